@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { isoTimestampSchema } from '../common/date-range.schema';
+
+/** Security and administrative actions recorded in the audit log. */
+export const auditActionSchema = z.enum([
+  'auth.login_succeeded',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.refresh_reused',
+  'support.case_created',
+  'webhook.received',
+]);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+/** One append-only audit record. */
+export const auditEventSchema = z.object({
+  id: z.string(),
+  accountId: z.string().nullable(),
+  actorUserId: z.string().nullable(),
+  action: auditActionSchema,
+  target: z.string().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  requestId: z.string().nullable(),
+  occurredAt: isoTimestampSchema,
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;

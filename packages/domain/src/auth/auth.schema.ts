@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { roleSchema } from '../users/role.schema';
+
+/** `POST /api/v1/auth/login` body. */
+export const loginRequestSchema = z.object({
+  email: z.email().max(320),
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+/** The signed-in user. */
+export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string() });
+export type User = z.infer<typeof userSchema>;
+
+/** One account the user belongs to, with the role held there. */
+export const membershipSchema = z.object({ accountId: z.string(), accountName: z.string(), role: roleSchema });
+export type Membership = z.infer<typeof membershipSchema>;
+
+/** `GET /api/v1/me` (also the body of a successful login or refresh). */
+export const meSchema = z.object({ user: userSchema, memberships: z.array(membershipSchema) });
+export type Me = z.infer<typeof meSchema>;

@@ -1,0 +1,2 @@
+export * from './invoice.schema';
+export * from './subscription.schema';

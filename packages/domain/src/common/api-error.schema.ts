@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Stable machine-readable error codes rendered by the BFF's global filter. */
+export const apiErrorCodeSchema = z.enum([
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'upstream_unavailable',
+  'webhook_signature_invalid',
+  'internal_error',
+]);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+/** One failing field of a request: `path` is the dotted location (`body.email`, `query.from`). */
+export const fieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+/** Body of every non-2xx response: `{ code, message, requestId, details? }`. */
+export const apiErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  requestId: z.string(),
+  details: z.array(fieldIssueSchema).optional(),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

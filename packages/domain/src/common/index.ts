@@ -1,0 +1,5 @@
+export * from './money.schema';
+export * from './api-error.schema';
+export * from './pagination.schema';
+export * from './date-range.schema';
+export * from './freshness.schema';

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { isoTimestampSchema } from '../common/date-range.schema';
+import { statusBlockNameSchema } from '../status/account-status.schema';
+import { invoiceStatusSchema } from '../billing/invoice.schema';
+import { usageMetricSchema } from '../usage/usage.schema';
+
+const envelopeBase = {
+  /** Unique event id (for de-duplication by clients). */
+  id: z.string(),
+  accountId: z.string(),
+  occurredAt: isoTimestampSchema,
+};
+
+/** Something about the account changed upstream; `blocks` names the dashboard blocks to refetch. */
+export const accountUpdateEventSchema = z.object({
+  ...envelopeBase,
+  type: z.literal('account_update'),
+  payload: z.object({ blocks: z.array(statusBlockNameSchema), reason: z.string() }),
+});
+
+/** An invoice changed state (created, paid, cancelled, refunded, overdue). */
+export const billingAlertEventSchema = z.object({
+  ...envelopeBase,
+  type: z.literal('billing_alert'),
+  payload: z.object({
+    kind: z.enum(['invoice_created', 'invoice_paid', 'invoice_cancelled', 'invoice_refunded', 'invoice_overdue', 'payment_added']),
+    invoiceId: z.string(),
+    status: invoiceStatusSchema.nullable(),
+  }),
+});
+
+/** New usage samples were recorded for these metrics. */
+export const usageChangedEventSchema = z.object({
+  ...envelopeBase,
+  type: z.literal('usage_changed'),
+  payload: z.object({ metrics: z.array(usageMetricSchema) }),
+});
+
+/** Envelope of every event the realtime gateway emits (socket.io event name = `type`). */
+export const realtimeEventSchema = z.discriminatedUnion('type', [
+  accountUpdateEventSchema,
+  billingAlertEventSchema,
+  usageChangedEventSchema,
+]);
+export type RealtimeEvent = z.infer<typeof realtimeEventSchema>;
+export type RealtimeEventType = RealtimeEvent['type'];
+export const REALTIME_EVENT_TYPES: readonly RealtimeEventType[] = ['account_update', 'billing_alert', 'usage_changed'];
+
+/** socket.io room of an account. */
+export function accountRoom(accountId: string): string {
+  return `account:${accountId}`;
+}

@@ -1,0 +1,2 @@
+export * from './role.schema';
+export * from './member.schema';
