@@ -1,0 +1,45 @@
+// Shared helpers of the benchmarks: a private stack on its own ports and a logged-in cookie.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startStack } from '../scripts/lib/stack.mjs';
+
+/**
+ * Starts sandbox + BFF + portal on private ports with a throw-away embedded PostgreSQL.
+ * @param {Record<string, string>} env extra environment (e.g. STATUS_CACHE_TTL_MS)
+ */
+export async function benchStack(env = {}, ports = { sandbox: 4120, bff: 4020, portal: 3020 }) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-bench-pg-'));
+  const stack = await startStack({
+    ports,
+    env: { DATABASE_URL: '', REDIS_URL: '', EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(ports.bff + 50000 - 4000 + 9), LOG_LEVEL: 'warn', ...env },
+    quiet: true,
+  });
+  return {
+    ...stack,
+    stop: async () => {
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in and returns the `cookie` header value. */
+export async function login(bffUrl, email = 'owner@acme.example', password = 'portico-demo-password') {
+  const res = await fetch(`${bffUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login failed: HTTP ${res.status}`);
+  const me = await res.json();
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie, me };
+}
+
+/** Percentile of a sorted array of numbers. */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}

@@ -1,0 +1,59 @@
+// Status endpoint latency, warm (cached) and cold (every request goes to WHMCS and Salesforce).
+//   node bench/status-latency.mjs     (or: pnpm --filter @portico/bench status)
+// Starts its own stack on private ports. Warm: autocannon, 10 connections for 10 s. Cold: 50 sequential requests
+// with the block cache TTL at 1 ms, so each one reads every upstream.
+import autocannon from 'autocannon';
+import { benchStack, login, percentile } from './lib.mjs';
+
+async function measure(label, env, fn) {
+  const stack = await benchStack(env);
+  try {
+    const { cookie, me } = await login(stack.urls.bff);
+    const accountId = me.memberships.find((m) => m.role === 'owner').accountId;
+    const url = `${stack.urls.bff}/api/v1/accounts/${accountId}/status`;
+    return await fn(url, cookie, label);
+  } finally {
+    await stack.stop();
+  }
+}
+
+const sequential = async (url, cookie, n) => {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+};
+
+const cold = await measure('cold', { STATUS_CACHE_TTL_MS: '1' }, async (url, cookie) => {
+  await sequential(url, cookie, 5); // JIT and connection warm-up
+  const times = await sequential(url, cookie, 50);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+});
+
+const warm = await measure('warm', {}, async (url, cookie) => {
+  await sequential(url, cookie, 20);
+  const seqTimes = await sequential(url, cookie, 200);
+  const result = await autocannon({ url, connections: 10, duration: 10, headers: { cookie } });
+  return {
+    p50: percentile(seqTimes, 50),
+    p95: percentile(seqTimes, 95),
+    loadRps: result.requests.average,
+    loadP50: result.latency.p50,
+    loadP97_5: result.latency.p97_5,
+    loadP99: result.latency.p99,
+    non2xx: result.non2xx,
+  };
+});
+
+const ms = (v) => `${v.toFixed(1)} ms`;
+console.log('\nGET /api/v1/accounts/:accountId/status');
+console.log(`  cold (sequential, every block read upstream): p50 ${ms(cold.p50)}  p95 ${ms(cold.p95)}`);
+console.log(`  warm (sequential, cached):                    p50 ${ms(warm.p50)}  p95 ${ms(warm.p95)}`);
+console.log(
+  `  warm under load (10 connections, 10 s):       ${warm.loadRps.toFixed(0)} req/s, p50 ${warm.loadP50} ms, p97.5 ${warm.loadP97_5} ms, p99 ${warm.loadP99} ms, non-2xx ${warm.non2xx}`,
+);

@@ -1,0 +1,149 @@
+// Starts and stops Portico's three processes (sandbox, BFF, portal) for `pnpm start`, the end-to-end tests and
+// the benchmarks. Only Node.js built-ins: this runs before anything else is known to work.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Files whose absence means a package has not been built. */
+export const buildArtifacts = [
+  'packages/domain/dist/index.cjs',
+  'apps/sandbox/dist/main.js',
+  'apps/bff/dist/main.js',
+  'apps/portal/.next/BUILD_ID',
+];
+
+/** @returns {string[]} the build artifacts that are missing */
+export function missingArtifacts() {
+  return buildArtifacts.filter((file) => !existsSync(path.join(repoRoot, file)));
+}
+
+/**
+ * Runs a command to completion, inheriting stdio.
+ * @returns {Promise<void>} rejects with the exit code when it fails
+ */
+export function run(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit', ...options });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}`)),
+    );
+  });
+}
+
+/**
+ * Polls a URL until it answers 2xx.
+ * @param {string} url
+ * @param {number} timeoutMs
+ * @param {() => boolean} [isAlive] stops early when the process behind the URL died
+ */
+export async function waitForHttp(url, timeoutMs, isAlive = () => true) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = 'no answer';
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`process behind ${url} exited before it was ready`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+      lastError = `HTTP ${res.status}`;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+    await delay(250);
+  }
+  throw new Error(`${url} not ready within ${timeoutMs} ms (${lastError})`);
+}
+
+/**
+ * Starts sandbox, BFF and portal and waits until each answers.
+ * @param {object} options
+ * @param {{ sandbox: number, bff: number, portal: number }} options.ports
+ * @param {Record<string, string>} [options.env] extra environment for all three (e.g. DATABASE_URL, REDIS_URL)
+ * @param {boolean} [options.quiet] send the processes' output to the parent only on failure
+ * @returns {Promise<{ urls: { sandbox: string, bff: string, portal: string }, stop: () => Promise<void> }>}
+ */
+export async function startStack({ ports, env = {}, quiet = false }) {
+  const urls = {
+    sandbox: `http://127.0.0.1:${ports.sandbox}`,
+    bff: `http://127.0.0.1:${ports.bff}`,
+    portal: `http://localhost:${ports.portal}`,
+  };
+  const sharedEnv = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    SANDBOX_PORT: String(ports.sandbox),
+    SANDBOX_WEBHOOK_TARGET: urls.bff,
+    PORT: String(ports.bff),
+    PORTAL_ORIGIN: urls.portal,
+    WHMCS_API_URL: `${urls.sandbox}/includes/api.php`,
+    SALESFORCE_LOGIN_URL: urls.sandbox,
+    PORTAL_PORT: String(ports.portal),
+    BFF_INTERNAL_URL: urls.bff,
+    BFF_PUBLIC_URL: `http://localhost:${ports.bff}`,
+    ...env,
+  };
+  const children = [];
+  const logs = new Map();
+  const launch = (name, command, args, cwd) => {
+    const child = spawn(command, args, {
+      cwd: path.join(repoRoot, cwd),
+      env: sharedEnv,
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    const lines = [];
+    logs.set(name, lines);
+    if (quiet) {
+      const keep = (chunk) => {
+        lines.push(chunk.toString());
+        if (lines.length > 400) lines.shift();
+      };
+      child.stdout?.on('data', keep);
+      child.stderr?.on('data', keep);
+    }
+    const entry = { name, child, exited: false };
+    child.on('exit', () => (entry.exited = true));
+    children.push(entry);
+    return entry;
+  };
+
+  const stop = async () => {
+    for (const entry of [...children].reverse()) {
+      if (entry.exited) continue;
+      try {
+        process.kill(-entry.child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      const deadline = Date.now() + 15_000;
+      while (!entry.exited && Date.now() < deadline) await delay(100);
+      if (!entry.exited) {
+        try {
+          process.kill(-entry.child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    }
+  };
+
+  try {
+    const sandbox = launch('sandbox', process.execPath, ['dist/main.js'], 'apps/sandbox');
+    await waitForHttp(`${urls.sandbox}/__admin/state`, 30_000, () => !sandbox.exited);
+    const bff = launch('bff', process.execPath, ['dist/main.js'], 'apps/bff');
+    await waitForHttp(`${urls.bff}/health/live`, 120_000, () => !bff.exited);
+    const nextBin = path.join(repoRoot, 'apps/portal/node_modules/next/dist/bin/next');
+    const portal = launch('portal', process.execPath, [nextBin, 'start', '-p', String(ports.portal)], 'apps/portal');
+    await waitForHttp(`${urls.portal}/login`, 60_000, () => !portal.exited);
+  } catch (error) {
+    if (quiet) for (const [name, lines] of logs) process.stderr.write(`--- ${name} ---\n${lines.join('')}\n`);
+    await stop();
+    throw error;
+  }
+  return { urls, stop, logs };
+}
