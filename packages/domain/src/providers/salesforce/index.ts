@@ -1,1 +1,5 @@
-export {};
+export * from './raw.schema';
+export * from './soql.mapper';
+export * from './account.mapper';
+export * from './case.mapper';
+export * from './webhook.schema';

@@ -1,0 +1,3 @@
+import { portico } from '@portico/eslint-config';
+
+export default portico(import.meta.dirname);

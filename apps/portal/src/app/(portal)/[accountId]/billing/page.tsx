@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { HydrationBoundary } from '@tanstack/react-query';
+import { invoiceListQuery } from '@/features/billing/api/billing.queries';
+import { INVOICE_FILTERS, parseInvoiceFilter } from '@/features/billing/components/invoice-filters';
+import { prefetchOnServer } from '@/lib/server-prefetch';
+import { BillingView } from './billing-view';
+
+export const metadata: Metadata = { title: 'Billing' };
+
+export default async function BillingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const accountId = decodeURIComponent((await params).accountId);
+  const query = await searchParams;
+  const status = parseInvoiceFilter(query.status);
+  const page = Math.max(1, Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1);
+  const state = await prefetchOnServer((qc, client) =>
+    qc.prefetchQuery(invoiceListQuery(client, accountId, { status, page, pageSize: 10 })),
+  );
+  return (
+    <HydrationBoundary state={state}>
+      <BillingView accountId={accountId} initialStatus={status} initialPage={page} filters={INVOICE_FILTERS} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,145 @@
+'use client';
+
+import Link from 'next/link';
+import { useQuery } from '@tanstack/react-query';
+import { accountStatusQuery } from '@/features/status/api/status.queries';
+import { DashboardBlock } from '@/features/status/components/dashboard-block';
+import {
+  AccountTeam,
+  BalanceDue,
+  NextInvoice,
+  OpenCases,
+  Profile,
+  RecentInvoices,
+  Subscriptions,
+  UsageTiles,
+} from '@/features/status/components/dashboard-blocks';
+import { ErrorState } from '@/components/ui/error-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { SkeletonLines } from '@/components/ui/skeleton';
+import { browserApiClient } from '@/lib/api-client';
+
+function DashboardSkeleton() {
+  return (
+    <div className="dashboard-grid" aria-busy="true">
+      {['Balance due', 'Next invoice', 'Usage', 'Plan & services', 'Open cases', 'Company profile'].map((t) => (
+        <section key={t} className="card block">
+          <h2 className="block__title">{t}</h2>
+          <SkeletonLines lines={3} label={`Loading ${t.toLowerCase()}`} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** The dashboard: one card per block of the status document, each with its own freshness. */
+export function DashboardView({ accountId }: { accountId: string }) {
+  const status = useQuery(accountStatusQuery(browserApiClient, accountId));
+  const enc = encodeURIComponent(accountId);
+
+  if (status.isPending) {
+    return (
+      <>
+        <PageHeader title="Dashboard" />
+        <DashboardSkeleton />
+      </>
+    );
+  }
+  if (status.isError) {
+    return (
+      <>
+        <PageHeader title="Dashboard" />
+        <ErrorState
+          title="We could not load your dashboard"
+          error={status.error}
+          onRetry={() => void status.refetch()}
+          retrying={status.isFetching}
+        />
+      </>
+    );
+  }
+
+  const s = status.data;
+  const retry = () => void status.refetch();
+  const retrying = status.isFetching;
+  return (
+    <>
+      <PageHeader
+        title={s.account.name}
+        description="Your services, bills and support at a glance."
+        actions={
+          <Link className="button button--primary" href={`/${enc}/support/new`}>
+            New support case
+          </Link>
+        }
+      />
+      <div className="dashboard-grid">
+        <DashboardBlock title="Balance due" block={s.billing} onRetry={retry} retrying={retrying} testId="block-balance">
+          {(billing) => <BalanceDue billing={billing} accountId={accountId} />}
+        </DashboardBlock>
+        <DashboardBlock title="Next invoice" block={s.billing} onRetry={retry} retrying={retrying} testId="block-next-invoice">
+          {(billing) => <NextInvoice billing={billing} accountId={accountId} />}
+        </DashboardBlock>
+        <DashboardBlock
+          title="Usage"
+          block={s.usage}
+          onRetry={retry}
+          retrying={retrying}
+          testId="block-usage"
+          action={
+            <Link className="link small" href={`/${enc}/usage`}>
+              See history
+            </Link>
+          }
+        >
+          {(tiles) => <UsageTiles tiles={tiles} accountId={accountId} />}
+        </DashboardBlock>
+        <DashboardBlock
+          title="Plan & services"
+          block={s.subscriptions}
+          onRetry={retry}
+          retrying={retrying}
+          testId="block-subscriptions"
+          className="span-2"
+        >
+          {(items) => <Subscriptions items={items} />}
+        </DashboardBlock>
+        <DashboardBlock
+          title="Recent invoices"
+          block={s.billing}
+          onRetry={retry}
+          retrying={retrying}
+          testId="block-recent-invoices"
+          action={
+            <Link className="link small" href={`/${enc}/billing`}>
+              All invoices
+            </Link>
+          }
+        >
+          {(billing) => <RecentInvoices billing={billing} accountId={accountId} />}
+        </DashboardBlock>
+        <DashboardBlock
+          title="Open cases"
+          block={s.cases}
+          onRetry={retry}
+          retrying={retrying}
+          testId="block-cases"
+          className="span-2"
+          action={
+            <Link className="link small" href={`/${enc}/support`}>
+              All cases
+            </Link>
+          }
+        >
+          {(cases) => <OpenCases cases={cases} accountId={accountId} />}
+        </DashboardBlock>
+        <DashboardBlock title="Your account team" block={s.crm} onRetry={retry} retrying={retrying} testId="block-crm">
+          {(crm) => <AccountTeam crm={crm} />}
+        </DashboardBlock>
+        <DashboardBlock title="Company profile" block={s.profile} onRetry={retry} retrying={retrying} testId="block-profile" className="span-full">
+          {(profile) => <Profile profile={profile} />}
+        </DashboardBlock>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import Link from 'next/link';
+import { useQuery } from '@tanstack/react-query';
+import { caseDetailQuery } from '@/features/support/api/support.queries';
+import { CasePriorityBadge, CaseStatusBadge } from '@/features/support/components/case-badges';
+import { ErrorState } from '@/components/ui/error-state';
+import { SkeletonLines } from '@/components/ui/skeleton';
+import { browserApiClient, isApiError } from '@/lib/api-client';
+import { formatDateTime } from '@/lib/format';
+
+/** One support case: status, priority, dates and the description. */
+export function CaseDetailView({ accountId, caseId }: { accountId: string; caseId: string }) {
+  const supportCase = useQuery(caseDetailQuery(browserApiClient, accountId, caseId));
+  const back = (
+    <Link className="back-link" href={`/${encodeURIComponent(accountId)}/support`}>
+      ← All cases
+    </Link>
+  );
+  if (supportCase.isPending) {
+    return (
+      <>
+        {back}
+        <section className="card">
+          <SkeletonLines lines={6} label="Loading case" />
+        </section>
+      </>
+    );
+  }
+  if (supportCase.isError) {
+    const notFound = isApiError(supportCase.error) && supportCase.error.status === 404;
+    return (
+      <>
+        {back}
+        <ErrorState
+          title={notFound ? 'Case not found' : 'We could not load this case'}
+          error={supportCase.error}
+          onRetry={notFound ? undefined : () => void supportCase.refetch()}
+          retrying={supportCase.isFetching}
+        />
+      </>
+    );
+  }
+  const c = supportCase.data;
+  return (
+    <>
+      {back}
+      <div className="page-header">
+        <div>
+          <p className="eyebrow">Case #{c.number}</p>
+          <h1 className="page-header__title" data-testid="case-subject">
+            {c.subject}
+          </h1>
+          <div className="badges">
+            <CaseStatusBadge status={c.status} />
+            <CasePriorityBadge priority={c.priority} />
+          </div>
+        </div>
+      </div>
+      <div className="detail-grid">
+        <section className="card" aria-labelledby="description-title">
+          <h2 className="card__title" id="description-title">
+            Description
+          </h2>
+          <p className="pre-line">{c.description ?? 'No description.'}</p>
+        </section>
+        <section className="card" aria-labelledby="details-title">
+          <h2 className="card__title" id="details-title">
+            Details
+          </h2>
+          <dl className="facts">
+            <div>
+              <dt>Opened</dt>
+              <dd suppressHydrationWarning>{formatDateTime(c.createdAt)}</dd>
+            </div>
+            <div>
+              <dt>Last update</dt>
+              <dd suppressHydrationWarning>{formatDateTime(c.updatedAt)}</dd>
+            </div>
+            {c.closedAt ? (
+              <div>
+                <dt>Closed</dt>
+                <dd suppressHydrationWarning>{formatDateTime(c.closedAt)}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>Contact</dt>
+              <dd>{c.contactName ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>Channel</dt>
+              <dd>{c.origin ?? '—'}</dd>
+            </div>
+          </dl>
+        </section>
+      </div>
+    </>
+  );
+}

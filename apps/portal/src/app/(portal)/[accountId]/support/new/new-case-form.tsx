@@ -1,0 +1,146 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { createCaseRequestSchema } from '@portico/domain';
+import { useCreateSupportMutation } from '@/features/support/api/use-create-support-mutation';
+import { PageHeader } from '@/components/ui/page-header';
+
+type Field = 'subject' | 'description' | 'priority';
+type FieldErrors = Partial<Record<Field, string>>;
+
+const FIELDS: readonly Field[] = ['subject', 'description', 'priority'];
+
+/** Maps an issue path (`subject`, `body.subject`) to a form field. */
+function fieldOf(path: string): Field | null {
+  const last = path.split('.').pop() ?? '';
+  return (FIELDS as readonly string[]).includes(last) ? (last as Field) : null;
+}
+
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** Opens a case: validated in the browser with the domain schema, server errors shown per field. */
+export function NewCaseForm({ accountId }: { accountId: string }) {
+  const router = useRouter();
+  const create = useCreateSupportMutation(accountId);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const form = new FormData(event.currentTarget);
+    const parsed = createCaseRequestSchema.safeParse({
+      subject: form.get('subject'),
+      description: form.get('description'),
+      priority: form.get('priority'),
+    });
+    if (!parsed.success) {
+      const next: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = fieldOf(issue.path.join('.'));
+        if (field && !next[field]) next[field] = sentence(issue.message);
+      }
+      setErrors(next);
+      const first = FIELDS.find((f) => next[f]);
+      if (first) document.getElementById(`case-${first}`)?.focus();
+      return;
+    }
+    setErrors({});
+    create.mutate(parsed.data, {
+      onSuccess: (created) => router.push(`/${encodeURIComponent(accountId)}/support/${encodeURIComponent(created.id)}`),
+      onError: (err) => {
+        const next: FieldErrors = {};
+        for (const d of err.details) {
+          const field = fieldOf(d.path);
+          if (field && !next[field]) next[field] = sentence(d.message);
+        }
+        setErrors(next);
+        if (Object.keys(next).length === 0) setFormError(err.message || 'We could not open the case. Try again.');
+      },
+    });
+  }
+
+  const busy = create.isPending || create.isSuccess;
+  const describedBy = (f: Field, hint?: string) => [errors[f] ? `case-${f}-error` : null, hint].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <>
+      <Link className="back-link" href={`/${encodeURIComponent(accountId)}/support`}>
+        ← All cases
+      </Link>
+      <PageHeader title="New support case" description="Tell us what happened; we usually answer within a few hours." />
+      <section className="card card--narrow">
+        <form className="form" onSubmit={onSubmit} noValidate>
+          {formError ? (
+            <div className="alert alert--danger" role="alert">
+              {formError}
+            </div>
+          ) : null}
+          <div className={`field${errors.subject ? ' field--invalid' : ''}`}>
+            <label htmlFor="case-subject">Subject</label>
+            <input
+              id="case-subject"
+              name="subject"
+              type="text"
+              maxLength={255}
+              required
+              disabled={busy}
+              aria-invalid={Boolean(errors.subject)}
+              aria-describedby={describedBy('subject')}
+            />
+            {errors.subject ? (
+              <p className="field__error" id="case-subject-error">
+                {errors.subject}
+              </p>
+            ) : null}
+          </div>
+          <div className={`field${errors.description ? ' field--invalid' : ''}`}>
+            <label htmlFor="case-description">Description</label>
+            <textarea
+              id="case-description"
+              name="description"
+              rows={7}
+              required
+              disabled={busy}
+              aria-invalid={Boolean(errors.description)}
+              aria-describedby={describedBy('description', 'case-description-hint')}
+            />
+            <p className="field__hint" id="case-description-hint">
+              Include what you expected, what happened, and any error messages.
+            </p>
+            {errors.description ? (
+              <p className="field__error" id="case-description-error">
+                {errors.description}
+              </p>
+            ) : null}
+          </div>
+          <div className={`field${errors.priority ? ' field--invalid' : ''}`}>
+            <label htmlFor="case-priority">Priority</label>
+            <select id="case-priority" name="priority" defaultValue="medium" disabled={busy} aria-invalid={Boolean(errors.priority)} aria-describedby={describedBy('priority')}>
+              <option value="low">Low: a question or minor issue</option>
+              <option value="medium">Medium: something is not working as expected</option>
+              <option value="high">High: a service is down or badly degraded</option>
+            </select>
+            {errors.priority ? (
+              <p className="field__error" id="case-priority-error">
+                {errors.priority}
+              </p>
+            ) : null}
+          </div>
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? 'Opening case…' : 'Open case'}
+            </button>
+            <Link className="button button--ghost" href={`/${encodeURIComponent(accountId)}/support`}>
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}

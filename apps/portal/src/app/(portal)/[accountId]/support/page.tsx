@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { HydrationBoundary } from '@tanstack/react-query';
+import { caseListQuery } from '@/features/support/api/support.queries';
+import { parseCaseState } from '@/features/support/components/case-filters';
+import { prefetchOnServer } from '@/lib/server-prefetch';
+import { SupportView } from './support-view';
+
+export const metadata: Metadata = { title: 'Support' };
+
+export default async function SupportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const accountId = decodeURIComponent((await params).accountId);
+  const query = await searchParams;
+  const state = parseCaseState(query.state);
+  const page = Math.max(1, Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1);
+  const dehydrated = await prefetchOnServer((qc, client) =>
+    qc.prefetchQuery(caseListQuery(client, accountId, { state, page, pageSize: 10 })),
+  );
+  return (
+    <HydrationBoundary state={dehydrated}>
+      <SupportView accountId={accountId} initialState={state} initialPage={page} />
+    </HydrationBoundary>
+  );
+}

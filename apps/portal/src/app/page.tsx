@@ -1,0 +1,15 @@
+import { redirect } from 'next/navigation';
+import { meSchema } from '@portico/domain';
+import { createServerApiClient } from '@/lib/server-api-client';
+import { RootRedirect } from './root-redirect';
+
+/** `/`: the first account's dashboard when signed in, else the browser finishes (it can refresh the session). */
+export default async function HomePage() {
+  const client = await createServerApiClient();
+  const target = await client
+    .request('/api/v1/me', meSchema)
+    .then((me) => (me.memberships[0] ? `/${encodeURIComponent(me.memberships[0].accountId)}/dashboard` : null))
+    .catch(() => undefined);
+  if (target) redirect(target);
+  return <RootRedirect />;
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { meSchema } from '@portico/domain';
+import { browserApiClient } from '@/lib/api-client';
+
+/** Finds where to go from `/` in the browser, where an expired access token can be refreshed. */
+export function RootRedirect() {
+  const router = useRouter();
+  const [message, setMessage] = useState('Opening your portal…');
+  useEffect(() => {
+    let cancelled = false;
+    browserApiClient
+      .request('/api/v1/me', meSchema)
+      .then((me) => {
+        if (cancelled) return;
+        const first = me.memberships[0];
+        if (first) router.replace(`/${encodeURIComponent(first.accountId)}/dashboard`);
+        else setMessage('Your sign-in has no account yet. Ask an account owner to invite you.');
+      })
+      .catch(() => {
+        if (!cancelled) router.replace('/login');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [router]);
+  return (
+    <main id="main" className="centered-page">
+      <p role="status">{message}</p>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import type { Membership } from '@portico/domain';
+import { humanize } from '@/lib/format';
+
+/** Shows the current account's name and switches to another membership, staying in the same section. */
+export function AccountSwitcher({ accountId, memberships, section }: { accountId: string; memberships: Membership[]; section: string }) {
+  const router = useRouter();
+  const current = memberships.find((m) => m.accountId === accountId);
+  if (memberships.length <= 1) {
+    return (
+      <div className="account-name">
+        <span className="account-name__label">Account</span>
+        <span className="account-name__value" data-testid="account-name">
+          {current?.accountName ?? '\u00a0'}
+        </span>
+      </div>
+    );
+  }
+  return (
+    <label className="account-switcher">
+      <span className="account-name__label">Account</span>
+      <select
+        className="account-switcher__select"
+        value={accountId}
+        data-testid="account-switcher"
+        onChange={(e) => router.push(`/${encodeURIComponent(e.target.value)}/${section}`)}
+      >
+        {memberships.map((m) => (
+          <option key={m.accountId} value={m.accountId}>
+            {m.accountName} ({humanize(m.role)})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

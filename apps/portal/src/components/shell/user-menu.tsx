@@ -1,0 +1,78 @@
+'use client';
+
+import { useEffect, useId, useRef, useState } from 'react';
+import type { User } from '@portico/domain';
+import { useLogoutAuthMutation } from '@/features/auth/api/use-logout-auth-mutation';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.charAt(0) ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.charAt(0) ?? '') : '')).toUpperCase() || '?';
+}
+
+/** Avatar button with a menu holding the user's identity and "Sign out". Closes on Escape and outside clicks. */
+export function UserMenu({ user }: { user: User }) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const logout = useLogoutAuthMutation();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="user-menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="user-menu__button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials(user.name)}
+        </span>
+        <span className="user-menu__name">{user.name}</span>
+        <span className="visually-hidden">Open user menu</span>
+      </button>
+      {open ? (
+        <div className="user-menu__panel" id={menuId}>
+          <p className="user-menu__identity">
+            <span className="strong">{user.name}</span>
+            <span className="muted small break">{user.email}</span>
+          </p>
+          <button
+            type="button"
+            className="button button--secondary button--block"
+            disabled={logout.isPending}
+            onClick={() =>
+              logout.mutate(undefined, {
+                onSettled: () => window.location.assign('/login'),
+              })
+            }
+          >
+            {logout.isPending ? 'Signing out…' : 'Sign out'}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

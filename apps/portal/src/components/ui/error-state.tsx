@@ -1,0 +1,45 @@
+'use client';
+
+import { isApiError } from '@/lib/api-client';
+
+/** User-facing text for an error; the BFF's messages are written for users. */
+export function errorMessage(error: unknown): string {
+  if (isApiError(error)) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong.';
+}
+
+/** A failed load: what happened, the request id for support, and a retry button. */
+export function ErrorState({
+  title = 'Could not load this',
+  error,
+  onRetry,
+  retrying = false,
+}: {
+  title?: string;
+  error: unknown;
+  onRetry?: () => void;
+  retrying?: boolean;
+}) {
+  const requestId = isApiError(error) ? error.requestId : null;
+  return (
+    <div className="error-state" role="alert">
+      <svg className="error-state__icon" viewBox="0 0 20 20" aria-hidden="true">
+        <path
+          fill="currentColor"
+          d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm0 3.5a1 1 0 0 1 1 1V10a1 1 0 1 1-2 0V6.5a1 1 0 0 1 1-1Zm0 9a1.1 1.1 0 1 1 0-2.2 1.1 1.1 0 0 1 0 2.2Z"
+        />
+      </svg>
+      <div className="error-state__body">
+        <p className="error-state__title">{title}</p>
+        <p className="error-state__message">{errorMessage(error)}</p>
+        {requestId ? <p className="error-state__meta">Reference: {requestId}</p> : null}
+      </div>
+      {onRetry ? (
+        <button type="button" className="button button--secondary button--small" onClick={onRetry} disabled={retrying}>
+          {retrying ? 'Retrying…' : 'Retry'}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import type { PageInfo } from '@portico/domain';
+
+/** Previous / next paging with "21–40 of 57". */
+export function Pagination({ page, onChange, busy = false }: { page: PageInfo; onChange: (page: number) => void; busy?: boolean }) {
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
+  const last = Math.min(page.total, page.page * page.pageSize);
+  return (
+    <nav className="pagination" aria-label="Pagination">
+      <span className="pagination__summary" aria-live="polite">
+        {page.total === 0 ? 'No results' : `${first}–${last} of ${page.total}`}
+      </span>
+      <div className="pagination__buttons">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => onChange(page.page - 1)}
+          disabled={busy || page.page <= 1}
+        >
+          Previous
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => onChange(page.page + 1)}
+          disabled={busy || page.page >= pages}
+        >
+          Next
+        </button>
+      </div>
+    </nav>
+  );
+}

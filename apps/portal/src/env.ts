@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/**
+ * The portal's configuration, validated once. Nothing else reads `process.env`.
+ * - `BFF_INTERNAL_URL`: where server components and the `/api/v1` rewrite reach the BFF.
+ * - `BFF_PUBLIC_URL`: where the browser opens its socket.io connection. Read at request time (not inlined at build),
+ *   so one build runs behind any address.
+ */
+const serverEnvSchema = z.object({
+  BFF_INTERNAL_URL: z.url().default('http://127.0.0.1:4000'),
+  BFF_PUBLIC_URL: z.url().default('http://localhost:4000'),
+});
+
+/**
+ * Server-only settings. Call only from server code.
+ * @throws ZodError when a variable is set to an invalid value.
+ */
+export function serverEnv(): z.infer<typeof serverEnvSchema> {
+  return serverEnvSchema.parse({
+    BFF_INTERNAL_URL: process.env.BFF_INTERNAL_URL || undefined,
+    BFF_PUBLIC_URL: process.env.BFF_PUBLIC_URL || undefined,
+  });
+}

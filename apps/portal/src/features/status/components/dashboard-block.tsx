@@ -1,0 +1,90 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import type { BlockMeta } from '@portico/domain';
+import { Badge } from '@/components/ui/badge';
+import { useNow } from '@/components/ui/use-now';
+import { formatDateTime, formatRelative } from '@/lib/format';
+
+const SOURCE_LABEL: Readonly<Record<BlockMeta['source'], string>> = {
+  whmcs: 'billing system',
+  salesforce: 'CRM',
+  portico: 'Portico',
+};
+
+/** "Updated 2 min ago" plus a "Stale" badge when served from cache past its fresh time. */
+export function Freshness({ meta }: { meta: BlockMeta }) {
+  const now = useNow();
+  if (meta.unavailable) return null;
+  return (
+    <span className="freshness">
+      {meta.fetchedAt ? (
+        <time dateTime={meta.fetchedAt} title={formatDateTime(meta.fetchedAt)} suppressHydrationWarning>
+          {now === null ? 'Updated recently' : `Updated ${formatRelative(meta.fetchedAt, now)}`}
+        </time>
+      ) : (
+        <span>Not yet updated</span>
+      )}
+      {meta.stale ? (
+        <Badge tone="warning" title="Shown from cache while the latest data is fetched">
+          Stale
+        </Badge>
+      ) : null}
+    </span>
+  );
+}
+
+/**
+ * One dashboard card bound to one block of the status document. When the block is unavailable it says why and
+ * offers a retry, while the other cards keep working.
+ */
+export function DashboardBlock<T>({
+  title,
+  block,
+  onRetry,
+  retrying,
+  action,
+  className,
+  testId,
+  children,
+}: {
+  title: string;
+  block: { meta: BlockMeta; data: T | null };
+  onRetry: () => void;
+  retrying: boolean;
+  action?: ReactNode;
+  className?: string;
+  testId?: string;
+  children: (data: T) => ReactNode;
+}) {
+  const { meta, data } = block;
+  return (
+    <section className={`card block ${className ?? ''}`} aria-labelledby={`${testId ?? title}-title`} data-testid={testId}>
+      <header className="block__header">
+        <div className="block__heading">
+          <h2 className="block__title" id={`${testId ?? title}-title`}>
+            {title}
+          </h2>
+          <Freshness meta={meta} />
+        </div>
+        {action && !meta.unavailable ? <div className="block__action">{action}</div> : null}
+      </header>
+      {meta.unavailable ? (
+        <div className="block__unavailable" role="status">
+          <p className="block__unavailable-title">Temporarily unavailable</p>
+          <p className="block__unavailable-reason">
+            {meta.reason ?? `We could not reach the ${SOURCE_LABEL[meta.source]}.`} The rest of your dashboard is up to
+            date.
+          </p>
+          <button type="button" className="button button--secondary button--small" onClick={onRetry} disabled={retrying}>
+            {retrying ? 'Retrying…' : 'Retry'}
+          </button>
+        </div>
+      ) : data === null ? (
+        <p className="muted">Nothing to show yet.</p>
+      ) : (
+        <div className="block__body">{children(data)}</div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,250 @@
+'use client';
+
+import Link from 'next/link';
+import type { BillingSummary, CasesSummary, CrmAccount, CustomerProfile, Subscription, UsageTile } from '@portico/domain';
+import { InvoiceStatusBadge, SubscriptionStatusBadge } from '@/features/billing/components/status-badges';
+import { CasePriorityBadge, CaseStatusBadge } from '@/features/support/components/case-badges';
+import { UsageMeter } from '@/features/usage/components/usage-meter';
+import { EmptyState } from '@/components/ui/empty-state';
+import { useNow } from '@/components/ui/use-now';
+import { daysUntil, formatDate, formatMoney, formatRelative, humanize } from '@/lib/format';
+
+/** Balance due per currency with counts of unpaid and overdue invoices. */
+export function BalanceDue({ billing, accountId }: { billing: BillingSummary; accountId: string }) {
+  const nothingDue = billing.balanceDue.every((m) => m.amountMinor === 0);
+  return (
+    <div className="balance" data-testid="balance-due">
+      {billing.balanceDue.length === 0 || nothingDue ? (
+        <p className="balance__amount balance__amount--clear">Nothing due</p>
+      ) : (
+        billing.balanceDue.map((money) => (
+          <p className="balance__amount" key={money.currency}>
+            {formatMoney(money)}
+          </p>
+        ))
+      )}
+      <p className="balance__counts">
+        <span>{billing.unpaidCount} unpaid</span>
+        {billing.overdueCount > 0 ? <span className="text-danger">{billing.overdueCount} overdue</span> : null}
+      </p>
+      <Link className="link" href={`/${accountId}/billing?status=open`}>
+        View open invoices
+      </Link>
+    </div>
+  );
+}
+
+/** The open invoice due soonest (carries `data-invoice-id` for tests and tooling). */
+export function NextInvoice({ billing, accountId }: { billing: BillingSummary; accountId: string }) {
+  const now = useNow();
+  const invoice = billing.nextInvoice;
+  if (!invoice) {
+    return (
+      <div data-testid="next-invoice" data-invoice-id="">
+        <EmptyState title="You're all paid up">No invoice is waiting for payment.</EmptyState>
+      </div>
+    );
+  }
+  const days = invoice.dueOn && now !== null ? daysUntil(invoice.dueOn, now) : null;
+  const dueText =
+    days === null ? null : days < 0 ? `${-days} day${days === -1 ? '' : 's'} overdue` : days === 0 ? 'Due today' : `Due in ${days} day${days === 1 ? '' : 's'}`;
+  return (
+    <div className="next-invoice" data-testid="next-invoice" data-invoice-id={invoice.id} data-status={invoice.status}>
+      <div className="next-invoice__top">
+        <Link className="next-invoice__number link" href={`/${accountId}/billing/${encodeURIComponent(invoice.id)}`}>
+          Invoice #{invoice.number}
+        </Link>
+        <InvoiceStatusBadge status={invoice.status} />
+      </div>
+      <p className="next-invoice__amount">{formatMoney(invoice.balance.amountMinor > 0 ? invoice.balance : invoice.total)}</p>
+      <p className="muted">
+        Due {formatDate(invoice.dueOn)}
+        {dueText ? <span className={days !== null && days < 0 ? 'text-danger' : ''}> · {dueText}</span> : null}
+      </p>
+    </div>
+  );
+}
+
+/** The most recent invoices with their status. */
+export function RecentInvoices({ billing, accountId }: { billing: BillingSummary; accountId: string }) {
+  if (billing.recentInvoices.length === 0) return <p className="muted">No invoices yet.</p>;
+  return (
+    <ul className="list" data-testid="recent-invoices">
+      {billing.recentInvoices.map((invoice) => (
+        <li key={invoice.id} className="list__row" data-invoice-id={invoice.id}>
+          <div className="list__main">
+            <Link className="link" href={`/${accountId}/billing/${encodeURIComponent(invoice.id)}`}>
+              #{invoice.number}
+            </Link>
+            <span className="muted small">Issued {formatDate(invoice.issuedOn)}</span>
+          </div>
+          <div className="list__side">
+            <span className="tabular">{formatMoney(invoice.total)}</span>
+            <InvoiceStatusBadge status={invoice.status} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const CYCLE_SUFFIX: Readonly<Record<Subscription['billingCycle'], string>> = {
+  free: '',
+  one_time: ' once',
+  monthly: ' / month',
+  quarterly: ' / quarter',
+  semi_annually: ' / 6 months',
+  annually: ' / year',
+  biennially: ' / 2 years',
+  triennially: ' / 3 years',
+  unknown: '',
+};
+
+/** Plans and services with their status. */
+export function Subscriptions({ items }: { items: Subscription[] }) {
+  if (items.length === 0) return <EmptyState title="No services yet" />;
+  return (
+    <ul className="list">
+      {items.map((s) => (
+        <li key={s.id} className="list__row" data-testid="subscription">
+          <div className="list__main">
+            <span className="strong">{s.productName}</span>
+            <span className="muted small">
+              {[s.domain, s.groupName].filter(Boolean).join(' · ') || '—'}
+              {s.nextDueOn && s.status === 'active' ? ` · renews ${formatDate(s.nextDueOn)}` : ''}
+            </span>
+          </div>
+          <div className="list__side">
+            <span className="tabular small">
+              {s.billingCycle === 'free' ? 'Free' : `${formatMoney(s.recurringAmount)}${CYCLE_SUFFIX[s.billingCycle]}`}
+            </span>
+            <SubscriptionStatusBadge status={s.status} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Disk and bandwidth against the plan's limits. */
+export function UsageTiles({ tiles, accountId }: { tiles: UsageTile[]; accountId: string }) {
+  if (tiles.length === 0) return <EmptyState title="No usage recorded yet" />;
+  return (
+    <div className="usage-tiles">
+      {tiles.map((tile) => (
+        <Link
+          key={tile.metric}
+          href={`/${accountId}/usage?metric=${tile.metric}`}
+          className="usage-tile"
+          aria-label={`${tile.metric === 'disk' ? 'Disk space' : 'Bandwidth'} details`}
+        >
+          <UsageMeter tile={tile} />
+        </Link>
+      ))}
+    </div>
+  );
+}
+
+/** Open support cases, newest first. */
+export function OpenCases({ cases, accountId }: { cases: CasesSummary; accountId: string }) {
+  const now = useNow();
+  if (cases.open.length === 0) return <EmptyState title="No open cases">Need help? Open a case any time.</EmptyState>;
+  return (
+    <ul className="list" data-testid="open-cases">
+      {cases.open.map((c) => (
+        <li key={c.id} className="list__row">
+          <div className="list__main">
+            <Link className="link" href={`/${accountId}/support/${encodeURIComponent(c.id)}`}>
+              {c.subject}
+            </Link>
+            <span className="muted small" suppressHydrationWarning>
+              #{c.number}
+              {now !== null ? ` · opened ${formatRelative(c.createdAt, now)}` : ''}
+            </span>
+          </div>
+          <div className="list__side list__side--badges">
+            <CaseStatusBadge status={c.status} />
+            <CasePriorityBadge priority={c.priority} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function addressLines(profile: CustomerProfile): string[] {
+  const a = profile.address;
+  const cityLine = [a.postalCode, a.city].filter(Boolean).join(' ');
+  return [a.line1, a.line2, [cityLine, a.region].filter(Boolean).join(', '), a.country].filter(
+    (line): line is string => Boolean(line),
+  );
+}
+
+/** The billing profile. */
+export function Profile({ profile }: { profile: CustomerProfile }) {
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Company</dt>
+        <dd>{profile.companyName ?? '—'}</dd>
+      </div>
+      <div>
+        <dt>Billing contact</dt>
+        <dd>
+          {profile.contactName}
+          <br />
+          <span className="muted break">{profile.email}</span>
+        </dd>
+      </div>
+      <div>
+        <dt>Address</dt>
+        <dd>
+          {addressLines(profile).map((line) => (
+            <span key={line} className="block-line">
+              {line}
+            </span>
+          ))}
+        </dd>
+      </div>
+      <div>
+        <dt>Status</dt>
+        <dd>
+          {humanize(profile.status)}
+          {profile.customerSince ? <span className="muted"> · customer since {formatDate(profile.customerSince)}</span> : null}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The CRM view: account manager and company facts. */
+export function AccountTeam({ crm }: { crm: CrmAccount }) {
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Account manager</dt>
+        <dd className="strong">{crm.accountManager ?? 'Not assigned yet'}</dd>
+      </div>
+      <div>
+        <dt>Segment</dt>
+        <dd>{[crm.type, crm.industry].filter(Boolean).join(' · ') || '—'}</dd>
+      </div>
+      {crm.phone ? (
+        <div>
+          <dt>Phone</dt>
+          <dd>
+            <a className="link" href={`tel:${crm.phone}`}>
+              {crm.phone}
+            </a>
+          </dd>
+        </div>
+      ) : null}
+      {crm.website ? (
+        <div>
+          <dt>Website</dt>
+          <dd className="break">{crm.website}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}

@@ -1,0 +1,208 @@
+import { apiErrorSchema, type FieldIssue } from '@portico/domain';
+import type { z } from 'zod';
+
+/**
+ * A failed BFF call, built from the BFF's error body `{ code, message, requestId, details? }`.
+ * Network failures use `status: 0` and code `network_error`; bodies that do not match the domain schema use
+ * code `invalid_response`.
+ */
+export class ApiError extends Error {
+  /** HTTP status (0 when no response arrived). */
+  readonly status: number;
+  /** Machine-readable code (`unauthenticated`, `validation_failed`, ...). */
+  readonly code: string;
+  /** Request id echoed by the BFF, or the one this client sent. */
+  readonly requestId: string | null;
+  /** Per-field issues of a `validation_failed` error; `path` is dotted, e.g. `body.subject`. */
+  readonly details: FieldIssue[];
+
+  constructor(init: { status: number; code: string; message: string; requestId: string | null; details?: FieldIssue[] }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.details = init.details ?? [];
+  }
+}
+
+/** True for an {@link ApiError} (also across module copies). */
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError || (error instanceof Error && error.name === 'ApiError');
+}
+
+/** A query-string value; `undefined` and `null` are left out. */
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** Options of one call. */
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Readonly<Record<string, QueryValue>>;
+  /** JSON body. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** A typed BFF client: every success is parsed with its domain schema. */
+export interface ApiClient {
+  /**
+   * Calls `path` (e.g. `/api/v1/me`) and parses the JSON answer with `schema`.
+   * @throws ApiError on a non-2xx answer, a network failure or a body that does not match `schema`.
+   */
+  request<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions): Promise<T>;
+  /** Like {@link ApiClient.request} for answers without a body (204). */
+  send(path: string, options?: RequestOptions): Promise<void>;
+}
+
+/** How a client reaches the BFF. */
+export interface ApiClientConfig {
+  /** Origin prefixed to every path; `''` for same-origin calls from the browser. */
+  baseUrl: string;
+  /** Extra headers (the server variant forwards the request's cookies). */
+  headers?: Readonly<Record<string, string>>;
+  /** On 401, call `POST /api/v1/auth/refresh` once and retry (browser only). */
+  refreshOnUnauthorized: boolean;
+  /** Called when the session cannot be refreshed. */
+  onUnauthenticated?: () => void;
+  /** Per-call timeout in ms (none when unset). */
+  timeoutMs?: number;
+}
+
+const AUTH_PATHS = ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout'];
+
+/** A fresh request id (UUID v4 when available; random hex otherwise, e.g. on plain-http LAN origins). */
+export function newRequestId(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function buildUrl(baseUrl: string, path: string, query: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function toApiError(response: Response, sentRequestId: string): Promise<ApiError> {
+  const headerId = response.headers.get('x-request-id') ?? sentRequestId;
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch {
+    json = null;
+  }
+  const parsed = apiErrorSchema.safeParse(json);
+  if (parsed.success) {
+    return new ApiError({ status: response.status, ...parsed.data, requestId: parsed.data.requestId || headerId });
+  }
+  return new ApiError({
+    status: response.status,
+    code: response.status === 401 ? 'unauthenticated' : 'http_error',
+    message: response.statusText || `Request failed with status ${response.status}`,
+    requestId: headerId,
+  });
+}
+
+/** Builds a client; see {@link browserApiClient} and `createServerApiClient` for the two configured ones. */
+export function createApiClient(config: ApiClientConfig): ApiClient {
+  let refreshing: Promise<boolean> | null = null;
+
+  /** Single-flight refresh: concurrent 401s share one `POST /auth/refresh`. */
+  function refreshSession(): Promise<boolean> {
+    refreshing ??= fetch(buildUrl(config.baseUrl, '/api/v1/auth/refresh', undefined), {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'x-request-id': newRequestId(), ...config.headers },
+    })
+      .then((r) => r.ok)
+      .catch(() => false)
+      .finally(() => {
+        refreshing = null;
+      });
+    return refreshing;
+  }
+
+  async function raw(path: string, options: RequestOptions, allowRefresh: boolean): Promise<Response> {
+    const requestId = newRequestId();
+    const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...config.headers };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const signals = [options.signal, config.timeoutMs ? AbortSignal.timeout(config.timeoutMs) : undefined].filter(
+      (s): s is AbortSignal => s !== undefined,
+    );
+    let response: Response;
+    try {
+      response = await fetch(buildUrl(config.baseUrl, path, options.query), {
+        method: options.method ?? 'GET',
+        credentials: 'include',
+        cache: 'no-store',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
+      });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError' && options.signal?.aborted) throw error;
+      throw new ApiError({
+        status: 0,
+        code: 'network_error',
+        message: 'Could not reach Portico. Check your connection and try again.',
+        requestId,
+      });
+    }
+    if (response.ok) return response;
+    const isAuthPath = AUTH_PATHS.includes(path);
+    if (response.status === 401 && !isAuthPath) {
+      if (allowRefresh && config.refreshOnUnauthorized && (await refreshSession())) {
+        return raw(path, options, false);
+      }
+      config.onUnauthenticated?.();
+    }
+    throw await toApiError(response, requestId);
+  }
+
+  return {
+    async request<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+      const response = await raw(path, options, true);
+      const requestId = response.headers.get('x-request-id');
+      let json: unknown;
+      try {
+        json = await response.json();
+      } catch {
+        throw new ApiError({ status: response.status, code: 'invalid_response', message: 'The server sent an unreadable answer.', requestId });
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        throw new ApiError({
+          status: response.status,
+          code: 'invalid_response',
+          message: 'The server sent an answer Portico does not understand.',
+          requestId,
+          details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        });
+      }
+      return parsed.data;
+    },
+    async send(path: string, options: RequestOptions = {}): Promise<void> {
+      await raw(path, options, true);
+    },
+  };
+}
+
+/** Sends the browser to the login page, remembering where it was. No-op on the server and on /login itself. */
+export function redirectToLogin(): void {
+  if (typeof window === 'undefined') return;
+  const { pathname, search } = window.location;
+  if (pathname.startsWith('/login')) return;
+  window.location.assign(`/login?next=${encodeURIComponent(`${pathname}${search}`)}`);
+}
+
+/** The browser's client: same-origin `/api/v1` (rewritten to the BFF), refresh on 401, login on a dead session. */
+export const browserApiClient: ApiClient = createApiClient({
+  baseUrl: '',
+  refreshOnUnauthorized: true,
+  onUnauthenticated: redirectToLogin,
+});

@@ -1,0 +1,75 @@
+import { currencyExponent, type Money } from '@portico/domain';
+
+/** Locale of every formatted number and date (fixed so server and browser render the same text). */
+export const LOCALE = 'en-US';
+
+/** Formats minor currency units, e.g. `{ amountMinor: 123456, currency: 'USD' }` -> `$1,234.56`. */
+export function formatMoney(money: Money): string {
+  const exponent = currencyExponent(money.currency);
+  return new Intl.NumberFormat(LOCALE, {
+    style: 'currency',
+    currency: money.currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(money.amountMinor / 10 ** exponent);
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+
+/** Formats bytes with binary multiples (1 GB = 1024^3 bytes, as hosting plans count), e.g. `1.5 GB`. */
+export function formatBytes(bytes: number, maximumFractionDigits = 1): string {
+  if (!Number.isFinite(bytes)) return '–';
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 ? 0 : value >= 100 ? 0 : maximumFractionDigits;
+  const text = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value);
+  return `${bytes < 0 ? '-' : ''}${text} ${BYTE_UNITS[unit] ?? 'B'}`;
+}
+
+/** Formats an ISO calendar date (`2026-11-21`) as `Nov 21, 2026`, without shifting it across time zones. */
+export function formatDate(isoDate: string | null): string {
+  if (!isoDate) return '–';
+  const ms = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+  if (Number.isNaN(ms)) return isoDate;
+  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+}
+
+/** Formats an ISO timestamp in the viewer's time zone, e.g. `Nov 21, 2026, 10:04 AM`. */
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return '–';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** "just now", "2 min ago", "3 h ago", "5 days ago" for a timestamp relative to `nowMs`. */
+export function formatRelative(iso: string, nowMs: number): string {
+  const diffMs = nowMs - Date.parse(iso);
+  if (Number.isNaN(diffMs)) return '';
+  const seconds = Math.round(diffMs / 1000);
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.round(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'} ago`;
+}
+
+/** Whole days from today (UTC) to an ISO date; negative when past. */
+export function daysUntil(isoDate: string, nowMs: number): number {
+  const target = Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  const today = new Date(nowMs);
+  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return Math.round((target - todayUtc) / 86_400_000);
+}
+
+/** `waiting_on_customer` -> `Waiting on customer`. */
+export function humanize(value: string): string {
+  const text = value.replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,173 @@
+'use client';
+
+import { useEffect, useSyncExternalStore } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { io, type Socket } from 'socket.io-client';
+import { meSchema, realtimeEventSchema, REALTIME_EVENT_TYPES, type RealtimeEvent, type StatusBlockName } from '@portico/domain';
+import { browserApiClient } from './api-client';
+import { statusKeys } from '@/features/status/api/keys';
+import { billingKeys } from '@/features/billing/api/keys';
+import { supportKeys } from '@/features/support/api/keys';
+import { usageKeys } from '@/features/usage/api/keys';
+
+/** State of the tab's live connection, as shown by the connection indicator. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/** Consecutive failed attempts after which the indicator says offline rather than reconnecting. */
+const OFFLINE_AFTER_FAILURES = 4;
+/** Upper bound of the manual reconnect back-off, in ms. */
+const MAX_BACKOFF_MS = 30_000;
+/** How long to wait for the `join_account` acknowledgement, in ms. */
+const JOIN_ACK_TIMEOUT_MS = 5_000;
+
+let state: ConnectionState = 'connecting';
+const listeners = new Set<() => void>();
+
+function setState(next: ConnectionState): void {
+  if (next === state) return;
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+let socket: Socket | null = null;
+/** Origin of the BFF's socket.io endpoint; set once from the server's configuration by {@link configureRealtime}. */
+let realtimeUrl = 'http://localhost:4000';
+
+/** Sets the BFF origin the socket connects to (called by the root providers with the server's `BFF_PUBLIC_URL`). */
+export function configureRealtime(url: string): void {
+  realtimeUrl = url;
+}
+let currentAccountId: string | null = null;
+let queryClientRef: QueryClient | null = null;
+let failures = 0;
+let hasConnectedBefore = false;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+function joinCurrentAccount(): void {
+  if (!socket?.connected || !currentAccountId) return;
+  const accountId = currentAccountId;
+  socket.timeout(JOIN_ACK_TIMEOUT_MS).emit('join_account', { accountId }, (err: Error | null, ack: unknown) => {
+    if (err || (typeof ack === 'object' && ack !== null && 'ok' in ack && ack.ok === false)) {
+      // Not joined: the page still works by polling on focus; try again on the next reconnect.
+      console.warn('realtime: join_account was not acknowledged');
+    }
+  });
+}
+
+/** Invalidates the queries an event touches, through the same keys the pages use. */
+function invalidateFor(event: RealtimeEvent): void {
+  const qc = queryClientRef;
+  if (!qc) return;
+  const { accountId } = event;
+  const invalidate = (queryKey: readonly unknown[]) => void qc.invalidateQueries({ queryKey });
+  invalidate(statusKeys.detail(accountId));
+  switch (event.type) {
+    case 'billing_alert':
+      invalidate(billingKeys.invoices(accountId));
+      invalidate(billingKeys.invoiceDetail(accountId, event.payload.invoiceId));
+      break;
+    case 'usage_changed':
+      invalidate(usageKeys.all(accountId));
+      break;
+    case 'account_update': {
+      const lists: Partial<Record<StatusBlockName, readonly unknown[]>> = {
+        billing: billingKeys.invoices(accountId),
+        subscriptions: billingKeys.subscriptions(accountId),
+        cases: supportKeys.cases(accountId),
+        usage: usageKeys.all(accountId),
+      };
+      for (const block of event.payload.blocks) {
+        const key = lists[block];
+        if (key) invalidate(key);
+      }
+      break;
+    }
+  }
+}
+
+function scheduleReconnect(): void {
+  if (retryTimer || !socket) return;
+  const delay = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(failures, 5));
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    // The handshake may have been refused for an expired access cookie: `GET /me` refreshes it (or sends the
+    // user to the login page when the session is gone), then the socket tries again.
+    browserApiClient
+      .request('/api/v1/me', meSchema)
+      .catch(() => undefined)
+      .finally(() => socket?.connect());
+  }, delay);
+}
+
+function ensureSocket(): Socket {
+  if (socket) return socket;
+  const s = io(realtimeUrl, { path: '/socket.io', withCredentials: true, autoConnect: false });
+  socket = s;
+  s.on('connect', () => {
+    failures = 0;
+    setState('connected');
+    joinCurrentAccount();
+    if (hasConnectedBefore && currentAccountId && queryClientRef) {
+      // Events may have been missed while disconnected.
+      void queryClientRef.invalidateQueries({ queryKey: ['account', currentAccountId] });
+    }
+    hasConnectedBefore = true;
+  });
+  s.on('disconnect', (reason) => {
+    setState(typeof navigator !== 'undefined' && !navigator.onLine ? 'offline' : 'reconnecting');
+    // After a server-side disconnect socket.io does not retry by itself.
+    if (reason === 'io server disconnect') scheduleReconnect();
+  });
+  s.on('connect_error', () => {
+    failures += 1;
+    const offline = (typeof navigator !== 'undefined' && !navigator.onLine) || failures >= OFFLINE_AFTER_FAILURES;
+    setState(offline ? 'offline' : 'reconnecting');
+    // `active` is false when the server refused the handshake (e.g. auth); socket.io will not retry then.
+    if (!s.active) scheduleReconnect();
+  });
+  for (const type of REALTIME_EVENT_TYPES) {
+    s.on(type, (payload: unknown) => {
+      const parsed = realtimeEventSchema.safeParse(payload);
+      if (parsed.success && parsed.data.type === type) invalidateFor(parsed.data);
+    });
+  }
+  if (typeof window !== 'undefined') {
+    window.addEventListener('offline', () => setState('offline'));
+    window.addEventListener('online', () => {
+      if (!s.connected) {
+        setState('reconnecting');
+        s.connect();
+      }
+    });
+  }
+  s.connect();
+  return s;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The live connection state (`connecting` during server rendering). */
+export function useConnectionState(): ConnectionState {
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => 'connecting' as const,
+  );
+}
+
+/**
+ * Keeps the tab's single socket connected and joined to `accountId`: on every (re)connect it emits `join_account`,
+ * and events for the account invalidate the matching queries. No page reload.
+ */
+export function useRealtimeAccount(accountId: string): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    queryClientRef = queryClient;
+    currentAccountId = accountId;
+    const s = ensureSocket();
+    if (s.connected) joinCurrentAccount();
+  }, [accountId, queryClient]);
+}

@@ -1,0 +1,31 @@
+import { cookies } from 'next/headers';
+import { serverEnv } from '@/env';
+import { createApiClient, type ApiClient } from './api-client';
+
+/** Time budget of a server-side prefetch in ms; past it the page renders and the browser fetches instead. */
+const SERVER_FETCH_TIMEOUT_MS = 4_000;
+
+/**
+ * The server variant of the API client for server components: calls `BFF_INTERNAL_URL` directly and forwards the
+ * incoming request's cookies. It never refreshes (cookies cannot be rotated while rendering); a 401 is left to the
+ * browser's client, which can.
+ */
+export async function createServerApiClient(): Promise<ApiClient> {
+  const store = await cookies();
+  const cookieHeader = store
+    .getAll()
+    .map((c) => `${c.name}=${encodeURIComponent(c.value)}`)
+    .join('; ');
+  return createApiClient({
+    baseUrl: serverEnv().BFF_INTERNAL_URL.replace(/\/+$/, ''),
+    headers: cookieHeader ? { cookie: cookieHeader } : {},
+    refreshOnUnauthorized: false,
+    timeoutMs: SERVER_FETCH_TIMEOUT_MS,
+  });
+}
+
+/** True when the request carries a session cookie (access or refresh). */
+export async function hasSessionCookie(): Promise<boolean> {
+  const store = await cookies();
+  return store.has('portico_at') || store.has('portico_rt');
+}

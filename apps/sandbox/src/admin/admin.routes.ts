@@ -1,0 +1,170 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { faultInputSchema, type FaultsService } from '../faults/faults.service';
+import type { SalesforceSessions } from '../salesforce/session.service';
+import { SF_CASE_PRIORITIES, SF_CASE_STATUSES, type SfRecord } from '../store/salesforce.model';
+import { StoreError, type SandboxStore } from '../store/sandbox.store';
+import { centsToDecimal, decimalToCents } from '../store/time';
+import { invoiceTotals } from '../store/whmcs.model';
+import type { WebhookDispatcher } from '../webhooks/webhook.dispatcher';
+import type { WhmcsApiService } from '../whmcs/whmcs-api.service';
+import { ADMIN_PAGE_HTML } from './admin.page';
+
+/** Dependencies of the admin controls. */
+export interface AdminRoutesOptions {
+  store: SandboxStore;
+  faults: FaultsService;
+  webhooks: WebhookDispatcher;
+  sessions: SalesforceSessions;
+  whmcsApi: WhmcsApiService;
+  reseed: () => void;
+  onCaseChanged: (record: SfRecord) => void;
+  onInvoiceCreated: (invoiceId: number, userid: number) => void;
+}
+
+const amountSchema = z
+  .union([z.string(), z.number()])
+  .transform((v, ctx) => {
+    const cents = decimalToCents(v);
+    if (cents === null) {
+      ctx.addIssue({ code: 'custom', message: 'must be a decimal amount such as "12.50"' });
+      return z.NEVER;
+    }
+    return cents;
+  });
+
+const createInvoiceSchema = z
+  .object({
+    userid: z.coerce.number().int().positive(),
+    items: z.array(z.object({ description: z.string().trim().min(1).max(500), amount: amountSchema, taxed: z.boolean().optional() })).min(1).max(50),
+    duedate: z.iso.date().optional(),
+  })
+  .strict();
+
+const createCaseSchema = z
+  .object({
+    accountId: z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a Salesforce Account id'),
+    subject: z.string().trim().min(1).max(255),
+    description: z.string().max(32_000).optional(),
+    priority: z.enum(SF_CASE_PRIORITIES).optional(),
+    contactId: z.string().optional(),
+  })
+  .strict();
+
+const caseStatusSchema = z.object({ status: z.enum(Object.keys(SF_CASE_STATUSES) as [string, ...string[]]) }).strict();
+
+function issues(error: z.ZodError): { error: string; details: Array<{ path: string; message: string }> } {
+  return {
+    error: 'validation_failed',
+    details: error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })),
+  };
+}
+
+/** Registers `/__admin`: the control page, state, faults, business events and reset. */
+export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOptions): void {
+  const { store, faults, webhooks } = options;
+
+  app.get('/__admin', async (_request, reply) => reply.type('text/html; charset=utf-8').send(ADMIN_PAGE_HTML));
+
+  app.get('/__admin/state', async () => ({
+    now: store.now().toISOString(),
+    faults: faults.list(),
+    webhooks: webhooks.deliveries(),
+    invoices: store.data.invoices.map((i) => {
+      const client = store.client(i.userid);
+      return {
+        id: i.id,
+        userid: i.userid,
+        invoicenum: i.invoicenum,
+        status: i.status,
+        duedate: i.duedate,
+        datepaid: i.datepaid,
+        total: centsToDecimal(invoiceTotals(i).total),
+        currency: client ? store.currencyOf(client).code : null,
+      };
+    }),
+    cases: store.sobjects('Case').map((c) => ({ Id: c.Id, CaseNumber: c.CaseNumber, AccountId: c.AccountId, Subject: c.Subject, Status: c.Status, Priority: c.Priority, IsClosed: c.IsClosed })),
+  }));
+
+  app.post('/__admin/faults', async (request, reply) => {
+    const parsed = faultInputSchema.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(issues(parsed.error));
+    return reply.code(201).send({ id: faults.add(parsed.data).id });
+  });
+  app.delete('/__admin/faults', async (_request, reply) => {
+    faults.clear();
+    return reply.code(204).send();
+  });
+  app.delete<{ Params: { id: string } }>('/__admin/faults/:id', async (request, reply) => {
+    if (!faults.remove(request.params.id)) return reply.code(404).send({ error: 'not_found', message: 'no such fault' });
+    return reply.code(204).send();
+  });
+
+  app.post<{ Params: { invoiceId: string } }>('/__admin/whmcs/invoices/:invoiceId/mark-paid', async (request, reply) => {
+    const id = z.coerce.number().int().positive().safeParse(request.params.invoiceId);
+    if (!id.success) return reply.code(400).send({ error: 'validation_failed', message: 'invoiceId must be a positive integer' });
+    const invoice = store.invoice(id.data);
+    if (!invoice) return reply.code(404).send({ error: 'not_found', message: 'Invoice ID Not Found' });
+    if (invoice.status === 'Paid') return reply.code(409).send({ error: 'conflict', message: 'invoice is already paid' });
+    // Same code path as the UpdateInvoice API action (which raises the InvoicePaid webhook).
+    const result = options.whmcsApi.run('UpdateInvoice', { invoiceid: String(id.data), status: 'Paid' });
+    if (result.body.result !== 'success') return reply.code(400).send({ error: 'upstream_error', message: String(result.body.message) });
+    return { invoiceid: id.data, status: store.invoice(id.data)?.status, datepaid: store.invoice(id.data)?.datepaid };
+  });
+
+  app.post('/__admin/whmcs/invoices', async (request, reply) => {
+    const parsed = createInvoiceSchema.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(issues(parsed.error));
+    try {
+      const inv = store.createInvoice(parsed.data.userid, parsed.data.items.map((i) => ({ description: i.description, amountCents: i.amount, taxed: i.taxed })), parsed.data.duedate);
+      options.onInvoiceCreated(inv.id, inv.userid);
+      return reply.code(201).send({ invoiceid: inv.id, total: centsToDecimal(invoiceTotals(inv).total) });
+    } catch (err) {
+      if (err instanceof StoreError) return reply.code(err.code === 'not_found' ? 404 : 400).send({ error: err.code, message: err.message });
+      throw err;
+    }
+  });
+
+  app.post('/__admin/salesforce/cases', async (request, reply) => {
+    const parsed = createCaseSchema.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(issues(parsed.error));
+    if (!store.sobject('Account', parsed.data.accountId)) return reply.code(404).send({ error: 'not_found', message: 'no such Account' });
+    try {
+      const record = store.createCase({
+        AccountId: parsed.data.accountId,
+        Subject: parsed.data.subject,
+        Description: parsed.data.description ?? null,
+        Priority: parsed.data.priority ?? 'Medium',
+        Origin: 'Phone',
+        Status: 'New',
+        ...(parsed.data.contactId ? { ContactId: parsed.data.contactId } : {}),
+      });
+      options.onCaseChanged(record);
+      return reply.code(201).send({ id: record.Id, caseNumber: record.CaseNumber });
+    } catch (err) {
+      if (err instanceof StoreError) return reply.code(400).send({ error: 'validation_failed', message: err.message });
+      throw err;
+    }
+  });
+
+  app.post<{ Params: { caseId: string } }>('/__admin/salesforce/cases/:caseId/status', async (request, reply) => {
+    const parsed = caseStatusSchema.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(issues(parsed.error));
+    try {
+      const record = store.updateCase(request.params.caseId, { Status: parsed.data.status });
+      options.onCaseChanged(record);
+      return { id: record.Id, status: record.Status, isClosed: record.IsClosed };
+    } catch (err) {
+      if (err instanceof StoreError) return reply.code(err.code === 'not_found' ? 404 : 400).send({ error: err.code, message: err.message });
+      throw err;
+    }
+  });
+
+  /** Extra control: invalidates every Salesforce access token (clients must re-authenticate). */
+  app.post('/__admin/salesforce/revoke-tokens', async () => ({ revoked: options.sessions.revokeAll() }));
+
+  app.post('/__admin/reset', async () => {
+    options.reseed();
+    return { ok: true };
+  });
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Sandbox configuration, read once from the environment. Defaults match docs/contracts.md. */
+export const sandboxEnvSchema = z.object({
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+  SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Fastify/pino log level of the sandbox process. */
+  SANDBOX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** Base URL webhooks are delivered to (`/webhooks/whmcs`, `/webhooks/salesforce` are appended). */
+  SANDBOX_WEBHOOK_TARGET: z.url().default('http://127.0.0.1:4000'),
+  WHMCS_API_IDENTIFIER: z.string().min(1).default('portico-sandbox-identifier'),
+  WHMCS_API_SECRET: z.string().min(1).default('portico-sandbox-secret'),
+  SALESFORCE_CLIENT_ID: z.string().min(1).default('portico-sandbox-client-id'),
+  SALESFORCE_CLIENT_SECRET: z.string().min(1).default('portico-sandbox-client-secret'),
+  WHMCS_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_cG9ydGljby1kZXYtd2hjbXMtd2ViaG9vay1zZWNyZXQ='),
+  SALESFORCE_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_cG9ydGljby1kZXYtc2FsZXNmb3JjZS13ZWJob29rLXNlY3JldA=='),
+});
+export type SandboxEnv = z.infer<typeof sandboxEnvSchema>;
+
+/**
+ * Parses the environment (empty strings count as unset).
+ * @throws Error listing every invalid variable.
+ */
+export function loadSandboxEnv(source: NodeJS.ProcessEnv = process.env): SandboxEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = sandboxEnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new Error(`invalid sandbox environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,80 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { TIMEOUT_CAP_MS, type FaultsService, type Upstream } from './faults.service';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Releases every request held by a `timeout` fault (called when the sandbox closes). */
+export class HeldRequests {
+  private readonly releases = new Set<() => void>();
+
+  /** Holds the request until the client disconnects, `capMs` passes or {@link releaseAll} is called. */
+  hold(request: FastifyRequest, capMs = TIMEOUT_CAP_MS): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        request.raw.socket?.off('close', done);
+        this.releases.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, capMs);
+      request.raw.socket?.once('close', done);
+      this.releases.add(done);
+    });
+  }
+
+  releaseAll(): void {
+    for (const release of [...this.releases]) release();
+  }
+}
+
+/**
+ * Applies the faults planned for one call. Latency is waited here; a failure mode answers the request.
+ * @returns true when the request has been answered (or dropped) by a fault.
+ */
+export async function applyFaults(
+  faults: FaultsService,
+  held: HeldRequests,
+  upstream: Upstream,
+  action: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<boolean> {
+  const plan = faults.plan(upstream, action);
+  if (plan.delayMs > 0) await sleep(plan.delayMs);
+  const fault = plan.failure;
+  if (!fault) return false;
+  switch (fault.mode) {
+    case 'timeout': {
+      // Never answer: hold the connection until the client gives up (or the cap passes), then drop it.
+      reply.hijack();
+      await held.hold(request);
+      reply.raw.destroy();
+      return true;
+    }
+    case 'garbage': {
+      const body = upstream === 'whmcs' ? '{"result":"success","invoices":{"invoice":[{"id":1001,"total":"12.' : '[{"attributes":{"type":"Case","url":';
+      await reply.code(200).header('content-type', 'application/json; charset=utf-8').send(body);
+      return true;
+    }
+    case 'rate_limit': {
+      if (upstream === 'whmcs') {
+        await reply.code(429).header('retry-after', '30').send({ result: 'error', message: 'Too Many Requests' });
+      } else {
+        await reply.code(403).send([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+      }
+      return true;
+    }
+    case 'error': {
+      const status = fault.status ?? 500;
+      if (upstream === 'whmcs') {
+        if (status === 200) await reply.code(200).send({ result: 'error', message: 'An unexpected error occurred (sandbox fault)' });
+        else await reply.code(status).header('content-type', 'text/html; charset=utf-8').send('<html><body><h1>Oops!</h1><p>Something went wrong and we couldn\'t process your request.</p></body></html>');
+      } else {
+        await reply.code(status).send([{ message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)', errorCode: 'UNKNOWN_EXCEPTION' }]);
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+
+/** Upstreams the sandbox simulates. */
+export const upstreamSchema = z.enum(['whmcs', 'salesforce']);
+export type Upstream = z.infer<typeof upstreamSchema>;
+
+/**
+ * `POST /__admin/faults` body.
+ * - `action`: WHMCS action name (case-insensitive, e.g. `GetInvoices`) or Salesforce operation (`oauth`, `query`,
+ *   `retrieve`, `create`, `update`, `versions`); absent = every call of that upstream.
+ * - `latencyMs`: delay for `latency` (default 1000 ms, max 60 000).
+ * - `status`: HTTP status for `error` (default 500; WHMCS `200` answers `result: error` with HTTP 200).
+ * - `probability`: chance (0..1, default 1) that a matching call is affected.
+ */
+export const faultInputSchema = z
+  .object({
+    upstream: upstreamSchema,
+    action: z.string().trim().min(1).max(100).optional(),
+    mode: z.enum(['latency', 'error', 'timeout', 'garbage', 'rate_limit']),
+    latencyMs: z.number().int().min(0).max(60_000).optional(),
+    status: z.number().int().min(200).max(599).optional(),
+    probability: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+export type FaultInput = z.infer<typeof faultInputSchema>;
+
+/** An active fault. */
+export interface Fault extends FaultInput {
+  id: string;
+  createdAt: string;
+  /** Calls it has affected so far. */
+  hits: number;
+}
+
+/** What a request should suffer: an added delay and at most one failure mode. */
+export interface FaultPlan {
+  delayMs: number;
+  failure: Fault | null;
+}
+
+/** Longest time a `timeout` fault holds a request before dropping the connection (ms). */
+export const TIMEOUT_CAP_MS = 60_000;
+
+/** Registry of injected faults. */
+export class FaultsService {
+  private faults: Fault[] = [];
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  add(input: FaultInput): Fault {
+    const fault: Fault = { ...input, id: randomUUID(), createdAt: new Date().toISOString(), hits: 0 };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  remove(id: string): boolean {
+    const before = this.faults.length;
+    this.faults = this.faults.filter((f) => f.id !== id);
+    return this.faults.length !== before;
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  list(): Fault[] {
+    return this.faults.map((f) => ({ ...f }));
+  }
+
+  /** Picks the faults that apply to one call: all matching latencies add up; the first matching failure wins. */
+  plan(upstream: Upstream, action: string): FaultPlan {
+    let delayMs = 0;
+    let failure: Fault | null = null;
+    for (const f of this.faults) {
+      if (f.upstream !== upstream) continue;
+      if (f.action !== undefined && f.action.toLowerCase() !== action.toLowerCase()) continue;
+      if (this.random() >= (f.probability ?? 1)) continue;
+      if (f.mode === 'latency') {
+        f.hits += 1;
+        delayMs += f.latencyMs ?? 1000;
+      } else if (failure === null) {
+        f.hits += 1;
+        failure = f;
+      }
+    }
+    return { delayMs: Math.min(delayMs, TIMEOUT_CAP_MS), failure };
+  }
+}

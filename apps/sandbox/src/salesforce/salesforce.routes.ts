@@ -1,0 +1,245 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { applyFaults, type HeldRequests } from '../faults/fault.responder';
+import type { FaultsService } from '../faults/faults.service';
+import { StoreError, type SandboxStore } from '../store/sandbox.store';
+import type { SfRecord, SfValue } from '../store/salesforce.model';
+import { describeObject, recordUrl, resolveField, SalesforceApiError, SoqlExecutor, type SfJsonRecord } from './soql.executor';
+import { parseSoql, SoqlSyntaxError } from './soql.parser';
+import type { SalesforceSessions } from './session.service';
+
+/** Dependencies of the Salesforce routes. */
+export interface SalesforceRoutesOptions {
+  store: SandboxStore;
+  sessions: SalesforceSessions;
+  faults: FaultsService;
+  held: HeldRequests;
+  clientId: string;
+  clientSecret: string;
+  /** Called after a Case is created or updated. */
+  onCaseChanged: (record: SfRecord) => void;
+}
+
+/** Default and maximum query batch size (records per page). */
+export const SF_MAX_BATCH = 2000;
+const SUPPORTED_VERSIONS = Array.from({ length: 66 - 31 + 1 }, (_, i) => `${31 + i}.0`);
+const MAX_CURSORS = 200;
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function sendErrors(reply: FastifyReply, status: number, errors: Array<{ message: string; errorCode: string; fields?: string[] }>) {
+  return reply.code(status).send(errors);
+}
+
+const tokenFormSchema = z.looseObject({
+  grant_type: z.string().optional(),
+  client_id: z.string().optional(),
+  client_secret: z.string().optional(),
+});
+
+/** Registers the OAuth token endpoint and the REST API (`/services/data/...`). */
+export function registerSalesforceRoutes(app: FastifyInstance, options: SalesforceRoutesOptions): void {
+  const { store, sessions, faults, held } = options;
+  const executor = new SoqlExecutor(store);
+  const cursors = new Map<string, { records: SfJsonRecord[]; batchSize: number; totalSize: number }>();
+
+  const fault = (action: string, request: FastifyRequest, reply: FastifyReply) => applyFaults(faults, held, 'salesforce', action, request, reply);
+
+  /* ------------------------------------------------------------ OAuth 2.0 client credentials */
+  app.post('/services/oauth2/token', async (request, reply) => {
+    if (await fault('oauth', request, reply)) return reply;
+    const form = tokenFormSchema.safeParse(request.body ?? {});
+    if (!form.success) return reply.code(400).send({ error: 'invalid_request', error_description: 'the request body must be form-encoded' });
+    let { client_id: clientId, client_secret: clientSecret } = form.data;
+    const auth = request.headers.authorization;
+    if (auth?.toLowerCase().startsWith('basic ')) {
+      const decoded = Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8');
+      const sep = decoded.indexOf(':');
+      if (sep > 0) {
+        clientId = decodeURIComponent(decoded.slice(0, sep));
+        clientSecret = decodeURIComponent(decoded.slice(sep + 1));
+      }
+    }
+    if (form.data.grant_type === undefined) return reply.code(400).send({ error: 'invalid_request', error_description: 'grant_type is required' });
+    if (form.data.grant_type !== 'client_credentials') return reply.code(400).send({ error: 'unsupported_grant_type', error_description: 'grant type not supported' });
+    if (clientId === undefined || clientSecret === undefined || !safeEqual(clientId, options.clientId)) {
+      return reply.code(400).send({ error: 'invalid_client_id', error_description: 'client identifier invalid' });
+    }
+    if (!safeEqual(clientSecret, options.clientSecret)) return reply.code(400).send({ error: 'invalid_client', error_description: 'invalid client credentials' });
+    const instanceUrl = `${request.protocol}://${request.host}`;
+    return reply.code(200).send(sessions.issue(instanceUrl, options.clientSecret));
+  });
+
+  /* ------------------------------------------------------------ REST API */
+  app.get('/services/data', async (_request, reply) => reply.redirect('/services/data/', 301));
+  app.get('/services/data/', async (request, reply) => {
+    if (await fault('versions', request, reply)) return reply;
+    return SUPPORTED_VERSIONS.map((v) => ({ label: `API ${v}`, url: `/services/data/v${v}`, version: v }));
+  });
+
+  /** Checks the version segment and the bearer token; answers the error itself and returns null when not allowed. */
+  async function guard(request: FastifyRequest<{ Params: { version: string } }>, reply: FastifyReply): Promise<string | null> {
+    const m = /^v(\d{2}\.0)$/.exec(request.params.version);
+    if (!m?.[1] || !SUPPORTED_VERSIONS.includes(m[1])) {
+      await sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+      return null;
+    }
+    const header = request.headers.authorization ?? '';
+    const token = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header)?.[1]?.trim();
+    if (!token || !sessions.isValid(token)) {
+      await sendErrors(reply, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+      return null;
+    }
+    return m[1];
+  }
+
+  app.get<{ Params: { version: string } }>('/services/data/:version/', async (request, reply) => {
+    const version = await guard(request, reply);
+    if (version === null) return reply;
+    const base = `/services/data/v${version}`;
+    return { sobjects: `${base}/sobjects`, query: `${base}/query`, queryAll: `${base}/queryAll`, limits: `${base}/limits` };
+  });
+
+  function page(version: string, records: SfJsonRecord[], totalSize: number, start: number, batchSize: number) {
+    const slice = records.slice(start, start + batchSize);
+    const next = start + batchSize;
+    if (next >= records.length) return { totalSize, done: true, records: slice };
+    let locator = '';
+    for (const [key, c] of cursors) if (c.records === records) locator = key;
+    if (locator === '') {
+      locator = `01g${randomBytes(12).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x').slice(0, 15)}`;
+      cursors.set(locator, { records, batchSize, totalSize });
+      while (cursors.size > MAX_CURSORS) {
+        const oldest = cursors.keys().next().value;
+        if (oldest === undefined) break;
+        cursors.delete(oldest);
+      }
+    }
+    return { totalSize, done: false, nextRecordsUrl: `/services/data/v${version}/query/${locator}-${next}`, records: slice };
+  }
+
+  function batchSizeOf(request: FastifyRequest): number {
+    const header = request.headers['sforce-query-options'];
+    const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+    const m = /batchSize\s*=\s*(\d+)/i.exec(text);
+    const n = m?.[1] ? Number(m[1]) : SF_MAX_BATCH;
+    return Math.min(Math.max(n, 1), SF_MAX_BATCH);
+  }
+
+  const queryHandler = async (request: FastifyRequest<{ Params: { version: string }; Querystring: Record<string, unknown> }>, reply: FastifyReply) => {
+    if (await fault('query', request, reply)) return reply;
+    const version = await guard(request, reply);
+    if (version === null) return reply;
+    const q = request.query.q;
+    if (typeof q !== 'string' || q.trim() === '') {
+      return sendErrors(reply, 400, [{ message: 'A query string has to be specified', errorCode: 'MALFORMED_QUERY' }]);
+    }
+    try {
+      const { records, totalSize } = executor.execute(parseSoql(q), version);
+      return page(version, records, totalSize, 0, batchSizeOf(request));
+    } catch (err) {
+      if (err instanceof SoqlSyntaxError) return sendErrors(reply, 400, [{ message: err.message, errorCode: 'MALFORMED_QUERY' }]);
+      if (err instanceof SalesforceApiError) return sendErrors(reply, err.status, [{ message: err.message, errorCode: err.errorCode }]);
+      throw err;
+    }
+  };
+  app.get('/services/data/:version/query', queryHandler);
+  app.get('/services/data/:version/query/', queryHandler);
+  app.get('/services/data/:version/queryAll', queryHandler);
+
+  app.get<{ Params: { version: string; locator: string } }>('/services/data/:version/query/:locator', async (request, reply) => {
+    if (await fault('query', request, reply)) return reply;
+    const version = await guard(request, reply);
+    if (version === null) return reply;
+    const m = /^(01g[A-Za-z0-9]+)-(\d+)$/.exec(request.params.locator);
+    const cursor = m?.[1] ? cursors.get(m[1]) : undefined;
+    if (!m || !cursor) return sendErrors(reply, 400, [{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }]);
+    return page(version, cursor.records, cursor.totalSize, Number(m[2]), cursor.batchSize);
+  });
+
+  /* ------------------------------------------------------------ sObjects */
+  app.get<{ Params: { version: string; type: string; id: string }; Querystring: { fields?: string } }>(
+    '/services/data/:version/sobjects/:type/:id',
+    async (request, reply) => {
+      if (await fault('retrieve', request, reply)) return reply;
+      const version = await guard(request, reply);
+      if (version === null) return reply;
+      try {
+        const describe = describeObject(request.params.type);
+        const record = store.sobject(describe.name, request.params.id);
+        if (!record) return sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+        const names = typeof request.query.fields === 'string' && request.query.fields.trim() !== '' ? request.query.fields.split(',').map((f) => f.trim()) : Object.keys(describe.fields);
+        return executor.project(describe, record, names.map((n) => resolveField(describe, n)), version);
+      } catch (err) {
+        if (err instanceof SalesforceApiError) return sendErrors(reply, err.status === 400 && err.errorCode === 'INVALID_TYPE' ? 404 : err.status, [{ message: err.message, errorCode: err.errorCode === 'INVALID_TYPE' ? 'NOT_FOUND' : err.errorCode }]);
+        throw err;
+      }
+    },
+  );
+
+  const bodySchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+  app.post<{ Params: { version: string; type: string } }>('/services/data/:version/sobjects/:type', async (request, reply) => {
+    if (await fault('create', request, reply)) return reply;
+    const version = await guard(request, reply);
+    if (version === null) return reply;
+    if (request.params.type.toLowerCase() !== 'case') {
+      try {
+        describeObject(request.params.type);
+      } catch (err) {
+        if (err instanceof SalesforceApiError) return sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: err.message }]);
+        throw err;
+      }
+      return sendErrors(reply, 400, [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: `The sandbox does not create ${request.params.type} records` }]);
+    }
+    const body = bodySchema.safeParse(request.body);
+    if (!body.success) return sendErrors(reply, 400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'The request body must be a JSON object of field values' }]);
+    try {
+      const record = store.createCase(body.data);
+      options.onCaseChanged(record);
+      return reply.code(201).header('location', recordUrl(version, 'Case', record.Id ?? null)).send({ id: record.Id, success: true, errors: [] });
+    } catch (err) {
+      if (err instanceof StoreError) {
+        const code = /Required fields are missing/.test(err.message)
+          ? 'REQUIRED_FIELD_MISSING'
+          : /No such column/.test(err.message)
+            ? 'INVALID_FIELD'
+            : /restricted picklist/.test(err.message)
+              ? 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
+              : /id value of incorrect type/.test(err.message)
+                ? 'MALFORMED_ID'
+                : /Unable to create\/update fields/.test(err.message)
+                  ? 'INVALID_FIELD_FOR_INSERT_UPDATE'
+                  : 'FIELD_CUSTOM_VALIDATION_EXCEPTION';
+        return sendErrors(reply, 400, [{ message: err.message, errorCode: code, fields: err.fields }]);
+      }
+      throw err;
+    }
+  });
+
+  app.patch<{ Params: { version: string; type: string; id: string } }>('/services/data/:version/sobjects/:type/:id', async (request, reply) => {
+    if (await fault('update', request, reply)) return reply;
+    const version = await guard(request, reply);
+    if (version === null) return reply;
+    if (request.params.type.toLowerCase() !== 'case') return sendErrors(reply, 400, [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: `The sandbox does not update ${request.params.type} records` }]);
+    const body = bodySchema.safeParse(request.body);
+    if (!body.success) return sendErrors(reply, 400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'The request body must be a JSON object of field values' }]);
+    try {
+      const { attributes: _ignored, ...changes } = body.data as Record<string, SfValue>;
+      const record = store.updateCase(request.params.id, changes);
+      options.onCaseChanged(record);
+      return reply.code(204).send();
+    } catch (err) {
+      if (err instanceof StoreError) {
+        if (err.code === 'not_found') return sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: err.message }]);
+        return sendErrors(reply, 400, [{ message: err.message, errorCode: /picklist/.test(err.message) ? 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' : 'INVALID_FIELD_FOR_INSERT_UPDATE', fields: err.fields }]);
+      }
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,116 @@
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAdminRoutes } from './admin/admin.routes';
+import { sandboxEnvSchema, type SandboxEnv } from './config/env.schema';
+import { HeldRequests } from './faults/fault.responder';
+import { FaultsService } from './faults/faults.service';
+import { registerSalesforceRoutes } from './salesforce/salesforce.routes';
+import { SalesforceSessions } from './salesforce/session.service';
+import { buildDemoData, DEMO_SEED } from './seed/demo.seed';
+import { SandboxStore } from './store/sandbox.store';
+import type { SfRecord } from './store/salesforce.model';
+import { WebhookDispatcher } from './webhooks/webhook.dispatcher';
+import { WhmcsApiService } from './whmcs/whmcs-api.service';
+import { registerWhmcsRoutes } from './whmcs/whmcs.routes';
+
+/** Options of {@link buildSandbox}. Everything is optional; defaults follow docs/contracts.md. */
+export interface SandboxOptions {
+  /** Configuration (normally from {@link loadSandboxEnv}); missing keys take their defaults. */
+  env?: Partial<SandboxEnv>;
+  /** Clock used for seeding and for "now" in the simulators (default: the real clock). */
+  now?: () => Date;
+  /** Seed of the demo data generator (default {@link DEMO_SEED}). */
+  seed?: number;
+  /** Fastify logger option (default off). */
+  logger?: FastifyServerOptions['logger'];
+  /** Webhook retry delays in ms (default `[250, 1000, 3000]`). */
+  webhookRetryDelaysMs?: number[];
+  /** Random source for fault probabilities (default Math.random). */
+  random?: () => number;
+}
+
+/** A built, not yet listening, sandbox and its parts (for tests and the admin controls). */
+export interface Sandbox {
+  app: FastifyInstance;
+  env: SandboxEnv;
+  store: SandboxStore;
+  faults: FaultsService;
+  webhooks: WebhookDispatcher;
+  sessions: SalesforceSessions;
+}
+
+/** Builds the sandbox server: WHMCS API, Salesforce OAuth + REST, admin controls, signed webhooks. */
+export function buildSandbox(options: SandboxOptions = {}): Sandbox {
+  const env = sandboxEnvSchema.parse(options.env ?? {});
+  const clock = options.now ?? (() => new Date());
+  const seed = options.seed ?? DEMO_SEED;
+  const store = new SandboxStore(buildDemoData(clock(), seed), clock);
+  const faults = new FaultsService(options.random);
+  const held = new HeldRequests();
+  const sessions = new SalesforceSessions();
+  const webhooks = new WebhookDispatcher({
+    target: env.SANDBOX_WEBHOOK_TARGET,
+    secrets: { whmcs: env.WHMCS_WEBHOOK_SECRET, salesforce: env.SALESFORCE_WEBHOOK_SECRET },
+    retryDelaysMs: options.webhookRetryDelaysMs,
+  });
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    forceCloseConnections: true,
+    bodyLimit: 1024 * 1024,
+  });
+  void app.register(formbody);
+
+  const occurredAt = () => clock().toISOString();
+  const whmcsApi = new WhmcsApiService(store, (e) => {
+    webhooks.dispatch('whmcs', e.event, { event: e.event, occurredAt: occurredAt(), userid: e.userid, params: e.params });
+  });
+  const onCaseChanged = (record: SfRecord) => {
+    webhooks.dispatch('salesforce', 'CaseChanged', {
+      event: 'CaseChanged',
+      occurredAt: occurredAt(),
+      sobject: 'Case',
+      recordId: record.Id,
+      accountId: typeof record.AccountId === 'string' ? record.AccountId : null,
+    });
+  };
+  const onInvoiceCreated = (invoiceId: number, userid: number) => {
+    webhooks.dispatch('whmcs', 'InvoiceCreated', { event: 'InvoiceCreated', occurredAt: occurredAt(), userid, params: { invoiceid: invoiceId, status: 'Unpaid', source: 'adminarea' } });
+  };
+
+  app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error(error);
+    if (request.url.startsWith('/services/')) {
+      return reply.code(status).send([{ message: status === 500 ? 'An unexpected error occurred.' : error.message, errorCode: status === 500 ? 'UNKNOWN_EXCEPTION' : 'JSON_PARSER_ERROR' }]);
+    }
+    if (request.url.startsWith('/includes/')) return reply.code(status).send({ result: 'error', message: status === 500 ? 'An unexpected error occurred' : error.message });
+    return reply.code(status).send({ error: status === 500 ? 'internal_error' : 'bad_request', message: status === 500 ? 'unexpected error' : error.message });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/services/')) return reply.code(404).send([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    return reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` });
+  });
+
+  registerWhmcsRoutes(app, { api: whmcsApi, faults, held, identifier: env.WHMCS_API_IDENTIFIER, secret: env.WHMCS_API_SECRET });
+  registerSalesforceRoutes(app, { store, sessions, faults, held, clientId: env.SALESFORCE_CLIENT_ID, clientSecret: env.SALESFORCE_CLIENT_SECRET, onCaseChanged });
+  registerAdminRoutes(app, {
+    store,
+    faults,
+    webhooks,
+    sessions,
+    whmcsApi,
+    onCaseChanged,
+    onInvoiceCreated,
+    reseed: () => {
+      store.data = buildDemoData(clock(), seed);
+    },
+  });
+  app.get('/', async () => ({ name: 'portico-sandbox', whmcs: '/includes/api.php', salesforce: '/services/data/', admin: '/__admin' }));
+
+  app.addHook('onClose', async () => {
+    held.releaseAll();
+    webhooks.close();
+  });
+  return { app, env, store, faults, webhooks, sessions };
+}

@@ -1,0 +1,80 @@
+/** In-memory Salesforce records: plain field maps keyed by API field name, as the REST API returns them. */
+
+/** A field value as stored: text, number, boolean or null (date-times are stored in Salesforce's text format). */
+export type SfValue = string | number | boolean | null;
+export type SfRecord = Record<string, SfValue>;
+
+/** Field types the SOQL engine distinguishes. */
+export type SfFieldType = 'id' | 'reference' | 'string' | 'textarea' | 'picklist' | 'boolean' | 'datetime' | 'int';
+
+/** Describes one sObject type. */
+export interface SfObjectDescribe {
+  name: string;
+  keyPrefix: string;
+  fields: Readonly<Record<string, SfFieldType>>;
+  /** Parent relationships: name -> the sObject type and the reference field holding its id. */
+  relationships: Readonly<Record<string, { type: string; field: string }>>;
+}
+
+const audit = { CreatedDate: 'datetime', LastModifiedDate: 'datetime', SystemModstamp: 'datetime', IsDeleted: 'boolean' } as const;
+
+/** The sObjects the sandbox serves. */
+export const SF_OBJECTS: Readonly<Record<string, SfObjectDescribe>> = {
+  User: {
+    name: 'User',
+    keyPrefix: '005',
+    fields: { Id: 'id', Name: 'string', FirstName: 'string', LastName: 'string', Email: 'string', IsActive: 'boolean', ...audit },
+    relationships: {},
+  },
+  Account: {
+    name: 'Account',
+    keyPrefix: '001',
+    fields: { Id: 'id', Name: 'string', Type: 'picklist', Industry: 'picklist', Website: 'string', Phone: 'string', BillingCity: 'string', BillingCountry: 'string', OwnerId: 'reference', ...audit },
+    relationships: { Owner: { type: 'User', field: 'OwnerId' } },
+  },
+  Contact: {
+    name: 'Contact',
+    keyPrefix: '003',
+    fields: { Id: 'id', AccountId: 'reference', FirstName: 'string', LastName: 'string', Name: 'string', Email: 'string', Phone: 'string', Title: 'string', OwnerId: 'reference', ...audit },
+    relationships: { Account: { type: 'Account', field: 'AccountId' }, Owner: { type: 'User', field: 'OwnerId' } },
+  },
+  Case: {
+    name: 'Case',
+    keyPrefix: '500',
+    fields: {
+      Id: 'id',
+      CaseNumber: 'string',
+      AccountId: 'reference',
+      ContactId: 'reference',
+      OwnerId: 'reference',
+      Subject: 'string',
+      Description: 'textarea',
+      Status: 'picklist',
+      Priority: 'picklist',
+      Origin: 'picklist',
+      Type: 'picklist',
+      Reason: 'picklist',
+      IsClosed: 'boolean',
+      IsEscalated: 'boolean',
+      ClosedDate: 'datetime',
+      ...audit,
+    },
+    relationships: { Account: { type: 'Account', field: 'AccountId' }, Contact: { type: 'Contact', field: 'ContactId' }, Owner: { type: 'User', field: 'OwnerId' } },
+  },
+};
+
+/** Case Status picklist: value -> whether it counts as closed. "Waiting on Customer" is a custom value. */
+export const SF_CASE_STATUSES: Readonly<Record<string, boolean>> = {
+  New: false,
+  Working: false,
+  Escalated: false,
+  'Waiting on Customer': false,
+  Closed: true,
+};
+export const SF_CASE_PRIORITIES = ['Low', 'Medium', 'High', 'Critical'] as const;
+export const SF_CASE_ORIGINS = ['Web', 'Phone', 'Email'] as const;
+
+/** Builds an 18-character id: key prefix + `A` + zero-padded counter + `AAA`. */
+export function sfId(keyPrefix: string, n: number): string {
+  return `${keyPrefix}A${String(n).padStart(11, '0')}AAA`;
+}

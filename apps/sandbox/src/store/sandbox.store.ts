@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { sfDateTime, whmcsDateTime, ymd } from './time';
+import { SF_CASE_STATUSES, SF_OBJECTS, sfId, type SfRecord, type SfValue } from './salesforce.model';
+import {
+  invoiceTotals,
+  type WhmcsClientRecord,
+  type WhmcsCurrency,
+  type WhmcsInvoiceRecord,
+  type WhmcsServiceRecord,
+  type WhmcsTransactionRecord,
+} from './whmcs.model';
+
+/** Thrown by store operations for a business error (mapped to each upstream's error format by the routes). */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(
+    readonly code: 'not_found' | 'invalid',
+    message: string,
+    /** Field names concerned, when any. */
+    readonly fields: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Everything the two simulated upstreams hold. */
+export interface SandboxData {
+  currencies: WhmcsCurrency[];
+  clients: WhmcsClientRecord[];
+  services: WhmcsServiceRecord[];
+  invoices: WhmcsInvoiceRecord[];
+  sobjects: Record<string, SfRecord[]>;
+  counters: { invoice: number; invoiceItem: number; transaction: number; sobject: number; caseNumber: number };
+}
+
+/** Escapes text the way WHMCS stores user input (`htmlspecialchars`). */
+export function whmcsEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#039;');
+}
+
+/** The sandbox's in-memory state with the operations shared by the API routes and the admin controls. */
+export class SandboxStore {
+  constructor(
+    public data: SandboxData,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  now(): Date {
+    return this.clock();
+  }
+
+  /* ------------------------------------------------------------------ WHMCS */
+
+  client(id: number): WhmcsClientRecord | undefined {
+    return this.data.clients.find((c) => c.id === id);
+  }
+
+  clientByEmail(email: string): WhmcsClientRecord | undefined {
+    return this.data.clients.find((c) => c.email.toLowerCase() === email.toLowerCase());
+  }
+
+  currencyOf(client: WhmcsClientRecord): WhmcsCurrency {
+    const currency = this.data.currencies.find((c) => c.id === client.currencyId) ?? this.data.currencies[0];
+    if (!currency) throw new Error('no currency configured');
+    return currency;
+  }
+
+  invoice(id: number): WhmcsInvoiceRecord | undefined {
+    return this.data.invoices.find((i) => i.id === id);
+  }
+
+  /**
+   * Updates an invoice like `UpdateInvoice`. Marking it `Paid` records a payment for the balance and sets
+   * `datepaid` (given or now).
+   * @returns whether the status changed to Paid.
+   * @throws {StoreError} `not_found` for an unknown invoice.
+   */
+  updateInvoice(id: number, changes: { status?: string; datepaid?: string; duedate?: string; notes?: string; paymentmethod?: string }): { becamePaid: boolean } {
+    const inv = this.invoice(id);
+    if (!inv) throw new StoreError('not_found', 'Invoice ID Not Found');
+    const wasPaid = inv.status === 'Paid';
+    if (changes.duedate !== undefined) inv.duedate = changes.duedate;
+    if (changes.notes !== undefined) inv.notes = whmcsEscape(changes.notes);
+    if (changes.paymentmethod !== undefined) inv.paymentmethod = changes.paymentmethod;
+    if (changes.datepaid !== undefined) inv.datepaid = changes.datepaid.length === 10 ? `${changes.datepaid} 00:00:00` : changes.datepaid;
+    if (changes.status !== undefined) {
+      inv.status = changes.status;
+      if (changes.status === 'Paid') {
+        const now = this.now();
+        if (changes.datepaid === undefined) inv.datepaid = whmcsDateTime(now);
+        const { balance } = invoiceTotals(inv);
+        if (balance > 0) {
+          inv.transactions.push(this.newTransaction(inv, balance, now));
+        }
+      } else if (changes.datepaid === undefined && (changes.status === 'Unpaid' || changes.status === 'Draft')) {
+        inv.datepaid = '0000-00-00 00:00:00';
+      }
+    }
+    return { becamePaid: !wasPaid && inv.status === 'Paid' };
+  }
+
+  private newTransaction(inv: WhmcsInvoiceRecord, amountCents: number, at: Date): WhmcsTransactionRecord {
+    const id = ++this.data.counters.transaction;
+    return {
+      id,
+      userid: inv.userid,
+      gateway: inv.paymentmethod || 'banktransfer',
+      date: whmcsDateTime(at),
+      description: `Invoice Payment (#${inv.id})`,
+      amountinCents: amountCents,
+      feesCents: 0,
+      amountoutCents: 0,
+      transid: `SBX${String(id).padStart(8, '0')}`,
+      invoiceid: inv.id,
+    };
+  }
+
+  /**
+   * Creates an Unpaid invoice for a client with the given lines (`amountCents` in the client's currency).
+   * @throws {StoreError} `not_found` for an unknown client, `invalid` without lines.
+   */
+  createInvoice(userid: number, items: Array<{ description: string; amountCents: number; taxed?: boolean }>, duedate?: string): WhmcsInvoiceRecord {
+    const client = this.client(userid);
+    if (!client) throw new StoreError('not_found', 'Client ID Not Found');
+    if (items.length === 0) throw new StoreError('invalid', 'At least one line item is required');
+    const now = this.now();
+    const inv: WhmcsInvoiceRecord = {
+      id: ++this.data.counters.invoice,
+      userid,
+      invoicenum: '',
+      date: ymd(now),
+      duedate: duedate ?? ymd(new Date(now.getTime() + 14 * 86_400_000)),
+      datepaid: '0000-00-00 00:00:00',
+      status: 'Unpaid',
+      paymentmethod: 'stripe',
+      notes: '',
+      taxrate: 0,
+      creditCents: 0,
+      items: items.map((i) => ({
+        id: ++this.data.counters.invoiceItem,
+        type: '',
+        relid: 0,
+        description: whmcsEscape(i.description),
+        amountCents: i.amountCents,
+        taxed: i.taxed ?? false,
+      })),
+      transactions: [],
+    };
+    this.data.invoices.push(inv);
+    return inv;
+  }
+
+  /* ------------------------------------------------------------------ Salesforce */
+
+  sobjects(type: string): SfRecord[] {
+    return this.data.sobjects[type] ?? [];
+  }
+
+  /** Finds a record by 15- or 18-character id. */
+  sobject(type: string, id: string): SfRecord | undefined {
+    const key = id.length === 15 ? id : id.slice(0, 15);
+    return this.sobjects(type).find((r) => typeof r.Id === 'string' && (r.Id === id || (id.length === 15 && r.Id.slice(0, 15) === key)));
+  }
+
+  /**
+   * Creates a Case from an sObject body (field names as the API takes them).
+   * @throws {StoreError} `invalid` for unknown or read-only fields, bad picklist values, or a missing Subject/Status.
+   */
+  createCase(body: Record<string, unknown>): SfRecord {
+    const describe = SF_OBJECTS.Case;
+    if (!describe) throw new Error('Case not described');
+    const writable = new Set(['AccountId', 'ContactId', 'Subject', 'Description', 'Status', 'Priority', 'Origin', 'Type', 'Reason', 'OwnerId']);
+    for (const key of Object.keys(body)) {
+      if (key === 'attributes') continue;
+      if (!(key in describe.fields)) throw new StoreError('invalid', `No such column '${key}' on sobject of type Case`, [key]);
+      if (!writable.has(key)) throw new StoreError('invalid', `Unable to create/update fields: ${key}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, [key]);
+    }
+    const str = (k: string): string | null => {
+      const v = body[k];
+      if (v === undefined || v === null) return null;
+      if (typeof v !== 'string') throw new StoreError('invalid', `${k}: value not of required type: ${JSON.stringify(v)}`, [k]);
+      return v;
+    };
+    const status = str('Status') ?? 'New';
+    if (!(status in SF_CASE_STATUSES)) throw new StoreError('invalid', `Status: bad value for restricted picklist field: ${status}`, ['Status']);
+    const subject = str('Subject');
+    if (subject === null || subject.trim() === '') throw new StoreError('invalid', 'Required fields are missing: [Subject]', ['Subject']);
+    const accountId = str('AccountId');
+    if (accountId !== null && !this.sobject('Account', accountId)) throw new StoreError('invalid', `Account ID: id value of incorrect type: ${accountId}`, ['AccountId']);
+    const contactId = str('ContactId');
+    if (contactId !== null && !this.sobject('Contact', contactId)) throw new StoreError('invalid', `Contact ID: id value of incorrect type: ${contactId}`, ['ContactId']);
+    const priority = str('Priority') ?? 'Medium';
+    if (!['Low', 'Medium', 'High', 'Critical'].includes(priority)) throw new StoreError('invalid', `Priority: bad value for restricted picklist field: ${priority}`, ['Priority']);
+    const now = sfDateTime(this.now());
+    const closed = SF_CASE_STATUSES[status] === true;
+    const record: SfRecord = {
+      Id: sfId(describe.keyPrefix, ++this.data.counters.sobject),
+      CaseNumber: String(++this.data.counters.caseNumber).padStart(8, '0'),
+      AccountId: accountId === null ? null : (this.sobject('Account', accountId)?.Id ?? null),
+      ContactId: contactId === null ? null : (this.sobject('Contact', contactId)?.Id ?? null),
+      OwnerId: str('OwnerId') ?? this.sobjects('User')[0]?.Id ?? null,
+      Subject: subject,
+      Description: str('Description'),
+      Status: status,
+      Priority: priority,
+      Origin: str('Origin'),
+      Type: str('Type'),
+      Reason: str('Reason'),
+      IsClosed: closed,
+      IsEscalated: status === 'Escalated',
+      ClosedDate: closed ? now : null,
+      CreatedDate: now,
+      LastModifiedDate: now,
+      SystemModstamp: now,
+      IsDeleted: false,
+    };
+    (this.data.sobjects.Case ??= []).push(record);
+    return record;
+  }
+
+  /**
+   * Updates fields of a Case (Status keeps IsClosed/ClosedDate consistent).
+   * @throws {StoreError} `not_found` for an unknown case, `invalid` for bad values.
+   */
+  updateCase(id: string, changes: Record<string, SfValue>): SfRecord {
+    const record = this.sobject('Case', id);
+    if (!record) throw new StoreError('not_found', 'The requested resource does not exist');
+    const allowed = new Set(['Subject', 'Description', 'Status', 'Priority', 'Origin', 'ContactId', 'Type', 'Reason']);
+    for (const [key, value] of Object.entries(changes)) {
+      if (!allowed.has(key)) throw new StoreError('invalid', `Unable to create/update fields: ${key}.`, [key]);
+      if (key === 'Status') {
+        if (typeof value !== 'string' || !(value in SF_CASE_STATUSES)) throw new StoreError('invalid', `Status: bad value for restricted picklist field: ${String(value)}`, ['Status']);
+        const closed = SF_CASE_STATUSES[value] === true;
+        if (closed && record.IsClosed !== true) record.ClosedDate = sfDateTime(this.now());
+        if (!closed) record.ClosedDate = null;
+        record.IsClosed = closed;
+        record.IsEscalated = value === 'Escalated' || record.IsEscalated === true;
+      }
+      record[key] = value;
+    }
+    const now = sfDateTime(this.now());
+    record.LastModifiedDate = now;
+    record.SystemModstamp = now;
+    return record;
+  }
+}
+
+/** A random-looking but unique id for deliveries and cursors. */
+export function newId(): string {
+  return randomUUID();
+}

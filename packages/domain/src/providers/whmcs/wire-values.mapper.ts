@@ -1,0 +1,64 @@
+/*
+ * Small conversions shared by the WHMCS mappers.
+ */
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', euro: '€', pound: '£', copy: '©', reg: '®',
+};
+
+/**
+ * Decodes the HTML entities WHMCS leaves in stored text (`&amp;`, `&#039;`, `&#x27;`, `&quot;` ...):
+ * WHMCS runs its input through `htmlspecialchars` before storing it, so names and descriptions come back encoded.
+ */
+export function decodeHtmlEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, body: string) => {
+    if (body.startsWith('#x') || body.startsWith('#X')) {
+      const code = Number.parseInt(body.slice(2), 16);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+    }
+    if (body.startsWith('#')) {
+      const code = Number.parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? match;
+  });
+}
+
+/** Bytes in one WHMCS "MB" (WHMCS and the control panels it reads usage from count in MiB). */
+export const BYTES_PER_MB = 1024 * 1024;
+
+/** MB (decimal text) -> bytes, rounded to an integer. */
+export function mbToBytes(mb: string): number {
+  return Math.round(Number(mb) * BYTES_PER_MB);
+}
+
+/**
+ * Converts a WHMCS server-local `YYYY-MM-DD HH:MM:SS` (or `YYYY-MM-DD`) to an ISO 8601 UTC timestamp.
+ * WHMCS does not say which zone it writes in; `serverUtcOffsetMinutes` is the server's offset from UTC
+ * (0 when the server runs in UTC, 60 for UTC+1 ...).
+ * @returns null when the input is null or not a valid date.
+ */
+export function whmcsLocalToIso(value: string | null, serverUtcOffsetMinutes = 0): string | null {
+  if (value === null) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  if (Number.isNaN(utc)) return null;
+  const date = new Date(utc - serverUtcOffsetMinutes * 60_000);
+  // Reject roll-overs such as 2026-02-31.
+  if (new Date(utc).getUTCDate() !== Number(d)) return null;
+  return date.toISOString();
+}
+
+/** The `YYYY-MM-DD` part of a WHMCS date, null when absent or invalid. */
+export function whmcsDateOnly(value: string | null): string | null {
+  if (value === null) return null;
+  const day = value.slice(0, 10);
+  return whmcsLocalToIso(day) === null ? null : day;
+}
+
+/** Lower-cases and strips everything but letters and digits: `Semi-Annually` -> `semiannually`. */
+export function normaliseKey(value: string | null | undefined): string {
+  return (value ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
