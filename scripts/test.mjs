@@ -8,6 +8,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, run, startStack } from './lib/stack.mjs';
 
+// `pnpm test -- --only=unit,int,e2e` runs a subset (build always runs unless `--only` omits it explicitly).
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const wants = (name) => !only || only.has(name);
+
 const resultsDir = path.join(repoRoot, 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
@@ -58,38 +63,42 @@ const withoutServices = () => {
   return env;
 };
 
-const built = await phase('build', () => run('pnpm', ['run', 'build']));
-if (!built) finish();
-await phase('lint', () => run('pnpm', ['run', 'lint']));
-await phase('typecheck', () => run('pnpm', ['run', 'typecheck']));
+if (wants('build')) {
+  const built = await phase('build', () => run('pnpm', ['run', 'build']));
+  if (!built) finish();
+}
+if (wants('lint')) await phase('lint', () => run('pnpm', ['run', 'lint']));
+if (wants('typecheck')) await phase('typecheck', () => run('pnpm', ['run', 'typecheck']));
 
-for (const pkg of ['domain', 'sandbox', 'bff', 'portal']) {
+for (const pkg of wants('unit') ? ['domain', 'sandbox', 'bff', 'portal'] : []) {
   const out = path.join(resultsDir, `unit-${pkg}.json`);
   const dir = pkg === 'domain' ? 'packages/domain' : `apps/${pkg}`;
   await phase(
     `unit tests: ${pkg}`,
-    () => run(process.execPath, [path.join(repoRoot, dir, 'node_modules/jest/bin/jest.js'), '--ci', '--passWithNoTests', '--json', `--outputFile=${out}`], { cwd: path.join(repoRoot, dir), env: withoutServices() }),
+    () => run(process.execPath, ['--experimental-vm-modules', path.join(repoRoot, dir, 'node_modules/jest/bin/jest.js'), '--ci', '--passWithNoTests', '--json', `--outputFile=${out}`], { cwd: path.join(repoRoot, dir), env: withoutServices() }),
     { counts: () => readJest(out) },
   );
 }
 
 const bffDir = path.join(repoRoot, 'apps/bff');
 const jestBin = path.join(bffDir, 'node_modules/jest/bin/jest.js');
-{
+if (wants('int')) {
   const out = path.join(resultsDir, 'int-embedded.json');
   await phase(
     'BFF integration tests: embedded PostgreSQL, in-process cache and event bus',
-    () => run(process.execPath, [jestBin, '-c', 'jest.int.config.cjs', '--ci', '--runInBand', '--json', `--outputFile=${out}`], { cwd: bffDir, env: withoutServices() }),
+    () => run(process.execPath, ['--experimental-vm-modules', jestBin, '-c', 'jest.int.config.cjs', '--ci', '--runInBand', '--json', `--outputFile=${out}`], { cwd: bffDir, env: withoutServices() }),
     { counts: () => readJest(out) },
   );
 }
-if (process.env.PORTICO_TEST_REDIS_URL) {
+if (!wants('int')) {
+  // skipped by --only
+} else if (process.env.PORTICO_TEST_REDIS_URL) {
   const out = path.join(resultsDir, 'int-redis.json');
   const env = { ...withoutServices(), REDIS_URL: process.env.PORTICO_TEST_REDIS_URL };
   if (process.env.PORTICO_TEST_DATABASE_URL) env.DATABASE_URL = process.env.PORTICO_TEST_DATABASE_URL;
   await phase(
     `BFF integration tests: ${env.DATABASE_URL ? 'server PostgreSQL' : 'embedded PostgreSQL'}, Redis cache and event bus`,
-    () => run(process.execPath, [jestBin, '-c', 'jest.int.config.cjs', '--ci', '--runInBand', '--json', `--outputFile=${out}`], { cwd: bffDir, env }),
+    () => run(process.execPath, ['--experimental-vm-modules', jestBin, '-c', 'jest.int.config.cjs', '--ci', '--runInBand', '--json', `--outputFile=${out}`], { cwd: bffDir, env }),
     { counts: () => readJest(out) },
   );
 } else {
@@ -97,7 +106,9 @@ if (process.env.PORTICO_TEST_REDIS_URL) {
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (existsSync(chromium)) {
+if (!wants('e2e')) {
+  // skipped by --only
+} else if (existsSync(chromium)) {
   const out = path.join(resultsDir, 'e2e.json');
   await phase(
     'end-to-end tests in Chromium',

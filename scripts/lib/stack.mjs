@@ -1,7 +1,8 @@
 // Starts and stops Portico's three processes (sandbox, BFF, portal) for `pnpm start`, the end-to-end tests and
 // the benchmarks. Only Node.js built-ins: this runs before anything else is known to work.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,29 @@ export const buildArtifacts = [
 /** @returns {string[]} the build artifacts that are missing */
 export function missingArtifacts() {
   return buildArtifacts.filter((file) => !existsSync(path.join(repoRoot, file)));
+}
+
+/**
+ * Secrets of a local installation (JWT signing keys), made once with a CSPRNG and kept in `.data/local-secrets.json`
+ * (git-ignored, mode 0600) so sessions survive restarts. Variables already set in the environment win.
+ * @returns {Record<string, string>}
+ */
+export function localSecrets() {
+  const file = path.join(repoRoot, '.data', 'local-secrets.json');
+  let secrets = {};
+  if (existsSync(file)) {
+    secrets = JSON.parse(readFileSync(file, 'utf8'));
+  } else {
+    mkdirSync(path.dirname(file), { recursive: true });
+    secrets = {
+      JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
+      JWT_REFRESH_SECRET: randomBytes(32).toString('base64url'),
+    };
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  const result = {};
+  for (const [name, value] of Object.entries(secrets)) result[name] = process.env[name] || value;
+  return result;
 }
 
 /**
@@ -85,6 +109,7 @@ export async function startStack({ ports, env = {}, quiet = false }) {
     PORTAL_PORT: String(ports.portal),
     BFF_INTERNAL_URL: urls.bff,
     BFF_PUBLIC_URL: `http://localhost:${ports.bff}`,
+    ...localSecrets(),
     ...env,
   };
   const children = [];

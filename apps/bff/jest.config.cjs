@@ -1,0 +1,15 @@
+/** Unit tests: `*.spec.ts` beside the code. */
+const swc = require('./jest.swc.cjs');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  // @nestjs 12 packages are ESM-only: transpile them too.
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/@nestjs|@nestjs)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  // The generated Prisma client imports its siblings as `./x.js`.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+};

@@ -1,0 +1,48 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { AuthCoreModule } from './core/auth/auth-core.module';
+import { CacheModule } from './core/cache/cache.module';
+import { ConfigModule } from './core/config/config.module';
+import type { Env } from './core/config/env';
+import { EventsModule } from './core/events/events.module';
+import { LoggingModule } from './core/logging/logging.module';
+import { PrismaModule } from './core/prisma/prisma.module';
+import { RedisModule } from './core/redis/redis.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { UsageModule } from './modules/usage/usage.module';
+// ---- feature modules of the integration/webhook/realtime side: imports ----
+import { BillingModule } from './modules/billing/billing.module';
+import { HealthModule } from './modules/health/health.module';
+import { MeStatusModule } from './modules/me-status/me-status.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
+import { SupportModule } from './modules/support/support.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
+// ---- end ----
+
+/** Infrastructure every feature relies on (all global). */
+const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheModule, EventsModule, AuthCoreModule, AuditModule];
+
+/** Feature modules, each one folder under src/modules. */
+export const FEATURE_MODULES: Type[] = [
+  AuthModule,
+  UsageModule,
+  // ---- feature modules of the integration/webhook/realtime side: list ----
+  MeStatusModule,
+  BillingModule,
+  SupportModule,
+  WebhooksModule,
+  RealtimeModule,
+  HealthModule,
+  // ---- end ----
+];
+
+/** The BFF. `env` must carry the resolved DATABASE_URL (see core/database/database-bootstrap.ts). */
+@Module({})
+export class AppModule {
+  static forRoot(env: Env): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(env), ...CORE_MODULES, ...FEATURE_MODULES],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { AccessRepository } from './access.repository';
+import type { AccountContext } from './session.types';
+
+/** RFC 4122-shaped UUID (any version). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Answers "may this user see this account?". */
+@Injectable()
+export class AccessService {
+  constructor(private readonly repository: AccessRepository) {}
+
+  /** The user's membership of the account as an {@link AccountContext}, or null (also for non-UUID ids). */
+  async findMembership(userId: string, accountId: string): Promise<AccountContext | null> {
+    if (!UUID_PATTERN.test(accountId) || !UUID_PATTERN.test(userId)) return null;
+    return this.repository.findMembership(userId, accountId.toLowerCase());
+  }
+}

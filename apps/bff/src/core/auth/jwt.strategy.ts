@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { ENV } from '../config/config.module';
+import type { Env } from '../config/env';
+import { ACCESS_COOKIE } from './auth-cookies';
+import type { SessionUser } from './session.types';
+import { sessionFromClaims } from './token.service';
+
+/** Reads the access token from the `portico_at` cookie. */
+export function accessTokenFromCookie(request: unknown): string | null {
+  const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
+  const token = cookies?.[ACCESS_COOKIE];
+  return typeof token === 'string' && token.length > 0 ? token : null;
+}
+
+/** passport-jwt strategy `jwt`: access token from the cookie, else `Authorization: Bearer`. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(@Inject(ENV) env: Env) {
+    super({
+      jwtFromRequest: ExtractJwt.fromExtractors([accessTokenFromCookie, ExtractJwt.fromAuthHeaderAsBearerToken()]),
+      secretOrKey: env.JWT_ACCESS_SECRET,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  /** passport calls this with the verified payload; a falsy return means 401. */
+  validate(payload: unknown): SessionUser | false {
+    return sessionFromClaims(payload) ?? false;
+  }
+}

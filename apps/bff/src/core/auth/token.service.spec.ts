@@ -1,0 +1,46 @@
+import { JwtService } from '@nestjs/jwt';
+import { loadEnv } from '../config/env';
+import { hashRefreshToken, TokenService } from './token.service';
+
+describe('TokenService', () => {
+  const env = loadEnv({ JWT_ACCESS_SECRET: 'x'.repeat(40), JWT_ACCESS_TTL_SECONDS: '60', JWT_REFRESH_TTL_SECONDS: '120' });
+  const service = new TokenService(new JwtService({}), env);
+  const user = { userId: '5b1f0c3e-0000-4000-9000-000000000001', email: 'owner@acme.example' };
+
+  it('signs access tokens that verify back to the session', () => {
+    expect(service.verifyAccessToken(service.signAccessToken(user))).toEqual(user);
+  });
+
+  it('rejects tokens signed with another secret, tampered or garbage', () => {
+    const other = new TokenService(new JwtService({}), { ...env, JWT_ACCESS_SECRET: 'y'.repeat(40) });
+    const token = other.signAccessToken(user);
+    expect(service.verifyAccessToken(token)).toBeNull();
+    const good = service.signAccessToken(user);
+    const [h, , s] = good.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ sub: 'someone-else', email: 'x@y.z' })).toString('base64url');
+    expect(service.verifyAccessToken(`${h}.${forgedPayload}.${s}`)).toBeNull();
+    expect(service.verifyAccessToken('garbage')).toBeNull();
+  });
+
+  it('rejects expired tokens', () => {
+    jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+    try {
+      const token = service.signAccessToken(user);
+      jest.setSystemTime(new Date('2026-01-01T00:01:01Z'));
+      expect(service.verifyAccessToken(token)).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('mints distinct refresh tokens stored only as their sha256', () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const a = service.issueRefreshToken(now);
+    const b = service.issueRefreshToken(now);
+    expect(a.token).not.toBe(b.token);
+    expect(a.token.length).toBeGreaterThanOrEqual(43);
+    expect(a.hash).toBe(hashRefreshToken(a.token));
+    expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.expiresAt.toISOString()).toBe('2026-01-01T00:02:00.000Z');
+  });
+});

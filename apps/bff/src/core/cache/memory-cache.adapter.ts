@@ -1,0 +1,25 @@
+import { LRUCache } from 'lru-cache';
+import { CachePort } from './cache.port';
+
+/** In-process {@link CachePort} (lru-cache) for a single BFF instance. Values are stored by reference. */
+export class MemoryCacheAdapter extends CachePort {
+  private readonly lru: LRUCache<string, { value: unknown }>;
+
+  /** @param maxEntries entries kept before the least recently used is evicted */
+  constructor(maxEntries = 10_000) {
+    super();
+    this.lru = new LRUCache<string, { value: unknown }>({ max: maxEntries, ttlAutopurge: false });
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    return this.lru.get(key)?.value as T | undefined;
+  }
+
+  async set<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    this.lru.set(key, { value }, { ttl: Math.max(1, Math.round(ttlMs)) });
+  }
+
+  async del(...keys: string[]): Promise<void> {
+    for (const key of keys) this.lru.delete(key);
+  }
+}

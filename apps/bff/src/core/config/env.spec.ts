@@ -1,0 +1,48 @@
+import { EnvValidationError, loadEnv } from './env';
+
+describe('loadEnv', () => {
+  it('applies local-development defaults', () => {
+    const env = loadEnv({});
+    expect(env.PORT).toBe(4000);
+    expect(env.HOST).toBe('0.0.0.0');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.SEED_DEMO_DATA).toBe(true);
+    expect(env.EMBEDDED_PG_PORT).toBe(54329);
+    expect(env.EMBEDDED_PG_DATA_DIR).toMatch(/\.data[/\\]postgres$/);
+    expect(env.JWT_ACCESS_TTL_SECONDS).toBe(900);
+    expect(env.JWT_REFRESH_TTL_SECONDS).toBe(604_800);
+    expect(env.COOKIE_SECURE).toBe(false);
+    expect(env.WHMCS_API_URL).toBe('http://127.0.0.1:4100/includes/api.php');
+    expect(env.SALESFORCE_API_VERSION).toBe('62.0');
+    expect(env.WEBHOOK_TOLERANCE_SECONDS).toBe(300);
+    expect(env.STATUS_CACHE_TTL_MS).toBe(30_000);
+    expect(env.JWT_ACCESS_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('coerces numbers and booleans and treats blank values as unset', () => {
+    const env = loadEnv({ PORT: '8080', COOKIE_SECURE: 'true', REDIS_URL: '', DATABASE_URL: 'postgresql://u@h/db' });
+    expect(env.PORT).toBe(8080);
+    expect(env.COOKIE_SECURE).toBe(true);
+    expect(env.REDIS_URL).toBeUndefined();
+    expect(env.SEED_DEMO_DATA).toBe(false);
+  });
+
+  it('lists every bad variable, without echoing values', () => {
+    let error: unknown;
+    try {
+      loadEnv({ PORT: 'eighty', COOKIE_SECURE: 'perhaps', WHMCS_API_URL: 'not a url', JWT_ACCESS_SECRET: 'short-secret-value' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(EnvValidationError);
+    const message = (error as Error).message;
+    for (const name of ['PORT', 'COOKIE_SECURE', 'WHMCS_API_URL', 'JWT_ACCESS_SECRET']) expect(message).toContain(name);
+    expect(message).not.toContain('short-secret-value');
+  });
+
+  it('requires real JWT secrets in production', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET[\s\S]*JWT_REFRESH_SECRET|JWT_REFRESH_SECRET[\s\S]*JWT_ACCESS_SECRET/);
+    const env = loadEnv({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40) });
+    expect(env.JWT_ACCESS_SECRET).toBe('a'.repeat(40));
+  });
+});

@@ -1,0 +1,12 @@
+import type { RealtimeEvent } from '@portico/domain';
+
+/**
+ * Domain events fanned out to every BFF instance (Redis pub/sub) or within one process (in-process adapter).
+ * The realtime gateway subscribes and emits them to socket.io rooms.
+ */
+export abstract class EventBus {
+  /** Publishes to every subscriber (of every instance, with Redis). */
+  abstract publish(event: RealtimeEvent): Promise<void>;
+  /** Registers a handler; returns the function that unsubscribes it. Handlers must not throw. */
+  abstract subscribe(handler: (event: RealtimeEvent) => void): () => void;
+}

@@ -1,0 +1,38 @@
+import type { ApiErrorCode, FieldIssue } from '@portico/domain';
+
+/**
+ * A typed application error rendered by {@link AllExceptionsFilter} as `{ code, message, requestId, details? }`.
+ * `message` is shown to the client: never put secrets, tokens or upstream payloads in it.
+ */
+export class AppException extends Error {
+  /**
+   * @param status HTTP status code
+   * @param code stable machine-readable code (domain `apiErrorCodeSchema`)
+   * @param message human-readable, client-safe message
+   * @param details per-field issues (validation errors)
+   */
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'AppException';
+  }
+
+  /** 404 `not_found`. */
+  static notFound(message = 'Not found'): AppException {
+    return new AppException(404, 'not_found', message);
+  }
+
+  /** 401 `unauthenticated`. */
+  static unauthenticated(message = 'Authentication required'): AppException {
+    return new AppException(401, 'unauthenticated', message);
+  }
+
+  /** 400 `validation_failed` with per-field details. */
+  static validation(details: FieldIssue[], message = 'Request validation failed'): AppException {
+    return new AppException(400, 'validation_failed', message, details);
+  }
+}

@@ -1,0 +1,63 @@
+import fastifyCookie from '@fastify/cookie';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { AppModule } from '../../app.module';
+import type { Env } from '../config/env';
+import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+
+type IoServerOptions = Parameters<IoAdapter['createIOServer']>[1];
+
+/** socket.io adapter allowing the portal's origin with credentials (cookies at handshake). */
+export class PorticoIoAdapter extends IoAdapter {
+  constructor(
+    app: NestFastifyApplication,
+    private readonly origin: string,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: IoServerOptions): ReturnType<IoAdapter['createIOServer']> {
+    return super.createIOServer(port, { ...options, cors: { origin: this.origin, credentials: true } } as IoServerOptions);
+  }
+}
+
+/**
+ * Builds the Nest application on Fastify with every cross-cutting concern wired: request ids, pino logger, cookies,
+ * CORS for the portal, the global error filter, socket.io and Swagger at `/api/docs`. Does not listen.
+ * @param env validated environment with DATABASE_URL resolved
+ */
+export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    genReqId: (req: IncomingMessage) => requestIdOf(req),
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  });
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, {
+    bufferLogs: options.bufferLogs ?? true,
+  });
+  app.useLogger(app.get(Logger));
+  await app.register(fastifyCookie);
+  app.enableCors({ origin: env.PORTAL_ORIGIN, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] });
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useWebSocketAdapter(new PorticoIoAdapter(app, env.PORTAL_ORIGIN));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Portico BFF')
+      .setDescription('Customer self-service portal API. Errors: { code, message, requestId, details? }.')
+      .setVersion('1')
+      .addCookieAuth('portico_at')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

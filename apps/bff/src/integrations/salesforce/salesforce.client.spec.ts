@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import type { Env } from '../../core/config/env';
+import { UpstreamException } from '../upstream/upstream.exception';
+import { SalesforceClient } from './salesforce.client';
+
+const record = z.looseObject({ Id: z.string() });
+
+describe('SalesforceClient', () => {
+  let server: Server;
+  let base: string;
+  let tokensIssued: number;
+  let validToken: string;
+  let log: string[];
+  let queryHandler: (req: IncomingMessage, res: ServerResponse) => void;
+
+  const json = (res: ServerResponse, status: number, body: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let data = '';
+      req.on('data', (c: Buffer) => (data += c.toString()));
+      req.on('end', () => {
+        log.push(`${req.method} ${req.url}`);
+        if (req.url === '/services/oauth2/token') {
+          const form = new URLSearchParams(data);
+          if (form.get('grant_type') !== 'client_credentials' || form.get('client_secret') !== 'sf-secret') {
+            json(res, 400, { error: 'invalid_client', error_description: 'bad client' });
+            return;
+          }
+          tokensIssued += 1;
+          json(res, 200, { access_token: `tok-${tokensIssued}`, instance_url: base, token_type: 'Bearer', id: `${base}/id/00D/005` });
+          return;
+        }
+        if (req.headers.authorization !== `Bearer ${validToken}`) {
+          json(res, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+          return;
+        }
+        queryHandler(req, res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  beforeEach(() => {
+    tokensIssued = 0;
+    validToken = 'tok-1';
+    log = [];
+    queryHandler = (req, res) => {
+      if (req.url?.startsWith('/services/data/v62.0/query/next-1')) {
+        json(res, 200, { totalSize: 3, done: true, records: [{ Id: 'c' }] });
+      } else {
+        json(res, 200, { totalSize: 3, done: false, nextRecordsUrl: '/services/data/v62.0/query/next-1', records: [{ Id: 'a' }, { Id: 'b' }] });
+      }
+    };
+  });
+
+  const client = (secret = 'sf-secret') =>
+    new SalesforceClient({
+      SALESFORCE_LOGIN_URL: base,
+      SALESFORCE_CLIENT_ID: 'sf-id',
+      SALESFORCE_CLIENT_SECRET: secret,
+      SALESFORCE_API_VERSION: '62.0',
+      SALESFORCE_TIMEOUT_MS: 500,
+    } as Env);
+
+  it('authenticates with client credentials and reads every page', async () => {
+    const result = await client().queryAll("SELECT Id FROM Case WHERE AccountId = 'x'", record);
+    expect(result.records.map((r) => r.Id)).toEqual(['a', 'b', 'c']);
+    expect(result.totalSize).toBe(3);
+    expect(tokensIssued).toBe(1);
+    expect(log.filter((l) => l.includes('/query'))).toHaveLength(2);
+  });
+
+  it('re-authenticates once when the session expired', async () => {
+    const sf = client();
+    await sf.queryAll('SELECT Id FROM Account', record);
+    validToken = 'tok-2'; // the first token is now rejected
+    const result = await sf.queryAll('SELECT Id FROM Account', record);
+    expect(result.records).toHaveLength(3);
+    expect(tokensIssued).toBe(2);
+  });
+
+  it('gives up after one re-authentication', async () => {
+    validToken = 'never-issued';
+    const err: unknown = await client().queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamException);
+    expect((err as UpstreamException).kind).toBe('rejected');
+    expect(tokensIssued).toBe(2);
+  });
+
+  it('reports refused credentials without the secret', async () => {
+    const err: unknown = await client('wrong-secret').queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamException);
+    expect((err as UpstreamException).kind).toBe('rejected');
+    expect((err as UpstreamException).reason).not.toContain('wrong-secret');
+  });
+
+  it('classifies a slow answer as a timeout', async () => {
+    queryHandler = (_req, res) => setTimeout(() => json(res, 200, { totalSize: 0, done: true, records: [] }), 1500);
+    const err: unknown = await client().queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e);
+    expect((err as UpstreamException).kind).toBe('timeout');
+  });
+});

@@ -1,0 +1,214 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Connection, OAuth2, type HttpRequest, type HttpRequestOptions, type HttpResponse } from 'jsforce';
+import { Transport } from 'jsforce/lib/transport';
+import type { StreamPromise } from 'jsforce/lib/util/promise';
+import { sfCreateResultSchema, sfQueryResultSchema, sfTokenResponseSchema } from '@portico/domain/providers/salesforce';
+import { z } from 'zod';
+import { ENV } from '../../core/config/config.module';
+import type { Env } from '../../core/config/env';
+import { createUpstreamPolicies, toUpstreamException, type UpstreamPolicies } from '../upstream/upstream-policy';
+import { SalesforceException } from './salesforce.exception';
+
+/**
+ * jsforce transport with a per-request timeout and without jsforce's own retries (5 retries with exponential
+ * backoff by default): retries and timeouts are decided by Portico's policies.
+ */
+class BoundedTransport extends Transport {
+  constructor(private readonly timeoutMs: number) {
+    super();
+  }
+
+  override httpRequest(req: HttpRequest, options: HttpRequestOptions = {}): StreamPromise<HttpResponse> {
+    return super.httpRequest(req, { ...options, timeout: this.timeoutMs, retry: { maxRetries: 0 } });
+  }
+}
+
+/** One page of `GET /query` or `/query/<locator>`; records are parsed by the caller's schema afterwards. */
+const queryPageSchema = sfQueryResultSchema(z.unknown());
+
+/** Salesforce error codes that mean the request itself was refused (retrying will not help). */
+const REJECTED_CODES = new Set([
+  'MALFORMED_QUERY',
+  'INVALID_FIELD',
+  'INVALID_TYPE',
+  'INVALID_QUERY_LOCATOR',
+  'INVALID_QUERY_FILTER_OPERATOR',
+  'NOT_FOUND',
+  'REQUIRED_FIELD_MISSING',
+  'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+  'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+  'STRING_TOO_LONG',
+  'INSUFFICIENT_ACCESS',
+  'INSUFFICIENT_ACCESS_OR_READONLY',
+  'API_DISABLED_FOR_ORG',
+  'invalid_client',
+  'invalid_client_id',
+  'invalid_grant',
+  'unsupported_grant_type',
+]);
+
+/** All records of a query (every page read) with the total Salesforce reported. */
+export interface QueryAllResult<T> {
+  records: T[];
+  totalSize: number;
+}
+
+/**
+ * Salesforce REST client on jsforce 3: OAuth 2.0 client-credentials against `SALESFORCE_LOGIN_URL`
+ * (`/services/oauth2/token`, answer has `instance_url` and no `expires_in`), one re-authentication on
+ * `401 INVALID_SESSION_ID`, SOQL queries read to the end with `queryMore`, record creation through
+ * `sobject(...).create`. Every attempt is cut at `SALESFORCE_TIMEOUT_MS`; reads retry once on fast failures.
+ * Callers build SOQL with the domain's `soqlQuote` for every literal.
+ */
+@Injectable()
+export class SalesforceClient {
+  private readonly logger = new Logger(SalesforceClient.name);
+  private readonly policies: UpstreamPolicies;
+  private readonly oauth2: OAuth2;
+  private connection: Promise<Connection> | null = null;
+
+  constructor(@Inject(ENV) private readonly env: Env) {
+    this.policies = createUpstreamPolicies(env.SALESFORCE_TIMEOUT_MS);
+    this.oauth2 = new OAuth2({
+      loginUrl: env.SALESFORCE_LOGIN_URL.replace(/\/+$/, ''),
+      clientId: env.SALESFORCE_CLIENT_ID,
+      clientSecret: env.SALESFORCE_CLIENT_SECRET,
+    });
+    this.oauth2._transport = new BoundedTransport(env.SALESFORCE_TIMEOUT_MS);
+  }
+
+  /**
+   * Runs a SOQL query and reads every page (`queryMore`), parsing each record with `recordSchema`.
+   * @param soql the query; literals must come from `soqlQuote`
+   * @param maxRecords stop reading pages past this many records (default 2000)
+   * @throws SalesforceException on failure, timeout or a record not matching `recordSchema` (`bad_response`)
+   */
+  async queryAll<S extends z.ZodType>(soql: string, recordSchema: S, maxRecords = 2000): Promise<QueryAllResult<z.output<S>>> {
+    return this.run('query', false, async (conn) => {
+      let page = this.parse('query', queryPageSchema, await conn.query(soql, { autoFetch: false }));
+      const raw: unknown[] = [...page.records];
+      while (!page.done && page.nextRecordsUrl && raw.length < maxRecords) {
+        page = this.parse('queryMore', queryPageSchema, await conn.queryMore(page.nextRecordsUrl));
+        raw.push(...page.records);
+      }
+      const records = raw.map((r) => this.parse('query record', recordSchema, r));
+      return { records, totalSize: page.totalSize };
+    });
+  }
+
+  /**
+   * Creates one record (`POST /sobjects/<type>`).
+   * @returns the new record id
+   * @throws SalesforceException on failure or timeout (never retried)
+   */
+  async create(sobjectType: string, record: object): Promise<string> {
+    return this.run(`create ${sobjectType}`, true, async (conn) => {
+      const result = this.parse(`create ${sobjectType}`, sfCreateResultSchema, await conn.sobject(sobjectType).create({ ...record }));
+      if (!result.success) throw new SalesforceException('rejected', `create ${sobjectType}`, 'save result not successful');
+      return result.id;
+    });
+  }
+
+  /** Runs `fn` with a session under the read or write policy; re-authenticates once on an expired session. */
+  private async run<T>(operation: string, write: boolean, fn: (conn: Connection) => Promise<T>): Promise<T> {
+    const policy = write ? this.policies.write : this.policies.read;
+    const started = Date.now();
+    try {
+      return await policy.execute(async () => {
+        const conn = await this.session();
+        try {
+          return await fn(conn).catch((err: unknown) => {
+            throw this.classify(operation, err);
+          });
+        } catch (err) {
+          if (!(err instanceof SalesforceException) || err.errorCode !== 'INVALID_SESSION_ID') throw err;
+          this.logger.log({ operation }, 'salesforce session expired; re-authenticating');
+          return fn(await this.session(conn)).catch((retryErr: unknown) => {
+            throw this.classify(operation, retryErr);
+          });
+        }
+      });
+    } catch (err) {
+      const failure = toUpstreamException('salesforce', err, `Salesforce ${operation}`);
+      this.logger.warn(
+        { operation, kind: failure.kind, ms: Date.now() - started, reason: failure.reason },
+        'salesforce call failed',
+      );
+      throw failure;
+    }
+  }
+
+  /**
+   * The current connection; a new one (client-credentials token) when none, or when `expired` is the current one.
+   * Concurrent callers share one token request.
+   */
+  private session(expired?: Connection): Promise<Connection> {
+    const current = this.connection;
+    if (current && expired === undefined) return current;
+    if (current && expired !== undefined) {
+      // Another caller may already have replaced the expired connection.
+      const replaced = current.then((c) => (c === expired ? null : c)).catch(() => null);
+      this.connection = replaced.then((c) => c ?? this.authenticate());
+    } else {
+      this.connection = this.authenticate();
+    }
+    const pending = this.connection;
+    void pending.catch(() => {
+      if (this.connection === pending) this.connection = null;
+    });
+    return pending;
+  }
+
+  private async authenticate(): Promise<Connection> {
+    let answer: unknown;
+    try {
+      answer = await this.oauth2.requestToken({ grant_type: 'client_credentials' });
+    } catch (err) {
+      throw this.classify('token', err);
+    }
+    const token = this.parse('token', sfTokenResponseSchema, answer);
+    const conn = new Connection({
+      instanceUrl: token.instance_url,
+      accessToken: token.access_token,
+      version: this.env.SALESFORCE_API_VERSION,
+    });
+    conn._transport = new BoundedTransport(this.env.SALESFORCE_TIMEOUT_MS);
+    return conn;
+  }
+
+  private parse<S extends z.ZodType>(operation: string, schema: S, value: unknown): z.output<S> {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    const where = result.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    throw new SalesforceException('bad_response', operation, `unexpected payload (${where})`);
+  }
+
+  /** Turns a jsforce/fetch error into a {@link SalesforceException} (message never includes tokens). */
+  private classify(operation: string, err: unknown): SalesforceException {
+    if (err instanceof SalesforceException) return err;
+    if (!(err instanceof Error)) return new SalesforceException('unreachable', operation, String(err));
+    const code = 'errorCode' in err && typeof err.errorCode === 'string' ? err.errorCode : err.name;
+    if (err instanceof SyntaxError) {
+      return new SalesforceException('bad_response', operation, 'answer is not JSON', { cause: err });
+    }
+    if (err instanceof TypeError || err.name === 'AbortError' || err.name === 'TimeoutError') {
+      const cause = err.cause instanceof Error ? ` (${err.cause.message})` : '';
+      return new SalesforceException('unreachable', operation, `request failed: ${err.message}${cause}`, { cause: err });
+    }
+    if (code === 'INVALID_SESSION_ID') {
+      return new SalesforceException('rejected', operation, 'session expired', { cause: err, errorCode: code });
+    }
+    const http = /^ERROR_HTTP_(\d{3})$/.exec(code);
+    const status = http ? Number(http[1]) : undefined;
+    const rejected =
+      REJECTED_CODES.has(code) || (status !== undefined && status >= 400 && status < 500 && status !== 429);
+    const message = err.message.length > 200 ? `${err.message.slice(0, 200)}...` : err.message;
+    return new SalesforceException(rejected ? 'rejected' : 'unreachable', operation, `${code}: ${message}`, {
+      cause: err,
+      errorCode: code,
+    });
+  }
+}

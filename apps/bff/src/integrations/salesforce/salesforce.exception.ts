@@ -1,0 +1,24 @@
+import { UpstreamException, type UpstreamFailureKind } from '../upstream/upstream.exception';
+
+/** A Salesforce call failed; `reason` is loggable (operation, Salesforce error code; never tokens or secrets). */
+export class SalesforceException extends UpstreamException {
+  /**
+   * @param kind failure class
+   * @param operation what was attempted (`token`, `query`, `create Case` ...)
+   * @param reason loggable detail
+   * @param options `errorCode`: Salesforce `errorCode` (e.g. `INVALID_SESSION_ID`, `MALFORMED_QUERY`) when known
+   */
+  constructor(
+    kind: UpstreamFailureKind,
+    readonly operation: string,
+    reason: string,
+    options?: { cause?: unknown; errorCode?: string },
+  ) {
+    super('salesforce', kind, `Salesforce ${operation}: ${reason}`, options);
+    this.errorCode = options?.errorCode;
+    this.name = 'SalesforceException';
+  }
+
+  /** Salesforce `errorCode` of the failure, when it answered one. */
+  readonly errorCode: string | undefined;
+}

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  CustomerProfile,
+  Invoice,
+  InvoiceDetail,
+  InvoiceListFilter,
+  InvoiceListQuery,
+  InvoicePage,
+  Subscription,
+} from '@portico/domain';
+import {
+  toCustomerProfile,
+  toInvoiceDetail,
+  toInvoicePage,
+  toSubscriptions,
+  whmcsClientCurrency,
+  whmcsClientsDetailsSchema,
+  whmcsClientsProductsSchema,
+  whmcsInvoiceSchema,
+  whmcsInvoicesSchema,
+} from '@portico/domain/providers/whmcs';
+import { BillingProvider } from '../../modules/billing/billing.provider';
+import { WhmcsClient } from './whmcs.client';
+import { WhmcsException } from './whmcs.exception';
+
+/**
+ * `GetInvoices` `status` for each domain filter. WHMCS's `Unpaid` includes overdue invoices; `Overdue` is a
+ * pseudo-status (unpaid and past due). `unpaid` (not yet overdue) has no WHMCS equivalent: it is read as
+ * `Unpaid` and narrowed here.
+ */
+export const WHMCS_INVOICE_STATUS: Readonly<Record<InvoiceListFilter, string | undefined>> = {
+  all: undefined,
+  open: 'Unpaid',
+  unpaid: 'Unpaid',
+  overdue: 'Overdue',
+  paid: 'Paid',
+  cancelled: 'Cancelled',
+  refunded: 'Refunded',
+  draft: 'Draft',
+  collections: 'Collections',
+};
+
+/** Largest `limitnum` asked of WHMCS when all invoices of a status must be read. */
+const BULK_PAGE = 250;
+/** How long a client's currency is remembered, ms. */
+const CURRENCY_TTL_MS = 10 * 60_000;
+
+/** {@link BillingProvider} backed by the WHMCS API; payloads are mapped by `@portico/domain/providers/whmcs`. */
+@Injectable()
+export class WhmcsBillingProvider extends BillingProvider {
+  private readonly currencies = new Map<number, { currency: string; until: number }>();
+
+  constructor(private readonly whmcs: WhmcsClient) {
+    super();
+  }
+
+  /** `GetClientsDetails` (`stats=false`). */
+  async getCustomerProfile(clientId: number): Promise<CustomerProfile> {
+    const raw = await this.clientDetails(clientId);
+    return toCustomerProfile(raw);
+  }
+
+  /** `GetClientsProducts`, amounts in the client's currency. */
+  async listSubscriptions(clientId: number): Promise<Subscription[]> {
+    const [currency, raw] = await Promise.all([
+      this.clientCurrency(clientId),
+      this.whmcs.call('GetClientsProducts', { clientid: clientId, limitnum: BULK_PAGE }, whmcsClientsProductsSchema),
+    ]);
+    return toSubscriptions(raw, currency);
+  }
+
+  /** `GetInvoices` with `userid`, `status`, `limitstart`/`limitnum`, newest first. */
+  async listInvoices(clientId: number, query: InvoiceListQuery): Promise<InvoicePage> {
+    const currency = await this.clientCurrency(clientId);
+    const status = WHMCS_INVOICE_STATUS[query.status];
+    const pageInfo = { page: query.page, pageSize: query.pageSize };
+
+    if (query.status === 'unpaid') {
+      // WHMCS cannot tell "unpaid, not yet due" apart: read every unpaid invoice and narrow.
+      const all = (await this.readAll(clientId, status, currency)).filter((i) => i.status === 'unpaid');
+      const start = (query.page - 1) * query.pageSize;
+      return { items: all.slice(start, start + query.pageSize), page: { ...pageInfo, total: all.length } };
+    }
+
+    const raw = await this.whmcs.call(
+      'GetInvoices',
+      {
+        userid: clientId,
+        status,
+        limitstart: (query.page - 1) * query.pageSize,
+        limitnum: query.pageSize,
+        orderby: 'date',
+        order: 'desc',
+      },
+      whmcsInvoicesSchema,
+    );
+    const mapped = toInvoicePage(raw, { currency, now: new Date() });
+    return { items: mapped.items, page: { ...pageInfo, total: mapped.total } };
+  }
+
+  /** `GetInvoice`; null when WHMCS does not know it or it belongs to another client (`userid`). */
+  async getInvoice(clientId: number, invoiceId: string): Promise<InvoiceDetail | null> {
+    const raw = await this.rawInvoice(invoiceId);
+    if (raw === null || raw.userid !== String(clientId)) return null;
+    const currency = await this.clientCurrency(clientId);
+    return toInvoiceDetail(raw, { currency, now: new Date() });
+  }
+
+  /** `GetInvoice`'s `userid`. */
+  async getInvoiceClientId(invoiceId: string): Promise<number | null> {
+    const raw = await this.rawInvoice(invoiceId);
+    return raw?.userid === undefined ? null : Number(raw.userid);
+  }
+
+  /** `GetInvoices` with `limitnum=1`: authenticated, cheap, and parsed like any other answer. */
+  async ping(): Promise<void> {
+    await this.whmcs.call('GetInvoices', { limitnum: 1 }, whmcsInvoicesSchema);
+  }
+
+  private async readAll(clientId: number, status: string | undefined, currency: string): Promise<Invoice[]> {
+    const items: Invoice[] = [];
+    for (let start = 0; ; start += BULK_PAGE) {
+      const raw = await this.whmcs.call(
+        'GetInvoices',
+        { userid: clientId, status, limitstart: start, limitnum: BULK_PAGE, orderby: 'date', order: 'desc' },
+        whmcsInvoicesSchema,
+      );
+      const page = toInvoicePage(raw, { currency, now: new Date() });
+      items.push(...page.items);
+      if (page.items.length < BULK_PAGE || items.length >= page.total) return items;
+    }
+  }
+
+  private async rawInvoice(invoiceId: string) {
+    try {
+      return await this.whmcs.call('GetInvoice', { invoiceid: invoiceId }, whmcsInvoiceSchema);
+    } catch (err) {
+      if (err instanceof WhmcsException && err.apiMessage !== undefined && /not found/i.test(err.apiMessage)) return null;
+      throw err;
+    }
+  }
+
+  private clientDetails(clientId: number) {
+    return this.whmcs.call('GetClientsDetails', { clientid: clientId, stats: false }, whmcsClientsDetailsSchema);
+  }
+
+  private async clientCurrency(clientId: number): Promise<string> {
+    const known = this.currencies.get(clientId);
+    if (known && known.until > Date.now()) return known.currency;
+    const currency = whmcsClientCurrency(await this.clientDetails(clientId));
+    this.currencies.set(clientId, { currency, until: Date.now() + CURRENCY_TTL_MS });
+    return currency;
+  }
+}

@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { whmcsInvoicesSchema } from '@portico/domain/providers/whmcs';
+import type { Env } from '../../core/config/env';
+import { UpstreamException } from '../upstream/upstream.exception';
+import { WhmcsClient } from './whmcs.client';
+
+type Handler = (req: IncomingMessage, body: URLSearchParams, res: ServerResponse) => void;
+
+describe('WhmcsClient', () => {
+  let server: Server;
+  let handler: Handler;
+  let url: string;
+  let requests: URLSearchParams[];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let data = '';
+      req.on('data', (c: Buffer) => (data += c.toString()));
+      req.on('end', () => {
+        const body = new URLSearchParams(data);
+        requests.push(body);
+        handler(req, body, res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/includes/api.php`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  beforeEach(() => {
+    requests = [];
+  });
+
+  const client = () =>
+    new WhmcsClient({
+      WHMCS_API_URL: url,
+      WHMCS_API_IDENTIFIER: 'id-123',
+      WHMCS_API_SECRET: 'top-secret-value',
+      WHMCS_TIMEOUT_MS: 200,
+    } as Env);
+
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  };
+
+  async function failure(run: Promise<unknown>): Promise<UpstreamException> {
+    const err: unknown = await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (!(err instanceof UpstreamException)) throw new Error(`expected an UpstreamException, got ${String(err)}`);
+    expect(err.reason).not.toContain('top-secret-value');
+    return err;
+  }
+
+  it('posts form-encoded credentials and parses the answer', async () => {
+    handler = (_req, _body, res) => json(res, 200, { result: 'success', totalresults: 1, invoices: { invoice: [{ id: 7, total: '1.00' }] } });
+    const result = await client().call('GetInvoices', { userid: 1, status: undefined }, whmcsInvoicesSchema);
+    expect(result.totalresults).toBe(1);
+    const sent = requests[0];
+    expect(sent?.get('action')).toBe('GetInvoices');
+    expect(sent?.get('identifier')).toBe('id-123');
+    expect(sent?.get('responsetype')).toBe('json');
+    expect(sent?.get('userid')).toBe('1');
+    expect(sent?.has('status')).toBe(false);
+  });
+
+  it('turns result "error" into a rejected failure carrying the WHMCS message', async () => {
+    handler = (_req, _body, res) => json(res, 200, { result: 'error', message: 'Invoice ID Not Found' });
+    const err = await failure(client().call('GetInvoice', { invoiceid: 1 }, whmcsInvoicesSchema));
+    expect(err.kind).toBe('rejected');
+    expect(err.reason).toContain('Invoice ID Not Found');
+  });
+
+  it('classifies 403, non-JSON, schema mismatch and 5xx', async () => {
+    handler = (_req, _body, res) => json(res, 403, { result: 'error', message: 'Invalid IP' });
+    expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).kind).toBe('rejected');
+
+    handler = (_req, _body, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>');
+    expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).kind).toBe('bad_response');
+
+    handler = (_req, _body, res) => json(res, 200, { result: 'success', invoices: { invoice: [{ id: 'x' }] } });
+    expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).kind).toBe('bad_response');
+
+    handler = (_req, _body, res) => json(res, 500, {});
+    const err = await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema));
+    expect(err.kind).toBe('unreachable');
+    expect(err.status).toBe(503);
+    expect(requests).toHaveLength(5); // 1 + 1 + 1 + (1 attempt + 1 retry)
+  });
+
+  it('cuts a slow answer at the timeout', async () => {
+    handler = (_req, _body, res) => setTimeout(() => json(res, 200, { result: 'success' }), 1000);
+    const started = Date.now();
+    const err = await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema));
+    expect(err.kind).toBe('timeout');
+    expect(err.status).toBe(504);
+    expect(err.message).toBe('Billing system did not answer in time');
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+});

@@ -1,0 +1,113 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { parseWhmcsResponse, WhmcsApiError, WhmcsSchemaError } from '@portico/domain/providers/whmcs';
+import type { z } from 'zod';
+import { ENV } from '../../core/config/config.module';
+import type { Env } from '../../core/config/env';
+import { createUpstreamPolicies, toUpstreamException, type UpstreamPolicies } from '../upstream/upstream-policy';
+import { WhmcsException } from './whmcs.exception';
+
+/** Scalar API parameters; `undefined` ones are left out. */
+export type WhmcsParams = Record<string, string | number | boolean | undefined>;
+
+/**
+ * Transport to the WHMCS API (`POST api.php`, form-encoded, `identifier`/`secret`, `responsetype=json`).
+ * Each call is cut at `WHMCS_TIMEOUT_MS`; reads retry once on connection failures and 5xx/429.
+ * Every answer is parsed with the caller's zod schema through the domain's `parseWhmcsResponse`.
+ */
+@Injectable()
+export class WhmcsClient {
+  private readonly logger = new Logger(WhmcsClient.name);
+  private readonly policies: UpstreamPolicies;
+
+  constructor(@Inject(ENV) private readonly env: Env) {
+    this.policies = createUpstreamPolicies(env.WHMCS_TIMEOUT_MS);
+  }
+
+  /**
+   * Calls one WHMCS API action.
+   * @param action WHMCS action name, e.g. `GetClientsDetails`
+   * @param params action parameters (credentials are added here)
+   * @param schema zod schema of the successful answer
+   * @param options `write: true` for non-idempotent actions (no retry)
+   * @throws WhmcsException `timeout` (no answer in time), `unreachable` (network, 5xx, 429), `rejected` (403,
+   *   other 4xx, `result: "error"`), `bad_response` (not JSON, or not matching `schema`)
+   */
+  async call<S extends z.ZodType>(
+    action: string,
+    params: WhmcsParams,
+    schema: S,
+    options: { write?: boolean } = {},
+  ): Promise<z.output<S>> {
+    const policy = options.write ? this.policies.write : this.policies.read;
+    const started = Date.now();
+    try {
+      const result = await policy.execute(({ signal }) => this.send(action, params, schema, signal));
+      this.logger.debug({ action, ms: Date.now() - started }, 'whmcs call');
+      return result;
+    } catch (err) {
+      const failure = toUpstreamException('whmcs', err, `WHMCS ${action}`);
+      this.logger.warn({ action, kind: failure.kind, ms: Date.now() - started, reason: failure.reason }, 'whmcs call failed');
+      throw failure;
+    }
+  }
+
+  private async send<S extends z.ZodType>(
+    action: string,
+    params: WhmcsParams,
+    schema: S,
+    signal: AbortSignal,
+  ): Promise<z.output<S>> {
+    const form = new URLSearchParams();
+    form.set('action', action);
+    form.set('identifier', this.env.WHMCS_API_IDENTIFIER);
+    form.set('secret', this.env.WHMCS_API_SECRET);
+    form.set('responsetype', 'json');
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined) form.set(key, String(value));
+    }
+
+    let response: Response;
+    try {
+      response = await fetch(this.env.WHMCS_API_URL, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+        signal,
+      });
+    } catch (err) {
+      const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+      const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      throw new WhmcsException('unreachable', action, `request failed: ${message}${cause}`, { cause: err });
+    }
+
+    const text = await response.text();
+    if (response.status === 403) {
+      throw new WhmcsException('rejected', action, 'HTTP 403 (credentials or IP not allowed)');
+    }
+    if (response.status === 429 || response.status >= 500) {
+      throw new WhmcsException('unreachable', action, `HTTP ${response.status}`);
+    }
+    if (!response.ok) {
+      throw new WhmcsException('rejected', action, `HTTP ${response.status}`);
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new WhmcsException('bad_response', action, `answer is not JSON (HTTP ${response.status}, ${text.length} bytes)`);
+    }
+
+    try {
+      return parseWhmcsResponse(schema, json);
+    } catch (err) {
+      if (err instanceof WhmcsApiError) {
+        throw new WhmcsException('rejected', action, `result "error": ${err.message}`, { cause: err, apiMessage: err.message });
+      }
+      if (err instanceof WhmcsSchemaError) {
+        throw new WhmcsException('bad_response', action, err.message, { cause: err });
+      }
+      throw new WhmcsException('bad_response', action, err instanceof Error ? err.message : String(err), { cause: err });
+    }
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { BillingProvider } from '../../modules/billing/billing.provider';
+import { WhmcsBillingProvider } from './whmcs-billing.provider';
+import { WhmcsClient } from './whmcs.client';
+
+/** WHMCS adapter: provides {@link BillingProvider}. */
+@Module({
+  providers: [WhmcsClient, WhmcsBillingProvider, { provide: BillingProvider, useExisting: WhmcsBillingProvider }],
+  exports: [BillingProvider],
+})
+export class WhmcsModule {}

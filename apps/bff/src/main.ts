@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { loadEnv } from './core/config/env';
+import { bootstrapDatabase } from './core/database/database-bootstrap';
+import { createApp } from './core/http/create-app';
+
+/** Starts the BFF: env, database (embedded when DATABASE_URL is unset), then Nest on Fastify. */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const bootLog = (message: string): void => {
+    process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), context: 'Bootstrap', msg: message })}\n`);
+  };
+  const database = await bootstrapDatabase(env, { log: bootLog });
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    bootLog(`Received ${signal}, shutting down`);
+    try {
+      await app?.close();
+    } finally {
+      await database.stop();
+      process.exit(0);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  try {
+    app = await createApp({ ...env, DATABASE_URL: database.url });
+    await app.listen({ port: env.PORT, host: env.HOST });
+  } catch (err) {
+    await database.stop();
+    throw err;
+  }
+  const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+  bootLog(`BFF ready on http://${shownHost}:${env.PORT}`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

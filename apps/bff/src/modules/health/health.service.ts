@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../core/prisma/prisma.service';
+import { BillingProvider } from '../billing/billing.provider';
+import { CrmProvider } from '../support/crm.provider';
+import { UpstreamException } from '../../integrations/upstream/upstream.exception';
+
+/** Longest a readiness check may take, ms. */
+export const READINESS_CHECK_TIMEOUT_MS = 2000;
+
+/** Outcome of one dependency check. */
+export interface DependencyCheck {
+  status: 'ok' | 'error';
+  /** Time the check took, ms. */
+  latencyMs: number;
+  /** Why it failed (safe to show: no secrets, no payloads). */
+  error?: string;
+}
+
+/** `GET /health/ready` body. */
+export interface Readiness {
+  status: 'ok' | 'error';
+  checks: { database: DependencyCheck; whmcs: DependencyCheck; salesforce: DependencyCheck };
+}
+
+class CheckTimeout extends Error {}
+
+/** Readiness of the BFF's dependencies: PostgreSQL (`SELECT 1`), WHMCS and Salesforce pings, in parallel. */
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly billing: BillingProvider,
+    private readonly crm: CrmProvider,
+  ) {}
+
+  /** Runs every check, each cut at {@link READINESS_CHECK_TIMEOUT_MS}; `status` is ok only when all are. */
+  async readiness(): Promise<Readiness> {
+    const [database, whmcs, salesforce] = await Promise.all([
+      this.check(async () => {
+        await this.prisma.$queryRaw`SELECT 1`;
+      }),
+      this.check(() => this.billing.ping()),
+      this.check(() => this.crm.ping()),
+    ]);
+    const ok = [database, whmcs, salesforce].every((c) => c.status === 'ok');
+    return { status: ok ? 'ok' : 'error', checks: { database, whmcs, salesforce } };
+  }
+
+  private async check(run: () => Promise<void>): Promise<DependencyCheck> {
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CheckTimeout()), READINESS_CHECK_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([run(), deadline]);
+      return { status: 'ok', latencyMs: Math.round(performance.now() - started) };
+    } catch (err) {
+      let error: string;
+      if (err instanceof CheckTimeout) error = `no answer within ${READINESS_CHECK_TIMEOUT_MS} ms`;
+      else if (err instanceof UpstreamException) error = err.message;
+      else error = 'check failed';
+      return { status: 'error', latencyMs: Math.round(performance.now() - started), error };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AccountStatus } from '@portico/domain';
+import { AccountScoped, CurrentAccount, type AccountContext } from '../../core/auth';
+import { MeStatusService } from './me-status.service';
+
+/** `GET /api/v1/accounts/:accountId/status`: the dashboard document. */
+@ApiTags('status')
+@Controller('api/v1/accounts/:accountId/status')
+export class MeStatusController {
+  constructor(private readonly status: MeStatusService) {}
+
+  @Get()
+  @AccountScoped()
+  @ApiOperation({
+    summary: 'Dashboard document of an account',
+    description:
+      'Profile, CRM account, subscriptions, billing summary, open cases and usage tiles. Each block carries its ' +
+      'freshness; a failing upstream marks its blocks unavailable and the answer is still 200.',
+  })
+  @ApiOkResponse({ description: 'AccountStatus' })
+  getStatus(@CurrentAccount() account: AccountContext): Promise<AccountStatus> {
+    return this.status.getStatus(account);
+  }
+}

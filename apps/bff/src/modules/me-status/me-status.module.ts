@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { SalesforceModule } from '../../integrations/salesforce/salesforce.module';
+import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
+import { UsageModule } from '../usage/usage.module';
+import { MeStatusController } from './me-status.controller';
+import { MeStatusService } from './me-status.service';
+import { StatusCacheService } from './status-cache.service';
+
+/** The dashboard aggregate; exports {@link StatusCacheService} for webhooks and writes that invalidate blocks. */
+@Module({
+  imports: [WhmcsModule, SalesforceModule, UsageModule],
+  controllers: [MeStatusController],
+  providers: [MeStatusService, StatusCacheService],
+  exports: [StatusCacheService],
+})
+export class MeStatusModule {}

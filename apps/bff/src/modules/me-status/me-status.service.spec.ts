@@ -1,0 +1,250 @@
+import type {
+  CaseListQuery,
+  CasePage,
+  CreateCaseRequest,
+  CrmAccount,
+  CustomerProfile,
+  Invoice,
+  InvoiceDetail,
+  InvoiceListQuery,
+  InvoicePage,
+  Subscription,
+  SupportCase,
+} from '@portico/domain';
+import { accountStatusSchema } from '@portico/domain';
+import type { AccountContext } from '../../core/auth';
+import type { Env } from '../../core/config/env';
+import { MemoryCacheAdapter } from '../../core/cache/memory-cache.adapter';
+import { UpstreamException } from '../../integrations/upstream/upstream.exception';
+import { BillingProvider } from '../billing/billing.provider';
+import { CrmProvider } from '../support/crm.provider';
+import type { UsageService } from '../usage/usage.service';
+import { MeStatusService } from './me-status.service';
+import { StatusCacheService } from './status-cache.service';
+
+const USD = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
+
+function invoice(id: string, status: Invoice['status'], dueOn: string, balance: number): Invoice {
+  return {
+    id,
+    number: id,
+    status,
+    currency: 'USD',
+    issuedOn: '2026-01-01',
+    dueOn,
+    paidAt: null,
+    subtotal: USD(balance),
+    tax: USD(0),
+    total: USD(balance),
+    balance: USD(balance),
+  };
+}
+
+function subscription(id: string, status: Subscription['status'], diskLimit: number | null): Subscription {
+  return {
+    id,
+    productName: `Plan ${id}`,
+    groupName: null,
+    domain: null,
+    status,
+    billingCycle: 'monthly',
+    recurringAmount: USD(1000),
+    registeredOn: null,
+    nextDueOn: null,
+    disk: { unit: 'bytes', used: 0, limit: diskLimit, measuredAt: null },
+    bandwidth: null,
+  };
+}
+
+const supportCase: SupportCase = {
+  id: '500A0000001AAAAAAA',
+  number: '00001001',
+  subject: 'Mail down',
+  description: null,
+  status: 'new',
+  priority: 'high',
+  isClosed: false,
+  origin: 'Web',
+  contactName: null,
+  createdAt: '2026-01-02T10:00:00.000Z',
+  updatedAt: null,
+  closedAt: null,
+};
+
+class FakeBilling extends BillingProvider {
+  calls = 0;
+  failWith: Error | null = null;
+  invoices: Invoice[] = [
+    invoice('10', 'unpaid', '2026-12-01', 5000),
+    invoice('11', 'overdue', '2026-01-10', 2500),
+    invoice('12', 'paid', '2025-12-01', 0),
+  ];
+  subscriptions: Subscription[] = [subscription('1', 'active', 1000), subscription('2', 'active', 500), subscription('3', 'suspended', 9999)];
+
+  private guard(): void {
+    this.calls += 1;
+    if (this.failWith) throw this.failWith;
+  }
+  async getCustomerProfile(): Promise<CustomerProfile> {
+    this.guard();
+    return {
+      companyName: 'Acme',
+      contactName: 'Ada',
+      email: 'ada@acme.example',
+      phone: null,
+      address: { line1: null, line2: null, city: null, region: null, postalCode: null, country: 'US' },
+      currency: 'USD',
+      status: 'active',
+      customerSince: null,
+    };
+  }
+  async listSubscriptions(): Promise<Subscription[]> {
+    this.guard();
+    return this.subscriptions;
+  }
+  async listInvoices(_clientId: number, query: InvoiceListQuery): Promise<InvoicePage> {
+    this.guard();
+    const items = this.invoices.filter((i) => query.status === 'all' || (query.status === 'open' && (i.status === 'unpaid' || i.status === 'overdue')));
+    const start = (query.page - 1) * query.pageSize;
+    return { items: items.slice(start, start + query.pageSize), page: { page: query.page, pageSize: query.pageSize, total: items.length } };
+  }
+  async getInvoice(): Promise<InvoiceDetail | null> {
+    return null;
+  }
+  async getInvoiceClientId(): Promise<number | null> {
+    return null;
+  }
+  async ping(): Promise<void> {}
+}
+
+class FakeCrm extends CrmProvider {
+  failWith: Error | null = null;
+  async getAccount(): Promise<CrmAccount> {
+    if (this.failWith) throw this.failWith;
+    return { name: 'Acme', type: null, industry: null, website: null, phone: null, accountManager: null };
+  }
+  async listCases(_id: string, query: CaseListQuery): Promise<CasePage> {
+    if (this.failWith) throw this.failWith;
+    return { items: [supportCase], page: { page: query.page, pageSize: query.pageSize, total: 3 } };
+  }
+  async getCase(): Promise<SupportCase | null> {
+    return null;
+  }
+  async createCase(_id: string, _req: CreateCaseRequest): Promise<SupportCase> {
+    return supportCase;
+  }
+  async ping(): Promise<void> {}
+}
+
+const usage = {
+  currentPeriod: jest.fn(async () => [
+    { metric: 'disk' as const, used: 1200, periodStart: '2026-01-01T00:00:00.000Z' },
+    { metric: 'bandwidth' as const, used: 10, periodStart: '2026-01-01T00:00:00.000Z' },
+  ]),
+};
+
+const account: AccountContext = {
+  accountId: '00000000-0000-4000-8000-000000000001',
+  accountName: 'Acme Hosting Ltd',
+  role: 'owner',
+  whmcsClientId: 1,
+  salesforceAccountId: '001A0000001AcmeAAA',
+};
+
+function build(ttlMs = 30_000) {
+  const billing = new FakeBilling();
+  const crm = new FakeCrm();
+  const cache = new StatusCacheService(new MemoryCacheAdapter(), { STATUS_CACHE_TTL_MS: ttlMs } as Env);
+  const service = new MeStatusService(billing, crm, usage as unknown as UsageService, cache);
+  return { billing, crm, cache, service };
+}
+
+describe('MeStatusService', () => {
+  it('assembles every block from the providers', async () => {
+    const { service } = build();
+    const status = accountStatusSchema.parse(await service.getStatus(account));
+
+    expect(status.account).toEqual({ id: account.accountId, name: 'Acme Hosting Ltd' });
+    for (const block of [status.profile, status.crm, status.subscriptions, status.billing, status.cases, status.usage]) {
+      expect(block.meta.unavailable).toBe(false);
+      expect(block.meta.fetchedAt).not.toBeNull();
+    }
+    expect(status.billing.data).toMatchObject({ unpaidCount: 1, overdueCount: 1, balanceDue: [USD(7500)] });
+    expect(status.billing.data?.nextInvoice?.id).toBe('11');
+    expect(status.cases.data).toEqual({ openCount: 3, open: [supportCase] });
+    // Disk limit: active plans only (1000 + 500); the suspended plan's 9999 does not count.
+    const disk = status.usage.data?.find((t) => t.metric === 'disk');
+    expect(disk).toMatchObject({ used: 1200, limit: 1500, ratio: 0.8, level: 'warning' });
+    expect(status.usage.data?.find((t) => t.metric === 'bandwidth')).toMatchObject({ limit: null, level: 'unknown' });
+  });
+
+  it('marks only the failing upstream blocks unavailable, with a safe reason', async () => {
+    const { service, billing } = build();
+    billing.failWith = new UpstreamException('whmcs', 'timeout', 'WHMCS GetInvoices: secret-ish detail');
+    const status = accountStatusSchema.parse(await service.getStatus(account));
+
+    for (const block of [status.profile, status.subscriptions, status.billing]) {
+      expect(block.meta).toMatchObject({ source: 'whmcs', unavailable: true, reason: 'Billing system did not answer in time', fetchedAt: null });
+      expect(block.data).toBeNull();
+    }
+    expect(JSON.stringify(status)).not.toContain('secret-ish');
+    expect(status.crm.meta.unavailable).toBe(false);
+    expect(status.cases.meta.unavailable).toBe(false);
+    // Usage still answers; limits are unknown without the subscriptions.
+    expect(status.usage.meta.unavailable).toBe(false);
+    expect(status.usage.data?.every((t) => t.limit === null)).toBe(true);
+  });
+
+  it('never fails the document on an unexpected error', async () => {
+    const { service, crm } = build();
+    crm.failWith = new TypeError('boom');
+    const status = await service.getStatus(account);
+    expect(status.crm.meta).toMatchObject({ unavailable: true, reason: 'Temporarily unavailable' });
+    expect(status.cases.meta.unavailable).toBe(true);
+    expect(status.profile.meta.unavailable).toBe(false);
+  });
+
+  it('marks blocks of unlinked upstreams "not linked" without calling them', async () => {
+    const { service, billing } = build();
+    const status = await service.getStatus({ ...account, whmcsClientId: null, salesforceAccountId: null });
+    for (const block of [status.profile, status.crm, status.subscriptions, status.billing, status.cases]) {
+      expect(block.meta).toMatchObject({ unavailable: true, reason: 'not linked' });
+    }
+    expect(billing.calls).toBe(0);
+    expect(status.usage.meta.unavailable).toBe(false);
+  });
+
+  it('serves blocks from the cache, keeping fetchedAt, until invalidated', async () => {
+    const { service, billing, cache } = build();
+    const first = await service.getStatus(account);
+    const callsAfterFirst = billing.calls;
+    const second = await service.getStatus(account);
+    expect(billing.calls).toBe(callsAfterFirst);
+    expect(second.billing.meta.fetchedAt).toBe(first.billing.meta.fetchedAt);
+
+    await cache.invalidate(account.accountId, ['billing']);
+    await service.getStatus(account);
+    expect(billing.calls).toBeGreaterThan(callsAfterFirst);
+  });
+});
+
+describe('StatusCacheService', () => {
+  it('loads a missing key once for concurrent readers', async () => {
+    const cache = new StatusCacheService(new MemoryCacheAdapter(), { STATUS_CACHE_TTL_MS: 30_000 } as Env);
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      await new Promise((r) => setTimeout(r, 10));
+      return loads;
+    };
+    const results = await Promise.all([1, 2, 3].map(() => cache.getOrLoad('a', 'profile', load)));
+    expect(loads).toBe(1);
+    expect(results.map((r) => r.data)).toEqual([1, 1, 1]);
+  });
+
+  it('does not cache failures', async () => {
+    const cache = new StatusCacheService(new MemoryCacheAdapter(), { STATUS_CACHE_TTL_MS: 30_000 } as Env);
+    await expect(cache.getOrLoad('a', 'crm', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    await expect(cache.getOrLoad('a', 'crm', async () => 'ok')).resolves.toMatchObject({ data: 'ok' });
+  });
+});

@@ -1,0 +1,29 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
+import { MeStatusModule } from '../me-status/me-status.module';
+import { registerWebhookRawBodyHook } from './webhook-raw-body.hook';
+import { WebhookProcessor } from './webhook-processor.service';
+import { WebhookSignatureService } from './webhook-signature.service';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksRepository } from './webhooks.repository';
+import { WebhooksService } from './webhooks.service';
+
+/** `POST /webhooks/{whmcs,salesforce}` and their processing. */
+@Module({
+  imports: [WhmcsModule, MeStatusModule],
+  controllers: [WebhooksController],
+  providers: [WebhookSignatureService, WebhooksRepository, WebhooksService, WebhookProcessor],
+  exports: [WebhookProcessor],
+})
+export class WebhooksModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** Keeps the raw body of `/webhooks/*` requests (Fastify) for signature verification. */
+  onModuleInit(): void {
+    const adapter = this.adapterHost.httpAdapter;
+    if (adapter === undefined || adapter === null) return;
+    registerWebhookRawBodyHook(adapter.getInstance<FastifyInstance>());
+  }
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { RealtimeEvent } from '@portico/domain';
+import { Redis } from 'ioredis';
+import type { CachePort } from '../../src/core/cache/cache.port';
+import { MemoryCacheAdapter } from '../../src/core/cache/memory-cache.adapter';
+import { RedisCacheAdapter } from '../../src/core/cache/redis-cache.adapter';
+import type { EventBus } from '../../src/core/events/event-bus.port';
+import { InProcessEventBus } from '../../src/core/events/in-process-event-bus.adapter';
+import { RedisEventBus } from '../../src/core/events/redis-event-bus.adapter';
+
+const redisUrl = process.env.REDIS_URL;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function event(accountId: string): RealtimeEvent {
+  return { id: randomUUID(), accountId, occurredAt: new Date().toISOString(), type: 'usage_changed', payload: { metrics: ['disk'] } };
+}
+
+/** The CachePort contract, run against every adapter. */
+function cacheContract(name: string, make: () => { cache: CachePort; close: () => Promise<void> }, enabled: boolean): void {
+  (enabled ? describe : describe.skip)(`CachePort contract: ${name}`, () => {
+    let cache: CachePort;
+    let close: () => Promise<void>;
+    beforeAll(() => ({ cache, close } = make()));
+    afterAll(async () => close());
+
+    it('returns undefined for a missing key', async () => {
+      await expect(cache.get(`missing-${randomUUID()}`)).resolves.toBeUndefined();
+    });
+    it('round-trips JSON values', async () => {
+      const key = `k-${randomUUID()}`;
+      await cache.set(key, { a: 1, b: ['x', null], c: { d: true } }, 10_000);
+      await expect(cache.get(key)).resolves.toEqual({ a: 1, b: ['x', null], c: { d: true } });
+    });
+    it('expires entries after their ttl', async () => {
+      const key = `ttl-${randomUUID()}`;
+      await cache.set(key, 'v', 80);
+      await expect(cache.get(key)).resolves.toBe('v');
+      await sleep(200);
+      await expect(cache.get(key)).resolves.toBeUndefined();
+    });
+    it('deletes several keys at once and ignores absent ones', async () => {
+      const [a, b] = [`a-${randomUUID()}`, `b-${randomUUID()}`];
+      await cache.set(a, 1, 10_000);
+      await cache.set(b, 2, 10_000);
+      await cache.del(a, b, `absent-${randomUUID()}`);
+      await expect(cache.get(a)).resolves.toBeUndefined();
+      await expect(cache.get(b)).resolves.toBeUndefined();
+      await expect(cache.del()).resolves.toBeUndefined();
+    });
+  });
+}
+
+/** The EventBus contract, run against every adapter. */
+function busContract(name: string, make: () => Promise<{ bus: EventBus; close: () => Promise<void> }>, enabled: boolean): void {
+  (enabled ? describe : describe.skip)(`EventBus contract: ${name}`, () => {
+    let bus: EventBus;
+    let close: () => Promise<void>;
+    beforeAll(async () => ({ bus, close } = await make()));
+    afterAll(async () => close());
+
+    it('delivers published events to every subscriber, and not after unsubscribe', async () => {
+      const a: RealtimeEvent[] = [];
+      const b: RealtimeEvent[] = [];
+      const offA = bus.subscribe((e) => a.push(e));
+      const offB = bus.subscribe((e) => b.push(e));
+      if (bus instanceof RedisEventBus) await bus.ready();
+      const first = event(randomUUID());
+      await bus.publish(first);
+      for (let i = 0; i < 50 && (a.length < 1 || b.length < 1); i++) await sleep(20);
+      expect(a).toEqual([first]);
+      expect(b).toEqual([first]);
+      offA();
+      const second = event(randomUUID());
+      await bus.publish(second);
+      for (let i = 0; i < 50 && b.length < 2; i++) await sleep(20);
+      expect(b).toEqual([first, second]);
+      expect(a).toEqual([first]);
+      offB();
+    });
+
+    it('keeps delivering when one handler throws', async () => {
+      const got: string[] = [];
+      const offBad = bus.subscribe(() => {
+        throw new Error('boom');
+      });
+      const offGood = bus.subscribe((e) => got.push(e.id));
+      if (bus instanceof RedisEventBus) await bus.ready();
+      const e = event(randomUUID());
+      await bus.publish(e);
+      for (let i = 0; i < 50 && got.length < 1; i++) await sleep(20);
+      expect(got).toEqual([e.id]);
+      offBad();
+      offGood();
+    });
+  });
+}
+
+cacheContract('memory', () => ({ cache: new MemoryCacheAdapter(), close: async () => undefined }), true);
+cacheContract(
+  'redis',
+  () => {
+    const redis = new Redis(redisUrl ?? '');
+    return { cache: new RedisCacheAdapter(redis, `portico:test:${randomUUID()}:`), close: async () => void (await redis.quit()) };
+  },
+  redisUrl !== undefined,
+);
+busContract('in-process', async () => ({ bus: new InProcessEventBus(), close: async () => undefined }), true);
+busContract(
+  'redis',
+  async () => {
+    const pub = new Redis(redisUrl ?? '');
+    const sub = new Redis(redisUrl ?? '');
+    return {
+      bus: new RedisEventBus(pub, sub, `portico:test:${randomUUID()}`),
+      close: async () => {
+        await Promise.all([pub.quit(), sub.quit()]);
+      },
+    };
+  },
+  redisUrl !== undefined,
+);
+
+(redisUrl ? describe : describe.skip)('RedisEventBus across instances', () => {
+  it('delivers an event published by one instance to another, and drops malformed messages', async () => {
+    const channel = `portico:test:${randomUUID()}`;
+    const conns = [new Redis(redisUrl!), new Redis(redisUrl!), new Redis(redisUrl!), new Redis(redisUrl!)] as const;
+    try {
+      const one = new RedisEventBus(conns[0], conns[1], channel);
+      const two = new RedisEventBus(conns[2], conns[3], channel);
+      const got: RealtimeEvent[] = [];
+      two.subscribe((e) => got.push(e));
+      await two.ready();
+      await conns[0].publish(channel, '{"not":"an event"}');
+      await conns[0].publish(channel, 'not json');
+      const e = event(randomUUID());
+      await one.publish(e);
+      for (let i = 0; i < 50 && got.length < 1; i++) await sleep(20);
+      await sleep(50);
+      expect(got).toEqual([e]);
+    } finally {
+      await Promise.all(conns.map((c) => c.quit()));
+    }
+  });
+});

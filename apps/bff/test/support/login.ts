@@ -1,0 +1,34 @@
+import { DEMO_PASSWORD } from '../../src/core/database/demo-seed';
+
+/** Cookies of a response as a `name=value; name2=value2` header, from its `set-cookie` headers. */
+export function cookieHeader(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .filter((c) => c.length > 0 && !c.endsWith('='))
+    .join('; ');
+}
+
+/** The value of one cookie set by a response, or undefined. */
+export function setCookieValue(response: Response, name: string): string | undefined {
+  for (const c of response.headers.getSetCookie()) {
+    const [pair] = c.split(';');
+    const eq = pair?.indexOf('=') ?? -1;
+    if (pair && eq > 0 && pair.slice(0, eq) === name) return pair.slice(eq + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Signs in and returns the `cookie` header to send on later requests (access and refresh cookies).
+ * @throws Error when the login does not answer 200
+ */
+export async function loginAs(url: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${await response.text()}`);
+  return cookieHeader(response);
+}
