@@ -28,6 +28,7 @@ try {
   let total = 0;
   const encodings = new Set();
   for (const [id, info] of scripts) { total += sizes.get(id) ?? 0; encodings.add(info.encoding); }
+  if (process.argv.includes("--list")) for (const [id, info] of scripts) console.log(`  ${((sizes.get(id) ?? 0) / 1024).toFixed(1).padStart(7)} KiB  ${new URL(info.url).pathname}`);
   console.log(`\nportal dashboard: ${scripts.size} scripts, ${(total / 1024).toFixed(1)} KiB transferred (content-encoding: ${[...encodings].join(', ')})`);
 } finally {
   await browser.close();

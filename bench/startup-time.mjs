@@ -1,4 +1,4 @@
-// Time from `pnpm start` to ready (the portal answering), built and not built.
+// Time from `pnpm start` (scripts/start.mjs) to ready (the portal answering), built and not built.
 //   node bench/startup-time.mjs            measures a start with everything built (after one warm-up start)
 //   node bench/startup-time.mjs --clean    also removes the build outputs first and measures the cold build + start
 // Uses private ports and a throw-away embedded PostgreSQL data directory (first start includes initdb + seed).
@@ -14,7 +14,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-startup-pg-'));
 function startOnce(label) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('pnpm', ['start'], {
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: repoRoot,
       detached: true,
       env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', PORT: '4030', SANDBOX_PORT: '4130', PORTAL_PORT: '3030', EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54359' },

@@ -1,6 +1,6 @@
 // `pnpm start`: builds what is missing, then runs the sandbox, the BFF and the portal with their embedded
 // defaults, prints the URLs and the demo logins, and stops everything on Ctrl-C.
-import { missingArtifacts, run, startStack } from './lib/stack.mjs';
+import { missingArtifacts, runPnpm, startStack } from './lib/stack.mjs';
 
 const t0 = Date.now();
 const ports = {
@@ -12,7 +12,7 @@ const ports = {
 const missing = missingArtifacts();
 if (missing.length > 0) {
   console.log(`[portico] building (missing: ${missing.join(', ')})`);
-  await run('pnpm', ['run', 'build']);
+  await runPnpm(['run', 'build']);
 }
 
 let stack;

@@ -6,7 +6,7 @@
 // Ends with one line `N passed, N failed` summing every runner's counts.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot, run, startStack } from './lib/stack.mjs';
+import { repoRoot, run, runPnpm, startStack } from './lib/stack.mjs';
 
 // `pnpm test -- --only=unit,int,e2e` runs a subset (build always runs unless `--only` omits it explicitly).
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
@@ -64,11 +64,11 @@ const withoutServices = () => {
 };
 
 if (wants('build')) {
-  const built = await phase('build', () => run('pnpm', ['run', 'build']));
+  const built = await phase('build', () => runPnpm(['run', 'build']));
   if (!built) finish();
 }
-if (wants('lint')) await phase('lint', () => run('pnpm', ['run', 'lint']));
-if (wants('typecheck')) await phase('typecheck', () => run('pnpm', ['run', 'typecheck']));
+if (wants('lint')) await phase('lint', () => runPnpm(['run', 'lint']));
+if (wants('typecheck')) await phase('typecheck', () => runPnpm(['run', 'typecheck']));
 
 for (const pkg of wants('unit') ? ['domain', 'sandbox', 'bff', 'portal'] : []) {
   const out = path.join(resultsDir, `unit-${pkg}.json`);

@@ -46,6 +46,18 @@ export function localSecrets() {
 }
 
 /**
+ * Runs pnpm with `args`: through the pnpm that launched this script when there is one (`npm_execpath`), so it works
+ * when pnpm came from `npx` and is not on PATH; else the `pnpm` on PATH.
+ */
+export function runPnpm(args, options = {}) {
+  const execPath = process.env.npm_execpath;
+  if (execPath && /pnpm/.test(path.basename(execPath)) && /\.c?js$/.test(execPath)) {
+    return run(process.execPath, [execPath, ...args], options);
+  }
+  return run('pnpm', args, options);
+}
+
+/**
  * Runs a command to completion, inheriting stdio.
  * @returns {Promise<void>} rejects with the exit code when it fails
  */
