@@ -4,6 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import { Webhook } from 'standardwebhooks';
 import type { Env } from '../../src/core/config/env';
 import { PrismaService } from '../../src/core/prisma/prisma.service';
+import { WebhookRecoveryService } from '../../src/modules/webhooks/webhook-recovery.service';
 import { createTestApp, webhookTargetPort, type TestApp } from '../support/test-app';
 import { loginAs } from '../support/login';
 
@@ -171,5 +172,29 @@ describe('webhooks (integration)', () => {
     expect(created.ok).toBe(true);
     const update = await waitFor(() => received.find((e) => e.type === 'account_update'));
     expect(update).toMatchObject({ accountId: acme, payload: { blocks: ['cases'] } });
+  });
+
+  it('processes a delivery that was recorded but left unprocessed when the process stopped', async () => {
+    const prisma = t.app.get(PrismaService);
+    const id = `msg_${randomUUID()}`;
+    // As the intake leaves it when the process dies right after answering 2xx.
+    await prisma.webhookDelivery.create({
+      data: {
+        provider: 'whmcs',
+        deliveryId: id,
+        eventType: 'ClientEdit',
+        status: 'received',
+        payload: { event: 'ClientEdit', occurredAt: new Date().toISOString(), userid: 1, params: {} },
+      },
+    });
+    const picked = await t.app.get(WebhookRecoveryService).recover();
+    expect(picked).toBeGreaterThanOrEqual(1);
+    const row = await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } });
+    expect(row).toMatchObject({ status: 'processed', accountId: acme, attempts: 1 });
+    const update = await waitFor(() => received.find((e) => e.type === 'account_update'));
+    expect(update.payload).toMatchObject({ blocks: ['profile'] });
+    // A second pass finds nothing left of it.
+    await t.app.get(WebhookRecoveryService).recover();
+    expect((await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } })).attempts).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
 import { MeStatusModule } from '../me-status/me-status.module';
 import { registerWebhookRawBodyHook } from './webhook-raw-body.hook';
 import { WebhookProcessor } from './webhook-processor.service';
+import { WebhookRecoveryService } from './webhook-recovery.service';
 import { WebhookSignatureService } from './webhook-signature.service';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksRepository } from './webhooks.repository';
@@ -14,7 +15,7 @@ import { WebhooksService } from './webhooks.service';
 @Module({
   imports: [WhmcsModule, MeStatusModule],
   controllers: [WebhooksController],
-  providers: [WebhookSignatureService, WebhooksRepository, WebhooksService, WebhookProcessor],
+  providers: [WebhookSignatureService, WebhooksRepository, WebhooksService, WebhookProcessor, WebhookRecoveryService],
   exports: [WebhookProcessor],
 })
 export class WebhooksModule implements OnModuleInit {

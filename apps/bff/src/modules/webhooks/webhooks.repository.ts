@@ -57,6 +57,21 @@ export class WebhooksRepository {
     };
   }
 
+  /**
+   * Deliveries recorded but never finished (the process stopped between answering 2xx and processing), oldest
+   * first, received within the last `maxAgeMs` ms.
+   * @returns at most `limit` row ids
+   */
+  async findUnfinished(maxAgeMs: number, limit: number): Promise<string[]> {
+    const rows = await this.prisma.webhookDelivery.findMany({
+      where: { status: 'received', receivedAt: { gte: new Date(Date.now() - maxAgeMs) } },
+      orderBy: { receivedAt: 'asc' },
+      take: limit,
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  }
+
   /** Counts one processing attempt. */
   async startAttempt(id: string): Promise<void> {
     await this.prisma.webhookDelivery.update({ where: { id }, data: { attempts: { increment: 1 } } });
