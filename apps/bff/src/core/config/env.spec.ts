@@ -1,4 +1,6 @@
-import { EnvValidationError, loadEnv } from './env';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EnvValidationError, loadEnv, rawEnvSchema } from './env';
 
 describe('loadEnv', () => {
   it('applies local-development defaults', () => {
@@ -44,5 +46,12 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET[\s\S]*JWT_REFRESH_SECRET|JWT_REFRESH_SECRET[\s\S]*JWT_ACCESS_SECRET/);
     const env = loadEnv({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40) });
     expect(env.JWT_ACCESS_SECRET).toBe('a'.repeat(40));
+  });
+
+  it('has every variable documented in .env.example', () => {
+    const example = readFileSync(path.resolve(__dirname, '../../../../../.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+    const missing = Object.keys(rawEnvSchema.shape).filter((name) => !documented.has(name));
+    expect(missing).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
 const bool = (def: boolean) => z.preprocess(blankToUndefined, z.stringbool().default(def));
 const url = (def: string) => z.preprocess(blankToUndefined, z.url().default(def));
 
-const rawEnvSchema = z.object({
+export const rawEnvSchema = z.object({
   NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'test', 'production']).default('development')),
   /** HTTP (and socket.io) port. */
   PORT: int(4000, 0, 65535),
