@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { withDomainSchemas } from './openapi-schemas';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from '../../app.module';
@@ -49,7 +50,7 @@ export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useWebSocketAdapter(new PorticoIoAdapter(app, env.PORTAL_ORIGIN));
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  const document = withDomainSchemas(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Portico BFF')
@@ -57,7 +58,7 @@ export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}
       .setVersion('1')
       .addCookieAuth('portico_at')
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,0 +1,151 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import {
+  accountStatusSchema,
+  apiErrorSchema,
+  casePageSchema,
+  caseListQuerySchema,
+  createCaseRequestSchema,
+  invoiceDetailSchema,
+  invoiceListQuerySchema,
+  invoicePageSchema,
+  loginRequestSchema,
+  meSchema,
+  subscriptionListSchema,
+  supportCaseSchema,
+  usageQuerySchema,
+  usageSeriesSchema,
+} from '@portico/domain';
+import { sfWebhookSchema } from '@portico/domain/providers/salesforce';
+import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
+import { z } from 'zod';
+
+/** Where a route's payloads are described: the same domain schemas that parse them at run time. */
+export interface RouteSchemas {
+  /** Query string object (each key becomes a query parameter). */
+  query?: z.ZodObject;
+  /** JSON request body. */
+  body?: { name: string; schema: z.ZodType };
+  /** Success response: status and named schema (`null` schema for an empty body). */
+  response: { status: number; name: string; schema: z.ZodType } | { status: number; name: null; schema: null };
+}
+
+/**
+ * The payload schemas of every API route, keyed `METHOD path` as in the OpenAPI document. A route missing here is a
+ * test failure (openapi-schemas.spec.ts), so the published contract cannot drift from the code.
+ */
+export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
+  'post /api/v1/auth/login': {
+    body: { name: 'LoginRequest', schema: loginRequestSchema },
+    response: { status: 200, name: 'Me', schema: meSchema },
+  },
+  'post /api/v1/auth/refresh': { response: { status: 200, name: 'Me', schema: meSchema } },
+  'post /api/v1/auth/logout': { response: { status: 204, name: null, schema: null } },
+  'get /api/v1/me': { response: { status: 200, name: 'Me', schema: meSchema } },
+  'get /api/v1/accounts/{accountId}/status': {
+    response: { status: 200, name: 'AccountStatus', schema: accountStatusSchema },
+  },
+  'get /api/v1/accounts/{accountId}/invoices': {
+    query: invoiceListQuerySchema,
+    response: { status: 200, name: 'InvoicePage', schema: invoicePageSchema },
+  },
+  'get /api/v1/accounts/{accountId}/invoices/{invoiceId}': {
+    response: { status: 200, name: 'InvoiceDetail', schema: invoiceDetailSchema },
+  },
+  'get /api/v1/accounts/{accountId}/subscriptions': {
+    response: { status: 200, name: 'SubscriptionList', schema: subscriptionListSchema },
+  },
+  'get /api/v1/accounts/{accountId}/usage': {
+    query: usageQuerySchema,
+    response: { status: 200, name: 'UsageSeries', schema: usageSeriesSchema },
+  },
+  'get /api/v1/accounts/{accountId}/cases': {
+    query: caseListQuerySchema,
+    response: { status: 200, name: 'CasePage', schema: casePageSchema },
+  },
+  'get /api/v1/accounts/{accountId}/cases/{caseId}': {
+    response: { status: 200, name: 'SupportCase', schema: supportCaseSchema },
+  },
+  'post /api/v1/accounts/{accountId}/cases': {
+    body: { name: 'CreateCaseRequest', schema: createCaseRequestSchema },
+    response: { status: 201, name: 'SupportCase', schema: supportCaseSchema },
+  },
+  'post /webhooks/whmcs': {
+    body: { name: 'WhmcsWebhook', schema: whmcsWebhookSchema },
+    response: { status: 204, name: null, schema: null },
+  },
+  'post /webhooks/salesforce': {
+    body: { name: 'SalesforceWebhook', schema: sfWebhookSchema },
+    response: { status: 204, name: null, schema: null },
+  },
+};
+
+type JsonObject = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonObject;
+  delete json.$schema;
+  return json;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/**
+ * Adds the domain schemas to a Nest-generated OpenAPI document: component schemas, request bodies, query and path
+ * parameters, success responses, and `ApiError` for every error response. Mutates and returns `document`.
+ */
+export function withDomainSchemas(document: OpenAPIObject): OpenAPIObject {
+  const schemas: JsonObject = { ApiError: jsonSchema(apiErrorSchema, 'output') };
+  for (const [key, route] of Object.entries(ROUTE_SCHEMAS)) {
+    const [method, path] = key.split(' ') as [string, string];
+    const operation = (document.paths[path] as Record<string, JsonObject> | undefined)?.[method];
+    if (operation === undefined) continue;
+
+    const parameters: JsonObject[] = [];
+    for (const match of path.matchAll(/\{(\w+)\}/g)) {
+      const name = match[1] as string;
+      parameters.push({
+        name,
+        in: 'path',
+        required: true,
+        schema: name === 'accountId' ? { type: 'string', format: 'uuid' } : { type: 'string' },
+      });
+    }
+    if (route.query) {
+      const query = jsonSchema(route.query, 'input') as { properties?: Record<string, JsonObject>; required?: string[] };
+      for (const [name, schema] of Object.entries(query.properties ?? {})) {
+        parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+      }
+    }
+    operation.parameters = parameters;
+
+    if (route.body) {
+      schemas[route.body.name] = jsonSchema(route.body.schema, 'input');
+      operation.requestBody = { required: true, content: { 'application/json': { schema: ref(route.body.name) } } };
+    }
+
+    const responses = (operation.responses ?? {}) as Record<string, JsonObject>;
+    const success = route.response;
+    for (const status of Object.keys(responses)) {
+      if (/^2\d\d$/.test(status) && status !== String(success.status)) delete responses[status];
+    }
+    if (success.name !== null) {
+      schemas[success.name] = jsonSchema(success.schema, 'output');
+      responses[String(success.status)] = {
+        description: success.name,
+        content: { 'application/json': { schema: ref(success.name) } },
+      };
+    } else {
+      responses[String(success.status)] = { description: 'No content' };
+    }
+    for (const [status, response] of Object.entries(responses)) {
+      if (/^[45]\d\d$/.test(status)) response.content = { 'application/json': { schema: ref('ApiError') } };
+    }
+    operation.responses = responses;
+  }
+  type ComponentSchemas = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>;
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...(schemas as ComponentSchemas) },
+  };
+  return document;
+}
