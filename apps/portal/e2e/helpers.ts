@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 /** Base URL of the sandbox's admin controls. */
 export const SANDBOX_URL = (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4100').replace(/\/+$/, '');
 
-/** The demo owner of Acme (docs/contracts.md). */
-export const DEMO_USER = { email: 'owner@acme.example', password: 'portico-demo-password' } as const;
+/** Password of every demo user (docs/contracts.md). */
+export const DEMO_PASSWORD = 'portico-demo-password';
+
+/** The demo owner of Acme (docs/contracts.md); also a viewer of Globex. */
+export const DEMO_USER = { email: 'owner@acme.example', password: DEMO_PASSWORD } as const;
 
 /** Folder of the screenshots kept for review. */
 export const ARTIFACTS_DIR = path.join(__dirname, '..', 'test-results', 'artifacts');
@@ -32,4 +35,10 @@ export function accountIdFrom(url: string): string {
   const id = new URL(url).pathname.split('/')[1];
   if (!id) throw new Error(`no account id in ${url}`);
   return id;
+}
+
+/** Removes every sandbox fault (`DELETE /__admin/faults`). */
+export async function clearFaults(request: APIRequestContext): Promise<void> {
+  const res = await request.delete(`${SANDBOX_URL}/__admin/faults`);
+  expect(res.ok(), `clearing faults answered ${res.status()}`).toBeTruthy();
 }

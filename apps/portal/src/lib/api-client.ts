@@ -145,7 +145,9 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
         signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
       });
     } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError' && options.signal?.aborted) throw error;
+      // The caller cancelled (e.g. TanStack Query dropped the query): pass its abort through untouched. Checked on the
+      // signal, not with `instanceof Error`, which fails for a DOMException from another realm.
+      if (options.signal?.aborted) throw error;
       throw new ApiError({
         status: 0,
         code: 'network_error',

@@ -3,12 +3,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
-import { meSchema, realtimeEventSchema, REALTIME_EVENT_TYPES, type RealtimeEvent, type StatusBlockName } from '@portico/domain';
+import { meSchema, realtimeEventSchema, REALTIME_EVENT_TYPES, type RealtimeEvent } from '@portico/domain';
 import { browserApiClient } from './api-client';
-import { statusKeys } from '@/features/status/api/keys';
-import { billingKeys } from '@/features/billing/api/keys';
-import { supportKeys } from '@/features/support/api/keys';
-import { usageKeys } from '@/features/usage/api/keys';
+import { queryKeysForEvent } from './realtime-invalidation';
 
 /** State of the tab's live connection, as shown by the connection indicator. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -58,31 +55,7 @@ function joinCurrentAccount(): void {
 function invalidateFor(event: RealtimeEvent): void {
   const qc = queryClientRef;
   if (!qc) return;
-  const { accountId } = event;
-  const invalidate = (queryKey: readonly unknown[]) => void qc.invalidateQueries({ queryKey });
-  invalidate(statusKeys.detail(accountId));
-  switch (event.type) {
-    case 'billing_alert':
-      invalidate(billingKeys.invoices(accountId));
-      invalidate(billingKeys.invoiceDetail(accountId, event.payload.invoiceId));
-      break;
-    case 'usage_changed':
-      invalidate(usageKeys.all(accountId));
-      break;
-    case 'account_update': {
-      const lists: Partial<Record<StatusBlockName, readonly unknown[]>> = {
-        billing: billingKeys.invoices(accountId),
-        subscriptions: billingKeys.subscriptions(accountId),
-        cases: supportKeys.cases(accountId),
-        usage: usageKeys.all(accountId),
-      };
-      for (const block of event.payload.blocks) {
-        const key = lists[block];
-        if (key) invalidate(key);
-      }
-      break;
-    }
-  }
+  for (const queryKey of queryKeysForEvent(event)) void qc.invalidateQueries({ queryKey });
 }
 
 function scheduleReconnect(): void {

@@ -81,7 +81,8 @@ export class SalesforceClient {
    * Runs a SOQL query and reads every page (`queryMore`), parsing each record with `recordSchema`.
    * @param soql the query; literals must come from `soqlQuote`
    * @param maxRecords stop reading pages past this many records (default 2000)
-   * @throws SalesforceException on failure, timeout or a record not matching `recordSchema` (`bad_response`)
+   * @throws SalesforceException on failure, timeout or a malformed page (`bad_response`); a single record not
+   *   matching `recordSchema` is logged and skipped
    */
   async queryAll<S extends z.ZodType>(soql: string, recordSchema: S, maxRecords = 2000): Promise<QueryAllResult<z.output<S>>> {
     return this.run('query', false, async (conn) => {
@@ -91,7 +92,21 @@ export class SalesforceClient {
         page = this.parse('queryMore', queryPageSchema, await conn.queryMore(page.nextRecordsUrl));
         raw.push(...page.records);
       }
-      const records = raw.map((r) => this.parse('query record', recordSchema, r));
+      const records: z.output<S>[] = [];
+      raw.forEach((record, index) => {
+        const parsed = recordSchema.safeParse(record);
+        if (parsed.success) {
+          records.push(parsed.data);
+          return;
+        }
+        // One malformed record must not hide the others: log it (without values) and leave it out.
+        const issues = parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`)
+          .join('; ');
+        const id = typeof record === 'object' && record !== null && 'Id' in record ? String(record.Id) : null;
+        this.logger.warn({ operation: 'query', index, id, issues }, 'salesforce record skipped: unexpected shape');
+      });
       return { records, totalSize: page.totalSize };
     });
   }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { whmcsInvoicesSchema } from '@portico/domain/providers/whmcs';
 import type { Env } from '../../core/config/env';
+import { Logger } from '@nestjs/common';
 import { UpstreamException } from '../upstream/upstream.exception';
 import { WhmcsClient } from './whmcs.client';
 
@@ -56,6 +57,25 @@ describe('WhmcsClient', () => {
     return err;
   }
 
+  it('leaves out a malformed invoice, keeps the others and logs which one without its values', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      handler = (_req, _body, res) =>
+        json(res, 200, {
+          result: 'success',
+          totalresults: 2,
+          invoices: { invoice: [{ id: 7, total: '1.00' }, { id: 8, total: 'one dollar' }] },
+        });
+      const result = await client().call('GetInvoices', {}, whmcsInvoicesSchema);
+      expect(result.invoices.map((i) => i.id)).toEqual(['7']);
+      const call = warn.mock.calls.find((c) => c[1] === 'whmcs records skipped: unexpected shape');
+      expect(call?.[0]).toMatchObject({ action: 'GetInvoices', list: 'invoices', skipped: [{ index: 1, id: '8' }] });
+      expect(JSON.stringify(call?.[0])).not.toContain('one dollar');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('posts form-encoded credentials and parses the answer', async () => {
     handler = (_req, _body, res) => json(res, 200, { result: 'success', totalresults: 1, invoices: { invoice: [{ id: 7, total: '1.00' }] } });
     const result = await client().call('GetInvoices', { userid: 1, status: undefined }, whmcsInvoicesSchema);
@@ -82,7 +102,7 @@ describe('WhmcsClient', () => {
     handler = (_req, _body, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>');
     expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).kind).toBe('bad_response');
 
-    handler = (_req, _body, res) => json(res, 200, { result: 'success', invoices: { invoice: [{ id: 'x' }] } });
+    handler = (_req, _body, res) => json(res, 200, { result: 'success', totalresults: 'many', invoices: { invoice: [] } });
     expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).kind).toBe('bad_response');
 
     handler = (_req, _body, res) => json(res, 500, {});

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { parseWhmcsResponse, WhmcsApiError, WhmcsSchemaError } from '@portico/domain/providers/whmcs';
+import { collectSkippedRecords, parseWhmcsResponse, WhmcsApiError, WhmcsSchemaError } from '@portico/domain/providers/whmcs';
 import type { z } from 'zod';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
@@ -43,6 +43,10 @@ export class WhmcsClient {
     try {
       const result = await policy.execute(({ signal }) => this.send(action, params, schema, signal));
       this.logger.debug({ action, ms: Date.now() - started }, 'whmcs call');
+      for (const { path, skipped } of collectSkippedRecords(result)) {
+        // One malformed record must not hide the others: it was left out; say which and why (no values).
+        this.logger.warn({ action, list: path, skipped }, 'whmcs records skipped: unexpected shape');
+      }
       return result;
     } catch (err) {
       const failure = toUpstreamException('whmcs', err, `WHMCS ${action}`);

@@ -3,3 +3,4 @@ export * from './soql.mapper';
 export * from './account.mapper';
 export * from './case.mapper';
 export * from './webhook.schema';
+export * from '../lenient-list.schema';

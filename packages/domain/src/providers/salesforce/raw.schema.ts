@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lenientArraySchema } from '../lenient-list.schema';
 
 /*
  * Wire payloads of the Salesforce REST API (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta):
@@ -39,13 +40,16 @@ const sfParentName = z
   .nullish()
   .transform((v) => v?.Name ?? null);
 
-/** Query result page: `totalSize`, `done`, `nextRecordsUrl` (when `done` is false) and `records`. */
+/**
+ * Query result page: `totalSize`, `done`, `nextRecordsUrl` (when `done` is false) and `records`. A malformed record
+ * is skipped (see `skippedRecordsOf`), not fatal to the page.
+ */
 export function sfQueryResultSchema<T extends z.ZodType>(recordSchema: T) {
   return z.looseObject({
     totalSize: z.number().int().min(0),
     done: z.boolean(),
     nextRecordsUrl: z.string().optional(),
-    records: z.array(recordSchema),
+    records: lenientArraySchema(recordSchema),
   });
 }
 export type SfQueryResultRaw<T> = { totalSize: number; done: boolean; nextRecordsUrl?: string; records: T[] };

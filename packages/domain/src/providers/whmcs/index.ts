@@ -6,3 +6,4 @@ export * from './subscription.mapper';
 export * from './invoice.mapper';
 export * from './webhook.schema';
 export { decodeHtmlEntities, whmcsLocalToIso, BYTES_PER_MB } from './wire-values.mapper';
+export * from '../lenient-list.schema';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lenientArraySchema } from '../lenient-list.schema';
 
 /*
  * Wire payloads of the WHMCS API (`/includes/api.php`, `responsetype=json`) as documented at
@@ -97,7 +98,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * Unwraps a WHMCS list: `{ <key>: [...] }` -> `[...]`, `{ <key>: {...} }` (one element, unwrapped) -> `[{...}]`,
- * and `""`, null, absent, `{}`, `{ <key>: "" }` -> `[]`. A bare array is accepted as well.
+ * and `""`, null, absent, `{}`, `{ <key>: "" }` -> `[]`. A bare array is accepted as well. A malformed element is
+ * skipped (see `skippedRecordsOf`), not fatal to the list.
  */
 export function whmcsListSchema<T extends z.ZodType>(key: string, item: T) {
   return z.preprocess((value: unknown): unknown => {
@@ -111,7 +113,7 @@ export function whmcsListSchema<T extends z.ZodType>(key: string, item: T) {
       return [inner];
     }
     return value;
-  }, z.array(item));
+  }, lenientArraySchema(item));
 }
 
 /** Envelope shared by every action. */

@@ -1,0 +1,104 @@
+import { describe, expect, it } from '@jest/globals';
+import { daysUntil, formatBytes, formatDate, formatMoney, formatRelative, humanize } from './format';
+
+describe('formatMoney', () => {
+  it.each([
+    [{ amountMinor: 123456, currency: 'USD' }, '$1,234.56'],
+    [{ amountMinor: 5, currency: 'USD' }, '$0.05'],
+    [{ amountMinor: 0, currency: 'USD' }, '$0.00'],
+    [{ amountMinor: -2500, currency: 'USD' }, '-$25.00'],
+    [{ amountMinor: 99900, currency: 'EUR' }, '€999.00'],
+    [{ amountMinor: 1999, currency: 'GBP' }, '£19.99'],
+    [{ amountMinor: 123456, currency: 'JPY' }, '¥123,456'],
+    [{ amountMinor: 1, currency: 'JPY' }, '¥1'],
+  ])('formats %o as %s', (money, expected) => {
+    expect(formatMoney(money)).toBe(expected);
+  });
+
+  it('uses the three-decimal minor unit of currencies such as KWD', () => {
+    expect(formatMoney({ amountMinor: 1234, currency: 'KWD' })).toMatch(/1\.234$/);
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [512, '512 B'],
+    [1023, '1,023 B'],
+    [1024, '1 KB'],
+    [1536, '1.5 KB'],
+    [10 * 1024 ** 2, '10 MB'],
+    [1.5 * 1024 ** 3, '1.5 GB'],
+    [150 * 1024 ** 3 + 400 * 1024 ** 2, '150 GB'],
+    [2 * 1024 ** 4, '2 TB'],
+    [-1536, '-1.5 KB'],
+  ])('formats %d bytes as %s', (bytes, expected) => {
+    expect(formatBytes(bytes)).toBe(expected);
+  });
+
+  it('honours the requested fraction digits below 100 units', () => {
+    expect(formatBytes(1.2345 * 1024 ** 3, 2)).toBe('1.23 GB');
+  });
+
+  it('shows a dash for non-finite values', () => {
+    expect(formatBytes(Number.NaN)).toBe('–');
+    expect(formatBytes(Number.POSITIVE_INFINITY)).toBe('–');
+  });
+});
+
+describe('formatRelative', () => {
+  const now = Date.parse('2026-03-10T12:00:00.000Z');
+  const ago = (ms: number) => new Date(now - ms).toISOString();
+
+  it.each([
+    [0, 'just now'],
+    [44_000, 'just now'],
+    [90_000, '2 min ago'],
+    [5 * 60_000, '5 min ago'],
+    [59 * 60_000, '59 min ago'],
+    [60 * 60_000, '1 h ago'],
+    [3 * 3_600_000, '3 h ago'],
+    [24 * 3_600_000, '1 day ago'],
+    [5 * 86_400_000, '5 days ago'],
+  ])('describes %d ms ago as %s', (ms, expected) => {
+    expect(formatRelative(ago(ms), now)).toBe(expected);
+  });
+
+  it('treats a timestamp slightly in the future (clock skew) as just now', () => {
+    expect(formatRelative(new Date(now + 5_000).toISOString(), now)).toBe('just now');
+  });
+
+  it('returns an empty string for an unparseable timestamp', () => {
+    expect(formatRelative('not a date', now)).toBe('');
+  });
+});
+
+describe('formatDate', () => {
+  it('formats a calendar date without shifting it across time zones', () => {
+    expect(formatDate('2026-11-21')).toBe('Nov 21, 2026');
+    expect(formatDate('2026-01-01')).toBe('Jan 1, 2026');
+  });
+
+  it('shows a dash for null and echoes unparseable text', () => {
+    expect(formatDate(null)).toBe('–');
+    expect(formatDate('someday')).toBe('someday');
+  });
+});
+
+describe('daysUntil', () => {
+  const now = Date.parse('2026-03-10T23:30:00.000Z');
+
+  it('counts whole UTC days from today', () => {
+    expect(daysUntil('2026-03-10', now)).toBe(0);
+    expect(daysUntil('2026-03-11', now)).toBe(1);
+    expect(daysUntil('2026-03-01', now)).toBe(-9);
+    expect(daysUntil('2026-04-10T00:00:00Z', now)).toBe(31);
+  });
+});
+
+describe('humanize', () => {
+  it('turns snake_case codes into a sentence', () => {
+    expect(humanize('waiting_on_customer')).toBe('Waiting on customer');
+    expect(humanize('open')).toBe('Open');
+  });
+});
