@@ -272,13 +272,16 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
         });
       }
       const extras = rnd.int(1, 3);
+      // Distinct extras per invoice (drawn without replacement), as a real invoice lists each add-on once.
+      const extraKinds = [
+        { type: 'Addon', text: 'Daily Backups & Restore', cents: 500 },
+        { type: 'DomainRegister', text: `Domain Registration - ${c.company.split(' ')[0]?.toLowerCase() ?? 'x'}.example - 1 Year/s`, cents: 1299 },
+        { type: '', text: 'Extra IP address', cents: 300 },
+        { type: 'Setup', text: 'Setup fee "priority onboarding"', cents: 2500 },
+      ];
       for (let k = 0; k < extras; k += 1) {
-        const kind = rnd.pick([
-          { type: 'Addon', text: 'Daily Backups & Restore', cents: 500 },
-          { type: 'DomainRegister', text: `Domain Registration - ${c.company.split(' ')[0]?.toLowerCase() ?? 'x'}.example - 1 Year/s`, cents: 1299 },
-          { type: '', text: 'Extra IP address', cents: 300 },
-          { type: 'Setup', text: 'Setup fee "priority"', cents: 2500 },
-        ]);
+        const [kind] = extraKinds.splice(rnd.int(0, extraKinds.length - 1), 1);
+        if (kind === undefined) break;
         items.push({ id: ++data.counters.invoiceItem, type: kind.type, relid: 0, description: whmcsEscape(kind.text), amountCents: kind.cents + rnd.int(0, 4) * 100, taxed: kind.type !== '' });
       }
       seq += 1;
