@@ -4,6 +4,7 @@ import { CacheModule } from './core/cache/cache.module';
 import { ConfigModule } from './core/config/config.module';
 import type { Env } from './core/config/env';
 import { EventsModule } from './core/events/events.module';
+import { QueueModule } from './core/queue/queue.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { PrismaModule } from './core/prisma/prisma.module';
 import { RedisModule } from './core/redis/redis.module';
@@ -20,7 +21,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module';
 // ---- end ----
 
 /** Infrastructure every feature relies on (all global). */
-const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheModule, EventsModule, AuthCoreModule, AuditModule];
+const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, AuthCoreModule, AuditModule];
 
 /** Feature modules, each one folder under src/modules. */
 export const FEATURE_MODULES: Type[] = [

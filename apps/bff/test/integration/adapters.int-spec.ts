@@ -7,6 +7,10 @@ import { RedisCacheAdapter } from '../../src/core/cache/redis-cache.adapter';
 import type { EventBus } from '../../src/core/events/event-bus.port';
 import { InProcessEventBus } from '../../src/core/events/in-process-event-bus.adapter';
 import { RedisEventBus } from '../../src/core/events/redis-event-bus.adapter';
+import type { Env } from '../../src/core/config/env';
+import { BullMqJobQueue } from '../../src/core/queue/bullmq-job-queue.adapter';
+import { InProcessJobQueue } from '../../src/core/queue/in-process-job-queue.adapter';
+import type { JobQueue } from '../../src/core/queue/job-queue.port';
 
 const redisUrl = process.env.REDIS_URL;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -142,3 +146,55 @@ busContract(
     }
   });
 });
+
+/** The JobQueue contract, run against every adapter. */
+function jobQueueContract(name: string, make: () => JobQueue & { onApplicationShutdown(): unknown }, enabled: boolean): void {
+  (enabled ? describe : describe.skip)(`JobQueue contract: ${name}`, () => {
+    let queue: JobQueue & { onApplicationShutdown(): unknown };
+    beforeAll(() => (queue = make()));
+    afterAll(async () => {
+      await queue.onApplicationShutdown();
+    });
+
+    it('runs a job with its data', async () => {
+      const job = `run-${randomUUID()}`;
+      const seen: unknown[] = [];
+      queue.process<{ n: number }>(job, async (data) => {
+        seen.push(data);
+      });
+      await queue.enqueue(job, { n: 7 });
+      for (let i = 0; i < 100 && seen.length < 1; i++) await sleep(20);
+      expect(seen).toEqual([{ n: 7 }]);
+    });
+
+    it('retries a failing job until it succeeds, counting attempts from 1', async () => {
+      const job = `retry-${randomUUID()}`;
+      const attempts: number[] = [];
+      queue.process(job, async (_data, attempt) => {
+        attempts.push(attempt);
+        if (attempt < 3) throw new Error('not yet');
+      });
+      await queue.enqueue(job, {}, { attempts: 4, backoffMs: 20 });
+      for (let i = 0; i < 150 && attempts.length < 3; i++) await sleep(20);
+      await sleep(100);
+      expect(attempts).toEqual([1, 2, 3]);
+    });
+
+    it('adds a job once per job id while it is pending', async () => {
+      const job = `dedupe-${randomUUID()}`;
+      let calls = 0;
+      const jobId = randomUUID();
+      await queue.enqueue(job, {}, { jobId });
+      await queue.enqueue(job, {}, { jobId });
+      queue.process(job, async () => {
+        calls += 1;
+      });
+      for (let i = 0; i < 100 && calls < 1; i++) await sleep(20);
+      await sleep(200);
+      expect(calls).toBe(1);
+    });
+  });
+}
+
+jobQueueContract('in-process', () => new InProcessJobQueue(), true);
+jobQueueContract('BullMQ on Redis', () => new BullMqJobQueue({ REDIS_URL: redisUrl } as Env), redisUrl !== undefined);

@@ -189,7 +189,11 @@ describe('webhooks (integration)', () => {
     });
     const picked = await t.app.get(WebhookRecoveryService).recover();
     expect(picked).toBeGreaterThanOrEqual(1);
-    const row = await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } });
+    let row = await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } });
+    for (const deadline = Date.now() + 5000; row.status === 'received' && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 50));
+      row = await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } });
+    }
     expect(row).toMatchObject({ status: 'processed', accountId: acme, attempts: 1 });
     const update = await waitFor(() => received.find((e) => e.type === 'account_update'));
     expect(update.payload).toMatchObject({ blocks: ['profile'] });

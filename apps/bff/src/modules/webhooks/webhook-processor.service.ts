@@ -16,6 +16,13 @@ import {
 } from './webhook-events.mapper';
 import { WebhooksRepository, type WebhookDeliveryRecord } from './webhooks.repository';
 
+/** Job name of a recorded delivery waiting for processing. */
+export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
+/** Payload of a {@link WEBHOOK_DELIVERY_JOB}: the `webhook_deliveries` row id. */
+export interface WebhookDeliveryJob {
+  id: string;
+}
+
 /** What processing one delivery decided. */
 interface Effect {
   accountId: string | null;
@@ -46,8 +53,10 @@ export class WebhookProcessor {
   ) {}
 
   /**
-   * Processes the delivery with row id `id`; already finished deliveries are left alone. Never throws for a
-   * failure of the delivery itself (it is recorded); throws only when the database is unreachable.
+   * Processes the delivery with row id `id`; already finished deliveries are left alone. The outcome is recorded on
+   * the row (`failed` with `lastError` on failure).
+   * @throws UpstreamException after recording it, when an upstream read failed: the job queue retries the delivery
+   *   with backoff; errors of the database are thrown as they are
    */
   async process(id: string): Promise<void> {
     const delivery = await this.repository.find(id);
@@ -71,6 +80,8 @@ export class WebhookProcessor {
       const message = errorText(err).slice(0, 1000);
       this.logger.warn({ deliveryId: delivery.deliveryId, provider: delivery.provider, err: message }, 'webhook processing failed');
       await this.repository.finish(id, { status: 'failed', error: message });
+      // An upstream that failed may answer later: let the queue retry. Anything else would fail the same way again.
+      if (err instanceof UpstreamException) throw err;
     }
   }
 

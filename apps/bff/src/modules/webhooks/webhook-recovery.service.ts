@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { WebhookProcessor } from './webhook-processor.service';
+import { JobQueue } from '../../core/queue/job-queue.port';
+import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob } from './webhook-processor.service';
 import { WebhooksRepository } from './webhooks.repository';
 
 /** Deliveries older than this (ms) are not picked up again at start-up: a day. */
@@ -8,9 +9,10 @@ export const RECOVERY_MAX_AGE_MS = 24 * 3_600_000;
 export const RECOVERY_BATCH = 500;
 
 /**
- * A delivery is answered 2xx once it is recorded, and processed afterwards. When the process stops in between, the
- * row stays `received`; at start-up this service processes those rows, so an acknowledged webhook is never lost.
- * Processing is idempotent in effect (it re-reads upstream state, invalidates cache keys and publishes events).
+ * A delivery is answered 2xx once it is recorded, and processed by a job afterwards. When the in-process queue lost
+ * the job (the process stopped in between), the row stays `received`; at start-up this service enqueues those rows
+ * again, so an acknowledged webhook is never lost. The job id is the row id, so a job still queued in Redis is not
+ * added twice; processing is idempotent in effect (it re-reads upstream state, invalidates caches, publishes events).
  */
 @Injectable()
 export class WebhookRecoveryService implements OnApplicationBootstrap {
@@ -18,7 +20,7 @@ export class WebhookRecoveryService implements OnApplicationBootstrap {
 
   constructor(
     private readonly repository: WebhooksRepository,
-    private readonly processor: WebhookProcessor,
+    private readonly queue: JobQueue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -29,13 +31,13 @@ export class WebhookRecoveryService implements OnApplicationBootstrap {
   }
 
   /**
-   * Processes the unfinished deliveries one after another.
+   * Enqueues the unfinished deliveries again.
    * @returns how many were picked up
    */
   async recover(): Promise<number> {
     const ids = await this.repository.findUnfinished(RECOVERY_MAX_AGE_MS, RECOVERY_BATCH);
-    if (ids.length > 0) this.logger.log({ count: ids.length }, 'processing webhook deliveries left unfinished');
-    for (const id of ids) await this.processor.process(id);
+    if (ids.length > 0) this.logger.log({ count: ids.length }, 'enqueueing webhook deliveries left unfinished');
+    for (const id of ids) await this.queue.enqueue<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, { id }, { jobId: id });
     return ids.length;
   }
 }

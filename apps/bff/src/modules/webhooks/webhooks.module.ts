@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
 import { MeStatusModule } from '../me-status/me-status.module';
 import { registerWebhookRawBodyHook } from './webhook-raw-body.hook';
-import { WebhookProcessor } from './webhook-processor.service';
+import { JobQueue } from '../../core/queue/job-queue.port';
+import { WEBHOOK_DELIVERY_JOB, WebhookProcessor, type WebhookDeliveryJob } from './webhook-processor.service';
 import { WebhookRecoveryService } from './webhook-recovery.service';
 import { WebhookSignatureService } from './webhook-signature.service';
 import { WebhooksController } from './webhooks.controller';
@@ -19,10 +20,18 @@ import { WebhooksService } from './webhooks.service';
   exports: [WebhookProcessor],
 })
 export class WebhooksModule implements OnModuleInit {
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly queue: JobQueue,
+    private readonly processor: WebhookProcessor,
+  ) {}
 
-  /** Keeps the raw body of `/webhooks/*` requests (Fastify) for signature verification. */
+  /**
+   * Keeps the raw body of `/webhooks/*` requests (Fastify) for signature verification, and starts the worker of
+   * recorded deliveries.
+   */
   onModuleInit(): void {
+    this.queue.process<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (job) => this.processor.process(job.id));
     const adapter = this.adapterHost.httpAdapter;
     if (adapter === undefined || adapter === null) return;
     registerWebhookRawBodyHook(adapter.getInstance<FastifyInstance>());

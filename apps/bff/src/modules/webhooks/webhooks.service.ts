@@ -3,7 +3,8 @@ import { sfWebhookSchema } from '@portico/domain/providers/salesforce';
 import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { AppException } from '../../core/http/app.exception';
 import { zodIssuesToDetails } from '../../core/http/zod-validation.pipe';
-import { WebhookProcessor } from './webhook-processor.service';
+import { JobQueue } from '../../core/queue/job-queue.port';
+import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob } from './webhook-processor.service';
 import { WebhookSignatureService, type WebhookProvider } from './webhook-signature.service';
 import { WebhooksRepository } from './webhooks.repository';
 
@@ -11,8 +12,8 @@ import { WebhooksRepository } from './webhooks.repository';
 export type AcceptOutcome = { status: 'accepted'; id: string } | { status: 'duplicate' };
 
 /**
- * Accepts inbound webhooks: verify the signature, validate the body, record the delivery once, then hand it to
- * {@link WebhookProcessor} without waiting (in-process; a queue worker would call the same `process`).
+ * Accepts inbound webhooks: verify the signature, validate the body, record the delivery once, then enqueue it for
+ * the worker ({@link WEBHOOK_DELIVERY_JOB}, handled by `WebhookProcessor`) and answer without waiting.
  */
 @Injectable()
 export class WebhooksService {
@@ -21,7 +22,7 @@ export class WebhooksService {
   constructor(
     private readonly signatures: WebhookSignatureService,
     private readonly repository: WebhooksRepository,
-    private readonly processor: WebhookProcessor,
+    private readonly queue: JobQueue,
   ) {}
 
   /**
@@ -43,11 +44,12 @@ export class WebhooksService {
       this.logger.log({ provider, deliveryId }, 'duplicate webhook delivery ignored');
       return { status: 'duplicate' };
     }
-    setImmediate(() => {
-      this.processor.process(id).catch((err: unknown) => {
-        this.logger.error({ provider, deliveryId, err: err instanceof Error ? err.message : String(err) }, 'webhook processing crashed');
-      });
-    });
+    try {
+      await this.queue.enqueue<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, { id }, { jobId: id });
+    } catch (err) {
+      // The delivery is recorded: it is answered 2xx and picked up again at the next start-up.
+      this.logger.error({ provider, deliveryId, err: err instanceof Error ? err.message : String(err) }, 'webhook delivery not enqueued');
+    }
     return { status: 'accepted', id };
   }
 }
