@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import argon2 from 'argon2';
+import { hashPassword, verifyPassword } from '../core/auth/password-hasher';
 import { Client, DatabaseError } from 'pg';
 import { z } from 'zod';
 
@@ -51,7 +51,7 @@ export async function createAccount(databaseUrl: string, args: CreateAccountArgs
   await client.connect();
   const accountId = randomUUID();
   const userId = randomUUID();
-  const passwordHash = await argon2.hash(args.ownerPassword, { type: argon2.argon2id });
+  const passwordHash = await hashPassword(args.ownerPassword);
   try {
     await client.query('BEGIN');
     await client.query('INSERT INTO accounts (id, name, whmcs_client_id, salesforce_account_id) VALUES ($1, $2, $3, $4)', [

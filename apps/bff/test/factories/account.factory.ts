@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '@portico/domain';
-import argon2 from 'argon2';
+import { hashPassword } from '../../src/core/auth/password-hasher';
 import type { Client } from 'pg';
 
 /** Builds a unique account row. */
@@ -28,7 +28,7 @@ export async function createUser(
     id,
     email.toLowerCase(),
     options.name ?? 'Test User',
-    await argon2.hash(password, { type: argon2.argon2id }),
+    await hashPassword(password),
   ]);
   for (const m of options.memberships ?? []) {
     await db.query('INSERT INTO memberships (id, user_id, account_id, role) VALUES ($1, $2, $3, $4)', [randomUUID(), id, m.accountId, m.role]);

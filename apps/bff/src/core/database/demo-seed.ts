@@ -1,4 +1,4 @@
-import argon2 from 'argon2';
+import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import type { Client } from 'pg';
 import type { Role, UsageMetric } from '@portico/domain';
 
@@ -164,7 +164,7 @@ export async function rebuildRollups(client: Client, accountIds: readonly string
  */
 export async function seedDemoData(client: Client, options: { now?: Date } = {}): Promise<{ accounts: number; samples: number } | null> {
   const end = new Date(Math.floor((options.now ?? new Date()).getTime() / 60_000) * 60_000);
-  const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await client.query('BEGIN');
   try {
     await client.query('LOCK TABLE accounts IN EXCLUSIVE MODE');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { LoginRequest, Me } from '@portico/domain';
-import argon2 from 'argon2';
+import { hashPassword, verifyPassword } from '../../core/auth/password-hasher';
 import { hashRefreshToken, TokenService } from '../../core/auth';
 import { AppException } from '../../core/http/app.exception';
 import { maskEmail } from '../../core/logging/mask-email';
@@ -39,7 +39,7 @@ export class AuthService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.dummyHash = argon2.hash(randomUUID(), { type: argon2.argon2id });
+    this.dummyHash = hashPassword(randomUUID());
   }
 
   /**
@@ -49,8 +49,8 @@ export class AuthService implements OnModuleInit {
   async login(request: LoginRequest, meta: ClientMeta): Promise<IssuedSession> {
     const email = request.email.trim().toLowerCase();
     const user = await this.repository.findCredentials(email);
-    const hash = user?.passwordHash ?? (await (this.dummyHash ??= argon2.hash(randomUUID(), { type: argon2.argon2id })));
-    const ok = await argon2.verify(hash, request.password).catch(() => false);
+    const hash = user?.passwordHash ?? (await (this.dummyHash ??= hashPassword(randomUUID())));
+    const ok = await verifyPassword(hash, request.password);
     if (!user || !ok) {
       await this.audit.record({
         action: 'auth.login_failed',
