@@ -48,7 +48,8 @@ test.describe('a dead upstream', () => {
       for (const id of ['block-balance', 'block-next-invoice', 'block-recent-invoices', 'block-subscriptions', 'block-profile']) {
         const block = page.getByTestId(id);
         await expect(block.getByText('Temporarily unavailable'), `${id} says unavailable`).toBeVisible();
-        await expect(block.locator('.block__unavailable-reason'), `${id} gives a reason`).not.toBeEmpty();
+        // A reason written as a sentence (e.g. "Billing system is unavailable."), not a bare code.
+        await expect(block.locator('.block__unavailable-reason'), `${id} gives a reason`).toHaveText(/^[A-Z][^.]+\. \S/);
         await expect(block.getByRole('button', { name: 'Retry' })).toBeVisible();
       }
       // Salesforce and Portico's own data are unaffected.
@@ -57,6 +58,9 @@ test.describe('a dead upstream', () => {
       }
       await expect(page.getByTestId('block-cases').locator('.list__row, .empty-state').first()).toBeVisible();
       await expect(page.getByTestId('block-usage').locator('.usage-tile').first()).toBeVisible();
+      // The plan limits come from the billing system: unknown now, so never shown as "unlimited".
+      await expect(page.getByTestId('usage-tile-disk')).toContainText('Plan limit unavailable');
+      await expect(page.getByTestId('block-usage')).not.toContainText(/unlimited/i);
 
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -101,21 +105,22 @@ test.describe('invoices', () => {
     const table = page.getByTestId('invoice-table');
     const statuses = table.locator('tbody tr .badge');
     await expect(statuses.first()).toBeVisible();
-    expect(new Set(await statuses.allTextContents()).size).toBeGreaterThan(1);
+    const allStatuses = await statuses.allTextContents();
+    expect(new Set(allStatuses).size).toBeGreaterThan(1);
+    const paidOnFirstPage = allStatuses.filter((s) => s === 'Paid').length;
+    expect(paidOnFirstPage).toBeGreaterThan(0);
+    const distinct = async () => [...new Set(await statuses.allTextContents())];
+
+    // Seeded Acme has several paid invoices and one cancelled one; other tests never cancel or un-pay invoices.
+    await page.getByRole('radio', { name: 'Cancelled' }).click();
+    await expect(page).toHaveURL(/status=cancelled/);
+    await expect.poll(distinct).toEqual(['Cancelled']);
 
     await page.getByRole('radio', { name: 'Paid' }).click();
     await expect(page).toHaveURL(/status=paid/);
     await expect(page.getByRole('radio', { name: 'Paid' })).toHaveAttribute('aria-checked', 'true');
-    await expect.poll(async () => [...new Set(await statuses.allTextContents())]).toEqual(['Paid']);
-
-    await page.getByRole('radio', { name: 'Cancelled' }).click();
-    await expect.poll(async () => [...new Set(await statuses.allTextContents())]).toEqual(['Cancelled']);
-
-    await page.getByRole('radio', { name: 'Overdue' }).click();
-    await expect.poll(async () => [...new Set(await statuses.allTextContents())]).toEqual(['Overdue']);
-
-    await page.getByRole('radio', { name: 'Paid' }).click();
-    await expect.poll(async () => [...new Set(await statuses.allTextContents())]).toEqual(['Paid']);
+    await expect.poll(distinct).toEqual(['Paid']);
+    expect(await statuses.count()).toBeGreaterThanOrEqual(paidOnFirstPage);
     const firstPaid = table.locator('tbody tr').first();
     const number = (await firstPaid.getByRole('link').textContent()) ?? '';
     expect(number).toMatch(/^#\S+/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { daysUntil, formatBytes, formatDate, formatMoney, formatRelative, humanize } from './format';
+import { daysUntil, formatBytes, formatCode, formatDate, formatMoney, formatRelative, humanize } from './format';
 
 describe('formatMoney', () => {
   it.each([
@@ -100,5 +100,23 @@ describe('humanize', () => {
   it('turns snake_case codes into a sentence', () => {
     expect(humanize('waiting_on_customer')).toBe('Waiting on customer');
     expect(humanize('open')).toBe('Open');
+  });
+});
+
+describe('formatCode', () => {
+  it.each([
+    ['DomainRegister', 'Domain register'],
+    ['Hosting', 'Hosting'],
+    ['stripe', 'Stripe'],
+    ['paypal_checkout', 'Paypal checkout'],
+    ['SSLCertificate', 'SSL certificate'],
+    ['banktransfer', 'Banktransfer'],
+  ])('writes %s as %s', (code, expected) => {
+    expect(formatCode(code)).toBe(expected);
+  });
+
+  it('shows a dash for null or blank codes', () => {
+    expect(formatCode(null)).toBe('–');
+    expect(formatCode('  ')).toBe('–');
   });
 });

@@ -73,3 +73,19 @@ export function humanize(value: string): string {
   const text = value.replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * A code as the billing system writes it, as words: `DomainRegister` -> `Domain register`, `stripe` -> `Stripe`,
+ * `paypal_checkout` -> `Paypal checkout`; acronyms stay (`SSLCertificate` -> `SSL certificate`). `null` or blank -> `–`.
+ */
+export function formatCode(value: string | null): string {
+  const words = (value ?? '')
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_-]+/)
+    .filter((w) => w !== '')
+    .map((w) => (w === w.toUpperCase() && w.length > 1 ? w : w.toLowerCase()));
+  if (words.length === 0) return '–';
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

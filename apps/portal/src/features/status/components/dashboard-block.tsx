@@ -5,12 +5,7 @@ import type { BlockMeta } from '@portico/domain';
 import { Badge } from '@/components/ui/badge';
 import { useNow } from '@/components/ui/use-now';
 import { formatDateTime, formatRelative } from '@/lib/format';
-
-const SOURCE_LABEL: Readonly<Record<BlockMeta['source'], string>> = {
-  whmcs: 'billing system',
-  salesforce: 'CRM',
-  portico: 'Portico',
-};
+import { unavailableReason } from './block-reason';
 
 /** "Updated 2 min ago" plus a "Stale" badge when served from cache past its fresh time. */
 export function Freshness({ meta }: { meta: BlockMeta }) {
@@ -73,8 +68,7 @@ export function DashboardBlock<T>({
         <div className="block__unavailable" role="status">
           <p className="block__unavailable-title">Temporarily unavailable</p>
           <p className="block__unavailable-reason">
-            {meta.reason ?? `We could not reach the ${SOURCE_LABEL[meta.source]}.`} The rest of your dashboard is up to
-            date.
+            {unavailableReason(meta)} Cards from other systems are not affected.
           </p>
           <button type="button" className="button button--secondary button--small" onClick={onRetry} disabled={retrying}>
             {retrying ? 'Retrying…' : 'Retry'}

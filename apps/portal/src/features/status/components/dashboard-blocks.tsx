@@ -127,7 +127,16 @@ export function Subscriptions({ items }: { items: Subscription[] }) {
 }
 
 /** Disk and bandwidth against the plan's limits. */
-export function UsageTiles({ tiles, accountId }: { tiles: UsageTile[]; accountId: string }) {
+export function UsageTiles({
+  tiles,
+  accountId,
+  limitsUnavailable,
+}: {
+  tiles: UsageTile[];
+  accountId: string;
+  /** True when the plans could not be read, so a missing limit means "unknown", not "unlimited". */
+  limitsUnavailable: boolean;
+}) {
   if (tiles.length === 0) return <EmptyState title="No usage recorded yet" />;
   return (
     <div className="usage-tiles">
@@ -138,7 +147,7 @@ export function UsageTiles({ tiles, accountId }: { tiles: UsageTile[]; accountId
           className="usage-tile"
           aria-label={`${tile.metric === 'disk' ? 'Disk space' : 'Bandwidth'} details`}
         >
-          <UsageMeter tile={tile} />
+          <UsageMeter tile={tile} limitsUnavailable={limitsUnavailable} />
         </Link>
       ))}
     </div>

@@ -92,7 +92,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
             </Link>
           }
         >
-          {(tiles) => <UsageTiles tiles={tiles} accountId={accountId} />}
+          {(tiles) => <UsageTiles tiles={tiles} accountId={accountId} limitsUnavailable={s.subscriptions.meta.unavailable} />}
         </DashboardBlock>
         <DashboardBlock
           title="Plan & services"

@@ -7,7 +7,7 @@ import { InvoiceStatusBadge } from '@/features/billing/components/status-badges'
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { browserApiClient, isApiError } from '@/lib/api-client';
-import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { formatCode, formatDate, formatDateTime, formatMoney } from '@/lib/format';
 
 /** One invoice: header facts, line items, totals and payments. */
 export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string; invoiceId: string }) {
@@ -82,7 +82,7 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
               {inv.lineItems.map((item) => (
                 <tr key={item.id}>
                   <td className="pre-line">{item.description}</td>
-                  <td>{item.type ?? '—'}</td>
+                  <td>{formatCode(item.type)}</td>
                   <td className="num">{formatMoney(item.amount)}</td>
                 </tr>
               ))}
@@ -139,7 +139,7 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
                 {inv.payments.map((p) => (
                   <tr key={p.id}>
                     <td>{formatDateTime(p.at)}</td>
-                    <td>{p.gateway ?? '—'}</td>
+                    <td>{formatCode(p.gateway)}</td>
                     <td className="num">{formatMoney(p.amount)}</td>
                   </tr>
                 ))}

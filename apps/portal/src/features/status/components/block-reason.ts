@@ -1,0 +1,25 @@
+import type { BlockMeta } from '@portico/domain';
+
+/** The BFF's `reason` for a block whose account has no link to the block's upstream. */
+const NOT_LINKED = 'not linked';
+
+/** How a customer knows each source. */
+export const SOURCE_LABEL: Readonly<Record<BlockMeta['source'], string>> = {
+  whmcs: 'billing system',
+  salesforce: 'support system',
+  portico: 'Portico',
+};
+
+/**
+ * The sentence shown in an unavailable dashboard card: the BFF's user-safe `reason` (e.g. `Billing system is
+ * unavailable`) written as a sentence, a plain sentence for an account not linked to the source, or a generic one
+ * when no reason was given.
+ */
+export function unavailableReason(meta: Pick<BlockMeta, 'source' | 'reason'>): string {
+  const label = SOURCE_LABEL[meta.source];
+  const reason = meta.reason?.trim() ?? '';
+  if (reason === '') return meta.source === 'portico' ? 'We could not load this information.' : `We could not reach the ${label}.`;
+  if (reason.toLowerCase() === NOT_LINKED) return `This account is not connected to the ${label} yet.`;
+  const sentence = reason.charAt(0).toUpperCase() + reason.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}

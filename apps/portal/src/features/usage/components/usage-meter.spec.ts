@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals';
+import { usageLevel, type UsageTile } from '@portico/domain';
+import { meterText } from './usage-meter';
+
+const GB = 1024 ** 3;
+
+function tile(used: number, limit: number | null): UsageTile {
+  return {
+    metric: 'disk',
+    unit: 'bytes',
+    used,
+    limit,
+    ratio: limit !== null && limit > 0 ? used / limit : null,
+    level: usageLevel(used, limit),
+    periodStart: '2026-03-01T00:00:00.000Z',
+  };
+}
+
+describe('meterText', () => {
+  it('shows used against the limit with the level', () => {
+    expect(meterText(tile(186 * GB, 200 * GB))).toEqual({
+      percent: '93%',
+      ofLimit: 'of 200 GB',
+      level: 'At or near limit',
+      valueText: '93% of limit, At or near limit',
+    });
+    expect(meterText(tile(80 * GB, 100 * GB)).level).toBe('Approaching limit');
+    expect(meterText(tile(10 * GB, 100 * GB)).level).toBe('Within limit');
+  });
+
+  it('calls a plan without a limit unlimited', () => {
+    expect(meterText(tile(4 * GB, null))).toMatchObject({ percent: '—', ofLimit: 'of unlimited', level: 'No limit' });
+  });
+
+  it('never says unlimited when the plan could not be read', () => {
+    const text = meterText(tile(4 * GB, null), true);
+    expect(text).toEqual({
+      percent: '—',
+      ofLimit: 'used',
+      level: 'Plan limit unavailable right now',
+      valueText: '4 GB used, plan limit unavailable',
+    });
+    expect(Object.values(text).join(' ')).not.toMatch(/unlimited|no limit/i);
+  });
+
+  it('ignores limitsUnavailable when the tile carries a limit', () => {
+    expect(meterText(tile(5 * GB, 10 * GB), true).ofLimit).toBe('of 10 GB');
+  });
+});
