@@ -9,7 +9,8 @@ export type BlockSource = z.infer<typeof blockSourceSchema>;
  * Freshness of one block of an aggregated document.
  * - `fetchedAt`: when the data was read from its source (null when never read).
  * - `stale`: served from cache past its fresh TTL.
- * - `unavailable`: the source failed and no data is shown; `reason` says why (safe for users).
+ * - `unavailable`: the source failed and no data is shown; `reason` says why (safe for users), or is
+ *   {@link NOT_LINKED_REASON} when the account has no link to that source.
  */
 export const blockMetaSchema = z.object({
   source: blockSourceSchema,
@@ -19,6 +20,9 @@ export const blockMetaSchema = z.object({
   reason: z.string().optional(),
 });
 export type BlockMeta = z.infer<typeof blockMetaSchema>;
+
+/** `reason` of a block whose account is not linked to the block's upstream (no WHMCS client or CRM account id). */
+export const NOT_LINKED_REASON = 'not linked';
 
 /** A block: its `meta` and its `data` (null when unavailable). */
 export function blockOf<T extends z.ZodType>(data: T) {

@@ -81,6 +81,11 @@ export const usageTileSchema = z.object({
   /** Disk: latest gauge; bandwidth: sum over the current billing month. */
   used: z.number().min(0),
   limit: z.number().min(0).nullable(),
+  /**
+   * Whether the plan's limits could be read. With `limit: null`, true means the plan is unlimited, false that the
+   * billing system could not be read just now (the limit is unknown, not absent).
+   */
+  limitKnown: z.boolean(),
   /** used / limit, null without a limit. */
   ratio: z.number().min(0).nullable(),
   level: usageLevelSchema,

@@ -175,7 +175,7 @@ describe('MeStatusService', () => {
     // Disk limit: active plans only (1000 + 500); the suspended plan's 9999 does not count.
     const disk = status.usage.data?.find((t) => t.metric === 'disk');
     expect(disk).toMatchObject({ used: 1200, limit: 1500, ratio: 0.8, level: 'warning' });
-    expect(status.usage.data?.find((t) => t.metric === 'bandwidth')).toMatchObject({ limit: null, level: 'unknown' });
+    expect(status.usage.data?.find((t) => t.metric === 'bandwidth')).toMatchObject({ limit: null, limitKnown: true, level: 'unknown' });
   });
 
   it('marks only the failing upstream blocks unavailable, with a safe reason', async () => {
@@ -192,7 +192,7 @@ describe('MeStatusService', () => {
     expect(status.cases.meta.unavailable).toBe(false);
     // Usage still answers; limits are unknown without the subscriptions.
     expect(status.usage.meta.unavailable).toBe(false);
-    expect(status.usage.data?.every((t) => t.limit === null)).toBe(true);
+    expect(status.usage.data?.every((t) => t.limit === null && !t.limitKnown)).toBe(true);
   });
 
   it('never fails the document on an unexpected error', async () => {

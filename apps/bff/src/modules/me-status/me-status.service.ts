@@ -11,6 +11,7 @@ import {
   type StatusBlockName,
   type Subscription,
   type UsageTile,
+  NOT_LINKED_REASON,
 } from '@portico/domain';
 import type { AccountContext } from '../../core/auth';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
@@ -29,7 +30,7 @@ const OPEN_INVOICES_PAGE = 100;
 const OPEN_INVOICES_MAX_PAGES = 10;
 
 /** Reason shown when the account is not linked to the block's upstream. */
-export const NOT_LINKED = 'not linked';
+export const NOT_LINKED = NOT_LINKED_REASON;
 /** Reason shown when a block failed for a reason other than its upstream. */
 const INTERNAL_FAILURE = 'Temporarily unavailable';
 

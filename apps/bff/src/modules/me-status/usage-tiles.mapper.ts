@@ -34,6 +34,7 @@ export function toUsageTiles(usage: readonly CurrentUsage[], subscriptions: read
       unit: 'bytes',
       used: u.used,
       limit,
+      limitKnown: subscriptions !== null,
       ratio: limit !== null && limit > 0 ? u.used / limit : null,
       level: usageLevel(u.used, limit),
       periodStart: u.periodStart,

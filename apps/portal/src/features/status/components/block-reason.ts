@@ -1,7 +1,4 @@
-import type { BlockMeta } from '@portico/domain';
-
-/** The BFF's `reason` for a block whose account has no link to the block's upstream. */
-const NOT_LINKED = 'not linked';
+import { NOT_LINKED_REASON, type BlockMeta } from '@portico/domain';
 
 /** How a customer knows each source. */
 export const SOURCE_LABEL: Readonly<Record<BlockMeta['source'], string>> = {
@@ -19,7 +16,7 @@ export function unavailableReason(meta: Pick<BlockMeta, 'source' | 'reason'>): s
   const label = SOURCE_LABEL[meta.source];
   const reason = meta.reason?.trim() ?? '';
   if (reason === '') return meta.source === 'portico' ? 'We could not load this information.' : `We could not reach the ${label}.`;
-  if (reason.toLowerCase() === NOT_LINKED) return `This account is not connected to the ${label} yet.`;
+  if (reason.toLowerCase() === NOT_LINKED_REASON) return `This account is not connected to the ${label} yet.`;
   const sentence = reason.charAt(0).toUpperCase() + reason.slice(1);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

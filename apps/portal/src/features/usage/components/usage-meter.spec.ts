@@ -4,12 +4,13 @@ import { meterText } from './usage-meter';
 
 const GB = 1024 ** 3;
 
-function tile(used: number, limit: number | null): UsageTile {
+function tile(used: number, limit: number | null, limitKnown = true): UsageTile {
   return {
     metric: 'disk',
     unit: 'bytes',
     used,
     limit,
+    limitKnown,
     ratio: limit !== null && limit > 0 ? used / limit : null,
     level: usageLevel(used, limit),
     periodStart: '2026-03-01T00:00:00.000Z',
@@ -41,6 +42,10 @@ describe('meterText', () => {
       valueText: '4 GB used, plan limit unavailable',
     });
     expect(Object.values(text).join(' ')).not.toMatch(/unlimited|no limit/i);
+  });
+
+  it('says the limit is unavailable when the BFF could not read the plan (limitKnown false)', () => {
+    expect(meterText(tile(4 * GB, null, false))).toMatchObject({ ofLimit: 'used', level: 'Plan limit unavailable right now' });
   });
 
   it('ignores limitsUnavailable when the tile carries a limit', () => {

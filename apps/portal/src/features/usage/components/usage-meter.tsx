@@ -28,7 +28,7 @@ export interface MeterText {
 export function meterText(tile: UsageTile, limitsUnavailable = false): MeterText {
   const used = formatBytes(tile.used);
   if (tile.limit === null) {
-    return limitsUnavailable
+    return limitsUnavailable || !tile.limitKnown
       ? { percent: '—', ofLimit: 'used', level: 'Plan limit unavailable right now', valueText: `${used} used, plan limit unavailable` }
       : { percent: '—', ofLimit: 'of unlimited', level: LEVEL_LABEL.unknown, valueText: `${used}, no limit` };
   }
