@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { hashPassword, verifyPassword } from '../core/auth/password-hasher';
+import { hashPassword } from '../core/auth/password-hasher';
 import { Client, DatabaseError } from 'pg';
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword } from '../auth/password-hasher';
+import { hashPassword } from '../auth/password-hasher';
 import type { Client } from 'pg';
 import type { Role, UsageMetric } from '@portico/domain';
 
