@@ -3,6 +3,7 @@ import { HydrationBoundary } from '@tanstack/react-query';
 import { invoiceListQuery } from '@/features/billing/api/billing.queries';
 import { INVOICE_FILTERS, parseInvoiceFilter } from '@/features/billing/components/invoice-filters';
 import { prefetchOnServer } from '@/lib/server-prefetch';
+import { pageParam, type SearchParams } from '@/lib/search-params';
 import { BillingView } from './billing-view';
 
 export const metadata: Metadata = { title: 'Billing' };
@@ -12,12 +13,12 @@ export default async function BillingPage({
   searchParams,
 }: {
   params: Promise<{ accountId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const accountId = decodeURIComponent((await params).accountId);
   const query = await searchParams;
   const status = parseInvoiceFilter(query.status);
-  const page = Math.max(1, Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1);
+  const page = pageParam(query.page);
   const state = await prefetchOnServer((qc, client) =>
     qc.prefetchQuery(invoiceListQuery(client, accountId, { status, page, pageSize: 10 })),
   );

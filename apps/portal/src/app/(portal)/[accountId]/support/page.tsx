@@ -3,6 +3,7 @@ import { HydrationBoundary } from '@tanstack/react-query';
 import { caseListQuery } from '@/features/support/api/support.queries';
 import { parseCaseState } from '@/features/support/components/case-filters';
 import { prefetchOnServer } from '@/lib/server-prefetch';
+import { pageParam, type SearchParams } from '@/lib/search-params';
 import { SupportView } from './support-view';
 
 export const metadata: Metadata = { title: 'Support' };
@@ -12,12 +13,12 @@ export default async function SupportPage({
   searchParams,
 }: {
   params: Promise<{ accountId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const accountId = decodeURIComponent((await params).accountId);
   const query = await searchParams;
   const state = parseCaseState(query.state);
-  const page = Math.max(1, Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1);
+  const page = pageParam(query.page);
   const dehydrated = await prefetchOnServer((qc, client) =>
     qc.prefetchQuery(caseListQuery(client, accountId, { state, page, pageSize: 10 })),
   );

@@ -4,6 +4,7 @@ import { usageMetricSchema } from '@portico/domain';
 import { usageSeriesQuery } from '@/features/usage/api/usage.queries';
 import { isUsageRangePreset } from '@/features/usage/api/usage-range';
 import { prefetchOnServer } from '@/lib/server-prefetch';
+import type { SearchParams } from '@/lib/search-params';
 import { UsageView } from './usage-view';
 
 export const metadata: Metadata = { title: 'Usage' };
@@ -13,7 +14,7 @@ export default async function UsagePage({
   searchParams,
 }: {
   params: Promise<{ accountId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const accountId = decodeURIComponent((await params).accountId);
   const query = await searchParams;

@@ -1,0 +1,7 @@
+/** A page's search parameters as Next.js passes them to `page.tsx`. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The 1-based `page` search parameter; anything missing, repeated or not a positive integer gives 1. */
+export function pageParam(value: string | string[] | undefined): number {
+  return Math.max(1, Number.parseInt(typeof value === 'string' ? value : '1', 10) || 1);
+}
