@@ -10,7 +10,7 @@ import { buildDemoData, DEMO_SEED } from './seed/demo.seed';
 import { SandboxStore } from './store/sandbox.store';
 import type { SfRecord } from './store/salesforce.model';
 import { WebhookDispatcher } from './webhooks/webhook.dispatcher';
-import { WhmcsApiService } from './whmcs/whmcs-api.service';
+import { WhmcsApiService, type WhmcsEvent } from './whmcs/whmcs-api.service';
 import { registerWhmcsRoutes } from './whmcs/whmcs.routes';
 
 /** Options of {@link buildSandbox}. Everything is optional; defaults follow docs/contracts.md. */
@@ -62,9 +62,10 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
   void app.register(formbody);
 
   const occurredAt = () => clock().toISOString();
-  const whmcsApi = new WhmcsApiService(store, (e) => {
+  const emitWhmcs = (e: WhmcsEvent) => {
     webhooks.dispatch('whmcs', e.event, { event: e.event, occurredAt: occurredAt(), userid: e.userid, params: e.params });
-  });
+  };
+  const whmcsApi = new WhmcsApiService(store, emitWhmcs);
   const onCaseChanged = (record: SfRecord) => {
     webhooks.dispatch('salesforce', 'CaseChanged', {
       event: 'CaseChanged',
@@ -75,7 +76,7 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
     });
   };
   const onInvoiceCreated = (invoiceId: number, userid: number) => {
-    webhooks.dispatch('whmcs', 'InvoiceCreated', { event: 'InvoiceCreated', occurredAt: occurredAt(), userid, params: { invoiceid: invoiceId, status: 'Unpaid', source: 'adminarea' } });
+    emitWhmcs({ event: 'InvoiceCreated', userid, params: { invoiceid: invoiceId, status: 'Unpaid', source: 'adminarea' } });
   };
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { faultInputSchema, type FaultsService } from '../faults/faults.service';
 import type { SalesforceSessions } from '../salesforce/session.service';
-import { SF_CASE_PRIORITIES, SF_CASE_STATUSES, type SfRecord } from '../store/salesforce.model';
+import { SF_CASE_PRIORITIES, SF_CASE_STATUSES, SF_ID_PATTERN, type SfRecord } from '../store/salesforce.model';
 import { StoreError, type SandboxStore } from '../store/sandbox.store';
 import { centsToDecimal, decimalToCents } from '../store/time';
 import { invoiceTotals } from '../store/whmcs.model';
@@ -43,7 +43,7 @@ const createInvoiceSchema = z
 
 const createCaseSchema = z
   .object({
-    accountId: z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a Salesforce Account id'),
+    accountId: z.string().regex(SF_ID_PATTERN, 'must be a Salesforce Account id'),
     subject: z.string().trim().min(1).max(255),
     description: z.string().max(32_000).optional(),
     priority: z.enum(SF_CASE_PRIORITIES).optional(),
@@ -109,7 +109,7 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOp
     // Same code path as the UpdateInvoice API action (which raises the InvoicePaid webhook).
     const result = options.whmcsApi.run('UpdateInvoice', { invoiceid: String(id.data), status: 'Paid' });
     if (result.body.result !== 'success') return reply.code(400).send({ error: 'upstream_error', message: String(result.body.message) });
-    return { invoiceid: id.data, status: store.invoice(id.data)?.status, datepaid: store.invoice(id.data)?.datepaid };
+    return { invoiceid: id.data, status: invoice.status, datepaid: invoice.datepaid };
   });
 
   app.post('/__admin/whmcs/invoices', async (request, reply) => {

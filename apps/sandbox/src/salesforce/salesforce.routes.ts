@@ -1,6 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { safeEqual } from '../common/safe-equal';
 import { applyFaults, type HeldRequests } from '../faults/fault.responder';
 import type { FaultsService } from '../faults/faults.service';
 import { StoreError, type SandboxStore } from '../store/sandbox.store';
@@ -26,14 +27,21 @@ export const SF_MAX_BATCH = 2000;
 const SUPPORTED_VERSIONS = Array.from({ length: 66 - 31 + 1 }, (_, i) => `${31 + i}.0`);
 const MAX_CURSORS = 200;
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** A query result kept for its `nextRecordsUrl` pages. */
+interface QueryCursor {
+  records: SfJsonRecord[];
+  totalSize: number;
+  batchSize: number;
 }
 
 function sendErrors(reply: FastifyReply, status: number, errors: Array<{ message: string; errorCode: string; fields?: string[] }>) {
   return reply.code(status).send(errors);
+}
+
+/** Answers a rejected sObject write: 404 `NOT_FOUND` for an unknown record, else 400 with the store's `errorCode`. */
+function sendWriteError(reply: FastifyReply, err: StoreError) {
+  if (err.code === 'not_found') return sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: err.message }]);
+  return sendErrors(reply, 400, [{ message: err.message, errorCode: err.sfErrorCode ?? 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: err.fields }]);
 }
 
 const tokenFormSchema = z.looseObject({
@@ -46,7 +54,7 @@ const tokenFormSchema = z.looseObject({
 export function registerSalesforceRoutes(app: FastifyInstance, options: SalesforceRoutesOptions): void {
   const { store, sessions, faults, held } = options;
   const executor = new SoqlExecutor(store);
-  const cursors = new Map<string, { records: SfJsonRecord[]; batchSize: number; totalSize: number }>();
+  const cursors = new Map<string, QueryCursor>();
 
   const fault = (action: string, request: FastifyRequest, reply: FastifyReply) => applyFaults(faults, held, 'salesforce', action, request, reply);
 
@@ -105,22 +113,25 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
     return { sobjects: `${base}/sobjects`, query: `${base}/query`, queryAll: `${base}/queryAll`, limits: `${base}/limits` };
   });
 
-  function page(version: string, records: SfJsonRecord[], totalSize: number, start: number, batchSize: number) {
+  /** Keeps a result for `nextRecordsUrl` (dropping the oldest beyond {@link MAX_CURSORS}) and returns its locator. */
+  function remember(cursor: QueryCursor): string {
+    const locator = `01g${randomBytes(12).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x').slice(0, 15)}`;
+    cursors.set(locator, cursor);
+    while (cursors.size > MAX_CURSORS) {
+      const oldest = cursors.keys().next().value;
+      if (oldest === undefined) break;
+      cursors.delete(oldest);
+    }
+    return locator;
+  }
+
+  /** The page of `cursor` starting at `start`; `locator` is given when the cursor is already kept (queryMore). */
+  function page(version: string, cursor: QueryCursor, start: number, locator?: string) {
+    const { records, totalSize, batchSize } = cursor;
     const slice = records.slice(start, start + batchSize);
     const next = start + batchSize;
     if (next >= records.length) return { totalSize, done: true, records: slice };
-    let locator = '';
-    for (const [key, c] of cursors) if (c.records === records) locator = key;
-    if (locator === '') {
-      locator = `01g${randomBytes(12).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x').slice(0, 15)}`;
-      cursors.set(locator, { records, batchSize, totalSize });
-      while (cursors.size > MAX_CURSORS) {
-        const oldest = cursors.keys().next().value;
-        if (oldest === undefined) break;
-        cursors.delete(oldest);
-      }
-    }
-    return { totalSize, done: false, nextRecordsUrl: `/services/data/v${version}/query/${locator}-${next}`, records: slice };
+    return { totalSize, done: false, nextRecordsUrl: `/services/data/v${version}/query/${locator ?? remember(cursor)}-${next}`, records: slice };
   }
 
   function batchSizeOf(request: FastifyRequest): number {
@@ -141,7 +152,7 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
     }
     try {
       const { records, totalSize } = executor.execute(parseSoql(q), version);
-      return page(version, records, totalSize, 0, batchSizeOf(request));
+      return page(version, { records, totalSize, batchSize: batchSizeOf(request) }, 0);
     } catch (err) {
       if (err instanceof SoqlSyntaxError) return sendErrors(reply, 400, [{ message: err.message, errorCode: 'MALFORMED_QUERY' }]);
       if (err instanceof SalesforceApiError) return sendErrors(reply, err.status, [{ message: err.message, errorCode: err.errorCode }]);
@@ -157,9 +168,10 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
     const version = await guard(request, reply);
     if (version === null) return reply;
     const m = /^(01g[A-Za-z0-9]+)-(\d+)$/.exec(request.params.locator);
-    const cursor = m?.[1] ? cursors.get(m[1]) : undefined;
-    if (!m || !cursor) return sendErrors(reply, 400, [{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }]);
-    return page(version, cursor.records, cursor.totalSize, Number(m[2]), cursor.batchSize);
+    const locator = m?.[1];
+    const cursor = locator === undefined ? undefined : cursors.get(locator);
+    if (!m || locator === undefined || !cursor) return sendErrors(reply, 400, [{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }]);
+    return page(version, cursor, Number(m[2]), locator);
   });
 
   /* ------------------------------------------------------------ sObjects */
@@ -204,20 +216,7 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
       options.onCaseChanged(record);
       return reply.code(201).header('location', recordUrl(version, 'Case', record.Id ?? null)).send({ id: record.Id, success: true, errors: [] });
     } catch (err) {
-      if (err instanceof StoreError) {
-        const code = /Required fields are missing/.test(err.message)
-          ? 'REQUIRED_FIELD_MISSING'
-          : /No such column/.test(err.message)
-            ? 'INVALID_FIELD'
-            : /restricted picklist/.test(err.message)
-              ? 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
-              : /id value of incorrect type/.test(err.message)
-                ? 'MALFORMED_ID'
-                : /Unable to create\/update fields/.test(err.message)
-                  ? 'INVALID_FIELD_FOR_INSERT_UPDATE'
-                  : 'FIELD_CUSTOM_VALIDATION_EXCEPTION';
-        return sendErrors(reply, 400, [{ message: err.message, errorCode: code, fields: err.fields }]);
-      }
+      if (err instanceof StoreError) return sendWriteError(reply, err);
       throw err;
     }
   });
@@ -235,10 +234,7 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
       options.onCaseChanged(record);
       return reply.code(204).send();
     } catch (err) {
-      if (err instanceof StoreError) {
-        if (err.code === 'not_found') return sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: err.message }]);
-        return sendErrors(reply, 400, [{ message: err.message, errorCode: /picklist/.test(err.message) ? 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' : 'INVALID_FIELD_FOR_INSERT_UPDATE', fields: err.fields }]);
-      }
+      if (err instanceof StoreError) return sendWriteError(reply, err);
       throw err;
     }
   });

@@ -1,5 +1,5 @@
 import type { SandboxStore } from '../store/sandbox.store';
-import { SF_OBJECTS, type SfFieldType, type SfObjectDescribe, type SfRecord, type SfValue } from '../store/salesforce.model';
+import { SF_ID_PATTERN, SF_OBJECTS, type SfFieldType, type SfObjectDescribe, type SfRecord, type SfValue } from '../store/salesforce.model';
 import type { SoqlCondition, SoqlLiteral, SoqlQuery } from './soql.parser';
 
 /** A Salesforce API error with its HTTP status and `errorCode` (rendered as `[{ message, errorCode }]`). */
@@ -9,7 +9,6 @@ export class SalesforceApiError extends Error {
     readonly status: number,
     readonly errorCode: string,
     message: string,
-    readonly fields?: string[],
   ) {
     super(message);
   }
@@ -69,6 +68,11 @@ export function resolveField(describe: SfObjectDescribe, path: string): Resolved
   return { path: `${relKey}.${field}`, relationship: { name: relKey, ...rel }, field, type };
 }
 
+/** Epoch milliseconds of a stored date-time (`2026-01-05T10:00:00.000+0000`). */
+function sfTimeMs(value: SfValue): number {
+  return Date.parse(String(value).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
 /** The REST URL of a record. */
 export function recordUrl(version: string, type: string, id: SfValue): string {
   return `/services/data/v${version}/sobjects/${type}/${String(id)}`;
@@ -78,11 +82,15 @@ export function recordUrl(version: string, type: string, id: SfValue): string {
 export class SoqlExecutor {
   constructor(private readonly store: SandboxStore) {}
 
+  /** The parent record a relationship points to, if any. */
+  private parentOf(record: SfRecord, relationship: { type: string; field: string }): SfRecord | undefined {
+    const parentId = record[relationship.field];
+    return typeof parentId === 'string' ? this.store.sobject(relationship.type, parentId) : undefined;
+  }
+
   private valueOf(record: SfRecord, f: ResolvedField): SfValue {
-    if (!f.relationship) return record[f.field] ?? null;
-    const parentId = record[f.relationship.field];
-    if (typeof parentId !== 'string') return null;
-    return this.store.sobject(f.relationship.type, parentId)?.[f.field] ?? null;
+    const source = f.relationship ? this.parentOf(record, f.relationship) : record;
+    return source?.[f.field] ?? null;
   }
 
   private checkLiteral(f: ResolvedField, lit: SoqlLiteral): void {
@@ -102,7 +110,7 @@ export class SoqlExecutor {
       case 'id':
       case 'reference':
         if (lit.kind !== 'string') throw new SalesforceApiError(400, 'INVALID_FIELD', `value of filter criterion for field '${f.path}' must be of type id and should be enclosed in quotes`);
-        if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(lit.value)) {
+        if (!SF_ID_PATTERN.test(lit.value)) {
           throw new SalesforceApiError(400, 'INVALID_QUERY_FILTER_OPERATOR', `invalid ID field: ${lit.value}`);
         }
         return;
@@ -123,7 +131,7 @@ export class SoqlExecutor {
       case 'number':
         return Number(value) === lit.value;
       case 'datetime':
-        return Date.parse(String(value).replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) === lit.value;
+        return sfTimeMs(value) === lit.value;
       case 'date':
         return String(value).slice(0, 10) === lit.value;
     }
@@ -131,7 +139,7 @@ export class SoqlExecutor {
 
   private order(value: SfValue, lit: SoqlLiteral): number | null {
     if (value === null || lit.kind === 'null' || lit.kind === 'boolean') return null;
-    if (lit.kind === 'datetime') return Date.parse(String(value).replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) - lit.value;
+    if (lit.kind === 'datetime') return sfTimeMs(value) - lit.value;
     if (lit.kind === 'number') return Number(value) - lit.value;
     const a = String(value).toLowerCase();
     const b = lit.value.toLowerCase();
@@ -218,8 +226,7 @@ export class SoqlExecutor {
         out[f.field] = record[f.field] ?? null;
         continue;
       }
-      const parentId = record[f.relationship.field];
-      const parent = typeof parentId === 'string' ? this.store.sobject(f.relationship.type, parentId) : undefined;
+      const parent = this.parentOf(record, f.relationship);
       if (!parent) {
         out[f.relationship.name] = null;
         continue;

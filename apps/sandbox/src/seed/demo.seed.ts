@@ -3,7 +3,7 @@ import type { SandboxData } from '../store/sandbox.store';
 import { whmcsEscape } from '../store/sandbox.store';
 import { SF_CASE_STATUSES, sfId, type SfRecord } from '../store/salesforce.model';
 import { addDays, sfDateTime, whmcsDateTime, ymd } from '../store/time';
-import type { WhmcsInvoiceRecord, WhmcsServiceRecord } from '../store/whmcs.model';
+import { invoiceTotals, type WhmcsInvoiceRecord, type WhmcsServiceRecord } from '../store/whmcs.model';
 
 /** Fixed seed so every start produces the same demo data (relative to "now"). */
 export const DEMO_SEED = 20260105;
@@ -304,9 +304,7 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
         const paidAt = addDays(due, -rnd.int(0, 5));
         paidAt.setUTCHours(rnd.int(8, 20), rnd.int(0, 59), rnd.int(0, 59), 0);
         inv.datepaid = whmcsDateTime(paidAt);
-        const subtotal = items.reduce((s, i) => s + i.amountCents, 0);
-        const taxed = items.filter((i) => i.taxed).reduce((s, i) => s + i.amountCents, 0);
-        const total = subtotal + Math.round((taxed * c.taxrate) / 100) - inv.creditCents;
+        const { total } = invoiceTotals(inv);
         const txId = ++data.counters.transaction;
         inv.transactions.push({ id: txId, userid: c.id, gateway: c.gateway, date: inv.datepaid, description: `Invoice Payment (#${inv.id})`, amountinCents: total, feesCents: Math.round(total * 0.029), amountoutCents: 0, transid: `TX${txId}${rnd.int(1000, 9999)}`, invoiceid: inv.id });
         if (spec.refunded) {

@@ -71,8 +71,20 @@ export const SF_CASE_STATUSES: Readonly<Record<string, boolean>> = {
   'Waiting on Customer': false,
   Closed: true,
 };
+/** Case Priority picklist. */
 export const SF_CASE_PRIORITIES = ['Low', 'Medium', 'High', 'Critical'] as const;
-export const SF_CASE_ORIGINS = ['Web', 'Phone', 'Email'] as const;
+
+/** `errorCode`s the sandbox answers when an sObject create or update is rejected. */
+export type SfWriteErrorCode =
+  | 'INVALID_FIELD'
+  | 'INVALID_FIELD_FOR_INSERT_UPDATE'
+  | 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
+  | 'REQUIRED_FIELD_MISSING'
+  | 'MALFORMED_ID'
+  | 'FIELD_CUSTOM_VALIDATION_EXCEPTION';
+
+/** A 15- or 18-character Salesforce record id. */
+export const SF_ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /** Builds an 18-character id: key prefix + `A` + zero-padded counter + `AAA`. */
 export function sfId(keyPrefix: string, n: number): string {

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { sfDateTime, whmcsDateTime, ymd } from './time';
-import { SF_CASE_STATUSES, SF_OBJECTS, sfId, type SfRecord, type SfValue } from './salesforce.model';
+import { addDays, sfDateTime, whmcsDateTime, ymd } from './time';
+import { SF_CASE_PRIORITIES, SF_CASE_STATUSES, SF_OBJECTS, sfId, type SfRecord, type SfValue, type SfWriteErrorCode } from './salesforce.model';
 import {
   invoiceTotals,
   type WhmcsClientRecord,
@@ -18,6 +17,8 @@ export class StoreError extends Error {
     message: string,
     /** Field names concerned, when any. */
     readonly fields: string[] = [],
+    /** Salesforce `errorCode` of a rejected sObject write (absent for WHMCS operations). */
+    readonly sfErrorCode?: SfWriteErrorCode,
   ) {
     super(message);
   }
@@ -129,7 +130,7 @@ export class SandboxStore {
       userid,
       invoicenum: '',
       date: ymd(now),
-      duedate: duedate ?? ymd(new Date(now.getTime() + 14 * 86_400_000)),
+      duedate: duedate ?? ymd(addDays(now, 14)),
       datepaid: '0000-00-00 00:00:00',
       status: 'Unpaid',
       paymentmethod: 'stripe',
@@ -172,25 +173,27 @@ export class SandboxStore {
     const writable = new Set(['AccountId', 'ContactId', 'Subject', 'Description', 'Status', 'Priority', 'Origin', 'Type', 'Reason', 'OwnerId']);
     for (const key of Object.keys(body)) {
       if (key === 'attributes') continue;
-      if (!(key in describe.fields)) throw new StoreError('invalid', `No such column '${key}' on sobject of type Case`, [key]);
-      if (!writable.has(key)) throw new StoreError('invalid', `Unable to create/update fields: ${key}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, [key]);
+      if (!(key in describe.fields)) throw new StoreError('invalid', `No such column '${key}' on sobject of type Case`, [key], 'INVALID_FIELD');
+      if (!writable.has(key)) throw new StoreError('invalid', `Unable to create/update fields: ${key}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, [key], 'INVALID_FIELD_FOR_INSERT_UPDATE');
     }
     const str = (k: string): string | null => {
       const v = body[k];
       if (v === undefined || v === null) return null;
-      if (typeof v !== 'string') throw new StoreError('invalid', `${k}: value not of required type: ${JSON.stringify(v)}`, [k]);
+      if (typeof v !== 'string') throw new StoreError('invalid', `${k}: value not of required type: ${JSON.stringify(v)}`, [k], 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
       return v;
     };
     const status = str('Status') ?? 'New';
-    if (!(status in SF_CASE_STATUSES)) throw new StoreError('invalid', `Status: bad value for restricted picklist field: ${status}`, ['Status']);
+    if (!(status in SF_CASE_STATUSES)) throw new StoreError('invalid', `Status: bad value for restricted picklist field: ${status}`, ['Status'], 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
     const subject = str('Subject');
-    if (subject === null || subject.trim() === '') throw new StoreError('invalid', 'Required fields are missing: [Subject]', ['Subject']);
+    if (subject === null || subject.trim() === '') throw new StoreError('invalid', 'Required fields are missing: [Subject]', ['Subject'], 'REQUIRED_FIELD_MISSING');
     const accountId = str('AccountId');
-    if (accountId !== null && !this.sobject('Account', accountId)) throw new StoreError('invalid', `Account ID: id value of incorrect type: ${accountId}`, ['AccountId']);
+    if (accountId !== null && !this.sobject('Account', accountId)) throw new StoreError('invalid', `Account ID: id value of incorrect type: ${accountId}`, ['AccountId'], 'MALFORMED_ID');
     const contactId = str('ContactId');
-    if (contactId !== null && !this.sobject('Contact', contactId)) throw new StoreError('invalid', `Contact ID: id value of incorrect type: ${contactId}`, ['ContactId']);
+    if (contactId !== null && !this.sobject('Contact', contactId)) throw new StoreError('invalid', `Contact ID: id value of incorrect type: ${contactId}`, ['ContactId'], 'MALFORMED_ID');
     const priority = str('Priority') ?? 'Medium';
-    if (!['Low', 'Medium', 'High', 'Critical'].includes(priority)) throw new StoreError('invalid', `Priority: bad value for restricted picklist field: ${priority}`, ['Priority']);
+    if (!(SF_CASE_PRIORITIES as readonly string[]).includes(priority)) {
+      throw new StoreError('invalid', `Priority: bad value for restricted picklist field: ${priority}`, ['Priority'], 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+    }
     const now = sfDateTime(this.now());
     const closed = SF_CASE_STATUSES[status] === true;
     const record: SfRecord = {
@@ -227,9 +230,9 @@ export class SandboxStore {
     if (!record) throw new StoreError('not_found', 'The requested resource does not exist');
     const allowed = new Set(['Subject', 'Description', 'Status', 'Priority', 'Origin', 'ContactId', 'Type', 'Reason']);
     for (const [key, value] of Object.entries(changes)) {
-      if (!allowed.has(key)) throw new StoreError('invalid', `Unable to create/update fields: ${key}.`, [key]);
+      if (!allowed.has(key)) throw new StoreError('invalid', `Unable to create/update fields: ${key}.`, [key], 'INVALID_FIELD_FOR_INSERT_UPDATE');
       if (key === 'Status') {
-        if (typeof value !== 'string' || !(value in SF_CASE_STATUSES)) throw new StoreError('invalid', `Status: bad value for restricted picklist field: ${String(value)}`, ['Status']);
+        if (typeof value !== 'string' || !(value in SF_CASE_STATUSES)) throw new StoreError('invalid', `Status: bad value for restricted picklist field: ${String(value)}`, ['Status'], 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
         const closed = SF_CASE_STATUSES[value] === true;
         if (closed && record.IsClosed !== true) record.ClosedDate = sfDateTime(this.now());
         if (!closed) record.ClosedDate = null;
@@ -243,9 +246,4 @@ export class SandboxStore {
     record.SystemModstamp = now;
     return record;
   }
-}
-
-/** A random-looking but unique id for deliveries and cursors. */
-export function newId(): string {
-  return randomUUID();
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StoreError, type SandboxStore } from '../store/sandbox.store';
+import type { SandboxStore } from '../store/sandbox.store';
 import { centsToDecimal, ymd } from '../store/time';
 import { invoiceTotals, WHMCS_INVOICE_STATUSES, type WhmcsClientRecord, type WhmcsInvoiceRecord, type WhmcsServiceRecord } from '../store/whmcs.model';
 
@@ -51,9 +51,7 @@ export class WhmcsApiService {
     private readonly emit: (event: WhmcsEvent) => void,
   ) {}
 
-  /** Supported actions, lower-cased (WHMCS matches action names case-insensitively). */
-  static readonly ACTIONS = ['getclientsdetails', 'getclientsproducts', 'getinvoices', 'getinvoice', 'updateinvoice'] as const;
-
+  /** Runs one action; action names are matched case-insensitively, as WHMCS does. */
   run(action: string, params: WhmcsParams): WhmcsActionResult {
     switch (action.toLowerCase()) {
       case 'getclientsdetails':
@@ -423,24 +421,19 @@ export class WhmcsApiService {
     );
     if ('error' in p) return p.error;
     const { invoiceid, status, datepaid, duedate, notes, paymentmethod } = p.data;
-    if (invoiceid === undefined || !this.store.invoice(invoiceid)) return businessError('Invoice ID Not Found');
+    const inv = invoiceid === undefined ? undefined : this.store.invoice(invoiceid);
+    if (!inv) return businessError('Invoice ID Not Found');
     const canonical = status === undefined || status === '' ? undefined : WHMCS_INVOICE_STATUSES.find((s) => s.toLowerCase() === status.toLowerCase());
     if (status !== undefined && status !== '' && canonical === undefined) return businessError(`Invalid status ${status}`);
-    try {
-      const { becamePaid } = this.store.updateInvoice(invoiceid, { status: canonical, datepaid, duedate: duedate?.slice(0, 10), notes, paymentmethod });
-      const inv = this.store.invoice(invoiceid);
-      if (becamePaid && inv) {
-        const tx = inv.transactions.at(-1);
-        this.emit({
-          event: 'InvoicePaid',
-          userid: inv.userid,
-          params: { invoiceid: inv.id, ...(tx ? { transid: tx.transid, amount: centsToDecimal(tx.amountinCents), gateway: tx.gateway } : {}) },
-        });
-      }
-    } catch (err) {
-      if (err instanceof StoreError) return businessError(err.message);
-      throw err;
+    const { becamePaid } = this.store.updateInvoice(inv.id, { status: canonical, datepaid, duedate: duedate?.slice(0, 10), notes, paymentmethod });
+    if (becamePaid) {
+      const tx = inv.transactions.at(-1);
+      this.emit({
+        event: 'InvoicePaid',
+        userid: inv.userid,
+        params: { invoiceid: inv.id, ...(tx ? { transid: tx.transid, amount: centsToDecimal(tx.amountinCents), gateway: tx.gateway } : {}) },
+      });
     }
-    return ok({ invoiceid: params.invoiceid ?? String(invoiceid) });
+    return ok({ invoiceid: params.invoiceid ?? String(inv.id) });
   }
 }

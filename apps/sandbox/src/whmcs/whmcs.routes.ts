@@ -1,5 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { safeEqual } from '../common/safe-equal';
 import { applyFaults, type HeldRequests } from '../faults/fault.responder';
 import type { FaultsService } from '../faults/faults.service';
 import type { WhmcsApiService, WhmcsParams } from './whmcs-api.service';
@@ -12,12 +13,6 @@ export interface WhmcsRoutesOptions {
   held: HeldRequests;
   identifier: string;
   secret: string;
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** Flattens a parsed form body to one string per key (the last value wins for repeated keys). */
@@ -36,6 +31,7 @@ function toParams(body: unknown): WhmcsParams {
  * `password` (the secret itself or its MD5, as WHMCS accepts). Answers JSON when `responsetype=json`, XML otherwise.
  */
 export function registerWhmcsRoutes(app: FastifyInstance, options: WhmcsRoutesOptions): void {
+  const secretMd5 = createHash('md5').update(options.secret).digest('hex');
   app.post('/includes/api.php', async (request, reply) => {
     const params = toParams(request.body);
     const json = (params.responsetype ?? '').toLowerCase() === 'json';
@@ -49,8 +45,7 @@ export function registerWhmcsRoutes(app: FastifyInstance, options: WhmcsRoutesOp
 
     const user = params.identifier ?? params.username ?? '';
     const pass = params.secret ?? params.password ?? '';
-    const md5 = createHash('md5').update(options.secret).digest('hex');
-    if (!safeEqual(user, options.identifier) || !(safeEqual(pass, options.secret) || safeEqual(pass.toLowerCase(), md5))) {
+    if (!safeEqual(user, options.identifier) || !(safeEqual(pass, options.secret) || safeEqual(pass.toLowerCase(), secretMd5))) {
       return send(403, { result: 'error', message: 'Authentication Failed' });
     }
     if (action === '') return send(400, { result: 'error', message: 'Command Not Found' });
