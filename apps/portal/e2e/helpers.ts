@@ -12,7 +12,7 @@ export const DEMO_PASSWORD = 'portico-demo-password';
 export const DEMO_USER = { email: 'owner@acme.example', password: DEMO_PASSWORD } as const;
 
 /** Folder of the screenshots kept for review. */
-export const ARTIFACTS_DIR = path.join(__dirname, '..', 'test-results', 'artifacts');
+const ARTIFACTS_DIR = path.join(__dirname, '..', 'test-results', 'artifacts');
 
 /** Full path of an artifact, creating the folder on first use. */
 export function artifact(name: string): string {

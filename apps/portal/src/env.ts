@@ -7,17 +7,25 @@ import { z } from 'zod';
  *   so one build runs behind any address.
  */
 const serverEnvSchema = z.object({
-  BFF_INTERNAL_URL: z.url().default('http://127.0.0.1:4000'),
+  /** Without a trailing slash, so paths can be appended. */
+  BFF_INTERNAL_URL: z
+    .url()
+    .default('http://127.0.0.1:4000')
+    .transform((url) => url.replace(/\/+$/, '')),
   BFF_PUBLIC_URL: z.url().default('http://localhost:4000'),
 });
 
+let parsed: z.infer<typeof serverEnvSchema> | undefined;
+
 /**
- * Server-only settings. Call only from server code.
+ * Server-only settings, read and validated on the first call (at request time, not at build) and kept for the
+ * process. Call only from server code.
  * @throws ZodError when a variable is set to an invalid value.
  */
 export function serverEnv(): z.infer<typeof serverEnvSchema> {
-  return serverEnvSchema.parse({
+  parsed ??= serverEnvSchema.parse({
     BFF_INTERNAL_URL: process.env.BFF_INTERNAL_URL || undefined,
     BFF_PUBLIC_URL: process.env.BFF_PUBLIC_URL || undefined,
   });
+  return parsed;
 }

@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { meSchema } from '@portico/domain';
+import { firstDashboardPath } from '@/lib/account-paths';
 import { createServerApiClient } from '@/lib/server-api-client';
 import { RootRedirect } from './root-redirect';
 
@@ -8,7 +9,7 @@ export default async function HomePage() {
   const client = await createServerApiClient();
   const target = await client
     .request('/api/v1/me', meSchema)
-    .then((me) => (me.memberships[0] ? `/${encodeURIComponent(me.memberships[0].accountId)}/dashboard` : null))
+    .then(firstDashboardPath)
     .catch(() => undefined);
   if (target) redirect(target);
   return <RootRedirect />;

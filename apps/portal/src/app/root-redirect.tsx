@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { meSchema } from '@portico/domain';
+import { firstDashboardPath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 
 /** Finds where to go from `/` in the browser, where an expired access token can be refreshed. */
@@ -15,8 +16,8 @@ export function RootRedirect() {
       .request('/api/v1/me', meSchema)
       .then((me) => {
         if (cancelled) return;
-        const first = me.memberships[0];
-        if (first) router.replace(`/${encodeURIComponent(first.accountId)}/dashboard`);
+        const target = firstDashboardPath(me);
+        if (target) router.replace(target);
         else setMessage('Your sign-in has no account yet. Ask an account owner to invite you.');
       })
       .catch(() => {

@@ -71,7 +71,7 @@ export interface ApiClientConfig {
 const AUTH_PATHS = ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout'];
 
 /** A fresh request id (UUID v4 when available; random hex otherwise, e.g. on plain-http LAN origins). */
-export function newRequestId(): string {
+function newRequestId(): string {
   const c = globalThis.crypto;
   if (typeof c.randomUUID === 'function') return c.randomUUID();
   const bytes = new Uint8Array(16);
@@ -195,7 +195,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
 }
 
 /** Sends the browser to the login page, remembering where it was. No-op on the server and on /login itself. */
-export function redirectToLogin(): void {
+function redirectToLogin(): void {
   if (typeof window === 'undefined') return;
   const { pathname, search } = window.location;
   if (pathname.startsWith('/login')) return;

@@ -1,17 +1,38 @@
 import { currencyExponent, type Money } from '@portico/domain';
 
 /** Locale of every formatted number and date (fixed so server and browser render the same text). */
-export const LOCALE = 'en-US';
+const LOCALE = 'en-US';
+
+/**
+ * Returns the formatter cached under `key`, building it on first use. `Intl` formatters are costly to construct and
+ * tables format hundreds of cells per render, so each distinct set of options is built once.
+ */
+function cached<K, F>(cache: Map<K, F>, key: K, build: () => F): F {
+  let formatter = cache.get(key);
+  if (formatter === undefined) {
+    formatter = build();
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const byteFormats = new Map<number, Intl.NumberFormat>();
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Formats minor currency units, e.g. `{ amountMinor: 123456, currency: 'USD' }` -> `$1,234.56`. */
 export function formatMoney(money: Money): string {
   const exponent = currencyExponent(money.currency);
-  return new Intl.NumberFormat(LOCALE, {
-    style: 'currency',
-    currency: money.currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  }).format(money.amountMinor / 10 ** exponent);
+  const format = cached(moneyFormats, money.currency, () =>
+    new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency: money.currency,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    }),
+  );
+  return format.format(money.amountMinor / 10 ** exponent);
 }
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
@@ -26,7 +47,7 @@ export function formatBytes(bytes: number, maximumFractionDigits = 1): string {
     unit += 1;
   }
   const digits = unit === 0 ? 0 : value >= 100 ? 0 : maximumFractionDigits;
-  const text = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value);
+  const text = cached(byteFormats, digits, () => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits })).format(value);
   return `${bytes < 0 ? '-' : ''}${text} ${BYTE_UNITS[unit] ?? 'B'}`;
 }
 
@@ -35,7 +56,7 @@ export function formatDate(isoDate: string | null): string {
   if (!isoDate) return '–';
   const ms = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(ms)) return isoDate;
-  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+  return dateFormat.format(ms);
 }
 
 /** Formats an ISO timestamp in the viewer's time zone, e.g. `Nov 21, 2026, 10:04 AM`. */
@@ -43,7 +64,7 @@ export function formatDateTime(iso: string | null): string {
   if (!iso) return '–';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return dateTimeFormat.format(ms);
 }
 
 /** "just now", "2 min ago", "3 h ago", "5 days ago" for a timestamp relative to `nowMs`. */
@@ -68,10 +89,14 @@ export function daysUntil(isoDate: string, nowMs: number): number {
   return Math.round((target - todayUtc) / 86_400_000);
 }
 
+/** The text with its first letter in upper case: `must be set` -> `Must be set`. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** `waiting_on_customer` -> `Waiting on customer`. */
 export function humanize(value: string): string {
-  const text = value.replace(/_/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalize(value.replace(/_/g, ' '));
 }
 
 /**
@@ -86,6 +111,5 @@ export function formatCode(value: string | null): string {
     .filter((w) => w !== '')
     .map((w) => (w === w.toUpperCase() && w.length > 1 ? w : w.toLowerCase()));
   if (words.length === 0) return '–';
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalize(words.join(' '));
 }

@@ -72,8 +72,9 @@ function scheduleReconnect(): void {
   }, delay);
 }
 
-function ensureSocket(): Socket {
-  if (socket) return socket;
+/** Builds the tab's one socket on first use (browser only: called from an effect). */
+function ensureSocket(): void {
+  if (socket) return;
   const s = io(realtimeUrl, { path: '/socket.io', withCredentials: true, autoConnect: false });
   socket = s;
   s.on('connect', () => {
@@ -87,14 +88,13 @@ function ensureSocket(): Socket {
     hasConnectedBefore = true;
   });
   s.on('disconnect', (reason) => {
-    setState(typeof navigator !== 'undefined' && !navigator.onLine ? 'offline' : 'reconnecting');
+    setState(navigator.onLine ? 'reconnecting' : 'offline');
     // After a server-side disconnect socket.io does not retry by itself.
     if (reason === 'io server disconnect') scheduleReconnect();
   });
   s.on('connect_error', () => {
     failures += 1;
-    const offline = (typeof navigator !== 'undefined' && !navigator.onLine) || failures >= OFFLINE_AFTER_FAILURES;
-    setState(offline ? 'offline' : 'reconnecting');
+    setState(!navigator.onLine || failures >= OFFLINE_AFTER_FAILURES ? 'offline' : 'reconnecting');
     // `active` is false when the server refused the handshake (e.g. auth); socket.io will not retry then.
     if (!s.active) scheduleReconnect();
   });
@@ -104,17 +104,15 @@ function ensureSocket(): Socket {
       if (parsed.success && parsed.data.type === type) invalidateFor(parsed.data);
     });
   }
-  if (typeof window !== 'undefined') {
-    window.addEventListener('offline', () => setState('offline'));
-    window.addEventListener('online', () => {
-      if (!s.connected) {
-        setState('reconnecting');
-        s.connect();
-      }
-    });
-  }
+  // Added once, with the socket.
+  window.addEventListener('offline', () => setState('offline'));
+  window.addEventListener('online', () => {
+    if (!s.connected) {
+      setState('reconnecting');
+      s.connect();
+    }
+  });
   s.connect();
-  return s;
 }
 
 function subscribe(listener: () => void): () => void {
@@ -140,7 +138,7 @@ export function useRealtimeAccount(accountId: string): void {
   useEffect(() => {
     queryClientRef = queryClient;
     currentAccountId = accountId;
-    const s = ensureSocket();
-    if (s.connected) joinCurrentAccount();
+    ensureSocket();
+    joinCurrentAccount();
   }, [accountId, queryClient]);
 }

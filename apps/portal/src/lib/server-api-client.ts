@@ -17,15 +17,9 @@ export async function createServerApiClient(): Promise<ApiClient> {
     .map((c) => `${c.name}=${encodeURIComponent(c.value)}`)
     .join('; ');
   return createApiClient({
-    baseUrl: serverEnv().BFF_INTERNAL_URL.replace(/\/+$/, ''),
+    baseUrl: serverEnv().BFF_INTERNAL_URL,
     headers: cookieHeader ? { cookie: cookieHeader } : {},
     refreshOnUnauthorized: false,
     timeoutMs: SERVER_FETCH_TIMEOUT_MS,
   });
-}
-
-/** True when the request carries a session cookie (access or refresh). */
-export async function hasSessionCookie(): Promise<boolean> {
-  const store = await cookies();
-  return store.has('portico_at') || store.has('portico_rt');
 }

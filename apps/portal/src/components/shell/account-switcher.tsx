@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import type { Membership } from '@portico/domain';
+import { accountPagePath } from '@/lib/account-paths';
 import { humanize } from '@/lib/format';
 
 /** Shows the current account's name and switches to another membership, staying in the same section. */
@@ -25,7 +26,7 @@ export function AccountSwitcher({ accountId, memberships, section }: { accountId
         className="account-switcher__select"
         value={accountId}
         data-testid="account-switcher"
-        onChange={(e) => router.push(`/${encodeURIComponent(e.target.value)}/${section}`)}
+        onChange={(e) => router.push(accountPagePath(e.target.value, section))}
       >
         {memberships.map((m) => (
           <option key={m.accountId} value={m.accountId}>

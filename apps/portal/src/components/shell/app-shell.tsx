@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { meQuery } from '@/features/auth/api/auth.queries';
+import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { useRealtimeAccount } from '@/lib/realtime';
 import { AccountSwitcher } from './account-switcher';
@@ -31,7 +32,7 @@ export function AppShell({ accountId, children }: { accountId: string; children:
     <div className="shell">
       <header className="topbar">
         <div className="topbar__inner">
-          <Link href={`/${encodeURIComponent(accountId)}/dashboard`} className="brand" aria-label="Portico home">
+          <Link href={accountPagePath(accountId, 'dashboard')} className="brand" aria-label="Portico home">
             <span className="brand__mark" aria-hidden="true">
               P
             </span>
@@ -50,7 +51,7 @@ export function AppShell({ accountId, children }: { accountId: string; children:
             {SECTIONS.map((s) => (
               <Link
                 key={s.slug}
-                href={`/${encodeURIComponent(accountId)}/${s.slug}`}
+                href={accountPagePath(accountId, s.slug)}
                 className={`tabs__item${section === s.slug ? ' tabs__item--active' : ''}`}
                 aria-current={section === s.slug ? 'page' : undefined}
               >

@@ -3,7 +3,7 @@
 import { isApiError } from '@/lib/api-client';
 
 /** User-facing text for an error; the BFF's messages are written for users. */
-export function errorMessage(error: unknown): string {
+function errorMessage(error: unknown): string {
   if (isApiError(error)) return error.message;
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong.';

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { loginRequestSchema } from '@portico/domain';
 import { useLoginAuthMutation } from '@/features/auth/api/use-login-auth-mutation';
+import { firstDashboardPath } from '@/lib/account-paths';
 
 /** Email + password sign-in. The error is announced and never says which of the two was wrong. */
 export function LoginForm({ next }: { next: string | null }) {
@@ -22,9 +23,7 @@ export function LoginForm({ next }: { next: string | null }) {
     }
     login.mutate(parsed.data, {
       onSuccess: (me) => {
-        const first = me.memberships[0];
-        const target = next ?? (first ? `/${encodeURIComponent(first.accountId)}/dashboard` : '/');
-        router.replace(target);
+        router.replace(next ?? firstDashboardPath(me) ?? '/');
       },
       onError: (err) => {
         if (err.status === 401) setError('That email and password do not match. Check them and try again.');

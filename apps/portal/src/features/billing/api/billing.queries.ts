@@ -1,16 +1,15 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { invoiceDetailSchema, invoicePageSchema, subscriptionListSchema, type InvoiceListQuery } from '@portico/domain';
+import { accountApiPath } from '@/lib/account-paths';
 import type { ApiClient } from '@/lib/api-client';
 import { billingKeys } from './keys';
-
-const base = (accountId: string) => `/api/v1/accounts/${encodeURIComponent(accountId)}`;
 
 /** One page of invoices, filtered by status. Keeps the previous page on screen while the next loads. */
 export function invoiceListQuery(client: ApiClient, accountId: string, query: InvoiceListQuery) {
   return queryOptions({
     queryKey: billingKeys.invoiceList(accountId, query),
     queryFn: ({ signal }) =>
-      client.request(`${base(accountId)}/invoices`, invoicePageSchema, {
+      client.request(accountApiPath(accountId, 'invoices'), invoicePageSchema, {
         signal,
         query: { page: query.page, pageSize: query.pageSize, status: query.status },
       }),
@@ -23,7 +22,7 @@ export function invoiceDetailQuery(client: ApiClient, accountId: string, invoice
   return queryOptions({
     queryKey: billingKeys.invoiceDetail(accountId, invoiceId),
     queryFn: ({ signal }) =>
-      client.request(`${base(accountId)}/invoices/${encodeURIComponent(invoiceId)}`, invoiceDetailSchema, { signal }),
+      client.request(accountApiPath(accountId, 'invoices', invoiceId), invoiceDetailSchema, { signal }),
   });
 }
 
@@ -31,6 +30,6 @@ export function invoiceDetailQuery(client: ApiClient, accountId: string, invoice
 export function subscriptionsQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: billingKeys.subscriptions(accountId),
-    queryFn: ({ signal }) => client.request(`${base(accountId)}/subscriptions`, subscriptionListSchema, { signal }),
+    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'subscriptions'), subscriptionListSchema, { signal }),
   });
 }

@@ -3,13 +3,14 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { Invoice } from '@portico/domain';
+import { accountPagePath } from '@/lib/account-paths';
 import { formatDate, formatMoney } from '@/lib/format';
 import { InvoiceStatusBadge } from './status-badges';
 
 /** Invoices as a table; below 640 px each row becomes a card (CSS `data-label`s). */
 export function InvoiceTable({ accountId, invoices }: { accountId: string; invoices: Invoice[] }) {
   const router = useRouter();
-  const href = (id: string) => `/${encodeURIComponent(accountId)}/billing/${encodeURIComponent(id)}`;
+  const href = (id: string) => accountPagePath(accountId, 'billing', id);
   return (
     <table className="table table--cards" data-testid="invoice-table">
       <thead>

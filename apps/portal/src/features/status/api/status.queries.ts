@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { accountStatusSchema } from '@portico/domain';
+import { accountApiPath } from '@/lib/account-paths';
 import type { ApiClient } from '@/lib/api-client';
 import { statusKeys } from './keys';
 
@@ -7,7 +8,6 @@ import { statusKeys } from './keys';
 export function accountStatusQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: statusKeys.detail(accountId),
-    queryFn: ({ signal }) =>
-      client.request(`/api/v1/accounts/${encodeURIComponent(accountId)}/status`, accountStatusSchema, { signal }),
+    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'status'), accountStatusSchema, { signal }),
   });
 }

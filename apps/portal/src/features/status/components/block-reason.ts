@@ -1,7 +1,8 @@
 import { NOT_LINKED_REASON, type BlockMeta } from '@portico/domain';
+import { capitalize } from '@/lib/format';
 
 /** How a customer knows each source. */
-export const SOURCE_LABEL: Readonly<Record<BlockMeta['source'], string>> = {
+const SOURCE_LABEL: Readonly<Record<BlockMeta['source'], string>> = {
   whmcs: 'billing system',
   salesforce: 'support system',
   portico: 'Portico',
@@ -17,6 +18,6 @@ export function unavailableReason(meta: Pick<BlockMeta, 'source' | 'reason'>): s
   const reason = meta.reason?.trim() ?? '';
   if (reason === '') return meta.source === 'portico' ? 'We could not load this information.' : `We could not reach the ${label}.`;
   if (reason.toLowerCase() === NOT_LINKED_REASON) return `This account is not connected to the ${label} yet.`;
-  const sentence = reason.charAt(0).toUpperCase() + reason.slice(1);
+  const sentence = capitalize(reason);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -8,7 +8,7 @@ import { formatDateTime, formatRelative } from '@/lib/format';
 import { unavailableReason } from './block-reason';
 
 /** "Updated 2 min ago" plus a "Stale" badge when served from cache past its fresh time. */
-export function Freshness({ meta }: { meta: BlockMeta }) {
+function Freshness({ meta }: { meta: BlockMeta }) {
   const now = useNow();
   if (meta.unavailable) return null;
   return (

@@ -4,9 +4,10 @@ import Link from 'next/link';
 import type { BillingSummary, CasesSummary, CrmAccount, CustomerProfile, Subscription, UsageTile } from '@portico/domain';
 import { InvoiceStatusBadge, SubscriptionStatusBadge } from '@/features/billing/components/status-badges';
 import { CasePriorityBadge, CaseStatusBadge } from '@/features/support/components/case-badges';
-import { UsageMeter } from '@/features/usage/components/usage-meter';
+import { USAGE_METRIC_LABEL, UsageMeter } from '@/features/usage/components/usage-meter';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useNow } from '@/components/ui/use-now';
+import { accountPagePath } from '@/lib/account-paths';
 import { daysUntil, formatDate, formatMoney, formatRelative, humanize } from '@/lib/format';
 
 /** Balance due per currency with counts of unpaid and overdue invoices. */
@@ -27,7 +28,7 @@ export function BalanceDue({ billing, accountId }: { billing: BillingSummary; ac
         <span>{billing.unpaidCount} unpaid</span>
         {billing.overdueCount > 0 ? <span className="text-danger">{billing.overdueCount} overdue</span> : null}
       </p>
-      <Link className="link" href={`/${accountId}/billing?status=open`}>
+      <Link className="link" href={`${accountPagePath(accountId, 'billing')}?status=open`}>
         View open invoices
       </Link>
     </div>
@@ -51,7 +52,7 @@ export function NextInvoice({ billing, accountId }: { billing: BillingSummary; a
   return (
     <div className="next-invoice" data-testid="next-invoice" data-invoice-id={invoice.id} data-status={invoice.status}>
       <div className="next-invoice__top">
-        <Link className="next-invoice__number link" href={`/${accountId}/billing/${encodeURIComponent(invoice.id)}`}>
+        <Link className="next-invoice__number link" href={accountPagePath(accountId, 'billing', invoice.id)}>
           Invoice #{invoice.number}
         </Link>
         <InvoiceStatusBadge status={invoice.status} />
@@ -73,7 +74,7 @@ export function RecentInvoices({ billing, accountId }: { billing: BillingSummary
       {billing.recentInvoices.map((invoice) => (
         <li key={invoice.id} className="list__row" data-invoice-id={invoice.id}>
           <div className="list__main">
-            <Link className="link" href={`/${accountId}/billing/${encodeURIComponent(invoice.id)}`}>
+            <Link className="link" href={accountPagePath(accountId, 'billing', invoice.id)}>
               #{invoice.number}
             </Link>
             <span className="muted small">Issued {formatDate(invoice.issuedOn)}</span>
@@ -143,9 +144,9 @@ export function UsageTiles({
       {tiles.map((tile) => (
         <Link
           key={tile.metric}
-          href={`/${accountId}/usage?metric=${tile.metric}`}
+          href={`${accountPagePath(accountId, 'usage')}?metric=${tile.metric}`}
           className="usage-tile"
-          aria-label={`${tile.metric === 'disk' ? 'Disk space' : 'Bandwidth'} details`}
+          aria-label={`${USAGE_METRIC_LABEL[tile.metric]} details`}
         >
           <UsageMeter tile={tile} limitsUnavailable={limitsUnavailable} />
         </Link>
@@ -163,7 +164,7 @@ export function OpenCases({ cases, accountId }: { cases: CasesSummary; accountId
       {cases.open.map((c) => (
         <li key={c.id} className="list__row">
           <div className="list__main">
-            <Link className="link" href={`/${accountId}/support/${encodeURIComponent(c.id)}`}>
+            <Link className="link" href={accountPagePath(accountId, 'support', c.id)}>
               {c.subject}
             </Link>
             <span className="muted small" suppressHydrationWarning>

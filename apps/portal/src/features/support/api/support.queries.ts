@@ -1,16 +1,15 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { casePageSchema, supportCaseSchema, type CaseListQuery } from '@portico/domain';
+import { accountApiPath } from '@/lib/account-paths';
 import type { ApiClient } from '@/lib/api-client';
 import { supportKeys } from './keys';
-
-const base = (accountId: string) => `/api/v1/accounts/${encodeURIComponent(accountId)}/cases`;
 
 /** One page of support cases (open, closed or all). */
 export function caseListQuery(client: ApiClient, accountId: string, query: CaseListQuery) {
   return queryOptions({
     queryKey: supportKeys.caseList(accountId, query),
     queryFn: ({ signal }) =>
-      client.request(base(accountId), casePageSchema, {
+      client.request(accountApiPath(accountId, 'cases'), casePageSchema, {
         signal,
         query: { page: query.page, pageSize: query.pageSize, state: query.state },
       }),
@@ -23,6 +22,6 @@ export function caseDetailQuery(client: ApiClient, accountId: string, caseId: st
   return queryOptions({
     queryKey: supportKeys.caseDetail(accountId, caseId),
     queryFn: ({ signal }) =>
-      client.request(`${base(accountId)}/${encodeURIComponent(caseId)}`, supportCaseSchema, { signal }),
+      client.request(accountApiPath(accountId, 'cases', caseId), supportCaseSchema, { signal }),
   });
 }

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { supportCaseSchema, type CreateCaseRequest, type SupportCase } from '@portico/domain';
+import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { statusKeys } from '@/features/status/api/keys';
 import { supportKeys } from './keys';
@@ -10,11 +11,7 @@ import { supportKeys } from './keys';
 export function useCreateSupportMutation(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation<SupportCase, ApiError, CreateCaseRequest>({
-    mutationFn: (body) =>
-      browserApiClient.request(`/api/v1/accounts/${encodeURIComponent(accountId)}/cases`, supportCaseSchema, {
-        method: 'POST',
-        body,
-      }),
+    mutationFn: (body) => browserApiClient.request(accountApiPath(accountId, 'cases'), supportCaseSchema, { method: 'POST', body }),
     onSuccess: async (created) => {
       queryClient.setQueryData(supportKeys.caseDetail(accountId, created.id), created);
       await Promise.all([

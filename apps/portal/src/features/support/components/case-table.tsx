@@ -3,13 +3,14 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { SupportCase } from '@portico/domain';
+import { accountPagePath } from '@/lib/account-paths';
 import { formatDateTime } from '@/lib/format';
 import { CasePriorityBadge, CaseStatusBadge } from './case-badges';
 
 /** Cases as a table; below 640 px each row becomes a card. */
 export function CaseTable({ accountId, cases }: { accountId: string; cases: SupportCase[] }) {
   const router = useRouter();
-  const href = (id: string) => `/${encodeURIComponent(accountId)}/support/${encodeURIComponent(id)}`;
+  const href = (id: string) => accountPagePath(accountId, 'support', id);
   return (
     <table className="table table--cards" data-testid="case-table">
       <thead>

@@ -5,7 +5,7 @@ export type UsageRangePreset = (typeof USAGE_RANGE_PRESETS)[number];
 const HOUR_MS = 3_600_000;
 
 /** Length of each preset in ms. */
-export const USAGE_RANGE_MS: Readonly<Record<UsageRangePreset, number>> = {
+const USAGE_RANGE_MS: Readonly<Record<UsageRangePreset, number>> = {
   '24h': 24 * HOUR_MS,
   '7d': 7 * 24 * HOUR_MS,
   '30d': 30 * 24 * HOUR_MS,

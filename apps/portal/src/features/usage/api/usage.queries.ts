@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { usageSeriesSchema, type UsageMetric } from '@portico/domain';
+import { accountApiPath } from '@/lib/account-paths';
 import type { ApiClient } from '@/lib/api-client';
 import { usageKeys } from './keys';
 import { rangeWindow, type UsageRangePreset } from './usage-range';
@@ -9,7 +10,7 @@ export function usageSeriesQuery(client: ApiClient, accountId: string, metric: U
   return queryOptions({
     queryKey: usageKeys.series(accountId, metric, range),
     queryFn: ({ signal }) =>
-      client.request(`/api/v1/accounts/${encodeURIComponent(accountId)}/usage`, usageSeriesSchema, {
+      client.request(accountApiPath(accountId, 'usage'), usageSeriesSchema, {
         signal,
         query: { metric, ...rangeWindow(range) },
       }),

@@ -1,7 +1,9 @@
-import type { UsageTile } from '@portico/domain';
+import type { UsageMetric, UsageTile } from '@portico/domain';
 import { formatBytes } from '@/lib/format';
 
-const METRIC_LABEL: Readonly<Record<UsageTile['metric'], string>> = { disk: 'Disk space', bandwidth: 'Bandwidth' };
+/** How a customer names each metric. */
+export const USAGE_METRIC_LABEL: Readonly<Record<UsageMetric, string>> = { disk: 'Disk space', bandwidth: 'Bandwidth' };
+
 const LEVEL_LABEL: Readonly<Record<UsageTile['level'], string>> = {
   ok: 'Within limit',
   warning: 'Approaching limit',
@@ -47,7 +49,7 @@ export function meterText(tile: UsageTile, limitsUnavailable = false): MeterText
  */
 export function UsageMeter({ tile, limitsUnavailable = false }: { tile: UsageTile; limitsUnavailable?: boolean }) {
   const percent = tile.ratio === null ? null : Math.round(tile.ratio * 100);
-  const label = METRIC_LABEL[tile.metric];
+  const label = USAGE_METRIC_LABEL[tile.metric];
   const text = meterText(tile, limitsUnavailable);
   return (
     <div className={`meter meter--${tile.level}`} data-testid={`usage-tile-${tile.metric}`} data-level={tile.level}>

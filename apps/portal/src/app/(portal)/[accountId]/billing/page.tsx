@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { HydrationBoundary } from '@tanstack/react-query';
 import { invoiceListQuery } from '@/features/billing/api/billing.queries';
-import { INVOICE_FILTERS, parseInvoiceFilter } from '@/features/billing/components/invoice-filters';
+import { parseInvoiceFilter } from '@/features/billing/components/invoice-filters';
 import { prefetchOnServer } from '@/lib/server-prefetch';
-import { pageParam, type SearchParams } from '@/lib/search-params';
+import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
 import { BillingView } from './billing-view';
 
 export const metadata: Metadata = { title: 'Billing' };
@@ -20,11 +20,11 @@ export default async function BillingPage({
   const status = parseInvoiceFilter(query.status);
   const page = pageParam(query.page);
   const state = await prefetchOnServer((qc, client) =>
-    qc.prefetchQuery(invoiceListQuery(client, accountId, { status, page, pageSize: 10 })),
+    qc.prefetchQuery(invoiceListQuery(client, accountId, { status, page, pageSize: LIST_PAGE_SIZE })),
   );
   return (
     <HydrationBoundary state={state}>
-      <BillingView accountId={accountId} initialStatus={status} initialPage={page} filters={INVOICE_FILTERS} />
+      <BillingView accountId={accountId} initialStatus={status} initialPage={page} />
     </HydrationBoundary>
   );
 }

@@ -17,6 +17,7 @@ import {
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonLines } from '@/components/ui/skeleton';
+import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 
 function DashboardSkeleton() {
@@ -35,7 +36,6 @@ function DashboardSkeleton() {
 /** The dashboard: one card per block of the status document, each with its own freshness. */
 export function DashboardView({ accountId }: { accountId: string }) {
   const status = useQuery(accountStatusQuery(browserApiClient, accountId));
-  const enc = encodeURIComponent(accountId);
 
   if (status.isPending) {
     return (
@@ -68,7 +68,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
         title={s.account.name}
         description="Your services, bills and support at a glance."
         actions={
-          <Link className="button button--primary" href={`/${enc}/support/new`}>
+          <Link className="button button--primary" href={accountPagePath(accountId, 'support', 'new')}>
             New support case
           </Link>
         }
@@ -87,7 +87,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
           retrying={retrying}
           testId="block-usage"
           action={
-            <Link className="link small" href={`/${enc}/usage`}>
+            <Link className="link small" href={accountPagePath(accountId, 'usage')}>
               See history
             </Link>
           }
@@ -111,7 +111,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
           retrying={retrying}
           testId="block-recent-invoices"
           action={
-            <Link className="link small" href={`/${enc}/billing`}>
+            <Link className="link small" href={accountPagePath(accountId, 'billing')}>
               All invoices
             </Link>
           }
@@ -126,7 +126,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
           testId="block-cases"
           className="span-2"
           action={
-            <Link className="link small" href={`/${enc}/support`}>
+            <Link className="link small" href={accountPagePath(accountId, 'support')}>
               All cases
             </Link>
           }

@@ -3,7 +3,7 @@ import { HydrationBoundary } from '@tanstack/react-query';
 import { caseListQuery } from '@/features/support/api/support.queries';
 import { parseCaseState } from '@/features/support/components/case-filters';
 import { prefetchOnServer } from '@/lib/server-prefetch';
-import { pageParam, type SearchParams } from '@/lib/search-params';
+import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
 import { SupportView } from './support-view';
 
 export const metadata: Metadata = { title: 'Support' };
@@ -20,7 +20,7 @@ export default async function SupportPage({
   const state = parseCaseState(query.state);
   const page = pageParam(query.page);
   const dehydrated = await prefetchOnServer((qc, client) =>
-    qc.prefetchQuery(caseListQuery(client, accountId, { state, page, pageSize: 10 })),
+    qc.prefetchQuery(caseListQuery(client, accountId, { state, page, pageSize: LIST_PAGE_SIZE })),
   );
   return (
     <HydrationBoundary state={dehydrated}>

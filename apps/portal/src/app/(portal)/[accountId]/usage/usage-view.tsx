@@ -1,12 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { usePathname, useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
-import type { UsageBucket, UsageMetric } from '@portico/domain';
+import { usageMetricSchema, type UsageBucket, type UsageMetric } from '@portico/domain';
 import { usageSeriesQuery } from '@/features/usage/api/usage.queries';
 import { USAGE_RANGE_LABEL, USAGE_RANGE_PRESETS, type UsageRangePreset } from '@/features/usage/api/usage-range';
 import { UsageChart } from '@/features/usage/components/usage-chart';
+import { USAGE_METRIC_LABEL } from '@/features/usage/components/usage-meter';
 import { UsageTable } from '@/features/usage/components/usage-table';
 import { downloadCsv, usageSeriesToCsv } from '@/features/usage/components/usage-csv';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -15,8 +15,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import { Skeleton } from '@/components/ui/skeleton';
 import { browserApiClient } from '@/lib/api-client';
+import { useSearchParamsState } from '@/lib/use-search-params-state';
 
-const METRIC_LABEL: Readonly<Record<UsageMetric, string>> = { disk: 'Disk space', bandwidth: 'Bandwidth' };
 const METRIC_HINT: Readonly<Record<UsageMetric, string>> = {
   disk: 'Space in use on your plans.',
   bandwidth: 'Data transferred per minute.',
@@ -38,18 +38,9 @@ export function UsageView({
   initialMetric: UsageMetric;
   initialRange: UsageRangePreset;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const [metric, setMetric] = useState<UsageMetric>(initialMetric);
-  const [range, setRange] = useState<UsageRangePreset>(initialRange);
+  const [{ metric, range }, setParams] = useSearchParamsState({ metric: initialMetric, range: initialRange });
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const series = useQuery(usageSeriesQuery(browserApiClient, accountId, metric, range));
-
-  function update(nextMetric: UsageMetric, nextRange: UsageRangePreset) {
-    setMetric(nextMetric);
-    setRange(nextRange);
-    router.replace(`${pathname}?metric=${nextMetric}&range=${nextRange}`, { scroll: false });
-  }
 
   const data = series.data;
   return (
@@ -62,17 +53,20 @@ export function UsageView({
             <select
               id="usage-metric"
               value={metric}
-              onChange={(e) => update(e.target.value === 'bandwidth' ? 'bandwidth' : 'disk', range)}
+              onChange={(e) => setParams({ metric: e.target.value === 'bandwidth' ? 'bandwidth' : 'disk', range })}
             >
-              <option value="disk">Disk space</option>
-              <option value="bandwidth">Bandwidth</option>
+              {usageMetricSchema.options.map((m) => (
+                <option key={m} value={m}>
+                  {USAGE_METRIC_LABEL[m]}
+                </option>
+              ))}
             </select>
           </div>
           <SegmentedControl
             label="Time range"
             options={USAGE_RANGE_PRESETS.map((p) => ({ value: p, label: USAGE_RANGE_LABEL[p] }))}
             value={range}
-            onChange={(r) => update(metric, r)}
+            onChange={(r) => setParams({ metric, range: r })}
           />
           <div className="toolbar__spacer" />
           <SegmentedControl
@@ -99,7 +93,7 @@ export function UsageView({
         <div className="usage-meta" aria-live="polite">
           {data ? (
             <>
-              <span className="strong">{METRIC_LABEL[data.metric]}</span>
+              <span className="strong">{USAGE_METRIC_LABEL[data.metric]}</span>
               <span className="muted" data-testid="usage-bucket">
                 {BUCKET_LABEL[data.bucket]} · {data.points.length} points
               </span>
@@ -119,7 +113,7 @@ export function UsageView({
         ) : data ? (
           view === 'chart' ? (
             <>
-              <UsageChart series={data} label={METRIC_LABEL[data.metric]} />
+              <UsageChart series={data} label={USAGE_METRIC_LABEL[data.metric]} />
               <p className="chart-legend">
                 <span className="chart-legend__line" aria-hidden="true" /> Average
                 <span className="chart-legend__band" aria-hidden="true" /> Min–max range

@@ -24,7 +24,7 @@ const HOP_BY_HOP = new Set([
 
 async function forward(request: NextRequest, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
   const { path } = await params;
-  const target = new URL(`${serverEnv().BFF_INTERNAL_URL.replace(/\/+$/, '')}/api/v1/${path.map(encodeURIComponent).join('/')}`);
+  const target = new URL(`${serverEnv().BFF_INTERNAL_URL}/api/v1/${path.map(encodeURIComponent).join('/')}`);
   target.search = request.nextUrl.search;
 
   const headers = new Headers();

@@ -6,6 +6,7 @@ import { invoiceDetailQuery } from '@/features/billing/api/billing.queries';
 import { InvoiceStatusBadge } from '@/features/billing/components/status-badges';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
+import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient, isApiError } from '@/lib/api-client';
 import { formatCode, formatDate, formatDateTime, formatMoney } from '@/lib/format';
 
@@ -13,7 +14,7 @@ import { formatCode, formatDate, formatDateTime, formatMoney } from '@/lib/forma
 export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string; invoiceId: string }) {
   const invoice = useQuery(invoiceDetailQuery(browserApiClient, accountId, invoiceId));
   const back = (
-    <Link className="back-link" href={`/${encodeURIComponent(accountId)}/billing`}>
+    <Link className="back-link" href={accountPagePath(accountId, 'billing')}>
       ← All invoices
     </Link>
   );

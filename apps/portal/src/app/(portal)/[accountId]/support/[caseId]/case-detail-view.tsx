@@ -6,6 +6,7 @@ import { caseDetailQuery } from '@/features/support/api/support.queries';
 import { CasePriorityBadge, CaseStatusBadge } from '@/features/support/components/case-badges';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
+import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient, isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 
@@ -13,7 +14,7 @@ import { formatDateTime } from '@/lib/format';
 export function CaseDetailView({ accountId, caseId }: { accountId: string; caseId: string }) {
   const supportCase = useQuery(caseDetailQuery(browserApiClient, accountId, caseId));
   const back = (
-    <Link className="back-link" href={`/${encodeURIComponent(accountId)}/support`}>
+    <Link className="back-link" href={accountPagePath(accountId, 'support')}>
       ← All cases
     </Link>
   );

@@ -6,6 +6,8 @@ import { useRouter } from 'next/navigation';
 import { createCaseRequestSchema } from '@portico/domain';
 import { useCreateSupportMutation } from '@/features/support/api/use-create-support-mutation';
 import { PageHeader } from '@/components/ui/page-header';
+import { accountPagePath } from '@/lib/account-paths';
+import { capitalize } from '@/lib/format';
 
 type Field = 'subject' | 'description' | 'priority';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -18,8 +20,14 @@ function fieldOf(path: string): Field | null {
   return (FIELDS as readonly string[]).includes(last) ? (last as Field) : null;
 }
 
-function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
+/** The first issue of each form field, as a sentence; issues about anything else are left out. */
+function fieldErrorsOf(issues: readonly { path: string; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = fieldOf(issue.path);
+    if (field && !errors[field]) errors[field] = capitalize(issue.message);
+  }
+  return errors;
 }
 
 /** Opens a case: validated in the browser with the domain schema, server errors shown per field. */
@@ -39,11 +47,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
       priority: form.get('priority'),
     });
     if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = fieldOf(issue.path.join('.'));
-        if (field && !next[field]) next[field] = sentence(issue.message);
-      }
+      const next = fieldErrorsOf(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
       setErrors(next);
       const first = FIELDS.find((f) => next[f]);
       if (first) document.getElementById(`case-${first}`)?.focus();
@@ -51,13 +55,9 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
     }
     setErrors({});
     create.mutate(parsed.data, {
-      onSuccess: (created) => router.push(`/${encodeURIComponent(accountId)}/support/${encodeURIComponent(created.id)}`),
+      onSuccess: (created) => router.push(accountPagePath(accountId, 'support', created.id)),
       onError: (err) => {
-        const next: FieldErrors = {};
-        for (const d of err.details) {
-          const field = fieldOf(d.path);
-          if (field && !next[field]) next[field] = sentence(d.message);
-        }
+        const next = fieldErrorsOf(err.details);
         setErrors(next);
         if (Object.keys(next).length === 0) setFormError(err.message || 'We could not open the case. Try again.');
       },
@@ -69,7 +69,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
 
   return (
     <>
-      <Link className="back-link" href={`/${encodeURIComponent(accountId)}/support`}>
+      <Link className="back-link" href={accountPagePath(accountId, 'support')}>
         ← All cases
       </Link>
       <PageHeader title="New support case" description="Tell us what happened; we usually answer within a few hours." />
@@ -135,7 +135,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? 'Opening case…' : 'Open case'}
             </button>
-            <Link className="button button--ghost" href={`/${encodeURIComponent(accountId)}/support`}>
+            <Link className="button button--ghost" href={accountPagePath(accountId, 'support')}>
               Cancel
             </Link>
           </div>

@@ -1,0 +1,20 @@
+import type { Me } from '@portico/domain';
+
+/**
+ * Path of one account's portal page, every segment URL-encoded:
+ * `accountPagePath('acc_1', 'billing', 'inv/9')` -> `/acc_1/billing/inv%2F9`.
+ */
+export function accountPagePath(accountId: string, ...segments: readonly string[]): string {
+  return `/${[accountId, ...segments].map(encodeURIComponent).join('/')}`;
+}
+
+/** Path of an account-scoped BFF endpoint: `accountApiPath('acc_1', 'cases')` -> `/api/v1/accounts/acc_1/cases`. */
+export function accountApiPath(accountId: string, ...segments: readonly string[]): string {
+  return `/api/v1/accounts${accountPagePath(accountId, ...segments)}`;
+}
+
+/** Where a signed-in user lands: the dashboard of their first account, or null without any membership. */
+export function firstDashboardPath(me: Pick<Me, 'memberships'>): string | null {
+  const first = me.memberships[0];
+  return first ? accountPagePath(first.accountId, 'dashboard') : null;
+}
