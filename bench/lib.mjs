@@ -1,27 +1,13 @@
 // Shared helpers of the benchmarks: a private stack on its own ports and a logged-in cookie.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startStack } from '../scripts/lib/stack.mjs';
+import { startThrowawayStack } from '../scripts/lib/stack.mjs';
 
 /**
  * Starts sandbox + BFF + portal on private ports with a throw-away embedded PostgreSQL.
  * @param {Record<string, string>} env extra environment (e.g. STATUS_CACHE_TTL_MS)
+ * @param {{ sandbox: number, bff: number, portal: number, postgres: number }} ports
  */
-export async function benchStack(env = {}, ports = { sandbox: 4120, bff: 4020, portal: 3020 }) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-bench-pg-'));
-  const stack = await startStack({
-    ports,
-    env: { DATABASE_URL: '', REDIS_URL: '', EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(ports.bff + 50000 - 4000 + 9), LOG_LEVEL: 'warn', ...env },
-    quiet: true,
-  });
-  return {
-    ...stack,
-    stop: async () => {
-      await stack.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+export function benchStack(env = {}, ports = { sandbox: 4120, bff: 4020, portal: 3020, postgres: 50029 }) {
+  return startThrowawayStack({ ports, postgresPort: ports.postgres, env });
 }
 
 /** Logs in and returns the `cookie` header value. */

@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import { benchStack } from './lib.mjs';
 
-const stack = await benchStack({}, { sandbox: 4140, bff: 4040, portal: 3040 });
+const stack = await benchStack({}, { sandbox: 4140, bff: 4040, portal: 3040, postgres: 50049 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../scripts/lib/stack.mjs';
+import { buildArtifacts, repoRoot } from '../scripts/lib/stack.mjs';
 
 const clean = process.argv.includes('--clean');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-startup-pg-'));
@@ -21,21 +21,21 @@ function startOnce(label) {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
+    let seconds = null;
     child.stdout.on('data', (chunk) => {
       out += chunk.toString();
-      if (out.includes('[portico] ready in')) {
-        const seconds = (performance.now() - t0) / 1000;
+      if (seconds === null && out.includes('[portico] ready in')) {
+        seconds = (performance.now() - t0) / 1000;
         process.kill(-child.pid, 'SIGINT');
-        child.on('exit', () => resolve(seconds));
       }
     });
-    child.on('exit', (code) => { if (!out.includes('[portico] ready in')) reject(new Error(`${label}: pnpm start exited with ${code}\n${out.slice(-3000)}`)); });
+    child.on('exit', (code) => (seconds === null ? reject(new Error(`${label}: pnpm start exited with ${code}\n${out.slice(-3000)}`)) : resolve(seconds)));
   });
 }
 
 const results = [];
 if (clean) {
-  for (const dir of ['packages/domain/dist', 'apps/sandbox/dist', 'apps/bff/dist', 'apps/portal/.next', '.turbo', 'node_modules/.cache/turbo']) {
+  for (const dir of [...buildArtifacts.map((file) => path.dirname(file)), '.turbo', 'node_modules/.cache/turbo']) {
     rmSync(path.join(repoRoot, dir), { recursive: true, force: true });
   }
   results.push(['not built, first start (build + initdb + migrate + seed)', await startOnce('clean')]);

@@ -5,13 +5,13 @@
 import autocannon from 'autocannon';
 import { benchStack, login, percentile } from './lib.mjs';
 
-async function measure(label, env, fn) {
+async function measure(env, fn) {
   const stack = await benchStack(env);
   try {
     const { cookie, me } = await login(stack.urls.bff);
     const accountId = me.memberships.find((m) => m.role === 'owner').accountId;
     const url = `${stack.urls.bff}/api/v1/accounts/${accountId}/status`;
-    return await fn(url, cookie, label);
+    return await fn(url, cookie);
   } finally {
     await stack.stop();
   }
@@ -29,19 +29,20 @@ const sequential = async (url, cookie, n) => {
   return times.sort((a, b) => a - b);
 };
 
-const cold = await measure('cold', { STATUS_CACHE_TTL_MS: '1' }, async (url, cookie) => {
-  await sequential(url, cookie, 5); // JIT and connection warm-up
-  const times = await sequential(url, cookie, 50);
+/** p50 and p95 of `n` sequential requests, after `warmUp` untimed ones (JIT and connection warm-up). */
+const sequentialLatency = async (url, cookie, warmUp, n) => {
+  await sequential(url, cookie, warmUp);
+  const times = await sequential(url, cookie, n);
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
-});
+};
 
-const warm = await measure('warm', {}, async (url, cookie) => {
-  await sequential(url, cookie, 20);
-  const seqTimes = await sequential(url, cookie, 200);
+const cold = await measure({ STATUS_CACHE_TTL_MS: '1' }, (url, cookie) => sequentialLatency(url, cookie, 5, 50));
+
+const warm = await measure({}, async (url, cookie) => {
+  const latency = await sequentialLatency(url, cookie, 20, 200);
   const result = await autocannon({ url, connections: 10, duration: 10, headers: { cookie } });
   return {
-    p50: percentile(seqTimes, 50),
-    p95: percentile(seqTimes, 95),
+    ...latency,
     loadRps: result.requests.average,
     loadP50: result.latency.p50,
     loadP97_5: result.latency.p97_5,

@@ -6,7 +6,7 @@
 // Ends with one line `N passed, N failed` summing every runner's counts.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot, run, runPnpm, startStack } from './lib/stack.mjs';
+import { repoRoot, run, runPnpm, startThrowawayStack } from './lib/stack.mjs';
 
 // `pnpm test -- --only=unit,int,e2e` runs a subset (build always runs unless `--only` omits it explicitly).
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
@@ -55,13 +55,23 @@ async function phase(name, fn, { counts } = {}) {
   return ok;
 }
 
-const noServices = { DATABASE_URL: '', REDIS_URL: '' };
+/** The environment without DATABASE_URL and REDIS_URL: embedded PostgreSQL, in-process cache and event bus. */
 const withoutServices = () => {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   return env;
 };
+
+/** A phase running the jest of the package in `dir` with `args`; its JSON report `test-results/<report>.json` gives the counts. */
+function jestPhase(name, dir, report, args, env) {
+  const cwd = path.join(repoRoot, dir);
+  const out = path.join(resultsDir, `${report}.json`);
+  const jest = path.join(cwd, 'node_modules/jest/bin/jest.js');
+  return phase(name, () => run(process.execPath, ['--experimental-vm-modules', jest, ...args, '--ci', '--json', `--outputFile=${out}`], { cwd, env }), {
+    counts: () => readJest(out),
+  });
+}
 
 if (wants('build')) {
   const built = await phase('build', () => runPnpm(['run', 'build']));
@@ -70,71 +80,49 @@ if (wants('build')) {
 if (wants('lint')) await phase('lint', () => runPnpm(['run', 'lint']));
 if (wants('typecheck')) await phase('typecheck', () => runPnpm(['run', 'typecheck']));
 
-for (const pkg of wants('unit') ? ['domain', 'sandbox', 'bff', 'portal'] : []) {
-  const out = path.join(resultsDir, `unit-${pkg}.json`);
-  const dir = pkg === 'domain' ? 'packages/domain' : `apps/${pkg}`;
-  await phase(
-    `unit tests: ${pkg}`,
-    () => run(process.execPath, ['--experimental-vm-modules', path.join(repoRoot, dir, 'node_modules/jest/bin/jest.js'), '--ci', '--passWithNoTests', '--json', `--outputFile=${out}`], { cwd: path.join(repoRoot, dir), env: withoutServices() }),
-    { counts: () => readJest(out) },
-  );
+if (wants('unit')) {
+  for (const [pkg, dir] of [['domain', 'packages/domain'], ['sandbox', 'apps/sandbox'], ['bff', 'apps/bff'], ['portal', 'apps/portal']]) {
+    await jestPhase(`unit tests: ${pkg}`, dir, `unit-${pkg}`, ['--passWithNoTests'], withoutServices());
+  }
 }
 
-const bffDir = path.join(repoRoot, 'apps/bff');
-const jestBin = path.join(bffDir, 'node_modules/jest/bin/jest.js');
 if (wants('int')) {
-  const out = path.join(resultsDir, 'int-embedded.json');
-  await phase(
-    'BFF integration tests: embedded PostgreSQL, in-process cache and event bus',
-    () => run(process.execPath, ['--experimental-vm-modules', jestBin, '-c', 'jest.int.config.cjs', '--ci', '--runInBand', '--json', `--outputFile=${out}`], { cwd: bffDir, env: withoutServices() }),
-    { counts: () => readJest(out) },
-  );
-}
-if (!wants('int')) {
-  // skipped by --only
-} else if (process.env.PORTICO_TEST_REDIS_URL) {
-  const out = path.join(resultsDir, 'int-redis.json');
-  const env = { ...withoutServices(), REDIS_URL: process.env.PORTICO_TEST_REDIS_URL };
-  if (process.env.PORTICO_TEST_DATABASE_URL) env.DATABASE_URL = process.env.PORTICO_TEST_DATABASE_URL;
-  await phase(
-    `BFF integration tests: ${env.DATABASE_URL ? 'server PostgreSQL' : 'embedded PostgreSQL'}, Redis cache and event bus`,
-    () => run(process.execPath, ['--experimental-vm-modules', jestBin, '-c', 'jest.int.config.cjs', '--ci', '--runInBand', '--json', `--outputFile=${out}`], { cwd: bffDir, env }),
-    { counts: () => readJest(out) },
-  );
-} else {
-  phases.push('skip BFF integration tests on Redis (set PORTICO_TEST_REDIS_URL to run them)');
+  const intArgs = ['-c', 'jest.int.config.cjs', '--runInBand'];
+  await jestPhase('BFF integration tests: embedded PostgreSQL, in-process cache and event bus', 'apps/bff', 'int-embedded', intArgs, withoutServices());
+  if (process.env.PORTICO_TEST_REDIS_URL) {
+    const env = { ...withoutServices(), REDIS_URL: process.env.PORTICO_TEST_REDIS_URL };
+    if (process.env.PORTICO_TEST_DATABASE_URL) env.DATABASE_URL = process.env.PORTICO_TEST_DATABASE_URL;
+    const database = env.DATABASE_URL ? 'server PostgreSQL' : 'embedded PostgreSQL';
+    await jestPhase(`BFF integration tests: ${database}, Redis cache and event bus`, 'apps/bff', 'int-redis', intArgs, env);
+  } else {
+    phases.push('skip BFF integration tests on Redis (set PORTICO_TEST_REDIS_URL to run them)');
+  }
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!wants('e2e')) {
-  // skipped by --only
-} else if (existsSync(chromium)) {
-  const out = path.join(resultsDir, 'e2e.json');
-  await phase(
-    'end-to-end tests in Chromium',
-    async () => {
-      const dataDir = path.join(repoRoot, '.data', `e2e-postgres-${process.pid}`);
-      const stack = await startStack({
-        ports: { sandbox: 4110, bff: 4010, portal: 3010 },
-        env: { ...noServices, EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54339', LOG_LEVEL: 'warn' },
-        quiet: true,
-      });
-      try {
-        await run(process.execPath, [path.join(repoRoot, 'apps/portal/node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json'], {
-          cwd: path.join(repoRoot, 'apps/portal'),
-          env: { ...process.env, PORTAL_URL: stack.urls.portal, SANDBOX_URL: stack.urls.sandbox, PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromium },
-        });
-      } finally {
-        await stack.stop();
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    },
-    { counts: () => readPlaywright(out) },
-  );
-} else {
-  const message = `end-to-end tests need Chromium at ${chromium} (Debian: apt-get install -y chromium)`;
-  if (process.env.CI) failures.push(message);
-  phases.push(`skip ${message}`);
+if (wants('e2e')) {
+  if (existsSync(chromium)) {
+    const out = path.join(resultsDir, 'e2e.json');
+    await phase(
+      'end-to-end tests in Chromium',
+      async () => {
+        const stack = await startThrowawayStack({ ports: { sandbox: 4110, bff: 4010, portal: 3010 }, postgresPort: 54339 });
+        try {
+          await run(process.execPath, [path.join(repoRoot, 'apps/portal/node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json'], {
+            cwd: path.join(repoRoot, 'apps/portal'),
+            env: { ...process.env, PORTAL_URL: stack.urls.portal, SANDBOX_URL: stack.urls.sandbox, PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromium },
+          });
+        } finally {
+          await stack.stop();
+        }
+      },
+      { counts: () => readPlaywright(out) },
+    );
+  } else {
+    const message = `end-to-end tests need Chromium at ${chromium} (Debian: apt-get install -y chromium)`;
+    if (process.env.CI) failures.push(message);
+    phases.push(`skip ${message}`);
+  }
 }
 
 finish();

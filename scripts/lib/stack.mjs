@@ -2,7 +2,8 @@
 // the benchmarks. Only Node.js built-ins: this runs before anything else is known to work.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -182,5 +183,36 @@ export async function startStack({ ports, env = {}, quiet = false }) {
     await stop();
     throw error;
   }
-  return { urls, stop, logs };
+  return { urls, stop };
+}
+
+/**
+ * Starts the stack (quiet, `LOG_LEVEL=warn`) without Redis and on an embedded PostgreSQL whose data lives in a fresh
+ * temporary folder, removed again by `stop`: for the end-to-end tests and the benchmarks.
+ * @param {object} options
+ * @param {{ sandbox: number, bff: number, portal: number }} options.ports
+ * @param {number} options.postgresPort port of the embedded PostgreSQL
+ * @param {Record<string, string>} [options.env] extra environment for all three
+ */
+export async function startThrowawayStack({ ports, postgresPort, env = {} }) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-pg-'));
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  let stack;
+  try {
+    stack = await startStack({
+      ports,
+      env: { DATABASE_URL: '', REDIS_URL: '', EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(postgresPort), LOG_LEVEL: 'warn', ...env },
+      quiet: true,
+    });
+  } catch (error) {
+    removeData();
+    throw error;
+  }
+  return {
+    urls: stack.urls,
+    stop: async () => {
+      await stack.stop();
+      removeData();
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatZodIssues } from '../common/zod-issues.mapper';
 
 /** A list element that did not match its schema and was left out: its position and what was wrong. */
 export interface SkippedRecord {
@@ -40,11 +41,7 @@ export function lenientArraySchema<T extends z.ZodType>(item: T) {
         items.push(parsed.data);
         return;
       }
-      const issues = parsed.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`)
-        .join('; ');
-      skipped.push({ index, id: recordId(value), issues });
+      skipped.push({ index, id: recordId(value), issues: formatZodIssues(parsed.error.issues, 3, '(record)') });
     });
     if (skipped.length > 0) skippedByList.set(items, skipped);
     return items;

@@ -52,7 +52,6 @@ export function sfQueryResultSchema<T extends z.ZodType>(recordSchema: T) {
     records: lenientArraySchema(recordSchema),
   });
 }
-export type SfQueryResultRaw<T> = { totalSize: number; done: boolean; nextRecordsUrl?: string; records: T[] };
 
 /** Salesforce error body: an array of `{ message, errorCode, fields? }`. */
 export const sfErrorSchema = z.array(
@@ -79,10 +78,6 @@ export const sfTokenResponseSchema = z.looseObject({
   scope: z.string().optional(),
 });
 export type SfTokenResponseRaw = z.infer<typeof sfTokenResponseSchema>;
-
-/** OAuth error answer: `{ error, error_description }`. */
-export const sfOAuthErrorSchema = z.looseObject({ error: z.string(), error_description: z.string().optional() });
-export type SfOAuthErrorRaw = z.infer<typeof sfOAuthErrorSchema>;
 
 /** Fields selected for an Account (see {@link sfAccountRecordSchema}). */
 export const SF_ACCOUNT_FIELDS = ['Id', 'Name', 'Type', 'Industry', 'Website', 'Phone', 'Owner.Name'] as const;

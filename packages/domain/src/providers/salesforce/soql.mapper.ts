@@ -27,7 +27,10 @@ export function soqlQuote(value: string): string {
   return `'${escaped}'`;
 }
 
-/** True for a 15 (case-sensitive) or 18 (case-insensitive) character alphanumeric Salesforce id. */
+/** A 15 (case-sensitive) or 18 (case-insensitive) character alphanumeric Salesforce id, the whole string. */
+export const SALESFORCE_ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/** True for a Salesforce id (see {@link SALESFORCE_ID_PATTERN}). */
 export function isSalesforceId(value: string): boolean {
-  return /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value);
+  return SALESFORCE_ID_PATTERN.test(value);
 }

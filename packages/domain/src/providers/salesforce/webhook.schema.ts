@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { SALESFORCE_ID_PATTERN } from './soql.mapper';
+
+const salesforceId = z.string().regex(SALESFORCE_ID_PATTERN, 'must be a Salesforce id');
 
 /**
  * Body the Salesforce side posts to `POST /webhooks/salesforce` (signed with Standard Webhooks):
@@ -13,11 +16,8 @@ export const sfWebhookSchema = z.object({
   event: z.string().min(1),
   occurredAt: z.iso.datetime({ offset: true }),
   sobject: z.string().min(1),
-  recordId: z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a Salesforce id'),
-  accountId: z
-    .string()
-    .regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a Salesforce id')
-    .nullable(),
+  recordId: salesforceId,
+  accountId: salesforceId.nullable(),
 });
 /** A parsed Salesforce webhook. */
 export type SfWebhook = z.infer<typeof sfWebhookSchema>;

@@ -2,15 +2,11 @@ import type { CustomerProfile, CustomerStatus } from '../../accounts/account.sch
 import { currencyCodeSchema, type CurrencyCode } from '../../common/money.schema';
 import type { WhmcsClientRaw, WhmcsClientsDetailsRaw } from './raw.schema';
 import { WhmcsSchemaError } from './whmcs.exception';
-import { decodeHtmlEntities, whmcsDateOnly } from './wire-values.mapper';
+import { decodeHtmlEntities, decodeOptionalText, whmcsDateOnly } from './wire-values.mapper';
 
 /** The client record: the `client` object, falling back to the deprecated flat top-level copy. */
 function clientOf(raw: WhmcsClientsDetailsRaw): WhmcsClientRaw {
   return raw.client ?? raw;
-}
-
-function textOf(value: string | null | undefined): string | null {
-  return value === null || value === undefined ? null : decodeHtmlEntities(value);
 }
 
 const STATUSES: Readonly<Record<string, CustomerStatus>> = { active: 'active', inactive: 'inactive', closed: 'closed' };
@@ -48,15 +44,15 @@ export function toCustomerProfile(raw: WhmcsClientsDetailsRaw): CustomerProfile 
   const c = clientOf(raw);
   const fullName = c.fullname ?? [c.firstname, c.lastname].filter((p): p is string => p !== null).join(' ');
   return {
-    companyName: textOf(c.companyname),
+    companyName: decodeOptionalText(c.companyname),
     contactName: decodeHtmlEntities(fullName),
     email: c.email ?? '',
     phone: c.phonenumberformatted ?? c.phonenumber ?? null,
     address: {
-      line1: textOf(c.address1),
-      line2: textOf(c.address2),
-      city: textOf(c.city),
-      region: textOf(c.fullstate ?? c.state),
+      line1: decodeOptionalText(c.address1),
+      line2: decodeOptionalText(c.address2),
+      city: decodeOptionalText(c.city),
+      region: decodeOptionalText(c.fullstate ?? c.state),
       postalCode: c.postcode ?? null,
       country: c.countrycode ?? c.country ?? null,
     },

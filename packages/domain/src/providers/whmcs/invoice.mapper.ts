@@ -1,7 +1,7 @@
 import type { Invoice, InvoiceDetail, InvoiceStatus, LineItem, Payment } from '../../billing/invoice.schema';
 import { moneyFromDecimal, type Money } from '../../common/money.schema';
 import type { WhmcsInvoiceItemRaw, WhmcsInvoiceListItemRaw, WhmcsInvoiceRaw, WhmcsInvoicesRaw, WhmcsTransactionRaw } from './raw.schema';
-import { decodeHtmlEntities, normaliseKey, whmcsDateOnly, whmcsLocalToIso } from './wire-values.mapper';
+import { decodeHtmlEntities, decodeOptionalText, normaliseKey, whmcsDateOnly, whmcsLocalToIso } from './wire-values.mapper';
 
 /** Options of the invoice mappers. */
 export interface WhmcsInvoiceOptions {
@@ -125,6 +125,6 @@ export function toInvoiceDetail(raw: WhmcsInvoiceRaw, options: WhmcsInvoiceOptio
     ...header,
     lineItems: raw.items.map((i) => toLineItem(i, header.currency)),
     payments: raw.transactions.map((t) => toPayment(t, header.currency, options.serverUtcOffsetMinutes)),
-    notes: raw.notes === null ? null : decodeHtmlEntities(raw.notes),
+    notes: decodeOptionalText(raw.notes),
   };
 }

@@ -44,33 +44,30 @@ export const whmcsDecimalSchema = z
 
 const ZERO_DATE = /^0000-00-00( 00:00:00)?$/;
 
-/** A `YYYY-MM-DD` date; `0000-00-00`, `""`, null and absent become null. */
-export const whmcsDateSchema = z
+/** Date text, trimmed; the zero date (`0000-00-00`, `0000-00-00 00:00:00`), `""`, null and absent become null. */
+const whmcsDateText = z
   .union([z.string(), z.null()])
   .optional()
   .transform((v) => {
     const t = (v ?? '').trim();
     return t === '' || ZERO_DATE.test(t) ? null : t;
-  })
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be a YYYY-MM-DD date').nullable());
+  });
+
+/** A `YYYY-MM-DD` date; `0000-00-00`, `""`, null and absent become null. */
+export const whmcsDateSchema = whmcsDateText.pipe(
+  z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be a YYYY-MM-DD date').nullable(),
+);
 
 /**
  * A server-local `YYYY-MM-DD HH:MM:SS` date-time (or just a date); `0000-00-00 00:00:00`, `""`, null and
  * absent become null. Kept as text: converting to UTC needs the server's offset (see the mappers).
  */
-export const whmcsDateTimeSchema = z
-  .union([z.string(), z.null()])
-  .optional()
-  .transform((v) => {
-    const t = (v ?? '').trim();
-    return t === '' || ZERO_DATE.test(t) ? null : t;
-  })
-  .pipe(
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/, 'must be a YYYY-MM-DD HH:MM:SS date-time')
-      .nullable(),
-  );
+export const whmcsDateTimeSchema = whmcsDateText.pipe(
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/, 'must be a YYYY-MM-DD HH:MM:SS date-time')
+    .nullable(),
+);
 
 /** Optional text: `""`, null and absent become null. */
 export const whmcsOptionalTextSchema = z
@@ -262,14 +259,3 @@ export const whmcsInvoiceSchema = z.looseObject({
   transactions: whmcsListSchema('transaction', whmcsTransactionSchema),
 });
 export type WhmcsInvoiceRaw = z.infer<typeof whmcsInvoiceSchema>;
-
-/** `UpdateInvoice`. */
-export const whmcsUpdateInvoiceSchema = z.looseObject({ ...envelope, invoiceid: whmcsIdSchema });
-export type WhmcsUpdateInvoiceRaw = z.infer<typeof whmcsUpdateInvoiceSchema>;
-
-/** Any error answer: `{ result: "error", message }`. */
-export const whmcsErrorSchema = z.looseObject({
-  result: z.literal('error'),
-  message: z.string().optional(),
-});
-export type WhmcsErrorRaw = z.infer<typeof whmcsErrorSchema>;

@@ -1,14 +1,17 @@
 import type { z } from 'zod';
+import { formatZodIssues, zodIssuePath } from '../../common/zod-issues.mapper';
 import { WhmcsApiError, WhmcsSchemaError } from './whmcs.exception';
 
-function summarise(error: z.ZodError): { summary: string; issues: Array<{ path: string; message: string }> } {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)',
-    message: issue.message,
-  }));
-  const shown = issues.slice(0, 10).map((i) => `${i.path}: ${i.message}`);
-  if (issues.length > shown.length) shown.push(`... and ${issues.length - shown.length} more`);
-  return { summary: `unexpected WHMCS payload: ${shown.join('; ')}`, issues };
+/** Issues shown in a {@link WhmcsSchemaError}'s message (all of them are in its `issues`). */
+const SHOWN_ISSUES = 10;
+
+function toSchemaError(error: z.ZodError): WhmcsSchemaError {
+  const hidden = error.issues.length - SHOWN_ISSUES;
+  const more = hidden > 0 ? `; ... and ${hidden} more` : '';
+  return new WhmcsSchemaError(
+    `unexpected WHMCS payload: ${formatZodIssues(error.issues, SHOWN_ISSUES)}${more}`,
+    error.issues.map((issue) => ({ path: zodIssuePath(issue), message: issue.message })),
+  );
 }
 
 /**
@@ -27,9 +30,6 @@ export function parseWhmcsResponse<S extends z.ZodType>(schema: S, json: unknown
     throw new WhmcsApiError(message, json);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const { summary, issues } = summarise(parsed.error);
-    throw new WhmcsSchemaError(summary, issues);
-  }
+  if (!parsed.success) throw toSchemaError(parsed.error);
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 import type { BillingCycle, Quota, Subscription, SubscriptionStatus } from '../../billing/subscription.schema';
 import { moneyFromDecimal } from '../../common/money.schema';
 import type { WhmcsClientsProductsRaw, WhmcsProductRaw } from './raw.schema';
-import { decodeHtmlEntities, mbToBytes, normaliseKey, whmcsDateOnly, whmcsLocalToIso } from './wire-values.mapper';
+import { decodeHtmlEntities, decodeOptionalText, mbToBytes, normaliseKey, whmcsDateOnly, whmcsLocalToIso } from './wire-values.mapper';
 
 const STATUSES: Readonly<Record<string, SubscriptionStatus>> = {
   pending: 'pending',
@@ -66,11 +66,10 @@ export interface WhmcsSubscriptionOptions {
  */
 export function toSubscription(raw: WhmcsProductRaw, currency: string, options: WhmcsSubscriptionOptions = {}): Subscription {
   const offset = options.serverUtcOffsetMinutes ?? 0;
-  const groupName = raw.translated_groupname ?? raw.groupname;
   return {
     id: raw.id,
     productName: decodeHtmlEntities(raw.translated_name ?? raw.name),
-    groupName: groupName === null ? null : decodeHtmlEntities(groupName),
+    groupName: decodeOptionalText(raw.translated_groupname ?? raw.groupname),
     domain: raw.domain,
     status: toSubscriptionStatus(raw.status),
     billingCycle: toBillingCycle(raw.billingcycle),

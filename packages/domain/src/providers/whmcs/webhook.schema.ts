@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-/** Hook points the Portico WHMCS hook module forwards (WHMCS hook names). Others are accepted as text. */
-export const WHMCS_WEBHOOK_EVENTS = ['InvoicePaid', 'InvoiceCreated', 'InvoiceCancelled', 'InvoiceRefunded', 'InvoiceChangeStatus', 'AfterModuleSuspend', 'AfterModuleUnsuspend', 'ClientEdit'] as const;
-
 /**
  * Body our WHMCS hook module posts to `POST /webhooks/whmcs` (signed with Standard Webhooks):
  * `{ event, occurredAt, userid, params }`.

@@ -12,16 +12,16 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
  */
 export function decodeHtmlEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, body: string) => {
-    if (body.startsWith('#x') || body.startsWith('#X')) {
-      const code = Number.parseInt(body.slice(2), 16);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    if (body.startsWith('#')) {
-      const code = Number.parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? match;
+    if (!body.startsWith('#')) return NAMED_ENTITIES[body.toLowerCase()] ?? match;
+    const hex = body[1] === 'x' || body[1] === 'X';
+    const code = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : match;
   });
+}
+
+/** {@link decodeHtmlEntities} for optional WHMCS text: null and absent stay null. */
+export function decodeOptionalText(value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : decodeHtmlEntities(value);
 }
 
 /** Bytes in one WHMCS "MB" (WHMCS and the control panels it reads usage from count in MiB). */
