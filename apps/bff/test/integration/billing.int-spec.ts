@@ -1,6 +1,6 @@
-import { invoiceDetailSchema, invoicePageSchema, meSchema, subscriptionListSchema } from '@portico/domain';
+import { invoiceDetailSchema, invoicePageSchema, subscriptionListSchema } from '@portico/domain';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { loginAs } from '../support/login';
+import { accountIdByName, loginAs } from '../support/login';
 
 describe('billing routes (integration)', () => {
   let t: TestApp;
@@ -15,22 +15,15 @@ describe('billing routes (integration)', () => {
     return { status: res.status, body: await res.json() };
   }
 
-  async function firstAccount(cookie: string, name: string): Promise<string> {
-    const me = meSchema.parse((await get('/api/v1/me', cookie)).body);
-    const id = me.memberships.find((m) => m.accountName === name)?.accountId;
-    if (id === undefined) throw new Error(`no membership of ${name}`);
-    return id;
-  }
-
   beforeAll(async () => {
     t = await createTestApp();
     sandbox = new URL(t.env.SALESFORCE_LOGIN_URL).origin;
     // The sandbox is shared by every suite: start from its seeded state.
     expect((await fetch(`${sandbox}/__admin/reset`, { method: 'POST' })).ok).toBe(true);
     acmeCookie = await loginAs(t.url, 'owner@acme.example');
-    acme = await firstAccount(acmeCookie, 'Acme Hosting Ltd');
+    acme = await accountIdByName(t.url, acmeCookie, 'Acme Hosting Ltd');
     globexCookie = await loginAs(t.url, 'owner@globex.example');
-    globex = await firstAccount(globexCookie, 'Globex Corporation');
+    globex = await accountIdByName(t.url, globexCookie, 'Globex Corporation');
   });
   afterEach(async () => {
     await fetch(`${sandbox}/__admin/faults`, { method: 'DELETE' });

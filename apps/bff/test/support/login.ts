@@ -1,3 +1,4 @@
+import { meSchema } from '@portico/domain';
 import { DEMO_PASSWORD } from '../../src/core/database/demo-seed';
 
 /** Cookies of a response as a `name=value; name2=value2` header, from its `set-cookie` headers. */
@@ -31,4 +32,16 @@ export async function loginAs(url: string, email: string, password = DEMO_PASSWO
   });
   if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${await response.text()}`);
   return cookieHeader(response);
+}
+
+/**
+ * The id of the account named `accountName` among the memberships of the signed-in user (`GET /api/v1/me`).
+ * @throws Error when the user is not a member of such an account
+ */
+export async function accountIdByName(url: string, cookie: string, accountName: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/me`, { headers: { cookie } });
+  const me = meSchema.parse(await response.json());
+  const id = me.memberships.find((m) => m.accountName === accountName)?.accountId;
+  if (id === undefined) throw new Error(`no membership of ${accountName}`);
+  return id;
 }

@@ -1,6 +1,6 @@
 import { hashPassword } from '../auth/password-hasher';
 import type { Client } from 'pg';
-import type { Role, UsageMetric } from '@portico/domain';
+import type { Role } from '@portico/domain';
 
 /** Password of every demo user (docs/contracts.md). */
 export const DEMO_PASSWORD = 'portico-demo-password';
@@ -95,9 +95,6 @@ export const DEMO_USERS: readonly { id: string; email: string; name: string; mem
 
 /** Days of 1-minute usage samples seeded per account and metric. */
 export const DEMO_USAGE_DAYS = 90;
-
-/** Metrics seeded. */
-export const DEMO_METRICS: readonly UsageMetric[] = ['disk', 'bandwidth'];
 
 /** SQL of a deterministic pseudo-random number in [0, 1) from an integer `i` and a seed (sine hash). */
 const noise = (i: string, seed: string): string => `(((sin(${i} * 12.9898 + ${seed} * 78.233) * 43758.5453) - floor(sin(${i} * 12.9898 + ${seed} * 78.233) * 43758.5453)))`;

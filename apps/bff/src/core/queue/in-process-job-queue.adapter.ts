@@ -1,11 +1,11 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { DEFAULT_JOB_ATTEMPTS, DEFAULT_JOB_BACKOFF_MS, JobQueue, type JobHandler, type JobOptions } from './job-queue.port';
+import { DEFAULT_JOB_CONCURRENCY, JobQueue, resolveJobOptions, type JobHandler, type JobOptions, type ResolvedJobOptions } from './job-queue.port';
 
 interface Pending {
   name: string;
   data: unknown;
   attempt: number;
-  options: Required<Omit<JobOptions, 'jobId'>> & { jobId?: string };
+  options: ResolvedJobOptions;
 }
 
 /**
@@ -22,7 +22,7 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
 
-  process<T>(name: string, handler: JobHandler<T>, concurrency = 4): void {
+  process<T>(name: string, handler: JobHandler<T>, concurrency = DEFAULT_JOB_CONCURRENCY): void {
     if (this.handlers.has(name)) throw new Error(`a handler for job "${name}" is already registered`);
     this.handlers.set(name, { handler: handler as JobHandler<unknown>, concurrency, running: 0 });
     this.drain(name);
@@ -34,16 +34,7 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
       if (this.activeIds.has(options.jobId)) return;
       this.activeIds.add(options.jobId);
     }
-    this.push({
-      name,
-      data,
-      attempt: 1,
-      options: {
-        attempts: options.attempts ?? DEFAULT_JOB_ATTEMPTS,
-        backoffMs: options.backoffMs ?? DEFAULT_JOB_BACKOFF_MS,
-        jobId: options.jobId,
-      },
-    });
+    this.push({ name, data, attempt: 1, options: resolveJobOptions(options) });
   }
 
   private push(job: Pending): void {

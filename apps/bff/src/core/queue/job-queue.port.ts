@@ -28,6 +28,13 @@ export abstract class JobQueue {
   abstract enqueue<T>(name: string, data: T, options?: JobOptions): Promise<void>;
 }
 
-/** Defaults of {@link JobOptions}. */
-export const DEFAULT_JOB_ATTEMPTS = 5;
-export const DEFAULT_JOB_BACKOFF_MS = 1000;
+/** Jobs of one name run at once in one process unless {@link JobQueue.process} says otherwise. */
+export const DEFAULT_JOB_CONCURRENCY = 4;
+
+/** {@link JobOptions} with the retry defaults filled in. */
+export type ResolvedJobOptions = Required<Pick<JobOptions, 'attempts' | 'backoffMs'>> & Pick<JobOptions, 'jobId'>;
+
+/** Fills in the defaults of {@link JobOptions} (5 attempts, 1000 ms first backoff) for an adapter. */
+export function resolveJobOptions(options: JobOptions): ResolvedJobOptions {
+  return { attempts: options.attempts ?? 5, backoffMs: options.backoffMs ?? 1000, jobId: options.jobId };
+}

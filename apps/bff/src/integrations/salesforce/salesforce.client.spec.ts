@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
@@ -76,6 +77,26 @@ describe('SalesforceClient', () => {
     expect(result.totalSize).toBe(3);
     expect(tokensIssued).toBe(1);
     expect(log.filter((l) => l.includes('/query'))).toHaveLength(2);
+  });
+
+  it('leaves out a malformed record, keeps the others and logs its position across pages without its values', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      queryHandler = (req, res) => {
+        if (req.url?.startsWith('/services/data/v62.0/query/next-1')) {
+          json(res, 200, { totalSize: 3, done: true, records: [{ Id: 42, Name: 'secret-name' }] });
+        } else {
+          json(res, 200, { totalSize: 3, done: false, nextRecordsUrl: '/services/data/v62.0/query/next-1', records: [{ Id: 'a' }, { Id: 'b' }] });
+        }
+      };
+      const result = await client().queryAll('SELECT Id FROM Case', record);
+      expect(result.records.map((r) => r.Id)).toEqual(['a', 'b']);
+      const call = warn.mock.calls.find((c) => c[1] === 'salesforce record skipped: unexpected shape');
+      expect(call?.[0]).toMatchObject({ operation: 'query', index: 2, id: '42' });
+      expect(JSON.stringify(call?.[0])).not.toContain('secret-name');
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('re-authenticates once when the session expired', async () => {

@@ -2,8 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Connection, OAuth2, type HttpRequest, type HttpRequestOptions, type HttpResponse } from 'jsforce';
 import { Transport } from 'jsforce/lib/transport';
 import type { StreamPromise } from 'jsforce/lib/util/promise';
-import { sfCreateResultSchema, sfQueryResultSchema, sfTokenResponseSchema } from '@portico/domain/providers/salesforce';
-import { z } from 'zod';
+import { formatZodIssues } from '@portico/domain';
+import {
+  sfCreateResultSchema,
+  sfQueryResultSchema,
+  sfTokenResponseSchema,
+  skippedRecordsOf,
+  type SkippedRecord,
+} from '@portico/domain/providers/salesforce';
+import type { z } from 'zod';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { createUpstreamPolicies, toUpstreamException, type UpstreamPolicies } from '../upstream/upstream-policy';
@@ -22,9 +29,6 @@ class BoundedTransport extends Transport {
     return super.httpRequest(req, { ...options, timeout: this.timeoutMs, retry: { maxRetries: 0 } });
   }
 }
-
-/** One page of `GET /query` or `/query/<locator>`; records are parsed by the caller's schema afterwards. */
-const queryPageSchema = sfQueryResultSchema(z.unknown());
 
 /** Salesforce error codes that mean the request itself was refused (retrying will not help). */
 const REJECTED_CODES = new Set([
@@ -85,28 +89,27 @@ export class SalesforceClient {
    *   matching `recordSchema` is logged and skipped
    */
   async queryAll<S extends z.ZodType>(soql: string, recordSchema: S, maxRecords = 2000): Promise<QueryAllResult<z.output<S>>> {
+    const pageSchema = sfQueryResultSchema(recordSchema);
     return this.run('query', false, async (conn) => {
-      let page = this.parse('query', queryPageSchema, await conn.query(soql, { autoFetch: false }));
-      const raw: unknown[] = [...page.records];
-      while (!page.done && page.nextRecordsUrl && raw.length < maxRecords) {
-        page = this.parse('queryMore', queryPageSchema, await conn.queryMore(page.nextRecordsUrl));
-        raw.push(...page.records);
-      }
       const records: z.output<S>[] = [];
-      raw.forEach((record, index) => {
-        const parsed = recordSchema.safeParse(record);
-        if (parsed.success) {
-          records.push(parsed.data);
-          return;
-        }
-        // One malformed record must not hide the others: log it (without values) and leave it out.
-        const issues = parsed.error.issues
-          .slice(0, 3)
-          .map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`)
-          .join('; ');
-        const id = typeof record === 'object' && record !== null && 'Id' in record ? String(record.Id) : null;
+      const skipped: SkippedRecord[] = [];
+      const received = (): number => records.length + skipped.length;
+      const take = (page: z.output<typeof pageSchema>): void => {
+        // A skipped record's index counts from the first page.
+        const offset = received();
+        skipped.push(...skippedRecordsOf(page.records).map((s) => ({ ...s, index: offset + s.index })));
+        records.push(...page.records);
+      };
+      let page = this.parse('query', pageSchema, await conn.query(soql, { autoFetch: false }));
+      take(page);
+      while (!page.done && page.nextRecordsUrl && received() < maxRecords) {
+        page = this.parse('queryMore', pageSchema, await conn.queryMore(page.nextRecordsUrl));
+        take(page);
+      }
+      // One malformed record must not hide the others: it was left out; say which and why (no values).
+      for (const { index, id, issues } of skipped) {
         this.logger.warn({ operation: 'query', index, id, issues }, 'salesforce record skipped: unexpected shape');
-      });
+      }
       return { records, totalSize: page.totalSize };
     });
   }
@@ -194,11 +197,7 @@ export class SalesforceClient {
   private parse<S extends z.ZodType>(operation: string, schema: S, value: unknown): z.output<S> {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    const where = result.error.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
-      .join('; ');
-    throw new SalesforceException('bad_response', operation, `unexpected payload (${where})`);
+    throw new SalesforceException('bad_response', operation, `unexpected payload (${formatZodIssues(result.error.issues, 5)})`);
   }
 
   /** Turns a jsforce/fetch error into a {@link SalesforceException} (message never includes tokens). */

@@ -18,6 +18,7 @@ import {
   whmcsClientsProductsSchema,
   whmcsInvoiceSchema,
   whmcsInvoicesSchema,
+  type WhmcsClientsDetailsRaw,
 } from '@portico/domain/providers/whmcs';
 import { BillingProvider } from '../../modules/billing/billing.provider';
 import { WhmcsClient } from './whmcs.client';
@@ -49,6 +50,8 @@ const CURRENCY_TTL_MS = 10 * 60_000;
 @Injectable()
 export class WhmcsBillingProvider extends BillingProvider {
   private readonly currencies = new Map<number, { currency: string; until: number }>();
+  /** `GetClientsDetails` calls under way per client, shared by concurrent callers. */
+  private readonly detailsInFlight = new Map<number, Promise<WhmcsClientsDetailsRaw>>();
 
   constructor(private readonly whmcs: WhmcsClient) {
     super();
@@ -140,8 +143,20 @@ export class WhmcsBillingProvider extends BillingProvider {
     }
   }
 
-  private clientDetails(clientId: number) {
-    return this.whmcs.call('GetClientsDetails', { clientid: clientId, stats: false }, whmcsClientsDetailsSchema);
+  /**
+   * `GetClientsDetails`; concurrent callers for one client (the profile and every amount-carrying read of one
+   * dashboard request) share a single call.
+   */
+  private clientDetails(clientId: number): Promise<WhmcsClientsDetailsRaw> {
+    const running = this.detailsInFlight.get(clientId);
+    if (running) return running;
+    const call = this.whmcs.call('GetClientsDetails', { clientid: clientId, stats: false }, whmcsClientsDetailsSchema);
+    this.detailsInFlight.set(clientId, call);
+    const settle = (): void => {
+      if (this.detailsInFlight.get(clientId) === call) this.detailsInFlight.delete(clientId);
+    };
+    call.then(settle, settle);
+    return call;
   }
 
   private async clientCurrency(clientId: number): Promise<string> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../core/prisma/prisma.service';
 import { BillingProvider } from '../billing/billing.provider';
 import { CrmProvider } from '../support/crm.provider';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
+import { HealthRepository } from './health.repository';
 
 /** Longest a readiness check may take, ms. */
 export const READINESS_CHECK_TIMEOUT_MS = 2000;
@@ -28,7 +28,7 @@ class CheckTimeout extends Error {}
 @Injectable()
 export class HealthService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly repository: HealthRepository,
     private readonly billing: BillingProvider,
     private readonly crm: CrmProvider,
   ) {}
@@ -36,9 +36,7 @@ export class HealthService {
   /** Runs every check, each cut at {@link READINESS_CHECK_TIMEOUT_MS}; `status` is ok only when all are. */
   async readiness(): Promise<Readiness> {
     const [database, whmcs, salesforce] = await Promise.all([
-      this.check(async () => {
-        await this.prisma.$queryRaw`SELECT 1`;
-      }),
+      this.check(() => this.repository.ping()),
       this.check(() => this.billing.ping()),
       this.check(() => this.crm.ping()),
     ]);

@@ -23,14 +23,12 @@ import { StatusCacheService } from './status-cache.service';
 import { toUsageTiles } from './usage-tiles.mapper';
 
 /** Open cases shown on the dashboard. */
-export const DASHBOARD_OPEN_CASES = 5;
+const DASHBOARD_OPEN_CASES = 5;
 /** Page size used to read every open invoice. */
 const OPEN_INVOICES_PAGE = 100;
 /** Upper bound of open-invoice pages read for the summary. */
 const OPEN_INVOICES_MAX_PAGES = 10;
 
-/** Reason shown when the account is not linked to the block's upstream. */
-export const NOT_LINKED = NOT_LINKED_REASON;
 /** Reason shown when a block failed for a reason other than its upstream. */
 const INTERNAL_FAILURE = 'Temporarily unavailable';
 
@@ -92,7 +90,7 @@ export class MeStatusService {
   ): Promise<Block<T>> {
     const source = SOURCE[name];
     if (load === null) {
-      return { meta: { source, fetchedAt: null, stale: false, unavailable: true, reason: NOT_LINKED }, data: null };
+      return { meta: { source, fetchedAt: null, stale: false, unavailable: true, reason: NOT_LINKED_REASON }, data: null };
     }
     try {
       const { data, fetchedAt } = await this.cache.getOrLoad(account.accountId, name, load);

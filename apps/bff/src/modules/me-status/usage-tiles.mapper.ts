@@ -1,13 +1,5 @@
 import { usageLevel, type Subscription, type UsageMetric, type UsageTile } from '@portico/domain';
-
-/** One metric's current-period usage as the usage module reports it. */
-export interface CurrentUsage {
-  metric: UsageMetric;
-  /** bytes */
-  used: number;
-  /** ISO 8601 start of the period */
-  periodStart: string;
-}
+import type { CurrentPeriodUsage } from '../usage/usage.service';
 
 const QUOTA_OF: Record<UsageMetric, 'disk' | 'bandwidth'> = { disk: 'disk', bandwidth: 'bandwidth' };
 
@@ -26,7 +18,7 @@ export function planLimit(subscriptions: readonly Subscription[] | null, metric:
  * Dashboard usage tiles: current usage against the plan limits.
  * @param subscriptions the client's subscriptions, or null when unknown (limits become null, level `unknown`)
  */
-export function toUsageTiles(usage: readonly CurrentUsage[], subscriptions: readonly Subscription[] | null): UsageTile[] {
+export function toUsageTiles(usage: readonly CurrentPeriodUsage[], subscriptions: readonly Subscription[] | null): UsageTile[] {
   return usage.map((u) => {
     const limit = planLimit(subscriptions, u.metric);
     return {

@@ -17,7 +17,6 @@ import { WebhooksService } from './webhooks.service';
   imports: [WhmcsModule, MeStatusModule],
   controllers: [WebhooksController],
   providers: [WebhookSignatureService, WebhooksRepository, WebhooksService, WebhookProcessor, WebhookRecoveryService],
-  exports: [WebhookProcessor],
 })
 export class WebhooksModule implements OnModuleInit {
   constructor(
