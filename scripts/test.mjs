@@ -106,7 +106,12 @@ if (wants('e2e')) {
     await phase(
       'end-to-end tests in Chromium',
       async () => {
-        const stack = await startThrowawayStack({ ports: { sandbox: 4110, bff: 4010, portal: 3010 }, postgresPort: 54339 });
+        // PORTICO_E2E_PORT_OFFSET moves every port, so that two checkouts can run their end-to-end tests at once.
+        const offset = Number(process.env.PORTICO_E2E_PORT_OFFSET ?? 0);
+        const stack = await startThrowawayStack({
+          ports: { sandbox: 4110 + offset, bff: 4010 + offset, portal: 3010 + offset },
+          postgresPort: 54339 + offset,
+        });
         try {
           await run(process.execPath, [path.join(repoRoot, 'apps/portal/node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json'], {
             cwd: path.join(repoRoot, 'apps/portal'),
