@@ -10,7 +10,7 @@ import {
 import { accountRoom, type RealtimeEvent } from '@portico/domain';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import { ACCESS_COOKIE, AccessService, TokenService, type SessionUser } from '../../core/auth';
+import { AccessService, TokenService, type SessionUser } from '../../core/auth';
 import { EventBus } from '../../core/events/event-bus.port';
 
 /** `join_account` payload. */
@@ -58,7 +58,7 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
   /** Installs the handshake authentication and starts relaying events from the bus. */
   afterInit(server: Server): void {
     server.use((socket, next) => {
-      const token = readCookie(socket.handshake.headers.cookie, ACCESS_COOKIE);
+      const token = readCookie(socket.handshake.headers.cookie, this.tokens.accessCookieName);
       const user = token === undefined ? null : this.tokens.verifyAccessToken(token);
       if (user === null) {
         next(new Error('unauthenticated'));
