@@ -17,6 +17,7 @@ const SECTIONS = [
   { slug: 'usage', label: 'Usage' },
   { slug: 'billing', label: 'Billing' },
   { slug: 'support', label: 'Support' },
+  { slug: 'settings', label: 'Settings' },
 ] as const;
 
 /** Header (brand, account switcher, live indicator, user menu), section navigation and the page. */
@@ -27,6 +28,8 @@ export function AppShell({ accountId, children }: { accountId: string; children:
   const membership = me.data?.memberships.find((m) => m.accountId === accountId);
   const section = pathname.split('/')[2] ?? 'dashboard';
   const noAccess = me.isSuccess && !membership;
+  // The account requires two-factor and this member has not set it up: only the settings page is usable.
+  const mustEnrol = membership?.mfaRequired === true && me.data?.user.mfaEnabled === false && section !== 'settings';
 
   return (
     <div className="shell">
@@ -66,6 +69,14 @@ export function AppShell({ accountId, children }: { accountId: string; children:
           <div className="card">
             <h1 className="page-header__title">No access to this account</h1>
             <p className="muted">You are not a member of this account. Choose one of your accounts above.</p>
+          </div>
+        ) : mustEnrol ? (
+          <div className="card" data-testid="mfa-enrol-required">
+            <h1 className="page-header__title">Set up two-factor authentication</h1>
+            <p className="muted">{membership.accountName} requires two-factor authentication of every member.</p>
+            <Link className="button button--primary" href={accountPagePath(accountId, 'settings')}>
+              Set it up now
+            </Link>
           </div>
         ) : (
           children
