@@ -32,6 +32,12 @@ export const REALTIME_REDIS_KEYS = {
 export const REALTIME_STREAM_MAX_LEN = 10_000;
 
 /**
+ * How long one blocking XREAD of the stream waits for new entries, ms. New entries end the wait at once; the value
+ * only bounds how long a closing instance keeps its reader connection open (one idle XREAD a second otherwise).
+ */
+export const REALTIME_READ_BLOCK_MS = 1_000;
+
+/**
  * Options of the socket.io server (merged by Nest into the adapter's options).
  * - `connectionStateRecovery`: a client that reconnects within {@link RECOVERY_WINDOW_MS} gets its rooms back and the
  *   events it missed (`socket.recovered` is true on the client). The handshake middleware runs again on recovery
@@ -103,6 +109,7 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
           sessionKeyPrefix: REALTIME_REDIS_KEYS.sessionKeyPrefix,
           maxLen: REALTIME_STREAM_MAX_LEN,
           onlyPlaintext: true,
+          blockTimeInMs: REALTIME_READ_BLOCK_MS,
         }),
       );
       this.logger.log('socket.io on the Redis streams adapter');
