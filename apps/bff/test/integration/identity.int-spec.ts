@@ -46,7 +46,7 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
     return { account, ...(await createUser(db, { password: 'quiet-harbour-lantern-77', memberships: [{ accountId: account.id, role: 'owner' }] })) };
   };
   const auditCount = async (action: string, actor: string): Promise<number> =>
-    (await db.query('SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND actor_user_id = $2', [action, actor])).rows[0].n;
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND actor_user_id = $2', [action, actor])).rows[0]!.n;
 
   describe('cookies', () => {
     it('sets every cookie HttpOnly (but the CSRF one), SameSite=Lax, Path=/, without Domain, on plain-http localhost', async () => {
@@ -308,12 +308,30 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
       expect(known.status).toBe(204);
       expect(unknown.status).toBe(204);
       expect(await known.text()).toBe(await unknown.text());
-      const rows = await db.query('SELECT token_hash, expires_at FROM password_reset_tokens WHERE user_id = $1', [user.id]);
+      const rows = await db.query<{ token_hash: string; expires_at: Date }>('SELECT token_hash, expires_at FROM password_reset_tokens WHERE user_id = $1', [user.id]);
       expect(rows.rowCount).toBe(1);
-      expect(rows.rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
-      const ttlMs = rows.rows[0].expires_at.getTime() - Date.now();
+      expect(rows.rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+      const ttlMs = rows.rows[0]!.expires_at.getTime() - Date.now();
       expect(ttlMs).toBeGreaterThan(3_500_000);
       expect(ttlMs).toBeLessThanOrEqual(3_600_000);
+    });
+
+    it('emails a reset link whose token sets a new password once', async () => {
+      const user = await freshUser();
+      const sandbox = new URL(t.env.SALESFORCE_LOGIN_URL).origin;
+      expect((await fetch(`${t.url}/api/v1/auth/password/forgot`, { method: 'POST', headers: json, body: JSON.stringify({ email: user.email }) })).status).toBe(204);
+      let link: string | undefined;
+      for (let i = 0; i < 50 && !link; i++) {
+        const mail = (await (await fetch(`${sandbox}/__admin/mail.json?to=${encodeURIComponent(user.email)}`)).json()) as { messages: { subject: string; text: string }[] };
+        link = mail.messages.find((m) => m.subject === 'Reset your Portico password')?.text.match(/https?:\/\/\S+#token=\S+/)?.[0];
+        if (!link) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(link).toMatch(/^http:\/\/localhost:3000\/reset-password#token=/);
+      const token = new URLSearchParams(new URL(link!).hash.slice(1)).get('token')!;
+      const reset = () => fetch(`${t.url}/api/v1/auth/password/reset`, { method: 'POST', headers: json, body: JSON.stringify({ token, newPassword: 'emailed-link-passphrase-3' }) });
+      expect((await reset()).status).toBe(204);
+      expect((await reset()).status).toBe(400);
+      expect((await login(t.url, user.email, 'emailed-link-passphrase-3')).status).toBe(200);
     });
 
     it('resets with a single-use, expiring token and ends every session', async () => {

@@ -30,7 +30,6 @@ const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.tr
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).default(def));
-const bool = (def: boolean) => z.preprocess(blankToUndefined, z.stringbool().default(def));
 const url = (def: string) => z.preprocess(blankToUndefined, z.url().default(def));
 
 export const rawEnvSchema = z.object({
@@ -83,6 +82,12 @@ export const rawEnvSchema = z.object({
   LOGIN_LOCKOUT_BASE_MS: int(60_000, 1),
   /** Longest lockout, ms. */
   LOGIN_LOCKOUT_MAX_MS: int(3_600_000, 1),
+  /** SMTP server for transactional mail (nodemailer URL); default: the sandbox's SMTP catcher. */
+  SMTP_URL: z.preprocess(blankToUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:4125')),
+  /** `From` header of outgoing mail. */
+  MAIL_FROM: z.preprocess(blankToUndefined, z.string().min(3).default('Portico <no-reply@portico.localhost>')),
+  /** SMTP connection, greeting and socket timeout, ms. */
+  SMTP_TIMEOUT_MS: int(10_000, 1),
   WHMCS_API_URL: url('http://127.0.0.1:4100/includes/api.php'),
   WHMCS_API_IDENTIFIER: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-identifier')),
   WHMCS_API_SECRET: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-secret')),

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { passwordPolicyIssues } from '@portico/domain';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { type SessionUser } from '../../core/auth';
@@ -16,7 +16,7 @@ import type { ClientMeta } from './auth.service';
 import { SessionsService } from './sessions.service';
 
 /** The ~49,000 most common passwords (zxcvbn-ts `passwords-common`), lower-cased. */
-const COMMON_PASSWORDS: ReadonlySet<string> = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set((dictionary['passwords-common']).map((p) => p.toLowerCase()));
 
 /**
  * Every broken password rule: the domain's (length or passphrase, no email local part) plus "not a common
@@ -47,9 +47,8 @@ export class PasswordService {
     private readonly repository: AuthRepository,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly mail: MailPort,
     @Inject(ENV) private readonly env: Env,
-    /** Provided globally by the mail module; absent only in a build without it (then no reset mail is sent). */
-    @Optional() private readonly mail?: MailPort,
   ) {}
 
   /**
@@ -93,10 +92,6 @@ export class PasswordService {
       await this.repository.createResetToken({ userId: user.id, tokenHash: sha256(token), expiresAt });
       const link = `${this.env.PORTAL_ORIGIN.replace(/\/+$/, '')}/reset-password#token=${token}`;
       const minutes = Math.round(this.env.PASSWORD_RESET_TTL_SECONDS / 60);
-      if (!this.mail) {
-        this.logger.error('No mail transport: cannot send the password reset email');
-        return;
-      }
       this.mail
         .send({
           to: user.email,
