@@ -142,9 +142,11 @@ export function TwoFactorCard() {
         <>
           <p className="muted">Protect your sign-in with a code from your phone as well as your password.</p>
           {start.isError ? <p className="text-danger">{start.error.message}</p> : null}
-          <button type="button" className="button button--primary button--small" disabled={start.isPending} onClick={() => start.mutate()}>
-            Set up two-factor
-          </button>
+          <div className="form__actions">
+            <button type="button" className="button button--primary button--small" disabled={start.isPending} onClick={() => start.mutate()}>
+              Set up two-factor
+            </button>
+          </div>
         </>
       )}
     </section>
