@@ -65,7 +65,8 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const name = throttler.name ?? API_THROTTLER;
-    const key = generateKey(context, await getTracker(request, context), name);
+    // The limit is part of the key: instances sharing Redis with another limit (a test, a rolling change) count apart.
+    const key = `${generateKey(context, await getTracker(request, context), name)}:q${limit}`;
     const record = await this.storageService.increment(key, ttl, limit, blockDuration, name);
     void reply.header('RateLimit-Policy', `"${name}";q=${limit};w=${Math.ceil(ttl / 1000)}`);
     if (record.isBlocked) {
