@@ -84,9 +84,11 @@ test.describe('several accounts', () => {
 
     const switcher = page.getByTestId('account-switcher');
     await expect(switcher.locator('option')).toHaveText(['Acme Hosting Ltd (Owner)', 'Globex Corporation (Viewer)']);
+    const remembered = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/last-account') && r.request().method() === 'PUT');
     await switcher.selectOption({ label: 'Globex Corporation (Viewer)' });
 
     await page.waitForURL((url) => /\/dashboard$/.test(url.pathname) && !url.pathname.startsWith(`/${acmeId}/`));
+    expect((await remembered).status()).toBe(204);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Globex Corporation');
     await expect(switcher.locator('option:checked')).toHaveText('Globex Corporation (Viewer)');
     // Globex is billed in EUR.
@@ -94,6 +96,16 @@ test.describe('several accounts', () => {
     await expect(page.getByTestId('block-subscriptions')).toContainText('Enterprise VPS');
     await expect(page.getByTestId('block-subscriptions')).not.toContainText('Business Hosting');
     await page.screenshot({ path: artifact('dashboard-globex-1280.png'), fullPage: true });
+    const globexPath = new URL(page.url()).pathname;
+
+    // The last used account is remembered by the BFF: `/` opens Globex again. Switching back restores Acme for the
+    // tests that follow.
+    await page.goto('/');
+    await page.waitForURL((url) => url.pathname === globexPath);
+    const back = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/last-account') && r.request().method() === 'PUT');
+    await page.getByTestId('account-switcher').selectOption({ label: 'Acme Hosting Ltd (Owner)' });
+    await page.waitForURL((url) => url.pathname.startsWith(`/${acmeId}/`));
+    expect((await back).status()).toBe(204);
   });
 });
 

@@ -55,8 +55,16 @@ describe('members and invites (integration)', () => {
     return { id: inviteSchema.parse(res.body).id, token: inviteTokenOf(mail) };
   }
 
-  async function auditRows(action: string): Promise<{ actor_user_id: string | null; target: string | null; ip: string | null; user_agent: string | null; request_id: string | null; metadata: Record<string, unknown> | null }[]> {
-    const { rows } = await db.query('SELECT actor_user_id, target, ip, user_agent, request_id, metadata FROM audit_events WHERE account_id = $1 AND action = $2 ORDER BY occurred_at', [accountId, action]);
+  interface AuditRow {
+    actor_user_id: string | null;
+    target: string | null;
+    ip: string | null;
+    user_agent: string | null;
+    request_id: string | null;
+    metadata: Record<string, unknown> | null;
+  }
+  async function auditRows(action: string): Promise<AuditRow[]> {
+    const { rows } = await db.query<AuditRow>('SELECT actor_user_id, target, ip, user_agent, request_id, metadata FROM audit_events WHERE account_id = $1 AND action = $2 ORDER BY occurred_at', [accountId, action]);
     return rows;
   }
 

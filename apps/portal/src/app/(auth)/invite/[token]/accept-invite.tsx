@@ -153,8 +153,10 @@ export function AcceptInvite({ token }: { token: string }) {
     event.preventDefault();
     setFormError(null);
     const form = new FormData(event.currentTarget);
-    const name = String(form.get('name') ?? '');
-    const password = String(form.get('password') ?? '');
+    const nameValue = form.get('name');
+    const passwordValue = form.get('password');
+    const name = typeof nameValue === 'string' ? nameValue : '';
+    const password = typeof passwordValue === 'string' ? passwordValue : '';
     const parsed = acceptInviteRequestSchema.safeParse({ token, name, password });
     const next: FieldErrors = {};
     if (name.trim() === '') next.name = 'Enter your name';
