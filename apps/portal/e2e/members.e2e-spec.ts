@@ -30,8 +30,8 @@ test.describe('inviting a colleague', () => {
     expect(invoiceId, 'the owner sees an invoice to probe with').toBeTruthy();
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Users' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users');
-    await page.getByLabel('Email').fill(colleague);
-    await page.getByLabel('Role').selectOption('technical');
+    await page.getByLabel('Email', { exact: true }).fill(colleague);
+    await page.getByLabel('Role', { exact: true }).selectOption('technical');
     await page.getByRole('button', { name: 'Send invite' }).click();
     await expect(page.getByTestId('users-notice')).toHaveText(`Invite sent to ${colleague}.`);
     const row = page.getByTestId('invite-row').filter({ hasText: colleague });
@@ -50,6 +50,9 @@ test.describe('inviting a colleague', () => {
     await expect(tess.getByRole('heading', { level: 1 })).toHaveText('Join Acme Hosting Ltd');
     await expect(tess.getByText('invited')).toContainText(colleague);
     await tess.screenshot({ path: artifact('invite-accept-1280.png'), fullPage: true });
+    await tess.setViewportSize({ width: 375, height: 812 });
+    await tess.screenshot({ path: artifact('invite-accept-375.png'), fullPage: true });
+    await tess.setViewportSize({ width: 1280, height: 900 });
     await tess.getByLabel('Your name').fill('Tess Tech');
     await tess.getByLabel('Choose a password').fill('short');
     await tess.getByRole('button', { name: 'Accept and create my sign-in' }).click();

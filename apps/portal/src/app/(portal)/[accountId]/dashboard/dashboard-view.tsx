@@ -68,7 +68,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
     <>
       <PageHeader
         title={s.account.name}
-        description="Your services, bills and support at a glance."
+        description={permissions.can('billing:read') ? 'Your services, bills and support at a glance.' : 'Your services and support at a glance.'}
         actions={
           permissions.can('support:write') ? (
             <Link className="button button--primary" href={accountPagePath(accountId, 'support', 'new')}>
