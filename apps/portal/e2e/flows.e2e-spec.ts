@@ -95,6 +95,9 @@ test.describe('several accounts', () => {
     await expect(page.getByTestId('block-next-invoice').getByText('€').first()).toBeVisible();
     await expect(page.getByTestId('block-subscriptions')).toContainText('Enterprise VPS');
     await expect(page.getByTestId('block-subscriptions')).not.toContainText('Business Hosting');
+    // Alice is a viewer of Globex: she reads everything but opens no cases and does not see its users.
+    await expect(page.getByRole('link', { name: 'New support case' })).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Users' })).toHaveCount(0);
     await page.screenshot({ path: artifact('dashboard-globex-1280.png'), fullPage: true });
     const globexPath = new URL(page.url()).pathname;
 
