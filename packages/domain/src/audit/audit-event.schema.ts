@@ -9,6 +9,12 @@ export const auditActionSchema = z.enum([
   'auth.refresh_reused',
   'support.case_created',
   'webhook.received',
+  'member.invited',
+  'member.invite_accepted',
+  'member.invite_resent',
+  'member.invite_revoked',
+  'member.role_changed',
+  'member.removed',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
