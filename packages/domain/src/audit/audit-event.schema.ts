@@ -19,6 +19,12 @@ export const auditActionSchema = z.enum([
   'account.mfa_requirement_changed',
   'support.case_created',
   'webhook.received',
+  'member.invited',
+  'member.invite_accepted',
+  'member.invite_resent',
+  'member.invite_revoked',
+  'member.role_changed',
+  'member.removed',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

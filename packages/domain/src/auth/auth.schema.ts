@@ -13,8 +13,8 @@ export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  /** Whether the user signs in with a second factor (TOTP). */
-  mfaEnabled: z.boolean(),
+  /** Whether the user signs in with a second factor (TOTP); always sent by the BFF. */
+  mfaEnabled: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -23,13 +23,21 @@ export const membershipSchema = z.object({
   accountId: z.string(),
   accountName: z.string(),
   role: roleSchema,
-  /** The account requires two-factor authentication of every member (a member without it must enrol first). */
-  mfaRequired: z.boolean(),
+  /**
+   * The account requires two-factor authentication of every member (a member without it must enrol first); always
+   * sent by the BFF.
+   */
+  mfaRequired: z.boolean().optional(),
 });
 export type Membership = z.infer<typeof membershipSchema>;
 
 /** `GET /api/v1/me` (also the body of a successful login or refresh). */
-export const meSchema = z.object({ user: userSchema, memberships: z.array(membershipSchema) });
+export const meSchema = z.object({
+  user: userSchema,
+  memberships: z.array(membershipSchema),
+  /** The account the user opened last (`PUT /api/v1/me/last-account`), null before any; `/` opens it. */
+  lastAccountId: z.string().nullable().optional(),
+});
 export type Me = z.infer<typeof meSchema>;
 
 /** Body of `POST /api/v1/auth/login` when the password was right and a second factor is due (cookie `portico_mfa`). */

@@ -38,6 +38,12 @@ export class TokenService {
     return this.cookies.access;
   }
 
+  /** The access token from a request's access cookie (the name in force), or null. Does not verify it. */
+  accessTokenOf(request: unknown): string | null {
+    const token = (request as { cookies?: Record<string, string | undefined> }).cookies?.[this.cookies.access];
+    return typeof token === 'string' && token.length > 0 ? token : null;
+  }
+
   /** Access token lifetime, seconds. */
   get accessTtlSeconds(): number {
     return this.env.JWT_ACCESS_TTL_SECONDS;

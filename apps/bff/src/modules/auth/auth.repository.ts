@@ -72,6 +72,7 @@ export class AuthRepository {
         email: true,
         name: true,
         mfaEnabledAt: true,
+        lastAccountId: true,
         memberships: {
           select: { role: true, account: { select: { id: true, name: true, mfaRequired: true } } },
           orderBy: { account: { name: 'asc' } },
@@ -87,6 +88,7 @@ export class AuthRepository {
         role: roleSchema.parse(m.role),
         mfaRequired: m.account.mfaRequired,
       })),
+      lastAccountId: user.lastAccountId,
     };
   }
 
