@@ -42,7 +42,7 @@ test.describe('security settings', () => {
     try {
       // Sign out, then in again: password, then the code.
       await page.getByRole('button', { name: /Open user menu/ }).click();
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign out', exact: true }).click();
       await page.waitForURL(/\/login/);
       await page.getByLabel('Email').fill(MFA_USER.email);
       await page.getByLabel('Password').fill(MFA_USER.password);
