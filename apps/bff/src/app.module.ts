@@ -4,6 +4,7 @@ import { CacheModule } from './core/cache/cache.module';
 import { ConfigModule } from './core/config/config.module';
 import type { Env } from './core/config/env';
 import { EventsModule } from './core/events/events.module';
+import { HttpSecurityModule } from './core/http/http-security.module';
 import { QueueModule } from './core/queue/queue.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
@@ -23,7 +24,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module';
 // ---- end ----
 
 /** Infrastructure every feature relies on (all global). */
-const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, MailModule, AuthCoreModule, AuditModule];
+const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, MailModule, AuthCoreModule, AuditModule, HttpSecurityModule];
 
 /** Feature modules, each one folder under src/modules. */
 export const FEATURE_MODULES: Type[] = [

@@ -122,6 +122,8 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     sample: async (f, a) => ({ params: { userId: await memberFixture(f.db, a) } }),
     nested: { param: 'userId', foreign: (f) => memberFixture(f.db, f.foreign.accountId) },
   },
+  'GET /api/v1/accounts/:accountId/security': { permission: 'security:manage', ok: 200, sample: () => ({}) },
+  'PUT /api/v1/accounts/:accountId/security': { permission: 'security:manage', ok: 200, sample: () => ({ body: { mfaRequired: false } }) },
 };
 
 /** A route the app registered, read from Nest's controller metadata. */

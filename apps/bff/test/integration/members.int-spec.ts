@@ -157,7 +157,7 @@ describe('members and invites (integration)', () => {
     const cookie = await loginAs(t.url, to, 'a long enough passphrase');
     const me = meSchema.parse((await call('GET', '/api/v1/me', cookie)).body);
     expect(me.user.name).toBe('Tess Tech');
-    expect(me.memberships).toEqual([{ accountId, accountName: 'Members Test Ltd', role: 'technical' }]);
+    expect(me.memberships).toEqual([{ accountId, accountName: 'Members Test Ltd', role: 'technical', mfaRequired: false }]);
     const [audit] = (await auditRows('member.invite_accepted')).filter((r) => r.actor_user_id === me.user.id);
     expect(audit).toMatchObject({ target: `user:${me.user.id}`, ip: '127.0.0.1', user_agent: UA, request_id: ok.requestId });
   });

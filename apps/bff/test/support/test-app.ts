@@ -31,6 +31,8 @@ export function testEnv(overrides: Partial<Env> = {}): Env {
     SMTP_TIMEOUT_MS: '2000',
     WHMCS_TIMEOUT_MS: '2000',
     SALESFORCE_TIMEOUT_MS: '2000',
+    // Suites fire requests far faster than a person; the per-user limit is tested on its own (identity.int-spec.ts).
+    RATE_LIMIT_API_PER_MINUTE: '100000',
   });
   return { ...base, ...overrides };
 }

@@ -18,8 +18,20 @@ import {
   invoiceDetailSchema,
   invoiceListQuerySchema,
   invoicePageSchema,
+  accountSecuritySchema,
   loginRequestSchema,
+  loginResultSchema,
   meSchema,
+  mfaConfirmRequestSchema,
+  mfaDisableRequestSchema,
+  mfaEnrolmentSchema,
+  mfaRecoveryCodesSchema,
+  mfaStatusSchema,
+  mfaVerifyRequestSchema,
+  passwordChangeRequestSchema,
+  passwordForgotRequestSchema,
+  passwordResetRequestSchema,
+  sessionListSchema,
   subscriptionListSchema,
   supportCaseSchema,
   usageQuerySchema,
@@ -46,8 +58,44 @@ export interface RouteSchemas {
 export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'post /api/v1/auth/login': {
     body: { name: 'LoginRequest', schema: loginRequestSchema },
+    response: { status: 200, name: 'LoginResult', schema: loginResultSchema },
+  },
+  // ---- identity: two-factor, sessions, passwords, account security ----
+  'post /api/v1/auth/mfa/verify': {
+    body: { name: 'MfaVerifyRequest', schema: mfaVerifyRequestSchema },
     response: { status: 200, name: 'Me', schema: meSchema },
   },
+  'get /api/v1/auth/sessions': { response: { status: 200, name: 'SessionList', schema: sessionListSchema } },
+  'delete /api/v1/auth/sessions': { response: { status: 204, name: null, schema: null } },
+  'delete /api/v1/auth/sessions/{sessionId}': { response: { status: 204, name: null, schema: null } },
+  'get /api/v1/auth/mfa': { response: { status: 200, name: 'MfaStatus', schema: mfaStatusSchema } },
+  'post /api/v1/auth/mfa/enrolment': { response: { status: 200, name: 'MfaEnrolment', schema: mfaEnrolmentSchema } },
+  'post /api/v1/auth/mfa/enrolment/confirm': {
+    body: { name: 'MfaConfirmRequest', schema: mfaConfirmRequestSchema },
+    response: { status: 200, name: 'MfaRecoveryCodes', schema: mfaRecoveryCodesSchema },
+  },
+  'post /api/v1/auth/mfa/disable': {
+    body: { name: 'MfaDisableRequest', schema: mfaDisableRequestSchema },
+    response: { status: 204, name: null, schema: null },
+  },
+  'post /api/v1/auth/password': {
+    body: { name: 'PasswordChangeRequest', schema: passwordChangeRequestSchema },
+    response: { status: 204, name: null, schema: null },
+  },
+  'post /api/v1/auth/password/forgot': {
+    body: { name: 'PasswordForgotRequest', schema: passwordForgotRequestSchema },
+    response: { status: 204, name: null, schema: null },
+  },
+  'post /api/v1/auth/password/reset': {
+    body: { name: 'PasswordResetRequest', schema: passwordResetRequestSchema },
+    response: { status: 204, name: null, schema: null },
+  },
+  'get /api/v1/accounts/{accountId}/security': { response: { status: 200, name: 'AccountSecurity', schema: accountSecuritySchema } },
+  'put /api/v1/accounts/{accountId}/security': {
+    body: { name: 'AccountSecurity', schema: accountSecuritySchema },
+    response: { status: 200, name: 'AccountSecurity', schema: accountSecuritySchema },
+  },
+  // ---- end identity ----
   'post /api/v1/auth/refresh': { response: { status: 200, name: 'Me', schema: meSchema } },
   'post /api/v1/auth/logout': { response: { status: 204, name: null, schema: null } },
   'get /api/v1/me': { response: { status: 200, name: 'Me', schema: meSchema } },

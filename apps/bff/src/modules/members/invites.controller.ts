@@ -11,7 +11,7 @@ import {
   type LastAccountRequest,
 } from '@portico/domain';
 import type { FastifyRequest } from 'fastify';
-import { accessTokenFromCookie, Authenticated, CurrentUser, TokenService, type SessionUser } from '../../core/auth';
+import { Authenticated, CurrentUser, TokenService, type SessionUser } from '../../core/auth';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { MembersService } from './members.service';
 import { requestMeta } from './request-meta';
@@ -47,7 +47,7 @@ export class InvitesController {
   @ApiNotFoundResponse({ description: 'not_found: unknown link' })
   @ApiGoneResponse({ description: 'gone: expired, used or revoked' })
   accept(@Body(new ZodValidationPipe(acceptInviteRequestSchema)) body: AcceptInviteRequest, @Req() request: FastifyRequest): Promise<AcceptedInvite> {
-    const token = accessTokenFromCookie(request);
+    const token = this.tokens.accessTokenOf(request);
     const session = token ? this.tokens.verifyAccessToken(token) : null;
     return this.members.accept(body, session, requestMeta(request));
   }

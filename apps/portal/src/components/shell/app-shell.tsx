@@ -22,6 +22,7 @@ const SECTIONS: readonly { slug: string; label: string; permission?: Permission 
   { slug: 'billing', label: 'Billing', permission: 'billing:read' },
   { slug: 'support', label: 'Support', permission: 'support:read' },
   { slug: 'users', label: 'Users', permission: 'members:read' },
+  { slug: 'settings', label: 'Settings' },
 ];
 
 /** What a section holds, for the "not available with your role" page. */
@@ -59,6 +60,8 @@ export function AppShell({ accountId, children }: { accountId: string; children:
   const sectionPermission = sectionKey === 'support/new' ? 'support:write' : SECTION_PERMISSION[section];
   const sectionForbidden = membership !== undefined && sectionPermission !== undefined && !permissions.can(sectionPermission);
   useRememberAccount(accountId, me.data, membership !== undefined);
+  // The account requires two-factor and this member has not set it up: only the settings page is usable.
+  const mustEnrol = membership?.mfaRequired === true && me.data?.user.mfaEnabled === false && section !== 'settings';
 
   return (
     <div className="shell">
@@ -98,6 +101,14 @@ export function AppShell({ accountId, children }: { accountId: string; children:
           <div className="card">
             <h1 className="page-header__title">No access to this account</h1>
             <p className="muted">You are not a member of this account. Choose one of your accounts above.</p>
+          </div>
+        ) : mustEnrol ? (
+          <div className="card" data-testid="mfa-enrol-required">
+            <h1 className="page-header__title">Set up two-factor authentication</h1>
+            <p className="muted">{membership.accountName} requires two-factor authentication of every member.</p>
+            <Link className="button button--primary" href={accountPagePath(accountId, 'settings')}>
+              Set it up now
+            </Link>
           </div>
         ) : sectionForbidden ? (
           <NotAllowed accountId={accountId} what={SECTION_WHAT[sectionKey] ?? 'this page'} />
