@@ -9,6 +9,7 @@ export const auditActionSchema = z.enum([
   'auth.refresh_reused',
   'support.case_created',
   'webhook.received',
+  'webhook.replayed',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
