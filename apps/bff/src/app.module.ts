@@ -18,6 +18,7 @@ import { MeStatusModule } from './modules/me-status/me-status.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { SupportModule } from './modules/support/support.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 // ---- end ----
 
 /** Infrastructure every feature relies on (all global). */
@@ -32,6 +33,7 @@ export const FEATURE_MODULES: Type[] = [
   BillingModule,
   SupportModule,
   WebhooksModule,
+  ReconciliationModule,
   RealtimeModule,
   HealthModule,
   // ---- end ----

@@ -29,6 +29,8 @@ export function testEnv(overrides: Partial<Env> = {}): Env {
     SALESFORCE_LOGIN_URL: sandboxUrl,
     WHMCS_TIMEOUT_MS: '2000',
     SALESFORCE_TIMEOUT_MS: '2000',
+    // Tests run reconciliation themselves (ReconciliationService.runOnce).
+    RECONCILIATION_INTERVAL_MS: '0',
   });
   return { ...base, ...overrides };
 }

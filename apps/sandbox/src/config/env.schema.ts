@@ -17,7 +17,11 @@ export const sandboxEnvSchema = z.object({
   /** Organization id carried by Outbound Messages (and shown by the identity URL). */
   SALESFORCE_ORGANIZATION_ID: z.string().regex(/^00D[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/).default('00DA0000000SbxPAAQ'),
   /** Also deliver a Salesforce Outbound Message when a Case is created or updated (can be switched at run time). */
-  SANDBOX_SALESFORCE_OUTBOUND_MESSAGES: z.stringbool().default(false),
+  // A boolean too: buildSandbox() parses an already parsed env again.
+  SANDBOX_SALESFORCE_OUTBOUND_MESSAGES: z
+    .union([z.boolean(), z.stringbool()])
+    .optional()
+    .transform((v) => v ?? false),
 });
 export type SandboxEnv = z.infer<typeof sandboxEnvSchema>;
 

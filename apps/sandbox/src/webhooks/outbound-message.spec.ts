@@ -51,6 +51,7 @@ describe('Salesforce Outbound Messages', () => {
     const [message] = received as [Received];
     expect(message.path).toBe('/webhooks/salesforce/outbound');
     expect(message.contentType).toContain('text/xml');
+    expect(message.raw).toContain('<SessionId xsi:nil="true"/>');
     const doc = parser.parse(message.raw) as { Envelope: { Body: { notifications: Record<string, unknown> & { Notification: Array<{ Id: string; sObject: Record<string, string> }> } } } };
     const n = doc.Envelope.Body.notifications;
     expect(n.OrganizationId).toBe('00DA0000000SbxPAAQ');

@@ -39,7 +39,7 @@ export function notificationFor(sobjectType: string, record: SfRecord, fields: r
   return { id: newNotificationId(), sobjectType, fields: picked };
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true });
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true, suppressBooleanAttributes: false });
 const NIL = { '@_xsi:nil': 'true' };
 
 /**

@@ -115,6 +115,10 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationShutdown {
   }
 
   async schedule(name: string, everyMs: number): Promise<void> {
+    if (everyMs <= 0) {
+      await this.queue(name).removeJobScheduler(name);
+      return;
+    }
     await this.queue(name).upsertJobScheduler(
       name,
       { every: everyMs },

@@ -71,6 +71,8 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
   async schedule(name: string, everyMs: number): Promise<void> {
     const previous = this.schedules.get(name);
     if (previous) clearInterval(previous);
+    this.schedules.delete(name);
+    if (everyMs <= 0) return;
     const timer = setInterval(() => {
       this.enqueue(name, {}, { jobId: `${name}-scheduled`, attempts: 1 }).catch((err: unknown) => {
         this.logger.warn({ job: name, reason: asError(err).message }, 'scheduled job not added');

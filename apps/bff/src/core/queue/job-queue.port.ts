@@ -58,7 +58,8 @@ export abstract class JobQueue {
   /**
    * Runs a job named `name` (data `{}`, one attempt) every `everyMs` ms. With BullMQ this is a job scheduler
    * shared by every instance: one run per interval across all of them. In-process, an interval timer (a run is not
-   * added while the previous one is still queued or running). Calling it again replaces the interval.
+   * added while the previous one is still queued or running). Calling it again replaces the interval; `everyMs` 0
+   * removes the schedule.
    */
   abstract schedule(name: string, everyMs: number): Promise<void>;
 }
