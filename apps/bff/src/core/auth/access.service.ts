@@ -15,4 +15,10 @@ export class AccessService {
     if (!UUID_PATTERN.test(accountId) || !UUID_PATTERN.test(userId)) return null;
     return this.repository.findMembership(userId, accountId.toLowerCase());
   }
+
+  /** Whether the user carries the `platform_admin` flag (false for unknown users and non-UUID ids). */
+  async isPlatformAdmin(userId: string): Promise<boolean> {
+    if (!UUID_PATTERN.test(userId)) return false;
+    return this.repository.isPlatformAdmin(userId);
+  }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStatus } from '@portico/domain';
-import { AccountScoped, CurrentAccount, type AccountContext } from '../../core/auth';
+import { AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
 import { MeStatusService } from './me-status.service';
 
 /** `GET /api/v1/accounts/:accountId/status`: the dashboard document. */
@@ -12,6 +12,7 @@ export class MeStatusController {
 
   @Get()
   @AccountScoped()
+  @RequirePermission('dashboard:read')
   @ApiOperation({
     summary: 'Dashboard document of an account',
     description:
