@@ -4,8 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { EventBus } from '../../src/core/events/event-bus.port';
 import { PrismaService } from '../../src/core/prisma/prisma.service';
 import { ReconciliationService } from '../../src/modules/reconciliation/reconciliation.service';
-import { WebhookDeliveriesAdminService } from '../../src/modules/webhooks/webhook-deliveries-admin.service';
-import { loginAs } from '../support/login';
+import { loginAs, sessionHeaders } from '../support/login';
 import { createTestApp, webhookTargetPort, type TestApp } from '../support/test-app';
 
 const ORG_ID = '00DA0000000SbxPAAQ';
@@ -209,26 +208,41 @@ describe('webhook pipeline (integration)', () => {
       expect(dead.lastError).toBeTruthy();
       expect(events.filter((e) => e.type === 'billing_alert')).toEqual([]);
 
-      // Visible to platform admins only: a customer is refused.
-      const cookie = await loginAs(t.url, 'owner@acme.example');
-      const refused = await fetch(`${t.url}/api/v1/admin/webhook-deliveries?status=dead_lettered`, { headers: { cookie } });
-      expect(refused.status).toBe(403);
-      const listed = await t.app.get(WebhookDeliveriesAdminService).list({ status: 'dead_lettered', page: 1, pageSize: 50 });
-      expect(webhookDeliveryPageSchema.parse(listed).items.map((d) => d.deliveryId)).toContain(id);
+      // Visible to platform admins only: anyone else gets 404, as if the route did not exist.
+      const customer = await loginAs(t.url, 'owner@acme.example');
+      expect((await fetch(`${t.url}/api/v1/admin/webhook-deliveries?status=dead_lettered`, { headers: { cookie: customer } })).status).toBe(404);
+      expect((await fetch(`${t.url}/api/v1/admin/webhook-deliveries/${dead.id}/replay`, { method: 'POST', headers: sessionHeaders(customer) })).status).toBe(404);
+      expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ status: 'dead_lettered' });
 
-      await fetch(`${sandbox}/__admin/faults`, { method: 'DELETE' });
-      const admin = t.app.get(WebhookDeliveriesAdminService);
-      const replayed = await admin.replay(dead.id, { userId: randomUUID(), ip: '127.0.0.1', userAgent: 'test', requestId: 'req-1' });
-      expect(replayed.status).toBe('received');
-      const done = await settled(id, ['processed']);
-      expect(done).toMatchObject({ status: 'processed', accountId: acme, attempts: 3 });
-      await until(() => events.find((e) => e.type === 'billing_alert'), 'billing alert after replay');
-      const audit = await prisma.auditEvent.findFirst({ where: { action: 'webhook.replayed', target: `webhook_delivery:${dead.id}` } });
-      expect(audit).toMatchObject({ accountId: null, requestId: 'req-1' });
+      const adminUser = await prisma.user.update({ where: { email: 'owner@initech.example' }, data: { platformAdmin: true } });
+      try {
+        const cookie = await loginAs(t.url, 'owner@initech.example');
+        const listRes = await fetch(`${t.url}/api/v1/admin/webhook-deliveries?status=dead_lettered&pageSize=100`, { headers: { cookie } });
+        expect(listRes.status).toBe(200);
+        const listed = webhookDeliveryPageSchema.parse(await listRes.json());
+        expect(listed.items.every((d) => d.status === 'dead_lettered')).toBe(true);
+        expect(listed.items.find((d) => d.deliveryId === id)).toMatchObject({ attempts: 2, provider: 'whmcs', eventType: 'InvoicePaid' });
+        const badQuery = await fetch(`${t.url}/api/v1/admin/webhook-deliveries?status=lost`, { headers: { cookie } });
+        expect(badQuery.status).toBe(400);
 
-      // Only dead letters (and ignored deliveries) can be replayed.
-      await expect(admin.replay(dead.id, { userId: randomUUID(), ip: null, userAgent: null, requestId: null })).rejects.toMatchObject({ status: 409 });
-      await expect(admin.replay(randomUUID(), { userId: randomUUID(), ip: null, userAgent: null, requestId: null })).rejects.toMatchObject({ status: 404 });
+        await fetch(`${sandbox}/__admin/faults`, { method: 'DELETE' });
+        const replayRes = await fetch(`${t.url}/api/v1/admin/webhook-deliveries/${dead.id}/replay`, { method: 'POST', headers: sessionHeaders(cookie, { 'x-request-id': 'req-replay-1' }) });
+        expect(replayRes.status).toBe(202);
+        expect(await replayRes.json()).toMatchObject({ id: dead.id, status: 'received' });
+        const done = await settled(id, ['processed']);
+        expect(done).toMatchObject({ status: 'processed', accountId: acme, attempts: 3 });
+        await until(() => events.find((e) => e.type === 'billing_alert'), 'billing alert after replay');
+        const audit = await prisma.auditEvent.findFirst({ where: { action: 'webhook.replayed', target: `webhook_delivery:${dead.id}` } });
+        expect(audit).toMatchObject({ actorUserId: adminUser.id, requestId: 'req-replay-1' });
+
+        // Only dead letters (and ignored deliveries) can be replayed.
+        const again = await fetch(`${t.url}/api/v1/admin/webhook-deliveries/${dead.id}/replay`, { method: 'POST', headers: sessionHeaders(cookie) });
+        expect(again.status).toBe(409);
+        const unknown = await fetch(`${t.url}/api/v1/admin/webhook-deliveries/${randomUUID()}/replay`, { method: 'POST', headers: sessionHeaders(cookie) });
+        expect(unknown.status).toBe(404);
+      } finally {
+        await prisma.user.update({ where: { id: adminUser.id }, data: { platformAdmin: false } });
+      }
     });
   });
 

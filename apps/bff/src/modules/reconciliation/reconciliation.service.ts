@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Invoice, RealtimeEvent, StatusBlockName } from '@portico/domain';
 import { EventBus } from '../../core/events/event-bus.port';
+import { DbContext } from '../../core/prisma/db-context';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 import { BillingProvider } from '../billing/billing.provider';
 import { StatusCacheService } from '../me-status/status-cache.service';
@@ -69,7 +70,11 @@ export class ReconciliationService {
    * One reconciliation pass over every linked account (accounts one after the other, to spare the upstreams).
    * Upstream failures are reported per account and kind, never thrown.
    */
-  async runOnce(): Promise<ReconciliationReport> {
+  runOnce(): Promise<ReconciliationReport> {
+    return DbContext.runAsSystem('reconciliation', () => this.run());
+  }
+
+  private async run(): Promise<ReconciliationReport> {
     const accounts = await this.repository.linkedAccounts();
     const report: ReconciliationReport = { accounts: accounts.length, changes: [], baselines: 0, failures: [] };
     for (const account of accounts) await this.reconcileAccount(account, report);

@@ -2,16 +2,15 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/comm
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { webhookDeliveryListQuerySchema, type WebhookDelivery, type WebhookDeliveryListQuery, type WebhookDeliveryPage } from '@portico/domain';
 import type { FastifyRequest } from 'fastify';
-import { CurrentUser, UUID_PATTERN, type SessionUser } from '../../core/auth';
+import { CurrentUser, PlatformAdmin, UUID_PATTERN, type SessionUser } from '../../core/auth';
 import { AppException } from '../../core/http/app.exception';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
-import { PlatformAdminOnly } from './platform-admin-only';
 import { WebhookDeliveriesAdminService } from './webhook-deliveries-admin.service';
 
-/** Recorded webhook deliveries, for platform admins: dead letters and their replay. */
+/** Recorded webhook deliveries, for platform admins only (404 to anyone else): dead letters and their replay. */
 @ApiTags('admin')
 @Controller('api/v1/admin/webhook-deliveries')
-@PlatformAdminOnly()
+@PlatformAdmin()
 export class WebhookDeliveriesAdminController {
   constructor(private readonly deliveries: WebhookDeliveriesAdminService) {}
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { WebhookDelivery, WebhookDeliveryListQuery, WebhookDeliveryPage } from '@portico/domain';
 import { AppException } from '../../core/http/app.exception';
+import { DbContext } from '../../core/prisma/db-context';
 import { AuditService } from '../audit/audit.service';
 import { WebhookDeliveryQueue } from './webhook-delivery.queue';
 import { REPLAYABLE_STATUSES, WebhooksRepository } from './webhooks.repository';
@@ -26,7 +27,8 @@ export class WebhookDeliveriesAdminService {
 
   /** Deliveries newest first, filtered by `status` and `provider`. */
   list(query: WebhookDeliveryListQuery): Promise<WebhookDeliveryPage> {
-    return this.repository.list(query);
+    // Platform admins see every account's deliveries.
+    return DbContext.runAsSystem('platform-admin', () => this.repository.list(query));
   }
 
   /**
@@ -36,7 +38,7 @@ export class WebhookDeliveriesAdminService {
    *   ignored (it is queued, retrying or processed)
    */
   async replay(id: string, actor: ReplayActor): Promise<WebhookDelivery> {
-    const reset = await this.repository.resetForReplay(id);
+    const reset = await DbContext.runAsSystem('platform-admin', () => this.repository.resetForReplay(id));
     if (reset === null) throw AppException.notFound('Webhook delivery not found');
     if (!reset.replayed) {
       throw new AppException(409, 'conflict', `Only ${REPLAYABLE_STATUSES.join(' or ')} deliveries can be replayed; this one is ${reset.before.status}`);

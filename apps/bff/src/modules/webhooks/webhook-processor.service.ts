@@ -5,6 +5,7 @@ import { sfWebhookSchema } from '@portico/domain/providers/salesforce';
 import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { ZodError } from 'zod';
 import { EventBus } from '../../core/events/event-bus.port';
+import { DbContext } from '../../core/prisma/db-context';
 import { PermanentJobError } from '../../core/queue/job-queue.port';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 import { BillingProvider } from '../billing/billing.provider';
@@ -65,7 +66,11 @@ export class WebhookProcessor {
    * @throws the failure after recording it, so the job queue retries the delivery with backoff;
    *   {@link PermanentJobError} when the stored payload no longer matches its schema (retrying cannot help)
    */
-  async process(id: string): Promise<void> {
+  process(id: string): Promise<void> {
+    return DbContext.runAsSystem('webhook-worker', () => this.processDelivery(id));
+  }
+
+  private async processDelivery(id: string): Promise<void> {
     const delivery = await this.repository.find(id);
     if (delivery === null || delivery.status === 'processed' || delivery.status === 'ignored' || delivery.status === 'dead_lettered') return;
     await this.repository.startAttempt(id);
@@ -95,7 +100,7 @@ export class WebhookProcessor {
   /** Records that the delivery's attempts ran out (the job queue's dead-letter handler). */
   async deadLetter(id: string, error: Error, attempts: number): Promise<void> {
     const message = errorText(error).slice(0, 1000);
-    await this.repository.markDeadLettered(id, message);
+    await DbContext.runAsSystem('webhook-worker', () => this.repository.markDeadLettered(id, message));
     this.logger.error({ id, attempts, err: message }, 'webhook delivery dead-lettered');
   }
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DbContext } from '../../core/prisma/db-context';
 import { WebhookDeliveryQueue } from './webhook-delivery.queue';
 import { WebhooksRepository } from './webhooks.repository';
 
@@ -34,7 +35,7 @@ export class WebhookRecoveryService implements OnApplicationBootstrap {
    * @returns how many were picked up
    */
   async recover(): Promise<number> {
-    const ids = await this.repository.findUnfinished(RECOVERY_MAX_AGE_MS, RECOVERY_BATCH);
+    const ids = await DbContext.runAsSystem('webhook-recovery', () => this.repository.findUnfinished(RECOVERY_MAX_AGE_MS, RECOVERY_BATCH));
     if (ids.length > 0) this.logger.log({ count: ids.length }, 'enqueueing webhook deliveries left unfinished');
     for (const id of ids) await this.queue.enqueue(id);
     return ids.length;

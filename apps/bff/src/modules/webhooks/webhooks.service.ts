@@ -4,6 +4,7 @@ import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { AppException } from '../../core/http/app.exception';
+import { DbContext } from '../../core/prisma/db-context';
 import { zodIssuesToDetails } from '../../core/http/zod-validation.pipe';
 import { OutboundMessageParseError, parseOutboundMessage } from './outbound-message.parser';
 import { WebhookDeliveryQueue } from './webhook-delivery.queue';
@@ -52,7 +53,8 @@ export class WebhooksService {
       this.logger.warn({ provider, deliveryId, reason: details.map((d) => `${d.path}: ${d.message}`).join('; ') }, 'webhook refused: invalid body');
       throw AppException.validation(details, 'Webhook body is invalid');
     }
-    const id = await this.repository.recordOnce(provider, deliveryId, parsed.data.event, body as object);
+    // Deliveries are recorded before anyone knows which account they concern.
+    const id = await DbContext.runAsSystem('webhook-intake', () => this.repository.recordOnce(provider, deliveryId, parsed.data.event, body as object));
     if (id === null) {
       this.logger.log({ provider, deliveryId }, 'duplicate webhook delivery ignored');
       return { status: 'duplicate' };
@@ -95,7 +97,7 @@ export class WebhooksService {
         payload: { ...change, channel: 'outbound_message', actionId: message.ActionId },
       });
     }
-    const ids = await this.repository.recordManyOnce('salesforce', [...byId.values()]);
+    const ids = await DbContext.runAsSystem('webhook-intake', () => this.repository.recordManyOnce('salesforce', [...byId.values()]));
     const duplicates = message.Notification.length - ids.length;
     if (duplicates > 0) this.logger.log({ provider: 'salesforce', channel: 'outbound_message', duplicates }, 'duplicate notifications ignored');
     await this.enqueue(ids, 'salesforce');
