@@ -86,6 +86,11 @@ export const rawEnvSchema = z.object({
     blankToUndefined,
     z.string().regex(/^00D[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/, 'must be a 15 or 18 character Salesforce organization id (00D...)').default('00DA0000000SbxPAAQ'),
   ),
+  /**
+   * BullMQ job lock, ms: a job whose worker died (crash, kill -9) goes back to the queue after at most about twice
+   * this (the stalled-job check runs at the same interval). Longer than any one job may block its worker.
+   */
+  JOB_LOCK_DURATION_MS: int(30_000, 1000),
   /** Interval of the reconciliation job, ms; 0 turns it off. */
   RECONCILIATION_INTERVAL_MS: int(300_000, 0),
   /** Freshness of a cached dashboard block, ms. */

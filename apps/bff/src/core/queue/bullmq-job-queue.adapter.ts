@@ -80,7 +80,15 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationShutdown {
           throw permanent ? new UnrecoverableError(error.message) : error;
         }
       },
-      { connection: this.redis(), prefix: BULLMQ_PREFIX, concurrency },
+      {
+        connection: this.redis(),
+        prefix: BULLMQ_PREFIX,
+        concurrency,
+        lockDuration: this.env.JOB_LOCK_DURATION_MS,
+        stalledInterval: this.env.JOB_LOCK_DURATION_MS,
+        // A job may be handed back twice (two crashes) before it counts as failed.
+        maxStalledCount: 2,
+      },
     );
     worker.on('failed', (job, err) => {
       if (!job) return;
