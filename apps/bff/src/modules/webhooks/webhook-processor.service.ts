@@ -71,9 +71,8 @@ export class WebhookProcessor {
   }
 
   private async processDelivery(id: string): Promise<void> {
-    const delivery = await this.repository.find(id);
-    if (delivery === null || delivery.status === 'processed' || delivery.status === 'ignored' || delivery.status === 'dead_lettered') return;
-    await this.repository.startAttempt(id);
+    const delivery = await this.repository.claimAttempt(id);
+    if (delivery === null) return;
     try {
       const effect = delivery.provider === 'whmcs' ? await this.whmcs(delivery) : await this.salesforce(delivery);
       if (effect.accountId === null || (effect.blocks.length === 0 && effect.events.length === 0)) {

@@ -96,9 +96,30 @@ export class WebhooksRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Counts one processing attempt. */
-  async startAttempt(id: string): Promise<void> {
-    await this.prisma.webhookDelivery.update({ where: { id }, data: { attempts: { increment: 1 } } });
+  /**
+   * Starts one processing attempt of a delivery that is still to be processed (`received` or `failed`): counts the
+   * attempt and returns the delivery, in one statement.
+   * @returns null when there is no such delivery or it is already finished (processed, ignored, dead-lettered)
+   */
+  async claimAttempt(id: string): Promise<WebhookDeliveryRecord | null> {
+    try {
+      const row = await this.prisma.webhookDelivery.update({
+        where: { id, status: { in: ['received', 'failed'] } },
+        data: { attempts: { increment: 1 } },
+      });
+      return {
+        id: row.id,
+        provider: row.provider as WebhookProvider,
+        deliveryId: row.deliveryId,
+        eventType: row.eventType,
+        status: row.status as WebhookDeliveryStatus,
+        payload: row.payload,
+        attempts: row.attempts,
+      };
+    } catch (err) {
+      if (typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2025') return null;
+      throw err;
+    }
   }
 
   /** Final state of a delivery: `processed`/`ignored` (with the resolved account) or `failed` (with the error). */
