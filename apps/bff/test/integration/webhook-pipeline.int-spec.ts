@@ -65,7 +65,7 @@ describe('webhook pipeline (integration)', () => {
     }, `delivery ${deliveryId} to settle`);
 
   beforeAll(async () => {
-    t = await createTestApp({ PORT: webhookTargetPort(), WEBHOOK_MAX_ATTEMPTS: 2, WEBHOOK_RETRY_BASE_DELAY_MS: 50 } as never);
+    t = await createTestApp({ PORT: webhookTargetPort(), WEBHOOK_MAX_ATTEMPTS: 2, WEBHOOK_RETRY_BASE_DELAY_MS: 50 });
     sandbox = new URL(t.env.SALESFORCE_LOGIN_URL).origin;
     prisma = t.app.get(PrismaService);
     const cookie = await loginAs(t.url, 'owner@acme.example');

@@ -72,5 +72,5 @@ export function outboundMessageXml(message: OutboundMessage, instanceUrl = 'http
         },
       },
     },
-  }) as string;
+  });
 }

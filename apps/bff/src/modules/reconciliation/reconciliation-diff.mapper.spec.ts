@@ -14,7 +14,7 @@ describe('reconciliation diff', () => {
       id: '7', productName: 'Cloud', groupName: null, domain: null, status: 'active', billingCycle: 'monthly',
       recurringAmount: { amountMinor: 1000, currency: 'USD' }, registeredOn: null, nextDueOn: '2026-12-01',
       disk: { unit: 'bytes', used: 10, limit: 100, measuredAt: '2026-11-21T00:00:00Z' }, bandwidth: null,
-    } as Subscription;
+    };
     const fp = subscriptionFingerprints([base]);
     expect(subscriptionFingerprints([{ ...base, disk: { unit: 'bytes', used: 55, limit: 100, measuredAt: '2026-11-21T01:00:00Z' } }])).toEqual(fp);
     expect(subscriptionFingerprints([{ ...base, disk: { unit: 'bytes', used: 10, limit: 200, measuredAt: null } }])).not.toEqual(fp);

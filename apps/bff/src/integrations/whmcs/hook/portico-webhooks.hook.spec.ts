@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -32,7 +32,6 @@ interface HarnessResult {
 function runHook(input: Record<string, unknown>): Promise<{ result: HarnessResult; stderr: string; status: number | null }> {
   return new Promise((resolve, reject) => {
     // -n: no php.ini, so no curl extension either way; `captureCurl` then stubs curl, else the stream fallback sends.
-    const { spawn } = require('node:child_process') as typeof import('node:child_process');
     const child = spawn('php', ['-n', '-d', 'display_errors=stderr', HARNESS], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
