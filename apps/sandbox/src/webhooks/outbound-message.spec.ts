@@ -68,7 +68,7 @@ describe('Salesforce Outbound Messages', () => {
   it('redelivers with the same notification ids until acknowledged', async () => {
     ack = false;
     await sb.app.inject({ method: 'POST', url: '/__admin/salesforce/outbound-messages', payload: { caseIds: [caseId()] } });
-    await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 200 && received.length === 0; i += 1) await new Promise((r) => setTimeout(r, 5));
     ack = true;
     await sb.webhooks.idle();
     expect(received.length).toBeGreaterThanOrEqual(2);
