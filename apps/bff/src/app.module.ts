@@ -11,6 +11,7 @@ import { PrismaModule } from './core/prisma/prisma.module';
 import { RedisModule } from './core/redis/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { MembersModule } from './modules/members/members.module';
 import { UsageModule } from './modules/usage/usage.module';
 // ---- feature modules of the integration/webhook/realtime side: imports ----
 import { BillingModule } from './modules/billing/billing.module';
@@ -28,6 +29,7 @@ const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheMod
 /** Feature modules, each one folder under src/modules. */
 export const FEATURE_MODULES: Type[] = [
   AuthModule,
+  MembersModule,
   UsageModule,
   // ---- feature modules of the integration/webhook/realtime side: list ----
   MeStatusModule,

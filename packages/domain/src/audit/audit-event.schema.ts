@@ -10,6 +10,12 @@ export const auditActionSchema = z.enum([
   'support.case_created',
   'webhook.received',
   'webhook.replayed',
+  'member.invited',
+  'member.invite_accepted',
+  'member.invite_resent',
+  'member.invite_revoked',
+  'member.role_changed',
+  'member.removed',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -17,5 +17,10 @@ export const membershipSchema = z.object({ accountId: z.string(), accountName: z
 export type Membership = z.infer<typeof membershipSchema>;
 
 /** `GET /api/v1/me` (also the body of a successful login or refresh). */
-export const meSchema = z.object({ user: userSchema, memberships: z.array(membershipSchema) });
+export const meSchema = z.object({
+  user: userSchema,
+  memberships: z.array(membershipSchema),
+  /** The account the user opened last (`PUT /api/v1/me/last-account`), null before any; `/` opens it. */
+  lastAccountId: z.string().nullable().optional(),
+});
 export type Me = z.infer<typeof meSchema>;
