@@ -21,6 +21,7 @@ import { MeStatusModule } from './modules/me-status/me-status.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { SupportModule } from './modules/support/support.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 // ---- end ----
 
 /** Infrastructure every feature relies on (all global). */
@@ -36,6 +37,7 @@ export const FEATURE_MODULES: Type[] = [
   BillingModule,
   SupportModule,
   WebhooksModule,
+  ReconciliationModule,
   RealtimeModule,
   HealthModule,
   // ---- end ----

@@ -33,6 +33,8 @@ export function testEnv(overrides: Partial<Env> = {}): Env {
     SALESFORCE_TIMEOUT_MS: '2000',
     // Suites fire requests far faster than a person; the per-user limit is tested on its own (identity.int-spec.ts).
     RATE_LIMIT_API_PER_MINUTE: '100000',
+    // Tests run reconciliation themselves (ReconciliationService.runOnce).
+    RECONCILIATION_INTERVAL_MS: '0',
   });
   return { ...base, ...overrides };
 }

@@ -19,6 +19,7 @@ export const auditActionSchema = z.enum([
   'account.mfa_requirement_changed',
   'support.case_created',
   'webhook.received',
+  'webhook.replayed',
   'member.invited',
   'member.invite_accepted',
   'member.invite_resent',

@@ -109,6 +109,24 @@ export const rawEnvSchema = z.object({
   ),
   /** Largest accepted age of a webhook timestamp, seconds. */
   WEBHOOK_TOLERANCE_SECONDS: int(300, 1),
+  /** Attempts at processing one webhook delivery, the first included, before it is dead-lettered. */
+  WEBHOOK_MAX_ATTEMPTS: int(5, 1, 100),
+  /** Webhook deliveries processed at once by one BFF instance. */
+  WEBHOOK_WORKER_CONCURRENCY: int(4, 1, 100),
+  /** Delay before the first retry of a failed webhook delivery, ms (doubled at each further retry). */
+  WEBHOOK_RETRY_BASE_DELAY_MS: int(1000, 1),
+  /** Salesforce organization (15 or 18 character id) whose Outbound Messages are accepted. */
+  SALESFORCE_ORGANIZATION_ID: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/^00D[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/, 'must be a 15 or 18 character Salesforce organization id (00D...)').default('00DA0000000SbxPAAQ'),
+  ),
+  /**
+   * BullMQ job lock, ms: a job whose worker died (crash, kill -9) goes back to the queue after at most about twice
+   * this (the stalled-job check runs at the same interval). Longer than any one job may block its worker.
+   */
+  JOB_LOCK_DURATION_MS: int(30_000, 1000),
+  /** Interval of the reconciliation job, ms; 0 turns it off. */
+  RECONCILIATION_INTERVAL_MS: int(300_000, 0),
   /** Freshness of a cached dashboard block, ms. */
   STATUS_CACHE_TTL_MS: int(30_000, 0),
   /** Seed the demo accounts when the database has none; default true when DATABASE_URL is unset. */

@@ -36,8 +36,11 @@ import {
   supportCaseSchema,
   usageQuerySchema,
   usageSeriesSchema,
+  webhookDeliveryListQuerySchema,
+  webhookDeliveryPageSchema,
+  webhookDeliverySchema,
 } from '@portico/domain';
-import { sfWebhookSchema } from '@portico/domain/providers/salesforce';
+import { sfOutboundMessageSchema, sfWebhookSchema } from '@portico/domain/providers/salesforce';
 import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { z } from 'zod';
 
@@ -45,10 +48,10 @@ import { z } from 'zod';
 export interface RouteSchemas {
   /** Query string object (each key becomes a query parameter). */
   query?: z.ZodObject;
-  /** JSON request body. */
-  body?: { name: string; schema: z.ZodType };
-  /** Success response: status and named schema (`null` schema for an empty body). */
-  response: { status: number; name: string; schema: z.ZodType } | { status: number; name: null; schema: null };
+  /** Request body (JSON unless `contentType` says otherwise; for XML the schema describes the parsed element). */
+  body?: { name: string; schema: z.ZodType; contentType?: string };
+  /** Success response: status and named schema (`null` schema for an empty body), JSON unless `contentType` says otherwise. */
+  response: { status: number; name: string; schema: z.ZodType; contentType?: string } | { status: number; name: null; schema: null };
 }
 
 /**
@@ -163,6 +166,17 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
     body: { name: 'SalesforceWebhook', schema: sfWebhookSchema },
     response: { status: 204, name: null, schema: null },
   },
+  'post /webhooks/salesforce/outbound': {
+    body: { name: 'SalesforceOutboundMessage', schema: sfOutboundMessageSchema, contentType: 'text/xml' },
+    response: { status: 200, name: 'SalesforceOutboundMessageAck', schema: z.object({ Ack: z.literal(true) }), contentType: 'text/xml' },
+  },
+  'get /api/v1/admin/webhook-deliveries': {
+    query: webhookDeliveryListQuerySchema,
+    response: { status: 200, name: 'WebhookDeliveryPage', schema: webhookDeliveryPageSchema },
+  },
+  'post /api/v1/admin/webhook-deliveries/{deliveryId}/replay': {
+    response: { status: 202, name: 'WebhookDelivery', schema: webhookDeliverySchema },
+  },
 };
 
 type JsonObject = Record<string, unknown>;
@@ -206,7 +220,7 @@ export function withDomainSchemas(document: OpenAPIObject): OpenAPIObject {
 
     if (route.body) {
       schemas[route.body.name] = jsonSchema(route.body.schema, 'input');
-      operation.requestBody = { required: true, content: { 'application/json': { schema: ref(route.body.name) } } };
+      operation.requestBody = { required: true, content: { [route.body.contentType ?? 'application/json']: { schema: ref(route.body.name) } } };
     }
 
     const responses = (operation.responses ?? {}) as Record<string, JsonObject>;
@@ -218,7 +232,7 @@ export function withDomainSchemas(document: OpenAPIObject): OpenAPIObject {
       schemas[success.name] = jsonSchema(success.schema, 'output');
       responses[String(success.status)] = {
         description: success.name,
-        content: { 'application/json': { schema: ref(success.name) } },
+        content: { [success.contentType ?? 'application/json']: { schema: ref(success.name) } },
       };
     } else {
       responses[String(success.status)] = { description: 'No content' };
