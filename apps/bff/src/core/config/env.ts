@@ -14,6 +14,7 @@ export function findRepoRoot(start: string = __dirname): string {
 }
 
 const DEV_JWT_ACCESS_SECRET = 'portico-dev-access-secret-change-me-0123456789';
+const DEV_DATABASE_APP_PASSWORD = 'portico-app-dev-password';
 const DEV_JWT_REFRESH_SECRET = 'portico-dev-refresh-secret-change-me-0123456789';
 
 /** Blank strings count as unset, so `FOO=` in a .env file falls back to the default. */
@@ -35,6 +36,14 @@ export const rawEnvSchema = z.object({
   ),
   /** PostgreSQL URL; unset -> an embedded PostgreSQL server is started. */
   DATABASE_URL: z.preprocess(blankToUndefined, z.string().startsWith('postgres').optional()),
+  /**
+   * URL the running BFF connects with, as a role without BYPASSRLS that owns no table (row-level security applies to
+   * it). Unset -> DATABASE_URL's server and database as `portico_app` with DATABASE_APP_PASSWORD (the bootstrap lets
+   * that role log in). DATABASE_URL stays the owner's URL: migrations, demo seed and the CLI use it.
+   */
+  DATABASE_APP_URL: z.preprocess(blankToUndefined, z.string().startsWith('postgres').optional()),
+  /** Password given to `portico_app` when DATABASE_APP_URL is unset (required in production then). */
+  DATABASE_APP_PASSWORD: optionalString,
   /** Data folder of the embedded server (kept across restarts). */
   EMBEDDED_PG_DATA_DIR: optionalString,
   EMBEDDED_PG_PORT: int(54329, 1, 65535),
@@ -83,6 +92,9 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
       ctx.addIssue({ code: 'custom', path: [key], message: 'required when NODE_ENV=production' });
     }
   }
+  if (production && raw.DATABASE_APP_URL === undefined && raw.DATABASE_APP_PASSWORD === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_APP_PASSWORD'], message: 'required when NODE_ENV=production and DATABASE_APP_URL is unset' });
+  }
   if (production && (raw.JWT_ACCESS_SECRET === DEV_JWT_ACCESS_SECRET || raw.JWT_REFRESH_SECRET === DEV_JWT_REFRESH_SECRET)) {
     ctx.addIssue({ code: 'custom', path: ['JWT_ACCESS_SECRET'], message: 'development secret used in production' });
   }
@@ -90,6 +102,7 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
     ...raw,
     JWT_ACCESS_SECRET: raw.JWT_ACCESS_SECRET ?? DEV_JWT_ACCESS_SECRET,
     JWT_REFRESH_SECRET: raw.JWT_REFRESH_SECRET ?? DEV_JWT_REFRESH_SECRET,
+    DATABASE_APP_PASSWORD: raw.DATABASE_APP_PASSWORD ?? DEV_DATABASE_APP_PASSWORD,
     EMBEDDED_PG_DATA_DIR: raw.EMBEDDED_PG_DATA_DIR ?? path.join(findRepoRoot(), '.data', 'postgres'),
     SEED_DEMO_DATA: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
   };

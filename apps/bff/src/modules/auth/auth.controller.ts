@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS_COOKIE, Authenticated, CurrentUser, REFRESH_COOKIE, REFRESH_COOKIE_PATH, TokenService, type SessionUser } from '../../core/auth';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
+import { SystemScope } from '../../core/prisma/db-scope.interceptor';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { AuthService, type ClientMeta, type IssuedSession } from './auth.service';
 
@@ -30,6 +31,7 @@ export class AuthController {
   ) {}
 
   @Post('auth/login')
+  @SystemScope('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the portico_at and portico_rt cookies' })
   @ApiOkResponse({ description: 'Me' })
@@ -45,6 +47,7 @@ export class AuthController {
   }
 
   @Post('auth/refresh')
+  @SystemScope('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate the refresh token (portico_rt cookie) and issue a new access token' })
   @ApiOkResponse({ description: 'Me' })
@@ -60,6 +63,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @SystemScope('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: revokes the refresh token family and clears the cookies' })
   @ApiNoContentResponse()

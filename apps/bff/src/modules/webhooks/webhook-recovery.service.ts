@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DbContext } from '../../core/prisma/db-context';
 import { JobQueue } from '../../core/queue/job-queue.port';
 import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob } from './webhook-processor.service';
 import { WebhooksRepository } from './webhooks.repository';
@@ -35,6 +36,10 @@ export class WebhookRecoveryService implements OnApplicationBootstrap {
    * @returns how many were picked up
    */
   async recover(): Promise<number> {
+    return DbContext.runAsSystem('webhook-recovery', () => this.enqueueUnfinished());
+  }
+
+  private async enqueueUnfinished(): Promise<number> {
     const ids = await this.repository.findUnfinished(RECOVERY_MAX_AGE_MS, RECOVERY_BATCH);
     if (ids.length > 0) this.logger.log({ count: ids.length }, 'enqueueing webhook deliveries left unfinished');
     for (const id of ids) await this.queue.enqueue<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, { id }, { jobId: id });

@@ -1,5 +1,6 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { SystemScope } from '../../core/prisma/db-scope.interceptor';
 import { AppException } from '../../core/http/app.exception';
 import type { RawBodyRequest } from './webhook-raw-body.hook';
 import type { WebhookProvider } from './webhook-signature.service';
@@ -8,6 +9,7 @@ import { WebhooksService } from './webhooks.service';
 
 /** Signed webhooks from WHMCS and Salesforce (Standard Webhooks). */
 @ApiTags('webhooks')
+@SystemScope('webhook-intake')
 @ApiHeader({ name: 'webhook-id', required: true })
 @ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds' })
 @ApiHeader({ name: 'webhook-signature', required: true, description: '`v1,<base64 HMAC-SHA256>`' })

@@ -1,3 +1,4 @@
+import { DbContext } from '../../core/prisma/db-context';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
@@ -30,7 +31,7 @@ export class WebhooksModule implements OnModuleInit {
    * recorded deliveries.
    */
   onModuleInit(): void {
-    this.queue.process<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (job) => this.processor.process(job.id));
+    this.queue.process<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (job) => DbContext.runAsSystem('webhook-worker', () => this.processor.process(job.id)));
     const adapter = this.adapterHost.httpAdapter;
     if (adapter === undefined || adapter === null) return;
     registerWebhookRawBodyHook(adapter.getInstance<FastifyInstance>());
