@@ -12,8 +12,9 @@
 --   ALTER TABLE "invites" ENABLE ROW LEVEL SECURITY;
 --   ALTER TABLE "invites" FORCE ROW LEVEL SECURITY;
 --   CREATE POLICY "invites_tenant" ON "invites" FOR ALL
---     USING (portico_is_system() OR "account_id" = portico_account_id())
---     WITH CHECK (portico_is_system() OR "account_id" = portico_account_id());
+--     USING ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()))
+--     WITH CHECK ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()));
+-- (The scalar sub-selects make PostgreSQL evaluate the settings once per statement, not once per row.)
 -- Grants need nothing: default privileges below give portico_app SELECT/INSERT/UPDATE/DELETE on new tables.
 -- test/integration/rls.int-spec.ts fails while a table with an account_id column lacks FORCE ROW LEVEL SECURITY.
 
@@ -56,41 +57,41 @@ CREATE FUNCTION portico_user_id() RETURNS uuid LANGUAGE sql STABLE
 ALTER TABLE "accounts" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "accounts" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "accounts_read" ON "accounts" FOR SELECT
-  USING (portico_is_system()
-         OR "id" = portico_account_id()
-         OR "id" IN (SELECT m."account_id" FROM "memberships" m WHERE m."user_id" = portico_user_id()));
+  USING ((SELECT portico_is_system())
+         OR "id" = (SELECT portico_account_id())
+         OR "id" IN (SELECT m."account_id" FROM "memberships" m WHERE m."user_id" = (SELECT portico_user_id())));
 CREATE POLICY "accounts_write" ON "accounts" FOR ALL
-  USING (portico_is_system()) WITH CHECK (portico_is_system());
+  USING ((SELECT portico_is_system())) WITH CHECK ((SELECT portico_is_system()));
 
 -- memberships: the account's members in an account scope; the user's own memberships (of any account) in a user
 -- scope, read only (/me, the account switcher, the membership check of AccountMemberGuard).
 ALTER TABLE "memberships" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "memberships" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "memberships_tenant" ON "memberships" FOR ALL
-  USING (portico_is_system() OR "account_id" = portico_account_id())
-  WITH CHECK (portico_is_system() OR "account_id" = portico_account_id());
+  USING ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()))
+  WITH CHECK ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()));
 CREATE POLICY "memberships_own" ON "memberships" FOR SELECT
-  USING (current_setting('app.scope', true) = 'user' AND "user_id" = portico_user_id());
+  USING ((SELECT current_setting('app.scope', true)) = 'user' AND "user_id" = (SELECT portico_user_id()));
 
 -- usage
 ALTER TABLE "usage_samples" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "usage_samples" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "usage_samples_tenant" ON "usage_samples" FOR ALL
-  USING (portico_is_system() OR "account_id" = portico_account_id())
-  WITH CHECK (portico_is_system() OR "account_id" = portico_account_id());
+  USING ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()))
+  WITH CHECK ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()));
 ALTER TABLE "usage_rollups" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "usage_rollups" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "usage_rollups_tenant" ON "usage_rollups" FOR ALL
-  USING (portico_is_system() OR "account_id" = portico_account_id())
-  WITH CHECK (portico_is_system() OR "account_id" = portico_account_id());
+  USING ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()))
+  WITH CHECK ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()));
 
 -- webhook_deliveries: written and processed by the system (intake, worker, replay); an account scope sees only its
 -- own resolved deliveries (account_id NULL rows stay with the system).
 ALTER TABLE "webhook_deliveries" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "webhook_deliveries" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "webhook_deliveries_tenant" ON "webhook_deliveries" FOR ALL
-  USING (portico_is_system() OR "account_id" = portico_account_id())
-  WITH CHECK (portico_is_system() OR "account_id" = portico_account_id());
+  USING ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()))
+  WITH CHECK ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()));
 
 -- audit_events: append-only. An account scope reads its account's events plus the account-less events (logins,
 -- sessions) of its current members; it appends events of its own account or of its own user. A user scope appends
@@ -99,14 +100,14 @@ CREATE POLICY "webhook_deliveries_tenant" ON "webhook_deliveries" FOR ALL
 ALTER TABLE "audit_events" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "audit_events" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "audit_events_read" ON "audit_events" FOR SELECT
-  USING (portico_is_system()
-         OR "account_id" = portico_account_id()
+  USING ((SELECT portico_is_system())
+         OR "account_id" = (SELECT portico_account_id())
          OR ("account_id" IS NULL
-             AND "actor_user_id" IN (SELECT m."user_id" FROM "memberships" m WHERE m."account_id" = portico_account_id())));
+             AND "actor_user_id" IN (SELECT m."user_id" FROM "memberships" m WHERE m."account_id" = (SELECT portico_account_id()))));
 CREATE POLICY "audit_events_append" ON "audit_events" FOR INSERT
-  WITH CHECK (portico_is_system()
-              OR "account_id" = portico_account_id()
-              OR ("account_id" IS NULL AND "actor_user_id" = portico_user_id()));
+  WITH CHECK ((SELECT portico_is_system())
+              OR "account_id" = (SELECT portico_account_id())
+              OR ("account_id" IS NULL AND "actor_user_id" = (SELECT portico_user_id())));
 REVOKE UPDATE, DELETE, TRUNCATE ON "audit_events" FROM portico_app;
 
 CREATE FUNCTION portico_audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -4,6 +4,7 @@ import { PrismaClient } from '../../generated/prisma/client';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { appDatabaseUrl } from '../database/app-role';
+import { installScopedDispatch } from './scoped-dispatch';
 import { ScopedPool } from './scoped-pool';
 
 /**
@@ -21,6 +22,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     const pool = new ScopedPool({ connectionString: appDatabaseUrl(env) });
     super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     this.pool = pool;
+    installScopedDispatch(this);
   }
 
   async onModuleDestroy(): Promise<void> {
