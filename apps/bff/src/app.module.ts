@@ -8,6 +8,7 @@ import { QueueModule } from './core/queue/queue.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { PrismaModule } from './core/prisma/prisma.module';
 import { RedisModule } from './core/redis/redis.module';
+import { AdminModule } from './modules/admin/admin.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { UsageModule } from './modules/usage/usage.module';
@@ -27,6 +28,7 @@ const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheMod
 export const FEATURE_MODULES: Type[] = [
   AuthModule,
   UsageModule,
+  AdminModule,
   // ---- feature modules of the integration/webhook/realtime side: list ----
   MeStatusModule,
   BillingModule,

@@ -17,5 +17,10 @@ export const membershipSchema = z.object({ accountId: z.string(), accountName: z
 export type Membership = z.infer<typeof membershipSchema>;
 
 /** `GET /api/v1/me` (also the body of a successful login or refresh). */
-export const meSchema = z.object({ user: userSchema, memberships: z.array(membershipSchema) });
+export const meSchema = z.object({
+  user: userSchema,
+  memberships: z.array(membershipSchema),
+  /** The user operates this Portico installation (the `/admin` area); not an account role. */
+  platformAdmin: z.boolean().default(false),
+});
 export type Me = z.infer<typeof meSchema>;

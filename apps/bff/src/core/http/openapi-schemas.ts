@@ -1,7 +1,14 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import {
   accountStatusSchema,
+  adminAccountPageSchema,
+  adminAccountQuerySchema,
+  adminAccountSchema,
   apiErrorSchema,
+  auditEventPageSchema,
+  auditEventQuerySchema,
+  createAdminAccountRequestSchema,
+  linkAccountRequestSchema,
   casePageSchema,
   caseListQuerySchema,
   createCaseRequestSchema,
@@ -26,7 +33,9 @@ export interface RouteSchemas {
   /** JSON request body. */
   body?: { name: string; schema: z.ZodType };
   /** Success response: status and named schema (`null` schema for an empty body). */
-  response: { status: number; name: string; schema: z.ZodType } | { status: number; name: null; schema: null };
+  response:
+    | { status: number; name: string; schema: z.ZodType; /** default `application/json` */ contentType?: string }
+    | { status: number; name: null; schema: null };
 }
 
 /**
@@ -68,6 +77,26 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'post /api/v1/accounts/{accountId}/cases': {
     body: { name: 'CreateCaseRequest', schema: createCaseRequestSchema },
     response: { status: 201, name: 'SupportCase', schema: supportCaseSchema },
+  },
+  'get /api/v1/accounts/{accountId}/audit-events': {
+    query: auditEventQuerySchema,
+    response: { status: 200, name: 'AuditEventPage', schema: auditEventPageSchema },
+  },
+  'get /api/v1/accounts/{accountId}/audit-events.csv': {
+    query: auditEventQuerySchema,
+    response: { status: 200, name: 'AuditEventCsv', schema: z.string().describe('CSV with a header row'), contentType: 'text/csv' },
+  },
+  'get /api/v1/admin/accounts': {
+    query: adminAccountQuerySchema,
+    response: { status: 200, name: 'AdminAccountPage', schema: adminAccountPageSchema },
+  },
+  'post /api/v1/admin/accounts': {
+    body: { name: 'CreateAdminAccountRequest', schema: createAdminAccountRequestSchema },
+    response: { status: 201, name: 'AdminAccount', schema: adminAccountSchema },
+  },
+  'patch /api/v1/admin/accounts/{id}': {
+    body: { name: 'LinkAccountRequest', schema: linkAccountRequestSchema },
+    response: { status: 200, name: 'AdminAccount', schema: adminAccountSchema },
   },
   'post /webhooks/whmcs': {
     body: { name: 'WhmcsWebhook', schema: whmcsWebhookSchema },
@@ -132,7 +161,7 @@ export function withDomainSchemas(document: OpenAPIObject): OpenAPIObject {
       schemas[success.name] = jsonSchema(success.schema, 'output');
       responses[String(success.status)] = {
         description: success.name,
-        content: { 'application/json': { schema: ref(success.name) } },
+        content: { [success.contentType ?? 'application/json']: { schema: ref(success.name) } },
       };
     } else {
       responses[String(success.status)] = { description: 'No content' };

@@ -37,6 +37,7 @@ export class AuthRepository {
         id: true,
         email: true,
         name: true,
+        platformAdmin: true,
         memberships: { select: { role: true, account: { select: { id: true, name: true } } }, orderBy: { account: { name: 'asc' } } },
       },
     });
@@ -44,6 +45,7 @@ export class AuthRepository {
     return {
       user: { id: user.id, email: user.email, name: user.name },
       memberships: user.memberships.map((m) => ({ accountId: m.account.id, accountName: m.account.name, role: roleSchema.parse(m.role) })),
+      platformAdmin: user.platformAdmin,
     };
   }
 
