@@ -23,4 +23,9 @@ describe('firstDashboardPath', () => {
     expect(firstDashboardPath({ memberships: [membership, { ...membership, accountId: 'acc_3' }] })).toBe('/acc_2/dashboard');
     expect(firstDashboardPath({ memberships: [] })).toBeNull();
   });
+
+  it('sends a platform administrator without memberships to /admin', () => {
+    expect(firstDashboardPath({ memberships: [], platformAdmin: true })).toBe('/admin');
+    expect(firstDashboardPath({ memberships: [membership], platformAdmin: true })).toBe('/acc_2/dashboard');
+  });
 });

@@ -13,8 +13,12 @@ export function accountApiPath(accountId: string, ...segments: readonly string[]
   return `/api/v1/accounts${accountPagePath(accountId, ...segments)}`;
 }
 
-/** Where a signed-in user lands: the dashboard of their first account, or null without any membership. */
-export function firstDashboardPath(me: Pick<Me, 'memberships'>): string | null {
+/**
+ * Where a signed-in user lands: the dashboard of their first account; a platform administrator without any
+ * membership lands in `/admin`; anyone else without a membership gets null.
+ */
+export function firstDashboardPath(me: Pick<Me, 'memberships'> & { platformAdmin?: boolean }): string | null {
   const first = me.memberships[0];
-  return first ? accountPagePath(first.accountId, 'dashboard') : null;
+  if (first) return accountPagePath(first.accountId, 'dashboard');
+  return me.platformAdmin ? '/admin' : null;
 }

@@ -42,7 +42,10 @@ export const rawEnvSchema = z.object({
    * that role log in). DATABASE_URL stays the owner's URL: migrations, demo seed and the CLI use it.
    */
   DATABASE_APP_URL: z.preprocess(blankToUndefined, z.string().startsWith('postgres').optional()),
-  /** Password given to `portico_app` when DATABASE_APP_URL is unset (required in production then). */
+  /**
+   * Password given to `portico_app` when DATABASE_APP_URL is unset (required in production with DATABASE_URL set;
+   * default: a development value, fine for the localhost-only embedded server).
+   */
   DATABASE_APP_PASSWORD: optionalString,
   /** Data folder of the embedded server (kept across restarts). */
   EMBEDDED_PG_DATA_DIR: optionalString,
@@ -92,8 +95,13 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
       ctx.addIssue({ code: 'custom', path: [key], message: 'required when NODE_ENV=production' });
     }
   }
-  if (production && raw.DATABASE_APP_URL === undefined && raw.DATABASE_APP_PASSWORD === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['DATABASE_APP_PASSWORD'], message: 'required when NODE_ENV=production and DATABASE_APP_URL is unset' });
+  // The embedded server (DATABASE_URL unset) listens on localhost only; a real server needs a real password.
+  if (production && raw.DATABASE_URL !== undefined && raw.DATABASE_APP_URL === undefined && raw.DATABASE_APP_PASSWORD === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_APP_PASSWORD'],
+      message: 'required when NODE_ENV=production, DATABASE_URL is set and DATABASE_APP_URL is unset',
+    });
   }
   if (production && (raw.JWT_ACCESS_SECRET === DEV_JWT_ACCESS_SECRET || raw.JWT_REFRESH_SECRET === DEV_JWT_REFRESH_SECRET)) {
     ctx.addIssue({ code: 'custom', path: ['JWT_ACCESS_SECRET'], message: 'development secret used in production' });

@@ -12,7 +12,8 @@ const CONFLICT_MESSAGES = {
 
 function conflict(err: unknown): never {
   if (err instanceof AccountLinkConflict) {
-    throw new AppException(409, 'conflict', CONFLICT_MESSAGES[err.field], [{ path: `body.${err.field}`, message: 'already linked to another account' }]);
+    const message = CONFLICT_MESSAGES[err.field];
+    throw new AppException(409, 'conflict', message, [{ path: `body.${err.field}`, message }]);
   }
   throw err;
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
+import { roleHasPermission, type Permission } from '@portico/domain';
 import { meQuery } from '@/features/auth/api/auth.queries';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
@@ -12,12 +13,14 @@ import { AccountSwitcher } from './account-switcher';
 import { ConnectionIndicator } from './connection-indicator';
 import { UserMenu } from './user-menu';
 
-const SECTIONS = [
+/** Sections of an account; one with a `permission` shows only to roles granting it (the BFF enforces it anyway). */
+const SECTIONS: readonly { slug: string; label: string; permission?: Permission }[] = [
   { slug: 'dashboard', label: 'Dashboard' },
   { slug: 'usage', label: 'Usage' },
   { slug: 'billing', label: 'Billing' },
   { slug: 'support', label: 'Support' },
-] as const;
+  { slug: 'audit', label: 'Audit log', permission: 'audit:read' },
+];
 
 /** Header (brand, account switcher, live indicator, user menu), section navigation and the page. */
 export function AppShell({ accountId, children }: { accountId: string; children: ReactNode }) {
@@ -43,12 +46,12 @@ export function AppShell({ accountId, children }: { accountId: string; children:
           </div>
           <div className="topbar__right">
             <ConnectionIndicator />
-            {me.data ? <UserMenu user={me.data.user} /> : <span className="avatar avatar--placeholder" aria-hidden="true" />}
+            {me.data ? <UserMenu user={me.data.user} platformAdmin={me.data.platformAdmin} /> : <span className="avatar avatar--placeholder" aria-hidden="true" />}
           </div>
         </div>
         <nav className="tabs" aria-label="Sections">
           <div className="tabs__inner">
-            {SECTIONS.map((s) => (
+            {SECTIONS.filter((s) => !s.permission || (membership !== undefined && roleHasPermission(membership.role, s.permission))).map((s) => (
               <Link
                 key={s.slug}
                 href={accountPagePath(accountId, s.slug)}
