@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { statusBlockNameSchema } from '@portico/domain';
 import type { AdminAccount, AdminAccountPage, AdminAccountQuery, CreateAdminAccountRequest, LinkAccountRequest } from '@portico/domain';
 import { AppException } from '../../core/http/app.exception';
 import { AuditService } from '../audit/audit.service';
+import { StatusCacheService } from '../me-status/status-cache.service';
 import type { RequestAuditContext } from '../audit/audit-context';
 import { AccountLinkConflict, AdminRepository } from './admin.repository';
 
@@ -24,6 +26,7 @@ export class AdminService {
   constructor(
     private readonly repository: AdminRepository,
     private readonly audit: AuditService,
+    private readonly statusCache: StatusCacheService,
   ) {}
 
   async page(query: AdminAccountQuery): Promise<AdminAccountPage> {
@@ -45,7 +48,7 @@ export class AdminService {
   }
 
   /**
-   * Links, unlinks (null) or renames an account.
+   * Links, unlinks (null) or renames an account, and drops its cached dashboard blocks.
    * @throws AppException 404 for an unknown account, 409 `conflict` when an id is linked to another account
    */
   async link(id: string, body: LinkAccountRequest, ctx: RequestAuditContext): Promise<AdminAccount> {
@@ -53,6 +56,8 @@ export class AdminService {
     if (!before) throw AppException.notFound('Account not found');
     const after = await this.repository.update(before.id, body).catch(conflict);
     if (!after) throw AppException.notFound('Account not found');
+    // The dashboard's cached blocks were read through the old links.
+    await this.statusCache.invalidate(after.id, statusBlockNameSchema.options);
     await this.audit.record({
       ...ctx,
       accountId: after.id,
