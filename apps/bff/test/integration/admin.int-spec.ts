@@ -54,7 +54,11 @@ describe('platform administration API (integration)', () => {
     expect(acme!.memberCount).toBeGreaterThanOrEqual(2);
     expect(page.items.length).toBeGreaterThanOrEqual(3);
 
-    for (const search of ['globex', 'GLOBEX corp', '2', '001A0000002GlbxAAA', DEMO_ACCOUNTS[1]!.id]) {
+    // A number also matches names containing it: the WHMCS client id 2 finds Globex among them.
+    const byWhmcs = adminAccountPageSchema.parse((await call('GET', '/api/v1/admin/accounts?search=2&pageSize=100', admin)).body);
+    expect(byWhmcs.items.filter((a) => a.whmcsClientId === 2).map((a) => a.name)).toEqual(['Globex Corporation']);
+    expect(byWhmcs.items.every((a) => a.whmcsClientId === 2 || a.name.includes('2'))).toBe(true);
+    for (const search of ['globex', 'GLOBEX corp', '001A0000002GlbxAAA', DEMO_ACCOUNTS[1]!.id]) {
       const found = adminAccountPageSchema.parse((await call('GET', `/api/v1/admin/accounts?search=${encodeURIComponent(search)}`, admin)).body);
       expect([search, found.items.map((a) => a.name)]).toEqual([search, ['Globex Corporation']]);
     }
