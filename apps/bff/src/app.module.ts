@@ -12,6 +12,7 @@ import { RedisModule } from './core/redis/redis.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { MembersModule } from './modules/members/members.module';
 import { UsageModule } from './modules/usage/usage.module';
 // ---- feature modules of the integration/webhook/realtime side: imports ----
 import { BillingModule } from './modules/billing/billing.module';
@@ -28,6 +29,7 @@ const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheMod
 /** Feature modules, each one folder under src/modules. */
 export const FEATURE_MODULES: Type[] = [
   AuthModule,
+  MembersModule,
   UsageModule,
   AdminModule,
   // ---- feature modules of the integration/webhook/realtime side: list ----

@@ -28,4 +28,11 @@ describe('firstDashboardPath', () => {
     expect(firstDashboardPath({ memberships: [], platformAdmin: true })).toBe('/admin');
     expect(firstDashboardPath({ memberships: [membership], platformAdmin: true })).toBe('/acc_2/dashboard');
   });
+
+  it('prefers the account opened last while still a member of it', () => {
+    const memberships = [membership, { ...membership, accountId: 'acc_3' }];
+    expect(firstDashboardPath({ memberships, lastAccountId: 'acc_3' })).toBe('/acc_3/dashboard');
+    expect(firstDashboardPath({ memberships, lastAccountId: 'acc_gone' })).toBe('/acc_2/dashboard');
+    expect(firstDashboardPath({ memberships, lastAccountId: null })).toBe('/acc_2/dashboard');
+  });
 });

@@ -12,6 +12,12 @@ export const auditActionSchema = z.enum([
   'webhook.received',
   'admin.account_created',
   'admin.account_linked',
+  'member.invited',
+  'member.invite_accepted',
+  'member.invite_resent',
+  'member.invite_revoked',
+  'member.role_changed',
+  'member.removed',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -7,6 +7,8 @@ export const apiErrorCodeSchema = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  /** The thing existed but is no longer usable (an expired or already used invite link). */
+  'gone',
   'rate_limited',
   'upstream_unavailable',
   'webhook_signature_invalid',

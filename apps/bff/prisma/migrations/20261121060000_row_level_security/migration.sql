@@ -62,6 +62,10 @@ CREATE POLICY "accounts_read" ON "accounts" FOR SELECT
          OR "id" IN (SELECT m."account_id" FROM "memberships" m WHERE m."user_id" = (SELECT portico_user_id())));
 CREATE POLICY "accounts_write" ON "accounts" FOR ALL
   USING ((SELECT portico_is_system())) WITH CHECK ((SELECT portico_is_system()));
+-- An account scope may lock its own row (SELECT ... FOR UPDATE, which member changes use to serialise per account)
+-- but never change it: locking checks only USING, an UPDATE also the WITH CHECK, which nothing passes.
+CREATE POLICY "accounts_lock_own" ON "accounts" FOR UPDATE
+  USING ("id" = (SELECT portico_account_id())) WITH CHECK (false);
 
 -- memberships: the account's members in an account scope; the user's own memberships (of any account) in a user
 -- scope, read only (/me, the account switcher, the membership check of AccountMemberGuard).
@@ -82,6 +86,14 @@ CREATE POLICY "usage_samples_tenant" ON "usage_samples" FOR ALL
 ALTER TABLE "usage_rollups" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "usage_rollups" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "usage_rollups_tenant" ON "usage_rollups" FOR ALL
+  USING ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()))
+  WITH CHECK ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()));
+
+-- invites (member management): the account's invites in an account scope; lookups and acceptance by token run as the
+-- system (no session yet).
+ALTER TABLE "invites" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "invites" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "invites_tenant" ON "invites" FOR ALL
   USING ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()))
   WITH CHECK ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()));
 

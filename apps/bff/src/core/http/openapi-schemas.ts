@@ -1,5 +1,15 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import {
+  acceptInviteRequestSchema,
+  acceptedInviteSchema,
+  changeRoleRequestSchema,
+  createInviteRequestSchema,
+  inviteLookupRequestSchema,
+  invitePreviewSchema,
+  inviteSchema,
+  lastAccountRequestSchema,
+  memberListSchema,
+  memberSchema,
   accountStatusSchema,
   adminAccountPageSchema,
   adminAccountQuerySchema,
@@ -97,6 +107,34 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'patch /api/v1/admin/accounts/{id}': {
     body: { name: 'LinkAccountRequest', schema: linkAccountRequestSchema },
     response: { status: 200, name: 'AdminAccount', schema: adminAccountSchema },
+  },
+  'get /api/v1/accounts/{accountId}/members': {
+    response: { status: 200, name: 'MemberList', schema: memberListSchema },
+  },
+  'post /api/v1/accounts/{accountId}/members/invites': {
+    body: { name: 'CreateInviteRequest', schema: createInviteRequestSchema },
+    response: { status: 201, name: 'Invite', schema: inviteSchema },
+  },
+  'post /api/v1/accounts/{accountId}/members/invites/{inviteId}/resend': {
+    response: { status: 200, name: 'Invite', schema: inviteSchema },
+  },
+  'delete /api/v1/accounts/{accountId}/members/invites/{inviteId}': { response: { status: 204, name: null, schema: null } },
+  'patch /api/v1/accounts/{accountId}/members/{userId}': {
+    body: { name: 'ChangeRoleRequest', schema: changeRoleRequestSchema },
+    response: { status: 200, name: 'Member', schema: memberSchema },
+  },
+  'delete /api/v1/accounts/{accountId}/members/{userId}': { response: { status: 204, name: null, schema: null } },
+  'post /api/v1/invites/lookup': {
+    body: { name: 'InviteLookupRequest', schema: inviteLookupRequestSchema },
+    response: { status: 200, name: 'InvitePreview', schema: invitePreviewSchema },
+  },
+  'post /api/v1/invites/accept': {
+    body: { name: 'AcceptInviteRequest', schema: acceptInviteRequestSchema },
+    response: { status: 200, name: 'AcceptedInvite', schema: acceptedInviteSchema },
+  },
+  'put /api/v1/me/last-account': {
+    body: { name: 'LastAccountRequest', schema: lastAccountRequestSchema },
+    response: { status: 204, name: null, schema: null },
   },
   'post /webhooks/whmcs': {
     body: { name: 'WhmcsWebhook', schema: whmcsWebhookSchema },

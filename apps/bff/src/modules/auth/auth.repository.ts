@@ -38,6 +38,7 @@ export class AuthRepository {
         email: true,
         name: true,
         platformAdmin: true,
+        lastAccountId: true,
         memberships: { select: { role: true, account: { select: { id: true, name: true } } }, orderBy: { account: { name: 'asc' } } },
       },
     });
@@ -46,6 +47,7 @@ export class AuthRepository {
       user: { id: user.id, email: user.email, name: user.name },
       memberships: user.memberships.map((m) => ({ accountId: m.account.id, accountName: m.account.name, role: roleSchema.parse(m.role) })),
       platformAdmin: user.platformAdmin,
+      lastAccountId: user.lastAccountId,
     };
   }
 

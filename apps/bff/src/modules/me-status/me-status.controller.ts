@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStatus } from '@portico/domain';
 import { AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
 import { MeStatusService } from './me-status.service';
+import { redactStatusForRole } from './status-permissions.mapper';
 
 /** `GET /api/v1/accounts/:accountId/status`: the dashboard document. */
 @ApiTags('status')
@@ -17,10 +18,11 @@ export class MeStatusController {
     summary: 'Dashboard document of an account',
     description:
       'Profile, CRM account, subscriptions, billing summary, open cases and usage tiles. Each block carries its ' +
-      'freshness; a failing upstream marks its blocks unavailable and the answer is still 200.',
+      'freshness; a failing upstream marks its blocks unavailable and the answer is still 200. Blocks the ' +
+      "member's role may not read are unavailable with reason `forbidden` and no data.",
   })
   @ApiOkResponse({ description: 'AccountStatus' })
-  getStatus(@CurrentAccount() account: AccountContext): Promise<AccountStatus> {
-    return this.status.getStatus(account);
+  async getStatus(@CurrentAccount() account: AccountContext): Promise<AccountStatus> {
+    return redactStatusForRole(await this.status.getStatus(account), account.role);
   }
 }
