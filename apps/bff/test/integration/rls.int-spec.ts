@@ -107,6 +107,17 @@ describe('row-level security (integration)', () => {
     ).rejects.toThrow();
   });
 
+  it('lets an account scope lock its own account row, but not another\'s, and change neither', async () => {
+    const locked = await inAccount(a.id, () =>
+      prisma.$transaction(async (tx) => [
+        await tx.$queryRaw<{ id: string }[]>`SELECT id FROM accounts WHERE id = ${a.id}::uuid FOR UPDATE`,
+        await tx.$queryRaw<{ id: string }[]>`SELECT id FROM accounts WHERE id = ${b.id}::uuid FOR UPDATE`,
+      ]),
+    );
+    expect(locked.map((rows) => rows.length)).toEqual([1, 0]);
+    await expect(inAccount(a.id, () => prisma.$executeRaw`UPDATE accounts SET name = 'x' WHERE id = ${a.id}::uuid`)).rejects.toThrow(/row-level security/);
+  });
+
   it('keeps concurrent scopes apart on a small pool (no scope leaks across checkouts)', async () => {
     const runs = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? a.id : i % 3 === 1 ? b.id : null));
     const counts = await Promise.all(
@@ -152,7 +163,7 @@ describe('row-level security (integration)', () => {
         AND (c.relname = 'accounts' OR EXISTS (
           SELECT 1 FROM information_schema.columns col
           WHERE col.table_schema = 'public' AND col.table_name = c.relname AND col.column_name = 'account_id'))`);
-    expect(rows.length).toBeGreaterThanOrEqual(6);
+    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['accounts', 'memberships', 'usage_samples', 'usage_rollups', 'webhook_deliveries', 'audit_events', 'invites']));
     const unprotected = rows.filter((r) => !r.enabled || !r.forced).map((r) => r.table);
     expect(unprotected).toEqual([]);
   });
