@@ -93,6 +93,12 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'webhook.received': 'Webhook received',
   'admin.account_created': 'Platform admin created the account',
   'admin.account_linked': 'Platform admin changed the account\u2019s billing/CRM links',
+  'member.invited': 'Invited a member',
+  'member.invite_accepted': 'Accepted an invite',
+  'member.invite_resent': 'Resent an invite',
+  'member.invite_revoked': 'Revoked an invite',
+  'member.role_changed': 'Changed a member\u2019s role',
+  'member.removed': 'Removed a member',
 };
 
 /** The label of an action in plain words; an action without a label reads like `members.role_changed` -> "Members: role changed". */
