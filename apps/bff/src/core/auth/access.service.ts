@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DbContext } from '../prisma/db-context';
 import { AccessRepository } from './access.repository';
 import type { AccountContext } from './session.types';
 
@@ -13,12 +14,13 @@ export class AccessService {
   /** The user's membership of the account as an {@link AccountContext}, or null (also for non-UUID ids). */
   async findMembership(userId: string, accountId: string): Promise<AccountContext | null> {
     if (!UUID_PATTERN.test(accountId) || !UUID_PATTERN.test(userId)) return null;
-    return this.repository.findMembership(userId, accountId.toLowerCase());
+    // Before the account scope exists: the lookup runs in the user's scope (their own memberships only).
+    return DbContext.runAsUser(userId, () => this.repository.findMembership(userId, accountId.toLowerCase()));
   }
 
   /** Whether the user carries the `platform_admin` flag (false for unknown users and non-UUID ids). */
   async isPlatformAdmin(userId: string): Promise<boolean> {
     if (!UUID_PATTERN.test(userId)) return false;
-    return this.repository.isPlatformAdmin(userId);
+    return DbContext.runAsUser(userId, () => this.repository.isPlatformAdmin(userId));
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { SystemScope } from '../../core/prisma/db-scope.interceptor';
 import { HealthService, type Readiness } from './health.service';
 
 /** Liveness and readiness probes. */
@@ -16,6 +17,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @SystemScope('health')
   @ApiOperation({ summary: 'Readiness: database, WHMCS and Salesforce answer' })
   @ApiResponse({ status: 200, description: 'every dependency is ok' })
   @ApiResponse({ status: 503, description: 'at least one dependency failed (see `checks`)' })
