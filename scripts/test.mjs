@@ -111,11 +111,13 @@ if (wants('e2e')) {
         const stack = await startThrowawayStack({
           ports: { sandbox: 4110 + offset, bff: 4010 + offset, portal: 3010 + offset },
           postgresPort: 54339 + offset,
+          // Few, quick retries so an e2e test can make a dead-lettered webhook delivery in a few seconds.
+          env: { WEBHOOK_MAX_ATTEMPTS: '2', WEBHOOK_RETRY_BASE_DELAY_MS: '200' },
         });
         try {
           await run(process.execPath, [path.join(repoRoot, 'apps/portal/node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json'], {
             cwd: path.join(repoRoot, 'apps/portal'),
-            env: { ...process.env, PORTAL_URL: stack.urls.portal, SANDBOX_URL: stack.urls.sandbox, PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromium },
+            env: { ...process.env, PORTAL_URL: stack.urls.portal, BFF_URL: stack.urls.bff, SANDBOX_URL: stack.urls.sandbox, PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromium },
           });
         } finally {
           await stack.stop();

@@ -1,6 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, accountIdFrom, artifact, signIn } from './helpers';
+import { DEMO_PASSWORD, SANDBOX_URL, accountIdFrom, artifact, clearFaults, signIn } from './helpers';
 
 test.describe('audit log', () => {
   test('an owner filters the audit log and downloads the filtered set as CSV; a billing member has no audit page', async ({ page, browser }) => {
@@ -104,5 +105,67 @@ test.describe('platform administration', () => {
     await page.goto('/admin');
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     await expect(page.getByTestId('admin-account-table')).toHaveCount(0);
+  });
+});
+
+test.describe('dead-lettered webhook deliveries', () => {
+  const BFF_URL = (process.env.BFF_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
+  // The dev default of WHMCS_WEBHOOK_SECRET, shared by the throwaway stack's sandbox and BFF.
+  const WHMCS_SECRET = process.env.WHMCS_WEBHOOK_SECRET ?? 'whsec_cG9ydGljby1kZXYtd2hjbXMtd2ViaG9vay1zZWNyZXQ=';
+
+  test('a platform admin sees a dead letter with its error and replays it once the upstream is back', async ({ page, request }) => {
+    test.setTimeout(90_000);
+    // GetInvoice fails, so a webhook without a userid (its client looked up from the invoice) fails every attempt.
+    const fault = await request.post(`${SANDBOX_URL}/__admin/faults`, { data: { upstream: 'whmcs', action: 'GetInvoice', mode: 'error', status: 500 } });
+    expect(fault.ok(), `fault answered ${fault.status()}`).toBeTruthy();
+    const deliveryId = `msg_e2e_dead_${Date.now()}`;
+    try {
+      const body = JSON.stringify({ event: 'InvoiceCreated', occurredAt: new Date().toISOString(), userid: null, params: { invoiceid: '1001' } });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const key = Buffer.from(WHMCS_SECRET.slice('whsec_'.length), 'base64');
+      const signature = createHmac('sha256', key).update(`${deliveryId}.${timestamp}.${body}`).digest('base64');
+      const sent = await request.post(`${BFF_URL}/webhooks/whmcs`, {
+        data: body,
+        headers: { 'content-type': 'application/json', 'webhook-id': deliveryId, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` },
+      });
+      expect(sent.status(), await sent.text()).toBeLessThan(300);
+
+      await page.goto('/login');
+      await page.getByLabel('Email').fill('admin@portico.example');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/admin$/);
+      await page.getByRole('navigation', { name: 'Administration sections' }).getByRole('link', { name: 'Webhook deliveries' }).click();
+      await page.waitForURL(/\/admin\/webhook-deliveries/);
+      await expect(page.getByLabel('Status')).toHaveValue('dead_lettered');
+
+      const row = page.locator(`tr[data-delivery-id="${deliveryId}"]`);
+      await expect(async () => {
+        await page.reload();
+        await expect(row).toBeVisible({ timeout: 2000 });
+      }).toPass({ timeout: 45_000 });
+      await expect(row.getByText('Dead-lettered')).toBeVisible();
+      await expect(row.locator('td[data-label="Attempts"]')).toHaveText('2');
+      await expect(row.locator('td[data-label="Last error"]')).not.toHaveText('None');
+      await page.screenshot({ path: artifact('admin-webhook-deliveries-1280.png'), fullPage: true });
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.screenshot({ path: artifact('admin-webhook-deliveries-375.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 800 });
+
+      await clearFaults(request);
+      await row.getByRole('button', { name: /^Replay / }).click();
+      await expect(page.getByRole('status').filter({ hasText: `delivery ${deliveryId}) again.` })).toBeVisible();
+      await expect(row).toHaveCount(0);
+
+      await page.getByLabel('Status').selectOption('all');
+      await expect(page).toHaveURL(/status=all/);
+      await expect(async () => {
+        await page.reload();
+        await expect(row.locator('td[data-label="Status"]')).toHaveText(/Processed|Ignored/, { timeout: 2000 });
+      }).toPass({ timeout: 30_000 });
+      await page.screenshot({ path: artifact('admin-webhook-deliveries-replayed-1280.png'), fullPage: true });
+    } finally {
+      await clearFaults(request);
+    }
   });
 });

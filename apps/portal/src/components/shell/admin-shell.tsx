@@ -9,7 +9,10 @@ import { firstDashboardPath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { UserMenu } from './user-menu';
 
-const SECTIONS = [{ href: '/admin', label: 'Accounts' }] as const;
+const SECTIONS = [
+  { href: '/admin', label: 'Accounts' },
+  { href: '/admin/webhook-deliveries', label: 'Webhook deliveries' },
+] as const;
 
 /**
  * Header and navigation of the platform administration area (`/admin`). Shown only to platform administrators; the
