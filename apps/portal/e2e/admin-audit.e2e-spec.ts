@@ -64,7 +64,9 @@ test.describe('platform administration', () => {
 
     const suffix = `${Date.now()}`.slice(-6);
     const name = `Linkless ${suffix}`;
-    const created = await page.request.post('/api/v1/admin/accounts', { data: { name } });
+    // A state-changing request must carry the session's CSRF token (double-submit cookie), as the portal's client does.
+    const csrf = (await page.context().cookies()).find((c) => c.name === '__Host-portico_csrf' || c.name === 'portico_csrf')?.value ?? '';
+    const created = await page.request.post('/api/v1/admin/accounts', { data: { name }, headers: { 'x-csrf-token': csrf } });
     expect(created.status()).toBe(201);
 
     await page.getByRole('searchbox').fill(name);
