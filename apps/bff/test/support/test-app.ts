@@ -29,6 +29,10 @@ export function testEnv(overrides: Partial<Env> = {}): Env {
     SALESFORCE_LOGIN_URL: sandboxUrl,
     WHMCS_TIMEOUT_MS: '2000',
     SALESFORCE_TIMEOUT_MS: '2000',
+    // Blocks are cached (fresh TTL) but never served stale, unless a suite asks: the demo accounts have fixed
+    // ids, so with Redis a stale copy could outlive a suite and hide an outage another suite provokes.
+    STATUS_CACHE_STALE_MS: '0',
+    STATUS_CACHE_STALE_IF_ERROR_MS: '0',
   });
   return { ...base, ...overrides };
 }

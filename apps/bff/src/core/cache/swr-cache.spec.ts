@@ -1,4 +1,5 @@
 import { MemoryCacheAdapter } from './memory-cache.adapter';
+import { SingleFlight } from './single-flight';
 import { SharedLoadError, SwrCache, type SwrWindows } from './swr-cache';
 
 /** One store seen by several "instances", like Redis (locks then coordinate them). */
@@ -127,5 +128,34 @@ describe('SwrCache', () => {
     await cache.read('k', load);
     await cache.read('k', load);
     expect(calls).toBe(2);
+  });
+});
+
+describe('SingleFlight', () => {
+  const codec = { encode: (err: unknown) => (err instanceof Error ? err.message : 'x'), decode: (e: unknown) => new Error(`remote: ${String(e)}`) };
+
+  it('shares one call between overlapping callers of two instances, and nothing after it ends', async () => {
+    const store = new SharedMemoryCache();
+    const a = new SingleFlight(store, 5000, codec);
+    const b = new SingleFlight(store, 5000, codec);
+    const { counter, load } = slowLoader('v', 40);
+    const results = await Promise.all([a.run('k', load), b.run('k', load), a.run('k', load), b.run('k', load)]);
+    expect(results).toEqual(['v', 'v', 'v', 'v']);
+    expect(counter.calls).toBe(1);
+    await b.run('k', load);
+    expect(counter.calls).toBe(2);
+  });
+
+  it("hands the leader's failure to the other instance's callers", async () => {
+    const store = new SharedMemoryCache();
+    const a = new SingleFlight(store, 5000, codec);
+    const b = new SingleFlight(store, 5000, codec);
+    const failing = async (): Promise<string> => {
+      await sleep(30);
+      throw new Error('down');
+    };
+    const [ra, rb] = await Promise.allSettled([a.run('k', failing), b.run('k', failing)]);
+    expect(ra.status === 'rejected' ? (ra.reason as Error).message : null).toBe('down');
+    expect(rb.status === 'rejected' ? (rb.reason as Error).message : null).toBe('remote: down');
   });
 });
