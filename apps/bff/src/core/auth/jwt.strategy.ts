@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -20,7 +21,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(ENV) env: Env) {
     super({
       jwtFromRequest: ExtractJwt.fromExtractors([accessTokenFromCookie, ExtractJwt.fromAuthHeaderAsBearerToken()]),
-      secretOrKey: env.JWT_ACCESS_SECRET,
+      // A KeyObject, not the string: jsonwebtoken otherwise tries (and fails, with a thrown error) to read the
+      // string as a public key on every verification, which was most of the CPU of an authenticated request.
+      // jsonwebtoken 9 accepts a KeyObject; passport-jwt's types predate it.
+      secretOrKey: createSecretKey(Buffer.from(env.JWT_ACCESS_SECRET, 'utf8')) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

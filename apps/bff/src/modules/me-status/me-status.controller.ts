@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStatus } from '@portico/domain';
 import { AccountScoped, CurrentAccount, type AccountContext } from '../../core/auth';
+import { serializeAccountStatus } from './account-status.serializer';
 import { MeStatusService } from './me-status.service';
 
 /** `GET /api/v1/accounts/:accountId/status`: the dashboard document. */
@@ -16,10 +17,14 @@ export class MeStatusController {
     summary: 'Dashboard document of an account',
     description:
       'Profile, CRM account, subscriptions, billing summary, open cases and usage tiles. Each block carries its ' +
-      'freshness; a failing upstream marks its blocks unavailable and the answer is still 200.',
+      'freshness (`fetchedAt`, `stale`, `unavailable`, `reason`): a failing upstream leaves its cached blocks stale, ' +
+      'or marks them unavailable, and the answer is still 200. `upstreams` gives each circuit breaker state.',
   })
   @ApiOkResponse({ description: 'AccountStatus' })
-  getStatus(@CurrentAccount() account: AccountContext): Promise<AccountStatus> {
-    return this.status.getStatus(account);
+  @Header('content-type', 'application/json; charset=utf-8')
+  async getStatus(@CurrentAccount() account: AccountContext): Promise<string> {
+    // Serialised here from the cached blocks' remembered JSON: the hot path of the dashboard.
+    const doc: AccountStatus = await this.status.getStatus(account);
+    return serializeAccountStatus(doc);
   }
 }
