@@ -111,6 +111,9 @@ if (wants('e2e')) {
         const stack = await startThrowawayStack({
           ports: { sandbox: 4110 + offset, bff: 4010 + offset, portal: 3010 + offset },
           postgresPort: 54339 + offset,
+          // Blocks turn stale after 5 s (not 30 s) and an open breaker tries again after 2 s (not 10 s), so the
+          // degraded-dashboard test can watch a block go stale and come back within a test's time.
+          env: { STATUS_CACHE_TTL_MS: '5000', UPSTREAM_BREAKER_HALF_OPEN_MS: '2000' },
         });
         try {
           await run(process.execPath, [path.join(repoRoot, 'apps/portal/node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json'], {
