@@ -7,6 +7,7 @@ const ports = {
   sandbox: Number(process.env.SANDBOX_PORT ?? 4100),
   bff: Number(process.env.PORT ?? 4000),
   portal: Number(process.env.PORTAL_PORT ?? 3000),
+  smtp: Number(process.env.SANDBOX_SMTP_PORT ?? 4125),
 };
 
 const missing = missingArtifacts();
@@ -40,6 +41,7 @@ console.log(`
   Portal     ${stack.urls.portal}
   BFF API    ${stack.urls.bff}  (OpenAPI: ${stack.urls.bff}/api/docs)
   Sandbox    ${stack.urls.sandbox}/__admin  (WHMCS + Salesforce simulators, fault and event controls)
+  Mail       ${stack.urls.sandbox}/__admin/mail  (every email the portal sends: invites, password resets)
 
   Demo logins (password: portico-demo-password)
     owner@acme.example     Acme Hosting Ltd (owner), Globex Corporation (viewer)

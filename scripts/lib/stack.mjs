@@ -98,7 +98,7 @@ export async function waitForHttp(url, timeoutMs, isAlive = () => true) {
 /**
  * Starts sandbox, BFF and portal and waits until each answers.
  * @param {object} options
- * @param {{ sandbox: number, bff: number, portal: number }} options.ports
+ * @param {{ sandbox: number, bff: number, portal: number, smtp?: number }} options.ports (smtp: the sandbox's SMTP catcher, default sandbox + 25)
  * @param {Record<string, string>} [options.env] extra environment for all three (e.g. DATABASE_URL, REDIS_URL)
  * @param {boolean} [options.quiet] send the processes' output to the parent only on failure
  * @returns {Promise<{ urls: { sandbox: string, bff: string, portal: string }, stop: () => Promise<void> }>}
@@ -115,6 +115,8 @@ export async function startStack({ ports, env = {}, quiet = false }) {
     NEXT_TELEMETRY_DISABLED: '1',
     SANDBOX_PORT: String(ports.sandbox),
     SANDBOX_WEBHOOK_TARGET: urls.bff,
+    SANDBOX_SMTP_PORT: String(ports.smtp ?? ports.sandbox + 25),
+    SMTP_URL: `smtp://127.0.0.1:${ports.smtp ?? ports.sandbox + 25}`,
     PORT: String(ports.bff),
     PORTAL_ORIGIN: urls.portal,
     WHMCS_API_URL: `${urls.sandbox}/includes/api.php`,

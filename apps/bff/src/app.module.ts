@@ -6,6 +6,7 @@ import type { Env } from './core/config/env';
 import { EventsModule } from './core/events/events.module';
 import { QueueModule } from './core/queue/queue.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { MailModule } from './core/mail/mail.module';
 import { PrismaModule } from './core/prisma/prisma.module';
 import { RedisModule } from './core/redis/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -21,7 +22,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module';
 // ---- end ----
 
 /** Infrastructure every feature relies on (all global). */
-const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, AuthCoreModule, AuditModule];
+const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, MailModule, AuthCoreModule, AuditModule];
 
 /** Feature modules, each one folder under src/modules. */
 export const FEATURE_MODULES: Type[] = [

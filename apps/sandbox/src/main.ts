@@ -3,7 +3,7 @@ import { buildSandbox } from './sandbox.app';
 
 async function main(): Promise<void> {
   const env = loadSandboxEnv();
-  const { app } = buildSandbox({
+  const { app, mail } = buildSandbox({
     env,
     logger: { level: env.SANDBOX_LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   await app.listen({ port: env.SANDBOX_PORT, host: env.SANDBOX_HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : env.SANDBOX_PORT;
-  console.log(`Sandbox ready on http://${env.SANDBOX_HOST}:${port}`);
+  const smtpPort = await mail.listen(env.SANDBOX_SMTP_PORT, env.SANDBOX_HOST);
+  console.log(`Sandbox ready on http://${env.SANDBOX_HOST}:${port} (SMTP catcher on ${env.SANDBOX_HOST}:${smtpPort})`);
 }
 
 main().catch((err: unknown) => {

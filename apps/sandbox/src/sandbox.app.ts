@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { registerAdminRoutes } from './admin/admin.routes';
 import { sandboxEnvSchema, type SandboxEnv } from './config/env.schema';
 import { HeldRequests } from './faults/fault.responder';
+import { MailCatcher } from './mail/mail-catcher';
+import { registerMailRoutes } from './mail/mail.routes';
 import { FaultsService } from './faults/faults.service';
 import { registerSalesforceRoutes } from './salesforce/salesforce.routes';
 import { SalesforceSessions } from './salesforce/session.service';
@@ -37,6 +39,8 @@ export interface Sandbox {
   faults: FaultsService;
   webhooks: WebhookDispatcher;
   sessions: SalesforceSessions;
+  /** The SMTP catcher's store; `main.ts` starts its listener on `SANDBOX_SMTP_PORT`. */
+  mail: MailCatcher;
 }
 
 /** Builds the sandbox server: WHMCS API, Salesforce OAuth + REST, admin controls, signed webhooks. */
@@ -48,6 +52,7 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
   const faults = new FaultsService(options.random);
   const held = new HeldRequests();
   const sessions = new SalesforceSessions();
+  const mail = new MailCatcher();
   const webhooks = new WebhookDispatcher({
     target: env.SANDBOX_WEBHOOK_TARGET,
     secrets: { whmcs: env.WHMCS_WEBHOOK_SECRET, salesforce: env.SALESFORCE_WEBHOOK_SECRET },
@@ -107,11 +112,13 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
       store.data = buildDemoData(clock(), seed);
     },
   });
-  app.get('/', async () => ({ name: 'portico-sandbox', whmcs: '/includes/api.php', salesforce: '/services/data/', admin: '/__admin' }));
+  registerMailRoutes(app, mail);
+  app.get('/', async () => ({ name: 'portico-sandbox', whmcs: '/includes/api.php', salesforce: '/services/data/', admin: '/__admin', mail: '/__admin/mail' }));
 
   app.addHook('onClose', async () => {
     held.releaseAll();
     webhooks.close();
+    await mail.close();
   });
-  return { app, env, store, faults, webhooks, sessions };
+  return { app, env, store, faults, webhooks, sessions, mail };
 }

@@ -96,6 +96,17 @@ function busContract(name: string, make: () => Promise<{ bus: EventBus; close: (
       offBad();
       offGood();
     });
+
+    it('hands its own published events to subscribeLocal handlers before publish resolves', async () => {
+      const local: RealtimeEvent[] = [];
+      const off = bus.subscribeLocal((e) => local.push(e));
+      const e = event(randomUUID());
+      await bus.publish(e);
+      expect(local).toEqual([e]);
+      off();
+      await bus.publish(event(randomUUID()));
+      expect(local).toEqual([e]);
+    });
   });
 }
 
@@ -132,7 +143,9 @@ busContract(
       const one = new RedisEventBus(conns[0], conns[1], channel);
       const two = new RedisEventBus(conns[2], conns[3], channel);
       const got: RealtimeEvent[] = [];
+      const localOnTwo: RealtimeEvent[] = [];
       two.subscribe((e) => got.push(e));
+      two.subscribeLocal((e) => localOnTwo.push(e));
       await two.ready();
       await conns[0].publish(channel, '{"not":"an event"}');
       await conns[0].publish(channel, 'not json');
@@ -141,6 +154,8 @@ busContract(
       for (let i = 0; i < 50 && got.length < 1; i++) await sleep(20);
       await sleep(50);
       expect(got).toEqual([e]);
+      // Events of another instance are not local: that instance's gateway broadcasts them.
+      expect(localOnTwo).toEqual([]);
     } finally {
       await Promise.all(conns.map((c) => c.quit()));
     }

@@ -46,20 +46,21 @@ async function startEmbedded(): Promise<string> {
   return embeddedPostgresUrl(port, 'postgres');
 }
 
-async function startSandbox(): Promise<{ url: string; pid: number; webhookPort: number } | null> {
+async function startSandbox(): Promise<{ url: string; pid: number; webhookPort: number; smtpPort: number } | null> {
   const entry = path.resolve(__dirname, '..', '..', '..', 'sandbox', 'dist', 'main.js');
   if (!existsSync(entry)) return null;
   const port = await freePort();
   const webhookPort = await freePort();
+  const smtpPort = await freePort();
   const child = spawn(process.execPath, [entry], {
     cwd: path.dirname(path.dirname(entry)),
-    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_WEBHOOK_TARGET: `http://127.0.0.1:${webhookPort}` },
+    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_WEBHOOK_TARGET: `http://127.0.0.1:${webhookPort}`, SANDBOX_SMTP_PORT: String(smtpPort) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.sandbox = child;
   const url = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${url}/__admin/state`)).ok, 30_000, 'the sandbox');
-  return { url, pid: child.pid ?? 0, webhookPort };
+  return { url, pid: child.pid ?? 0, webhookPort, smtpPort };
 }
 
 /**
@@ -84,6 +85,7 @@ export default async function globalSetup(): Promise<void> {
   if (sandbox) {
     process.env[TEST_ENV.sandboxUrl] = sandbox.url;
     process.env[TEST_ENV.webhookPort] = String(sandbox.webhookPort);
+    process.env[TEST_ENV.smtpUrl] = `smtp://127.0.0.1:${sandbox.smtpPort}`;
   }
   process.env[TEST_ENV.stateFile] = writeState({
     databaseName,

@@ -45,3 +45,12 @@ export async function accountIdByName(url: string, cookie: string, accountName: 
   if (id === undefined) throw new Error(`no membership of ${accountName}`);
   return id;
 }
+
+/**
+ * Headers for a request made with the session `cookie` from {@link loginAs}: the cookie and whatever else a
+ * state-changing request must carry (the CSRF token, once the BFF requires one). Use it for every POST, PATCH,
+ * PUT and DELETE in tests, so they keep passing as the session's requirements grow.
+ */
+export function sessionHeaders(cookie: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...extra, cookie };
+}

@@ -27,6 +27,8 @@ export function testEnv(overrides: Partial<Env> = {}): Env {
     SEED_DEMO_DATA: 'false',
     WHMCS_API_URL: `${sandboxUrl}/includes/api.php`,
     SALESFORCE_LOGIN_URL: sandboxUrl,
+    SMTP_URL: process.env[TEST_ENV.smtpUrl],
+    SMTP_TIMEOUT_MS: '2000',
     WHMCS_TIMEOUT_MS: '2000',
     SALESFORCE_TIMEOUT_MS: '2000',
     // Blocks are cached (fresh TTL) but never served stale, unless a suite asks: the demo accounts have fixed

@@ -19,6 +19,7 @@ export const TEST_ENV = {
   databaseUrl: 'PORTICO_TEST_DATABASE_URL',
   sandboxUrl: 'PORTICO_TEST_SANDBOX_URL',
   webhookPort: 'PORTICO_TEST_WEBHOOK_PORT',
+  smtpUrl: 'PORTICO_TEST_SMTP_URL',
   stateFile: 'PORTICO_TEST_STATE_FILE',
 } as const;
 

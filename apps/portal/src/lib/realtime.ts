@@ -38,6 +38,8 @@ let currentAccountId: string | null = null;
 let queryClientRef: QueryClient | null = null;
 let failures = 0;
 let hasConnectedBefore = false;
+/** Account whose room the server acknowledged joining on the current socket session (kept across a recovery). */
+let joinedAccountId: string | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
 function joinCurrentAccount(): void {
@@ -47,7 +49,9 @@ function joinCurrentAccount(): void {
     if (err || (typeof ack === 'object' && ack !== null && 'ok' in ack && ack.ok === false)) {
       // Not joined: the page still works by polling on focus; try again on the next reconnect.
       console.warn('realtime: join_account was not acknowledged');
+      return;
     }
+    joinedAccountId = accountId;
   });
 }
 
@@ -80,9 +84,16 @@ function ensureSocket(): void {
   s.on('connect', () => {
     failures = 0;
     setState('connected');
+    // `recovered`: the server restored this session (rooms included) and replays the events missed while
+    // disconnected (up to two minutes, on any BFF instance): nothing to join or refetch.
+    if (s.recovered && joinedAccountId !== null && joinedAccountId === currentAccountId) {
+      hasConnectedBefore = true;
+      return;
+    }
+    joinedAccountId = null;
     joinCurrentAccount();
     if (hasConnectedBefore && currentAccountId && queryClientRef) {
-      // Events may have been missed while disconnected.
+      // A new session: events may have been missed while disconnected.
       void queryClientRef.invalidateQueries({ queryKey: ['account', currentAccountId] });
     }
     hasConnectedBefore = true;

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const sandboxEnvSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Port of the SMTP catcher (mail sent by the BFF lands on `/__admin/mail`); 0 picks a free one. */
+  SANDBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(4125),
   /** Fastify/pino log level of the sandbox process. */
   SANDBOX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** Base URL webhooks are delivered to (`/webhooks/whmcs`, `/webhooks/salesforce` are appended). */

@@ -1,2 +1,3 @@
 export * from './role.schema';
 export * from './member.schema';
+export * from './permission.schema';

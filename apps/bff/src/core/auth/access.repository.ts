@@ -22,4 +22,9 @@ export class AccessRepository {
       salesforceAccountId: row.account.salesforceAccountId,
     };
   }
+
+  async isPlatformAdmin(userId: string): Promise<boolean> {
+    const row = await this.prisma.user.findUnique({ where: { id: userId }, select: { platformAdmin: true } });
+    return row?.platformAdmin === true;
+  }
 }

@@ -64,4 +64,10 @@ export class AccessService implements OnModuleInit {
   async invalidateAccount(accountId: string): Promise<void> {
     await this.cache?.invalidate({ accountId: accountId.toLowerCase() });
   }
+
+  /** Whether the user carries the `platform_admin` flag (false for unknown users and non-UUID ids). */
+  async isPlatformAdmin(userId: string): Promise<boolean> {
+    if (!UUID_PATTERN.test(userId)) return false;
+    return this.repository.isPlatformAdmin(userId);
+  }
 }

@@ -1,16 +1,28 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { roleHasPermission, type Permission } from '@portico/domain';
 import { AppException } from '../http/app.exception';
 import { AccessService } from './access.service';
 import type { AuthenticatedRequestState } from './session.types';
 
+/** Metadata key of {@link RequirePermission}. */
+export const PERMISSION_KEY = 'portico:permission';
+
 /**
  * Requires the session user (set by JwtAuthGuard, which must run first) to be a member of the `:accountId` route
- * parameter's account; sets `request.account`. A malformed id, an unknown account and a foreign account all give
- * the same 404 `not_found` "Account not found", so account ids cannot be probed.
+ * parameter's account, and the member's role to grant the route's permission (`RequirePermission`); sets
+ * `request.account`. A malformed id, an unknown account and a foreign account all give the same 404 `not_found`
+ * "Account not found", so account ids cannot be probed. A member whose role lacks the permission gets 403
+ * `forbidden`. A route without a permission is refused with 403 too (fail closed) and logged as a programming error.
  */
 @Injectable()
 export class AccountMemberGuard implements CanActivate {
-  constructor(private readonly access: AccessService) {}
+  private readonly logger = new Logger(AccountMemberGuard.name);
+
+  constructor(
+    private readonly access: AccessService,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequestState & { params?: Record<string, string | undefined> }>();
@@ -18,6 +30,12 @@ export class AccountMemberGuard implements CanActivate {
     const accountId = request.params?.accountId;
     const membership = accountId ? await this.access.findMembership(request.user.userId, accountId) : null;
     if (!membership) throw AppException.notFound('Account not found');
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
+    if (!permission) {
+      this.logger.error({ handler: context.getHandler().name }, 'account-scoped route without a permission: refused');
+      throw AppException.forbidden();
+    }
+    if (!roleHasPermission(membership.role, permission)) throw AppException.forbidden();
     request.account = membership;
     return true;
   }

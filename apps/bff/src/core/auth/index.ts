@@ -1,7 +1,8 @@
 export { ACCESS_COOKIE, REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './auth-cookies';
 export { AccessService, UUID_PATTERN } from './access.service';
-export { AccountMemberGuard } from './account-member.guard';
-export { AccountScoped, Authenticated, CurrentAccount, CurrentUser } from './auth.decorators';
+export { AccountMemberGuard, PERMISSION_KEY } from './account-member.guard';
+export { PlatformAdminGuard } from './platform-admin.guard';
+export { AccountScoped, Authenticated, CurrentAccount, CurrentUser, PlatformAdmin, RequirePermission } from './auth.decorators';
 export { AuthCoreModule } from './auth-core.module';
 export { JwtAuthGuard } from './jwt-auth.guard';
 export { accessTokenFromCookie } from './jwt.strategy';

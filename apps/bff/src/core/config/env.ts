@@ -48,6 +48,12 @@ export const rawEnvSchema = z.object({
   /** Refresh token lifetime in seconds. */
   JWT_REFRESH_TTL_SECONDS: int(604_800, 1),
   COOKIE_SECURE: bool(false),
+  /** SMTP server for transactional mail (nodemailer URL); default: the sandbox's SMTP catcher. */
+  SMTP_URL: z.preprocess(blankToUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:4125')),
+  /** `From` header of outgoing mail. */
+  MAIL_FROM: z.preprocess(blankToUndefined, z.string().min(3).default('Portico <no-reply@portico.localhost>')),
+  /** SMTP connection, greeting and socket timeout, ms. */
+  SMTP_TIMEOUT_MS: int(10_000, 1),
   WHMCS_API_URL: url('http://127.0.0.1:4100/includes/api.php'),
   WHMCS_API_IDENTIFIER: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-identifier')),
   WHMCS_API_SECRET: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-secret')),

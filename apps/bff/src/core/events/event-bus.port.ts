@@ -9,4 +9,11 @@ export abstract class EventBus {
   abstract publish(event: RealtimeEvent): Promise<void>;
   /** Registers a handler; returns the function that unsubscribes it. Handlers must not throw. */
   abstract subscribe(handler: (event: RealtimeEvent) => void): () => void;
+  /**
+   * Registers a handler for the events published by this process only, called synchronously within `publish`
+   * (before any Redis round trip); returns the function that unsubscribes it. With several instances the realtime
+   * gateway listens here and lets socket.io's Redis streams adapter carry each event to the other instances, so that
+   * every event is broadcast once, not once per instance. Handlers must not throw.
+   */
+  abstract subscribeLocal(handler: (event: RealtimeEvent) => void): () => void;
 }

@@ -23,4 +23,9 @@ export class InProcessEventBus extends EventBus {
       this.handlers.delete(handler);
     };
   }
+
+  /** Every event is local in one process: the same as {@link subscribe}. */
+  subscribeLocal(handler: (event: RealtimeEvent) => void): () => void {
+    return this.subscribe(handler);
+  }
 }

@@ -14,6 +14,7 @@ export const REALTIME_CHANNEL = 'portico:events';
 export class RedisEventBus extends EventBus {
   private readonly logger = new Logger('RedisEventBus');
   private readonly handlers = new Set<(event: RealtimeEvent) => void>();
+  private readonly localHandlers = new Set<(event: RealtimeEvent) => void>();
   private subscription: Promise<unknown> | undefined;
 
   constructor(
@@ -33,8 +34,22 @@ export class RedisEventBus extends EventBus {
     await this.subscription;
   }
 
+  /**
+   * Validates the event, hands it to the local handlers ({@link subscribeLocal}), then publishes it on the channel.
+   * @throws ZodError for an invalid event (nobody is called); the Redis error when the publish fails (the local
+   *   handlers have been called)
+   */
   async publish(event: RealtimeEvent): Promise<void> {
-    await this.publisher.publish(this.channel, JSON.stringify(realtimeEventSchema.parse(event)));
+    const valid = realtimeEventSchema.parse(event);
+    this.run(this.localHandlers, valid);
+    await this.publisher.publish(this.channel, JSON.stringify(valid));
+  }
+
+  subscribeLocal(handler: (event: RealtimeEvent) => void): () => void {
+    this.localHandlers.add(handler);
+    return () => {
+      this.localHandlers.delete(handler);
+    };
   }
 
   subscribe(handler: (event: RealtimeEvent) => void): () => void {
@@ -65,11 +80,15 @@ export class RedisEventBus extends EventBus {
       this.logger.warn('Dropped a realtime message that is not a RealtimeEvent');
       return;
     }
-    for (const handler of [...this.handlers]) {
+    this.run(this.handlers, parsed.data);
+  }
+
+  private run(handlers: Set<(event: RealtimeEvent) => void>, event: RealtimeEvent): void {
+    for (const handler of [...handlers]) {
       try {
-        handler(parsed.data);
+        handler(event);
       } catch (err) {
-        this.logger.error(`Event handler failed for ${parsed.data.type}: ${err instanceof Error ? err.message : String(err)}`);
+        this.logger.error(`Event handler failed for ${event.type}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
   }

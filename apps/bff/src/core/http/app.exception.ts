@@ -26,6 +26,11 @@ export class AppException extends Error {
     return new AppException(404, 'not_found', message);
   }
 
+  /** 403 `forbidden`: signed in and a member, but the role lacks the permission. */
+  static forbidden(message = 'Your role does not allow this'): AppException {
+    return new AppException(403, 'forbidden', message);
+  }
+
   /** 401 `unauthenticated`. */
   static unauthenticated(message = 'Authentication required'): AppException {
     return new AppException(401, 'unauthenticated', message);

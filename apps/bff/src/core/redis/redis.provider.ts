@@ -3,15 +3,20 @@ import { Redis } from 'ioredis';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 
+/** Roles of the shared connections. */
+type RedisRole = 'client' | 'subscriber' | 'realtime';
+
 /**
  * Shared ioredis connections on `REDIS_URL`, opened on first use and closed on shutdown.
  * `client()` is the command connection; `subscriber()` a dedicated one for pub/sub (a subscribed connection
- * cannot run other commands).
+ * cannot run other commands); `realtime()` the one handed to socket.io's Redis streams adapter.
+ * Every connection reconnects by itself after Redis restarts (ioredis' retry strategy); commands issued meanwhile
+ * wait in the offline queue and fail after two reconnection attempts (`maxRetriesPerRequest: 2`).
  */
 @Injectable()
 export class RedisConnections implements OnApplicationShutdown {
   private readonly logger = new Logger('Redis');
-  private readonly connections = new Map<'client' | 'subscriber', Redis>();
+  private readonly connections = new Map<RedisRole, Redis>();
 
   constructor(@Inject(ENV) private readonly env: Env) {}
 
@@ -30,7 +35,15 @@ export class RedisConnections implements OnApplicationShutdown {
     return this.get('subscriber');
   }
 
-  private get(role: 'client' | 'subscriber'): Redis {
+  /**
+   * The connection of socket.io's Redis streams adapter (XADD, session keys); the adapter duplicates it for its
+   * blocking XREAD loop and its pub/sub. @throws Error when REDIS_URL is unset
+   */
+  realtime(): Redis {
+    return this.get('realtime');
+  }
+
+  private get(role: RedisRole): Redis {
     const existing = this.connections.get(role);
     if (existing) return existing;
     if (!this.env.REDIS_URL) throw new Error('REDIS_URL is not set');

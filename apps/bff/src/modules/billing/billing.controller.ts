@@ -7,7 +7,7 @@ import {
   type InvoicePage,
   type SubscriptionList,
 } from '@portico/domain';
-import { AccountScoped, CurrentAccount, type AccountContext } from '../../core/auth';
+import { AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { BillingService } from './billing.service';
 
@@ -19,6 +19,7 @@ export class BillingController {
   constructor(private readonly billing: BillingService) {}
 
   @Get('invoices')
+  @RequirePermission('billing:read')
   @ApiOperation({ summary: 'List invoices', description: 'Newest first; `status` filter (`open` = unpaid or overdue), `page`, `pageSize`.' })
   listInvoices(
     @CurrentAccount() account: AccountContext,
@@ -28,6 +29,7 @@ export class BillingController {
   }
 
   @Get('invoices/:invoiceId')
+  @RequirePermission('billing:read')
   @ApiOperation({ summary: 'Invoice with line items and payments' })
   @ApiParam({ name: 'invoiceId', description: 'numeric WHMCS invoice id' })
   getInvoice(@CurrentAccount() account: AccountContext, @Param('invoiceId') invoiceId: string): Promise<InvoiceDetail> {
@@ -35,6 +37,7 @@ export class BillingController {
   }
 
   @Get('subscriptions')
+  @RequirePermission('subscriptions:read')
   @ApiOperation({ summary: 'List subscriptions (products and services)' })
   listSubscriptions(@CurrentAccount() account: AccountContext): Promise<SubscriptionList> {
     return this.billing.listSubscriptions(account);

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStatus } from '@portico/domain';
-import { AccountScoped, CurrentAccount, type AccountContext } from '../../core/auth';
+import { AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
 import { serializeAccountStatus } from './account-status.serializer';
 import { MeStatusService } from './me-status.service';
 
@@ -13,6 +13,7 @@ export class MeStatusController {
 
   @Get()
   @AccountScoped()
+  @RequirePermission('dashboard:read')
   @ApiOperation({
     summary: 'Dashboard document of an account',
     description:

@@ -7,11 +7,48 @@ import {
   WebSocketServer,
   type OnGatewayInit,
 } from '@nestjs/websockets';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { accountRoom, type RealtimeEvent } from '@portico/domain';
-import type { Server, Socket } from 'socket.io';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import { z } from 'zod';
 import { ACCESS_COOKIE, AccessService, TokenService, type SessionUser } from '../../core/auth';
 import { EventBus } from '../../core/events/event-bus.port';
+import { RedisConnections } from '../../core/redis/redis.provider';
+
+/** How long a disconnected client's session (rooms, data) and the events it missed are kept for it, ms. */
+export const RECOVERY_WINDOW_MS = 120_000;
+
+/** Redis keys of socket.io's Redis streams adapter (prefixed so they are recognisable beside BullMQ's and the cache's). */
+export const REALTIME_REDIS_KEYS = {
+  /** The stream every broadcast goes through (read by every instance, replayed to recovering clients). */
+  stream: 'portico:socket.io',
+  /** Prefix of the pub/sub channels between instances (fetchSockets, serverSideEmit, heartbeats). */
+  channelPrefix: 'portico:socket.io',
+  /** Prefix of the keys holding disconnected sessions for {@link RECOVERY_WINDOW_MS}. */
+  sessionKeyPrefix: 'portico:socket.io:session:',
+} as const;
+
+/** Most entries kept in the stream (approximate trimming); a client whose offset was trimmed away is not recovered. */
+export const REALTIME_STREAM_MAX_LEN = 10_000;
+
+/**
+ * How long one blocking XREAD of the stream waits for new entries, ms. New entries end the wait at once; the value
+ * only bounds how long a closing instance keeps its reader connection open (one idle XREAD a second otherwise).
+ */
+export const REALTIME_READ_BLOCK_MS = 1_000;
+
+/**
+ * Options of the socket.io server (merged by Nest into the adapter's options).
+ * - `connectionStateRecovery`: a client that reconnects within {@link RECOVERY_WINDOW_MS} gets its rooms back and the
+ *   events it missed (`socket.recovered` is true on the client). The handshake middleware runs again on recovery
+ *   (`skipMiddlewares: false`): an expired access cookie is refused like on a first connection.
+ * - `perMessageDeflate: false` (engine.io's default, made explicit): events are small JSON, and a deflate context per
+ *   WebSocket costs far more memory than it saves bandwidth with thousands of idle clients.
+ */
+export const REALTIME_SERVER_OPTIONS = {
+  connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+  perMessageDeflate: false,
+} satisfies Partial<ServerOptions>;
 
 /** `join_account` payload. */
 export const joinAccountSchema = z.object({ accountId: z.string().min(1).max(100) });
@@ -39,9 +76,15 @@ export function readCookie(header: string | undefined, name: string): string | u
  * socket.io on the BFF's port (path `/socket.io`). The handshake must carry a valid access cookie
  * (`portico_at`); a client then joins its accounts' rooms with `join_account` (membership checked) and receives
  * every {@link RealtimeEvent} of those accounts as a socket.io event named after `event.type`.
+ *
+ * Each instance broadcasts the events published in its own process ({@link EventBus.subscribeLocal}). With
+ * `REDIS_URL` set, socket.io runs on the Redis streams adapter: a broadcast is appended to one Redis stream that every
+ * instance reads, so clients of all instances receive it once, and a client reconnecting within
+ * {@link RECOVERY_WINDOW_MS} (to any instance) is replayed what it missed. Without Redis the default in-memory
+ * adapter gives the same recovery within the one process.
  */
 // CORS (PORTAL_ORIGIN with credentials) is set by the application's socket.io adapter.
-@WebSocketGateway()
+@WebSocketGateway(REALTIME_SERVER_OPTIONS)
 export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
   private unsubscribe: (() => void) | undefined;
@@ -53,10 +96,24 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
     private readonly tokens: TokenService,
     private readonly access: AccessService,
     private readonly bus: EventBus,
+    private readonly redis: RedisConnections,
   ) {}
 
-  /** Installs the handshake authentication and starts relaying events from the bus. */
+  /** Installs the Redis streams adapter (with Redis), the handshake authentication, and relays the bus's events. */
   afterInit(server: Server): void {
+    if (this.redis.enabled) {
+      server.adapter(
+        createAdapter(this.redis.realtime(), {
+          streamName: REALTIME_REDIS_KEYS.stream,
+          channelPrefix: REALTIME_REDIS_KEYS.channelPrefix,
+          sessionKeyPrefix: REALTIME_REDIS_KEYS.sessionKeyPrefix,
+          maxLen: REALTIME_STREAM_MAX_LEN,
+          onlyPlaintext: true,
+          blockTimeInMs: REALTIME_READ_BLOCK_MS,
+        }),
+      );
+      this.logger.log('socket.io on the Redis streams adapter');
+    }
     server.use((socket, next) => {
       const token = readCookie(socket.handshake.headers.cookie, ACCESS_COOKIE);
       const user = token === undefined ? null : this.tokens.verifyAccessToken(token);
@@ -65,9 +122,12 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
         return;
       }
       (socket.data as { user?: SessionUser }).user = user;
+      // The handshake (headers, address) has been copied into `socket.handshake`; the HTTP request that opened the
+      // connection is not needed any more. Keeping it costs a few KB per connected client (socket.io's memory guide).
+      (socket.conn as unknown as { request: unknown }).request = null;
       next();
     });
-    this.unsubscribe = this.bus.subscribe((event: RealtimeEvent) => {
+    this.unsubscribe = this.bus.subscribeLocal((event: RealtimeEvent) => {
       server.to(accountRoom(event.accountId)).emit(event.type, event);
     });
   }

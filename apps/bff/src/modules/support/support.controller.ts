@@ -8,7 +8,7 @@ import {
   type CreateCaseRequest,
   type SupportCase,
 } from '@portico/domain';
-import { AccountScoped, CurrentAccount, type AccountContext } from '../../core/auth';
+import { AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { SupportService } from './support.service';
 
@@ -20,6 +20,7 @@ export class SupportController {
   constructor(private readonly support: SupportService) {}
 
   @Get()
+  @RequirePermission('support:read')
   @ApiOperation({ summary: 'List cases', description: 'Newest first; `state` = all | open | closed, `page`, `pageSize`.' })
   listCases(
     @CurrentAccount() account: AccountContext,
@@ -29,6 +30,7 @@ export class SupportController {
   }
 
   @Get(':caseId')
+  @RequirePermission('support:read')
   @ApiOperation({ summary: 'One case' })
   @ApiParam({ name: 'caseId', description: '15 or 18 character Salesforce id' })
   getCase(@CurrentAccount() account: AccountContext, @Param('caseId') caseId: string): Promise<SupportCase> {
@@ -36,6 +38,7 @@ export class SupportController {
   }
 
   @Post()
+  @RequirePermission('support:write')
   @HttpCode(201)
   @ApiOperation({ summary: 'Open a case' })
   createCase(

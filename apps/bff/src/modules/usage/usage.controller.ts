@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { usageQuerySchema, type UsageQuery, type UsageSeries } from '@portico/domain';
-import { AccountScoped, CurrentAccount, type AccountContext } from '../../core/auth';
+import { AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { UsageService } from './usage.service';
 
@@ -13,6 +13,7 @@ export class UsageController {
 
   @Get()
   @AccountScoped()
+  @RequirePermission('usage:read')
   @ApiOperation({ summary: 'Usage series of one metric; the bucket follows the range length' })
   @ApiQuery({ name: 'metric', enum: ['disk', 'bandwidth'] })
   @ApiQuery({ name: 'from', description: 'ISO 8601 timestamp (inclusive)' })

@@ -1,0 +1,189 @@
+// Shared parts of the realtime benchmarks: a private redis-server, BFF processes on one PostgreSQL and one Redis,
+// socket.io clients spread over child processes (each holds its own sockets, so no process runs out of descriptors).
+import { fork, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { localSecrets, repoRoot, waitForHttp } from '../scripts/lib/stack.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Starts and stops child processes; `stopAll` ends them in reverse order (process groups). */
+export function processes() {
+  const started = [];
+  return {
+    /** Spawns `command` in its own process group (stdin kept open: embedded-pg.mjs stops when it closes); its output is kept (last 200 chunks) for failures. */
+    spawn(name, command, args, options) {
+      const child = spawn(command, args, { ...options, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+      const lines = [];
+      const keep = (chunk) => {
+        lines.push(chunk.toString());
+        if (lines.length > 200) lines.shift();
+      };
+      child.stdout.on('data', keep);
+      child.stderr.on('data', keep);
+      const entry = { name, child, lines, exited: false };
+      child.on('exit', () => (entry.exited = true));
+      started.push(entry);
+      return entry;
+    },
+    /** Prints the kept output of every process (on failure). */
+    dump() {
+      for (const e of started) process.stderr.write(`--- ${e.name} ---\n${e.lines.join('')}\n`);
+    },
+    async stopAll() {
+      for (const e of [...started].reverse()) {
+        if (e.exited) continue;
+        try {
+          process.kill(-e.child.pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
+        const deadline = Date.now() + 15_000;
+        while (!e.exited && Date.now() < deadline) await delay(100);
+        if (!e.exited) {
+          try {
+            process.kill(-e.child.pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Starts sandbox, Redis and `bffPorts.length` BFF instances sharing an embedded PostgreSQL (its own process, data
+ * in a temporary folder) and a private redis-server without persistence. Each BFF runs with the descriptor limit
+ * raised to the hard limit (`ulimit -n`).
+ * @returns {Promise<{ bffUrls: string[], bffPids: number[], sandboxUrl: string, stop: () => Promise<void> }>}
+ */
+export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redisPort, withSandbox = true }) {
+  const procs = processes();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-bench-pg-'));
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const bffUrls = bffPorts.map((p) => `http://127.0.0.1:${p}`);
+  const stop = async () => {
+    await procs.stopAll();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    procs.spawn('redis', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+    if (withSandbox) {
+      const sandbox = procs.spawn('sandbox', process.execPath, ['dist/main.js'], {
+        cwd: path.join(repoRoot, 'apps/sandbox'),
+        env: { ...process.env, SANDBOX_PORT: String(sandboxPort), SANDBOX_WEBHOOK_TARGET: bffUrls[0] },
+      });
+      await waitForHttp(`${sandboxUrl}/__admin/state`, 30_000, () => !sandbox.exited);
+    }
+    const base = {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORTAL_ORIGIN: 'http://localhost:3000',
+      WHMCS_API_URL: `${sandboxUrl}/includes/api.php`,
+      SALESFORCE_LOGIN_URL: sandboxUrl,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      ...localSecrets(),
+    };
+    // PostgreSQL in a process of its own, as in production: the BFFs' memory is their own.
+    const pg = procs.spawn('postgres', process.execPath, [path.join(repoRoot, 'apps/bff/test/support/embedded-pg.mjs'), dataDir, String(postgresPort)], {
+      cwd: path.join(repoRoot, 'apps/bff'),
+    });
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('embedded PostgreSQL did not start in 60 s')), 60_000);
+      pg.child.stdout.on('data', (chunk) => {
+        if (chunk.toString().includes('ready')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      pg.child.once('exit', () => reject(new Error('embedded PostgreSQL exited')));
+    });
+    const databaseUrl = `postgresql://postgres:portico-embedded@127.0.0.1:${postgresPort}/postgres`;
+    const pids = [];
+    for (const [i, port] of bffPorts.entries()) {
+      // The first instance migrates and seeds; the others find the database ready.
+      const env = { ...base, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: i === 0 ? 'true' : 'false' };
+      // `exec` keeps the pid: the RSS read from /proc is the BFF's own.
+      const bff = procs.spawn(`bff${i + 1}`, 'sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" dist/main.js', process.execPath], {
+        cwd: path.join(repoRoot, 'apps/bff'),
+        env,
+      });
+      await waitForHttp(`${bffUrls[i]}/health/live`, 120_000, () => !bff.exited);
+      pids.push(bff.child.pid);
+    }
+    return { bffUrls, bffPids: pids, sandboxUrl, stop };
+  } catch (error) {
+    procs.dump();
+    await stop();
+    throw error;
+  }
+}
+
+/** Resident set size of process `pid`, in bytes (from /proc). */
+export function rssBytes(pid) {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : NaN;
+}
+
+/** Open file descriptors of process `pid` (sockets included). */
+export function openDescriptors(pid) {
+  return readdirSync(`/proc/${pid}/fd`).length;
+}
+
+/** Logs in on `bffUrl` and returns the `cookie` header and the id of the account named `accountName`. */
+export async function sessionFor(bffUrl, email = 'owner@acme.example', accountName = 'Acme Hosting Ltd') {
+  const res = await fetch(`${bffUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'portico-demo-password' }),
+  });
+  if (!res.ok) throw new Error(`login failed: HTTP ${res.status}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const me = await (await fetch(`${bffUrl}/api/v1/me`, { headers: { cookie } })).json();
+  const accountId = me.memberships.find((m) => m.accountName === accountName)?.accountId;
+  if (!accountId) throw new Error(`no membership of ${accountName}`);
+  return { cookie, accountId };
+}
+
+/**
+ * Forks `groups` client processes (realtime-clients-child.mjs); client `i` of the whole set connects to
+ * `urls[i % urls.length]`. Resolves once every client is connected and joined.
+ * @returns {Promise<{ children: import('node:child_process').ChildProcess[], connected: number, stop: () => void }>}
+ */
+export async function forkClients({ urls, count, groups, cookie, accountId, onMessage = () => undefined }) {
+  const children = [];
+  const ready = [];
+  for (let g = 0; g < groups; g++) {
+    const indexes = [];
+    for (let i = g; i < count; i += groups) indexes.push(i);
+    const child = fork(path.join(here, 'realtime-clients-child.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    children.push(child);
+    ready.push(
+      new Promise((resolve, reject) => {
+        child.on('message', (m) => {
+          if (m.type === 'ready') resolve(m.connected);
+          else if (m.type === 'error') reject(new Error(m.message));
+          else onMessage(m, g);
+        });
+        child.once('exit', (code) => reject(new Error(`client process exited with ${code}`)));
+      }),
+    );
+    child.send({ type: 'start', urls: indexes.map((i) => urls[i % urls.length]), cookie, accountId });
+  }
+  const connected = (await Promise.all(ready)).reduce((a, b) => a + b, 0);
+  return {
+    children,
+    connected,
+    stop: () => {
+      for (const c of children) c.kill('SIGTERM');
+    },
+  };
+}
