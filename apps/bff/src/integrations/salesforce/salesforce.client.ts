@@ -38,8 +38,9 @@ class BoundedTransport extends Transport {
     pending.then(
       (res) => {
         if (res.statusCode !== 429 && res.statusCode !== 403 && res.statusCode !== 503) return;
-        const header = res.headers['retry-after'];
-        const ms = parseRetryAfter(Array.isArray(header) ? header[0] : header);
+        const header: unknown = res.headers['retry-after'];
+        const value = Array.isArray(header) ? (header as unknown[])[0] : header;
+        const ms = parseRetryAfter(typeof value === 'string' ? value : undefined);
         if (ms !== undefined) this.retryAfter = { ms, seenAt: Date.now() };
       },
       () => undefined,
