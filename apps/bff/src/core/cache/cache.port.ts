@@ -16,6 +16,11 @@ export abstract class CachePort {
    * @returns true when stored (the caller holds the lock)
    */
   abstract setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Sets the expiry of `key` to `ttlMs` only while it still holds `value` (renews a lock the caller still owns).
+   * @returns false when the key is gone or holds another value
+   */
+  abstract extendIfEquals(key: string, value: string, ttlMs: number): Promise<boolean>;
   /** Removes `key` only while it still holds `value` (releases a lock the caller still owns). */
   abstract deleteIfEquals(key: string, value: string): Promise<void>;
   /** Removes the keys (absent keys are ignored). */

@@ -30,6 +30,12 @@ export class MemoryCacheAdapter extends CachePort {
     return true;
   }
 
+  async extendIfEquals(key: string, value: string, ttlMs: number): Promise<boolean> {
+    if (this.lru.get(key)?.value !== value) return false;
+    this.lru.set(key, { value }, { ttl: Math.max(1, Math.round(ttlMs)) });
+    return true;
+  }
+
   async deleteIfEquals(key: string, value: string): Promise<void> {
     if (this.lru.get(key)?.value === value) this.lru.delete(key);
   }

@@ -7,6 +7,9 @@ export const REDIS_CACHE_PREFIX = 'portico:cache:';
 /** Deletes KEYS[1] when it holds ARGV[1] (lock release that never drops another owner's lock). */
 const DELETE_IF_EQUALS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
+/** Sets KEYS[1]'s expiry to ARGV[2] ms when it holds ARGV[1] (lock renewal). */
+const EXPIRE_IF_EQUALS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+
 /** {@link CachePort} on Redis: JSON values with a millisecond expiry (`SET key value PX ttl`). */
 export class RedisCacheAdapter extends CachePort {
   readonly shared = true;
@@ -37,6 +40,11 @@ export class RedisCacheAdapter extends CachePort {
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
     const result = await this.redis.set(this.prefix + key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
     return result === 'OK';
+  }
+
+  async extendIfEquals(key: string, value: string, ttlMs: number): Promise<boolean> {
+    const result = await this.redis.eval(EXPIRE_IF_EQUALS, 1, this.prefix + key, JSON.stringify(value), Math.max(1, Math.round(ttlMs)));
+    return result === 1;
   }
 
   async deleteIfEquals(key: string, value: string): Promise<void> {

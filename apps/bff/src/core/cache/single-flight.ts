@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CachePort } from './cache.port';
+import { MAX_WAIT_LEASES, renewWhileHeld } from './lock-lease';
 
 /** How a failure crosses instances: turned into JSON by the loading instance, back into an error by the waiters. */
 export interface FlightErrorCodec {
@@ -27,7 +28,8 @@ export class SingleFlight {
 
   /**
    * @param cache the shared store (in-process only when `cache.shared` is false)
-   * @param lockMs longest a flight holds its lock; waiters run the call themselves after that, ms
+   * @param lockMs lease of a flight's lock, renewed while it runs (a dead holder frees it within one lease); waiters
+   *   wait at most {@link MAX_WAIT_LEASES} leases, then run the call themselves, ms
    * @param codec how failures cross instances
    */
   constructor(
@@ -54,7 +56,7 @@ export class SingleFlight {
 
   private async acrossInstances<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const lock = `flight:${key}`;
-    const deadline = Date.now() + this.lockMs;
+    const deadline = Date.now() + this.lockMs * MAX_WAIT_LEASES;
     for (;;) {
       const token = randomUUID();
       if (await this.cache.setIfAbsent(lock, token, this.lockMs)) return this.lead(lock, token, fn);
@@ -77,13 +79,16 @@ export class SingleFlight {
   }
 
   private async lead<T>(lock: string, token: string, fn: () => Promise<T>): Promise<T> {
+    const stopRenewing = renewWhileHeld(this.cache, lock, token, this.lockMs);
     let value: T;
     try {
       value = await fn();
     } catch (err) {
+      stopRenewing();
       await this.finish(lock, token, { ok: false, error: this.codec.encode(err) });
       throw err;
     }
+    stopRenewing();
     await this.finish(lock, token, { ok: true, value });
     return value;
   }

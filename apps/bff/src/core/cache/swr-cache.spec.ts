@@ -47,6 +47,19 @@ describe('SwrCache', () => {
     expect(new Set(results.map((r) => r.fetchedAt)).size).toBe(1);
   });
 
+  it('keeps the lock while a load outlasts its lease (renewal), and takes over from a holder that died', async () => {
+    const store = new SharedMemoryCache();
+    const a = new SwrCache(store, windows({ lockMs: 60 }), reasonOf);
+    const b = new SwrCache(store, windows({ lockMs: 60 }), reasonOf);
+    const { counter, load } = slowLoader('v', 250);
+    await Promise.all([a.read('k', load), (async () => (await sleep(10), b.read('k', load)))()]);
+    expect(counter.calls).toBe(1);
+
+    // A lock left by an instance that died (never renewed, never released): gone after one lease.
+    await store.setIfAbsent('lock:other', 'dead-instance', 60);
+    expect((await b.read('other', async () => 'w')).data).toBe('w');
+  });
+
   it("fails the waiting instance's readers when the lock holder's cold load fails", async () => {
     const store = new SharedMemoryCache();
     const a = new SwrCache(store, windows(), reasonOf);

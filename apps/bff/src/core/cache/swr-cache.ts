@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { CachePort } from './cache.port';
+import { MAX_WAIT_LEASES, renewWhileHeld } from './lock-lease';
 
 /** Windows of a {@link SwrCache}, ms. */
 export interface SwrWindows {
@@ -10,7 +11,10 @@ export interface SwrWindows {
   readonly staleMs: number;
   /** Past fresh, for this long: when a load fails, the last good value is still served (stale, with the reason). */
   readonly staleIfErrorMs: number;
-  /** Longest a load holds its single-flight lock; readers waiting on another instance's load give up then. */
+  /**
+   * Lease of a load's single-flight lock, renewed while the load runs: a holder that dies frees it within one
+   * lease. Readers on other instances wait while it is held (at most {@link MAX_WAIT_LEASES} leases).
+   */
   readonly lockMs: number;
 }
 
@@ -176,14 +180,16 @@ export class SwrCache {
     background: boolean,
   ): Promise<SwrEntry<T>> {
     const started = Date.now();
-    const deadline = started + this.windows.lockMs;
+    const deadline = started + this.windows.lockMs * MAX_WAIT_LEASES;
     let pollMs = POLL_MIN_MS;
     for (;;) {
       const token = randomUUID();
       if (await this.cache.setIfAbsent(lockKey(key), token, this.windows.lockMs)) {
+        const stopRenewing = renewWhileHeld(this.cache, lockKey(key), token, this.windows.lockMs);
         try {
           return await this.loadAndStore(key, load, previous);
         } finally {
+          stopRenewing();
           await this.cache.deleteIfEquals(lockKey(key), token).catch(() => undefined);
         }
       }
@@ -227,7 +233,7 @@ export class SwrCache {
           if (ttl > 0) await this.cache.set(key, { ...previous, error: reason, errorAt: now }, ttl);
         } else if (this.cache.shared) {
           const marker: FailureMarker = { reason, at: now };
-          await this.cache.set(failureKey(key), marker, Math.min(this.windows.lockMs, 5000));
+          await this.cache.set(failureKey(key), marker, 5000);
         }
       } catch (storeErr) {
         this.logger.warn({ key, err: storeErr instanceof Error ? storeErr.message : String(storeErr) }, 'cache write failed');

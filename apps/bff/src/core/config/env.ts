@@ -81,8 +81,8 @@ export const rawEnvSchema = z.object({
   STATUS_CACHE_STALE_MS: int(300_000, 0),
   /** Stale-if-error window after the fresh TTL, ms: while the upstream fails, the last good block is still served. */
   STATUS_CACHE_STALE_IF_ERROR_MS: int(86_400_000, 0),
-  /** Longest a block load holds its single-flight lock (other readers and instances wait for it), ms. */
-  STATUS_CACHE_LOCK_MS: int(15_000, 100),
+  /** Lease of a single-flight lock (renewed while its load runs; a dead holder frees it within one lease), ms. */
+  STATUS_CACHE_LOCK_MS: int(3000, 100),
   /** Attempts of an idempotent upstream read, the first included (1 = no retry). */
   UPSTREAM_RETRY_MAX_ATTEMPTS: int(2, 1, 10),
   /** First retry delay of an upstream read, ms (grows exponentially, with jitter). */

@@ -82,9 +82,7 @@ export class WhmcsBillingProvider extends BillingProvider {
     @Inject(ENV) env: Env,
   ) {
     super();
-    // Longest a details call can take: every attempt timing out, plus the backoff between them.
-    const lockMs = env.WHMCS_TIMEOUT_MS * env.UPSTREAM_RETRY_MAX_ATTEMPTS + env.UPSTREAM_RETRY_MAX_DELAY_MS * 2 + 1000;
-    this.details = new SingleFlight(cache, lockMs, whmcsFailureCodec);
+    this.details = new SingleFlight(cache, env.STATUS_CACHE_LOCK_MS, whmcsFailureCodec);
   }
 
   /** `GetClientsDetails` (`stats=false`). */

@@ -31,8 +31,8 @@ export function blockFailureReason(err: unknown): string {
  * Stale-while-revalidate cache of the dashboard blocks (`status:<accountId>:<block>`) over {@link CachePort}:
  * fresh for `STATUS_CACHE_TTL_MS`, then served stale while refreshed in the background for
  * `STATUS_CACHE_STALE_MS`, and served stale when the upstream fails for `STATUS_CACHE_STALE_IF_ERROR_MS`.
- * Loads are single-flight per key in the process and, with Redis, across instances (lock held at most
- * `STATUS_CACHE_LOCK_MS`). Failures are never cached as values. See {@link SwrCache}.
+ * Loads are single-flight per key in the process and, with Redis, across instances (a lock leased for
+ * `STATUS_CACHE_LOCK_MS`, renewed while the load runs). Failures are never cached as values. See {@link SwrCache}.
  */
 @Injectable()
 export class StatusCacheService {
@@ -45,7 +45,7 @@ export class StatusCacheService {
         freshMs: env.STATUS_CACHE_TTL_MS,
         staleMs: env.STATUS_CACHE_STALE_MS ?? 0,
         staleIfErrorMs: env.STATUS_CACHE_STALE_IF_ERROR_MS ?? 0,
-        lockMs: env.STATUS_CACHE_LOCK_MS ?? 15_000,
+        lockMs: env.STATUS_CACHE_LOCK_MS ?? 3000,
       },
       blockFailureReason,
     );
