@@ -10,7 +10,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.int-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/@nestjs|@nestjs)'],
+  // otplib 13 requires the ESM-only @scure/base and @noble/hashes: transpile those too.
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/(@nestjs|@scure|@noble)|@nestjs|@scure|@noble)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   // The generated Prisma client imports its siblings as `./x.js`.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

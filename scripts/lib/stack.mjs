@@ -24,21 +24,24 @@ export function missingArtifacts() {
 }
 
 /**
- * Secrets of a local installation (JWT signing keys), made once with a CSPRNG and kept in `.data/local-secrets.json`
+ * Secrets of a local installation (JWT signing keys, the CSRF key, the TOTP encryption key), made once with a CSPRNG and kept in `.data/local-secrets.json`
  * (git-ignored, mode 0600) so sessions survive restarts. Variables already set in the environment win.
  * @returns {Record<string, string>}
  */
 export function localSecrets() {
   const file = path.join(repoRoot, '.data', 'local-secrets.json');
-  let secrets = {};
-  if (existsSync(file)) {
-    secrets = JSON.parse(readFileSync(file, 'utf8'));
-  } else {
+  const makers = {
+    JWT_ACCESS_SECRET: () => randomBytes(32).toString('base64url'),
+    JWT_REFRESH_SECRET: () => randomBytes(32).toString('base64url'),
+    CSRF_SECRET: () => randomBytes(32).toString('base64url'),
+    MFA_ENCRYPTION_KEY: () => randomBytes(32).toString('base64url'),
+  };
+  const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const missing = Object.keys(makers).filter((name) => !secrets[name]);
+  if (missing.length > 0) {
+    // Secrets added by a newer version are made on first start; existing ones are kept (sessions survive).
+    for (const name of missing) secrets[name] = makers[name]();
     mkdirSync(path.dirname(file), { recursive: true });
-    secrets = {
-      JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
-      JWT_REFRESH_SECRET: randomBytes(32).toString('base64url'),
-    };
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   const result = {};

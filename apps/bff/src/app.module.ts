@@ -4,6 +4,7 @@ import { CacheModule } from './core/cache/cache.module';
 import { ConfigModule } from './core/config/config.module';
 import type { Env } from './core/config/env';
 import { EventsModule } from './core/events/events.module';
+import { HttpSecurityModule } from './core/http/http-security.module';
 import { QueueModule } from './core/queue/queue.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
@@ -11,6 +12,7 @@ import { PrismaModule } from './core/prisma/prisma.module';
 import { RedisModule } from './core/redis/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { MembersModule } from './modules/members/members.module';
 import { UsageModule } from './modules/usage/usage.module';
 // ---- feature modules of the integration/webhook/realtime side: imports ----
 import { BillingModule } from './modules/billing/billing.module';
@@ -19,20 +21,23 @@ import { MeStatusModule } from './modules/me-status/me-status.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { SupportModule } from './modules/support/support.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 // ---- end ----
 
 /** Infrastructure every feature relies on (all global). */
-const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, MailModule, AuthCoreModule, AuditModule];
+const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, MailModule, AuthCoreModule, AuditModule, HttpSecurityModule];
 
 /** Feature modules, each one folder under src/modules. */
 export const FEATURE_MODULES: Type[] = [
   AuthModule,
+  MembersModule,
   UsageModule,
   // ---- feature modules of the integration/webhook/realtime side: list ----
   MeStatusModule,
   BillingModule,
   SupportModule,
   WebhooksModule,
+  ReconciliationModule,
   RealtimeModule,
   HealthModule,
   // ---- end ----

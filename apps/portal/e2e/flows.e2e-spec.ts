@@ -84,16 +84,31 @@ test.describe('several accounts', () => {
 
     const switcher = page.getByTestId('account-switcher');
     await expect(switcher.locator('option')).toHaveText(['Acme Hosting Ltd (Owner)', 'Globex Corporation (Viewer)']);
+    const remembered = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/last-account') && r.request().method() === 'PUT');
     await switcher.selectOption({ label: 'Globex Corporation (Viewer)' });
 
     await page.waitForURL((url) => /\/dashboard$/.test(url.pathname) && !url.pathname.startsWith(`/${acmeId}/`));
+    expect((await remembered).status()).toBe(204);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Globex Corporation');
     await expect(switcher.locator('option:checked')).toHaveText('Globex Corporation (Viewer)');
     // Globex is billed in EUR.
     await expect(page.getByTestId('block-next-invoice').getByText('€').first()).toBeVisible();
     await expect(page.getByTestId('block-subscriptions')).toContainText('Enterprise VPS');
     await expect(page.getByTestId('block-subscriptions')).not.toContainText('Business Hosting');
+    // Alice is a viewer of Globex: she reads everything but opens no cases and does not see its users.
+    await expect(page.getByRole('link', { name: 'New support case' })).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Users' })).toHaveCount(0);
     await page.screenshot({ path: artifact('dashboard-globex-1280.png'), fullPage: true });
+    const globexPath = new URL(page.url()).pathname;
+
+    // The last used account is remembered by the BFF: `/` opens Globex again. Switching back restores Acme for the
+    // tests that follow.
+    await page.goto('/');
+    await page.waitForURL((url) => url.pathname === globexPath);
+    const back = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/last-account') && r.request().method() === 'PUT');
+    await page.getByTestId('account-switcher').selectOption({ label: 'Acme Hosting Ltd (Owner)' });
+    await page.waitForURL((url) => url.pathname.startsWith(`/${acmeId}/`));
+    expect((await back).status()).toBe(204);
   });
 });
 

@@ -11,9 +11,13 @@ import { SalesforceSessions } from './salesforce/session.service';
 import { buildDemoData, DEMO_SEED } from './seed/demo.seed';
 import { SandboxStore } from './store/sandbox.store';
 import type { SfRecord } from './store/salesforce.model';
+import { notificationFor, OUTBOUND_CASE_FIELDS } from './webhooks/outbound-message';
 import { WebhookDispatcher } from './webhooks/webhook.dispatcher';
 import { WhmcsApiService, type WhmcsEvent } from './whmcs/whmcs-api.service';
 import { registerWhmcsRoutes } from './whmcs/whmcs.routes';
+
+/** ActionId of the sandbox's Case outbound message action. */
+export const SANDBOX_OUTBOUND_ACTION_ID = '04kA0000000PortAAA';
 
 /** Options of {@link buildSandbox}. Everything is optional; defaults follow docs/contracts.md. */
 export interface SandboxOptions {
@@ -66,22 +70,36 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
   });
   void app.register(formbody);
 
-  const occurredAt = () => clock().toISOString();
+  // Admin controls may change data without telling anyone (`?webhook=false`), as when a delivery is lost.
+  const notifications = { muted: false, outboundMessages: env.SANDBOX_SALESFORCE_OUTBOUND_MESSAGES };
+  // Whole seconds, as WHMCS's hook module sends (PHP gmdate).
+  const occurredAt = () => `${clock().toISOString().slice(0, 19)}Z`;
+  // Same document as the WHMCS hook module (apps/bff/src/integrations/whmcs/hook/portico_webhooks.php).
   const emitWhmcs = (e: WhmcsEvent) => {
+    if (notifications.muted) return;
     webhooks.dispatch('whmcs', e.event, { event: e.event, occurredAt: occurredAt(), userid: e.userid, params: e.params });
   };
   const whmcsApi = new WhmcsApiService(store, emitWhmcs);
+  const sendOutboundMessage = (records: SfRecord[], organizationId = env.SALESFORCE_ORGANIZATION_ID) =>
+    webhooks.dispatchOutboundMessage({
+      organizationId,
+      actionId: SANDBOX_OUTBOUND_ACTION_ID,
+      notifications: records.map((r) => notificationFor('Case', r, OUTBOUND_CASE_FIELDS)),
+    });
   const onCaseChanged = (record: SfRecord) => {
+    if (notifications.muted) return;
     webhooks.dispatch('salesforce', 'CaseChanged', {
       event: 'CaseChanged',
-      occurredAt: occurredAt(),
+      occurredAt: clock().toISOString(),
       sobject: 'Case',
       recordId: record.Id,
       accountId: typeof record.AccountId === 'string' ? record.AccountId : null,
     });
+    if (notifications.outboundMessages) sendOutboundMessage([record]);
   };
   const onInvoiceCreated = (invoiceId: number, userid: number) => {
-    emitWhmcs({ event: 'InvoiceCreated', userid, params: { invoiceid: invoiceId, status: 'Unpaid', source: 'adminarea' } });
+    // WHMCS's InvoiceCreated hook variables.
+    emitWhmcs({ event: 'InvoiceCreated', userid, params: { source: 'adminarea', user: 'system', invoiceid: invoiceId, status: 'Unpaid' } });
   };
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
@@ -108,6 +126,8 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
     whmcsApi,
     onCaseChanged,
     onInvoiceCreated,
+    notifications,
+    sendOutboundMessage,
     reseed: () => {
       store.data = buildDemoData(clock(), seed);
     },

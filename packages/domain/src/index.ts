@@ -8,3 +8,4 @@ export * from './users';
 export * from './status';
 export * from './realtime';
 export * from './audit';
+export * from './webhooks';

@@ -9,6 +9,7 @@ import { InProcessEventBus } from '../../src/core/events/in-process-event-bus.ad
 import { RedisEventBus } from '../../src/core/events/redis-event-bus.adapter';
 import type { Env } from '../../src/core/config/env';
 import { BullMqJobQueue } from '../../src/core/queue/bullmq-job-queue.adapter';
+import { PermanentJobError } from '../../src/core/queue/job-queue.port';
 import { InProcessJobQueue } from '../../src/core/queue/in-process-job-queue.adapter';
 import type { JobQueue } from '../../src/core/queue/job-queue.port';
 
@@ -233,8 +234,67 @@ function jobQueueContract(name: string, make: () => JobQueue & { onApplicationSh
       await sleep(200);
       expect(calls).toBe(1);
     });
+
+    it('dead-letters a job whose attempts ran out, once, with its last error; forget() lets its id be used again', async () => {
+      const job = `dead-${randomUUID()}`;
+      const jobId = randomUUID();
+      const dead: Array<{ data: unknown; error: string; attempts: number }> = [];
+      let calls = 0;
+      queue.process<{ n: number }>(
+        job,
+        async (_data, attempt) => {
+          calls += 1;
+          throw new Error(`attempt ${attempt} failed`);
+        },
+        { onDeadLetter: async (data, error, attempts) => void dead.push({ data, error: error.message, attempts }) },
+      );
+      await queue.enqueue(job, { n: 1 }, { attempts: 2, backoffMs: 20, jobId });
+      for (let i = 0; i < 150 && dead.length < 1; i++) await sleep(20);
+      await sleep(200);
+      expect(dead).toEqual([{ data: { n: 1 }, error: 'attempt 2 failed', attempts: 2 }]);
+      expect(calls).toBe(2);
+
+      await queue.forget(job, jobId);
+      await queue.enqueue(job, { n: 2 }, { attempts: 1, jobId });
+      for (let i = 0; i < 150 && dead.length < 2; i++) await sleep(20);
+      expect(dead[1]).toEqual({ data: { n: 2 }, error: 'attempt 1 failed', attempts: 1 });
+    });
+
+    it('dead-letters a PermanentJobError without retrying it', async () => {
+      const job = `permanent-${randomUUID()}`;
+      const dead: number[] = [];
+      let calls = 0;
+      queue.process(
+        job,
+        async () => {
+          calls += 1;
+          throw new PermanentJobError('retrying cannot help');
+        },
+        { onDeadLetter: async (_data, _error, attempts) => void dead.push(attempts) },
+      );
+      await queue.enqueue(job, {}, { attempts: 5, backoffMs: 20 });
+      for (let i = 0; i < 150 && dead.length < 1; i++) await sleep(20);
+      await sleep(200);
+      expect({ calls, dead }).toEqual({ calls: 1, dead: [1] });
+    });
+
+    it('runs a scheduled job every interval until the schedule is removed', async () => {
+      const job = `tick-${randomUUID()}`;
+      let runs = 0;
+      queue.process(job, async () => {
+        runs += 1;
+      });
+      await queue.schedule(job, 100);
+      for (let i = 0; i < 200 && runs < 3; i++) await sleep(20);
+      expect(runs).toBeGreaterThanOrEqual(3);
+      await queue.schedule(job, 0);
+      await sleep(300);
+      const after = runs;
+      await sleep(400);
+      expect(runs).toBe(after);
+    });
   });
 }
 
 jobQueueContract('in-process', () => new InProcessJobQueue(), true);
-jobQueueContract('BullMQ on Redis', () => new BullMqJobQueue({ REDIS_URL: redisUrl } as Env), redisUrl !== undefined);
+jobQueueContract('BullMQ on Redis', () => new BullMqJobQueue({ REDIS_URL: redisUrl, JOB_LOCK_DURATION_MS: 30_000 } as Env), redisUrl !== undefined);

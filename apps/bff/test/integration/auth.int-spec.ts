@@ -3,7 +3,7 @@ import type { Client } from 'pg';
 import { hashRefreshToken } from '../../src/core/auth';
 import { DEMO_PASSWORD } from '../../src/core/database/demo-seed';
 import { testDb } from '../factories/db';
-import { cookieHeader, setCookieValue } from '../support/login';
+import { cookieHeader, sessionHeaders, setCookieValue } from '../support/login';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const json = { 'content-type': 'application/json' };
@@ -23,8 +23,12 @@ describe('auth (integration)', () => {
 
   const login = (email: string, password: string) =>
     fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
-  const refresh = (refreshToken: string) =>
-    fetch(`${t.url}/api/v1/auth/refresh`, { method: 'POST', headers: { cookie: `portico_rt=${refreshToken}` } });
+  /** Refreshes with `refreshToken` and the session's CSRF token (cookie and header), as the portal does. */
+  const refresh = (refreshToken: string, csrf: string) =>
+    fetch(`${t.url}/api/v1/auth/refresh`, {
+      method: 'POST',
+      headers: sessionHeaders(`portico_rt=${refreshToken}; portico_csrf=${csrf}`),
+    });
 
   it('logs in with the demo password, sets both cookies and returns Me', async () => {
     const res = await login('Owner@Acme.example', DEMO_PASSWORD);
@@ -41,7 +45,7 @@ describe('auth (integration)', () => {
     expect(at).toMatch(/HttpOnly/i);
     expect(at).toMatch(/SameSite=Lax/i);
     expect(at).toMatch(/Path=\//);
-    expect(rt).toMatch(/Path=\/api\/v1\/auth/);
+    expect(rt).toMatch(/Path=\/;/);
     expect(rt).toMatch(/HttpOnly/i);
     expect(res.headers.get('x-request-id')).toBeTruthy();
     const rtValue = setCookieValue(res, 'portico_rt')!;
@@ -84,7 +88,8 @@ describe('auth (integration)', () => {
   it('rotates the refresh token, and a reused one revokes the whole family', async () => {
     const first = await login('owner@globex.example', DEMO_PASSWORD);
     const rt1 = setCookieValue(first, 'portico_rt')!;
-    const second = await refresh(rt1);
+    const csrf = setCookieValue(first, 'portico_csrf')!;
+    const second = await refresh(rt1, csrf);
     expect(second.status).toBe(200);
     expect(meSchema.parse(await second.json()).user.email).toBe('owner@globex.example');
     const rt2 = setCookieValue(second, 'portico_rt')!;
@@ -92,12 +97,12 @@ describe('auth (integration)', () => {
     expect(rt2).not.toBe(rt1);
     expect(setCookieValue(second, 'portico_at')).toBeTruthy();
 
-    const reused = await refresh(rt1);
+    const reused = await refresh(rt1, csrf);
     expect(reused.status).toBe(401);
     expect(apiErrorSchema.parse(await reused.json()).code).toBe('unauthenticated');
 
     // The legitimate successor is revoked too.
-    const afterReuse = await refresh(rt2);
+    const afterReuse = await refresh(rt2, csrf);
     expect(afterReuse.status).toBe(401);
     const family = await db.query(
       'SELECT count(*)::int AS live FROM refresh_tokens WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL',
@@ -131,12 +136,13 @@ describe('auth (integration)', () => {
   it('logs out: 204, clears the cookies and revokes the refresh token', async () => {
     const res = await login('billing@acme.example', DEMO_PASSWORD);
     const rt = setCookieValue(res, 'portico_rt')!;
-    const out = await fetch(`${t.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie: `portico_rt=${rt}` } });
+    const csrf = setCookieValue(res, 'portico_csrf')!;
+    const out = await fetch(`${t.url}/api/v1/auth/logout`, { method: 'POST', headers: sessionHeaders(cookieHeader(res)) });
     expect(out.status).toBe(204);
     const cleared = out.headers.getSetCookie();
     expect(cleared.some((c) => c.startsWith('portico_at=;') || /portico_at=;?.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/.test(c))).toBe(true);
     expect(cleared.some((c) => c.startsWith('portico_rt='))).toBe(true);
-    expect((await refresh(rt)).status).toBe(401);
+    expect((await refresh(rt, csrf)).status).toBe(401);
   });
 
   it('echoes a valid x-request-id and replaces an invalid one', async () => {

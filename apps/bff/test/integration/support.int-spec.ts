@@ -1,6 +1,6 @@
 import { casePageSchema, supportCaseSchema } from '@portico/domain';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { accountIdByName, loginAs } from '../support/login';
+import { accountIdByName, loginAs, sessionHeaders } from '../support/login';
 
 describe('support routes (integration)', () => {
   let t: TestApp;
@@ -13,7 +13,7 @@ describe('support routes (integration)', () => {
   async function call(method: string, path: string, cookie: string, body?: object): Promise<{ status: number; body: unknown }> {
     const res = await fetch(`${t.url}${path}`, {
       method,
-      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: sessionHeaders(cookie, body ? { 'content-type': 'application/json' } : {}),
       body: body ? JSON.stringify(body) : undefined,
     });
     return { status: res.status, body: await res.json() };

@@ -52,5 +52,16 @@ export async function accountIdByName(url: string, cookie: string, accountName: 
  * PUT and DELETE in tests, so they keep passing as the session's requirements grow.
  */
 export function sessionHeaders(cookie: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...extra, cookie };
+  const csrf = csrfTokenOf(cookie);
+  return { ...extra, cookie, ...(csrf ? { 'x-csrf-token': csrf } : {}) };
+}
+
+/** The CSRF cookie's value (`portico_csrf`, or `__Host-portico_csrf` when cookies are Secure) in a cookie header. */
+export function csrfTokenOf(cookie: string): string | undefined {
+  for (const part of cookie.split(';')) {
+    const eq = part.indexOf('=');
+    const name = part.slice(0, eq).trim();
+    if (eq > 0 && (name === 'portico_csrf' || name === '__Host-portico_csrf')) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }

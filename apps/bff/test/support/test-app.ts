@@ -31,6 +31,10 @@ export function testEnv(overrides: Partial<Env> = {}): Env {
     SMTP_TIMEOUT_MS: '2000',
     WHMCS_TIMEOUT_MS: '2000',
     SALESFORCE_TIMEOUT_MS: '2000',
+    // Suites fire requests far faster than a person; the per-user limit is tested on its own (identity.int-spec.ts).
+    RATE_LIMIT_API_PER_MINUTE: '100000',
+    // Tests run reconciliation themselves (ReconciliationService.runOnce).
+    RECONCILIATION_INTERVAL_MS: '0',
     // Blocks are cached (fresh TTL) but never served stale, unless a suite asks: the demo accounts have fixed
     // ids, so with Redis a stale copy could outlive a suite and hide an outage another suite provokes.
     STATUS_CACHE_STALE_MS: '0',

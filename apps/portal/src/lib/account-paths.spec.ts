@@ -17,10 +17,17 @@ describe('accountApiPath', () => {
 });
 
 describe('firstDashboardPath', () => {
-  const membership = { accountId: 'acc_2', accountName: 'Globex', role: 'viewer' as const };
+  const membership = { accountId: 'acc_2', accountName: 'Globex', role: 'viewer' as const, mfaRequired: false };
 
   it('is the dashboard of the first membership, or null without one', () => {
     expect(firstDashboardPath({ memberships: [membership, { ...membership, accountId: 'acc_3' }] })).toBe('/acc_2/dashboard');
     expect(firstDashboardPath({ memberships: [] })).toBeNull();
+  });
+
+  it('prefers the account opened last while still a member of it', () => {
+    const memberships = [membership, { ...membership, accountId: 'acc_3' }];
+    expect(firstDashboardPath({ memberships, lastAccountId: 'acc_3' })).toBe('/acc_3/dashboard');
+    expect(firstDashboardPath({ memberships, lastAccountId: 'acc_gone' })).toBe('/acc_2/dashboard');
+    expect(firstDashboardPath({ memberships, lastAccountId: null })).toBe('/acc_2/dashboard');
   });
 });

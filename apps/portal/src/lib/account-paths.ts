@@ -13,8 +13,13 @@ export function accountApiPath(accountId: string, ...segments: readonly string[]
   return `/api/v1/accounts${accountPagePath(accountId, ...segments)}`;
 }
 
-/** Where a signed-in user lands: the dashboard of their first account, or null without any membership. */
-export function firstDashboardPath(me: Pick<Me, 'memberships'>): string | null {
-  const first = me.memberships[0];
-  return first ? accountPagePath(first.accountId, 'dashboard') : null;
+/**
+ * Where a signed-in user lands: the dashboard of the account they opened last (`me.lastAccountId`, kept by the BFF
+ * so it follows them across devices) while they are still a member of it, else of their first account; null
+ * without any membership.
+ */
+export function firstDashboardPath(me: Pick<Me, 'memberships' | 'lastAccountId'>): string | null {
+  const last = me.memberships.find((m) => m.accountId === me.lastAccountId);
+  const target = last ?? me.memberships[0];
+  return target ? accountPagePath(target.accountId, 'dashboard') : null;
 }

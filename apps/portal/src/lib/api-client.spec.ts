@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { z } from 'zod';
-import { ApiError, createApiClient, isApiError, type ApiClientConfig } from './api-client';
+import { ApiError, createApiClient, csrfTokenFrom, isApiError, type ApiClientConfig } from './api-client';
 
 /** One request as the local server saw it. */
 interface Seen {
@@ -273,5 +273,30 @@ describe('createApiClient: session refresh on 401', () => {
     expect(error).toMatchObject({ status: 401, message: 'Email and password do not match.' });
     expect(calls('/api/v1/auth/refresh')).toHaveLength(0);
     expect(onUnauthenticated).not.toHaveBeenCalled();
+  });
+});
+
+describe('createApiClient: CSRF header', () => {
+  const g = globalThis as { document?: { cookie: string } };
+  afterEach(() => {
+    delete g.document;
+  });
+
+  it('reads the CSRF cookie, with or without the __Host- prefix', () => {
+    expect(csrfTokenFrom('a=1; portico_csrf=n1.mac; b=2')).toBe('n1.mac');
+    expect(csrfTokenFrom('__Host-portico_csrf=n2.mac')).toBe('n2.mac');
+    expect(csrfTokenFrom('portico_at=x')).toBeNull();
+  });
+
+  it('echoes the CSRF cookie in x-csrf-token on state-changing calls and refreshes, never on GET', async () => {
+    g.document = { cookie: 'portico_at=x; portico_csrf=tok.sig' };
+    route('POST', '/api/v1/things', (_req, res) => json(res, 201, { id: 'new', count: 1 }));
+    route('GET', '/api/v1/thing', (_req, res) => (calls('/api/v1/auth/refresh').length > 0 ? json(res, 200, { id: 'a', count: 1 }) : json(res, 401, { code: 'unauthenticated', message: 'x', requestId: 'r' })));
+    route('POST', '/api/v1/auth/refresh', (_req, res) => json(res, 200, { ok: true }));
+    await client().request('/api/v1/things', thingSchema, { method: 'POST', body: {} });
+    await client().request('/api/v1/thing', thingSchema);
+    expect(calls('/api/v1/things')[0]?.headers['x-csrf-token']).toBe('tok.sig');
+    expect(calls('/api/v1/auth/refresh')[0]?.headers['x-csrf-token']).toBe('tok.sig');
+    expect(calls('/api/v1/thing').every((c) => c.headers['x-csrf-token'] === undefined)).toBe(true);
   });
 });

@@ -68,7 +68,32 @@ export interface ApiClientConfig {
   timeoutMs?: number;
 }
 
-const AUTH_PATHS = ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout'];
+const AUTH_PATHS = ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/auth/mfa/verify'];
+
+/** Header carrying the CSRF token on state-changing requests. */
+export const CSRF_HEADER = 'x-csrf-token';
+/** The BFF's CSRF cookie: `__Host-` prefixed when cookies are Secure, plain on http://localhost. */
+const CSRF_COOKIES = ['__Host-portico_csrf', 'portico_csrf'];
+
+/**
+ * The CSRF token from `cookieString` (`document.cookie` in the browser), or null. The BFF sets it (readable by
+ * script, bound to the session) at sign-in and refresh; the client echoes it in {@link CSRF_HEADER}.
+ */
+export function csrfTokenFrom(cookieString: string): string | null {
+  const pairs = cookieString.split(';').map((part) => part.trim());
+  for (const name of CSRF_COOKIES) {
+    const pair = pairs.find((p) => p.startsWith(`${name}=`));
+    if (pair) return decodeURIComponent(pair.slice(name.length + 1));
+  }
+  return null;
+}
+
+/** The CSRF header for a state-changing request made from the browser (none on the server or for GET). */
+function csrfHeader(method: string): Record<string, string> {
+  if (method === 'GET' || typeof document === 'undefined') return {};
+  const token = csrfTokenFrom(document.cookie);
+  return token ? { [CSRF_HEADER]: token } : {};
+}
 
 /** A fresh request id (UUID v4 when available; random hex otherwise, e.g. on plain-http LAN origins). */
 function newRequestId(): string {
@@ -117,7 +142,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     refreshing ??= fetch(buildUrl(config.baseUrl, '/api/v1/auth/refresh', undefined), {
       method: 'POST',
       credentials: 'include',
-      headers: { 'x-request-id': newRequestId(), ...config.headers },
+      headers: { 'x-request-id': newRequestId(), ...config.headers, ...csrfHeader('POST') },
     })
       .then((r) => r.ok)
       .catch(() => false)
@@ -129,7 +154,8 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
 
   async function raw(path: string, options: RequestOptions, allowRefresh: boolean): Promise<Response> {
     const requestId = newRequestId();
-    const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...config.headers };
+    const method = options.method ?? 'GET';
+    const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...config.headers, ...csrfHeader(method) };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const signals = [options.signal, config.timeoutMs ? AbortSignal.timeout(config.timeoutMs) : undefined].filter(
       (s): s is AbortSignal => s !== undefined,
@@ -137,7 +163,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     let response: Response;
     try {
       response = await fetch(buildUrl(config.baseUrl, path, options.query), {
-        method: options.method ?? 'GET',
+        method,
         credentials: 'include',
         cache: 'no-store',
         headers,

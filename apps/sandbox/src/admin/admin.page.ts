@@ -16,7 +16,9 @@ export const ADMIN_PAGE_HTML = `<!doctype html>
 <body>
 <h1>Portico sandbox</h1>
 <p id="msg" role="status"></p>
-<p><button id="reset">Reset demo data</button></p>
+<p><button id="reset">Reset demo data</button>
+  <label style="display:inline-flex;flex-direction:row;gap:.3rem"><input type="checkbox" id="no-webhook"> change data without sending webhooks (a lost delivery)</label>
+  <label style="display:inline-flex;flex-direction:row;gap:.3rem"><input type="checkbox" id="outbound"> Case changes also send Salesforce Outbound Messages</label></p>
 
 <h2>Invoices (WHMCS)</h2>
 <table><thead><tr><th>id</th><th>client</th><th>number</th><th>status</th><th>due</th><th>total</th><th></th></tr></thead><tbody id="invoices"></tbody></table>
@@ -54,6 +56,7 @@ export const ADMIN_PAGE_HTML = `<!doctype html>
 
 <script>
 const $ = (s) => document.querySelector(s);
+const hook = () => ($('#no-webhook').checked ? '?webhook=false' : '');
 const esc = (t) => String(t ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 async function call(method, url, body) {
   const res = await fetch(url, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
@@ -67,23 +70,27 @@ async function refresh() {
   $('#invoices').innerHTML = state.invoices.map((i) => '<tr><td>' + i.id + '</td><td>' + i.userid + '</td><td>' + esc(i.invoicenum) + '</td><td>' + esc(i.status) + '</td><td>' + i.duedate + '</td><td>' + esc(i.total + ' ' + i.currency) + '</td><td>' +
     (i.status === 'Paid' ? '' : '<button data-pay="' + i.id + '">Mark paid</button>') + '</td></tr>').join('');
   $('#cases').innerHTML = state.cases.map((c) => '<tr><td>' + esc(c.CaseNumber) + '</td><td>' + esc(c.AccountId) + '</td><td>' + esc(c.Subject) + '</td><td>' + esc(c.Status) + '</td><td>' + esc(c.Priority) + '</td><td>' +
-    ['New', 'Working', 'Escalated', 'Waiting on Customer', 'Closed'].filter((s) => s !== c.Status).map((s) => '<button data-case="' + esc(c.Id) + '" data-status="' + esc(s) + '">' + esc(s) + '</button>').join(' ') + '</td></tr>').join('');
+    ['New', 'Working', 'Escalated', 'Waiting on Customer', 'Closed'].filter((s) => s !== c.Status).map((s) => '<button data-case="' + esc(c.Id) + '" data-status="' + esc(s) + '">' + esc(s) + '</button>').join(' ') +
+    ' <button data-om="' + esc(c.Id) + '">Send Outbound Message</button></td></tr>').join('');
   $('#faults').innerHTML = state.faults.length ? state.faults.map((f) => esc(JSON.stringify(f)) + ' <button data-fault="' + esc(f.id) + '">remove</button>').join('\\n') : 'none';
   $('#deliveries').textContent = JSON.stringify(state.webhooks, null, 2);
+  $('#outbound').checked = state.outboundMessages;
 }
 document.addEventListener('click', (e) => {
   const t = e.target;
   if (!(t instanceof HTMLElement)) return;
-  if (t.dataset.pay) call('POST', '/__admin/whmcs/invoices/' + t.dataset.pay + '/mark-paid');
-  if (t.dataset.case) call('POST', '/__admin/salesforce/cases/' + t.dataset.case + '/status', { status: t.dataset.status });
+  if (t.dataset.pay) call('POST', '/__admin/whmcs/invoices/' + t.dataset.pay + '/mark-paid' + hook());
+  if (t.dataset.case) call('POST', '/__admin/salesforce/cases/' + t.dataset.case + '/status' + hook(), { status: t.dataset.status });
+  if (t.dataset.om) call('POST', '/__admin/salesforce/outbound-messages', { caseIds: [t.dataset.om] });
   if (t.dataset.fault) call('DELETE', '/__admin/faults/' + t.dataset.fault);
 });
 $('#reset').onclick = () => call('POST', '/__admin/reset');
+$('#outbound').onchange = (e) => call('PUT', '/__admin/salesforce/outbound-messages/settings', { enabled: e.target.checked });
 $('#clear-faults').onclick = () => call('DELETE', '/__admin/faults');
 $('#new-invoice').onsubmit = (e) => { e.preventDefault(); const f = new FormData(e.target);
-  call('POST', '/__admin/whmcs/invoices', { userid: Number(f.get('userid')), items: [{ description: f.get('description'), amount: String(f.get('amount')) }], ...(f.get('duedate') ? { duedate: f.get('duedate') } : {}) }); };
+  call('POST', '/__admin/whmcs/invoices' + hook(), { userid: Number(f.get('userid')), items: [{ description: f.get('description'), amount: String(f.get('amount')) }], ...(f.get('duedate') ? { duedate: f.get('duedate') } : {}) }); };
 $('#new-case').onsubmit = (e) => { e.preventDefault(); const f = new FormData(e.target);
-  call('POST', '/__admin/salesforce/cases', { accountId: f.get('accountId'), subject: f.get('subject'), priority: f.get('priority') }); };
+  call('POST', '/__admin/salesforce/cases' + hook(), { accountId: f.get('accountId'), subject: f.get('subject'), priority: f.get('priority') }); };
 $('#new-fault').onsubmit = (e) => { e.preventDefault(); const f = new FormData(e.target); const body = { upstream: f.get('upstream'), mode: f.get('mode') };
   if (f.get('action')) body.action = f.get('action');
   for (const k of ['latencyMs', 'status', 'probability']) if (f.get(k)) body[k] = Number(f.get(k));

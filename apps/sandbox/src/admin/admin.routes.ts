@@ -6,7 +6,7 @@ import { SF_CASE_PRIORITIES, SF_CASE_STATUSES, SF_ID_PATTERN, type SfRecord } fr
 import { StoreError, type SandboxStore } from '../store/sandbox.store';
 import { centsToDecimal, decimalToCents } from '../store/time';
 import { invoiceTotals } from '../store/whmcs.model';
-import type { WebhookDispatcher } from '../webhooks/webhook.dispatcher';
+import type { Delivery, WebhookDispatcher } from '../webhooks/webhook.dispatcher';
 import type { WhmcsApiService } from '../whmcs/whmcs-api.service';
 import { ADMIN_PAGE_HTML } from './admin.page';
 
@@ -20,7 +20,21 @@ export interface AdminRoutesOptions {
   reseed: () => void;
   onCaseChanged: (record: SfRecord) => void;
   onInvoiceCreated: (invoiceId: number, userid: number) => void;
+  /** `muted`: business events raise no webhook; `outboundMessages`: Case changes also send an Outbound Message. */
+  notifications: { muted: boolean; outboundMessages: boolean };
+  sendOutboundMessage: (records: SfRecord[], organizationId?: string) => Delivery;
 }
+
+/** `?webhook=false` on a business-event control: change the data without any webhook (a lost delivery). */
+const webhookQuerySchema = z.object({ webhook: z.stringbool().default(true) });
+
+const outboundMessageSchema = z
+  .object({
+    caseIds: z.array(z.string().regex(SF_ID_PATTERN, 'must be a Case id')).min(1).max(100),
+    /** Another organization id than the configured one (to exercise the receiver's check). */
+    organizationId: z.string().min(1).optional(),
+  })
+  .strict();
 
 const amountSchema = z
   .union([z.string(), z.number()])
@@ -64,12 +78,25 @@ function issues(error: z.ZodError): { error: string; details: Array<{ path: stri
 export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOptions): void {
   const { store, faults, webhooks } = options;
 
+  /** Runs a business-event control with webhooks muted when the query says `webhook=false`. */
+  function withWebhooks<T>(query: unknown, run: () => T): T {
+    const { webhook } = webhookQuerySchema.catch({ webhook: true }).parse(query ?? {});
+    const before = options.notifications.muted;
+    options.notifications.muted = before || !webhook;
+    try {
+      return run();
+    } finally {
+      options.notifications.muted = before;
+    }
+  }
+
   app.get('/__admin', async (_request, reply) => reply.type('text/html; charset=utf-8').send(ADMIN_PAGE_HTML));
 
   app.get('/__admin/state', async () => ({
     now: store.now().toISOString(),
     faults: faults.list(),
     calls: faults.calls(),
+    outboundMessages: options.notifications.outboundMessages,
     webhooks: webhooks.deliveries(),
     invoices: store.data.invoices.map((i) => {
       const client = store.client(i.userid);
@@ -108,7 +135,7 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOp
     if (!invoice) return reply.code(404).send({ error: 'not_found', message: 'Invoice ID Not Found' });
     if (invoice.status === 'Paid') return reply.code(409).send({ error: 'conflict', message: 'invoice is already paid' });
     // Same code path as the UpdateInvoice API action (which raises the InvoicePaid webhook).
-    const result = options.whmcsApi.run('UpdateInvoice', { invoiceid: String(id.data), status: 'Paid' });
+    const result = withWebhooks(request.query, () => options.whmcsApi.run('UpdateInvoice', { invoiceid: String(id.data), status: 'Paid' }));
     if (result.body.result !== 'success') return reply.code(400).send({ error: 'upstream_error', message: String(result.body.message) });
     return { invoiceid: id.data, status: invoice.status, datepaid: invoice.datepaid };
   });
@@ -124,7 +151,7 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOp
     if (!parsed.success) return reply.code(400).send(issues(parsed.error));
     try {
       const inv = store.createInvoice(parsed.data.userid, parsed.data.items.map((i) => ({ description: i.description, amountCents: i.amount, taxed: i.taxed })), parsed.data.duedate);
-      options.onInvoiceCreated(inv.id, inv.userid);
+      withWebhooks(request.query, () => options.onInvoiceCreated(inv.id, inv.userid));
       return reply.code(201).send({ invoiceid: inv.id, total: centsToDecimal(invoiceTotals(inv).total) });
     } catch (err) {
       if (err instanceof StoreError) return reply.code(err.code === 'not_found' ? 404 : 400).send({ error: err.code, message: err.message });
@@ -146,7 +173,7 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOp
         Status: 'New',
         ...(parsed.data.contactId ? { ContactId: parsed.data.contactId } : {}),
       });
-      options.onCaseChanged(record);
+      withWebhooks(request.query, () => options.onCaseChanged(record));
       return reply.code(201).send({ id: record.Id, caseNumber: record.CaseNumber });
     } catch (err) {
       if (err instanceof StoreError) return reply.code(400).send({ error: 'validation_failed', message: err.message });
@@ -159,12 +186,34 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOp
     if (!parsed.success) return reply.code(400).send(issues(parsed.error));
     try {
       const record = store.updateCase(request.params.caseId, { Status: parsed.data.status });
-      options.onCaseChanged(record);
+      withWebhooks(request.query, () => options.onCaseChanged(record));
       return { id: record.Id, status: record.Status, isClosed: record.IsClosed };
     } catch (err) {
       if (err instanceof StoreError) return reply.code(err.code === 'not_found' ? 404 : 400).send({ error: err.code, message: err.message });
       throw err;
     }
+  });
+
+  /** Sends one Outbound Message with a notification per Case (the configured organization unless overridden). */
+  app.post('/__admin/salesforce/outbound-messages', async (request, reply) => {
+    const parsed = outboundMessageSchema.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(issues(parsed.error));
+    const records: SfRecord[] = [];
+    for (const id of parsed.data.caseIds) {
+      const record = store.sobject('Case', id);
+      if (!record) return reply.code(404).send({ error: 'not_found', message: `no such Case: ${id}` });
+      records.push(record);
+    }
+    const delivery = options.sendOutboundMessage(records, parsed.data.organizationId);
+    return reply.code(202).send({ id: delivery.id, payload: delivery.payload });
+  });
+
+  /** Whether Case changes also send Outbound Messages (`{ enabled }`). */
+  app.put('/__admin/salesforce/outbound-messages/settings', async (request, reply) => {
+    const parsed = z.object({ enabled: z.boolean() }).strict().safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(issues(parsed.error));
+    options.notifications.outboundMessages = parsed.data.enabled;
+    return { enabled: options.notifications.outboundMessages };
   });
 
   /** Extra control: invalidates every Salesforce access token (clients must re-authenticate). */

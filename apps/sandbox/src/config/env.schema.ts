@@ -16,6 +16,14 @@ export const sandboxEnvSchema = z.object({
   SALESFORCE_CLIENT_SECRET: z.string().min(1).default('portico-sandbox-client-secret'),
   WHMCS_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_cG9ydGljby1kZXYtd2hjbXMtd2ViaG9vay1zZWNyZXQ='),
   SALESFORCE_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_cG9ydGljby1kZXYtc2FsZXNmb3JjZS13ZWJob29rLXNlY3JldA=='),
+  /** Organization id carried by Outbound Messages (the BFF accepts only its SALESFORCE_ORGANIZATION_ID). */
+  SALESFORCE_ORGANIZATION_ID: z.string().regex(/^00D[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/).default('00DA0000000SbxPAAQ'),
+  /** Also deliver a Salesforce Outbound Message when a Case is created or updated (can be switched at run time). */
+  // A boolean too: buildSandbox() parses an already parsed env again.
+  SANDBOX_SALESFORCE_OUTBOUND_MESSAGES: z
+    .union([z.boolean(), z.stringbool()])
+    .optional()
+    .transform((v) => v ?? false),
 });
 export type SandboxEnv = z.infer<typeof sandboxEnvSchema>;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { outboundMessageXml, OUTBOUND_ACK_PATTERN, type OutboundMessage } from './outbound-message';
 
 /** Provider a webhook speaks for; selects the path (`/webhooks/<provider>`) and the signing secret. */
 export type WebhookProvider = 'whmcs' | 'salesforce';
@@ -16,6 +17,8 @@ export interface DeliveryAttempt {
 export interface Delivery {
   id: string;
   provider: WebhookProvider;
+  /** `standard-webhooks` (signed JSON) or `outbound-message` (Salesforce SOAP notifications). */
+  channel: 'standard-webhooks' | 'outbound-message';
   event: string;
   url: string;
   payload: unknown;
@@ -57,15 +60,54 @@ export class WebhookDispatcher {
     const delivery: Delivery = {
       id: `msg_${randomUUID().replace(/-/g, '')}`,
       provider,
+      channel: 'standard-webhooks',
       event,
       url: new URL(`/webhooks/${provider}`, this.options.target).toString(),
       payload,
       state: 'pending',
       attempts: [],
     };
+    const body = JSON.stringify(payload);
+    return this.start(delivery, (now) => ({
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': delivery.id,
+        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+        // Standard Webhooks signs `${id}.${timestamp}.${body}`; a fresh timestamp per attempt keeps retries verifiable.
+        'webhook-signature': this.signers[provider].sign(delivery.id, now, body),
+      },
+    }));
+  }
+
+  /**
+   * Queues a Salesforce Outbound Message (SOAP `notifications`) to `<target>/webhooks/salesforce/outbound`; it counts
+   * as delivered only when the answer carries `<Ack>true</Ack>`, else it is retried with the same notification ids,
+   * as Salesforce does.
+   */
+  dispatchOutboundMessage(message: OutboundMessage): Delivery {
+    const delivery: Delivery = {
+      id: `om_${randomUUID().replace(/-/g, '')}`,
+      provider: 'salesforce',
+      channel: 'outbound-message',
+      event: 'OutboundMessage',
+      url: new URL('/webhooks/salesforce/outbound', this.options.target).toString(),
+      payload: { organizationId: message.organizationId, notifications: message.notifications.map((n) => ({ id: n.id, type: n.sobjectType, recordId: n.fields.Id })) },
+      state: 'pending',
+      attempts: [],
+    };
+    const body = outboundMessageXml(message);
+    return this.start(delivery, () => ({ body, headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '""' } }), (text) => OUTBOUND_ACK_PATTERN.test(text));
+  }
+
+  private start(
+    delivery: Delivery,
+    request: (now: Date) => { body: string; headers: Record<string, string> },
+    acknowledged: (text: string) => boolean = () => true,
+  ): Delivery {
     this.log.unshift(delivery);
     this.log.splice(this.options.logSize ?? 200);
-    const run = this.deliver(delivery).finally(() => this.inFlight.delete(run));
+    const run = this.deliver(delivery, request, acknowledged).finally(() => this.inFlight.delete(run));
     this.inFlight.add(run);
     return delivery;
   }
@@ -85,8 +127,11 @@ export class WebhookDispatcher {
     this.closed = true;
   }
 
-  private async deliver(delivery: Delivery): Promise<void> {
-    const body = JSON.stringify(delivery.payload);
+  private async deliver(
+    delivery: Delivery,
+    request: (now: Date) => { body: string; headers: Record<string, string> },
+    acknowledged: (text: string) => boolean,
+  ): Promise<void> {
     const retries = this.options.retryDelaysMs ?? [250, 1000, 3000];
     for (let attempt = 0; attempt <= retries.length; attempt += 1) {
       if (attempt > 0) {
@@ -97,23 +142,16 @@ export class WebhookDispatcher {
       const record: DeliveryAttempt = { at: now.toISOString() };
       delivery.attempts.push(record);
       try {
-        // Standard Webhooks signs `${id}.${timestamp}.${body}`; a fresh timestamp per attempt keeps retries verifiable.
-        const signature = this.signers[delivery.provider].sign(delivery.id, now, body);
+        const { body, headers } = request(now);
         const res = await fetch(delivery.url, {
           method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'webhook-id': delivery.id,
-            'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-            'webhook-signature': signature,
-            'user-agent': 'portico-sandbox-webhooks/1',
-          },
+          headers: { ...headers, 'user-agent': 'portico-sandbox-webhooks/1' },
           body,
           signal: AbortSignal.timeout(this.options.attemptTimeoutMs ?? 5000),
         });
         record.status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
-        if (res.ok) {
+        const text = await res.text().catch(() => '');
+        if (res.ok && acknowledged(text)) {
           delivery.state = 'delivered';
           return;
         }

@@ -427,12 +427,8 @@ export class WhmcsApiService {
     if (status !== undefined && status !== '' && canonical === undefined) return businessError(`Invalid status ${status}`);
     const { becamePaid } = this.store.updateInvoice(inv.id, { status: canonical, datepaid, duedate: duedate?.slice(0, 10), notes, paymentmethod });
     if (becamePaid) {
-      const tx = inv.transactions.at(-1);
-      this.emit({
-        event: 'InvoicePaid',
-        userid: inv.userid,
-        params: { invoiceid: inv.id, ...(tx ? { transid: tx.transid, amount: centsToDecimal(tx.amountinCents), gateway: tx.gateway } : {}) },
-      });
+      // WHMCS's InvoicePaid hook variables are just the invoice id; the hook module adds the owner.
+      this.emit({ event: 'InvoicePaid', userid: inv.userid, params: { invoiceid: inv.id } });
     }
     return ok({ invoiceid: params.invoiceid ?? String(inv.id) });
   }

@@ -9,13 +9,46 @@ export const loginRequestSchema = z.object({
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 /** The signed-in user. */
-export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string() });
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  /** Whether the user signs in with a second factor (TOTP); always sent by the BFF. */
+  mfaEnabled: z.boolean().optional(),
+});
 export type User = z.infer<typeof userSchema>;
 
 /** One account the user belongs to, with the role held there. */
-export const membershipSchema = z.object({ accountId: z.string(), accountName: z.string(), role: roleSchema });
+export const membershipSchema = z.object({
+  accountId: z.string(),
+  accountName: z.string(),
+  role: roleSchema,
+  /**
+   * The account requires two-factor authentication of every member (a member without it must enrol first); always
+   * sent by the BFF.
+   */
+  mfaRequired: z.boolean().optional(),
+});
 export type Membership = z.infer<typeof membershipSchema>;
 
 /** `GET /api/v1/me` (also the body of a successful login or refresh). */
-export const meSchema = z.object({ user: userSchema, memberships: z.array(membershipSchema) });
+export const meSchema = z.object({
+  user: userSchema,
+  memberships: z.array(membershipSchema),
+  /** The account the user opened last (`PUT /api/v1/me/last-account`), null before any; `/` opens it. */
+  lastAccountId: z.string().nullable().optional(),
+});
 export type Me = z.infer<typeof meSchema>;
+
+/** Body of `POST /api/v1/auth/login` when the password was right and a second factor is due (cookie `portico_mfa`). */
+export const mfaChallengeSchema = z.object({ mfaRequired: z.literal(true) });
+export type MfaChallenge = z.infer<typeof mfaChallengeSchema>;
+
+/** `POST /api/v1/auth/login` answer: `Me` when signed in, else the two-factor challenge. */
+export const loginResultSchema = z.union([meSchema, mfaChallengeSchema]);
+export type LoginResult = z.infer<typeof loginResultSchema>;
+
+/** Whether a login answer is the two-factor challenge. */
+export function isMfaChallenge(result: LoginResult): result is MfaChallenge {
+  return 'mfaRequired' in result;
+}

@@ -7,9 +7,15 @@ export const apiErrorCodeSchema = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  /** The thing existed but is no longer usable (an expired or already used invite link). */
+  'gone',
   'rate_limited',
   'upstream_unavailable',
   'webhook_signature_invalid',
+  /** A state-changing request from a signed-in browser without a valid CSRF token (header `x-csrf-token`). */
+  'csrf_failed',
+  /** The account requires two-factor authentication and the member has not enrolled yet. */
+  'mfa_enrolment_required',
   'internal_error',
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;

@@ -31,3 +31,9 @@ export const NOT_LINKED_REASON = 'not linked';
 export function blockOf<T extends z.ZodType>(data: T) {
   return z.object({ meta: blockMetaSchema, data: data.nullable() });
 }
+
+/**
+ * `reason` of a block the member's role may not read (see `STATUS_BLOCK_PERMISSION`): the block is `unavailable`
+ * with `data: null`, and the portal hides it instead of showing an error.
+ */
+export const FORBIDDEN_REASON = 'forbidden';

@@ -7,6 +7,7 @@ import { invoiceSchema } from '../billing/invoice.schema';
 import { subscriptionSchema } from '../billing/subscription.schema';
 import { supportCaseSchema } from '../support/case.schema';
 import { usageTileSchema } from '../usage/usage.schema';
+import type { Permission } from '../users/permission.schema';
 import { upstreamsStatusSchema } from './upstream-status.schema';
 
 /** Billing summary of the dashboard. Amounts are per currency: a customer may hold invoices in several. */
@@ -33,6 +34,19 @@ export type CasesSummary = z.infer<typeof casesSummarySchema>;
 /** Names of the blocks of {@link accountStatusSchema}; events name the blocks they touch. */
 export const statusBlockNameSchema = z.enum(['profile', 'crm', 'subscriptions', 'billing', 'cases', 'usage']);
 export type StatusBlockName = z.infer<typeof statusBlockNameSchema>;
+
+/**
+ * The permission a member needs to read each block of the status document. Blocks the role lacks come back
+ * `unavailable` with reason `forbidden` (`FORBIDDEN_REASON`) and no data.
+ */
+export const STATUS_BLOCK_PERMISSION: Readonly<Record<StatusBlockName, Permission>> = {
+  profile: 'dashboard:read',
+  crm: 'dashboard:read',
+  subscriptions: 'subscriptions:read',
+  billing: 'billing:read',
+  cases: 'support:read',
+  usage: 'usage:read',
+};
 
 /**
  * `GET /api/v1/accounts/:accountId/status`: the dashboard document. Each block carries its own freshness, so one

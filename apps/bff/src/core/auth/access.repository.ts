@@ -11,7 +11,11 @@ export class AccessRepository {
   async findMembership(userId: string, accountId: string): Promise<AccountContext | null> {
     const row = await this.prisma.membership.findUnique({
       where: { userId_accountId: { userId, accountId } },
-      select: { role: true, account: { select: { id: true, name: true, whmcsClientId: true, salesforceAccountId: true } } },
+      select: {
+        role: true,
+        user: { select: { mfaEnabledAt: true } },
+        account: { select: { id: true, name: true, whmcsClientId: true, salesforceAccountId: true, mfaRequired: true } },
+      },
     });
     if (!row) return null;
     return {
@@ -20,6 +24,8 @@ export class AccessRepository {
       role: roleSchema.parse(row.role),
       whmcsClientId: row.account.whmcsClientId,
       salesforceAccountId: row.account.salesforceAccountId,
+      mfaRequired: row.account.mfaRequired,
+      memberMfaEnabled: row.user.mfaEnabledAt !== null,
     };
   }
 

@@ -14,6 +14,8 @@ export const PERMISSION_KEY = 'portico:permission';
  * `request.account`. A malformed id, an unknown account and a foreign account all give the same 404 `not_found`
  * "Account not found", so account ids cannot be probed. A member whose role lacks the permission gets 403
  * `forbidden`. A route without a permission is refused with 403 too (fail closed) and logged as a programming error.
+ * When the account requires two-factor authentication and the member has not enrolled, every route answers 403
+ * `mfa_enrolment_required` (the portal sends the member to enrol).
  */
 @Injectable()
 export class AccountMemberGuard implements CanActivate {
@@ -30,6 +32,9 @@ export class AccountMemberGuard implements CanActivate {
     const accountId = request.params?.accountId;
     const membership = accountId ? await this.access.findMembership(request.user.userId, accountId) : null;
     if (!membership) throw AppException.notFound('Account not found');
+    if (membership.mfaRequired === true && membership.memberMfaEnabled !== true) {
+      throw new AppException(403, 'mfa_enrolment_required', 'This account requires two-factor authentication: set it up in your security settings first');
+    }
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
     if (!permission) {
       this.logger.error({ handler: context.getHandler().name }, 'account-scoped route without a permission: refused');

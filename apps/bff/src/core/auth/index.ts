@@ -1,10 +1,22 @@
-export { ACCESS_COOKIE, REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './auth-cookies';
+export {
+  ACCESS_COOKIE,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  MFA_CHALLENGE_COOKIE,
+  REFRESH_COOKIE,
+  REFRESH_COOKIE_PATH,
+  cookieNames,
+  cookieOptions,
+  readCookie,
+  type CookieNames,
+} from './auth-cookies';
+export { SessionRevocationService } from './session-revocation.service';
+export { SecretBox } from './secret-box';
 export { AccessService, UUID_PATTERN } from './access.service';
 export { AccountMemberGuard, PERMISSION_KEY } from './account-member.guard';
 export { PlatformAdminGuard } from './platform-admin.guard';
 export { AccountScoped, Authenticated, CurrentAccount, CurrentUser, PlatformAdmin, RequirePermission } from './auth.decorators';
 export { AuthCoreModule } from './auth-core.module';
 export { JwtAuthGuard } from './jwt-auth.guard';
-export { accessTokenFromCookie } from './jwt.strategy';
 export type { AccountContext, AuthenticatedRequestState, SessionUser } from './session.types';
-export { TokenService, hashRefreshToken, type IssuedRefreshToken } from './token.service';
+export { TokenService, hashRefreshToken, sessionIdOfRefreshToken, type IssuedRefreshToken } from './token.service';

@@ -1,31 +1,32 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { AppException } from '../http/app.exception';
-import { accessTokenFromCookie } from './jwt.strategy';
-import type { SessionUser } from './session.types';
+import { SessionRevocationService } from './session-revocation.service';
+import type { AuthenticatedRequestState } from './session.types';
 import { TokenService } from './token.service';
 
-/** `Authorization: Bearer <token>` (case-insensitive scheme), as passport-jwt's `fromAuthHeaderAsBearerToken`. */
-function bearerToken(header: unknown): string | null {
-  if (typeof header !== 'string') return null;
-  const match = /^bearer\s+(\S+)$/i.exec(header.trim());
-  return match?.[1] ?? null;
-}
+type TokenRequest = AuthenticatedRequestState & { cookies?: Record<string, string | undefined>; headers: Record<string, string | string[] | undefined> };
 
 /**
- * Requires a valid access token (HS256 JWT, unexpired) from the `portico_at` cookie, else `Authorization: Bearer`;
- * sets `request.user` to the {@link SessionUser}. 401 `unauthenticated` otherwise. Verifies with
- * {@link TokenService.verifyAccessToken} directly: the same checks as the passport `jwt` strategy, without
- * passport's per-request machinery on the hot path of every signed-in request.
+ * Requires a valid access token (HS256 JWT) from the access cookie (`portico_at`, `__Host-portico_at` when Secure),
+ * else `Authorization: Bearer`, whose session (`sid`) is not revoked; sets `request.user` to the
+ * {@link SessionUser}. 401 `unauthenticated` otherwise. Reads this application's own configuration (no global
+ * passport strategy), so several BFF instances with different cookie settings can share one process (tests).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly revocations: SessionRevocationService,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<{ headers?: Record<string, unknown>; user?: SessionUser }>();
-    const token = accessTokenFromCookie(request) ?? bearerToken(request.headers?.authorization);
-    const user = token === null ? null : this.tokens.verifyAccessToken(token);
-    if (!user) throw AppException.unauthenticated();
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<TokenRequest>();
+    const cookie = request.cookies?.[this.tokens.cookies.access];
+    const auth = request.headers.authorization;
+    const bearer = typeof auth === 'string' && /^Bearer /i.test(auth) ? auth.slice(7).trim() : undefined;
+    const token = cookie !== undefined && cookie.length > 0 ? cookie : bearer;
+    const user = token ? this.tokens.verifyAccessToken(token) : null;
+    if (!user || (await this.revocations.isRevoked(user.sessionId))) throw AppException.unauthenticated();
     request.user = user;
     return true;
   }

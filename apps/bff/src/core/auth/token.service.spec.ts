@@ -1,11 +1,11 @@
 import { JwtService } from '@nestjs/jwt';
 import { loadEnv } from '../config/env';
-import { hashRefreshToken, TokenService } from './token.service';
+import { hashRefreshToken, sessionIdOfRefreshToken, TokenService } from './token.service';
 
 describe('TokenService', () => {
   const env = loadEnv({ JWT_ACCESS_SECRET: 'x'.repeat(40), JWT_ACCESS_TTL_SECONDS: '60', JWT_REFRESH_TTL_SECONDS: '120' });
   const service = new TokenService(new JwtService({}), env);
-  const user = { userId: '5b1f0c3e-0000-4000-9000-000000000001', email: 'owner@acme.example' };
+  const user = { userId: '5b1f0c3e-0000-4000-9000-000000000001', email: 'owner@acme.example', sessionId: '5b1f0c3e-0000-4000-9000-0000000000aa' };
 
   it('signs access tokens that verify back to the session', () => {
     expect(service.verifyAccessToken(service.signAccessToken(user))).toEqual(user);
@@ -48,12 +48,24 @@ describe('TokenService', () => {
 
   it('mints distinct refresh tokens stored only as their sha256', () => {
     const now = new Date('2026-01-01T00:00:00Z');
-    const a = service.issueRefreshToken(now);
-    const b = service.issueRefreshToken(now);
+    const a = service.issueRefreshToken(user.sessionId, now);
+    const b = service.issueRefreshToken(user.sessionId, now);
+    expect(sessionIdOfRefreshToken(a.token)).toBe(user.sessionId);
+    expect(sessionIdOfRefreshToken('no-session-part')).toBeNull();
     expect(a.token).not.toBe(b.token);
     expect(a.token.length).toBeGreaterThanOrEqual(43);
     expect(a.hash).toBe(hashRefreshToken(a.token));
     expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(a.expiresAt.toISOString()).toBe('2026-01-01T00:02:00.000Z');
+    // A rotation keeps the family's absolute end.
+    const end = new Date('2026-01-01T00:01:00Z');
+    expect(service.issueRefreshToken(user.sessionId, new Date('2026-01-01T00:00:30Z'), end).expiresAt).toEqual(end);
+  });
+
+  it('signs two-factor challenges that never pass as access tokens, and vice versa', () => {
+    const challenge = service.signMfaChallenge(user.userId);
+    expect(service.verifyMfaChallenge(challenge)).toBe(user.userId);
+    expect(service.verifyAccessToken(challenge)).toBeNull();
+    expect(service.verifyMfaChallenge(service.signAccessToken(user))).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
+import { cookieNames, type CookieNames } from './auth-cookies';
 import type { AccessTokenClaims, SessionUser } from './session.types';
 
 /** A freshly minted refresh token: `token` goes to the cookie, only `hash` is stored. */
@@ -18,9 +19,17 @@ export interface IssuedRefreshToken {
 const VERIFIED_TOKENS_MAX = 10_000;
 const VERIFIED_TOKEN_TTL_MS = 60_000;
 
-/** Signs and verifies access tokens (HS256 JWT) and mints opaque refresh tokens. */
+/** Audience of the two-factor challenge token, so it can never pass as an access token (other key, too). */
+const MFA_AUDIENCE = 'portico:mfa-challenge';
+
+/**
+ * Signs and verifies access tokens (HS256 JWT with `sub`, `email`, `sid`), two-factor challenge tokens (HS256 with
+ * `JWT_REFRESH_SECRET` and their own audience) and mints opaque refresh tokens.
+ */
 @Injectable()
 export class TokenService {
+  /** Cookie names in force (`__Host-` prefixed when cookies are Secure). */
+  readonly cookies: CookieNames;
   /**
    * The access secret as a KeyObject, made once: given the string, jsonwebtoken re-derives a key (after failing to
    * read it as a public key, with a thrown error) on every verification, the main CPU cost of a signed-in request.
@@ -29,7 +38,7 @@ export class TokenService {
   /**
    * Tokens whose signature was verified, by the exact token string, with their session: a signed-in page makes
    * many requests with the same token. An entry never outlives its token's `exp`, so nothing is accepted that a
-   * fresh verification would refuse (access tokens are stateless: there is no revocation to miss).
+   * fresh verification would refuse (revocation is checked apart, on every request).
    */
   private readonly verified = new LRUCache<string, { session: SessionUser; expiresAtMs: number }>({
     max: VERIFIED_TOKENS_MAX,
@@ -40,7 +49,19 @@ export class TokenService {
     private readonly jwt: JwtService,
     @Inject(ENV) private readonly env: Env,
   ) {
+    this.cookies = cookieNames(env.COOKIE_SECURE);
     this.accessKey = createSecretKey(Buffer.from(env.JWT_ACCESS_SECRET, 'utf8'));
+  }
+
+  /** Name of the access-token cookie in force (for readers outside HTTP, e.g. the socket.io handshake). */
+  get accessCookieName(): string {
+    return this.cookies.access;
+  }
+
+  /** The access token from a request's access cookie (the name in force), or null. Does not verify it. */
+  accessTokenOf(request: unknown): string | null {
+    const token = (request as { cookies?: Record<string, string | undefined> }).cookies?.[this.cookies.access];
+    return typeof token === 'string' && token.length > 0 ? token : null;
   }
 
   /** Access token lifetime, seconds. */
@@ -48,14 +69,14 @@ export class TokenService {
     return this.env.JWT_ACCESS_TTL_SECONDS;
   }
 
-  /** Refresh token lifetime, seconds. */
+  /** Refresh token lifetime (absolute, from login), seconds. */
   get refreshTtlSeconds(): number {
     return this.env.JWT_REFRESH_TTL_SECONDS;
   }
 
   /** Signs an access token for `user`, valid `JWT_ACCESS_TTL_SECONDS`. */
   signAccessToken(user: SessionUser): string {
-    const claims: AccessTokenClaims = { sub: user.userId, email: user.email };
+    const claims: AccessTokenClaims = { sub: user.userId, email: user.email, sid: user.sessionId };
     return this.jwt.sign(claims, {
       secret: this.env.JWT_ACCESS_SECRET,
       expiresIn: this.env.JWT_ACCESS_TTL_SECONDS,
@@ -63,7 +84,10 @@ export class TokenService {
     });
   }
 
-  /** The session of a valid, unexpired access token, or null (bad signature, expired, malformed). */
+  /**
+   * The session of a valid, unexpired access token, or null (bad signature, expired, malformed). Does not check
+   * revocation (see SessionRevocationService).
+   */
   verifyAccessToken(token: string): SessionUser | null {
     const known = this.verified.get(token);
     if (known && Date.now() < known.expiresAtMs) return known.session;
@@ -85,11 +109,40 @@ export class TokenService {
     }
   }
 
-  /** A new random refresh token (256 bits, base64url) with its hash and expiry. */
-  issueRefreshToken(now = new Date()): IssuedRefreshToken {
-    const token = randomBytes(32).toString('base64url');
-    return { token, hash: hashRefreshToken(token), expiresAt: new Date(now.getTime() + this.env.JWT_REFRESH_TTL_SECONDS * 1000) };
+  /** A two-factor challenge token for `userId`, valid `MFA_CHALLENGE_TTL_SECONDS`. */
+  signMfaChallenge(userId: string): string {
+    return this.jwt.sign(
+      { sub: userId },
+      { secret: this.env.JWT_REFRESH_SECRET, expiresIn: this.env.MFA_CHALLENGE_TTL_SECONDS, algorithm: 'HS256', audience: MFA_AUDIENCE },
+    );
   }
+
+  /** The user id of a valid, unexpired challenge token, or null. */
+  verifyMfaChallenge(token: string): string | null {
+    try {
+      const claims = this.jwt.verify<{ sub?: unknown }>(token, { secret: this.env.JWT_REFRESH_SECRET, algorithms: ['HS256'], audience: MFA_AUDIENCE });
+      return typeof claims.sub === 'string' && claims.sub.length > 0 ? claims.sub : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A new refresh token `<sessionId>.<256 random bits, base64url>` with its hash. The session id part lets the CSRF
+   * check bind to the session before any lookup; it is no secret. `expiresAt` is the session's absolute end:
+   * `now + JWT_REFRESH_TTL_SECONDS` for a new login, else the family's end passed as `sessionExpiresAt`.
+   */
+  issueRefreshToken(sessionId: string, now = new Date(), sessionExpiresAt?: Date): IssuedRefreshToken {
+    const token = `${sessionId}.${randomBytes(32).toString('base64url')}`;
+    return { token, hash: hashRefreshToken(token), expiresAt: sessionExpiresAt ?? new Date(now.getTime() + this.env.JWT_REFRESH_TTL_SECONDS * 1000) };
+  }
+}
+
+/** The session id part of a refresh token made by {@link TokenService.issueRefreshToken}, or null. */
+export function sessionIdOfRefreshToken(token: string): string | null {
+  const dot = token.indexOf('.');
+  const id = dot > 0 ? token.slice(0, dot) : '';
+  return /^[0-9a-f-]{36}$/i.test(id) ? id : null;
 }
 
 /** sha256 hex of a refresh token (the stored form). */
@@ -100,7 +153,7 @@ export function hashRefreshToken(token: string): string {
 /** Validates decoded claims into a {@link SessionUser}; null when they are not ours. */
 export function sessionFromClaims(claims: unknown): SessionUser | null {
   if (typeof claims !== 'object' || claims === null) return null;
-  const { sub, email } = claims as Partial<AccessTokenClaims>;
-  if (typeof sub !== 'string' || typeof email !== 'string' || sub.length === 0) return null;
-  return { userId: sub, email };
+  const { sub, email, sid } = claims as Partial<AccessTokenClaims>;
+  if (typeof sub !== 'string' || typeof email !== 'string' || typeof sid !== 'string' || sub.length === 0 || sid.length === 0) return null;
+  return { userId: sub, email, sessionId: sid };
 }

@@ -23,6 +23,9 @@ describe('loadEnv', () => {
 
   it('coerces numbers and booleans and treats blank values as unset', () => {
     const env = loadEnv({ PORT: '8080', COOKIE_SECURE: 'true', REDIS_URL: '', DATABASE_URL: 'postgresql://u@h/db' });
+    expect(loadEnv({ PORTAL_ORIGIN: 'https://portal.example.com' }).COOKIE_SECURE).toBe(true);
+    expect(loadEnv({ PORTAL_ORIGIN: 'http://127.0.0.1:3000', COOKIE_SECURE: 'auto' }).COOKIE_SECURE).toBe(false);
+    expect(() => loadEnv({ PORTAL_ORIGIN: 'https://portal.example.com', COOKIE_SECURE: 'false' })).toThrow(/COOKIE_SECURE/);
     expect(env.PORT).toBe(8080);
     expect(env.COOKIE_SECURE).toBe(true);
     expect(env.REDIS_URL).toBeUndefined();
@@ -44,7 +47,13 @@ describe('loadEnv', () => {
 
   it('requires real JWT secrets in production', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET[\s\S]*JWT_REFRESH_SECRET|JWT_REFRESH_SECRET[\s\S]*JWT_ACCESS_SECRET/);
-    const env = loadEnv({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40) });
+    const env = loadEnv({
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: 'a'.repeat(40),
+      JWT_REFRESH_SECRET: 'b'.repeat(40),
+      CSRF_SECRET: 'c'.repeat(40),
+      MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    });
     expect(env.JWT_ACCESS_SECRET).toBe('a'.repeat(40));
   });
 

@@ -15,13 +15,21 @@ export function findRepoRoot(start: string = __dirname): string {
 
 const DEV_JWT_ACCESS_SECRET = 'portico-dev-access-secret-change-me-0123456789';
 const DEV_JWT_REFRESH_SECRET = 'portico-dev-refresh-secret-change-me-0123456789';
+const DEV_CSRF_SECRET = 'portico-dev-csrf-secret-change-me-0123456789abcdef';
+/** 32 zero-ish bytes, base64url: development only (production refuses it). */
+const DEV_MFA_ENCRYPTION_KEY = Buffer.from('portico-dev-mfa-key-change-me-32').toString('base64url');
+
+/** Whether `origin` is plain http on the local machine (the only place cookies may go without `Secure`). */
+export function isPlainHttpLocalhost(origin: string): boolean {
+  const u = new URL(origin);
+  return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+}
 
 /** Blank strings count as unset, so `FOO=` in a .env file falls back to the default. */
 const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).default(def));
-const bool = (def: boolean) => z.preprocess(blankToUndefined, z.stringbool().default(def));
 const url = (def: string) => z.preprocess(blankToUndefined, z.url().default(def));
 
 export const rawEnvSchema = z.object({
@@ -47,7 +55,33 @@ export const rawEnvSchema = z.object({
   JWT_ACCESS_TTL_SECONDS: int(900, 1),
   /** Refresh token lifetime in seconds. */
   JWT_REFRESH_TTL_SECONDS: int(604_800, 1),
-  COOKIE_SECURE: bool(false),
+  /**
+   * `Secure` on the session cookies (and the `__Host-` name prefix, which requires it): `auto` = on unless
+   * PORTAL_ORIGIN is plain http on localhost/127.0.0.1; `false` is refused for any other origin.
+   */
+  COOKIE_SECURE: z.preprocess(blankToUndefined, z.enum(['auto', 'true', 'false']).default('auto')),
+  /** HMAC key of the CSRF tokens (32+ characters). */
+  CSRF_SECRET: z.preprocess(blankToUndefined, z.string().min(32).optional()),
+  /** AES-256-GCM key encrypting TOTP secrets at rest: 32 bytes, base64 or base64url. */
+  MFA_ENCRYPTION_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64url').length === 32, 'must be 32 bytes, base64 or base64url encoded')
+      .optional(),
+  ),
+  /** Lifetime of the two-factor login challenge (password accepted, code pending), seconds. */
+  MFA_CHALLENGE_TTL_SECONDS: int(300, 30),
+  /** Lifetime of an emailed password reset link, seconds. */
+  PASSWORD_RESET_TTL_SECONDS: int(3600, 60),
+  /** Per-user API limit: requests per minute to the BFF (by user id when signed in, else by IP). */
+  RATE_LIMIT_API_PER_MINUTE: int(100, 1),
+  /** Failed logins allowed per minute for one IP and email before the lockout. */
+  LOGIN_MAX_FAILURES_PER_MINUTE: int(5, 1),
+  /** First lockout after too many failed logins, ms; each further lockout (within a day) doubles it. */
+  LOGIN_LOCKOUT_BASE_MS: int(60_000, 1),
+  /** Longest lockout, ms. */
+  LOGIN_LOCKOUT_MAX_MS: int(3_600_000, 1),
   /** SMTP server for transactional mail (nodemailer URL); default: the sandbox's SMTP catcher. */
   SMTP_URL: z.preprocess(blankToUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:4125')),
   /** `From` header of outgoing mail. */
@@ -75,6 +109,24 @@ export const rawEnvSchema = z.object({
   ),
   /** Largest accepted age of a webhook timestamp, seconds. */
   WEBHOOK_TOLERANCE_SECONDS: int(300, 1),
+  /** Attempts at processing one webhook delivery, the first included, before it is dead-lettered. */
+  WEBHOOK_MAX_ATTEMPTS: int(5, 1, 100),
+  /** Webhook deliveries processed at once by one BFF instance. */
+  WEBHOOK_WORKER_CONCURRENCY: int(4, 1, 100),
+  /** Delay before the first retry of a failed webhook delivery, ms (doubled at each further retry). */
+  WEBHOOK_RETRY_BASE_DELAY_MS: int(1000, 1),
+  /** Salesforce organization (15 or 18 character id) whose Outbound Messages are accepted. */
+  SALESFORCE_ORGANIZATION_ID: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/^00D[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/, 'must be a 15 or 18 character Salesforce organization id (00D...)').default('00DA0000000SbxPAAQ'),
+  ),
+  /**
+   * BullMQ job lock, ms: a job whose worker died (crash, kill -9) goes back to the queue after at most about twice
+   * this (the stalled-job check runs at the same interval). Longer than any one job may block its worker.
+   */
+  JOB_LOCK_DURATION_MS: int(30_000, 1000),
+  /** Interval of the reconciliation job, ms; 0 turns it off. */
+  RECONCILIATION_INTERVAL_MS: int(300_000, 0),
   /** Freshness of a cached dashboard block, ms (0 disables the block cache). */
   STATUS_CACHE_TTL_MS: int(30_000, 0),
   /** Stale-while-revalidate window after the fresh TTL, ms: the cached block is served at once, refreshed behind. */
@@ -115,13 +167,29 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
       ctx.addIssue({ code: 'custom', path: [key], message: 'required when NODE_ENV=production' });
     }
   }
+  for (const key of ['CSRF_SECRET', 'MFA_ENCRYPTION_KEY'] as const) {
+    if (production && raw[key] === undefined) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'required when NODE_ENV=production' });
+    }
+  }
+  const localhost = isPlainHttpLocalhost(raw.PORTAL_ORIGIN);
+  if (raw.COOKIE_SECURE === 'false' && !localhost) {
+    ctx.addIssue({ code: 'custom', path: ['COOKIE_SECURE'], message: 'false is only allowed when PORTAL_ORIGIN is http://localhost or http://127.0.0.1' });
+  }
   if (production && (raw.JWT_ACCESS_SECRET === DEV_JWT_ACCESS_SECRET || raw.JWT_REFRESH_SECRET === DEV_JWT_REFRESH_SECRET)) {
     ctx.addIssue({ code: 'custom', path: ['JWT_ACCESS_SECRET'], message: 'development secret used in production' });
+  }
+  if (production && (raw.CSRF_SECRET === DEV_CSRF_SECRET || raw.MFA_ENCRYPTION_KEY === DEV_MFA_ENCRYPTION_KEY)) {
+    ctx.addIssue({ code: 'custom', path: ['CSRF_SECRET'], message: 'development secret used in production' });
   }
   return {
     ...raw,
     JWT_ACCESS_SECRET: raw.JWT_ACCESS_SECRET ?? DEV_JWT_ACCESS_SECRET,
     JWT_REFRESH_SECRET: raw.JWT_REFRESH_SECRET ?? DEV_JWT_REFRESH_SECRET,
+    CSRF_SECRET: raw.CSRF_SECRET ?? DEV_CSRF_SECRET,
+    MFA_ENCRYPTION_KEY: raw.MFA_ENCRYPTION_KEY ?? DEV_MFA_ENCRYPTION_KEY,
+    /** Resolved: true = `Secure` + `__Host-` names; false only for plain-http localhost. */
+    COOKIE_SECURE: raw.COOKIE_SECURE === 'true' || (raw.COOKIE_SECURE === 'auto' && !localhost),
     EMBEDDED_PG_DATA_DIR: raw.EMBEDDED_PG_DATA_DIR ?? path.join(findRepoRoot(), '.data', 'postgres'),
     SEED_DEMO_DATA: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
   };

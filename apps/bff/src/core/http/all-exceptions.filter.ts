@@ -55,6 +55,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
     if (reply.sent) return;
+    if (exception instanceof AppException && exception.headers) {
+      for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
+    }
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

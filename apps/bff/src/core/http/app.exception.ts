@@ -16,9 +16,16 @@ export class AppException extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: FieldIssue[],
+    /** Response headers to send with the error (e.g. `Retry-After`). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'AppException';
+  }
+
+  /** 429 `rate_limited` with `Retry-After: <retryAfterSeconds>` (plus `headers`). */
+  static rateLimited(retryAfterSeconds: number, message = `Too many requests: try again in ${retryAfterSeconds} s`, headers: Record<string, string> = {}): AppException {
+    return new AppException(429, 'rate_limited', message, undefined, { ...headers, 'Retry-After': String(retryAfterSeconds) });
   }
 
   /** 404 `not_found`. */

@@ -1,5 +1,15 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import {
+  acceptInviteRequestSchema,
+  acceptedInviteSchema,
+  changeRoleRequestSchema,
+  createInviteRequestSchema,
+  inviteLookupRequestSchema,
+  invitePreviewSchema,
+  inviteSchema,
+  lastAccountRequestSchema,
+  memberListSchema,
+  memberSchema,
   accountStatusSchema,
   apiErrorSchema,
   casePageSchema,
@@ -8,14 +18,29 @@ import {
   invoiceDetailSchema,
   invoiceListQuerySchema,
   invoicePageSchema,
+  accountSecuritySchema,
   loginRequestSchema,
+  loginResultSchema,
   meSchema,
+  mfaConfirmRequestSchema,
+  mfaDisableRequestSchema,
+  mfaEnrolmentSchema,
+  mfaRecoveryCodesSchema,
+  mfaStatusSchema,
+  mfaVerifyRequestSchema,
+  passwordChangeRequestSchema,
+  passwordForgotRequestSchema,
+  passwordResetRequestSchema,
+  sessionListSchema,
   subscriptionListSchema,
   supportCaseSchema,
   usageQuerySchema,
   usageSeriesSchema,
+  webhookDeliveryListQuerySchema,
+  webhookDeliveryPageSchema,
+  webhookDeliverySchema,
 } from '@portico/domain';
-import { sfWebhookSchema } from '@portico/domain/providers/salesforce';
+import { sfOutboundMessageSchema, sfWebhookSchema } from '@portico/domain/providers/salesforce';
 import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { z } from 'zod';
 
@@ -23,10 +48,10 @@ import { z } from 'zod';
 export interface RouteSchemas {
   /** Query string object (each key becomes a query parameter). */
   query?: z.ZodObject;
-  /** JSON request body. */
-  body?: { name: string; schema: z.ZodType };
-  /** Success response: status and named schema (`null` schema for an empty body). */
-  response: { status: number; name: string; schema: z.ZodType } | { status: number; name: null; schema: null };
+  /** Request body (JSON unless `contentType` says otherwise; for XML the schema describes the parsed element). */
+  body?: { name: string; schema: z.ZodType; contentType?: string };
+  /** Success response: status and named schema (`null` schema for an empty body), JSON unless `contentType` says otherwise. */
+  response: { status: number; name: string; schema: z.ZodType; contentType?: string } | { status: number; name: null; schema: null };
 }
 
 /**
@@ -36,8 +61,44 @@ export interface RouteSchemas {
 export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'post /api/v1/auth/login': {
     body: { name: 'LoginRequest', schema: loginRequestSchema },
+    response: { status: 200, name: 'LoginResult', schema: loginResultSchema },
+  },
+  // ---- identity: two-factor, sessions, passwords, account security ----
+  'post /api/v1/auth/mfa/verify': {
+    body: { name: 'MfaVerifyRequest', schema: mfaVerifyRequestSchema },
     response: { status: 200, name: 'Me', schema: meSchema },
   },
+  'get /api/v1/auth/sessions': { response: { status: 200, name: 'SessionList', schema: sessionListSchema } },
+  'delete /api/v1/auth/sessions': { response: { status: 204, name: null, schema: null } },
+  'delete /api/v1/auth/sessions/{sessionId}': { response: { status: 204, name: null, schema: null } },
+  'get /api/v1/auth/mfa': { response: { status: 200, name: 'MfaStatus', schema: mfaStatusSchema } },
+  'post /api/v1/auth/mfa/enrolment': { response: { status: 200, name: 'MfaEnrolment', schema: mfaEnrolmentSchema } },
+  'post /api/v1/auth/mfa/enrolment/confirm': {
+    body: { name: 'MfaConfirmRequest', schema: mfaConfirmRequestSchema },
+    response: { status: 200, name: 'MfaRecoveryCodes', schema: mfaRecoveryCodesSchema },
+  },
+  'post /api/v1/auth/mfa/disable': {
+    body: { name: 'MfaDisableRequest', schema: mfaDisableRequestSchema },
+    response: { status: 204, name: null, schema: null },
+  },
+  'post /api/v1/auth/password': {
+    body: { name: 'PasswordChangeRequest', schema: passwordChangeRequestSchema },
+    response: { status: 204, name: null, schema: null },
+  },
+  'post /api/v1/auth/password/forgot': {
+    body: { name: 'PasswordForgotRequest', schema: passwordForgotRequestSchema },
+    response: { status: 204, name: null, schema: null },
+  },
+  'post /api/v1/auth/password/reset': {
+    body: { name: 'PasswordResetRequest', schema: passwordResetRequestSchema },
+    response: { status: 204, name: null, schema: null },
+  },
+  'get /api/v1/accounts/{accountId}/security': { response: { status: 200, name: 'AccountSecurity', schema: accountSecuritySchema } },
+  'put /api/v1/accounts/{accountId}/security': {
+    body: { name: 'AccountSecurity', schema: accountSecuritySchema },
+    response: { status: 200, name: 'AccountSecurity', schema: accountSecuritySchema },
+  },
+  // ---- end identity ----
   'post /api/v1/auth/refresh': { response: { status: 200, name: 'Me', schema: meSchema } },
   'post /api/v1/auth/logout': { response: { status: 204, name: null, schema: null } },
   'get /api/v1/me': { response: { status: 200, name: 'Me', schema: meSchema } },
@@ -69,6 +130,34 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
     body: { name: 'CreateCaseRequest', schema: createCaseRequestSchema },
     response: { status: 201, name: 'SupportCase', schema: supportCaseSchema },
   },
+  'get /api/v1/accounts/{accountId}/members': {
+    response: { status: 200, name: 'MemberList', schema: memberListSchema },
+  },
+  'post /api/v1/accounts/{accountId}/members/invites': {
+    body: { name: 'CreateInviteRequest', schema: createInviteRequestSchema },
+    response: { status: 201, name: 'Invite', schema: inviteSchema },
+  },
+  'post /api/v1/accounts/{accountId}/members/invites/{inviteId}/resend': {
+    response: { status: 200, name: 'Invite', schema: inviteSchema },
+  },
+  'delete /api/v1/accounts/{accountId}/members/invites/{inviteId}': { response: { status: 204, name: null, schema: null } },
+  'patch /api/v1/accounts/{accountId}/members/{userId}': {
+    body: { name: 'ChangeRoleRequest', schema: changeRoleRequestSchema },
+    response: { status: 200, name: 'Member', schema: memberSchema },
+  },
+  'delete /api/v1/accounts/{accountId}/members/{userId}': { response: { status: 204, name: null, schema: null } },
+  'post /api/v1/invites/lookup': {
+    body: { name: 'InviteLookupRequest', schema: inviteLookupRequestSchema },
+    response: { status: 200, name: 'InvitePreview', schema: invitePreviewSchema },
+  },
+  'post /api/v1/invites/accept': {
+    body: { name: 'AcceptInviteRequest', schema: acceptInviteRequestSchema },
+    response: { status: 200, name: 'AcceptedInvite', schema: acceptedInviteSchema },
+  },
+  'put /api/v1/me/last-account': {
+    body: { name: 'LastAccountRequest', schema: lastAccountRequestSchema },
+    response: { status: 204, name: null, schema: null },
+  },
   'post /webhooks/whmcs': {
     body: { name: 'WhmcsWebhook', schema: whmcsWebhookSchema },
     response: { status: 204, name: null, schema: null },
@@ -76,6 +165,17 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'post /webhooks/salesforce': {
     body: { name: 'SalesforceWebhook', schema: sfWebhookSchema },
     response: { status: 204, name: null, schema: null },
+  },
+  'post /webhooks/salesforce/outbound': {
+    body: { name: 'SalesforceOutboundMessage', schema: sfOutboundMessageSchema, contentType: 'text/xml' },
+    response: { status: 200, name: 'SalesforceOutboundMessageAck', schema: z.object({ Ack: z.literal(true) }), contentType: 'text/xml' },
+  },
+  'get /api/v1/admin/webhook-deliveries': {
+    query: webhookDeliveryListQuerySchema,
+    response: { status: 200, name: 'WebhookDeliveryPage', schema: webhookDeliveryPageSchema },
+  },
+  'post /api/v1/admin/webhook-deliveries/{deliveryId}/replay': {
+    response: { status: 202, name: 'WebhookDelivery', schema: webhookDeliverySchema },
   },
 };
 
@@ -120,7 +220,7 @@ export function withDomainSchemas(document: OpenAPIObject): OpenAPIObject {
 
     if (route.body) {
       schemas[route.body.name] = jsonSchema(route.body.schema, 'input');
-      operation.requestBody = { required: true, content: { 'application/json': { schema: ref(route.body.name) } } };
+      operation.requestBody = { required: true, content: { [route.body.contentType ?? 'application/json']: { schema: ref(route.body.name) } } };
     }
 
     const responses = (operation.responses ?? {}) as Record<string, JsonObject>;
@@ -132,7 +232,7 @@ export function withDomainSchemas(document: OpenAPIObject): OpenAPIObject {
       schemas[success.name] = jsonSchema(success.schema, 'output');
       responses[String(success.status)] = {
         description: success.name,
-        content: { 'application/json': { schema: ref(success.name) } },
+        content: { [success.contentType ?? 'application/json']: { schema: ref(success.name) } },
       };
     } else {
       responses[String(success.status)] = { description: 'No content' };

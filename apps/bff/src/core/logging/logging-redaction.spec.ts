@@ -38,4 +38,16 @@ describe('log redaction', () => {
       expect(line).not.toContain(value);
     }
   });
+
+  it('censors two-factor material, password changes and the CSRF header', () => {
+    const line = logLine({
+      req: { headers: { 'x-csrf-token': 'csrf-nonce.mac' } },
+      body: { currentPassword: 'old-pass-value', newPassword: 'new-pass-value', code: '123456', recoveryCode: 'abcde-12345' },
+      enrolment: { manualEntryKey: 'JBSW Y3DP', qrCodeDataUrl: 'data:image/png;base64,AAAA', recoveryCodes: ['fghij-67890'] },
+      session: { csrfToken: 'csrf-value', challengeToken: 'challenge-value' },
+    });
+    for (const value of ['csrf-nonce.mac', 'old-pass-value', 'new-pass-value', '123456', 'abcde-12345', 'JBSW Y3DP', 'AAAA', 'fghij-67890', 'csrf-value', 'challenge-value']) {
+      expect(line).not.toContain(value);
+    }
+  });
 });

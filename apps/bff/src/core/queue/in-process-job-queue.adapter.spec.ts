@@ -1,4 +1,5 @@
 import { InProcessJobQueue } from './in-process-job-queue.adapter';
+import { PermanentJobError } from './job-queue.port';
 
 const until = async (check: () => boolean, ms = 2000): Promise<void> => {
   const deadline = Date.now() + ms;
@@ -83,5 +84,57 @@ describe('InProcessJobQueue', () => {
     await until(() => running === 0 && peak > 0, 2000);
     await new Promise((r) => setTimeout(r, 50));
     expect(peak).toBe(2);
+  });
+
+  it('hands a job whose attempts ran out to the dead-letter handler, once, with the last error', async () => {
+    const dead: Array<{ data: unknown; error: string; attempts: number }> = [];
+    queue.process<{ n: number }>(
+      'doomed',
+      async (_data, attempt) => {
+        throw new Error(`attempt ${attempt} failed`);
+      },
+      { onDeadLetter: async (data, error, attempts) => void dead.push({ data, error: error.message, attempts }) },
+    );
+    await queue.enqueue('doomed', { n: 7 }, { attempts: 3, backoffMs: 5, jobId: 'd-7' });
+    await until(() => dead.length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(dead).toEqual([{ data: { n: 7 }, error: 'attempt 3 failed', attempts: 3 }]);
+    // The id is free again: a replay runs.
+    await queue.enqueue('doomed', { n: 7 }, { attempts: 1, jobId: 'd-7' });
+    await until(() => dead.length === 2);
+  });
+
+  it('dead-letters a PermanentJobError without retrying', async () => {
+    let calls = 0;
+    const dead: number[] = [];
+    queue.process(
+      'broken',
+      async () => {
+        calls += 1;
+        throw new PermanentJobError('cannot ever work');
+      },
+      { onDeadLetter: async (_d, _e, attempts) => void dead.push(attempts) },
+    );
+    await queue.enqueue('broken', {}, { attempts: 5, backoffMs: 5 });
+    await until(() => dead.length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).toBe(1);
+    expect(dead).toEqual([1]);
+  });
+
+  it('runs a scheduled job on its interval, never two runs at once', async () => {
+    let running = 0;
+    let peak = 0;
+    let runs = 0;
+    queue.process('tick', async () => {
+      running += 1;
+      runs += 1;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 35));
+      running -= 1;
+    });
+    await queue.schedule('tick', 10);
+    await until(() => runs >= 3, 3000);
+    expect(peak).toBe(1);
   });
 });

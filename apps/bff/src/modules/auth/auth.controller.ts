@@ -1,71 +1,98 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { loginRequestSchema, type LoginRequest, type Me } from '@portico/domain';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { loginRequestSchema, mfaVerifyRequestSchema, type LoginRequest, type LoginResult, type Me, type MfaVerifyRequest } from '@portico/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ACCESS_COOKIE, Authenticated, CurrentUser, REFRESH_COOKIE, REFRESH_COOKIE_PATH, TokenService, type SessionUser } from '../../core/auth';
-import { ENV } from '../../core/config/config.module';
-import type { Env } from '../../core/config/env';
+import { Authenticated, CurrentUser, TokenService, type SessionUser } from '../../core/auth';
+import { SkipCsrf } from '../../core/http/csrf/csrf.guard';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
-import { AuthService, type ClientMeta, type IssuedSession } from './auth.service';
+import { AuthService, type ClientMeta } from './auth.service';
+import { SessionCookies } from './session-cookies';
 
-type CookieRequest = FastifyRequest & { cookies?: Record<string, string | undefined> };
-type CookieReply = FastifyReply & {
-  setCookie(name: string, value: string, options: Record<string, unknown>): FastifyReply;
-  clearCookie(name: string, options: Record<string, unknown>): FastifyReply;
-};
+/** A Fastify request with @fastify/cookie's parsed cookies. */
+export type CookieRequest = FastifyRequest & { cookies?: Record<string, string | undefined> };
 
-function clientMeta(request: FastifyRequest): ClientMeta {
+/** IP, user agent and request id of a request (for sessions and audit events). */
+export function clientMeta(request: FastifyRequest): ClientMeta {
   const ua = request.headers['user-agent'];
   return { ip: request.ip ?? null, userAgent: typeof ua === 'string' ? ua : null, requestId: String(request.id) };
 }
 
-/** Login, refresh, logout and `GET /api/v1/me`. */
+/** Login (two steps with two-factor), refresh, logout and `GET /api/v1/me`. */
 @ApiTags('auth')
 @Controller('api/v1')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly tokens: TokenService,
-    @Inject(ENV) private readonly env: Env,
+    private readonly cookies: SessionCookies,
   ) {}
 
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; sets the portico_at and portico_rt cookies' })
-  @ApiOkResponse({ description: 'Me' })
+  @SkipCsrf()
+  @ApiOperation({
+    summary: 'Sign in with email and password',
+    description:
+      'Answers Me and sets the session cookies; or, when the user has two-factor on, answers { mfaRequired: true } and sets the short-lived portico_mfa cookie for POST /auth/mfa/verify.',
+  })
+  @ApiOkResponse({ description: 'Me, or { mfaRequired: true }' })
   @ApiBadRequestResponse({ description: 'validation_failed' })
   @ApiUnauthorizedResponse({ description: 'unauthenticated: Invalid email or password' })
+  @ApiTooManyRequestsResponse({ description: 'rate_limited: locked out after repeated failures (Retry-After)' })
   async login(
     @Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResult> {
+    const outcome = await this.auth.login(body, clientMeta(request));
+    if (outcome.kind === 'mfa') {
+      this.cookies.setMfaChallenge(reply, outcome.challengeToken);
+      return { mfaRequired: true };
+    }
+    this.cookies.set(reply, outcome.session);
+    return outcome.session.me;
+  }
+
+  @Post('auth/mfa/verify')
+  @HttpCode(200)
+  @SkipCsrf()
+  @ApiOperation({ summary: 'Second sign-in step: a TOTP code or a recovery code; sets the session cookies' })
+  @ApiOkResponse({ description: 'Me' })
+  @ApiUnauthorizedResponse({ description: 'unauthenticated: challenge expired or code not valid' })
+  @ApiTooManyRequestsResponse({ description: 'rate_limited (Retry-After)' })
+  async verifyMfa(
+    @Body(new ZodValidationPipe(mfaVerifyRequestSchema)) body: MfaVerifyRequest,
+    @Req() request: CookieRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Me> {
-    const session = await this.auth.login(body, clientMeta(request));
-    return this.setSessionCookies(reply, session);
+    const session = await this.auth.verifyMfa(request.cookies?.[this.tokens.cookies.mfaChallenge], body, clientMeta(request));
+    this.cookies.set(reply, session);
+    return session.me;
   }
 
   @Post('auth/refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rotate the refresh token (portico_rt cookie) and issue a new access token' })
+  @ApiOperation({ summary: 'Rotate the refresh token and issue a new access token (same session, same absolute end)' })
   @ApiOkResponse({ description: 'Me' })
   @ApiUnauthorizedResponse({ description: 'unauthenticated' })
   async refresh(@Req() request: CookieRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Me> {
     try {
-      const session = await this.auth.refresh(request.cookies?.[REFRESH_COOKIE], clientMeta(request));
-      return this.setSessionCookies(reply, session);
+      const session = await this.auth.refresh(request.cookies?.[this.tokens.cookies.refresh], clientMeta(request));
+      this.cookies.set(reply, session);
+      return session.me;
     } catch (err) {
-      this.clearSessionCookies(reply);
+      this.cookies.clear(reply);
       throw err;
     }
   }
 
   @Post('auth/logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out: revokes the refresh token family and clears the cookies' })
+  @ApiOperation({ summary: 'Sign out: revokes the session and clears the cookies' })
   @ApiNoContentResponse()
   async logout(@Req() request: CookieRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    await this.auth.logout(request.cookies?.[REFRESH_COOKIE], clientMeta(request));
-    this.clearSessionCookies(reply);
+    await this.auth.logout(request.cookies?.[this.tokens.cookies.refresh], clientMeta(request));
+    this.cookies.clear(reply);
   }
 
   @Get('me')
@@ -74,18 +101,5 @@ export class AuthController {
   @ApiOkResponse({ description: 'Me' })
   async me(@CurrentUser() user: SessionUser): Promise<Me> {
     return this.auth.me(user.userId);
-  }
-
-  private setSessionCookies(reply: CookieReply, session: IssuedSession): Me {
-    const base = { httpOnly: true, sameSite: 'lax', secure: this.env.COOKIE_SECURE };
-    reply.setCookie(ACCESS_COOKIE, session.accessToken, { ...base, path: '/', maxAge: this.tokens.accessTtlSeconds });
-    reply.setCookie(REFRESH_COOKIE, session.refreshToken, { ...base, path: REFRESH_COOKIE_PATH, maxAge: this.tokens.refreshTtlSeconds });
-    return session.me;
-  }
-
-  private clearSessionCookies(reply: CookieReply): void {
-    const base = { httpOnly: true, sameSite: 'lax', secure: this.env.COOKIE_SECURE };
-    reply.clearCookie(ACCESS_COOKIE, { ...base, path: '/' });
-    reply.clearCookie(REFRESH_COOKIE, { ...base, path: REFRESH_COOKIE_PATH });
   }
 }

@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AccountSecurityController } from './account-security.controller';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { MfaService } from './mfa.service';
+import { PasswordService } from './password.service';
+import { SecurityController } from './security.controller';
+import { SessionCookies } from './session-cookies';
+import { SessionsService } from './sessions.service';
 
-/** Routes under `/api/v1/auth` and `GET /api/v1/me`. */
-@Module({ controllers: [AuthController], providers: [AuthRepository, AuthService] })
+/** Sign-in, sessions, two-factor, passwords (`/api/v1/auth/*`, `GET /api/v1/me`) and account security settings. */
+@Module({
+  controllers: [AuthController, SecurityController, AccountSecurityController],
+  providers: [AuthRepository, AuthService, MfaService, PasswordService, SessionsService, SessionCookies],
+})
 export class AuthModule {}

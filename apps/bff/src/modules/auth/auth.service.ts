@@ -1,14 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { LoginRequest, Me } from '@portico/domain';
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { LoginRequest, Me, MfaVerifyRequest } from '@portico/domain';
+import { hashRefreshToken, SessionRevocationService, TokenService } from '../../core/auth';
 import { hashPassword, verifyPassword } from '../../core/auth/password-hasher';
-import { hashRefreshToken, TokenService } from '../../core/auth';
+import { ENV } from '../../core/config/config.module';
+import type { Env } from '../../core/config/env';
 import { AppException } from '../../core/http/app.exception';
+import { issueCsrfToken } from '../../core/http/csrf/csrf-token';
+import { LoginLockoutService } from '../../core/http/throttling/login-lockout.service';
 import { maskEmail } from '../../core/logging/mask-email';
+import { DbContext } from '../../core/prisma/db-context';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from './auth.repository';
+import { MfaService } from './mfa.service';
 
-/** Who is calling: recorded with refresh tokens and audit events. */
+/** Who is calling: recorded with sessions and audit events. */
 export interface ClientMeta {
   ip: string | null;
   userAgent: string | null;
@@ -18,14 +24,31 @@ export interface ClientMeta {
 /** A signed-in session: the cookies' values and the `Me` body. */
 export interface IssuedSession {
   me: Me;
+  sessionId: string;
   accessToken: string;
   refreshToken: string;
+  /** CSRF token bound to the session (cookie readable by the portal's script). */
+  csrfToken: string;
+  /** Absolute end of the session. */
+  expiresAt: Date;
 }
+
+/** Outcome of the password step: a session, or a two-factor challenge token (cookie). */
+export type LoginOutcome = { kind: 'session'; session: IssuedSession } | { kind: 'mfa'; challengeToken: string };
 
 /** The one message for every failed login, so callers cannot tell unknown emails from wrong passwords. */
 export const INVALID_CREDENTIALS = 'Invalid email or password';
+const SESSION_EXPIRED = 'Session expired';
 
-/** Login, refresh-token rotation (with reuse detection) and logout. */
+/** Lockout key of a login attempt: IP and a digest of the email (never the email itself). */
+function loginKey(ip: string | null, email: string): string {
+  return `login:${ip ?? 'unknown'}|${createHash('sha256').update(email).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * Login (password, then TOTP or a recovery code when two-factor is on), refresh-token rotation with reuse
+ * detection, logout. Sessions end at an absolute time (login + `JWT_REFRESH_TTL_SECONDS`), not a sliding one.
+ */
 @Injectable()
 export class AuthService implements OnModuleInit {
   private readonly logger = new Logger('Auth');
@@ -35,7 +58,11 @@ export class AuthService implements OnModuleInit {
   constructor(
     private readonly repository: AuthRepository,
     private readonly tokens: TokenService,
+    private readonly revocations: SessionRevocationService,
+    private readonly mfa: MfaService,
+    private readonly lockout: LoginLockoutService,
     private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: Env,
   ) {}
 
   onModuleInit(): void {
@@ -43,68 +70,104 @@ export class AuthService implements OnModuleInit {
   }
 
   /**
-   * Verifies email and password (argon2id) and starts a new refresh-token family.
-   * @throws AppException 401 `unauthenticated` "Invalid email or password" for unknown email or wrong password
+   * Verifies email and password (argon2id). Without two-factor, starts a session; with it, returns a challenge.
+   * @throws AppException 401 `unauthenticated` "Invalid email or password"; 429 `rate_limited` during a lockout
    */
-  async login(request: LoginRequest, meta: ClientMeta): Promise<IssuedSession> {
-    const email = request.email.trim().toLowerCase();
-    const user = await this.repository.findCredentials(email);
-    const hash = user?.passwordHash ?? (await (this.dummyHash ??= hashPassword(randomUUID())));
-    const ok = await verifyPassword(hash, request.password);
-    if (!user || !ok) {
-      await this.audit.record({
-        action: 'auth.login_failed',
-        actorUserId: user?.id ?? null,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-        requestId: meta.requestId,
-        metadata: { email: maskEmail(email), reason: user ? 'wrong_password' : 'unknown_email' },
-      });
-      this.logger.log(`Login failed for ${maskEmail(email)}`);
-      throw AppException.unauthenticated(INVALID_CREDENTIALS);
-    }
-    const session = await this.startSession(user.id, randomUUID(), meta);
-    await this.audit.record({ action: 'auth.login_succeeded', actorUserId: user.id, ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId });
-    return session;
+  async login(request: LoginRequest, meta: ClientMeta): Promise<LoginOutcome> {
+    return DbContext.runAsSystem('login', async () => {
+      const email = request.email.trim().toLowerCase();
+      const key = loginKey(meta.ip, email);
+      await this.lockout.assertNotLocked(key);
+      const user = await this.repository.findCredentials(email);
+      const hash = user?.passwordHash ?? (await (this.dummyHash ??= hashPassword(randomUUID())));
+      const ok = await verifyPassword(hash, request.password);
+      if (!user || !ok) {
+        await this.audit.record({
+          action: 'auth.login_failed',
+          actorUserId: user?.id ?? null,
+          ...this.auditMeta(meta),
+          metadata: { email: maskEmail(email), reason: user ? 'wrong_password' : 'unknown_email' },
+        });
+        this.logger.log(`Login failed for ${maskEmail(email)}`);
+        await this.countFailure(key, user?.id ?? null, meta, maskEmail(email));
+        throw AppException.unauthenticated(INVALID_CREDENTIALS);
+      }
+      if (user.mfaEnabled) return { kind: 'mfa', challengeToken: this.tokens.signMfaChallenge(user.id) };
+      const session = await this.startSession(user.id, meta);
+      await this.audit.record({ action: 'auth.login_succeeded', actorUserId: user.id, ...this.auditMeta(meta), metadata: { mfa: 'none' } });
+      return { kind: 'session', session };
+    });
   }
 
   /**
-   * Exchanges a refresh token for a new pair. A token that was already rotated is a reuse: the whole family is
-   * revoked (both the attacker's and the victim's sessions end) and the reuse is audited.
+   * The second login step: a TOTP code (refused once its time step was used) or an unused recovery code.
+   * @throws AppException 401 for a missing/expired challenge or a wrong code; 429 during a lockout
+   */
+  async verifyMfa(challengeToken: string | undefined, body: MfaVerifyRequest, meta: ClientMeta): Promise<IssuedSession> {
+    return DbContext.runAsSystem('login-mfa', async () => {
+      const userId = challengeToken ? this.tokens.verifyMfaChallenge(challengeToken) : null;
+      if (!userId) throw AppException.unauthenticated('Your sign-in expired: enter your email and password again');
+      const key = `mfa:${meta.ip ?? 'unknown'}|${userId}`;
+      await this.lockout.assertNotLocked(key);
+      const method = body.code !== undefined ? 'totp' : 'recovery_code';
+      const ok = body.code !== undefined ? await this.mfa.verifyTotp(userId, body.code) : await this.mfa.useRecoveryCode(userId, body.recoveryCode ?? '');
+      if (!ok) {
+        await this.audit.record({ action: 'auth.mfa_failed', actorUserId: userId, ...this.auditMeta(meta), metadata: { method } });
+        await this.countFailure(key, userId, meta, null);
+        throw AppException.unauthenticated('The code is not valid');
+      }
+      if (method === 'recovery_code') {
+        await this.audit.record({ action: 'auth.mfa_recovery_code_used', actorUserId: userId, ...this.auditMeta(meta) });
+      }
+      const session = await this.startSession(userId, meta);
+      await this.audit.record({ action: 'auth.login_succeeded', actorUserId: userId, ...this.auditMeta(meta), metadata: { mfa: method } });
+      return session;
+    });
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair within the same session (same absolute end). A token that was already
+   * rotated is a reuse: the whole session is revoked (attacker's and victim's alike) and the reuse is audited.
    * @throws AppException 401 `unauthenticated` for a missing, unknown, expired, revoked or reused token
    */
   async refresh(refreshToken: string | undefined, meta: ClientMeta): Promise<IssuedSession> {
-    if (!refreshToken) throw AppException.unauthenticated('Session expired');
-    const now = new Date();
-    const stored = await this.repository.findRefreshToken(hashRefreshToken(refreshToken));
-    if (!stored || stored.revokedAt) throw AppException.unauthenticated('Session expired');
-    if (stored.rotatedAt) {
-      await this.handleReuse(stored.familyId, stored.userId, meta, now);
-      throw AppException.unauthenticated('Session expired');
-    }
-    if (stored.expiresAt.getTime() <= now.getTime()) throw AppException.unauthenticated('Session expired');
-    const me = await this.repository.findMe(stored.userId);
-    if (!me) throw AppException.unauthenticated('Session expired');
-    const next = this.tokens.issueRefreshToken(now);
-    const rotated = await this.repository.rotate(
-      stored.id,
-      { userId: stored.userId, familyId: stored.familyId, tokenHash: next.hash, expiresAt: next.expiresAt, userAgent: meta.userAgent, ip: meta.ip },
-      now,
-    );
-    if (!rotated) {
-      await this.handleReuse(stored.familyId, stored.userId, meta, now);
-      throw AppException.unauthenticated('Session expired');
-    }
-    return { me, accessToken: this.tokens.signAccessToken({ userId: me.user.id, email: me.user.email }), refreshToken: next.token };
+    if (!refreshToken) throw AppException.unauthenticated(SESSION_EXPIRED);
+    return DbContext.runAsSystem('refresh', async () => {
+      const now = new Date();
+      const stored = await this.repository.findRefreshToken(hashRefreshToken(refreshToken));
+      if (!stored || stored.revokedAt || stored.sessionRevokedAt) throw AppException.unauthenticated(SESSION_EXPIRED);
+      if (stored.rotatedAt) {
+        await this.handleReuse(stored.familyId, stored.userId, meta, now);
+        throw AppException.unauthenticated(SESSION_EXPIRED);
+      }
+      if (stored.expiresAt.getTime() <= now.getTime()) throw AppException.unauthenticated(SESSION_EXPIRED);
+      const me = await this.repository.findMe(stored.userId);
+      if (!me) throw AppException.unauthenticated(SESSION_EXPIRED);
+      const next = this.tokens.issueRefreshToken(stored.familyId, now, stored.expiresAt);
+      const client = { userAgent: meta.userAgent?.slice(0, 512) ?? null, ip: meta.ip };
+      const rotated = await this.repository.rotate(
+        stored.id,
+        { userId: stored.userId, familyId: stored.familyId, tokenHash: next.hash, expiresAt: next.expiresAt, ...client },
+        now,
+      );
+      if (!rotated) {
+        await this.handleReuse(stored.familyId, stored.userId, meta, now);
+        throw AppException.unauthenticated(SESSION_EXPIRED);
+      }
+      return this.issued(me, stored.familyId, next.token, next.expiresAt);
+    });
   }
 
-  /** Ends the session of `refreshToken` (its whole family); a missing or unknown token is not an error. */
+  /** Ends the session of `refreshToken`; a missing or unknown token is not an error. */
   async logout(refreshToken: string | undefined, meta: ClientMeta): Promise<void> {
     if (!refreshToken) return;
-    const stored = await this.repository.findRefreshToken(hashRefreshToken(refreshToken));
-    if (!stored) return;
-    await this.repository.revokeFamily(stored.familyId, new Date());
-    await this.audit.record({ action: 'auth.logout', actorUserId: stored.userId, ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId });
+    await DbContext.runAsSystem('logout', async () => {
+      const stored = await this.repository.findRefreshToken(hashRefreshToken(refreshToken));
+      if (!stored) return;
+      await this.repository.revokeFamily(stored.familyId, new Date());
+      await this.revocations.revoke([stored.familyId]);
+      await this.audit.record({ action: 'auth.logout', actorUserId: stored.userId, target: `session:${stored.familyId}`, ...this.auditMeta(meta) });
+    });
   }
 
   /**
@@ -112,36 +175,66 @@ export class AuthService implements OnModuleInit {
    * @throws AppException 401 when the user no longer exists
    */
   async me(userId: string): Promise<Me> {
-    const me = await this.repository.findMe(userId);
+    const me = await DbContext.runAsUser(userId, () => this.repository.findMe(userId));
     if (!me) throw AppException.unauthenticated();
     return me;
   }
 
-  private async startSession(userId: string, familyId: string, meta: ClientMeta): Promise<IssuedSession> {
+  /** Starts a new session (refresh-token family) for `userId`. */
+  private async startSession(userId: string, meta: ClientMeta): Promise<IssuedSession> {
     const me = await this.repository.findMe(userId);
     if (!me) throw AppException.unauthenticated(INVALID_CREDENTIALS);
-    const refresh = this.tokens.issueRefreshToken();
-    await this.repository.createRefreshToken({
+    const sessionId = randomUUID();
+    const refresh = this.tokens.issueRefreshToken(sessionId);
+    await this.repository.createSession({
+      sessionId,
       userId,
-      familyId,
       tokenHash: refresh.hash,
       expiresAt: refresh.expiresAt,
       userAgent: meta.userAgent?.slice(0, 512) ?? null,
       ip: meta.ip,
     });
-    return { me, accessToken: this.tokens.signAccessToken({ userId, email: me.user.email }), refreshToken: refresh.token };
+    return this.issued(me, sessionId, refresh.token, refresh.expiresAt);
+  }
+
+  private issued(me: Me, sessionId: string, refreshToken: string, expiresAt: Date): IssuedSession {
+    return {
+      me,
+      sessionId,
+      accessToken: this.tokens.signAccessToken({ userId: me.user.id, email: me.user.email, sessionId }),
+      refreshToken,
+      csrfToken: issueCsrfToken(this.env.CSRF_SECRET, sessionId),
+      expiresAt,
+    };
+  }
+
+  private async countFailure(key: string, userId: string | null, meta: ClientMeta, maskedEmail: string | null): Promise<void> {
+    const lockedMs = await this.lockout.recordFailure(key);
+    if (lockedMs > 0) {
+      this.logger.warn(`Sign-in locked for ${Math.ceil(lockedMs / 1000)} s after repeated failures${maskedEmail ? ` for ${maskedEmail}` : ''}`);
+      await this.audit.record({
+        action: 'auth.login_locked',
+        actorUserId: userId,
+        ...this.auditMeta(meta),
+        metadata: { lockedSeconds: Math.ceil(lockedMs / 1000), ...(maskedEmail ? { email: maskedEmail } : {}) },
+      });
+    }
   }
 
   private async handleReuse(familyId: string, userId: string, meta: ClientMeta, now: Date): Promise<void> {
     const revoked = await this.repository.revokeFamily(familyId, now);
-    this.logger.warn(`Refresh token reuse detected; revoked ${revoked} token(s) of the family`);
+    await this.revocations.revoke([familyId]);
+    this.logger.warn(`Refresh token reuse detected; revoked ${revoked} token(s) of the session`);
     await this.audit.record({
       action: 'auth.refresh_reused',
       actorUserId: userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      requestId: meta.requestId,
+      target: `session:${familyId}`,
+      ...this.auditMeta(meta),
       metadata: { familyId, revoked },
     });
+  }
+
+  private auditMeta(meta: ClientMeta): { ip: string | null; userAgent: string | null; requestId: string | null } {
+    return { ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId };
   }
 }

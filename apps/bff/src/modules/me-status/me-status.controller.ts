@@ -4,6 +4,7 @@ import type { AccountStatus } from '@portico/domain';
 import { AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
 import { serializeAccountStatus } from './account-status.serializer';
 import { MeStatusService } from './me-status.service';
+import { redactStatusForRole } from './status-permissions.mapper';
 
 /** `GET /api/v1/accounts/:accountId/status`: the dashboard document. */
 @ApiTags('status')
@@ -19,13 +20,14 @@ export class MeStatusController {
     description:
       'Profile, CRM account, subscriptions, billing summary, open cases and usage tiles. Each block carries its ' +
       'freshness (`fetchedAt`, `stale`, `unavailable`, `reason`): a failing upstream leaves its cached blocks stale, ' +
-      'or marks them unavailable, and the answer is still 200. `upstreams` gives each circuit breaker state.',
+      'or marks them unavailable, and the answer is still 200. `upstreams` gives each circuit breaker state. Blocks ' +
+      "the member's role may not read are unavailable with reason `forbidden` and no data.",
   })
   @ApiOkResponse({ description: 'AccountStatus' })
   @Header('content-type', 'application/json; charset=utf-8')
   async getStatus(@CurrentAccount() account: AccountContext): Promise<string> {
     // Serialised here from the cached blocks' remembered JSON: the hot path of the dashboard.
-    const doc: AccountStatus = await this.status.getStatus(account);
+    const doc: AccountStatus = redactStatusForRole(await this.status.getStatus(account), account.role);
     return serializeAccountStatus(doc);
   }
 }

@@ -11,7 +11,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { accountRoom, type RealtimeEvent } from '@portico/domain';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { z } from 'zod';
-import { ACCESS_COOKIE, AccessService, TokenService, type SessionUser } from '../../core/auth';
+import { AccessService, TokenService, type SessionUser } from '../../core/auth';
 import { EventBus } from '../../core/events/event-bus.port';
 import { RedisConnections } from '../../core/redis/redis.provider';
 
@@ -115,7 +115,7 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
       this.logger.log('socket.io on the Redis streams adapter');
     }
     server.use((socket, next) => {
-      const token = readCookie(socket.handshake.headers.cookie, ACCESS_COOKIE);
+      const token = readCookie(socket.handshake.headers.cookie, this.tokens.accessCookieName);
       const user = token === undefined ? null : this.tokens.verifyAccessToken(token);
       if (user === null) {
         next(new Error('unauthenticated'));

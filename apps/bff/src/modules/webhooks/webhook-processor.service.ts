@@ -1,9 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { InvoiceStatus, RealtimeEvent, StatusBlockName } from '@portico/domain';
 import { sfWebhookSchema } from '@portico/domain/providers/salesforce';
 import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
+import { ZodError } from 'zod';
 import { EventBus } from '../../core/events/event-bus.port';
+import { DbContext } from '../../core/prisma/db-context';
+import { PermanentJobError } from '../../core/queue/job-queue.port';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 import { BillingProvider } from '../billing/billing.provider';
 import { StatusCacheService } from '../me-status/status-cache.service';
@@ -16,18 +19,21 @@ import {
 } from './webhook-events.mapper';
 import { WebhooksRepository, type WebhookDeliveryRecord } from './webhooks.repository';
 
-/** Job name of a recorded delivery waiting for processing. */
-export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
-/** Payload of a {@link WEBHOOK_DELIVERY_JOB}: the `webhook_deliveries` row id. */
-export interface WebhookDeliveryJob {
-  id: string;
-}
 
 /** What processing one delivery decided. */
 interface Effect {
   accountId: string | null;
   blocks: StatusBlockName[];
   events: RealtimeEvent[];
+}
+
+/**
+ * A UUID-shaped id derived from `seed` (SHA-256): the events of one delivery get the same ids however often it is
+ * processed, so a re-run after a crash is one effect for clients that de-duplicate by event id.
+ */
+export function stableEventId(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 function errorText(err: unknown): string {
@@ -38,8 +44,10 @@ function errorText(err: unknown): string {
 /**
  * Processes one recorded webhook delivery (the entry point a queue worker calls): resolves the Portico account,
  * maps the event to dashboard blocks, invalidates them, publishes realtime events and records the outcome
- * (`processed`, `ignored` for unknown accounts or events, `failed` with `lastError`). The webhook is a trigger
- * only: the invoice's state is re-read from the billing system.
+ * (`processed`; `ignored` for unknown accounts or events, never retried; `failed` with `lastError` while the queue
+ * retries; `dead_lettered` once the attempts ran out). The webhook is a trigger only: the invoice's state is re-read
+ * from the billing system. Processing is at-least-once with idempotent effects: cache invalidation is idempotent and
+ * event ids are derived from the delivery ({@link stableEventId}).
  */
 @Injectable()
 export class WebhookProcessor {
@@ -53,15 +61,18 @@ export class WebhookProcessor {
   ) {}
 
   /**
-   * Processes the delivery with row id `id`; already finished deliveries are left alone. The outcome is recorded on
-   * the row (`failed` with `lastError` on failure).
-   * @throws UpstreamException after recording it, when an upstream read failed: the job queue retries the delivery
-   *   with backoff; errors of the database are thrown as they are
+   * Processes the delivery with row id `id`; finished (processed, ignored, dead-lettered) deliveries are left alone.
+   * The outcome is recorded on the row (`failed` with `lastError` on failure).
+   * @throws the failure after recording it, so the job queue retries the delivery with backoff;
+   *   {@link PermanentJobError} when the stored payload no longer matches its schema (retrying cannot help)
    */
-  async process(id: string): Promise<void> {
-    const delivery = await this.repository.find(id);
-    if (delivery === null || delivery.status === 'processed' || delivery.status === 'ignored') return;
-    await this.repository.startAttempt(id);
+  process(id: string): Promise<void> {
+    return DbContext.runAsSystem('webhook-worker', () => this.processDelivery(id));
+  }
+
+  private async processDelivery(id: string): Promise<void> {
+    const delivery = await this.repository.claimAttempt(id);
+    if (delivery === null) return;
     try {
       const effect = delivery.provider === 'whmcs' ? await this.whmcs(delivery) : await this.salesforce(delivery);
       if (effect.accountId === null || (effect.blocks.length === 0 && effect.events.length === 0)) {
@@ -80,9 +91,16 @@ export class WebhookProcessor {
       const message = errorText(err).slice(0, 1000);
       this.logger.warn({ deliveryId: delivery.deliveryId, provider: delivery.provider, err: message }, 'webhook processing failed');
       await this.repository.finish(id, { status: 'failed', error: message });
-      // An upstream that failed may answer later: let the queue retry. Anything else would fail the same way again.
-      if (err instanceof UpstreamException) throw err;
+      if (err instanceof ZodError) throw new PermanentJobError(message);
+      throw err;
     }
+  }
+
+  /** Records that the delivery's attempts ran out (the job queue's dead-letter handler). */
+  async deadLetter(id: string, error: Error, attempts: number): Promise<void> {
+    const message = errorText(error).slice(0, 1000);
+    await DbContext.runAsSystem('webhook-worker', () => this.repository.markDeadLettered(id, message));
+    this.logger.error({ id, attempts, err: message }, 'webhook delivery dead-lettered');
   }
 
   private async whmcs(delivery: WebhookDeliveryRecord): Promise<Effect> {
@@ -95,16 +113,17 @@ export class WebhookProcessor {
     const blocks = whmcsEventBlocks(hook.event);
     const events: RealtimeEvent[] = [];
     const occurredAt = new Date().toISOString();
+    const eventId = (type: string) => stableEventId(`${delivery.id}:${type}`);
 
     if (isWhmcsInvoiceEvent(hook.event) && invoiceId !== undefined) {
       const status = await this.currentInvoiceStatus(clientId, invoiceId);
       const kind = whmcsBillingAlertKind(hook.event) ?? alertKindFromStatus(status);
       if (kind !== null) {
-        events.push({ id: randomUUID(), type: 'billing_alert', accountId, occurredAt, payload: { kind, invoiceId, status } });
+        events.push({ id: eventId('billing_alert'), type: 'billing_alert', accountId, occurredAt, payload: { kind, invoiceId, status } });
       }
     }
     if (blocks.length > 0) {
-      events.push({ id: randomUUID(), type: 'account_update', accountId, occurredAt, payload: { blocks, reason: `whmcs:${hook.event}` } });
+      events.push({ id: eventId('account_update'), type: 'account_update', accountId, occurredAt, payload: { blocks, reason: `whmcs:${hook.event}` } });
     }
     return { accountId, blocks, events };
   }
@@ -119,7 +138,7 @@ export class WebhookProcessor {
         ? []
         : [
             {
-              id: randomUUID(),
+              id: stableEventId(`${delivery.id}:account_update`),
               type: 'account_update',
               accountId,
               occurredAt: new Date().toISOString(),

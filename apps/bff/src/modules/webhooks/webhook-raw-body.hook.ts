@@ -35,3 +35,17 @@ export function registerWebhookRawBodyHook(fastify: FastifyInstance): void {
     return Readable.from([raw]);
   });
 }
+
+/** Content types of SOAP 1.1 (Salesforce Outbound Messages) and plain XML bodies. */
+export const XML_CONTENT_TYPES = ['text/xml', 'application/xml', 'application/soap+xml'];
+
+/**
+ * Lets Fastify accept XML bodies: they are kept as the raw bytes (`request.body` is a Buffer) for the route to parse
+ * with an XML parser; without it Fastify answers 415 before any route runs. Must run before the server is ready.
+ */
+export function registerXmlBodyParser(fastify: FastifyInstance): void {
+  for (const type of XML_CONTENT_TYPES) {
+    if (fastify.hasContentTypeParser(type)) continue;
+    fastify.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_WEBHOOK_BODY_BYTES }, (_request, body, done) => done(null, body));
+  }
+}

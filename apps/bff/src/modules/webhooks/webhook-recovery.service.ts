@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { JobQueue } from '../../core/queue/job-queue.port';
-import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob } from './webhook-processor.service';
+import { DbContext } from '../../core/prisma/db-context';
+import { WebhookDeliveryQueue } from './webhook-delivery.queue';
 import { WebhooksRepository } from './webhooks.repository';
 
 /** Deliveries older than this (ms) are not picked up again at start-up: a day. */
@@ -10,8 +10,8 @@ export const RECOVERY_BATCH = 500;
 
 /**
  * A delivery is answered 2xx once it is recorded, and processed by a job afterwards. When the in-process queue lost
- * the job (the process stopped in between), the row stays `received`; at start-up this service enqueues those rows
- * again, so an acknowledged webhook is never lost. The job id is the row id, so a job still queued in Redis is not
+ * the job (the process stopped in between, or while a retry was waiting), the row stays `received` (or `failed`);
+ * at start-up this service enqueues those rows again, so an acknowledged webhook is never lost. The job id is the row id, so a job still queued in Redis is not
  * added twice; processing is idempotent in effect (it re-reads upstream state, invalidates caches, publishes events).
  */
 @Injectable()
@@ -20,7 +20,7 @@ export class WebhookRecoveryService implements OnApplicationBootstrap {
 
   constructor(
     private readonly repository: WebhooksRepository,
-    private readonly queue: JobQueue,
+    private readonly queue: WebhookDeliveryQueue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,9 +35,9 @@ export class WebhookRecoveryService implements OnApplicationBootstrap {
    * @returns how many were picked up
    */
   async recover(): Promise<number> {
-    const ids = await this.repository.findUnfinished(RECOVERY_MAX_AGE_MS, RECOVERY_BATCH);
+    const ids = await DbContext.runAsSystem('webhook-recovery', () => this.repository.findUnfinished(RECOVERY_MAX_AGE_MS, RECOVERY_BATCH));
     if (ids.length > 0) this.logger.log({ count: ids.length }, 'enqueueing webhook deliveries left unfinished');
-    for (const id of ids) await this.queue.enqueue<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, { id }, { jobId: id });
+    for (const id of ids) await this.queue.enqueue(id);
     return ids.length;
   }
 }

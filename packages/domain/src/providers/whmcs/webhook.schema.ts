@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
 /**
- * Body our WHMCS hook module posts to `POST /webhooks/whmcs` (signed with Standard Webhooks):
- * `{ event, occurredAt, userid, params }`.
+ * Body our WHMCS hook module (`apps/bff/src/integrations/whmcs/hook/portico_webhooks.php`) posts to
+ * `POST /webhooks/whmcs` (signed with Standard Webhooks): `{ event, occurredAt, userid, params }`.
  * - `event`: WHMCS hook point name (e.g. `InvoicePaid`).
- * - `occurredAt`: ISO 8601 time the hook ran.
- * - `userid`: WHMCS client id the event concerns (number or numeric string), null when none.
- * - `params`: the hook's variables; `invoiceid` (number or numeric string) when the hook is about an invoice.
+ * - `occurredAt`: ISO 8601 time the hook ran (whole seconds, `Z`).
+ * - `userid`: WHMCS client id the event concerns (number or numeric string): the hook's `userid`, the module
+ *   parameters' `userid`, or the owner of the invoice/ticket; null when it could not be resolved.
+ * - `params`: the hook's variables with secrets stripped (module hooks: the module parameters lifted to the top);
+ *   `invoiceid` (number or numeric string) when the hook is about an invoice. A trigger only: never trusted.
  */
 export const whmcsWebhookSchema = z.object({
   event: z.string().min(1),

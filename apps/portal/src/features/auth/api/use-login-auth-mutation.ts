@@ -1,18 +1,22 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { meSchema, type LoginRequest, type Me } from '@portico/domain';
+import { isMfaChallenge, loginResultSchema, type LoginRequest, type LoginResult } from '@portico/domain';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { authKeys } from './keys';
 
-/** Signs in (`POST /api/v1/auth/login`); the BFF sets the session cookies and answers with `Me`. */
+/**
+ * Signs in (`POST /api/v1/auth/login`). Answers `Me` (session cookies set) or `{ mfaRequired: true }` when a second
+ * factor is due (see {@link useVerifyMfaAuthMutation}).
+ */
 export function useLoginAuthMutation() {
   const queryClient = useQueryClient();
-  return useMutation<Me, ApiError, LoginRequest>({
-    mutationFn: (body) => browserApiClient.request('/api/v1/auth/login', meSchema, { method: 'POST', body }),
-    onSuccess: (me) => {
+  return useMutation<LoginResult, ApiError, LoginRequest>({
+    mutationFn: (body) => browserApiClient.request('/api/v1/auth/login', loginResultSchema, { method: 'POST', body }),
+    onSuccess: (result) => {
+      if (isMfaChallenge(result)) return;
       queryClient.clear();
-      queryClient.setQueryData(authKeys.me(), me);
+      queryClient.setQueryData(authKeys.me(), result);
     },
   });
 }

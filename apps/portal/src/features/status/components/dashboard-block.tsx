@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { BlockMeta } from '@portico/domain';
+import { FORBIDDEN_REASON, type BlockMeta } from '@portico/domain';
 import { Badge } from '@/components/ui/badge';
 import { useNow } from '@/components/ui/use-now';
 import { formatDateTime, formatRelative } from '@/lib/format';
@@ -41,7 +41,8 @@ function Freshness({ meta }: { meta: BlockMeta }) {
 
 /**
  * One dashboard card bound to one block of the status document. When the block is unavailable it says why and
- * offers a retry, while the other cards keep working.
+ * offers a retry, while the other cards keep working. A block the member's role may not read (reason `forbidden`)
+ * is not rendered at all: it is not an error, the member simply does not see that part.
  */
 export function DashboardBlock<T>({
   title,
@@ -63,6 +64,7 @@ export function DashboardBlock<T>({
   children: (data: T) => ReactNode;
 }) {
   const { meta, data } = block;
+  if (meta.unavailable && meta.reason === FORBIDDEN_REASON) return null;
   return (
     <section className={`card block ${className ?? ''}`} aria-labelledby={`${testId ?? title}-title`} data-testid={testId}>
       <header className="block__header">

@@ -19,6 +19,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
+import { useAccountPermissions } from '@/lib/use-account-permissions';
 
 function DashboardSkeleton() {
   return (
@@ -36,6 +37,7 @@ function DashboardSkeleton() {
 /** The dashboard: one card per block of the status document, each with its own freshness. */
 export function DashboardView({ accountId }: { accountId: string }) {
   const status = useQuery(accountStatusQuery(browserApiClient, accountId));
+  const permissions = useAccountPermissions(accountId);
 
   if (status.isPending) {
     return (
@@ -66,11 +68,13 @@ export function DashboardView({ accountId }: { accountId: string }) {
     <>
       <PageHeader
         title={s.account.name}
-        description="Your services, bills and support at a glance."
+        description={permissions.can('billing:read') ? 'Your services, bills and support at a glance.' : 'Your services and support at a glance.'}
         actions={
-          <Link className="button button--primary" href={accountPagePath(accountId, 'support', 'new')}>
-            New support case
-          </Link>
+          permissions.can('support:write') ? (
+            <Link className="button button--primary" href={accountPagePath(accountId, 'support', 'new')}>
+              New support case
+            </Link>
+          ) : undefined
         }
       />
       <div className="dashboard-grid">

@@ -13,6 +13,7 @@ import { SegmentedControl } from '@/components/ui/segmented-control';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { LIST_PAGE_SIZE } from '@/lib/search-params';
+import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
 
 /** Support cases with Open / Closed / All tabs and paging. */
@@ -27,6 +28,7 @@ export function SupportView({
 }) {
   const [{ state, page }, setView] = useSearchParamsState({ state: initialState, page: initialPage });
   const cases = useQuery(caseListQuery(browserApiClient, accountId, { state, page, pageSize: LIST_PAGE_SIZE }));
+  const canOpenCases = useAccountPermissions(accountId).can('support:write');
 
   return (
     <>
@@ -34,9 +36,11 @@ export function SupportView({
         title="Support"
         description="Questions, incidents and requests with our team."
         actions={
-          <Link className="button button--primary" href={accountPagePath(accountId, 'support', 'new')}>
-            New case
-          </Link>
+          canOpenCases ? (
+            <Link className="button button--primary" href={accountPagePath(accountId, 'support', 'new')}>
+              New case
+            </Link>
+          ) : undefined
         }
       />
       <section className="card">

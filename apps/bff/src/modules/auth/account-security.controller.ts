@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Put, Req } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { accountSecuritySchema, type AccountSecurity } from '@portico/domain';
+import type { FastifyRequest } from 'fastify';
+import { AccountScoped, CurrentAccount, CurrentUser, RequirePermission, type AccountContext, type SessionUser } from '../../core/auth';
+import { AppException } from '../../core/http/app.exception';
+import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
+import { DbContext } from '../../core/prisma/db-context';
+import { AuditService } from '../audit/audit.service';
+import { clientMeta } from './auth.controller';
+import { AuthRepository } from './auth.repository';
+
+/** Account-wide security settings (`security:manage`: owners). */
+@ApiTags('security')
+@Controller('api/v1/accounts/:accountId/security')
+@AccountScoped()
+@RequirePermission('security:manage')
+export class AccountSecurityController {
+  constructor(
+    private readonly repository: AuthRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Account security settings' })
+  @ApiOkResponse({ description: 'AccountSecurity' })
+  async get(@CurrentAccount() account: AccountContext): Promise<AccountSecurity> {
+    return { mfaRequired: await DbContext.runWithAccount(account.accountId, () => this.repository.findAccountMfaRequired(account.accountId)) };
+  }
+
+  @Put()
+  @ApiOperation({ summary: 'Require (or stop requiring) two-factor authentication of every member' })
+  @ApiOkResponse({ description: 'AccountSecurity' })
+  @ApiConflictResponse({ description: 'conflict: turn on your own two-factor authentication first' })
+  async update(
+    @CurrentAccount() account: AccountContext,
+    @CurrentUser() user: SessionUser,
+    @Body(new ZodValidationPipe(accountSecuritySchema)) body: AccountSecurity,
+    @Req() request: FastifyRequest,
+  ): Promise<AccountSecurity> {
+    if (body.mfaRequired && account.memberMfaEnabled !== true) {
+      throw new AppException(409, 'conflict', 'Turn on two-factor authentication for yourself before requiring it of every member');
+    }
+    await DbContext.runWithAccount(account.accountId, () => this.repository.setAccountMfaRequired(account.accountId, body.mfaRequired), user.userId);
+    await this.audit.record({
+      action: 'account.mfa_requirement_changed',
+      accountId: account.accountId,
+      actorUserId: user.userId,
+      target: `account:${account.accountId}`,
+      ...clientMeta(request),
+      metadata: { mfaRequired: body.mfaRequired },
+    });
+    return { mfaRequired: body.mfaRequired };
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { ENV } from '../../core/config/config.module';
+import type { Env } from '../../core/config/env';
+import { JobQueue } from '../../core/queue/job-queue.port';
+import { SalesforceModule } from '../../integrations/salesforce/salesforce.module';
+import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
+import { MeStatusModule } from '../me-status/me-status.module';
+import { ReconciliationRepository } from './reconciliation.repository';
+import { RECONCILIATION_JOB, ReconciliationService } from './reconciliation.service';
+
+/**
+ * The reconciliation job: every `RECONCILIATION_INTERVAL_MS` (0 = off) one run over every linked account. With
+ * Redis it is a BullMQ job scheduler, so one instance runs it per interval however many there are; in-process an
+ * interval timer.
+ */
+@Module({
+  imports: [WhmcsModule, SalesforceModule, MeStatusModule],
+  providers: [ReconciliationRepository, ReconciliationService],
+  exports: [ReconciliationService],
+})
+export class ReconciliationModule implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(ReconciliationModule.name);
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly reconciliation: ReconciliationService,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.process(RECONCILIATION_JOB, async () => {
+      await this.reconciliation.runOnce();
+    }, 1);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // 0 also removes a schedule left in Redis by an earlier configuration.
+    try {
+      await this.queue.schedule(RECONCILIATION_JOB, this.env.RECONCILIATION_INTERVAL_MS);
+    } catch (err) {
+      this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'reconciliation not scheduled');
+    }
+  }
+}

@@ -1,0 +1,55 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import Link from 'next/link';
+import { passwordForgotRequestSchema } from '@portico/domain';
+import { useForgotPasswordAuthMutation } from '@/features/auth/api/use-password-reset-auth-mutation';
+
+/** Asks for a reset link. The answer is the same whether or not the email has an account. */
+export function ForgotPasswordForm() {
+  const forgot = useForgotPasswordAuthMutation();
+  const [error, setError] = useState<string | null>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const parsed = passwordForgotRequestSchema.safeParse({ email: new FormData(event.currentTarget).get('email') });
+    if (!parsed.success) {
+      setError('Enter a valid email address.');
+      return;
+    }
+    forgot.mutate(parsed.data, { onError: (err) => setError(err.message || 'Something went wrong. Try again in a moment.') });
+  }
+
+  if (forgot.isSuccess) {
+    return (
+      <div className="form">
+        <div className="alert" role="status" data-testid="forgot-sent">
+          If an account uses that email, a link to reset its password is on its way. It works once, for one hour.
+        </div>
+        <Link className="link" href="/login">
+          Back to sign in
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-describedby={error ? 'forgot-error' : undefined}>
+      {error ? (
+        <div id="forgot-error" className="alert alert--danger" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="email">Email</label>
+        <input id="email" name="email" type="email" autoComplete="username" required disabled={forgot.isPending} />
+      </div>
+      <button type="submit" className="button button--primary button--block" disabled={forgot.isPending}>
+        {forgot.isPending ? 'Sending…' : 'Email me a reset link'}
+      </button>
+      <Link className="link small" href="/login">
+        Back to sign in
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import { useEffect, useState, type FormEvent } from 'react';
+import Link from 'next/link';
+import { passwordPolicyIssues } from '@portico/domain';
+import { useResetPasswordAuthMutation } from '@/features/auth/api/use-password-reset-auth-mutation';
+import { formText } from '@/lib/form-text';
+
+/**
+ * Sets a new password with the token from the emailed link. The link carries the token in the URL fragment
+ * (`#token=...`), which browsers never send to a server, so it stays out of logs and Referer headers.
+ */
+export function ResetPasswordForm() {
+  const reset = useResetPasswordAuthMutation();
+  const [token, setToken] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const value = new URLSearchParams(window.location.hash.slice(1)).get('token');
+    setToken(value);
+    if (value) window.history.replaceState(null, '', window.location.pathname);
+  }, []);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    const password = formText(form, 'password');
+    if (password !== formText(form, 'confirm')) {
+      setError('The two passwords differ.');
+      return;
+    }
+    const issues = passwordPolicyIssues(password, null);
+    if (issues.length > 0) {
+      setError(`${issues[0]}.`);
+      return;
+    }
+    if (!token) return;
+    reset.mutate({ token, newPassword: password }, { onError: (err) => setError(err.details.map((d) => d.message).join('. ') || err.message) });
+  }
+
+  if (reset.isSuccess) {
+    return (
+      <div className="form">
+        <div className="alert" role="status" data-testid="reset-done">
+          Your password is changed and every session is signed out. Sign in with the new password.
+        </div>
+        <Link className="button button--primary button--block" href="/login">
+          Sign in
+        </Link>
+      </div>
+    );
+  }
+  if (token === null) {
+    return (
+      <div className="form">
+        <p className="muted">This page needs the link from the reset email. Links work once, for one hour.</p>
+        <Link className="link" href="/forgot-password">
+          Ask for a new link
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-describedby={error ? 'reset-error' : undefined}>
+      {error ? (
+        <div id="reset-error" className="alert alert--danger" role="alert" data-testid="reset-error">
+          {error}
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="password">New password</label>
+        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} disabled={reset.isPending} />
+      </div>
+      <div className="field">
+        <label htmlFor="confirm">Repeat the new password</label>
+        <input id="confirm" name="confirm" type="password" autoComplete="new-password" required disabled={reset.isPending} />
+      </div>
+      <button type="submit" className="button button--primary button--block" disabled={reset.isPending}>
+        {reset.isPending ? 'Saving…' : 'Set new password'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { roleHasPermission } from '@portico/domain';
+import { PageHeader } from '@/components/ui/page-header';
+import { meQuery } from '@/features/auth/api/auth.queries';
+import { AccountSecurityCard } from '@/features/security/components/account-security-card';
+import { PasswordCard } from '@/features/security/components/password-card';
+import { SessionsCard } from '@/features/security/components/sessions-card';
+import { TwoFactorCard } from '@/features/security/components/two-factor-card';
+import { browserApiClient } from '@/lib/api-client';
+
+/** The signed-in user's security: sessions, two-factor authentication, password; owners also see account rules. */
+export function SettingsView({ accountId }: { accountId: string }) {
+  const me = useQuery(meQuery(browserApiClient));
+  const membership = me.data?.memberships.find((m) => m.accountId === accountId);
+  const mustEnrol = membership?.mfaRequired === true && me.data?.user.mfaEnabled === false;
+  return (
+    <>
+      <PageHeader title="Security" description="Your sessions, two-factor authentication and password." />
+      {mustEnrol ? (
+        <div className="alert alert--danger" role="alert" data-testid="mfa-required-notice">
+          {membership.accountName} requires two-factor authentication. Set it up below to open the account.
+        </div>
+      ) : null}
+      <div className="dashboard-grid">
+        <TwoFactorCard />
+        <PasswordCard />
+        <SessionsCard />
+        {membership && roleHasPermission(membership.role, 'security:manage') ? <AccountSecurityCard accountId={accountId} accountName={membership.accountName} /> : null}
+      </div>
+    </>
+  );
+}

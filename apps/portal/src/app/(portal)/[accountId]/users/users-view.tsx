@@ -1,0 +1,103 @@
+'use client';
+
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { roleSchema } from '@portico/domain';
+import { meQuery } from '@/features/auth/api/auth.queries';
+import { memberListQuery } from '@/features/members/api/members.queries';
+import { InviteForm } from '@/features/members/components/invite-form';
+import { InviteRows, MemberRows } from '@/features/members/components/member-rows';
+import { ROLE_LABEL, ROLE_SUMMARY } from '@/features/members/components/role-labels';
+import { ErrorState } from '@/components/ui/error-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { SkeletonLines } from '@/components/ui/skeleton';
+import { browserApiClient, type ApiError } from '@/lib/api-client';
+import { useAccountPermissions } from '@/lib/use-account-permissions';
+
+/** The account's users: members with their roles, pending invites, and (for owners and admins) the invite form. */
+export function UsersView({ accountId }: { accountId: string }) {
+  const list = useQuery(memberListQuery(browserApiClient, accountId));
+  const me = useQuery(meQuery(browserApiClient));
+  const permissions = useAccountPermissions(accountId);
+  const [notice, setNotice] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const canManage = permissions.can('members:manage');
+  const myRole = permissions.role ?? 'viewer';
+  const onDone = (text: string) => setNotice({ tone: 'success', text });
+  const onError = (error: ApiError) => setNotice({ tone: 'danger', text: error.message || 'That change did not go through. Try again.' });
+
+  return (
+    <>
+      <PageHeader title="Users" description="Who can use this account, and what each person can do." />
+      {notice ? (
+        <div className={`alert alert--${notice.tone}`} role={notice.tone === 'danger' ? 'alert' : 'status'} data-testid="users-notice">
+          {notice.text}
+        </div>
+      ) : null}
+      {canManage ? (
+        <section className="card section-gap" aria-labelledby="invite-title">
+          <h2 className="section-title" id="invite-title">
+            Invite a user
+          </h2>
+          <p className="muted small">They get an email with a link that works once and expires in 7 days.</p>
+          <div className="section-gap">
+            <InviteForm accountId={accountId} myRole={myRole} onInvited={(email) => onDone(`Invite sent to ${email}.`)} />
+          </div>
+        </section>
+      ) : null}
+      {list.isPending ? (
+        <section className="card section-gap">
+          <SkeletonLines lines={4} label="Loading users" />
+        </section>
+      ) : list.isError ? (
+        <div className="section-gap">
+          <ErrorState title="We could not load the users" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        </div>
+      ) : (
+        <>
+          <section className="card section-gap" aria-labelledby="members-title">
+            <h2 className="section-title" id="members-title">
+              Members ({list.data.members.length})
+            </h2>
+            <MemberRows
+              members={list.data.members}
+              accountId={accountId}
+              myUserId={me.data?.user.id ?? ''}
+              myRole={myRole}
+              canManage={canManage}
+              onDone={onDone}
+              onError={onError}
+            />
+          </section>
+          <section className="card section-gap" aria-labelledby="invites-title">
+            <h2 className="section-title" id="invites-title">
+              Pending invites ({list.data.invites.length})
+            </h2>
+            <InviteRows
+              invites={list.data.invites}
+              accountId={accountId}
+              myUserId={me.data?.user.id ?? ''}
+              myRole={myRole}
+              canManage={canManage}
+              onDone={onDone}
+              onError={onError}
+            />
+          </section>
+        </>
+      )}
+      <section className="card section-gap" aria-labelledby="roles-title">
+        <h2 className="section-title" id="roles-title">
+          Roles
+        </h2>
+        <dl className="role-legend">
+          {roleSchema.options.map((r) => (
+            <div key={r} style={{ display: 'contents' }}>
+              <dt>{ROLE_LABEL[r]}</dt>
+              <dd>{ROLE_SUMMARY[r]}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="muted small section-gap">Every account keeps at least one owner. Only owners can make someone an owner.</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { createInviteRequestSchema, roleSchema, type Role } from '@portico/domain';
+import { capitalize } from '@/lib/format';
+import { useManageMembersMutation } from '../api/use-manage-members-mutation';
+import { ROLE_LABEL, ROLE_SUMMARY } from './role-labels';
+
+/** Invite by email with a role; validated with the domain schema, then the BFF's answer shown in place. */
+export function InviteForm({ accountId, myRole, onInvited }: { accountId: string; myRole: Role; onInvited: (email: string) => void }) {
+  const manage = useManageMembersMutation(accountId);
+  const [error, setError] = useState<{ field: 'email' | 'role' | null; message: string } | null>(null);
+  const roles = roleSchema.options.filter((r) => r !== 'owner' || myRole === 'owner');
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const parsed = createInviteRequestSchema.safeParse({ email: form.get('email'), role: form.get('role') });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path[0] === 'role' ? 'role' : 'email';
+      setError({ field, message: field === 'email' ? 'Enter a valid email address' : 'Choose a role' });
+      document.getElementById(`invite-${field}`)?.focus();
+      return;
+    }
+    setError(null);
+    manage.mutate(
+      { kind: 'invite', body: parsed.data },
+      {
+        onSuccess: () => {
+          formElement.reset();
+          onInvited(parsed.data.email);
+        },
+        onError: (err) => {
+          const detail = err.details[0];
+          const field = detail?.path.endsWith('email') ? 'email' : detail?.path.endsWith('role') ? 'role' : null;
+          setError({ field, message: capitalize(detail?.message ?? err.message) });
+        },
+      },
+    );
+  }
+
+  const emailError = error?.field === 'email' ? error.message : null;
+  return (
+    <form className="invite-form" onSubmit={onSubmit} noValidate aria-label="Invite a user">
+      <div className={`field invite-form__email${emailError ? ' field--invalid' : ''}`}>
+        <label htmlFor="invite-email">Email</label>
+        <input
+          id="invite-email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          placeholder="colleague@example.com"
+          required
+          disabled={manage.isPending}
+          aria-invalid={Boolean(emailError)}
+          aria-describedby={emailError ? 'invite-email-error' : undefined}
+        />
+        {emailError ? (
+          <p className="field__error" id="invite-email-error">
+            {emailError}
+          </p>
+        ) : null}
+      </div>
+      <div className="field invite-form__role">
+        <label htmlFor="invite-role">Role</label>
+        <select id="invite-role" name="role" defaultValue="viewer" disabled={manage.isPending}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}: {ROLE_SUMMARY[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="invite-form__submit">
+        <button type="submit" className="button button--primary" disabled={manage.isPending}>
+          {manage.isPending ? 'Sending…' : 'Send invite'}
+        </button>
+      </div>
+      {error && error.field !== 'email' ? (
+        <p className="alert alert--danger invite-form__error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { passwordPolicyIssues } from '@portico/domain';
+import { useChangePasswordSecurityMutation } from '@/features/security/api/use-security-mutations';
+import { formText } from '@/lib/form-text';
+
+/** Change the password (current one required); every other session is signed out. */
+export function PasswordCard() {
+  const change = useChangePasswordSecurityMutation();
+  const [error, setError] = useState<string | null>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const currentPassword = formText(form, 'current');
+    const newPassword = formText(form, 'new');
+    const issues = passwordPolicyIssues(newPassword, null);
+    if (currentPassword.length === 0) return setError('Enter your current password.');
+    if (issues.length > 0) return setError(`${issues[0]}.`);
+    change.mutate(
+      { currentPassword, newPassword },
+      { onSuccess: () => formElement.reset(), onError: (err) => setError(err.details.map((d) => d.message).join('. ') || err.message) },
+    );
+  }
+
+  return (
+    <section className="card" aria-labelledby="password-title">
+      <h2 className="card__title" id="password-title">
+        Password
+      </h2>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        {error ? (
+          <p className="text-danger" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {change.isSuccess ? (
+          <p role="status" data-testid="password-changed">
+            Password changed. Your other sessions are signed out.
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor="current-password">Current password</label>
+          <input id="current-password" name="current" type="password" autoComplete="current-password" required />
+        </div>
+        <div className="field">
+          <label htmlFor="new-password">New password</label>
+          <input id="new-password" name="new" type="password" autoComplete="new-password" required aria-describedby="new-password-hint" />
+          <p className="field__hint" id="new-password-hint">
+            At least 12 characters, or four or more words. Not a common password, not your email.
+          </p>
+        </div>
+        <button type="submit" className="button button--primary" disabled={change.isPending}>
+          Change password
+        </button>
+      </form>
+    </section>
+  );
+}
