@@ -7,8 +7,13 @@ import type { AccountContext } from './session.types';
 /** Redis channel on which instances tell each other to drop cached memberships. */
 export const ACCESS_INVALIDATION_CHANNEL = 'portico:access:invalidate';
 
-/** A broadcast invalidation: one membership (`userId` + `accountId`) or every membership of `accountId`. */
-const invalidationSchema = z.object({ accountId: z.string().min(1), userId: z.string().min(1).optional() });
+/**
+ * A broadcast invalidation: one membership (`userId` + `accountId`), every membership of `accountId`, or every
+ * membership of `userId` (user facts such as two-factor are part of the cached context).
+ */
+const invalidationSchema = z
+  .object({ accountId: z.string().min(1).optional(), userId: z.string().min(1).optional() })
+  .refine((v) => v.accountId !== undefined || v.userId !== undefined, 'accountId or userId is required');
 type Invalidation = z.infer<typeof invalidationSchema>;
 
 /** Most memberships kept per instance. */
@@ -24,8 +29,9 @@ const MAX_ENTRIES = 50_000;
 export class AccessCache {
   private readonly logger = new Logger(AccessCache.name);
   private readonly entries: LRUCache<string, AccountContext>;
-  /** Cache keys per account, for {@link invalidateAccount}. */
+  /** Cache keys per account and per user, for whole-account and whole-user invalidations. */
   private readonly byAccount = new Map<string, Set<string>>();
+  private readonly byUser = new Map<string, Set<string>>();
   private subscribed: Promise<unknown> | null = null;
 
   /**
@@ -65,12 +71,8 @@ export class AccessCache {
   set(userId: string, accountId: string, membership: AccountContext): void {
     const k = key(userId, accountId);
     this.entries.set(k, membership);
-    let keys = this.byAccount.get(accountId);
-    if (!keys) {
-      keys = new Set();
-      this.byAccount.set(accountId, keys);
-    }
-    keys.add(k);
+    index(this.byAccount, accountId, k);
+    index(this.byUser, userId, k);
   }
 
   /** Drops one membership here and on every instance. */
@@ -80,20 +82,18 @@ export class AccessCache {
   }
 
   private apply({ accountId, userId }: Invalidation): void {
-    if (userId !== undefined) {
+    if (userId !== undefined && accountId !== undefined) {
       this.entries.delete(key(userId, accountId));
       return;
     }
-    for (const k of [...(this.byAccount.get(accountId) ?? [])]) this.entries.delete(k);
-    this.byAccount.delete(accountId);
+    const keys = accountId !== undefined ? this.byAccount.get(accountId) : userId !== undefined ? this.byUser.get(userId) : undefined;
+    for (const k of [...(keys ?? [])]) this.entries.delete(k);
   }
 
   private unindex(k: string): void {
-    const accountId = k.slice(k.indexOf(':') + 1);
-    const keys = this.byAccount.get(accountId);
-    if (!keys) return;
-    keys.delete(k);
-    if (keys.size === 0) this.byAccount.delete(accountId);
+    const colon = k.indexOf(':');
+    unindexFrom(this.byUser, k.slice(0, colon), k);
+    unindexFrom(this.byAccount, k.slice(colon + 1), k);
   }
 
   private onMessage(message: string): void {
@@ -111,6 +111,22 @@ export class AccessCache {
     }
     this.apply(parsed.data);
   }
+}
+
+function index(map: Map<string, Set<string>>, id: string, k: string): void {
+  let keys = map.get(id);
+  if (!keys) {
+    keys = new Set();
+    map.set(id, keys);
+  }
+  keys.add(k);
+}
+
+function unindexFrom(map: Map<string, Set<string>>, id: string, k: string): void {
+  const keys = map.get(id);
+  if (!keys) return;
+  keys.delete(k);
+  if (keys.size === 0) map.delete(id);
 }
 
 function key(userId: string, accountId: string): string {

@@ -56,6 +56,16 @@ describe('AccessService', () => {
     expect(await service.findMembership(OTHER, ACCOUNT)).toBeNull();
   });
 
+  it('invalidateUser drops every membership of a user (user facts such as two-factor are in the context)', async () => {
+    const { service, rows, grant } = build();
+    grant(USER, 'owner');
+    await service.findMembership(USER, ACCOUNT);
+    rows.delete(`${USER}:${ACCOUNT}`);
+    expect(await service.findMembership(USER, ACCOUNT)).not.toBeNull();
+    await service.invalidateUser(USER.toUpperCase());
+    expect(await service.findMembership(USER, ACCOUNT)).toBeNull();
+  });
+
   it('with ACCESS_CACHE_TTL_MS 0 reads every time; malformed ids never reach the database', async () => {
     const { service, calls, grant } = build(0);
     grant(USER, 'owner');

@@ -11,8 +11,9 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 
 /**
  * Answers "may this user see this account?". Existing memberships are cached per instance for
- * `ACCESS_CACHE_TTL_MS` (0 disables the cache); whoever changes a role, removes a member or changes an account's
- * links must call {@link invalidateMembership} or {@link invalidateAccount}, which drop the entry on every
+ * `ACCESS_CACHE_TTL_MS` (0 disables the cache); whoever changes a role, removes a member, changes an account or a
+ * user fact the context carries must call {@link invalidateMembership}, {@link invalidateAccount} or
+ * {@link invalidateUser}, which drop the entry on every
  * instance (Redis pub/sub when `REDIS_URL` is set).
  */
 @Injectable()
@@ -57,8 +58,17 @@ export class AccessService implements OnModuleInit {
   }
 
   /**
+   * Forgets every cached membership of `userId` on every instance (call after changes to the user that the access
+   * context carries, e.g. turning two-factor on or off).
+   * @param userId user id (UUID)
+   */
+  async invalidateUser(userId: string): Promise<void> {
+    await this.cache?.invalidate({ userId: userId.toLowerCase() });
+  }
+
+  /**
    * Forgets every cached membership of `accountId` on every instance (call after changes to the account itself,
-   * e.g. its name or its WHMCS/Salesforce links, or when it is deleted).
+   * e.g. its name, its WHMCS/Salesforce links or its two-factor requirement, or when it is deleted).
    * @param accountId account id (UUID)
    */
   async invalidateAccount(accountId: string): Promise<void> {
