@@ -1,12 +1,18 @@
 // Shared helpers of the benchmarks: a private stack on its own ports and a logged-in cookie.
 import { startThrowawayStack } from '../scripts/lib/stack.mjs';
 
+/** Added to every default port, so two checkouts can run benchmarks side by side (`PORTICO_BENCH_PORT_OFFSET`). */
+const PORT_OFFSET = Number(process.env.PORTICO_BENCH_PORT_OFFSET ?? 0);
+
 /**
  * Starts sandbox + BFF + portal on private ports with a throw-away embedded PostgreSQL.
  * @param {Record<string, string>} env extra environment (e.g. STATUS_CACHE_TTL_MS)
  * @param {{ sandbox: number, bff: number, portal: number, postgres: number }} ports
  */
-export function benchStack(env = {}, ports = { sandbox: 4120, bff: 4020, portal: 3020, postgres: 50029 }) {
+export function benchStack(
+  env = {},
+  ports = { sandbox: 4120 + PORT_OFFSET, bff: 4020 + PORT_OFFSET, portal: 3020 + PORT_OFFSET, postgres: 50029 + PORT_OFFSET },
+) {
   return startThrowawayStack({ ports, postgresPort: ports.postgres, env });
 }
 

@@ -52,6 +52,31 @@ function cacheContract(name: string, make: () => { cache: CachePort; close: () =
       await expect(cache.get(b)).resolves.toBeUndefined();
       await expect(cache.del()).resolves.toBeUndefined();
     });
+    it('reads several keys at once, in order', async () => {
+      const [a, b] = [`a-${randomUUID()}`, `b-${randomUUID()}`];
+      await cache.set(a, { n: 1 }, 10_000);
+      await cache.set(b, 'two', 10_000);
+      await expect(cache.getMany([b, `absent-${randomUUID()}`, a])).resolves.toEqual(['two', undefined, { n: 1 }]);
+      await expect(cache.getMany([])).resolves.toEqual([]);
+    });
+    it('locks: set-if-absent, renew and release only by the owner, lapse after the lease', async () => {
+      const key = `lock-${randomUUID()}`;
+      await expect(cache.setIfAbsent(key, 'owner', 150)).resolves.toBe(true);
+      await expect(cache.setIfAbsent(key, 'other', 150)).resolves.toBe(false);
+      await expect(cache.get(key)).resolves.toBe('owner');
+      await expect(cache.extendIfEquals(key, 'other', 10_000)).resolves.toBe(false);
+      await expect(cache.extendIfEquals(key, 'owner', 400)).resolves.toBe(true);
+      await sleep(250);
+      await expect(cache.get(key)).resolves.toBe('owner'); // renewed past its first lease
+      await cache.deleteIfEquals(key, 'other');
+      await expect(cache.get(key)).resolves.toBe('owner');
+      await cache.deleteIfEquals(key, 'owner');
+      await expect(cache.get(key)).resolves.toBeUndefined();
+      await expect(cache.setIfAbsent(key, 'next', 80)).resolves.toBe(true);
+      await sleep(200);
+      await expect(cache.extendIfEquals(key, 'next', 1000)).resolves.toBe(false);
+      await expect(cache.setIfAbsent(key, 'after', 1000)).resolves.toBe(true);
+    });
   });
 }
 

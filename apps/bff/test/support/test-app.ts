@@ -35,6 +35,10 @@ export function testEnv(overrides: Partial<Env> = {}): Env {
     RATE_LIMIT_API_PER_MINUTE: '100000',
     // Tests run reconciliation themselves (ReconciliationService.runOnce).
     RECONCILIATION_INTERVAL_MS: '0',
+    // Blocks are cached (fresh TTL) but never served stale, unless a suite asks: the demo accounts have fixed
+    // ids, so with Redis a stale copy could outlive a suite and hide an outage another suite provokes.
+    STATUS_CACHE_STALE_MS: '0',
+    STATUS_CACHE_STALE_IF_ERROR_MS: '0',
   });
   return { ...base, ...overrides };
 }

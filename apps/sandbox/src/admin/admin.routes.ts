@@ -95,6 +95,7 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOp
   app.get('/__admin/state', async () => ({
     now: store.now().toISOString(),
     faults: faults.list(),
+    calls: faults.calls(),
     outboundMessages: options.notifications.outboundMessages,
     webhooks: webhooks.deliveries(),
     invoices: store.data.invoices.map((i) => {
@@ -137,6 +138,12 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOp
     const result = withWebhooks(request.query, () => options.whmcsApi.run('UpdateInvoice', { invoiceid: String(id.data), status: 'Paid' }));
     if (result.body.result !== 'success') return reply.code(400).send({ error: 'upstream_error', message: String(result.body.message) });
     return { invoiceid: id.data, status: invoice.status, datepaid: invoice.datepaid };
+  });
+
+  app.get('/__admin/calls', async () => faults.calls());
+  app.delete('/__admin/calls', async (_request, reply) => {
+    faults.resetCalls();
+    return reply.code(204).send();
   });
 
   app.post('/__admin/whmcs/invoices', async (request, reply) => {

@@ -27,8 +27,16 @@ export class HeldRequests {
   }
 }
 
+/** The counters a call adds to: its action, and for a Salesforce query also `query <sObject>` (from the SOQL). */
+function callNames(upstream: Upstream, action: string, request: FastifyRequest): string[] {
+  if (upstream !== 'salesforce' || action !== 'query') return [action];
+  const soql = (request.query as { q?: unknown } | undefined)?.q;
+  const from = typeof soql === 'string' ? /\bFROM\s+(\w+)/i.exec(soql)?.[1] : undefined;
+  return from === undefined ? [action] : [action, `${action} ${from}`];
+}
+
 /**
- * Applies the faults planned for one call. Latency is waited here; a failure mode answers the request.
+ * Applies the faults planned for one call (and counts the call). Latency is waited here; a failure mode answers the request.
  * @returns true when the request has been answered (or dropped) by a fault.
  */
 export async function applyFaults(
@@ -39,6 +47,7 @@ export async function applyFaults(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<boolean> {
+  faults.count(upstream, callNames(upstream, action, request));
   const plan = faults.plan(upstream, action);
   if (plan.delayMs > 0) await sleep(plan.delayMs);
   const fault = plan.failure;
@@ -58,8 +67,9 @@ export async function applyFaults(
     }
     case 'rate_limit': {
       if (upstream === 'whmcs') {
-        await reply.code(429).header('retry-after', '30').send({ result: 'error', message: 'Too Many Requests' });
+        await reply.code(429).header('retry-after', String(fault.retryAfterS ?? 30)).send({ result: 'error', message: 'Too Many Requests' });
       } else {
+        if (fault.retryAfterS !== undefined) void reply.header('retry-after', String(fault.retryAfterS));
         await reply.code(403).send([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
       }
       return true;

@@ -12,6 +12,7 @@ export type Upstream = z.infer<typeof upstreamSchema>;
  * - `latencyMs`: delay for `latency` (default 1000 ms, max 60 000).
  * - `status`: HTTP status for `error` (default 500; WHMCS `200` answers `result: error` with HTTP 200).
  * - `probability`: chance (0..1, default 1) that a matching call is affected.
+ * - `retryAfterS`: for `rate_limit`, the `Retry-After` header, seconds.
  */
 export const faultInputSchema = z
   .object({
@@ -19,6 +20,8 @@ export const faultInputSchema = z
     action: z.string().trim().min(1).max(100).optional(),
     mode: z.enum(['latency', 'error', 'timeout', 'garbage', 'rate_limit']),
     latencyMs: z.number().int().min(0).max(60_000).optional(),
+    /** `rate_limit` only: the `Retry-After` answered, seconds (WHMCS default 30; Salesforce sends none by default). */
+    retryAfterS: z.number().int().min(0).max(86_400).optional(),
     status: z.number().int().min(200).max(599).optional(),
     probability: z.number().min(0).max(1).optional(),
   })
@@ -42,9 +45,18 @@ export interface FaultPlan {
 /** Longest time a `timeout` fault holds a request before dropping the connection (ms). */
 export const TIMEOUT_CAP_MS = 60_000;
 
-/** Registry of injected faults. */
+/** Calls received per upstream, by action (WHMCS) or operation (Salesforce; queries also by sObject). */
+export interface CallCounts {
+  /** When counting started (sandbox start or the last reset), ISO 8601. */
+  since: string;
+  whmcs: Record<string, number>;
+  salesforce: Record<string, number>;
+}
+
+/** Registry of injected faults, and counter of the calls received (to prove caching and single-flight). */
 export class FaultsService {
   private faults: Fault[] = [];
+  private counts: CallCounts = { since: new Date().toISOString(), whmcs: {}, salesforce: {} };
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -66,6 +78,22 @@ export class FaultsService {
 
   list(): Fault[] {
     return this.faults.map((f) => ({ ...f }));
+  }
+
+  /** Counts one call of `upstream` under each of `names` (e.g. `query` and `query Case`). */
+  count(upstream: Upstream, names: readonly string[]): void {
+    const table = this.counts[upstream];
+    for (const name of names) table[name] = (table[name] ?? 0) + 1;
+  }
+
+  /** The calls counted since the start or the last {@link resetCalls}. */
+  calls(): CallCounts {
+    return { since: this.counts.since, whmcs: { ...this.counts.whmcs }, salesforce: { ...this.counts.salesforce } };
+  }
+
+  /** Starts counting from zero. */
+  resetCalls(): void {
+    this.counts = { since: new Date().toISOString(), whmcs: {}, salesforce: {} };
   }
 
   /** Picks the faults that apply to one call: all matching latencies add up; the first matching failure wins. */

@@ -100,4 +100,27 @@ describe('faults', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain('Mark paid');
   });
+
+  it('counts calls per action (Salesforce queries also per sObject) until reset', async () => {
+    await sb.app.inject({ method: 'DELETE', url: '/__admin/calls' });
+    await whmcs();
+    await whmcs();
+    const token = await sfToken();
+    await sb.app.inject({ method: 'GET', url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Case', headers: { authorization: `Bearer ${token}` } });
+    const calls = (await sb.app.inject({ method: 'GET', url: '/__admin/calls' })).json<{ whmcs: Record<string, number>; salesforce: Record<string, number> }>();
+    expect(calls.whmcs).toEqual({ GetInvoices: 2 });
+    expect(calls.salesforce).toEqual({ oauth: 1, query: 1, 'query Case': 1 });
+    expect((await sb.app.inject({ method: 'DELETE', url: '/__admin/calls' })).statusCode).toBe(204);
+    expect((await sb.app.inject({ method: 'GET', url: '/__admin/state' })).json<{ calls: { whmcs: object } }>().calls.whmcs).toEqual({});
+  });
+
+  it('rate_limit answers the Retry-After asked', async () => {
+    await addFault({ upstream: 'whmcs', mode: 'rate_limit', retryAfterS: 2 });
+    await addFault({ upstream: 'salesforce', action: 'query', mode: 'rate_limit', retryAfterS: 3 });
+    expect((await whmcs()).headers['retry-after']).toBe('2');
+    const token = await sfToken();
+    const res = await sb.app.inject({ method: 'GET', url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Case', headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['retry-after']).toBe('3');
+  });
 });

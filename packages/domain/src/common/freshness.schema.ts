@@ -8,9 +8,12 @@ export type BlockSource = z.infer<typeof blockSourceSchema>;
 /**
  * Freshness of one block of an aggregated document.
  * - `fetchedAt`: when the data was read from its source (null when never read).
- * - `stale`: served from cache past its fresh TTL.
+ * - `stale`: served from cache past its fresh TTL (stale-while-revalidate: a refresh runs in the background, or
+ *   the source failed and the last good copy is shown).
  * - `unavailable`: the source failed and no data is shown; `reason` says why (safe for users), or is
  *   {@link NOT_LINKED_REASON} when the account has no link to that source.
+ * - `reason`: for an unavailable block, why there is no data; for a stale block, why it could not be refreshed
+ *   (e.g. `Billing system is unavailable`), absent while a refresh is merely under way.
  */
 export const blockMetaSchema = z.object({
   source: blockSourceSchema,

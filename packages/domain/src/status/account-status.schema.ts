@@ -8,6 +8,7 @@ import { subscriptionSchema } from '../billing/subscription.schema';
 import { supportCaseSchema } from '../support/case.schema';
 import { usageTileSchema } from '../usage/usage.schema';
 import type { Permission } from '../users/permission.schema';
+import { upstreamsStatusSchema } from './upstream-status.schema';
 
 /** Billing summary of the dashboard. Amounts are per currency: a customer may hold invoices in several. */
 export const billingSummarySchema = z.object({
@@ -49,7 +50,9 @@ export const STATUS_BLOCK_PERMISSION: Readonly<Record<StatusBlockName, Permissio
 
 /**
  * `GET /api/v1/accounts/:accountId/status`: the dashboard document. Each block carries its own freshness, so one
- * failing upstream degrades one block and the document still answers 200.
+ * failing upstream degrades one block and the document still answers 200: a block with cached data is served
+ * `stale` (with `fetchedAt` and the `reason` it could not be refreshed); one without is `unavailable`.
+ * `upstreams` gives the circuit breaker state of each upstream (see {@link upstreamStatusSchema}).
  */
 export const accountStatusSchema = z.object({
   account: accountSchema,
@@ -60,5 +63,7 @@ export const accountStatusSchema = z.object({
   billing: blockOf(billingSummarySchema),
   cases: blockOf(casesSummarySchema),
   usage: blockOf(z.array(usageTileSchema)),
+  /** Circuit breaker state of WHMCS and Salesforce, as seen by the answering BFF instance. */
+  upstreams: upstreamsStatusSchema,
 });
 export type AccountStatus = z.infer<typeof accountStatusSchema>;

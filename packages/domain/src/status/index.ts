@@ -1,1 +1,2 @@
 export * from './account-status.schema';
+export * from './upstream-status.schema';

@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { ENV } from '../config/config.module';
+import type { Env } from '../config/env';
+import { RedisConnections } from '../redis/redis.provider';
+import { AccessCache } from './access.cache';
 import { DbContext } from '../prisma/db-context';
 import { AccessRepository } from './access.repository';
 import type { AccountContext } from './session.types';
@@ -6,16 +10,71 @@ import type { AccountContext } from './session.types';
 /** RFC 4122-shaped UUID (any version). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Answers "may this user see this account?". */
+/**
+ * Answers "may this user see this account?". Existing memberships are cached per instance for
+ * `ACCESS_CACHE_TTL_MS` (0 disables the cache); whoever changes a role, removes a member, changes an account or a
+ * user fact the context carries must call {@link invalidateMembership}, {@link invalidateAccount} or
+ * {@link invalidateUser}, which drop the entry on every
+ * instance (Redis pub/sub when `REDIS_URL` is set).
+ */
 @Injectable()
-export class AccessService {
-  constructor(private readonly repository: AccessRepository) {}
+export class AccessService implements OnModuleInit {
+  private readonly cache: AccessCache | null;
+
+  constructor(
+    private readonly repository: AccessRepository,
+    @Inject(ENV) env: Env,
+    redis: RedisConnections,
+  ) {
+    this.cache =
+      env.ACCESS_CACHE_TTL_MS > 0
+        ? new AccessCache(env.ACCESS_CACHE_TTL_MS, redis.enabled ? { publisher: redis.client(), subscriber: redis.subscriber() } : null)
+        : null;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.cache?.listen();
+  }
 
   /** The user's membership of the account as an {@link AccountContext}, or null (also for non-UUID ids). */
   async findMembership(userId: string, accountId: string): Promise<AccountContext | null> {
     if (!UUID_PATTERN.test(accountId) || !UUID_PATTERN.test(userId)) return null;
+    const user = userId.toLowerCase();
+    const account = accountId.toLowerCase();
+    const cached = this.cache?.get(user, account);
+    if (cached) return cached;
     // Before the account scope exists: the lookup runs in the user's scope (their own memberships only).
-    return DbContext.runAsUser(userId, () => this.repository.findMembership(userId, accountId.toLowerCase()));
+    const membership = await DbContext.runAsUser(userId, () => this.repository.findMembership(userId, account));
+    if (membership) this.cache?.set(user, account, membership);
+    return membership;
+  }
+
+  /**
+   * Forgets the cached membership of `userId` in `accountId` on every instance, so the next request reads it
+   * again (call after a role change or a removal, once the change is committed).
+   * @param userId user id (UUID)
+   * @param accountId account id (UUID)
+   */
+  async invalidateMembership(userId: string, accountId: string): Promise<void> {
+    await this.cache?.invalidate({ userId: userId.toLowerCase(), accountId: accountId.toLowerCase() });
+  }
+
+  /**
+   * Forgets every cached membership of `userId` on every instance (call after changes to the user that the access
+   * context carries, e.g. turning two-factor on or off).
+   * @param userId user id (UUID)
+   */
+  async invalidateUser(userId: string): Promise<void> {
+    await this.cache?.invalidate({ userId: userId.toLowerCase() });
+  }
+
+  /**
+   * Forgets every cached membership of `accountId` on every instance (call after changes to the account itself,
+   * e.g. its name, its WHMCS/Salesforce links or its two-factor requirement, or when it is deleted).
+   * @param accountId account id (UUID)
+   */
+  async invalidateAccount(accountId: string): Promise<void> {
+    await this.cache?.invalidate({ accountId: accountId.toLowerCase() });
   }
 
   /** Whether the user carries the `platform_admin` flag (false for unknown users and non-UUID ids). */

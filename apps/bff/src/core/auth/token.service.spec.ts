@@ -33,6 +33,19 @@ describe('TokenService', () => {
     }
   });
 
+  it('remembers a verified token, but never past its expiry', () => {
+    jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+    try {
+      const token = service.signAccessToken(user);
+      expect(service.verifyAccessToken(token)).toEqual(user);
+      expect(service.verifyAccessToken(token)).toEqual(user);
+      jest.setSystemTime(new Date('2026-01-01T00:01:01Z'));
+      expect(service.verifyAccessToken(token)).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('mints distinct refresh tokens stored only as their sha256', () => {
     const now = new Date('2026-01-01T00:00:00Z');
     const a = service.issueRefreshToken(user.sessionId, now);

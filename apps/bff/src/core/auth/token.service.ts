@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { LRUCache } from 'lru-cache';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { cookieNames, type CookieNames } from './auth-cookies';
@@ -14,6 +15,10 @@ export interface IssuedRefreshToken {
   expiresAt: Date;
 }
 
+/** Verified access tokens remembered per instance (each entry lives until its token expires, at most 60 s). */
+const VERIFIED_TOKENS_MAX = 10_000;
+const VERIFIED_TOKEN_TTL_MS = 60_000;
+
 /** Audience of the two-factor challenge token, so it can never pass as an access token (other key, too). */
 const MFA_AUDIENCE = 'portico:mfa-challenge';
 
@@ -25,12 +30,27 @@ const MFA_AUDIENCE = 'portico:mfa-challenge';
 export class TokenService {
   /** Cookie names in force (`__Host-` prefixed when cookies are Secure). */
   readonly cookies: CookieNames;
+  /**
+   * The access secret as a KeyObject, made once: given the string, jsonwebtoken re-derives a key (after failing to
+   * read it as a public key, with a thrown error) on every verification, the main CPU cost of a signed-in request.
+   */
+  private readonly accessKey: KeyObject;
+  /**
+   * Tokens whose signature was verified, by the exact token string, with their session: a signed-in page makes
+   * many requests with the same token. An entry never outlives its token's `exp`, so nothing is accepted that a
+   * fresh verification would refuse (revocation is checked apart, on every request).
+   */
+  private readonly verified = new LRUCache<string, { session: SessionUser; expiresAtMs: number }>({
+    max: VERIFIED_TOKENS_MAX,
+    ttl: VERIFIED_TOKEN_TTL_MS,
+  });
 
   constructor(
     private readonly jwt: JwtService,
     @Inject(ENV) private readonly env: Env,
   ) {
     this.cookies = cookieNames(env.COOKIE_SECURE);
+    this.accessKey = createSecretKey(Buffer.from(env.JWT_ACCESS_SECRET, 'utf8'));
   }
 
   /** Name of the access-token cookie in force (for readers outside HTTP, e.g. the socket.io handshake). */
@@ -69,12 +89,21 @@ export class TokenService {
    * revocation (see SessionRevocationService).
    */
   verifyAccessToken(token: string): SessionUser | null {
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAtMs) return known.session;
     try {
       const claims = this.jwt.verify<AccessTokenClaims & { exp?: number }>(token, {
-        secret: this.env.JWT_ACCESS_SECRET,
+        // jsonwebtoken 9 takes a KeyObject; @nestjs/jwt's types predate it.
+        secret: this.accessKey as unknown as Buffer,
         algorithms: ['HS256'],
       });
-      return sessionFromClaims(claims);
+      const session = sessionFromClaims(claims);
+      if (session && typeof claims.exp === 'number') {
+        const expiresAtMs = claims.exp * 1000;
+        const ttl = Math.min(expiresAtMs - Date.now(), VERIFIED_TOKEN_TTL_MS);
+        if (ttl > 0) this.verified.set(token, { session, expiresAtMs }, { ttl });
+      }
+      return session;
     } catch {
       return null;
     }

@@ -3,6 +3,7 @@ import { CachePort } from './cache.port';
 
 /** In-process {@link CachePort} (lru-cache) for a single BFF instance. Values are stored by reference. */
 export class MemoryCacheAdapter extends CachePort {
+  readonly shared: boolean = false;
   private readonly lru: LRUCache<string, { value: unknown }>;
 
   /** @param maxEntries entries kept before the least recently used is evicted */
@@ -15,8 +16,28 @@ export class MemoryCacheAdapter extends CachePort {
     return this.lru.get(key)?.value as T | undefined;
   }
 
+  async getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
+    return keys.map((key) => this.lru.get(key)?.value as T | undefined);
+  }
+
   async set<T>(key: string, value: T, ttlMs: number): Promise<void> {
     this.lru.set(key, { value }, { ttl: Math.max(1, Math.round(ttlMs)) });
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    if (this.lru.has(key)) return false;
+    this.lru.set(key, { value }, { ttl: Math.max(1, Math.round(ttlMs)) });
+    return true;
+  }
+
+  async extendIfEquals(key: string, value: string, ttlMs: number): Promise<boolean> {
+    if (this.lru.get(key)?.value !== value) return false;
+    this.lru.set(key, { value }, { ttl: Math.max(1, Math.round(ttlMs)) });
+    return true;
+  }
+
+  async deleteIfEquals(key: string, value: string): Promise<void> {
+    if (this.lru.get(key)?.value === value) this.lru.delete(key);
   }
 
   async del(...keys: string[]): Promise<void> {

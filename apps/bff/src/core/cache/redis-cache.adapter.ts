@@ -4,8 +4,16 @@ import { CachePort } from './cache.port';
 /** Prefix of every cache key in Redis. */
 export const REDIS_CACHE_PREFIX = 'portico:cache:';
 
+/** Deletes KEYS[1] when it holds ARGV[1] (lock release that never drops another owner's lock). */
+const DELETE_IF_EQUALS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/** Sets KEYS[1]'s expiry to ARGV[2] ms when it holds ARGV[1] (lock renewal). */
+const EXPIRE_IF_EQUALS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+
 /** {@link CachePort} on Redis: JSON values with a millisecond expiry (`SET key value PX ttl`). */
 export class RedisCacheAdapter extends CachePort {
+  readonly shared = true;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix = REDIS_CACHE_PREFIX,
@@ -19,8 +27,28 @@ export class RedisCacheAdapter extends CachePort {
     return JSON.parse(raw) as T;
   }
 
+  async getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
+    if (keys.length === 0) return [];
+    const raws = await this.redis.mget(...keys.map((k) => this.prefix + k));
+    return raws.map((raw) => (raw === null ? undefined : (JSON.parse(raw) as T)));
+  }
+
   async set<T>(key: string, value: T, ttlMs: number): Promise<void> {
     await this.redis.set(this.prefix + key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)));
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    const result = await this.redis.set(this.prefix + key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
+    return result === 'OK';
+  }
+
+  async extendIfEquals(key: string, value: string, ttlMs: number): Promise<boolean> {
+    const result = await this.redis.eval(EXPIRE_IF_EQUALS, 1, this.prefix + key, JSON.stringify(value), Math.max(1, Math.round(ttlMs)));
+    return result === 1;
+  }
+
+  async deleteIfEquals(key: string, value: string): Promise<void> {
+    await this.redis.eval(DELETE_IF_EQUALS, 1, this.prefix + key, JSON.stringify(value));
   }
 
   async del(...keys: string[]): Promise<void> {

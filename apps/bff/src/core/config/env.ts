@@ -139,8 +139,34 @@ export const rawEnvSchema = z.object({
   JOB_LOCK_DURATION_MS: int(30_000, 1000),
   /** Interval of the reconciliation job, ms; 0 turns it off. */
   RECONCILIATION_INTERVAL_MS: int(300_000, 0),
-  /** Freshness of a cached dashboard block, ms. */
+  /** Freshness of a cached dashboard block, ms (0 disables the block cache). */
   STATUS_CACHE_TTL_MS: int(30_000, 0),
+  /** Stale-while-revalidate window after the fresh TTL, ms: the cached block is served at once, refreshed behind. */
+  STATUS_CACHE_STALE_MS: int(300_000, 0),
+  /** Stale-if-error window after the fresh TTL, ms: while the upstream fails, the last good block is still served. */
+  STATUS_CACHE_STALE_IF_ERROR_MS: int(86_400_000, 0),
+  /** Lease of a single-flight lock (renewed while its load runs; a dead holder frees it within one lease), ms. */
+  STATUS_CACHE_LOCK_MS: int(3000, 100),
+  /** Attempts of an idempotent upstream read, the first included (1 = no retry). */
+  UPSTREAM_RETRY_MAX_ATTEMPTS: int(2, 1, 10),
+  /** First retry delay of an upstream read, ms (grows exponentially, with jitter). */
+  UPSTREAM_RETRY_INITIAL_DELAY_MS: int(100, 0),
+  /** Longest retry delay of an upstream read, ms. */
+  UPSTREAM_RETRY_MAX_DELAY_MS: int(1000, 0),
+  /** Consecutive upstream failures that open a circuit breaker. */
+  UPSTREAM_BREAKER_THRESHOLD: int(5, 1),
+  /** How long an open circuit breaker waits before a trial call, ms. */
+  UPSTREAM_BREAKER_HALF_OPEN_MS: int(10_000, 100),
+  /** How long a rate limit without Retry-After (Salesforce REQUEST_LIMIT_EXCEEDED) keeps calls off, ms. */
+  UPSTREAM_RATE_LIMIT_DEFAULT_MS: int(60_000, 0),
+  /** Calls to WHMCS under way at once per BFF instance (bulkhead). */
+  WHMCS_MAX_CONCURRENT: int(16, 1),
+  /** Calls to Salesforce under way at once per BFF instance (bulkhead). */
+  SALESFORCE_MAX_CONCURRENT: int(16, 1),
+  /** Calls waiting for a bulkhead slot, per upstream and instance; more fail at once. */
+  UPSTREAM_MAX_QUEUED: int(200, 0),
+  /** Lifetime of a cached membership (access check) in each BFF instance, ms (0 disables the cache). */
+  ACCESS_CACHE_TTL_MS: int(5000, 0, 60_000),
   /** Seed the demo accounts when the database has none; default true when DATABASE_URL is unset. */
   SEED_DEMO_DATA: z.preprocess(blankToUndefined, z.stringbool().optional()),
 });

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import type { Env } from '../../core/config/env';
+import { loadEnv, type Env } from '../../core/config/env';
+import { UpstreamRegistry } from '../upstream/upstream.registry';
 import { UpstreamException } from '../upstream/upstream.exception';
 import { SalesforceClient } from './salesforce.client';
 
@@ -62,14 +63,15 @@ describe('SalesforceClient', () => {
     };
   });
 
-  const client = (secret = 'sf-secret') =>
-    new SalesforceClient({
-      SALESFORCE_LOGIN_URL: base,
-      SALESFORCE_CLIENT_ID: 'sf-id',
-      SALESFORCE_CLIENT_SECRET: secret,
-      SALESFORCE_API_VERSION: '62.0',
-      SALESFORCE_TIMEOUT_MS: 500,
-    } as Env);
+  const envFor = (secret = 'sf-secret'): Env => ({
+    ...loadEnv({ UPSTREAM_RETRY_INITIAL_DELAY_MS: '10' }),
+    SALESFORCE_LOGIN_URL: base,
+    SALESFORCE_CLIENT_ID: 'sf-id',
+    SALESFORCE_CLIENT_SECRET: secret,
+    SALESFORCE_API_VERSION: '62.0',
+    SALESFORCE_TIMEOUT_MS: 500,
+  });
+  const client = (secret = 'sf-secret', registry = new UpstreamRegistry(envFor(secret))) => new SalesforceClient(envFor(secret), registry);
 
   it('authenticates with client credentials and reads every page', async () => {
     const result = await client().queryAll("SELECT Id FROM Case WHERE AccountId = 'x'", record);
@@ -127,5 +129,25 @@ describe('SalesforceClient', () => {
     queryHandler = (_req, res) => setTimeout(() => json(res, 200, { totalSize: 0, done: true, records: [] }), 1500);
     const err: unknown = await client().queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e);
     expect((err as UpstreamException).kind).toBe('timeout');
+  });
+
+  it('opens the breaker on REQUEST_LIMIT_EXCEEDED for the Retry-After asked (else the default)', async () => {
+    const registry = new UpstreamRegistry(envFor());
+    const sf = client('sf-secret', registry);
+    let queries = 0;
+    queryHandler = (_req, res) => {
+      queries += 1;
+      res.writeHead(403, { 'content-type': 'application/json', 'retry-after': '12' });
+      res.end(JSON.stringify([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]));
+    };
+    const err = (await sf.queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e)) as UpstreamException;
+    expect(err).toMatchObject({ kind: 'unreachable', rateLimited: true, retryAfterMs: 12_000 });
+    expect(queries).toBe(1);
+    const state = registry.snapshot().salesforce;
+    expect(state).toMatchObject({ breaker: 'open', openReason: 'rate_limited' });
+    expect(Date.parse(state.retryAt ?? '') - Date.now()).toBeGreaterThan(10_000);
+    const held = (await sf.queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e)) as UpstreamException;
+    expect(held).toMatchObject({ shortCircuited: true, rateLimited: true });
+    expect(queries).toBe(1);
   });
 });

@@ -13,22 +13,51 @@ import {
 import type { z } from 'zod';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
-import { createUpstreamPolicies, toUpstreamException, type UpstreamPolicies } from '../upstream/upstream-policy';
+import { parseRetryAfter, toUpstreamException } from '../upstream/upstream-policy';
+import { UpstreamRegistry } from '../upstream/upstream.registry';
 import { SalesforceException } from './salesforce.exception';
+
+/** How long a `Retry-After` seen on a rate-limited answer is attributed to the error that follows it, ms. */
+const RETRY_AFTER_HINT_MS = 2000;
 
 /**
  * jsforce transport with a per-request timeout and without jsforce's own retries (5 retries with exponential
- * backoff by default): retries and timeouts are decided by Portico's policies.
+ * backoff by default): retries and timeouts are decided by Portico's policies. jsforce's errors carry no headers,
+ * so the transport remembers the `Retry-After` of the last rate-limited answer (HTTP 429, or 403/503 with the
+ * header) for the error built from it.
  */
 class BoundedTransport extends Transport {
+  private retryAfter: { ms: number; seenAt: number } | null = null;
+
   constructor(private readonly timeoutMs: number) {
     super();
   }
 
   override httpRequest(req: HttpRequest, options: HttpRequestOptions = {}): StreamPromise<HttpResponse> {
-    return super.httpRequest(req, { ...options, timeout: this.timeoutMs, retry: { maxRetries: 0 } });
+    const pending = super.httpRequest(req, { ...options, timeout: this.timeoutMs, retry: { maxRetries: 0 } });
+    pending.then(
+      (res) => {
+        if (res.statusCode !== 429 && res.statusCode !== 403 && res.statusCode !== 503) return;
+        const header: unknown = res.headers['retry-after'];
+        const value = Array.isArray(header) ? (header as unknown[])[0] : header;
+        const ms = parseRetryAfter(typeof value === 'string' ? value : undefined);
+        if (ms !== undefined) this.retryAfter = { ms, seenAt: Date.now() };
+      },
+      () => undefined,
+    );
+    return pending;
+  }
+
+  /** The `Retry-After` of a rate-limited answer received in the last moments, ms. */
+  recentRetryAfterMs(): number | undefined {
+    const hint = this.retryAfter;
+    if (hint === null || Date.now() - hint.seenAt > RETRY_AFTER_HINT_MS) return undefined;
+    return hint.ms;
   }
 }
+
+/** Salesforce error codes that mean "slow down": the org's API request limit, or HTTP 429. */
+const RATE_LIMIT_CODES = new Set(['REQUEST_LIMIT_EXCEEDED', 'ERROR_HTTP_429']);
 
 /** Salesforce error codes that mean the request itself was refused (retrying will not help). */
 const REJECTED_CODES = new Set([
@@ -61,24 +90,29 @@ export interface QueryAllResult<T> {
  * Salesforce REST client on jsforce 3: OAuth 2.0 client-credentials against `SALESFORCE_LOGIN_URL`
  * (`/services/oauth2/token`, answer has `instance_url` and no `expires_in`), one re-authentication on
  * `401 INVALID_SESSION_ID`, SOQL queries read to the end with `queryMore`, record creation through
- * `sobject(...).create`. Every attempt is cut at `SALESFORCE_TIMEOUT_MS`; reads retry once on fast failures.
- * Callers build SOQL with the domain's `soqlQuote` for every literal.
+ * `sobject(...).create`. Every call runs under the Salesforce policies of {@link UpstreamRegistry}: bulkhead,
+ * circuit breaker, a `SALESFORCE_TIMEOUT_MS` cut per attempt and, for reads, jittered retries of fast failures.
+ * `REQUEST_LIMIT_EXCEEDED` and HTTP 429 open the breaker for the `Retry-After` asked (else
+ * `UPSTREAM_RATE_LIMIT_DEFAULT_MS`). Callers build SOQL with the domain's `soqlQuote` for every literal.
  */
 @Injectable()
 export class SalesforceClient {
   private readonly logger = new Logger(SalesforceClient.name);
-  private readonly policies: UpstreamPolicies;
   private readonly oauth2: OAuth2;
+  private readonly transport: BoundedTransport;
   private connection: Promise<Connection> | null = null;
 
-  constructor(@Inject(ENV) private readonly env: Env) {
-    this.policies = createUpstreamPolicies(env.SALESFORCE_TIMEOUT_MS);
+  constructor(
+    @Inject(ENV) private readonly env: Env,
+    private readonly upstreams: UpstreamRegistry,
+  ) {
+    this.transport = new BoundedTransport(env.SALESFORCE_TIMEOUT_MS);
     this.oauth2 = new OAuth2({
       loginUrl: env.SALESFORCE_LOGIN_URL.replace(/\/+$/, ''),
       clientId: env.SALESFORCE_CLIENT_ID,
       clientSecret: env.SALESFORCE_CLIENT_SECRET,
     });
-    this.oauth2._transport = new BoundedTransport(env.SALESFORCE_TIMEOUT_MS);
+    this.oauth2._transport = this.transport;
   }
 
   /**
@@ -129,10 +163,9 @@ export class SalesforceClient {
 
   /** Runs `fn` with a session under the read or write policy; re-authenticates once on an expired session. */
   private async run<T>(operation: string, write: boolean, fn: (conn: Connection) => Promise<T>): Promise<T> {
-    const policy = write ? this.policies.write : this.policies.read;
     const started = Date.now();
     try {
-      return await policy.execute(async () => {
+      return await this.upstreams.salesforce.execute('api', write ? 'write' : 'read', `Salesforce ${operation}`, async () => {
         const conn = await this.session();
         try {
           return await fn(conn).catch((err: unknown) => {
@@ -148,10 +181,10 @@ export class SalesforceClient {
       });
     } catch (err) {
       const failure = toUpstreamException('salesforce', err, `Salesforce ${operation}`);
-      this.logger.warn(
-        { operation, kind: failure.kind, ms: Date.now() - started, reason: failure.reason },
-        'salesforce call failed',
-      );
+      const entry = { operation, kind: failure.kind, ms: Date.now() - started, reason: failure.reason };
+      // A call the breaker kept from Salesforce is expected while it is open: the opening itself was logged.
+      if (failure.shortCircuited) this.logger.debug(entry, 'salesforce call not made');
+      else this.logger.warn(entry, 'salesforce call failed');
       throw failure;
     }
   }
@@ -190,7 +223,7 @@ export class SalesforceClient {
       accessToken: token.access_token,
       version: this.env.SALESFORCE_API_VERSION,
     });
-    conn._transport = new BoundedTransport(this.env.SALESFORCE_TIMEOUT_MS);
+    conn._transport = this.transport;
     return conn;
   }
 
@@ -214,6 +247,15 @@ export class SalesforceClient {
     }
     if (code === 'INVALID_SESSION_ID') {
       return new SalesforceException('rejected', operation, 'session expired', { cause: err, errorCode: code });
+    }
+    if (RATE_LIMIT_CODES.has(code)) {
+      const retryAfterMs = this.transport.recentRetryAfterMs();
+      return new SalesforceException('unreachable', operation, `${code} (Retry-After ${retryAfterMs ?? '?'} ms)`, {
+        cause: err,
+        errorCode: code,
+        rateLimited: true,
+        retryAfterMs,
+      });
     }
     const http = /^ERROR_HTTP_(\d{3})$/.exec(code);
     const status = http ? Number(http[1]) : undefined;

@@ -1,4 +1,4 @@
-import { UpstreamException, type UpstreamFailureKind } from '../upstream/upstream.exception';
+import { UpstreamException, type UpstreamFailureKind, type UpstreamFailureOptions } from '../upstream/upstream.exception';
 
 /** A Salesforce call failed; `reason` is loggable (operation, Salesforce error code; never tokens or secrets). */
 export class SalesforceException extends UpstreamException {
@@ -6,13 +6,14 @@ export class SalesforceException extends UpstreamException {
    * @param kind failure class
    * @param operation what was attempted (`token`, `query`, `create Case` ...)
    * @param reason loggable detail
-   * @param options `errorCode`: Salesforce `errorCode` (e.g. `INVALID_SESSION_ID`, `MALFORMED_QUERY`) when known
+   * @param options `errorCode`: Salesforce `errorCode` (e.g. `INVALID_SESSION_ID`, `MALFORMED_QUERY`) when known;
+   *   `rateLimited`/`retryAfterMs` for `REQUEST_LIMIT_EXCEEDED` and HTTP 429
    */
   constructor(
     kind: UpstreamFailureKind,
     readonly operation: string,
     reason: string,
-    options?: { cause?: unknown; errorCode?: string },
+    options?: UpstreamFailureOptions & { errorCode?: string },
   ) {
     super('salesforce', kind, `Salesforce ${operation}: ${reason}`, options);
     this.errorCode = options?.errorCode;

@@ -6,7 +6,8 @@ export type UpstreamSystem = 'whmcs' | 'salesforce';
 /**
  * Why an upstream call failed:
  * - `timeout`: no answer within the configured time (HTTP 504).
- * - `unreachable`: connection refused/reset, or a 5xx/429 answer (HTTP 503).
+ * - `unreachable`: connection refused/reset, a 5xx answer, a rate limit (429, Salesforce `REQUEST_LIMIT_EXCEEDED`),
+ *   or the call was not made because the circuit breaker is open or the bulkhead is full (HTTP 503).
  * - `rejected`: the upstream refused our credentials or the call (403, `result: "error"`, API error) (HTTP 502).
  * - `bad_response`: the answer was not JSON or did not match the expected schema (HTTP 502).
  */
@@ -21,6 +22,17 @@ const STATUS_OF_KIND: Record<UpstreamFailureKind, number> = {
   bad_response: 502,
 };
 
+/** Extra facts about an upstream failure. */
+export interface UpstreamFailureOptions {
+  cause?: unknown;
+  /** The upstream asked to slow down (HTTP 429, Salesforce `REQUEST_LIMIT_EXCEEDED`). */
+  rateLimited?: boolean;
+  /** How long to wait before calling again, ms (from `Retry-After`, or the open breaker's remaining time). */
+  retryAfterMs?: number;
+  /** The call never reached the upstream (breaker open, rate limit in force, bulkhead full). */
+  shortCircuited?: boolean;
+}
+
 /**
  * An upstream (WHMCS, Salesforce) failed. Rendered as `upstream_unavailable` with a client-safe message; the
  * loggable `reason` (never containing secrets or tokens) stays on the server.
@@ -31,14 +43,24 @@ export class UpstreamException extends AppException {
    * @param kind failure class; decides the HTTP status (504 timeout, 503 unreachable, 502 otherwise)
    * @param reason detail for the logs (no secrets, no payloads)
    */
+  /** The upstream asked to slow down (HTTP 429, Salesforce `REQUEST_LIMIT_EXCEEDED`). */
+  readonly rateLimited: boolean;
+  /** How long to wait before calling again, ms, when known. */
+  readonly retryAfterMs: number | undefined;
+  /** The call never reached the upstream (breaker open, rate limit in force, bulkhead full). */
+  readonly shortCircuited: boolean;
+
   constructor(
     readonly system: UpstreamSystem,
     readonly kind: UpstreamFailureKind,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: UpstreamFailureOptions,
   ) {
     super(STATUS_OF_KIND[kind], 'upstream_unavailable', UpstreamException.safeMessage(system, kind));
     this.name = 'UpstreamException';
+    this.rateLimited = options?.rateLimited ?? false;
+    this.retryAfterMs = options?.retryAfterMs;
+    this.shortCircuited = options?.shortCircuited ?? false;
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 

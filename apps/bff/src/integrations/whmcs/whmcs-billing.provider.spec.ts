@@ -1,5 +1,7 @@
 import { parseWhmcsResponse } from '@portico/domain/providers/whmcs';
 import type { z } from 'zod';
+import { MemoryCacheAdapter } from '../../core/cache/memory-cache.adapter';
+import { loadEnv } from '../../core/config/env';
 import { WhmcsBillingProvider } from './whmcs-billing.provider';
 import type { WhmcsClient, WhmcsParams } from './whmcs.client';
 
@@ -26,7 +28,7 @@ class FakeWhmcsClient {
 describe('WhmcsBillingProvider', () => {
   it('reads GetClientsDetails once for concurrent profile, subscription and invoice reads of one client', async () => {
     const whmcs = new FakeWhmcsClient();
-    const provider = new WhmcsBillingProvider(whmcs as unknown as WhmcsClient);
+    const provider = new WhmcsBillingProvider(whmcs as unknown as WhmcsClient, new MemoryCacheAdapter(), loadEnv({}));
     const [profile, subscriptions, invoices] = await Promise.all([
       provider.getCustomerProfile(1),
       provider.listSubscriptions(1),

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   CustomerProfile,
   Invoice,
@@ -20,7 +20,12 @@ import {
   whmcsInvoicesSchema,
   type WhmcsClientsDetailsRaw,
 } from '@portico/domain/providers/whmcs';
+import { CachePort } from '../../core/cache/cache.port';
+import { SingleFlight, type FlightErrorCodec } from '../../core/cache/single-flight';
+import { ENV } from '../../core/config/config.module';
+import type { Env } from '../../core/config/env';
 import { BillingProvider } from '../../modules/billing/billing.provider';
+import { UpstreamException, type UpstreamFailureKind } from '../upstream/upstream.exception';
 import { WhmcsClient } from './whmcs.client';
 import { WhmcsException } from './whmcs.exception';
 
@@ -46,15 +51,38 @@ const BULK_PAGE = 250;
 /** How long a client's currency is remembered, ms. */
 const CURRENCY_TTL_MS = 10 * 60_000;
 
+/** A WHMCS failure as it crosses instances (a `GetClientsDetails` shared by callers on several instances). */
+const whmcsFailureCodec: FlightErrorCodec = {
+  encode: (err) =>
+    err instanceof UpstreamException
+      ? { kind: err.kind, reason: err.reason, rateLimited: err.rateLimited, retryAfterMs: err.retryAfterMs }
+      : { kind: 'unreachable', reason: err instanceof Error ? err.message : String(err) },
+  decode: (encoded) => {
+    const e = encoded as { kind: UpstreamFailureKind; reason: string; rateLimited?: boolean; retryAfterMs?: number };
+    return new WhmcsException(e.kind, 'GetClientsDetails', `(call made by another instance) ${e.reason}`, {
+      rateLimited: e.rateLimited,
+      retryAfterMs: e.retryAfterMs,
+    });
+  },
+};
+
 /** {@link BillingProvider} backed by the WHMCS API; payloads are mapped by `@portico/domain/providers/whmcs`. */
 @Injectable()
 export class WhmcsBillingProvider extends BillingProvider {
   private readonly currencies = new Map<number, { currency: string; until: number }>();
-  /** `GetClientsDetails` calls under way per client, shared by concurrent callers. */
-  private readonly detailsInFlight = new Map<number, Promise<WhmcsClientsDetailsRaw>>();
+  /**
+   * `GetClientsDetails` calls under way per client, shared by concurrent callers of this instance and, with
+   * Redis, of every instance (only while the call runs: nothing is cached beyond it).
+   */
+  private readonly details: SingleFlight;
 
-  constructor(private readonly whmcs: WhmcsClient) {
+  constructor(
+    private readonly whmcs: WhmcsClient,
+    cache: CachePort,
+    @Inject(ENV) env: Env,
+  ) {
     super();
+    this.details = new SingleFlight(cache, env.STATUS_CACHE_LOCK_MS, whmcsFailureCodec);
   }
 
   /** `GetClientsDetails` (`stats=false`). */
@@ -145,18 +173,12 @@ export class WhmcsBillingProvider extends BillingProvider {
 
   /**
    * `GetClientsDetails`; concurrent callers for one client (the profile and every amount-carrying read of one
-   * dashboard request) share a single call.
+   * dashboard request, on any instance) share a single call.
    */
   private clientDetails(clientId: number): Promise<WhmcsClientsDetailsRaw> {
-    const running = this.detailsInFlight.get(clientId);
-    if (running) return running;
-    const call = this.whmcs.call('GetClientsDetails', { clientid: clientId, stats: false }, whmcsClientsDetailsSchema);
-    this.detailsInFlight.set(clientId, call);
-    const settle = (): void => {
-      if (this.detailsInFlight.get(clientId) === call) this.detailsInFlight.delete(clientId);
-    };
-    call.then(settle, settle);
-    return call;
+    return this.details.run(`whmcs:GetClientsDetails:${clientId}`, () =>
+      this.whmcs.call('GetClientsDetails', { clientid: clientId, stats: false }, whmcsClientsDetailsSchema),
+    );
   }
 
   private async clientCurrency(clientId: number): Promise<string> {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { whmcsInvoicesSchema } from '@portico/domain/providers/whmcs';
-import type { Env } from '../../core/config/env';
+import { loadEnv, type Env } from '../../core/config/env';
+import { UpstreamRegistry } from '../upstream/upstream.registry';
 import { Logger } from '@nestjs/common';
 import { UpstreamException } from '../upstream/upstream.exception';
 import { WhmcsClient } from './whmcs.client';
@@ -35,13 +36,15 @@ describe('WhmcsClient', () => {
     requests = [];
   });
 
-  const client = () =>
-    new WhmcsClient({
-      WHMCS_API_URL: url,
-      WHMCS_API_IDENTIFIER: 'id-123',
-      WHMCS_API_SECRET: 'top-secret-value',
-      WHMCS_TIMEOUT_MS: 200,
-    } as Env);
+  const envFor = (): Env => ({
+    ...loadEnv({ UPSTREAM_RETRY_INITIAL_DELAY_MS: '10' }),
+    WHMCS_API_URL: url,
+    WHMCS_API_IDENTIFIER: 'id-123',
+    WHMCS_API_SECRET: 'top-secret-value',
+    WHMCS_TIMEOUT_MS: 200,
+  });
+  const clientWith = (registry: UpstreamRegistry) => new WhmcsClient(envFor(), registry);
+  const client = () => clientWith(new UpstreamRegistry(envFor()));
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -120,5 +123,47 @@ describe('WhmcsClient', () => {
     expect(err.status).toBe(504);
     expect(err.message).toBe('Billing system did not answer in time');
     expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it('opens the breaker for the Retry-After of a 429, without retrying, and keeps every action family off', async () => {
+    const registry = new UpstreamRegistry(envFor());
+    const whmcs = clientWith(registry);
+    handler = (_req, _body, res) => res.writeHead(429, { 'retry-after': '30' }).end('{"result":"error","message":"Too Many Requests"}');
+    const first = await failure(whmcs.call('GetInvoices', {}, whmcsInvoicesSchema));
+    expect(first).toMatchObject({ kind: 'unreachable', rateLimited: true, retryAfterMs: 30_000 });
+    expect(requests).toHaveLength(1);
+
+    const state = registry.snapshot();
+    expect(state.whmcs).toMatchObject({ breaker: 'open', openReason: 'rate_limited' });
+    const waitMs = Date.parse(state.whmcs.retryAt ?? '') - Date.now();
+    expect(waitMs).toBeGreaterThan(25_000);
+    expect(waitMs).toBeLessThanOrEqual(30_000);
+
+    // Another family (client details) is held off too: the limit is per API user.
+    const held = await failure(whmcs.call('GetClientsDetails', { clientid: 1 }, whmcsInvoicesSchema));
+    expect(held).toMatchObject({ kind: 'unreachable', rateLimited: true, shortCircuited: true });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('opens the breaker of a family after consecutive failures; other families still call', async () => {
+    const registry = new UpstreamRegistry({ ...envFor(), UPSTREAM_BREAKER_THRESHOLD: 3, UPSTREAM_RETRY_MAX_ATTEMPTS: 1 });
+    const whmcs = clientWith(registry);
+    handler = (_req, body, res) =>
+      body.get('action') === 'GetInvoices' ? json(res, 500, {}) : json(res, 200, { result: 'success', totalresults: 0, startnumber: 0, numreturned: 0, invoices: [] });
+    for (let i = 0; i < 3; i += 1) await failure(whmcs.call('GetInvoices', {}, whmcsInvoicesSchema));
+    expect(requests).toHaveLength(3);
+    const held = await failure(whmcs.call('GetInvoices', {}, whmcsInvoicesSchema));
+    expect(held.shortCircuited).toBe(true);
+    expect(held.message).toBe('Billing system is unavailable');
+    expect(requests).toHaveLength(3);
+    expect(registry.snapshot().whmcs.families).toMatchObject({ billing: { breaker: 'open', openReason: 'failures' }, client: { breaker: 'closed' } });
+    await whmcs.call('GetClientsDetails', { clientid: 1 }, whmcsInvoicesSchema);
+    expect(requests).toHaveLength(4);
+  });
+
+  it('never retries a write', async () => {
+    handler = (_req, _body, res) => json(res, 500, {});
+    await failure(client().call('UpdateInvoice', { invoiceid: 1 }, whmcsInvoicesSchema, { write: true }));
+    expect(requests).toHaveLength(1);
   });
 });

@@ -3,7 +3,8 @@ import { collectSkippedRecords, parseWhmcsResponse, WhmcsApiError, WhmcsSchemaEr
 import type { z } from 'zod';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
-import { createUpstreamPolicies, toUpstreamException, type UpstreamPolicies } from '../upstream/upstream-policy';
+import { parseRetryAfter, toUpstreamException } from '../upstream/upstream-policy';
+import { UpstreamRegistry, whmcsFamily } from '../upstream/upstream.registry';
 import { WhmcsException } from './whmcs.exception';
 
 /** Scalar API parameters; `undefined` ones are left out. */
@@ -11,17 +12,18 @@ export type WhmcsParams = Record<string, string | number | boolean | undefined>;
 
 /**
  * Transport to the WHMCS API (`POST api.php`, form-encoded, `identifier`/`secret`, `responsetype=json`).
- * Each call is cut at `WHMCS_TIMEOUT_MS`; reads retry once on connection failures and 5xx/429.
+ * Every call runs under the WHMCS policies of {@link UpstreamRegistry}: bulkhead, a circuit breaker per action
+ * family (client details, billing reads, writes), a `WHMCS_TIMEOUT_MS` cut per attempt and, for reads, retries of
+ * connection failures and 5xx with jittered exponential backoff. HTTP 429 opens the breaker for its `Retry-After`.
  * Every answer is parsed with the caller's zod schema through the domain's `parseWhmcsResponse`.
  */
 @Injectable()
 export class WhmcsClient {
   private readonly logger = new Logger(WhmcsClient.name);
-  private readonly policies: UpstreamPolicies;
-
-  constructor(@Inject(ENV) private readonly env: Env) {
-    this.policies = createUpstreamPolicies(env.WHMCS_TIMEOUT_MS);
-  }
+  constructor(
+    @Inject(ENV) private readonly env: Env,
+    private readonly upstreams: UpstreamRegistry,
+  ) {}
 
   /**
    * Calls one WHMCS API action.
@@ -31,6 +33,8 @@ export class WhmcsClient {
    * @param options `write: true` for non-idempotent actions (no retry)
    * @throws WhmcsException `timeout` (no answer in time), `unreachable` (network, 5xx, 429), `rejected` (403,
    *   other 4xx, `result: "error"`), `bad_response` (not JSON, or not matching `schema`)
+   * @throws UpstreamException `unreachable` without calling WHMCS while its breaker is open, a rate limit is in
+   *   force or the bulkhead is full
    */
   async call<S extends z.ZodType>(
     action: string,
@@ -38,10 +42,12 @@ export class WhmcsClient {
     schema: S,
     options: { write?: boolean } = {},
   ): Promise<z.output<S>> {
-    const policy = options.write ? this.policies.write : this.policies.read;
+    const write = options.write === true;
     const started = Date.now();
     try {
-      const result = await policy.execute(({ signal }) => this.send(action, params, schema, signal));
+      const result = await this.upstreams.whmcs.execute(whmcsFamily(action, write), write ? 'write' : 'read', `WHMCS ${action}`, (signal) =>
+        this.send(action, params, schema, signal),
+      );
       this.logger.debug({ action, ms: Date.now() - started }, 'whmcs call');
       for (const { path, skipped } of collectSkippedRecords(result)) {
         // One malformed record must not hide the others: it was left out; say which and why (no values).
@@ -50,7 +56,10 @@ export class WhmcsClient {
       return result;
     } catch (err) {
       const failure = toUpstreamException('whmcs', err, `WHMCS ${action}`);
-      this.logger.warn({ action, kind: failure.kind, ms: Date.now() - started, reason: failure.reason }, 'whmcs call failed');
+      const entry = { action, kind: failure.kind, ms: Date.now() - started, reason: failure.reason };
+      // A call the breaker kept from WHMCS is expected while it is open: the opening itself was logged.
+      if (failure.shortCircuited) this.logger.debug(entry, 'whmcs call not made');
+      else this.logger.warn(entry, 'whmcs call failed');
       throw failure;
     }
   }
@@ -88,7 +97,14 @@ export class WhmcsClient {
     if (response.status === 403) {
       throw new WhmcsException('rejected', action, 'HTTP 403 (credentials or IP not allowed)');
     }
-    if (response.status === 429 || response.status >= 500) {
+    if (response.status === 429) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      throw new WhmcsException('unreachable', action, `HTTP 429 (Retry-After ${retryAfterMs ?? '?'} ms)`, {
+        rateLimited: true,
+        retryAfterMs,
+      });
+    }
+    if (response.status >= 500) {
       throw new WhmcsException('unreachable', action, `HTTP ${response.status}`);
     }
     if (!response.ok) {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { accountSecuritySchema, type AccountSecurity } from '@portico/domain';
 import type { FastifyRequest } from 'fastify';
-import { AccountScoped, CurrentAccount, CurrentUser, RequirePermission, type AccountContext, type SessionUser } from '../../core/auth';
+import { AccessService, AccountScoped, CurrentAccount, CurrentUser, RequirePermission, type AccountContext, type SessionUser } from '../../core/auth';
 import { AppException } from '../../core/http/app.exception';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { DbContext } from '../../core/prisma/db-context';
@@ -19,6 +19,7 @@ export class AccountSecurityController {
   constructor(
     private readonly repository: AuthRepository,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   @Get()
@@ -44,6 +45,8 @@ export class AccountSecurityController {
     // Row-level security lets only the system scope change `accounts` rows; the guard has checked `security:manage`
     // for this very account, and the update names it by id.
     await DbContext.runAsSystem('account-security', () => this.repository.setAccountMfaRequired(account.accountId, body.mfaRequired));
+    // The access context carries the account's two-factor requirement: drop the cached ones.
+    await this.access.invalidateAccount(account.accountId);
     await this.audit.record({
       action: 'account.mfa_requirement_changed',
       accountId: account.accountId,

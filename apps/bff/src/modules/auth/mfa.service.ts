@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { MfaEnrolment, MfaStatus } from '@portico/domain';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
-import { SecretBox } from '../../core/auth';
+import { AccessService, SecretBox } from '../../core/auth';
 import { hashPassword, verifyPassword } from '../../core/auth/password-hasher';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
@@ -46,6 +46,7 @@ export class MfaService {
   constructor(
     private readonly repository: AuthRepository,
     @Inject(ENV) env: Env,
+    private readonly access: AccessService,
   ) {
     this.box = new SecretBox(env.MFA_ENCRYPTION_KEY);
   }
@@ -92,6 +93,8 @@ export class MfaService {
     if (!(await this.repository.enableMfa(userId, mfa.pendingSecret, step, hashes, new Date()))) {
       throw new AppException(409, 'conflict', 'The two-factor setup changed meanwhile: start again');
     }
+    // The access context carries whether the member has two-factor: drop the cached ones.
+    await this.access.invalidateUser(userId);
     return codes;
   }
 
@@ -109,6 +112,7 @@ export class MfaService {
     const ok = second.code !== undefined ? await this.verifyTotp(userId, second.code) : await this.useRecoveryCode(userId, second.recoveryCode ?? '');
     if (!ok) throw invalidCode(second.code !== undefined ? 'body.code' : 'body.recoveryCode');
     await this.repository.disableMfa(userId);
+    await this.access.invalidateUser(userId);
   }
 
   /**

@@ -18,8 +18,11 @@ export class HealthController {
 
   @Get('ready')
   @SystemScope('health')
-  @ApiOperation({ summary: 'Readiness: database, WHMCS and Salesforce answer' })
-  @ApiResponse({ status: 200, description: 'every dependency is ok' })
+  @ApiOperation({
+    summary: 'Readiness: database, WHMCS and Salesforce answer; upstream circuit breaker states',
+    description: 'An upstream whose circuit breaker is open is `degraded` and does not fail readiness.',
+  })
+  @ApiResponse({ status: 200, description: 'every dependency is ok or degraded (breaker open)' })
   @ApiResponse({ status: 503, description: 'at least one dependency failed (see `checks`)' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Readiness> {
     const result = await this.health.readiness();

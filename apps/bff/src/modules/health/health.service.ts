@@ -2,14 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { BillingProvider } from '../billing/billing.provider';
 import { CrmProvider } from '../support/crm.provider';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
+import type { UpstreamSnapshot } from '../../integrations/upstream/upstream-policy';
+import { UpstreamRegistry } from '../../integrations/upstream/upstream.registry';
 import { HealthRepository } from './health.repository';
 
 /** Longest a readiness check may take, ms. */
 export const READINESS_CHECK_TIMEOUT_MS = 2000;
 
-/** Outcome of one dependency check. */
+/**
+ * Outcome of one dependency check: `ok`; `error` (failed: readiness fails); `degraded` (an upstream whose circuit
+ * breaker is open or whose rate limit is in force: not called, and readiness does not fail for it, since the BFF
+ * serves cached data meanwhile).
+ */
 export interface DependencyCheck {
-  status: 'ok' | 'error';
+  status: 'ok' | 'error' | 'degraded';
   /** Time the check took, ms. */
   latencyMs: number;
   /** Why it failed (safe to show: no secrets, no payloads). */
@@ -20,17 +26,24 @@ export interface DependencyCheck {
 export interface Readiness {
   status: 'ok' | 'error';
   checks: { database: DependencyCheck; whmcs: DependencyCheck; salesforce: DependencyCheck };
+  /** Circuit breaker state of each upstream in this instance, with each breaker family. */
+  upstreams: { whmcs: UpstreamSnapshot; salesforce: UpstreamSnapshot };
 }
 
 class CheckTimeout extends Error {}
 
-/** Readiness of the BFF's dependencies: PostgreSQL (`SELECT 1`), WHMCS and Salesforce pings, in parallel. */
+/**
+ * Readiness of the BFF's dependencies: PostgreSQL (`SELECT 1`), WHMCS and Salesforce pings, in parallel, plus the
+ * state of the upstream circuit breakers. An upstream whose breaker is open is reported `degraded` and does not
+ * fail readiness (the BFF itself is ready and serves cached blocks); an upstream that fails its ping does.
+ */
 @Injectable()
 export class HealthService {
   constructor(
     private readonly repository: HealthRepository,
     private readonly billing: BillingProvider,
     private readonly crm: CrmProvider,
+    private readonly upstreams: UpstreamRegistry,
   ) {}
 
   /** Runs every check, each cut at {@link READINESS_CHECK_TIMEOUT_MS}; `status` is ok only when all are. */
@@ -40,8 +53,8 @@ export class HealthService {
       this.check(() => this.billing.ping()),
       this.check(() => this.crm.ping()),
     ]);
-    const ok = [database, whmcs, salesforce].every((c) => c.status === 'ok');
-    return { status: ok ? 'ok' : 'error', checks: { database, whmcs, salesforce } };
+    const ok = [database, whmcs, salesforce].every((c) => c.status !== 'error');
+    return { status: ok ? 'ok' : 'error', checks: { database, whmcs, salesforce }, upstreams: this.upstreams.snapshot() };
   }
 
   private async check(run: () => Promise<void>): Promise<DependencyCheck> {
@@ -55,6 +68,10 @@ export class HealthService {
       return { status: 'ok', latencyMs: Math.round(performance.now() - started) };
     } catch (err) {
       let error: string;
+      if (err instanceof UpstreamException && err.shortCircuited) {
+        const why = err.rateLimited ? 'rate limited' : 'circuit breaker open';
+        return { status: 'degraded', latencyMs: Math.round(performance.now() - started), error: `${err.message} (${why})` };
+      }
       if (err instanceof CheckTimeout) error = `no answer within ${READINESS_CHECK_TIMEOUT_MS} ms`;
       else if (err instanceof UpstreamException) error = err.message;
       else error = 'check failed';

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountStatus } from '@portico/domain';
 import { AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
+import { serializeAccountStatus } from './account-status.serializer';
 import { MeStatusService } from './me-status.service';
 import { redactStatusForRole } from './status-permissions.mapper';
 
@@ -18,11 +19,15 @@ export class MeStatusController {
     summary: 'Dashboard document of an account',
     description:
       'Profile, CRM account, subscriptions, billing summary, open cases and usage tiles. Each block carries its ' +
-      'freshness; a failing upstream marks its blocks unavailable and the answer is still 200. Blocks the ' +
-      "member's role may not read are unavailable with reason `forbidden` and no data.",
+      'freshness (`fetchedAt`, `stale`, `unavailable`, `reason`): a failing upstream leaves its cached blocks stale, ' +
+      'or marks them unavailable, and the answer is still 200. `upstreams` gives each circuit breaker state. Blocks ' +
+      "the member's role may not read are unavailable with reason `forbidden` and no data.",
   })
   @ApiOkResponse({ description: 'AccountStatus' })
-  async getStatus(@CurrentAccount() account: AccountContext): Promise<AccountStatus> {
-    return redactStatusForRole(await this.status.getStatus(account), account.role);
+  @Header('content-type', 'application/json; charset=utf-8')
+  async getStatus(@CurrentAccount() account: AccountContext): Promise<string> {
+    // Serialised here from the cached blocks' remembered JSON: the hot path of the dashboard.
+    const doc: AccountStatus = redactStatusForRole(await this.status.getStatus(account), account.role);
+    return serializeAccountStatus(doc);
   }
 }

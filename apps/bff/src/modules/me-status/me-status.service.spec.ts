@@ -13,7 +13,8 @@ import type {
 } from '@portico/domain';
 import { accountStatusSchema } from '@portico/domain';
 import type { AccountContext } from '../../core/auth';
-import type { Env } from '../../core/config/env';
+import { loadEnv, type Env } from '../../core/config/env';
+import { UpstreamRegistry } from '../../integrations/upstream/upstream.registry';
 import { MemoryCacheAdapter } from '../../core/cache/memory-cache.adapter';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 import { BillingProvider } from '../billing/billing.provider';
@@ -151,13 +152,20 @@ const account: AccountContext = {
   salesforceAccountId: '001A0000001AcmeAAA',
 };
 
-function build(ttlMs = 30_000) {
+function envWith(overrides: Partial<Env> = {}): Env {
+  return { ...loadEnv({}), ...overrides };
+}
+
+function build(overrides: Partial<Env> = {}) {
   const billing = new FakeBilling();
   const crm = new FakeCrm();
-  const cache = new StatusCacheService(new MemoryCacheAdapter(), { STATUS_CACHE_TTL_MS: ttlMs } as Env);
-  const service = new MeStatusService(billing, crm, usage as unknown as UsageService, cache);
+  const env = envWith(overrides);
+  const cache = new StatusCacheService(new MemoryCacheAdapter(), env);
+  const service = new MeStatusService(billing, crm, usage as unknown as UsageService, cache, new UpstreamRegistry(env));
   return { billing, crm, cache, service };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('MeStatusService', () => {
   it('assembles every block from the providers', async () => {
@@ -228,9 +236,40 @@ describe('MeStatusService', () => {
   });
 });
 
+describe('MeStatusService when an upstream fails after a good read', () => {
+  it('serves the last good blocks stale, with their age and why, instead of unavailable (stale-if-error)', async () => {
+    const { service, billing } = build({ STATUS_CACHE_TTL_MS: 1, STATUS_CACHE_STALE_MS: 0, STATUS_CACHE_STALE_IF_ERROR_MS: 60_000 });
+    const first = await service.getStatus(account);
+    await sleep(5);
+    billing.failWith = new UpstreamException('whmcs', 'unreachable', 'WHMCS GetInvoices: HTTP 500');
+    const status = accountStatusSchema.parse(await service.getStatus(account));
+    for (const name of ['profile', 'subscriptions', 'billing'] as const) {
+      expect(status[name].meta).toMatchObject({ stale: true, unavailable: false, reason: 'Billing system is unavailable' });
+      expect(status[name].meta.fetchedAt).toBe(first[name].meta.fetchedAt);
+      expect(status[name].data).toEqual(first[name].data);
+    }
+    expect(status.cases.meta).toMatchObject({ stale: false, unavailable: false });
+    expect(status.upstreams.whmcs.breaker).toBe('closed');
+  });
+
+  it('serves a stale block at once and refreshes it in the background (stale-while-revalidate)', async () => {
+    const { service, billing } = build({ STATUS_CACHE_TTL_MS: 1, STATUS_CACHE_STALE_MS: 60_000 });
+    const first = await service.getStatus(account);
+    await sleep(5);
+    const calls = billing.calls;
+    const second = await service.getStatus(account);
+    expect(second.profile.meta).toMatchObject({ stale: true, unavailable: false, fetchedAt: first.profile.meta.fetchedAt });
+    expect(second.profile.meta.reason).toBeUndefined();
+    await sleep(5);
+    expect(billing.calls).toBeGreaterThan(calls);
+    const third = await service.getStatus(account);
+    expect(third.profile.meta.fetchedAt).not.toBe(first.profile.meta.fetchedAt);
+  });
+});
+
 describe('StatusCacheService', () => {
   it('loads a missing key once for concurrent readers', async () => {
-    const cache = new StatusCacheService(new MemoryCacheAdapter(), { STATUS_CACHE_TTL_MS: 30_000 } as Env);
+    const cache = new StatusCacheService(new MemoryCacheAdapter(), envWith());
     let loads = 0;
     const load = async () => {
       loads += 1;
@@ -243,7 +282,7 @@ describe('StatusCacheService', () => {
   });
 
   it('does not cache failures', async () => {
-    const cache = new StatusCacheService(new MemoryCacheAdapter(), { STATUS_CACHE_TTL_MS: 30_000 } as Env);
+    const cache = new StatusCacheService(new MemoryCacheAdapter(), envWith());
     await expect(cache.getOrLoad('a', 'crm', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     await expect(cache.getOrLoad('a', 'crm', async () => 'ok')).resolves.toMatchObject({ data: 'ok' });
   });

@@ -15,11 +15,12 @@ import {
 } from '@portico/domain';
 import type { AccountContext } from '../../core/auth';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
+import { UpstreamRegistry } from '../../integrations/upstream/upstream.registry';
 import { BillingProvider } from '../billing/billing.provider';
 import { CrmProvider } from '../support/crm.provider';
 import { UsageService } from '../usage/usage.service';
 import { RECENT_INVOICES, summarizeBilling } from './billing-summary.mapper';
-import { StatusCacheService } from './status-cache.service';
+import { blockFailureReason, StatusCacheService, type StoredBlock } from './status-cache.service';
 import { toUsageTiles } from './usage-tiles.mapper';
 
 /** Open cases shown on the dashboard. */
@@ -29,8 +30,6 @@ const OPEN_INVOICES_PAGE = 100;
 /** Upper bound of open-invoice pages read for the summary. */
 const OPEN_INVOICES_MAX_PAGES = 10;
 
-/** Reason shown when a block failed for a reason other than its upstream. */
-const INTERNAL_FAILURE = 'Temporarily unavailable';
 
 const SOURCE: Record<StatusBlockName, BlockSource> = {
   profile: 'whmcs',
@@ -43,10 +42,15 @@ const SOURCE: Record<StatusBlockName, BlockSource> = {
 
 type Block<T> = { meta: BlockMeta; data: T | null };
 
+/** Every block, in the order they are read ahead from the cache. */
+const BLOCKS: readonly StatusBlockName[] = ['profile', 'crm', 'subscriptions', 'billing', 'cases', 'usage'];
+
 /**
  * Builds the dashboard document of an account. Every block is read in parallel through
- * {@link StatusCacheService}; a failing upstream or a missing link makes its blocks `unavailable` (with a safe
- * `reason`) and never fails the document.
+ * {@link StatusCacheService} (stale-while-revalidate, the entries read ahead in one round trip); a failing
+ * upstream leaves the last good copy `stale` (with the reason), or, without one, makes its blocks `unavailable`
+ * (with a safe `reason`). A missing link makes its blocks `unavailable` too. The document never fails, and
+ * carries the circuit breaker state of each upstream.
  */
 @Injectable()
 export class MeStatusService {
@@ -57,18 +61,30 @@ export class MeStatusService {
     private readonly crm: CrmProvider,
     private readonly usage: UsageService,
     private readonly cache: StatusCacheService,
+    private readonly upstreams: UpstreamRegistry,
   ) {}
 
   /** The dashboard document of `account` (the caller has checked membership). */
   async getStatus(account: AccountContext): Promise<AccountStatus> {
     const { accountId, whmcsClientId: clientId, salesforceAccountId: crmId } = account;
+    const stored = await this.cache.peek(accountId, BLOCKS).catch(() => BLOCKS.map(() => undefined));
+    const known = <T>(name: StatusBlockName): { known: StoredBlock<T> | undefined } => ({
+      known: stored[BLOCKS.indexOf(name)] as StoredBlock<T> | undefined,
+    });
+    const fast = this.allFresh(account, stored);
+    if (fast) return fast;
     const [profile, crm, subscriptions, billing, cases, usage] = await Promise.all([
-      this.block<CustomerProfile>(account, 'profile', clientId === null ? null : () => this.billing.getCustomerProfile(clientId)),
-      this.block<CrmAccount>(account, 'crm', crmId === null ? null : () => this.crm.getAccount(crmId)),
-      this.block<Subscription[]>(account, 'subscriptions', clientId === null ? null : () => this.billing.listSubscriptions(clientId)),
-      this.block<BillingSummary>(account, 'billing', clientId === null ? null : () => this.billingSummary(clientId)),
-      this.block<CasesSummary>(account, 'cases', crmId === null ? null : () => this.casesSummary(crmId)),
-      this.block<UsageTile[]>(account, 'usage', () => this.usageTiles(accountId, clientId)),
+      this.block<CustomerProfile>(account, 'profile', clientId === null ? null : () => this.billing.getCustomerProfile(clientId), known('profile')),
+      this.block<CrmAccount>(account, 'crm', crmId === null ? null : () => this.crm.getAccount(crmId), known('crm')),
+      this.block<Subscription[]>(
+        account,
+        'subscriptions',
+        clientId === null ? null : () => this.billing.listSubscriptions(clientId),
+        known('subscriptions'),
+      ),
+      this.block<BillingSummary>(account, 'billing', clientId === null ? null : () => this.billingSummary(clientId), known('billing')),
+      this.block<CasesSummary>(account, 'cases', crmId === null ? null : () => this.casesSummary(crmId), known('cases')),
+      this.block<UsageTile[]>(account, 'usage', () => this.usageTiles(accountId, clientId, known('subscriptions')), known('usage')),
     ]);
     return {
       account: { id: accountId, name: account.accountName },
@@ -79,24 +95,68 @@ export class MeStatusService {
       billing,
       cases,
       usage,
+      upstreams: this.upstreams.status(),
     };
   }
 
-  /** One block: cached value, fresh value, or `unavailable` (never throws). `load` null means "not linked". */
+  /**
+   * The document straight from the entries read ahead when every linked block is fresh (the common, hot case):
+   * no load to start, so no promise per block. null when any block needs {@link block}'s full path.
+   */
+  private allFresh(account: AccountContext, stored: ReadonlyArray<StoredBlock<unknown> | undefined>): AccountStatus | null {
+    const now = Date.now();
+    const linked: Record<BlockSource, boolean> = {
+      whmcs: account.whmcsClientId !== null,
+      salesforce: account.salesforceAccountId !== null,
+      portico: true,
+    };
+    const blocks: Array<Block<unknown>> = [];
+    for (let i = 0; i < BLOCKS.length; i += 1) {
+      const name = BLOCKS[i] as StatusBlockName;
+      const source = SOURCE[name];
+      if (!linked[source]) {
+        blocks.push({ meta: { source, fetchedAt: null, stale: false, unavailable: true, reason: NOT_LINKED_REASON }, data: null });
+        continue;
+      }
+      const entry = stored[i];
+      if (entry === undefined || now >= entry.freshUntil) return null;
+      blocks.push({ meta: { source, fetchedAt: entry.fetchedAt, stale: false, unavailable: false }, data: entry.data });
+    }
+    const [profile, crm, subscriptions, billing, cases, usage] = blocks;
+    return {
+      account: { id: account.accountId, name: account.accountName },
+      generatedAt: new Date(now).toISOString(),
+      profile: profile as Block<CustomerProfile>,
+      crm: crm as Block<CrmAccount>,
+      subscriptions: subscriptions as Block<Subscription[]>,
+      billing: billing as Block<BillingSummary>,
+      cases: cases as Block<CasesSummary>,
+      usage: usage as Block<UsageTile[]>,
+      upstreams: this.upstreams.status(now),
+    };
+  }
+
+  /**
+   * One block: cached (fresh or stale, with why it is stale), freshly read, or `unavailable` (never throws).
+   * `load` null means "not linked".
+   */
   private async block<T>(
     account: AccountContext,
     name: StatusBlockName,
     load: (() => Promise<T>) | null,
+    options: { known: StoredBlock<T> | undefined },
   ): Promise<Block<T>> {
     const source = SOURCE[name];
     if (load === null) {
       return { meta: { source, fetchedAt: null, stale: false, unavailable: true, reason: NOT_LINKED_REASON }, data: null };
     }
     try {
-      const { data, fetchedAt } = await this.cache.getOrLoad(account.accountId, name, load);
-      return { meta: { source, fetchedAt, stale: false, unavailable: false }, data };
+      const { data, fetchedAt, stale, reason } = await this.cache.getOrLoad(account.accountId, name, load, options);
+      const meta: BlockMeta = { source, fetchedAt, stale, unavailable: false };
+      if (reason !== undefined) meta.reason = reason;
+      return { meta, data };
     } catch (err) {
-      const reason = err instanceof UpstreamException ? err.message : INTERNAL_FAILURE;
+      const reason = blockFailureReason(err);
       this.logger.warn(
         {
           accountId: account.accountId,
@@ -135,12 +195,16 @@ export class MeStatusService {
   }
 
   /** Usage against limits from the (cached) subscriptions; limits are unknown when those cannot be read. */
-  private async usageTiles(accountId: string, clientId: number | null): Promise<UsageTile[]> {
+  private async usageTiles(
+    accountId: string,
+    clientId: number | null,
+    subscriptionsEntry: { known: StoredBlock<Subscription[]> | undefined },
+  ): Promise<UsageTile[]> {
     const subscriptionsPromise: Promise<Subscription[] | null> =
       clientId === null
         ? Promise.resolve(null)
         : this.cache
-            .getOrLoad(accountId, 'subscriptions', () => this.billing.listSubscriptions(clientId))
+            .getOrLoad(accountId, 'subscriptions', () => this.billing.listSubscriptions(clientId), subscriptionsEntry)
             .then((b) => b.data)
             .catch(() => null);
     const [current, subscriptions] = await Promise.all([this.usage.currentPeriod(accountId), subscriptionsPromise]);

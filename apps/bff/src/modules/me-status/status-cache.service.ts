@@ -3,71 +3,77 @@ import type { StatusBlockName } from '@portico/domain';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { CachePort } from '../../core/cache/cache.port';
+import { SharedLoadError, SwrCache, type SwrEntry, type SwrResult } from '../../core/cache/swr-cache';
+import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 
-/** A block value as cached: the data and when it was read from its source (ISO 8601). */
-export interface CachedBlock<T> {
-  data: T;
-  fetchedAt: string;
-}
+/** A block value as read: the data, when it was read from its source, and whether it is served stale (and why). */
+export type CachedBlock<T> = SwrResult<T>;
 
-/** Cache key of one dashboard block. */
+/** A block entry as stored, read ahead with {@link StatusCacheService.peek}. */
+export type StoredBlock<T> = SwrEntry<T>;
+
+/** Reason shown when a block failed for a reason other than its upstream. */
+export const INTERNAL_FAILURE_REASON = 'Temporarily unavailable';
+
+/** Cache key of one dashboard block. Every block is per account (no block holds user-specific data). */
 export function statusCacheKey(accountId: string, block: StatusBlockName): string {
   return `status:${accountId}:${block}`;
 }
 
+/** The user-safe reason of a block load failure: the upstream's safe message, else a generic one. */
+export function blockFailureReason(err: unknown): string {
+  if (err instanceof UpstreamException) return err.message;
+  if (err instanceof SharedLoadError) return err.reason;
+  return INTERNAL_FAILURE_REASON;
+}
+
 /**
- * Cache of the dashboard blocks (`status:<accountId>:<block>`, TTL `STATUS_CACHE_TTL_MS`) over {@link CachePort},
- * with single-flight loading per key inside the process: concurrent readers of a missing block share one
- * upstream call. Failures are never cached. A load that started before an {@link invalidate} does not write its
- * (possibly outdated) result back.
+ * Stale-while-revalidate cache of the dashboard blocks (`status:<accountId>:<block>`) over {@link CachePort}:
+ * fresh for `STATUS_CACHE_TTL_MS`, then served stale while refreshed in the background for
+ * `STATUS_CACHE_STALE_MS`, and served stale when the upstream fails for `STATUS_CACHE_STALE_IF_ERROR_MS`.
+ * Loads are single-flight per key in the process and, with Redis, across instances (a lock leased for
+ * `STATUS_CACHE_LOCK_MS`, renewed while the load runs). Failures are never cached as values. See {@link SwrCache}.
  */
 @Injectable()
 export class StatusCacheService {
-  private readonly inflight = new Map<string, Promise<CachedBlock<unknown>>>();
-  private readonly generations = new Map<string, number>();
+  private readonly swr: SwrCache;
 
-  constructor(
-    private readonly cache: CachePort,
-    @Inject(ENV) private readonly env: Env,
-  ) {}
+  constructor(cache: CachePort, @Inject(ENV) env: Env) {
+    this.swr = new SwrCache(
+      cache,
+      {
+        freshMs: env.STATUS_CACHE_TTL_MS,
+        staleMs: env.STATUS_CACHE_STALE_MS ?? 0,
+        staleIfErrorMs: env.STATUS_CACHE_STALE_IF_ERROR_MS ?? 0,
+        lockMs: env.STATUS_CACHE_LOCK_MS ?? 3000,
+      },
+      blockFailureReason,
+    );
+  }
+
+  /** Reads the stored entries of several blocks of an account in one round trip (for {@link getOrLoad}'s `known`). */
+  peek(accountId: string, blocks: readonly StatusBlockName[]): Promise<Array<StoredBlock<unknown> | undefined>> {
+    return this.swr.peek(blocks.map((b) => statusCacheKey(accountId, b)));
+  }
 
   /**
-   * The cached block, or the result of `load` (stored with the time it was read).
-   * @throws whatever `load` throws (shared by every concurrent caller of the same key)
+   * The block, fresh or stale from the cache, or read by `load` (stored with the time it was read).
+   * @param options `known`: the entry read ahead with {@link peek} (undefined when absent); without options the
+   *   entry is read here
+   * @throws whatever `load` throws (shared by every concurrent caller of the same key), or a
+   *   {@link SharedLoadError} when another instance's load failed, when there is no cached value to serve
    */
-  async getOrLoad<T>(accountId: string, block: StatusBlockName, load: () => Promise<T>): Promise<CachedBlock<T>> {
-    const key = statusCacheKey(accountId, block);
-    const cached = await this.cache.get<CachedBlock<T>>(key);
-    if (cached !== undefined) return cached;
-
-    const running = this.inflight.get(key) as Promise<CachedBlock<T>> | undefined;
-    if (running) return running;
-
-    const generation = this.generations.get(key) ?? 0;
-    const loading = (async (): Promise<CachedBlock<T>> => {
-      const data = await load();
-      const value: CachedBlock<T> = { data, fetchedAt: new Date().toISOString() };
-      if ((this.generations.get(key) ?? 0) === generation && this.env.STATUS_CACHE_TTL_MS > 0) {
-        await this.cache.set(key, value, this.env.STATUS_CACHE_TTL_MS);
-      }
-      return value;
-    })();
-    this.inflight.set(key, loading);
-    try {
-      return await loading;
-    } finally {
-      if (this.inflight.get(key) === loading) this.inflight.delete(key);
-    }
+  getOrLoad<T>(
+    accountId: string,
+    block: StatusBlockName,
+    load: () => Promise<T>,
+    options?: { known: StoredBlock<T> | undefined },
+  ): Promise<CachedBlock<T>> {
+    return this.swr.read(statusCacheKey(accountId, block), load, options ? options.known : null);
   }
 
   /** Drops the named blocks of an account so the next read goes upstream (used by webhooks and writes). */
   async invalidate(accountId: string, blocks: readonly StatusBlockName[]): Promise<void> {
-    if (blocks.length === 0) return;
-    const keys = blocks.map((b) => statusCacheKey(accountId, b));
-    for (const key of keys) {
-      this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
-      this.inflight.delete(key);
-    }
-    await this.cache.del(...keys);
+    await this.swr.invalidate(blocks.map((b) => statusCacheKey(accountId, b)));
   }
 }

@@ -13,6 +13,10 @@ function fullStatus(): AccountStatus {
     billing: { meta, data: { balanceDue: [{ amountMinor: 1200, currency: 'EUR' }], unpaidCount: 1, overdueCount: 0, nextInvoice: null, recentInvoices: [] } },
     cases: { meta: { ...meta, source: 'salesforce' }, data: { openCount: 2, open: [] } },
     usage: { meta: { ...meta, source: 'portico' }, data: [] },
+    upstreams: {
+      whmcs: { breaker: 'closed', openReason: null, retryAt: null },
+      salesforce: { breaker: 'closed', openReason: null, retryAt: null },
+    },
   };
 }
 

@@ -286,8 +286,9 @@ export class MembersService {
 
   /** A member's access changed: drop any cached membership so it applies on their next request. */
   private accessChanged(userId: string, accountId: string): void {
-    void userId;
-    void accountId;
+    // Drops the cached membership here at once and on the other instances (Redis pub/sub); a failed broadcast
+    // leaves them at most ACCESS_CACHE_TTL_MS behind.
+    this.access.invalidateMembership(userId, accountId).catch(() => undefined);
   }
 
   private async record(

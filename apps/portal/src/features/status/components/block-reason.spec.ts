@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { unavailableReason } from './block-reason';
+import { staleNote, unavailableReason } from './block-reason';
 
 describe('unavailableReason', () => {
   it('ends the upstream reason as a sentence', () => {
@@ -22,5 +22,16 @@ describe('unavailableReason', () => {
   it('falls back to the source when no reason is given', () => {
     expect(unavailableReason({ source: 'whmcs' })).toBe('We could not reach the billing system.');
     expect(unavailableReason({ source: 'portico', reason: '  ' })).toBe('We could not load this information.');
+  });
+});
+
+describe('staleNote', () => {
+  it('says why a card shows its last copy, calmly, in lower case', () => {
+    expect(staleNote({ source: 'whmcs', reason: 'Billing system is unavailable' })).toBe('billing system is unavailable');
+    expect(staleNote({ source: 'salesforce', reason: 'Support system did not answer in time.' })).toBe('support system did not answer in time');
+  });
+
+  it('says "refreshing" while a refresh is merely under way', () => {
+    expect(staleNote({ source: 'whmcs' })).toBe('refreshing');
   });
 });

@@ -21,3 +21,13 @@ export function unavailableReason(meta: Pick<BlockMeta, 'source' | 'reason'>): s
   const sentence = capitalize(reason);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
+
+/**
+ * Why a stale card shows its last copy, as the tail of "Updated 3 min ago · …": the BFF's reason in lower case
+ * (e.g. `billing system is unavailable`), or `refreshing` when a refresh is merely under way.
+ */
+export function staleNote(meta: Pick<BlockMeta, 'source' | 'reason'>): string {
+  const reason = meta.reason?.trim() ?? '';
+  if (reason === '') return 'refreshing';
+  return reason.charAt(0).toLowerCase() + reason.slice(1).replace(/[.!?]$/, '');
+}
