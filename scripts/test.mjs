@@ -111,14 +111,20 @@ if (wants('e2e')) {
         const stack = await startThrowawayStack({
           ports: { sandbox: 4110 + offset, bff: 4010 + offset, portal: 3010 + offset },
           postgresPort: 54339 + offset,
-          // Blocks turn stale after 5 s (not 30 s) and an open breaker tries again after 2 s (not 10 s), so the
-          // degraded-dashboard test can watch a block go stale and come back within a test's time.
-          env: { STATUS_CACHE_TTL_MS: '5000', UPSTREAM_BREAKER_HALF_OPEN_MS: '2000' },
+          // Few, quick retries so an e2e test can make a dead-lettered webhook delivery in a few seconds. Blocks turn
+          // stale after 5 s (not 30 s) and an open breaker tries again after 2 s (not 10 s), so the degraded-dashboard
+          // test can watch a block go stale and come back within a test's time.
+          env: {
+            WEBHOOK_MAX_ATTEMPTS: '2',
+            WEBHOOK_RETRY_BASE_DELAY_MS: '200',
+            STATUS_CACHE_TTL_MS: '5000',
+            UPSTREAM_BREAKER_HALF_OPEN_MS: '2000',
+          },
         });
         try {
           await run(process.execPath, [path.join(repoRoot, 'apps/portal/node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json'], {
             cwd: path.join(repoRoot, 'apps/portal'),
-            env: { ...process.env, PORTAL_URL: stack.urls.portal, SANDBOX_URL: stack.urls.sandbox, PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromium },
+            env: { ...process.env, PORTAL_URL: stack.urls.portal, BFF_URL: stack.urls.bff, SANDBOX_URL: stack.urls.sandbox, PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromium },
           });
         } finally {
           await stack.stop();

@@ -10,6 +10,7 @@ import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
 import { PrismaModule } from './core/prisma/prisma.module';
 import { RedisModule } from './core/redis/redis.module';
+import { AdminModule } from './modules/admin/admin.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MembersModule } from './modules/members/members.module';
@@ -32,6 +33,7 @@ export const FEATURE_MODULES: Type[] = [
   AuthModule,
   MembersModule,
   UsageModule,
+  AdminModule,
   // ---- feature modules of the integration/webhook/realtime side: list ----
   MeStatusModule,
   BillingModule,

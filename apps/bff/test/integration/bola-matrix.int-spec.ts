@@ -93,6 +93,8 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     sample: () => ({ body: { subject: 'BOLA matrix probe', description: 'Opened by the authorization matrix test.', priority: 'low' } }),
   },
   'GET /api/v1/accounts/:accountId/members': { permission: 'members:read', ok: 200, sample: () => ({}) },
+  'GET /api/v1/accounts/:accountId/audit-events': { permission: 'audit:read', ok: 200, sample: () => ({ query: 'action=auth.login_succeeded' }) },
+  'GET /api/v1/accounts/:accountId/audit-events.csv': { permission: 'audit:read', ok: 200, sample: () => ({}) },
   'POST /api/v1/accounts/:accountId/members/invites': {
     permission: 'members:manage',
     ok: 201,

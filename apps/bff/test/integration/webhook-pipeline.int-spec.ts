@@ -3,6 +3,7 @@ import { meSchema, webhookDeliveryPageSchema, type RealtimeEvent } from '@portic
 import { Webhook } from 'standardwebhooks';
 import { EventBus } from '../../src/core/events/event-bus.port';
 import { PrismaService } from '../../src/core/prisma/prisma.service';
+import { systemPrisma } from '../support/system-prisma';
 import { ReconciliationService } from '../../src/modules/reconciliation/reconciliation.service';
 import { loginAs, sessionHeaders } from '../support/login';
 import { createTestApp, webhookTargetPort, type TestApp } from '../support/test-app';
@@ -67,7 +68,7 @@ describe('webhook pipeline (integration)', () => {
   beforeAll(async () => {
     t = await createTestApp({ PORT: webhookTargetPort(), WEBHOOK_MAX_ATTEMPTS: 2, WEBHOOK_RETRY_BASE_DELAY_MS: 50 });
     sandbox = new URL(t.env.SALESFORCE_LOGIN_URL).origin;
-    prisma = t.app.get(PrismaService);
+    prisma = systemPrisma(t.app.get(PrismaService));
     const cookie = await loginAs(t.url, 'owner@acme.example');
     const me = meSchema.parse(await (await fetch(`${t.url}/api/v1/me`, { headers: { cookie } })).json());
     acme = me.memberships.find((m) => m.accountName === 'Acme Hosting Ltd')?.accountId ?? '';

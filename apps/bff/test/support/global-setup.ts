@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
+import { loadEnv } from '../../src/core/config/env';
+import { ensureAppRoleLogin } from '../../src/core/database/app-role';
 import { ensureDatabase } from '../../src/core/database/database-admin';
 import { embeddedPostgresUrl } from '../../src/core/database/embedded-postgres.server';
 import { seedDemoData } from '../../src/core/database/demo-seed';
@@ -73,6 +75,8 @@ export default async function globalSetup(): Promise<void> {
   await ensureDatabase(adminUrl, databaseName);
   const databaseUrl = withDatabase(adminUrl, databaseName);
   await runMigrations(databaseUrl);
+  // The BFF under test connects as portico_app (row-level security applies); let it log in.
+  await ensureAppRoleLogin(databaseUrl, loadEnv({}).DATABASE_APP_PASSWORD);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

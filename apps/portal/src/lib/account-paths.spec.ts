@@ -24,6 +24,11 @@ describe('firstDashboardPath', () => {
     expect(firstDashboardPath({ memberships: [] })).toBeNull();
   });
 
+  it('sends a platform administrator without memberships to /admin', () => {
+    expect(firstDashboardPath({ memberships: [], platformAdmin: true })).toBe('/admin');
+    expect(firstDashboardPath({ memberships: [membership], platformAdmin: true })).toBe('/acc_2/dashboard');
+  });
+
   it('prefers the account opened last while still a member of it', () => {
     const memberships = [membership, { ...membership, accountId: 'acc_3' }];
     expect(firstDashboardPath({ memberships, lastAccountId: 'acc_3' })).toBe('/acc_3/dashboard');

@@ -15,11 +15,12 @@ export function accountApiPath(accountId: string, ...segments: readonly string[]
 
 /**
  * Where a signed-in user lands: the dashboard of the account they opened last (`me.lastAccountId`, kept by the BFF
- * so it follows them across devices) while they are still a member of it, else of their first account; null
- * without any membership.
+ * so it follows them across devices) while they are still a member of it, else of their first account; a platform
+ * administrator without any membership lands in `/admin`; anyone else without a membership gets null.
  */
-export function firstDashboardPath(me: Pick<Me, 'memberships' | 'lastAccountId'>): string | null {
+export function firstDashboardPath(me: Pick<Me, 'memberships' | 'lastAccountId'> & { platformAdmin?: boolean }): string | null {
   const last = me.memberships.find((m) => m.accountId === me.lastAccountId);
   const target = last ?? me.memberships[0];
-  return target ? accountPagePath(target.accountId, 'dashboard') : null;
+  if (target) return accountPagePath(target.accountId, 'dashboard');
+  return me.platformAdmin ? '/admin' : null;
 }

@@ -1,1 +1,2 @@
 export * from './account.schema';
+export * from './admin-account.schema';

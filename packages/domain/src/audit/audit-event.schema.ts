@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestampSchema } from '../common/date-range.schema';
+import { pageOf, pageQuerySchema } from '../common/pagination.schema';
 
 /** Security and administrative actions recorded in the audit log. */
 export const auditActionSchema = z.enum([
@@ -20,6 +21,8 @@ export const auditActionSchema = z.enum([
   'support.case_created',
   'webhook.received',
   'webhook.replayed',
+  'admin.account_created',
+  'admin.account_linked',
   'member.invited',
   'member.invite_accepted',
   'member.invite_resent',
@@ -42,3 +45,78 @@ export const auditEventSchema = z.object({
   occurredAt: isoTimestampSchema,
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+/** Free-form details of an event (never passwords, tokens or full emails). */
+export const auditMetadataSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export type AuditMetadata = z.infer<typeof auditMetadataSchema>;
+
+/** Who did it, as the audit page shows them: name and a masked email (`o***@acme.example`). */
+export const auditActorSchema = z.object({ id: z.string(), name: z.string(), maskedEmail: z.string() });
+export type AuditActor = z.infer<typeof auditActorSchema>;
+
+/**
+ * An audit event as `GET /api/v1/accounts/:accountId/audit-events` lists it: the record plus its actor (null for
+ * system events and unknown actors) and metadata. The action is a plain string there, so that events of actions
+ * added later still list (the portal labels unknown ones generically).
+ */
+export const auditEventViewSchema = auditEventSchema.extend({
+  action: z.string(),
+  actor: auditActorSchema.nullable(),
+  metadata: auditMetadataSchema.nullable(),
+});
+export type AuditEventView = z.infer<typeof auditEventViewSchema>;
+
+const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/**
+ * `GET .../audit-events` query (and `.csv`, which ignores the paging): `action` (one action), `actor` (a user id or
+ * an email, exact, case-insensitive), `from` (inclusive) and `to` (exclusive) ISO timestamps, `page` / `pageSize`
+ * (newest first). Blank values count as unset.
+ */
+export const auditEventQuerySchema = z
+  .object({
+    ...pageQuerySchema.shape,
+    action: z.preprocess(blankToUndefined, auditActionSchema.optional()),
+    actor: z.preprocess(blankToUndefined, z.string().trim().max(320).optional()),
+    from: z.preprocess(blankToUndefined, isoTimestampSchema.optional()),
+    to: z.preprocess(blankToUndefined, isoTimestampSchema.optional()),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
+    message: 'from must be before to',
+    path: ['from'],
+  });
+export type AuditEventQuery = z.infer<typeof auditEventQuerySchema>;
+
+/** One page of audit events, newest first. */
+export const auditEventPageSchema = pageOf(auditEventViewSchema);
+export type AuditEventPage = z.infer<typeof auditEventPageSchema>;
+
+/** Most rows one CSV export holds (the newest matching events). */
+export const AUDIT_CSV_MAX_ROWS = 10_000;
+
+/** Plain-words labels of the actions (the portal's table and the CSV). Unknown actions: {@link auditActionLabel}. */
+export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
+  'auth.login_succeeded': 'Signed in',
+  'auth.login_failed': 'Failed sign-in',
+  'auth.logout': 'Signed out',
+  'auth.refresh_reused': 'Reused session token: sessions ended',
+  'support.case_created': 'Opened a support case',
+  'webhook.received': 'Webhook received',
+  'admin.account_created': 'Platform admin created the account',
+  'admin.account_linked': 'Platform admin changed the account\u2019s billing/CRM links',
+  'member.invited': 'Invited a member',
+  'member.invite_accepted': 'Accepted an invite',
+  'member.invite_resent': 'Resent an invite',
+  'member.invite_revoked': 'Revoked an invite',
+  'member.role_changed': 'Changed a member\u2019s role',
+  'member.removed': 'Removed a member',
+};
+
+/** The label of an action in plain words; an action without a label reads like `members.role_changed` -> "Members: role changed". */
+export function auditActionLabel(action: string): string {
+  const known = AUDIT_ACTION_LABELS[action as AuditAction];
+  if (known) return known;
+  const [area, verb] = action.split('.', 2);
+  if (!verb || !area) return action;
+  return `${area.charAt(0).toUpperCase()}${area.slice(1)}: ${verb.replaceAll('_', ' ')}`;
+}

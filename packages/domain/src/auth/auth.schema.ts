@@ -35,6 +35,8 @@ export type Membership = z.infer<typeof membershipSchema>;
 export const meSchema = z.object({
   user: userSchema,
   memberships: z.array(membershipSchema),
+  /** The user operates this Portico installation (the `/admin` area); not an account role. */
+  platformAdmin: z.boolean().default(false),
   /** The account the user opened last (`PUT /api/v1/me/last-account`), null before any; `/` opens it. */
   lastAccountId: z.string().nullable().optional(),
 });

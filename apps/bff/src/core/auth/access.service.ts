@@ -3,6 +3,7 @@ import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { RedisConnections } from '../redis/redis.provider';
 import { AccessCache } from './access.cache';
+import { DbContext } from '../prisma/db-context';
 import { AccessRepository } from './access.repository';
 import type { AccountContext } from './session.types';
 
@@ -42,7 +43,8 @@ export class AccessService implements OnModuleInit {
     const account = accountId.toLowerCase();
     const cached = this.cache?.get(user, account);
     if (cached) return cached;
-    const membership = await this.repository.findMembership(userId, account);
+    // Before the account scope exists: the lookup runs in the user's scope (their own memberships only).
+    const membership = await DbContext.runAsUser(userId, () => this.repository.findMembership(userId, account));
     if (membership) this.cache?.set(user, account, membership);
     return membership;
   }
@@ -78,6 +80,6 @@ export class AccessService implements OnModuleInit {
   /** Whether the user carries the `platform_admin` flag (false for unknown users and non-UUID ids). */
   async isPlatformAdmin(userId: string): Promise<boolean> {
     if (!UUID_PATTERN.test(userId)) return false;
-    return this.repository.isPlatformAdmin(userId);
+    return DbContext.runAsUser(userId, () => this.repository.isPlatformAdmin(userId));
   }
 }

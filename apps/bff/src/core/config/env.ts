@@ -14,6 +14,7 @@ export function findRepoRoot(start: string = __dirname): string {
 }
 
 const DEV_JWT_ACCESS_SECRET = 'portico-dev-access-secret-change-me-0123456789';
+const DEV_DATABASE_APP_PASSWORD = 'portico-app-dev-password';
 const DEV_JWT_REFRESH_SECRET = 'portico-dev-refresh-secret-change-me-0123456789';
 const DEV_CSRF_SECRET = 'portico-dev-csrf-secret-change-me-0123456789abcdef';
 /** 32 zero-ish bytes, base64url: development only (production refuses it). */
@@ -43,6 +44,17 @@ export const rawEnvSchema = z.object({
   ),
   /** PostgreSQL URL; unset -> an embedded PostgreSQL server is started. */
   DATABASE_URL: z.preprocess(blankToUndefined, z.string().startsWith('postgres').optional()),
+  /**
+   * URL the running BFF connects with, as a role without BYPASSRLS that owns no table (row-level security applies to
+   * it). Unset -> DATABASE_URL's server and database as `portico_app` with DATABASE_APP_PASSWORD (the bootstrap lets
+   * that role log in). DATABASE_URL stays the owner's URL: migrations, demo seed and the CLI use it.
+   */
+  DATABASE_APP_URL: z.preprocess(blankToUndefined, z.string().startsWith('postgres').optional()),
+  /**
+   * Password given to `portico_app` when DATABASE_APP_URL is unset (required in production with DATABASE_URL set;
+   * default: a development value, fine for the localhost-only embedded server).
+   */
+  DATABASE_APP_PASSWORD: optionalString,
   /** Data folder of the embedded server (kept across restarts). */
   EMBEDDED_PG_DATA_DIR: optionalString,
   EMBEDDED_PG_PORT: int(54329, 1, 65535),
@@ -176,6 +188,14 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
   if (raw.COOKIE_SECURE === 'false' && !localhost) {
     ctx.addIssue({ code: 'custom', path: ['COOKIE_SECURE'], message: 'false is only allowed when PORTAL_ORIGIN is http://localhost or http://127.0.0.1' });
   }
+  // The embedded server (DATABASE_URL unset) listens on localhost only; a real server needs a real password.
+  if (production && raw.DATABASE_URL !== undefined && raw.DATABASE_APP_URL === undefined && raw.DATABASE_APP_PASSWORD === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_APP_PASSWORD'],
+      message: 'required when NODE_ENV=production, DATABASE_URL is set and DATABASE_APP_URL is unset',
+    });
+  }
   if (production && (raw.JWT_ACCESS_SECRET === DEV_JWT_ACCESS_SECRET || raw.JWT_REFRESH_SECRET === DEV_JWT_REFRESH_SECRET)) {
     ctx.addIssue({ code: 'custom', path: ['JWT_ACCESS_SECRET'], message: 'development secret used in production' });
   }
@@ -190,6 +210,7 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
     MFA_ENCRYPTION_KEY: raw.MFA_ENCRYPTION_KEY ?? DEV_MFA_ENCRYPTION_KEY,
     /** Resolved: true = `Secure` + `__Host-` names; false only for plain-http localhost. */
     COOKIE_SECURE: raw.COOKIE_SECURE === 'true' || (raw.COOKIE_SECURE === 'auto' && !localhost),
+    DATABASE_APP_PASSWORD: raw.DATABASE_APP_PASSWORD ?? DEV_DATABASE_APP_PASSWORD,
     EMBEDDED_PG_DATA_DIR: raw.EMBEDDED_PG_DATA_DIR ?? path.join(findRepoRoot(), '.data', 'postgres'),
     SEED_DEMO_DATA: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
   };

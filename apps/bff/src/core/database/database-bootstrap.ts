@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { Env } from '../config/env';
 import { runMigrations } from '../prisma/migration-runner';
+import { APP_ROLE, ensureAppRoleLogin } from './app-role';
 import { seedDemoData } from './demo-seed';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres.server';
 
@@ -22,8 +23,9 @@ export type BootstrapLog = (message: string) => void;
 
 /**
  * Prepares the database before Nest boots: starts embedded PostgreSQL when `DATABASE_URL` is unset (data in
- * `EMBEDDED_PG_DATA_DIR`, database `portico`), applies migrations, then seeds the demo data when
- * `SEED_DEMO_DATA` is on and no account exists.
+ * `EMBEDDED_PG_DATA_DIR`, database `portico`), applies migrations as the owner, lets the application role
+ * `portico_app` log in with `DATABASE_APP_PASSWORD` (unless `DATABASE_APP_URL` is set: then the operator manages
+ * it), then seeds the demo data when `SEED_DEMO_DATA` is on and no account exists.
  * @throws Error when the server cannot start or a migration fails (the embedded server is stopped first)
  */
 export async function bootstrapDatabase(
@@ -54,6 +56,10 @@ export async function bootstrapDatabase(
     if (options.migrate !== false) {
       const result = await runMigrations(url, { log });
       log(`Migrations: ${result.applied.length} applied, ${result.alreadyApplied.length} already applied`);
+    }
+    if (!env.DATABASE_APP_URL) {
+      await ensureAppRoleLogin(url, env.DATABASE_APP_PASSWORD);
+      log(`Application role ${APP_ROLE} may log in (row-level security applies to it)`);
     }
     if (options.seed ?? env.SEED_DEMO_DATA) {
       const client = new Client({ connectionString: url });

@@ -63,7 +63,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 ];
 
 /** Demo users and their memberships (account index into {@link DEMO_ACCOUNTS}). */
-export const DEMO_USERS: readonly { id: string; email: string; name: string; memberships: { account: number; role: Role }[] }[] = [
+export const DEMO_USERS: readonly {
+  id: string;
+  email: string;
+  name: string;
+  memberships: { account: number; role: Role }[];
+  /** Platform administrator (no account role). */
+  platformAdmin?: boolean;
+}[] = [
   {
     id: '5b1f0c3e-0000-4000-9000-000000000001',
     email: 'owner@acme.example',
@@ -90,6 +97,13 @@ export const DEMO_USERS: readonly { id: string; email: string; name: string; mem
     email: 'billing@acme.example',
     name: 'Bob Billing',
     memberships: [{ account: 0, role: 'billing' }],
+  },
+  {
+    id: '5b1f0c3e-0000-4000-9000-0000000000ad',
+    email: 'admin@portico.example',
+    name: 'Petra Platform',
+    memberships: [],
+    platformAdmin: true,
   },
 ];
 
@@ -164,6 +178,8 @@ export async function seedDemoData(client: Client, options: { now?: Date } = {})
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await client.query('BEGIN');
   try {
+    // Row-level security: the seed works for no one account (a no-op for a superuser, who bypasses policies).
+    await client.query("SELECT set_config('app.scope', 'system', true)");
     await client.query('LOCK TABLE accounts IN EXCLUSIVE MODE');
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM accounts');
     if (Number(rows[0]?.n ?? 0) > 0) {
@@ -178,9 +194,9 @@ export async function seedDemoData(client: Client, options: { now?: Date } = {})
     }
     for (const user of DEMO_USERS) {
       await client.query(
-        `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)
+        `INSERT INTO users (id, email, name, password_hash, platform_admin) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (email) DO NOTHING`,
-        [user.id, user.email, user.name, passwordHash],
+        [user.id, user.email, user.name, passwordHash, user.platformAdmin === true],
       );
       for (const m of user.memberships) {
         const account = DEMO_ACCOUNTS[m.account];

@@ -11,7 +11,14 @@ import {
   memberListSchema,
   memberSchema,
   accountStatusSchema,
+  adminAccountPageSchema,
+  adminAccountQuerySchema,
+  adminAccountSchema,
   apiErrorSchema,
+  auditEventPageSchema,
+  auditEventQuerySchema,
+  createAdminAccountRequestSchema,
+  linkAccountRequestSchema,
   casePageSchema,
   caseListQuerySchema,
   createCaseRequestSchema,
@@ -129,6 +136,26 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'post /api/v1/accounts/{accountId}/cases': {
     body: { name: 'CreateCaseRequest', schema: createCaseRequestSchema },
     response: { status: 201, name: 'SupportCase', schema: supportCaseSchema },
+  },
+  'get /api/v1/accounts/{accountId}/audit-events': {
+    query: auditEventQuerySchema,
+    response: { status: 200, name: 'AuditEventPage', schema: auditEventPageSchema },
+  },
+  'get /api/v1/accounts/{accountId}/audit-events.csv': {
+    query: auditEventQuerySchema,
+    response: { status: 200, name: 'AuditEventCsv', schema: z.string().describe('CSV with a header row'), contentType: 'text/csv' },
+  },
+  'get /api/v1/admin/accounts': {
+    query: adminAccountQuerySchema,
+    response: { status: 200, name: 'AdminAccountPage', schema: adminAccountPageSchema },
+  },
+  'post /api/v1/admin/accounts': {
+    body: { name: 'CreateAdminAccountRequest', schema: createAdminAccountRequestSchema },
+    response: { status: 201, name: 'AdminAccount', schema: adminAccountSchema },
+  },
+  'patch /api/v1/admin/accounts/{id}': {
+    body: { name: 'LinkAccountRequest', schema: linkAccountRequestSchema },
+    response: { status: 200, name: 'AdminAccount', schema: adminAccountSchema },
   },
   'get /api/v1/accounts/{accountId}/members': {
     response: { status: 200, name: 'MemberList', schema: memberListSchema },

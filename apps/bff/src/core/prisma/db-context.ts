@@ -41,9 +41,16 @@ export const DbContext = {
     return storage.run({ kind: 'system', reason }, fn);
   },
 
+  /** Runs `fn` in `scope` (any kind). */
+  run<T>(scope: DbScope, fn: () => T): T {
+    return storage.run(scope, fn);
+  },
+
   /**
-   * Sets the scope for the rest of the current async call chain (for guards, which cannot wrap the handler).
-   * Prefer the `run*` forms everywhere else.
+   * Sets the scope for the rest of the current synchronous execution and the async work it starts. It does not
+   * reach back into an awaiting caller: a scope entered inside an async guard is gone when the guard returns. HTTP
+   * handlers get their scope from DbScopeInterceptor (from `request.account` / `request.user` / `@SystemScope`);
+   * guards wrap their own queries with the `run*` forms.
    */
   enter(scope: DbScope): void {
     storage.enterWith(scope);

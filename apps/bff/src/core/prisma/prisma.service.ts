@@ -3,16 +3,30 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../generated/prisma/client';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
+import { appDatabaseUrl } from '../database/app-role';
+import { installScopedDispatch } from './scoped-dispatch';
+import { ScopedPool } from './scoped-pool';
 
-/** The Prisma client (node-postgres driver adapter) on `DATABASE_URL`, which the database bootstrap has resolved. */
+/**
+ * The Prisma client (node-postgres driver adapter) of the running application. It connects as the application role
+ * (`DATABASE_APP_URL`, or `portico_app` on `DATABASE_URL`'s server: see core/database/app-role.ts), which has no
+ * BYPASSRLS and owns no table, through a {@link ScopedPool} that gives each connection the current `DbContext`
+ * scope; the database's row-level-security policies do the rest. Repositories use it as a plain PrismaClient.
+ */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  private readonly pool: ScopedPool;
+
   constructor(@Inject(ENV) env: Env) {
     if (!env.DATABASE_URL) throw new Error('DATABASE_URL must be resolved before the Prisma client is created');
-    super({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
+    const pool = new ScopedPool({ connectionString: appDatabaseUrl(env) });
+    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    this.pool = pool;
+    installScopedDispatch(this);
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
+    if (!this.pool.ending) await this.pool.end();
   }
 }

@@ -42,7 +42,9 @@ export class AccountSecurityController {
     if (body.mfaRequired && account.memberMfaEnabled !== true) {
       throw new AppException(409, 'conflict', 'Turn on two-factor authentication for yourself before requiring it of every member');
     }
-    await DbContext.runWithAccount(account.accountId, () => this.repository.setAccountMfaRequired(account.accountId, body.mfaRequired), user.userId);
+    // Row-level security lets only the system scope change `accounts` rows; the guard has checked `security:manage`
+    // for this very account, and the update names it by id.
+    await DbContext.runAsSystem('account-security', () => this.repository.setAccountMfaRequired(account.accountId, body.mfaRequired));
     // The access context carries the account's two-factor requirement: drop the cached ones.
     await this.access.invalidateAccount(account.accountId);
     await this.audit.record({

@@ -4,6 +4,7 @@ import { loginRequestSchema, mfaVerifyRequestSchema, type LoginRequest, type Log
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, TokenService, type SessionUser } from '../../core/auth';
 import { SkipCsrf } from '../../core/http/csrf/csrf.guard';
+import { SystemScope } from '../../core/prisma/db-scope.interceptor';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { AuthService, type ClientMeta } from './auth.service';
 import { SessionCookies } from './session-cookies';
@@ -28,6 +29,7 @@ export class AuthController {
   ) {}
 
   @Post('auth/login')
+  @SystemScope('login')
   @HttpCode(200)
   @SkipCsrf()
   @ApiOperation({
@@ -54,6 +56,7 @@ export class AuthController {
   }
 
   @Post('auth/mfa/verify')
+  @SystemScope('mfa-verify')
   @HttpCode(200)
   @SkipCsrf()
   @ApiOperation({ summary: 'Second sign-in step: a TOTP code or a recovery code; sets the session cookies' })
@@ -71,6 +74,7 @@ export class AuthController {
   }
 
   @Post('auth/refresh')
+  @SystemScope('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate the refresh token and issue a new access token (same session, same absolute end)' })
   @ApiOkResponse({ description: 'Me' })
@@ -87,6 +91,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @SystemScope('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: revokes the session and clears the cookies' })
   @ApiNoContentResponse()

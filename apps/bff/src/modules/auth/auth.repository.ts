@@ -72,6 +72,7 @@ export class AuthRepository {
         email: true,
         name: true,
         mfaEnabledAt: true,
+        platformAdmin: true,
         lastAccountId: true,
         memberships: {
           select: { role: true, account: { select: { id: true, name: true, mfaRequired: true } } },
@@ -88,6 +89,7 @@ export class AuthRepository {
         role: roleSchema.parse(m.role),
         mfaRequired: m.account.mfaRequired,
       })),
+      platformAdmin: user.platformAdmin,
       lastAccountId: user.lastAccountId,
     };
   }

@@ -20,6 +20,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, UUID_PATTERN, type SessionUser } from '../../core/auth';
 import { AppException } from '../../core/http/app.exception';
 import { SkipCsrf } from '../../core/http/csrf/csrf.guard';
+import { SystemScope } from '../../core/prisma/db-scope.interceptor';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { AuditService } from '../audit/audit.service';
 import { clientMeta } from './auth.controller';
@@ -142,6 +143,7 @@ export class SecurityController {
   }
 
   @Post('password/forgot')
+  @SystemScope('password-forgot')
   @HttpCode(204)
   @SkipCsrf()
   @ApiOperation({ summary: 'Email a single-use password reset link (same answer whether or not the email is known)' })
@@ -151,6 +153,7 @@ export class SecurityController {
   }
 
   @Post('password/reset')
+  @SystemScope('password-reset')
   @HttpCode(204)
   @SkipCsrf()
   @ApiOperation({ summary: 'Set a new password with the emailed token; ends every session of the user' })

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { SystemScope } from '../../core/prisma/db-scope.interceptor';
 import { HealthService, type Readiness } from './health.service';
 
 /** Liveness and readiness probes. */
@@ -16,6 +17,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @SystemScope('health')
   @ApiOperation({
     summary: 'Readiness: database, WHMCS and Salesforce answer; upstream circuit breaker states',
     description: 'An upstream whose circuit breaker is open is `degraded` and does not fail readiness.',

@@ -1,5 +1,6 @@
 import { Controller, Header, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { SystemScope } from '../../core/prisma/db-scope.interceptor';
 import { AppException } from '../../core/http/app.exception';
 import { OUTBOUND_MESSAGE_ACK } from './outbound-message.parser';
 import type { RawBodyRequest } from './webhook-raw-body.hook';
@@ -17,6 +18,7 @@ function StandardWebhooksHeaders(): MethodDecorator {
 
 /** Signed webhooks from WHMCS and Salesforce (Standard Webhooks), and Salesforce Outbound Messages (SOAP). */
 @ApiTags('webhooks')
+@SystemScope('webhook-intake')
 @Controller('webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

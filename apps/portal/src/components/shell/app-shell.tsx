@@ -22,6 +22,7 @@ const SECTIONS: readonly { slug: string; label: string; permission?: Permission 
   { slug: 'billing', label: 'Billing', permission: 'billing:read' },
   { slug: 'support', label: 'Support', permission: 'support:read' },
   { slug: 'users', label: 'Users', permission: 'members:read' },
+  { slug: 'audit', label: 'Audit log', permission: 'audit:read' },
   { slug: 'settings', label: 'Settings' },
 ];
 
@@ -32,6 +33,7 @@ const SECTION_WHAT: Readonly<Record<string, string>> = {
   support: 'support cases',
   'support/new': 'opening support cases',
   users: 'the list of users',
+  audit: 'the audit log',
 };
 
 /** Tells the BFF which account the user opened, so `/` and the next sign-in return to it (once per account). */
@@ -78,7 +80,7 @@ export function AppShell({ accountId, children }: { accountId: string; children:
           </div>
           <div className="topbar__right">
             <ConnectionIndicator />
-            {me.data ? <UserMenu user={me.data.user} /> : <span className="avatar avatar--placeholder" aria-hidden="true" />}
+            {me.data ? <UserMenu user={me.data.user} platformAdmin={me.data.platformAdmin} /> : <span className="avatar avatar--placeholder" aria-hidden="true" />}
           </div>
         </div>
         <nav className="tabs" aria-label="Sections">

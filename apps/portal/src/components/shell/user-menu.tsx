@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import Link from 'next/link';
 import type { User } from '@portico/domain';
 import { useLogoutAuthMutation } from '@/features/auth/api/use-logout-auth-mutation';
 
@@ -9,8 +10,11 @@ function initials(name: string): string {
   return ((parts[0]?.charAt(0) ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.charAt(0) ?? '') : '')).toUpperCase() || '?';
 }
 
-/** Avatar button with a menu holding the user's identity and "Sign out". Closes on Escape and outside clicks. */
-export function UserMenu({ user }: { user: User }) {
+/**
+ * Avatar button with a menu holding the user's identity, the way to platform administration (for platform
+ * administrators) and "Sign out". Closes on Escape and outside clicks.
+ */
+export function UserMenu({ user, platformAdmin = false }: { user: User; platformAdmin?: boolean }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -59,6 +63,11 @@ export function UserMenu({ user }: { user: User }) {
             <span className="strong">{user.name}</span>
             <span className="muted small break">{user.email}</span>
           </p>
+          {platformAdmin ? (
+            <Link className="button button--secondary button--block" href="/admin" onClick={() => setOpen(false)}>
+              Platform administration
+            </Link>
+          ) : null}
           <button
             type="button"
             className="button button--secondary button--block"

@@ -1,0 +1,117 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { linkAccountRequestSchema, type AdminAccount } from '@portico/domain';
+import { useLinkAdminMutation } from '@/features/admin/api/use-link-admin-mutation';
+import { capitalize } from '@/lib/format';
+
+type Field = 'name' | 'whmcsClientId' | 'salesforceAccountId';
+type FieldErrors = Partial<Record<Field, string>>;
+const FIELDS: readonly Field[] = ['name', 'whmcsClientId', 'salesforceAccountId'];
+
+function fieldErrorsOf(issues: readonly { path: string; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = FIELDS.find((f) => issue.path.split('.').pop() === f);
+    if (field && !errors[field]) errors[field] = capitalize(issue.message);
+  }
+  return errors;
+}
+
+/** A blank input means "not linked" (null); anything else is sent as typed, for the schema to judge. */
+function idValue(raw: FormDataEntryValue | null, numeric: boolean): unknown {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (text === '') return null;
+  return numeric && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+/**
+ * Edits one account's name and id mappings (WHMCS client id, Salesforce Account Id). Validated in the browser with
+ * the domain schema; the BFF's 400/409 answers are shown on their fields.
+ */
+export function AccountLinkForm({ account, onDone }: { account: AdminAccount; onDone: (saved: AdminAccount | null) => void }) {
+  const link = useLinkAdminMutation();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const form = new FormData(event.currentTarget);
+    const name = form.get('name');
+    const parsed = linkAccountRequestSchema.safeParse({
+      name: typeof name === 'string' ? name.trim() : undefined,
+      whmcsClientId: idValue(form.get('whmcsClientId'), true),
+      salesforceAccountId: idValue(form.get('salesforceAccountId'), false),
+    });
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))));
+      return;
+    }
+    setErrors({});
+    link.mutate(
+      { id: account.id, body: parsed.data },
+      {
+        onSuccess: (saved) => onDone(saved),
+        onError: (err) => {
+          const next = fieldErrorsOf(err.details);
+          setErrors(next);
+          if (Object.keys(next).length === 0) setFormError(err.message || 'We could not save the links. Try again.');
+        },
+      },
+    );
+  }
+
+  const input = (field: Field, label: string, props: { defaultValue: string; hint?: string; inputMode?: 'numeric' | 'text' }) => (
+    <div className={`field${errors[field] ? ' field--invalid' : ''}`}>
+      <label htmlFor={`link-${field}`}>{label}</label>
+      <input
+        id={`link-${field}`}
+        name={field}
+        defaultValue={props.defaultValue}
+        inputMode={props.inputMode}
+        autoComplete="off"
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={[errors[field] ? `link-${field}-error` : null, props.hint ? `link-${field}-hint` : null].filter(Boolean).join(' ') || undefined}
+      />
+      {props.hint ? (
+        <span id={`link-${field}-hint`} className="field__hint">
+          {props.hint}
+        </span>
+      ) : null}
+      {errors[field] ? (
+        <span id={`link-${field}-error`} className="field__error">
+          {errors[field]}
+        </span>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-label={`Links of ${account.name}`} data-testid="account-link-form">
+      {formError ? (
+        <div className="alert alert--danger" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      {input('name', 'Account name', { defaultValue: account.name })}
+      {input('whmcsClientId', 'WHMCS client id', {
+        defaultValue: account.whmcsClientId === null ? '' : String(account.whmcsClientId),
+        inputMode: 'numeric',
+        hint: 'A positive number (the client\u2019s “userid”). Leave blank to unlink.',
+      })}
+      {input('salesforceAccountId', 'Salesforce Account Id', {
+        defaultValue: account.salesforceAccountId ?? '',
+        hint: '15 or 18 letters and digits, e.g. 001A0000001AcmeAAA. Leave blank to unlink.',
+      })}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={link.isPending}>
+          {link.isPending ? 'Saving…' : 'Save links'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone(null)} disabled={link.isPending}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
