@@ -1,22 +1,20 @@
 // Shared helpers of the benchmarks: a private stack on its own ports and a logged-in cookie.
 import { startThrowawayStack } from '../scripts/lib/stack.mjs';
 
-/** Added to every default port, so two checkouts can run benchmarks side by side (`PORTICO_BENCH_PORT_OFFSET`). */
+/** Added to every port, so two checkouts can run benchmarks side by side (`PORTICO_BENCH_PORT_OFFSET`). */
 const PORT_OFFSET = Number(process.env.PORTICO_BENCH_PORT_OFFSET ?? 0);
 
 /**
- * Starts sandbox + BFF + portal on private ports with a throw-away embedded PostgreSQL.
+ * Starts sandbox + BFF + portal on private ports (each moved by {@link PORT_OFFSET}) with a throw-away embedded PostgreSQL.
  * @param {Record<string, string>} env extra environment (e.g. STATUS_CACHE_TTL_MS)
- * @param {{ sandbox: number, bff: number, portal: number, postgres: number }} ports
+ * @param {{ sandbox: number, bff: number, portal: number, postgres: number }} ports before the offset
  */
-export function benchStack(
-  env = {},
-  ports = { sandbox: 4120 + PORT_OFFSET, bff: 4020 + PORT_OFFSET, portal: 3020 + PORT_OFFSET, postgres: 50029 + PORT_OFFSET },
-) {
-  return startThrowawayStack({ ports, postgresPort: ports.postgres, env });
+export function benchStack(env = {}, ports = { sandbox: 4120, bff: 4020, portal: 3020, postgres: 50029 }) {
+  const moved = Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, port + PORT_OFFSET]));
+  return startThrowawayStack({ ports: moved, postgresPort: moved.postgres, env });
 }
 
-/** Logs in and returns the `cookie` header value. */
+/** Logs in; returns the `cookie` header value and the answer (`Me`: the user and their memberships). */
 export async function login(bffUrl, email = 'owner@acme.example', password = 'portico-demo-password') {
   const res = await fetch(`${bffUrl}/api/v1/auth/login`, {
     method: 'POST',
@@ -27,6 +25,27 @@ export async function login(bffUrl, email = 'owner@acme.example', password = 'po
   const me = await res.json();
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   return { cookie, me };
+}
+
+/** Id of the account where the `me` of {@link login} holds the owner role. */
+export function ownerAccountId(me) {
+  return me.memberships.find((m) => m.role === 'owner').accountId;
+}
+
+/**
+ * Requests `url` `n` times one after another (body read, non-2xx throws).
+ * @returns {Promise<number[]>} the durations, ms, sorted ascending
+ */
+export async function sequentialTimes(url, headers, n) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
 }
 
 /** Percentile of a sorted array of numbers. */

@@ -1,59 +1,15 @@
 // Shared parts of the realtime benchmarks: a private redis-server, BFF processes on one PostgreSQL and one Redis,
 // socket.io clients spread over child processes (each holds its own sockets, so no process runs out of descriptors).
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { localSecrets, repoRoot, waitForHttp } from '../scripts/lib/stack.mjs';
+import { localSecrets, processGroup, repoRoot, waitForHttp } from '../scripts/lib/stack.mjs';
+import { login } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** Starts and stops child processes; `stopAll` ends them in reverse order (process groups). */
-export function processes() {
-  const started = [];
-  return {
-    /** Spawns `command` in its own process group (stdin kept open: embedded-pg.mjs stops when it closes); its output is kept (last 200 chunks) for failures. */
-    spawn(name, command, args, options) {
-      const child = spawn(command, args, { ...options, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
-      const lines = [];
-      const keep = (chunk) => {
-        lines.push(chunk.toString());
-        if (lines.length > 200) lines.shift();
-      };
-      child.stdout.on('data', keep);
-      child.stderr.on('data', keep);
-      const entry = { name, child, lines, exited: false };
-      child.on('exit', () => (entry.exited = true));
-      started.push(entry);
-      return entry;
-    },
-    /** Prints the kept output of every process (on failure). */
-    dump() {
-      for (const e of started) process.stderr.write(`--- ${e.name} ---\n${e.lines.join('')}\n`);
-    },
-    async stopAll() {
-      for (const e of [...started].reverse()) {
-        if (e.exited) continue;
-        try {
-          process.kill(-e.child.pid, 'SIGTERM');
-        } catch {
-          /* gone */
-        }
-        const deadline = Date.now() + 15_000;
-        while (!e.exited && Date.now() < deadline) await delay(100);
-        if (!e.exited) {
-          try {
-            process.kill(-e.child.pid, 'SIGKILL');
-          } catch {
-            /* gone */
-          }
-        }
-      }
-    },
-  };
-}
 
 /**
  * Starts sandbox, Redis and `bffPorts.length` BFF instances sharing an embedded PostgreSQL (its own process, data
@@ -62,7 +18,9 @@ export function processes() {
  * @returns {Promise<{ bffUrls: string[], bffPids: number[], sandboxUrl: string, stop: () => Promise<void> }>}
  */
 export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redisPort, withSandbox = true }) {
-  const procs = processes();
+  const procs = processGroup();
+  // stdin kept open (embedded-pg.mjs stops when it closes); the last 200 chunks of output kept for failures.
+  const spawnKept = (name, command, args, options) => procs.spawn(name, command, args, { ...options, stdin: 'pipe', keep: 200 });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-bench-pg-'));
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const bffUrls = bffPorts.map((p) => `http://127.0.0.1:${p}`);
@@ -71,9 +29,9 @@ export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redis
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    procs.spawn('redis', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+    spawnKept('redis', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
     if (withSandbox) {
-      const sandbox = procs.spawn('sandbox', process.execPath, ['dist/main.js'], {
+      const sandbox = spawnKept('sandbox', process.execPath, ['dist/main.js'], {
         cwd: path.join(repoRoot, 'apps/sandbox'),
         env: { ...process.env, SANDBOX_PORT: String(sandboxPort), SANDBOX_WEBHOOK_TARGET: bffUrls[0] },
       });
@@ -90,7 +48,7 @@ export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redis
       ...localSecrets(),
     };
     // PostgreSQL in a process of its own, as in production: the BFFs' memory is their own.
-    const pg = procs.spawn('postgres', process.execPath, [path.join(repoRoot, 'apps/bff/test/support/embedded-pg.mjs'), dataDir, String(postgresPort)], {
+    const pg = spawnKept('postgres', process.execPath, [path.join(repoRoot, 'apps/bff/test/support/embedded-pg.mjs'), dataDir, String(postgresPort)], {
       cwd: path.join(repoRoot, 'apps/bff'),
     });
     await new Promise((resolve, reject) => {
@@ -109,7 +67,7 @@ export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redis
       // The first instance migrates and seeds; the others find the database ready.
       const env = { ...base, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: i === 0 ? 'true' : 'false' };
       // `exec` keeps the pid: the RSS read from /proc is the BFF's own.
-      const bff = procs.spawn(`bff${i + 1}`, 'sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" dist/main.js', process.execPath], {
+      const bff = spawnKept(`bff${i + 1}`, 'sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" dist/main.js', process.execPath], {
         cwd: path.join(repoRoot, 'apps/bff'),
         env,
       });
@@ -137,17 +95,7 @@ export function openDescriptors(pid) {
 
 /** Logs in on `bffUrl` and returns the `cookie` header and the id of the account named `accountName`. */
 export async function sessionFor(bffUrl, email = 'owner@acme.example', accountName = 'Acme Hosting Ltd') {
-  const res = await fetch(`${bffUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'portico-demo-password' }),
-  });
-  if (!res.ok) throw new Error(`login failed: HTTP ${res.status}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const me = await (await fetch(`${bffUrl}/api/v1/me`, { headers: { cookie } })).json();
+  const { cookie, me } = await login(bffUrl, email);
   const accountId = me.memberships.find((m) => m.accountName === accountName)?.accountId;
   if (!accountId) throw new Error(`no membership of ${accountName}`);
   return { cookie, accountId };

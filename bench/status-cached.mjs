@@ -9,20 +9,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { benchStack, login } from './lib.mjs';
+import { benchStack, login, ownerAccountId } from './lib.mjs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DURATION = Number(process.env.BENCH_DURATION ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-
-const load = (url, headers = {}) =>
-  autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers }).then((r) => ({
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    non2xx: r.non2xx,
-    errors: r.errors,
-  }));
 
 /** Pid of the process listening on `port` (the BFF), from `ss`. */
 function listenerPid(port) {
@@ -66,19 +57,18 @@ const median = (xs) => {
 const stack = await benchStack({ LOG_LEVEL: 'info', RATE_LIMIT_API_PER_MINUTE: '100000000' });
 try {
   const { cookie, me } = await login(stack.urls.bff);
-  const accountId = me.memberships.find((m) => m.role === 'owner').accountId;
-  const statusUrl = `${stack.urls.bff}/api/v1/accounts/${accountId}/status`;
+  const statusUrl = `${stack.urls.bff}/api/v1/accounts/${ownerAccountId(me)}/status`;
   const liveUrl = `${stack.urls.bff}/health/live`;
 
   const first = await fetch(statusUrl, { headers: { cookie } });
   const doc = await first.json();
   const unavailable = Object.entries(doc).filter(([, v]) => v?.meta?.unavailable).map(([k]) => k);
   if (!first.ok || unavailable.length > 0) throw new Error(`status not ready: HTTP ${first.status}, unavailable ${unavailable}`);
-  // Warm-up: JIT, connections, caches.
-  await load(liveUrl);
-  await load(statusUrl, { cookie });
-
   const pid = listenerPid(new URL(stack.urls.bff).port);
+  // Warm-up: JIT, connections, caches.
+  await loadWithCpu(pid, liveUrl, {});
+  await loadWithCpu(pid, statusUrl, { cookie });
+
   const live = [];
   const status = [];
   for (let round = 0; round < ROUNDS; round += 1) {

@@ -3,36 +3,23 @@
 // Starts its own stack on private ports. Warm: autocannon, 10 connections for 10 s. Cold: 50 sequential requests
 // with the block cache TTL at 1 ms, so each one reads every upstream.
 import autocannon from 'autocannon';
-import { benchStack, login, percentile } from './lib.mjs';
+import { benchStack, login, ownerAccountId, percentile, sequentialTimes } from './lib.mjs';
 
 async function measure(env, fn) {
   const stack = await benchStack(env);
   try {
     const { cookie, me } = await login(stack.urls.bff);
-    const accountId = me.memberships.find((m) => m.role === 'owner').accountId;
-    const url = `${stack.urls.bff}/api/v1/accounts/${accountId}/status`;
+    const url = `${stack.urls.bff}/api/v1/accounts/${ownerAccountId(me)}/status`;
     return await fn(url, cookie);
   } finally {
     await stack.stop();
   }
 }
 
-const sequential = async (url, cookie, n) => {
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url, { headers: { cookie } });
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b);
-};
-
 /** p50 and p95 of `n` sequential requests, after `warmUp` untimed ones (JIT and connection warm-up). */
 const sequentialLatency = async (url, cookie, warmUp, n) => {
-  await sequential(url, cookie, warmUp);
-  const times = await sequential(url, cookie, n);
+  await sequentialTimes(url, { cookie }, warmUp);
+  const times = await sequentialTimes(url, { cookie }, n);
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 };
 

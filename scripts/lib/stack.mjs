@@ -99,6 +99,63 @@ export async function waitForHttp(url, timeoutMs, isAlive = () => true) {
 }
 
 /**
+ * Child processes started each in its own process group and stopped together, the last started first: SIGTERM to
+ * the group, SIGKILL after 15 s.
+ */
+export function processGroup() {
+  const started = [];
+  return {
+    /**
+     * Spawns `command` detached (its own process group).
+     * @param {object} [options] `child_process.spawn` options, plus:
+     * @param {boolean} [options.quiet] pipe stdout/stderr and keep the last `keep` chunks for `dump` (default true); false inherits them
+     * @param {'ignore' | 'pipe'} [options.stdin] 'pipe' keeps stdin open (embedded-pg.mjs stops when it closes); default 'ignore'
+     * @param {number} [options.keep] chunks of output kept (default 400)
+     * @returns {{ name: string, child: import('node:child_process').ChildProcess, lines: string[], exited: boolean }}
+     */
+    spawn(name, command, args, { quiet = true, stdin = 'ignore', keep = 400, ...options } = {}) {
+      const child = spawn(command, args, { ...options, detached: true, stdio: quiet ? [stdin, 'pipe', 'pipe'] : [stdin, 'inherit', 'inherit'] });
+      const lines = [];
+      if (quiet) {
+        const onData = (chunk) => {
+          lines.push(chunk.toString());
+          if (lines.length > keep) lines.shift();
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+      }
+      const entry = { name, child, lines, exited: false };
+      child.on('exit', () => (entry.exited = true));
+      started.push(entry);
+      return entry;
+    },
+    /** Writes the kept output of every process to stderr (on failure). */
+    dump() {
+      for (const entry of started) process.stderr.write(`--- ${entry.name} ---\n${entry.lines.join('')}\n`);
+    },
+    async stopAll() {
+      for (const entry of [...started].reverse()) {
+        if (entry.exited) continue;
+        try {
+          process.kill(-entry.child.pid, 'SIGTERM');
+        } catch {
+          /* already gone */
+        }
+        const deadline = Date.now() + 15_000;
+        while (!entry.exited && Date.now() < deadline) await delay(100);
+        if (!entry.exited) {
+          try {
+            process.kill(-entry.child.pid, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
  * Starts sandbox, BFF and portal and waits until each answers.
  * @param {object} options
  * @param {{ sandbox: number, bff: number, portal: number, smtp?: number }} options.ports (smtp: the sandbox's SMTP catcher, default sandbox + 25)
@@ -130,50 +187,9 @@ export async function startStack({ ports, env = {}, quiet = false }) {
     ...localSecrets(),
     ...env,
   };
-  const children = [];
-  const logs = new Map();
-  const launch = (name, command, args, cwd) => {
-    const child = spawn(command, args, {
-      cwd: path.join(repoRoot, cwd),
-      env: sharedEnv,
-      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
-      detached: true,
-    });
-    const lines = [];
-    logs.set(name, lines);
-    if (quiet) {
-      const keep = (chunk) => {
-        lines.push(chunk.toString());
-        if (lines.length > 400) lines.shift();
-      };
-      child.stdout?.on('data', keep);
-      child.stderr?.on('data', keep);
-    }
-    const entry = { name, child, exited: false };
-    child.on('exit', () => (entry.exited = true));
-    children.push(entry);
-    return entry;
-  };
-
-  const stop = async () => {
-    for (const entry of [...children].reverse()) {
-      if (entry.exited) continue;
-      try {
-        process.kill(-entry.child.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-      const deadline = Date.now() + 15_000;
-      while (!entry.exited && Date.now() < deadline) await delay(100);
-      if (!entry.exited) {
-        try {
-          process.kill(-entry.child.pid, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }
-    }
-  };
+  const procs = processGroup();
+  const launch = (name, command, args, cwd) => procs.spawn(name, command, args, { cwd: path.join(repoRoot, cwd), env: sharedEnv, quiet });
+  const stop = () => procs.stopAll();
 
   try {
     const sandbox = launch('sandbox', process.execPath, ['dist/main.js'], 'apps/sandbox');
@@ -184,7 +200,7 @@ export async function startStack({ ports, env = {}, quiet = false }) {
     const portal = launch('portal', process.execPath, [nextBin, 'start', '-p', String(ports.portal)], 'apps/portal');
     await waitForHttp(`${urls.portal}/login`, 60_000, () => !portal.exited);
   } catch (error) {
-    if (quiet) for (const [name, lines] of logs) process.stderr.write(`--- ${name} ---\n${lines.join('')}\n`);
+    if (quiet) procs.dump();
     await stop();
     throw error;
   }

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { roleSchema } from '../users/role.schema';
 
+/** An email address as a user types it to sign in or recover access (at most 320 characters, RFC 3696). */
+export const emailAddressSchema = z.email().max(320);
+
 /** `POST /api/v1/auth/login` body. */
 export const loginRequestSchema = z.object({
-  email: z.email().max(320),
+  email: emailAddressSchema,
   password: z.string().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestampSchema } from '../common/date-range.schema';
+import { emailAddressSchema } from './auth.schema';
 
 /** A six-digit TOTP code (RFC 6238, 30 s period). */
 export const totpCodeSchema = z
@@ -89,7 +90,7 @@ export const passwordChangeRequestSchema = z.object({
 export type PasswordChangeRequest = z.infer<typeof passwordChangeRequestSchema>;
 
 /** `POST /api/v1/auth/password/forgot` body. */
-export const passwordForgotRequestSchema = z.object({ email: z.email().max(320) });
+export const passwordForgotRequestSchema = z.object({ email: emailAddressSchema });
 export type PasswordForgotRequest = z.infer<typeof passwordForgotRequestSchema>;
 
 /** `POST /api/v1/auth/password/reset` body: the token from the emailed link and the new password. */

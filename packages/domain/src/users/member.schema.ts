@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH } from '../auth/security.schema';
 import { isoTimestampSchema } from '../common/date-range.schema';
 import { roleSchema } from './role.schema';
 
@@ -68,8 +69,8 @@ export const invitePreviewSchema = z.object({
 });
 export type InvitePreview = z.infer<typeof invitePreviewSchema>;
 
-/** Shortest accepted password, in characters. */
-export const MIN_PASSWORD_LENGTH = 12;
+/** Shortest accepted password, in characters: the password policy's {@link PASSWORD_MIN_LENGTH} under its older name. */
+export const MIN_PASSWORD_LENGTH = PASSWORD_MIN_LENGTH;
 
 /**
  * `POST /api/v1/invites/accept` body. `name` and `password` are required when no user has the invited email yet
