@@ -35,6 +35,8 @@ export function localSecrets() {
     JWT_REFRESH_SECRET: () => randomBytes(32).toString('base64url'),
     CSRF_SECRET: () => randomBytes(32).toString('base64url'),
     MFA_ENCRYPTION_KEY: () => randomBytes(32).toString('base64url'),
+    // The app role's password (row-level security): required in production mode whenever DATABASE_URL is set.
+    DATABASE_APP_PASSWORD: () => randomBytes(24).toString('base64url'),
   };
   const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const missing = Object.keys(makers).filter((name) => !secrets[name]);
