@@ -1,6 +1,6 @@
 import { invoiceDetailSchema, invoicePageSchema, subscriptionListSchema } from '@portico/domain';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { accountIdByName, loginAs } from '../support/login';
+import { signInDemoOwners } from '../support/login';
 
 describe('billing routes (integration)', () => {
   let t: TestApp;
@@ -20,10 +20,7 @@ describe('billing routes (integration)', () => {
     sandbox = new URL(t.env.SALESFORCE_LOGIN_URL).origin;
     // The sandbox is shared by every suite: start from its seeded state.
     expect((await fetch(`${sandbox}/__admin/reset`, { method: 'POST' })).ok).toBe(true);
-    acmeCookie = await loginAs(t.url, 'owner@acme.example');
-    acme = await accountIdByName(t.url, acmeCookie, 'Acme Hosting Ltd');
-    globexCookie = await loginAs(t.url, 'owner@globex.example');
-    globex = await accountIdByName(t.url, globexCookie, 'Globex Corporation');
+    ({ acmeCookie, acme, globexCookie, globex } = await signInDemoOwners(t.url));
   });
   afterEach(async () => {
     await fetch(`${sandbox}/__admin/faults`, { method: 'DELETE' });

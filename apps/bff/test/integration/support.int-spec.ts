@@ -1,6 +1,6 @@
 import { casePageSchema, supportCaseSchema } from '@portico/domain';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { accountIdByName, loginAs, sessionHeaders } from '../support/login';
+import { sessionHeaders, signInDemoOwners } from '../support/login';
 
 describe('support routes (integration)', () => {
   let t: TestApp;
@@ -24,10 +24,7 @@ describe('support routes (integration)', () => {
     sandbox = new URL(t.env.SALESFORCE_LOGIN_URL).origin;
     // The sandbox is shared by every suite: start from its seeded state.
     expect((await fetch(`${sandbox}/__admin/reset`, { method: 'POST' })).ok).toBe(true);
-    acmeCookie = await loginAs(t.url, 'owner@acme.example');
-    acme = await accountIdByName(t.url, acmeCookie, 'Acme Hosting Ltd');
-    globexCookie = await loginAs(t.url, 'owner@globex.example');
-    globex = await accountIdByName(t.url, globexCookie, 'Globex Corporation');
+    ({ acmeCookie, acme, globexCookie, globex } = await signInDemoOwners(t.url));
   });
   afterEach(async () => {
     await fetch(`${sandbox}/__admin/faults`, { method: 'DELETE' });

@@ -3,11 +3,11 @@ import { invoiceDetailSchema, meSchema, type RealtimeEvent } from '@portico/doma
 import { io, type Socket } from 'socket.io-client';
 import { Webhook } from 'standardwebhooks';
 import type { Env } from '../../src/core/config/env';
-import { DbContext } from '../../src/core/prisma/db-context';
 import { PrismaService } from '../../src/core/prisma/prisma.service';
 import { WebhookRecoveryService } from '../../src/modules/webhooks/webhook-recovery.service';
 import { createTestApp, webhookTargetPort, type TestApp } from '../support/test-app';
 import { loginAs } from '../support/login';
+import { systemPrisma } from '../support/system-prisma';
 
 describe('webhooks (integration)', () => {
   let t: TestApp;
@@ -32,8 +32,10 @@ describe('webhooks (integration)', () => {
     return { status: res.status, text: await res.text() };
   }
 
+  let prisma: PrismaService;
+
   function rows(deliveryId: string): Promise<number> {
-    return DbContext.runAsSystem('test', () => t.app.get(PrismaService).webhookDelivery.count({ where: { deliveryId } }));
+    return prisma.webhookDelivery.count({ where: { deliveryId } });
   }
 
   async function waitFor<T>(find: () => T | undefined, ms = 5000): Promise<T> {
@@ -49,6 +51,7 @@ describe('webhooks (integration)', () => {
   beforeAll(async () => {
     // Listen where the sandbox delivers its webhooks.
     t = await createTestApp({ PORT: webhookTargetPort() });
+    prisma = systemPrisma(t.app.get(PrismaService));
     env = t.env;
     sandbox = new URL(env.SALESFORCE_LOGIN_URL).origin;
     cookie = await loginAs(t.url, 'owner@acme.example');
@@ -136,7 +139,6 @@ describe('webhooks (integration)', () => {
   });
 
   it('has one effect for a redelivered webhook-id', async () => {
-    DbContext.enter({ kind: 'system', reason: 'test reads webhook_deliveries' });
     const id = `msg_${randomUUID()}`;
     const body = JSON.stringify({ event: 'ClientEdit', occurredAt: new Date().toISOString(), userid: 1, params: {} });
     expect((await post('/webhooks/whmcs', body, signedHeaders(body, id))).status).toBe(204);
@@ -147,16 +149,14 @@ describe('webhooks (integration)', () => {
     expect(received.filter((e) => e.type === 'account_update')).toHaveLength(1);
     expect(received[0]?.payload).toMatchObject({ blocks: ['profile'], reason: 'whmcs:ClientEdit' });
     expect(await rows(id)).toBe(1);
-    const row = await t.app.get(PrismaService).webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } });
+    const row = await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } });
     expect(row).toMatchObject({ provider: 'whmcs', status: 'processed', accountId: acme, attempts: 1 });
   });
 
   it('marks a delivery for an unknown client ignored', async () => {
-    DbContext.enter({ kind: 'system', reason: 'test reads webhook_deliveries' });
     const id = `msg_${randomUUID()}`;
     const body = JSON.stringify({ event: 'ClientEdit', occurredAt: new Date().toISOString(), userid: 999, params: {} });
     expect((await post('/webhooks/whmcs', body, signedHeaders(body, id))).status).toBe(204);
-    const prisma = t.app.get(PrismaService);
     const deadline = Date.now() + 5000;
     let status = 'received';
     while (status === 'received' && Date.now() < deadline) {
@@ -178,8 +178,6 @@ describe('webhooks (integration)', () => {
   });
 
   it('processes a delivery that was recorded but left unprocessed when the process stopped', async () => {
-    DbContext.enter({ kind: 'system', reason: 'test reads webhook_deliveries' });
-    const prisma = t.app.get(PrismaService);
     const id = `msg_${randomUUID()}`;
     // As the intake leaves it when the process dies right after answering 2xx.
     await prisma.webhookDelivery.create({

@@ -65,3 +65,23 @@ export function csrfTokenOf(cookie: string): string | undefined {
   }
   return undefined;
 }
+
+/** The two demo owners signed in: each one's `cookie` header (from {@link loginAs}) and account id. */
+export interface DemoOwners {
+  acmeCookie: string;
+  acme: string;
+  globexCookie: string;
+  globex: string;
+}
+
+/** Signs in as the owners of the demo accounts Acme Hosting Ltd and Globex Corporation (see `demo-seed.ts`). */
+export async function signInDemoOwners(url: string): Promise<DemoOwners> {
+  const acmeCookie = await loginAs(url, 'owner@acme.example');
+  const globexCookie = await loginAs(url, 'owner@globex.example');
+  return {
+    acmeCookie,
+    acme: await accountIdByName(url, acmeCookie, 'Acme Hosting Ltd'),
+    globexCookie,
+    globex: await accountIdByName(url, globexCookie, 'Globex Corporation'),
+  };
+}

@@ -15,6 +15,9 @@ export interface RequestAuditContext {
   requestId: string | null;
 }
 
+/** Who is calling, without the route's account and user: what sessions and audit events record of a request. */
+export type ClientMeta = Pick<RequestAuditContext, 'ip' | 'userAgent' | 'requestId'>;
+
 type RequestLike = AuthenticatedRequestState & { ip?: string; id?: string | number; headers?: Record<string, unknown> };
 
 /** The {@link RequestAuditContext} of a Fastify request. */

@@ -1,13 +1,12 @@
-import { Body, Controller, Get, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { accountSecuritySchema, type AccountSecurity } from '@portico/domain';
-import type { FastifyRequest } from 'fastify';
-import { AccessService, AccountScoped, CurrentAccount, CurrentUser, RequirePermission, type AccountContext, type SessionUser } from '../../core/auth';
+import { AccessService, AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
 import { AppException } from '../../core/http/app.exception';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { DbContext } from '../../core/prisma/db-context';
+import { AuditContext, type RequestAuditContext } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
-import { clientMeta } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 
 /** Account-wide security settings (`security:manage`: owners). */
@@ -35,9 +34,8 @@ export class AccountSecurityController {
   @ApiConflictResponse({ description: 'conflict: turn on your own two-factor authentication first' })
   async update(
     @CurrentAccount() account: AccountContext,
-    @CurrentUser() user: SessionUser,
     @Body(new ZodValidationPipe(accountSecuritySchema)) body: AccountSecurity,
-    @Req() request: FastifyRequest,
+    @AuditContext() ctx: RequestAuditContext,
   ): Promise<AccountSecurity> {
     if (body.mfaRequired && account.memberMfaEnabled !== true) {
       throw new AppException(409, 'conflict', 'Turn on two-factor authentication for yourself before requiring it of every member');
@@ -48,11 +46,9 @@ export class AccountSecurityController {
     // The access context carries the account's two-factor requirement: drop the cached ones.
     await this.access.invalidateAccount(account.accountId);
     await this.audit.record({
+      ...ctx,
       action: 'account.mfa_requirement_changed',
-      accountId: account.accountId,
-      actorUserId: user.userId,
       target: `account:${account.accountId}`,
-      ...clientMeta(request),
       metadata: { mfaRequired: body.mfaRequired },
     });
     return { mfaRequired: body.mfaRequired };

@@ -6,17 +6,12 @@ import { Authenticated, CurrentUser, TokenService, type SessionUser } from '../.
 import { SkipCsrf } from '../../core/http/csrf/csrf.guard';
 import { SystemScope } from '../../core/prisma/db-scope.interceptor';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
-import { AuthService, type ClientMeta } from './auth.service';
+import { AuditContext, type ClientMeta } from '../audit/audit-context';
+import { AuthService } from './auth.service';
 import { SessionCookies } from './session-cookies';
 
 /** A Fastify request with @fastify/cookie's parsed cookies. */
 export type CookieRequest = FastifyRequest & { cookies?: Record<string, string | undefined> };
-
-/** IP, user agent and request id of a request (for sessions and audit events). */
-export function clientMeta(request: FastifyRequest): ClientMeta {
-  const ua = request.headers['user-agent'];
-  return { ip: request.ip ?? null, userAgent: typeof ua === 'string' ? ua : null, requestId: String(request.id) };
-}
 
 /** Login (two steps with two-factor), refresh, logout and `GET /api/v1/me`. */
 @ApiTags('auth')
@@ -43,10 +38,10 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'rate_limited: locked out after repeated failures (Retry-After)' })
   async login(
     @Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest,
-    @Req() request: FastifyRequest,
+    @AuditContext() meta: ClientMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResult> {
-    const outcome = await this.auth.login(body, clientMeta(request));
+    const outcome = await this.auth.login(body, meta);
     if (outcome.kind === 'mfa') {
       this.cookies.setMfaChallenge(reply, outcome.challengeToken);
       return { mfaRequired: true };
@@ -66,9 +61,10 @@ export class AuthController {
   async verifyMfa(
     @Body(new ZodValidationPipe(mfaVerifyRequestSchema)) body: MfaVerifyRequest,
     @Req() request: CookieRequest,
+    @AuditContext() meta: ClientMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Me> {
-    const session = await this.auth.verifyMfa(request.cookies?.[this.tokens.cookies.mfaChallenge], body, clientMeta(request));
+    const session = await this.auth.verifyMfa(request.cookies?.[this.tokens.cookies.mfaChallenge], body, meta);
     this.cookies.set(reply, session);
     return session.me;
   }
@@ -79,9 +75,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Rotate the refresh token and issue a new access token (same session, same absolute end)' })
   @ApiOkResponse({ description: 'Me' })
   @ApiUnauthorizedResponse({ description: 'unauthenticated' })
-  async refresh(@Req() request: CookieRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Me> {
+  async refresh(@Req() request: CookieRequest, @AuditContext() meta: ClientMeta, @Res({ passthrough: true }) reply: FastifyReply): Promise<Me> {
     try {
-      const session = await this.auth.refresh(request.cookies?.[this.tokens.cookies.refresh], clientMeta(request));
+      const session = await this.auth.refresh(request.cookies?.[this.tokens.cookies.refresh], meta);
       this.cookies.set(reply, session);
       return session.me;
     } catch (err) {
@@ -95,8 +91,8 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: revokes the session and clears the cookies' })
   @ApiNoContentResponse()
-  async logout(@Req() request: CookieRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    await this.auth.logout(request.cookies?.[this.tokens.cookies.refresh], clientMeta(request));
+  async logout(@Req() request: CookieRequest, @AuditContext() meta: ClientMeta, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(request.cookies?.[this.tokens.cookies.refresh], meta);
     this.cookies.clear(reply);
   }
 

@@ -10,16 +10,10 @@ import { issueCsrfToken } from '../../core/http/csrf/csrf-token';
 import { LoginLockoutService } from '../../core/http/throttling/login-lockout.service';
 import { maskEmail } from '../../core/logging/mask-email';
 import { DbContext } from '../../core/prisma/db-context';
+import type { ClientMeta } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from './auth.repository';
 import { MfaService } from './mfa.service';
-
-/** Who is calling: recorded with sessions and audit events. */
-export interface ClientMeta {
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-}
 
 /** A signed-in session: the cookies' values and the `Me` body. */
 export interface IssuedSession {

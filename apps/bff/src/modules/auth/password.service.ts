@@ -12,7 +12,7 @@ import { MailPort } from '../../core/mail/mail.port';
 import { DbContext } from '../../core/prisma/db-context';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from './auth.repository';
-import type { ClientMeta } from './auth.service';
+import type { ClientMeta } from '../audit/audit-context';
 import { SessionsService } from './sessions.service';
 
 /** The ~49,000 most common passwords (zxcvbn-ts `passwords-common`), lower-cased. */

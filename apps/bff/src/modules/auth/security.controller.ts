@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   mfaConfirmRequestSchema,
@@ -16,14 +16,14 @@ import {
   type PasswordResetRequest,
   type SessionList,
 } from '@portico/domain';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser, UUID_PATTERN, type SessionUser } from '../../core/auth';
 import { AppException } from '../../core/http/app.exception';
 import { SkipCsrf } from '../../core/http/csrf/csrf.guard';
 import { SystemScope } from '../../core/prisma/db-scope.interceptor';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
+import { AuditContext, type ClientMeta, type RequestAuditContext } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
-import { clientMeta } from './auth.controller';
 import { MfaService } from './mfa.service';
 import { PasswordService } from './password.service';
 import { SessionCookies } from './session-cookies';
@@ -58,11 +58,11 @@ export class SecurityController {
   async revokeSession(
     @CurrentUser() user: SessionUser,
     @Param('sessionId') sessionId: string,
-    @Req() request: FastifyRequest,
+    @AuditContext() meta: ClientMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     if (!UUID_PATTERN.test(sessionId)) throw AppException.notFound('Session not found');
-    await this.sessions.revoke(user, sessionId.toLowerCase(), clientMeta(request));
+    await this.sessions.revoke(user, sessionId.toLowerCase(), meta);
     if (sessionId.toLowerCase() === user.sessionId) this.cookies.clear(reply);
   }
 
@@ -71,8 +71,8 @@ export class SecurityController {
   @Authenticated()
   @ApiOperation({ summary: 'Revoke every session but the current one' })
   @ApiNoContentResponse()
-  async revokeOtherSessions(@CurrentUser() user: SessionUser, @Req() request: FastifyRequest): Promise<void> {
-    await this.sessions.revokeOthers(user, clientMeta(request));
+  async revokeOtherSessions(@CurrentUser() user: SessionUser, @AuditContext() meta: ClientMeta): Promise<void> {
+    await this.sessions.revokeOthers(user, meta);
   }
 
   @Get('mfa')
@@ -105,11 +105,10 @@ export class SecurityController {
   async confirmEnrolment(
     @CurrentUser() user: SessionUser,
     @Body(new ZodValidationPipe(mfaConfirmRequestSchema)) body: MfaConfirmRequest,
-    @Req() request: FastifyRequest,
+    @AuditContext() ctx: RequestAuditContext,
   ): Promise<MfaRecoveryCodes> {
     const recoveryCodes = await this.mfa.confirmEnrolment(user.userId, body.code);
-    const meta = clientMeta(request);
-    await this.audit.record({ action: 'auth.mfa_enabled', actorUserId: user.userId, target: `user:${user.userId}`, ...meta });
+    await this.audit.record({ ...ctx, action: 'auth.mfa_enabled', target: `user:${user.userId}` });
     return { recoveryCodes };
   }
 
@@ -122,10 +121,10 @@ export class SecurityController {
   async disableMfa(
     @CurrentUser() user: SessionUser,
     @Body(new ZodValidationPipe(mfaDisableRequestSchema)) body: MfaDisableRequest,
-    @Req() request: FastifyRequest,
+    @AuditContext() ctx: RequestAuditContext,
   ): Promise<void> {
     await this.mfa.disable(user.userId, body.password, body);
-    await this.audit.record({ action: 'auth.mfa_disabled', actorUserId: user.userId, target: `user:${user.userId}`, ...clientMeta(request) });
+    await this.audit.record({ ...ctx, action: 'auth.mfa_disabled', target: `user:${user.userId}` });
   }
 
   @Post('password')
@@ -137,9 +136,9 @@ export class SecurityController {
   async changePassword(
     @CurrentUser() user: SessionUser,
     @Body(new ZodValidationPipe(passwordChangeRequestSchema)) body: PasswordChangeRequest,
-    @Req() request: FastifyRequest,
+    @AuditContext() meta: ClientMeta,
   ): Promise<void> {
-    await this.passwords.change(user, body.currentPassword, body.newPassword, clientMeta(request));
+    await this.passwords.change(user, body.currentPassword, body.newPassword, meta);
   }
 
   @Post('password/forgot')
@@ -148,8 +147,8 @@ export class SecurityController {
   @SkipCsrf()
   @ApiOperation({ summary: 'Email a single-use password reset link (same answer whether or not the email is known)' })
   @ApiNoContentResponse()
-  async forgotPassword(@Body(new ZodValidationPipe(passwordForgotRequestSchema)) body: PasswordForgotRequest, @Req() request: FastifyRequest): Promise<void> {
-    await this.passwords.requestReset(body.email, clientMeta(request));
+  async forgotPassword(@Body(new ZodValidationPipe(passwordForgotRequestSchema)) body: PasswordForgotRequest, @AuditContext() meta: ClientMeta): Promise<void> {
+    await this.passwords.requestReset(body.email, meta);
   }
 
   @Post('password/reset')
@@ -159,7 +158,7 @@ export class SecurityController {
   @ApiOperation({ summary: 'Set a new password with the emailed token; ends every session of the user' })
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'validation_failed: invalid, used or expired token, or a password breaking the policy' })
-  async resetPassword(@Body(new ZodValidationPipe(passwordResetRequestSchema)) body: PasswordResetRequest, @Req() request: FastifyRequest): Promise<void> {
-    await this.passwords.reset(body.token, body.newPassword, clientMeta(request));
+  async resetPassword(@Body(new ZodValidationPipe(passwordResetRequestSchema)) body: PasswordResetRequest, @AuditContext() meta: ClientMeta): Promise<void> {
+    await this.passwords.reset(body.token, body.newPassword, meta);
   }
 }

@@ -6,7 +6,7 @@ import { AppException } from '../../core/http/app.exception';
 import { DbContext } from '../../core/prisma/db-context';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository, type StoredSession } from './auth.repository';
-import type { ClientMeta } from './auth.service';
+import type { ClientMeta } from '../audit/audit-context';
 
 /** `Chrome 142 on Linux`-style label of a user agent (bowser); `Unknown device` when there is none. */
 export function describeDevice(userAgent: string | null): string {

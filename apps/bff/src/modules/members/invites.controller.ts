@@ -13,8 +13,9 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, TokenService, type SessionUser } from '../../core/auth';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
+import { AuditContext, type ClientMeta } from '../audit/audit-context';
 import { MembersService } from './members.service';
-import { requestMeta } from './request-meta';
+
 
 /**
  * Invite acceptance (`/api/v1/invites/*`, no session required; the token travels in the body so it stays out of
@@ -46,10 +47,10 @@ export class InvitesController {
   @ApiBadRequestResponse({ description: 'validation_failed' })
   @ApiNotFoundResponse({ description: 'not_found: unknown link' })
   @ApiGoneResponse({ description: 'gone: expired, used or revoked' })
-  accept(@Body(new ZodValidationPipe(acceptInviteRequestSchema)) body: AcceptInviteRequest, @Req() request: FastifyRequest): Promise<AcceptedInvite> {
+  accept(@Body(new ZodValidationPipe(acceptInviteRequestSchema)) body: AcceptInviteRequest, @Req() request: FastifyRequest, @AuditContext() meta: ClientMeta): Promise<AcceptedInvite> {
     const token = this.tokens.accessTokenOf(request);
     const session = token ? this.tokens.verifyAccessToken(token) : null;
-    return this.members.accept(body, session, requestMeta(request));
+    return this.members.accept(body, session, meta);
   }
 
   @Put('me/last-account')

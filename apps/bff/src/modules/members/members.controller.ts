@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   changeRoleRequestSchema,
@@ -9,11 +9,11 @@ import {
   type Member,
   type MemberList,
 } from '@portico/domain';
-import type { FastifyRequest } from 'fastify';
 import { AccountScoped, CurrentAccount, CurrentUser, RequirePermission, type AccountContext, type SessionUser } from '../../core/auth';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
+import { AuditContext, type ClientMeta } from '../audit/audit-context';
 import { MembersService } from './members.service';
-import { requestMeta } from './request-meta';
+
 
 /** `/api/v1/accounts/:accountId/members`: the account's people and pending invites. */
 @ApiTags('members')
@@ -39,9 +39,9 @@ export class MembersController {
     @CurrentAccount() account: AccountContext,
     @CurrentUser() user: SessionUser,
     @Body(new ZodValidationPipe(createInviteRequestSchema)) body: CreateInviteRequest,
-    @Req() request: FastifyRequest,
+    @AuditContext() meta: ClientMeta,
   ): Promise<Invite> {
-    return this.members.invite(account, user, body, requestMeta(request));
+    return this.members.invite(account, user, body, meta);
   }
 
   @Post('invites/:inviteId/resend')
@@ -53,9 +53,9 @@ export class MembersController {
     @CurrentAccount() account: AccountContext,
     @CurrentUser() user: SessionUser,
     @Param('inviteId') inviteId: string,
-    @Req() request: FastifyRequest,
+    @AuditContext() meta: ClientMeta,
   ): Promise<Invite> {
-    return this.members.resend(account, user, inviteId, requestMeta(request));
+    return this.members.resend(account, user, inviteId, meta);
   }
 
   @Delete('invites/:inviteId')
@@ -67,9 +67,9 @@ export class MembersController {
     @CurrentAccount() account: AccountContext,
     @CurrentUser() user: SessionUser,
     @Param('inviteId') inviteId: string,
-    @Req() request: FastifyRequest,
+    @AuditContext() meta: ClientMeta,
   ): Promise<void> {
-    await this.members.revoke(account, user, inviteId, requestMeta(request));
+    await this.members.revoke(account, user, inviteId, meta);
   }
 
   @Patch(':userId')
@@ -82,9 +82,9 @@ export class MembersController {
     @CurrentUser() user: SessionUser,
     @Param('userId') userId: string,
     @Body(new ZodValidationPipe(changeRoleRequestSchema)) body: ChangeRoleRequest,
-    @Req() request: FastifyRequest,
+    @AuditContext() meta: ClientMeta,
   ): Promise<Member> {
-    return this.members.changeRole(account, user, userId, body.role, requestMeta(request));
+    return this.members.changeRole(account, user, userId, body.role, meta);
   }
 
   @Delete(':userId')
@@ -97,8 +97,8 @@ export class MembersController {
     @CurrentAccount() account: AccountContext,
     @CurrentUser() user: SessionUser,
     @Param('userId') userId: string,
-    @Req() request: FastifyRequest,
+    @AuditContext() meta: ClientMeta,
   ): Promise<void> {
-    await this.members.remove(account, user, userId, requestMeta(request));
+    await this.members.remove(account, user, userId, meta);
   }
 }

@@ -19,11 +19,11 @@ import { AppException } from '../../core/http/app.exception';
 import { maskEmail } from '../../core/logging/mask-email';
 import { MailPort } from '../../core/mail/mail.port';
 import { DbContext } from '../../core/prisma/db-context';
+import type { ClientMeta } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
 import { mintInviteToken, parseInviteToken, verifyInviteSecret } from './invite-token';
 import { inviteMail } from './invite.mail';
 import { MembersRepository, toInvite, type MembersTransaction, type StoredInvite } from './members.repository';
-import type { RequestMeta } from './request-meta';
 
 /** Message of the 409 that keeps an account from losing its last owner. */
 export const LAST_OWNER_MESSAGE = 'An account needs at least one owner: make another member an owner first';
@@ -74,7 +74,7 @@ export class MembersService {
    * @throws AppException 403 when a non-owner invites an owner; 409 when the email is a member or already has a
    *   pending invite; 503 `upstream_unavailable` when the mail server refuses
    */
-  async invite(account: AccountContext, actor: SessionUser, request: CreateInviteRequest, meta: RequestMeta): Promise<Invite> {
+  async invite(account: AccountContext, actor: SessionUser, request: CreateInviteRequest, meta: ClientMeta): Promise<Invite> {
     this.assertMayTouchRole(account, request.role);
     const inviteId = randomUUID();
     const minted = await mintInviteToken(inviteId);
@@ -105,7 +105,7 @@ export class MembersService {
    * Sends a fresh link for an open invite (new secret, new 7-day expiry); the previous link stops working.
    * @throws AppException 404 for an unknown, accepted or revoked invite; 403 when a non-owner resends an owner invite
    */
-  async resend(account: AccountContext, actor: SessionUser, inviteId: string, meta: RequestMeta): Promise<Invite> {
+  async resend(account: AccountContext, actor: SessionUser, inviteId: string, meta: ClientMeta): Promise<Invite> {
     const minted = await mintInviteToken(inviteId);
     const now = new Date();
     const invite = await this.repository.inAccountTransaction(account.accountId, async (tx) => {
@@ -123,7 +123,7 @@ export class MembersService {
    * Revokes an open invite; its link stops working.
    * @throws AppException 404 for an unknown, accepted or revoked invite; 403 when a non-owner revokes an owner invite
    */
-  async revoke(account: AccountContext, actor: SessionUser, inviteId: string, meta: RequestMeta): Promise<void> {
+  async revoke(account: AccountContext, actor: SessionUser, inviteId: string, meta: ClientMeta): Promise<void> {
     const invite = await this.repository.inAccountTransaction(account.accountId, async (tx) => {
       const open = await this.openInvite(tx, inviteId);
       this.assertMayTouchRole(account, open.role);
@@ -138,7 +138,7 @@ export class MembersService {
    * @throws AppException 404 for a non-member; 403 when a non-owner grants or takes the owner role; 409 when it
    *   would leave the account without an owner
    */
-  async changeRole(account: AccountContext, actor: SessionUser, userId: string, role: Role, meta: RequestMeta): Promise<Member> {
+  async changeRole(account: AccountContext, actor: SessionUser, userId: string, role: Role, meta: ClientMeta): Promise<Member> {
     const result = await this.repository.inAccountTransaction(account.accountId, async (tx) => {
       const member = await this.member(tx, userId);
       if (member.role === role) return { member, from: role };
@@ -159,7 +159,7 @@ export class MembersService {
    * Removes a member (members may also remove themselves, i.e. leave); takes effect on their next request.
    * @throws AppException 404 for a non-member; 403 when a non-owner removes an owner; 409 for the last owner
    */
-  async remove(account: AccountContext, actor: SessionUser, userId: string, meta: RequestMeta): Promise<void> {
+  async remove(account: AccountContext, actor: SessionUser, userId: string, meta: ClientMeta): Promise<void> {
     const removed = await this.repository.inAccountTransaction(account.accountId, async (tx) => {
       const member = await this.member(tx, userId);
       this.assertMayTouchRole(account, member.role);
@@ -197,7 +197,7 @@ export class MembersService {
    *   when name or password are missing for a new user; 401 when the email has a user and the caller is not signed
    *   in; 403 when signed in as someone else; 409 when already a member
    */
-  async accept(request: AcceptInviteRequest, session: SessionUser | null, meta: RequestMeta): Promise<AcceptedInvite> {
+  async accept(request: AcceptInviteRequest, session: SessionUser | null, meta: ClientMeta): Promise<AcceptedInvite> {
     return DbContext.runAsSystem('invite-accept', async () => {
       const now = new Date();
       const invite = await this.usableInvite(request.token, now);
@@ -296,7 +296,7 @@ export class MembersService {
     account: AccountContext,
     actor: SessionUser,
     target: string,
-    meta: RequestMeta,
+    meta: ClientMeta,
     metadata: Record<string, string | number | boolean | null>,
   ): Promise<void> {
     await this.audit.record({

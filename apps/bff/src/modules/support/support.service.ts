@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import type { CaseListQuery, CasePage, CreateCaseRequest, SupportCase } from '@portico/domain';
+import { SALESFORCE_ID_PATTERN, type CaseListQuery, type CasePage, type CreateCaseRequest, type SupportCase } from '@portico/domain';
 import type { AccountContext } from '../../core/auth';
 import { EventBus } from '../../core/events/event-bus.port';
 import { AppException } from '../../core/http/app.exception';
 import { StatusCacheService } from '../me-status/status-cache.service';
 import { CrmProvider } from './crm.provider';
-
-/** Salesforce record ids: 15 (case-sensitive) or 18 (case-insensitive) alphanumeric characters. */
-export const CASE_ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /**
  * Support cases of an account. Upstream failures surface as `UpstreamException` (503/504 `upstream_unavailable`).
@@ -36,7 +33,7 @@ export class SupportService {
    * @throws AppException 404 when the id is malformed, unknown, or another account's case
    */
   async getCase(account: AccountContext, caseId: string): Promise<SupportCase> {
-    if (!CASE_ID_PATTERN.test(caseId) || account.salesforceAccountId === null) throw AppException.notFound('Case not found');
+    if (!SALESFORCE_ID_PATTERN.test(caseId) || account.salesforceAccountId === null) throw AppException.notFound('Case not found');
     const found = await this.crm.getCase(account.salesforceAccountId, caseId);
     if (found === null) throw AppException.notFound('Case not found');
     return found;

@@ -69,16 +69,7 @@ export class WebhooksRepository {
   /** One delivery by row id, null when absent. */
   async find(id: string): Promise<WebhookDeliveryRecord | null> {
     const row = await this.prisma.webhookDelivery.findUnique({ where: { id } });
-    if (row === null) return null;
-    return {
-      id: row.id,
-      provider: row.provider as WebhookProvider,
-      deliveryId: row.deliveryId,
-      eventType: row.eventType,
-      status: row.status as WebhookDeliveryStatus,
-      payload: row.payload,
-      attempts: row.attempts,
-    };
+    return row === null ? null : toRecord(row);
   }
 
   /**
@@ -107,15 +98,7 @@ export class WebhooksRepository {
         where: { id, status: { in: ['received', 'failed'] } },
         data: { attempts: { increment: 1 } },
       });
-      return {
-        id: row.id,
-        provider: row.provider as WebhookProvider,
-        deliveryId: row.deliveryId,
-        eventType: row.eventType,
-        status: row.status as WebhookDeliveryStatus,
-        payload: row.payload,
-        attempts: row.attempts,
-      };
+      return toRecord(row);
     } catch (err) {
       if (typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2025') return null;
       throw err;
@@ -225,5 +208,17 @@ function toDelivery(row: DeliveryRow): WebhookDelivery {
     lastError: row.lastError,
     receivedAt: row.receivedAt.toISOString(),
     processedAt: row.processedAt?.toISOString() ?? null,
+  };
+}
+
+function toRecord(row: Pick<DeliveryRow, 'id' | 'provider' | 'deliveryId' | 'eventType' | 'status' | 'attempts'> & { payload: unknown }): WebhookDeliveryRecord {
+  return {
+    id: row.id,
+    provider: row.provider as WebhookProvider,
+    deliveryId: row.deliveryId,
+    eventType: row.eventType,
+    status: row.status as WebhookDeliveryStatus,
+    payload: row.payload,
+    attempts: row.attempts,
   };
 }

@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
 
-/** The centred card of the signed-out pages (sign-in, forgot and reset password). */
-export function AuthCard({ title, subtitle, children }: { title: string; subtitle: string; children: ReactNode }) {
+/**
+ * The centred card of the signed-out pages (sign-in, forgot and reset password, invite). `title` and `subtitle` head
+ * the card when given (a page whose heading changes with its state, like the invite, renders its own); `footer` goes
+ * below the card.
+ */
+export function AuthCard({ title, subtitle, footer, children }: { title?: string; subtitle?: string; footer?: ReactNode; children: ReactNode }) {
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">
@@ -11,10 +15,11 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
           </span>
           <span className="brand__name">Portico</span>
         </div>
-        <h1 className="auth-card__title">{title}</h1>
-        <p className="muted auth-card__subtitle">{subtitle}</p>
+        {title ? <h1 className="auth-card__title">{title}</h1> : null}
+        {subtitle ? <p className="muted auth-card__subtitle">{subtitle}</p> : null}
         {children}
       </div>
+      {footer}
     </main>
   );
 }

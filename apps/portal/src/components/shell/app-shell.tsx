@@ -14,7 +14,7 @@ import { accountPermissions, SECTION_PERMISSION } from '@/lib/permissions';
 import { useRealtimeAccount } from '@/lib/realtime';
 import { AccountSwitcher } from './account-switcher';
 import { ConnectionIndicator } from './connection-indicator';
-import { UserMenu } from './user-menu';
+import { ShellFrame } from './shell-frame';
 
 const SECTIONS: readonly { slug: string; label: string; permission?: Permission }[] = [
   { slug: 'dashboard', label: 'Dashboard' },
@@ -66,58 +66,37 @@ export function AppShell({ accountId, children }: { accountId: string; children:
   const mustEnrol = membership?.mfaRequired === true && me.data?.user.mfaEnabled === false && section !== 'settings';
 
   return (
-    <div className="shell">
-      <header className="topbar">
-        <div className="topbar__inner">
-          <Link href={accountPagePath(accountId, 'dashboard')} className="brand" aria-label="Portico home">
-            <span className="brand__mark" aria-hidden="true">
-              P
-            </span>
-            <span className="brand__name">Portico</span>
-          </Link>
-          <div className="topbar__account">
-            <AccountSwitcher accountId={accountId} memberships={me.data?.memberships ?? []} section={section} />
-          </div>
-          <div className="topbar__right">
-            <ConnectionIndicator />
-            {me.data ? <UserMenu user={me.data.user} platformAdmin={me.data.platformAdmin} /> : <span className="avatar avatar--placeholder" aria-hidden="true" />}
-          </div>
+    <ShellFrame
+      home={accountPagePath(accountId, 'dashboard')}
+      homeLabel="Portico home"
+      account={<AccountSwitcher accountId={accountId} memberships={me.data?.memberships ?? []} section={section} />}
+      extras={<ConnectionIndicator />}
+      me={me.data}
+      navLabel="Sections"
+      tabs={SECTIONS.filter((s) => s.permission === undefined || permissions.can(s.permission)).map((s) => ({
+        href: accountPagePath(accountId, s.slug),
+        label: s.label,
+        active: section === s.slug,
+      }))}
+    >
+      {noAccess ? (
+        <div className="card">
+          <h1 className="page-header__title">No access to this account</h1>
+          <p className="muted">You are not a member of this account. Choose one of your accounts above.</p>
         </div>
-        <nav className="tabs" aria-label="Sections">
-          <div className="tabs__inner">
-            {SECTIONS.filter((s) => s.permission === undefined || permissions.can(s.permission)).map((s) => (
-              <Link
-                key={s.slug}
-                href={accountPagePath(accountId, s.slug)}
-                className={`tabs__item${section === s.slug ? ' tabs__item--active' : ''}`}
-                aria-current={section === s.slug ? 'page' : undefined}
-              >
-                {s.label}
-              </Link>
-            ))}
-          </div>
-        </nav>
-      </header>
-      <main id="main" className="page">
-        {noAccess ? (
-          <div className="card">
-            <h1 className="page-header__title">No access to this account</h1>
-            <p className="muted">You are not a member of this account. Choose one of your accounts above.</p>
-          </div>
-        ) : mustEnrol ? (
-          <div className="card" data-testid="mfa-enrol-required">
-            <h1 className="page-header__title">Set up two-factor authentication</h1>
-            <p className="muted">{membership.accountName} requires two-factor authentication of every member.</p>
-            <Link className="button button--primary" href={accountPagePath(accountId, 'settings')}>
-              Set it up now
-            </Link>
-          </div>
-        ) : sectionForbidden ? (
-          <NotAllowed accountId={accountId} what={SECTION_WHAT[sectionKey] ?? 'this page'} />
-        ) : (
-          children
-        )}
-      </main>
-    </div>
+      ) : mustEnrol ? (
+        <div className="card" data-testid="mfa-enrol-required">
+          <h1 className="page-header__title">Set up two-factor authentication</h1>
+          <p className="muted">{membership.accountName} requires two-factor authentication of every member.</p>
+          <Link className="button button--primary" href={accountPagePath(accountId, 'settings')}>
+            Set it up now
+          </Link>
+        </div>
+      ) : sectionForbidden ? (
+        <NotAllowed accountId={accountId} what={SECTION_WHAT[sectionKey] ?? 'this page'} />
+      ) : (
+        children
+      )}
+    </ShellFrame>
   );
 }

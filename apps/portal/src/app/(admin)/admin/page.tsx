@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { HydrationBoundary } from '@tanstack/react-query';
 import { adminAccountPageQuery } from '@/features/admin/api/admin.queries';
-import { prefetchOnServer } from '@/lib/server-prefetch';
+import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
 import { AdminAccountsView } from './admin-accounts-view';
 
@@ -11,12 +10,13 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
   const query = await searchParams;
   const search = typeof query.search === 'string' ? query.search.slice(0, 200) : '';
   const page = pageParam(query.page);
-  const dehydrated = await prefetchOnServer((qc, client) =>
-    qc.prefetchQuery(adminAccountPageQuery(client, { page, pageSize: LIST_PAGE_SIZE, search: search || undefined })),
-  );
   return (
-    <HydrationBoundary state={dehydrated}>
+    <Prefetched
+      prefetch={(qc, client) =>
+        qc.prefetchQuery(adminAccountPageQuery(client, { page, pageSize: LIST_PAGE_SIZE, search: search || undefined }))
+      }
+    >
       <AdminAccountsView initialSearch={search} initialPage={page} />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

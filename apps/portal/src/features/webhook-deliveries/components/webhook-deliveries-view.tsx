@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { webhookDeliveryStatusSchema, type WebhookDelivery, type WebhookDeliveryStatus } from '@portico/domain';
 import { webhookDeliveryPageQuery } from '@/features/webhook-deliveries/api/webhook-deliveries.queries';
 import { useReplayWebhookDeliveryMutation } from '@/features/webhook-deliveries/api/use-replay-webhook-delivery-mutation';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedList } from '@/components/ui/paged-list';
@@ -22,12 +23,12 @@ const STATUS_LABELS: Record<WebhookDeliveryStatus, string> = {
   ignored: 'Ignored',
 };
 
-const STATUS_BADGES: Record<WebhookDeliveryStatus, string> = {
-  dead_lettered: 'badge--danger',
-  failed: 'badge--warning',
-  received: 'badge--info',
-  processed: 'badge--success',
-  ignored: 'badge--neutral',
+const STATUS_TONES: Record<WebhookDeliveryStatus, BadgeTone> = {
+  dead_lettered: 'danger',
+  failed: 'warning',
+  received: 'info',
+  processed: 'success',
+  ignored: 'neutral',
 };
 
 const PROVIDER_LABELS: Record<WebhookDelivery['provider'], string> = { whmcs: 'WHMCS', salesforce: 'Salesforce' };
@@ -145,7 +146,7 @@ export function WebhookDeliveriesView({ initialStatus, initialPage }: { initialS
                       <LastError text={d.lastError} />
                     </td>
                     <td data-label="Status">
-                      <span className={`badge ${STATUS_BADGES[d.status]}`}>{STATUS_LABELS[d.status]}</span>
+                      <Badge tone={STATUS_TONES[d.status]}>{STATUS_LABELS[d.status]}</Badge>
                     </td>
                     <td data-label="">
                       {d.status === 'dead_lettered' ? (

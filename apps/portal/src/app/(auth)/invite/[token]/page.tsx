@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AuthCard } from '../../auth-card';
 import { AcceptInvite } from './accept-invite';
 
 export const metadata: Metadata = { title: 'Accept your invite', referrer: 'no-referrer' };
@@ -7,16 +8,8 @@ export const metadata: Metadata = { title: 'Accept your invite', referrer: 'no-r
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const token = decodeURIComponent((await params).token);
   return (
-    <main id="main" className="auth-page">
-      <div className="auth-card">
-        <div className="brand brand--large">
-          <span className="brand__mark" aria-hidden="true">
-            P
-          </span>
-          <span className="brand__name">Portico</span>
-        </div>
-        <AcceptInvite token={token} />
-      </div>
-    </main>
+    <AuthCard>
+      <AcceptInvite token={token} />
+    </AuthCard>
   );
 }

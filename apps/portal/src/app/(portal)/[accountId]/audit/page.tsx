@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { HydrationBoundary } from '@tanstack/react-query';
 import { auditPageQuery } from '@/features/audit/api/audit.queries';
 import { auditQueryOf, parseAuditFilters } from '@/features/audit/components/audit-filters';
-import { prefetchOnServer } from '@/lib/server-prefetch';
+import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
 import { AuditView } from './audit-view';
 
@@ -18,14 +17,15 @@ export default async function AuditPage({
   const accountId = decodeURIComponent((await params).accountId);
   const query = await searchParams;
   const initial = parseAuditFilters(query, pageParam(query.page));
-  // Day filters are the viewer's local days: the browser computes the range, so only an unfiltered view is prefetched.
-  const dehydrated = await prefetchOnServer(async (qc, client) => {
-    if (initial.fromDay || initial.toDay) return;
-    await qc.prefetchQuery(auditPageQuery(client, accountId, auditQueryOf(initial, LIST_PAGE_SIZE)));
-  });
   return (
-    <HydrationBoundary state={dehydrated}>
+    <Prefetched
+      prefetch={async (qc, client) => {
+        // Day filters are the viewer's local days: the browser computes the range, so only an unfiltered view is prefetched.
+        if (initial.fromDay || initial.toDay) return;
+        await qc.prefetchQuery(auditPageQuery(client, accountId, auditQueryOf(initial, LIST_PAGE_SIZE)));
+      }}
+    >
       <AuditView accountId={accountId} initial={initial} />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { HydrationBoundary } from '@tanstack/react-query';
 import { invoiceListQuery } from '@/features/billing/api/billing.queries';
 import { parseInvoiceFilter } from '@/features/billing/components/invoice-filters';
-import { prefetchOnServer } from '@/lib/server-prefetch';
+import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
 import { BillingView } from './billing-view';
 
@@ -19,12 +18,13 @@ export default async function BillingPage({
   const query = await searchParams;
   const status = parseInvoiceFilter(query.status);
   const page = pageParam(query.page);
-  const state = await prefetchOnServer((qc, client) =>
-    qc.prefetchQuery(invoiceListQuery(client, accountId, { status, page, pageSize: LIST_PAGE_SIZE })),
-  );
   return (
-    <HydrationBoundary state={state}>
+    <Prefetched
+      prefetch={(qc, client) =>
+        qc.prefetchQuery(invoiceListQuery(client, accountId, { status, page, pageSize: LIST_PAGE_SIZE }))
+      }
+    >
       <BillingView accountId={accountId} initialStatus={status} initialPage={page} />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

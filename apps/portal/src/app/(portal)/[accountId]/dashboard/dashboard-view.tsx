@@ -62,8 +62,8 @@ export function DashboardView({ accountId }: { accountId: string }) {
   }
 
   const s = status.data;
-  const retry = () => void status.refetch();
-  const retrying = status.isFetching;
+  // Every block retries by refetching the one status document.
+  const refresh = { onRetry: () => void status.refetch(), retrying: status.isFetching };
   return (
     <>
       <PageHeader
@@ -78,17 +78,16 @@ export function DashboardView({ accountId }: { accountId: string }) {
         }
       />
       <div className="dashboard-grid">
-        <DashboardBlock title="Balance due" block={s.billing} onRetry={retry} retrying={retrying} testId="block-balance">
+        <DashboardBlock title="Balance due" block={s.billing} {...refresh} testId="block-balance">
           {(billing) => <BalanceDue billing={billing} accountId={accountId} />}
         </DashboardBlock>
-        <DashboardBlock title="Next invoice" block={s.billing} onRetry={retry} retrying={retrying} testId="block-next-invoice">
+        <DashboardBlock title="Next invoice" block={s.billing} {...refresh} testId="block-next-invoice">
           {(billing) => <NextInvoice billing={billing} accountId={accountId} />}
         </DashboardBlock>
         <DashboardBlock
           title="Usage"
           block={s.usage}
-          onRetry={retry}
-          retrying={retrying}
+          {...refresh}
           testId="block-usage"
           action={
             <Link className="link small" href={accountPagePath(accountId, 'usage')}>
@@ -101,8 +100,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
         <DashboardBlock
           title="Plan & services"
           block={s.subscriptions}
-          onRetry={retry}
-          retrying={retrying}
+          {...refresh}
           testId="block-subscriptions"
           className="span-2"
         >
@@ -111,8 +109,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
         <DashboardBlock
           title="Recent invoices"
           block={s.billing}
-          onRetry={retry}
-          retrying={retrying}
+          {...refresh}
           testId="block-recent-invoices"
           action={
             <Link className="link small" href={accountPagePath(accountId, 'billing')}>
@@ -125,8 +122,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
         <DashboardBlock
           title="Open cases"
           block={s.cases}
-          onRetry={retry}
-          retrying={retrying}
+          {...refresh}
           testId="block-cases"
           className="span-2"
           action={
@@ -137,10 +133,10 @@ export function DashboardView({ accountId }: { accountId: string }) {
         >
           {(cases) => <OpenCases cases={cases} accountId={accountId} />}
         </DashboardBlock>
-        <DashboardBlock title="Your account team" block={s.crm} onRetry={retry} retrying={retrying} testId="block-crm">
+        <DashboardBlock title="Your account team" block={s.crm} {...refresh} testId="block-crm">
           {(crm) => <AccountTeam crm={crm} />}
         </DashboardBlock>
-        <DashboardBlock title="Company profile" block={s.profile} onRetry={retry} retrying={retrying} testId="block-profile" className="span-full">
+        <DashboardBlock title="Company profile" block={s.profile} {...refresh} testId="block-profile" className="span-full">
           {(profile) => <Profile profile={profile} />}
         </DashboardBlock>
       </div>

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { HydrationBoundary } from '@tanstack/react-query';
 import { caseListQuery } from '@/features/support/api/support.queries';
 import { parseCaseState } from '@/features/support/components/case-filters';
-import { prefetchOnServer } from '@/lib/server-prefetch';
+import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
 import { SupportView } from './support-view';
 
@@ -19,12 +18,13 @@ export default async function SupportPage({
   const query = await searchParams;
   const state = parseCaseState(query.state);
   const page = pageParam(query.page);
-  const dehydrated = await prefetchOnServer((qc, client) =>
-    qc.prefetchQuery(caseListQuery(client, accountId, { state, page, pageSize: LIST_PAGE_SIZE })),
-  );
   return (
-    <HydrationBoundary state={dehydrated}>
+    <Prefetched
+      prefetch={(qc, client) =>
+        qc.prefetchQuery(caseListQuery(client, accountId, { state, page, pageSize: LIST_PAGE_SIZE }))
+      }
+    >
       <SupportView accountId={accountId} initialState={state} initialPage={page} />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -24,6 +24,8 @@ export function UsersView({ accountId }: { accountId: string }) {
   const myRole = permissions.role ?? 'viewer';
   const onDone = (text: string) => setNotice({ tone: 'success', text });
   const onError = (error: ApiError) => setNotice({ tone: 'danger', text: error.message || 'That change did not go through. Try again.' });
+  // What the member rows and the invite rows both need to offer (or hide) their actions.
+  const rowProps = { accountId, myUserId: me.data?.user.id ?? '', myRole, canManage, onDone, onError };
 
   return (
     <>
@@ -60,12 +62,7 @@ export function UsersView({ accountId }: { accountId: string }) {
             </h2>
             <MemberRows
               members={list.data.members}
-              accountId={accountId}
-              myUserId={me.data?.user.id ?? ''}
-              myRole={myRole}
-              canManage={canManage}
-              onDone={onDone}
-              onError={onError}
+              {...rowProps}
             />
           </section>
           <section className="card section-gap" aria-labelledby="invites-title">
@@ -74,12 +71,7 @@ export function UsersView({ accountId }: { accountId: string }) {
             </h2>
             <InviteRows
               invites={list.data.invites}
-              accountId={accountId}
-              myUserId={me.data?.user.id ?? ''}
-              myRole={myRole}
-              canManage={canManage}
-              onDone={onDone}
-              onError={onError}
+              {...rowProps}
             />
           </section>
         </>

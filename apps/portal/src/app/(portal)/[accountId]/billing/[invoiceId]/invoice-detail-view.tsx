@@ -43,6 +43,12 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
     );
   }
   const inv = invoice.data;
+  const totals = [
+    { label: 'Subtotal', amount: inv.subtotal },
+    { label: 'Tax', amount: inv.tax },
+    { label: 'Total', amount: inv.total },
+    { label: 'Balance due', amount: inv.balance },
+  ];
   return (
     <>
       {back}
@@ -89,30 +95,14 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
               ))}
             </tbody>
             <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  Subtotal
-                </th>
-                <td className="num">{formatMoney(inv.subtotal)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  Tax
-                </th>
-                <td className="num">{formatMoney(inv.tax)}</td>
-              </tr>
-              <tr className="table__total">
-                <th scope="row" colSpan={2}>
-                  Total
-                </th>
-                <td className="num">{formatMoney(inv.total)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  Balance due
-                </th>
-                <td className="num strong">{formatMoney(inv.balance)}</td>
-              </tr>
+              {totals.map((row) => (
+                <tr key={row.label} className={row.label === 'Total' ? 'table__total' : undefined}>
+                  <th scope="row" colSpan={2}>
+                    {row.label}
+                  </th>
+                  <td className={row.label === 'Balance due' ? 'num strong' : 'num'}>{formatMoney(row.amount)}</td>
+                </tr>
+              ))}
             </tfoot>
           </table>
         </div>
