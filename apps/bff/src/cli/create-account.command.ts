@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { SALESFORCE_ID_PATTERN } from '@portico/domain';
 import { hashPassword } from '../core/auth/password-hasher';
 import { Client, DatabaseError } from 'pg';
 import { z } from 'zod';
@@ -7,10 +8,7 @@ import { z } from 'zod';
 export const createAccountArgsSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
   whmcsClientId: z.coerce.number({ error: 'must be a positive integer' }).int('must be a positive integer').positive('must be a positive integer').optional(),
-  salesforceAccountId: z
-    .string()
-    .regex(/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/, 'must be a 15 or 18 character Salesforce Id')
-    .optional(),
+  salesforceAccountId: z.string().regex(SALESFORCE_ID_PATTERN, 'must be a 15 or 18 character Salesforce Id').optional(),
   ownerEmail: z.email('must be an email address').max(320).transform((e) => e.toLowerCase()),
   ownerName: z.string().trim().min(1, 'is required').max(200),
   ownerPassword: z.string().min(12, 'must be at least 12 characters').max(1024).optional(),

@@ -4,7 +4,7 @@ import { SessionRevocationService } from './session-revocation.service';
 import type { AuthenticatedRequestState } from './session.types';
 import { TokenService } from './token.service';
 
-type TokenRequest = AuthenticatedRequestState & { cookies?: Record<string, string | undefined>; headers: Record<string, string | string[] | undefined> };
+type TokenRequest = AuthenticatedRequestState & { headers: Record<string, string | string[] | undefined> };
 
 /**
  * Requires a valid access token (HS256 JWT) from the access cookie (`portico_at`, `__Host-portico_at` when Secure),
@@ -21,10 +21,7 @@ export class JwtAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<TokenRequest>();
-    const cookie = request.cookies?.[this.tokens.cookies.access];
-    const auth = request.headers.authorization;
-    const bearer = typeof auth === 'string' && /^Bearer /i.test(auth) ? auth.slice(7).trim() : undefined;
-    const token = cookie !== undefined && cookie.length > 0 ? cookie : bearer;
+    const token = this.tokens.presentedAccessToken(request);
     const user = token ? this.tokens.verifyAccessToken(token) : null;
     if (!user || (await this.revocations.isRevoked(user.sessionId))) throw AppException.unauthenticated();
     request.user = user;

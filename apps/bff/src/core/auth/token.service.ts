@@ -64,6 +64,18 @@ export class TokenService {
     return typeof token === 'string' && token.length > 0 ? token : null;
   }
 
+  /**
+   * The access token a request presents: the access cookie (see {@link accessTokenOf}), else an
+   * `Authorization: Bearer` header; null when neither. Does not verify it.
+   */
+  presentedAccessToken(request: { headers: Record<string, string | string[] | undefined> }): string | null {
+    const cookie = this.accessTokenOf(request);
+    if (cookie) return cookie;
+    const auth = request.headers.authorization;
+    const bearer = typeof auth === 'string' && /^Bearer /i.test(auth) ? auth.slice(7).trim() : '';
+    return bearer.length > 0 ? bearer : null;
+  }
+
   /** Access token lifetime, seconds. */
   get accessTtlSeconds(): number {
     return this.env.JWT_ACCESS_TTL_SECONDS;

@@ -16,35 +16,66 @@ export type DbScope =
 
 const storage = new AsyncLocalStorage<DbScope>();
 
-/** The database scope of the current async call chain (see {@link DbScope}). */
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * Runs `fn` in `scope`. A lazy thenable it returns (a Prisma query: it starts on its first `then`) is started here,
+ * inside the scope, and handed back as a Promise: awaited by the caller, outside the scope, it would run unscoped.
+ */
+function runIn<T>(scope: DbScope, fn: () => PromiseLike<T>): Promise<T>;
+function runIn<T>(scope: DbScope, fn: () => T): T;
+function runIn(scope: DbScope, fn: () => unknown): unknown {
+  return storage.run(scope, () => {
+    const result = fn();
+    if (result instanceof Promise || !isPromiseLike(result)) return result;
+    return new Promise((resolve, reject) => {
+      result.then(resolve, reject);
+    });
+  });
+}
+
+/** Runs `fn` with only `accountId`'s rows visible (and the user's, when given). */
+function runWithAccount<T>(accountId: string, fn: () => PromiseLike<T>, userId?: string): Promise<T>;
+function runWithAccount<T>(accountId: string, fn: () => T, userId?: string): T;
+function runWithAccount(accountId: string, fn: () => unknown, userId?: string): unknown {
+  return runIn(userId ? { kind: 'account', accountId, userId } : { kind: 'account', accountId }, fn);
+}
+
+/** Runs `fn` on behalf of a signed-in user, outside any one account. */
+function runAsUser<T>(userId: string, fn: () => PromiseLike<T>): Promise<T>;
+function runAsUser<T>(userId: string, fn: () => T): T;
+function runAsUser(userId: string, fn: () => unknown): unknown {
+  return runIn({ kind: 'user', userId }, fn);
+}
+
+/**
+ * Runs `fn` with every row visible. Only for work done on no one's behalf; `reason` names it in logs
+ * (e.g. `webhook-worker`, `reconciliation`, `login`).
+ */
+function runAsSystem<T>(reason: string, fn: () => PromiseLike<T>): Promise<T>;
+function runAsSystem<T>(reason: string, fn: () => T): T;
+function runAsSystem(reason: string, fn: () => unknown): unknown {
+  return runIn({ kind: 'system', reason }, fn);
+}
+
+/**
+ * The database scope of the current async call chain (see {@link DbScope}). The `run*` forms return what `fn`
+ * returns; when that is a thenable (a Prisma query, an async function's promise) they return a Promise that was
+ * started inside the scope, so `DbContext.runAsSystem('x', () => prisma.model.op())` is scoped however it is awaited.
+ */
 export const DbContext = {
   /** The scope in force, or undefined outside any. */
   current(): DbScope | undefined {
     return storage.getStore();
   },
 
-  /** Runs `fn` with only `accountId`'s rows visible (and the user's, when given). */
-  runWithAccount<T>(accountId: string, fn: () => T, userId?: string): T {
-    return storage.run(userId ? { kind: 'account', accountId, userId } : { kind: 'account', accountId }, fn);
-  },
-
-  /** Runs `fn` on behalf of a signed-in user, outside any one account. */
-  runAsUser<T>(userId: string, fn: () => T): T {
-    return storage.run({ kind: 'user', userId }, fn);
-  },
-
-  /**
-   * Runs `fn` with every row visible. Only for work done on no one's behalf; `reason` names it in logs
-   * (e.g. `webhook-worker`, `reconciliation`, `login`).
-   */
-  runAsSystem<T>(reason: string, fn: () => T): T {
-    return storage.run({ kind: 'system', reason }, fn);
-  },
-
-  /** Runs `fn` in `scope` (any kind). */
-  run<T>(scope: DbScope, fn: () => T): T {
-    return storage.run(scope, fn);
-  },
+  runWithAccount,
+  runAsUser,
+  runAsSystem,
+  /** Runs `fn` in `scope` (any kind); see {@link DbContext}. */
+  run: runIn,
 
   /**
    * Sets the scope for the rest of the current synchronous execution and the async work it starts. It does not

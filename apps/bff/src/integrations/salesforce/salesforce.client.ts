@@ -13,7 +13,7 @@ import {
 import type { z } from 'zod';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
-import { parseRetryAfter, toUpstreamException } from '../upstream/upstream-policy';
+import { loggedUpstreamFailure, parseRetryAfter } from '../upstream/upstream-policy';
 import { UpstreamRegistry } from '../upstream/upstream.registry';
 import { SalesforceException } from './salesforce.exception';
 
@@ -180,12 +180,7 @@ export class SalesforceClient {
         }
       });
     } catch (err) {
-      const failure = toUpstreamException('salesforce', err, `Salesforce ${operation}`);
-      const entry = { operation, kind: failure.kind, ms: Date.now() - started, reason: failure.reason };
-      // A call the breaker kept from Salesforce is expected while it is open: the opening itself was logged.
-      if (failure.shortCircuited) this.logger.debug(entry, 'salesforce call not made');
-      else this.logger.warn(entry, 'salesforce call failed');
-      throw failure;
+      throw loggedUpstreamFailure(this.logger, 'salesforce', err, `Salesforce ${operation}`, { operation }, started);
     }
   }
 

@@ -325,3 +325,23 @@ export function toUpstreamException(system: UpstreamSystem, err: unknown, action
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return new UpstreamException(system, 'unreachable', `${action}: ${message}`, { cause: err });
 }
+
+/**
+ * The {@link UpstreamException} (see {@link toUpstreamException}) for a failed call to `system`, logged with
+ * `fields`, the failure kind, its reason and the call's duration (`ms` since `startedMs`): at debug level when the
+ * breaker kept the call from the upstream (the opening itself was logged), at warn level otherwise.
+ */
+export function loggedUpstreamFailure(
+  logger: Pick<Logger, 'debug' | 'warn'>,
+  system: UpstreamSystem,
+  err: unknown,
+  action: string,
+  fields: Record<string, unknown>,
+  startedMs: number,
+): UpstreamException {
+  const failure = toUpstreamException(system, err, action);
+  const entry = { ...fields, kind: failure.kind, ms: Date.now() - startedMs, reason: failure.reason };
+  if (failure.shortCircuited) logger.debug(entry, `${system} call not made`);
+  else logger.warn(entry, `${system} call failed`);
+  return failure;
+}

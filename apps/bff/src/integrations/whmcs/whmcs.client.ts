@@ -3,7 +3,7 @@ import { collectSkippedRecords, parseWhmcsResponse, WhmcsApiError, WhmcsSchemaEr
 import type { z } from 'zod';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
-import { parseRetryAfter, toUpstreamException } from '../upstream/upstream-policy';
+import { loggedUpstreamFailure, parseRetryAfter } from '../upstream/upstream-policy';
 import { UpstreamRegistry, whmcsFamily } from '../upstream/upstream.registry';
 import { WhmcsException } from './whmcs.exception';
 
@@ -55,12 +55,7 @@ export class WhmcsClient {
       }
       return result;
     } catch (err) {
-      const failure = toUpstreamException('whmcs', err, `WHMCS ${action}`);
-      const entry = { action, kind: failure.kind, ms: Date.now() - started, reason: failure.reason };
-      // A call the breaker kept from WHMCS is expected while it is open: the opening itself was logged.
-      if (failure.shortCircuited) this.logger.debug(entry, 'whmcs call not made');
-      else this.logger.warn(entry, 'whmcs call failed');
-      throw failure;
+      throw loggedUpstreamFailure(this.logger, 'whmcs', err, `WHMCS ${action}`, { action }, started);
     }
   }
 

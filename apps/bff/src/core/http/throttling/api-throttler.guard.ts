@@ -43,16 +43,11 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
 
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     const request = req as unknown as FastifyRequest & { cookies?: Record<string, string | undefined> };
-    const tokens = this.tokens;
-    {
-      const auth = request.headers.authorization;
-      const bearer = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
-      const access = request.cookies?.[tokens.cookies.access] ?? bearer;
-      const user = access ? tokens.verifyAccessToken(access) : null;
-      if (user) return `user:${user.userId}`;
-      const refresh = request.cookies?.[tokens.cookies.refresh];
-      if (refresh) return `session:${hashRefreshToken(refresh).slice(0, 32)}`;
-    }
+    const access = this.tokens.presentedAccessToken(request);
+    const user = access ? this.tokens.verifyAccessToken(access) : null;
+    if (user) return `user:${user.userId}`;
+    const refresh = request.cookies?.[this.tokens.cookies.refresh];
+    if (refresh) return `session:${hashRefreshToken(refresh).slice(0, 32)}`;
     return `ip:${request.ip}`;
   }
 
