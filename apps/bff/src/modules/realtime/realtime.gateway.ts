@@ -11,7 +11,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { accountRoom, type RealtimeEvent } from '@portico/domain';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { z } from 'zod';
-import { AccessService, TokenService, type SessionUser } from '../../core/auth';
+import { AccessService, readCookie, TokenService, type SessionUser } from '../../core/auth';
 import { EventBus } from '../../core/events/event-bus.port';
 import { RedisConnections } from '../../core/redis/redis.provider';
 
@@ -55,22 +55,6 @@ export const joinAccountSchema = z.object({ accountId: z.string().min(1).max(100
 
 /** `join_account` acknowledgement. */
 export type JoinAck = { ok: true } | { ok: false; code: 'validation_failed' | 'not_found' | 'unauthenticated' };
-
-/** Reads one cookie from a `Cookie` header. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    const value = part.slice(eq + 1).trim();
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  }
-  return undefined;
-}
 
 /**
  * socket.io on the BFF's port (path `/socket.io`). The handshake must carry a valid access cookie
