@@ -3,6 +3,7 @@ import type { RedisConnections } from '../redis/redis.provider';
 import type { AccessRepository } from './access.repository';
 import { AccessService } from './access.service';
 import type { AccountContext } from './session.types';
+import { InProcessEventBus } from '../events/in-process-event-bus.adapter';
 
 const USER = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
@@ -18,7 +19,7 @@ function build(ttlMs = 5000) {
     },
   } as unknown as AccessRepository;
   const redis = { enabled: false } as RedisConnections;
-  const service = new AccessService(repository, { ...loadEnv({}), ACCESS_CACHE_TTL_MS: ttlMs }, redis);
+  const service = new AccessService(repository, { ...loadEnv({}), ACCESS_CACHE_TTL_MS: ttlMs }, redis, new InProcessEventBus());
   const grant = (userId: string, role: AccountContext['role']) =>
     rows.set(`${userId}:${ACCOUNT}`, { accountId: ACCOUNT, accountName: 'Acme', role, whmcsClientId: 1, salesforceAccountId: null });
   return { service, rows, calls, grant };

@@ -1,6 +1,8 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
+import { EventBus } from '../events/event-bus.port';
+import type { AccessChange } from './access-events';
 import { RedisConnections } from '../redis/redis.provider';
 import { AccessCache } from './access.cache';
 import { DbContext } from '../prisma/db-context';
@@ -15,16 +17,19 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
  * `ACCESS_CACHE_TTL_MS` (0 disables the cache); whoever changes a role, removes a member, changes an account or a
  * user fact the context carries must call {@link invalidateMembership}, {@link invalidateAccount} or
  * {@link invalidateUser}, which drop the entry on every
- * instance (Redis pub/sub when `REDIS_URL` is set).
+ * instance (Redis pub/sub when `REDIS_URL` is set) and publish the change on the {@link EventBus}, so that realtime
+ * connections the change affects are closed at once.
  */
 @Injectable()
 export class AccessService implements OnModuleInit {
+  private readonly logger = new Logger('Access');
   private readonly cache: AccessCache | null;
 
   constructor(
     private readonly repository: AccessRepository,
     @Inject(ENV) env: Env,
     redis: RedisConnections,
+    private readonly bus: EventBus,
   ) {
     this.cache =
       env.ACCESS_CACHE_TTL_MS > 0
@@ -57,6 +62,7 @@ export class AccessService implements OnModuleInit {
    */
   async invalidateMembership(userId: string, accountId: string): Promise<void> {
     await this.cache?.invalidate({ userId: userId.toLowerCase(), accountId: accountId.toLowerCase() });
+    await this.announce({ type: 'membership_changed', userId: userId.toLowerCase(), accountId: accountId.toLowerCase() });
   }
 
   /**
@@ -66,6 +72,7 @@ export class AccessService implements OnModuleInit {
    */
   async invalidateUser(userId: string): Promise<void> {
     await this.cache?.invalidate({ userId: userId.toLowerCase() });
+    await this.announce({ type: 'user_access_changed', userId: userId.toLowerCase() });
   }
 
   /**
@@ -75,6 +82,14 @@ export class AccessService implements OnModuleInit {
    */
   async invalidateAccount(accountId: string): Promise<void> {
     await this.cache?.invalidate({ accountId: accountId.toLowerCase() });
+    await this.announce({ type: 'account_access_changed', accountId: accountId.toLowerCase() });
+  }
+
+  /** Publishes an access change; a failure is logged (the cache's TTL and every later check still apply). */
+  private async announce(change: AccessChange): Promise<void> {
+    await this.bus.publishAccessChange(change).catch((err: unknown) => {
+      this.logger.warn({ change: change.type, err: err instanceof Error ? err.message : String(err) }, 'access change not announced');
+    });
   }
 
   /** Whether the user carries the `platform_admin` flag (false for unknown users and non-UUID ids). */

@@ -1,10 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { realtimeEventSchema, type RealtimeEvent } from '@portico/domain';
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { accessChangeSchema, type AccessChange } from '../auth/access-events';
 import { EventBus } from './event-bus.port';
 
 /** Redis channel carrying realtime events as JSON. */
 export const REALTIME_CHANNEL = 'portico:events';
+
+/** Suffix of the channel carrying access changes (`portico:events:access`). */
+export const ACCESS_CHANNEL_SUFFIX = ':access';
+
+/** An access change on the wire, with the instance that published it (which has already handled it). */
+const accessMessageSchema = z.object({ origin: z.string(), change: accessChangeSchema });
 
 /**
  * {@link EventBus} on Redis pub/sub. Publishes on the command connection; listens on a separate subscriber
@@ -15,7 +24,12 @@ export class RedisEventBus extends EventBus {
   private readonly logger = new Logger('RedisEventBus');
   private readonly handlers = new Set<(event: RealtimeEvent) => void>();
   private readonly localHandlers = new Set<(event: RealtimeEvent) => void>();
+  private readonly accessHandlers = new Set<(change: AccessChange) => void>();
   private subscription: Promise<unknown> | undefined;
+  private accessSubscription: Promise<unknown> | undefined;
+  /** This instance, so that it skips its own access changes when Redis echoes them back. */
+  private readonly instanceId = randomUUID();
+  private readonly accessChannel: string;
 
   constructor(
     private readonly publisher: Redis,
@@ -23,8 +37,10 @@ export class RedisEventBus extends EventBus {
     private readonly channel = REALTIME_CHANNEL,
   ) {
     super();
-    this.subscriber.on('message', (channel: string, message: string) => {
-      if (channel === this.channel) this.dispatch(message);
+    this.accessChannel = `${channel}${ACCESS_CHANNEL_SUFFIX}`;
+    this.subscriber.on('message', (from: string, message: string) => {
+      if (from === this.channel) this.dispatch(message);
+      else if (from === this.accessChannel) this.dispatchAccess(message);
     });
   }
 
@@ -32,6 +48,29 @@ export class RedisEventBus extends EventBus {
   async ready(): Promise<void> {
     this.ensureSubscribed();
     await this.subscription;
+    if (this.accessHandlers.size > 0) await this.accessSubscription;
+  }
+
+  /**
+   * Calls this instance's access handlers, then publishes the change for the others (this instance skips its own
+   * message when Redis delivers it back).
+   * @throws ZodError for an invalid change; the Redis error when the publish fails
+   */
+  async publishAccessChange(change: AccessChange): Promise<void> {
+    const valid = accessChangeSchema.parse(change);
+    this.runAccess(valid);
+    await this.publisher.publish(this.accessChannel, JSON.stringify({ origin: this.instanceId, change: valid }));
+  }
+
+  subscribeAccessChanges(handler: (change: AccessChange) => void): () => void {
+    this.accessHandlers.add(handler);
+    this.accessSubscription ??= this.subscriber.subscribe(this.accessChannel).catch((err: unknown) => {
+      this.accessSubscription = undefined;
+      this.logger.error(`Cannot subscribe to ${this.accessChannel}: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    return () => {
+      this.accessHandlers.delete(handler);
+    };
   }
 
   /**
@@ -81,6 +120,32 @@ export class RedisEventBus extends EventBus {
       return;
     }
     this.run(this.handlers, parsed.data);
+  }
+
+  private dispatchAccess(message: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(message);
+    } catch {
+      this.logger.warn('Dropped an access change that is not JSON');
+      return;
+    }
+    const parsed = accessMessageSchema.safeParse(json);
+    if (!parsed.success) {
+      this.logger.warn('Dropped a malformed access change');
+      return;
+    }
+    if (parsed.data.origin !== this.instanceId) this.runAccess(parsed.data.change);
+  }
+
+  private runAccess(change: AccessChange): void {
+    for (const handler of [...this.accessHandlers]) {
+      try {
+        handler(change);
+      } catch (err) {
+        this.logger.error(`Access change handler failed for ${change.type}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   }
 
   private run(handlers: Set<(event: RealtimeEvent) => void>, event: RealtimeEvent): void {

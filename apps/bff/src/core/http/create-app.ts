@@ -13,7 +13,21 @@ import { AllExceptionsFilter } from './all-exceptions.filter';
 
 type IoServerOptions = Parameters<IoAdapter['createIOServer']>[1];
 
-/** socket.io adapter allowing the portal's origin with credentials (cookies at handshake). */
+/**
+ * Whether a socket.io handshake may proceed given its `Origin` header: only the portal's origin. A request without
+ * `Origin` is not from a browser page (browsers send it on every WebSocket and cross-origin request), so it is no
+ * cross-site WebSocket hijacking and is left to the cookie check.
+ */
+export function handshakeOriginAllowed(origin: string | string[] | undefined, portalOrigin: string): boolean {
+  if (origin === undefined) return true;
+  const value = Array.isArray(origin) ? origin[0] : origin;
+  return value === new URL(portalOrigin).origin;
+}
+
+/**
+ * socket.io adapter allowing the portal's origin with credentials (cookies at handshake); every handshake request
+ * (polling and WebSocket) from another `Origin` is refused with 403 before any cookie is read.
+ */
 export class PorticoIoAdapter extends IoAdapter {
   constructor(
     app: NestFastifyApplication,
@@ -23,7 +37,13 @@ export class PorticoIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: IoServerOptions): ReturnType<IoAdapter['createIOServer']> {
-    return super.createIOServer(port, { ...options, cors: { origin: this.origin, credentials: true } } as IoServerOptions);
+    return super.createIOServer(port, {
+      ...options,
+      cors: { origin: new URL(this.origin).origin, credentials: true },
+      allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
+        callback(null, handshakeOriginAllowed(req.headers.origin, this.origin));
+      },
+    } as IoServerOptions);
   }
 }
 
