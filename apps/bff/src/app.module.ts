@@ -8,6 +8,7 @@ import { HttpSecurityModule } from './core/http/http-security.module';
 import { QueueModule } from './core/queue/queue.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
+import { MetricsModule } from './core/metrics/metrics.module';
 import { PrismaModule } from './core/prisma/prisma.module';
 import { RedisModule } from './core/redis/redis.module';
 import { AdminModule } from './modules/admin/admin.module';
@@ -26,7 +27,7 @@ import { ReconciliationModule } from './modules/reconciliation/reconciliation.mo
 // ---- end ----
 
 /** Infrastructure every feature relies on (all global). */
-const CORE_MODULES: Type[] = [LoggingModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, MailModule, AuthCoreModule, AuditModule, HttpSecurityModule];
+const CORE_MODULES: Type[] = [LoggingModule, MetricsModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, MailModule, AuthCoreModule, AuditModule, HttpSecurityModule];
 
 /** Feature modules, each one folder under src/modules. */
 export const FEATURE_MODULES: Type[] = [

@@ -116,6 +116,9 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
     return reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` });
   });
 
+  // Prometheus: the calls the simulated upstreams received (a local test tool: served without a token).
+  app.get('/metrics', async (_request, reply) => reply.header('content-type', faults.registry.contentType).send(await faults.registry.metrics()));
+
   registerWhmcsRoutes(app, { api: whmcsApi, faults, held, identifier: env.WHMCS_API_IDENTIFIER, secret: env.WHMCS_API_SECRET });
   registerSalesforceRoutes(app, { store, sessions, faults, held, clientId: env.SALESFORCE_CLIENT_ID, clientSecret: env.SALESFORCE_CLIENT_SECRET, onCaseChanged });
   registerAdminRoutes(app, {

@@ -1,3 +1,4 @@
+import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
@@ -53,12 +54,27 @@ export interface CallCounts {
   salesforce: Record<string, number>;
 }
 
-/** Registry of injected faults, and counter of the calls received (to prove caching and single-flight). */
+/**
+ * Registry of injected faults, and counter of the calls received (to prove caching and single-flight): resettable
+ * counts for the admin API, and the same calls as the Prometheus counter `sandbox_upstream_calls_total{upstream,action}`
+ * (never reset) in {@link registry}, served at `GET /metrics`.
+ */
 export class FaultsService {
   private faults: Fault[] = [];
   private counts: CallCounts = { since: new Date().toISOString(), whmcs: {}, salesforce: {} };
+  /** Prometheus registry of the sandbox (default process metrics and the call counter). */
+  readonly registry = new Registry();
+  private readonly callCounter: Counter<'upstream' | 'action'>;
 
-  constructor(private readonly random: () => number = Math.random) {}
+  constructor(private readonly random: () => number = Math.random) {
+    collectDefaultMetrics({ register: this.registry });
+    this.callCounter = new Counter({
+      name: 'sandbox_upstream_calls_total',
+      help: 'Calls received by the simulated upstreams, by upstream and action (e.g. GetInvoices, query Case)',
+      labelNames: ['upstream', 'action'],
+      registers: [this.registry],
+    });
+  }
 
   add(input: FaultInput): Fault {
     const fault: Fault = { ...input, id: randomUUID(), createdAt: new Date().toISOString(), hits: 0 };
@@ -84,6 +100,9 @@ export class FaultsService {
   count(upstream: Upstream, names: readonly string[]): void {
     const table = this.counts[upstream];
     for (const name of names) table[name] = (table[name] ?? 0) + 1;
+    // One sample per call, under its most specific name (the last).
+    const action = names[names.length - 1];
+    if (action !== undefined) this.callCounter.inc({ upstream, action });
   }
 
   /** The calls counted since the start or the last {@link resetCalls}. */

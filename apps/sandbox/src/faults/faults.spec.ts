@@ -1,4 +1,5 @@
 import { buildSandbox, type Sandbox } from '../sandbox.app';
+import { FaultsService } from './faults.service';
 
 let sb: Sandbox;
 let baseUrl: string;
@@ -122,5 +123,29 @@ describe('faults', () => {
     const res = await sb.app.inject({ method: 'GET', url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Case', headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(403);
     expect(res.headers['retry-after']).toBe('3');
+  });
+});
+
+describe('sandbox metrics', () => {
+  it('counts every call in sandbox_upstream_calls_total under its most specific name, whatever the resets', async () => {
+    const faults = new FaultsService();
+    faults.count('salesforce', ['query', 'query Case']);
+    faults.count('whmcs', ['GetInvoices']);
+    faults.resetCalls();
+    faults.count('whmcs', ['GetInvoices']);
+    const text = await faults.registry.metrics();
+    expect(text).toContain('sandbox_upstream_calls_total{upstream="salesforce",action="query Case"} 1');
+    expect(text).toContain('sandbox_upstream_calls_total{upstream="whmcs",action="GetInvoices"} 2');
+    expect(faults.calls().whmcs).toEqual({ GetInvoices: 1 });
+  });
+});
+
+describe('GET /metrics', () => {
+  it('serves the call counter in Prometheus text format', async () => {
+    expect((await whmcs()).statusCode).toBe(200);
+    const res = await sb.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('sandbox_upstream_calls_total{upstream="whmcs",action="GetInvoices"} 1');
   });
 });

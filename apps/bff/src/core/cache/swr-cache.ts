@@ -84,11 +84,13 @@ export class SwrCache {
    * @param cache the store (Redis or in-memory)
    * @param windows fresh, stale and stale-if-error windows and lock time, ms
    * @param reasonOf the safe (user-facing) reason of a load failure
+   * @param observe told of every read's outcome (metrics): `hit` fresh, `stale` served stale, `miss` loaded
    */
   constructor(
     private readonly cache: CachePort,
     private readonly windows: SwrWindows,
     private readonly reasonOf: (err: unknown) => string,
+    private readonly observe: (key: string, outcome: 'hit' | 'stale' | 'miss') => void = () => undefined,
   ) {}
 
   /** Reads several keys in one round trip (to hand each to {@link read} as `known`). */
@@ -106,29 +108,38 @@ export class SwrCache {
    */
   async read<T>(key: string, load: () => Promise<T>, known: SwrEntry<T> | undefined | null = null): Promise<SwrResult<T>> {
     if (this.windows.freshMs <= 0) {
+      this.observe(key, 'miss');
       const entry = await this.loadShared(key, load, undefined);
       return { data: entry.data, fetchedAt: entry.fetchedAt, stale: false };
     }
     const entry = known === null ? await this.cache.get<SwrEntry<T>>(key) : known;
     const now = Date.now();
     if (entry === undefined) {
+      this.observe(key, 'miss');
       const loaded = await this.loadShared(key, load, undefined);
       return { data: loaded.data, fetchedAt: loaded.fetchedAt, stale: false };
     }
-    if (now < entry.freshUntil) return { data: entry.data, fetchedAt: entry.fetchedAt, stale: false };
+    if (now < entry.freshUntil) {
+      this.observe(key, 'hit');
+      return { data: entry.data, fetchedAt: entry.fetchedAt, stale: false };
+    }
     const pastFresh = now - entry.freshUntil;
     if (pastFresh < this.windows.staleMs) {
+      this.observe(key, 'stale');
       void this.loadShared(key, load, entry, true).catch(() => undefined);
       return this.staleResult(entry);
     }
     if (pastFresh < this.windows.staleIfErrorMs) {
       try {
         const loaded = await this.loadShared(key, load, entry);
+        this.observe(key, 'miss');
         return { data: loaded.data, fetchedAt: loaded.fetchedAt, stale: false };
       } catch (err) {
+        this.observe(key, 'stale');
         return { ...this.staleResult(entry), reason: this.reasonOf(err) };
       }
     }
+    this.observe(key, 'miss');
     const loaded = await this.loadShared(key, load, entry);
     return { data: loaded.data, fetchedAt: loaded.fetchedAt, stale: false };
   }

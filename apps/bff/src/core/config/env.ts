@@ -167,6 +167,15 @@ export const rawEnvSchema = z.object({
   UPSTREAM_MAX_QUEUED: int(200, 0),
   /** Lifetime of a cached membership (access check) in each BFF instance, ms (0 disables the cache). */
   ACCESS_CACHE_TTL_MS: int(5000, 0, 60_000),
+  /**
+   * Bearer token of `GET /metrics` (Prometheus), 24+ characters. Unset: `/metrics` on the application's port answers
+   * 401 to everyone (metrics are never public by default); use METRICS_PORT for a private listener instead.
+   */
+  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(24).optional()),
+  /** Port of a separate listener serving only `GET /metrics` (no token needed unless METRICS_TOKEN is set); unset: none. */
+  METRICS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+  /** Interface of the METRICS_PORT listener (default loopback; 0.0.0.0 for a scraper on another host). */
+  METRICS_HOST: z.preprocess(blankToUndefined, z.string().default('127.0.0.1')),
   /** Seed the demo accounts when the database has none; default true when DATABASE_URL is unset. */
   SEED_DEMO_DATA: z.preprocess(blankToUndefined, z.stringbool().optional()),
 });

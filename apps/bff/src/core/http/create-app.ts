@@ -10,6 +10,8 @@ import { AppModule } from '../../app.module';
 import type { Env } from '../config/env';
 import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { MetricsService } from '../metrics/metrics.service';
+import { registerMetricsRoute, startMetricsServer } from '../metrics/metrics.route';
 
 type IoServerOptions = Parameters<IoAdapter['createIOServer']>[1];
 
@@ -64,6 +66,18 @@ export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, {
     bufferLogs: options.bufferLogs ?? true,
   });
+  const metrics = app.get(MetricsService);
+  // Every request by its route template (`unmatched` for 404s of unknown paths), method and status.
+  adapter.getInstance().addHook('onResponse', async (request, reply) => {
+    metrics.httpRequest(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode, reply.elapsedTime / 1000);
+  });
+  registerMetricsRoute(adapter.getInstance(), metrics, env);
+  if (env.METRICS_PORT !== undefined) {
+    const server = await startMetricsServer(metrics, env, env.METRICS_PORT);
+    adapter.getInstance().addHook('onClose', async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+  }
   app.useLogger(app.get(Logger));
   await app.register(fastifyCookie);
   app.enableCors({ origin: env.PORTAL_ORIGIN, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] });

@@ -45,6 +45,19 @@ export interface UpstreamPolicyOptions {
   readonly maxConcurrent: number;
   /** Calls waiting for a bulkhead slot; beyond that a call fails at once (`unreachable`, "too many calls"). */
   readonly maxQueued: number;
+  /**
+   * Told of every call once it ends (retries included), for metrics: the action without the upstream's name, its
+   * duration in seconds, and null or the failure kind (`timeout`, `unreachable`, `rejected`, `rate_limited`,
+   * `breaker_open`, `bulkhead_full`).
+   */
+  readonly onCall?: (action: string, seconds: number, errorKind: string | null) => void;
+}
+
+/** The kind of a failed call as reported to {@link UpstreamPolicyOptions.onCall}. */
+export function failureKind(err: UpstreamException): string {
+  if (err.rateLimited) return 'rate_limited';
+  if (err.shortCircuited) return /bulkhead/.test(err.message) ? 'bulkhead_full' : 'breaker_open';
+  return err.kind;
 }
 
 /** One circuit breaker's state, for `/health/ready` and the status document. */
@@ -260,6 +273,26 @@ export class UpstreamResilience {
    *   or whatever {@link UpstreamException} `fn` threw
    */
   async execute<T>(family: string, mode: 'read' | 'write', action: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const onCall = this.options.onCall;
+    if (onCall === undefined) return this.run(family, mode, action, fn);
+    const started = performance.now();
+    const name = action.replace(/^(WHMCS|Salesforce) /, '');
+    try {
+      const result = await this.run(family, mode, action, fn);
+      onCall(name, (performance.now() - started) / 1000, null);
+      return result;
+    } catch (err) {
+      onCall(name, (performance.now() - started) / 1000, err instanceof UpstreamException ? failureKind(err) : 'unreachable');
+      throw err;
+    }
+  }
+
+  /** Calls under way and waiting for a slot in the bulkhead. */
+  bulkheadLoad(): { active: number; queued: number } {
+    return { active: this.options.maxConcurrent - this.bulkhead.executionSlots, queued: this.options.maxQueued - this.bulkhead.queueSlots };
+  }
+
+  private async run<T>(family: string, mode: 'read' | 'write', action: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const breaker = this.family(family);
     const waitMs = this.rateLimitedUntil - Date.now();
     if (waitMs > 0) {

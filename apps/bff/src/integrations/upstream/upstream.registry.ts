@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { UpstreamsStatus } from '@portico/domain';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
+import { MetricsService } from '../../core/metrics/metrics.service';
 import { UpstreamResilience, type UpstreamPolicyOptions, type UpstreamSnapshot } from './upstream-policy';
 import type { UpstreamSystem } from './upstream.exception';
 
@@ -19,9 +20,10 @@ export function whmcsFamily(action: string, write: boolean): (typeof WHMCS_FAMIL
   return action.toLowerCase() === 'getclientsdetails' ? 'client' : 'billing';
 }
 
-/** Builds the options of one upstream from the environment. */
-export function upstreamPolicyOptions(env: Env, system: UpstreamSystem): UpstreamPolicyOptions {
+/** Builds the options of one upstream from the environment (calls recorded in `metrics` when given). */
+export function upstreamPolicyOptions(env: Env, system: UpstreamSystem, metrics?: MetricsService): UpstreamPolicyOptions {
   return {
+    ...(metrics ? { onCall: (action: string, seconds: number, errorKind: string | null) => metrics.upstreamCall(system, action, seconds, errorKind) } : {}),
     timeoutMs: system === 'whmcs' ? env.WHMCS_TIMEOUT_MS : env.SALESFORCE_TIMEOUT_MS,
     retryMaxAttempts: env.UPSTREAM_RETRY_MAX_ATTEMPTS,
     retryInitialDelayMs: env.UPSTREAM_RETRY_INITIAL_DELAY_MS,
@@ -43,9 +45,19 @@ export class UpstreamRegistry {
   readonly whmcs: UpstreamResilience;
   readonly salesforce: UpstreamResilience;
 
-  constructor(@Inject(ENV) env: Env) {
-    this.whmcs = new UpstreamResilience('whmcs', upstreamPolicyOptions(env, 'whmcs'), WHMCS_FAMILIES);
-    this.salesforce = new UpstreamResilience('salesforce', upstreamPolicyOptions(env, 'salesforce'), SALESFORCE_FAMILIES);
+  constructor(@Inject(ENV) env: Env, @Optional() metrics?: MetricsService) {
+    this.whmcs = new UpstreamResilience('whmcs', upstreamPolicyOptions(env, 'whmcs', metrics), WHMCS_FAMILIES);
+    this.salesforce = new UpstreamResilience('salesforce', upstreamPolicyOptions(env, 'salesforce', metrics), SALESFORCE_FAMILIES);
+    metrics?.readUpstreamsWith(() => {
+      const snapshot = this.snapshot();
+      const upstreams = [this.whmcs, this.salesforce];
+      return {
+        breakers: upstreams.flatMap((u) =>
+          Object.entries(snapshot[u.system].families).map(([family, state]) => ({ provider: u.system, family, breaker: state.breaker })),
+        ),
+        bulkheads: upstreams.map((u) => ({ provider: u.system, ...u.bulkheadLoad() })),
+      };
+    });
   }
 
   /** Breaker state of each upstream, with each family. */

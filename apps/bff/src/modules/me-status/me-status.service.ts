@@ -72,7 +72,10 @@ export class MeStatusService {
       known: stored[BLOCKS.indexOf(name)] as StoredBlock<T> | undefined,
     });
     const fast = this.allFresh(account, stored);
-    if (fast) return fast;
+    if (fast) {
+      this.cache.countFreshReads(BLOCKS);
+      return fast;
+    }
     const [profile, crm, subscriptions, billing, cases, usage] = await Promise.all([
       this.block<CustomerProfile>(account, 'profile', clientId === null ? null : () => this.billing.getCustomerProfile(clientId), known('profile')),
       this.block<CrmAccount>(account, 'crm', crmId === null ? null : () => this.crm.getAccount(crmId), known('crm')),

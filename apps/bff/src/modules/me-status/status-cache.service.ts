@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { StatusBlockName } from '@portico/domain';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { CachePort } from '../../core/cache/cache.port';
+import { MetricsService } from '../../core/metrics/metrics.service';
 import { SharedLoadError, SwrCache, type SwrEntry, type SwrResult } from '../../core/cache/swr-cache';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 
@@ -38,7 +39,7 @@ export function blockFailureReason(err: unknown): string {
 export class StatusCacheService {
   private readonly swr: SwrCache;
 
-  constructor(cache: CachePort, @Inject(ENV) env: Env) {
+  constructor(cache: CachePort, @Inject(ENV) env: Env, @Optional() private readonly metrics?: MetricsService) {
     this.swr = new SwrCache(
       cache,
       {
@@ -48,6 +49,8 @@ export class StatusCacheService {
         lockMs: env.STATUS_CACHE_LOCK_MS ?? 3000,
       },
       blockFailureReason,
+      // Key `status:<accountId>:<block>`: counted per block (`portico_cache_reads_total{cache="status"}`).
+      (key, outcome) => metrics?.cacheRead('status', key.slice(key.lastIndexOf(':') + 1), outcome),
     );
   }
 
@@ -70,6 +73,11 @@ export class StatusCacheService {
     options?: { known: StoredBlock<T> | undefined },
   ): Promise<CachedBlock<T>> {
     return this.swr.read(statusCacheKey(accountId, block), load, options ? options.known : null);
+  }
+
+  /** Counts reads of fresh blocks served from entries read with {@link peek} (the document's fast path) as hits. */
+  countFreshReads(blocks: readonly StatusBlockName[]): void {
+    for (const block of blocks) this.metrics?.cacheRead('status', block, 'hit');
   }
 
   /** Drops the named blocks of an account so the next read goes upstream (used by webhooks and writes). */

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { AccessService, readCookie, SessionRevocationService, TokenService, type SessionUser } from '../../core/auth';
 import type { AccessChange } from '../../core/auth/access-events';
 import { EventBus } from '../../core/events/event-bus.port';
+import { MetricsService } from '../../core/metrics/metrics.service';
 import { RedisConnections } from '../../core/redis/redis.provider';
 
 /** How long a disconnected client's session (rooms, data) and the events it missed are kept for it, ms. */
@@ -117,10 +118,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly revocations: SessionRevocationService,
     private readonly bus: EventBus,
     private readonly redis: RedisConnections,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Installs the Redis streams adapter (with Redis), the handshake authentication, and relays the bus's events. */
   afterInit(server: Server): void {
+    this.metrics.readSocketsWith(() => server.engine.clientsCount);
     if (this.redis.enabled) {
       server.adapter(
         createAdapter(this.redis.realtime(), {

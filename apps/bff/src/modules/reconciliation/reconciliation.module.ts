@@ -2,6 +2,7 @@ import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleInit 
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { JobQueue } from '../../core/queue/job-queue.port';
+import { MetricsService } from '../../core/metrics/metrics.service';
 import { SalesforceModule } from '../../integrations/salesforce/salesforce.module';
 import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
 import { MeStatusModule } from '../me-status/me-status.module';
@@ -25,11 +26,20 @@ export class ReconciliationModule implements OnModuleInit, OnApplicationBootstra
     private readonly queue: JobQueue,
     private readonly reconciliation: ReconciliationService,
     @Inject(ENV) private readonly env: Env,
+    private readonly metrics: MetricsService,
   ) {}
 
   onModuleInit(): void {
     this.queue.process(RECONCILIATION_JOB, async () => {
-      await this.reconciliation.runOnce();
+      const started = performance.now();
+      try {
+        const report = await this.reconciliation.runOnce();
+        const diffs = report.changes.map((c) => ({ kind: c.kind, added: c.added.length, changed: c.changed.length, removed: c.removed.length }));
+        this.metrics.reconciliationRun(report.failures.length > 0 ? 'partial' : 'ok', (performance.now() - started) / 1000, diffs);
+      } catch (err) {
+        this.metrics.reconciliationRun('failed', (performance.now() - started) / 1000);
+        throw err;
+      }
     }, 1);
   }
 

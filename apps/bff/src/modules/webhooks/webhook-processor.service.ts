@@ -5,6 +5,7 @@ import { sfWebhookSchema } from '@portico/domain/providers/salesforce';
 import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { ZodError } from 'zod';
 import { EventBus } from '../../core/events/event-bus.port';
+import { MetricsService } from '../../core/metrics/metrics.service';
 import { DbContext } from '../../core/prisma/db-context';
 import { PermanentJobError } from '../../core/queue/job-queue.port';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
@@ -58,6 +59,7 @@ export class WebhookProcessor {
     private readonly billing: BillingProvider,
     private readonly statusCache: StatusCacheService,
     private readonly events: EventBus,
+    private readonly metrics: MetricsService,
   ) {}
 
   /**
@@ -77,12 +79,14 @@ export class WebhookProcessor {
       const effect = delivery.provider === 'whmcs' ? await this.whmcs(delivery) : await this.salesforce(delivery);
       if (effect.accountId === null || (effect.blocks.length === 0 && effect.events.length === 0)) {
         await this.repository.finish(id, { status: 'ignored', accountId: effect.accountId });
+        this.metrics.webhookDelivery(delivery.provider, 'ignored');
         this.logger.log({ deliveryId: delivery.deliveryId, provider: delivery.provider, event: delivery.eventType }, 'webhook ignored');
         return;
       }
       await this.statusCache.invalidate(effect.accountId, effect.blocks);
       for (const event of effect.events) await this.events.publish(event);
       await this.repository.finish(id, { status: 'processed', accountId: effect.accountId });
+      this.metrics.webhookDelivery(delivery.provider, 'processed');
       this.logger.log(
         { deliveryId: delivery.deliveryId, provider: delivery.provider, event: delivery.eventType, blocks: effect.blocks },
         'webhook processed',
@@ -91,6 +95,7 @@ export class WebhookProcessor {
       const message = errorText(err).slice(0, 1000);
       this.logger.warn({ deliveryId: delivery.deliveryId, provider: delivery.provider, err: message }, 'webhook processing failed');
       await this.repository.finish(id, { status: 'failed', error: message });
+      this.metrics.webhookDelivery(delivery.provider, 'failed');
       if (err instanceof ZodError) throw new PermanentJobError(message);
       throw err;
     }
@@ -99,7 +104,8 @@ export class WebhookProcessor {
   /** Records that the delivery's attempts ran out (the job queue's dead-letter handler). */
   async deadLetter(id: string, error: Error, attempts: number): Promise<void> {
     const message = errorText(error).slice(0, 1000);
-    await DbContext.runAsSystem('webhook-worker', () => this.repository.markDeadLettered(id, message));
+    const provider = await DbContext.runAsSystem('webhook-worker', () => this.repository.markDeadLettered(id, message));
+    if (provider !== null) this.metrics.webhookDelivery(provider, 'dead_lettered');
     this.logger.error({ id, attempts, err: message }, 'webhook delivery dead-lettered');
   }
 

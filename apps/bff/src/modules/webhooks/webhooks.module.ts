@@ -7,6 +7,8 @@ import { registerWebhookRawBodyHook, registerXmlBodyParser } from './webhook-raw
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { JobQueue } from '../../core/queue/job-queue.port';
+import { MetricsService } from '../../core/metrics/metrics.service';
+import { DbContext } from '../../core/prisma/db-context';
 import { WebhookDeliveriesAdminController } from './webhook-deliveries-admin.controller';
 import { WebhookDeliveriesAdminService } from './webhook-deliveries-admin.service';
 import { WEBHOOK_DELIVERY_JOB, WebhookDeliveryQueue, type WebhookDeliveryJob } from './webhook-delivery.queue';
@@ -41,6 +43,8 @@ export class WebhooksModule implements OnModuleInit {
     private readonly queue: JobQueue,
     private readonly processor: WebhookProcessor,
     @Inject(ENV) private readonly env: Env,
+    private readonly metrics: MetricsService,
+    private readonly repository: WebhooksRepository,
   ) {}
 
   /**
@@ -48,6 +52,7 @@ export class WebhooksModule implements OnModuleInit {
    * Messages), and starts the worker of recorded deliveries (its dead letters are recorded on the row).
    */
   onModuleInit(): void {
+    this.metrics.readWebhookQueueWith(() => DbContext.runAsSystem('metrics', () => this.repository.queueStats()));
     this.queue.process<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (job) => this.processor.process(job.id), {
       concurrency: this.env.WEBHOOK_WORKER_CONCURRENCY,
       onDeadLetter: (job, error, attempts) => this.processor.deadLetter(job.id, error, attempts),

@@ -124,12 +124,26 @@ export class WebhooksRepository {
   /**
    * Dead-letters a delivery whose attempts ran out, keeping its last error. A delivery that finished in the meantime
    * (processed or ignored) is left alone.
+   * @returns the delivery's provider, null when nothing was dead-lettered
    */
-  async markDeadLettered(id: string, error: string): Promise<void> {
-    await this.prisma.webhookDelivery.updateMany({
+  async markDeadLettered(id: string, error: string): Promise<WebhookProvider | null> {
+    const rows = await this.prisma.webhookDelivery.updateManyAndReturn({
       where: { id, status: { notIn: ['processed', 'ignored'] } },
       data: { status: 'dead_lettered', lastError: error, processedAt: new Date() },
+      select: { provider: true },
     });
+    return (rows[0]?.provider as WebhookProvider | undefined) ?? null;
+  }
+
+  /**
+   * Deliveries recorded and not finished (`received`, or `failed` and waiting for a retry) and the age of the
+   * oldest, seconds: the queue's depth as `GET /metrics` reports it (one statement).
+   */
+  async queueStats(): Promise<{ depth: number; oldestAgeSeconds: number }> {
+    const [row] = await this.prisma.$queryRaw<Array<{ depth: bigint; oldest: Date | null }>>`
+      SELECT count(*) AS depth, min(received_at) AS oldest FROM webhook_deliveries WHERE status IN ('received', 'failed')`;
+    const oldest = row?.oldest ?? null;
+    return { depth: Number(row?.depth ?? 0), oldestAgeSeconds: oldest === null ? 0 : Math.max(0, (Date.now() - oldest.getTime()) / 1000) };
   }
 
   /**

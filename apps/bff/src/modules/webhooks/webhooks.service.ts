@@ -4,6 +4,7 @@ import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { AppException } from '../../core/http/app.exception';
+import { MetricsService } from '../../core/metrics/metrics.service';
 import { DbContext } from '../../core/prisma/db-context';
 import { zodIssuesToDetails } from '../../core/http/zod-validation.pipe';
 import { OutboundMessageParseError, parseOutboundMessage } from './outbound-message.parser';
@@ -34,6 +35,7 @@ export class WebhooksService {
     private readonly repository: WebhooksRepository,
     private readonly queue: WebhookDeliveryQueue,
     @Inject(ENV) private readonly env: Env,
+    private readonly metrics: MetricsService,
   ) {}
 
   /**
@@ -51,14 +53,17 @@ export class WebhooksService {
     if (!parsed.success) {
       const details = zodIssuesToDetails(parsed.error.issues, 'body');
       this.logger.warn({ provider, deliveryId, reason: details.map((d) => `${d.path}: ${d.message}`).join('; ') }, 'webhook refused: invalid body');
+      this.metrics.webhookDelivery(provider, 'refused');
       throw AppException.validation(details, 'Webhook body is invalid');
     }
     // Deliveries are recorded before anyone knows which account they concern.
     const id = await DbContext.runAsSystem('webhook-intake', () => this.repository.recordOnce(provider, deliveryId, parsed.data.event, body as object));
     if (id === null) {
       this.logger.log({ provider, deliveryId }, 'duplicate webhook delivery ignored');
+      this.metrics.webhookDelivery(provider, 'duplicate');
       return { status: 'duplicate' };
     }
+    this.metrics.webhookDelivery(provider, 'received');
     await this.enqueue([id], provider);
     return { status: 'accepted', id };
   }
@@ -100,6 +105,8 @@ export class WebhooksService {
     const ids = await DbContext.runAsSystem('webhook-intake', () => this.repository.recordManyOnce('salesforce', [...byId.values()]));
     const duplicates = message.Notification.length - ids.length;
     if (duplicates > 0) this.logger.log({ provider: 'salesforce', channel: 'outbound_message', duplicates }, 'duplicate notifications ignored');
+    this.metrics.webhookDelivery('salesforce', 'received', ids.length);
+    this.metrics.webhookDelivery('salesforce', 'duplicate', duplicates);
     await this.enqueue(ids, 'salesforce');
     return { recorded: ids.length, duplicates };
   }
@@ -119,7 +126,10 @@ export class WebhooksService {
     try {
       return verify();
     } catch (err) {
-      if (err instanceof AppException) this.logger.warn({ provider, status: err.status, reason: err.message }, 'webhook refused');
+      if (err instanceof AppException) {
+        this.logger.warn({ provider, status: err.status, reason: err.message }, 'webhook refused');
+        this.metrics.webhookDelivery(provider, 'refused');
+      }
       throw err;
     }
   }
