@@ -11,7 +11,8 @@ const PORT_OFFSET = Number(process.env.PORTICO_BENCH_PORT_OFFSET ?? 0);
  */
 export function benchStack(env = {}, ports = { sandbox: 4120, bff: 4020, portal: 3020, postgres: 50029 }) {
   const moved = Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, port + PORT_OFFSET]));
-  return startThrowawayStack({ ports: moved, postgresPort: moved.postgres, env });
+  const portVariables = Object.fromEntries(['sandbox', 'smtp', 'bff', 'portal'].map((role) => [role, 'PORTICO_BENCH_PORT_OFFSET']));
+  return startThrowawayStack({ ports: moved, postgresPort: moved.postgres, env, portVariables });
 }
 
 /** Logs in; returns the `cookie` header value and the answer (`Me`: the user and their memberships). */

@@ -111,6 +111,7 @@ if (wants('e2e')) {
         const stack = await startThrowawayStack({
           ports: { sandbox: 4110 + offset, bff: 4010 + offset, portal: 3010 + offset },
           postgresPort: 54339 + offset,
+          portVariables: Object.fromEntries(['sandbox', 'smtp', 'bff', 'portal'].map((role) => [role, 'PORTICO_E2E_PORT_OFFSET'])),
           // Few, quick retries so an e2e test can make a dead-lettered webhook delivery in a few seconds. Blocks turn
           // stale after 5 s (not 30 s) and an open breaker tries again after 2 s (not 10 s), so the degraded-dashboard
           // test can watch a block go stale and come back within a test's time.

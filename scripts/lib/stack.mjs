@@ -1,6 +1,7 @@
 // Starts and stops Portico's three processes (sandbox, BFF, portal) for `pnpm start`, the end-to-end tests and
 // the benchmarks. Only Node.js built-ins: this runs before anything else is known to work.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -157,15 +158,44 @@ export function processGroup() {
   };
 }
 
+/** Whether something already listens on `port` (on any interface). */
+export function portTaken(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (error) => resolve(error.code === 'EADDRINUSE' || error.code === 'EACCES'));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(false)));
+  });
+}
+
+/** Variables that move each port of `pnpm start`. */
+export const PORT_VARIABLES = { sandbox: 'SANDBOX_PORT', smtp: 'SANDBOX_SMTP_PORT', bff: 'PORT', portal: 'PORTAL_PORT' };
+const PORT_OWNERS = { sandbox: 'the sandbox', smtp: "the sandbox's SMTP catcher", bff: 'the BFF', portal: 'the portal' };
+
+/**
+ * Checks that every port of the stack is free before anything starts.
+ * @param {Record<string, number>} ports by role (sandbox, smtp, bff, portal)
+ * @param {Record<string, string>} variables the variable that moves each port
+ * @throws Error naming the taken port, whose it is and the variable that moves it
+ */
+export async function assertPortsFree(ports, variables = PORT_VARIABLES) {
+  for (const [role, port] of Object.entries(ports)) {
+    if (port === undefined || !(await portTaken(port))) continue;
+    const variable = variables[role] ?? PORT_VARIABLES[role];
+    throw new Error(`port ${port} (${PORT_OWNERS[role] ?? role}) is already in use by another program. Stop that program, or set ${variable} to a free port (e.g. ${variable}=${port + 1000}).`);
+  }
+}
+
 /**
  * Starts sandbox, BFF and portal and waits until each answers.
  * @param {object} options
  * @param {{ sandbox: number, bff: number, portal: number, smtp?: number }} options.ports (smtp: the sandbox's SMTP catcher, default sandbox + 25)
  * @param {Record<string, string>} [options.env] extra environment for all three (e.g. DATABASE_URL, REDIS_URL)
  * @param {boolean} [options.quiet] send the processes' output to the parent only on failure
+ * @param {Record<string, string>} [options.portVariables] the variable that moves each port (for the message when one is taken)
  * @returns {Promise<{ urls: { sandbox: string, bff: string, portal: string }, stop: () => Promise<void> }>}
  */
-export async function startStack({ ports, env = {}, quiet = false }) {
+export async function startStack({ ports, env = {}, quiet = false, portVariables = PORT_VARIABLES }) {
+  await assertPortsFree({ sandbox: ports.sandbox, smtp: ports.smtp ?? ports.sandbox + 25, bff: ports.bff, portal: ports.portal }, portVariables);
   const urls = {
     sandbox: `http://127.0.0.1:${ports.sandbox}`,
     bff: `http://127.0.0.1:${ports.bff}`,
@@ -217,7 +247,7 @@ export async function startStack({ ports, env = {}, quiet = false }) {
  * @param {number} options.postgresPort port of the embedded PostgreSQL
  * @param {Record<string, string>} [options.env] extra environment for all three
  */
-export async function startThrowawayStack({ ports, postgresPort, env = {} }) {
+export async function startThrowawayStack({ ports, postgresPort, env = {}, portVariables }) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-pg-'));
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });
   let stack;
@@ -226,6 +256,7 @@ export async function startThrowawayStack({ ports, postgresPort, env = {} }) {
       ports,
       env: { DATABASE_URL: '', REDIS_URL: '', EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(postgresPort), LOG_LEVEL: 'warn', ...env },
       quiet: true,
+      portVariables,
     });
   } catch (error) {
     removeData();

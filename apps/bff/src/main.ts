@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadEnv } from './core/config/env';
 import { bootstrapDatabase } from './core/database/database-bootstrap';
+import { PortInUseError } from './core/database/postgres-cluster';
 import { createApp } from './core/http/create-app';
 
 /** Starts the BFF: env, database (embedded when DATABASE_URL is unset), then Nest on Fastify. */
@@ -29,14 +30,17 @@ async function main(): Promise<void> {
     app = await createApp({ ...env, DATABASE_URL: database.url });
     await app.listen({ port: env.PORT, host: env.HOST });
   } catch (err) {
+    await app?.close().catch(() => undefined);
     await database.stop();
-    throw err;
+    throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(env.PORT, 'PORT') : err;
   }
   const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   bootLog(`BFF ready on http://${shownHost}:${env.PORT}`);
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // A taken port is the user's to fix: the message says which port and which variable moves it, without a stack.
+  const text = err instanceof PortInUseError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`${text}\n`);
   process.exit(1);
 });

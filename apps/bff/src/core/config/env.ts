@@ -58,6 +58,11 @@ export const rawEnvSchema = z.object({
   /** Data folder of the embedded server (kept across restarts). */
   EMBEDDED_PG_DATA_DIR: optionalString,
   EMBEDDED_PG_PORT: int(54329, 1, 65535),
+  /**
+   * As root only (the embedded server then runs as the `postgres` system user): where the server's binaries and the
+   * default data folder are kept when that user cannot reach the checkout (e.g. under /root, mode 0700).
+   */
+  EMBEDDED_PG_RUNTIME_DIR: z.preprocess(blankToUndefined, z.string().default('/var/lib/portico')),
   /** Redis URL; unset -> in-memory cache and in-process event bus (single instance). */
   REDIS_URL: z.preprocess(blankToUndefined, z.string().startsWith('redis').optional()),
   PORTAL_ORIGIN: url('http://localhost:3000'),
@@ -221,6 +226,8 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
     COOKIE_SECURE: raw.COOKIE_SECURE === 'true' || (raw.COOKIE_SECURE === 'auto' && !localhost),
     DATABASE_APP_PASSWORD: raw.DATABASE_APP_PASSWORD ?? DEV_DATABASE_APP_PASSWORD,
     EMBEDDED_PG_DATA_DIR: raw.EMBEDDED_PG_DATA_DIR ?? path.join(findRepoRoot(), '.data', 'postgres'),
+    /** EMBEDDED_PG_DATA_DIR is the default `.data/postgres` (as root it may be kept elsewhere, linked from there). */
+    EMBEDDED_PG_DATA_DIR_IS_DEFAULT: raw.EMBEDDED_PG_DATA_DIR === undefined,
     SEED_DEMO_DATA: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
   };
 });

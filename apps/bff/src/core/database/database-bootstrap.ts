@@ -37,7 +37,7 @@ export async function bootstrapDatabase(
   let url = env.DATABASE_URL;
   if (!url) {
     log(`Starting embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} (data: ${env.EMBEDDED_PG_DATA_DIR})`);
-    server = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DATA_DIR, port: env.EMBEDDED_PG_PORT, onLog: log });
+    server = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DATA_DIR, port: env.EMBEDDED_PG_PORT, relocatable: env.EMBEDDED_PG_DATA_DIR_IS_DEFAULT, runtimeDir: env.EMBEDDED_PG_RUNTIME_DIR, onLog: log });
     try {
       await server.ensureDatabase(EMBEDDED_DATABASE_NAME);
     } catch (err) {

