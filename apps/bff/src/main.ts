@@ -1,46 +1,26 @@
-import 'reflect-metadata';
-import { loadEnv } from './core/config/env';
-import { bootstrapDatabase } from './core/database/database-bootstrap';
+import { EnvValidationError, loadEnv } from './core/config/env';
 import { PortInUseError } from './core/database/postgres-cluster';
-import { createApp } from './core/http/create-app';
+import { startTelemetry } from './core/telemetry/telemetry';
 
-/** Starts the BFF: env, database (embedded when DATABASE_URL is unset), then Nest on Fastify. */
-async function main(): Promise<void> {
+/**
+ * Entry point of the BFF (`node dist/main.js`): validates the environment, starts tracing when
+ * OTEL_EXPORTER_OTLP_ENDPOINT is set, and only then loads the application, so that the libraries it uses (http,
+ * Fastify, pg, ioredis) are loaded after the tracing hooks are in place.
+ */
+function main(): Promise<void> {
   const env = loadEnv();
-  const bootLog = (message: string): void => {
-    process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), context: 'Bootstrap', msg: message })}\n`);
-  };
-  const database = await bootstrapDatabase(env, { log: bootLog });
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
-  let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    bootLog(`Received ${signal}, shutting down`);
-    try {
-      await app?.close();
-    } finally {
-      await database.stop();
-      process.exit(0);
-    }
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  try {
-    app = await createApp({ ...env, DATABASE_URL: database.url });
-    await app.listen({ port: env.PORT, host: env.HOST });
-  } catch (err) {
-    await app?.close().catch(() => undefined);
-    await database.stop();
-    throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(env.PORT, 'PORT') : err;
-  }
-  const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
-  bootLog(`BFF ready on http://${shownHost}:${env.PORT}`);
+  startTelemetry(env);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the tracing hooks, on purpose
+  const { runBff } = require('./bff') as typeof import('./bff');
+  return runBff(env);
 }
 
-main().catch((err: unknown) => {
-  // A taken port is the user's to fix: the message says which port and which variable moves it, without a stack.
-  const text = err instanceof PortInUseError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
-  process.stderr.write(`${text}\n`);
-  process.exit(1);
-});
+Promise.resolve()
+  .then(main)
+  .catch((err: unknown) => {
+    // A taken port or a bad variable is the user's to fix: the message says what and where, without a stack.
+    const plain = err instanceof PortInUseError || err instanceof EnvValidationError;
+    const text = plain ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(`${text}\n`);
+    process.exit(1);
+  });

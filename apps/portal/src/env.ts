@@ -13,6 +13,10 @@ const serverEnvSchema = z.object({
     .default('http://127.0.0.1:4000')
     .transform((url) => url.replace(/\/+$/, '')),
   BFF_PUBLIC_URL: z.url().default('http://localhost:4000'),
+  /** OpenTelemetry collector (OTLP over HTTP); unset: the portal's server records no spans. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** `service.name` of the portal server's spans. */
+  OTEL_SERVICE_NAME: z.string().min(1).default('portico-portal'),
 });
 
 let parsed: z.infer<typeof serverEnvSchema> | undefined;
@@ -26,6 +30,8 @@ export function serverEnv(): z.infer<typeof serverEnvSchema> {
   parsed ??= serverEnvSchema.parse({
     BFF_INTERNAL_URL: process.env.BFF_INTERNAL_URL || undefined,
     BFF_PUBLIC_URL: process.env.BFF_PUBLIC_URL || undefined,
+    OTEL_EXPORTER_OTLP_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
+    OTEL_SERVICE_NAME: process.env.OTEL_SERVICE_NAME || undefined,
   });
   return parsed;
 }

@@ -181,6 +181,13 @@ export const rawEnvSchema = z.object({
   METRICS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   /** Interface of the METRICS_PORT listener (default loopback; 0.0.0.0 for a scraper on another host). */
   METRICS_HOST: z.preprocess(blankToUndefined, z.string().default('127.0.0.1')),
+  /**
+   * OpenTelemetry collector base URL (OTLP over HTTP, spans to `<url>/v1/traces`), e.g. `http://127.0.0.1:4318`.
+   * Unset: tracing is off (no spans are recorded).
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(blankToUndefined, z.url().optional()),
+  /** `service.name` of this process's spans. */
+  OTEL_SERVICE_NAME: z.preprocess(blankToUndefined, z.string().min(1).max(100).default('portico-bff')),
   /** Seed the demo accounts when the database has none; default true when DATABASE_URL is unset. */
   SEED_DEMO_DATA: z.preprocess(blankToUndefined, z.stringbool().optional()),
 });

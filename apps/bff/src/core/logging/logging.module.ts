@@ -3,6 +3,7 @@ import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
+import { traceFields } from '../telemetry/telemetry';
 import { requestIdOf } from './request-id';
 
 /** Paths pino replaces with `[redacted]`: cookies, credentials, tokens and secrets anywhere they show up. */
@@ -54,6 +55,8 @@ export const REDACT_PATHS: readonly string[] = [
           autoLogging: { ignore: (req) => req.url?.startsWith('/health') === true },
           // Bound once to the base logger, not per request (a per-request `customProps` makes a child logger each time).
           base: { pid: process.pid, hostname: hostname(), service: 'bff' },
+          // Every line written inside a traced context carries its trace and span ids (tracing on).
+          mixin: () => traceFields(),
           serializers: {
             req: (req: { id: unknown; method: unknown; url: unknown; remoteAddress?: unknown; raw?: { socket?: { remoteAddress?: unknown } } }) => ({
               id: req.id,

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { BullMQOtel } from 'bullmq-otel';
 import { Redis } from 'ioredis';
 import { ENV } from '../config/config.module';
+import { tracingEnabled } from '../telemetry/telemetry';
 import type { Env } from '../config/env';
 import {
   asError,
@@ -34,6 +36,8 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
   private connection: Redis | undefined;
+  /** With tracing on, jobs carry the trace context of whoever added them, and their runs are spans of that trace. */
+  private readonly telemetry = tracingEnabled() ? { telemetry: new BullMQOtel({ tracerName: 'portico' }) } : {};
 
   constructor(@Inject(ENV) private readonly env: Env) {
     super();
@@ -49,7 +53,7 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationShutdown {
   private queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.redis(), prefix: BULLMQ_PREFIX });
+      queue = new Queue(name, { connection: this.redis(), prefix: BULLMQ_PREFIX, ...this.telemetry });
       queue.on('error', (err: Error) => this.logger.warn(`queue ${name}: ${err.message}`));
       this.queues.set(name, queue);
     }
@@ -88,6 +92,7 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationShutdown {
         stalledInterval: this.env.JOB_LOCK_DURATION_MS,
         // A job may be handed back twice (two crashes) before it counts as failed.
         maxStalledCount: 2,
+        ...this.telemetry,
       },
     );
     worker.on('failed', (job, err) => {
