@@ -15,6 +15,12 @@ interface SpanRecord {
   attributes: Record<string, unknown>;
 }
 
+/** The URL a client span called (`url.full`, or the older `http.url`). */
+function spanUrl(s: SpanRecord): string {
+  const value = s.attributes['url.full'] ?? s.attributes['http.url'];
+  return typeof value === 'string' ? value : '';
+}
+
 const SERVER = 1;
 const CLIENT = 2;
 const WEBHOOK_SECRET = 'whsec_cG9ydGljby1kZXYtd2hjbXMtd2ViaG9vay1zZWNyZXQ=';
@@ -104,7 +110,7 @@ describe('tracing (integration, OpenTelemetry with an in-memory exporter)', () =
     const ids = new Set(trace.map((s) => s.spanId));
     // Every span of the trace hangs off the incoming request (its parent is in the trace, or is the caller's).
     expect(trace.filter((s) => s.spanId !== server?.spanId && (s.parentSpanId === null || !ids.has(s.parentSpanId)))).toEqual([]);
-    const urlOf = (s: SpanRecord): string => String(s.attributes['url.full'] ?? s.attributes['http.url'] ?? '');
+    const urlOf = spanUrl;
     const clients = trace.filter((s) => s.kind === CLIENT);
     expect(clients.some((s) => urlOf(s).includes('/includes/api.php'))).toBe(true);
     expect(clients.some((s) => urlOf(s).includes('/services/'))).toBe(true);
@@ -132,7 +138,7 @@ describe('tracing (integration, OpenTelemetry with an in-memory exporter)', () =
     });
     expect(res.status).toBe(204);
     // The worker's claim of the delivery (UPDATE webhook_deliveries) and its re-read of the invoice (WHMCS).
-    const isWorkerCall = (s: SpanRecord): boolean => s.kind === CLIENT && String(s.attributes['url.full'] ?? s.attributes['http.url'] ?? '').includes('/includes/api.php');
+    const isWorkerCall = (s: SpanRecord): boolean => s.kind === CLIENT && spanUrl(s).includes('/includes/api.php');
     let trace: SpanRecord[] = [];
     for (let i = 0; i < 100 && !trace.some(isWorkerCall); i += 1) {
       await new Promise((r) => setTimeout(r, 100));
