@@ -16,6 +16,7 @@ export const buildArtifacts = [
   'packages/domain/dist/index.cjs',
   'apps/sandbox/dist/main.js',
   'apps/bff/dist/main.js',
+  'apps/bff/dist/worker.js',
   'apps/portal/.next/BUILD_ID',
 ];
 
@@ -226,8 +227,26 @@ export async function startStack({ ports, env = {}, quiet = false, portVariables
   try {
     const sandbox = launch('sandbox', process.execPath, ['dist/main.js'], 'apps/sandbox');
     await waitForHttp(`${urls.sandbox}/__admin/state`, 30_000, () => !sandbox.exited);
-    const bff = launch('bff', process.execPath, ['dist/main.js'], 'apps/bff');
+    // With Redis the job queue is shared: the BFF only queues, a worker process of its own works the queue (kept
+    // apart from the requests' event loop). Without Redis the queue is in-process and the BFF runs the jobs itself.
+    const separateWorker = Boolean(sharedEnv.REDIS_URL) && sharedEnv.JOB_WORKER !== 'inline';
+    const bff = procs.spawn('bff', process.execPath, ['dist/main.js'], {
+      cwd: path.join(repoRoot, 'apps/bff'),
+      env: separateWorker ? { ...sharedEnv, JOB_WORKER: 'off' } : sharedEnv,
+      quiet,
+    });
     await waitForHttp(`${urls.bff}/health/live`, 120_000, () => !bff.exited);
+    if (separateWorker) {
+      // A METRICS_PORT of the BFF's own: the worker serves its metrics on the next port.
+      const metricsPort = sharedEnv.METRICS_PORT ? String(Number(sharedEnv.METRICS_PORT) + 1) : '';
+      const worker = procs.spawn('worker', process.execPath, ['dist/worker.js'], {
+        cwd: path.join(repoRoot, 'apps/bff'),
+        env: { ...sharedEnv, METRICS_PORT: metricsPort },
+        quiet,
+      });
+      await delay(500);
+      if (worker.exited) throw new Error('the worker process exited at start');
+    }
     const nextBin = path.join(repoRoot, 'apps/portal/node_modules/next/dist/bin/next');
     const portal = launch('portal', process.execPath, [nextBin, 'start', '-p', String(ports.portal)], 'apps/portal');
     await waitForHttp(`${urls.portal}/login`, 60_000, () => !portal.exited);

@@ -19,6 +19,7 @@ import { testEnv } from '../support/test-app';
  * re-run after the crash repeats the same events instead of adding new ones), none lost. Needs REDIS_URL.
  */
 const MAIN = path.join(__dirname, '..', '..', 'dist', 'main.js');
+const WORKER = path.join(__dirname, '..', '..', 'dist', 'worker.js');
 const runs = Boolean(process.env.REDIS_URL) && existsSync(MAIN);
 const describeWithRedis = runs ? describe : describe.skip;
 
@@ -31,9 +32,13 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
   let sandbox: string;
   const seen: RealtimeEvent[] = [];
 
-  async function startBff(port: number): Promise<ChildProcess> {
+  /**
+   * Starts `entry` (the BFF, or the worker with `extra.METRICS_PORT`) and waits until it answers on `port`
+   * (`/health/live`, or the worker's `/metrics`).
+   */
+  async function startBff(port: number, entry = MAIN, extra: Record<string, string> = {}): Promise<ChildProcess> {
     const env = testEnv();
-    const proc = spawn(process.execPath, [MAIN], {
+    const proc = spawn(process.execPath, [entry], {
       env: {
         ...process.env,
         NODE_ENV: 'test',
@@ -49,13 +54,15 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
         WEBHOOK_WORKER_CONCURRENCY: '2',
         WEBHOOK_RETRY_BASE_DELAY_MS: '200',
         JOB_LOCK_DURATION_MS: '2000',
+        ...extra,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
+    const probe = entry === WORKER ? `http://127.0.0.1:${extra.METRICS_PORT}/metrics` : `http://127.0.0.1:${port}/health/live`;
     const deadline = Date.now() + 30_000;
     for (;;) {
       try {
-        if ((await fetch(`http://127.0.0.1:${port}/health/live`)).ok) return proc;
+        if ((await fetch(probe)).ok) return proc;
       } catch {
         // not up yet
       }
@@ -149,5 +156,61 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
       `kill -9 fault test: ${atKill.processed ?? 0}/${BURST} processed at the kill, all ${BURST} processed after restart, ` +
         `${burstEvents.length - expected.size} events repeated by re-run jobs (same ids)\n`,
     );
+  }, 150_000);
+
+  it('keeps deliveries queued while a separate worker process is dead (kill -9) and processes them when it returns', async () => {
+    // No other process may work the queue meanwhile (the previous test's BFF runs its jobs inline).
+    if (child && child.exitCode === null) {
+      child.kill('SIGKILL');
+      await new Promise((r) => child?.once('exit', r));
+    }
+    const port = await freePort();
+    const metricsPort = String(await freePort());
+    // The API only queues (JOB_WORKER=off); the worker process works the queue.
+    const api = await startBff(port, MAIN, { JOB_WORKER: 'off' });
+    let worker = await startBff(port, WORKER, { METRICS_PORT: metricsPort });
+    const secret = testEnv().WHMCS_WEBHOOK_SECRET;
+    const post = async (): Promise<string> => {
+      const id = `msg_${randomUUID().replace(/-/g, '')}`;
+      const body = JSON.stringify({ event: 'InvoicePaid', occurredAt: new Date().toISOString(), userid: 1, params: { invoiceid: 1001 } });
+      const at = new Date();
+      const res = await fetch(`http://127.0.0.1:${port}/webhooks/whmcs`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': id,
+          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+          'webhook-signature': new Webhook(secret).sign(id, at, body),
+        },
+        body,
+      });
+      expect(res.status).toBe(204);
+      return id;
+    };
+    try {
+      const first = await post();
+      for (const deadline = Date.now() + 30_000; (await counts([first])).processed !== 1; ) {
+        if (Date.now() > deadline) throw new Error('the worker did not process a delivery in 30 s');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      worker.kill('SIGKILL');
+      await new Promise((r) => worker.once('exit', r));
+      // The API keeps answering; the deliveries wait, recorded and queued.
+      const waiting = [];
+      for (let i = 0; i < 10; i += 1) waiting.push(await post());
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await counts(waiting)).toEqual({ received: 10 });
+
+      worker = await startBff(port, WORKER, { METRICS_PORT: metricsPort });
+      let final: Record<string, number> = {};
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+        final = await counts(waiting);
+        if (final.processed === 10) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(final).toEqual({ processed: 10 });
+    } finally {
+      for (const proc of [worker, api]) if (proc.exitCode === null) proc.kill('SIGKILL');
+    }
   }, 150_000);
 });

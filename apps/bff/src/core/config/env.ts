@@ -128,6 +128,12 @@ export const rawEnvSchema = z.object({
   WEBHOOK_TOLERANCE_SECONDS: int(300, 1),
   /** Attempts at processing one webhook delivery, the first included, before it is dead-lettered. */
   WEBHOOK_MAX_ATTEMPTS: int(5, 1, 100),
+  /**
+   * Where background jobs (webhook deliveries, reconciliation) run: `inline` in this process (one process does
+   * everything: the smallest deployments, and any without Redis), or `off`: this process only queues them and
+   * `node dist/worker.js` processes (needs REDIS_URL: the queue must be shared).
+   */
+  JOB_WORKER: z.preprocess(blankToUndefined, z.enum(['inline', 'off']).default('inline')),
   /** Webhook deliveries processed at once by one BFF instance. */
   WEBHOOK_WORKER_CONCURRENCY: int(4, 1, 100),
   /** Delay before the first retry of a failed webhook delivery, ms (doubled at each further retry). */
@@ -216,6 +222,9 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
       path: ['DATABASE_APP_PASSWORD'],
       message: 'required when NODE_ENV=production, DATABASE_URL is set and DATABASE_APP_URL is unset',
     });
+  }
+  if (raw.JOB_WORKER === 'off' && raw.REDIS_URL === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['JOB_WORKER'], message: 'off needs REDIS_URL: without Redis the job queue is in-process, so this process must run the jobs (inline)' });
   }
   if (production && (raw.JWT_ACCESS_SECRET === DEV_JWT_ACCESS_SECRET || raw.JWT_REFRESH_SECRET === DEV_JWT_REFRESH_SECRET)) {
     ctx.addIssue({ code: 'custom', path: ['JWT_ACCESS_SECRET'], message: 'development secret used in production' });

@@ -28,8 +28,9 @@ type ConnectCallback = (err: Error | undefined, client?: PoolClient, done?: (rel
  * A node-postgres pool that stamps every checked-out connection with the caller's {@link DbContext} scope before
  * handing it out, for the row-level-security policies of the database (see the `row_level_security` migration).
  * Both of Prisma's paths go through `connect()`: single queries (`pool.query` checks a client out) and interactive or
- * batch transactions (`pool.connect`, then `BEGIN`). Cost: one extra round trip per checkout, none per statement
- * inside a transaction.
+ * batch transactions (`pool.connect`, then `BEGIN`). Cost: one extra round trip per checkout whose scope differs from
+ * the one the connection last carried (none when it is the same, e.g. the webhook intake's and worker's system
+ * scope), none per statement inside a transaction.
  *
  * The scope is read synchronously when `connect` is called, i.e. in the caller's async context, never in the
  * context of whichever request happens to release a connection to a waiting caller. Every checkout overwrites all
@@ -44,10 +45,17 @@ export class ScopedPool extends Pool {
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<PoolClient> | void {
     const settings = scopeSettings(DbContext.current());
+    const key = settings.join('\u0000');
     const stamped = super.connect().then(async (client) => {
+      // A connection already stamped with this very scope keeps it (only this pool writes the settings, at session
+      // level): no round trip. Any other scope is written before the connection is handed out.
+      const holder = client as PoolClient & { porticoScope?: string };
+      if (holder.porticoScope === key) return client;
       try {
         await client.query(SET_SCOPE_SQL, settings);
+        holder.porticoScope = key;
       } catch (err) {
+        holder.porticoScope = undefined;
         client.release(err instanceof Error ? err : true);
         throw err;
       }

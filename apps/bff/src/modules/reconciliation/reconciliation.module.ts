@@ -30,6 +30,7 @@ export class ReconciliationModule implements OnModuleInit, OnApplicationBootstra
   ) {}
 
   onModuleInit(): void {
+    if (this.env.JOB_WORKER !== 'inline') return; // the worker process runs it
     this.queue.process(RECONCILIATION_JOB, async () => {
       const started = performance.now();
       try {
@@ -44,6 +45,7 @@ export class ReconciliationModule implements OnModuleInit, OnApplicationBootstra
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.env.JOB_WORKER !== 'inline') return;
     // 0 also removes a schedule left in Redis by an earlier configuration.
     try {
       await this.queue.schedule(RECONCILIATION_JOB, this.env.RECONCILIATION_INTERVAL_MS);

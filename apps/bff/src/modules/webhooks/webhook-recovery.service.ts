@@ -1,4 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ENV } from '../../core/config/config.module';
+import type { Env } from '../../core/config/env';
 import { DbContext } from '../../core/prisma/db-context';
 import { WebhookDeliveryQueue } from './webhook-delivery.queue';
 import { WebhooksRepository } from './webhooks.repository';
@@ -21,9 +23,12 @@ export class WebhookRecoveryService implements OnApplicationBootstrap {
   constructor(
     private readonly repository: WebhooksRepository,
     private readonly queue: WebhookDeliveryQueue,
+    @Inject(ENV) private readonly env: Env,
   ) {}
 
+  /** Runs in the process that works the queue (JOB_WORKER=inline, or the worker process). */
   onApplicationBootstrap(): void {
+    if (this.env.JOB_WORKER !== 'inline') return;
     // Not awaited: start-up does not wait on upstream calls.
     this.recover().catch((err: unknown) => {
       this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'webhook recovery failed');

@@ -53,10 +53,13 @@ export class WebhooksModule implements OnModuleInit {
    */
   onModuleInit(): void {
     this.metrics.readWebhookQueueWith(() => DbContext.runAsSystem('metrics', () => this.repository.queueStats()));
-    this.queue.process<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (job) => this.processor.process(job.id), {
-      concurrency: this.env.WEBHOOK_WORKER_CONCURRENCY,
-      onDeadLetter: (job, error, attempts) => this.processor.deadLetter(job.id, error, attempts),
-    });
+    // With JOB_WORKER=off the worker process (dist/worker.js) processes the queued deliveries.
+    if (this.env.JOB_WORKER === 'inline') {
+      this.queue.process<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (job) => this.processor.process(job.id), {
+        concurrency: this.env.WEBHOOK_WORKER_CONCURRENCY,
+        onDeadLetter: (job, error, attempts) => this.processor.deadLetter(job.id, error, attempts),
+      });
+    }
     const adapter = this.adapterHost.httpAdapter;
     if (adapter === undefined || adapter === null) return;
     const fastify = adapter.getInstance<FastifyInstance>();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { WebhookDelivery, WebhookDeliveryListQuery, WebhookDeliveryPage, WebhookDeliveryStatus } from '@portico/domain';
 import { PrismaService } from '../../core/prisma/prisma.service';
@@ -26,10 +27,6 @@ export interface WebhookDeliveryRecord {
   attempts: number;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && (err as { code?: unknown }).code === 'P2002';
-}
-
 /** Webhook deliveries (`webhook_deliveries`) and the account lookups webhooks need. */
 @Injectable()
 export class WebhooksRepository {
@@ -40,16 +37,14 @@ export class WebhooksRepository {
    * @returns the row id, or null when this delivery was already recorded (a redelivery)
    */
   async recordOnce(provider: WebhookProvider, deliveryId: string, eventType: string, payload: object): Promise<string | null> {
-    try {
-      const row = await this.prisma.webhookDelivery.create({
-        data: { provider, deliveryId, eventType, status: 'received', payload },
-        select: { id: true },
-      });
-      return row.id;
-    } catch (err) {
-      if (isUniqueViolation(err)) return null;
-      throw err;
-    }
+    // One statement, no exception for a redelivery (ON CONFLICT on the (provider, delivery_id) key): the intake's
+    // only write.
+    const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO webhook_deliveries (id, provider, delivery_id, event_type, status, payload)
+      VALUES (${randomUUID()}::uuid, ${provider}, ${deliveryId}, ${eventType}, 'received', ${JSON.stringify(payload)}::jsonb)
+      ON CONFLICT (provider, delivery_id) DO NOTHING
+      RETURNING id`;
+    return rows[0]?.id ?? null;
   }
 
   /**
