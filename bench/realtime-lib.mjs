@@ -18,6 +18,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * @returns {Promise<{ bffUrls: string[], bffPids: number[], sandboxUrl: string, stop: () => Promise<void> }>}
  */
 export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redisPort, withSandbox = true }) {
+  // PORTICO_BENCH_PORT_OFFSET moves every port (the redis-server's too), as for the other benchmarks.
+  const offset = Number(process.env.PORTICO_BENCH_PORT_OFFSET ?? 0);
+  sandboxPort += offset;
+  postgresPort += offset;
+  redisPort += offset;
+  bffPorts = bffPorts.map((p) => p + offset);
   const procs = processGroup();
   // stdin kept open (embedded-pg.mjs stops when it closes); the last 200 chunks of output kept for failures.
   const spawnKept = (name, command, args, options) => procs.spawn(name, command, args, { ...options, stdin: 'pipe', keep: 200 });
