@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Env } from './core/config/env';
 import { bootstrapDatabase } from './core/database/database-bootstrap';
 import { PortInUseError } from './core/database/postgres-cluster';
+import { stopOnSignals } from './core/process/shutdown';
 import { createApp } from './core/http/create-app';
 
 /**
@@ -15,20 +16,7 @@ export async function runBff(env: Env): Promise<void> {
   };
   const database = await bootstrapDatabase(env, { log: bootLog });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
-  let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    bootLog(`Received ${signal}, shutting down`);
-    try {
-      await app?.close();
-    } finally {
-      await database.stop();
-      process.exit(0);
-    }
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  stopOnSignals(bootLog, async () => app?.close(), () => database.stop());
   try {
     app = await createApp({ ...env, DATABASE_URL: database.url });
     await app.listen({ port: env.PORT, host: env.HOST });

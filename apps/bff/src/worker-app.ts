@@ -7,6 +7,7 @@ import type { Env } from './core/config/env';
 import { bootstrapDatabase } from './core/database/database-bootstrap';
 import { startMetricsServer } from './core/metrics/metrics.route';
 import { MetricsService } from './core/metrics/metrics.service';
+import { stopOnSignals } from './core/process/shutdown';
 
 /**
  * Runs the worker: the application's modules as a Nest application context (no HTTP server, no socket.io) whose job
@@ -26,20 +27,13 @@ export async function runWorker(env: Env): Promise<void> {
   let metricsServer: Server | undefined;
   if (env.METRICS_PORT !== undefined) metricsServer = await startMetricsServer(app.get(MetricsService), env, env.METRICS_PORT);
   await app.init();
-  let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    bootLog(`Received ${signal}, shutting down`);
-    try {
+  stopOnSignals(
+    bootLog,
+    async () => {
       metricsServer?.close();
       await app.close();
-    } finally {
-      await database.stop();
-      process.exit(0);
-    }
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+    },
+    () => database.stop(),
+  );
   bootLog(`Worker ready (queue on ${env.REDIS_URL ? 'Redis' : 'this process'})`);
 }

@@ -72,6 +72,22 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     }
   }
 
+  /** Posts a signed WHMCS delivery with id `id` to the BFF on `port`; expects 204. */
+  async function postDelivery(port: number, id: string, body: string): Promise<void> {
+    const at = new Date();
+    const res = await fetch(`http://127.0.0.1:${port}/webhooks/whmcs`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': id,
+        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+        'webhook-signature': new Webhook(testEnv().WHMCS_WEBHOOK_SECRET).sign(id, at, body),
+      },
+      body,
+    });
+    expect(res.status).toBe(204);
+  }
+
   const counts = async (ids: string[]) => {
     const { rows } = await db.query<{ status: string; n: number }>(
       'SELECT status, count(*)::int AS n FROM webhook_deliveries WHERE delivery_id = ANY($1) GROUP BY status',
@@ -103,23 +119,10 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     });
     const port = await freePort();
     child = await startBff(port);
-    const secret = testEnv().WHMCS_WEBHOOK_SECRET;
     const ids = Array.from({ length: BURST }, () => `msg_${randomUUID().replace(/-/g, '')}`);
     for (const id of ids) {
       // No userid: each delivery reads the invoice's owner from WHMCS, then the invoice.
-      const body = JSON.stringify({ event: 'InvoicePaid', occurredAt: new Date().toISOString(), userid: null, params: { invoiceid: 1001 } });
-      const at = new Date();
-      const res = await fetch(`http://127.0.0.1:${port}/webhooks/whmcs`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': id,
-          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-          'webhook-signature': new Webhook(secret).sign(id, at, body),
-        },
-        body,
-      });
-      expect(res.status).toBe(204);
+      await postDelivery(port, id, JSON.stringify({ event: 'InvoicePaid', occurredAt: new Date().toISOString(), userid: null, params: { invoiceid: 1001 } }));
     }
 
     // Kill it while part of the burst is done and part is not.
@@ -169,22 +172,9 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     // The API only queues (JOB_WORKER=off); the worker process works the queue.
     const api = await startBff(port, MAIN, { JOB_WORKER: 'off' });
     let worker = await startBff(port, WORKER, { METRICS_PORT: metricsPort });
-    const secret = testEnv().WHMCS_WEBHOOK_SECRET;
     const post = async (): Promise<string> => {
       const id = `msg_${randomUUID().replace(/-/g, '')}`;
-      const body = JSON.stringify({ event: 'InvoicePaid', occurredAt: new Date().toISOString(), userid: 1, params: { invoiceid: 1001 } });
-      const at = new Date();
-      const res = await fetch(`http://127.0.0.1:${port}/webhooks/whmcs`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': id,
-          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-          'webhook-signature': new Webhook(secret).sign(id, at, body),
-        },
-        body,
-      });
-      expect(res.status).toBe(204);
+      await postDelivery(port, id, JSON.stringify({ event: 'InvoicePaid', occurredAt: new Date().toISOString(), userid: 1, params: { invoiceid: 1001 } }));
       return id;
     };
     try {

