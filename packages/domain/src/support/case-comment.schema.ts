@@ -25,13 +25,23 @@ export type CaseCommentList = z.infer<typeof caseCommentListSchema>;
 /** Salesforce's limit on `CaseComment.CommentBody`: 4,000 bytes (UTF-8). */
 export const CASE_COMMENT_MAX_BYTES = 4000;
 
+/** Bytes of `text` in UTF-8 (a lone surrogate counts 3, as its replacement character). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
 /** `POST .../cases/:caseId/comments` body: 1 to {@link CASE_COMMENT_MAX_BYTES} bytes of text after trimming. */
 export const createCaseCommentRequestSchema = z.object({
   body: z
     .string()
     .trim()
     .min(1, 'write a reply first')
-    .refine((v) => new TextEncoder().encode(v).length <= CASE_COMMENT_MAX_BYTES, {
+    .refine((v) => utf8ByteLength(v) <= CASE_COMMENT_MAX_BYTES, {
       message: `at most ${CASE_COMMENT_MAX_BYTES} bytes (about ${CASE_COMMENT_MAX_BYTES} letters, fewer with accents or emoji)`,
     }),
 });

@@ -105,6 +105,24 @@ export const rawEnvSchema = z.object({
   WHMCS_API_SECRET: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-secret')),
   /** Per-request timeout towards WHMCS, ms. */
   WHMCS_TIMEOUT_MS: int(5000, 1),
+  /**
+   * IANA time zone WHMCS writes its date-times in (its server's zone; WHMCS datetimes carry none), e.g.
+   * `Europe/Berlin`. Payment, capture and usage-update times are converted from it to UTC.
+   */
+  WHMCS_TIMEZONE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Europe/Berlin or UTC')
+      .default('UTC'),
+  ),
   SALESFORCE_LOGIN_URL: url('http://127.0.0.1:4100'),
   SALESFORCE_CLIENT_ID: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-client-id')),
   SALESFORCE_CLIENT_SECRET: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-client-secret')),
@@ -167,6 +185,20 @@ export const rawEnvSchema = z.object({
   UPSTREAM_MAX_QUEUED: int(200, 0),
   /** Lifetime of a cached membership (access check) in each BFF instance, ms (0 disables the cache). */
   ACCESS_CACHE_TTL_MS: int(5000, 0, 60_000),
+  /**
+   * Days after support closed a case during which a customer's reply reopens it; 0 = closed cases take no replies
+   * (open a new case instead).
+   */
+  CASE_REOPEN_WINDOW_DAYS: int(14, 0, 3650),
+  /** Case status a customer's reply sets when it reopens a closed case or answers "Waiting on Customer". */
+  CASE_REPLY_STATUS: z.preprocess(blankToUndefined, z.string().min(1).max(40).default('Working')),
+  /**
+   * The seller's details on invoice PDFs: a JSON file `{ name, addressLines[], email?, phone?, website?, taxId?,
+   * logo? }` (`logo`: PNG or JPEG path, relative to the file). Default: `config/seller.json` of the repository.
+   */
+  SELLER_CONFIG_PATH: optionalString,
+  /** A card expiring within this many days (and before the next charge) is notified, and domains likewise. */
+  NOTIFY_EXPIRY_WITHIN_DAYS: int(30, 1, 365),
   /** Seed the demo accounts when the database has none; default true when DATABASE_URL is unset. */
   SEED_DEMO_DATA: z.preprocess(blankToUndefined, z.stringbool().optional()),
 });
@@ -213,6 +245,7 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
     DATABASE_APP_PASSWORD: raw.DATABASE_APP_PASSWORD ?? DEV_DATABASE_APP_PASSWORD,
     EMBEDDED_PG_DATA_DIR: raw.EMBEDDED_PG_DATA_DIR ?? path.join(findRepoRoot(), '.data', 'postgres'),
     SEED_DEMO_DATA: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
+    SELLER_CONFIG_PATH: raw.SELLER_CONFIG_PATH ?? path.join(findRepoRoot(), 'config', 'seller.json'),
   };
 });
 

@@ -98,6 +98,17 @@ describe('WhmcsClient', () => {
     expect(err.reason).toContain('Invoice ID Not Found');
   });
 
+  it('keeps WHMCS\'s 403 message for the logs but not for users', async () => {
+    handler = (_req, _body, res) => json(res, 403, { result: 'error', message: 'Invalid IP 203.0.113.7' });
+    const err = await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema));
+    expect(err.reason).toContain('HTTP 403: Invalid IP 203.0.113.7');
+    expect(err.message).toBe('Billing system refused the request');
+    handler = (_req, _body, res) => res.writeHead(403, { 'content-type': 'text/xml' }).end('<?xml version="1.0"?><whmcsapi><result>error</result><message>Authentication Failed</message></whmcsapi>');
+    expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).reason).toContain('HTTP 403: Authentication Failed');
+    handler = (_req, _body, res) => res.writeHead(403).end('Forbidden');
+    expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).reason).toContain('HTTP 403: credentials or IP not allowed');
+  });
+
   it('classifies 403, non-JSON, schema mismatch and 5xx', async () => {
     handler = (_req, _body, res) => json(res, 403, { result: 'error', message: 'Invalid IP' });
     expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).kind).toBe('rejected');

@@ -4,6 +4,7 @@ import type { Env } from '../../core/config/env';
 import { JobQueue } from '../../core/queue/job-queue.port';
 import { SalesforceModule } from '../../integrations/salesforce/salesforce.module';
 import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
+import { BillingModule } from '../billing/billing.module';
 import { MeStatusModule } from '../me-status/me-status.module';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { RECONCILIATION_JOB, ReconciliationService } from './reconciliation.service';
@@ -14,7 +15,7 @@ import { RECONCILIATION_JOB, ReconciliationService } from './reconciliation.serv
  * interval timer.
  */
 @Module({
-  imports: [WhmcsModule, SalesforceModule, MeStatusModule],
+  imports: [WhmcsModule, SalesforceModule, MeStatusModule, BillingModule],
   providers: [ReconciliationRepository, ReconciliationService],
   exports: [ReconciliationService],
 })
