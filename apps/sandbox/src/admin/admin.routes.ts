@@ -80,6 +80,10 @@ const agentCommentSchema = z
   })
   .strict();
 
+const createServiceSchema = z
+  .object({ userid: z.coerce.number().int().positive(), name: z.string().trim().min(1).max(200).default('Extra Hosting'), amount: amountSchema.default(999) })
+  .strict();
+
 const paymentReminderSchema = z.object({ type: z.enum(['reminder', 'firstoverdue', 'secondoverdue', 'thirdoverdue']).default('firstoverdue') }).strict();
 
 function issues(error: z.ZodError): { error: string; details: Array<{ path: string; message: string }> } {
@@ -226,6 +230,19 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOp
       return reply.code(201).send({ id: comment.Id, caseId: parent.Id });
     } catch (err) {
       if (err instanceof StoreError) return reply.code(400).send({ error: err.code, message: err.message });
+      throw err;
+    }
+  });
+
+  /** Adds an active monthly service to a client (for tests that need a service to cancel). */
+  app.post('/__admin/whmcs/services', async (request, reply) => {
+    const parsed = createServiceSchema.safeParse(request.body ?? {});
+    if (!parsed.success) return reply.code(400).send(issues(parsed.error));
+    try {
+      const service = store.createService(parsed.data.userid, parsed.data.name, parsed.data.amount);
+      return reply.code(201).send({ serviceid: service.id });
+    } catch (err) {
+      if (err instanceof StoreError) return reply.code(404).send({ error: err.code, message: err.message });
       throw err;
     }
   });

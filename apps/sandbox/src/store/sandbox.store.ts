@@ -162,6 +162,41 @@ export class SandboxStore {
     return inv;
   }
 
+  /**
+   * Adds an active monthly service (`amountCents` a month) to a client.
+   * @throws {StoreError} `not_found` for an unknown client
+   */
+  createService(userid: number, name: string, amountCents: number): WhmcsServiceRecord {
+    if (!this.client(userid)) throw new StoreError('not_found', 'Client ID Not Found');
+    const now = this.now();
+    const id = Math.max(0, ...this.data.services.map((s) => s.id)) + 1;
+    const service: WhmcsServiceRecord = {
+      id,
+      clientid: userid,
+      pid: 90,
+      orderid: 9000 + id,
+      name,
+      groupname: 'Shared Hosting',
+      domain: '',
+      username: '',
+      regdate: ymd(now),
+      nextduedate: ymd(addDays(now, 30)),
+      billingcycle: 'Monthly',
+      firstpaymentCents: amountCents,
+      recurringCents: amountCents,
+      paymentmethod: 'stripe',
+      status: 'Active',
+      servername: 'saturn',
+      diskusage: 0,
+      disklimit: 0,
+      bwusage: 0,
+      bwlimit: 0,
+      lastupdate: '0000-00-00 00:00:00',
+    };
+    this.data.services.push(service);
+    return service;
+  }
+
   service(id: number): WhmcsServiceRecord | undefined {
     return this.data.services.find((s) => s.id === id);
   }
