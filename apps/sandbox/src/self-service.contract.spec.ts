@@ -53,12 +53,12 @@ describe('GetClientsDomains and GetPayMethods', () => {
     expect(await whmcs({ action: 'GetClientsDomains', clientid: '3' })).toMatchObject({ totalresults: '0', domains: '' });
   });
 
-  it('serves pay methods with a remote token the mapper drops; the default card expires this month', async () => {
+  it('serves pay methods with a remote token the mapper drops; the default card expired last month', async () => {
     const raw = await whmcs({ action: 'GetPayMethods', clientid: '1' });
     expect(JSON.stringify(raw)).toContain('remote_token');
     const methods = toPaymentMethods(parseWhmcsResponse(whmcsPayMethodsSchema, raw), NOW);
     methods.forEach((m) => expect(paymentMethodSchema.parse(m)).toEqual(m));
-    expect(methods[0]).toMatchObject({ isDefault: true, cardBrand: 'Visa', lastFour: '4242', expiryMonth: '2026-03', expired: false });
+    expect(methods[0]).toMatchObject({ isDefault: true, cardBrand: 'Visa', lastFour: '4242', expiryMonth: '2026-02', expired: true });
     expect(JSON.stringify(methods)).not.toContain('pm_sbx');
     await expect(whmcs({ action: 'GetPayMethods', clientid: '99' }).then((j) => parseWhmcsResponse(whmcsPayMethodsSchema, j))).rejects.toThrow(WhmcsApiError);
   });

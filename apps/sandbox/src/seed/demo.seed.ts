@@ -47,7 +47,7 @@ interface CustomerSpec {
   taxrate2: number;
   /** Domains: name, days until expiry (negative: expired), status, auto-renew, registrar. */
   domains: Array<{ name: string; expiresInDays: number; status: string; autoRenew: boolean; registrar: string; cents: number }>;
-  /** Stored pay methods, default first: card brand, last four, months until expiry (0 = this month). */
+  /** Stored pay methods, default first: card brand, last four, months until expiry (0 = this month, -1 = expired last month). */
   payMethods: Array<{ type: 'RemoteCreditCard' | 'BankAccount'; description: string; brand: string; lastFour: string; expiresInMonths: number; bankName?: string }>;
   invoicePrefix: string;
   gateway: string;
@@ -80,7 +80,7 @@ const CUSTOMERS: CustomerSpec[] = [
       { name: 'acme.dev', expiresInDays: 0, status: 'Pending Transfer', autoRenew: true, registrar: 'enom', cents: 1899 },
     ],
     payMethods: [
-      { type: 'RemoteCreditCard', description: 'Company card', brand: 'Visa', lastFour: '4242', expiresInMonths: 0 },
+      { type: 'RemoteCreditCard', description: 'Company card', brand: 'Visa', lastFour: '4242', expiresInMonths: -1 },
       { type: 'RemoteCreditCard', description: 'Backup card', brand: 'MasterCard', lastFour: '5454', expiresInMonths: 26 },
     ],
     services: [

@@ -104,3 +104,8 @@ ALTER TABLE "subscription_cancellations" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "subscription_cancellations_tenant" ON "subscription_cancellations" FOR ALL
   USING ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()))
   WITH CHECK ((SELECT portico_is_system()) OR "account_id" = (SELECT portico_account_id()));
+
+-- Reconciliation also compares case conversations, domains and payment methods.
+ALTER TABLE "reconciliation_snapshots" DROP CONSTRAINT "reconciliation_snapshots_kind_check";
+ALTER TABLE "reconciliation_snapshots" ADD CONSTRAINT "reconciliation_snapshots_kind_check"
+  CHECK ("kind" IN ('invoices', 'subscriptions', 'cases', 'comments', 'domains', 'payment_methods'));

@@ -40,8 +40,8 @@ export function cardExpiringNotification(method: PaymentMethod, nextChargeOn: st
   return {
     kind: 'card_expiring',
     dedupKey: `card_expiring:${method.id}:${method.expiryMonth ?? ''}`,
-    title: `${card} expires ${method.expiryMonth ?? 'soon'}`,
-    body: `Your next charge is due on ${nextChargeOn}, after this card expires. Add a new card to avoid a failed payment.`,
+    title: method.expired ? `${card} has expired` : `${card} expires ${method.expiryMonth ?? 'soon'}`,
+    body: `Your next charge is due on ${nextChargeOn}, ${method.expired ? 'and this card is no longer valid' : 'after this card expires'}. Add a new card to avoid a failed payment.`,
     link: 'billing/payment-methods',
   };
 }
