@@ -134,6 +134,8 @@ export class SandboxStore {
     if (!client) throw new StoreError('not_found', 'Client ID Not Found');
     if (items.length === 0) throw new StoreError('invalid', 'At least one line item is required');
     const now = this.now();
+    // The client's tax rates, as on its other invoices (WHMCS applies the client's tax rules).
+    const previous = this.data.invoices.filter((i) => i.userid === userid).at(-1);
     const inv: WhmcsInvoiceRecord = {
       id: ++this.data.counters.invoice,
       userid,
@@ -144,7 +146,7 @@ export class SandboxStore {
       status: 'Unpaid',
       paymentmethod: 'stripe',
       notes: '',
-      taxrate: 0,
+      taxrate: previous?.taxrate ?? 0,
       creditCents: 0,
       items: items.map((i) => ({
         id: ++this.data.counters.invoiceItem,
@@ -155,7 +157,7 @@ export class SandboxStore {
         taxed: i.taxed ?? false,
       })),
       transactions: [],
-      taxrate2: 0,
+      taxrate2: previous?.taxrate2 ?? 0,
       lastCaptureAttempt: '0000-00-00 00:00:00',
     };
     this.data.invoices.push(inv);
