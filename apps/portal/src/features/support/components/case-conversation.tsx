@@ -59,7 +59,7 @@ export function CaseConversation({ accountId, supportCase, canWrite }: { account
             <li key={c.id} className={`message message--${c.authorType}`} data-author={c.authorType}>
               <div className="message__meta">
                 <span className="strong">{c.authorType === 'support' ? (c.authorName ?? 'Support') : (c.authorName ?? 'Your team')}</span>
-                <span className="muted small">{c.authorType === 'support' ? 'Support' : 'You'}</span>
+                {c.authorType === 'support' ? <span className="muted small">Support</span> : null}
                 <time className="muted small" dateTime={c.createdAt} suppressHydrationWarning>
                   {formatDateTime(c.createdAt)}
                 </time>

@@ -99,7 +99,7 @@ export function DomainsView({ accountId, initialStatus }: { accountId: string; i
               <tbody>
                 {domains.data.items.map((d) => (
                   <tr key={d.id}>
-                    <td className="strong" data-label="Domain">{d.name}</td>
+                    <td className="strong cell-title" data-label="Domain">{d.name}</td>
                     <td data-label="Status">
                       <Badge tone={TONE[d.status]}>{humanize(d.status)}</Badge>
                     </td>

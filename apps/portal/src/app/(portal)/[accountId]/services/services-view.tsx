@@ -64,7 +64,7 @@ function CancelDialog({ accountId, service, onDone }: { accountId: string; servi
         Cancel {service.productName}
         {service.domain ? ` (${service.domain})` : ''}?
       </h3>
-      <fieldset className="field">
+      <fieldset className="radio-group">
         <legend>When</legend>
         <label className="radio">
           <input type="radio" name="type" value="end_of_billing_period" defaultChecked /> At the end of the paid period

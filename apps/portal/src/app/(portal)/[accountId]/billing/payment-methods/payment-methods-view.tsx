@@ -82,7 +82,7 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
                       <span className="strong">{methodName(m)}</span>
                       <span className="muted small">
                         {m.description ?? (m.type === 'card' ? 'Card' : 'Bank account')}
-                        {m.expiryMonth ? ` · expires ${expiry(m.expiryMonth)}` : ''}
+                        {m.expiryMonth ? ` · ${m.expired ? 'expired' : 'expires'} ${expiry(m.expiryMonth)}` : ''}
                       </span>
                     </div>
                     <div className="list__side list__side--badges">
