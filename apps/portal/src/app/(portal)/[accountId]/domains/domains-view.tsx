@@ -109,8 +109,10 @@ export function DomainsView({ accountId, initialStatus }: { accountId: string; i
                     <td data-label="Auto-renew">{d.autoRenew ? 'On' : 'Off'}</td>
                     <td data-label="Registrar">{d.registrar ?? '–'}</td>
                     <td className="num" data-label="Renewal">
-                      {formatMoney(d.recurringAmount)}
-                      {d.periodYears ? <span className="muted small"> / {d.periodYears} yr</span> : null}
+                      <span>
+                        {formatMoney(d.recurringAmount)}
+                        {d.periodYears ? <span className="muted small"> / {d.periodYears} yr</span> : null}
+                      </span>
                     </td>
                   </tr>
                 ))}
