@@ -3,7 +3,7 @@ import type { StatusBlockName } from '@portico/domain';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { CachePort } from '../../core/cache/cache.port';
-import { SharedLoadError, SwrCache, type SwrEntry, type SwrResult } from '../../core/cache/swr-cache';
+import { SharedLoadError, SwrCache, type SwrEntry, type SwrResult, type SwrWindows } from '../../core/cache/swr-cache';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 
 /** A block value as read: the data, when it was read from its source, and whether it is served stale (and why). */
@@ -18,6 +18,16 @@ export const INTERNAL_FAILURE_REASON = 'Temporarily unavailable';
 /** Cache key of one dashboard block. Every block is per account (no block holds user-specific data). */
 export function statusCacheKey(accountId: string, block: StatusBlockName): string {
   return `status:${accountId}:${block}`;
+}
+
+/** The cache windows of the dashboard blocks and read pages (`STATUS_CACHE_*`), ms. */
+export function statusCacheWindows(env: Env): SwrWindows {
+  return {
+    freshMs: env.STATUS_CACHE_TTL_MS,
+    staleMs: env.STATUS_CACHE_STALE_MS ?? 0,
+    staleIfErrorMs: env.STATUS_CACHE_STALE_IF_ERROR_MS ?? 0,
+    lockMs: env.STATUS_CACHE_LOCK_MS ?? 3000,
+  };
 }
 
 /** The user-safe reason of a block load failure: the upstream's safe message, else a generic one. */
@@ -39,16 +49,7 @@ export class StatusCacheService {
   private readonly swr: SwrCache;
 
   constructor(cache: CachePort, @Inject(ENV) env: Env) {
-    this.swr = new SwrCache(
-      cache,
-      {
-        freshMs: env.STATUS_CACHE_TTL_MS,
-        staleMs: env.STATUS_CACHE_STALE_MS ?? 0,
-        staleIfErrorMs: env.STATUS_CACHE_STALE_IF_ERROR_MS ?? 0,
-        lockMs: env.STATUS_CACHE_LOCK_MS ?? 3000,
-      },
-      blockFailureReason,
-    );
+    this.swr = new SwrCache(cache, statusCacheWindows(env), blockFailureReason);
   }
 
   /** Reads the stored entries of several blocks of an account in one round trip (for {@link getOrLoad}'s `known`). */

@@ -4,7 +4,7 @@ import { CachePort } from '../../core/cache/cache.port';
 import { SwrCache } from '../../core/cache/swr-cache';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
-import { blockFailureReason } from '../me-status/status-cache.service';
+import { blockFailureReason, statusCacheWindows } from '../me-status/status-cache.service';
 
 /**
  * Upstream reads behind the read pages, each a cache group per account: every query of a resource (page, filter,
@@ -72,16 +72,7 @@ export class ReadCacheService {
   private readonly swr: SwrCache;
 
   constructor(cache: CachePort, @Inject(ENV) env: Env) {
-    this.swr = new SwrCache(
-      cache,
-      {
-        freshMs: env.STATUS_CACHE_TTL_MS,
-        staleMs: env.STATUS_CACHE_STALE_MS ?? 0,
-        staleIfErrorMs: env.STATUS_CACHE_STALE_IF_ERROR_MS ?? 0,
-        lockMs: env.STATUS_CACHE_LOCK_MS ?? 3000,
-      },
-      blockFailureReason,
-    );
+    this.swr = new SwrCache(cache, statusCacheWindows(env), blockFailureReason);
   }
 
   /**

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import { useDismiss } from '@/components/ui/use-dismiss';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { notificationsQuery, useMarkNotificationRead } from '@/features/notifications/api/notifications';
@@ -18,30 +19,14 @@ export function NotificationBell({ accountId }: { accountId: string }) {
   const list = useQuery(notificationsQuery(browserApiClient, accountId));
   const markRead = useMarkNotificationRead(accountId);
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const now = useNow();
   const unread = list.data?.unreadCount ?? 0;
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, close, root, button);
 
   return (
     <div className="bell" ref={root}>
