@@ -27,7 +27,7 @@ beforeEach(() => {
   sb.webhooks.dispatch = ((provider: 'whmcs' | 'salesforce', event: string, body: object) => {
     sent.push({ event, body });
     return dispatch(provider, event, body);
-  }) as typeof sb.webhooks.dispatch;
+  });
 });
 afterEach(async () => {
   await sb.app.close();
