@@ -147,7 +147,12 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
     notifications,
     sendOutboundMessage,
     reseed: () => {
+      // Seeded records keep their ids; records created afterwards never reuse an id this process handed out before
+      // (a real upstream never reuses one, and consumers key data by them).
+      const before = store.data.counters;
       store.data = buildDemoData(clock(), seed);
+      const after = store.data.counters;
+      for (const key of Object.keys(after) as Array<keyof typeof after>) after[key] = Math.max(after[key], before[key]);
     },
   });
   registerMailRoutes(app, mail);
