@@ -24,6 +24,8 @@ import { RealtimeModule } from './modules/realtime/realtime.module';
 import { SupportModule } from './modules/support/support.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ReadCacheModule } from './modules/read-cache/read-cache.module';
 // ---- end ----
 
 /** Infrastructure every feature relies on (all global). */
@@ -36,6 +38,8 @@ export const FEATURE_MODULES: Type[] = [
   UsageModule,
   AdminModule,
   // ---- feature modules of the integration/webhook/realtime side: list ----
+  ReadCacheModule,
+  NotificationsModule,
   MeStatusModule,
   BillingModule,
   SupportModule,

@@ -13,7 +13,7 @@ async function openSettings(page: Page): Promise<string> {
   const accountId = accountIdFrom(page.url());
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.waitForURL(new RegExp(`/${accountId}/settings$`));
-  await expect(page.getByRole('heading', { name: 'Security', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   return accountId;
 }
 

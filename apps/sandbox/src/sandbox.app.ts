@@ -15,6 +15,7 @@ import { notificationFor, OUTBOUND_CASE_FIELDS } from './webhooks/outbound-messa
 import { WebhookDispatcher } from './webhooks/webhook.dispatcher';
 import { WhmcsApiService, type WhmcsEvent } from './whmcs/whmcs-api.service';
 import { registerWhmcsRoutes } from './whmcs/whmcs.routes';
+import { registerClientAreaRoutes } from './whmcs/client-area.routes';
 
 /** ActionId of the sandbox's Case outbound message action. */
 export const SANDBOX_OUTBOUND_ACTION_ID = '04kA0000000PortAAA';
@@ -45,6 +46,8 @@ export interface Sandbox {
   sessions: SalesforceSessions;
   /** The SMTP catcher's store; `main.ts` starts its listener on `SANDBOX_SMTP_PORT`. */
   mail: MailCatcher;
+  /** The WHMCS API actions, for tests that call them without HTTP. */
+  whmcsApiForTests: WhmcsApiService;
 }
 
 /** Builds the sandbox server: WHMCS API, Salesforce OAuth + REST, admin controls, signed webhooks. */
@@ -79,7 +82,7 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
     if (notifications.muted) return;
     webhooks.dispatch('whmcs', e.event, { event: e.event, occurredAt: occurredAt(), userid: e.userid, params: e.params });
   };
-  const whmcsApi = new WhmcsApiService(store, emitWhmcs);
+  const whmcsApi = new WhmcsApiService(store, emitWhmcs, env.SANDBOX_PUBLIC_URL);
   const sendOutboundMessage = (records: SfRecord[], organizationId = env.SALESFORCE_ORGANIZATION_ID) =>
     webhooks.dispatchOutboundMessage({
       organizationId,
@@ -96,6 +99,18 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
       accountId: typeof record.AccountId === 'string' ? record.AccountId : null,
     });
     if (notifications.outboundMessages) sendOutboundMessage([record]);
+  };
+  const onCaseCommentCreated = (comment: SfRecord) => {
+    if (notifications.muted) return;
+    const parent = typeof comment.ParentId === 'string' ? store.sobject('Case', comment.ParentId) : undefined;
+    // As an after-insert trigger on CaseComment would send it: the comment is the record, its case's account the owner.
+    webhooks.dispatch('salesforce', 'CaseCommentCreated', {
+      event: 'CaseCommentCreated',
+      occurredAt: clock().toISOString(),
+      sobject: 'CaseComment',
+      recordId: comment.Id,
+      accountId: typeof parent?.AccountId === 'string' ? parent.AccountId : null,
+    });
   };
   const onInvoiceCreated = (invoiceId: number, userid: number) => {
     // WHMCS's InvoiceCreated hook variables.
@@ -120,7 +135,8 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
   app.get('/metrics', async (_request, reply) => reply.header('content-type', faults.registry.contentType).send(await faults.registry.metrics()));
 
   registerWhmcsRoutes(app, { api: whmcsApi, faults, held, identifier: env.WHMCS_API_IDENTIFIER, secret: env.WHMCS_API_SECRET });
-  registerSalesforceRoutes(app, { store, sessions, faults, held, clientId: env.SALESFORCE_CLIENT_ID, clientSecret: env.SALESFORCE_CLIENT_SECRET, onCaseChanged });
+  registerClientAreaRoutes(app, { store, api: whmcsApi });
+  registerSalesforceRoutes(app, { store, sessions, faults, held, clientId: env.SALESFORCE_CLIENT_ID, clientSecret: env.SALESFORCE_CLIENT_SECRET, onCaseChanged, onCaseCommentCreated });
   registerAdminRoutes(app, {
     store,
     faults,
@@ -128,11 +144,18 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
     sessions,
     whmcsApi,
     onCaseChanged,
+    onCaseCommentCreated,
     onInvoiceCreated,
+    emitWhmcs,
     notifications,
     sendOutboundMessage,
     reseed: () => {
+      // Seeded records keep their ids; records created afterwards never reuse an id this process handed out before
+      // (a real upstream never reuses one, and consumers key data by them).
+      const before = store.data.counters;
       store.data = buildDemoData(clock(), seed);
+      const after = store.data.counters;
+      for (const key of Object.keys(after) as Array<keyof typeof after>) after[key] = Math.max(after[key], before[key]);
     },
   });
   registerMailRoutes(app, mail);
@@ -143,5 +166,5 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
     webhooks.close();
     await mail.close();
   });
-  return { app, env, store, faults, webhooks, sessions, mail };
+  return { app, env, store, faults, webhooks, sessions, mail, whmcsApiForTests: whmcsApi };
 }

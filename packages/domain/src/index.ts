@@ -9,3 +9,4 @@ export * from './status';
 export * from './realtime';
 export * from './audit';
 export * from './webhooks';
+export * from './notifications';

@@ -15,7 +15,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
-import { casePageSchema, invoicePageSchema, roleHasPermission, roleSchema, type Permission, type Role } from '@portico/domain';
+import { casePageSchema, invoicePageSchema, roleHasPermission, roleSchema, subscriptionListSchema, type Permission, type Role } from '@portico/domain';
 import type { Client } from 'pg';
 import { AccountMemberGuard, PERMISSION_KEY } from '../../src/core/auth';
 import { DEMO_ACCOUNTS } from '../../src/core/database/demo-seed';
@@ -26,9 +26,11 @@ import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Ids the samples draw on: the own account (Acme) and a foreign one (Globex), with an object of each kind. */
 interface Fixtures {
-  own: { accountId: string; invoiceId: string; caseId: string };
-  foreign: { accountId: string; invoiceId: string; caseId: string; userId: string };
+  own: { accountId: string; invoiceId: string; unpaidInvoiceId: string; caseId: string };
+  foreign: { accountId: string; invoiceId: string; unpaidInvoiceId: string; caseId: string; userId: string; subscriptionId: string };
   db: Client;
+  /** The sandbox's base URL (its controls make fresh objects for routes that consume them). */
+  sandbox: string;
 }
 
 /** One request: path parameters other than accountId, query string, JSON body. */
@@ -62,6 +64,24 @@ async function memberFixture(db: Client, accountId: string): Promise<string> {
 }
 
 const ownOrForeign = (f: Fixtures, accountId: string) => (accountId === f.own.accountId ? f.own : f.foreign);
+
+async function notificationFixture(db: Client, accountId: string): Promise<string> {
+  const id = randomUUID();
+  await db.query("INSERT INTO notifications (id, account_id, kind, dedup_key, title, body, link) VALUES ($1, $2, 'domain_expiring', $3, 'BOLA probe', 'probe', 'domains')", [
+    id,
+    accountId,
+    `bola:${id}`,
+  ]);
+  return id;
+}
+
+/** A fresh active service of the account's WHMCS client (1 = Acme, 2 = Globex), made through the sandbox. */
+async function serviceFixture(f: Fixtures, accountId: string): Promise<string> {
+  const userid = accountId === f.own.accountId ? 1 : 2;
+  const res = await fetch(`${f.sandbox}/__admin/whmcs/services`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userid, name: 'BOLA probe' }) });
+  if (!res.ok) throw new Error(`sandbox service fixture: ${res.status}`);
+  return String(((await res.json()) as { serviceid: number }).serviceid);
+}
 const newEmail = () => `bola-${randomBytes(4).toString('hex')}@invitee.example`;
 
 /** The matrix: `METHOD path` as registered (Nest path syntax) -> permission and sample. */
@@ -123,6 +143,54 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     ok: 204,
     sample: async (f, a) => ({ params: { userId: await memberFixture(f.db, a) } }),
     nested: { param: 'userId', foreign: (f) => memberFixture(f.db, f.foreign.accountId) },
+  },
+  'GET /api/v1/accounts/:accountId/invoices.zip': { permission: 'billing:read', ok: 200, sample: () => ({ query: `from=${new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}` }) },
+  'GET /api/v1/accounts/:accountId/invoices/:invoiceId/pdf': {
+    permission: 'billing:read',
+    ok: 200,
+    sample: (f, a) => ({ params: { invoiceId: ownOrForeign(f, a).invoiceId } }),
+    nested: { param: 'invoiceId', foreign: (f) => f.foreign.invoiceId },
+  },
+  'POST /api/v1/accounts/:accountId/invoices/:invoiceId/payment': {
+    permission: 'billing:pay',
+    ok: 201,
+    sample: (f, a) => ({ params: { invoiceId: ownOrForeign(f, a).unpaidInvoiceId } }),
+    nested: { param: 'invoiceId', foreign: (f) => f.foreign.unpaidInvoiceId },
+  },
+  'POST /api/v1/accounts/:accountId/subscriptions/:subscriptionId/cancellation': {
+    permission: 'subscriptions:manage',
+    ok: 201,
+    sample: async (f, a) => ({ params: { subscriptionId: await serviceFixture(f, a) }, body: { type: 'end_of_billing_period', reason: 'Authorization matrix probe' } }),
+    nested: { param: 'subscriptionId', foreign: (f) => f.foreign.subscriptionId },
+  },
+  'GET /api/v1/accounts/:accountId/domains': { permission: 'subscriptions:read', ok: 200, sample: () => ({ query: 'status=all' }) },
+  'GET /api/v1/accounts/:accountId/payment-methods': { permission: 'billing:read', ok: 200, sample: () => ({}) },
+  'POST /api/v1/accounts/:accountId/payment-methods/management': { permission: 'billing:pay', ok: 201, sample: () => ({}) },
+  'GET /api/v1/accounts/:accountId/cases/:caseId/comments': {
+    permission: 'support:read',
+    ok: 200,
+    sample: (f, a) => ({ params: { caseId: ownOrForeign(f, a).caseId } }),
+    nested: { param: 'caseId', foreign: (f) => f.foreign.caseId },
+  },
+  'POST /api/v1/accounts/:accountId/cases/:caseId/comments': {
+    permission: 'support:write',
+    ok: 201,
+    sample: (f, a) => ({ params: { caseId: ownOrForeign(f, a).caseId }, body: { body: 'Authorization matrix probe reply.' } }),
+    nested: { param: 'caseId', foreign: (f) => f.foreign.caseId },
+  },
+  'GET /api/v1/accounts/:accountId/notifications': { permission: 'dashboard:read', ok: 200, sample: () => ({ query: 'unread=true' }) },
+  'POST /api/v1/accounts/:accountId/notifications/read-all': { permission: 'dashboard:read', ok: 204, sample: () => ({}) },
+  'GET /api/v1/accounts/:accountId/notifications/preferences': { permission: 'dashboard:read', ok: 200, sample: () => ({}) },
+  'PUT /api/v1/accounts/:accountId/notifications/preferences': {
+    permission: 'dashboard:read',
+    ok: 200,
+    sample: () => ({ body: { items: [{ kind: 'domain_expiring', email: false }] } }),
+  },
+  'POST /api/v1/accounts/:accountId/notifications/:notificationId/read': {
+    permission: 'dashboard:read',
+    ok: 204,
+    sample: async (f, a) => ({ params: { notificationId: await notificationFixture(f.db, a) } }),
+    nested: { param: 'notificationId', foreign: (f) => notificationFixture(f.db, f.foreign.accountId) },
   },
   'GET /api/v1/accounts/:accountId/security': { permission: 'security:manage', ok: 200, sample: () => ({}) },
   'PUT /api/v1/accounts/:accountId/security': { permission: 'security:manage', ok: 200, sample: () => ({ body: { mfaRequired: false } }) },
@@ -219,16 +287,20 @@ describe('BOLA matrix: every account-scoped route x every role x own / foreign i
     const globexOwnerId = ((await db.query<{ id: string }>("SELECT id FROM users WHERE email = 'owner@globex.example'")).rows[0]!).id;
     fixtures = {
       db,
+      sandbox,
       own: {
         accountId: acme,
         invoiceId: (await first(`/api/v1/accounts/${acme}/invoices`, acmeOwner, (v) => invoicePageSchema.parse(v))).id,
-        caseId: (await first(`/api/v1/accounts/${acme}/cases`, acmeOwner, (v) => casePageSchema.parse(v))).id,
+        unpaidInvoiceId: (await first(`/api/v1/accounts/${acme}/invoices?status=open`, acmeOwner, (v) => invoicePageSchema.parse(v))).id,
+        caseId: (await first(`/api/v1/accounts/${acme}/cases?state=open`, acmeOwner, (v) => casePageSchema.parse(v))).id,
       },
       foreign: {
         accountId: globex,
         invoiceId: (await first(`/api/v1/accounts/${globex}/invoices`, globexOwner, (v) => invoicePageSchema.parse(v))).id,
-        caseId: (await first(`/api/v1/accounts/${globex}/cases`, globexOwner, (v) => casePageSchema.parse(v))).id,
+        unpaidInvoiceId: (await first(`/api/v1/accounts/${globex}/invoices?status=open`, globexOwner, (v) => invoicePageSchema.parse(v))).id,
+        caseId: (await first(`/api/v1/accounts/${globex}/cases?state=open`, globexOwner, (v) => casePageSchema.parse(v))).id,
         userId: globexOwnerId,
+        subscriptionId: (await first(`/api/v1/accounts/${globex}/subscriptions`, globexOwner, (v) => subscriptionListSchema.parse(v))).id,
       },
     };
 

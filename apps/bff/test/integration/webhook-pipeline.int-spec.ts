@@ -7,6 +7,7 @@ import { systemPrisma } from '../support/system-prisma';
 import { ReconciliationService } from '../../src/modules/reconciliation/reconciliation.service';
 import { loginAs, sessionHeaders } from '../support/login';
 import { createTestApp, webhookTargetPort, type TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 const ORG_ID = '00DA0000000SbxPAAQ';
 const ACME_SF = '001A0000001AcmeAAA';
@@ -36,16 +37,6 @@ describe('webhook pipeline (integration)', () => {
   let acme: string;
   let events: RealtimeEvent[];
   let stop: () => void;
-
-  async function until<T>(find: () => Promise<T | undefined> | T | undefined, what: string, ms = 15_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const found = await find();
-      if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   function signed(body: string, id = `msg_${randomUUID()}`, at = new Date(), secret = t.env.WHMCS_WEBHOOK_SECRET): Record<string, string> {
     return {

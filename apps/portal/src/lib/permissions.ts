@@ -5,6 +5,8 @@ export const SECTION_PERMISSION: Readonly<Record<string, Permission>> = {
   dashboard: 'dashboard:read',
   usage: 'usage:read',
   billing: 'billing:read',
+  services: 'subscriptions:read',
+  domains: 'subscriptions:read',
   support: 'support:read',
   users: 'members:read',
 };

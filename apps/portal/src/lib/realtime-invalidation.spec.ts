@@ -4,6 +4,7 @@ import { billingKeys } from '@/features/billing/api/keys';
 import { statusKeys } from '@/features/status/api/keys';
 import { supportKeys } from '@/features/support/api/keys';
 import { usageKeys } from '@/features/usage/api/keys';
+import { notificationKeys } from '@/features/notifications/api/keys';
 import { queryKeysForEvent } from './realtime-invalidation';
 
 const ACCOUNT = 'acc_1';
@@ -20,6 +21,19 @@ function matches(prefix: readonly unknown[], key: readonly unknown[]): boolean {
 }
 
 describe('queryKeysForEvent', () => {
+  it('case_updated refreshes every case list, detail and conversation of the account', () => {
+    const keys = queryKeysForEvent(event({ type: 'case_updated', payload: { caseId: '500A0000001AbcdAAA', reason: 'comment_added' } }));
+    expect(keys).toEqual([statusKeys.detail(ACCOUNT), supportKeys.cases(ACCOUNT)]);
+    expect(matches(supportKeys.cases(ACCOUNT), supportKeys.caseComments(ACCOUNT, '500A0000001AbcdAAA'))).toBe(true);
+    expect(matches(supportKeys.cases(ACCOUNT), supportKeys.caseComments('acc_2', '500A0000001AbcdAAA'))).toBe(false);
+  });
+
+  it('notification_created refreshes the member\'s notifications', () => {
+    const keys = queryKeysForEvent(event({ type: 'notification_created', payload: { notificationId: 'n1', kind: 'invoice_overdue' } }));
+    expect(keys).toEqual([statusKeys.detail(ACCOUNT), notificationKeys.all(ACCOUNT)]);
+    expect(matches(notificationKeys.all(ACCOUNT), notificationKeys.list(ACCOUNT))).toBe(true);
+  });
+
   it('billing_alert refreshes the status document, the invoice lists and that invoice', () => {
     const keys = queryKeysForEvent(
       event({ type: 'billing_alert', payload: { kind: 'invoice_paid', invoiceId: 'inv_42', status: 'paid' } }),

@@ -3,6 +3,7 @@ import { billingKeys } from '@/features/billing/api/keys';
 import { statusKeys } from '@/features/status/api/keys';
 import { supportKeys } from '@/features/support/api/keys';
 import { usageKeys } from '@/features/usage/api/keys';
+import { notificationKeys } from '@/features/notifications/api/keys';
 
 /** A TanStack Query key prefix; invalidating it refreshes every query whose key starts with it. */
 export type QueryKeyPrefix = readonly unknown[];
@@ -20,7 +21,9 @@ const BLOCK_KEYS: Readonly<Partial<Record<StatusBlockName, (accountId: string) =
  * refreshes the account's status document first; then:
  * - `billing_alert`: the invoice lists and that invoice's detail;
  * - `usage_changed`: every usage series of the account;
- * - `account_update`: the lists behind each named block (duplicates removed).
+ * - `account_update`: the lists behind each named block (duplicates removed);
+ * - `case_updated`: every case list, detail and conversation of the account;
+ * - `notification_created`: the member's notifications.
  * Pure: no query client, no socket.
  */
 export function queryKeysForEvent(event: RealtimeEvent): QueryKeyPrefix[] {
@@ -32,6 +35,12 @@ export function queryKeysForEvent(event: RealtimeEvent): QueryKeyPrefix[] {
       break;
     case 'usage_changed':
       keys.push(usageKeys.all(accountId));
+      break;
+    case 'case_updated':
+      keys.push(supportKeys.cases(accountId));
+      break;
+    case 'notification_created':
+      keys.push(notificationKeys.all(accountId));
       break;
     case 'account_update': {
       const seen = new Set<StatusBlockName>();

@@ -68,10 +68,10 @@ async function call(method, url, body) {
 async function refresh() {
   const state = await (await fetch('/__admin/state')).json();
   $('#invoices').innerHTML = state.invoices.map((i) => '<tr><td>' + i.id + '</td><td>' + i.userid + '</td><td>' + esc(i.invoicenum) + '</td><td>' + esc(i.status) + '</td><td>' + i.duedate + '</td><td>' + esc(i.total + ' ' + i.currency) + '</td><td>' +
-    (i.status === 'Paid' ? '' : '<button data-pay="' + i.id + '">Mark paid</button>') + '</td></tr>').join('');
+    (i.status === 'Paid' ? '' : '<button data-pay="' + i.id + '">Mark paid</button> <button data-remind="' + i.id + '">Overdue notice</button> <button data-capture="' + i.id + '">Card declined</button>') + '</td></tr>').join('');
   $('#cases').innerHTML = state.cases.map((c) => '<tr><td>' + esc(c.CaseNumber) + '</td><td>' + esc(c.AccountId) + '</td><td>' + esc(c.Subject) + '</td><td>' + esc(c.Status) + '</td><td>' + esc(c.Priority) + '</td><td>' +
     ['New', 'Working', 'Escalated', 'Waiting on Customer', 'Closed'].filter((s) => s !== c.Status).map((s) => '<button data-case="' + esc(c.Id) + '" data-status="' + esc(s) + '">' + esc(s) + '</button>').join(' ') +
-    ' <button data-om="' + esc(c.Id) + '">Send Outbound Message</button></td></tr>').join('');
+    ' <button data-om="' + esc(c.Id) + '">Send Outbound Message</button> <button data-reply="' + esc(c.Id) + '">Agent reply</button></td></tr>').join('');
   $('#faults').innerHTML = state.faults.length ? state.faults.map((f) => esc(JSON.stringify(f)) + ' <button data-fault="' + esc(f.id) + '">remove</button>').join('\\n') : 'none';
   $('#deliveries').textContent = JSON.stringify(state.webhooks, null, 2);
   $('#outbound').checked = state.outboundMessages;
@@ -80,9 +80,15 @@ document.addEventListener('click', (e) => {
   const t = e.target;
   if (!(t instanceof HTMLElement)) return;
   if (t.dataset.pay) call('POST', '/__admin/whmcs/invoices/' + t.dataset.pay + '/mark-paid' + hook());
+  if (t.dataset.remind) call('POST', '/__admin/whmcs/invoices/' + t.dataset.remind + '/payment-reminder' + hook(), { type: 'firstoverdue' });
+  if (t.dataset.capture) call('POST', '/__admin/whmcs/invoices/' + t.dataset.capture + '/capture-failed');
   if (t.dataset.case) call('POST', '/__admin/salesforce/cases/' + t.dataset.case + '/status' + hook(), { status: t.dataset.status });
   if (t.dataset.om) call('POST', '/__admin/salesforce/outbound-messages', { caseIds: [t.dataset.om] });
   if (t.dataset.fault) call('DELETE', '/__admin/faults/' + t.dataset.fault);
+  if (t.dataset.reply) {
+    const body = prompt('Support agent reply (published to the customer):', 'Thanks, we are on it and will update you here.');
+    if (body) call('POST', '/__admin/salesforce/cases/' + t.dataset.reply + '/comments' + hook(), { body });
+  }
 });
 $('#reset').onclick = () => call('POST', '/__admin/reset');
 $('#outbound').onchange = (e) => call('PUT', '/__admin/salesforce/outbound-messages/settings', { enabled: e.target.checked });

@@ -7,7 +7,7 @@ import { StoreError, type SandboxStore } from '../store/sandbox.store';
 import { centsToDecimal, decimalToCents } from '../store/time';
 import { invoiceTotals } from '../store/whmcs.model';
 import type { Delivery, WebhookDispatcher } from '../webhooks/webhook.dispatcher';
-import type { WhmcsApiService } from '../whmcs/whmcs-api.service';
+import type { WhmcsApiService, WhmcsEvent } from '../whmcs/whmcs-api.service';
 import { ADMIN_PAGE_HTML } from './admin.page';
 
 /** Dependencies of the admin controls. */
@@ -19,7 +19,10 @@ export interface AdminRoutesOptions {
   whmcsApi: WhmcsApiService;
   reseed: () => void;
   onCaseChanged: (record: SfRecord) => void;
+  onCaseCommentCreated: (comment: SfRecord) => void;
   onInvoiceCreated: (invoiceId: number, userid: number) => void;
+  /** Delivers a WHMCS hook webhook (unless muted). */
+  emitWhmcs: (event: WhmcsEvent) => void;
   /** `muted`: business events raise no webhook; `outboundMessages`: Case changes also send an Outbound Message. */
   notifications: { muted: boolean; outboundMessages: boolean };
   sendOutboundMessage: (records: SfRecord[], organizationId?: string) => Delivery;
@@ -66,6 +69,22 @@ const createCaseSchema = z
   .strict();
 
 const caseStatusSchema = z.object({ status: z.enum(Object.keys(SF_CASE_STATUSES) as [string, ...string[]]) }).strict();
+
+const agentCommentSchema = z
+  .object({
+    body: z.string().trim().min(1).max(4000),
+    /** Published comments are visible to the customer; an internal note (false) is not. */
+    isPublished: z.boolean().default(true),
+    /** Also set the case's status (e.g. `Waiting on Customer`). */
+    status: z.enum(Object.keys(SF_CASE_STATUSES) as [string, ...string[]]).optional(),
+  })
+  .strict();
+
+const createServiceSchema = z
+  .object({ userid: z.coerce.number().int().positive(), name: z.string().trim().min(1).max(200).default('Extra Hosting'), amount: amountSchema.default(999) })
+  .strict();
+
+const paymentReminderSchema = z.object({ type: z.enum(['reminder', 'firstoverdue', 'secondoverdue', 'thirdoverdue']).default('firstoverdue') }).strict();
 
 function issues(error: z.ZodError): { error: string; details: Array<{ path: string; message: string }> } {
   return {
@@ -192,6 +211,64 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOp
       if (err instanceof StoreError) return reply.code(err.code === 'not_found' ? 404 : 400).send({ error: err.code, message: err.message });
       throw err;
     }
+  });
+
+  /** A support agent's comment on a case (as the support user), with its webhook: the agent's reply a customer sees. */
+  app.post<{ Params: { caseId: string } }>('/__admin/salesforce/cases/:caseId/comments', async (request, reply) => {
+    const parsed = agentCommentSchema.safeParse(request.body ?? {});
+    if (!parsed.success) return reply.code(400).send(issues(parsed.error));
+    const parent = store.sobject('Case', request.params.caseId);
+    if (!parent) return reply.code(404).send({ error: 'not_found', message: 'no such Case' });
+    const agent = store.sobjects('User').find((u) => u.Name === 'Dana Support')?.Id ?? store.sobjects('User')[0]?.Id;
+    try {
+      const comment = store.createCaseComment({ ParentId: parent.Id, CommentBody: parsed.data.body, IsPublished: parsed.data.isPublished }, String(agent));
+      const updated = parsed.data.status !== undefined ? store.updateCase(String(parent.Id), { Status: parsed.data.status }) : null;
+      withWebhooks(request.query, () => {
+        options.onCaseCommentCreated(comment);
+        if (updated) options.onCaseChanged(updated);
+      });
+      return reply.code(201).send({ id: comment.Id, caseId: parent.Id });
+    } catch (err) {
+      if (err instanceof StoreError) return reply.code(400).send({ error: err.code, message: err.message });
+      throw err;
+    }
+  });
+
+  /** Adds an active monthly service to a client (for tests that need a service to cancel). */
+  app.post('/__admin/whmcs/services', async (request, reply) => {
+    const parsed = createServiceSchema.safeParse(request.body ?? {});
+    if (!parsed.success) return reply.code(400).send(issues(parsed.error));
+    try {
+      const service = store.createService(parsed.data.userid, parsed.data.name, parsed.data.amount);
+      return reply.code(201).send({ serviceid: service.id });
+    } catch (err) {
+      if (err instanceof StoreError) return reply.code(404).send({ error: err.code, message: err.message });
+      throw err;
+    }
+  });
+
+  /** A failed automatic card capture: `last_capture_attempt` is now, the invoice stays unpaid (WHMCS sends no hook). */
+  app.post<{ Params: { invoiceId: string } }>('/__admin/whmcs/invoices/:invoiceId/capture-failed', async (request, reply) => {
+    const id = z.coerce.number().int().positive().safeParse(request.params.invoiceId);
+    if (!id.success) return reply.code(400).send({ error: 'validation_failed', message: 'invoiceId must be a positive integer' });
+    try {
+      const inv = store.failCapture(id.data);
+      return { invoiceid: inv.id, last_capture_attempt: inv.lastCaptureAttempt };
+    } catch (err) {
+      if (err instanceof StoreError) return reply.code(404).send({ error: err.code, message: err.message });
+      throw err;
+    }
+  });
+
+  /** WHMCS's cron sending a payment reminder or overdue notice (`InvoicePaymentReminder` hook, `type`). */
+  app.post<{ Params: { invoiceId: string } }>('/__admin/whmcs/invoices/:invoiceId/payment-reminder', async (request, reply) => {
+    const id = z.coerce.number().int().positive().safeParse(request.params.invoiceId);
+    const body = paymentReminderSchema.safeParse(request.body ?? {});
+    if (!id.success || !body.success) return reply.code(400).send({ error: 'validation_failed', message: 'invoiceId must be a positive integer and type a reminder type' });
+    const inv = store.invoice(id.data);
+    if (!inv) return reply.code(404).send({ error: 'not_found', message: 'Invoice ID Not Found' });
+    withWebhooks(request.query, () => options.emitWhmcs({ event: 'InvoicePaymentReminder', userid: inv.userid, params: { invoiceid: inv.id, type: body.data.type } }));
+    return reply.code(202).send({ invoiceid: inv.id, type: body.data.type });
   });
 
   /** Sends one Outbound Message with a notification per Case (the configured organization unless overridden). */

@@ -8,6 +8,11 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(4125),
   /** Fastify/pino log level of the sandbox process. */
   SANDBOX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /**
+   * Base URL browsers reach the sandbox at, used in the single sign-on `redirect_url` of `CreateSsoToken`
+   * (default `http://<SANDBOX_HOST>:<SANDBOX_PORT>`).
+   */
+  SANDBOX_PUBLIC_URL: z.url().optional(),
   /** Base URL webhooks are delivered to (`/webhooks/whmcs`, `/webhooks/salesforce` are appended). */
   SANDBOX_WEBHOOK_TARGET: z.url().default('http://127.0.0.1:4000'),
   WHMCS_API_IDENTIFIER: z.string().min(1).default('portico-sandbox-identifier'),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { safeEqual } from '../common/safe-equal';
 import { applyFaults, type HeldRequests } from '../faults/fault.responder';
 import type { FaultsService } from '../faults/faults.service';
-import { StoreError, type SandboxStore } from '../store/sandbox.store';
+import { SANDBOX_INTEGRATION_USER, StoreError, type SandboxStore } from '../store/sandbox.store';
 import type { SfRecord, SfValue } from '../store/salesforce.model';
 import { describeObject, recordUrl, resolveField, SalesforceApiError, SoqlExecutor, type SfJsonRecord } from './soql.executor';
 import { parseSoql, SoqlSyntaxError } from './soql.parser';
@@ -20,6 +20,8 @@ export interface SalesforceRoutesOptions {
   clientSecret: string;
   /** Called after a Case is created or updated. */
   onCaseChanged: (record: SfRecord) => void;
+  /** Called after a CaseComment is created. */
+  onCaseCommentCreated: (comment: SfRecord) => void;
 }
 
 /** Default and maximum query batch size (records per page). */
@@ -200,6 +202,19 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
     if (await fault('create', request, reply)) return reply;
     const version = await guard(request, reply);
     if (version === null) return reply;
+    if (request.params.type.toLowerCase() === 'casecomment') {
+      const body = bodySchema.safeParse(request.body);
+      if (!body.success) return sendErrors(reply, 400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'The request body must be a JSON object of field values' }]);
+      try {
+        // Records created through the API belong to the user the OAuth token acts as.
+        const record = store.createCaseComment(body.data, SANDBOX_INTEGRATION_USER.id);
+        options.onCaseCommentCreated(record);
+        return reply.code(201).header('location', recordUrl(version, 'CaseComment', record.Id ?? null)).send({ id: record.Id, success: true, errors: [] });
+      } catch (err) {
+        if (err instanceof StoreError) return sendWriteError(reply, err);
+        throw err;
+      }
+    }
     if (request.params.type.toLowerCase() !== 'case') {
       try {
         describeObject(request.params.type);

@@ -1,5 +1,5 @@
 import { Prng } from './prng';
-import type { SandboxData } from '../store/sandbox.store';
+import { SANDBOX_INTEGRATION_USER, type SandboxData } from '../store/sandbox.store';
 import { whmcsEscape } from '../store/sandbox.store';
 import { SF_CASE_STATUSES, sfId, type SfRecord } from '../store/salesforce.model';
 import { addDays, sfDateTime, whmcsDateTime, ymd } from '../store/time';
@@ -43,6 +43,12 @@ interface CustomerSpec {
   address: { line1: string; city: string; state: string; postcode: string; country: string; countryname: string; phonecc: string; phone: string };
   currencyId: number;
   taxrate: number;
+  /** Second tax level, percent (0 = none). */
+  taxrate2: number;
+  /** Domains: name, days until expiry (negative: expired), status, auto-renew, registrar. */
+  domains: Array<{ name: string; expiresInDays: number; status: string; autoRenew: boolean; registrar: string; cents: number }>;
+  /** Stored pay methods, default first: card brand, last four, months until expiry (0 = this month, -1 = expired last month). */
+  payMethods: Array<{ type: 'RemoteCreditCard' | 'BankAccount'; description: string; brand: string; lastFour: string; expiresInMonths: number; bankName?: string }>;
   invoicePrefix: string;
   gateway: string;
   services: ServiceSpec[];
@@ -63,9 +69,20 @@ const CUSTOMERS: CustomerSpec[] = [
     email: 'owner@acme.example',
     address: { line1: '1 Harbour Road', city: 'Boston', state: 'Massachusetts', postcode: '02110', country: 'US', countryname: 'United States', phonecc: '1', phone: '6175550100' },
     currencyId: 1,
-    taxrate: 0,
+    taxrate: 6.25,
+    taxrate2: 1,
     invoicePrefix: '',
     gateway: 'stripe',
+    domains: [
+      { name: 'acme.example', expiresInDays: 210, status: 'Active', autoRenew: true, registrar: 'enom', cents: 1299 },
+      { name: 'acme-shop.example', expiresInDays: 12, status: 'Active', autoRenew: false, registrar: 'enom', cents: 1299 },
+      { name: 'acme-legacy.example', expiresInDays: -20, status: 'Expired', autoRenew: false, registrar: 'resellerclub', cents: 999 },
+      { name: 'acme.dev', expiresInDays: 0, status: 'Pending Transfer', autoRenew: true, registrar: 'enom', cents: 1899 },
+    ],
+    payMethods: [
+      { type: 'RemoteCreditCard', description: 'Company card', brand: 'Visa', lastFour: '4242', expiresInMonths: -1 },
+      { type: 'RemoteCreditCard', description: 'Backup card', brand: 'MasterCard', lastFour: '5454', expiresInMonths: 26 },
+    ],
     services: [
       { name: 'Business Hosting', group: 'Shared Hosting', domain: 'acme.example', cycle: 'Monthly', cents: 2999, status: 'Active', disklimit: 51200, bwlimit: 1048576, usage: 0.62, tracked: true },
       { name: 'Managed WordPress', group: 'WordPress', domain: 'blog.acme.example', cycle: 'Annually', cents: 19900, status: 'Active', disklimit: 10240, bwlimit: 204800, usage: 0.91, tracked: true },
@@ -106,8 +123,11 @@ const CUSTOMERS: CustomerSpec[] = [
     address: { line1: 'Hauptstrasse 5', city: 'Berlin', state: 'Berlin', postcode: '10115', country: 'DE', countryname: 'Germany', phonecc: '49', phone: '3055501234' },
     currencyId: 2,
     taxrate: 19,
+    taxrate2: 0,
     invoicePrefix: 'GLX-',
     gateway: 'paypal',
+    domains: [{ name: 'globex.example', expiresInDays: 95, status: 'Active', autoRenew: true, registrar: 'openprovider', cents: 1500 }],
+    payMethods: [{ type: 'BankAccount', description: 'SEPA direct debit', brand: '', lastFour: '3000', expiresInMonths: 0, bankName: 'Berliner Bank' }],
     services: [
       { name: 'Enterprise VPS', group: 'VPS', domain: 'globex.example', cycle: 'Monthly', cents: 14900, status: 'Active', disklimit: 204800, bwlimit: 2097152, usage: 0.48, tracked: true },
       { name: 'Offsite Backup', group: 'Add-ons', domain: '', cycle: 'One Time', cents: 0, status: 'Active', disklimit: 0, bwlimit: 0, usage: 0, tracked: false },
@@ -141,8 +161,11 @@ const CUSTOMERS: CustomerSpec[] = [
     address: { line1: '10 Downing Lane', city: 'London', state: 'Greater London', postcode: 'EC1A 1BB', country: 'GB', countryname: 'United Kingdom', phonecc: '44', phone: '2075550199' },
     currencyId: 3,
     taxrate: 20,
+    taxrate2: 0,
     invoicePrefix: 'INI-',
     gateway: 'banktransfer',
+    domains: [],
+    payMethods: [],
     services: [
       { name: 'Starter Hosting', group: 'Shared Hosting', domain: 'initech.example', cycle: 'Monthly', cents: 999, status: 'Active', disklimit: 10240, bwlimit: 102400, usage: 0.27, tracked: true },
       { name: 'Dedicated Server', group: 'Dedicated', domain: 'db.initech.example', cycle: 'Annually', cents: 119900, status: 'Cancelled', disklimit: 0, bwlimit: 0, usage: 40960, tracked: true },
@@ -183,13 +206,17 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
     clients: [],
     services: [],
     invoices: [],
-    sobjects: { User: [], Account: [], Contact: [], Case: [] },
-    counters: { invoice: 1000, invoiceItem: 5000, transaction: 9000, sobject: 100, caseNumber: 1000 },
+    domains: [],
+    payMethods: [],
+    cancelRequests: [],
+    sobjects: { User: [], Account: [], Contact: [], Case: [], CaseComment: [] },
+    counters: { invoice: 1000, invoiceItem: 5000, transaction: 9000, sobject: 100, caseNumber: 1000, cancelRequest: 0 },
   };
 
   const users: SfRecord[] = [
-    { Id: sfId('005', 1), Name: 'Sam Seller', FirstName: 'Sam', LastName: 'Seller', Email: 'sam.seller@portico.example', IsActive: true },
-    { Id: sfId('005', 2), Name: 'Dana Support', FirstName: 'Dana', LastName: 'Support', Email: 'dana.support@portico.example', IsActive: true },
+    { Id: sfId('005', 1), Name: 'Sam Seller', FirstName: 'Sam', LastName: 'Seller', Email: 'sam.seller@portico.example', IsActive: true, UserType: 'Standard' },
+    { Id: sfId('005', 2), Name: 'Dana Support', FirstName: 'Dana', LastName: 'Support', Email: 'dana.support@portico.example', IsActive: true, UserType: 'Standard' },
+    { Id: SANDBOX_INTEGRATION_USER.id, Name: SANDBOX_INTEGRATION_USER.name, FirstName: 'Portico', LastName: 'Integration', Email: 'integration@portico.example', IsActive: true, UserType: 'Standard' },
   ];
   const created = sfDateTime(addDays(now, -400));
   for (const u of users) Object.assign(u, { CreatedDate: created, LastModifiedDate: created, SystemModstamp: created, IsDeleted: false });
@@ -218,6 +245,45 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
       currencyId: c.currencyId,
       datecreated: ymd(addDays(now, -700 + c.id * 30)),
       creditCents: c.id === 1 ? 1500 : 0,
+      allowSso: true,
+    });
+    for (const d of c.domains) {
+      const expires = addDays(now, d.expiresInDays);
+      data.domains.push({
+        id: data.domains.length + 1,
+        userid: c.id,
+        orderid: ++orderId,
+        regtype: d.status === 'Pending Transfer' ? 'Transfer' : 'Register',
+        domainname: d.name,
+        registrar: d.registrar,
+        regperiod: 1,
+        firstpaymentCents: d.cents,
+        recurringCents: d.cents,
+        paymentmethod: c.gateway,
+        regdate: ymd(addDays(expires, -365)),
+        expirydate: d.status === 'Pending Transfer' ? '0000-00-00' : ymd(expires),
+        nextduedate: d.status === 'Pending Transfer' ? ymd(now) : ymd(expires),
+        status: d.status,
+        donotrenew: !d.autoRenew,
+        idprotection: false,
+      });
+    }
+    c.payMethods.forEach((m, index) => {
+      const expiry = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + m.expiresInMonths, 1));
+      data.payMethods.push({
+        id: data.payMethods.length + 1,
+        userid: c.id,
+        type: m.type,
+        description: m.description,
+        gateway: m.type === 'BankAccount' ? 'directdebit' : c.gateway,
+        cardType: m.brand,
+        lastFour: m.lastFour,
+        expiry: m.type === 'BankAccount' ? '' : `${String(expiry.getUTCMonth() + 1).padStart(2, '0')}/${String(expiry.getUTCFullYear()).slice(2)}`,
+        bankName: m.bankName ?? '',
+        order: index,
+        remoteToken: JSON.stringify({ customer: `cus_sbx${c.id}`, method: `pm_sbx${c.id}${index}` }),
+        lastUpdated: `${ymd(addDays(now, -30)).split('-').reverse().join('/')} 10:01`,
+      });
     });
 
     const services: WhmcsServiceRecord[] = c.services.map((s) => {
@@ -296,6 +362,8 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
         paymentmethod: c.gateway,
         notes: spec.status === 'Collections' ? whmcsEscape('Handed to collections & reminders sent') : '',
         taxrate: c.taxrate,
+        taxrate2: c.taxrate2,
+        lastCaptureAttempt: '0000-00-00 00:00:00',
         creditCents: spec.credit ?? 0,
         items,
         transactions: [],
@@ -380,6 +448,29 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
         SystemModstamp: sfDateTime(modifiedAt),
         IsDeleted: false,
       });
+      const caseId = data.sobjects.Case?.at(-1)?.Id;
+      if (typeof caseId !== 'string') continue;
+      // A short public conversation (the agent first, the customer's reply through the portal), plus an internal note.
+      const thread: Array<[string, string, boolean, number]> = [
+        [users[1]?.Id as string, `Hello, thanks for reaching out about "${spec.subject}". We are looking into it and will update you here.`, true, 0.2],
+        [SANDBOX_INTEGRATION_USER.id, 'Thank you. Please keep us posted.', true, 0.35],
+        [users[1]?.Id as string, 'Internal note: checked the logs, nothing unusual yet.', false, 0.4],
+      ];
+      for (const [author, body, published, at] of thread) {
+        const when = sfDateTime(new Date(createdAt.getTime() + (modifiedAt.getTime() - createdAt.getTime()) * at));
+        data.sobjects.CaseComment?.push({
+          Id: sfId('00a', ++data.counters.sobject),
+          ParentId: caseId,
+          CommentBody: body,
+          IsPublished: published,
+          CreatedById: author,
+          LastModifiedById: author,
+          CreatedDate: when,
+          LastModifiedDate: when,
+          SystemModstamp: when,
+          IsDeleted: false,
+        });
+      }
     }
   }
   return data;

@@ -23,7 +23,7 @@ export const SF_OBJECTS: Readonly<Record<string, SfObjectDescribe>> = {
   User: {
     name: 'User',
     keyPrefix: '005',
-    fields: { Id: 'id', Name: 'string', FirstName: 'string', LastName: 'string', Email: 'string', IsActive: 'boolean', ...audit },
+    fields: { Id: 'id', Name: 'string', FirstName: 'string', LastName: 'string', Email: 'string', IsActive: 'boolean', UserType: 'picklist', ...audit },
     relationships: {},
   },
   Account: {
@@ -61,7 +61,16 @@ export const SF_OBJECTS: Readonly<Record<string, SfObjectDescribe>> = {
     },
     relationships: { Account: { type: 'Account', field: 'AccountId' }, Contact: { type: 'Contact', field: 'ContactId' }, Owner: { type: 'User', field: 'OwnerId' } },
   },
+  CaseComment: {
+    name: 'CaseComment',
+    keyPrefix: '00a',
+    fields: { Id: 'id', ParentId: 'reference', CommentBody: 'textarea', IsPublished: 'boolean', CreatedById: 'reference', LastModifiedById: 'reference', ...audit },
+    relationships: { Parent: { type: 'Case', field: 'ParentId' }, CreatedBy: { type: 'User', field: 'CreatedById' } },
+  },
 };
+
+/** Largest `CaseComment.CommentBody`, in bytes (UTF-8), as Salesforce documents it. */
+export const SF_CASE_COMMENT_MAX_BYTES = 4000;
 
 /** Case Status picklist: value -> whether it counts as closed. "Waiting on Customer" is a custom value. */
 export const SF_CASE_STATUSES: Readonly<Record<string, boolean>> = {
@@ -81,6 +90,7 @@ export type SfWriteErrorCode =
   | 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
   | 'REQUIRED_FIELD_MISSING'
   | 'MALFORMED_ID'
+  | 'STRING_TOO_LONG'
   | 'FIELD_CUSTOM_VALIDATION_EXCEPTION';
 
 /** A 15- or 18-character Salesforce record id. */

@@ -1,10 +1,13 @@
 import { addDays, sfDateTime, whmcsDateTime, ymd } from './time';
-import { SF_CASE_PRIORITIES, SF_CASE_STATUSES, SF_OBJECTS, sfId, type SfRecord, type SfValue, type SfWriteErrorCode } from './salesforce.model';
+import { SF_CASE_COMMENT_MAX_BYTES, SF_CASE_PRIORITIES, SF_CASE_STATUSES, SF_OBJECTS, sfId, type SfRecord, type SfValue, type SfWriteErrorCode } from './salesforce.model';
 import {
   invoiceTotals,
+  type WhmcsCancelRequestRecord,
   type WhmcsClientRecord,
   type WhmcsCurrency,
+  type WhmcsDomainRecord,
   type WhmcsInvoiceRecord,
+  type WhmcsPayMethodRecord,
   type WhmcsServiceRecord,
   type WhmcsTransactionRecord,
 } from './whmcs.model';
@@ -13,7 +16,7 @@ import {
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   constructor(
-    readonly code: 'not_found' | 'invalid',
+    readonly code: 'not_found' | 'invalid' | 'conflict',
     message: string,
     /** Field names concerned, when any. */
     readonly fields: string[] = [],
@@ -30,9 +33,15 @@ export interface SandboxData {
   clients: WhmcsClientRecord[];
   services: WhmcsServiceRecord[];
   invoices: WhmcsInvoiceRecord[];
+  domains: WhmcsDomainRecord[];
+  payMethods: WhmcsPayMethodRecord[];
+  cancelRequests: WhmcsCancelRequestRecord[];
   sobjects: Record<string, SfRecord[]>;
-  counters: { invoice: number; invoiceItem: number; transaction: number; sobject: number; caseNumber: number };
+  counters: { invoice: number; invoiceItem: number; transaction: number; sobject: number; caseNumber: number; cancelRequest: number };
 }
+
+/** The Salesforce user the sandbox's OAuth tokens act as (records created through the API are theirs). */
+export const SANDBOX_INTEGRATION_USER = { id: '005A0000000IntgAAA', name: 'Portico Integration' } as const;
 
 /** Escapes text the way WHMCS stores user input (`htmlspecialchars`). */
 export function whmcsEscape(text: string): string {
@@ -125,6 +134,8 @@ export class SandboxStore {
     if (!client) throw new StoreError('not_found', 'Client ID Not Found');
     if (items.length === 0) throw new StoreError('invalid', 'At least one line item is required');
     const now = this.now();
+    // The client's tax rates, as on its other invoices (WHMCS applies the client's tax rules).
+    const previous = this.data.invoices.filter((i) => i.userid === userid).at(-1);
     const inv: WhmcsInvoiceRecord = {
       id: ++this.data.counters.invoice,
       userid,
@@ -135,7 +146,7 @@ export class SandboxStore {
       status: 'Unpaid',
       paymentmethod: 'stripe',
       notes: '',
-      taxrate: 0,
+      taxrate: previous?.taxrate ?? 0,
       creditCents: 0,
       items: items.map((i) => ({
         id: ++this.data.counters.invoiceItem,
@@ -146,8 +157,75 @@ export class SandboxStore {
         taxed: i.taxed ?? false,
       })),
       transactions: [],
+      taxrate2: previous?.taxrate2 ?? 0,
+      lastCaptureAttempt: '0000-00-00 00:00:00',
     };
     this.data.invoices.push(inv);
+    return inv;
+  }
+
+  /**
+   * Adds an active monthly service (`amountCents` a month) to a client.
+   * @throws {StoreError} `not_found` for an unknown client
+   */
+  createService(userid: number, name: string, amountCents: number): WhmcsServiceRecord {
+    if (!this.client(userid)) throw new StoreError('not_found', 'Client ID Not Found');
+    const now = this.now();
+    const id = Math.max(0, ...this.data.services.map((s) => s.id)) + 1;
+    const service: WhmcsServiceRecord = {
+      id,
+      clientid: userid,
+      pid: 90,
+      orderid: 9000 + id,
+      name,
+      groupname: 'Shared Hosting',
+      domain: '',
+      username: '',
+      regdate: ymd(now),
+      nextduedate: ymd(addDays(now, 30)),
+      billingcycle: 'Monthly',
+      firstpaymentCents: amountCents,
+      recurringCents: amountCents,
+      paymentmethod: 'stripe',
+      status: 'Active',
+      servername: 'saturn',
+      diskusage: 0,
+      disklimit: 0,
+      bwusage: 0,
+      bwlimit: 0,
+      lastupdate: '0000-00-00 00:00:00',
+    };
+    this.data.services.push(service);
+    return service;
+  }
+
+  service(id: number): WhmcsServiceRecord | undefined {
+    return this.data.services.find((s) => s.id === id);
+  }
+
+  /**
+   * Records a cancellation request like `AddCancelRequest`. An `Immediate` one is carried out at once (as WHMCS's
+   * next cron run would): the service becomes `Cancelled`; `End of Billing Period` leaves it active until then.
+   * @throws {StoreError} `not_found` for an unknown service, `conflict` when one is already requested
+   */
+  addCancelRequest(serviceId: number, type: WhmcsCancelRequestRecord['type'], reason: string): { service: WhmcsServiceRecord; request: WhmcsCancelRequestRecord } {
+    const service = this.service(serviceId);
+    if (!service) throw new StoreError('not_found', 'Service ID Not Found');
+    if (this.data.cancelRequests.some((r) => r.relid === serviceId)) throw new StoreError('conflict', 'Existing Cancellation Request Exists');
+    const request: WhmcsCancelRequestRecord = { id: ++this.data.counters.cancelRequest, relid: serviceId, reason: whmcsEscape(reason), type, date: whmcsDateTime(this.now()) };
+    this.data.cancelRequests.push(request);
+    if (type === 'Immediate') {
+      service.status = 'Cancelled';
+      service.nextduedate = '0000-00-00';
+    }
+    return { service, request };
+  }
+
+  /** Records a failed automatic capture on an invoice (`last_capture_attempt` = now); it stays unpaid. */
+  failCapture(invoiceId: number): WhmcsInvoiceRecord {
+    const inv = this.invoice(invoiceId);
+    if (!inv) throw new StoreError('not_found', 'Invoice ID Not Found');
+    inv.lastCaptureAttempt = whmcsDateTime(this.now());
     return inv;
   }
 
@@ -218,6 +296,42 @@ export class SandboxStore {
       IsDeleted: false,
     };
     (this.data.sobjects.Case ??= []).push(record);
+    return record;
+  }
+
+  /**
+   * Adds a CaseComment (API field names) written by `createdById`.
+   * @throws {StoreError} `invalid` for a missing or unknown ParentId, a body over 4,000 bytes or unknown fields
+   */
+  createCaseComment(body: Record<string, unknown>, createdById: string): SfRecord {
+    const writable = new Set(['ParentId', 'CommentBody', 'IsPublished']);
+    for (const key of Object.keys(body)) {
+      if (key === 'attributes') continue;
+      if (!writable.has(key)) throw new StoreError('invalid', `Unable to create/update fields: ${key}.`, [key], 'INVALID_FIELD_FOR_INSERT_UPDATE');
+    }
+    const parentId = body.ParentId;
+    if (typeof parentId !== 'string' || parentId === '') throw new StoreError('invalid', 'Required fields are missing: [ParentId]', ['ParentId'], 'REQUIRED_FIELD_MISSING');
+    const parent = this.sobject('Case', parentId);
+    if (!parent) throw new StoreError('invalid', `Parent ID: id value of incorrect type: ${parentId}`, ['ParentId'], 'MALFORMED_ID');
+    const text = body.CommentBody ?? null;
+    if (text !== null && typeof text !== 'string') throw new StoreError('invalid', 'Body: value not of required type', ['CommentBody'], 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    if (text !== null && Buffer.byteLength(text, 'utf8') > SF_CASE_COMMENT_MAX_BYTES) {
+      throw new StoreError('invalid', `Body: data value too large: ${text.slice(0, 20)}... (max length=${SF_CASE_COMMENT_MAX_BYTES})`, ['CommentBody'], 'STRING_TOO_LONG');
+    }
+    const now = sfDateTime(this.now());
+    const record: SfRecord = {
+      Id: sfId(SF_OBJECTS.CaseComment?.keyPrefix ?? '00a', ++this.data.counters.sobject),
+      ParentId: parent.Id ?? parentId,
+      CommentBody: text,
+      IsPublished: body.IsPublished === true,
+      CreatedById: createdById,
+      LastModifiedById: createdById,
+      CreatedDate: now,
+      LastModifiedDate: now,
+      SystemModstamp: now,
+      IsDeleted: false,
+    };
+    (this.data.sobjects.CaseComment ??= []).push(record);
     return record;
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { SandboxStore } from '../store/sandbox.store';
+import { randomBytes } from 'node:crypto';
+import { StoreError, type SandboxStore } from '../store/sandbox.store';
 import { centsToDecimal, ymd } from '../store/time';
 import { invoiceTotals, WHMCS_INVOICE_STATUSES, type WhmcsClientRecord, type WhmcsInvoiceRecord, type WhmcsServiceRecord } from '../store/whmcs.model';
 
@@ -10,7 +11,32 @@ export interface WhmcsActionResult {
 }
 
 /** Business events raised by actions (delivered as webhooks by the caller). */
-export type WhmcsEvent = { event: 'InvoicePaid' | 'InvoiceCreated'; userid: number; params: Record<string, unknown> };
+export type WhmcsEvent = {
+  event: 'InvoicePaid' | 'InvoiceCreated' | 'CancellationRequest' | 'InvoicePaymentReminder';
+  userid: number;
+  params: Record<string, unknown>;
+};
+
+/** A single sign-on token issued by `CreateSsoToken` (valid 60 s, used once). */
+export interface SsoGrant {
+  clientId: number;
+  /** Path (with query) the token lands on, e.g. `viewinvoice.php?id=1007`. */
+  path: string;
+  expiresAt: number;
+}
+
+/** Destinations `CreateSsoToken` accepts (`clientarea:*` scopes of WHMCS's SSO guide) and the page each opens. */
+const SSO_DESTINATIONS: Readonly<Record<string, string>> = {
+  'clientarea:profile': 'clientarea.php?action=details',
+  'clientarea:billing_info': 'index.php?rp=/account/paymentmethods',
+  'clientarea:services': 'clientarea.php?action=services',
+  'clientarea:domains': 'clientarea.php?action=domains',
+  'clientarea:invoices': 'clientarea.php?action=invoices',
+  'clientarea:tickets': 'supporttickets.php',
+};
+
+/** How long a single sign-on token is valid (WHMCS: "a maximum of 60 seconds"), ms. */
+export const SSO_TOKEN_TTL_MS = 60_000;
 
 /** Form fields of a request, one string per key. */
 export type WhmcsParams = Record<string, string>;
@@ -46,13 +72,21 @@ function parse<T extends z.ZodType>(schema: T, params: WhmcsParams): { data: z.o
 
 /** Implements the WHMCS API actions the sandbox supports over a {@link SandboxStore}. */
 export class WhmcsApiService {
+  /** Issued single sign-on tokens (token -> grant), redeemed by `/oauth/singlesignon.php`. */
+  readonly ssoGrants = new Map<string, SsoGrant>();
+
   constructor(
     private readonly store: SandboxStore,
     private readonly emit: (event: WhmcsEvent) => void,
+    /** Base URL browsers reach this sandbox at (for `redirect_url`); unset: the URL the API call came to. */
+    private readonly publicUrl?: string,
   ) {}
 
-  /** Runs one action; action names are matched case-insensitively, as WHMCS does. */
-  run(action: string, params: WhmcsParams): WhmcsActionResult {
+  /**
+   * Runs one action; action names are matched case-insensitively, as WHMCS does.
+   * @param baseUrl the URL the call came to (`CreateSsoToken` builds its `redirect_url` on it unless configured)
+   */
+  run(action: string, params: WhmcsParams, baseUrl = 'http://127.0.0.1:4100'): WhmcsActionResult {
     switch (action.toLowerCase()) {
       case 'getclientsdetails':
         return this.getClientsDetails(params);
@@ -64,6 +98,14 @@ export class WhmcsApiService {
         return this.getInvoice(params);
       case 'updateinvoice':
         return this.updateInvoice(params);
+      case 'getclientsdomains':
+        return this.getClientsDomains(params);
+      case 'getpaymethods':
+        return this.getPayMethods(params);
+      case 'createssotoken':
+        return this.createSsoToken(params, this.publicUrl ?? baseUrl);
+      case 'addcancelrequest':
+        return this.addCancelRequest(params);
       default:
         return badRequest('Command Not Found');
     }
@@ -320,16 +362,16 @@ export class WhmcsApiService {
       date: inv.date,
       duedate: inv.duedate,
       datepaid: inv.datepaid,
-      last_capture_attempt: '0000-00-00 00:00:00',
+      last_capture_attempt: inv.lastCaptureAttempt,
       date_refunded: '0000-00-00 00:00:00',
       date_cancelled: '0000-00-00 00:00:00',
       subtotal: centsToDecimal(t.subtotal),
       credit: centsToDecimal(inv.creditCents),
       tax: centsToDecimal(t.tax),
-      tax2: '0.00',
+      tax2: centsToDecimal(t.tax2),
       total: centsToDecimal(t.total),
       taxrate: inv.taxrate.toFixed(3),
-      taxrate2: '0.000',
+      taxrate2: inv.taxrate2.toFixed(3),
       status: inv.status,
       paymentmethod: inv.paymentmethod,
       paymethodid: null,
@@ -356,15 +398,15 @@ export class WhmcsApiService {
       date: inv.date,
       duedate: inv.duedate,
       datepaid: inv.datepaid,
-      lastcaptureattempt: '0000-00-00 00:00:00',
+      lastcaptureattempt: inv.lastCaptureAttempt,
       subtotal: centsToDecimal(t.subtotal),
       credit: centsToDecimal(inv.creditCents),
       tax: centsToDecimal(t.tax),
-      tax2: '0.00',
+      tax2: centsToDecimal(t.tax2),
       total: centsToDecimal(t.total),
       balance: centsToDecimal(t.balance),
       taxrate: inv.taxrate.toFixed(2),
-      taxrate2: '0.00',
+      taxrate2: inv.taxrate2.toFixed(2),
       status: inv.status,
       paymentmethod: inv.paymentmethod,
       notes: inv.notes,
@@ -431,5 +473,165 @@ export class WhmcsApiService {
       this.emit({ event: 'InvoicePaid', userid: inv.userid, params: { invoiceid: inv.id } });
     }
     return ok({ invoiceid: params.invoiceid ?? String(inv.id) });
+  }
+
+  /* ------------------------------------------------------------ GetClientsDomains */
+
+  private getClientsDomains(params: WhmcsParams): WhmcsActionResult {
+    const p = parse(z.looseObject({ clientid: optionalInt, domainid: optionalInt, domain: z.string().trim().optional(), limitstart: optionalInt, limitnum: optionalInt }), params);
+    if ('error' in p) return p.error;
+    const { clientid, domainid, domain } = p.data;
+    const start = p.data.limitstart ?? 0;
+    const num = p.data.limitnum || 25;
+    const matching = this.store.data.domains.filter(
+      (d) =>
+        (clientid === undefined || d.userid === clientid) &&
+        (domainid === undefined || d.id === domainid) &&
+        (domain === undefined || domain === '' || d.domainname === domain.toLowerCase()),
+    );
+    const page = matching.slice(start, start + num);
+    const gatewayName = (g: string) => (g === 'paypal' ? 'PayPal' : g === 'stripe' ? 'Credit Card' : 'Bank Transfer');
+    return ok({
+      clientid: params.clientid ?? '',
+      domainid: params.domainid ?? '',
+      totalresults: String(matching.length),
+      startnumber: start,
+      numreturned: page.length,
+      // No domains: an empty string, like GetClientsProducts.
+      domains:
+        page.length === 0
+          ? ''
+          : {
+              domain: page.map((d) => ({
+                id: d.id,
+                userid: d.userid,
+                orderid: d.orderid,
+                regtype: d.regtype,
+                domainname: d.domainname,
+                registrar: d.registrar,
+                regperiod: d.regperiod,
+                firstpaymentamount: centsToDecimal(d.firstpaymentCents),
+                recurringamount: centsToDecimal(d.recurringCents),
+                paymentmethod: d.paymentmethod,
+                paymentmethodname: gatewayName(d.paymentmethod),
+                regdate: d.regdate,
+                expirydate: d.expirydate,
+                nextduedate: d.nextduedate,
+                status: d.status,
+                subscriptionid: '',
+                promoid: 0,
+                dnsmanagement: 0,
+                emailforwarding: 0,
+                idprotection: d.idprotection ? 1 : 0,
+                donotrenew: d.donotrenew ? 1 : 0,
+                notes: '',
+              })),
+            },
+    });
+  }
+
+  /* ------------------------------------------------------------ GetPayMethods */
+
+  private getPayMethods(params: WhmcsParams): WhmcsActionResult {
+    const p = parse(z.looseObject({ clientid: optionalInt, paymethodid: optionalInt, type: z.string().trim().optional() }), params);
+    if ('error' in p) return p.error;
+    const { clientid, paymethodid, type } = p.data;
+    if (clientid === undefined) return businessError('Client ID Is Required');
+    if (!this.store.client(clientid)) return businessError('Client Not Found');
+    if (type !== undefined && type !== '' && !['bankaccount', 'creditcard'].includes(type.toLowerCase())) {
+      return businessError("Invalid Pay Method Type. Should be 'BankAccount' or 'CreditCard'");
+    }
+    const methods = this.store.data.payMethods
+      .filter((m) => m.userid === clientid && (paymethodid === undefined || m.id === paymethodid))
+      .filter((m) => !type || (type.toLowerCase() === 'bankaccount') === m.type.endsWith('BankAccount'))
+      .sort((a, b) => a.order - b.order);
+    return ok({
+      clientid: params.clientid,
+      paymethods: methods.map((m) =>
+        m.type.endsWith('BankAccount')
+          ? { id: m.id, type: m.type, description: m.description, gateway_name: m.gateway, contact_type: 'Client', contact_id: m.userid, account_type: 'Checking', bank_name: m.bankName, card_last_four: m.lastFour, remote_token: m.remoteToken, last_updated: m.lastUpdated }
+          : {
+              id: m.id,
+              type: m.type,
+              description: m.description,
+              gateway_name: m.gateway,
+              contact_type: 'Client',
+              contact_id: m.userid,
+              card_last_four: m.lastFour,
+              expiry_date: m.expiry,
+              start_date: '',
+              issue_number: '',
+              card_type: m.cardType,
+              remote_token: m.remoteToken,
+              last_updated: m.lastUpdated,
+            },
+      ),
+    });
+  }
+
+  /* ------------------------------------------------------------ CreateSsoToken */
+
+  private createSsoToken(params: WhmcsParams, baseUrl: string): WhmcsActionResult {
+    const p = parse(
+      z.looseObject({
+        client_id: optionalInt,
+        user_id: optionalInt,
+        destination: z.string().trim().optional(),
+        service_id: optionalInt,
+        domain_id: optionalInt,
+        sso_redirect_path: z.string().trim().optional(),
+      }),
+      params,
+    );
+    if ('error' in p) return p.error;
+    const { client_id: clientId, destination, sso_redirect_path: redirectPath } = p.data;
+    if (clientId === undefined) return businessError('A client_id or user_id is required');
+    const client = this.store.client(clientId);
+    if (!client) return businessError('Client ID Not Found');
+    if (!client.allowSso) return businessError('Single Sign-On is disabled for this client');
+    let path: string;
+    if (destination === undefined || destination === '') path = 'clientarea.php';
+    else if (destination === 'sso:custom_redirect') {
+      if (!redirectPath || redirectPath.startsWith('/') || /^[a-z]+:/i.test(redirectPath)) return businessError('A relative sso_redirect_path is required');
+      path = redirectPath;
+    } else {
+      const known = SSO_DESTINATIONS[destination];
+      if (known === undefined) return businessError('Invalid destination');
+      path = known;
+    }
+    const token = randomBytes(24).toString('hex');
+    const now = this.store.now().getTime();
+    for (const [t, g] of this.ssoGrants) if (g.expiresAt <= now) this.ssoGrants.delete(t);
+    this.ssoGrants.set(token, { clientId, path, expiresAt: now + SSO_TOKEN_TTL_MS });
+    return ok({ access_token: token, redirect_url: `${baseUrl.replace(/\/+$/, '')}/oauth/singlesignon.php?access_token=${token}` });
+  }
+
+  /** Redeems a token once; null when unknown, used or expired. */
+  redeemSsoToken(token: string): SsoGrant | null {
+    const grant = this.ssoGrants.get(token);
+    this.ssoGrants.delete(token);
+    if (!grant || grant.expiresAt <= this.store.now().getTime()) return null;
+    return grant;
+  }
+
+  /* ------------------------------------------------------------ AddCancelRequest */
+
+  private addCancelRequest(params: WhmcsParams): WhmcsActionResult {
+    const p = parse(z.looseObject({ serviceid: optionalInt, type: z.string().trim().optional(), reason: z.string().optional() }), params);
+    if ('error' in p) return p.error;
+    const { serviceid, reason } = p.data;
+    if (serviceid === undefined) return businessError('Service ID Not Found');
+    const type = (p.data.type ?? 'End of Billing Period').toLowerCase();
+    const canonical = type === 'immediate' ? 'Immediate' : type === 'end of billing period' ? 'End of Billing Period' : undefined;
+    if (canonical === undefined) return businessError("Invalid Cancellation Type. Must be 'Immediate' or 'End of Billing Period'");
+    try {
+      const { service } = this.store.addCancelRequest(serviceid, canonical, reason ?? '');
+      // WHMCS's CancellationRequest hook variables.
+      this.emit({ event: 'CancellationRequest', userid: service.clientid, params: { userid: service.clientid, relid: service.id, reason: reason ?? '', type: canonical } });
+      return ok({ serviceid: service.id, userid: service.clientid });
+    } catch (err) {
+      if (err instanceof StoreError) return businessError(err.message);
+      throw err;
+    }
   }
 }

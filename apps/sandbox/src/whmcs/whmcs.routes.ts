@@ -49,7 +49,7 @@ export function registerWhmcsRoutes(app: FastifyInstance, options: WhmcsRoutesOp
       return send(403, { result: 'error', message: 'Authentication Failed' });
     }
     if (action === '') return send(400, { result: 'error', message: 'Command Not Found' });
-    const result = options.api.run(action, params);
+    const result = options.api.run(action, params, `${request.protocol}://${request.host}`);
     return send(result.httpStatus, result.body);
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { moneySchema, currencyCodeSchema } from '../common/money.schema';
 import { isoDateSchema, isoTimestampSchema } from '../common/date-range.schema';
 import { pageOf, pageQuerySchema } from '../common/pagination.schema';
+import { readMetaSchema } from '../common/freshness.schema';
 
 /**
  * Invoice status. `overdue` is an unpaid invoice past its due date. Anything the billing system reports that
@@ -20,6 +21,14 @@ export const invoiceStatusSchema = z.enum([
 ]);
 export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
 
+/** One tax level of an invoice: `level` 1 or 2, its rate in percent (null when unknown) and amount. */
+export const taxLineSchema = z.object({
+  level: z.union([z.literal(1), z.literal(2)]),
+  ratePercent: z.number().min(0).nullable(),
+  amount: moneySchema,
+});
+export type TaxLine = z.infer<typeof taxLineSchema>;
+
 /** An invoice header (no line items). Amounts are {@link moneySchema} in the invoice's currency. */
 export const invoiceSchema = z.object({
   id: z.string(),
@@ -30,10 +39,18 @@ export const invoiceSchema = z.object({
   dueOn: isoDateSchema.nullable(),
   paidAt: isoTimestampSchema.nullable(),
   subtotal: moneySchema,
+  /** All tax of the invoice: the sum of {@link taxLines}. */
   tax: moneySchema,
+  /** Each tax level with its rate (WHMCS has two: `tax`/`taxrate` and `tax2`/`taxrate2`); zero levels left out. */
+  taxLines: z.array(taxLineSchema),
+  /** Account credit applied to the invoice (reduces the total). */
+  credit: moneySchema,
+  /** `subtotal + tax - credit`. */
   total: moneySchema,
-  /** Amount still to pay (total minus payments and credit). */
+  /** Amount still to pay (total minus payments). */
   balance: moneySchema,
+  /** Last automatic card capture attempt (null when none): an unpaid invoice with one means the payment failed. */
+  lastCaptureAttemptAt: isoTimestampSchema.nullable(),
 });
 export type Invoice = z.infer<typeof invoiceSchema>;
 
@@ -77,6 +94,23 @@ export const invoiceListQuerySchema = pageQuerySchema.extend({
 });
 export type InvoiceListQuery = z.infer<typeof invoiceListQuerySchema>;
 
-/** `GET .../invoices` response. */
-export const invoicePageSchema = pageOf(invoiceSchema);
+/** `GET .../invoices` response: one page and its freshness. */
+export const invoicePageSchema = pageOf(invoiceSchema).extend({ meta: readMetaSchema });
 export type InvoicePage = z.infer<typeof invoicePageSchema>;
+
+/** `GET .../invoices/:invoiceId` response: the invoice detail and its freshness. */
+export const invoiceDetailResponseSchema = invoiceDetailSchema.extend({ meta: readMetaSchema });
+export type InvoiceDetailResponse = z.infer<typeof invoiceDetailResponseSchema>;
+
+/**
+ * `GET .../invoices.zip` query: the invoices issued in `[from, to]` (calendar dates, inclusive), at most
+ * {@link INVOICE_ZIP_MAX_INVOICES}; the range spans at most 366 days.
+ */
+export const invoiceZipQuerySchema = z
+  .object({ from: isoDateSchema, to: isoDateSchema })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'the period spans at most 366 days', path: ['to'] });
+export type InvoiceZipQuery = z.infer<typeof invoiceZipQuerySchema>;
+
+/** Most invoices one zip holds (the newest of the period). */
+export const INVOICE_ZIP_MAX_INVOICES = 500;

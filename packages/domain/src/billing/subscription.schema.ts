@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { moneySchema } from '../common/money.schema';
-import { isoDateSchema } from '../common/date-range.schema';
+import { isoDateSchema, isoTimestampSchema } from '../common/date-range.schema';
+import { readMetaSchema } from '../common/freshness.schema';
 
 /** Lifecycle of a subscription (a billed product or service). Unknown upstream values become `unknown`. */
 export const subscriptionStatusSchema = z.enum([
@@ -56,6 +57,32 @@ export const subscriptionSchema = z.object({
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 
-/** `GET .../subscriptions` response. */
-export const subscriptionListSchema = z.object({ items: z.array(subscriptionSchema) });
+/** When a cancellation takes effect: at once, or when the paid billing period ends (WHMCS `AddCancelRequest` `type`). */
+export const cancellationTypeSchema = z.enum(['immediate', 'end_of_billing_period']);
+export type CancellationType = z.infer<typeof cancellationTypeSchema>;
+
+/** A cancellation requested through Portico for a subscription. */
+export const subscriptionCancellationSchema = z.object({
+  subscriptionId: z.string(),
+  type: cancellationTypeSchema,
+  reason: z.string(),
+  requestedAt: isoTimestampSchema,
+  /** Name of the member who asked (null when that user is gone). */
+  requestedBy: z.string().nullable(),
+});
+export type SubscriptionCancellation = z.infer<typeof subscriptionCancellationSchema>;
+
+/** A subscription as the services page lists it: the subscription and its pending cancellation, if any. */
+export const serviceSchema = subscriptionSchema.extend({ cancellation: subscriptionCancellationSchema.nullable() });
+export type Service = z.infer<typeof serviceSchema>;
+
+/** `GET .../subscriptions` response: every subscription with its pending cancellation, and the list's freshness. */
+export const subscriptionListSchema = z.object({ items: z.array(serviceSchema), meta: readMetaSchema });
 export type SubscriptionList = z.infer<typeof subscriptionListSchema>;
+
+/** `POST .../subscriptions/:subscriptionId/cancellation` body. */
+export const cancelSubscriptionRequestSchema = z.object({
+  type: cancellationTypeSchema,
+  reason: z.string().trim().min(3, 'tell us why, in a few words').max(1000),
+});
+export type CancelSubscriptionRequest = z.infer<typeof cancelSubscriptionRequestSchema>;

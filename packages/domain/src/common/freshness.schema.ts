@@ -37,3 +37,20 @@ export function blockOf<T extends z.ZodType>(data: T) {
  * with `data: null`, and the portal hides it instead of showing an error.
  */
 export const FORBIDDEN_REASON = 'forbidden';
+
+/**
+ * Freshness of a read page (invoices, invoice detail, subscriptions, domains, payment methods, cases, case detail,
+ * comments), served through the same stale-while-revalidate cache as the dashboard blocks:
+ * - `source`: the upstream the data came from;
+ * - `fetchedAt`: when it was read from there (ISO 8601);
+ * - `stale`: served past its fresh time (a refresh runs in the background, or the upstream failed);
+ * - `reason`: why a stale copy could not be refreshed (safe for users), absent while a refresh merely runs.
+ * A read with nothing cached and a failing upstream answers an error instead (never a page without data).
+ */
+export const readMetaSchema = z.object({
+  source: blockSourceSchema,
+  fetchedAt: isoTimestampSchema,
+  stale: z.boolean(),
+  reason: z.string().optional(),
+});
+export type ReadMeta = z.infer<typeof readMetaSchema>;

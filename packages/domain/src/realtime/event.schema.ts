@@ -3,6 +3,7 @@ import { isoTimestampSchema } from '../common/date-range.schema';
 import { statusBlockNameSchema } from '../status/account-status.schema';
 import { invoiceStatusSchema } from '../billing/invoice.schema';
 import { usageMetricSchema } from '../usage/usage.schema';
+import { notificationKindSchema } from '../notifications/notification.schema';
 
 const envelopeBase = {
   /** Unique event id (for de-duplication by clients). */
@@ -36,15 +37,37 @@ export const usageChangedEventSchema = z.object({
   payload: z.object({ metrics: z.array(usageMetricSchema) }),
 });
 
+/** A support case changed in the CRM or got a comment: refetch that case, its comments and the case lists. */
+export const caseUpdatedEventSchema = z.object({
+  ...envelopeBase,
+  type: z.literal('case_updated'),
+  payload: z.object({ caseId: z.string(), reason: z.enum(['changed', 'comment_added']) }),
+});
+
+/** A notification was stored for the account (members whose role may see its kind refetch their list). */
+export const notificationCreatedEventSchema = z.object({
+  ...envelopeBase,
+  type: z.literal('notification_created'),
+  payload: z.object({ notificationId: z.string(), kind: notificationKindSchema }),
+});
+
 /** Envelope of every event the realtime gateway emits (socket.io event name = `type`). */
 export const realtimeEventSchema = z.discriminatedUnion('type', [
   accountUpdateEventSchema,
   billingAlertEventSchema,
   usageChangedEventSchema,
+  caseUpdatedEventSchema,
+  notificationCreatedEventSchema,
 ]);
 export type RealtimeEvent = z.infer<typeof realtimeEventSchema>;
 export type RealtimeEventType = RealtimeEvent['type'];
-export const REALTIME_EVENT_TYPES: readonly RealtimeEventType[] = ['account_update', 'billing_alert', 'usage_changed'];
+export const REALTIME_EVENT_TYPES: readonly RealtimeEventType[] = [
+  'account_update',
+  'billing_alert',
+  'usage_changed',
+  'case_updated',
+  'notification_created',
+];
 
 /** socket.io room of an account. */
 export function accountRoom(accountId: string): string {

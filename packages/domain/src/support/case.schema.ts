@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTimestampSchema } from '../common/date-range.schema';
 import { pageOf, pageQuerySchema } from '../common/pagination.schema';
+import { readMetaSchema } from '../common/freshness.schema';
 
 /** Support case status. Unknown CRM values become `unknown`. */
 export const caseStatusSchema = z.enum(['new', 'working', 'waiting_on_customer', 'escalated', 'closed', 'unknown']);
@@ -33,8 +34,8 @@ export const caseListQuerySchema = pageQuerySchema.extend({
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
-/** `GET .../cases` response. */
-export const casePageSchema = pageOf(supportCaseSchema);
+/** `GET .../cases` response: one page and its freshness. */
+export const casePageSchema = pageOf(supportCaseSchema).extend({ meta: readMetaSchema });
 export type CasePage = z.infer<typeof casePageSchema>;
 
 /** `POST .../cases` body. Priority `critical` is reserved for the support team. */

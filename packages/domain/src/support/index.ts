@@ -1,1 +1,2 @@
 export * from './case.schema';
+export * from './case-comment.schema';

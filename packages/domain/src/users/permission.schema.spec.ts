@@ -26,6 +26,11 @@ describe('permission matrix', () => {
     expect(roleHasPermission('viewer', 'members:read')).toBe(false);
   });
 
+  it('lets billing members, owners and admins pay; only owners and admins cancel services', () => {
+    expect(roleSchema.options.filter((r) => roleHasPermission(r, 'billing:pay'))).toEqual(['owner', 'admin', 'billing']);
+    expect(roleSchema.options.filter((r) => roleHasPermission(r, 'subscriptions:manage'))).toEqual(['owner', 'admin']);
+  });
+
   it('returns a copy', () => {
     const perms = permissionsOf('viewer');
     perms.push('members:manage');

@@ -12,6 +12,10 @@ export const permissionSchema = z.enum([
   'billing:read',
   /** Subscriptions (products and services) and their prices. */
   'subscriptions:read',
+  /** Requesting the cancellation of a subscription. */
+  'subscriptions:manage',
+  /** Paying invoices and managing payment methods in the billing system (single sign-on hand-off). */
+  'billing:pay',
   /** Usage series and tiles. */
   'usage:read',
   /** Support cases. */
@@ -35,14 +39,15 @@ const READ_ALL: readonly Permission[] = ['dashboard:read', 'billing:read', 'subs
  * The permission matrix: the permissions each role grants.
  * - owner: everything; the only role that manages account-wide security. An account keeps at least one owner.
  * - admin: everything but account-wide security; manages members (but cannot grant or remove the owner role).
- * - billing: invoices, payments and subscriptions.
+ * - owners and admins alone request the cancellation of a subscription.
+ * - billing: invoices, payments (pays invoices, manages payment methods) and subscriptions.
  * - technical: subscriptions, usage and cases (opens cases).
  * - viewer: reads everything a member can read, changes nothing.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  owner: [...READ_ALL, 'support:write', 'members:read', 'members:manage', 'audit:read', 'security:manage'],
-  admin: [...READ_ALL, 'support:write', 'members:read', 'members:manage', 'audit:read'],
-  billing: ['dashboard:read', 'billing:read', 'subscriptions:read'],
+  owner: [...READ_ALL, 'support:write', 'billing:pay', 'subscriptions:manage', 'members:read', 'members:manage', 'audit:read', 'security:manage'],
+  admin: [...READ_ALL, 'support:write', 'billing:pay', 'subscriptions:manage', 'members:read', 'members:manage', 'audit:read'],
+  billing: ['dashboard:read', 'billing:read', 'billing:pay', 'subscriptions:read'],
   technical: ['dashboard:read', 'subscriptions:read', 'usage:read', 'support:read', 'support:write'],
   viewer: [...READ_ALL],
 };

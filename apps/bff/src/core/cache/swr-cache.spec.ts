@@ -172,3 +172,49 @@ describe('SingleFlight', () => {
     expect(rb.status === 'rejected' ? (rb.reason as Error).message : null).toBe('remote: down');
   });
 });
+
+describe('SwrCache groups (per-query keys invalidated together)', () => {
+  it('keeps each query of a group apart and invalidates them all with one write', async () => {
+    const store = new SharedMemoryCache();
+    const cache = new SwrCache(store, windows(), reasonOf);
+    let version = 1;
+    const load = (q: string) => async () => `${q}@${version}`;
+    expect((await cache.readInGroup('read:acc:invoices', 'page=1', load('p1'))).data).toBe('p1@1');
+    expect((await cache.readInGroup('read:acc:invoices', 'page=2', load('p2'))).data).toBe('p2@1');
+    version = 2;
+    expect((await cache.readInGroup('read:acc:invoices', 'page=1', load('p1'))).data).toBe('p1@1');
+    await cache.invalidateGroup('read:acc:invoices');
+    expect((await cache.readInGroup('read:acc:invoices', 'page=1', load('p1'))).data).toBe('p1@2');
+    expect((await cache.readInGroup('read:acc:invoices', 'page=2', load('p2'))).data).toBe('p2@2');
+    // Another group is untouched; another instance sees the invalidation through the store.
+    const other = new SwrCache(store, windows(), reasonOf);
+    expect((await other.readInGroup('read:acc:cases', 'all', load('c'))).data).toBe('c@2');
+    version = 3;
+    await cache.invalidateGroup('read:acc:cases');
+    expect((await other.readInGroup('read:acc:cases', 'all', load('c'))).data).toBe('c@3');
+  });
+
+  it('serves the invalidated copy stale, with the reason, when the reload fails (no error while a copy exists)', async () => {
+    const cache = new SwrCache(new MemoryCacheAdapter(), windows({ staleIfErrorMs: 60_000 }), reasonOf);
+    await cache.readInGroup('g', 'k', async () => 'old');
+    await cache.invalidateGroup('g');
+    const result = await cache.readInGroup('g', 'k', async () => {
+      throw new Error('WHMCS is down');
+    });
+    expect(result).toMatchObject({ data: 'old', stale: true, reason: 'safe: WHMCS is down' });
+    // Once the upstream answers again the fresh value replaces it.
+    expect(await cache.readInGroup('g', 'k', async () => 'new')).toMatchObject({ data: 'new', stale: false });
+  });
+
+  it('throws when nothing was ever cached, and does not let a load that started before an invalidation write back', async () => {
+    const cache = new SwrCache(new MemoryCacheAdapter(), windows({ staleIfErrorMs: 60_000 }), reasonOf);
+    await expect(cache.readInGroup('g', 'k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    let release: (v: string) => void = () => undefined;
+    const slow = cache.readInGroup('g', 'k', () => new Promise<string>((r) => (release = r)));
+    await sleep(5);
+    await cache.invalidateGroup('g');
+    release('before');
+    expect((await slow).data).toBe('before');
+    expect((await cache.readInGroup('g', 'k', async () => 'after')).data).toBe('after');
+  });
+});

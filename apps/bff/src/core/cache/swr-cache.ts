@@ -29,6 +29,8 @@ export interface SwrEntry<T> {
   error?: string;
   /** Epoch ms of that failure. */
   errorAt?: number;
+  /** Epoch ms at which the load that produced `data` started (compared with a group's invalidation time). */
+  loadStartedAt?: number;
 }
 
 /** What a read returns. */
@@ -79,6 +81,7 @@ export class SwrCache {
   private readonly logger = new Logger(SwrCache.name);
   private readonly inflight = new Map<string, Promise<SwrEntry<unknown>>>();
   private readonly generations = new Map<string, number>();
+  private readonly groupGenerations = new Map<string, number>();
 
   /**
    * @param cache the store (Redis or in-memory)
@@ -113,12 +116,69 @@ export class SwrCache {
       return { data: entry.data, fetchedAt: entry.fetchedAt, stale: false };
     }
     const entry = known === null ? await this.cache.get<SwrEntry<T>>(key) : known;
-    const now = Date.now();
     if (entry === undefined) {
       this.observe(key, 'miss');
       const loaded = await this.loadShared(key, load, undefined);
       return { data: loaded.data, fetchedAt: loaded.fetchedAt, stale: false };
     }
+    return this.serve(key, entry, load);
+  }
+
+  /**
+   * The value of `key` in `group` (a set of keys invalidated together, e.g. every page of one account's invoice
+   * list), served per the windows like {@link read}. The entry and the group's invalidation mark are read in one
+   * round trip. An entry loaded before its group was invalidated is not served as it is: a load is awaited, and
+   * when it fails the old value is served stale with the reason (within the windows), so an outage right after a
+   * webhook still shows the last copy instead of an error.
+   * @throws the error of `load` when there is no value to fall back on
+   */
+  async readInGroup<T>(group: string, key: string, load: () => Promise<T>): Promise<SwrResult<T>> {
+    const fullKey = `${group}:${key}`;
+    if (this.windows.freshMs <= 0) {
+      this.observe(fullKey, 'miss');
+      const entry = await this.loadShared(fullKey, load, undefined, false, group);
+      return { data: entry.data, fetchedAt: entry.fetchedAt, stale: false };
+    }
+    const [stored, mark] = await this.cache.getMany<unknown>([fullKey, groupMarkKey(group)]);
+    const entry = stored as SwrEntry<T> | undefined;
+    const invalidatedAt = mark as number | undefined;
+    if (entry === undefined) {
+      this.observe(fullKey, 'miss');
+      const loaded = await this.loadShared(fullKey, load, undefined, false, group);
+      return { data: loaded.data, fetchedAt: loaded.fetchedAt, stale: false };
+    }
+    const loadedAt = entry.loadStartedAt ?? Date.parse(entry.fetchedAt);
+    if (invalidatedAt === undefined || loadedAt > invalidatedAt) return this.serve(fullKey, entry, load, group);
+    // Invalidated since it was loaded: must revalidate; the old copy only stands in for a failure.
+    const freshUntil = Math.min(entry.freshUntil, invalidatedAt);
+    try {
+      const loaded = await this.loadShared(fullKey, load, { ...entry, freshUntil }, false, group);
+      this.observe(fullKey, 'miss');
+      return { data: loaded.data, fetchedAt: loaded.fetchedAt, stale: false };
+    } catch (err) {
+      if (Date.now() - freshUntil < this.retentionMs()) {
+        this.observe(fullKey, 'stale');
+        return { ...this.staleResult(entry), reason: this.reasonOf(err) };
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Invalidates every key of `group`: reads load again (serving the old copy only if that fails) and loads under way
+   * do not write back, on every instance. One write whatever the number of keys: the group's invalidation time.
+   */
+  async invalidateGroup(group: string): Promise<void> {
+    const prefix = `${group}:`;
+    for (const key of [...this.inflight.keys()]) if (key.startsWith(prefix)) this.inflight.delete(key);
+    this.groupGenerations.set(group, (this.groupGenerations.get(group) ?? 0) + 1);
+    // Kept as long as the entries it outdates can live.
+    await this.cache.set(groupMarkKey(group), Date.now(), this.ttlMs() + this.windows.lockMs);
+  }
+
+  /** A present, not invalidated entry: fresh, stale with a background refresh, or stale-if-error (see {@link read}). */
+  private async serve<T>(key: string, entry: SwrEntry<T>, load: () => Promise<T>, group?: string): Promise<SwrResult<T>> {
+    const now = Date.now();
     if (now < entry.freshUntil) {
       this.observe(key, 'hit');
       return { data: entry.data, fetchedAt: entry.fetchedAt, stale: false };
@@ -126,12 +186,12 @@ export class SwrCache {
     const pastFresh = now - entry.freshUntil;
     if (pastFresh < this.windows.staleMs) {
       this.observe(key, 'stale');
-      void this.loadShared(key, load, entry, true).catch(() => undefined);
+      void this.loadShared(key, load, entry, true, group).catch(() => undefined);
       return this.staleResult(entry);
     }
     if (pastFresh < this.windows.staleIfErrorMs) {
       try {
-        const loaded = await this.loadShared(key, load, entry);
+        const loaded = await this.loadShared(key, load, entry, false, group);
         this.observe(key, 'miss');
         return { data: loaded.data, fetchedAt: loaded.fetchedAt, stale: false };
       } catch (err) {
@@ -140,7 +200,7 @@ export class SwrCache {
       }
     }
     this.observe(key, 'miss');
-    const loaded = await this.loadShared(key, load, entry);
+    const loaded = await this.loadShared(key, load, entry, false, group);
     return { data: loaded.data, fetchedAt: loaded.fetchedAt, stale: false };
   }
 
@@ -170,12 +230,13 @@ export class SwrCache {
     load: () => Promise<T>,
     previous: SwrEntry<T> | undefined,
     background = false,
+    group?: string,
   ): Promise<SwrEntry<T>> {
     const running = this.inflight.get(key) as Promise<SwrEntry<T>> | undefined;
     if (running) return running;
     const loading = this.cache.shared
-      ? this.loadAcrossInstances(key, load, previous, background)
-      : this.loadAndStore(key, load, previous);
+      ? this.loadAcrossInstances(key, load, previous, background, group)
+      : this.loadAndStore(key, load, previous, group);
     this.inflight.set(key, loading);
     const settle = (): void => {
       if (this.inflight.get(key) === loading) this.inflight.delete(key);
@@ -189,6 +250,7 @@ export class SwrCache {
     load: () => Promise<T>,
     previous: SwrEntry<T> | undefined,
     background: boolean,
+    group?: string,
   ): Promise<SwrEntry<T>> {
     const started = Date.now();
     const deadline = started + this.windows.lockMs * MAX_WAIT_LEASES;
@@ -198,7 +260,7 @@ export class SwrCache {
       if (await this.cache.setIfAbsent(lockKey(key), token, this.windows.lockMs)) {
         const stopRenewing = renewWhileHeld(this.cache, lockKey(key), token, this.windows.lockMs);
         try {
-          return await this.loadAndStore(key, load, previous);
+          return await this.loadAndStore(key, load, previous, group);
         } finally {
           stopRenewing();
           await this.cache.deleteIfEquals(lockKey(key), token).catch(() => undefined);
@@ -219,18 +281,21 @@ export class SwrCache {
         }
         if (lock === undefined) break;
       }
-      if (Date.now() >= deadline) return this.loadAndStore(key, load, previous);
+      if (Date.now() >= deadline) return this.loadAndStore(key, load, previous, group);
     }
   }
 
-  private async loadAndStore<T>(key: string, load: () => Promise<T>, previous: SwrEntry<T> | undefined): Promise<SwrEntry<T>> {
+  private async loadAndStore<T>(key: string, load: () => Promise<T>, previous: SwrEntry<T> | undefined, group?: string): Promise<SwrEntry<T>> {
     const generation = this.generations.get(key) ?? 0;
+    const groupGeneration = group === undefined ? 0 : (this.groupGenerations.get(group) ?? 0);
     const started = Date.now();
+    const current = async (): Promise<boolean> =>
+      group === undefined ? this.stillCurrent(key, generation, started) : this.groupStillCurrent(group, groupGeneration, started);
     try {
       const data = await load();
       const now = Date.now();
-      const entry: SwrEntry<T> = { data, fetchedAt: new Date(now).toISOString(), freshUntil: now + this.windows.freshMs };
-      if (this.windows.freshMs > 0 && (await this.stillCurrent(key, generation, started))) {
+      const entry: SwrEntry<T> = { data, fetchedAt: new Date(now).toISOString(), freshUntil: now + this.windows.freshMs, loadStartedAt: started };
+      if (this.windows.freshMs > 0 && (await current())) {
         await this.cache.set(key, entry, this.ttlMs());
       }
       return entry;
@@ -238,7 +303,7 @@ export class SwrCache {
       const reason = this.reasonOf(err);
       const now = Date.now();
       try {
-        if (previous !== undefined && this.windows.freshMs > 0 && (await this.stillCurrent(key, generation, started))) {
+        if (previous !== undefined && this.windows.freshMs > 0 && (await current())) {
           // Keep the last good value; record why it could not be refreshed.
           const ttl = previous.freshUntil + this.retentionMs() - now;
           if (ttl > 0) await this.cache.set(key, { ...previous, error: reason, errorAt: now }, ttl);
@@ -261,6 +326,13 @@ export class SwrCache {
     return invalidatedAt === undefined || invalidatedAt < started;
   }
 
+  /** False when `group` was invalidated since the load started (here, or on another instance). */
+  private async groupStillCurrent(group: string, generation: number, started: number): Promise<boolean> {
+    if ((this.groupGenerations.get(group) ?? 0) !== generation) return false;
+    const invalidatedAt = await this.cache.get<number>(groupMarkKey(group));
+    return invalidatedAt === undefined || invalidatedAt < started;
+  }
+
   private retentionMs(): number {
     return Math.max(this.windows.staleMs, this.windows.staleIfErrorMs);
   }
@@ -278,4 +350,7 @@ function failureKey(key: string): string {
 }
 function tombstoneKey(key: string): string {
   return `invalidated:${key}`;
+}
+function groupMarkKey(group: string): string {
+  return `invalidated-group:${group}`;
 }

@@ -110,6 +110,24 @@ export const rawEnvSchema = z.object({
   WHMCS_API_SECRET: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-secret')),
   /** Per-request timeout towards WHMCS, ms. */
   WHMCS_TIMEOUT_MS: int(5000, 1),
+  /**
+   * IANA time zone WHMCS writes its date-times in (its server's zone; WHMCS datetimes carry none), e.g.
+   * `Europe/Berlin`. Payment, capture and usage-update times are converted from it to UTC.
+   */
+  WHMCS_TIMEZONE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Europe/Berlin or UTC')
+      .default('UTC'),
+  ),
   SALESFORCE_LOGIN_URL: url('http://127.0.0.1:4100'),
   SALESFORCE_CLIENT_ID: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-client-id')),
   SALESFORCE_CLIENT_SECRET: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-client-secret')),
@@ -194,6 +212,20 @@ export const rawEnvSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(blankToUndefined, z.url().optional()),
   /** `service.name` of this process's spans. */
   OTEL_SERVICE_NAME: z.preprocess(blankToUndefined, z.string().min(1).max(100).default('portico-bff')),
+  /**
+   * Days after support closed a case during which a customer's reply reopens it; 0 = closed cases take no replies
+   * (open a new case instead).
+   */
+  CASE_REOPEN_WINDOW_DAYS: int(14, 0, 3650),
+  /** Case status a customer's reply sets when it reopens a closed case or answers "Waiting on Customer". */
+  CASE_REPLY_STATUS: z.preprocess(blankToUndefined, z.string().min(1).max(40).default('Working')),
+  /**
+   * The seller's details on invoice PDFs: a JSON file `{ name, addressLines[], email?, phone?, website?, taxId?,
+   * logo? }` (`logo`: PNG or JPEG path, relative to the file). Default: `config/seller.json` of the repository.
+   */
+  SELLER_CONFIG_PATH: optionalString,
+  /** A card expiring within this many days (and before the next charge) is notified, and domains likewise. */
+  NOTIFY_EXPIRY_WITHIN_DAYS: int(30, 1, 365),
   /** Seed the demo accounts when the database has none; default true when DATABASE_URL is unset. */
   SEED_DEMO_DATA: z.preprocess(blankToUndefined, z.stringbool().optional()),
 });
@@ -245,6 +277,7 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
     /** EMBEDDED_PG_DATA_DIR is the default `.data/postgres` (as root it may be kept elsewhere, linked from there). */
     EMBEDDED_PG_DATA_DIR_IS_DEFAULT: raw.EMBEDDED_PG_DATA_DIR === undefined,
     SEED_DEMO_DATA: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
+    SELLER_CONFIG_PATH: raw.SELLER_CONFIG_PATH ?? path.join(findRepoRoot(), 'config', 'seller.json'),
   };
 });
 

@@ -22,7 +22,21 @@ import {
   casePageSchema,
   caseListQuerySchema,
   createCaseRequestSchema,
-  invoiceDetailSchema,
+  billingHandoffSchema,
+  cancelSubscriptionRequestSchema,
+  caseCommentListSchema,
+  caseDetailSchema,
+  createCaseCommentRequestSchema,
+  createdCaseCommentSchema,
+  domainListQuerySchema,
+  domainListSchema,
+  invoiceDetailResponseSchema,
+  invoiceZipQuerySchema,
+  notificationListQuerySchema,
+  notificationListSchema,
+  notificationPreferencesSchema,
+  paymentMethodListSchema,
+  subscriptionCancellationSchema,
   invoiceListQuerySchema,
   invoicePageSchema,
   accountSecuritySchema,
@@ -117,10 +131,47 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
     response: { status: 200, name: 'InvoicePage', schema: invoicePageSchema },
   },
   'get /api/v1/accounts/{accountId}/invoices/{invoiceId}': {
-    response: { status: 200, name: 'InvoiceDetail', schema: invoiceDetailSchema },
+    response: { status: 200, name: 'InvoiceDetailResponse', schema: invoiceDetailResponseSchema },
+  },
+  'get /api/v1/accounts/{accountId}/invoices/{invoiceId}/pdf': {
+    response: { status: 200, name: 'InvoicePdf', schema: z.string().describe('PDF document (attachment)'), contentType: 'application/pdf' },
+  },
+  'get /api/v1/accounts/{accountId}/invoices.zip': {
+    query: invoiceZipQuerySchema,
+    response: { status: 200, name: 'InvoiceZip', schema: z.string().describe('zip of invoice PDFs (attachment, streamed)'), contentType: 'application/zip' },
+  },
+  'post /api/v1/accounts/{accountId}/invoices/{invoiceId}/payment': {
+    response: { status: 201, name: 'BillingHandoff', schema: billingHandoffSchema },
+  },
+  'get /api/v1/accounts/{accountId}/payment-methods': {
+    response: { status: 200, name: 'PaymentMethodList', schema: paymentMethodListSchema },
+  },
+  'post /api/v1/accounts/{accountId}/payment-methods/management': {
+    response: { status: 201, name: 'BillingHandoff', schema: billingHandoffSchema },
   },
   'get /api/v1/accounts/{accountId}/subscriptions': {
     response: { status: 200, name: 'SubscriptionList', schema: subscriptionListSchema },
+  },
+  'post /api/v1/accounts/{accountId}/subscriptions/{subscriptionId}/cancellation': {
+    body: { name: 'CancelSubscriptionRequest', schema: cancelSubscriptionRequestSchema },
+    response: { status: 201, name: 'SubscriptionCancellation', schema: subscriptionCancellationSchema },
+  },
+  'get /api/v1/accounts/{accountId}/domains': {
+    query: domainListQuerySchema,
+    response: { status: 200, name: 'DomainList', schema: domainListSchema },
+  },
+  'get /api/v1/accounts/{accountId}/notifications': {
+    query: notificationListQuerySchema,
+    response: { status: 200, name: 'NotificationList', schema: notificationListSchema },
+  },
+  'post /api/v1/accounts/{accountId}/notifications/read-all': { response: { status: 204, name: null, schema: null } },
+  'post /api/v1/accounts/{accountId}/notifications/{notificationId}/read': { response: { status: 204, name: null, schema: null } },
+  'get /api/v1/accounts/{accountId}/notifications/preferences': {
+    response: { status: 200, name: 'NotificationPreferences', schema: notificationPreferencesSchema },
+  },
+  'put /api/v1/accounts/{accountId}/notifications/preferences': {
+    body: { name: 'NotificationPreferences', schema: notificationPreferencesSchema },
+    response: { status: 200, name: 'NotificationPreferences', schema: notificationPreferencesSchema },
   },
   'get /api/v1/accounts/{accountId}/usage': {
     query: usageQuerySchema,
@@ -131,7 +182,14 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
     response: { status: 200, name: 'CasePage', schema: casePageSchema },
   },
   'get /api/v1/accounts/{accountId}/cases/{caseId}': {
-    response: { status: 200, name: 'SupportCase', schema: supportCaseSchema },
+    response: { status: 200, name: 'CaseDetail', schema: caseDetailSchema },
+  },
+  'get /api/v1/accounts/{accountId}/cases/{caseId}/comments': {
+    response: { status: 200, name: 'CaseCommentList', schema: caseCommentListSchema },
+  },
+  'post /api/v1/accounts/{accountId}/cases/{caseId}/comments': {
+    body: { name: 'CreateCaseCommentRequest', schema: createCaseCommentRequestSchema },
+    response: { status: 201, name: 'CreatedCaseComment', schema: createdCaseCommentSchema },
   },
   'post /api/v1/accounts/{accountId}/cases': {
     body: { name: 'CreateCaseRequest', schema: createCaseRequestSchema },

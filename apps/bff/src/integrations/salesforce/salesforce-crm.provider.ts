@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseListQuery, CasePage, CreateCaseRequest, CrmAccount, SupportCase } from '@portico/domain';
+import type { CaseComment, CaseListQuery, CreateCaseRequest, CrmAccount, SupportCase } from '@portico/domain';
 import {
   SF_ACCOUNT_FIELDS,
+  SF_CASE_COMMENT_FIELDS,
   SF_CASE_FIELDS,
   sfAccountRecordSchema,
+  sfCaseCommentRecordSchema,
   sfCaseRecordSchema,
   soqlQuote,
+  toCaseComment,
   toCrmAccount,
+  toSalesforceCaseCommentCreate,
   toSalesforceCaseCreate,
   toSupportCase,
 } from '@portico/domain/providers/salesforce';
 import { z } from 'zod';
-import { CrmProvider } from '../../modules/support/crm.provider';
+import { CrmProvider, type CasePageData } from '../../modules/support/crm.provider';
 import { SalesforceClient } from './salesforce.client';
 import { SalesforceException } from './salesforce.exception';
 
@@ -19,6 +23,11 @@ import { SalesforceException } from './salesforce.exception';
 const MAX_CASES = 2000;
 
 const idRecordSchema = z.looseObject({ Id: z.string() });
+const caseOwnerSchema = z.looseObject({ Id: z.string(), AccountId: z.string().nullish() });
+const commentParentSchema = z.looseObject({ Id: z.string(), ParentId: z.string() });
+
+/** Most comments read for one case. */
+const MAX_COMMENTS = 2000;
 
 function selectList(fields: string | readonly string[]): string {
   return typeof fields === 'string' ? fields : fields.join(', ');
@@ -56,7 +65,7 @@ export class SalesforceCrmProvider extends CrmProvider {
   }
 
   /** The account's cases in `query.state`, newest first (`ORDER BY CreatedDate DESC`), paged in memory. */
-  async listCases(crmAccountId: string, query: CaseListQuery): Promise<CasePage> {
+  async listCases(crmAccountId: string, query: CaseListQuery): Promise<CasePageData> {
     const soql =
       `SELECT ${selectList(SF_CASE_FIELDS)} FROM Case WHERE ${caseFilter(crmAccountId, query.state)} ` +
       'ORDER BY CreatedDate DESC';
@@ -86,6 +95,55 @@ export class SalesforceCrmProvider extends CrmProvider {
     const created = await this.getCase(crmAccountId, id);
     if (created === null) throw new SalesforceException('bad_response', 'create Case', 'created case could not be read back');
     return created;
+  }
+
+  /**
+   * `SELECT <SF_CASE_COMMENT_FIELDS> FROM CaseComment WHERE ParentId = ... AND IsPublished = true ORDER BY
+   * CreatedDate ASC`, after checking the case is the account's (null otherwise). Internal notes are never read.
+   */
+  async listCaseComments(crmAccountId: string, caseId: string, postedByMembers: ReadonlyMap<string, string>): Promise<CaseComment[] | null> {
+    const owner = await this.sf.queryAll(`SELECT Id, AccountId FROM Case WHERE Id = ${soqlQuote(caseId)} AND AccountId = ${soqlQuote(crmAccountId)} LIMIT 1`, caseOwnerSchema, 1);
+    const found = owner.records[0];
+    if (found === undefined || !sameSalesforceId(found.AccountId ?? null, crmAccountId)) return null;
+    const soql =
+      `SELECT ${selectList(SF_CASE_COMMENT_FIELDS)} FROM CaseComment ` +
+      `WHERE ParentId = ${soqlQuote(found.Id)} AND IsPublished = true ORDER BY CreatedDate ASC`;
+    const { records } = await this.sf.queryAll(soql, sfCaseCommentRecordSchema, MAX_COMMENTS);
+    const context = { integrationUserId: this.sf.integrationUserId, postedByMembers };
+    return records.filter((r) => r.IsPublished).map((r) => toCaseComment(r, context));
+  }
+
+  /** `POST /sobjects/CaseComment` (published), as the integration user. */
+  async addCaseComment(caseId: string, body: string): Promise<string> {
+    return this.sf.create('CaseComment', toSalesforceCaseCommentCreate(caseId, body));
+  }
+
+  /** `PATCH /sobjects/Case/<id>` with `Status`. */
+  async setCaseStatus(caseId: string, status: string): Promise<void> {
+    await this.sf.update('Case', caseId, { Status: status });
+  }
+
+  /** `SELECT Id, ParentId FROM CaseComment WHERE Id = ...`. */
+  async getCommentCaseId(commentId: string): Promise<string | null> {
+    const { records } = await this.sf.queryAll(`SELECT Id, ParentId FROM CaseComment WHERE Id = ${soqlQuote(commentId)} LIMIT 1`, commentParentSchema, 1);
+    return records[0]?.ParentId ?? null;
+  }
+
+  /**
+   * One query over the account's public comments (`Parent.AccountId`), newest first: per case, `<count>:<newest id>`.
+   * Reconciliation compares these to notice comments a lost webhook did not announce.
+   */
+  async commentStamps(crmAccountId: string): Promise<Record<string, string>> {
+    const soql =
+      'SELECT Id, ParentId FROM CaseComment ' +
+      `WHERE Parent.AccountId = ${soqlQuote(crmAccountId)} AND IsPublished = true ORDER BY CreatedDate DESC`;
+    const { records } = await this.sf.queryAll(soql, commentParentSchema, MAX_CASES);
+    const stamps: Record<string, { count: number; newest: string }> = {};
+    for (const r of records) {
+      const entry = (stamps[r.ParentId] ??= { count: 0, newest: r.Id });
+      entry.count += 1;
+    }
+    return Object.fromEntries(Object.entries(stamps).map(([id, s]) => [id, `${s.count}:${s.newest}`]));
   }
 
   /** `SELECT Id FROM Account LIMIT 1`: authenticates and queries. */

@@ -33,7 +33,7 @@ describe('SalesforceClient', () => {
             return;
           }
           tokensIssued += 1;
-          json(res, 200, { access_token: `tok-${tokensIssued}`, instance_url: base, token_type: 'Bearer', id: `${base}/id/00D/005` });
+          json(res, 200, { access_token: `tok-${tokensIssued}`, instance_url: base, token_type: 'Bearer', id: `${base}/id/00DA0000000SbxPAAQ/005A0000000IntgAAA` });
           return;
         }
         if (req.headers.authorization !== `Bearer ${validToken}`) {
@@ -108,6 +108,24 @@ describe('SalesforceClient', () => {
     const result = await sf.queryAll('SELECT Id FROM Account', record);
     expect(result.records).toHaveLength(3);
     expect(tokensIssued).toBe(2);
+  });
+
+  it('does not sign in again when the session is not valid for the REST API', async () => {
+    const sf = client();
+    queryHandler = (_req, res) => json(res, 401, [{ message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' }]);
+    const err: unknown = await sf.queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamException);
+    expect((err as UpstreamException).kind).toBe('rejected');
+    expect((err as UpstreamException).reason).toContain('not valid for use with the REST API');
+    expect(tokensIssued).toBe(1);
+    expect(log.filter((l) => l.startsWith('GET /services/data'))).toHaveLength(1);
+  });
+
+  it('knows the integration user from the identity URL once signed in', async () => {
+    const sf = client();
+    expect(sf.integrationUserId).toBeNull();
+    await sf.queryAll('SELECT Id FROM Account', record);
+    expect(sf.integrationUserId).toBe('005A0000000IntgAAA');
   });
 
   it('gives up after one re-authentication', async () => {

@@ -8,6 +8,7 @@ import {
   sfQueryResultSchema,
   sfTokenResponseSchema,
   skippedRecordsOf,
+  userIdOfIdentityUrl,
   type SkippedRecord,
 } from '@portico/domain/providers/salesforce';
 import type { z } from 'zod';
@@ -101,6 +102,8 @@ export class SalesforceClient {
   private readonly oauth2: OAuth2;
   private readonly transport: BoundedTransport;
   private connection: Promise<Connection> | null = null;
+  /** User id of the current token's identity URL. */
+  private identityUserId: string | null = null;
 
   constructor(
     @Inject(ENV) private readonly env: Env,
@@ -161,6 +164,25 @@ export class SalesforceClient {
     });
   }
 
+  /**
+   * Updates fields of one record (`PATCH /sobjects/<type>/<id>`).
+   * @throws SalesforceException on failure or timeout (never retried)
+   */
+  async update(sobjectType: string, id: string, fields: object): Promise<void> {
+    await this.run(`update ${sobjectType}`, true, async (conn) => {
+      const result = this.parse(`update ${sobjectType}`, sfCreateResultSchema.partial({ id: true }), await conn.sobject(sobjectType).update({ Id: id, ...fields }));
+      if (!result.success) throw new SalesforceException('rejected', `update ${sobjectType}`, 'save result not successful');
+    });
+  }
+
+  /**
+   * The Salesforce user Portico acts as (from the token answer's identity URL `.../id/<org>/<user>`), known once a
+   * call has signed in; null before, or when the answer carries none. Records Portico creates belong to this user.
+   */
+  get integrationUserId(): string | null {
+    return this.identityUserId;
+  }
+
   /** Runs `fn` with a session under the read or write policy; re-authenticates once on an expired session. */
   private async run<T>(operation: string, write: boolean, fn: (conn: Connection) => Promise<T>): Promise<T> {
     const started = Date.now();
@@ -172,7 +194,8 @@ export class SalesforceClient {
             throw this.classify(operation, err);
           });
         } catch (err) {
-          if (!(err instanceof SalesforceException) || err.errorCode !== 'INVALID_SESSION_ID') throw err;
+          // An expired session is worth one new login; a session refused for the REST API is not (same answer again).
+          if (!(err instanceof SalesforceException) || err.errorCode !== 'INVALID_SESSION_ID' || err.sessionRefused) throw err;
           this.logger.log({ operation }, 'salesforce session expired; re-authenticating');
           return fn(await this.session(conn)).catch((retryErr: unknown) => {
             throw this.classify(operation, retryErr);
@@ -213,6 +236,7 @@ export class SalesforceClient {
       throw this.classify('token', err);
     }
     const token = this.parse('token', sfTokenResponseSchema, answer);
+    this.identityUserId = userIdOfIdentityUrl(token.id) ?? this.identityUserId;
     const conn = new Connection({
       instanceUrl: token.instance_url,
       accessToken: token.access_token,
@@ -241,6 +265,14 @@ export class SalesforceClient {
       return new SalesforceException('unreachable', operation, `request failed: ${err.message}${cause}`, { cause: err });
     }
     if (code === 'INVALID_SESSION_ID') {
+      if (/not valid for use with the REST API/i.test(err.message)) {
+        return new SalesforceException(
+          'rejected',
+          operation,
+          `${code}: ${err.message.slice(0, 200)} (the token may not call the REST API: check the connected app's OAuth scopes; not retried with a new login)`,
+          { cause: err, errorCode: code, sessionRefused: true },
+        );
+      }
       return new SalesforceException('rejected', operation, 'session expired', { cause: err, errorCode: code });
     }
     if (RATE_LIMIT_CODES.has(code)) {

@@ -13,12 +13,19 @@ export class SalesforceException extends UpstreamException {
     kind: UpstreamFailureKind,
     readonly operation: string,
     reason: string,
-    options?: UpstreamFailureOptions & { errorCode?: string },
+    options?: UpstreamFailureOptions & { errorCode?: string; sessionRefused?: boolean },
   ) {
     super('salesforce', kind, `Salesforce ${operation}: ${reason}`, options);
     this.errorCode = options?.errorCode;
+    this.sessionRefused = options?.sessionRefused ?? false;
     this.name = 'SalesforceException';
   }
+
+  /**
+   * The session is valid but refused for this use (`INVALID_SESSION_ID` "This session is not valid for use with the
+   * REST API": the connected app lacks the API scope, or the org blocks it): a new login would get the same.
+   */
+  readonly sessionRefused: boolean;
 
   /** Salesforce `errorCode` of the failure, when it answered one. */
   readonly errorCode: string | undefined;

@@ -1,30 +1,41 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  CancelSubscriptionRequest,
   CustomerProfile,
+  Domain,
   Invoice,
   InvoiceDetail,
   InvoiceListFilter,
   InvoiceListQuery,
-  InvoicePage,
+  PaymentMethod,
   Subscription,
 } from '@portico/domain';
 import {
+  isExistingCancellationMessage,
   toCustomerProfile,
+  toDomains,
   toInvoiceDetail,
   toInvoicePage,
+  toPaymentMethods,
+  toSsoTokenParams,
   toSubscriptions,
+  toWhmcsCancellationType,
+  whmcsCancelRequestSchema,
   whmcsClientCurrency,
   whmcsClientsDetailsSchema,
+  whmcsClientsDomainsSchema,
   whmcsClientsProductsSchema,
   whmcsInvoiceSchema,
   whmcsInvoicesSchema,
+  whmcsPayMethodsSchema,
+  whmcsSsoTokenSchema,
   type WhmcsClientsDetailsRaw,
 } from '@portico/domain/providers/whmcs';
 import { CachePort } from '../../core/cache/cache.port';
 import { SingleFlight, type FlightErrorCodec } from '../../core/cache/single-flight';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
-import { BillingProvider } from '../../modules/billing/billing.provider';
+import { BillingProvider, type BillingHandoffTarget, type CancellationOutcome, type InvoicePageData } from '../../modules/billing/billing.provider';
 import { UpstreamException, type UpstreamFailureKind } from '../upstream/upstream.exception';
 import { WhmcsClient } from './whmcs.client';
 import { WhmcsException } from './whmcs.exception';
@@ -75,6 +86,8 @@ export class WhmcsBillingProvider extends BillingProvider {
    * Redis, of every instance (only while the call runs: nothing is cached beyond it).
    */
   private readonly details: SingleFlight;
+  /** WHMCS's server time zone (`WHMCS_TIMEZONE`): its date-times carry none. */
+  private readonly timeZone: string;
 
   constructor(
     private readonly whmcs: WhmcsClient,
@@ -83,6 +96,7 @@ export class WhmcsBillingProvider extends BillingProvider {
   ) {
     super();
     this.details = new SingleFlight(cache, env.STATUS_CACHE_LOCK_MS, whmcsFailureCodec);
+    this.timeZone = env.WHMCS_TIMEZONE;
   }
 
   /** `GetClientsDetails` (`stats=false`). */
@@ -97,11 +111,11 @@ export class WhmcsBillingProvider extends BillingProvider {
       this.clientCurrency(clientId),
       this.whmcs.call('GetClientsProducts', { clientid: clientId, limitnum: BULK_PAGE }, whmcsClientsProductsSchema),
     ]);
-    return toSubscriptions(raw, currency);
+    return toSubscriptions(raw, currency, { serverTimeZone: this.timeZone });
   }
 
   /** `GetInvoices` with `userid`, `status`, `limitstart`/`limitnum`, newest first. */
-  async listInvoices(clientId: number, query: InvoiceListQuery): Promise<InvoicePage> {
+  async listInvoices(clientId: number, query: InvoiceListQuery): Promise<InvoicePageData> {
     const currency = await this.clientCurrency(clientId);
     const status = WHMCS_INVOICE_STATUS[query.status];
     const pageInfo = { page: query.page, pageSize: query.pageSize };
@@ -125,7 +139,7 @@ export class WhmcsBillingProvider extends BillingProvider {
       },
       whmcsInvoicesSchema,
     );
-    const mapped = toInvoicePage(raw, { currency, now: new Date() });
+    const mapped = toInvoicePage(raw, { currency, now: new Date(), serverTimeZone: this.timeZone });
     return { items: mapped.items, page: { ...pageInfo, total: mapped.total } };
   }
 
@@ -134,13 +148,58 @@ export class WhmcsBillingProvider extends BillingProvider {
     const raw = await this.rawInvoice(invoiceId);
     if (raw === null || raw.userid !== String(clientId)) return null;
     const currency = await this.clientCurrency(clientId);
-    return toInvoiceDetail(raw, { currency, now: new Date() });
+    return toInvoiceDetail(raw, { currency, now: new Date(), serverTimeZone: this.timeZone });
   }
 
   /** `GetInvoice`'s `userid`. */
   async getInvoiceClientId(invoiceId: string): Promise<number | null> {
     const raw = await this.rawInvoice(invoiceId);
     return raw?.userid === undefined ? null : Number(raw.userid);
+  }
+
+  /** `GetClientsDomains` (every page of 250), amounts in the client's currency. */
+  async listDomains(clientId: number): Promise<Domain[]> {
+    const currency = await this.clientCurrency(clientId);
+    const domains: Domain[] = [];
+    for (let start = 0; ; start += BULK_PAGE) {
+      const raw = await this.whmcs.call('GetClientsDomains', { clientid: clientId, limitstart: start, limitnum: BULK_PAGE }, whmcsClientsDomainsSchema);
+      const page = toDomains(raw, currency);
+      domains.push(...page);
+      if (page.length < BULK_PAGE || domains.length >= (raw.totalresults ?? 0)) return domains;
+    }
+  }
+
+  /** `GetPayMethods` (its `remote_token` never leaves the raw schema). */
+  async listPaymentMethods(clientId: number): Promise<PaymentMethod[]> {
+    const raw = await this.whmcs.call('GetPayMethods', { clientid: clientId }, whmcsPayMethodsSchema);
+    return toPaymentMethods(raw, new Date());
+  }
+
+  /** `CreateSsoToken` for the client (a write: never retried, never cached); the token is not logged. */
+  async createHandoff(clientId: number, target: BillingHandoffTarget): Promise<{ redirectUrl: string }> {
+    const raw = await this.whmcs.call('CreateSsoToken', { client_id: clientId, ...toSsoTokenParams(target) }, whmcsSsoTokenSchema, { write: true });
+    return { redirectUrl: raw.redirect_url };
+  }
+
+  /**
+   * `AddCancelRequest` for one of the client's services (checked with `GetClientsProducts` first, since WHMCS
+   * would accept any service id). WHMCS's "Existing Cancellation Request Exists" is `already_requested`.
+   */
+  async requestCancellation(clientId: number, subscriptionId: string, request: CancelSubscriptionRequest): Promise<CancellationOutcome> {
+    const owned = await this.whmcs.call('GetClientsProducts', { clientid: clientId, serviceid: subscriptionId }, whmcsClientsProductsSchema);
+    if (!owned.products.some((p) => p.id === subscriptionId && (p.clientid === undefined || p.clientid === String(clientId)))) return 'not_found';
+    try {
+      await this.whmcs.call(
+        'AddCancelRequest',
+        { serviceid: subscriptionId, type: toWhmcsCancellationType(request.type), reason: request.reason },
+        whmcsCancelRequestSchema,
+        { write: true },
+      );
+      return 'requested';
+    } catch (err) {
+      if (err instanceof WhmcsException && err.apiMessage !== undefined && isExistingCancellationMessage(err.apiMessage)) return 'already_requested';
+      throw err;
+    }
   }
 
   /** `GetInvoices` with `limitnum=1`: authenticated, cheap, and parsed like any other answer. */
@@ -156,7 +215,7 @@ export class WhmcsBillingProvider extends BillingProvider {
         { userid: clientId, status, limitstart: start, limitnum: BULK_PAGE, orderby: 'date', order: 'desc' },
         whmcsInvoicesSchema,
       );
-      const page = toInvoicePage(raw, { currency, now: new Date() });
+      const page = toInvoicePage(raw, { currency, now: new Date(), serverTimeZone: this.timeZone });
       items.push(...page.items);
       if (page.items.length < BULK_PAGE || items.length >= page.total) return items;
     }

@@ -7,6 +7,22 @@ import { loggedUpstreamFailure, parseRetryAfter } from '../upstream/upstream-pol
 import { UpstreamRegistry, whmcsFamily } from '../upstream/upstream.registry';
 import { WhmcsException } from './whmcs.exception';
 
+/**
+ * The `message` of a WHMCS error body (JSON `{ result: "error", message }`, or the XML form), at most 300
+ * characters; null when there is none.
+ */
+export function whmcsErrorMessage(body: string): string | null {
+  let message: unknown;
+  try {
+    message = (JSON.parse(body) as { message?: unknown }).message;
+  } catch {
+    message = /<message>([\s\S]*?)<\/message>/i.exec(body)?.[1];
+  }
+  if (typeof message !== 'string' || message.trim() === '') return null;
+  const clean = message.replace(/\s+/g, ' ').trim();
+  return clean.length > 300 ? `${clean.slice(0, 300)}...` : clean;
+}
+
 /** Scalar API parameters; `undefined` ones are left out. */
 export type WhmcsParams = Record<string, string | number | boolean | undefined>;
 
@@ -90,7 +106,11 @@ export class WhmcsClient {
 
     const text = await response.text();
     if (response.status === 403) {
-      throw new WhmcsException('rejected', action, 'HTTP 403 (credentials or IP not allowed)');
+      // WHMCS says why (`Invalid IP 203.0.113.7`, `Authentication Failed`, `Invalid Permissions: API action ...`):
+      // kept for the logs (it names no credential); users see the generic refusal.
+      throw new WhmcsException('rejected', action, `HTTP 403: ${whmcsErrorMessage(text) ?? 'credentials or IP not allowed'}`, {
+        apiMessage: whmcsErrorMessage(text) ?? undefined,
+      });
     }
     if (response.status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));

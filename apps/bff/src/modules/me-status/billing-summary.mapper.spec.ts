@@ -3,7 +3,7 @@ import { summarizeBilling } from './billing-summary.mapper';
 
 function inv(id: string, status: Invoice['status'], dueOn: string | null, balanceMinor: number, currency = 'USD'): Invoice {
   const m = (amountMinor: number) => ({ amountMinor, currency });
-  return { id, number: id, status, currency, issuedOn: null, dueOn, paidAt: null, subtotal: m(balanceMinor), tax: m(0), total: m(balanceMinor), balance: m(balanceMinor) };
+  return { id, number: id, status, currency, issuedOn: null, dueOn, paidAt: null, subtotal: m(balanceMinor), tax: m(0), taxLines: [], credit: m(0), total: m(balanceMinor), balance: m(balanceMinor), lastCaptureAttemptAt: null };
 }
 
 describe('summarizeBilling', () => {

@@ -1,13 +1,14 @@
 import type {
+  CaseComment,
   CaseListQuery,
-  CasePage,
   CreateCaseRequest,
   CrmAccount,
   CustomerProfile,
+  Domain,
   Invoice,
   InvoiceDetail,
   InvoiceListQuery,
-  InvoicePage,
+  PaymentMethod,
   Subscription,
   SupportCase,
 } from '@portico/domain';
@@ -17,8 +18,8 @@ import { loadEnv, type Env } from '../../core/config/env';
 import { UpstreamRegistry } from '../../integrations/upstream/upstream.registry';
 import { MemoryCacheAdapter } from '../../core/cache/memory-cache.adapter';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
-import { BillingProvider } from '../billing/billing.provider';
-import { CrmProvider } from '../support/crm.provider';
+import { BillingProvider, type CancellationOutcome, type InvoicePageData } from '../billing/billing.provider';
+import { CrmProvider, type CasePageData } from '../support/crm.provider';
 import type { UsageService } from '../usage/usage.service';
 import { MeStatusService } from './me-status.service';
 import { StatusCacheService } from './status-cache.service';
@@ -36,8 +37,11 @@ function invoice(id: string, status: Invoice['status'], dueOn: string, balance: 
     paidAt: null,
     subtotal: USD(balance),
     tax: USD(0),
+    taxLines: [],
+    credit: USD(0),
     total: USD(balance),
     balance: USD(balance),
+    lastCaptureAttemptAt: null,
   };
 }
 
@@ -103,7 +107,7 @@ class FakeBilling extends BillingProvider {
     this.guard();
     return this.subscriptions;
   }
-  async listInvoices(_clientId: number, query: InvoiceListQuery): Promise<InvoicePage> {
+  async listInvoices(_clientId: number, query: InvoiceListQuery): Promise<InvoicePageData> {
     this.guard();
     const items = this.invoices.filter((i) => query.status === 'all' || (query.status === 'open' && (i.status === 'unpaid' || i.status === 'overdue')));
     const start = (query.page - 1) * query.pageSize;
@@ -115,6 +119,18 @@ class FakeBilling extends BillingProvider {
   async getInvoiceClientId(): Promise<number | null> {
     return null;
   }
+  async listDomains(): Promise<Domain[]> {
+    throw new Error('not used by the dashboard');
+  }
+  async listPaymentMethods(): Promise<PaymentMethod[]> {
+    throw new Error('not used by the dashboard');
+  }
+  async createHandoff(): Promise<{ redirectUrl: string }> {
+    throw new Error('not used by the dashboard');
+  }
+  async requestCancellation(): Promise<CancellationOutcome> {
+    throw new Error('not used by the dashboard');
+  }
   async ping(): Promise<void> {}
 }
 
@@ -124,7 +140,7 @@ class FakeCrm extends CrmProvider {
     if (this.failWith) throw this.failWith;
     return { name: 'Acme', type: null, industry: null, website: null, phone: null, accountManager: null };
   }
-  async listCases(_id: string, query: CaseListQuery): Promise<CasePage> {
+  async listCases(_id: string, query: CaseListQuery): Promise<CasePageData> {
     if (this.failWith) throw this.failWith;
     return { items: [supportCase], page: { page: query.page, pageSize: query.pageSize, total: 3 } };
   }
@@ -133,6 +149,21 @@ class FakeCrm extends CrmProvider {
   }
   async createCase(_id: string, _req: CreateCaseRequest): Promise<SupportCase> {
     return supportCase;
+  }
+  async listCaseComments(): Promise<CaseComment[] | null> {
+    throw new Error('not used by the dashboard');
+  }
+  async addCaseComment(): Promise<string> {
+    throw new Error('not used by the dashboard');
+  }
+  async setCaseStatus(): Promise<void> {
+    throw new Error('not used by the dashboard');
+  }
+  async getCommentCaseId(): Promise<string | null> {
+    throw new Error('not used by the dashboard');
+  }
+  async commentStamps(): Promise<Record<string, string>> {
+    throw new Error('not used by the dashboard');
   }
   async ping(): Promise<void> {}
 }

@@ -4,7 +4,7 @@ import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { CachePort } from '../../core/cache/cache.port';
 import { MetricsService } from '../../core/metrics/metrics.service';
-import { SharedLoadError, SwrCache, type SwrEntry, type SwrResult } from '../../core/cache/swr-cache';
+import { SharedLoadError, SwrCache, type SwrEntry, type SwrResult, type SwrWindows } from '../../core/cache/swr-cache';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 
 /** A block value as read: the data, when it was read from its source, and whether it is served stale (and why). */
@@ -19,6 +19,16 @@ export const INTERNAL_FAILURE_REASON = 'Temporarily unavailable';
 /** Cache key of one dashboard block. Every block is per account (no block holds user-specific data). */
 export function statusCacheKey(accountId: string, block: StatusBlockName): string {
   return `status:${accountId}:${block}`;
+}
+
+/** The cache windows of the dashboard blocks and read pages (`STATUS_CACHE_*`), ms. */
+export function statusCacheWindows(env: Env): SwrWindows {
+  return {
+    freshMs: env.STATUS_CACHE_TTL_MS,
+    staleMs: env.STATUS_CACHE_STALE_MS ?? 0,
+    staleIfErrorMs: env.STATUS_CACHE_STALE_IF_ERROR_MS ?? 0,
+    lockMs: env.STATUS_CACHE_LOCK_MS ?? 3000,
+  };
 }
 
 /** The user-safe reason of a block load failure: the upstream's safe message, else a generic one. */
@@ -40,17 +50,9 @@ export class StatusCacheService {
   private readonly swr: SwrCache;
 
   constructor(cache: CachePort, @Inject(ENV) env: Env, @Optional() private readonly metrics?: MetricsService) {
-    this.swr = new SwrCache(
-      cache,
-      {
-        freshMs: env.STATUS_CACHE_TTL_MS,
-        staleMs: env.STATUS_CACHE_STALE_MS ?? 0,
-        staleIfErrorMs: env.STATUS_CACHE_STALE_IF_ERROR_MS ?? 0,
-        lockMs: env.STATUS_CACHE_LOCK_MS ?? 3000,
-      },
-      blockFailureReason,
-      // Key `status:<accountId>:<block>`: counted per block (`portico_cache_reads_total{cache="status"}`).
-      (key, outcome) => metrics?.cacheRead('status', key.slice(key.lastIndexOf(':') + 1), outcome),
+    // Key `status:<accountId>:<block>`: counted per block (`portico_cache_reads_total{cache="status"}`).
+    this.swr = new SwrCache(cache, statusCacheWindows(env), blockFailureReason, (key, outcome) =>
+      metrics?.cacheRead('status', key.slice(key.lastIndexOf(':') + 1), outcome),
     );
   }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Invoice, StatusBlockName, Subscription, SupportCase } from '@portico/domain';
+import type { Domain, Invoice, PaymentMethod, StatusBlockName, Subscription, SupportCase } from '@portico/domain';
+import type { ReadResource } from '../read-cache/read-cache.service';
 
-/** Kinds of records the reconciliation job compares. */
-export type SnapshotKind = 'invoices' | 'subscriptions' | 'cases';
+/** Kinds of records the reconciliation job compares (`comments`: per case, the count and newest public comment). */
+export type SnapshotKind = 'invoices' | 'subscriptions' | 'cases' | 'comments' | 'domains' | 'payment_methods';
 
 /** Record id -> fingerprint (hex SHA-256 of the fields that matter). */
 export type Fingerprints = Record<string, string>;
@@ -19,6 +20,19 @@ export const KIND_BLOCKS: Readonly<Record<SnapshotKind, StatusBlockName[]>> = {
   invoices: ['billing'],
   subscriptions: ['subscriptions', 'usage'],
   cases: ['cases'],
+  comments: [],
+  domains: [],
+  payment_methods: [],
+};
+
+/** Read-page resources a change of each kind makes stale (besides those behind its blocks). */
+export const KIND_READS: Readonly<Record<SnapshotKind, ReadResource[]>> = {
+  invoices: ['invoices'],
+  subscriptions: ['subscriptions'],
+  cases: ['cases'],
+  comments: ['cases'],
+  domains: ['domains'],
+  payment_methods: ['payment_methods'],
 };
 
 function hash(value: unknown): string {
@@ -46,6 +60,21 @@ export function subscriptionFingerprints(subscriptions: readonly Subscription[])
 /** Fingerprints of cases: every mapped field (status, priority, subject, update time...). */
 export function caseFingerprints(cases: readonly SupportCase[]): Fingerprints {
   return Object.fromEntries(cases.map((c) => [c.id, hash(c)]));
+}
+
+/** Fingerprints of domains: every mapped field. */
+export function domainFingerprints(domains: readonly Domain[]): Fingerprints {
+  return Object.fromEntries(domains.map((d) => [d.id, hash(d)]));
+}
+
+/** Fingerprints of payment methods: every field but `expired` (derived from the clock). */
+export function paymentMethodFingerprints(methods: readonly PaymentMethod[]): Fingerprints {
+  return Object.fromEntries(methods.map((m) => [m.id, hash({ ...m, expired: undefined })]));
+}
+
+/** Fingerprints of case conversations: per case, `<count>:<newest comment id>` as the CRM answered it. */
+export function commentFingerprints(stamps: Readonly<Record<string, string>>): Fingerprints {
+  return Object.fromEntries(Object.entries(stamps).map(([caseId, stamp]) => [caseId, hash(stamp)]));
 }
 
 /** Ids added, changed and removed from `before` to `after`, each sorted. */

@@ -5,6 +5,7 @@ import { JobQueue } from '../../core/queue/job-queue.port';
 import { MetricsService } from '../../core/metrics/metrics.service';
 import { SalesforceModule } from '../../integrations/salesforce/salesforce.module';
 import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
+import { BillingModule } from '../billing/billing.module';
 import { MeStatusModule } from '../me-status/me-status.module';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { RECONCILIATION_JOB, ReconciliationService } from './reconciliation.service';
@@ -15,7 +16,7 @@ import { RECONCILIATION_JOB, ReconciliationService } from './reconciliation.serv
  * interval timer.
  */
 @Module({
-  imports: [WhmcsModule, SalesforceModule, MeStatusModule],
+  imports: [WhmcsModule, SalesforceModule, MeStatusModule, BillingModule],
   providers: [ReconciliationRepository, ReconciliationService],
   exports: [ReconciliationService],
 })

@@ -1,19 +1,31 @@
-import { Injectable, Logger } from '@nestjs/common';
-import type { Invoice, RealtimeEvent, StatusBlockName } from '@portico/domain';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ENV } from '../../core/config/config.module';
+import type { Env } from '../../core/config/env';
+import type { Domain, Invoice, PaymentMethod, RealtimeEvent, StatusBlockName } from '@portico/domain';
 import { EventBus } from '../../core/events/event-bus.port';
 import { DbContext } from '../../core/prisma/db-context';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 import { BillingProvider } from '../billing/billing.provider';
 import { StatusCacheService } from '../me-status/status-cache.service';
+import { BillingService } from '../billing/billing.service';
+import { daysUntil, defaultCardWarning } from '../billing/billing-rules.mapper';
+import { cardExpiringNotification, domainExpiringNotification } from '../notifications/notification-content';
+import type { NewNotification } from '../notifications/notifications.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ReadCacheService } from '../read-cache/read-cache.service';
 import { CrmProvider } from '../support/crm.provider';
 import { alertKindFromStatus } from '../webhooks/webhook-events.mapper';
-import { stableEventId } from '../webhooks/webhook-processor.service';
+import { invoiceAlerts, stableEventId } from '../webhooks/webhook-processor.service';
 import {
   caseFingerprints,
+  commentFingerprints,
   diffFingerprints,
+  domainFingerprints,
   hasChanges,
   invoiceFingerprints,
   KIND_BLOCKS,
+  KIND_READS,
+  paymentMethodFingerprints,
   snapshotDigest,
   subscriptionFingerprints,
   type Fingerprints,
@@ -40,10 +52,12 @@ export interface ReconciliationReport {
   failures: Array<{ accountId: string; kind: SnapshotKind; reason: string }>;
 }
 
-/** Current records of one kind, as fingerprints, plus the invoices themselves (for billing alerts). */
+/** Current records of one kind, as fingerprints, plus what billing alerts need. */
 interface Reading {
   fingerprints: Fingerprints;
   invoices?: Map<string, Invoice>;
+  /** Alerts the current state calls for whether or not it changed (expiry dates come closer every day). */
+  alerts?: NewNotification[];
 }
 
 /**
@@ -63,7 +77,11 @@ export class ReconciliationService {
     private readonly billing: BillingProvider,
     private readonly crm: CrmProvider,
     private readonly statusCache: StatusCacheService,
+    private readonly readCache: ReadCacheService,
+    private readonly notifications: NotificationsService,
+    private readonly billingService: BillingService,
     private readonly events: EventBus,
+    @Inject(ENV) private readonly env: Env,
   ) {}
 
   /**
@@ -93,8 +111,13 @@ export class ReconciliationService {
     if (clientId !== null) {
       kinds.push(['invoices', () => this.readInvoices(clientId)]);
       kinds.push(['subscriptions', async () => ({ fingerprints: subscriptionFingerprints(await this.billing.listSubscriptions(clientId)) })]);
+      kinds.push(['domains', () => this.readDomains(clientId)]);
+      kinds.push(['payment_methods', () => this.readPaymentMethods(account.id, clientId)]);
     }
-    if (crmId !== null) kinds.push(['cases', () => this.readCases(crmId)]);
+    if (crmId !== null) {
+      kinds.push(['cases', () => this.readCases(crmId)]);
+      kinds.push(['comments', async () => ({ fingerprints: commentFingerprints(await this.crm.commentStamps(crmId)) })]);
+    }
 
     for (const [kind, read] of kinds) {
       let reading: Reading;
@@ -106,6 +129,7 @@ export class ReconciliationService {
         this.logger.warn({ accountId: account.id, kind, reason }, 'reconciliation could not read upstream');
         continue;
       }
+      for (const alert of reading.alerts ?? []) await this.notifications.notify(account.id, alert);
       const before = previous[kind];
       if (before === undefined) {
         await this.repository.save(account.id, kind, reading.fingerprints);
@@ -141,8 +165,22 @@ export class ReconciliationService {
         });
       }
     }
-    events.push({ id: stableEventId(`${seed}:account_update`), type: 'account_update', accountId, occurredAt, payload: { blocks, reason: `reconciliation:${kind}` } });
+    if (kind === 'cases' || kind === 'comments') {
+      for (const caseId of [...diff.added, ...diff.changed]) {
+        events.push({
+          id: stableEventId(`${seed}:case_updated:${caseId}`),
+          type: 'case_updated',
+          accountId,
+          occurredAt,
+          payload: { caseId, reason: kind === 'comments' ? 'comment_added' : 'changed' },
+        });
+      }
+    }
+    if (blocks.length > 0) {
+      events.push({ id: stableEventId(`${seed}:account_update`), type: 'account_update', accountId, occurredAt, payload: { blocks, reason: `reconciliation:${kind}` } });
+    }
     await this.statusCache.invalidate(accountId, blocks);
+    await this.readCache.invalidate(accountId, KIND_READS[kind]);
     for (const event of events) await this.events.publish(event);
   }
 
@@ -153,7 +191,28 @@ export class ReconciliationService {
       for (const invoice of result.items) invoices.set(invoice.id, invoice);
       if (page * RECONCILIATION_PAGE_SIZE >= result.page.total || result.items.length === 0) break;
     }
-    return { fingerprints: invoiceFingerprints([...invoices.values()]), invoices };
+    return { fingerprints: invoiceFingerprints([...invoices.values()]), invoices, alerts: [...invoices.values()].flatMap((i) => invoiceAlerts(i)) };
+  }
+
+  /** Domains, and an alert for each active one expiring within `NOTIFY_EXPIRY_WITHIN_DAYS` days. */
+  private async readDomains(clientId: number): Promise<Reading> {
+    const domains: Domain[] = await this.billing.listDomains(clientId);
+    const now = new Date();
+    const within = this.env.NOTIFY_EXPIRY_WITHIN_DAYS;
+    const alerts = domains
+      .filter((d) => d.status === 'active' && d.expiresOn !== null && daysUntil(d.expiresOn, now) >= 0 && daysUntil(d.expiresOn, now) <= within)
+      .map((d) => domainExpiringNotification(d));
+    return { fingerprints: domainFingerprints(domains), alerts };
+  }
+
+  /** Payment methods, and an alert when the default card expires before the next charge (within the notice days). */
+  private async readPaymentMethods(accountId: string, clientId: number): Promise<Reading> {
+    const methods: PaymentMethod[] = await this.billing.listPaymentMethods(clientId);
+    const next = await this.billingService.nextCharge({ accountId }, clientId).catch(() => null);
+    const warning = defaultCardWarning(methods, next);
+    const card = warning === null ? undefined : methods.find((m) => m.id === warning.paymentMethodId);
+    const soon = warning !== null && daysUntil(warning.nextChargeOn, new Date()) <= this.env.NOTIFY_EXPIRY_WITHIN_DAYS;
+    return { fingerprints: paymentMethodFingerprints(methods), alerts: card && warning && soon ? [cardExpiringNotification(card, warning.nextChargeOn)] : [] };
   }
 
   private async readCases(crmAccountId: string): Promise<Reading> {

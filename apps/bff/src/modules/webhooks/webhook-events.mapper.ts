@@ -12,6 +12,7 @@ const WHMCS_INVOICE_EVENTS: Readonly<Record<string, BillingAlertKind | null>> = 
   InvoiceRefunded: 'invoice_refunded',
   AddInvoicePayment: 'payment_added',
   InvoiceUnpaid: null,
+  InvoicePaymentReminder: null,
   InvoiceChangeStatus: null,
   UpdateInvoiceTotal: null,
 };
@@ -19,12 +20,13 @@ const WHMCS_INVOICE_EVENTS: Readonly<Record<string, BillingAlertKind | null>> = 
 /**
  * Dashboard blocks a WHMCS hook point touches: invoice hooks -> `billing`; `ClientEdit` -> `profile`;
  * `AfterModule*` (create, suspend, unsuspend, terminate, change package) -> `subscriptions` and `usage` (limits
- * come from the plans); `Ticket*` -> `cases`. Unknown hooks touch nothing.
+ * come from the plans); `CancellationRequest` -> `subscriptions`; `Ticket*` -> `cases`. Unknown hooks touch nothing.
  */
 export function whmcsEventBlocks(event: string): StatusBlockName[] {
   if (event in WHMCS_INVOICE_EVENTS) return ['billing'];
   if (event === 'ClientEdit' || event === 'ClientDetailsValidation' || event === 'ClientChangeStatus') return ['profile'];
   if (event.startsWith('AfterModule')) return ['subscriptions', 'usage'];
+  if (event === 'CancellationRequest') return ['subscriptions'];
   if (event.startsWith('Ticket')) return ['cases'];
   return [];
 }
@@ -40,8 +42,8 @@ export function isWhmcsInvoiceEvent(event: string): boolean {
 }
 
 /**
- * Dashboard blocks a Salesforce change touches: `Case` records (`CaseChanged`) -> `cases`; the `Account` record
- * -> `crm`. Anything else touches nothing.
+ * Dashboard blocks a Salesforce change touches: `Case` and `CaseComment` records (`CaseChanged`,
+ * `CaseCommentCreated`) -> `cases`; the `Account` record -> `crm`. Anything else touches nothing.
  */
 export function salesforceEventBlocks(event: string, sobject: string | undefined): StatusBlockName[] {
   if (sobject === 'Case' || event.startsWith('Case')) return ['cases'];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import type { InvoiceStatus, RealtimeEvent, StatusBlockName } from '@portico/domain';
+import type { Invoice, RealtimeEvent, StatusBlockName } from '@portico/domain';
 import { sfWebhookSchema } from '@portico/domain/providers/salesforce';
 import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { ZodError } from 'zod';
@@ -11,6 +11,11 @@ import { PermanentJobError } from '../../core/queue/job-queue.port';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 import { BillingProvider } from '../billing/billing.provider';
 import { StatusCacheService } from '../me-status/status-cache.service';
+import { invoiceOverdueNotification, paymentFailedNotification } from '../notifications/notification-content';
+import type { NewNotification } from '../notifications/notifications.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ReadCacheService } from '../read-cache/read-cache.service';
+import { CrmProvider } from '../support/crm.provider';
 import {
   alertKindFromStatus,
   isWhmcsInvoiceEvent,
@@ -26,6 +31,22 @@ interface Effect {
   accountId: string | null;
   blocks: StatusBlockName[];
   events: RealtimeEvent[];
+  /** Notifications to store (each at most once per account, by its dedup key). */
+  notifications?: NewNotification[];
+}
+
+/**
+ * The billing alerts an invoice's current state calls for: overdue (once per invoice), and a failed automatic
+ * payment (an unpaid invoice with a capture attempt; once per attempt).
+ */
+export function invoiceAlerts(invoice: Invoice | null): NewNotification[] {
+  if (invoice === null) return [];
+  const alerts: NewNotification[] = [];
+  if (invoice.status === 'overdue') alerts.push(invoiceOverdueNotification(invoice));
+  if ((invoice.status === 'overdue' || invoice.status === 'unpaid') && invoice.lastCaptureAttemptAt !== null && invoice.balance.amountMinor > 0) {
+    alerts.push(paymentFailedNotification(invoice));
+  }
+  return alerts;
 }
 
 /**
@@ -57,7 +78,10 @@ export class WebhookProcessor {
   constructor(
     private readonly repository: WebhooksRepository,
     private readonly billing: BillingProvider,
+    private readonly crm: CrmProvider,
     private readonly statusCache: StatusCacheService,
+    private readonly readCache: ReadCacheService,
+    private readonly notifications: NotificationsService,
     private readonly events: EventBus,
     private readonly metrics: MetricsService,
   ) {}
@@ -84,7 +108,9 @@ export class WebhookProcessor {
         return;
       }
       await this.statusCache.invalidate(effect.accountId, effect.blocks);
+      await this.readCache.invalidateBlocks(effect.accountId, effect.blocks);
       for (const event of effect.events) await this.events.publish(event);
+      for (const n of effect.notifications ?? []) await this.notifications.notify(effect.accountId, n);
       await this.repository.finish(id, { status: 'processed', accountId: effect.accountId });
       this.metrics.webhookDelivery(delivery.provider, 'processed');
       this.logger.log(
@@ -121,17 +147,20 @@ export class WebhookProcessor {
     const occurredAt = new Date().toISOString();
     const eventId = (type: string) => stableEventId(`${delivery.id}:${type}`);
 
+    let notifications: NewNotification[] = [];
     if (isWhmcsInvoiceEvent(hook.event) && invoiceId !== undefined) {
-      const status = await this.currentInvoiceStatus(clientId, invoiceId);
+      const invoice = await this.currentInvoice(clientId, invoiceId);
+      const status = invoice?.status ?? null;
       const kind = whmcsBillingAlertKind(hook.event) ?? alertKindFromStatus(status);
       if (kind !== null) {
         events.push({ id: eventId('billing_alert'), type: 'billing_alert', accountId, occurredAt, payload: { kind, invoiceId, status } });
       }
+      notifications = invoiceAlerts(invoice);
     }
     if (blocks.length > 0) {
       events.push({ id: eventId('account_update'), type: 'account_update', accountId, occurredAt, payload: { blocks, reason: `whmcs:${hook.event}` } });
     }
-    return { accountId, blocks, events };
+    return { accountId, blocks, events, notifications };
   }
 
   private async salesforce(delivery: WebhookDeliveryRecord): Promise<Effect> {
@@ -139,26 +168,24 @@ export class WebhookProcessor {
     const accountId = change.accountId === null ? null : await this.repository.accountIdBySalesforceAccount(change.accountId);
     if (accountId === null) return { accountId: null, blocks: [], events: [] };
     const blocks = salesforceEventBlocks(change.event, change.sobject);
+    const occurredAt = new Date().toISOString();
     const events: RealtimeEvent[] =
       blocks.length === 0
         ? []
-        : [
-            {
-              id: stableEventId(`${delivery.id}:account_update`),
-              type: 'account_update',
-              accountId,
-              occurredAt: new Date().toISOString(),
-              payload: { blocks, reason: `salesforce:${change.event}` },
-            },
-          ];
+        : [{ id: stableEventId(`${delivery.id}:account_update`), type: 'account_update', accountId, occurredAt, payload: { blocks, reason: `salesforce:${change.event}` } }];
+    // The case it is about: the record itself, or a comment's case (re-read: the delivery is only a trigger).
+    const caseId = change.sobject === 'Case' ? change.recordId : change.sobject === 'CaseComment' ? await this.crm.getCommentCaseId(change.recordId) : null;
+    if (caseId !== null) {
+      const reason = change.sobject === 'CaseComment' ? 'comment_added' : 'changed';
+      events.push({ id: stableEventId(`${delivery.id}:case_updated`), type: 'case_updated', accountId, occurredAt, payload: { caseId, reason } });
+    }
     return { accountId, blocks, events };
   }
 
-  /** The invoice's status as the billing system reports it now; null when it cannot be read (logged). */
-  private async currentInvoiceStatus(clientId: number, invoiceId: string): Promise<InvoiceStatus | null> {
+  /** The invoice as the billing system reports it now; null when it cannot be read (logged). */
+  private async currentInvoice(clientId: number, invoiceId: string): Promise<Invoice | null> {
     try {
-      const invoice = await this.billing.getInvoice(clientId, invoiceId);
-      return invoice?.status ?? null;
+      return await this.billing.getInvoice(clientId, invoiceId);
     } catch (err) {
       this.logger.warn({ invoiceId, err: errorText(err) }, 'could not re-read invoice for billing alert');
       return null;

@@ -14,12 +14,15 @@ import { accountPermissions, SECTION_PERMISSION } from '@/lib/permissions';
 import { useRealtimeAccount } from '@/lib/realtime';
 import { AccountSwitcher } from './account-switcher';
 import { ConnectionIndicator } from './connection-indicator';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { ShellFrame } from './shell-frame';
 
 const SECTIONS: readonly { slug: string; label: string; permission?: Permission }[] = [
   { slug: 'dashboard', label: 'Dashboard' },
   { slug: 'usage', label: 'Usage', permission: 'usage:read' },
   { slug: 'billing', label: 'Billing', permission: 'billing:read' },
+  { slug: 'services', label: 'Services', permission: 'subscriptions:read' },
+  { slug: 'domains', label: 'Domains', permission: 'subscriptions:read' },
   { slug: 'support', label: 'Support', permission: 'support:read' },
   { slug: 'users', label: 'Users', permission: 'members:read' },
   { slug: 'audit', label: 'Audit log', permission: 'audit:read' },
@@ -30,6 +33,8 @@ const SECTIONS: readonly { slug: string; label: string; permission?: Permission 
 const SECTION_WHAT: Readonly<Record<string, string>> = {
   usage: 'usage',
   billing: 'invoices and payments',
+  services: 'services',
+  domains: 'domains',
   support: 'support cases',
   'support/new': 'opening support cases',
   users: 'the list of users',
@@ -70,7 +75,12 @@ export function AppShell({ accountId, children }: { accountId: string; children:
       home={accountPagePath(accountId, 'dashboard')}
       homeLabel="Portico home"
       account={<AccountSwitcher accountId={accountId} memberships={me.data?.memberships ?? []} section={section} />}
-      extras={<ConnectionIndicator />}
+      extras={
+        <>
+          <ConnectionIndicator />
+          {membership ? <NotificationBell accountId={accountId} /> : null}
+        </>
+      }
       me={me.data}
       navLabel="Sections"
       tabs={SECTIONS.filter((s) => s.permission === undefined || permissions.can(s.permission)).map((s) => ({

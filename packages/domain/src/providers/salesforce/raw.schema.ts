@@ -155,3 +155,41 @@ export interface SfCaseCreateBody {
   Status: 'New';
   AccountId: string;
 }
+
+/**
+ * Fields selected for a CaseComment (see {@link sfCaseCommentRecordSchema}); `CreatedBy.Name` and
+ * `CreatedBy.UserType` are one relationship level (the author: a support agent, the integration user posting for
+ * the customer, or a portal user).
+ */
+export const SF_CASE_COMMENT_FIELDS = ['Id', 'ParentId', 'CommentBody', 'IsPublished', 'CreatedById', 'CreatedBy.Name', 'CreatedBy.UserType', 'CreatedDate'] as const;
+
+/** The author of a record selected through `CreatedBy` (null when not selected or not visible). */
+const sfCreatedBy = z
+  .looseObject({ attributes: sfAttributesSchema.optional(), Name: z.string().nullish(), UserType: z.string().nullish() })
+  .nullish()
+  .transform((v) => (v === undefined || v === null ? null : { name: v.Name ?? null, userType: v.UserType ?? null }));
+
+/** A CaseComment record as selected with {@link SF_CASE_COMMENT_FIELDS}. `CommentBody` may be null (nillable). */
+export const sfCaseCommentRecordSchema = z.looseObject({
+  attributes: sfAttributesSchema,
+  Id: z.string(),
+  ParentId: z.string(),
+  CommentBody: z.string().nullish().transform((v) => v ?? ''),
+  IsPublished: z.boolean().nullish().transform((v) => v === true),
+  CreatedById: z.string().nullish().transform((v) => v ?? null),
+  CreatedBy: sfCreatedBy,
+  CreatedDate: sfDateTimeSchema,
+});
+export type SfCaseCommentRecordRaw = z.infer<typeof sfCaseCommentRecordSchema>;
+
+/** The CaseComment sObject body Portico sends to `POST /sobjects/CaseComment`. */
+export interface SfCaseCommentCreateBody {
+  ParentId: string;
+  CommentBody: string;
+  IsPublished: true;
+}
+
+/** The Case fields Portico updates (`PATCH /sobjects/Case/<id>`): the status, to reopen a case or answer a wait. */
+export interface SfCaseUpdateBody {
+  Status: string;
+}

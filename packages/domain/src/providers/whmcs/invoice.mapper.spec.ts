@@ -78,7 +78,7 @@ describe('toInvoicePage', () => {
     const paid = { ...docInvoice, status: 'Paid', datepaid: '2026-01-05 14:30:00' };
     const raw = parseWhmcsResponse(whmcsInvoicesSchema, listPayload({ invoice: [paid] }));
     expect(toInvoicePage(raw, { currency: 'USD', now }).items[0]).toMatchObject({ paidAt: '2026-01-05T14:30:00.000Z', balance: { amountMinor: 0 } });
-    expect(toInvoicePage(raw, { currency: 'USD', now, serverUtcOffsetMinutes: 60 }).items[0]?.paidAt).toBe('2026-01-05T13:30:00.000Z');
+    expect(toInvoicePage(raw, { currency: 'USD', now, serverTimeZone: 'Europe/Berlin' }).items[0]?.paidAt).toBe('2026-01-05T13:30:00.000Z');
   });
 
   it('falls back to the client currency when currencycode is missing and keeps negative credits', () => {
@@ -152,5 +152,56 @@ describe('toInvoiceDetail', () => {
     expect(d.lineItems).toEqual([]);
     expect(d.payments).toEqual([]);
     expect(d.currency).toBe('EUR');
+  });
+});
+
+describe('totals that add up: credit, second tax, tax rates', () => {
+  it('explains 14.99 + 3.00 tax = 15.50 with the credit applied', () => {
+    const raw = parseWhmcsResponse(whmcsInvoiceSchema, {
+      result: 'success',
+      invoiceid: '1009',
+      invoicenum: '',
+      userid: '1',
+      date: '2026-01-01',
+      duedate: '2026-01-15',
+      datepaid: '0000-00-00 00:00:00',
+      lastcaptureattempt: '2026-01-16 09:30:00',
+      subtotal: '14.99',
+      credit: '2.49',
+      tax: '2.00',
+      tax2: '1.00',
+      total: '15.50',
+      balance: '15.50',
+      taxrate: '13.34',
+      taxrate2: '6.67',
+      status: 'Unpaid',
+      paymentmethod: 'stripe',
+      notes: '',
+      items: { item: [{ id: '1', type: 'Hosting', relid: '3', description: 'Plan', amount: '14.99', taxed: '1' }] },
+      transactions: '',
+    });
+    const inv = toInvoiceDetail(raw, { currency: 'USD', now, serverTimeZone: 'America/New_York' });
+    expect(invoiceDetailSchema.parse(inv)).toEqual(inv);
+    expect(inv.taxLines).toEqual([
+      { level: 1, ratePercent: 13.34, amount: { amountMinor: 200, currency: 'USD' } },
+      { level: 2, ratePercent: 6.67, amount: { amountMinor: 100, currency: 'USD' } },
+    ]);
+    expect(inv.credit).toEqual({ amountMinor: 249, currency: 'USD' });
+    expect(inv.subtotal.amountMinor + inv.tax.amountMinor - inv.credit.amountMinor).toBe(inv.total.amountMinor);
+    // 09:30 in New York (EST, UTC-5) on 16 January.
+    expect(inv.lastCaptureAttemptAt).toBe('2026-01-16T14:30:00.000Z');
+  });
+
+  it('leaves out zero tax levels and keeps a tax without a rate', () => {
+    const raw = parseWhmcsResponse(whmcsInvoicesSchema, listPayload({ invoice: [{ ...docInvoice, tax2: '0.00', taxrate: '', last_capture_attempt: '0000-00-00 00:00:00' }] }));
+    const inv = toInvoicePage(raw, { currency: 'USD', now }).items[0]!;
+    expect(inv.taxLines).toEqual([{ level: 1, ratePercent: null, amount: { amountMinor: 120, currency: 'EUR' } }]);
+    expect(inv.credit.amountMinor).toBe(0);
+    expect(inv.lastCaptureAttemptAt).toBeNull();
+  });
+
+  it('converts server times across a daylight saving change (WHMCS_TIMEZONE)', () => {
+    const summer = parseWhmcsResponse(whmcsInvoicesSchema, listPayload({ invoice: [{ ...docInvoice, status: 'Paid', datepaid: '2026-07-05 14:30:00' }] }));
+    expect(toInvoicePage(summer, { currency: 'USD', now, serverTimeZone: 'Europe/Berlin' }).items[0]?.paidAt).toBe('2026-07-05T12:30:00.000Z');
   });
 });

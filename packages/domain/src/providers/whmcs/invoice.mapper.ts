@@ -1,4 +1,4 @@
-import type { Invoice, InvoiceDetail, InvoiceStatus, LineItem, Payment } from '../../billing/invoice.schema';
+import type { Invoice, InvoiceDetail, InvoiceStatus, LineItem, Payment, TaxLine } from '../../billing/invoice.schema';
 import { moneyFromDecimal, type Money } from '../../common/money.schema';
 import type { WhmcsInvoiceItemRaw, WhmcsInvoiceListItemRaw, WhmcsInvoiceRaw, WhmcsInvoicesRaw, WhmcsTransactionRaw } from './raw.schema';
 import { decodeHtmlEntities, decodeOptionalText, normaliseKey, whmcsDateOnly, whmcsLocalToIso } from './wire-values.mapper';
@@ -9,8 +9,8 @@ export interface WhmcsInvoiceOptions {
   currency: string;
   /** Reference time for `overdue` (an `Unpaid` invoice whose due date is before `now`'s UTC date). */
   now: Date;
-  /** Offset of the WHMCS server's clock from UTC in minutes (default 0); used for `datepaid` and transaction dates. */
-  serverUtcOffsetMinutes?: number;
+  /** IANA zone of the WHMCS server's clock (`WHMCS_TIMEZONE`, default `UTC`); for `datepaid`, capture and transaction times. */
+  serverTimeZone?: string;
 }
 
 const STATUSES: Readonly<Record<string, InvoiceStatus>> = {
@@ -44,6 +44,33 @@ function sum(a: Money, b: Money): Money {
 
 type Header = WhmcsInvoiceListItemRaw | WhmcsInvoiceRaw;
 
+/** A rate in percent from WHMCS's `taxrate` text; null when absent or zero. */
+function rateOf(rate: string | undefined): number | null {
+  if (rate === undefined) return null;
+  const n = Number(rate);
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** The tax levels with an amount: level 1 <- `tax`/`taxrate`, level 2 <- `tax2`/`taxrate2`. */
+export function toTaxLines(raw: Pick<Header, 'tax' | 'tax2' | 'taxrate' | 'taxrate2'>, currency: string): TaxLine[] {
+  const lines: TaxLine[] = [];
+  const levels: Array<[1 | 2, string, string | undefined]> = [
+    [1, raw.tax, raw.taxrate],
+    [2, raw.tax2, raw.taxrate2],
+  ];
+  for (const [level, amount, rate] of levels) {
+    const money = moneyFromDecimal(amount, currency);
+    if (money.amountMinor !== 0) lines.push({ level, ratePercent: rateOf(rate), amount: money });
+  }
+  return lines;
+}
+
+function captureAttemptOf(raw: Header): string | null {
+  // GetInvoice spells it `lastcaptureattempt`, GetInvoices `last_capture_attempt`.
+  const r = raw as Partial<Pick<WhmcsInvoiceRaw, 'lastcaptureattempt'>> & Partial<Pick<WhmcsInvoiceListItemRaw, 'last_capture_attempt'>>;
+  return r.lastcaptureattempt ?? r.last_capture_attempt ?? null;
+}
+
 function headerOf(raw: Header, id: string, currency: string, balance: string | undefined, options: WhmcsInvoiceOptions): Invoice {
   const dueOn = whmcsDateOnly(raw.duedate);
   const status = toInvoiceStatus(raw.status, dueOn, options.now);
@@ -55,14 +82,17 @@ function headerOf(raw: Header, id: string, currency: string, balance: string | u
     currency: total.currency,
     issuedOn: whmcsDateOnly(raw.date),
     dueOn,
-    paidAt: whmcsLocalToIso(raw.datepaid, options.serverUtcOffsetMinutes),
+    paidAt: whmcsLocalToIso(raw.datepaid, options.serverTimeZone),
     subtotal: moneyFromDecimal(raw.subtotal, currency),
     tax: sum(moneyFromDecimal(raw.tax, currency), moneyFromDecimal(raw.tax2, currency)),
+    taxLines: toTaxLines(raw, currency),
+    credit: moneyFromDecimal(raw.credit, currency),
     total,
     balance:
       balance !== undefined
         ? moneyFromDecimal(balance, currency)
         : { amountMinor: OWING.has(status) ? total.amountMinor : 0, currency: total.currency },
+    lastCaptureAttemptAt: whmcsLocalToIso(captureAttemptOf(raw), options.serverTimeZone),
   };
 }
 
@@ -71,7 +101,9 @@ function headerOf(raw: Header, id: string, currency: string, balance: string | u
  * - `id` <- `id`; `number` <- `invoicenum`, or the id when sequential numbering is off (`""`)
  * - `status` <- `status` (+ `duedate` vs `now` for `overdue`); `currency` <- `currencycode`, else `options.currency`
  * - `issuedOn` <- `date`; `dueOn` <- `duedate`; `paidAt` <- `datepaid` (server local time -> UTC; null for zero dates)
- * - `subtotal` <- `subtotal`; `tax` <- `tax` + `tax2`; `total` <- `total`
+ * - `subtotal` <- `subtotal`; `tax` <- `tax` + `tax2`; `taxLines` <- `tax`/`taxrate`, `tax2`/`taxrate2` (zero levels
+ *   left out); `credit` <- `credit` (credit applied); `total` <- `total` (= subtotal + tax + tax2 - credit)
+ * - `lastCaptureAttemptAt` <- `last_capture_attempt` (null for the zero date)
  * - `balance`: GetInvoices has no balance, so `total` while the invoice is owing (unpaid, overdue, collections,
  *   payment pending, draft), else 0.
  */
@@ -103,12 +135,12 @@ export function toLineItem(raw: WhmcsInvoiceItemRaw, currency: string): LineItem
 }
 
 /** One payment: `id` <- `id`, `at` <- `date` (UTC), `gateway` <- `gateway`, `amount` <- `amountin` - `amountout`. */
-export function toPayment(raw: WhmcsTransactionRaw, currency: string, serverUtcOffsetMinutes = 0): Payment {
+export function toPayment(raw: WhmcsTransactionRaw, currency: string, serverTimeZone = 'UTC'): Payment {
   const amountIn = moneyFromDecimal(raw.amountin, currency);
   const amountOut = moneyFromDecimal(raw.amountout, currency);
   return {
     id: raw.id,
-    at: whmcsLocalToIso(raw.date, serverUtcOffsetMinutes),
+    at: whmcsLocalToIso(raw.date, serverTimeZone),
     gateway: raw.gateway,
     amount: { amountMinor: amountIn.amountMinor - amountOut.amountMinor, currency: amountIn.currency },
   };
@@ -124,7 +156,7 @@ export function toInvoiceDetail(raw: WhmcsInvoiceRaw, options: WhmcsInvoiceOptio
   return {
     ...header,
     lineItems: raw.items.map((i) => toLineItem(i, header.currency)),
-    payments: raw.transactions.map((t) => toPayment(t, header.currency, options.serverUtcOffsetMinutes)),
+    payments: raw.transactions.map((t) => toPayment(t, header.currency, options.serverTimeZone)),
     notes: decodeOptionalText(raw.notes),
   };
 }

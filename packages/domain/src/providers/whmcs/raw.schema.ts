@@ -202,6 +202,10 @@ const invoiceHeader = {
   credit: whmcsDecimalSchema.default('0'),
   tax: whmcsDecimalSchema.default('0'),
   tax2: whmcsDecimalSchema.default('0'),
+  /** Rate of the first tax level in percent (`"19.00"`, `"19.000"`); `"0"` or absent when none. */
+  taxrate: whmcsDecimalSchema.optional(),
+  /** Rate of the second (compound or additional) tax level in percent. */
+  taxrate2: whmcsDecimalSchema.optional(),
   total: whmcsDecimalSchema,
   status: whmcsOptionalTextSchema,
   paymentmethod: whmcsOptionalTextSchema,
@@ -213,6 +217,8 @@ export const whmcsInvoiceListItemSchema = z.looseObject({
   id: whmcsIdSchema,
   ...invoiceHeader,
   currencycode: whmcsOptionalTextSchema,
+  /** Last automatic capture attempt (server local time); `0000-00-00 00:00:00` when none. */
+  last_capture_attempt: whmcsDateTimeSchema,
 });
 export type WhmcsInvoiceListItemRaw = z.infer<typeof whmcsInvoiceListItemSchema>;
 
@@ -254,8 +260,93 @@ export const whmcsInvoiceSchema = z.looseObject({
   ...envelope,
   invoiceid: whmcsIdSchema,
   ...invoiceHeader,
+  /** Last automatic capture attempt (GetInvoice spells it without underscores). */
+  lastcaptureattempt: whmcsDateTimeSchema,
   balance: whmcsDecimalSchema.optional(),
   items: whmcsListSchema('item', whmcsInvoiceItemSchema),
   transactions: whmcsListSchema('transaction', whmcsTransactionSchema),
 });
 export type WhmcsInvoiceRaw = z.infer<typeof whmcsInvoiceSchema>;
+
+/* ---------------------------------------------------------------- GetClientsDomains */
+
+/** One domain of `GetClientsDomains` (`domains.domain[]`). `donotrenew` set means auto-renew is off. */
+export const whmcsDomainSchema = z.looseObject({
+  id: whmcsIdSchema,
+  userid: whmcsIdSchema.optional(),
+  domainname: text,
+  regtype: whmcsOptionalTextSchema,
+  registrar: whmcsOptionalTextSchema,
+  regperiod: z.union([z.number(), z.string(), z.null()]).optional(),
+  firstpaymentamount: whmcsDecimalSchema.optional(),
+  recurringamount: whmcsDecimalSchema.optional(),
+  paymentmethod: whmcsOptionalTextSchema,
+  regdate: whmcsDateSchema,
+  expirydate: whmcsDateSchema,
+  nextduedate: whmcsDateSchema,
+  status: whmcsOptionalTextSchema,
+  donotrenew: whmcsBoolSchema,
+  idprotection: whmcsBoolSchema,
+});
+export type WhmcsDomainRaw = z.infer<typeof whmcsDomainSchema>;
+
+/** `GetClientsDomains`. */
+export const whmcsClientsDomainsSchema = z.looseObject({
+  ...envelope,
+  totalresults: whmcsCountSchema.optional(),
+  startnumber: whmcsCountSchema.optional(),
+  numreturned: whmcsCountSchema.optional(),
+  domains: whmcsListSchema('domain', whmcsDomainSchema),
+});
+export type WhmcsClientsDomainsRaw = z.infer<typeof whmcsClientsDomainsSchema>;
+
+/* ---------------------------------------------------------------- GetPayMethods */
+
+/**
+ * One pay method of `GetPayMethods`. A strict pick (not a loose object): WHMCS also answers `remote_token` (the
+ * gateway's customer and card reference) and bank account numbers, which are dropped here so that no card or bank
+ * data beyond brand, last four and expiry goes further.
+ * `type`: `CreditCard`, `RemoteCreditCard`, `BankAccount`, `RemoteBankAccount`; `expiry_date` `MM/YY`.
+ */
+export const whmcsPayMethodSchema = z.object({
+  id: whmcsIdSchema,
+  type: whmcsOptionalTextSchema,
+  description: whmcsOptionalTextSchema,
+  gateway_name: whmcsOptionalTextSchema,
+  card_last_four: whmcsOptionalTextSchema,
+  expiry_date: whmcsOptionalTextSchema,
+  card_type: whmcsOptionalTextSchema,
+  bank_name: whmcsOptionalTextSchema,
+  /** Newer versions say which method is the default; older ones list the default first. */
+  is_default: z.union([z.boolean(), z.number(), z.string()]).optional(),
+  last_updated: whmcsOptionalTextSchema,
+});
+export type WhmcsPayMethodRaw = z.infer<typeof whmcsPayMethodSchema>;
+
+/** `GetPayMethods`: `paymethods` is a plain array (or `""`/absent when the client has none). */
+export const whmcsPayMethodsSchema = z.looseObject({
+  ...envelope,
+  clientid: whmcsIdSchema.optional(),
+  paymethods: whmcsListSchema('paymethod', whmcsPayMethodSchema),
+});
+export type WhmcsPayMethodsRaw = z.infer<typeof whmcsPayMethodsSchema>;
+
+/* ---------------------------------------------------------------- CreateSsoToken */
+
+/** `CreateSsoToken`: a one-time token (valid 60 s) and the URL that redeems it. Never log either. */
+export const whmcsSsoTokenSchema = z.looseObject({
+  ...envelope,
+  access_token: z.string().min(1),
+  redirect_url: z.url(),
+});
+export type WhmcsSsoTokenRaw = z.infer<typeof whmcsSsoTokenSchema>;
+
+/* ---------------------------------------------------------------- AddCancelRequest */
+
+/** `AddCancelRequest`: the service and its client. */
+export const whmcsCancelRequestSchema = z.looseObject({
+  ...envelope,
+  serviceid: whmcsIdSchema.optional(),
+  userid: whmcsIdSchema.optional(),
+});
+export type WhmcsCancelRequestRaw = z.infer<typeof whmcsCancelRequestSchema>;

@@ -41,19 +41,19 @@ export function toBillingCycle(cycle: string | null): BillingCycle {
  * `measuredAt` <- `lastupdate` (UTC ISO, null when `0000-00-00 00:00:00`).
  * Null when the product carries no usage fields, or nothing was ever measured and there is no limit.
  */
-function quotaOf(used: string | undefined, limit: string | undefined, measuredAt: string | null, offset: number): Quota | null {
+function quotaOf(used: string | undefined, limit: string | undefined, measuredAt: string | null, zone: string): Quota | null {
   if (used === undefined && limit === undefined) return null;
   const usedBytes = Math.max(0, mbToBytes(used ?? '0'));
   const limitBytes = mbToBytes(limit ?? '0');
-  const at = whmcsLocalToIso(measuredAt, offset);
+  const at = whmcsLocalToIso(measuredAt, zone);
   if (usedBytes === 0 && limitBytes <= 0 && at === null) return null;
   return { unit: 'bytes', used: usedBytes, limit: limitBytes > 0 ? limitBytes : null, measuredAt: at };
 }
 
 /** Options of {@link toSubscriptions}. */
 export interface WhmcsSubscriptionOptions {
-  /** Offset of the WHMCS server's clock from UTC in minutes (default 0); used for `lastupdate`. */
-  serverUtcOffsetMinutes?: number;
+  /** IANA zone of the WHMCS server's clock (`WHMCS_TIMEZONE`, default `UTC`); used for `lastupdate`. */
+  serverTimeZone?: string;
 }
 
 /**
@@ -65,7 +65,7 @@ export interface WhmcsSubscriptionOptions {
  * - `disk` <- `diskusage`/`disklimit`/`lastupdate`; `bandwidth` <- `bwusage`/`bwlimit`/`lastupdate` (MB -> bytes)
  */
 export function toSubscription(raw: WhmcsProductRaw, currency: string, options: WhmcsSubscriptionOptions = {}): Subscription {
-  const offset = options.serverUtcOffsetMinutes ?? 0;
+  const offset = options.serverTimeZone ?? 'UTC';
   return {
     id: raw.id,
     productName: decodeHtmlEntities(raw.translated_name ?? raw.name),

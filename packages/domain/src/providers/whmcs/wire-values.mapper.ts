@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 /*
  * Small conversions shared by the WHMCS mappers.
  */
@@ -34,21 +35,32 @@ export function mbToBytes(mb: string): number {
 
 /**
  * Converts a WHMCS server-local `YYYY-MM-DD HH:MM:SS` (or `YYYY-MM-DD`) to an ISO 8601 UTC timestamp.
- * WHMCS does not say which zone it writes in; `serverUtcOffsetMinutes` is the server's offset from UTC
- * (0 when the server runs in UTC, 60 for UTC+1 ...).
- * @returns null when the input is null or not a valid date.
+ * WHMCS writes date-times in its server's zone and does not say which: `serverTimeZone` is that IANA zone
+ * (`WHMCS_TIMEZONE`, e.g. `Europe/Berlin`; default `UTC`), daylight saving included (the `@date-fns/tz` zone rules).
+ * A local time that does not exist (the hour skipped in spring) moves forward like the zone's clocks do.
+ * @returns null when the input is null or not a valid date (e.g. `2026-02-31`)
+ * @throws RangeError when `serverTimeZone` is not a known IANA zone
  */
-export function whmcsLocalToIso(value: string | null, serverUtcOffsetMinutes = 0): string | null {
+export function whmcsLocalToIso(value: string | null, serverTimeZone = 'UTC'): string | null {
   if (value === null) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  if (Number.isNaN(utc)) return null;
-  const date = new Date(utc - serverUtcOffsetMinutes * 60_000);
   // Reject roll-overs such as 2026-02-31.
-  if (new Date(utc).getUTCDate() !== Number(d)) return null;
-  return date.toISOString();
+  if (new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d)) return null;
+  const local = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), serverTimeZone);
+  const ms = local.getTime();
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** Whether `zone` is an IANA time zone this runtime knows (for validating `WHMCS_TIMEZONE`). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The `YYYY-MM-DD` part of a WHMCS date, null when absent or invalid. */

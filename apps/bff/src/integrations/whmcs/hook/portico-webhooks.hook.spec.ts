@@ -61,8 +61,8 @@ describeWithPhp('WHMCS hook module (portico_webhooks.php)', () => {
     const { result } = await runHook({ event: 'ClientEdit', vars: {}, settings: {}, captureCurl: true });
     expect(result.hooks.sort()).toEqual(
       [
-        'InvoiceCreated', 'InvoicePaid', 'InvoiceCancelled', 'InvoiceRefunded', 'AddInvoicePayment',
-        'AfterModuleSuspend', 'AfterModuleUnsuspend', 'AfterModuleTerminate', 'ClientEdit',
+        'InvoiceCreated', 'InvoicePaid', 'InvoiceCancelled', 'InvoiceRefunded', 'InvoicePaymentReminder', 'AddInvoicePayment',
+        'AfterModuleSuspend', 'AfterModuleUnsuspend', 'AfterModuleTerminate', 'CancellationRequest', 'ClientEdit',
         'TicketOpen', 'TicketUserReply', 'TicketAdminReply',
       ].sort(),
     );

@@ -1,5 +1,13 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { invoiceDetailSchema, invoicePageSchema, subscriptionListSchema, type InvoiceListQuery } from '@portico/domain';
+import {
+  domainListSchema,
+  invoiceDetailResponseSchema,
+  invoicePageSchema,
+  paymentMethodListSchema,
+  subscriptionListSchema,
+  type DomainListQuery,
+  type InvoiceListQuery,
+} from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import type { ApiClient } from '@/lib/api-client';
 import { billingKeys } from './keys';
@@ -17,19 +25,36 @@ export function invoiceListQuery(client: ApiClient, accountId: string, query: In
   });
 }
 
-/** One invoice with its line items and payments. */
+/** One invoice with its line items, tax levels, credit and payments. */
 export function invoiceDetailQuery(client: ApiClient, accountId: string, invoiceId: string) {
   return queryOptions({
     queryKey: billingKeys.invoiceDetail(accountId, invoiceId),
-    queryFn: ({ signal }) =>
-      client.request(accountApiPath(accountId, 'invoices', invoiceId), invoiceDetailSchema, { signal }),
+    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'invoices', invoiceId), invoiceDetailResponseSchema, { signal }),
   });
 }
 
-/** The account's subscriptions (products and services). */
+/** The account's subscriptions (products and services) with pending cancellations. */
 export function subscriptionsQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: billingKeys.subscriptions(accountId),
     queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'subscriptions'), subscriptionListSchema, { signal }),
+  });
+}
+
+/** The account's domains matching a filter. */
+export function domainListQuery(client: ApiClient, accountId: string, query: DomainListQuery) {
+  return queryOptions({
+    queryKey: billingKeys.domainList(accountId, query),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'domains'), domainListSchema, { signal, query: { status: query.status, search: query.search } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The account's payment methods and the expiring-card warning. */
+export function paymentMethodsQuery(client: ApiClient, accountId: string) {
+  return queryOptions({
+    queryKey: billingKeys.paymentMethods(accountId),
+    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'payment-methods'), paymentMethodListSchema, { signal }),
   });
 }

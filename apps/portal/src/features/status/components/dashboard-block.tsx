@@ -2,42 +2,8 @@
 
 import type { ReactNode } from 'react';
 import { FORBIDDEN_REASON, type BlockMeta } from '@portico/domain';
-import { Badge } from '@/components/ui/badge';
-import { useNow } from '@/components/ui/use-now';
-import { formatDateTime, formatRelative } from '@/lib/format';
-import { staleNote, unavailableReason } from './block-reason';
-
-/**
- * "Updated 2 min ago"; for a card served from its last copy, "Updated 3 min ago · billing system is unavailable"
- * (or "· refreshing") with a quiet "Last copy" badge: the data is still shown, and says how old it is.
- */
-function Freshness({ meta }: { meta: BlockMeta }) {
-  const now = useNow();
-  if (meta.unavailable) return null;
-  return (
-    <span className={`freshness${meta.stale ? ' freshness--stale' : ''}`} data-testid="block-freshness">
-      {meta.fetchedAt ? (
-        <time dateTime={meta.fetchedAt} title={formatDateTime(meta.fetchedAt)} suppressHydrationWarning>
-          {now === null ? 'Updated recently' : `Updated ${formatRelative(meta.fetchedAt, now)}`}
-        </time>
-      ) : (
-        <span>Not yet updated</span>
-      )}
-      {meta.stale ? (
-        <>
-          <span className="freshness__note">
-            <span aria-hidden="true">· </span>
-            <span className="visually-hidden">, </span>
-            {staleNote(meta)}
-          </span>
-          <Badge tone="neutral" title="This is the last copy we have; it refreshes by itself when the source answers again.">
-            Last copy
-          </Badge>
-        </>
-      ) : null}
-    </span>
-  );
-}
+import { Freshness } from './freshness';
+import { unavailableReason } from './block-reason';
 
 /**
  * One dashboard card bound to one block of the status document. When the block is unavailable it says why and

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { casePageSchema, supportCaseSchema, type CaseListQuery } from '@portico/domain';
+import { caseCommentListSchema, caseDetailSchema, casePageSchema, type CaseListQuery } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import type { ApiClient } from '@/lib/api-client';
 import { supportKeys } from './keys';
@@ -17,11 +17,18 @@ export function caseListQuery(client: ApiClient, accountId: string, query: CaseL
   });
 }
 
-/** One support case. */
+/** One support case, with whether the customer may reply. */
 export function caseDetailQuery(client: ApiClient, accountId: string, caseId: string) {
   return queryOptions({
     queryKey: supportKeys.caseDetail(accountId, caseId),
-    queryFn: ({ signal }) =>
-      client.request(accountApiPath(accountId, 'cases', caseId), supportCaseSchema, { signal }),
+    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'cases', caseId), caseDetailSchema, { signal }),
+  });
+}
+
+/** The public conversation of a case, oldest first. */
+export function caseCommentsQuery(client: ApiClient, accountId: string, caseId: string) {
+  return queryOptions({
+    queryKey: supportKeys.caseComments(accountId, caseId),
+    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'cases', caseId, 'comments'), caseCommentListSchema, { signal }),
   });
 }

@@ -12,8 +12,7 @@ export function useCreateSupportMutation(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation<SupportCase, ApiError, CreateCaseRequest>({
     mutationFn: (body) => browserApiClient.request(accountApiPath(accountId, 'cases'), supportCaseSchema, { method: 'POST', body }),
-    onSuccess: async (created) => {
-      queryClient.setQueryData(supportKeys.caseDetail(accountId, created.id), created);
+    onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: supportKeys.cases(accountId) }),
         queryClient.invalidateQueries({ queryKey: statusKeys.detail(accountId) }),

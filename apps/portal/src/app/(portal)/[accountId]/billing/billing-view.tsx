@@ -1,5 +1,7 @@
 'use client';
 
+import { useState } from 'react';
+import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import type { InvoiceListFilter } from '@portico/domain';
 import { invoiceListQuery } from '@/features/billing/api/billing.queries';
@@ -9,6 +11,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedList } from '@/components/ui/paged-list';
 import { SegmentedControl } from '@/components/ui/segmented-control';
+import { Freshness } from '@/features/status/components/freshness';
+import { accountApiPath, accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { LIST_PAGE_SIZE } from '@/lib/search-params';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
@@ -28,10 +32,20 @@ export function BillingView({
 
   return (
     <>
-      <PageHeader title="Billing" description="Your invoices and payments." />
+      <PageHeader
+        title="Billing"
+        description="Your invoices and payments."
+        actions={
+          <Link className="button button--secondary" href={accountPagePath(accountId, 'billing', 'payment-methods')}>
+            Payment methods
+          </Link>
+        }
+      />
       <section className="card">
         <div className="toolbar">
           <SegmentedControl label="Invoice status" options={INVOICE_FILTERS} value={status} onChange={(s) => setView({ status: s, page: 1 })} />
+          <span className="toolbar__spacer" />
+          {invoices.data ? <Freshness meta={invoices.data.meta} /> : null}
         </div>
         <PagedList
           query={invoices}
@@ -43,6 +57,46 @@ export function BillingView({
           {(items) => <InvoiceTable accountId={accountId} invoices={items} />}
         </PagedList>
       </section>
+      <PeriodDownload accountId={accountId} />
     </>
+  );
+}
+
+/** `YYYY-MM-DD` of a date in UTC. */
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Download every invoice of a period as PDFs in one zip (for the accountant). */
+function PeriodDownload({ accountId }: { accountId: string }) {
+  const now = new Date();
+  const [from, setFrom] = useState(day(new Date(Date.UTC(now.getUTCFullYear(), 0, 1))));
+  const [to, setTo] = useState(day(now));
+  const invalid = from > to;
+  const href = `${accountApiPath(accountId, 'invoices.zip')}?from=${from}&to=${to}`;
+  return (
+    <section className="card" aria-labelledby="period-title">
+      <h2 className="card__title" id="period-title">
+        Download invoices of a period
+      </h2>
+      <p className="muted small">Every invoice issued between the two dates, as PDFs in one zip file.</p>
+      <div className="period-form">
+        <label className="field">
+          <span>From</span>
+          <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} data-testid="zip-from" />
+        </label>
+        <label className="field">
+          <span>To</span>
+          <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} data-testid="zip-to" />
+        </label>
+        {invalid ? (
+          <span className="field__error" role="alert">
+            The start date must be before the end date.
+          </span>
+        ) : (
+          <a className="button button--secondary" href={href} download data-testid="zip-download">
+            Download zip
+          </a>
+        )}
+      </div>
+    </section>
   );
 }

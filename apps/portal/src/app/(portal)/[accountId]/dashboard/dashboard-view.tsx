@@ -20,6 +20,7 @@ import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
+import { AttentionNotices } from '@/features/billing/components/attention-notices';
 
 function DashboardSkeleton() {
   return (
@@ -77,6 +78,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
           ) : undefined
         }
       />
+      <AttentionNotices accountId={accountId} />
       <div className="dashboard-grid">
         <DashboardBlock title="Balance due" block={s.billing} {...refresh} testId="block-balance">
           {(billing) => <BalanceDue billing={billing} accountId={accountId} />}

@@ -8,6 +8,7 @@ import { AccountSecurityCard } from '@/features/security/components/account-secu
 import { PasswordCard } from '@/features/security/components/password-card';
 import { SessionsCard } from '@/features/security/components/sessions-card';
 import { TwoFactorCard } from '@/features/security/components/two-factor-card';
+import { NotificationPreferencesCard } from '@/features/notifications/components/notification-preferences-card';
 import { browserApiClient } from '@/lib/api-client';
 
 /** The signed-in user's security: sessions, two-factor authentication, password; owners also see account rules. */
@@ -17,7 +18,7 @@ export function SettingsView({ accountId }: { accountId: string }) {
   const mustEnrol = membership?.mfaRequired === true && me.data?.user.mfaEnabled === false;
   return (
     <>
-      <PageHeader title="Security" description="Your sessions, two-factor authentication and password." />
+      <PageHeader title="Settings" description="Your sessions, two-factor authentication, password and email notifications." />
       {mustEnrol ? (
         <div className="alert alert--danger" role="alert" data-testid="mfa-required-notice">
           {membership.accountName} requires two-factor authentication. Set it up below to open the account.
@@ -28,6 +29,7 @@ export function SettingsView({ accountId }: { accountId: string }) {
         <PasswordCard />
         <SessionsCard />
         {membership && roleHasPermission(membership.role, 'security:manage') ? <AccountSecurityCard accountId={accountId} accountName={membership.accountName} /> : null}
+        {membership ? <NotificationPreferencesCard accountId={accountId} accountName={membership.accountName} /> : null}
       </div>
     </>
   );

@@ -9,6 +9,7 @@ import { CaseTable } from '@/features/support/components/case-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedList } from '@/components/ui/paged-list';
+import { Freshness } from '@/features/status/components/freshness';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
@@ -46,6 +47,8 @@ export function SupportView({
       <section className="card">
         <div className="toolbar">
           <SegmentedControl label="Case state" options={CASE_FILTERS} value={state} onChange={(s) => setView({ state: s, page: 1 })} />
+          <span className="toolbar__spacer" />
+          {cases.data ? <Freshness meta={cases.data.meta} /> : null}
         </div>
         <PagedList
           query={cases}

@@ -2,17 +2,26 @@
 
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
+import type { Money } from '@portico/domain';
 import { invoiceDetailQuery } from '@/features/billing/api/billing.queries';
+import { HandoffError } from '@/features/billing/components/handoff-error';
 import { InvoiceStatusBadge } from '@/features/billing/components/status-badges';
+import { useBillingHandoff } from '@/features/billing/hooks/use-billing-handoff';
+import { Freshness } from '@/features/status/components/freshness';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
-import { accountPagePath } from '@/lib/account-paths';
+import { accountApiPath, accountPagePath } from '@/lib/account-paths';
 import { browserApiClient, isApiError } from '@/lib/api-client';
 import { formatCode, formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { useAccountPermissions } from '@/lib/use-account-permissions';
 
-/** One invoice: header facts, line items, totals and payments. */
+const PAYABLE = new Set(['unpaid', 'overdue', 'collections', 'payment_pending']);
+
+/** One invoice: header facts, line items, totals that add up (tax levels, credit), payments, PDF and pay. */
 export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string; invoiceId: string }) {
   const invoice = useQuery(invoiceDetailQuery(browserApiClient, accountId, invoiceId));
+  const permissions = useAccountPermissions(accountId);
+  const pay = useBillingHandoff(accountId, ['invoices', invoiceId, 'payment']);
   const back = (
     <Link className="back-link" href={accountPagePath(accountId, 'billing')}>
       ← All invoices
@@ -43,12 +52,16 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
     );
   }
   const inv = invoice.data;
-  const totals = [
+  const negative = (m: Money): Money => ({ ...m, amountMinor: -m.amountMinor });
+  const totals: Array<{ label: string; amount: Money; kind?: 'total' | 'due' }> = [
     { label: 'Subtotal', amount: inv.subtotal },
-    { label: 'Tax', amount: inv.tax },
-    { label: 'Total', amount: inv.total },
-    { label: 'Balance due', amount: inv.balance },
+    ...inv.taxLines.map((t) => ({ label: t.ratePercent === null ? `Tax ${t.level}` : `Tax ${t.level} (${t.ratePercent}%)`, amount: t.amount })),
+    ...(inv.credit.amountMinor !== 0 ? [{ label: 'Credit applied', amount: negative(inv.credit) }] : []),
+    { label: 'Total', amount: inv.total, kind: 'total' as const },
+    ...inv.payments.map((p) => ({ label: `Paid ${formatDate(p.at?.slice(0, 10) ?? null)}`, amount: negative(p.amount) })),
+    { label: 'Balance due', amount: inv.balance, kind: 'due' as const },
   ];
+  const payable = PAYABLE.has(inv.status) && inv.balance.amountMinor > 0;
   return (
     <>
       {back}
@@ -61,14 +74,33 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
             Issued {formatDate(inv.issuedOn)} · Due {formatDate(inv.dueOn)}
             {inv.paidAt ? ` · Paid ${formatDateTime(inv.paidAt)}` : ''}
           </p>
+          <Freshness meta={inv.meta} />
         </div>
         <div className="page-header__actions">
           <div className="amount-due">
             <span className="muted small">{inv.balance.amountMinor > 0 ? 'Amount due' : 'Total'}</span>
-            <span className="amount-due__value">{formatMoney(inv.balance.amountMinor > 0 ? inv.balance : inv.total)}</span>
+            <span className="amount-due__value" data-testid="amount-due">
+              {formatMoney(inv.balance.amountMinor > 0 ? inv.balance : inv.total)}
+            </span>
+          </div>
+          <div className="button-row">
+            <a className="button button--secondary" href={accountApiPath(accountId, 'invoices', invoiceId, 'pdf')} download data-testid="invoice-pdf">
+              Download PDF
+            </a>
+            {payable && permissions.can('billing:pay') ? (
+              <button type="button" className="button button--primary" onClick={pay.start} disabled={pay.state.kind === 'opening'} data-testid="pay-invoice">
+                {pay.state.kind === 'opening' ? 'Opening…' : 'Pay now'}
+              </button>
+            ) : null}
           </div>
         </div>
       </div>
+      <HandoffError state={pay.state} what="pay this invoice" />
+      {pay.state.kind === 'opened' && payable ? (
+        <p className="alert alert--info" role="status">
+          The payment page opened in a new tab. This page updates by itself once the payment is received.
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby="items-title">
         <h2 className="card__title" id="items-title">
@@ -94,13 +126,13 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
                 </tr>
               ))}
             </tbody>
-            <tfoot>
+            <tfoot data-testid="invoice-totals">
               {totals.map((row) => (
-                <tr key={row.label} className={row.label === 'Total' ? 'table__total' : undefined}>
+                <tr key={row.label} className={row.kind === 'total' ? 'table__total' : undefined}>
                   <th scope="row" colSpan={2}>
                     {row.label}
                   </th>
-                  <td className={row.label === 'Balance due' ? 'num strong' : 'num'}>{formatMoney(row.amount)}</td>
+                  <td className={row.kind === 'due' ? 'num strong' : 'num'}>{formatMoney(row.amount)}</td>
                 </tr>
               ))}
             </tfoot>

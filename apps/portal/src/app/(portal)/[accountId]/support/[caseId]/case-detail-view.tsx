@@ -4,15 +4,19 @@ import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { caseDetailQuery } from '@/features/support/api/support.queries';
 import { CasePriorityBadge, CaseStatusBadge } from '@/features/support/components/case-badges';
+import { CaseConversation } from '@/features/support/components/case-conversation';
+import { Freshness } from '@/features/status/components/freshness';
+import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient, isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 
-/** One support case: status, priority, dates and the description. */
+/** One support case: status, priority, dates, the description and the conversation with support. */
 export function CaseDetailView({ accountId, caseId }: { accountId: string; caseId: string }) {
   const supportCase = useQuery(caseDetailQuery(browserApiClient, accountId, caseId));
+  const permissions = useAccountPermissions(accountId);
   const back = (
     <Link className="back-link" href={accountPagePath(accountId, 'support')}>
       ← All cases
@@ -56,6 +60,7 @@ export function CaseDetailView({ accountId, caseId }: { accountId: string; caseI
             <CaseStatusBadge status={c.status} />
             <CasePriorityBadge priority={c.priority} />
           </div>
+          <Freshness meta={c.meta} />
         </div>
       </div>
       <div className="detail-grid">
@@ -95,6 +100,7 @@ export function CaseDetailView({ accountId, caseId }: { accountId: string; caseI
           </dl>
         </section>
       </div>
+      <CaseConversation accountId={accountId} supportCase={c} canWrite={permissions.can('support:write')} />
     </>
   );
 }

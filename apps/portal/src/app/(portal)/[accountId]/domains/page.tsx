@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { domainListFilterSchema, type DomainListFilter } from '@portico/domain';
+import { domainListQuery } from '@/features/billing/api/billing.queries';
+import { Prefetched } from '@/lib/server-prefetch';
+import type { SearchParams } from '@/lib/search-params';
+import { DomainsView } from './domains-view';
+
+export const metadata: Metadata = { title: 'Domains' };
+
+export default async function DomainsPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<SearchParams> }) {
+  const accountId = decodeURIComponent((await params).accountId);
+  const query = await searchParams;
+  const parsed = domainListFilterSchema.safeParse(query.status);
+  const status: DomainListFilter = parsed.success ? parsed.data : 'all';
+  return (
+    <Prefetched prefetch={(qc, client) => qc.prefetchQuery(domainListQuery(client, accountId, { status }))}>
+      <DomainsView accountId={accountId} initialStatus={status} />
+    </Prefetched>
+  );
+}

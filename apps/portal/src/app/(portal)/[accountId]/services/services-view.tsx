@@ -1,0 +1,183 @@
+'use client';
+
+import { useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { subscriptionCancellationSchema, type CancelSubscriptionRequest, type Quota, type Service, type SubscriptionCancellation } from '@portico/domain';
+import { billingKeys } from '@/features/billing/api/keys';
+import { subscriptionsQuery } from '@/features/billing/api/billing.queries';
+import { SubscriptionStatusBadge } from '@/features/billing/components/status-badges';
+import { Freshness } from '@/features/status/components/freshness';
+import { statusKeys } from '@/features/status/api/keys';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { SkeletonLines } from '@/components/ui/skeleton';
+import { accountApiPath } from '@/lib/account-paths';
+import { browserApiClient, type ApiError } from '@/lib/api-client';
+import { formatBytes, formatDate, formatMoney, humanize } from '@/lib/format';
+import { formText } from '@/lib/form-text';
+import { useAccountPermissions } from '@/lib/use-account-permissions';
+
+const CANCELLABLE = new Set(['active', 'suspended', 'pending']);
+
+function UsageLine({ label, quota }: { label: string; quota: Quota | null }) {
+  if (quota === null) return null;
+  const ratio = quota.limit ? Math.min(quota.used / quota.limit, 1) : null;
+  const level = ratio === null ? 'ok' : ratio >= 0.9 ? 'critical' : ratio >= 0.75 ? 'warning' : 'ok';
+  return (
+    <div className={`service-usage meter--${level}`}>
+      <span className="small">
+        {label}: {formatBytes(quota.used)} {quota.limit ? `of ${formatBytes(quota.limit)}` : '(no limit)'}
+      </span>
+      {ratio !== null ? (
+        <span className="meter__track" role="meter" aria-label={`${label} used`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(ratio * 100)}>
+          <span className="meter__fill" style={{ width: `${Math.round(ratio * 100)}%` }} />
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** The cancellation dialog of one service: when (now or at the end of the period), why, and a confirmation. */
+function CancelDialog({ accountId, service, onDone }: { accountId: string; service: Service; onDone: (c: SubscriptionCancellation | null) => void }) {
+  const queryClient = useQueryClient();
+  const cancel = useMutation<SubscriptionCancellation, ApiError, CancelSubscriptionRequest>({
+    mutationFn: (body) => browserApiClient.request(accountApiPath(accountId, 'subscriptions', service.id, 'cancellation'), subscriptionCancellationSchema, { method: 'POST', body }),
+    onSuccess: async (created) => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: billingKeys.subscriptions(accountId) }),
+        queryClient.invalidateQueries({ queryKey: statusKeys.detail(accountId) }),
+      ]);
+      onDone(created);
+    },
+  });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    cancel.mutate({ type: formText(form, 'type') === 'immediate' ? 'immediate' : 'end_of_billing_period', reason: formText(form, 'reason') });
+  };
+  const reasonError = cancel.error?.details?.find((d) => d.path.endsWith('reason'))?.message;
+  return (
+    <form className="cancel-dialog" onSubmit={submit} aria-labelledby={`cancel-${service.id}-title`} data-testid="cancel-dialog">
+      <h3 id={`cancel-${service.id}-title`} className="section-title">
+        Cancel {service.productName}
+        {service.domain ? ` (${service.domain})` : ''}?
+      </h3>
+      <fieldset className="radio-group">
+        <legend>When</legend>
+        <label className="radio">
+          <input type="radio" name="type" value="end_of_billing_period" defaultChecked /> At the end of the paid period
+          {service.nextDueOn ? ` (${formatDate(service.nextDueOn)})` : ''}: it keeps working until then
+        </label>
+        <label className="radio">
+          <input type="radio" name="type" value="immediate" /> Immediately: the service and its data go away at once
+        </label>
+      </fieldset>
+      <label className={`field${reasonError ? ' field--invalid' : ''}`}>
+        <span>Why are you cancelling?</span>
+        <textarea name="reason" rows={3} required minLength={3} maxLength={1000} aria-invalid={reasonError ? true : undefined} />
+        {reasonError ? <span className="field__error">{reasonError}</span> : null}
+      </label>
+      {cancel.isError && !reasonError ? (
+        <p className="alert alert--danger" role="alert">
+          {cancel.error.message}
+        </p>
+      ) : null}
+      <div className="form__actions">
+        <button type="submit" className="button button--danger" disabled={cancel.isPending}>
+          {cancel.isPending ? 'Requesting…' : 'Request cancellation'}
+        </button>
+        <button type="button" className="button button--ghost" onClick={() => onDone(null)}>
+          Keep the service
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Services (subscriptions) of the account: cycle, next due date, price, status, usage, and cancellation. */
+export function ServicesView({ accountId }: { accountId: string }) {
+  const services = useQuery(subscriptionsQuery(browserApiClient, accountId));
+  const permissions = useAccountPermissions(accountId);
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [done, setDone] = useState<SubscriptionCancellation | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  const canCancel = permissions.can('subscriptions:manage');
+  return (
+    <>
+      <PageHeader title="Services" description="Your hosting plans and add-ons, what they cost and when they renew." />
+      {done ? (
+        <p className="alert alert--success" role="status" ref={status} data-testid="cancellation-requested">
+          Cancellation requested ({done.type === 'immediate' ? 'immediately' : 'at the end of the billing period'}). We have let the billing team know.
+        </p>
+      ) : null}
+      <section className="card">
+        {services.isPending ? (
+          <SkeletonLines lines={5} label="Loading services" />
+        ) : services.isError ? (
+          <ErrorState title="We could not load your services" error={services.error} onRetry={() => void services.refetch()} retrying={services.isFetching} />
+        ) : services.data.items.length === 0 ? (
+          <EmptyState title="No services yet">Plans you order appear here.</EmptyState>
+        ) : (
+          <>
+            <Freshness meta={services.data.meta} />
+            <ul className="services" data-testid="services">
+              {services.data.items.map((s) => (
+                <li key={s.id} className="service" data-testid={`service-${s.id}`}>
+                  <div className="service__main">
+                    <div className="service__title">
+                      <span className="strong">{s.productName}</span>
+                      <SubscriptionStatusBadge status={s.status} />
+                      {s.cancellation ? <Badge tone="warning">Cancellation requested</Badge> : null}
+                    </div>
+                    <span className="muted small">
+                      {[s.groupName, s.domain].filter(Boolean).join(' · ') || 'No domain'}
+                    </span>
+                    <UsageLine label="Disk" quota={s.disk} />
+                    <UsageLine label="Bandwidth" quota={s.bandwidth} />
+                  </div>
+                  <dl className="service__facts">
+                    <div>
+                      <dt>Price</dt>
+                      <dd>
+                        {s.recurringAmount.amountMinor > 0 ? formatMoney(s.recurringAmount) : 'Free'} <span className="muted small">{humanize(s.billingCycle)}</span>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>Next due</dt>
+                      <dd>{formatDate(s.nextDueOn)}</dd>
+                    </div>
+                  </dl>
+                  <div className="service__actions">
+                    {canCancel && CANCELLABLE.has(s.status) && !s.cancellation && cancelling !== s.id ? (
+                      <button type="button" className="button button--secondary button--small" onClick={() => setCancelling(s.id)}>
+                        Cancel service
+                      </button>
+                    ) : null}
+                    {s.cancellation ? (
+                      <span className="muted small">
+                        Requested {formatDate(s.cancellation.requestedAt.slice(0, 10))}
+                        {s.cancellation.requestedBy ? ` by ${s.cancellation.requestedBy}` : ''}
+                      </span>
+                    ) : null}
+                  </div>
+                  {cancelling === s.id ? (
+                    <CancelDialog
+                      accountId={accountId}
+                      service={s}
+                      onDone={(c) => {
+                        setCancelling(null);
+                        if (c) setDone(c);
+                      }}
+                    />
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+'use client';
+
+import Link from 'next/link';
+import { useQuery } from '@tanstack/react-query';
+import { domainListQuery, paymentMethodsQuery } from '@/features/billing/api/billing.queries';
+import { accountPagePath } from '@/lib/account-paths';
+import { browserApiClient } from '@/lib/api-client';
+import { formatDate } from '@/lib/format';
+import { useAccountPermissions } from '@/lib/use-account-permissions';
+
+/**
+ * Dashboard warnings that need the customer: domains expiring within 30 days, and a default card that expires before
+ * the next charge. Each reads its own page's (cached) data, only for roles that may see it; nothing shows while
+ * loading or on error (the pages themselves say more).
+ */
+export function AttentionNotices({ accountId }: { accountId: string }) {
+  const permissions = useAccountPermissions(accountId);
+  const domains = useQuery({ ...domainListQuery(browserApiClient, accountId, { status: 'expiring' }), enabled: permissions.can('subscriptions:read') });
+  const methods = useQuery({ ...paymentMethodsQuery(browserApiClient, accountId), enabled: permissions.can('billing:read') });
+  const expiring = domains.data?.items ?? [];
+  const warning = methods.data?.warning ?? null;
+  if (expiring.length === 0 && warning === null) return null;
+  return (
+    <div className="attention" data-testid="attention">
+      {expiring.length > 0 ? (
+        <div className="alert alert--warning" role="status" data-testid="attention-domains">
+          <strong>
+            {expiring.length === 1 ? `${expiring[0]?.name} expires` : `${expiring.length} domains expire`} within 30 days
+          </strong>
+          {expiring.length === 1 && expiring[0]?.expiresOn ? ` (${formatDate(expiring[0].expiresOn)})` : ''}.{' '}
+          <Link className="link" href={accountPagePath(accountId, 'domains') + '?status=expiring'}>
+            Review domains
+          </Link>
+        </div>
+      ) : null}
+      {warning ? (
+        <div className="alert alert--warning" role="status" data-testid="attention-card">
+          <strong>Your default card is not valid for the next charge</strong> on {formatDate(warning.nextChargeOn)}.{' '}
+          <Link className="link" href={accountPagePath(accountId, 'billing', 'payment-methods')}>
+            Update payment method
+          </Link>
+        </div>
+      ) : null}
+    </div>
+  );
+}
