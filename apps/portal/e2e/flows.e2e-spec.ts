@@ -58,8 +58,10 @@ test.describe('a dead upstream', () => {
       }
       await expect(page.getByTestId('block-cases').locator('.list__row, .empty-state').first()).toBeVisible();
       await expect(page.getByTestId('block-usage').locator('.usage-tile').first()).toBeVisible();
-      // The plan limits come from the billing system: unknown now, so never shown as "unlimited".
-      await expect(page.getByTestId('usage-tile-disk')).toContainText('Plan limit unavailable');
+      // The plan limits come from the billing system: while it is down, the tiles keep the figures and limits the
+      // usage sync last read from it (Starter Hosting: 10 GB), never "unlimited".
+      await expect(page.getByTestId('usage-tile-disk')).toContainText('of 10 GB');
+      await expect(page.getByTestId('usage-tile-disk')).toHaveAttribute('data-source', 'whmcs');
       await expect(page.getByTestId('block-usage')).not.toContainText(/unlimited/i);
 
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

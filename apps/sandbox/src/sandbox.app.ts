@@ -16,6 +16,7 @@ import { WebhookDispatcher } from './webhooks/webhook.dispatcher';
 import { WhmcsApiService, type WhmcsEvent } from './whmcs/whmcs-api.service';
 import { registerWhmcsRoutes } from './whmcs/whmcs.routes';
 import { registerClientAreaRoutes } from './whmcs/client-area.routes';
+import { WhmcsUsageCycle } from './whmcs/usage-cycle';
 
 /** ActionId of the sandbox's Case outbound message action. */
 export const SANDBOX_OUTBOUND_ACTION_ID = '04kA0000000PortAAA';
@@ -48,6 +49,8 @@ export interface Sandbox {
   mail: MailCatcher;
   /** The WHMCS API actions, for tests that call them without HTTP. */
   whmcsApiForTests: WhmcsApiService;
+  /** WHMCS's daily usage update (run every `SANDBOX_USAGE_CYCLE_MS` once listening, or by `/__admin/whmcs/usage/advance`). */
+  usageCycle: WhmcsUsageCycle;
 }
 
 /** Builds the sandbox server: WHMCS API, Salesforce OAuth + REST, admin controls, signed webhooks. */
@@ -83,6 +86,14 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
     webhooks.dispatch('whmcs', e.event, { event: e.event, occurredAt: occurredAt(), userid: e.userid, params: e.params });
   };
   const whmcsApi = new WhmcsApiService(store, emitWhmcs, env.SANDBOX_PUBLIC_URL);
+  const usageCycle = new WhmcsUsageCycle(store);
+  let usageTimer: NodeJS.Timeout | undefined;
+  if (env.SANDBOX_USAGE_CYCLE_MS > 0) {
+    app.addHook('onReady', async () => {
+      usageTimer = setInterval(() => usageCycle.advance(1), env.SANDBOX_USAGE_CYCLE_MS);
+      usageTimer.unref();
+    });
+  }
   const sendOutboundMessage = (records: SfRecord[], organizationId = env.SALESFORCE_ORGANIZATION_ID) =>
     webhooks.dispatchOutboundMessage({
       organizationId,
@@ -149,6 +160,7 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
     emitWhmcs,
     notifications,
     sendOutboundMessage,
+    usageCycle,
     reseed: () => {
       // Seeded records keep their ids; records created afterwards never reuse an id this process handed out before
       // (a real upstream never reuses one, and consumers key data by them).
@@ -162,9 +174,10 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
   app.get('/', async () => ({ name: 'portico-sandbox', whmcs: '/includes/api.php', salesforce: '/services/data/', admin: '/__admin', mail: '/__admin/mail' }));
 
   app.addHook('onClose', async () => {
+    if (usageTimer) clearInterval(usageTimer);
     held.releaseAll();
     webhooks.close();
     await mail.close();
   });
-  return { app, env, store, faults, webhooks, sessions, mail, whmcsApiForTests: whmcsApi };
+  return { app, env, store, faults, webhooks, sessions, mail, whmcsApiForTests: whmcsApi, usageCycle };
 }

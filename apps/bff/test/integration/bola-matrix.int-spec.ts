@@ -63,6 +63,17 @@ async function memberFixture(db: Client, accountId: string): Promise<string> {
   return (await createUser(db, { memberships: [{ accountId, role: 'viewer' }] })).id;
 }
 
+async function alertRuleFixture(db: Client, accountId: string): Promise<string> {
+  const id = randomUUID();
+  await db.query(
+    "INSERT INTO usage_alert_rules (id, account_id, metric, service_id, threshold_type, threshold_value, hysteresis) VALUES ($1, $2, 'disk', '', 'percent', 90, 0.05)",
+    [id, accountId],
+  );
+  return id;
+}
+
+const usageRange = () => `from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date().toISOString()}`;
+
 const ownOrForeign = (f: Fixtures, accountId: string) => (accountId === f.own.accountId ? f.own : f.foreign);
 
 async function notificationFixture(db: Client, accountId: string): Promise<string> {
@@ -99,6 +110,27 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     permission: 'usage:read',
     ok: 200,
     sample: () => ({ query: `metric=disk&from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date().toISOString()}` }),
+  },
+  'GET /api/v1/accounts/:accountId/usage/catalog': { permission: 'usage:read', ok: 200, sample: () => ({}) },
+  'GET /api/v1/accounts/:accountId/usage/samples': { permission: 'usage:read', ok: 200, sample: () => ({ query: `metric=disk&${usageRange()}&limit=5` }) },
+  'GET /api/v1/accounts/:accountId/usage.csv': { permission: 'usage:read', ok: 200, sample: () => ({ query: `metric=disk&${usageRange()}` }) },
+  'GET /api/v1/accounts/:accountId/usage/alerts': { permission: 'usage:read', ok: 200, sample: () => ({}) },
+  'POST /api/v1/accounts/:accountId/usage/alerts': {
+    permission: 'alerts:manage',
+    ok: 201,
+    sample: () => ({ body: { metric: 'disk', threshold: { type: 'percent', value: 95 } } }),
+  },
+  'PATCH /api/v1/accounts/:accountId/usage/alerts/:ruleId': {
+    permission: 'alerts:manage',
+    ok: 200,
+    sample: async (f, a) => ({ params: { ruleId: await alertRuleFixture(f.db, a) }, body: { enabled: false } }),
+    nested: { param: 'ruleId', foreign: (f) => alertRuleFixture(f.db, f.foreign.accountId) },
+  },
+  'DELETE /api/v1/accounts/:accountId/usage/alerts/:ruleId': {
+    permission: 'alerts:manage',
+    ok: 204,
+    sample: async (f, a) => ({ params: { ruleId: await alertRuleFixture(f.db, a) } }),
+    nested: { param: 'ruleId', foreign: (f) => alertRuleFixture(f.db, f.foreign.accountId) },
   },
   'GET /api/v1/accounts/:accountId/cases': { permission: 'support:read', ok: 200, sample: () => ({ query: 'state=open' }) },
   'GET /api/v1/accounts/:accountId/cases/:caseId': {

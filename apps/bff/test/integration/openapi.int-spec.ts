@@ -51,7 +51,7 @@ describe('OpenAPI document (integration)', () => {
   it('lists path and query parameters with their required flags', () => {
     const usage = doc.paths['/api/v1/accounts/{accountId}/usage']?.get;
     const params = Object.fromEntries((usage?.parameters ?? []).map((p) => [`${p.in}:${p.name}`, p.required]));
-    expect(params).toEqual({ 'path:accountId': true, 'query:metric': true, 'query:from': true, 'query:to': true });
+    expect(params).toEqual({ 'path:accountId': true, 'query:metric': true, 'query:from': true, 'query:to': true, 'query:service': false });
     const invoices = doc.paths['/api/v1/accounts/{accountId}/invoices']?.get;
     const names = (invoices?.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p.required]);
     expect(names).toEqual(expect.arrayContaining([['page', false], ['pageSize', false], ['status', false]]));

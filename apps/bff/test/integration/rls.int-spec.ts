@@ -26,7 +26,7 @@ describe('row-level security (integration)', () => {
     for (const [account, n] of [[a.id, 3], [b.id, 5]] as const) {
       for (let i = 0; i < n; i++) {
         await owner.query("INSERT INTO usage_samples (account_id, metric, at, value) VALUES ($1, 'disk', now() - make_interval(mins => $2), $2)", [account, i]);
-        await owner.query("INSERT INTO usage_rollups (account_id, metric, resolution, bucket_start, count, sum, min, max) VALUES ($1, 'disk', '1h', now() - make_interval(hours => $2), 1, 1, 1, 1)", [account, i]);
+        await owner.query("INSERT INTO usage_rollups_1h (account_id, metric, service_id, bucket_start, count, sum, min, max, last, last_at) VALUES ($1, 'disk', '', now() - make_interval(hours => $2), 1, 1, 1, 1, 1, now())", [account, i]);
       }
       await owner.query(
         "INSERT INTO webhook_deliveries (id, provider, delivery_id, event_type, account_id, status, payload) VALUES (gen_random_uuid(), 'whmcs', gen_random_uuid()::text, 'ClientEdit', $1, 'processed', '{}')",
@@ -54,7 +54,7 @@ describe('row-level security (integration)', () => {
     expect(new Set(samples.map((s) => s.accountId))).toEqual(new Set([a.id]));
     const other = await inAccount(b.id, () => prisma.usageSample.findMany());
     expect(other).toHaveLength(5);
-    expect(await inAccount(a.id, () => prisma.usageRollup.count())).toBe(3);
+    expect(await inAccount(a.id, () => prisma.usageRollup1h.count())).toBe(3);
     const deliveries = await inAccount(a.id, () => prisma.webhookDelivery.findMany());
     expect(deliveries.map((d) => d.accountId)).toEqual([a.id]);
     const accounts = await inAccount(a.id, () => prisma.account.findMany());
@@ -74,7 +74,7 @@ describe('row-level security (integration)', () => {
   it('sees nothing account-scoped without a scope (fail closed)', async () => {
     expect(DbContext.current()).toBeUndefined();
     expect(await prisma.usageSample.count()).toBe(0);
-    expect(await prisma.usageRollup.count()).toBe(0);
+    expect(await prisma.usageRollup1h.count()).toBe(0);
     expect(await prisma.webhookDelivery.count()).toBe(0);
     expect(await prisma.account.count()).toBe(0);
     expect(await prisma.membership.count()).toBe(0);
@@ -131,7 +131,7 @@ describe('row-level security (integration)', () => {
     );
     expect(inTransactions).toEqual([3, 5, 3, 5]);
     const batched = await Promise.all(
-      [a.id, b.id, a.id, b.id].map((id) => inAccount(id, () => prisma.$transaction([prisma.usageSample.count(), prisma.usageRollup.count()]))),
+      [a.id, b.id, a.id, b.id].map((id) => inAccount(id, () => prisma.$transaction([prisma.usageSample.count(), prisma.usageRollup1h.count()]))),
     );
     expect(batched).toEqual([[3, 3], [5, 5], [3, 3], [5, 5]]);
   });
@@ -159,11 +159,11 @@ describe('row-level security (integration)', () => {
     const { rows } = await owner.query<{ table: string; enabled: boolean; forced: boolean }>(`
       SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r'
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
         AND (c.relname = 'accounts' OR EXISTS (
           SELECT 1 FROM information_schema.columns col
           WHERE col.table_schema = 'public' AND col.table_name = c.relname AND col.column_name = 'account_id'))`);
-    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['accounts', 'memberships', 'usage_samples', 'usage_rollups', 'webhook_deliveries', 'audit_events', 'invites']));
+    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['accounts', 'memberships', 'usage_samples', 'usage_rollups_1h', 'webhook_deliveries', 'audit_events', 'invites']));
     const unprotected = rows.filter((r) => !r.enabled || !r.forced).map((r) => r.table);
     expect(unprotected).toEqual([]);
   });

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { RealtimeEvent } from '@portico/domain';
 import { Redis } from 'ioredis';
 import type { Client } from 'pg';
@@ -9,6 +8,7 @@ import { Webhook } from 'standardwebhooks';
 import { REALTIME_CHANNEL } from '../../src/core/events/redis-event-bus.adapter';
 import { stableEventId } from '../../src/modules/webhooks/webhook-processor.service';
 import { testDb } from '../factories/db';
+import { BFF_MAIN, startBffProcess, WORKER_MAIN } from '../support/bff-process';
 import { freePort } from '../support/free-port';
 import { testEnv } from '../support/test-app';
 
@@ -18,9 +18,7 @@ import { testEnv } from '../support/test-app';
  * delivery must end processed exactly once in effect (each delivery's events carry ids derived from it, so a job
  * re-run after the crash repeats the same events instead of adding new ones), none lost. Needs REDIS_URL.
  */
-const MAIN = path.join(__dirname, '..', '..', 'dist', 'main.js');
-const WORKER = path.join(__dirname, '..', '..', 'dist', 'worker.js');
-const runs = Boolean(process.env.REDIS_URL) && existsSync(MAIN);
+const runs = Boolean(process.env.REDIS_URL) && existsSync(BFF_MAIN);
 const describeWithRedis = runs ? describe : describe.skip;
 
 const BURST = 50;
@@ -32,45 +30,23 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
   let sandbox: string;
   const seen: RealtimeEvent[] = [];
 
-  /**
-   * Starts `entry` (the BFF, or the worker with `extra.METRICS_PORT`) and waits until it answers on `port`
-   * (`/health/live`, or the worker's `/metrics`).
-   */
-  async function startBff(port: number, entry = MAIN, extra: Record<string, string> = {}): Promise<ChildProcess> {
-    const env = testEnv();
-    const proc = spawn(process.execPath, [entry], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: env.DATABASE_URL,
-        REDIS_URL: process.env.REDIS_URL,
-        SEED_DEMO_DATA: 'false',
-        WHMCS_API_URL: env.WHMCS_API_URL,
-        SALESFORCE_LOGIN_URL: env.SALESFORCE_LOGIN_URL,
-        RECONCILIATION_INTERVAL_MS: '0',
+  /** Starts the BFF (or, with `entry` WORKER_MAIN and `extra.METRICS_PORT`, the worker) and waits until it answers. */
+  const startBff = (port: number, entry = BFF_MAIN, extra: Record<string, string> = {}): Promise<ChildProcess> =>
+    startBffProcess(
+      port,
+      {
+        REDIS_URL: process.env.REDIS_URL as string,
         WEBHOOK_WORKER_CONCURRENCY: '2',
         WEBHOOK_RETRY_BASE_DELAY_MS: '200',
         JOB_LOCK_DURATION_MS: '2000',
         ...extra,
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const probe = entry === WORKER ? `http://127.0.0.1:${extra.METRICS_PORT}/metrics` : `http://127.0.0.1:${port}/health/live`;
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        if ((await fetch(probe)).ok) return proc;
-      } catch {
-        // not up yet
-      }
-      if (proc.exitCode !== null) throw new Error(`BFF exited with ${proc.exitCode}`);
-      if (Date.now() > deadline) throw new Error('BFF did not start in 30 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+      60_000,
+      {
+        entry,
+        probeUrl: entry === WORKER_MAIN ? `http://127.0.0.1:${extra.METRICS_PORT}/metrics` : `http://127.0.0.1:${port}/health/live`,
+      },
+    );
 
   /** Posts a signed WHMCS delivery with id `id` to the BFF on `port`; expects 204. */
   async function postDelivery(port: number, id: string, body: string): Promise<void> {
@@ -170,8 +146,8 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     const port = await freePort();
     const metricsPort = String(await freePort());
     // The API only queues (JOB_WORKER=off); the worker process works the queue.
-    const api = await startBff(port, MAIN, { JOB_WORKER: 'off' });
-    let worker = await startBff(port, WORKER, { METRICS_PORT: metricsPort });
+    const api = await startBff(port, BFF_MAIN, { JOB_WORKER: 'off' });
+    let worker = await startBff(port, WORKER_MAIN, { METRICS_PORT: metricsPort });
     const post = async (): Promise<string> => {
       const id = `msg_${randomUUID().replace(/-/g, '')}`;
       await postDelivery(port, id, JSON.stringify({ event: 'InvoicePaid', occurredAt: new Date().toISOString(), userid: 1, params: { invoiceid: 1001 } }));
@@ -191,7 +167,7 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
       await new Promise((r) => setTimeout(r, 1000));
       expect(await counts(waiting)).toEqual({ received: 10 });
 
-      worker = await startBff(port, WORKER, { METRICS_PORT: metricsPort });
+      worker = await startBff(port, WORKER_MAIN, { METRICS_PORT: metricsPort });
       let final: Record<string, number> = {};
       for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
         final = await counts(waiting);

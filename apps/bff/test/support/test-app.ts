@@ -35,6 +35,11 @@ export function testEnv(overrides: Partial<Env> = {}): Env {
     RATE_LIMIT_API_PER_MINUTE: '100000',
     // Tests run reconciliation themselves (ReconciliationService.runOnce).
     RECONCILIATION_INTERVAL_MS: '0',
+    // Likewise the WHMCS usage sync (WhmcsUsageSyncService.runOnce) and usage maintenance (made once at start-up).
+    USAGE_SYNC_INTERVAL_MS: '0',
+    USAGE_MAINTENANCE_INTERVAL_MS: '0',
+    // Alerts and live updates in suites should not wait a second for the quiet time.
+    USAGE_CHANGED_DEBOUNCE_MS: '50',
     // Blocks are cached (fresh TTL) but never served stale, unless a suite asks: the demo accounts have fixed
     // ids, so with Redis a stale copy could outlive a suite and hide an outage another suite provokes.
     STATUS_CACHE_STALE_MS: '0',

@@ -58,6 +58,17 @@ describe('queryKeysForEvent', () => {
     expect(keys.some((k) => matches(k, usageKeys.series(ACCOUNT, 'bandwidth', '24h')))).toBe(true);
   });
 
+  it('usage_alert refreshes the status document, the alerts and the series', () => {
+    const keys = queryKeysForEvent(
+      event({
+        type: 'usage_alert',
+        payload: { alertId: 'a1', ruleId: 'r1', metric: 'disk', service: null, threshold: { type: 'percent', value: 90 }, value: 95, limit: 100 },
+      }),
+    );
+    expect(keys).toEqual([statusKeys.detail(ACCOUNT), usageKeys.all(ACCOUNT)]);
+    expect(keys.some((k) => matches(k, usageKeys.alerts(ACCOUNT)))).toBe(true);
+  });
+
   it('account_update refreshes the lists behind each named block once', () => {
     const keys = queryKeysForEvent(
       event({

@@ -20,7 +20,7 @@ const BLOCK_KEYS: Readonly<Partial<Record<StatusBlockName, (accountId: string) =
  * The query keys a realtime event makes stale, built with the same key factories the pages use. Every event
  * refreshes the account's status document first; then:
  * - `billing_alert`: the invoice lists and that invoice's detail;
- * - `usage_changed`: every usage series of the account;
+ * - `usage_changed`, `usage_alert`: every usage query of the account (series, samples, alerts);
  * - `account_update`: the lists behind each named block (duplicates removed);
  * - `case_updated`: every case list, detail and conversation of the account;
  * - `notification_created`: the member's notifications.
@@ -34,6 +34,7 @@ export function queryKeysForEvent(event: RealtimeEvent): QueryKeyPrefix[] {
       keys.push(billingKeys.invoices(accountId), billingKeys.invoiceDetail(accountId, event.payload.invoiceId));
       break;
     case 'usage_changed':
+    case 'usage_alert':
       keys.push(usageKeys.all(accountId));
       break;
     case 'case_updated':

@@ -30,6 +30,11 @@ export const ADMIN_PAGE_HTML = `<!doctype html>
   <button>Create invoice</button>
 </form>
 
+<h2>Services and usage (WHMCS)</h2>
+<p>WHMCS refreshes disk and bandwidth figures in its daily cron; the sandbox does the same once a day
+(<code>SANDBOX_USAGE_CYCLE_MS</code>), or now: <button id="advance-usage">Advance usage one day</button></p>
+<table><thead><tr><th>id</th><th>client</th><th>service</th><th>status</th><th>disk MB</th><th>bandwidth MB (month)</th><th>lastupdate</th></tr></thead><tbody id="services"></tbody></table>
+
 <h2>Cases (Salesforce)</h2>
 <table><thead><tr><th>number</th><th>account</th><th>subject</th><th>status</th><th>priority</th><th></th></tr></thead><tbody id="cases"></tbody></table>
 <form id="new-case">
@@ -69,6 +74,8 @@ async function refresh() {
   const state = await (await fetch('/__admin/state')).json();
   $('#invoices').innerHTML = state.invoices.map((i) => '<tr><td>' + i.id + '</td><td>' + i.userid + '</td><td>' + esc(i.invoicenum) + '</td><td>' + esc(i.status) + '</td><td>' + i.duedate + '</td><td>' + esc(i.total + ' ' + i.currency) + '</td><td>' +
     (i.status === 'Paid' ? '' : '<button data-pay="' + i.id + '">Mark paid</button> <button data-remind="' + i.id + '">Overdue notice</button> <button data-capture="' + i.id + '">Card declined</button>') + '</td></tr>').join('');
+  $('#services').innerHTML = state.services.map((s) => '<tr><td>' + s.id + '</td><td>' + s.clientid + '</td><td>' + esc(s.name) + '</td><td>' + esc(s.status) + '</td><td>' +
+    s.diskusage + ' / ' + (s.disklimit || '∞') + '</td><td>' + s.bwusage + ' / ' + (s.bwlimit || '∞') + '</td><td>' + esc(s.lastupdate) + '</td></tr>').join('');
   $('#cases').innerHTML = state.cases.map((c) => '<tr><td>' + esc(c.CaseNumber) + '</td><td>' + esc(c.AccountId) + '</td><td>' + esc(c.Subject) + '</td><td>' + esc(c.Status) + '</td><td>' + esc(c.Priority) + '</td><td>' +
     ['New', 'Working', 'Escalated', 'Waiting on Customer', 'Closed'].filter((s) => s !== c.Status).map((s) => '<button data-case="' + esc(c.Id) + '" data-status="' + esc(s) + '">' + esc(s) + '</button>').join(' ') +
     ' <button data-om="' + esc(c.Id) + '">Send Outbound Message</button> <button data-reply="' + esc(c.Id) + '">Agent reply</button></td></tr>').join('');
@@ -91,6 +98,7 @@ document.addEventListener('click', (e) => {
   }
 });
 $('#reset').onclick = () => call('POST', '/__admin/reset');
+$('#advance-usage').onclick = () => call('POST', '/__admin/whmcs/usage/advance', { days: 1 });
 $('#outbound').onchange = (e) => call('PUT', '/__admin/salesforce/outbound-messages/settings', { enabled: e.target.checked });
 $('#clear-faults').onclick = () => call('DELETE', '/__admin/faults');
 $('#new-invoice').onsubmit = (e) => { e.preventDefault(); const f = new FormData(e.target);

@@ -8,6 +8,7 @@ import { centsToDecimal, decimalToCents } from '../store/time';
 import { invoiceTotals } from '../store/whmcs.model';
 import type { Delivery, WebhookDispatcher } from '../webhooks/webhook.dispatcher';
 import type { WhmcsApiService, WhmcsEvent } from '../whmcs/whmcs-api.service';
+import type { WhmcsUsageCycle } from '../whmcs/usage-cycle';
 import { ADMIN_PAGE_HTML } from './admin.page';
 
 /** Dependencies of the admin controls. */
@@ -26,7 +27,15 @@ export interface AdminRoutesOptions {
   /** `muted`: business events raise no webhook; `outboundMessages`: Case changes also send an Outbound Message. */
   notifications: { muted: boolean; outboundMessages: boolean };
   sendOutboundMessage: (records: SfRecord[], organizationId?: string) => Delivery;
+  /** WHMCS's daily usage update of services' `diskusage` / `bwusage` / `lastupdate`. */
+  usageCycle: WhmcsUsageCycle;
 }
+
+const advanceUsageSchema = z.object({ days: z.number().int().min(1).max(31).default(1) }).strict();
+const serviceUsageSchema = z
+  .object({ diskusage: z.number().int().min(0).optional(), bwusage: z.number().int().min(0).optional() })
+  .strict()
+  .refine((b) => b.diskusage !== undefined || b.bwusage !== undefined, { message: 'diskusage or bwusage' });
 
 /** `?webhook=false` on a business-event control: change the data without any webhook (a lost delivery). */
 const webhookQuerySchema = z.object({ webhook: z.stringbool().default(true) });
@@ -130,8 +139,25 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOp
         currency: client ? store.currencyOf(client).code : null,
       };
     }),
+    services: store.data.services.map((s) => ({ id: s.id, clientid: s.clientid, name: s.name, status: s.status, diskusage: s.diskusage, disklimit: s.disklimit, bwusage: s.bwusage, bwlimit: s.bwlimit, lastupdate: s.lastupdate })),
     cases: store.sobjects('Case').map((c) => ({ Id: c.Id, CaseNumber: c.CaseNumber, AccountId: c.AccountId, Subject: c.Subject, Status: c.Status, Priority: c.Priority, IsClosed: c.IsClosed })),
   }));
+
+  app.post('/__admin/whmcs/usage/advance', async (request, reply) => {
+    const parsed = advanceUsageSchema.safeParse(request.body ?? {});
+    if (!parsed.success) return reply.code(400).send(issues(parsed.error));
+    const updated = options.usageCycle.advance(parsed.data.days);
+    return { updated: updated.map((s) => ({ id: s.id, clientid: s.clientid, diskusage: s.diskusage, bwusage: s.bwusage, lastupdate: s.lastupdate })) };
+  });
+  app.put<{ Params: { serviceId: string } }>('/__admin/whmcs/services/:serviceId/usage', async (request, reply) => {
+    const id = z.coerce.number().int().positive().safeParse(request.params.serviceId);
+    if (!id.success) return reply.code(400).send({ error: 'validation_failed', message: 'serviceId must be a positive integer' });
+    const parsed = serviceUsageSchema.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(issues(parsed.error));
+    const s = options.usageCycle.set(id.data, parsed.data);
+    if (!s) return reply.code(404).send({ error: 'not_found', message: 'Service ID Not Found' });
+    return { id: s.id, clientid: s.clientid, diskusage: s.diskusage, bwusage: s.bwusage, lastupdate: s.lastupdate };
+  });
 
   app.post('/__admin/faults', async (request, reply) => {
     const parsed = faultInputSchema.safeParse(request.body);

@@ -23,6 +23,8 @@ export const sandboxEnvSchema = z.object({
   SALESFORCE_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_cG9ydGljby1kZXYtc2FsZXNmb3JjZS13ZWJob29rLXNlY3JldA=='),
   /** Organization id carried by Outbound Messages (the BFF accepts only its SALESFORCE_ORGANIZATION_ID). */
   SALESFORCE_ORGANIZATION_ID: z.string().regex(/^00D[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/).default('00DA0000000SbxPAAQ'),
+  /** Interval of the simulated WHMCS daily usage update (services' diskusage/bwusage/lastupdate), ms; 0 = off. */
+  SANDBOX_USAGE_CYCLE_MS: z.coerce.number().int().min(0).default(86_400_000),
   /** Also deliver a Salesforce Outbound Message when a Case is created or updated (can be switched at run time). */
   // A boolean too: buildSandbox() parses an already parsed env again.
   SANDBOX_SALESFORCE_OUTBOUND_MESSAGES: z

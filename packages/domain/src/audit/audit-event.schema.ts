@@ -33,6 +33,11 @@ export const auditActionSchema = z.enum([
   'member.invite_revoked',
   'member.role_changed',
   'member.removed',
+  'usage.api_key_created',
+  'usage.api_key_revoked',
+  'usage.alert_created',
+  'usage.alert_updated',
+  'usage.alert_deleted',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
@@ -118,6 +123,11 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'member.invite_revoked': 'Revoked an invite',
   'member.role_changed': 'Changed a member\u2019s role',
   'member.removed': 'Removed a member',
+  'usage.api_key_created': 'Platform admin created a usage API key',
+  'usage.api_key_revoked': 'Platform admin revoked a usage API key',
+  'usage.alert_created': 'Created a usage alert',
+  'usage.alert_updated': 'Changed a usage alert',
+  'usage.alert_deleted': 'Deleted a usage alert',
 };
 
 /** The label of an action in plain words; an action without a label reads like `members.role_changed` -> "Members: role changed". */

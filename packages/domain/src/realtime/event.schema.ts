@@ -4,6 +4,7 @@ import { statusBlockNameSchema } from '../status/account-status.schema';
 import { invoiceStatusSchema } from '../billing/invoice.schema';
 import { usageMetricSchema } from '../usage/usage.schema';
 import { notificationKindSchema } from '../notifications/notification.schema';
+import { usageAlertFiringSchema } from '../usage/usage-alert.schema';
 
 const envelopeBase = {
   /** Unique event id (for de-duplication by clients). */
@@ -51,6 +52,13 @@ export const notificationCreatedEventSchema = z.object({
   payload: z.object({ notificationId: z.string(), kind: notificationKindSchema }),
 });
 
+/** A usage alert rule crossed its threshold (fired once per crossing); `alertId` is the firing's id. */
+export const usageAlertEventSchema = z.object({
+  ...envelopeBase,
+  type: z.literal('usage_alert'),
+  payload: usageAlertFiringSchema.pick({ ruleId: true, metric: true, service: true, threshold: true, value: true, limit: true }).extend({ alertId: z.string() }),
+});
+
 /** Envelope of every event the realtime gateway emits (socket.io event name = `type`). */
 export const realtimeEventSchema = z.discriminatedUnion('type', [
   accountUpdateEventSchema,
@@ -58,6 +66,7 @@ export const realtimeEventSchema = z.discriminatedUnion('type', [
   usageChangedEventSchema,
   caseUpdatedEventSchema,
   notificationCreatedEventSchema,
+  usageAlertEventSchema,
 ]);
 export type RealtimeEvent = z.infer<typeof realtimeEventSchema>;
 export type RealtimeEventType = RealtimeEvent['type'];
@@ -67,6 +76,7 @@ export const REALTIME_EVENT_TYPES: readonly RealtimeEventType[] = [
   'usage_changed',
   'case_updated',
   'notification_created',
+  'usage_alert',
 ];
 
 /** socket.io room of an account. */

@@ -1,1 +1,4 @@
+export * from './metric-catalog.schema';
 export * from './usage.schema';
+export * from './usage-ingest.schema';
+export * from './usage-alert.schema';

@@ -15,6 +15,9 @@ describe('chooseUsageBucket', () => {
     [96 * H, '10m'],
     [96 * H + 1, '1h'],
     [30 * 24 * H, '1h'],
+    [90 * 24 * H, '1h'],
+    [90 * 24 * H + 1, '1d'],
+    [365 * 24 * H, '1d'],
   ])('a span of %d ms uses %s', (span, bucket) => {
     expect(chooseUsageBucket(t0, t0 + span)).toBe(bucket);
   });
@@ -31,7 +34,8 @@ describe('usageQuerySchema', () => {
     expect(usageQuerySchema.safeParse({ metric: 'disk', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }).success).toBe(true);
     expect(usageQuerySchema.safeParse({ metric: 'disk', from: '2026-01-02T00:00:00Z', to: '2026-01-02T00:00:00Z' }).success).toBe(false);
     expect(usageQuerySchema.safeParse({ metric: 'disk', from: '2024-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }).success).toBe(false);
-    expect(usageQuerySchema.safeParse({ metric: 'cpu', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }).success).toBe(false);
+    expect(usageQuerySchema.safeParse({ metric: 'CPU load', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }).success).toBe(false);
+    expect(usageQuerySchema.safeParse({ metric: 'disk', service: '12', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }).success).toBe(true);
   });
 });
 

@@ -31,6 +31,10 @@ describe('permission matrix', () => {
     expect(roleSchema.options.filter((r) => roleHasPermission(r, 'subscriptions:manage'))).toEqual(['owner', 'admin']);
   });
 
+  it('lets owners, admins and technical members manage usage alerts', () => {
+    expect(roleSchema.options.filter((r) => roleHasPermission(r, 'alerts:manage'))).toEqual(['owner', 'admin', 'technical']);
+  });
+
   it('returns a copy', () => {
     const perms = permissionsOf('viewer');
     perms.push('members:manage');

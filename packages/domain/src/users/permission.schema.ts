@@ -18,6 +18,8 @@ export const permissionSchema = z.enum([
   'billing:pay',
   /** Usage series and tiles. */
   'usage:read',
+  /** Usage alert thresholds (create, change, delete). */
+  'alerts:manage',
   /** Support cases. */
   'support:read',
   /** Opening and replying to support cases. */
@@ -41,14 +43,14 @@ const READ_ALL: readonly Permission[] = ['dashboard:read', 'billing:read', 'subs
  * - admin: everything but account-wide security; manages members (but cannot grant or remove the owner role).
  * - owners and admins alone request the cancellation of a subscription.
  * - billing: invoices, payments (pays invoices, manages payment methods) and subscriptions.
- * - technical: subscriptions, usage and cases (opens cases).
+ * - technical: subscriptions, usage (sets usage alerts) and cases (opens cases).
  * - viewer: reads everything a member can read, changes nothing.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  owner: [...READ_ALL, 'support:write', 'billing:pay', 'subscriptions:manage', 'members:read', 'members:manage', 'audit:read', 'security:manage'],
-  admin: [...READ_ALL, 'support:write', 'billing:pay', 'subscriptions:manage', 'members:read', 'members:manage', 'audit:read'],
+  owner: [...READ_ALL, 'alerts:manage', 'support:write', 'billing:pay', 'subscriptions:manage', 'members:read', 'members:manage', 'audit:read', 'security:manage'],
+  admin: [...READ_ALL, 'alerts:manage', 'support:write', 'billing:pay', 'subscriptions:manage', 'members:read', 'members:manage', 'audit:read'],
   billing: ['dashboard:read', 'billing:read', 'billing:pay', 'subscriptions:read'],
-  technical: ['dashboard:read', 'subscriptions:read', 'usage:read', 'support:read', 'support:write'],
+  technical: ['dashboard:read', 'subscriptions:read', 'usage:read', 'alerts:manage', 'support:read', 'support:write'],
   viewer: [...READ_ALL],
 };
 

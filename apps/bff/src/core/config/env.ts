@@ -226,6 +226,24 @@ export const rawEnvSchema = z.object({
   SELLER_CONFIG_PATH: optionalString,
   /** A card expiring within this many days (and before the next charge) is notified, and domains likewise. */
   NOTIFY_EXPIRY_WITHIN_DAYS: int(30, 1, 365),
+  /** The metric catalog (YAML, validated at start-up); default `config/metrics.yaml` of the repository. */
+  USAGE_METRICS_FILE: optionalString,
+  /** Interval of the WHMCS usage sync (GetClientsProducts per linked account), ms; 0 turns it off. */
+  USAGE_SYNC_INTERVAL_MS: int(900_000, 0),
+  /** Interval of usage maintenance (partitions ahead, retention, alert re-evaluation), ms; 0 turns it off. */
+  USAGE_MAINTENANCE_INTERVAL_MS: int(3_600_000, 0),
+  /** Days raw usage samples are kept (and the oldest a late sample may be). */
+  USAGE_RETENTION_RAW_DAYS: int(35, 1, 3650),
+  /** Days 10-minute usage rollups are kept; 0 = forever. */
+  USAGE_RETENTION_10M_DAYS: int(365, 0, 36500),
+  /** Days 1-hour usage rollups are kept; 0 = forever. */
+  USAGE_RETENTION_1H_DAYS: int(0, 0, 36500),
+  /** Days 1-day usage rollups are kept; 0 = forever. */
+  USAGE_RETENTION_1D_DAYS: int(0, 0, 36500),
+  /** Usage ingestion batches accepted per API key and minute (`POST /api/v1/usage/samples`). */
+  USAGE_INGEST_RATE_LIMIT_PER_MINUTE: int(600, 1),
+  /** Quiet time before `usage_changed` is published for an account that received samples, ms (coalesces bursts). */
+  USAGE_CHANGED_DEBOUNCE_MS: int(1000, 0, 60_000),
   /** Seed the demo accounts when the database has none; default true when DATABASE_URL is unset. */
   SEED_DEMO_DATA: z.preprocess(blankToUndefined, z.stringbool().optional()),
 });
@@ -261,6 +279,19 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
   if (production && (raw.JWT_ACCESS_SECRET === DEV_JWT_ACCESS_SECRET || raw.JWT_REFRESH_SECRET === DEV_JWT_REFRESH_SECRET)) {
     ctx.addIssue({ code: 'custom', path: ['JWT_ACCESS_SECRET'], message: 'development secret used in production' });
   }
+  // Rollups are maintained from the raw samples of their bucket: each resolution must outlive the finer ones.
+  const kept = (days: number) => (days === 0 ? Number.POSITIVE_INFINITY : days);
+  const retention = [
+    ['USAGE_RETENTION_RAW_DAYS', raw.USAGE_RETENTION_RAW_DAYS],
+    ['USAGE_RETENTION_10M_DAYS', kept(raw.USAGE_RETENTION_10M_DAYS)],
+    ['USAGE_RETENTION_1H_DAYS', kept(raw.USAGE_RETENTION_1H_DAYS)],
+    ['USAGE_RETENTION_1D_DAYS', kept(raw.USAGE_RETENTION_1D_DAYS)],
+  ] as const;
+  for (let i = 1; i < retention.length; i += 1) {
+    const [finer, finerDays] = retention[i - 1]!;
+    const [key, days] = retention[i]!;
+    if (days < finerDays) ctx.addIssue({ code: 'custom', path: [key], message: `must keep at least as long as ${finer} (0 = forever)` });
+  }
   if (production && (raw.CSRF_SECRET === DEV_CSRF_SECRET || raw.MFA_ENCRYPTION_KEY === DEV_MFA_ENCRYPTION_KEY)) {
     ctx.addIssue({ code: 'custom', path: ['CSRF_SECRET'], message: 'development secret used in production' });
   }
@@ -278,6 +309,7 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
     EMBEDDED_PG_DATA_DIR_IS_DEFAULT: raw.EMBEDDED_PG_DATA_DIR === undefined,
     SEED_DEMO_DATA: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
     SELLER_CONFIG_PATH: raw.SELLER_CONFIG_PATH ?? path.join(findRepoRoot(), 'config', 'seller.json'),
+    USAGE_METRICS_FILE: raw.USAGE_METRICS_FILE ?? path.join(findRepoRoot(), 'config', 'metrics.yaml'),
   };
 });
 

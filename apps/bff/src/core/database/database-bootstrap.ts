@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { Env } from '../config/env';
 import { runMigrations } from '../prisma/migration-runner';
 import { APP_ROLE, ensureAppRoleLogin } from './app-role';
+import { loadMetricCatalog } from '../../modules/usage/catalog/metric-catalog';
 import { seedDemoData } from './demo-seed';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres.server';
 
@@ -65,7 +66,13 @@ export async function bootstrapDatabase(
       const client = new Client({ connectionString: url });
       await client.connect();
       try {
-        const seeded = await seedDemoData(client);
+        const seeded = await seedDemoData(client, {
+          usage: {
+            catalog: loadMetricCatalog(env.USAGE_METRICS_FILE),
+            rawRetentionDays: env.USAGE_RETENTION_RAW_DAYS,
+            tenMinuteRetentionDays: env.USAGE_RETENTION_10M_DAYS === 0 ? null : env.USAGE_RETENTION_10M_DAYS,
+          },
+        });
         log(seeded ? `Seeded demo data (${seeded.samples} usage samples)` : 'Demo data not seeded: accounts exist');
       } finally {
         await client.end();

@@ -1,26 +1,24 @@
 import { hashPassword } from '../auth/password-hasher';
 import type { Client } from 'pg';
-import type { Role } from '@portico/domain';
+import type { MetricCatalog, Role } from '@portico/domain';
+import { loadMetricCatalog } from '../../modules/usage/catalog/metric-catalog';
+import { seedDemoUsage, type DemoService } from '../../modules/usage/store/usage-demo-seed';
+import { loadEnv } from '../config/env';
 
 /** Password of every demo user (docs/contracts.md). */
 export const DEMO_PASSWORD = 'portico-demo-password';
 
-const MIB = 1024 ** 2;
-
-/** One demo account with its plan limits (sum of its WHMCS products' `disklimit` / `bwlimit`, MB = MiB). */
+/**
+ * One demo account and its services with usage history: the sandbox's WHMCS services of the same ids, limits and
+ * usage ratios (docs/contracts.md), so the history the seed writes meets the figures the WHMCS usage sync reads.
+ */
 export interface DemoAccount {
   id: string;
   name: string;
   whmcsClientId: number;
   salesforceAccountId: string;
-  /** Disk limit, bytes. */
-  diskLimitBytes: number;
-  /** Monthly bandwidth limit, bytes. */
-  bandwidthLimitBytes: number;
-  /** Disk in use at the end of the series, as a share of the limit. */
-  diskEndRatio: number;
-  /** A 30-day bandwidth sum, as a share of the monthly limit. */
-  bandwidthMonthRatio: number;
+  /** Services with usage history (WHMCS `tblhosting.id`, `disklimit`/`bwlimit` MB, `diskusage` ratio). */
+  services: readonly DemoService[];
   /** Seed of the deterministic noise. */
   seed: number;
 }
@@ -32,10 +30,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     name: 'Acme Hosting Ltd',
     whmcsClientId: 1,
     salesforceAccountId: '001A0000001AcmeAAA',
-    diskLimitBytes: (51_200 + 10_240) * MIB,
-    bandwidthLimitBytes: (1_048_576 + 204_800) * MIB,
-    diskEndRatio: 0.82,
-    bandwidthMonthRatio: 0.45,
+    services: [
+      { id: '101', name: 'Business Hosting · acme.example', status: 'active', diskLimitMb: 51_200, bandwidthLimitMb: 1_048_576, ratio: 0.62 },
+      { id: '102', name: 'Managed WordPress · blog.acme.example', status: 'active', diskLimitMb: 10_240, bandwidthLimitMb: 204_800, ratio: 0.91 },
+      { id: '103', name: 'Legacy Hosting · old.acme.example', status: 'suspended', diskLimitMb: 5_120, bandwidthLimitMb: 51_200, ratio: 0.35 },
+    ],
     seed: 1,
   },
   {
@@ -43,10 +42,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     name: 'Globex Corporation',
     whmcsClientId: 2,
     salesforceAccountId: '001A0000002GlbxAAA',
-    diskLimitBytes: 204_800 * MIB,
-    bandwidthLimitBytes: 2_097_152 * MIB,
-    diskEndRatio: 0.93,
-    bandwidthMonthRatio: 0.6,
+    services: [{ id: '104', name: 'Enterprise VPS · globex.example', status: 'active', diskLimitMb: 204_800, bandwidthLimitMb: 2_097_152, ratio: 0.48 }],
     seed: 2,
   },
   {
@@ -54,10 +50,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     name: 'Initech GmbH',
     whmcsClientId: 3,
     salesforceAccountId: '001A0000003InitAAA',
-    diskLimitBytes: 10_240 * MIB,
-    bandwidthLimitBytes: 102_400 * MIB,
-    diskEndRatio: 0.4,
-    bandwidthMonthRatio: 0.3,
+    services: [{ id: '106', name: 'Starter Hosting · initech.example', status: 'active', diskLimitMb: 10_240, bandwidthLimitMb: 102_400, ratio: 0.27 }],
     seed: 3,
   },
 ];
@@ -107,74 +100,32 @@ export const DEMO_USERS: readonly {
   },
 ];
 
-/** Days of 1-minute usage samples seeded per account and metric. */
-export const DEMO_USAGE_DAYS = 90;
+/** What the usage history is seeded from: the catalog and the retention of raw samples and 10-minute rollups. */
+export interface DemoUsageOptions {
+  catalog: MetricCatalog;
+  rawRetentionDays: number;
+  tenMinuteRetentionDays: number | null;
+}
 
-/** SQL of a deterministic pseudo-random number in [0, 1) from an integer `i` and a seed (sine hash). */
-const noise = (i: string, seed: string): string => `(((sin(${i} * 12.9898 + ${seed} * 78.233) * 43758.5453) - floor(sin(${i} * 12.9898 + ${seed} * 78.233) * 43758.5453)))`;
-
-/**
- * Inserts 1-minute samples of both metrics for one account in one set-based statement.
- * Disk (bytes, gauge) rises from 80 % to 100 % of its final value with ±0.2 % noise; bandwidth (bytes per minute)
- * follows a daily sine with ±30 % noise around a mean that sums to `bandwidthMonthRatio` of the limit per 30 days.
- * @returns rows inserted
- */
-export async function insertDemoSamples(client: Client, account: DemoAccount, end: Date, days = DEMO_USAGE_DAYS): Promise<number> {
-  const n = days * 1440;
-  const diskEnd = account.diskLimitBytes * account.diskEndRatio;
-  const bwMean = (account.bandwidthLimitBytes * account.bandwidthMonthRatio) / (30 * 1440);
-  const sql = `
-    WITH minutes AS (
-      SELECT i, $2::timestamptz - make_interval(mins => ($3::int - 1 - i)) AS at
-      FROM generate_series(0, $3::int - 1) AS i
-    )
-    INSERT INTO usage_samples (account_id, metric, at, value)
-    SELECT $1::uuid, 'disk', at,
-           $4::float8 * (0.8 + 0.2 * i::float8 / ($3::int - 1)) * (1 + 0.004 * (${noise('i', '$6::float8')} - 0.5))
-    FROM minutes
-    UNION ALL
-    SELECT $1::uuid, 'bandwidth', at,
-           $5::float8
-             * (1 + 0.5 * sin(2 * pi() * (((extract(epoch FROM at)::bigint / 60) % 1440)::float8 / 1440 - 0.375)))
-             * (0.7 + 0.6 * ${noise('i', '($6::float8 + 101)')})
-    FROM minutes`;
-  const result = await client.query(sql, [account.id, end.toISOString(), n, diskEnd, bwMean, account.seed]);
-  return result.rowCount ?? 0;
+/** The catalog file and retention of the default environment. */
+function defaultUsageOptions(): DemoUsageOptions {
+  const env = loadEnv({});
+  return {
+    catalog: loadMetricCatalog(env.USAGE_METRICS_FILE),
+    rawRetentionDays: env.USAGE_RETENTION_RAW_DAYS,
+    tenMinuteRetentionDays: env.USAGE_RETENTION_10M_DAYS === 0 ? null : env.USAGE_RETENTION_10M_DAYS,
+  };
 }
 
 /**
- * Bucket widths of the materialised rollups, as SQL intervals. Samples arrive once a minute, so `1m` buckets are
- * aggregated from the samples at read time instead of being stored a second time.
+ * Seeds the demo accounts, users (argon2id hashes of {@link DEMO_PASSWORD}), memberships and 90 days of usage of
+ * every catalog metric per demo service, in one transaction, unless an account exists already; a database whose demo
+ * accounts have no usage yet (created before the usage pipeline) gets the usage alone. Deterministic for a given `now`.
+ * @returns counts, or null when the database already had accounts (and usage)
  */
-export const ROLLUP_RESOLUTIONS = { '10m': '10 minutes', '1h': '1 hour' } as const;
-
-/**
- * Recomputes the rollups of every resolution from the raw samples of `accountIds` in `[from, to)`
- * (bucket-aligned by the caller; upsert, so it can rerun).
- */
-export async function rebuildRollups(client: Client, accountIds: readonly string[], from: Date, to: Date): Promise<void> {
-  for (const [resolution, width] of Object.entries(ROLLUP_RESOLUTIONS)) {
-    await client.query(
-      `INSERT INTO usage_rollups (account_id, metric, resolution, bucket_start, count, sum, min, max)
-       SELECT account_id, metric, $1, date_bin($2::interval, at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), count(*), sum(value), min(value), max(value)
-       FROM usage_samples
-       WHERE account_id = ANY($3::uuid[]) AND at >= $4 AND at < $5
-       GROUP BY 1, 2, 4
-       ORDER BY 1, 2, 4
-       ON CONFLICT (account_id, metric, resolution, bucket_start)
-       DO UPDATE SET count = EXCLUDED.count, sum = EXCLUDED.sum, min = EXCLUDED.min, max = EXCLUDED.max`,
-      [resolution, width, accountIds, from.toISOString(), to.toISOString()],
-    );
-  }
-}
-
-/**
- * Seeds the demo accounts, users (argon2id hashes of {@link DEMO_PASSWORD}), memberships and 90 days of usage,
- * in one transaction, unless an account exists already. Deterministic for a given `now`.
- * @returns counts, or null when the database already had accounts
- */
-export async function seedDemoData(client: Client, options: { now?: Date } = {}): Promise<{ accounts: number; samples: number } | null> {
-  const end = new Date(Math.floor((options.now ?? new Date()).getTime() / 60_000) * 60_000);
+export async function seedDemoData(client: Client, options: { now?: Date; usage?: DemoUsageOptions } = {}): Promise<{ accounts: number; samples: number } | null> {
+  const now = options.now ?? new Date();
+  const usage = options.usage ?? defaultUsageOptions();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await client.query('BEGIN');
   try {
@@ -183,6 +134,17 @@ export async function seedDemoData(client: Client, options: { now?: Date } = {})
     await client.query('LOCK TABLE accounts IN EXCLUSIVE MODE');
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM accounts');
     if (Number(rows[0]?.n ?? 0) > 0) {
+      const ids = DEMO_ACCOUNTS.map((a) => a.id);
+      const demo = await client.query<{ accounts: string; series: string }>(
+        `SELECT (SELECT count(*) FROM accounts WHERE id = ANY($1::uuid[])) AS accounts,
+                (SELECT count(*) FROM usage_series WHERE account_id = ANY($1::uuid[])) AS series`,
+        [ids],
+      );
+      if (Number(demo.rows[0]?.accounts) === DEMO_ACCOUNTS.length && Number(demo.rows[0]?.series) === 0) {
+        const samples = await seedDemoUsage(client, usage.catalog, DEMO_ACCOUNTS, { now, ...usage });
+        await client.query('COMMIT');
+        return { accounts: 0, samples };
+      }
       await client.query('ROLLBACK');
       return null;
     }
@@ -209,10 +171,7 @@ export async function seedDemoData(client: Client, options: { now?: Date } = {})
         );
       }
     }
-    let samples = 0;
-    for (const account of DEMO_ACCOUNTS) samples += await insertDemoSamples(client, account, end);
-    const start = new Date(end.getTime() - DEMO_USAGE_DAYS * 86_400_000 - 3_600_000);
-    await rebuildRollups(client, DEMO_ACCOUNTS.map((a) => a.id), start, new Date(end.getTime() + 60_000));
+    const samples = await seedDemoUsage(client, usage.catalog, DEMO_ACCOUNTS, { now, ...usage });
     await client.query('COMMIT');
     return { accounts: DEMO_ACCOUNTS.length, samples };
   } catch (err) {

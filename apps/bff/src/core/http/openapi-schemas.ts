@@ -57,6 +57,21 @@ import {
   supportCaseSchema,
   usageQuerySchema,
   usageSeriesSchema,
+  accountUsageCatalogSchema,
+  apiKeyListQuerySchema,
+  apiKeyListSchema,
+  apiKeySchema,
+  createApiKeyRequestSchema,
+  createdApiKeySchema,
+  createUsageAlertRuleSchema,
+  updateUsageAlertRuleSchema,
+  usageAlertRuleSchema,
+  usageAlertsViewSchema,
+  usageExportQuerySchema,
+  usageIngestResultSchema,
+  usageSampleInputSchema,
+  usageSamplePageSchema,
+  usageSamplesQuerySchema,
   webhookDeliveryListQuerySchema,
   webhookDeliveryPageSchema,
   webhookDeliverySchema,
@@ -177,6 +192,44 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
     query: usageQuerySchema,
     response: { status: 200, name: 'UsageSeries', schema: usageSeriesSchema },
   },
+  // ---- usage ----
+  'get /api/v1/accounts/{accountId}/usage/catalog': {
+    response: { status: 200, name: 'AccountUsageCatalog', schema: accountUsageCatalogSchema },
+  },
+  'get /api/v1/accounts/{accountId}/usage/samples': {
+    query: usageSamplesQuerySchema,
+    response: { status: 200, name: 'UsageSamplePage', schema: usageSamplePageSchema },
+  },
+  'get /api/v1/accounts/{accountId}/usage.csv': {
+    query: usageExportQuerySchema,
+    response: { status: 200, name: 'UsageCsv', schema: z.string().describe('CSV with a header row'), contentType: 'text/csv' },
+  },
+  'get /api/v1/accounts/{accountId}/usage/alerts': {
+    response: { status: 200, name: 'UsageAlertsView', schema: usageAlertsViewSchema },
+  },
+  'post /api/v1/accounts/{accountId}/usage/alerts': {
+    body: { name: 'CreateUsageAlertRule', schema: createUsageAlertRuleSchema },
+    response: { status: 201, name: 'UsageAlertRule', schema: usageAlertRuleSchema },
+  },
+  'patch /api/v1/accounts/{accountId}/usage/alerts/{ruleId}': {
+    body: { name: 'UpdateUsageAlertRule', schema: updateUsageAlertRuleSchema },
+    response: { status: 200, name: 'UsageAlertRule', schema: usageAlertRuleSchema },
+  },
+  'delete /api/v1/accounts/{accountId}/usage/alerts/{ruleId}': { response: { status: 204, name: null, schema: null } },
+  'post /api/v1/usage/samples': {
+    body: { name: 'UsageSampleBatch', schema: z.object({ samples: z.array(usageSampleInputSchema).max(5000) }) },
+    response: { status: 200, name: 'UsageIngestResult', schema: usageIngestResultSchema },
+  },
+  'get /api/v1/admin/api-keys': {
+    query: apiKeyListQuerySchema,
+    response: { status: 200, name: 'ApiKeyList', schema: apiKeyListSchema },
+  },
+  'post /api/v1/admin/api-keys': {
+    body: { name: 'CreateApiKeyRequest', schema: createApiKeyRequestSchema },
+    response: { status: 201, name: 'CreatedApiKey', schema: createdApiKeySchema },
+  },
+  'post /api/v1/admin/api-keys/{keyId}/revoke': { response: { status: 200, name: 'ApiKey', schema: apiKeySchema } },
+  // ---- end usage ----
   'get /api/v1/accounts/{accountId}/cases': {
     query: caseListQuerySchema,
     response: { status: 200, name: 'CasePage', schema: casePageSchema },

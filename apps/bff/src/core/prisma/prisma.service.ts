@@ -25,6 +25,14 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     installScopedDispatch(this);
   }
 
+  /**
+   * The scoped node-postgres pool under the client, for adapters that read many rows (Prisma's raw-query results cost
+   * far more per row). Its connections carry the same `DbContext` scope: row-level security applies alike.
+   */
+  get pgPool(): ScopedPool {
+    return this.pool;
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
     if (!this.pool.ending) await this.pool.end();

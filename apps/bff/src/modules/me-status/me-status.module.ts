@@ -4,13 +4,13 @@ import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
 import { UsageModule } from '../usage/usage.module';
 import { MeStatusController } from './me-status.controller';
 import { MeStatusService } from './me-status.service';
-import { StatusCacheService } from './status-cache.service';
+import { StatusCacheModule } from './status-cache.module';
 
 /** The dashboard aggregate; exports {@link StatusCacheService} for webhooks and writes that invalidate blocks. */
 @Module({
-  imports: [WhmcsModule, SalesforceModule, UsageModule],
+  imports: [WhmcsModule, SalesforceModule, UsageModule, StatusCacheModule],
   controllers: [MeStatusController],
-  providers: [MeStatusService, StatusCacheService],
-  exports: [StatusCacheService],
+  providers: [MeStatusService],
+  exports: [StatusCacheModule],
 })
 export class MeStatusModule {}

@@ -20,7 +20,12 @@ import { MemoryCacheAdapter } from '../../core/cache/memory-cache.adapter';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 import { BillingProvider, type CancellationOutcome, type InvoicePageData } from '../billing/billing.provider';
 import { CrmProvider, type CasePageData } from '../support/crm.provider';
-import type { UsageService } from '../usage/usage.service';
+import { loadMetricCatalog, MetricCatalogService } from '../usage/catalog/metric-catalog';
+import type { UsageRepository } from '../usage/usage.repository';
+import type { UsageServicesService } from '../usage/usage-services.service';
+import { UsageTilesService } from '../usage/usage-tiles.service';
+import { UsageService } from '../usage/usage.service';
+import { InMemoryUsageStore } from '../../../test/fakes/usage-store.fake';
 import { MeStatusService } from './me-status.service';
 import { StatusCacheService } from './status-cache.service';
 
@@ -45,7 +50,7 @@ function invoice(id: string, status: Invoice['status'], dueOn: string, balance: 
   };
 }
 
-function subscription(id: string, status: Subscription['status'], diskLimit: number | null): Subscription {
+function subscription(id: string, status: Subscription['status'], diskLimit: number | null, diskUsed = 0): Subscription {
   return {
     id,
     productName: `Plan ${id}`,
@@ -56,7 +61,7 @@ function subscription(id: string, status: Subscription['status'], diskLimit: num
     recurringAmount: USD(1000),
     registeredOn: null,
     nextDueOn: null,
-    disk: { unit: 'bytes', used: 0, limit: diskLimit, measuredAt: null },
+    disk: { unit: 'bytes', used: diskUsed, limit: diskLimit, measuredAt: diskUsed > 0 ? '2026-01-01T06:00:00.000Z' : null },
     bandwidth: null,
   };
 }
@@ -84,7 +89,7 @@ class FakeBilling extends BillingProvider {
     invoice('11', 'overdue', '2026-01-10', 2500),
     invoice('12', 'paid', '2025-12-01', 0),
   ];
-  subscriptions: Subscription[] = [subscription('1', 'active', 1000), subscription('2', 'active', 500), subscription('3', 'suspended', 9999)];
+  subscriptions: Subscription[] = [subscription('1', 'active', 1000, 700), subscription('2', 'active', 500, 500), subscription('3', 'suspended', 9999, 300)];
 
   private guard(): void {
     this.calls += 1;
@@ -168,12 +173,14 @@ class FakeCrm extends CrmProvider {
   async ping(): Promise<void> {}
 }
 
-const usage = {
-  currentPeriod: jest.fn(async () => [
-    { metric: 'disk' as const, used: 1200, periodStart: '2026-01-01T00:00:00.000Z' },
-    { metric: 'bandwidth' as const, used: 10, periodStart: '2026-01-01T00:00:00.000Z' },
-  ]),
-};
+/** The real tiles over the default catalog, an empty in-memory store and no stored services. */
+function usageTiles(): UsageTilesService {
+  const catalog = new MetricCatalogService(loadMetricCatalog(loadEnv({}).USAGE_METRICS_FILE));
+  const store = new InMemoryUsageStore();
+  const repository = { services: async () => [], readings: async () => [] } as unknown as UsageRepository;
+  const services = { list: async () => [] } as unknown as UsageServicesService;
+  return new UsageTilesService(catalog, new UsageService(catalog, store, services), store, repository);
+}
 
 const account: AccountContext = {
   accountId: '00000000-0000-4000-8000-000000000001',
@@ -192,7 +199,7 @@ function build(overrides: Partial<Env> = {}) {
   const crm = new FakeCrm();
   const env = envWith(overrides);
   const cache = new StatusCacheService(new MemoryCacheAdapter(), env);
-  const service = new MeStatusService(billing, crm, usage as unknown as UsageService, cache, new UpstreamRegistry(env));
+  const service = new MeStatusService(billing, crm, usageTiles(), cache, new UpstreamRegistry(env));
   return { billing, crm, cache, service };
 }
 
@@ -211,10 +218,14 @@ describe('MeStatusService', () => {
     expect(status.billing.data).toMatchObject({ unpaidCount: 1, overdueCount: 1, balanceDue: [USD(7500)] });
     expect(status.billing.data?.nextInvoice?.id).toBe('11');
     expect(status.cases.data).toEqual({ openCount: 3, open: [supportCase] });
-    // Disk limit: active plans only (1000 + 500); the suspended plan's 9999 does not count.
+    // WHMCS's own figures of the active plans (700 + 500 used; the suspended plan's 300 does not count) against the
+    // active plans' limits (1000 + 500; not the suspended plan's 9999), with lastupdate as freshness.
     const disk = status.usage.data?.find((t) => t.metric === 'disk');
-    expect(disk).toMatchObject({ used: 1200, limit: 1500, ratio: 0.8, level: 'warning' });
+    expect(disk).toMatchObject({ used: 1200, limit: 1500, ratio: 0.8, level: 'warning', source: 'whmcs', measuredAt: '2026-01-01T06:00:00.000Z' });
+    expect(disk?.services.map((s) => [s.service, s.used, s.limit])).toEqual([['1', 700, 1000], ['2', 500, 500]]);
     expect(status.usage.data?.find((t) => t.metric === 'bandwidth')).toMatchObject({ limit: null, limitKnown: true, level: 'unknown' });
+    // Every catalog metric has a tile, in the catalog's order.
+    expect(status.usage.data?.map((t) => t.metric)).toEqual(['disk', 'bandwidth', 'api_requests']);
   });
 
   it('marks only the failing upstream blocks unavailable, with a safe reason', async () => {

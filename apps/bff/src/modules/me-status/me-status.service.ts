@@ -18,10 +18,9 @@ import { UpstreamException } from '../../integrations/upstream/upstream.exceptio
 import { UpstreamRegistry } from '../../integrations/upstream/upstream.registry';
 import { BillingProvider } from '../billing/billing.provider';
 import { CrmProvider } from '../support/crm.provider';
-import { UsageService } from '../usage/usage.service';
+import { UsageTilesService } from '../usage/usage-tiles.service';
 import { RECENT_INVOICES, summarizeBilling } from './billing-summary.mapper';
 import { blockFailureReason, StatusCacheService, type StoredBlock } from './status-cache.service';
-import { toUsageTiles } from './usage-tiles.mapper';
 
 /** Open cases shown on the dashboard. */
 const DASHBOARD_OPEN_CASES = 5;
@@ -59,7 +58,7 @@ export class MeStatusService {
   constructor(
     private readonly billing: BillingProvider,
     private readonly crm: CrmProvider,
-    private readonly usage: UsageService,
+    private readonly usage: UsageTilesService,
     private readonly cache: StatusCacheService,
     private readonly upstreams: UpstreamRegistry,
   ) {}
@@ -197,7 +196,10 @@ export class MeStatusService {
     return { openCount: page.page.total, open: page.items };
   }
 
-  /** Usage against limits from the (cached) subscriptions; limits are unknown when those cannot be read. */
+  /**
+   * Usage tiles (catalog metrics) with the (cached) subscriptions: WHMCS's own figures and limits; limits are unknown
+   * when those cannot be read and the usage sync has not stored them.
+   */
   private async usageTiles(
     accountId: string,
     clientId: number | null,
@@ -210,7 +212,6 @@ export class MeStatusService {
             .getOrLoad(accountId, 'subscriptions', () => this.billing.listSubscriptions(clientId), subscriptionsEntry)
             .then((b) => b.data)
             .catch(() => null);
-    const [current, subscriptions] = await Promise.all([this.usage.currentPeriod(accountId), subscriptionsPromise]);
-    return toUsageTiles(current, subscriptions);
+    return this.usage.tiles(accountId, await subscriptionsPromise);
   }
 }

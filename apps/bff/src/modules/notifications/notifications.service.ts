@@ -49,6 +49,8 @@ export class NotificationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // With JOB_WORKER=off the worker process (dist/worker.js) sends the emails.
+    if (this.env.JOB_WORKER !== 'inline') return;
     this.queue.process<{ notificationId: string }>(NOTIFICATION_EMAIL_JOB, (job) => this.sendEmails(job.notificationId), 2);
   }
 
@@ -57,7 +59,7 @@ export class NotificationsService implements OnModuleInit {
    * sessions (`notification_created`) and queues its emails. Runs on no one's behalf (system scope).
    * @returns the new notification's id, or null when it was already there
    */
-  async notify(accountId: string, notification: NewNotification): Promise<string | null> {
+  async notify(accountId: string, notification: NewNotification, options: { email?: boolean } = {}): Promise<string | null> {
     const created = await DbContext.runAsSystem('notifications', () => this.repository.insertOnce(accountId, notification));
     if (created === null) return null;
     this.logger.log({ accountId, kind: notification.kind, notificationId: created.id }, 'notification created');
@@ -68,7 +70,9 @@ export class NotificationsService implements OnModuleInit {
       occurredAt: created.createdAt.toISOString(),
       payload: { notificationId: created.id, kind: notification.kind },
     });
-    await this.queue.enqueue(NOTIFICATION_EMAIL_JOB, { notificationId: created.id }, { jobId: `notification-email-${created.id}`, attempts: 5 });
+    if (options.email !== false) {
+      await this.queue.enqueue(NOTIFICATION_EMAIL_JOB, { notificationId: created.id }, { jobId: `notification-email-${created.id}`, attempts: 5 });
+    }
     return created.id;
   }
 

@@ -13,6 +13,7 @@ import { ShellFrame } from './shell-frame';
 const SECTIONS = [
   { href: '/admin', label: 'Accounts' },
   { href: '/admin/webhook-deliveries', label: 'Webhook deliveries' },
+  { href: '/admin/api-keys', label: 'Usage API keys' },
 ] as const;
 
 /**

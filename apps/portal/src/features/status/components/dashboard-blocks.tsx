@@ -4,7 +4,11 @@ import Link from 'next/link';
 import type { BillingSummary, CasesSummary, CrmAccount, CustomerProfile, Subscription, UsageTile } from '@portico/domain';
 import { InvoiceStatusBadge, SubscriptionStatusBadge } from '@/features/billing/components/status-badges';
 import { CasePriorityBadge, CaseStatusBadge } from '@/features/support/components/case-badges';
-import { USAGE_METRIC_LABEL, UsageMeter } from '@/features/usage/components/usage-meter';
+import { useQuery } from '@tanstack/react-query';
+import { usageAlertsQuery, usageCatalogQuery } from '@/features/usage/api/usage.queries';
+import { RecentUsageAlerts } from '@/features/usage/components/usage-alerts-panel';
+import { UsageMeter } from '@/features/usage/components/usage-meter';
+import { browserApiClient } from '@/lib/api-client';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useNow } from '@/components/ui/use-now';
 import { accountPagePath } from '@/lib/account-paths';
@@ -127,7 +131,7 @@ export function Subscriptions({ items }: { items: Subscription[] }) {
   );
 }
 
-/** Disk and bandwidth against the plan's limits. */
+/** One tile per catalog metric against its limit, then the latest usage alerts (live through `usage_alert`). */
 export function UsageTiles({
   tiles,
   accountId,
@@ -138,20 +142,26 @@ export function UsageTiles({
   /** True when the plans could not be read, so a missing limit means "unknown", not "unlimited". */
   limitsUnavailable: boolean;
 }) {
+  const now = useNow();
+  const alerts = useQuery(usageAlertsQuery(browserApiClient, accountId));
+  const catalog = useQuery(usageCatalogQuery(browserApiClient, accountId));
   if (tiles.length === 0) return <EmptyState title="No usage recorded yet" />;
   return (
-    <div className="usage-tiles">
-      {tiles.map((tile) => (
-        <Link
-          key={tile.metric}
-          href={`${accountPagePath(accountId, 'usage')}?metric=${tile.metric}`}
-          className="usage-tile"
-          aria-label={`${USAGE_METRIC_LABEL[tile.metric]} details`}
-        >
-          <UsageMeter tile={tile} limitsUnavailable={limitsUnavailable} />
-        </Link>
-      ))}
-    </div>
+    <>
+      <div className="usage-tiles">
+        {tiles.map((tile) => (
+          <Link
+            key={tile.metric}
+            href={`${accountPagePath(accountId, 'usage')}?metric=${encodeURIComponent(tile.metric)}`}
+            className="usage-tile"
+            aria-label={`${tile.label} details`}
+          >
+            <UsageMeter tile={tile} limitsUnavailable={limitsUnavailable} nowMs={now} />
+          </Link>
+        ))}
+      </div>
+      {alerts.data && alerts.data.recent.length > 0 ? <RecentUsageAlerts firings={alerts.data.recent} catalog={catalog.data} limit={3} /> : null}
+    </>
   );
 }
 

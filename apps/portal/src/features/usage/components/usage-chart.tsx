@@ -3,10 +3,11 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { area, bisector, line, max, scaleLinear, scaleTime } from 'd3';
 import type { UsagePoint, UsageSeries } from '@portico/domain';
-import { formatBytes, formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { formatUsage, unitScale } from '../usage-format';
 
 const HEIGHT = 300;
-const MARGIN = { top: 16, right: 16, bottom: 32, left: 64 } as const;
+const MARGIN = { top: 16, right: 16, bottom: 32, left: 72 } as const;
 
 /** Width of an element, kept current with a ResizeObserver. */
 function useElementWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
@@ -29,49 +30,83 @@ function useElementWidth<T extends HTMLElement>(): [React.RefObject<T | null>, n
 const pointTime = (p: UsagePoint) => Date.parse(p.at);
 const timeBisector = bisector<UsagePoint, number>(pointTime);
 
+/** A counter's points as its running total from the first point (the billing period's total so far). */
+export function cumulative(points: readonly UsagePoint[]): UsagePoint[] {
+  let total = 0;
+  return points.map((p) => {
+    total += p.value;
+    return { at: p.at, value: total, min: null, max: null };
+  });
+}
+
 /**
- * Line chart of a usage series (averages) with a min/max band. Scales and shapes come from d3; React renders the
- * SVG. Width follows the container; pointer or keyboard focus shows the nearest point.
+ * The chart of a usage series, d3 scales and shapes rendered by React. A gauge draws its averages with the min-max
+ * band; a counter draws a bar per bucket, or with `cumulative` its running total (the billing period so far). The
+ * limit is a red dashed line (when on scale), and a projection to the end of the period a dashed continuation with
+ * its 95 % band. Width follows the container; pointer or keyboard focus shows the nearest point.
  */
-export function UsageChart({ series, label }: { series: UsageSeries; label: string }) {
+export function UsageChart({ series, label, cumulative: asTotal = false }: { series: UsageSeries; label: string; cumulative?: boolean }) {
   const [containerRef, width] = useElementWidth<HTMLDivElement>();
   const [hoverIndex, setHoverIndex] = useState<number | null>(null);
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const gauge = series.kind === 'gauge';
+  const bars = !gauge && !asTotal;
+  const points = useMemo(() => (asTotal ? cumulative(series.points) : series.points), [series.points, asTotal]);
+  // A projection continues a gauge, or a counter's running total; not per-bucket bars.
+  const projection = !bars ? series.projection : null;
 
   const chart = useMemo(() => {
-    const x = scaleTime()
-      .domain([Date.parse(series.from), Date.parse(series.to)])
-      .range([0, innerWidth]);
-    const top = max(series.points, (p) => p.max) ?? 0;
-    // Tick in whole display units (KB, MB, GB are powers of 1024), so labels read 10 GB, 20 GB, not 9.3 GB.
-    const unitBytes = top > 0 ? 1024 ** Math.max(0, Math.floor(Math.log(top) / Math.log(1024))) : 1;
+    const start = Date.parse(series.from);
+    const end = projection ? Math.max(Date.parse(series.to), Date.parse(projection.periodEnd)) : Date.parse(series.to);
+    const x = scaleTime().domain([start, end]).range([0, innerWidth]);
+    const dataTop = Math.max(max(points, (p) => p.max ?? p.value) ?? 0, projection?.high ?? 0);
+    const limitOnScale = series.limit !== null && (bars ? false : series.limit <= Math.max(dataTop * 2.5, 1));
+    const top = Math.max(dataTop, limitOnScale && series.limit !== null ? series.limit : 0);
+    const unit = unitScale(series.unit, top);
     const yUnits = scaleLinear()
-      .domain([0, top > 0 ? (top / unitBytes) * 1.1 : 1])
+      .domain([0, top > 0 ? (top / unit) * 1.1 : 1])
       .nice(5);
     const y = scaleLinear()
-      .domain([0, (yUnits.domain()[1] ?? 1) * unitBytes])
+      .domain([0, (yUnits.domain()[1] ?? 1) * unit])
       .range([innerHeight, 0]);
-    const linePath = line<UsagePoint>()
-      .x((p) => x(pointTime(p)))
-      .y((p) => y(p.value))(series.points);
-    const bandPath = area<UsagePoint>()
-      .x((p) => x(pointTime(p)))
-      .y0((p) => y(p.min))
-      .y1((p) => y(p.max))(series.points);
-    const xTicks = x.ticks(Math.max(2, Math.floor(innerWidth / 110)));
+    const linePath = bars
+      ? null
+      : line<UsagePoint>()
+          .x((p) => x(pointTime(p)))
+          .y((p) => y(p.value))(points);
+    const bandPath = gauge
+      ? area<UsagePoint>()
+          .x((p) => x(pointTime(p)))
+          .y0((p) => y(p.min ?? p.value))
+          .y1((p) => y(p.max ?? p.value))(points)
+      : null;
+    const bucketPx = series.bucketMs ? Math.max(1, x(start + series.bucketMs) - x(start) - 1) : 2;
+    const last = points[points.length - 1];
+    let projectionPath: string | null = null;
+    let projectionBand: string | null = null;
+    if (projection && last) {
+      const x0 = x(pointTime(last));
+      const x1 = x(Date.parse(projection.periodEnd));
+      projectionPath = `M${x0},${y(last.value)}L${x1},${y(projection.value)}`;
+      projectionBand = `M${x0},${y(last.value)}L${x1},${y(projection.high)}L${x1},${y(projection.low)}Z`;
+    }
+    // Ticks too close to the right edge would run their label past it.
+    const xTicks = x.ticks(Math.max(2, Math.floor(innerWidth / 110))).filter((t) => x(t) <= innerWidth - 24);
     const xFormat = x.tickFormat();
-    const yTicks = yUnits.ticks(5).map((t) => t * unitBytes);
-    return { x, y, linePath, bandPath, xTicks, xFormat, yTicks };
-  }, [series, innerWidth, innerHeight]);
+    const yTicks = yUnits.ticks(5).map((t) => t * unit);
+    return { x, y, linePath, bandPath, bucketPx, xTicks, xFormat, yTicks, limitOnScale, projectionPath, projectionBand };
+  }, [series, points, projection, bars, gauge, innerWidth, innerHeight]);
 
-  const hover = hoverIndex === null ? undefined : series.points[hoverIndex];
+  const hover = hoverIndex === null ? undefined : points[hoverIndex];
+  const fmt = (v: number, digits = 1) => formatUsage(v, series.unit, { digits });
+  const last = points[points.length - 1];
 
   function onPointerMove(event: PointerEvent<SVGRectElement>) {
-    if (series.points.length === 0) return;
+    if (points.length === 0) return;
     const rect = event.currentTarget.getBoundingClientRect();
     const t = chart.x.invert(event.clientX - rect.left).getTime();
-    setHoverIndex(timeBisector.center(series.points, t));
+    setHoverIndex(timeBisector.center(points, t));
   }
 
   return (
@@ -81,15 +116,18 @@ export function UsageChart({ series, label }: { series: UsageSeries; label: stri
           width={width}
           height={HEIGHT}
           role="img"
-          aria-label={`${label} over time, ${series.points.length} points. Use the table view for exact values.`}
+          aria-label={`${label} over time, ${points.length} points${last ? `, latest ${fmt(last.value)}` : ''}${projection ? `, projected ${fmt(projection.value)} by ${formatDate(projection.periodEnd)}` : ''}. Use the table view for exact values.`}
           data-testid="usage-chart"
+          data-points={points.length}
+          data-last-value={last?.value ?? ''}
+          data-kind={series.kind}
         >
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             {chart.yTicks.map((t) => (
               <g key={`y${t}`} transform={`translate(0,${chart.y(t)})`}>
                 <line className="chart__grid" x1={0} x2={innerWidth} />
                 <text className="chart__tick" x={-8} dy="0.32em" textAnchor="end">
-                  {formatBytes(t, 1)}
+                  {formatUsage(t, series.unit, { digits: 1, short: true })}
                 </text>
               </g>
             ))}
@@ -103,20 +141,36 @@ export function UsageChart({ series, label }: { series: UsageSeries; label: stri
             ))}
             <line className="chart__axis" x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} />
             {chart.bandPath ? <path className="chart__band" d={chart.bandPath} /> : null}
+            {chart.projectionBand ? <path className="chart__projection-band" d={chart.projectionBand} data-testid="usage-projection-band" /> : null}
+            {bars
+              ? points.map((p) => (
+                  <rect
+                    key={p.at}
+                    className="chart__bar"
+                    x={chart.x(pointTime(p))}
+                    y={chart.y(p.value)}
+                    width={chart.bucketPx}
+                    height={Math.max(0, innerHeight - chart.y(p.value))}
+                  />
+                ))
+              : null}
             {chart.linePath ? <path className="chart__line" d={chart.linePath} data-testid="usage-line" /> : null}
+            {chart.projectionPath ? <path className="chart__projection" d={chart.projectionPath} data-testid="usage-projection" /> : null}
+            {chart.limitOnScale && series.limit !== null ? (
+              <g data-testid="usage-limit-line">
+                <line className="chart__limit" x1={0} x2={innerWidth} y1={chart.y(series.limit)} y2={chart.y(series.limit)} />
+                <text className="chart__limit-label" x={innerWidth - 4} y={chart.y(series.limit) - 6} textAnchor="end">
+                  Limit {fmt(series.limit)}
+                </text>
+              </g>
+            ) : null}
             {hover ? (
               <g transform={`translate(${chart.x(pointTime(hover))},0)`}>
                 <line className="chart__cursor" y1={0} y2={innerHeight} />
                 <circle className="chart__dot" cy={chart.y(hover.value)} r={4} />
               </g>
             ) : null}
-            <rect
-              width={innerWidth}
-              height={innerHeight}
-              fill="transparent"
-              onPointerMove={onPointerMove}
-              onPointerLeave={() => setHoverIndex(null)}
-            />
+            <rect width={innerWidth} height={innerHeight} fill="transparent" onPointerMove={onPointerMove} onPointerLeave={() => setHoverIndex(null)} />
           </g>
         </svg>
       ) : (
@@ -125,19 +179,18 @@ export function UsageChart({ series, label }: { series: UsageSeries; label: stri
       {hover ? (
         <div
           className="chart__tooltip"
-          style={{
-            left: Math.min(Math.max(MARGIN.left + chart.x(pointTime(hover)), 90), Math.max(90, width - 90)),
-          }}
+          style={{ left: Math.min(Math.max(MARGIN.left + chart.x(pointTime(hover)), 90), Math.max(90, width - 90)) }}
           aria-hidden="true"
         >
-          <span className="strong">{formatBytes(hover.value, 2)}</span>
-          <span className="muted small">
-            min {formatBytes(hover.min, 1)} · max {formatBytes(hover.max, 1)}
-          </span>
+          <span className="strong">{fmt(hover.value, 2)}</span>
+          {hover.min !== null && hover.max !== null ? (
+            <span className="muted small">
+              min {fmt(hover.min)} · max {fmt(hover.max)}
+            </span>
+          ) : null}
           <span className="muted small">{formatDateTime(hover.at)}</span>
         </div>
       ) : null}
     </div>
   );
 }
-

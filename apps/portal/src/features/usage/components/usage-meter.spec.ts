@@ -7,23 +7,36 @@ const GB = 1024 ** 3;
 function tile(used: number, limit: number | null, limitKnown = true): UsageTile {
   return {
     metric: 'disk',
+    label: 'Disk space',
     unit: 'bytes',
+    kind: 'gauge',
     used,
     limit,
     limitKnown,
     ratio: limit !== null && limit > 0 ? used / limit : null,
     level: usageLevel(used, limit),
     periodStart: '2026-03-01T00:00:00.000Z',
+    periodEnd: '2026-04-01T00:00:00.000Z',
+    source: 'whmcs',
+    measuredAt: null,
+    projection: null,
+    services: [],
   };
 }
 
 describe('meterText', () => {
+  it('states the projection to the end of the period and when the limit is reached', () => {
+    const t = { ...tile(150 * GB, 200 * GB), projection: { periodEnd: '2026-04-01T00:00:00.000Z', value: 210 * GB, low: 200 * GB, high: 220 * GB, limitCrossingAt: '2026-03-28T10:00:00.000Z', slopePerDay: GB, basis: 30 } };
+    expect(meterText(t).projection).toBe('Projected 210 GB by Mar 31, 2026 · limit reached Mar 28, 2026');
+  });
+
   it('shows used against the limit with the level', () => {
     expect(meterText(tile(186 * GB, 200 * GB))).toEqual({
       percent: '93%',
       ofLimit: 'of 200 GB',
       level: 'At or near limit',
       valueText: '93% of limit, At or near limit',
+      projection: null,
     });
     expect(meterText(tile(80 * GB, 100 * GB)).level).toBe('Approaching limit');
     expect(meterText(tile(10 * GB, 100 * GB)).level).toBe('Within limit');
@@ -40,6 +53,7 @@ describe('meterText', () => {
       ofLimit: 'used',
       level: 'Plan limit unavailable right now',
       valueText: '4 GB used, plan limit unavailable',
+      projection: null,
     });
     expect(Object.values(text).join(' ')).not.toMatch(/unlimited|no limit/i);
   });

@@ -1,9 +1,12 @@
 import type { UsageSeries } from '@portico/domain';
-import { formatBytes, formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
+import { formatUsage } from '../usage-format';
 
-/** The series as a table: time, average, min, max (newest first). */
+/** The series as a table, newest first: gauges time, average, min, max; counters time and sum. */
 export function UsageTable({ series }: { series: UsageSeries }) {
   const rows = [...series.points].reverse();
+  const gauge = series.kind === 'gauge';
+  const fmt = (v: number | null) => (v === null ? '–' : formatUsage(v, series.unit, { digits: 2 }));
   return (
     <div className="table-scroll table-scroll--tall" tabIndex={0} role="region" aria-label="Usage values">
       <table className="table" data-testid="usage-table">
@@ -11,14 +14,18 @@ export function UsageTable({ series }: { series: UsageSeries }) {
           <tr>
             <th scope="col">Time</th>
             <th scope="col" className="num">
-              Average
+              {gauge ? 'Average' : 'Total'}
             </th>
-            <th scope="col" className="num">
-              Min
-            </th>
-            <th scope="col" className="num">
-              Max
-            </th>
+            {gauge ? (
+              <>
+                <th scope="col" className="num">
+                  Min
+                </th>
+                <th scope="col" className="num">
+                  Max
+                </th>
+              </>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -29,9 +36,13 @@ export function UsageTable({ series }: { series: UsageSeries }) {
                   {formatDateTime(p.at)}
                 </time>
               </td>
-              <td className="num">{formatBytes(p.value, 2)}</td>
-              <td className="num">{formatBytes(p.min, 2)}</td>
-              <td className="num">{formatBytes(p.max, 2)}</td>
+              <td className="num">{fmt(p.value)}</td>
+              {gauge ? (
+                <>
+                  <td className="num">{fmt(p.min)}</td>
+                  <td className="num">{fmt(p.max)}</td>
+                </>
+              ) : null}
             </tr>
           ))}
         </tbody>
