@@ -106,7 +106,8 @@ if (wants('e2e')) {
     await phase(
       'end-to-end tests in Chromium',
       async () => {
-        // PORTICO_E2E_PORT_OFFSET moves every port, so that two checkouts can run their end-to-end tests at once.
+        // PORTICO_E2E_PORT_OFFSET moves every port, so that two checkouts can run their end-to-end tests at once;
+        // PORTICO_E2E_GREP runs only the tests whose title matches it.
         const offset = Number(process.env.PORTICO_E2E_PORT_OFFSET ?? 0);
         const stack = await startThrowawayStack({
           ports: { sandbox: 4110 + offset, bff: 4010 + offset, portal: 3010 + offset },
@@ -123,7 +124,7 @@ if (wants('e2e')) {
           },
         });
         try {
-          await run(process.execPath, [path.join(repoRoot, 'apps/portal/node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json'], {
+          await run(process.execPath, [path.join(repoRoot, 'apps/portal/node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json', ...(process.env.PORTICO_E2E_GREP ? ['--grep', process.env.PORTICO_E2E_GREP] : [])], {
             cwd: path.join(repoRoot, 'apps/portal'),
             env: { ...process.env, PORTAL_URL: stack.urls.portal, BFF_URL: stack.urls.bff, SANDBOX_URL: stack.urls.sandbox, PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromium },
           });

@@ -244,6 +244,13 @@ describe('webhook pipeline (integration)', () => {
   describe('reconciliation', () => {
     it('catches a change made without a webhook within one run', async () => {
       const reconciliation = t.app.get(ReconciliationService);
+      // Earlier suites' webhooks (the sandbox retries for seconds) are delivered and processed first, so that
+      // only what this test changes can reach the event bus.
+      await until(async () => {
+        const sent = (await (await fetch(`${sandbox}/__admin/state`)).json()) as { webhooks: Array<{ state: string }> };
+        return sent.webhooks.every((w) => w.state !== 'pending') ? true : undefined;
+      }, 'the sandbox to finish sending its webhooks', 30_000);
+      await until(async () => ((await prisma.webhookDelivery.count({ where: { status: { in: ['received', 'failed'] } } })) === 0 ? true : undefined), 'every webhook delivery to be processed', 30_000);
       await reconciliation.runOnce(); // baseline (or catch-up of earlier tests' changes)
       await reconciliation.runOnce();
       events = [];
