@@ -64,7 +64,7 @@ describe('first run (integration)', () => {
         const result = spawnSync('cp', ['-al', path.join(repo, rel), path.join(checkout, rel)]);
         if (result.status !== 0) throw new Error(`cp -al ${rel}: ${result.stderr.toString()}`);
       };
-      for (const rel of ['node_modules', 'apps/bff/node_modules', 'apps/bff/dist', 'apps/bff/prisma', 'apps/bff/package.json', 'packages/domain/dist', 'packages/domain/package.json', 'packages/domain/node_modules']) {
+      for (const rel of ['node_modules', 'apps/bff/node_modules', 'apps/bff/dist', 'apps/bff/prisma', 'apps/bff/package.json', 'packages/domain/dist', 'packages/domain/package.json', 'packages/domain/node_modules', 'config']) {
         if (existsSync(path.join(repo, rel))) link(rel);
       }
       const runtime = mkdtempSync(path.join(os.tmpdir(), 'portico-runtime-'));

@@ -60,19 +60,25 @@ describeBuilt('usage ingestion survives kill -9 of the BFF (nothing accepted los
     let port = await freePort();
     child = await startBff(port);
     const acknowledged = new Set<number>();
+    const refusals: string[] = [];
     const send = async (b: number): Promise<boolean> => {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/api/v1/usage/samples`, {
           method: 'POST',
           headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
           body: batches[b],
+          signal: AbortSignal.timeout(30_000),
         });
-        if (res.status !== 200) return false;
+        if (res.status !== 200) {
+          refusals.push(`${res.status} ${(await res.text()).slice(0, 300)}`);
+          return false;
+        }
         const result = usageIngestResultSchema.parse(await res.json());
         expect(result.rejected).toBe(0);
         acknowledged.add(b);
         return true;
-      } catch {
+      } catch (err) {
+        refusals.push(String(err));
         return false; // connection reset by the kill
       }
     };
@@ -91,7 +97,10 @@ describeBuilt('usage ingestion survives kill -9 of the BFF (nothing accepted los
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-    await new Promise<void>((resolve) => (child?.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+    // A BFF that refused every batch was never killed: say why instead of waiting for its exit.
+    expect({ killed, refusals: refusals.slice(0, 3) }).toMatchObject({ killed: true });
+    // A process killed by a signal has signalCode set and exitCode null.
+    await new Promise<void>((resolve) => (child?.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
     expect(acknowledged.size).toBeGreaterThanOrEqual(BATCHES / 3);
     expect(acknowledged.size).toBeLessThan(BATCHES);
 

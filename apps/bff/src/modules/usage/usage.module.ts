@@ -1,4 +1,4 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { ENV } from '../../core/config/config.module';
@@ -58,8 +58,10 @@ import { UsageService } from './usage.service';
   ],
   exports: [MetricCatalogService, UsageStore, UsageService, UsageTilesService],
 })
-export class UsageModule implements OnModuleInit, OnApplicationBootstrap {
+export class UsageModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(UsageModule.name);
+  /** The start-up maintenance run, awaited on shutdown so that it never outlives the database connection. */
+  private startupRun: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly queue: JobQueue,
@@ -86,7 +88,7 @@ export class UsageModule implements OnModuleInit, OnApplicationBootstrap {
     if (this.env.JOB_WORKER !== 'inline') return;
     // Partitions are made once now (behind start-up: an append that meets a missing partition makes it itself),
     // then on the maintenance schedule.
-    void this.maintenance.runOnce().catch((err: unknown) => {
+    this.startupRun = this.maintenance.runOnce().catch((err: unknown) => {
       this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'usage maintenance failed at start-up');
     });
     // 0 also removes a schedule left in Redis by an earlier configuration.
@@ -99,5 +101,9 @@ export class UsageModule implements OnModuleInit, OnApplicationBootstrap {
     }
     // The first sync runs now rather than one interval after start-up.
     if (this.env.USAGE_SYNC_INTERVAL_MS > 0) void this.queue.enqueue(USAGE_SYNC_JOB, {}, { attempts: 1, jobId: `usage-sync-startup-${Math.floor(Date.now() / 60_000)}` }).catch(() => undefined);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.startupRun;
   }
 }
