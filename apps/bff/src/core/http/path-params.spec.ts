@@ -33,9 +33,9 @@ describe('path parameters', () => {
     expect([...names].filter((name) => !(name in PATH_PARAMS))).toEqual([]);
   });
 
-  it('a malformed Portico id is 400, a malformed upstream id or account id is 404', () => {
-    expect(statusOf(() => parsePathParam('userId', 'abc'))).toBe(400);
-    expect(statusOf(() => parsePathParam('inviteId', "1' OR '1'='1"))).toBe(400);
+  it('a malformed id is 404 without reaching a query, a well-formed one passes', () => {
+    expect(statusOf(() => parsePathParam('userId', 'abc'))).toBe(404);
+    expect(statusOf(() => parsePathParam('inviteId', "1' OR '1'='1"))).toBe(404);
     expect(statusOf(() => parsePathParam('accountId', 'abc'))).toBe(404);
     expect(statusOf(() => parsePathParam('invoiceId', '-1'))).toBe(404);
     expect(statusOf(() => parsePathParam('caseId', '500A0000001CaseAAA'))).toBe('ok');
@@ -46,6 +46,6 @@ describe('path parameters', () => {
   it('the global pipe parses route params only', () => {
     const pipe = new PathParamsPipe();
     expect(pipe.transform({ a: 1 }, { type: 'body' })).toEqual({ a: 1 });
-    expect(statusOf(() => pipe.transform('abc', { type: 'param', data: 'ruleId' }))).toBe(400);
+    expect(statusOf(() => pipe.transform('abc', { type: 'param', data: 'ruleId' }))).toBe(404);
   });
 });

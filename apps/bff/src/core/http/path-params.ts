@@ -12,21 +12,21 @@ const salesforceIdParam = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$
 
 /**
  * Every route path parameter by name and the schema it is parsed with, and what a value that fails means: a
- * malformed Portico id is a bad request (400 `validation_failed`); an upstream id that cannot exist is simply not
- * found (404 `not_found`, as the services answered before). A parameter missing here is held to
+ * malformed id names nothing, so it is 404 `not_found` (what the services answer for an unknown id, so a malformed
+ * one tells a prober nothing more), answered before any query runs. A parameter missing here is held to
  * {@link UNLISTED_PARAM}; the spec beside this file fails for any route parameter not listed.
  */
 export const PATH_PARAMS: Readonly<Record<string, { schema: z.ZodType<string>; invalid: 'validation' | 'not_found' }>> = {
   accountId: { schema: uuidParam, invalid: 'not_found' },
-  id: { schema: uuidParam, invalid: 'validation' },
-  userId: { schema: uuidParam, invalid: 'validation' },
-  inviteId: { schema: uuidParam, invalid: 'validation' },
-  sessionId: { schema: uuidParam, invalid: 'validation' },
-  keyId: { schema: uuidParam, invalid: 'validation' },
-  ruleId: { schema: uuidParam, invalid: 'validation' },
-  notificationId: { schema: uuidParam, invalid: 'validation' },
-  deliveryId: { schema: uuidParam, invalid: 'validation' },
-  dashboardId: { schema: uuidParam, invalid: 'validation' },
+  id: { schema: uuidParam, invalid: 'not_found' },
+  userId: { schema: uuidParam, invalid: 'not_found' },
+  inviteId: { schema: uuidParam, invalid: 'not_found' },
+  sessionId: { schema: uuidParam, invalid: 'not_found' },
+  keyId: { schema: uuidParam, invalid: 'not_found' },
+  ruleId: { schema: uuidParam, invalid: 'not_found' },
+  notificationId: { schema: uuidParam, invalid: 'not_found' },
+  deliveryId: { schema: uuidParam, invalid: 'not_found' },
+  dashboardId: { schema: uuidParam, invalid: 'not_found' },
   invoiceId: { schema: whmcsIdParam, invalid: 'not_found' },
   subscriptionId: { schema: whmcsIdParam, invalid: 'not_found' },
   caseId: { schema: salesforceIdParam, invalid: 'not_found' },
