@@ -35,6 +35,19 @@ export function idempotencyKeyOf(header: string | string[] | undefined): string 
   return key;
 }
 
+/**
+ * The key an upstream write is made idempotent with (e.g. a Salesforce External ID): derived from the request's
+ * `Idempotency-Key`, its principal and `scope` (the route's target, e.g. the account id), so a client's retry of one
+ * operation reaches the upstream with the same key even when the first attempt's answer was lost; 32 hex
+ * characters. Undefined without an `Idempotency-Key`.
+ * @throws AppException 400 for a malformed key
+ */
+export function upstreamRequestKey(principal: string, header: string | string[] | undefined, scope: string): string | undefined {
+  const key = idempotencyKeyOf(header);
+  if (key === undefined) return undefined;
+  return createHash('sha256').update(`${principal}\n${scope}\n${key}`).digest('hex').slice(0, 32);
+}
+
 /** SHA-256 of what makes two requests the same: method, path with query, and the parsed body. */
 export function requestFingerprint(method: string, url: string, body: unknown): string {
   return createHash('sha256')
