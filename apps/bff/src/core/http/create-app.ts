@@ -90,7 +90,8 @@ export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: true,
-      directives: { 'frame-ancestors': ["'none'"], 'form-action': ["'self'"] },
+      // No upgrade-insecure-requests: the Swagger page is served over plain http in development.
+      directives: { 'frame-ancestors': ["'none'"], 'form-action': ["'self'"], 'upgrade-insecure-requests': null },
     },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
