@@ -247,8 +247,12 @@ export async function startStack({ ports, env = {}, quiet = false, portVariables
       await delay(500);
       if (worker.exited) throw new Error('the worker process exited at start');
     }
-    const nextBin = path.join(repoRoot, 'apps/portal/node_modules/next/dist/bin/next');
-    const portal = launch('portal', process.execPath, [nextBin, 'start', '-p', String(ports.portal)], 'apps/portal');
+    // server.mjs: Next.js with the client's address decided from the socket (never a client-sent X-Forwarded-For).
+    const portal = procs.spawn('portal', process.execPath, ['server.mjs'], {
+      cwd: path.join(repoRoot, 'apps/portal'),
+      env: { ...sharedEnv, PORTAL_PORT: String(ports.portal) },
+      quiet,
+    });
     await waitForHttp(`${urls.portal}/login`, 60_000, () => !portal.exited);
   } catch (error) {
     if (quiet) procs.dump();

@@ -91,4 +91,38 @@ describe('support routes (integration)', () => {
     expect(status).toBe(503);
     expect(body).toMatchObject({ code: 'upstream_unavailable' });
   });
+
+  it('never opens two cases when Salesforce wrote the first and its answer was lost: the retry with the same Idempotency-Key finds it', async () => {
+    const subject = `Retry-safe case ${Date.now()}`;
+    const key = `case-${Date.now()}`;
+    const casesWithSubject = async () => {
+      const state = (await (await fetch(`${sandbox}/__admin/state`)).json()) as { cases: Array<{ Subject: string }> };
+      return state.cases.filter((c) => c.Subject === subject).length;
+    };
+    const open = () =>
+      fetch(`${t.url}/api/v1/accounts/${acme}/cases`, {
+        method: 'POST',
+        headers: sessionHeaders(acmeCookie, { 'content-type': 'application/json', 'idempotency-key': key }),
+        body: JSON.stringify({ subject, description: 'The answer to the first create is lost on the wire.', priority: 'low' }),
+      });
+    await fetch(`${sandbox}/__admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ upstream: 'salesforce', action: 'upsert', mode: 'drop_after_write' }),
+    });
+    const lost = await open();
+    await lost.arrayBuffer();
+    expect(lost.status).toBeGreaterThanOrEqual(500);
+    expect(await casesWithSubject()).toBe(1);
+    await fetch(`${sandbox}/__admin/faults`, { method: 'DELETE' });
+
+    const retry = await open();
+    expect(retry.status).toBe(201);
+    expect(supportCaseSchema.parse(await retry.json())).toMatchObject({ subject });
+    expect(await casesWithSubject()).toBe(1);
+    // And a replay of the stored answer from here on.
+    const again = await open();
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await casesWithSubject()).toBe(1);
+  });
 });

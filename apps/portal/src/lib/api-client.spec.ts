@@ -103,6 +103,21 @@ describe('createApiClient: success', () => {
     expect(call?.body).toBe('{"n":7}');
   });
 
+  it('sends a fresh Idempotency-Key with every mutation, the given one when passed, none on reads', async () => {
+    route('POST', '/api/v1/things', (_req, res) => json(res, 201, { id: 'new', count: 1 }));
+    route('GET', '/api/v1/thing', (_req, res) => json(res, 200, { id: 't1', count: 1 }));
+    await client().request('/api/v1/things', thingSchema, { method: 'POST', body: {} });
+    await client().request('/api/v1/things', thingSchema, { method: 'POST', body: {} });
+    await client().request('/api/v1/things', thingSchema, { method: 'POST', body: {}, idempotencyKey: 'retry-of-one-operation' });
+    await client().request('/api/v1/thing', thingSchema);
+    const keys = calls('/api/v1/things').map((c) => c.headers['idempotency-key']);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(keys[1]).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(keys[2]).toBe('retry-of-one-operation');
+    expect(calls('/api/v1/thing')[0]?.headers['idempotency-key']).toBeUndefined();
+  });
+
   it('send() resolves on 204 without parsing a body', async () => {
     route('POST', '/api/v1/auth/logout', (_req, res) => {
       res.writeHead(204);

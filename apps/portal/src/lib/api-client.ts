@@ -41,6 +41,11 @@ export interface RequestOptions {
   /** JSON body. */
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * `Idempotency-Key` of a mutation (POST, PUT, PATCH, DELETE); a fresh UUID per call when unset. Pass the same
+   * key to retry one operation: the BFF then replays the first response instead of doing it twice.
+   */
+  idempotencyKey?: string;
 }
 
 /** A typed BFF client: every success is parsed with its domain schema. */
@@ -156,6 +161,9 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     const requestId = newRequestId();
     const method = options.method ?? 'GET';
     const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...config.headers, ...csrfHeader(method) };
+    // Every mutation carries a key, kept for the retry after a session refresh below.
+    const idempotencyKey = method === 'GET' ? undefined : (options.idempotencyKey ?? newRequestId());
+    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const signals = [options.signal, config.timeoutMs ? AbortSignal.timeout(config.timeoutMs) : undefined].filter(
       (s): s is AbortSignal => s !== undefined,
@@ -185,7 +193,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     const isAuthPath = AUTH_PATHS.includes(path);
     if (response.status === 401 && !isAuthPath) {
       if (allowRefresh && config.refreshOnUnauthorized && (await refreshSession())) {
-        return raw(path, options, false);
+        return raw(path, { ...options, idempotencyKey }, false);
       }
       config.onUnauthenticated?.();
     }

@@ -84,7 +84,22 @@ export async function applyFaults(
       }
       return true;
     }
+    case 'drop_after_write': {
+      // The route does its write, then drops the connection without an answer (see dropsAfterWrite).
+      DROP_AFTER_WRITE.add(request);
+      return false;
+    }
     default:
       return false;
   }
+}
+
+const DROP_AFTER_WRITE = new WeakSet<FastifyRequest>();
+
+/**
+ * Whether a `drop_after_write` fault hit this request: a write route that supports it keeps the write and then
+ * destroys the connection instead of answering.
+ */
+export function dropsAfterWrite(request: FastifyRequest): boolean {
+  return DROP_AFTER_WRITE.has(request);
 }

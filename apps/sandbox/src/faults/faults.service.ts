@@ -9,7 +9,8 @@ export type Upstream = z.infer<typeof upstreamSchema>;
 /**
  * `POST /__admin/faults` body.
  * - `action`: WHMCS action name (case-insensitive, e.g. `GetInvoices`) or Salesforce operation (`oauth`, `query`,
- *   `retrieve`, `create`, `update`, `versions`); absent = every call of that upstream.
+ *   `retrieve`, `create`, `update`, `upsert`, `versions`); absent = every call of that upstream.
+ * - `drop_after_write` (Salesforce `upsert`): the write is kept and the connection dropped without an answer.
  * - `latencyMs`: delay for `latency` (default 1000 ms, max 60 000).
  * - `status`: HTTP status for `error` (default 500; WHMCS `200` answers `result: error` with HTTP 200).
  * - `probability`: chance (0..1, default 1) that a matching call is affected.
@@ -19,7 +20,7 @@ export const faultInputSchema = z
   .object({
     upstream: upstreamSchema,
     action: z.string().trim().min(1).max(100).optional(),
-    mode: z.enum(['latency', 'error', 'timeout', 'garbage', 'rate_limit']),
+    mode: z.enum(['latency', 'error', 'timeout', 'garbage', 'rate_limit', 'drop_after_write']),
     latencyMs: z.number().int().min(0).max(60_000).optional(),
     /** `rate_limit` only: the `Retry-After` answered, seconds (WHMCS default 30; Salesforce sends none by default). */
     retryAfterS: z.number().int().min(0).max(86_400).optional(),

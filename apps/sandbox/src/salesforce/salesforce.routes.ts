@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { safeEqual } from '../common/safe-equal';
-import { applyFaults, type HeldRequests } from '../faults/fault.responder';
+import { applyFaults, dropsAfterWrite, type HeldRequests } from '../faults/fault.responder';
 import type { FaultsService } from '../faults/faults.service';
 import { SANDBOX_INTEGRATION_USER, StoreError, type SandboxStore } from '../store/sandbox.store';
 import type { SfRecord, SfValue } from '../store/salesforce.model';
@@ -230,6 +230,31 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
       const record = store.createCase(body.data);
       options.onCaseChanged(record);
       return reply.code(201).header('location', recordUrl(version, 'Case', record.Id ?? null)).send({ id: record.Id, success: true, errors: [] });
+    } catch (err) {
+      if (err instanceof StoreError) return sendWriteError(reply, err);
+      throw err;
+    }
+  });
+
+  // Upsert on an External ID field: 201 `created: true` for a new record, 200 `created: false` for an existing one.
+  app.patch<{ Params: { version: string; type: string; field: string; value: string } }>('/services/data/:version/sobjects/:type/:field/:value', async (request, reply) => {
+    if (await fault('upsert', request, reply)) return reply;
+    const version = await guard(request, reply);
+    if (version === null) return reply;
+    if (request.params.type.toLowerCase() !== 'case') return sendErrors(reply, 400, [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: `The sandbox does not upsert ${request.params.type} records` }]);
+    const body = bodySchema.safeParse(request.body);
+    if (!body.success) return sendErrors(reply, 400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'The request body must be a JSON object of field values' }]);
+    try {
+      const { attributes: _ignored, ...fields } = body.data as Record<string, SfValue>;
+      const { record, created } = store.upsertCase(request.params.field, request.params.value, fields);
+      if (created) options.onCaseChanged(record);
+      if (dropsAfterWrite(request)) {
+        // The write is kept, the answer is lost: what a client sees when the connection drops at the worst moment.
+        reply.hijack();
+        reply.raw.destroy();
+        return reply;
+      }
+      return reply.code(created ? 201 : 200).header('location', recordUrl(version, 'Case', record.Id ?? null)).send({ id: record.Id, success: true, errors: [], created });
     } catch (err) {
       if (err instanceof StoreError) return sendWriteError(reply, err);
       throw err;

@@ -54,6 +54,8 @@ export const SF_OBJECTS: Readonly<Record<string, SfObjectDescribe>> = {
       Origin: 'picklist',
       Type: 'picklist',
       Reason: 'picklist',
+      /** Custom External ID field (Text(36), unique): the key Portico upserts new cases on, so a retry never doubles one. */
+      Portico_Request_Id__c: 'string',
       IsClosed: 'boolean',
       IsEscalated: 'boolean',
       ClosedDate: 'datetime',

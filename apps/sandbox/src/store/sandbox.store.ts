@@ -248,7 +248,7 @@ export class SandboxStore {
   createCase(body: Record<string, unknown>): SfRecord {
     const describe = SF_OBJECTS.Case;
     if (!describe) throw new Error('Case not described');
-    const writable = new Set(['AccountId', 'ContactId', 'Subject', 'Description', 'Status', 'Priority', 'Origin', 'Type', 'Reason', 'OwnerId']);
+    const writable = new Set(['AccountId', 'ContactId', 'Subject', 'Description', 'Status', 'Priority', 'Origin', 'Type', 'Reason', 'OwnerId', 'Portico_Request_Id__c']);
     for (const key of Object.keys(body)) {
       if (key === 'attributes') continue;
       if (!(key in describe.fields)) throw new StoreError('invalid', `No such column '${key}' on sobject of type Case`, [key], 'INVALID_FIELD');
@@ -287,6 +287,7 @@ export class SandboxStore {
       Origin: str('Origin'),
       Type: str('Type'),
       Reason: str('Reason'),
+      Portico_Request_Id__c: str('Portico_Request_Id__c'),
       IsClosed: closed,
       IsEscalated: status === 'Escalated',
       ClosedDate: closed ? now : null,
@@ -297,6 +298,24 @@ export class SandboxStore {
     };
     (this.data.sobjects.Case ??= []).push(record);
     return record;
+  }
+
+  /**
+   * Upsert of a Case on an External ID field (`PATCH /sobjects/Case/<field>/<value>`): creates the case with
+   * `field = value` when none has it, else answers the one that has it (Salesforce updates it with the body's values;
+   * Portico only upserts to make a retried create safe, with the same values).
+   * @returns the record and whether it was created
+   * @throws {StoreError} `invalid` for a field that is not an External ID field, or what create or update throw
+   */
+  upsertCase(field: string, value: string, body: Record<string, unknown>): { record: SfRecord; created: boolean } {
+    if (field !== 'Portico_Request_Id__c') {
+      throw new StoreError('invalid', `Provided external ID field does not exist or is not accessible: ${field}`, [field], 'INVALID_FIELD');
+    }
+    const { [field]: _ignored, ...fields } = body;
+    const existing = this.sobjects('Case').find((c) => c[field] === value && c.IsDeleted !== true);
+    // A retry carries the same field values, so writing them again changes nothing: the stored case is the answer.
+    if (existing) return { record: existing, created: false };
+    return { record: this.createCase({ ...fields, [field]: value }), created: true };
   }
 
   /**

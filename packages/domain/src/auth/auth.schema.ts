@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { roleSchema } from '../users/role.schema';
 
-/** An email address as a user types it to sign in or recover access (at most 320 characters, RFC 3696). */
-export const emailAddressSchema = z.email().max(320);
+/** An email address: at most 254 characters, the longest a mail server relays (RFC 5321 path limit). */
+export const emailAddressSchema = z.email().max(254);
 
 /** `POST /api/v1/auth/login` body. */
 export const loginRequestSchema = z.object({

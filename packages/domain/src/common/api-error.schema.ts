@@ -16,6 +16,16 @@ export const apiErrorCodeSchema = z.enum([
   'csrf_failed',
   /** The account requires two-factor authentication and the member has not enrolled yet. */
   'mfa_enrolment_required',
+  /** A request body in another media type than the route takes (`application/json` on `/api/v1`): 415. */
+  'unsupported_media_type',
+  /** A request body over the route's size limit: 413 (the connection is closed after the answer). */
+  'payload_too_large',
+  /** A request line or headers over the server's limit (414, 431). */
+  'request_too_large',
+  /** An `Idempotency-Key` sent again with a different request body or route: 422. */
+  'idempotency_key_reused',
+  /** An `Idempotency-Key` whose first request is still running: 409, retry later. */
+  'idempotency_key_in_flight',
   'internal_error',
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;

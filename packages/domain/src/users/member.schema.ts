@@ -35,7 +35,7 @@ export type MemberList = z.infer<typeof memberListSchema>;
 
 /** `POST /api/v1/accounts/:accountId/members/invites` body. */
 export const createInviteRequestSchema = z.object({
-  email: z.email('Enter a valid email address').max(320).transform((e) => e.trim().toLowerCase()),
+  email: z.email('Enter a valid email address').max(254, 'An email address has at most 254 characters').transform((e) => e.trim().toLowerCase()),
   role: roleSchema,
 });
 export type CreateInviteRequest = z.infer<typeof createInviteRequestSchema>;

@@ -2,6 +2,7 @@ import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { roleHasPermission, type Permission } from '@portico/domain';
 import { AppException } from '../http/app.exception';
+import { PATH_PARAMS } from '../http/path-params';
 import { AccessService } from './access.service';
 import type { AuthenticatedRequestState } from './session.types';
 
@@ -30,7 +31,8 @@ export class AccountMemberGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequestState & { params?: Record<string, string | undefined> }>();
     if (!request.user) throw AppException.unauthenticated();
     const accountId = request.params?.accountId;
-    const membership = accountId ? await this.access.findMembership(request.user.userId, accountId) : null;
+    // A malformed id is no account anyone belongs to: 404 without a query.
+    const membership = accountId && PATH_PARAMS.accountId?.schema.safeParse(accountId).success ? await this.access.findMembership(request.user.userId, accountId) : null;
     if (!membership) throw AppException.notFound('Account not found');
     if (membership.mfaRequired === true && membership.memberMfaEnabled !== true) {
       throw new AppException(403, 'mfa_enrolment_required', 'This account requires two-factor authentication: set it up in your security settings first');

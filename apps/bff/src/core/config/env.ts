@@ -66,6 +66,20 @@ export const rawEnvSchema = z.object({
   /** Redis URL; unset -> in-memory cache and in-process event bus (single instance). */
   REDIS_URL: z.preprocess(blankToUndefined, z.string().startsWith('redis').optional()),
   PORTAL_ORIGIN: url('http://localhost:3000'),
+  /**
+   * Peers whose `X-Forwarded-For` is believed (Fastify `trustProxy`, proxy-addr syntax): comma-separated addresses,
+   * CIDR ranges or the names `loopback`, `linklocal`, `uniquelocal`; `none` believes no one. The client address is
+   * the right-most address of the chain that is not a trusted proxy. Default `loopback`: the portal's own
+   * server-side proxy on the same machine, nothing else. Behind a load balancer, list its addresses.
+   */
+  TRUSTED_PROXIES: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('loopback')
+      .transform((v) => (v.trim().toLowerCase() === 'none' ? [] : v.split(',').map((p) => p.trim()).filter((p) => p.length > 0)))
+      .pipe(z.array(z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/, 'an address, a CIDR range, loopback, linklocal or uniquelocal'))),
+  ),
   JWT_ACCESS_SECRET: z.preprocess(blankToUndefined, z.string().min(32).optional()),
   JWT_REFRESH_SECRET: z.preprocess(blankToUndefined, z.string().min(32).optional()),
   /** Access token lifetime in seconds. */

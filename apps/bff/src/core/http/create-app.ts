@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
@@ -10,6 +11,7 @@ import { AppModule } from '../../app.module';
 import type { Env } from '../config/env';
 import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { clientErrorHandler, registerRequestBoundary } from './request-boundary';
 import { MetricsService } from '../metrics/metrics.service';
 import { registerMetricsRoute, startMetricsServer } from '../metrics/metrics.route';
 
@@ -57,12 +59,16 @@ export class PorticoIoAdapter extends IoAdapter {
 export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     genReqId: (req: IncomingMessage) => requestIdOf(req),
-    trustProxy: true,
+    // X-Forwarded-For is believed only from TRUSTED_PROXIES (default: loopback, the portal's proxy); `false` when
+    // none, so the socket's peer is the client.
+    trustProxy: env.TRUSTED_PROXIES.length > 0 ? env.TRUSTED_PROXIES.join(',') : false,
     bodyLimit: 1_048_576,
+    clientErrorHandler,
   });
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
+  registerRequestBoundary(adapter.getInstance(), env.PORTAL_ORIGIN);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, {
     bufferLogs: options.bufferLogs ?? true,
   });
@@ -80,6 +86,18 @@ export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}
   }
   app.useLogger(app.get(Logger));
   await app.register(fastifyCookie);
+  // Security headers on every answer. The API serves JSON (and the Swagger page at /api/docs): no page may frame it.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      // No upgrade-insecure-requests: the Swagger page is served over plain http in development.
+      directives: { 'frame-ancestors': ["'none'"], 'form-action': ["'self'"], 'upgrade-insecure-requests': null },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // The portal's page (another origin in development) opens socket.io against this server.
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
   app.enableCors({ origin: env.PORTAL_ORIGIN, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useWebSocketAdapter(new PorticoIoAdapter(app, env.PORTAL_ORIGIN));

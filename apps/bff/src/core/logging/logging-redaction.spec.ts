@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { REDACT_PATHS } from './logging.module';
+import { REDACT_PATHS, serializeRequest } from './logging.module';
 
 /** Logs one record through pino with Portico's redaction and returns the line as written. */
 function logLine(record: object): string {
@@ -49,5 +49,12 @@ describe('log redaction', () => {
     for (const value of ['csrf-nonce.mac', 'old-pass-value', 'new-pass-value', '123456', 'abcde-12345', 'JBSW Y3DP', 'AAAA', 'fghij-67890', 'csrf-value', 'challenge-value']) {
       expect(line).not.toContain(value);
     }
+  });
+
+  it('the access line of a request masks emails and drops tokens in its query string', () => {
+    const line = JSON.stringify(serializeRequest({ id: 'r1', method: 'GET', url: '/api/v1/accounts/a/audit-events?actor=owner%40acme.example&token=tok-in-url' }));
+    expect(line).not.toContain('owner%40acme');
+    expect(line).not.toContain('tok-in-url');
+    expect(line).toContain('audit-events');
   });
 });

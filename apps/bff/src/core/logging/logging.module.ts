@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { traceFields } from '../telemetry/telemetry';
+import { redactUrl } from './redact-url';
 import { requestIdOf } from './request-id';
 
 /** Paths pino replaces with `[redacted]`: cookies, credentials, tokens and secrets anywhere they show up. */
@@ -38,6 +39,19 @@ export const REDACT_PATHS: readonly string[] = [
 ];
 
 /**
+ * The `req` of an access log line: id, method, URL (emails and tokens in its query string redacted, see
+ * {@link redactUrl}: `audit-events?actor=...`) and client address.
+ */
+export function serializeRequest(req: { id: unknown; method: unknown; url: unknown; remoteAddress?: unknown; raw?: { socket?: { remoteAddress?: unknown } } }): object {
+  return {
+    id: req.id,
+    method: req.method,
+    url: typeof req.url === 'string' ? redactUrl(req.url) : req.url,
+    remoteAddress: req.remoteAddress ?? req.raw?.socket?.remoteAddress,
+  };
+}
+
+/**
  * nestjs-pino with one request id per request and redaction of secrets. The access log line of a request carries
  * its id, method, URL, client address, status and time, not every header: serialising and redacting the headers
  * of every request (once for the request logger, once for the line) cost more than the cached status read itself.
@@ -58,12 +72,7 @@ export const REDACT_PATHS: readonly string[] = [
           // Every line written inside a traced context carries its trace and span ids (tracing on).
           mixin: () => traceFields(),
           serializers: {
-            req: (req: { id: unknown; method: unknown; url: unknown; remoteAddress?: unknown; raw?: { socket?: { remoteAddress?: unknown } } }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url,
-              remoteAddress: req.remoteAddress ?? req.raw?.socket?.remoteAddress,
-            }),
+            req: serializeRequest,
             res: (res: { statusCode: unknown }) => ({ statusCode: res.statusCode }),
           },
         },

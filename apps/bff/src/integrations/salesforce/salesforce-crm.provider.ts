@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CaseComment, CaseListQuery, CreateCaseRequest, CrmAccount, SupportCase } from '@portico/domain';
 import {
@@ -21,6 +22,11 @@ import { SalesforceException } from './salesforce.exception';
 
 /** Most cases read for one list (pages are cut in memory). */
 const MAX_CASES = 2000;
+/**
+ * Custom External ID field on Case (Text(36), External ID, Unique) holding the key of the Portico request that
+ * opened the case. Create it in the org before enabling Portico: new cases are upserted on it.
+ */
+export const CASE_REQUEST_ID_FIELD = 'Portico_Request_Id__c';
 
 const idRecordSchema = z.looseObject({ Id: z.string() });
 const caseOwnerSchema = z.looseObject({ Id: z.string(), AccountId: z.string().nullish() });
@@ -89,12 +95,25 @@ export class SalesforceCrmProvider extends CrmProvider {
     return toSupportCase(record);
   }
 
-  /** `POST /sobjects/Case` with the mapped request, then reads the stored case back. */
-  async createCase(crmAccountId: string, req: CreateCaseRequest): Promise<SupportCase> {
-    const id = await this.sf.create('Case', toSalesforceCaseCreate(req, { accountId: crmAccountId }));
+  /**
+   * Upserts the mapped request on the Case External ID field {@link CASE_REQUEST_ID_FIELD} with `requestKey`
+   * (`PATCH /sobjects/Case/Portico_Request_Id__c/<requestKey>`), then reads the stored case back. The same key
+   * always lands on the same case: a create retried after a lost answer never opens a second one.
+   */
+  async createCase(crmAccountId: string, req: CreateCaseRequest, requestKey: string = randomUUID()): Promise<SupportCase> {
+    const upserted = await this.sf.upsert('Case', CASE_REQUEST_ID_FIELD, requestKey, toSalesforceCaseCreate(req, { accountId: crmAccountId }));
+    const id = upserted ?? (await this.caseIdByRequestKey(crmAccountId, requestKey));
+    if (id === null) throw new SalesforceException('bad_response', 'create Case', 'upserted case could not be found');
     const created = await this.getCase(crmAccountId, id);
     if (created === null) throw new SalesforceException('bad_response', 'create Case', 'created case could not be read back');
     return created;
+  }
+
+  /** The id of the account's case whose {@link CASE_REQUEST_ID_FIELD} is `requestKey`, or null. */
+  private async caseIdByRequestKey(crmAccountId: string, requestKey: string): Promise<string | null> {
+    const soql = `SELECT Id, AccountId FROM Case WHERE ${CASE_REQUEST_ID_FIELD} = ${soqlQuote(requestKey)} AND AccountId = ${soqlQuote(crmAccountId)} LIMIT 1`;
+    const { records } = await this.sf.queryAll(soql, caseOwnerSchema, 1);
+    return records[0]?.Id ?? null;
   }
 
   /**

@@ -165,6 +165,24 @@ export class SalesforceClient {
   }
 
   /**
+   * Creates or finds one record by an External ID field (`PATCH /sobjects/<type>/<field>/<value>`): Salesforce
+   * creates the record when no record has `value` in `field`, else updates that one. Safe to repeat: a create whose
+   * answer was lost, sent again with the same value, finds the first record instead of making a second.
+   * @param value the External ID (letters, digits, `-` and `_` only: it is a URL path segment)
+   * @returns the record's id (null when Salesforce answers 204 without a body: look it up by `field`)
+   * @throws SalesforceException on failure or timeout (never retried here)
+   */
+  async upsert(sobjectType: string, field: string, value: string, record: object): Promise<string | null> {
+    if (!/^[A-Za-z0-9_-]{1,255}$/.test(value)) throw new SalesforceException('rejected', `upsert ${sobjectType}`, 'external id has characters a URL path cannot carry');
+    return this.run(`upsert ${sobjectType}`, true, async (conn) => {
+      const answer: unknown = await conn.sobject(sobjectType).upsert({ ...record, [field]: value }, field);
+      const result = this.parse(`upsert ${sobjectType}`, sfCreateResultSchema.partial({ id: true }), answer);
+      if (!result.success) throw new SalesforceException('rejected', `upsert ${sobjectType}`, 'save result not successful');
+      return result.id ?? null;
+    });
+  }
+
+  /**
    * Updates fields of one record (`PATCH /sobjects/<type>/<id>`).
    * @throws SalesforceException on failure or timeout (never retried)
    */

@@ -72,7 +72,8 @@ export class MembersService {
    * Invites `email` with `role` and emails the link `${PORTAL_ORIGIN}/invite/<token>`. An expired open invite of the
    * same email is replaced. If the email cannot be sent, nothing is stored.
    * @throws AppException 403 when a non-owner invites an owner; 409 when the email is a member or already has a
-   *   pending invite; 503 `upstream_unavailable` when the mail server refuses
+   *   pending invite; 400 when the mail server refuses the address for good; 503 `upstream_unavailable` when the
+   *   mail server cannot be reached or fails for now
    */
   async invite(account: AccountContext, actor: SessionUser, request: CreateInviteRequest, meta: ClientMeta): Promise<Invite> {
     this.assertMayTouchRole(account, request.role);
@@ -280,6 +281,11 @@ export class MembersService {
       await this.mail.send({ to: invite.email, ...inviteMail({ accountName: invite.accountName, invitedBy: invite.invitedBy, role: invite.role, link, expiresAt: invite.expiresAt }) });
     } catch (err) {
       this.logger.error(`Cannot send the invite email to ${maskEmail(invite.email)}: ${err instanceof Error ? err.name : 'error'}`);
+      // The mail server refused this recipient for good (SMTP 5xx to RCPT TO): the address is the problem.
+      const responseCode = (err as { responseCode?: unknown } | null)?.responseCode;
+      if (typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600) {
+        throw AppException.validation([{ path: 'body.email', message: 'The mail server refused this address' }], 'The invite email could not be delivered to this address; nothing was changed.');
+      }
       throw new AppException(503, 'upstream_unavailable', 'The invite email could not be sent; nothing was changed. Try again in a moment.');
     }
   }

@@ -17,8 +17,12 @@ export abstract class CrmProvider {
    * @returns null when the case does not exist or belongs to another account
    */
   abstract getCase(crmAccountId: string, caseId: string): Promise<SupportCase | null>;
-  /** Opens a case on the account and returns it as stored. */
-  abstract createCase(crmAccountId: string, req: CreateCaseRequest): Promise<SupportCase>;
+  /**
+   * Opens a case on the account and returns it as stored.
+   * @param requestKey identifies this request: sent again with the same key, the call answers the case the first
+   *   call opened instead of opening another (default: a fresh key, no such protection)
+   */
+  abstract createCase(crmAccountId: string, req: CreateCaseRequest, requestKey?: string): Promise<SupportCase>;
   /**
    * The public comments of one of the account's cases, oldest first.
    * @param postedByMembers comments posted through Portico (comment id -> member name)

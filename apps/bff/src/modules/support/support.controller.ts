@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   caseListQuerySchema,
@@ -14,6 +14,7 @@ import {
   type SupportCase,
 } from '@portico/domain';
 import { AccountScoped, CurrentAccount, CurrentUser, RequirePermission, type AccountContext, type SessionUser } from '../../core/auth';
+import { IDEMPOTENCY_KEY_HEADER, upstreamRequestKey } from '../../core/http/idempotency/idempotency.interceptor';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { AuditContext, type RequestAuditContext } from '../audit/audit-context';
 import { SupportService } from './support.service';
@@ -69,11 +70,13 @@ export class SupportController {
   @Post()
   @RequirePermission('support:write')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Open a case' })
+  @ApiOperation({ summary: 'Open a case', description: 'With an Idempotency-Key, a retry never opens a second case, even when the first answer was lost.' })
   createCase(
     @CurrentAccount() account: AccountContext,
+    @CurrentUser() user: SessionUser,
     @Body(new ZodValidationPipe(createCaseRequestSchema)) body: CreateCaseRequest,
+    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey: string | undefined,
   ): Promise<SupportCase> {
-    return this.support.createCase(account, body);
+    return this.support.createCase(account, body, upstreamRequestKey(`user:${user.userId}`, idempotencyKey, account.accountId));
   }
 }

@@ -137,13 +137,14 @@ export class SupportService {
 
   /**
    * Opens a case, drops the cached `cases` block and pages and tells the account's sessions (`account_update`).
+   * `requestKey` (from the request's Idempotency-Key) makes a retried create land on the case the first one opened.
    * @throws AppException 409 `conflict` when the account has no CRM link
    */
-  async createCase(account: AccountContext, req: CreateCaseRequest): Promise<SupportCase> {
+  async createCase(account: AccountContext, req: CreateCaseRequest, requestKey?: string): Promise<SupportCase> {
     if (account.salesforceAccountId === null) {
       throw new AppException(409, 'conflict', 'This account is not linked to the support system');
     }
-    const created = await this.crm.createCase(account.salesforceAccountId, req);
+    const created = await this.crm.createCase(account.salesforceAccountId, req, requestKey);
     try {
       await this.statusCache.invalidate(account.accountId, ['cases']);
       await this.cache.invalidate(account.accountId, ['cases']);

@@ -39,4 +39,9 @@ describe('parseOutboundMessage', () => {
     expect(details(() => parseOutboundMessage(envelope('')))).toContain('body.notifications.Notification');
     expect(details(() => parseOutboundMessage(envelope(caseNotification('not-an-id'))))).toContain('body.notifications.Notification.0.Id');
   });
+
+  it('refuses elements nested 100 deep inside a field with a parse error (400), not a parser crash', () => {
+    const deep = `${'<x>'.repeat(100)}v${'</x>'.repeat(100)}`;
+    expect(details(() => parseOutboundMessage(envelope(caseNotification('04lA000000Note1AAA'), deep)))).toContain("XML parser's limits");
+  });
 });

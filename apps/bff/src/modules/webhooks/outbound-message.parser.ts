@@ -11,6 +11,9 @@ export class OutboundMessageParseError extends Error {
   }
 }
 
+/** Deepest element nesting accepted in an Outbound Message body. */
+export const MAX_XML_DEPTH = 16;
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -20,6 +23,9 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   isArray: (tagName) => tagName === 'Notification',
+  // An Outbound Message is 6 levels deep (Envelope/Body/notifications/Notification/sObject/field); anything much
+  // deeper is an attack on the parser, refused (the parser throws) and answered 400.
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 /** The SOAP answer Salesforce expects once the notifications are safely kept (it redelivers until it gets it). */
@@ -32,7 +38,7 @@ export const OUTBOUND_MESSAGE_ACK =
 /**
  * Parses a Salesforce Outbound Message: a SOAP 1.1 envelope whose body holds the `notifications` element (WSDL
  * namespace `http://soap.sforce.com/2005/09/outbound`) with up to 100 `Notification`s. Namespace prefixes are
- * ignored (`sf:Id` reads as `Id`); a DTD is refused (SOAP forbids one, and it is how entity-expansion attacks start).
+ * ignored (`sf:Id` reads as `Id`); nesting deeper than {@link MAX_XML_DEPTH} is refused; a DTD is refused (SOAP forbids one, and it is how entity-expansion attacks start).
  * @param xml the request body
  * @returns the validated `notifications` element, without its `SessionId`
  * @throws OutboundMessageParseError when the body is not well-formed XML, not such an envelope, or does not match
@@ -47,7 +53,13 @@ export function parseOutboundMessage(xml: string): SfOutboundMessage {
       { path: 'body', message: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})` },
     ]);
   }
-  const document = parser.parse(xml) as { Envelope?: { Body?: { notifications?: unknown } } };
+  let document: { Envelope?: { Body?: { notifications?: unknown } } };
+  try {
+    document = parser.parse(xml) as typeof document;
+  } catch (err) {
+    // The parser's own limits (nesting depth, entity expansion): a client error, never a 500.
+    throw new OutboundMessageParseError([{ path: 'body', message: `refused by the XML parser's limits: ${err instanceof Error ? err.message.slice(0, 200) : 'error'}` }]);
+  }
   const notifications = document.Envelope?.Body?.notifications;
   if (notifications === undefined || notifications === null || typeof notifications !== 'object') {
     throw new OutboundMessageParseError([{ path: 'body', message: 'expected a SOAP Envelope whose Body holds a notifications element' }]);
