@@ -104,8 +104,16 @@ export const tablePanelDataSchema = z.object({
   meta: panelDataMetaSchema,
 });
 
-/** A template panel: the rendered text (HTML-escaped by the template library; the portal shows it as text). */
-export const templatePanelDataSchema = z.object({ type: z.literal('template'), text: z.string(), meta: panelDataMetaSchema });
+/**
+ * A template panel: the rendered template as HTML that holds no markup at all: the template's own text is
+ * HTML-escaped before rendering and every value by the template library, so `html` never contains `<`. The portal
+ * shows it with line breaks kept.
+ */
+export const templatePanelDataSchema = z.object({
+  type: z.literal('template'),
+  html: z.string().refine((h) => !h.includes('<'), 'rendered templates hold no markup'),
+  meta: panelDataMetaSchema,
+});
 
 /** An image panel: the image the provider rendered (`image/svg+xml` as text, `image/png` as base64). */
 export const imagePanelDataSchema = z.object({

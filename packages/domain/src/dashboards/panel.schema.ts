@@ -183,14 +183,16 @@ export const panelProviderNameSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$
 
 /**
  * A logic-less (Mustache) template. Only escaping tags are allowed: `{{{name}}}` and `{{& name}}` (unescaped
- * output) are refused, so no HTML from data reaches the page unescaped, and the markup itself is escaped too
- * (the portal shows the result as text with line breaks, never as HTML).
+ * output) are refused, so no HTML from data reaches the page unescaped; the template's own text is HTML-escaped
+ * before rendering too, so no markup from configuration reaches the page either. A missing value renders empty.
  */
 export const panelTemplateSchema = z
   .string()
   .min(1)
   .max(4000)
-  .refine((t) => !/\{\{\s*[{&]/.test(t), 'unescaped tags ({{{...}}} and {{& ...}}) are not allowed');
+  .refine((t) => !/\{\{\s*[{&]/.test(t), 'unescaped tags ({{{...}}} and {{& ...}}) are not allowed')
+  .refine((t) => !/\{\{\s*=/.test(t), 'set-delimiter tags ({{=...=}}) are not allowed')
+  .refine((t) => !/\{\{\s*>/.test(t), 'partials ({{> ...}}) are not allowed');
 
 /** `template`: a custom provider's data rendered through a Mustache template (escaping only). */
 export const templatePanelInputSchema = z
