@@ -55,7 +55,7 @@ describe('panel schemas', () => {
   });
 
   it('template: refuses unescaped tags', () => {
-    for (const template of ['{{{html}}}', '{{& html}}', '{{ {x} }}']) {
+    for (const template of ['{{{html}}}', '{{& html}}', '{{ {x} }}', '{{> partial}}', '{{=<% %>=}}']) {
       expect(paths(panelSchema.safeParse({ ...base, type: 'template', provider: 'x', template }))).toEqual(['template']);
     }
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoTimestampSchema } from '../common/date-range.schema';
 import { moneySchema } from '../common/money.schema';
 import { usageBucketSchema, usageProjectionSchema } from '../usage/usage.schema';
-import { usageUnitSchema } from '../usage/metric-catalog.schema';
+import { usageMetricKindSchema, usageUnitSchema } from '../usage/metric-catalog.schema';
 import { kpiMeasureSchema, thresholdColorSchema } from './panel.schema';
 
 /**
@@ -19,8 +19,17 @@ export const panelDataMetaSchema = z.object({
 });
 export type PanelDataMeta = z.infer<typeof panelDataMetaSchema>;
 
-/** One point: the bucket's start `at`, `value` (gauge average, counter sum, or the raw value), gauge min/max. */
-export const panelPointSchema = z.object({ at: isoTimestampSchema, value: z.number(), min: z.number().nullable(), max: z.number().nullable() });
+/**
+ * One point: the bucket's start `at`, `value` (gauge average, counter sum, or the raw value), gauge min/max; raw
+ * points (aggregation off) also name their `service` (null for per-account metrics).
+ */
+export const panelPointSchema = z.object({
+  at: isoTimestampSchema,
+  value: z.number(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  service: z.string().nullable().optional(),
+});
 export type PanelPoint = z.infer<typeof panelPointSchema>;
 
 /** One series of a timeseries panel: one metric, summed across services (`service` null) or one service. */
@@ -28,6 +37,8 @@ export const panelSeriesSchema = z.object({
   metric: z.string(),
   label: z.string(),
   unit: usageUnitSchema,
+  /** gauge: points are levels; counter: points are per-bucket sums (the limit and projection are period totals). */
+  kind: usageMetricKindSchema,
   service: z.string().nullable(),
   points: z.array(panelPointSchema),
   /** The limit in the metric's unit (null: none or unknown). */

@@ -115,7 +115,7 @@ export class DashboardsService {
         return {
           fileName,
           csv: write(
-            data.series.flatMap((s) => s.points.map((p) => [s.metric, s.service ?? '', p.at, p.value, p.min, p.max])),
+            data.series.flatMap((s) => s.points.map((p) => [s.metric, p.service ?? s.service ?? '', p.at, p.value, p.min, p.max])),
             ['metric', 'service', 'timestamp', 'value', 'min', 'max'],
           ),
         };

@@ -147,15 +147,16 @@ export class PanelDataService {
                   metric: metric.key,
                   label: metric.label,
                   unit: metric.unit,
+                  kind: metric.kind,
                   service,
-                  points: rows.slice(0, RAW_POINT_LIMIT).map((r) => ({ at: r.at.toISOString(), value: r.value, min: null, max: null })),
+                  points: rows.slice(0, RAW_POINT_LIMIT).map((r) => ({ at: r.at.toISOString(), value: r.value, min: null, max: null, service: r.service })),
                   limit: null,
                   projection: null,
                 };
               }
               const s = await this.usage.series(account.accountId, { metric: metric.key, from: from.toISOString(), to: to.toISOString(), ...(service === null ? {} : { service }) }, now);
               bucket = s.bucket;
-              return { metric: metric.key, label: metric.label, unit: metric.unit, service, points: s.points, limit: s.limit, projection: panel.projection ? s.projection : null };
+              return { metric: metric.key, label: metric.label, unit: metric.unit, kind: metric.kind, service, points: s.points, limit: s.limit, projection: panel.projection ? s.projection : null };
             }),
           );
         }),

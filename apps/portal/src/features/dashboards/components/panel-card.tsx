@@ -14,7 +14,7 @@ import { seriesName } from './timeseries-panel';
 /** Height of one grid row and the gap between rows, px (the CSS grid uses the same). */
 export const ROW_PX = 80;
 export const GAP_PX = 12;
-const HEADER_PX = 48;
+const HEADER_PX = 64;
 
 /** Address of a panel's single-panel report for a window (absolute instants, so the link reloads to the same view). */
 export function reportPath(accountId: string, dashboard: string, panelId: string, window: { from: string; to: string }, aggregation?: 'off'): string {
@@ -36,13 +36,14 @@ function Updated({ at }: { at: number }) {
 
 /** The points of a timeseries as a table (the drill-down's data view). */
 function PointsTable({ data }: { data: TimeseriesPanelData }) {
-  const rows = data.series.flatMap((s) => s.points.map((p) => ({ name: seriesName(s), ...p })));
+  const rows = data.series.flatMap((s) => s.points.map((p) => ({ name: seriesName(s), ...p, service: p.service ?? s.service })));
   return (
     <div className={styles.tableScroll} style={{ maxHeight: '40vh' }}>
       <table className={styles.table} data-testid="drilldown-table">
         <thead>
           <tr>
             <th scope="col">Series</th>
+            <th scope="col">Service</th>
             <th scope="col">Time</th>
             <th scope="col">Value</th>
             <th scope="col">Min</th>
@@ -53,6 +54,7 @@ function PointsTable({ data }: { data: TimeseriesPanelData }) {
           {rows.slice(0, 1000).map((r, i) => (
             <tr key={i}>
               <td>{r.name}</td>
+              <td>{r.service ?? '–'}</td>
               <td>{formatDateTime(r.at)}</td>
               <td>{r.value.toLocaleString('en-US', { maximumFractionDigits: 2 })}</td>
               <td>{r.min?.toLocaleString('en-US', { maximumFractionDigits: 2 }) ?? '–'}</td>
@@ -131,7 +133,6 @@ export function PanelCard({ accountId, dashboard, panel, window }: { accountId: 
         <h2 id={`panel-${panel.id}`} className={styles.panelTitle} title={panel.description}>
           {panel.title}
         </h2>
-        <Updated at={state.query.dataUpdatedAt} />
         <div className={styles.panelActions}>
           <button type="button" className={styles.iconButton} onClick={() => void state.query.refetch()} aria-label={`Refresh ${panel.title}`} title="Refresh" disabled={state.query.isFetching}>
             ↻
@@ -144,6 +145,10 @@ export function PanelCard({ accountId, dashboard, panel, window }: { accountId: 
       <div className={styles.panelBody}>
         <PanelState state={state} height={Math.max(120, height)} />
       </div>
+      <footer className={styles.panelFoot}>
+        <Updated at={state.query.dataUpdatedAt} />
+        {state.query.isFetching && !state.query.isPending ? <span className={styles.updated}> · refreshing</span> : null}
+      </footer>
       {drill && <DrillDown accountId={accountId} dashboard={dashboard} panel={panel} window={window} onClose={() => setDrill(false)} />}
     </section>
   );

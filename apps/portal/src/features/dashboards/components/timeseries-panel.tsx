@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { extent, line, max, scaleLinear, scaleOrdinal, scaleTime, schemeTableau10 } from 'd3';
 import type { PanelPoint, TimeseriesPanelData } from '@portico/domain';
 import { formatUsage, unitScale } from '@/features/usage/usage-format';
@@ -16,8 +16,10 @@ export function seriesName(s: TimeseriesPanelData['series'][number]): string {
 
 /**
  * A timeseries panel drawn with d3 scales and shapes, rendered by React: one line per series (colours from d3's
- * Tableau 10), each series' projection to the end of the billing period dashed, the limit of a single series as a red
- * dashed line when on scale. Raw points (aggregation off) are drawn as dots.
+ * Tableau 10). A gauge's projection to the end of the billing period is dashed (the axis reaches at most half the
+ * range past its end; the rest is clipped) and the limit of a single gauge is a red dashed line when on scale. A
+ * counter's points are per-bucket sums, so its projection and limit (period totals) are given in words below the
+ * chart instead. Raw points (aggregation off) are drawn as dots.
  */
 export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; height: number }) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
@@ -25,19 +27,22 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
   const innerHeight = Math.max(40, height - MARGIN.top - MARGIN.bottom);
   const unit = data.series[0]?.unit ?? 'count';
   const raw = data.bucket === 'raw';
+  const clipId = useId();
 
   const chart = useMemo(() => {
     const all = data.series.flatMap((s) => s.points);
     const [t0, t1] = extent(all, (p) => Date.parse(p.at));
     const start = Date.parse(data.meta.from);
-    const projectionEnd = max(data.series, (s) => (s.projection ? Date.parse(s.projection.periodEnd) : undefined));
-    const end = Math.max(Date.parse(data.meta.to), projectionEnd ?? 0);
+    const rangeEnd = Date.parse(data.meta.to);
+    const gaugeProjections = data.series.filter((s) => s.kind === 'gauge' && s.projection);
+    const projectionEnd = max(gaugeProjections, (s) => Date.parse(s.projection!.periodEnd));
+    const end = Math.max(rangeEnd, Math.min(projectionEnd ?? 0, rangeEnd + (rangeEnd - start) / 2));
     const x = scaleTime()
       .domain([Math.min(start, t0 ?? start), Math.max(end, t1 ?? end)])
       .range([0, innerWidth]);
     const single = data.series.length === 1 ? data.series[0] : undefined;
-    const top = Math.max(max(all, (p) => p.max ?? p.value) ?? 0, max(data.series, (s) => s.projection?.high) ?? 0);
-    const limit = single?.limit ?? null;
+    const top = Math.max(max(all, (p) => p.max ?? p.value) ?? 0, max(gaugeProjections, (s) => s.projection?.value) ?? 0);
+    const limit = single?.kind === 'gauge' ? single.limit : null;
     const limitOnScale = limit !== null && limit <= Math.max(top * 2.5, 1);
     const yTop = Math.max(top, limitOnScale && limit !== null ? limit : 0);
     const step = unitScale(unit, yTop);
@@ -49,7 +54,7 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
       .y((p) => y(p.value));
     const series = data.series.map((s) => {
       const last = s.points[s.points.length - 1];
-      const projection = s.projection && last ? `M${x(Date.parse(last.at))},${y(last.value)}L${x(Date.parse(s.projection.periodEnd))},${y(s.projection.value)}` : null;
+      const projection = s.kind === 'gauge' && s.projection && last ? `M${x(Date.parse(last.at))},${y(last.value)}L${x(Date.parse(s.projection.periodEnd))},${y(s.projection.value)}` : null;
       return { key: `${s.metric}:${s.service ?? ''}`, name: seriesName(s), colour: colour(`${s.metric}:${s.service ?? ''}`), d: raw ? null : path(s.points), points: s.points, projection };
     });
     const xTicks = x.ticks(Math.max(2, Math.floor(innerWidth / 100))).filter((t) => x(t) <= innerWidth - 20);
@@ -62,6 +67,11 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
     <div ref={ref} className={styles.chart}>
       {width > 0 && (
         <svg width={width} height={height} role="img" aria-label={`${data.yLabel}: ${data.series.length} series, ${pointCount} points${raw ? ', raw' : ''}. The data table lists every value.`} data-testid="timeseries-chart">
+          <defs>
+            <clipPath id={clipId}>
+              <rect width={innerWidth} height={innerHeight + 1} />
+            </clipPath>
+          </defs>
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             {chart.yTicks.map((t) => (
               <g key={t} transform={`translate(0,${chart.y(t)})`}>
@@ -78,7 +88,7 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
             ))}
             {chart.limit !== null && <line x1={0} x2={innerWidth} y1={chart.y(chart.limit)} y2={chart.y(chart.limit)} className={styles.limit} />}
             {chart.series.map((s) => (
-              <g key={s.key}>
+              <g key={s.key} clipPath={`url(#${clipId})`}>
                 {s.d && <path d={s.d} fill="none" stroke={s.colour} strokeWidth={1.75} />}
                 {raw && s.points.map((p, i) => <circle key={i} cx={chart.x(Date.parse(p.at))} cy={chart.y(p.value)} r={1.75} fill={s.colour} />)}
                 {s.projection && <path d={s.projection} fill="none" stroke={s.colour} strokeWidth={1.5} strokeDasharray="5 4" />}
@@ -102,6 +112,14 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
         {chart.series.some((s) => s.projection) ? ' · dashed: projection to the end of the billing period' : ''}
         {chart.limit !== null ? ' · red: limit' : ''}
       </p>
+      {data.series
+        .filter((s) => s.kind === 'counter' && (s.projection || s.limit !== null))
+        .map((s) => (
+          <p key={`${s.metric}:${s.service ?? ''}`} className={styles.axisLabel}>
+            {seriesName(s)}:{s.projection ? ` projected ${formatUsage(s.projection.value, s.unit)} this billing period` : ''}
+            {s.limit !== null ? `${s.projection ? ',' : ''} limit ${formatUsage(s.limit, s.unit)}` : ''}
+          </p>
+        ))}
     </div>
   );
 }
