@@ -20,9 +20,10 @@ describe('panel providers', () => {
   describe('calendar heatmap', () => {
     const DAY = 86_400_000;
     const start = new Date('2026-11-02T00:00:00Z'); // a Monday
-    it('levels: 0 for no use, 1..4 by share of the largest day', () => {
-      expect([0, 1, 50, 76, 100].map((v) => heatLevel(v, 100))).toEqual([0, 1, 2, 4, 4]);
-      expect(heatLevel(5, 0)).toBe(0);
+    it('levels: 0 for no use, 1..4 in four steps from the quietest to the busiest day', () => {
+      expect([0, 50, 60, 75, 90, 100].map((v) => heatLevel(v, 50, 100))).toEqual([0, 1, 1, 2, 4, 4]);
+      expect(heatLevel(5, 0, 0)).toBe(0);
+      expect(heatLevel(7, 7, 7)).toBe(4);
     });
     it('draws one cell per day with an escaped title, weeks as columns', () => {
       const values = new Map([[start.getTime(), 10], [start.getTime() + 8 * DAY, 20]]);

@@ -29,10 +29,14 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 }
 
-/** Level 0 (no use) to 4 of `value` against the largest day `max` (quartiles of the range 0..max). */
-export function heatLevel(value: number, max: number): number {
+/**
+ * Level 0 (no use) to 4 of `value` within the days' range `[min, max]` of days with use (four equal steps, so a
+ * steady series still shows its quieter and busier days; all days equal: level 4).
+ */
+export function heatLevel(value: number, min: number, max: number): number {
   if (value <= 0 || max <= 0) return 0;
-  return Math.min(4, 1 + Math.floor((value / max) * 3.999));
+  if (max <= min) return 4;
+  return Math.min(4, 1 + Math.floor(((value - min) / (max - min)) * 3.999));
 }
 
 /**
@@ -47,7 +51,9 @@ export function renderCalendarHeatmap(input: { start: Date; days: number; values
   const weeks = Math.ceil((offset + input.days) / 7);
   const width = LEFT + weeks * (CELL + GAP) + 4;
   const height = TOP + 7 * (CELL + GAP) + 26;
-  const max = Math.max(0, ...input.values.values());
+  const used = [...input.values.values()].filter((v) => v > 0);
+  const max = Math.max(0, ...used);
+  const min = Math.min(max, ...used);
   const cells: string[] = [];
   const months: string[] = [];
   let lastMonth = -1;
@@ -63,7 +69,7 @@ export function renderCalendarHeatmap(input: { start: Date; days: number; values
     }
     const value = input.values.get(t) ?? 0;
     const title = `${d.toISOString().slice(0, 10)}: ${input.values.has(t) ? input.format(value) : 'no data'}`;
-    cells.push(`<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${RAMP[heatLevel(value, max)]}"><title>${escapeXml(title)}</title></rect>`);
+    cells.push(`<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${RAMP[heatLevel(value, min, max)]}"><title>${escapeXml(title)}</title></rect>`);
   }
   const labels = WEEKDAYS.map((w, i) => (w ? `<text x="0" y="${TOP + i * (CELL + GAP) + CELL - 2}">${w}</text>` : '')).join('');
   const legendY = TOP + 7 * (CELL + GAP) + 8;

@@ -24,7 +24,11 @@ export function seriesName(s: TimeseriesPanelData['series'][number]): string {
 export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; height: number }) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
-  const innerHeight = Math.max(40, height - MARGIN.top - MARGIN.bottom);
+  // Text below the chart (legend, axis label, counters' projections) takes rows of the panel's height.
+  const counterLines = data.series.filter((s) => s.kind === 'counter' && (s.projection || s.limit !== null)).length;
+  const textRows = 1 + counterLines + (data.series.length > 1 ? Math.ceil(data.series.length / 3) : 0);
+  const svgHeight = Math.max(100, height - 18 * textRows);
+  const innerHeight = Math.max(40, svgHeight - MARGIN.top - MARGIN.bottom);
   const unit = data.series[0]?.unit ?? 'count';
   const raw = data.bucket === 'raw';
   const clipId = useId();
@@ -66,7 +70,7 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
   return (
     <div ref={ref} className={styles.chart}>
       {width > 0 && (
-        <svg width={width} height={height} role="img" aria-label={`${data.yLabel}: ${data.series.length} series, ${pointCount} points${raw ? ', raw' : ''}. The data table lists every value.`} data-testid="timeseries-chart">
+        <svg width={width} height={svgHeight} role="img" aria-label={`${data.yLabel}: ${data.series.length} series, ${pointCount} points${raw ? ', raw' : ''}. The data table lists every value.`} data-testid="timeseries-chart">
           <defs>
             <clipPath id={clipId}>
               <rect width={innerWidth} height={innerHeight + 1} />
@@ -77,7 +81,7 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
               <g key={t} transform={`translate(0,${chart.y(t)})`}>
                 <line x2={innerWidth} className={styles.gridLine} />
                 <text x={-6} dy="0.32em" textAnchor="end" className={styles.tick}>
-                  {formatUsage(t, unit, { short: true, digits: 0 })}
+                  {formatUsage(t, unit, { short: true, digits: 1 })}
                 </text>
               </g>
             ))}
