@@ -6,7 +6,6 @@ import {
   panelSchema,
   relativeChange,
   thresholdFor,
-  type DashboardFile,
 } from './index';
 
 const base = { id: 'p', title: 'P', gridPos: { x: 0, y: 0 } };
@@ -92,7 +91,7 @@ describe('dashboard files', () => {
         { ...base, type: 'timeseries', metrics: ['disk', 'cpu'], mode: 'per_service' },
         { ...base, id: 'k', type: 'kpi', measure: 'allowance_used', metric: 'seats', gridPos: { x: 6, y: 0 } },
       ]),
-    ) as DashboardFile;
+    );
     const issues = checkDashboardReferences(d, new Set(['disk', 'seats']), new Set(['disk']));
     expect(issues.map((i) => i.path.join('.'))).toEqual(['panels.0.metrics.1']);
     const perAccount = checkDashboardReferences(d, new Set(['disk', 'cpu', 'seats']), new Set(['disk']));

@@ -251,7 +251,7 @@ export const panelSchema = panelInputSchema.transform((p, ctx): Panel => {
     for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['gridPos', ...issue.path.map(String)], message: issue.message });
     return z.NEVER;
   }
-  return { ...p, gridPos: checked.data, refreshSeconds: p.refreshSeconds ?? DEFAULT_PANEL_REFRESH_SECONDS[p.type] } as Panel;
+  return { ...p, gridPos: checked.data, refreshSeconds: p.refreshSeconds ?? DEFAULT_PANEL_REFRESH_SECONDS[p.type] };
 });
 
 /** Whether two grid positions overlap. */
