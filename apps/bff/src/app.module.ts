@@ -16,6 +16,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MembersModule } from './modules/members/members.module';
 import { UsageModule } from './modules/usage/usage.module';
+import { DashboardsModule } from './modules/dashboards/dashboards.module';
 // ---- feature modules of the integration/webhook/realtime side: imports ----
 import { BillingModule } from './modules/billing/billing.module';
 import { HealthModule } from './modules/health/health.module';
@@ -36,6 +37,7 @@ export const FEATURE_MODULES: Type[] = [
   AuthModule,
   MembersModule,
   UsageModule,
+  DashboardsModule,
   AdminModule,
   // ---- feature modules of the integration/webhook/realtime side: list ----
   ReadCacheModule,

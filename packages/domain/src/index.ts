@@ -10,3 +10,4 @@ export * from './realtime';
 export * from './audit';
 export * from './webhooks';
 export * from './notifications';
+export * from './dashboards';

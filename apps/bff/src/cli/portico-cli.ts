@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadEnv, type Env } from '../core/config/env';
 import { bootstrapDatabase } from '../core/database/database-bootstrap';
 import { CliError, createAccount, createAccountArgsSchema, generatePassword } from './create-account.command';
+import { validateConfig } from './validate-config.command';
 
 const USAGE = `Usage: portico-cli <command> [options]
 
@@ -13,6 +14,9 @@ Commands:
     --owner-email <email>            owner's login (required)
     --owner-name <text>              owner's name (required)
     --owner-password <text>          at least 12 characters; omitted -> one is generated and printed once
+  validate-config  Check the metric catalog and the dashboard files; prints file:line:column message per problem
+    --dashboards <dir>               default DASHBOARDS_DIR (config/dashboards)
+    --metrics <file>                 default USAGE_METRICS_FILE (config/metrics.yaml)
 
 Uses DATABASE_URL, or the embedded PostgreSQL server when it is unset.`;
 
@@ -32,6 +36,17 @@ export async function runCli(argv: string[], io: CliIo, env?: Env): Promise<numb
   if (!command || command === '--help' || command === 'help') {
     io.stdout(`${USAGE}\n`);
     return command ? 0 : 1;
+  }
+  if (command === 'validate-config') {
+    let options: { dashboards?: string; metrics?: string };
+    try {
+      options = parseArgs({ args: rest, strict: true, options: { dashboards: { type: 'string' }, metrics: { type: 'string' } } }).values;
+    } catch (err) {
+      io.stderr(`${err instanceof Error ? err.message : String(err)}\n`);
+      return 1;
+    }
+    const cfg = env ?? loadEnv();
+    return validateConfig({ dashboardsDir: options.dashboards ?? cfg.DASHBOARDS_DIR, metricsFile: options.metrics ?? cfg.USAGE_METRICS_FILE }, io);
   }
   if (command !== 'create-account') {
     io.stderr(`Unknown command: ${command}\n\n${USAGE}\n`);

@@ -242,6 +242,12 @@ export const rawEnvSchema = z.object({
   NOTIFY_EXPIRY_WITHIN_DAYS: int(30, 1, 365),
   /** The metric catalog (YAML, validated at start-up); default `config/metrics.yaml` of the repository. */
   USAGE_METRICS_FILE: optionalString,
+  /** Folder of the dashboard files (YAML, validated at start-up); default `config/dashboards` of the repository. */
+  DASHBOARDS_DIR: optionalString,
+  /** Reload the dashboard files when they change (a failing reload keeps the last good ones); default on in development. */
+  DASHBOARDS_WATCH: z.preprocess(blankToUndefined, z.enum(['true', 'false']).optional()),
+  /** Seconds a panel's data is cached per account (at most the panel's refresh interval). */
+  DASHBOARD_PANEL_CACHE_SECONDS: int(30, 0, 3600),
   /** Interval of the WHMCS usage sync (GetClientsProducts per linked account), ms; 0 turns it off. */
   USAGE_SYNC_INTERVAL_MS: int(900_000, 0),
   /** Interval of usage maintenance (partitions ahead, retention, alert re-evaluation), ms; 0 turns it off. */
@@ -324,6 +330,8 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
     SEED_DEMO_DATA: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
     SELLER_CONFIG_PATH: raw.SELLER_CONFIG_PATH ?? path.join(findRepoRoot(), 'config', 'seller.json'),
     USAGE_METRICS_FILE: raw.USAGE_METRICS_FILE ?? path.join(findRepoRoot(), 'config', 'metrics.yaml'),
+    DASHBOARDS_DIR: raw.DASHBOARDS_DIR ?? path.join(findRepoRoot(), 'config', 'dashboards'),
+    DASHBOARDS_WATCH: raw.DASHBOARDS_WATCH === undefined ? raw.NODE_ENV === 'development' : raw.DASHBOARDS_WATCH === 'true',
   };
 });
 

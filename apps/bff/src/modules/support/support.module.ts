@@ -5,10 +5,11 @@ import { SupportController } from './support.controller';
 import { SupportRepository } from './support.repository';
 import { SupportService } from './support.service';
 
-/** Case routes over {@link CrmProvider}. */
+/** Case routes over {@link CrmProvider}; exports {@link SupportService} (the dashboards' case tables). */
 @Module({
   imports: [SalesforceModule, MeStatusModule],
   controllers: [SupportController],
   providers: [SupportService, SupportRepository],
+  exports: [SupportService],
 })
 export class SupportModule {}

@@ -56,7 +56,7 @@ import { UsageService } from './usage.service';
     WhmcsUsageSyncService,
     UsageMaintenanceService,
   ],
-  exports: [MetricCatalogService, UsageStore, UsageService, UsageTilesService],
+  exports: [MetricCatalogService, UsageStore, UsageService, UsageTilesService, UsageServicesService],
 })
 export class UsageModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(UsageModule.name);

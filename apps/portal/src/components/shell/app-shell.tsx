@@ -19,6 +19,7 @@ import { ShellFrame } from './shell-frame';
 
 const SECTIONS: readonly { slug: string; label: string; permission?: Permission }[] = [
   { slug: 'dashboard', label: 'Dashboard' },
+  { slug: 'dashboards', label: 'Dashboards' },
   { slug: 'usage', label: 'Usage', permission: 'usage:read' },
   { slug: 'billing', label: 'Billing', permission: 'billing:read' },
   { slug: 'services', label: 'Services', permission: 'subscriptions:read' },

@@ -1,0 +1,91 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePathname, useRouter } from 'next/navigation';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { SkeletonLines } from '@/components/ui/skeleton';
+import { browserApiClient } from '@/lib/api-client';
+import { rangeSearch, rangeWindow, type DashboardRange } from '../api/dashboard-range';
+import { dashboardKeys, dashboardListQuery, dashboardQuery } from '../api/dashboards.queries';
+import styles from '../dashboards.module.css';
+import { DateFilter } from './date-filter';
+import { PanelCard } from './panel-card';
+
+/**
+ * A dashboard: selector of the account's dashboards, the global date filter (kept in the URL with the dashboard's
+ * name, so a reload or a shared link opens the same view) and the panels on a 12-column CSS grid that stacks to
+ * one column on narrow screens.
+ */
+export function DashboardView({ accountId, name, initialRange }: { accountId: string; name: string; initialRange: DashboardRange }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const queryClient = useQueryClient();
+  const [range, setRange] = useState(initialRange);
+  const [tick, setTick] = useState(0);
+  // The window is fixed for a view (every panel and the server's cache share it) and moves on refresh or a new range.
+  const window = useMemo(() => rangeWindow(range, Date.now() + tick * 0), [range, tick]);
+  const list = useQuery(dashboardListQuery(browserApiClient, accountId));
+  const dashboard = useQuery(dashboardQuery(browserApiClient, accountId, name));
+
+  function go(next: { name?: string; range?: DashboardRange }) {
+    const r = next.range ?? range;
+    setRange(r);
+    const q = new URLSearchParams({ ...(next.name ?? name) !== 'default' ? { dashboard: next.name ?? name } : {}, ...rangeSearch(r) });
+    router.replace(`${pathname}?${q.toString()}`, { scroll: false });
+  }
+
+  const panels = useMemo(() => [...(dashboard.data?.panels ?? [])].sort((a, b) => a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x), [dashboard.data]);
+
+  return (
+    <>
+      <PageHeader title={dashboard.data?.title ?? 'Dashboards'} description={dashboard.data?.description ?? undefined} />
+      <div className={styles.toolbar}>
+        <label className={styles.selector}>
+          <span>Dashboard</span>
+          <select
+            className={styles.input}
+            value={name}
+            onChange={(e) => {
+              const q = new URLSearchParams({ ...(e.target.value !== 'default' ? { dashboard: e.target.value } : {}), ...rangeSearch(range) });
+              router.push(`${pathname}?${q.toString()}`);
+            }}
+            data-testid="dashboard-select"
+          >
+            {(list.data?.items ?? [{ name, title: name }]).map((d) => (
+              <option key={d.name} value={d.name}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <DateFilter key={JSON.stringify(range)} range={range} onChange={(r) => go({ range: r })} />
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => {
+            setTick((t) => t + 1);
+            void queryClient.invalidateQueries({ queryKey: dashboardKeys.all(accountId) });
+          }}
+        >
+          Refresh all
+        </button>
+      </div>
+      {dashboard.isPending ? (
+        <SkeletonLines lines={6} />
+      ) : dashboard.isError ? (
+        <ErrorState title="Could not load this dashboard" error={dashboard.error} onRetry={() => void dashboard.refetch()} retrying={dashboard.isFetching} />
+      ) : panels.length === 0 ? (
+        <EmptyState title="This dashboard has no panels" />
+      ) : (
+        <div className={styles.grid} data-testid="dashboard-grid" data-from={window.from} data-to={window.to}>
+          {panels.map((p) => (
+            <PanelCard key={`${name}:${p.id}`} accountId={accountId} dashboard={name} panel={p} window={window} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
