@@ -46,7 +46,8 @@ export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}
   app.enableCors({ origin: env.PORTAL_ORIGIN, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  const document = withDomainSchemas(SwaggerModule.createDocument(
+  // Built on the first request for it: the document is large and rarely read, so it costs no memory until then.
+  const document = (): ReturnType<typeof withDomainSchemas> => withDomainSchemas(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Portico BFF')

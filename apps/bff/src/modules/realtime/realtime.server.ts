@@ -219,7 +219,9 @@ export class RealtimeServer {
     if (io === undefined) return;
     this.io = undefined;
     io.disconnectSockets(true);
-    await Promise.allSettled([...io._nsps.values()].map((nsp) => nsp.adapter.close()));
+    await Promise.allSettled([...io._nsps.values()].map(async (nsp) => {
+        await nsp.adapter.close();
+      }));
     io.engine.close();
   }
 
