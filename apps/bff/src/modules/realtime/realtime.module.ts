@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server as HttpServer } from 'node:http';
 import { AccessService, SessionRevocationService, TokenService } from '../../core/auth';
@@ -14,7 +14,7 @@ import { RealtimeServer } from './realtime.server';
  * listens), and closes it when the application stops.
  */
 @Injectable()
-export class RealtimeHost implements OnApplicationBootstrap, OnModuleDestroy {
+export class RealtimeHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   /** The running realtime server. */
   readonly realtime: RealtimeServer;
 
@@ -35,7 +35,8 @@ export class RealtimeHost implements OnApplicationBootstrap, OnModuleDestroy {
     this.realtime.attach(this.adapterHost.httpAdapter.getHttpServer() as HttpServer);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Closes the sockets once every module is destroyed, just before the HTTP server closes (as Nest's gateways do). */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.realtime.close();
   }
 }

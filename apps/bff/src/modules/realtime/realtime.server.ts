@@ -218,11 +218,10 @@ export class RealtimeServer {
     const io = this.io;
     if (io === undefined) return;
     this.io = undefined;
-    io.disconnectSockets(true);
-    await Promise.allSettled([...io._nsps.values()].map(async (nsp) => {
-        await nsp.adapter.close();
-      }));
-    io.engine.close();
+    // socket.io's own close (each socket closed as "server shutting down", adapters closed, engine closed), without
+    // its last step, closing the HTTP server: Fastify owns that one and closes it after this.
+    (io as unknown as { httpServer?: unknown }).httpServer = undefined;
+    await io.close();
   }
 
   /** Puts the socket in its session's and user's rooms (see {@link accessRooms}) and handles its messages. */
