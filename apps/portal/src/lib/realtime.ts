@@ -2,7 +2,7 @@
 
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import { meSchema, realtimeEventSchema, REALTIME_EVENT_TYPES, type RealtimeEvent } from '@portico/domain';
 import { browserApiClient } from './api-client';
 import { queryKeysForEvent } from './realtime-invalidation';
@@ -76,29 +76,10 @@ function scheduleReconnect(): void {
   }, delay);
 }
 
-/** The socket.io client library, loaded once the page has painted (its own chunk, not in the page's first load). */
-let clientLibrary: Promise<typeof import('socket.io-client')> | null = null;
-
-/**
- * Builds the tab's one socket on first use (browser only: called from an effect, so after the first paint). The
- * client library is loaded on demand: the page renders and fetches its data without waiting for it.
- */
+/** Builds the tab's one socket on first use (browser only: called from an effect). */
 function ensureSocket(): void {
-  if (socket || clientLibrary) return;
-  clientLibrary = import('socket.io-client');
-  clientLibrary.then(
-    ({ io }) => {
-      if (!socket) startSocket(io(realtimeUrl, { path: '/socket.io', withCredentials: true, autoConnect: false }));
-    },
-    () => {
-      // The chunk could not be loaded (offline, a new deployment): the page works without live updates.
-      clientLibrary = null;
-      setState('offline');
-    },
-  );
-}
-
-function startSocket(s: Socket): void {
+  if (socket) return;
+  const s = io(realtimeUrl, { path: '/socket.io', withCredentials: true, autoConnect: false });
   socket = s;
   s.on('connect', () => {
     failures = 0;
