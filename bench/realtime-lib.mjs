@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { localSecrets, processGroup, repoRoot, waitForHttp } from '../scripts/lib/stack.mjs';
+import { BFF_PROCESS_ENV, localSecrets, processGroup, repoRoot, waitForHttp } from '../scripts/lib/stack.mjs';
 import { login } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -71,7 +71,7 @@ export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redis
     const pids = [];
     for (const [i, port] of bffPorts.entries()) {
       // The first instance migrates and seeds; the others find the database ready.
-      const env = { ...base, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: i === 0 ? 'true' : 'false' };
+      const env = { ...BFF_PROCESS_ENV, ...base, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: i === 0 ? 'true' : 'false' };
       // `exec` keeps the pid: the RSS read from /proc is the BFF's own.
       const bff = spawnKept(`bff${i + 1}`, 'sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" dist/main.js', process.execPath], {
         cwd: path.join(repoRoot, 'apps/bff'),

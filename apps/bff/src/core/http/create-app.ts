@@ -2,7 +2,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { withDomainSchemas } from './openapi-schemas';
 import { Logger } from 'nestjs-pino';
@@ -15,45 +14,9 @@ import { clientErrorHandler, registerRequestBoundary } from './request-boundary'
 import { MetricsService } from '../metrics/metrics.service';
 import { registerMetricsRoute, startMetricsServer } from '../metrics/metrics.route';
 
-type IoServerOptions = Parameters<IoAdapter['createIOServer']>[1];
-
-/**
- * Whether a socket.io handshake may proceed given its `Origin` header: only the portal's origin. A request without
- * `Origin` is not from a browser page (browsers send it on every WebSocket and cross-origin request), so it is no
- * cross-site WebSocket hijacking and is left to the cookie check.
- */
-export function handshakeOriginAllowed(origin: string | string[] | undefined, portalOrigin: string): boolean {
-  if (origin === undefined) return true;
-  const value = Array.isArray(origin) ? origin[0] : origin;
-  return value === new URL(portalOrigin).origin;
-}
-
-/**
- * socket.io adapter allowing the portal's origin with credentials (cookies at handshake); every handshake request
- * (polling and WebSocket) from another `Origin` is refused with 403 before any cookie is read.
- */
-export class PorticoIoAdapter extends IoAdapter {
-  constructor(
-    app: NestFastifyApplication,
-    private readonly origin: string,
-  ) {
-    super(app);
-  }
-
-  override createIOServer(port: number, options?: IoServerOptions): ReturnType<IoAdapter['createIOServer']> {
-    return super.createIOServer(port, {
-      ...options,
-      cors: { origin: new URL(this.origin).origin, credentials: true },
-      allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
-        callback(null, handshakeOriginAllowed(req.headers.origin, this.origin));
-      },
-    } as IoServerOptions);
-  }
-}
-
 /**
  * Builds the Nest application on Fastify with every cross-cutting concern wired: request ids, pino logger, cookies,
- * CORS for the portal, the global error filter, socket.io and Swagger at `/api/docs`. Does not listen.
+ * CORS for the portal, the global error filter and Swagger at `/api/docs` (socket.io is started by the realtime module). Does not listen.
  * @param env validated environment with DATABASE_URL resolved
  */
 export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -100,9 +63,9 @@ export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}
   });
   app.enableCors({ origin: env.PORTAL_ORIGIN, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] });
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.useWebSocketAdapter(new PorticoIoAdapter(app, env.PORTAL_ORIGIN));
   app.enableShutdownHooks();
-  const document = withDomainSchemas(SwaggerModule.createDocument(
+  // Built on the first request for it: the document is large and rarely read, so it costs no memory until then.
+  const document = (): ReturnType<typeof withDomainSchemas> => withDomainSchemas(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Portico BFF')

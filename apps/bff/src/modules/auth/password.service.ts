@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { passwordPolicyIssues } from '@portico/domain';
-import { dictionary } from '@zxcvbn-ts/language-common';
 import { type SessionUser } from '../../core/auth';
 import { hashPassword, verifyPassword } from '../../core/auth/password-hasher';
 import { ENV } from '../../core/config/config.module';
@@ -16,7 +15,16 @@ import type { ClientMeta } from '../audit/audit-context';
 import { SessionsService } from './sessions.service';
 
 /** The ~49,000 most common passwords (zxcvbn-ts `passwords-common`), lower-cased. */
-const COMMON_PASSWORDS: ReadonlySet<string> = new Set((dictionary['passwords-common']).map((p) => p.toLowerCase()));
+let commonPasswords: ReadonlySet<string> | undefined;
+/** {@link commonPasswords}, built on first use: a password is checked rarely, the set weighs a few MB. */
+function commonPasswordSet(): ReadonlySet<string> {
+  if (commonPasswords === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+    const { dictionary } = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    commonPasswords = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  }
+  return commonPasswords;
+}
 
 /**
  * Every broken password rule: the domain's (length or passphrase, no email local part) plus "not a common
@@ -25,7 +33,8 @@ const COMMON_PASSWORDS: ReadonlySet<string> = new Set((dictionary['passwords-com
 export function passwordIssues(password: string, email: string | null): string[] {
   const issues = passwordPolicyIssues(password, email);
   const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(lower.replace(/[\s\-_.]/g, ''))) {
+  const common = commonPasswordSet();
+  if (common.has(lower) || common.has(lower.replace(/[\s\-_.]/g, ''))) {
     issues.push('This password is too common: choose another');
   }
   return issues;

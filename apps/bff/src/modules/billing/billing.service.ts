@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PassThrough, type Readable } from 'node:stream';
-import archiver from 'archiver';
+import type archiverType from 'archiver';
 import {
   INVOICE_ZIP_MAX_INVOICES,
   type BillingHandoff,
@@ -230,6 +230,9 @@ export class BillingService {
     const invoices = await this.invoicesIssuedIn(account, query);
     if (invoices.length === 0) throw AppException.notFound('No invoices were issued in this period');
     const profile = await this.profile(account);
+    // Loaded on first use: archives are rare, and the library weighs MBs in every process.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const archiver = require('archiver') as typeof archiverType;
     const archive = archiver('zip', { zlib: { level: 6 } });
     const out = new PassThrough();
     archive.on('warning', (err) => this.logger.warn({ err: err.message }, 'invoice zip warning'));

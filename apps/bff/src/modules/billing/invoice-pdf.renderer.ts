@@ -1,5 +1,5 @@
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentType from 'pdfkit';
 import { minorToDecimal, type CustomerProfile, type InvoiceDetail, type Money } from '@portico/domain';
 import type { Seller } from './seller.config';
 
@@ -46,6 +46,9 @@ export function customerAddressLines(profile: CustomerProfile): string[] {
  * @returns the PDF as one buffer (invoices are small)
  */
 export function renderInvoicePdf(invoice: InvoiceDetail, customer: CustomerProfile | null, seller: Seller): Promise<Buffer> {
+  // Loaded on first use: PDFs are rare, and pdfkit (fonts, tables) weighs MBs in every process.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const PDFDocument = require('pdfkit') as typeof PDFDocumentType;
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Invoice ${invoice.number}`, Author: seller.name, Subject: 'Invoice' } });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);

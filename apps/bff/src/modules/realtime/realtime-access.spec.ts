@@ -1,5 +1,4 @@
-import { handshakeOriginAllowed } from '../../core/http/create-app';
-import { accessRooms, roomsAffectedBy } from './realtime.gateway';
+import { accessRooms, handshakeOriginAllowed, roomsAffectedBy } from './realtime.server';
 
 describe('realtime access rules', () => {
   it('accepts only the portal origin, and requests without Origin (not from a browser page)', () => {
