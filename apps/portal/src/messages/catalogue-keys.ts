@@ -20,9 +20,12 @@ export function catalogueMessage(catalogue: Catalogue, key: string): string | un
   return typeof node === 'string' ? node : undefined;
 }
 
-/** The names of a message's ICU arguments (`{count, plural, ...}`, `{name}`), sorted and unique. */
+/**
+ * The names of a message's ICU arguments (`{count, plural, ...}`, `{name}`), sorted and unique. Arguments are written
+ * without inner spaces, so a case body that is a single word (`yes { shown}`) is not mistaken for one.
+ */
 export function messageArguments(message: string): string[] {
   const names = new Set<string>();
-  for (const m of message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*(?:,|\})/g)) if (m[1]) names.add(m[1]);
+  for (const m of message.matchAll(/\{([A-Za-z_][\w]*)\s*(?:,|\})/g)) if (m[1]) names.add(m[1]);
   return [...names].sort();
 }
