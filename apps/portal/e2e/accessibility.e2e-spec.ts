@@ -32,7 +32,9 @@ async function expectNoViolations(page: Page, where: string): Promise<void> {
 /** Opens `path` in each theme and width and scans it. */
 async function scanEverywhere(context: BrowserContext, page: Page, path: string): Promise<void> {
   for (const theme of THEMES) {
-    await context.addCookies([{ name: 'portico_theme', value: theme, url: page.url().startsWith('http') ? page.url() : test.info().project.use.baseURL! }]);
+    // One cookie for the whole site (path /), as the switcher writes it.
+    const origin = new URL(test.info().project.use.baseURL ?? page.url()).origin;
+    await context.addCookies([{ name: 'portico_theme', value: theme, url: `${origin}/` }]);
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(path);

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { meQuery } from '@/features/auth/api/auth.queries';
+import { useSavedLocale } from '@/i18n/use-saved-locale';
 import { firstDashboardPath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { Badge } from '@/components/ui/badge';
@@ -27,6 +28,7 @@ export function AdminShell({ children }: { children: ReactNode }) {
   const tShell = useTranslations('shell');
   const tNotFound = useTranslations('notFound');
   const me = useQuery(meQuery(browserApiClient));
+  useSavedLocale(me.data);
   const denied = me.isSuccess && !me.data.platformAdmin;
   const back = me.data ? firstDashboardPath({ memberships: me.data.memberships }) : null;
 

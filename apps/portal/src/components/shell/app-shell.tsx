@@ -9,6 +9,7 @@ import type { Me, Permission } from '@portico/domain';
 import { meQuery } from '@/features/auth/api/auth.queries';
 import { authKeys } from '@/features/auth/api/keys';
 import { NotAllowed } from '@/components/ui/not-allowed';
+import { useSavedLocale } from '@/i18n/use-saved-locale';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { accountPermissions, SECTION_PERMISSION } from '@/lib/permissions';
@@ -62,6 +63,7 @@ export function AppShell({ accountId, children }: { accountId: string; children:
   const t = useTranslations('shell');
   const me = useQuery(meQuery(browserApiClient));
   useRealtimeAccount(accountId);
+  useSavedLocale(me.data);
   const membership = me.data?.memberships.find((m) => m.accountId === accountId);
   const section = pathname.split('/')[2] ?? 'dashboard';
   const noAccess = me.isSuccess && !membership;

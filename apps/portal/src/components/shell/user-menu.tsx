@@ -51,7 +51,7 @@ export function UserMenu({ user, platformAdmin = false }: { user: User; platform
             <span className="strong">{user.name}</span>
             <span className="muted small break">{user.email}</span>
           </p>
-          <PreferenceSwitchers />
+          <PreferenceSwitchers signedIn />
           {platformAdmin ? (
             <Link className="button button--secondary button--block" href="/admin" onClick={() => setOpen(false)}>
               {t('platformAdmin')}

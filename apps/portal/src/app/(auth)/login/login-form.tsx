@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { isMfaChallenge, loginRequestSchema, recoveryCodeSchema, totpCodeSchema, type Me } from '@portico/domain';
 import { useLoginAuthMutation } from '@/features/auth/api/use-login-auth-mutation';
 import { useVerifyMfaAuthMutation } from '@/features/auth/api/use-verify-mfa-auth-mutation';
+import { adoptSavedLocale } from '@/i18n/use-saved-locale';
 import { firstDashboardPath } from '@/lib/account-paths';
 import { formText } from '@/lib/form-text';
 
@@ -23,7 +24,10 @@ export function LoginForm({ next }: { next: string | null }) {
   const [step, setStep] = useState<'password' | 'code'>('password');
   const [useRecovery, setUseRecovery] = useState(false);
 
-  const done = (me: Me) => router.replace(next ?? firstDashboardPath(me) ?? '/');
+  const done = (me: Me) => {
+    adoptSavedLocale(me);
+    router.replace(next ?? firstDashboardPath(me) ?? '/');
+  };
 
   function onPassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
