@@ -25,7 +25,9 @@ async function expectNoViolations(page: Page, where: string): Promise<void> {
     .withTags(WCAG_TAGS)
     .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
     .analyze();
-  const found = result.violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+  const found = result.violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ') ?? ''}`).join('\n    ')}`,
+  );
   expect(found, `axe violations on ${where}`).toEqual([]);
 }
 
