@@ -31,7 +31,7 @@ export function Freshness({ meta }: { meta: Pick<BlockMeta, 'source' | 'stale' |
           <span className="freshness__note">
             <span aria-hidden="true">· </span>
             <span className="visually-hidden">, </span>
-            {staleNote(meta)}
+            {meta.reason?.trim() ? staleNote(meta) : t('refreshing')}
           </span>
           <Badge tone="neutral" title={t('lastCopyHint')}>
             {t('lastCopy')}
