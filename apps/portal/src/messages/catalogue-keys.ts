@@ -21,11 +21,22 @@ export function catalogueMessage(catalogue: Catalogue, key: string): string | un
 }
 
 /**
- * The names of a message's ICU arguments (`{count, plural, ...}`, `{name}`), sorted and unique. Arguments are written
- * without inner spaces, so a case body that is a single word (`yes { shown}`) is not mistaken for one.
+ * The names of a message's ICU arguments (`{count, plural, ...}`, `{name}`), sorted and unique. A brace at an even
+ * nesting depth opens an argument; at an odd depth it opens a case body of a select or plural (`other {...}`), whose
+ * text is not an argument even when it is one word (`immediate {immediately}`).
  */
 export function messageArguments(message: string): string[] {
   const names = new Set<string>();
-  for (const m of message.matchAll(/\{([A-Za-z_][\w]*)\s*(?:,|\})/g)) if (m[1]) names.add(m[1]);
+  let depth = 0;
+  for (let i = 0; i < message.length; i += 1) {
+    const ch = message[i];
+    if (ch === '{') {
+      if (depth % 2 === 0) {
+        const name = /^\s*([A-Za-z_]\w*)/.exec(message.slice(i + 1))?.[1];
+        if (name) names.add(name);
+      }
+      depth += 1;
+    } else if (ch === '}') depth -= 1;
+  }
   return [...names].sort();
 }

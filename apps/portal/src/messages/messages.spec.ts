@@ -49,5 +49,6 @@ describe('catalogueKeys', () => {
   it('reads the arguments of plain and plural messages', () => {
     expect(messageArguments('{count, plural, one {# day} other {# days}} left for {name}')).toEqual(['count', 'name']);
     expect(messageArguments('{count} samples{more, select, yes { shown} other {}}')).toEqual(['count', 'more']);
+    expect(messageArguments('({type, select, immediate {immediately} other {later, by {who}}})')).toEqual(['type', 'who']);
   });
 });
