@@ -60,7 +60,7 @@ test.describe('platform administration', () => {
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/admin$/);
-    await expect(page.getByTestId('admin-account-table').getByText('Acme Hosting Ltd')).toBeVisible();
+    await expect(page.getByTestId('admin-account-table').getByText('Acme Hosting Ltd', { exact: true })).toBeVisible();
 
     const suffix = `${Date.now()}`.slice(-6);
     const name = `Linkless ${suffix}`;
