@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -8,4 +9,5 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@opentelemetry/sdk-node', '@opentelemetry/instrumentation-undici', '@opentelemetry/instrumentation-http', '@opentelemetry/exporter-trace-otlp-http'],
 };
 
-export default nextConfig;
+// Messages and the request's locale come from src/i18n/request.ts (no locale in the URL).
+export default createNextIntlPlugin('./src/i18n/request.ts')(nextConfig);

@@ -60,7 +60,7 @@ test.describe('platform administration', () => {
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/admin$/);
-    await expect(page.getByTestId('admin-account-table').getByText('Acme Hosting Ltd')).toBeVisible();
+    await expect(page.getByTestId('admin-account-table').getByText('Acme Hosting Ltd', { exact: true })).toBeVisible();
 
     const suffix = `${Date.now()}`.slice(-6);
     const name = `Linkless ${suffix}`;
@@ -76,7 +76,7 @@ test.describe('platform administration', () => {
     await expect(table.getByText('Not linked')).toHaveCount(2);
     await page.screenshot({ path: artifact('admin-accounts-1280.png'), fullPage: true });
 
-    await page.getByRole('button', { name: `Edit the links of ${name}` }).click();
+    await page.getByRole('button', { name: `Edit links of ${name}` }).click();
     const form = page.getByTestId('account-link-form');
     await form.getByLabel('WHMCS client id').fill('1');
     await form.getByRole('button', { name: 'Save links' }).click();

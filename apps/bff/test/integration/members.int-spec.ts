@@ -281,4 +281,17 @@ describe('members and invites (integration)', () => {
     expect((await call('PUT', '/api/v1/me/last-account', cookie, { accountId: 'nope' })).status).toBe(400);
     expect(meSchema.parse((await call('GET', '/api/v1/me', cookie)).body).lastAccountId).toBe(other.id);
   });
+
+  it('keeps the language the user chose; an unsupported one is a 400 with a code and changes nothing', async () => {
+    const user = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
+    const cookie = await loginAs(t.url, user.email, user.password);
+    expect(meSchema.parse((await call('GET', '/api/v1/me', cookie)).body).user.locale).toBeNull();
+    expect((await call('PUT', '/api/v1/me/locale', cookie, { locale: 'de' })).status).toBe(204);
+    expect(meSchema.parse((await call('GET', '/api/v1/me', cookie)).body).user.locale).toBe('de');
+    const bad = await call('PUT', '/api/v1/me/locale', cookie, { locale: 'fr' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'validation_failed' });
+    expect(meSchema.parse((await call('GET', '/api/v1/me', cookie)).body).user.locale).toBe('de');
+    expect((await call('PUT', '/api/v1/me/locale', null, { locale: 'en' })).status).toBe(401);
+  });
 });

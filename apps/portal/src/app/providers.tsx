@@ -4,12 +4,19 @@ import type { ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { getQueryClient } from '@/lib/query-client';
 import { configureRealtime } from '@/lib/realtime';
+import { ThemeProvider } from '@/lib/theme-context';
+import type { ThemeChoice } from '@/lib/theme';
 
 /**
  * Client-side providers shared by every route.
  * @param realtimeUrl origin of the BFF's socket.io endpoint (the server's `BFF_PUBLIC_URL`)
+ * @param theme the theme choice read from the cookie on the server
  */
-export function Providers({ children, realtimeUrl }: { children: ReactNode; realtimeUrl: string }) {
+export function Providers({ children, realtimeUrl, theme }: { children: ReactNode; realtimeUrl: string; theme: ThemeChoice }) {
   configureRealtime(realtimeUrl);
-  return <QueryClientProvider client={getQueryClient()}>{children}</QueryClientProvider>;
+  return (
+    <ThemeProvider initial={theme}>
+      <QueryClientProvider client={getQueryClient()}>{children}</QueryClientProvider>
+    </ThemeProvider>
+  );
 }

@@ -15,6 +15,11 @@ describe('formatMoney', () => {
     expect(formatMoney(money)).toBe(expected);
   });
 
+  it('writes German grouping, decimal comma and a trailing symbol for de-DE', () => {
+    expect(formatMoney({ amountMinor: 123456, currency: 'EUR' }, 'de-DE')).toBe('1.234,56\u00a0€');
+    expect(formatMoney({ amountMinor: 123456, currency: 'USD' }, 'de-DE')).toBe('1.234,56\u00a0$');
+  });
+
   it('uses the three-decimal minor unit of currencies such as KWD', () => {
     expect(formatMoney({ amountMinor: 1234, currency: 'KWD' })).toMatch(/1\.234$/);
   });
@@ -36,6 +41,10 @@ describe('formatBytes', () => {
     expect(formatBytes(bytes)).toBe(expected);
   });
 
+  it('writes a decimal comma for de-DE', () => {
+    expect(formatBytes(1536, 1, 'de-DE')).toBe('1,5 KB');
+  });
+
   it('honours the requested fraction digits below 100 units', () => {
     expect(formatBytes(1.2345 * 1024 ** 3, 2)).toBe('1.23 GB');
   });
@@ -51,21 +60,27 @@ describe('formatRelative', () => {
   const ago = (ms: number) => new Date(now - ms).toISOString();
 
   it.each([
-    [0, 'just now'],
-    [44_000, 'just now'],
-    [90_000, '2 min ago'],
-    [5 * 60_000, '5 min ago'],
-    [59 * 60_000, '59 min ago'],
-    [60 * 60_000, '1 h ago'],
-    [3 * 3_600_000, '3 h ago'],
-    [24 * 3_600_000, '1 day ago'],
+    [0, 'now'],
+    [44_000, 'now'],
+    [90_000, '2 minutes ago'],
+    [5 * 60_000, '5 minutes ago'],
+    [59 * 60_000, '59 minutes ago'],
+    [60 * 60_000, '1 hour ago'],
+    [3 * 3_600_000, '3 hours ago'],
+    [24 * 3_600_000, 'yesterday'],
     [5 * 86_400_000, '5 days ago'],
   ])('describes %d ms ago as %s', (ms, expected) => {
     expect(formatRelative(ago(ms), now)).toBe(expected);
   });
 
-  it('treats a timestamp slightly in the future (clock skew) as just now', () => {
-    expect(formatRelative(new Date(now + 5_000).toISOString(), now)).toBe('just now');
+  it('treats a timestamp slightly in the future (clock skew) as now', () => {
+    expect(formatRelative(new Date(now + 5_000).toISOString(), now)).toBe('now');
+  });
+
+  it('speaks German for de-DE', () => {
+    expect(formatRelative(ago(0), now, 'de-DE')).toBe('jetzt');
+    expect(formatRelative(ago(5 * 60_000), now, 'de-DE')).toBe('vor 5 Minuten');
+    expect(formatRelative(ago(5 * 86_400_000), now, 'de-DE')).toBe('vor 5 Tagen');
   });
 
   it('returns an empty string for an unparseable timestamp', () => {
@@ -77,6 +92,10 @@ describe('formatDate', () => {
   it('formats a calendar date without shifting it across time zones', () => {
     expect(formatDate('2026-11-21')).toBe('Nov 21, 2026');
     expect(formatDate('2026-01-01')).toBe('Jan 1, 2026');
+  });
+
+  it('writes day.month.year for de-DE', () => {
+    expect(formatDate('2026-11-21', 'de-DE')).toBe('21.11.2026');
   });
 
   it('shows a dash for null and echoes unparseable text', () => {

@@ -1,6 +1,9 @@
 import { currencyExponent, type Money } from '@portico/domain';
 
-/** Locale of every formatted number and date (fixed so server and browser render the same text). */
+/**
+ * Default `Intl` locale. Every formatter takes the viewer's locale as its last argument (components get it from
+ * {@link useFormat}); the locale is explicit so the server and the browser render the same text.
+ */
 const LOCALE = 'en-US';
 
 /**
@@ -17,15 +20,33 @@ function cached<K, F>(cache: Map<K, F>, key: K, build: () => F): F {
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
-const byteFormats = new Map<number, Intl.NumberFormat>();
-const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
-/** Formats minor currency units, e.g. `{ amountMinor: 123456, currency: 'USD' }` -> `$1,234.56`. */
-export function formatMoney(money: Money): string {
+/** A plain number formatter of `locale` with at most `digits` fraction digits (cached). */
+function numberFormat(locale: string, digits: number): Intl.NumberFormat {
+  return cached(numberFormats, `${locale}|${digits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }));
+}
+
+/** Formats a number for `locale`, e.g. `1234.5` -> `1,234.5` (en-US) or `1.234,5` (de-DE). */
+export function formatNumber(value: number, locale: string = LOCALE, maximumFractionDigits = 2): string {
+  return numberFormat(locale, maximumFractionDigits).format(value);
+}
+
+/** Formats a ratio (0.42) as a percentage (`42%`, de-DE `42 %`). */
+export function formatPercent(ratio: number, locale: string = LOCALE, maximumFractionDigits = 0): string {
+  return cached(numberFormats, `${locale}|%${maximumFractionDigits}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits })).format(ratio);
+}
+
+/**
+ * Formats minor currency units, e.g. `{ amountMinor: 123456, currency: 'USD' }` -> `$1,234.56` (en-US) or
+ * `1.234,56 $` (de-DE).
+ */
+export function formatMoney(money: Money, locale: string = LOCALE): string {
   const exponent = currencyExponent(money.currency);
-  const format = cached(moneyFormats, money.currency, () =>
-    new Intl.NumberFormat(LOCALE, {
+  const format = cached(moneyFormats, `${locale}|${money.currency}`, () =>
+    new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: money.currency,
       minimumFractionDigits: exponent,
@@ -38,7 +59,7 @@ export function formatMoney(money: Money): string {
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
 
 /** Formats bytes with binary multiples (1 GB = 1024^3 bytes, as hosting plans count), e.g. `1.5 GB`. */
-export function formatBytes(bytes: number, maximumFractionDigits = 1): string {
+export function formatBytes(bytes: number, maximumFractionDigits = 1, locale: string = LOCALE): string {
   if (!Number.isFinite(bytes)) return '–';
   let value = Math.abs(bytes);
   let unit = 0;
@@ -47,38 +68,44 @@ export function formatBytes(bytes: number, maximumFractionDigits = 1): string {
     unit += 1;
   }
   const digits = unit === 0 ? 0 : value >= 100 ? 0 : maximumFractionDigits;
-  const text = cached(byteFormats, digits, () => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits })).format(value);
+  const text = numberFormat(locale, digits).format(value);
   return `${bytes < 0 ? '-' : ''}${text} ${BYTE_UNITS[unit] ?? 'B'}`;
 }
 
-/** Formats an ISO calendar date (`2026-11-21`) as `Nov 21, 2026`, without shifting it across time zones. */
-export function formatDate(isoDate: string | null): string {
+/**
+ * Formats an ISO calendar date (`2026-11-21`) as `Nov 21, 2026` (en-US) or `21.11.2026` (de-DE), without shifting it
+ * across time zones.
+ */
+export function formatDate(isoDate: string | null, locale: string = LOCALE): string {
   if (!isoDate) return '–';
   const ms = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(ms)) return isoDate;
-  return dateFormat.format(ms);
+  return cached(dateFormats, `${locale}|date`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(ms);
 }
 
-/** Formats an ISO timestamp in the viewer's time zone, e.g. `Nov 21, 2026, 10:04 AM`. */
-export function formatDateTime(iso: string | null): string {
+/** Formats an ISO timestamp in the viewer's time zone, e.g. `Nov 21, 2026, 10:04 AM` or `21.11.2026, 10:04`. */
+export function formatDateTime(iso: string | null, locale: string = LOCALE): string {
   if (!iso) return '–';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return dateTimeFormat.format(ms);
+  return cached(dateFormats, `${locale}|datetime`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
 }
 
-/** "just now", "2 min ago", "3 h ago", "5 days ago" for a timestamp relative to `nowMs`. */
-export function formatRelative(iso: string, nowMs: number): string {
+/**
+ * A timestamp relative to `nowMs` in words of `locale`: `now`, `2 minutes ago`, `3 hours ago`, `yesterday`,
+ * `5 days ago` (de-DE: `jetzt`, `vor 2 Minuten`, ...). Under 45 s (or slightly in the future: clock skew) is "now".
+ */
+export function formatRelative(iso: string, nowMs: number, locale: string = LOCALE): string {
   const diffMs = nowMs - Date.parse(iso);
   if (Number.isNaN(diffMs)) return '';
+  const format = cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' }));
   const seconds = Math.round(diffMs / 1000);
-  if (seconds < 45) return 'just now';
+  if (seconds < 45) return format.format(0, 'second');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return format.format(-minutes, 'minute');
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  const days = Math.round(hours / 24);
-  return `${days} day${days === 1 ? '' : 's'} ago`;
+  if (hours < 24) return format.format(-hours, 'hour');
+  return format.format(-Math.round(hours / 24), 'day');
 }
 
 /** Whole days from today (UTC) to an ISO date; negative when past. */

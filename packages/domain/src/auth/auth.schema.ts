@@ -11,6 +11,10 @@ export const loginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
+/** A language of the portal and of the emails: `en` (English) or `de` (German). */
+export const localeSchema = z.enum(['en', 'de']);
+export type Locale = z.infer<typeof localeSchema>;
+
 /** The signed-in user. */
 export const userSchema = z.object({
   id: z.string(),
@@ -18,8 +22,14 @@ export const userSchema = z.object({
   name: z.string(),
   /** Whether the user signs in with a second factor (TOTP); always sent by the BFF. */
   mfaEnabled: z.boolean().optional(),
+  /** The language the user chose (`PUT /api/v1/me/locale`); null until they choose, then the browser's language applies. */
+  locale: localeSchema.nullable().optional(),
 });
 export type User = z.infer<typeof userSchema>;
+
+/** `PUT /api/v1/me/locale` body: the language to keep for the user (portal and emails). */
+export const localeRequestSchema = z.object({ locale: localeSchema });
+export type LocaleRequest = z.infer<typeof localeRequestSchema>;
 
 /** One account the user belongs to, with the role held there. */
 export const membershipSchema = z.object({

@@ -8,6 +8,7 @@ import {
   invitePreviewSchema,
   inviteSchema,
   lastAccountRequestSchema,
+  localeRequestSchema,
   memberListSchema,
   memberSchema,
   accountStatusSchema,
@@ -291,6 +292,10 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'post /api/v1/invites/accept': {
     body: { name: 'AcceptInviteRequest', schema: acceptInviteRequestSchema },
     response: { status: 200, name: 'AcceptedInvite', schema: acceptedInviteSchema },
+  },
+  'put /api/v1/me/locale': {
+    body: { name: 'LocaleRequest', schema: localeRequestSchema },
+    response: { status: 204, name: null, schema: null },
   },
   'put /api/v1/me/last-account': {
     body: { name: 'LastAccountRequest', schema: lastAccountRequestSchema },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { roleSchema, type Me } from '@portico/domain';
+import { localeSchema, roleSchema, type Me } from '@portico/domain';
 import { PrismaService } from '../../core/prisma/prisma.service';
 
 /** A user row as the login needs it. */
@@ -74,6 +74,7 @@ export class AuthRepository {
         mfaEnabledAt: true,
         platformAdmin: true,
         lastAccountId: true,
+        locale: true,
         memberships: {
           select: { role: true, account: { select: { id: true, name: true, mfaRequired: true } } },
           orderBy: { account: { name: 'asc' } },
@@ -82,7 +83,7 @@ export class AuthRepository {
     });
     if (!user) return null;
     return {
-      user: { id: user.id, email: user.email, name: user.name, mfaEnabled: user.mfaEnabledAt !== null },
+      user: { id: user.id, email: user.email, name: user.name, mfaEnabled: user.mfaEnabledAt !== null, locale: localeSchema.safeParse(user.locale).data ?? null },
       memberships: user.memberships.map((m) => ({
         accountId: m.account.id,
         accountName: m.account.name,

@@ -4,11 +4,13 @@ import {
   acceptInviteRequestSchema,
   inviteLookupRequestSchema,
   lastAccountRequestSchema,
+  localeRequestSchema,
   type AcceptInviteRequest,
   type AcceptedInvite,
   type InviteLookupRequest,
   type InvitePreview,
   type LastAccountRequest,
+  type LocaleRequest,
 } from '@portico/domain';
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, TokenService, type SessionUser } from '../../core/auth';
@@ -51,6 +53,15 @@ export class InvitesController {
     const token = this.tokens.accessTokenOf(request);
     const session = token ? this.tokens.verifyAccessToken(token) : null;
     return this.members.accept(body, session, meta);
+  }
+
+  @Put('me/locale')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ summary: "Keep the user's language (en | de) for the portal and their emails" })
+  @ApiBadRequestResponse({ description: 'validation_failed: not a supported language' })
+  async setLocale(@CurrentUser() user: SessionUser, @Body(new ZodValidationPipe(localeRequestSchema)) body: LocaleRequest): Promise<void> {
+    await this.members.setLocale(user, body.locale);
   }
 
   @Put('me/last-account')

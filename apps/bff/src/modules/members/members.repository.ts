@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { roleSchema, type Invite, type Member, type Role } from '@portico/domain';
+import { roleSchema, type Invite, type Locale, type Member, type Role } from '@portico/domain';
 import type { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../core/prisma/prisma.service';
 
@@ -241,6 +241,11 @@ export class MembersRepository {
   /** Remembers the account the user opened last. */
   async setLastAccount(userId: string, accountId: string): Promise<void> {
     await this.prisma.user.update({ where: { id: userId }, data: { lastAccountId: accountId } });
+  }
+
+  /** Keeps the language the user chose (`en` | `de`). */
+  async setLocale(userId: string, locale: Locale): Promise<void> {
+    await this.prisma.user.update({ where: { id: userId }, data: { locale } });
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type CreateInviteRequest,
   type Invite,
   type InvitePreview,
+  type Locale,
   type Member,
   type MemberList,
   type Role,
@@ -245,6 +246,11 @@ export class MembersService {
     const membership = await this.access.findMembership(user.userId, accountId);
     if (!membership) throw AppException.notFound('Account not found');
     await DbContext.runAsUser(user.userId, () => this.repository.setLastAccount(user.userId, membership.accountId));
+  }
+
+  /** Keeps the signed-in user's language for the portal (`GET /me` carries it) and for the emails sent to them. */
+  async setLocale(user: SessionUser, locale: Locale): Promise<void> {
+    await DbContext.runAsUser(user.userId, () => this.repository.setLocale(user.userId, locale));
   }
 
   /** The invite of a token if it may still be accepted. */

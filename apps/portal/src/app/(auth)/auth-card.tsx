@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PreferenceSwitchers } from '@/components/shell/preference-switchers';
 
 /**
  * The centred card of the signed-out pages (sign-in, forgot and reset password, invite). `title` and `subtitle` head
@@ -20,6 +21,7 @@ export function AuthCard({ title, subtitle, footer, children }: { title?: string
         {children}
       </div>
       {footer}
+      <PreferenceSwitchers className="preferences--inline" />
     </main>
   );
 }

@@ -1,18 +1,20 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { Membership } from '@portico/domain';
 import { accountPagePath } from '@/lib/account-paths';
-import { humanize } from '@/lib/format';
 
 /** Shows the current account's name and switches to another membership, staying in the same section. */
 export function AccountSwitcher({ accountId, memberships, section }: { accountId: string; memberships: Membership[]; section: string }) {
   const router = useRouter();
+  const t = useTranslations('shell');
+  const tr = useTranslations('roles');
   const current = memberships.find((m) => m.accountId === accountId);
   if (memberships.length <= 1) {
     return (
       <div className="account-name">
-        <span className="account-name__label">Account</span>
+        <span className="account-name__label">{t('account')}</span>
         <span className="account-name__value" data-testid="account-name">
           {current?.accountName ?? '\u00a0'}
         </span>
@@ -21,7 +23,7 @@ export function AccountSwitcher({ accountId, memberships, section }: { accountId
   }
   return (
     <label className="account-switcher">
-      <span className="account-name__label">Account</span>
+      <span className="account-name__label">{t('account')}</span>
       <select
         className="account-switcher__select"
         value={accountId}
@@ -30,7 +32,7 @@ export function AccountSwitcher({ accountId, memberships, section }: { accountId
       >
         {memberships.map((m) => (
           <option key={m.accountId} value={m.accountId}>
-            {m.accountName} ({humanize(m.role)})
+            {t('accountOption', { name: m.accountName, role: tr(m.role) })}
           </option>
         ))}
       </select>

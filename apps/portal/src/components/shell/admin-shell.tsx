@@ -2,18 +2,20 @@
 
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { meQuery } from '@/features/auth/api/auth.queries';
+import { useSavedLocale } from '@/i18n/use-saved-locale';
 import { firstDashboardPath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { Badge } from '@/components/ui/badge';
 import { ShellFrame } from './shell-frame';
 
 const SECTIONS = [
-  { href: '/admin', label: 'Accounts' },
-  { href: '/admin/webhook-deliveries', label: 'Webhook deliveries' },
-  { href: '/admin/api-keys', label: 'Usage API keys' },
+  { href: '/admin', key: 'accounts' },
+  { href: '/admin/webhook-deliveries', key: 'webhooks' },
+  { href: '/admin/api-keys', key: 'apiKeys' },
 ] as const;
 
 /**
@@ -22,30 +24,34 @@ const SECTIONS = [
  */
 export function AdminShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
+  const t = useTranslations('admin');
+  const tShell = useTranslations('shell');
+  const tNotFound = useTranslations('notFound');
   const me = useQuery(meQuery(browserApiClient));
+  useSavedLocale(me.data);
   const denied = me.isSuccess && !me.data.platformAdmin;
   const back = me.data ? firstDashboardPath({ memberships: me.data.memberships }) : null;
 
   return (
     <ShellFrame
       home="/admin"
-      homeLabel="Portico administration home"
-      account={<Badge tone="neutral">Platform administration</Badge>}
+      homeLabel={t('home')}
+      account={<Badge tone="neutral">{t('badge')}</Badge>}
       extras={
         back ? (
           <Link className="link small" href={back}>
-            Back to the portal
+            {t('back')}
           </Link>
         ) : null
       }
       me={me.data}
-      navLabel="Administration sections"
-      tabs={SECTIONS.map((s) => ({ ...s, active: pathname === s.href }))}
+      navLabel={tShell('adminSections')}
+      tabs={SECTIONS.map((s) => ({ href: s.href, label: t(`nav.${s.key}`), active: pathname === s.href }))}
     >
       {denied ? (
         <div className="card">
-          <h1 className="page-header__title">Page not found</h1>
-          <p className="muted">The page you are looking for does not exist or has moved.</p>
+          <h1 className="page-header__title">{tNotFound('title')}</h1>
+          <p className="muted">{tNotFound('body')}</p>
         </div>
       ) : (
         children

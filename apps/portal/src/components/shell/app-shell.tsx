@@ -4,10 +4,12 @@ import { useEffect, type ReactNode } from 'react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { Me, Permission } from '@portico/domain';
 import { meQuery } from '@/features/auth/api/auth.queries';
 import { authKeys } from '@/features/auth/api/keys';
 import { NotAllowed } from '@/components/ui/not-allowed';
+import { useSavedLocale } from '@/i18n/use-saved-locale';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { accountPermissions, SECTION_PERMISSION } from '@/lib/permissions';
@@ -17,29 +19,30 @@ import { ConnectionIndicator } from './connection-indicator';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { ShellFrame } from './shell-frame';
 
-const SECTIONS: readonly { slug: string; label: string; permission?: Permission }[] = [
-  { slug: 'dashboard', label: 'Dashboard' },
-  { slug: 'dashboards', label: 'Dashboards' },
-  { slug: 'usage', label: 'Usage', permission: 'usage:read' },
-  { slug: 'billing', label: 'Billing', permission: 'billing:read' },
-  { slug: 'services', label: 'Services', permission: 'subscriptions:read' },
-  { slug: 'domains', label: 'Domains', permission: 'subscriptions:read' },
-  { slug: 'support', label: 'Support', permission: 'support:read' },
-  { slug: 'users', label: 'Users', permission: 'members:read' },
-  { slug: 'audit', label: 'Audit log', permission: 'audit:read' },
-  { slug: 'settings', label: 'Settings' },
+/** The sections in navigation order; `key` names the label under `shell.nav`. */
+const SECTIONS: readonly { slug: string; key: string; permission?: Permission }[] = [
+  { slug: 'dashboard', key: 'dashboard' },
+  { slug: 'dashboards', key: 'dashboards' },
+  { slug: 'usage', key: 'usage', permission: 'usage:read' },
+  { slug: 'billing', key: 'billing', permission: 'billing:read' },
+  { slug: 'services', key: 'services', permission: 'subscriptions:read' },
+  { slug: 'domains', key: 'domains', permission: 'subscriptions:read' },
+  { slug: 'support', key: 'support', permission: 'support:read' },
+  { slug: 'users', key: 'users', permission: 'members:read' },
+  { slug: 'audit', key: 'audit', permission: 'audit:read' },
+  { slug: 'settings', key: 'settings' },
 ];
 
-/** What a section holds, for the "not available with your role" page. */
+/** What a section holds, for the "not available with your role" page: the key under `shell.what`. */
 const SECTION_WHAT: Readonly<Record<string, string>> = {
   usage: 'usage',
-  billing: 'invoices and payments',
+  billing: 'billing',
   services: 'services',
   domains: 'domains',
-  support: 'support cases',
-  'support/new': 'opening support cases',
-  users: 'the list of users',
-  audit: 'the audit log',
+  support: 'support',
+  'support/new': 'supportNew',
+  users: 'users',
+  audit: 'audit',
 };
 
 /** Tells the BFF which account the user opened, so `/` and the next sign-in return to it (once per account). */
@@ -58,8 +61,10 @@ function useRememberAccount(accountId: string, me: Me | undefined, isMember: boo
 /** Header (brand, account switcher, live indicator, user menu), section navigation and the page. */
 export function AppShell({ accountId, children }: { accountId: string; children: ReactNode }) {
   const pathname = usePathname();
+  const t = useTranslations('shell');
   const me = useQuery(meQuery(browserApiClient));
   useRealtimeAccount(accountId);
+  useSavedLocale(me.data);
   const membership = me.data?.memberships.find((m) => m.accountId === accountId);
   const section = pathname.split('/')[2] ?? 'dashboard';
   const noAccess = me.isSuccess && !membership;
@@ -74,7 +79,7 @@ export function AppShell({ accountId, children }: { accountId: string; children:
   return (
     <ShellFrame
       home={accountPagePath(accountId, 'dashboard')}
-      homeLabel="Portico home"
+      homeLabel={t('home')}
       account={<AccountSwitcher accountId={accountId} memberships={me.data?.memberships ?? []} section={section} />}
       extras={
         <>
@@ -83,28 +88,28 @@ export function AppShell({ accountId, children }: { accountId: string; children:
         </>
       }
       me={me.data}
-      navLabel="Sections"
+      navLabel={t('sections')}
       tabs={SECTIONS.filter((s) => s.permission === undefined || permissions.can(s.permission)).map((s) => ({
         href: accountPagePath(accountId, s.slug),
-        label: s.label,
+        label: t(`nav.${s.key}`),
         active: section === s.slug,
       }))}
     >
       {noAccess ? (
         <div className="card">
-          <h1 className="page-header__title">No access to this account</h1>
-          <p className="muted">You are not a member of this account. Choose one of your accounts above.</p>
+          <h1 className="page-header__title">{t('noAccessTitle')}</h1>
+          <p className="muted">{t('noAccessBody')}</p>
         </div>
       ) : mustEnrol ? (
         <div className="card" data-testid="mfa-enrol-required">
-          <h1 className="page-header__title">Set up two-factor authentication</h1>
-          <p className="muted">{membership.accountName} requires two-factor authentication of every member.</p>
+          <h1 className="page-header__title">{t('mfaTitle')}</h1>
+          <p className="muted">{t('mfaBody', { account: membership.accountName })}</p>
           <Link className="button button--primary" href={accountPagePath(accountId, 'settings')}>
-            Set it up now
+            {t('mfaAction')}
           </Link>
         </div>
       ) : sectionForbidden ? (
-        <NotAllowed accountId={accountId} what={SECTION_WHAT[sectionKey] ?? 'this page'} />
+        <NotAllowed accountId={accountId} what={t(`what.${SECTION_WHAT[sectionKey] ?? 'fallback'}`)} />
       ) : (
         children
       )}

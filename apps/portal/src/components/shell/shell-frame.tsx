@@ -40,11 +40,15 @@ export function ShellFrame({
     <div className="shell">
       <header className="topbar">
         <div className="topbar__inner">
-          <Link href={home} className="brand" aria-label={homeLabel}>
+          <Link href={home} className="brand">
             <span className="brand__mark" aria-hidden="true">
               P
             </span>
-            <span className="brand__name">Portico</span>
+            {/* The name says where the link goes ("Portico home") and begins with the visible word (WCAG 2.5.3). */}
+            <span className="brand__name" aria-hidden="true">
+              Portico
+            </span>
+            <span className="visually-hidden">{homeLabel}</span>
           </Link>
           <div className="topbar__account">{account}</div>
           <div className="topbar__right">

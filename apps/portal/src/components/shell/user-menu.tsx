@@ -3,8 +3,10 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useDismiss } from '@/components/ui/use-dismiss';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { User } from '@portico/domain';
 import { useLogoutAuthMutation } from '@/features/auth/api/use-logout-auth-mutation';
+import { PreferenceSwitchers } from './preference-switchers';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -22,6 +24,7 @@ export function UserMenu({ user, platformAdmin = false }: { user: User; platform
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const logout = useLogoutAuthMutation();
+  const t = useTranslations('shell.userMenu');
 
   useDismiss(open, close, root, button);
 
@@ -40,7 +43,7 @@ export function UserMenu({ user, platformAdmin = false }: { user: User; platform
           {initials(user.name)}
         </span>
         <span className="user-menu__name">{user.name}</span>
-        <span className="visually-hidden">Open user menu</span>
+        <span className="visually-hidden">{t('open')}</span>
       </button>
       {open ? (
         <div className="user-menu__panel" id={menuId}>
@@ -48,9 +51,10 @@ export function UserMenu({ user, platformAdmin = false }: { user: User; platform
             <span className="strong">{user.name}</span>
             <span className="muted small break">{user.email}</span>
           </p>
+          <PreferenceSwitchers signedIn />
           {platformAdmin ? (
             <Link className="button button--secondary button--block" href="/admin" onClick={() => setOpen(false)}>
-              Platform administration
+              {t('platformAdmin')}
             </Link>
           ) : null}
           <button
@@ -63,7 +67,7 @@ export function UserMenu({ user, platformAdmin = false }: { user: User; platform
               })
             }
           >
-            {logout.isPending ? 'Signing out…' : 'Sign out'}
+            {logout.isPending ? t('signingOut') : t('signOut')}
           </button>
         </div>
       ) : null}

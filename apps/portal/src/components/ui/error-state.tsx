@@ -1,17 +1,18 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { isApiError } from '@/lib/api-client';
 
 /** User-facing text for an error; the BFF's messages are written for users. */
-function errorMessage(error: unknown): string {
+function errorMessage(error: unknown, fallback: string): string {
   if (isApiError(error)) return error.message;
   if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong.';
+  return fallback;
 }
 
 /** A failed load: what happened, the request id for support, and a retry button. */
 export function ErrorState({
-  title = 'Could not load this',
+  title,
   error,
   onRetry,
   retrying = false,
@@ -21,6 +22,7 @@ export function ErrorState({
   onRetry?: () => void;
   retrying?: boolean;
 }) {
+  const t = useTranslations('common');
   const requestId = isApiError(error) ? error.requestId : null;
   return (
     <div className="error-state" role="alert">
@@ -31,13 +33,13 @@ export function ErrorState({
         />
       </svg>
       <div className="error-state__body">
-        <p className="error-state__title">{title}</p>
-        <p className="error-state__message">{errorMessage(error)}</p>
-        {requestId ? <p className="error-state__meta">Reference: {requestId}</p> : null}
+        <p className="error-state__title">{title ?? t('couldNotLoad')}</p>
+        <p className="error-state__message">{errorMessage(error, t('somethingWrong'))}</p>
+        {requestId ? <p className="error-state__meta">{t('reference', { requestId })}</p> : null}
       </div>
       {onRetry ? (
         <button type="button" className="button button--secondary button--small" onClick={onRetry} disabled={retrying}>
-          {retrying ? 'Retrying…' : 'Retry'}
+          {retrying ? t('retrying') : t('retry')}
         </button>
       ) : null}
     </div>

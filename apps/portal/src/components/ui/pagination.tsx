@@ -1,16 +1,18 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { PageInfo } from '@portico/domain';
 
 /** Previous / next paging with "21–40 of 57". */
 export function Pagination({ page, onChange, busy = false }: { page: PageInfo; onChange: (page: number) => void; busy?: boolean }) {
+  const t = useTranslations('common');
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
   const last = Math.min(page.total, page.page * page.pageSize);
   return (
-    <nav className="pagination" aria-label="Pagination">
+    <nav className="pagination" aria-label={t('pagination')}>
       <span className="pagination__summary" aria-live="polite">
-        {page.total === 0 ? 'No results' : `${first}–${last} of ${page.total}`}
+        {page.total === 0 ? t('noResults') : t('range', { first, last, total: page.total })}
       </span>
       <div className="pagination__buttons">
         <button
@@ -19,7 +21,7 @@ export function Pagination({ page, onChange, busy = false }: { page: PageInfo; o
           onClick={() => onChange(page.page - 1)}
           disabled={busy || page.page <= 1}
         >
-          Previous
+          {t('previous')}
         </button>
         <button
           type="button"
@@ -27,7 +29,7 @@ export function Pagination({ page, onChange, busy = false }: { page: PageInfo; o
           onClick={() => onChange(page.page + 1)}
           disabled={busy || page.page >= pages}
         >
-          Next
+          {t('next')}
         </button>
       </div>
     </nav>

@@ -1,25 +1,39 @@
 import type { UsageUnit } from '@portico/domain';
 import { formatBytes } from '@/lib/format';
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A cached `Intl.NumberFormat` of `locale`: compact notation (`4.2M`, de-DE `4,2 Mio.`) or whole numbers. */
+function numberFormat(locale: string, style: 'compact' | 'whole' | 'one'): Intl.NumberFormat {
+  const key = `${locale}|${style}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      locale,
+      style === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: style === 'one' ? 1 : 0 },
+    );
+    numberFormats.set(key, format);
+  }
+  return format;
+}
 
 /**
  * A value in its catalog unit as a customer reads it: bytes in binary multiples (`4.1 GB`), seconds as `42 s`,
  * `3.5 min` or `2.1 h`, counts and requests compact (`4.2M requests`); `short` drops the unit word of counts (axis
- * ticks).
+ * ticks). Numbers follow `options.locale` (an `Intl` locale, default `en-US`).
  */
-export function formatUsage(value: number, unit: UsageUnit, options: { digits?: number; short?: boolean } = {}): string {
+export function formatUsage(value: number, unit: UsageUnit, options: { digits?: number; short?: boolean; locale?: string } = {}): string {
   if (!Number.isFinite(value)) return '–';
+  const locale = options.locale ?? 'en-US';
   switch (unit) {
     case 'bytes':
-      return formatBytes(value, options.digits ?? 1);
+      return formatBytes(value, options.digits ?? 1, locale);
     case 'seconds':
-      if (Math.abs(value) >= 3600) return `${(value / 3600).toFixed(1)} h`;
-      if (Math.abs(value) >= 60) return `${(value / 60).toFixed(1)} min`;
-      return `${whole.format(value)} s`;
+      if (Math.abs(value) >= 3600) return `${numberFormat(locale, 'one').format(value / 3600)} h`;
+      if (Math.abs(value) >= 60) return `${numberFormat(locale, 'one').format(value / 60)} min`;
+      return `${numberFormat(locale, 'whole').format(value)} s`;
     default: {
-      const text = Math.abs(value) >= 10_000 ? compact.format(value) : whole.format(value);
+      const text = Math.abs(value) >= 10_000 ? numberFormat(locale, 'compact').format(value) : numberFormat(locale, 'whole').format(value);
       return options.short ? text : `${text} ${unit}`;
     }
   }

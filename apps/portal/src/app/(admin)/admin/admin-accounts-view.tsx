@@ -118,9 +118,8 @@ export function AdminAccountsView({ initialSearch, initialPage }: { initialSearc
                           setEditing(a);
                           window.scrollTo({ top: 0, behavior: 'smooth' });
                         }}
-                        aria-label={`Edit the links of ${a.name}`}
                       >
-                        Edit links
+                        Edit links<span className="visually-hidden"> of {a.name}</span>
                       </button>
                     </td>
                   </tr>

@@ -2,12 +2,16 @@
 
 import { useState, type FormEvent } from 'react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { passwordForgotRequestSchema } from '@portico/domain';
 import { useForgotPasswordAuthMutation } from '@/features/auth/api/use-password-reset-auth-mutation';
 
 /** Asks for a reset link. The answer is the same whether or not the email has an account. */
 export function ForgotPasswordForm() {
   const forgot = useForgotPasswordAuthMutation();
+  const t = useTranslations('auth.forgot');
+  const tCommon = useTranslations('common');
+  const tLogin = useTranslations('auth.login');
   const [error, setError] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -15,20 +19,20 @@ export function ForgotPasswordForm() {
     setError(null);
     const parsed = passwordForgotRequestSchema.safeParse({ email: new FormData(event.currentTarget).get('email') });
     if (!parsed.success) {
-      setError('Enter a valid email address.');
+      setError(t('invalidEmail'));
       return;
     }
-    forgot.mutate(parsed.data, { onError: (err) => setError(err.message || 'Something went wrong. Try again in a moment.') });
+    forgot.mutate(parsed.data, { onError: (err) => setError(err.message || t('failed')) });
   }
 
   if (forgot.isSuccess) {
     return (
       <div className="form">
         <div className="alert" role="status" data-testid="forgot-sent">
-          If an account uses that email, a link to reset its password is on its way. It works once, for one hour.
+          {t('sent')}
         </div>
         <Link className="link" href="/login">
-          Back to sign in
+          {tCommon('backToSignIn')}
         </Link>
       </div>
     );
@@ -41,14 +45,14 @@ export function ForgotPasswordForm() {
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{tLogin('email')}</label>
         <input id="email" name="email" type="email" autoComplete="username" required disabled={forgot.isPending} />
       </div>
       <button type="submit" className="button button--primary button--block" disabled={forgot.isPending}>
-        {forgot.isPending ? 'Sending…' : 'Email me a reset link'}
+        {forgot.isPending ? t('submitting') : t('submit')}
       </button>
       <Link className="link small" href="/login">
-        Back to sign in
+        {tCommon('backToSignIn')}
       </Link>
     </form>
   );

@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '../auth-card';
 import { ForgotPasswordForm } from './forgot-password-form';
 
-export const metadata: Metadata = { title: 'Forgot password' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.forgot');
+  return { title: t('metaTitle') };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations('auth.forgot');
   return (
-    <AuthCard title="Reset your password" subtitle="We will email you a link to choose a new password.">
+    <AuthCard title={t('title')} subtitle={t('subtitle')}>
       <ForgotPasswordForm />
     </AuthCard>
   );

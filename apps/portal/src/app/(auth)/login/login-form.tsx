@@ -3,9 +3,11 @@
 import { useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { isMfaChallenge, loginRequestSchema, recoveryCodeSchema, totpCodeSchema, type Me } from '@portico/domain';
 import { useLoginAuthMutation } from '@/features/auth/api/use-login-auth-mutation';
 import { useVerifyMfaAuthMutation } from '@/features/auth/api/use-verify-mfa-auth-mutation';
+import { adoptSavedLocale } from '@/i18n/use-saved-locale';
 import { firstDashboardPath } from '@/lib/account-paths';
 import { formText } from '@/lib/form-text';
 
@@ -15,13 +17,17 @@ import { formText } from '@/lib/form-text';
  */
 export function LoginForm({ next }: { next: string | null }) {
   const router = useRouter();
+  const t = useTranslations('auth.login');
   const login = useLoginAuthMutation();
   const verify = useVerifyMfaAuthMutation();
   const [error, setError] = useState<string | null>(null);
   const [step, setStep] = useState<'password' | 'code'>('password');
   const [useRecovery, setUseRecovery] = useState(false);
 
-  const done = (me: Me) => router.replace(next ?? firstDashboardPath(me) ?? '/');
+  const done = (me: Me) => {
+    adoptSavedLocale(me);
+    router.replace(next ?? firstDashboardPath(me) ?? '/');
+  };
 
   function onPassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,7 +35,7 @@ export function LoginForm({ next }: { next: string | null }) {
     const form = new FormData(event.currentTarget);
     const parsed = loginRequestSchema.safeParse({ email: form.get('email'), password: form.get('password') });
     if (!parsed.success) {
-      setError('Enter a valid email address and your password.');
+      setError(t('invalidInput'));
       return;
     }
     login.mutate(parsed.data, {
@@ -38,9 +44,9 @@ export function LoginForm({ next }: { next: string | null }) {
         else done(result);
       },
       onError: (err) => {
-        if (err.status === 401) setError('That email and password do not match. Check them and try again.');
+        if (err.status === 401) setError(t('mismatch'));
         else if (err.status === 429) setError(`${err.message}.`);
-        else setError(err.message || 'We could not sign you in. Try again in a moment.');
+        else setError(err.message || t('failed'));
       },
     });
   }
@@ -51,7 +57,7 @@ export function LoginForm({ next }: { next: string | null }) {
     const value = formText(new FormData(event.currentTarget), 'code');
     const parsed = (useRecovery ? recoveryCodeSchema : totpCodeSchema).safeParse(value);
     if (!parsed.success) {
-      setError(useRecovery ? 'Enter one of your recovery codes, like abcde-12345.' : 'Enter the 6-digit code from your authenticator app.');
+      setError(useRecovery ? t('recoveryInvalid') : t('codeInvalid'));
       return;
     }
     verify.mutate(useRecovery ? { recoveryCode: parsed.data } : { code: parsed.data }, {
@@ -59,10 +65,10 @@ export function LoginForm({ next }: { next: string | null }) {
       onError: (err) => {
         if (err.status === 401 && /expired/i.test(err.message)) {
           setStep('password');
-          setError('Your sign-in took too long. Enter your email and password again.');
-        } else if (err.status === 401) setError('That code is not valid. Codes work once; wait for the next one and try again.');
+          setError(t('expired'));
+        } else if (err.status === 401) setError(t('codeRejected'));
         else if (err.status === 429) setError(`${err.message}.`);
-        else setError(err.message || 'We could not sign you in. Try again in a moment.');
+        else setError(err.message || t('failed'));
       },
     });
   }
@@ -79,10 +85,10 @@ export function LoginForm({ next }: { next: string | null }) {
       <form className="form" onSubmit={onCode} noValidate aria-describedby={error ? 'login-error' : undefined} key={useRecovery ? 'recovery' : 'totp'}>
         {alert}
         <p className="muted">
-          {useRecovery ? 'Enter one of the recovery codes you saved when you set up two-factor authentication.' : 'Open your authenticator app and enter the 6-digit code for Portico.'}
+          {useRecovery ? t('recoveryHint') : t('codeHint')}
         </p>
         <div className="field">
-          <label htmlFor="code">{useRecovery ? 'Recovery code' : 'Authentication code'}</label>
+          <label htmlFor="code">{useRecovery ? t('recoveryLabel') : t('codeLabel')}</label>
           <input
             id="code"
             name="code"
@@ -97,10 +103,10 @@ export function LoginForm({ next }: { next: string | null }) {
           />
         </div>
         <button type="submit" className="button button--primary button--block" disabled={submitting}>
-          {submitting ? 'Verifying…' : 'Verify'}
+          {submitting ? t('verifying') : t('verify')}
         </button>
         <button type="button" className="button button--ghost button--block" onClick={() => { setUseRecovery((v) => !v); setError(null); }} disabled={submitting}>
-          {useRecovery ? 'Use a code from the app instead' : 'Use a recovery code instead'}
+          {useRecovery ? t('useApp') : t('useRecovery')}
         </button>
       </form>
     );
@@ -111,19 +117,19 @@ export function LoginForm({ next }: { next: string | null }) {
     <form className="form" onSubmit={onPassword} noValidate aria-describedby={error ? 'login-error' : undefined}>
       {alert}
       <div className="field">
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{t('email')}</label>
         <input id="email" name="email" type="email" autoComplete="username" required disabled={submitting} />
       </div>
       <div className="field">
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t('password')}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required disabled={submitting} />
       </div>
       <button type="submit" className="button button--primary button--block" disabled={submitting}>
-        {submitting ? 'Signing in…' : 'Sign in'}
+        {submitting ? t('submitting') : t('submit')}
       </button>
       <p className="small">
         <Link className="link" href="/forgot-password">
-          Forgot your password?
+          {t('forgot')}
         </Link>
       </p>
     </form>

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import type { SearchParams } from '@/lib/search-params';
 import { AuthCard } from '../auth-card';
 import { LoginForm } from './login-form';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.login');
+  return { title: t('metaTitle') };
+}
 
 /** Keeps `next` to same-site paths only (no `//host` or absolute URLs). */
 function safeNext(value: string | string[] | undefined): string | null {
@@ -13,12 +17,12 @@ function safeNext(value: string | string[] | undefined): string | null {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = await searchParams;
+  const [params, t] = await Promise.all([searchParams, getTranslations('auth.login')]);
   return (
     <AuthCard
-      title="Sign in to your account"
-      subtitle="Billing, usage and support for your hosting, in one place."
-      footer={<p className="auth-page__footer muted small">Demo: owner@acme.example · portico-demo-password</p>}
+      title={t('title')}
+      subtitle={t('subtitle')}
+      footer={<p className="auth-page__footer muted small">{t('demo')}</p>}
     >
       <LoginForm next={safeNext(params.next)} />
     </AuthCard>

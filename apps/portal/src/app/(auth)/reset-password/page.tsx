@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '../auth-card';
 import { ResetPasswordForm } from './reset-password-form';
 
-export const metadata: Metadata = { title: 'Choose a new password' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.reset');
+  return { title: t('metaTitle') };
+}
 
-export default function ResetPasswordPage() {
+export default async function ResetPasswordPage() {
+  const t = await getTranslations('auth.reset');
   return (
-    <AuthCard title="Choose a new password" subtitle="At least 12 characters, or a passphrase of four or more words.">
+    <AuthCard title={t('title')} subtitle={t('subtitle')}>
       <ResetPasswordForm />
     </AuthCard>
   );

@@ -2,6 +2,7 @@
 
 import { useEffect, useState, type FormEvent } from 'react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { passwordPolicyIssues } from '@portico/domain';
 import { useResetPasswordAuthMutation } from '@/features/auth/api/use-password-reset-auth-mutation';
 import { formText } from '@/lib/form-text';
@@ -12,6 +13,8 @@ import { formText } from '@/lib/form-text';
  */
 export function ResetPasswordForm() {
   const reset = useResetPasswordAuthMutation();
+  const t = useTranslations('auth.reset');
+  const tCommon = useTranslations('common');
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -27,7 +30,7 @@ export function ResetPasswordForm() {
     const form = new FormData(event.currentTarget);
     const password = formText(form, 'password');
     if (password !== formText(form, 'confirm')) {
-      setError('The two passwords differ.');
+      setError(t('differ'));
       return;
     }
     const issues = passwordPolicyIssues(password, null);
@@ -43,10 +46,10 @@ export function ResetPasswordForm() {
     return (
       <div className="form">
         <div className="alert" role="status" data-testid="reset-done">
-          Your password is changed and every session is signed out. Sign in with the new password.
+          {t('done')}
         </div>
         <Link className="button button--primary button--block" href="/login">
-          Sign in
+          {tCommon('signIn')}
         </Link>
       </div>
     );
@@ -54,9 +57,9 @@ export function ResetPasswordForm() {
   if (token === null) {
     return (
       <div className="form">
-        <p className="muted">This page needs the link from the reset email. Links work once, for one hour.</p>
+        <p className="muted">{t('needsLink')}</p>
         <Link className="link" href="/forgot-password">
-          Ask for a new link
+          {t('askAgain')}
         </Link>
       </div>
     );
@@ -69,15 +72,15 @@ export function ResetPasswordForm() {
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor="password">New password</label>
+        <label htmlFor="password">{t('newPassword')}</label>
         <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} disabled={reset.isPending} />
       </div>
       <div className="field">
-        <label htmlFor="confirm">Repeat the new password</label>
+        <label htmlFor="confirm">{t('repeat')}</label>
         <input id="confirm" name="confirm" type="password" autoComplete="new-password" required disabled={reset.isPending} />
       </div>
       <button type="submit" className="button button--primary button--block" disabled={reset.isPending}>
-        {reset.isPending ? 'Saving…' : 'Set new password'}
+        {reset.isPending ? tCommon('saving') : t('submit')}
       </button>
     </form>
   );

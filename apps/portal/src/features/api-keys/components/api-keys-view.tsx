@@ -119,8 +119,8 @@ export function ApiKeysView() {
                           </button>
                         </span>
                       ) : (
-                        <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(k.id)} aria-label={`Revoke ${k.name}`}>
-                          Revoke
+                        <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(k.id)}>
+                          Revoke<span className="visually-hidden"> {k.name}</span>
                         </button>
                       )}
                     </td>

@@ -2,10 +2,11 @@
 
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { domainListQuery, paymentMethodsQuery } from '@/features/billing/api/billing.queries';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
-import { formatDate } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
 
 /**
@@ -15,6 +16,8 @@ import { useAccountPermissions } from '@/lib/use-account-permissions';
  */
 export function AttentionNotices({ accountId }: { accountId: string }) {
   const permissions = useAccountPermissions(accountId);
+  const t = useTranslations('attention');
+  const f = useFormat();
   const domains = useQuery({ ...domainListQuery(browserApiClient, accountId, { status: 'expiring' }), enabled: permissions.can('subscriptions:read') });
   const methods = useQuery({ ...paymentMethodsQuery(browserApiClient, accountId), enabled: permissions.can('billing:read') });
   const expiring = domains.data?.items ?? [];
@@ -25,19 +28,20 @@ export function AttentionNotices({ accountId }: { accountId: string }) {
       {expiring.length > 0 ? (
         <div className="alert alert--warning" role="status" data-testid="attention-domains">
           <strong>
-            {expiring.length === 1 ? `${expiring[0]?.name} expires` : `${expiring.length} domains expire`} within 30 days
+            {expiring.length === 1 ? t('oneDomain', { name: expiring[0]?.name ?? '' }) : t('domains', { count: expiring.length })}
           </strong>
-          {expiring.length === 1 && expiring[0]?.expiresOn ? ` (${formatDate(expiring[0].expiresOn)})` : ''}.{' '}
+          {expiring.length === 1 && expiring[0]?.expiresOn ? t('onDate', { date: f.date(expiring[0].expiresOn) }) : ''}.{' '}
           <Link className="link" href={accountPagePath(accountId, 'domains') + '?status=expiring'}>
-            Review domains
+            {t('review')}
           </Link>
         </div>
       ) : null}
       {warning ? (
         <div className="alert alert--warning" role="status" data-testid="attention-card">
-          <strong>Your default card is not valid for the next charge</strong> on {formatDate(warning.nextChargeOn)}.{' '}
+          <strong>{t('card')}</strong>
+          {t('cardOn', { date: f.date(warning.nextChargeOn) })}{' '}
           <Link className="link" href={accountPagePath(accountId, 'billing', 'payment-methods')}>
-            Update payment method
+            {t('updateCard')}
           </Link>
         </div>
       ) : null}

@@ -1,6 +1,8 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import type { InvoiceStatus, SubscriptionStatus } from '@portico/domain';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { humanize } from '@/lib/format';
 
 const INVOICE_TONE: Readonly<Record<InvoiceStatus, BadgeTone>> = {
   draft: 'neutral',
@@ -16,7 +18,8 @@ const INVOICE_TONE: Readonly<Record<InvoiceStatus, BadgeTone>> = {
 
 /** Invoice status pill ("Paid", "Overdue", ...). */
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
-  return <Badge tone={INVOICE_TONE[status]}>{humanize(status)}</Badge>;
+  const t = useTranslations('status.invoice');
+  return <Badge tone={INVOICE_TONE[status]}>{t(status)}</Badge>;
 }
 
 const SUBSCRIPTION_TONE: Readonly<Record<SubscriptionStatus, BadgeTone>> = {
@@ -32,5 +35,6 @@ const SUBSCRIPTION_TONE: Readonly<Record<SubscriptionStatus, BadgeTone>> = {
 
 /** Subscription status pill ("Active", "Suspended", ...). */
 export function SubscriptionStatusBadge({ status }: { status: SubscriptionStatus }) {
-  return <Badge tone={SUBSCRIPTION_TONE[status]}>{humanize(status)}</Badge>;
+  const t = useTranslations('status.subscription');
+  return <Badge tone={SUBSCRIPTION_TONE[status]}>{t(status)}</Badge>;
 }

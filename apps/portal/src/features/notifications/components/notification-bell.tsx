@@ -3,12 +3,13 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useDismiss } from '@/components/ui/use-dismiss';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useQuery } from '@tanstack/react-query';
 import { notificationsQuery, useMarkNotificationRead } from '@/features/notifications/api/notifications';
 import { useNow } from '@/components/ui/use-now';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
-import { formatRelative } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 
 /**
  * The bell in the header: the unread count (live: `notification_created` refreshes it), and a panel with the latest
@@ -24,6 +25,8 @@ export function NotificationBell({ accountId }: { accountId: string }) {
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const now = useNow();
+  const t = useTranslations('notifications.bell');
+  const f = useFormat();
   const unread = list.data?.unreadCount ?? 0;
 
   useDismiss(open, close, root, button);
@@ -46,7 +49,10 @@ export function NotificationBell({ accountId }: { accountId: string }) {
             d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
           />
         </svg>
-        <span className="visually-hidden">Notifications{unread > 0 ? `, ${unread} unread` : ''}</span>
+        <span className="visually-hidden">
+          {t('label')}
+          {t('unread', { count: unread })}
+        </span>
         {unread > 0 ? (
           <span className="bell__count" aria-hidden="true" data-testid="notification-count">
             {unread > 99 ? '99+' : unread}
@@ -54,21 +60,21 @@ export function NotificationBell({ accountId }: { accountId: string }) {
         ) : null}
       </button>
       {open ? (
-        <div className="bell__panel" id={panelId} role="region" aria-label="Notifications">
+        <div className="bell__panel" id={panelId} role="region" aria-label={t('label')}>
           <div className="bell__head">
-            <span className="strong">Notifications</span>
+            <span className="strong">{t('label')}</span>
             {unread > 0 ? (
               <button type="button" className="link small" onClick={() => markRead.mutate(null)} data-testid="notifications-read-all">
-                Mark all read
+                {t('markAll')}
               </button>
             ) : null}
           </div>
           {list.isPending ? (
-            <p className="muted small">Loading…</p>
+            <p className="muted small">{t('loading')}</p>
           ) : list.isError ? (
-            <p className="muted small">Notifications are unavailable right now.</p>
+            <p className="muted small">{t('unavailable')}</p>
           ) : list.data.items.length === 0 ? (
-            <p className="muted small">Nothing new. Billing alerts appear here.</p>
+            <p className="muted small">{t('empty')}</p>
           ) : (
             <ul className="bell__list" data-testid="notification-list">
               {list.data.items.map((n) => (
@@ -83,11 +89,11 @@ export function NotificationBell({ accountId }: { accountId: string }) {
                     <span className="bell__title">{n.title}</span>
                     <span className="bell__body small">{n.body}</span>
                     <time className="muted small" dateTime={n.createdAt} suppressHydrationWarning>
-                      {now === null ? '' : formatRelative(n.createdAt, now)}
+                      {now === null ? '' : f.relative(n.createdAt, now)}
                     </time>
                   </Link>
                   {!n.readAt ? (
-                    <button type="button" className="bell__mark" onClick={() => markRead.mutate(n.id)} aria-label={`Mark “${n.title}” read`}>
+                    <button type="button" className="bell__mark" onClick={() => markRead.mutate(n.id)} aria-label={t('markOne', { title: n.title })}>
                       <span aria-hidden="true">✓</span>
                     </button>
                   ) : null}
@@ -96,7 +102,7 @@ export function NotificationBell({ accountId }: { accountId: string }) {
             </ul>
           )}
           <Link className="small link" href={accountPagePath(accountId, 'settings')} onClick={() => setOpen(false)}>
-            Email settings
+            {t('emailSettings')}
           </Link>
         </div>
       ) : null}

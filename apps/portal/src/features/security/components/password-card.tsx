@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { passwordPolicyIssues } from '@portico/domain';
 import { useChangePasswordSecurityMutation } from '@/features/security/api/use-security-mutations';
 import { formText } from '@/lib/form-text';
@@ -8,6 +9,7 @@ import { formText } from '@/lib/form-text';
 /** Change the password (current one required); every other session is signed out. */
 export function PasswordCard() {
   const change = useChangePasswordSecurityMutation();
+  const t = useTranslations('settings.password');
   const [error, setError] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -18,7 +20,7 @@ export function PasswordCard() {
     const currentPassword = formText(form, 'current');
     const newPassword = formText(form, 'new');
     const issues = passwordPolicyIssues(newPassword, null);
-    if (currentPassword.length === 0) return setError('Enter your current password.');
+    if (currentPassword.length === 0) return setError(t('enterCurrent'));
     if (issues.length > 0) return setError(`${issues[0]}.`);
     change.mutate(
       { currentPassword, newPassword },
@@ -29,7 +31,7 @@ export function PasswordCard() {
   return (
     <section className="card" aria-labelledby="password-title">
       <h2 className="card__title" id="password-title">
-        Password
+        {t('title')}
       </h2>
       <form className="form" onSubmit={onSubmit} noValidate>
         {error ? (
@@ -39,22 +41,22 @@ export function PasswordCard() {
         ) : null}
         {change.isSuccess ? (
           <p role="status" data-testid="password-changed">
-            Password changed. Your other sessions are signed out.
+            {t('changed')}
           </p>
         ) : null}
         <div className="field">
-          <label htmlFor="current-password">Current password</label>
+          <label htmlFor="current-password">{t('current')}</label>
           <input id="current-password" name="current" type="password" autoComplete="current-password" required />
         </div>
         <div className="field">
-          <label htmlFor="new-password">New password</label>
+          <label htmlFor="new-password">{t('new')}</label>
           <input id="new-password" name="new" type="password" autoComplete="new-password" required aria-describedby="new-password-hint" />
           <p className="field__hint" id="new-password-hint">
-            At least 12 characters, or four or more words. Not a common password, not your email.
+            {t('hint')}
           </p>
         </div>
         <button type="submit" className="button button--primary" disabled={change.isPending}>
-          Change password
+          {t('submit')}
         </button>
       </form>
     </section>

@@ -48,8 +48,8 @@ export function SessionsCard() {
                 <td>{formatDateTime(s.lastSeenAt)}</td>
                 <td>
                   {s.current ? null : (
-                    <button type="button" className="button button--ghost button--small" disabled={revoke.isPending} onClick={() => revoke.mutate(s.id)} aria-label={`Sign out ${s.device}`}>
-                      Sign out
+                    <button type="button" className="button button--ghost button--small" disabled={revoke.isPending} onClick={() => revoke.mutate(s.id)}>
+                      Sign out<span className="visually-hidden"> {s.device}</span>
                     </button>
                   )}
                 </td>

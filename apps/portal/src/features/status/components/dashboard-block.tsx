@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { FORBIDDEN_REASON, type BlockMeta } from '@portico/domain';
 import { Freshness } from './freshness';
 import { unavailableReason } from './block-reason';
@@ -30,6 +31,8 @@ export function DashboardBlock<T>({
   children: (data: T) => ReactNode;
 }) {
   const { meta, data } = block;
+  const t = useTranslations('block');
+  const tCommon = useTranslations('common');
   if (meta.unavailable && meta.reason === FORBIDDEN_REASON) return null;
   return (
     <section className={`card block ${className ?? ''}`} aria-labelledby={`${testId ?? title}-title`} data-testid={testId}>
@@ -44,16 +47,16 @@ export function DashboardBlock<T>({
       </header>
       {meta.unavailable ? (
         <div className="block__unavailable" role="status">
-          <p className="block__unavailable-title">Temporarily unavailable</p>
+          <p className="block__unavailable-title">{t('unavailable')}</p>
           <p className="block__unavailable-reason">
-            {unavailableReason(meta)} Cards from other systems are not affected.
+            {unavailableReason(meta)} {t('othersFine')}
           </p>
           <button type="button" className="button button--secondary button--small" onClick={onRetry} disabled={retrying}>
-            {retrying ? 'Retrying…' : 'Retry'}
+            {retrying ? tCommon('retrying') : tCommon('retry')}
           </button>
         </div>
       ) : data === null ? (
-        <p className="muted">Nothing to show yet.</p>
+        <p className="muted">{t('nothingYet')}</p>
       ) : (
         <div className="block__body">{children(data)}</div>
       )}

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { BillingSummary, CasesSummary, CrmAccount, CustomerProfile, Subscription, UsageTile } from '@portico/domain';
 import { InvoiceStatusBadge, SubscriptionStatusBadge } from '@/features/billing/components/status-badges';
 import { CasePriorityBadge, CaseStatusBadge } from '@/features/support/components/case-badges';
@@ -12,28 +13,31 @@ import { browserApiClient } from '@/lib/api-client';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useNow } from '@/components/ui/use-now';
 import { accountPagePath } from '@/lib/account-paths';
-import { daysUntil, formatDate, formatMoney, formatRelative, humanize } from '@/lib/format';
+import { daysUntil, humanize } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 
 /** Balance due per currency with counts of unpaid and overdue invoices. */
 export function BalanceDue({ billing, accountId }: { billing: BillingSummary; accountId: string }) {
+  const t = useTranslations('dashboard.blocks');
+  const f = useFormat();
   const nothingDue = billing.balanceDue.every((m) => m.amountMinor === 0);
   return (
     <div className="balance" data-testid="balance-due">
       {billing.balanceDue.length === 0 || nothingDue ? (
-        <p className="balance__amount balance__amount--clear">Nothing due</p>
+        <p className="balance__amount balance__amount--clear">{t('nothingDue')}</p>
       ) : (
         billing.balanceDue.map((money) => (
           <p className="balance__amount" key={money.currency}>
-            {formatMoney(money)}
+            {f.money(money)}
           </p>
         ))
       )}
       <p className="balance__counts">
-        <span>{billing.unpaidCount} unpaid</span>
-        {billing.overdueCount > 0 ? <span className="text-danger">{billing.overdueCount} overdue</span> : null}
+        <span>{t('unpaid', { count: billing.unpaidCount })}</span>
+        {billing.overdueCount > 0 ? <span className="text-danger">{t('overdue', { count: billing.overdueCount })}</span> : null}
       </p>
       <Link className="link" href={`${accountPagePath(accountId, 'billing')}?status=open`}>
-        View open invoices
+        {t('viewOpen')}
       </Link>
     </div>
   );
@@ -42,28 +46,30 @@ export function BalanceDue({ billing, accountId }: { billing: BillingSummary; ac
 /** The open invoice due soonest (carries `data-invoice-id` for tests and tooling). */
 export function NextInvoice({ billing, accountId }: { billing: BillingSummary; accountId: string }) {
   const now = useNow();
+  const t = useTranslations('dashboard.blocks');
+  const f = useFormat();
   const invoice = billing.nextInvoice;
   if (!invoice) {
     return (
       <div data-testid="next-invoice" data-invoice-id="">
-        <EmptyState title="You're all paid up">No invoice is waiting for payment.</EmptyState>
+        <EmptyState title={t('allPaid')}>{t('allPaidBody')}</EmptyState>
       </div>
     );
   }
   const days = invoice.dueOn && now !== null ? daysUntil(invoice.dueOn, now) : null;
   const dueText =
-    days === null ? null : days < 0 ? `${-days} day${days === -1 ? '' : 's'} overdue` : days === 0 ? 'Due today' : `Due in ${days} day${days === 1 ? '' : 's'}`;
+    days === null ? null : days < 0 ? t('daysOverdue', { days: -days }) : days === 0 ? t('dueToday') : t('dueIn', { days });
   return (
     <div className="next-invoice" data-testid="next-invoice" data-invoice-id={invoice.id} data-status={invoice.status}>
       <div className="next-invoice__top">
         <Link className="next-invoice__number link" href={accountPagePath(accountId, 'billing', invoice.id)}>
-          Invoice #{invoice.number}
+          {t('invoiceNumber', { number: invoice.number })}
         </Link>
         <InvoiceStatusBadge status={invoice.status} />
       </div>
-      <p className="next-invoice__amount">{formatMoney(invoice.balance.amountMinor > 0 ? invoice.balance : invoice.total)}</p>
+      <p className="next-invoice__amount">{f.money(invoice.balance.amountMinor > 0 ? invoice.balance : invoice.total)}</p>
       <p className="muted">
-        Due {formatDate(invoice.dueOn)}
+        {t('due', { date: f.date(invoice.dueOn) })}
         {dueText ? <span className={days !== null && days < 0 ? 'text-danger' : ''}> · {dueText}</span> : null}
       </p>
     </div>
@@ -72,7 +78,9 @@ export function NextInvoice({ billing, accountId }: { billing: BillingSummary; a
 
 /** The most recent invoices with their status. */
 export function RecentInvoices({ billing, accountId }: { billing: BillingSummary; accountId: string }) {
-  if (billing.recentInvoices.length === 0) return <p className="muted">No invoices yet.</p>;
+  const t = useTranslations('dashboard.blocks');
+  const f = useFormat();
+  if (billing.recentInvoices.length === 0) return <p className="muted">{t('noInvoices')}</p>;
   return (
     <ul className="list" data-testid="recent-invoices">
       {billing.recentInvoices.map((invoice) => (
@@ -81,10 +89,10 @@ export function RecentInvoices({ billing, accountId }: { billing: BillingSummary
             <Link className="link" href={accountPagePath(accountId, 'billing', invoice.id)}>
               #{invoice.number}
             </Link>
-            <span className="muted small">Issued {formatDate(invoice.issuedOn)}</span>
+            <span className="muted small">{t('issued', { date: f.date(invoice.issuedOn) })}</span>
           </div>
           <div className="list__side">
-            <span className="tabular">{formatMoney(invoice.total)}</span>
+            <span className="tabular">{f.money(invoice.total)}</span>
             <InvoiceStatusBadge status={invoice.status} />
           </div>
         </li>
@@ -93,21 +101,11 @@ export function RecentInvoices({ billing, accountId }: { billing: BillingSummary
   );
 }
 
-const CYCLE_SUFFIX: Readonly<Record<Subscription['billingCycle'], string>> = {
-  free: '',
-  one_time: ' once',
-  monthly: ' / month',
-  quarterly: ' / quarter',
-  semi_annually: ' / 6 months',
-  annually: ' / year',
-  biennially: ' / 2 years',
-  triennially: ' / 3 years',
-  unknown: '',
-};
-
 /** Plans and services with their status. */
 export function Subscriptions({ items }: { items: Subscription[] }) {
-  if (items.length === 0) return <EmptyState title="No services yet" />;
+  const t = useTranslations('dashboard.blocks');
+  const f = useFormat();
+  if (items.length === 0) return <EmptyState title={t('noServices')} />;
   return (
     <ul className="list">
       {items.map((s) => (
@@ -116,12 +114,12 @@ export function Subscriptions({ items }: { items: Subscription[] }) {
             <span className="strong">{s.productName}</span>
             <span className="muted small">
               {[s.domain, s.groupName].filter(Boolean).join(' · ') || '—'}
-              {s.nextDueOn && s.status === 'active' ? ` · renews ${formatDate(s.nextDueOn)}` : ''}
+              {s.nextDueOn && s.status === 'active' ? ` · ${t('renews', { date: f.date(s.nextDueOn) })}` : ''}
             </span>
           </div>
           <div className="list__side">
             <span className="tabular small">
-              {s.billingCycle === 'free' ? 'Free' : `${formatMoney(s.recurringAmount)}${CYCLE_SUFFIX[s.billingCycle]}`}
+              {t(`cycle.${s.billingCycle}`, { amount: f.money(s.recurringAmount) })}
             </span>
             <SubscriptionStatusBadge status={s.status} />
           </div>
@@ -143,9 +141,10 @@ export function UsageTiles({
   limitsUnavailable: boolean;
 }) {
   const now = useNow();
+  const t = useTranslations('dashboard.blocks');
   const alerts = useQuery(usageAlertsQuery(browserApiClient, accountId));
   const catalog = useQuery(usageCatalogQuery(browserApiClient, accountId));
-  if (tiles.length === 0) return <EmptyState title="No usage recorded yet" />;
+  if (tiles.length === 0) return <EmptyState title={t('noUsage')} />;
   return (
     <>
       <div className="usage-tiles">
@@ -154,9 +153,9 @@ export function UsageTiles({
             key={tile.metric}
             href={`${accountPagePath(accountId, 'usage')}?metric=${encodeURIComponent(tile.metric)}`}
             className="usage-tile"
-            aria-label={`${tile.label} details`}
           >
             <UsageMeter tile={tile} limitsUnavailable={limitsUnavailable} nowMs={now} />
+            <span className="visually-hidden">{t('usageTileDetails')}</span>
           </Link>
         ))}
       </div>
@@ -168,7 +167,9 @@ export function UsageTiles({
 /** Open support cases, newest first. */
 export function OpenCases({ cases, accountId }: { cases: CasesSummary; accountId: string }) {
   const now = useNow();
-  if (cases.open.length === 0) return <EmptyState title="No open cases">Need help? Open a case any time.</EmptyState>;
+  const t = useTranslations('dashboard.blocks');
+  const f = useFormat();
+  if (cases.open.length === 0) return <EmptyState title={t('noCases')}>{t('noCasesBody')}</EmptyState>;
   return (
     <ul className="list" data-testid="open-cases">
       {cases.open.map((c) => (
@@ -179,7 +180,7 @@ export function OpenCases({ cases, accountId }: { cases: CasesSummary; accountId
             </Link>
             <span className="muted small" suppressHydrationWarning>
               #{c.number}
-              {now !== null ? ` · opened ${formatRelative(c.createdAt, now)}` : ''}
+              {now !== null ? ` · ${t('opened', { when: f.relative(c.createdAt, now) })}` : ''}
             </span>
           </div>
           <div className="list__side list__side--badges">
@@ -202,14 +203,16 @@ function addressLines(profile: CustomerProfile): string[] {
 
 /** The billing profile. */
 export function Profile({ profile }: { profile: CustomerProfile }) {
+  const t = useTranslations('dashboard.blocks');
+  const f = useFormat();
   return (
     <dl className="facts">
       <div>
-        <dt>Company</dt>
+        <dt>{t('company')}</dt>
         <dd>{profile.companyName ?? '—'}</dd>
       </div>
       <div>
-        <dt>Billing contact</dt>
+        <dt>{t('billingContact')}</dt>
         <dd>
           {profile.contactName}
           <br />
@@ -217,7 +220,7 @@ export function Profile({ profile }: { profile: CustomerProfile }) {
         </dd>
       </div>
       <div>
-        <dt>Address</dt>
+        <dt>{t('address')}</dt>
         <dd>
           {addressLines(profile).map((line) => (
             <span key={line} className="block-line">
@@ -227,10 +230,10 @@ export function Profile({ profile }: { profile: CustomerProfile }) {
         </dd>
       </div>
       <div>
-        <dt>Status</dt>
+        <dt>{t('status')}</dt>
         <dd>
-          {humanize(profile.status)}
-          {profile.customerSince ? <span className="muted"> · customer since {formatDate(profile.customerSince)}</span> : null}
+          {t.has(`profileStatus.${profile.status}`) ? t(`profileStatus.${profile.status}`) : humanize(profile.status)}
+          {profile.customerSince ? <span className="muted"> · {t('customerSince', { date: f.date(profile.customerSince) })}</span> : null}
         </dd>
       </div>
     </dl>
@@ -239,19 +242,20 @@ export function Profile({ profile }: { profile: CustomerProfile }) {
 
 /** The CRM view: account manager and company facts. */
 export function AccountTeam({ crm }: { crm: CrmAccount }) {
+  const t = useTranslations('dashboard.blocks');
   return (
     <dl className="facts">
       <div>
-        <dt>Account manager</dt>
-        <dd className="strong">{crm.accountManager ?? 'Not assigned yet'}</dd>
+        <dt>{t('accountManager')}</dt>
+        <dd className="strong">{crm.accountManager ?? t('notAssigned')}</dd>
       </div>
       <div>
-        <dt>Segment</dt>
+        <dt>{t('segment')}</dt>
         <dd>{[crm.type, crm.industry].filter(Boolean).join(' · ') || '—'}</dd>
       </div>
       {crm.phone ? (
         <div>
-          <dt>Phone</dt>
+          <dt>{t('phone')}</dt>
           <dd>
             <a className="link" href={`tel:${crm.phone}`}>
               {crm.phone}
@@ -261,7 +265,7 @@ export function AccountTeam({ crm }: { crm: CrmAccount }) {
       ) : null}
       {crm.website ? (
         <div>
-          <dt>Website</dt>
+          <dt>{t('website')}</dt>
           <dd className="break">{crm.website}</dd>
         </div>
       ) : null}

@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { BlockMeta, ReadMeta } from '@portico/domain';
 import { Badge } from '@/components/ui/badge';
 import { useNow } from '@/components/ui/use-now';
-import { formatDateTime, formatRelative } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { staleNote } from './block-reason';
 
 /**
@@ -13,25 +14,27 @@ import { staleNote } from './block-reason';
  */
 export function Freshness({ meta }: { meta: Pick<BlockMeta, 'source' | 'stale' | 'reason'> & { fetchedAt: string | null; unavailable?: boolean } | ReadMeta }) {
   const now = useNow();
+  const t = useTranslations('block');
+  const f = useFormat();
   if ('unavailable' in meta && meta.unavailable) return null;
   return (
     <span className={`freshness${meta.stale ? ' freshness--stale' : ''}`} data-testid="block-freshness">
       {meta.fetchedAt ? (
-        <time dateTime={meta.fetchedAt} title={formatDateTime(meta.fetchedAt)} suppressHydrationWarning>
-          {now === null ? 'Updated recently' : `Updated ${formatRelative(meta.fetchedAt, now)}`}
+        <time dateTime={meta.fetchedAt} title={f.dateTime(meta.fetchedAt)} suppressHydrationWarning>
+          {now === null ? t('updatedRecently') : t('updated', { when: f.relative(meta.fetchedAt, now) })}
         </time>
       ) : (
-        <span>Not yet updated</span>
+        <span>{t('notUpdated')}</span>
       )}
       {meta.stale ? (
         <>
           <span className="freshness__note">
             <span aria-hidden="true">· </span>
             <span className="visually-hidden">, </span>
-            {staleNote(meta)}
+            {meta.reason?.trim() ? staleNote(meta) : t('refreshing')}
           </span>
-          <Badge tone="neutral" title="This is the last copy we have; it refreshes by itself when the source answers again.">
-            Last copy
+          <Badge tone="neutral" title={t('lastCopyHint')}>
+            {t('lastCopy')}
           </Badge>
         </>
       ) : null}

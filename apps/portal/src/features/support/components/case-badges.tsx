@@ -1,6 +1,8 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import type { CasePriority, CaseStatus } from '@portico/domain';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { humanize } from '@/lib/format';
 
 const STATUS_TONE: Readonly<Record<CaseStatus, BadgeTone>> = {
   new: 'info',
@@ -13,7 +15,8 @@ const STATUS_TONE: Readonly<Record<CaseStatus, BadgeTone>> = {
 
 /** Case status pill. */
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
-  return <Badge tone={STATUS_TONE[status]}>{humanize(status)}</Badge>;
+  const t = useTranslations('status.case');
+  return <Badge tone={STATUS_TONE[status]}>{t(status)}</Badge>;
 }
 
 const PRIORITY_TONE: Readonly<Record<CasePriority, BadgeTone>> = {
@@ -26,5 +29,6 @@ const PRIORITY_TONE: Readonly<Record<CasePriority, BadgeTone>> = {
 
 /** Case priority pill, e.g. "High priority". */
 export function CasePriorityBadge({ priority }: { priority: CasePriority }) {
-  return <Badge tone={PRIORITY_TONE[priority]}>{`${humanize(priority)} priority`}</Badge>;
+  const t = useTranslations('status.priority');
+  return <Badge tone={PRIORITY_TONE[priority]}>{t(priority)}</Badge>;
 }

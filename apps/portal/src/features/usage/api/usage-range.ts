@@ -15,16 +15,6 @@ const USAGE_RANGE_MS: Readonly<Record<Exclude<UsageRangePreset, 'period'>, numbe
   '365d': 365 * 24 * HOUR_MS,
 };
 
-/** Human label of each preset. */
-export const USAGE_RANGE_LABEL: Readonly<Record<UsageRangePreset, string>> = {
-  period: 'This month',
-  '24h': '24 h',
-  '7d': '7 d',
-  '30d': '30 d',
-  '90d': '90 d',
-  '365d': '1 y',
-};
-
 /** True for a known preset (e.g. from the URL). */
 export function isUsageRangePreset(value: unknown): value is UsageRangePreset {
   return typeof value === 'string' && (USAGE_RANGE_PRESETS as readonly string[]).includes(value);

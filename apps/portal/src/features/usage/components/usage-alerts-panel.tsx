@@ -92,8 +92,8 @@ export function UsageAlertsPanel({ accountId, catalog, canManage, initialMetric 
                     <button type="button" className="button button--secondary button--small" onClick={() => update.mutate({ id: r.id, body: { enabled: !r.enabled } })}>
                       {r.enabled ? 'Pause' : 'Resume'}
                     </button>
-                    <button type="button" className="button button--secondary button--small" onClick={() => remove.mutate(r.id)} aria-label={`Delete the ${m?.label ?? r.metric} alert`}>
-                      Delete
+                    <button type="button" className="button button--secondary button--small" onClick={() => remove.mutate(r.id)}>
+                      Delete<span className="visually-hidden"> the {m?.label ?? r.metric} alert</span>
                     </button>
                   </span>
                 ) : null}

@@ -1,9 +1,10 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { area, bisector, line, max, scaleLinear, scaleTime } from 'd3';
 import type { UsagePoint, UsageSeries } from '@portico/domain';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { formatUsage, unitScale } from '../usage-format';
 
 const HEIGHT = 300;
@@ -43,11 +44,17 @@ export function cumulative(points: readonly UsagePoint[]): UsagePoint[] {
  * The chart of a usage series, d3 scales and shapes rendered by React. A gauge draws its averages with the min-max
  * band; a counter draws a bar per bucket, or with `cumulative` its running total (the billing period so far). The
  * limit is a red dashed line (when on scale), and a projection to the end of the period a dashed continuation with
- * its 95 % band. Width follows the container; pointer or keyboard focus shows the nearest point.
+ * its 95 % band. Width follows the container; the pointer shows the nearest point. The chart is one tab stop: arrow
+ * keys (Home/End, PageUp/PageDown by ten) move between points, the focused point is drawn with a ring and its value and
+ * time are announced through a polite live region.
  */
 export function UsageChart({ series, label, cumulative: asTotal = false }: { series: UsageSeries; label: string; cumulative?: boolean }) {
   const [containerRef, width] = useElementWidth<HTMLDivElement>();
   const [hoverIndex, setHoverIndex] = useState<number | null>(null);
+  const [keyboard, setKeyboard] = useState(false);
+  const t = useTranslations('usage.chart');
+  const f = useFormat();
+  const liveId = useId();
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const gauge = series.kind === 'gauge';
@@ -99,7 +106,7 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
   }, [series, points, projection, bars, gauge, innerWidth, innerHeight]);
 
   const hover = hoverIndex === null ? undefined : points[hoverIndex];
-  const fmt = (v: number, digits = 1) => formatUsage(v, series.unit, { digits });
+  const fmt = (v: number, digits = 1) => formatUsage(v, series.unit, { digits, locale: f.locale });
   const last = points[points.length - 1];
 
   function onPointerMove(event: PointerEvent<SVGRectElement>) {
@@ -109,14 +116,71 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
     setHoverIndex(timeBisector.center(points, t));
   }
 
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (points.length === 0) return;
+    const current = hoverIndex ?? points.length - 1;
+    const lastIndex = points.length - 1;
+    const next: Record<string, number> = {
+      ArrowRight: Math.min(lastIndex, current + 1),
+      ArrowUp: Math.min(lastIndex, current + 1),
+      ArrowLeft: Math.max(0, current - 1),
+      ArrowDown: Math.max(0, current - 1),
+      PageUp: Math.min(lastIndex, current + 10),
+      PageDown: Math.max(0, current - 10),
+      Home: 0,
+      End: lastIndex,
+    };
+    const index = next[event.key];
+    if (index === undefined) return;
+    event.preventDefault();
+    setKeyboard(true);
+    setHoverIndex(hoverIndex === null && (event.key === 'ArrowRight' || event.key === 'ArrowUp') ? lastIndex : index);
+  }
+
+  const announcement = hover
+    ? t('pointValue', {
+        value: fmt(hover.value, 2),
+        at: f.dateTime(hover.at),
+        position: (hoverIndex ?? 0) + 1,
+        count: points.length,
+      })
+    : '';
+
   return (
-    <div className="chart" ref={containerRef}>
+    <div
+      className="chart"
+      ref={containerRef}
+      tabIndex={points.length > 0 ? 0 : undefined}
+      role="group"
+      aria-roledescription={t('roleDescription')}
+      aria-label={t('keyboardLabel', { label })}
+      data-testid="usage-chart-focus"
+      onKeyDown={onKeyDown}
+      onFocus={() => {
+        if (hoverIndex === null && points.length > 0) setHoverIndex(points.length - 1);
+        setKeyboard(true);
+      }}
+      onBlur={() => {
+        setKeyboard(false);
+        setHoverIndex(null);
+      }}
+    >
+      <p className="visually-hidden" id={liveId} aria-live="polite" aria-atomic="true" data-testid="usage-chart-announcement">
+        {keyboard ? announcement : ''}
+      </p>
       {width > 0 ? (
         <svg
           width={width}
           height={HEIGHT}
           role="img"
-          aria-label={`${label} over time, ${points.length} points${last ? `, latest ${fmt(last.value)}` : ''}${projection ? `, projected ${fmt(projection.value)} by ${formatDate(projection.periodEnd)}` : ''}. Use the table view for exact values.`}
+          aria-label={[
+            t('summary', { label, count: points.length }),
+            last ? t('latest', { value: fmt(last.value) }) : null,
+            projection ? t('projected', { value: fmt(projection.value), date: f.date(projection.periodEnd) }) : null,
+            t('tableHint'),
+          ]
+            .filter((part) => part !== null)
+            .join(' ')}
           data-testid="usage-chart"
           data-points={points.length}
           data-last-value={last?.value ?? ''}
@@ -160,14 +224,14 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
               <g data-testid="usage-limit-line">
                 <line className="chart__limit" x1={0} x2={innerWidth} y1={chart.y(series.limit)} y2={chart.y(series.limit)} />
                 <text className="chart__limit-label" x={innerWidth - 4} y={chart.y(series.limit) - 6} textAnchor="end">
-                  Limit {fmt(series.limit)}
+                  {t('limit', { value: fmt(series.limit) })}
                 </text>
               </g>
             ) : null}
             {hover ? (
               <g transform={`translate(${chart.x(pointTime(hover))},0)`}>
                 <line className="chart__cursor" y1={0} y2={innerHeight} />
-                <circle className="chart__dot" cy={chart.y(hover.value)} r={4} />
+                <circle className={`chart__dot${keyboard ? ' chart__dot--focus' : ''}`} cy={chart.y(hover.value)} r={keyboard ? 6 : 4} />
               </g>
             ) : null}
             <rect width={innerWidth} height={innerHeight} fill="transparent" onPointerMove={onPointerMove} onPointerLeave={() => setHoverIndex(null)} />
@@ -185,10 +249,10 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
           <span className="strong">{fmt(hover.value, 2)}</span>
           {hover.min !== null && hover.max !== null ? (
             <span className="muted small">
-              min {fmt(hover.min)} · max {fmt(hover.max)}
+              {t('minMax', { min: fmt(hover.min), max: fmt(hover.max) })}
             </span>
           ) : null}
-          <span className="muted small">{formatDateTime(hover.at)}</span>
+          <span className="muted small">{f.dateTime(hover.at)}</span>
         </div>
       ) : null}
     </div>

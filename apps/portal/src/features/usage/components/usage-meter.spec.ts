@@ -1,6 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { usageLevel, type UsageTile } from '@portico/domain';
-import { meterText } from './usage-meter';
+import { createTranslator } from 'next-intl';
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
+import { formattersFor } from '@/lib/use-format';
+import { meterText as meterTextIn, type MeterTranslate } from './usage-meter';
+
+const english = createTranslator({ locale: 'en', messages: en, namespace: 'usage.meter' }) as unknown as MeterTranslate;
+const german = createTranslator({ locale: 'de', messages: de, namespace: 'usage.meter' }) as unknown as MeterTranslate;
+
+/** The English meter text, as the tests below read it. */
+const meterText = (tile: UsageTile, limitsUnavailable = false) => meterTextIn(tile, limitsUnavailable, english, formattersFor('en'));
 
 const GB = 1024 ** 3;
 
@@ -64,5 +74,12 @@ describe('meterText', () => {
 
   it('ignores limitsUnavailable when the tile carries a limit', () => {
     expect(meterText(tile(5 * GB, 10 * GB), true).ofLimit).toBe('of 10 GB');
+  });
+
+  it('speaks German with German numbers and dates', () => {
+    const text = meterTextIn(tile(186 * GB, 200 * GB), false, german, formattersFor('de'));
+    expect(text.ofLimit).toBe('von 200 GB');
+    expect(text.percent).toBe('93\u00a0%');
+    expect(text.level).toBe('Am oder nahe am Limit');
   });
 });

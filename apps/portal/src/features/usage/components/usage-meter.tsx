@@ -1,13 +1,12 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import type { UsageTile } from '@portico/domain';
-import { formatDate, formatRelative } from '@/lib/format';
+import { useFormat, type Formatters } from '@/lib/use-format';
 import { formatUsage } from '../usage-format';
 
-const LEVEL_LABEL: Readonly<Record<UsageTile['level'], string>> = {
-  ok: 'Within limit',
-  warning: 'Approaching limit',
-  critical: 'At or near limit',
-  unknown: 'No limit',
-};
+/** Translates a key of the `usage.meter` catalogue namespace (next-intl's `useTranslations('usage.meter')`). */
+export type MeterTranslate = (key: string, values?: Record<string, string | number>) => string;
 
 /** The words of one meter. */
 export interface MeterText {
@@ -26,34 +25,36 @@ export interface MeterText {
 /**
  * Text of a usage tile. A tile without a limit (`limit: null`) is either without limit or its limit could not be
  * read (the billing system is down); `limitsUnavailable` says which, so a customer is never told "unlimited" by mistake.
+ * Words come from `t` (the `usage.meter` messages), numbers and dates from `f` (the viewer's locale).
  */
-export function meterText(tile: UsageTile, limitsUnavailable = false): MeterText {
-  const fmt = (v: number) => formatUsage(v, tile.unit);
+export function meterText(tile: UsageTile, limitsUnavailable: boolean, t: MeterTranslate, f: Formatters): MeterText {
+  const fmt = (v: number) => formatUsage(v, tile.unit, { locale: f.locale });
   const used = fmt(tile.used);
   const p = tile.projection;
   const projection = p
-    ? `Projected ${fmt(p.value)} by ${formatDate(new Date(Date.parse(p.periodEnd) - 1).toISOString())}` +
-      (p.limitCrossingAt ? ` · limit reached ${formatDate(p.limitCrossingAt)}` : '')
+    ? t('projected', { value: fmt(p.value), date: f.date(new Date(Date.parse(p.periodEnd) - 1).toISOString()) }) +
+      (p.limitCrossingAt ? ` · ${t('limitReached', { date: f.date(p.limitCrossingAt) })}` : '')
     : null;
   if (tile.limit === null) {
     return limitsUnavailable || !tile.limitKnown
-      ? { percent: '—', ofLimit: 'used', level: 'Plan limit unavailable right now', valueText: `${used} used, plan limit unavailable`, projection }
-      : { percent: '—', ofLimit: 'of unlimited', level: LEVEL_LABEL.unknown, valueText: `${used}, no limit`, projection };
+      ? { percent: '—', ofLimit: t('used'), level: t('limitUnavailable'), valueText: t('usedLimitUnavailable', { used }), projection }
+      : { percent: '—', ofLimit: t('ofUnlimited'), level: t('level.unknown'), valueText: t('usedNoLimit', { used }), projection };
   }
-  const percent = tile.ratio === null ? null : Math.round(tile.ratio * 100);
+  const percent = tile.ratio === null ? null : f.percent(tile.ratio);
+  const level = t(`level.${tile.level}`);
   return {
-    percent: percent === null ? '—' : `${percent}%`,
-    ofLimit: `of ${fmt(tile.limit)}`,
-    level: LEVEL_LABEL[tile.level],
-    valueText: percent === null ? `${used} of ${fmt(tile.limit)}` : `${percent}% of limit, ${LEVEL_LABEL[tile.level]}`,
+    percent: percent ?? '—',
+    ofLimit: t('ofLimit', { limit: fmt(tile.limit) }),
+    level,
+    valueText: percent === null ? t('usedOf', { used, limit: fmt(tile.limit) }) : t('percentOfLimit', { percent, level }),
     projection,
   };
 }
 
-/** Where the figure comes from and how fresh it is: `WHMCS · updated 3 h ago`. */
-export function freshnessText(tile: UsageTile, nowMs: number | null): string | null {
+/** Where the figure comes from and how fresh it is: `Measured by the billing system 3 hours ago`. */
+export function freshnessText(tile: UsageTile, nowMs: number | null, t: MeterTranslate, f: Formatters): string | null {
   if (tile.measuredAt === null || nowMs === null) return null;
-  return `${tile.source === 'whmcs' ? 'Measured by the billing system' : 'Last sample'} ${formatRelative(tile.measuredAt, nowMs)}`;
+  return t(tile.source === 'whmcs' ? 'measuredBilling' : 'lastSample', { when: f.relative(tile.measuredAt, nowMs) });
 }
 
 /**
@@ -62,26 +63,28 @@ export function freshnessText(tile: UsageTile, nowMs: number | null): string | n
  * @param limitsUnavailable true when the plan (and so the limit) could not be read, e.g. the subscriptions block is unavailable
  */
 export function UsageMeter({ tile, limitsUnavailable = false, nowMs = null }: { tile: UsageTile; limitsUnavailable?: boolean; nowMs?: number | null }) {
+  const t = useTranslations('usage.meter');
+  const f = useFormat();
   const percent = tile.ratio === null ? null : Math.round(tile.ratio * 100);
-  const text = meterText(tile, limitsUnavailable);
-  const fresh = freshnessText(tile, nowMs);
+  const text = meterText(tile, limitsUnavailable, t, f);
+  const fresh = freshnessText(tile, nowMs, t, f);
   return (
     <div className={`meter meter--${tile.level}`} data-testid={`usage-tile-${tile.metric}`} data-level={tile.level} data-used={tile.used} data-source={tile.source}>
       <div className="meter__top">
         <span className="meter__label">
           {tile.label}
-          {tile.kind === 'counter' ? <span className="muted small"> · this month</span> : null}
+          {tile.kind === 'counter' ? <span className="muted small"> · {t('thisMonth')}</span> : null}
         </span>
         <span className="meter__percent">{text.percent}</span>
       </div>
       <p className="meter__values">
-        <span className="strong">{formatUsage(tile.used, tile.unit)}</span>
+        <span className="strong">{formatUsage(tile.used, tile.unit, { locale: f.locale })}</span>
         <span className="muted"> {text.ofLimit}</span>
       </p>
       <div
         className="meter__track"
         role="meter"
-        aria-label={`${tile.label} used`}
+        aria-label={t('ariaUsed', { label: tile.label })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent ?? 0}

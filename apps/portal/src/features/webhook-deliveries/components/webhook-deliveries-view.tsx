@@ -155,9 +155,12 @@ export function WebhookDeliveriesView({ initialStatus, initialPage }: { initialS
                           className="button button--secondary button--small"
                           disabled={replay.isPending && replay.variables === d.id}
                           onClick={() => onReplay(d)}
-                          aria-label={`Replay ${d.eventType} delivery ${d.deliveryId}`}
                         >
                           {replay.isPending && replay.variables === d.id ? 'Replaying…' : 'Replay'}
+                          <span className="visually-hidden">
+                            {' '}
+                            {d.eventType} delivery {d.deliveryId}
+                          </span>
                         </button>
                       ) : null}
                     </td>

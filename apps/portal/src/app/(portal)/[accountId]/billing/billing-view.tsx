@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { InvoiceListFilter } from '@portico/domain';
 import { invoiceListQuery } from '@/features/billing/api/billing.queries';
 import { INVOICE_FILTERS } from '@/features/billing/components/invoice-filters';
@@ -28,30 +29,31 @@ export function BillingView({
   initialPage: number;
 }) {
   const [{ status, page }, setView] = useSearchParamsState({ status: initialStatus, page: initialPage });
+  const t = useTranslations('billing');
   const invoices = useQuery(invoiceListQuery(browserApiClient, accountId, { status, page, pageSize: LIST_PAGE_SIZE }));
 
   return (
     <>
       <PageHeader
-        title="Billing"
-        description="Your invoices and payments."
+        title={t('title')}
+        description={t('description')}
         actions={
           <Link className="button button--secondary" href={accountPagePath(accountId, 'billing', 'payment-methods')}>
-            Payment methods
+            {t('paymentMethods')}
           </Link>
         }
       />
       <section className="card">
         <div className="toolbar">
-          <SegmentedControl label="Invoice status" options={INVOICE_FILTERS} value={status} onChange={(s) => setView({ status: s, page: 1 })} />
+          <SegmentedControl label={t('statusTabs')} options={INVOICE_FILTERS.map((f) => ({ value: f.value, label: t(`filter.${f.value}`) }))} value={status} onChange={(s) => setView({ status: s, page: 1 })} />
           <span className="toolbar__spacer" />
           {invoices.data ? <Freshness meta={invoices.data.meta} /> : null}
         </div>
         <PagedList
           query={invoices}
-          loadingLabel="Loading invoices"
-          errorTitle="We could not load your invoices"
-          empty={<EmptyState title="No invoices here">{status === 'all' ? 'Your invoices will appear here.' : 'Try another status.'}</EmptyState>}
+          loadingLabel={t('loading')}
+          errorTitle={t('loadFailed')}
+          empty={<EmptyState title={t('emptyTitle')}>{status === 'all' ? t('emptyAll') : t('emptyFiltered')}</EmptyState>}
           onPageChange={(p) => setView({ status, page: p })}
         >
           {(items) => <InvoiceTable accountId={accountId} invoices={items} />}
@@ -67,6 +69,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Download every invoice of a period as PDFs in one zip (for the accountant). */
 function PeriodDownload({ accountId }: { accountId: string }) {
+  const t = useTranslations('billing');
   const now = new Date();
   const [from, setFrom] = useState(day(new Date(Date.UTC(now.getUTCFullYear(), 0, 1))));
   const [to, setTo] = useState(day(now));
@@ -75,25 +78,25 @@ function PeriodDownload({ accountId }: { accountId: string }) {
   return (
     <section className="card" aria-labelledby="period-title">
       <h2 className="card__title" id="period-title">
-        Download invoices of a period
+        {t('periodTitle')}
       </h2>
-      <p className="muted small">Every invoice issued between the two dates, as PDFs in one zip file.</p>
+      <p className="muted small">{t('periodBody')}</p>
       <div className="period-form">
         <label className="field">
-          <span>From</span>
+          <span>{t('from')}</span>
           <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} data-testid="zip-from" />
         </label>
         <label className="field">
-          <span>To</span>
+          <span>{t('to')}</span>
           <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} data-testid="zip-to" />
         </label>
         {invalid ? (
           <span className="field__error" role="alert">
-            The start date must be before the end date.
+            {t('periodInvalid')}
           </span>
         ) : (
           <a className="button button--secondary" href={href} download data-testid="zip-download">
-            Download zip
+            {t('downloadZip')}
           </a>
         )}
       </div>

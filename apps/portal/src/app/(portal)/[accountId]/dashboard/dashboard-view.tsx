@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useQuery } from '@tanstack/react-query';
 import { accountStatusQuery } from '@/features/status/api/status.queries';
 import { DashboardBlock } from '@/features/status/components/dashboard-block';
@@ -23,12 +24,13 @@ import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { AttentionNotices } from '@/features/billing/components/attention-notices';
 
 function DashboardSkeleton() {
+  const t = useTranslations('dashboard');
   return (
     <div className="dashboard-grid" aria-busy="true">
-      {['Balance due', 'Next invoice', 'Usage', 'Plan & services', 'Open cases', 'Company profile'].map((t) => (
-        <section key={t} className="card block">
-          <h2 className="block__title">{t}</h2>
-          <SkeletonLines lines={3} label={`Loading ${t.toLowerCase()}`} />
+      {(['balance', 'nextInvoice', 'usage', 'subscriptions', 'cases', 'profile'] as const).map((key) => (
+        <section key={key} className="card block">
+          <h2 className="block__title">{t(`block.${key}`)}</h2>
+          <SkeletonLines lines={3} label={t('loading', { block: t(`block.${key}`) })} />
         </section>
       ))}
     </div>
@@ -39,11 +41,12 @@ function DashboardSkeleton() {
 export function DashboardView({ accountId }: { accountId: string }) {
   const status = useQuery(accountStatusQuery(browserApiClient, accountId));
   const permissions = useAccountPermissions(accountId);
+  const t = useTranslations('dashboard');
 
   if (status.isPending) {
     return (
       <>
-        <PageHeader title="Dashboard" />
+        <PageHeader title={t('title')} />
         <DashboardSkeleton />
       </>
     );
@@ -51,9 +54,9 @@ export function DashboardView({ accountId }: { accountId: string }) {
   if (status.isError) {
     return (
       <>
-        <PageHeader title="Dashboard" />
+        <PageHeader title={t('title')} />
         <ErrorState
-          title="We could not load your dashboard"
+          title={t('loadFailed')}
           error={status.error}
           onRetry={() => void status.refetch()}
           retrying={status.isFetching}
@@ -69,38 +72,38 @@ export function DashboardView({ accountId }: { accountId: string }) {
     <>
       <PageHeader
         title={s.account.name}
-        description={permissions.can('billing:read') ? 'Your services, bills and support at a glance.' : 'Your services and support at a glance.'}
+        description={permissions.can('billing:read') ? t('descriptionBilling') : t('description')}
         actions={
           permissions.can('support:write') ? (
             <Link className="button button--primary" href={accountPagePath(accountId, 'support', 'new')}>
-              New support case
+              {t('newCase')}
             </Link>
           ) : undefined
         }
       />
       <AttentionNotices accountId={accountId} />
       <div className="dashboard-grid">
-        <DashboardBlock title="Balance due" block={s.billing} {...refresh} testId="block-balance">
+        <DashboardBlock title={t('block.balance')} block={s.billing} {...refresh} testId="block-balance">
           {(billing) => <BalanceDue billing={billing} accountId={accountId} />}
         </DashboardBlock>
-        <DashboardBlock title="Next invoice" block={s.billing} {...refresh} testId="block-next-invoice">
+        <DashboardBlock title={t('block.nextInvoice')} block={s.billing} {...refresh} testId="block-next-invoice">
           {(billing) => <NextInvoice billing={billing} accountId={accountId} />}
         </DashboardBlock>
         <DashboardBlock
-          title="Usage"
+          title={t('block.usage')}
           block={s.usage}
           {...refresh}
           testId="block-usage"
           action={
             <Link className="link small" href={accountPagePath(accountId, 'usage')}>
-              See history
+              {t('seeHistory')}
             </Link>
           }
         >
           {(tiles) => <UsageTiles tiles={tiles} accountId={accountId} limitsUnavailable={s.subscriptions.meta.unavailable} />}
         </DashboardBlock>
         <DashboardBlock
-          title="Plan & services"
+          title={t('block.subscriptions')}
           block={s.subscriptions}
           {...refresh}
           testId="block-subscriptions"
@@ -109,36 +112,36 @@ export function DashboardView({ accountId }: { accountId: string }) {
           {(items) => <Subscriptions items={items} />}
         </DashboardBlock>
         <DashboardBlock
-          title="Recent invoices"
+          title={t('block.recentInvoices')}
           block={s.billing}
           {...refresh}
           testId="block-recent-invoices"
           action={
             <Link className="link small" href={accountPagePath(accountId, 'billing')}>
-              All invoices
+              {t('allInvoices')}
             </Link>
           }
         >
           {(billing) => <RecentInvoices billing={billing} accountId={accountId} />}
         </DashboardBlock>
         <DashboardBlock
-          title="Open cases"
+          title={t('block.cases')}
           block={s.cases}
           {...refresh}
           testId="block-cases"
           className="span-2"
           action={
             <Link className="link small" href={accountPagePath(accountId, 'support')}>
-              All cases
+              {t('allCases')}
             </Link>
           }
         >
           {(cases) => <OpenCases cases={cases} accountId={accountId} />}
         </DashboardBlock>
-        <DashboardBlock title="Your account team" block={s.crm} {...refresh} testId="block-crm">
+        <DashboardBlock title={t('block.crm')} block={s.crm} {...refresh} testId="block-crm">
           {(crm) => <AccountTeam crm={crm} />}
         </DashboardBlock>
-        <DashboardBlock title="Company profile" block={s.profile} {...refresh} testId="block-profile" className="span-full">
+        <DashboardBlock title={t('block.profile')} block={s.profile} {...refresh} testId="block-profile" className="span-full">
           {(profile) => <Profile profile={profile} />}
         </DashboardBlock>
       </div>

@@ -2,6 +2,7 @@
 
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { subscriptionCancellationSchema, type CancelSubscriptionRequest, type Quota, type Service, type SubscriptionCancellation } from '@portico/domain';
 import { billingKeys } from '@/features/billing/api/keys';
 import { subscriptionsQuery } from '@/features/billing/api/billing.queries';
@@ -15,23 +16,25 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
-import { formatBytes, formatDate, formatMoney, humanize } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { formText } from '@/lib/form-text';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
 
 const CANCELLABLE = new Set(['active', 'suspended', 'pending']);
 
 function UsageLine({ label, quota }: { label: string; quota: Quota | null }) {
+  const t = useTranslations('services');
+  const f = useFormat();
   if (quota === null) return null;
   const ratio = quota.limit ? Math.min(quota.used / quota.limit, 1) : null;
   const level = ratio === null ? 'ok' : ratio >= 0.9 ? 'critical' : ratio >= 0.75 ? 'warning' : 'ok';
   return (
     <div className={`service-usage meter--${level}`}>
       <span className="small">
-        {label}: {formatBytes(quota.used)} {quota.limit ? `of ${formatBytes(quota.limit)}` : '(no limit)'}
+        {quota.limit ? t('quota', { label, used: f.bytes(quota.used), limit: f.bytes(quota.limit) }) : t('quotaUnlimited', { label, used: f.bytes(quota.used) })}
       </span>
       {ratio !== null ? (
-        <span className="meter__track" role="meter" aria-label={`${label} used`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(ratio * 100)}>
+        <span className="meter__track" role="meter" aria-label={t('quotaUsed', { label })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(ratio * 100)}>
           <span className="meter__fill" style={{ width: `${Math.round(ratio * 100)}%` }} />
         </span>
       ) : null}
@@ -42,6 +45,8 @@ function UsageLine({ label, quota }: { label: string; quota: Quota | null }) {
 /** The cancellation dialog of one service: when (now or at the end of the period), why, and a confirmation. */
 function CancelDialog({ accountId, service, onDone }: { accountId: string; service: Service; onDone: (c: SubscriptionCancellation | null) => void }) {
   const queryClient = useQueryClient();
+  const t = useTranslations('services');
+  const f = useFormat();
   const cancel = useMutation<SubscriptionCancellation, ApiError, CancelSubscriptionRequest>({
     mutationFn: (body) => browserApiClient.request(accountApiPath(accountId, 'subscriptions', service.id, 'cancellation'), subscriptionCancellationSchema, { method: 'POST', body }),
     onSuccess: async (created) => {
@@ -61,21 +66,20 @@ function CancelDialog({ accountId, service, onDone }: { accountId: string; servi
   return (
     <form className="cancel-dialog" onSubmit={submit} aria-labelledby={`cancel-${service.id}-title`} data-testid="cancel-dialog">
       <h3 id={`cancel-${service.id}-title`} className="section-title">
-        Cancel {service.productName}
-        {service.domain ? ` (${service.domain})` : ''}?
+        {t('cancelTitle', { product: service.productName, domain: service.domain ?? 'none' })}
       </h3>
       <fieldset className="radio-group">
-        <legend>When</legend>
+        <legend>{t('when')}</legend>
         <label className="radio">
-          <input type="radio" name="type" value="end_of_billing_period" defaultChecked /> At the end of the paid period
-          {service.nextDueOn ? ` (${formatDate(service.nextDueOn)})` : ''}: it keeps working until then
+          <input type="radio" name="type" value="end_of_billing_period" defaultChecked />{' '}
+          {t('endOfPeriod', { date: service.nextDueOn ? f.date(service.nextDueOn) : 'none' })}
         </label>
         <label className="radio">
-          <input type="radio" name="type" value="immediate" /> Immediately: the service and its data go away at once
+          <input type="radio" name="type" value="immediate" /> {t('immediate')}
         </label>
       </fieldset>
       <label className={`field${reasonError ? ' field--invalid' : ''}`}>
-        <span>Why are you cancelling?</span>
+        <span>{t('why')}</span>
         <textarea name="reason" rows={3} required minLength={3} maxLength={1000} aria-invalid={reasonError ? true : undefined} />
         {reasonError ? <span className="field__error">{reasonError}</span> : null}
       </label>
@@ -86,10 +90,10 @@ function CancelDialog({ accountId, service, onDone }: { accountId: string; servi
       ) : null}
       <div className="form__actions">
         <button type="submit" className="button button--danger" disabled={cancel.isPending}>
-          {cancel.isPending ? 'Requesting…' : 'Request cancellation'}
+          {cancel.isPending ? t('requesting') : t('request')}
         </button>
         <button type="button" className="button button--ghost" onClick={() => onDone(null)}>
-          Keep the service
+          {t('keep')}
         </button>
       </div>
     </form>
@@ -104,21 +108,23 @@ export function ServicesView({ accountId }: { accountId: string }) {
   const [done, setDone] = useState<SubscriptionCancellation | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
   const canCancel = permissions.can('subscriptions:manage');
+  const t = useTranslations('services');
+  const f = useFormat();
   return (
     <>
-      <PageHeader title="Services" description="Your hosting plans and add-ons, what they cost and when they renew." />
+      <PageHeader title={t('title')} description={t('description')} />
       {done ? (
         <p className="alert alert--success" role="status" ref={status} data-testid="cancellation-requested">
-          Cancellation requested ({done.type === 'immediate' ? 'immediately' : 'at the end of the billing period'}). We have let the billing team know.
+          {t('requested', { type: done.type })}
         </p>
       ) : null}
       <section className="card">
         {services.isPending ? (
-          <SkeletonLines lines={5} label="Loading services" />
+          <SkeletonLines lines={5} label={t('loading')} />
         ) : services.isError ? (
-          <ErrorState title="We could not load your services" error={services.error} onRetry={() => void services.refetch()} retrying={services.isFetching} />
+          <ErrorState title={t('loadFailed')} error={services.error} onRetry={() => void services.refetch()} retrying={services.isFetching} />
         ) : services.data.items.length === 0 ? (
-          <EmptyState title="No services yet">Plans you order appear here.</EmptyState>
+          <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
         ) : (
           <>
             <Freshness meta={services.data.meta} />
@@ -129,36 +135,35 @@ export function ServicesView({ accountId }: { accountId: string }) {
                     <div className="service__title">
                       <span className="strong">{s.productName}</span>
                       <SubscriptionStatusBadge status={s.status} />
-                      {s.cancellation ? <Badge tone="warning">Cancellation requested</Badge> : null}
+                      {s.cancellation ? <Badge tone="warning">{t('cancellationRequested')}</Badge> : null}
                     </div>
                     <span className="muted small">
-                      {[s.groupName, s.domain].filter(Boolean).join(' · ') || 'No domain'}
+                      {[s.groupName, s.domain].filter(Boolean).join(' · ') || t('noDomain')}
                     </span>
-                    <UsageLine label="Disk" quota={s.disk} />
-                    <UsageLine label="Bandwidth" quota={s.bandwidth} />
+                    <UsageLine label={t('disk')} quota={s.disk} />
+                    <UsageLine label={t('bandwidth')} quota={s.bandwidth} />
                   </div>
                   <dl className="service__facts">
                     <div>
-                      <dt>Price</dt>
+                      <dt>{t('price')}</dt>
                       <dd>
-                        {s.recurringAmount.amountMinor > 0 ? formatMoney(s.recurringAmount) : 'Free'} <span className="muted small">{humanize(s.billingCycle)}</span>
+                        {s.recurringAmount.amountMinor > 0 ? f.money(s.recurringAmount) : t('free')} <span className="muted small">{t(`cycle.${s.billingCycle}`)}</span>
                       </dd>
                     </div>
                     <div>
-                      <dt>Next due</dt>
-                      <dd>{formatDate(s.nextDueOn)}</dd>
+                      <dt>{t('nextDue')}</dt>
+                      <dd>{f.date(s.nextDueOn)}</dd>
                     </div>
                   </dl>
                   <div className="service__actions">
                     {canCancel && CANCELLABLE.has(s.status) && !s.cancellation && cancelling !== s.id ? (
                       <button type="button" className="button button--secondary button--small" onClick={() => setCancelling(s.id)}>
-                        Cancel service
+                        {t('cancelService')}
                       </button>
                     ) : null}
                     {s.cancellation ? (
                       <span className="muted small">
-                        Requested {formatDate(s.cancellation.requestedAt.slice(0, 10))}
-                        {s.cancellation.requestedBy ? ` by ${s.cancellation.requestedBy}` : ''}
+                        {t('requestedOn', { date: f.date(s.cancellation.requestedAt.slice(0, 10)), by: s.cancellation.requestedBy ?? 'none' })}
                       </span>
                     ) : null}
                   </div>

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+import { PreferenceSwitchers } from '@/components/shell/preference-switchers';
 import { useQuery } from '@tanstack/react-query';
 import { roleHasPermission } from '@portico/domain';
 import { PageHeader } from '@/components/ui/page-header';
@@ -14,17 +16,25 @@ import { browserApiClient } from '@/lib/api-client';
 /** The signed-in user's security: sessions, two-factor authentication, password; owners also see account rules. */
 export function SettingsView({ accountId }: { accountId: string }) {
   const me = useQuery(meQuery(browserApiClient));
+  const t = useTranslations('settings');
   const membership = me.data?.memberships.find((m) => m.accountId === accountId);
   const mustEnrol = membership?.mfaRequired === true && me.data?.user.mfaEnabled === false;
   return (
     <>
-      <PageHeader title="Settings" description="Your sessions, two-factor authentication, password and email notifications." />
+      <PageHeader title={t('title')} description={t('description')} />
       {mustEnrol ? (
         <div className="alert alert--danger" role="alert" data-testid="mfa-required-notice">
-          {membership.accountName} requires two-factor authentication. Set it up below to open the account.
+          {t('mfaRequired', { account: membership.accountName })}
         </div>
       ) : null}
       <div className="dashboard-grid">
+        <section className="card" aria-labelledby="appearance-title">
+          <h2 className="card__title" id="appearance-title">
+            {t('appearanceTitle')}
+          </h2>
+          <p className="muted small">{t('appearanceBody')}</p>
+          <PreferenceSwitchers signedIn />
+        </section>
         <TwoFactorCard />
         <PasswordCard />
         <SessionsCard />

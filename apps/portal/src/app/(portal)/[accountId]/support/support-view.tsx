@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { CaseListQuery } from '@portico/domain';
 import { caseListQuery } from '@/features/support/api/support.queries';
 import { CASE_FILTERS } from '@/features/support/components/case-filters';
@@ -28,35 +29,36 @@ export function SupportView({
   initialPage: number;
 }) {
   const [{ state, page }, setView] = useSearchParamsState({ state: initialState, page: initialPage });
+  const t = useTranslations('support');
   const cases = useQuery(caseListQuery(browserApiClient, accountId, { state, page, pageSize: LIST_PAGE_SIZE }));
   const canOpenCases = useAccountPermissions(accountId).can('support:write');
 
   return (
     <>
       <PageHeader
-        title="Support"
-        description="Questions, incidents and requests with our team."
+        title={t('title')}
+        description={t('description')}
         actions={
           canOpenCases ? (
             <Link className="button button--primary" href={accountPagePath(accountId, 'support', 'new')}>
-              New case
+              {t('newCase')}
             </Link>
           ) : undefined
         }
       />
       <section className="card">
         <div className="toolbar">
-          <SegmentedControl label="Case state" options={CASE_FILTERS} value={state} onChange={(s) => setView({ state: s, page: 1 })} />
+          <SegmentedControl label={t('stateTabs')} options={CASE_FILTERS.map((f) => ({ value: f.value, label: t(`filter.${f.value}`) }))} value={state} onChange={(s) => setView({ state: s, page: 1 })} />
           <span className="toolbar__spacer" />
           {cases.data ? <Freshness meta={cases.data.meta} /> : null}
         </div>
         <PagedList
           query={cases}
-          loadingLabel="Loading cases"
-          errorTitle="We could not load your cases"
+          loadingLabel={t('loading')}
+          errorTitle={t('loadFailed')}
           empty={
-            <EmptyState title={state === 'open' ? 'No open cases' : 'No cases here'}>
-              {state === 'open' ? 'Everything is quiet. Open a case whenever you need us.' : null}
+            <EmptyState title={state === 'open' ? t('noOpen') : t('noCases')}>
+              {state === 'open' ? t('quiet') : null}
             </EmptyState>
           }
           onPageChange={(p) => setView({ state, page: p })}

@@ -2,9 +2,10 @@
 
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { AccountUsageCatalog, MetricDefinition, UsageBucket, UsageSeries } from '@portico/domain';
+import { useTranslations } from 'next-intl';
+import type { AccountUsageCatalog, MetricDefinition, UsageSeries } from '@portico/domain';
 import { usageCatalogQuery, usageCsvUrl, usageSeriesQuery } from '@/features/usage/api/usage.queries';
-import { USAGE_RANGE_LABEL, USAGE_RANGE_PRESETS, isUsageRangePreset, type UsageRangePreset } from '@/features/usage/api/usage-range';
+import { USAGE_RANGE_PRESETS, isUsageRangePreset, type UsageRangePreset } from '@/features/usage/api/usage-range';
 import { UsageAlertsPanel } from '@/features/usage/components/usage-alerts-panel';
 import { UsageChart } from '@/features/usage/components/usage-chart';
 import { UsageSamples } from '@/features/usage/components/usage-samples';
@@ -16,34 +17,28 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import { Skeleton, SkeletonLines } from '@/components/ui/skeleton';
 import { browserApiClient } from '@/lib/api-client';
-import { formatDate } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
-
-const BUCKET_LABEL: Readonly<Record<UsageBucket, string>> = {
-  raw: 'Raw samples',
-  '1m': '1-minute',
-  '10m': '10-minute',
-  '1h': '1-hour',
-  '1d': '1-day',
-};
 
 /** Ranges on which the chart continues into a projection to the end of the billing period. */
 const PROJECTED_RANGES: ReadonlySet<UsageRangePreset> = new Set(['period', '30d']);
 
 /** The figures above the chart: what the range adds up to or ends at, the limit and the projection. */
 function Summary({ series, metric, range }: { series: UsageSeries; metric: MetricDefinition; range: UsageRangePreset }) {
-  const fmt = (v: number) => formatUsage(v, metric.unit);
+  const t = useTranslations('usage.page');
+  const f = useFormat();
+  const fmt = (v: number) => formatUsage(v, metric.unit, { locale: f.locale });
   const last = series.points[series.points.length - 1];
   const p = series.projection;
   const items: Array<[string, string]> = [];
-  if (metric.kind === 'counter') items.push([range === 'period' ? 'This month so far' : `Total, ${USAGE_RANGE_LABEL[range]}`, fmt(series.total ?? 0)]);
-  else items.push(['Latest', last ? fmt(last.value) : '–']);
-  items.push([metric.kind === 'counter' ? 'Monthly limit' : 'Limit', series.limit === null ? 'None' : fmt(series.limit)]);
+  if (metric.kind === 'counter') items.push([range === 'period' ? t('monthSoFar') : t('totalRange', { range: t(`range.${range}`) }), fmt(series.total ?? 0)]);
+  else items.push([t('latest'), last ? fmt(last.value) : '–']);
+  items.push([metric.kind === 'counter' ? t('monthlyLimit') : t('limit'), series.limit === null ? t('none') : fmt(series.limit)]);
   if (p) {
-    const by = formatDate(new Date(Date.parse(p.periodEnd) - 1).toISOString());
-    items.push([metric.kind === 'counter' ? `Month total by ${by} (projected)` : `Projected by ${by}`, `${fmt(p.value)} (${fmt(p.low)}–${fmt(p.high)})`]);
-    items.push(['Limit reached', p.limitCrossingAt ? formatDate(p.limitCrossingAt) : series.limit === null ? '–' : metric.kind === 'counter' ? 'Not this month' : 'Not within a year']);
+    const by = f.date(new Date(Date.parse(p.periodEnd) - 1).toISOString());
+    items.push([metric.kind === 'counter' ? t('monthProjected', { date: by }) : t('projectedBy', { date: by }), `${fmt(p.value)} (${fmt(p.low)}–${fmt(p.high)})`]);
+    items.push([t('limitReached'), p.limitCrossingAt ? f.date(p.limitCrossingAt) : series.limit === null ? '–' : metric.kind === 'counter' ? t('notThisMonth') : t('notWithinYear')]);
   }
   return (
     <dl className="usage-summary" data-testid="usage-summary">
@@ -61,6 +56,7 @@ function Summary({ series, metric, range }: { series: UsageSeries; metric: Metri
 
 function Series({ accountId, catalog, metric, range, service }: { accountId: string; catalog: AccountUsageCatalog; metric: MetricDefinition; range: UsageRangePreset; service: string | null }) {
   const [view, setView] = useState<'chart' | 'table' | 'samples'>('chart');
+  const t = useTranslations('usage.page');
   const series = useQuery(usageSeriesQuery(browserApiClient, accountId, metric.key, range, service));
   const data = series.data;
   const cumulative = metric.kind === 'counter' && range === 'period';
@@ -69,18 +65,18 @@ function Series({ accountId, catalog, metric, range, service }: { accountId: str
     <section className="card">
       <div className="toolbar">
         <SegmentedControl
-          label="View"
+          label={t('view')}
           options={[
-            { value: 'chart', label: 'Chart' },
-            { value: 'table', label: 'Table' },
-            { value: 'samples', label: 'Raw samples' },
+            { value: 'chart', label: t('chart') },
+            { value: 'table', label: t('table') },
+            { value: 'samples', label: t('samples') },
           ]}
           value={view}
           onChange={setView}
         />
         <div className="toolbar__spacer" />
         <a className="button button--secondary" href={usageCsvUrl(accountId, metric.key, range, service)} download data-testid="usage-csv">
-          Export CSV
+          {t('exportCsv')}
         </a>
       </div>
       <div className="usage-meta" aria-live="polite">
@@ -88,10 +84,9 @@ function Series({ accountId, catalog, metric, range, service }: { accountId: str
           <>
             <span className="strong">{metric.label}</span>
             <span className="muted" data-testid="usage-bucket">
-              {BUCKET_LABEL[data.bucket]}
-              {data.bucket === 'raw' ? '' : metric.kind === 'gauge' ? ' averages' : ' totals'} · {data.points.length} points
+              {t('bucketLine', { bucket: t(`bucket.${data.bucket}`), kind: data.bucket === 'raw' ? 'raw' : metric.kind, count: data.points.length })}
             </span>
-            {series.isFetching ? <span className="muted small">Updating…</span> : null}
+            {series.isFetching ? <span className="muted small">{t('updating')}</span> : null}
           </>
         ) : null}
       </div>
@@ -99,13 +94,13 @@ function Series({ accountId, catalog, metric, range, service }: { accountId: str
       {view === 'samples' ? (
         <UsageSamples accountId={accountId} metric={metric.key} unit={metric.unit} range={range} service={service} catalog={catalog} />
       ) : series.isPending ? (
-        <div role="status" aria-label="Loading usage" className="chart-skeleton">
+        <div role="status" aria-label={t('loading')} className="chart-skeleton">
           <Skeleton height={260} />
         </div>
       ) : series.isError ? (
-        <ErrorState title="We could not load your usage" error={series.error} onRetry={() => void series.refetch()} retrying={series.isFetching} />
+        <ErrorState title={t('loadFailed')} error={series.error} onRetry={() => void series.refetch()} retrying={series.isFetching} />
       ) : shown && shown.points.length === 0 ? (
-        <EmptyState title="No usage recorded in this period">Try a longer range.</EmptyState>
+        <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
       ) : shown ? (
         view === 'chart' ? (
           <>
@@ -113,24 +108,24 @@ function Series({ accountId, catalog, metric, range, service }: { accountId: str
             <p className="chart-legend">
               {metric.kind === 'gauge' ? (
                 <>
-                  <span className="chart-legend__line" aria-hidden="true" /> Average
-                  <span className="chart-legend__band" aria-hidden="true" /> Min–max range
+                  <span className="chart-legend__line" aria-hidden="true" /> {t('legendAverage')}
+                  <span className="chart-legend__band" aria-hidden="true" /> {t('legendBand')}
                 </>
               ) : cumulative ? (
                 <>
-                  <span className="chart-legend__line" aria-hidden="true" /> Total this month
+                  <span className="chart-legend__line" aria-hidden="true" /> {t('legendMonthTotal')}
                 </>
               ) : (
-                <>Total per {BUCKET_LABEL[shown.bucket].toLowerCase()} interval</>
+                <>{t('legendPerBucket', { bucket: t(`bucket.${shown.bucket}`) })}</>
               )}
               {shown.projection && (metric.kind === 'gauge' || cumulative) ? (
                 <>
-                  <span className="chart-legend__dash" aria-hidden="true" /> Projection
+                  <span className="chart-legend__dash" aria-hidden="true" /> {t('legendProjection')}
                 </>
               ) : null}
               {shown.limit !== null && (metric.kind === 'gauge' || cumulative) ? (
                 <>
-                  <span className="chart-legend__limit" aria-hidden="true" /> Limit
+                  <span className="chart-legend__limit" aria-hidden="true" /> {t('legendLimit')}
                 </>
               ) : null}
             </p>
@@ -158,38 +153,39 @@ export function UsageView({
   const [params, setParams] = useSearchParamsState({ metric: initialMetric, service: initialService, range: initialRange });
   const catalog = useQuery(usageCatalogQuery(browserApiClient, accountId));
   const permissions = useAccountPermissions(accountId);
+  const t = useTranslations('usage.page');
 
   if (catalog.isPending) {
     return (
       <>
-        <PageHeader title="Usage" />
-        <SkeletonLines lines={4} label="Loading usage" />
+        <PageHeader title={t('title')} />
+        <SkeletonLines lines={4} label={t('loading')} />
       </>
     );
   }
   if (catalog.isError) {
     return (
       <>
-        <PageHeader title="Usage" />
-        <ErrorState title="We could not load your usage" error={catalog.error} onRetry={() => void catalog.refetch()} retrying={catalog.isFetching} />
+        <PageHeader title={t('title')} />
+        <ErrorState title={t('loadFailed')} error={catalog.error} onRetry={() => void catalog.refetch()} retrying={catalog.isFetching} />
       </>
     );
   }
   const metrics = catalog.data.metrics;
   const metric = metrics.find((m) => m.key === params.metric) ?? metrics[0];
-  if (!metric) return <EmptyState title="No metrics are configured" />;
+  if (!metric) return <EmptyState title={t('noMetrics')} />;
   const range = isUsageRangePreset(params.range) ? params.range : 'period';
   const service = metric.perService && catalog.data.services.some((s) => s.id === params.service) ? params.service : '';
   const set = (next: Partial<typeof params>) => setParams({ ...params, metric: metric.key, service, range, ...next });
 
   return (
     <>
-      <PageHeader title="Usage" description={metric.description || undefined} />
+      <PageHeader title={t('title')} description={metric.description || undefined} />
       <div className="usage-layout">
         <section className="card">
           <div className="toolbar">
             <div className="field field--inline">
-              <label htmlFor="usage-metric">Metric</label>
+              <label htmlFor="usage-metric">{t('metric')}</label>
               <select id="usage-metric" value={metric.key} onChange={(e) => set({ metric: e.target.value, service: '' })}>
                 {metrics.map((m) => (
                   <option key={m.key} value={m.key}>
@@ -200,9 +196,9 @@ export function UsageView({
             </div>
             {metric.perService && catalog.data.services.length > 0 ? (
               <div className="field field--inline">
-                <label htmlFor="usage-service">Service</label>
+                <label htmlFor="usage-service">{t('service')}</label>
                 <select id="usage-service" value={service} onChange={(e) => set({ service: e.target.value })}>
-                  <option value="">All services</option>
+                  <option value="">{t('allServices')}</option>
                   {catalog.data.services.map((s) => (
                     <option key={s.id} value={s.id}>
                       {s.name}
@@ -212,8 +208,8 @@ export function UsageView({
               </div>
             ) : null}
             <SegmentedControl
-              label="Time range"
-              options={USAGE_RANGE_PRESETS.map((p) => ({ value: p, label: USAGE_RANGE_LABEL[p] }))}
+              label={t('timeRange')}
+              options={USAGE_RANGE_PRESETS.map((p) => ({ value: p, label: t(`range.${p}`) }))}
               value={range}
               onChange={(r) => set({ range: r })}
             />
