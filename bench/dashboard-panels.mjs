@@ -10,7 +10,10 @@ const USERS = 10;
 const SECONDS = 10;
 
 async function phase(label, cacheSeconds) {
-  const stack = await benchStack({ RATE_LIMIT_API_PER_MINUTE: '100000000', DASHBOARD_PANEL_CACHE_SECONDS: String(cacheSeconds) }, { sandbox: 4140, bff: 4040, portal: 3040, postgres: 50049 });
+  const stack = await benchStack(
+    { RATE_LIMIT_API_PER_MINUTE: '100000000', DASHBOARD_PANEL_CACHE_SECONDS: String(cacheSeconds) },
+    { sandbox: 4140, bff: 4040, portal: 3040, postgres: 50049 },
+  );
   try {
     const { cookie, me } = await login(stack.urls.bff);
     const accountId = ownerAccountId(me);
@@ -35,7 +38,9 @@ async function phase(label, cacheSeconds) {
       }),
     );
     times.sort((a, b) => a - b);
-    console.log(`  ${label.padEnd(34)} ${String(times.length).padStart(6)} reads  p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  p99 ${percentile(times, 99).toFixed(1)} ms`);
+    console.log(
+      `  ${label.padEnd(34)} ${String(times.length).padStart(6)} reads  p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  p99 ${percentile(times, 99).toFixed(1)} ms`,
+    );
   } finally {
     await stack.stop();
   }

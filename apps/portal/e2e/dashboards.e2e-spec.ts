@@ -3,7 +3,10 @@ import { expect, test } from '@playwright/test';
 import { accountIdFrom, artifact, signIn } from './helpers';
 
 test.describe('dashboards', () => {
-  test('range applies to every panel; drill-down with aggregation off exports raw CSV; a report link reopens the same view', async ({ page, context }) => {
+  test('range applies to every panel; drill-down with aggregation off exports raw CSV; a report link reopens the same view', async ({
+    page,
+    context,
+  }) => {
     test.setTimeout(120_000);
     await signIn(page);
     const accountId = accountIdFrom(page.url());
@@ -23,13 +26,16 @@ test.describe('dashboards', () => {
     const requested = new Set<string>();
     page.on('request', (r) => {
       const url = new URL(r.url());
-      if (url.pathname.includes('/panels/') && url.pathname.endsWith('/data')) requested.add(`${url.pathname.split('/panels/')[1]}@${url.searchParams.get('from')}`);
+      if (url.pathname.includes('/panels/') && url.pathname.endsWith('/data'))
+        requested.add(`${url.pathname.split('/panels/')[1]}@${url.searchParams.get('from')}`);
     });
     await page.getByRole('radio', { name: '30 d' }).click();
     await expect(page).toHaveURL(/range=30d/);
     const from30 = await grid.getAttribute('data-from');
     expect(Date.parse(from30!)).toBeLessThan(Date.parse(from7!));
-    await expect.poll(() => [...requested].filter((r) => r.endsWith(`@${from30}`)).length, { timeout: 30_000 }).toBe(11);
+    await expect
+      .poll(() => [...requested].filter((r) => r.endsWith(`@${from30}`)).length, { timeout: 30_000 })
+      .toBe(11);
     await expect(grid.locator('section[data-state="ready"]')).toHaveCount(11);
 
     // A custom range of the last 3 days, then drill into the bandwidth timeseries with aggregation off.
@@ -52,7 +58,9 @@ test.describe('dashboards', () => {
     await drill.getByRole('link', { name: 'Export CSV' }).click();
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toMatch(/^default-bandwidth-trend-raw-.*\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    const csv = readFileSync((await download.path()), 'utf8')
+      .trim()
+      .split('\r\n');
     expect(csv[0]).toBe('metric,service,timestamp,value,min,max');
     expect(csv.length).toBeGreaterThan(10);
     expect(csv.slice(1).every((line) => line.startsWith('bandwidth,'))).toBe(true);
@@ -80,7 +88,9 @@ test.describe('dashboards', () => {
     await page.goto(`/${accountId}/dashboards?dashboard=performance&range=30d`);
     const grid = page.getByTestId('dashboard-grid');
     await expect(grid.locator('section[data-state="ready"]')).toHaveCount(9, { timeout: 30_000 });
-    const boxes = await grid.locator('section[data-panel-type]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    const boxes = await grid
+      .locator('section[data-panel-type]')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     expect(new Set(boxes.map((w) => Math.round(w))).size).toBe(1);
     await expect(page.getByTestId('panel-bandwidth-heatmap').getByTestId('panel-image')).toBeVisible();
     await page.screenshot({ path: artifact('dashboards-performance-375.png'), fullPage: true });

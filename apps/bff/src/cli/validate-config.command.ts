@@ -1,5 +1,9 @@
 import { loadMetricCatalog, MetricCatalogError } from '../modules/usage/catalog/metric-catalog';
-import { DashboardConfigError, formatProblem, loadDashboardConfig } from '../modules/dashboards/dashboard-config';
+import {
+  DashboardConfigError,
+  formatProblem,
+  loadDashboardConfig,
+} from '../modules/dashboards/dashboard-config';
 import type { CliIo } from './portico-cli';
 
 /**
@@ -17,7 +21,9 @@ export function validateConfig(paths: { dashboardsDir: string; metricsFile: stri
   }
   try {
     const config = loadDashboardConfig(paths.dashboardsDir, catalog);
-    io.stdout(`${paths.metricsFile}: ${catalog.metrics.length} metrics\n${paths.dashboardsDir}: ${config.dashboards.length} dashboards, ${config.dashboards.reduce((n, d) => n + d.panels.length, 0)} panels: valid\n`);
+    io.stdout(
+      `${paths.metricsFile}: ${catalog.metrics.length} metrics\n${paths.dashboardsDir}: ${config.dashboards.length} dashboards, ${config.dashboards.reduce((n, d) => n + d.panels.length, 0)} panels: valid\n`,
+    );
     return 0;
   } catch (err) {
     if (!(err instanceof DashboardConfigError)) throw err;

@@ -1,4 +1,10 @@
-import { apiErrorSchema, dashboardListSchema, dashboardSchema, panelDataSchema, type PanelData } from '@portico/domain';
+import {
+  apiErrorSchema,
+  dashboardListSchema,
+  dashboardSchema,
+  panelDataSchema,
+  type PanelData,
+} from '@portico/domain';
 import { DEMO_ACCOUNTS } from '../../src/core/database/demo-seed';
 import { loginAs } from '../support/login';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -13,19 +19,35 @@ describe('dashboards (integration)', () => {
   let globexOwner: string;
   let acmeBilling: string;
   const to = new Date(Math.floor(Date.now() / HOUR) * HOUR);
-  const range = (span: number) => ({ from: new Date(to.getTime() - span).toISOString(), to: to.toISOString() });
+  const range = (span: number) => ({
+    from: new Date(to.getTime() - span).toISOString(),
+    to: to.toISOString(),
+  });
 
   beforeAll(async () => {
     t = await createTestApp();
-    [acmeOwner, globexOwner, acmeBilling] = await Promise.all([loginAs(t.url, 'owner@acme.example'), loginAs(t.url, 'owner@globex.example'), loginAs(t.url, 'billing@acme.example')]);
+    [acmeOwner, globexOwner, acmeBilling] = await Promise.all([
+      loginAs(t.url, 'owner@acme.example'),
+      loginAs(t.url, 'owner@globex.example'),
+      loginAs(t.url, 'billing@acme.example'),
+    ]);
   });
   afterAll(async () => {
     await t.close();
   });
 
   const get = (cookie: string, path: string, query: Record<string, string> = {}) =>
-    fetch(`${t.url}/api/v1/accounts/${path}${Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : ''}`, { headers: { cookie } });
-  const panel = async (cookie: string, accountId: string, dashboard: string, panelId: string, query: Record<string, string> = range(7 * DAY)): Promise<PanelData> => {
+    fetch(
+      `${t.url}/api/v1/accounts/${path}${Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : ''}`,
+      { headers: { cookie } },
+    );
+  const panel = async (
+    cookie: string,
+    accountId: string,
+    dashboard: string,
+    panelId: string,
+    query: Record<string, string> = range(7 * DAY),
+  ): Promise<PanelData> => {
     const res = await get(cookie, `${accountId}/dashboards/${dashboard}/panels/${panelId}/data`, query);
     expect(res.status).toBe(200);
     return panelDataSchema.parse(await res.json());
@@ -35,16 +57,28 @@ describe('dashboards (integration)', () => {
     expect(apiErrorSchema.parse(await res.json()).code).toBe(code);
   };
 
-  it('lists the account\'s dashboards: its own default over the shared one, and the shared Performance', async () => {
+  it("lists the account's dashboards: its own default over the shared one, and the shared Performance", async () => {
     const mine = dashboardListSchema.parse(await (await get(acmeOwner, `${acme!.id}/dashboards`)).json());
-    expect(mine.items.map((d) => [d.name, d.title])).toEqual([['default', 'Acme overview'], ['performance', 'Performance']]);
-    const theirs = dashboardListSchema.parse(await (await get(globexOwner, `${globex!.id}/dashboards`)).json());
-    expect(theirs.items.map((d) => [d.name, d.title])).toEqual([['default', 'Overview'], ['performance', 'Performance']]);
+    expect(mine.items.map((d) => [d.name, d.title])).toEqual([
+      ['default', 'Acme overview'],
+      ['performance', 'Performance'],
+    ]);
+    const theirs = dashboardListSchema.parse(
+      await (await get(globexOwner, `${globex!.id}/dashboards`)).json(),
+    );
+    expect(theirs.items.map((d) => [d.name, d.title])).toEqual([
+      ['default', 'Overview'],
+      ['performance', 'Performance'],
+    ]);
     const d = dashboardSchema.parse(await (await get(acmeOwner, `${acme!.id}/dashboards/default`)).json());
-    expect(d.panels.find((p) => p.id === 'disk-used')).toMatchObject({ type: 'kpi', gridPos: { x: 0, y: 0, w: 3, h: 2 }, refreshSeconds: 300 });
+    expect(d.panels.find((p) => p.id === 'disk-used')).toMatchObject({
+      type: 'kpi',
+      gridPos: { x: 0, y: 0, w: 3, h: 2 },
+      refreshSeconds: 300,
+    });
   });
 
-  it('serves every panel of both dashboards in its type\'s shape', async () => {
+  it("serves every panel of both dashboards in its type's shape", async () => {
     for (const name of ['default', 'performance']) {
       const d = dashboardSchema.parse(await (await get(acmeOwner, `${acme!.id}/dashboards/${name}`)).json());
       for (const p of d.panels) {
@@ -60,14 +94,27 @@ describe('dashboards (integration)', () => {
     expect(agg.bucket).toBe('1h');
     expect(agg.series.map((s) => s.service).sort()).toEqual(['101', '102', '103']);
     expect(agg.series.every((s) => s.points.length > 0 && s.limit !== null)).toBe(true);
-    const raw = await panel(acmeOwner, acme!.id, 'default', 'disk-trend', { ...range(6 * HOUR), aggregation: 'off' });
+    const raw = await panel(acmeOwner, acme!.id, 'default', 'disk-trend', {
+      ...range(6 * HOUR),
+      aggregation: 'off',
+    });
     if (raw.type !== 'timeseries') throw new Error(raw.type);
     expect(raw.bucket).toBe('raw');
     expect(raw.series[0]!.points.every((p) => p.min === null)).toBe(true);
-    const one = await panel(acmeOwner, acme!.id, 'performance', 'disk-bandwidth', { ...range(DAY), series: 'bandwidth' });
+    const one = await panel(acmeOwner, acme!.id, 'performance', 'disk-bandwidth', {
+      ...range(DAY),
+      series: 'bandwidth',
+    });
     if (one.type !== 'timeseries') throw new Error(one.type);
     expect(one.series.map((s) => s.metric)).toEqual(['bandwidth']);
-    await error(await get(acmeOwner, `${acme!.id}/dashboards/performance/panels/disk-bandwidth/data`, { ...range(DAY), series: 'api_requests' }), 400, 'validation_failed');
+    await error(
+      await get(acmeOwner, `${acme!.id}/dashboards/performance/panels/disk-bandwidth/data`, {
+        ...range(DAY),
+        series: 'api_requests',
+      }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('kpi: figures with thresholds and the change against the previous period', async () => {
@@ -85,18 +132,35 @@ describe('dashboards (integration)', () => {
 
   it('tables: sorted, filtered and paged on the server; an unknown column is a 400', async () => {
     const q = { ...range(30 * DAY) };
-    const points = await panel(acmeOwner, acme!.id, 'performance', 'usage-points', { ...q, sort: 'value:desc' });
+    const points = await panel(acmeOwner, acme!.id, 'performance', 'usage-points', {
+      ...q,
+      sort: 'value:desc',
+    });
     if (points.type !== 'table') throw new Error(points.type);
     const values = points.rows.map((r) => r.value as number);
     expect(values).toEqual([...values].sort((a, b) => b - a));
     expect(points.page.total).toBeGreaterThan(points.rows.length);
-    const page2 = await panel(acmeOwner, acme!.id, 'performance', 'usage-points', { ...q, sort: 'value:desc', page: '2' });
+    const page2 = await panel(acmeOwner, acme!.id, 'performance', 'usage-points', {
+      ...q,
+      sort: 'value:desc',
+      page: '2',
+    });
     if (page2.type !== 'table') throw new Error(page2.type);
     expect(page2.rows[0]!.value as number).toBeLessThanOrEqual(values.at(-1)!);
-    const services = await panel(acmeOwner, acme!.id, 'performance', 'services', { ...q, filter: 'wordpress' });
+    const services = await panel(acmeOwner, acme!.id, 'performance', 'services', {
+      ...q,
+      filter: 'wordpress',
+    });
     if (services.type !== 'table') throw new Error(services.type);
     expect(services.rows.map((r) => r.productName)).toEqual([expect.stringMatching(/WordPress/i)]);
-    await error(await get(acmeOwner, `${acme!.id}/dashboards/performance/panels/services/data`, { ...q, sort: 'password' }), 400, 'validation_failed');
+    await error(
+      await get(acmeOwner, `${acme!.id}/dashboards/performance/panels/services/data`, {
+        ...q,
+        sort: 'password',
+      }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('template and image panels: escaped text, server-rendered SVG', async () => {
@@ -111,39 +175,84 @@ describe('dashboards (integration)', () => {
   });
 
   it('exports a panel as CSV (raw points of a timeseries)', async () => {
-    const res = await get(acmeOwner, `${acme!.id}/dashboards/default/panels/bandwidth-trend/data.csv`, { ...range(6 * HOUR), aggregation: 'off' });
+    const res = await get(acmeOwner, `${acme!.id}/dashboards/default/panels/bandwidth-trend/data.csv`, {
+      ...range(6 * HOUR),
+      aggregation: 'off',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="default-bandwidth-trend-raw-/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="default-bandwidth-trend-raw-/,
+    );
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines[0]).toBe('metric,service,timestamp,value,min,max');
     expect(lines.length).toBeGreaterThan(10);
-    await error(await get(acmeOwner, `${acme!.id}/dashboards/default/panels/summary/data.csv`, range(DAY)), 400, 'validation_failed');
+    await error(
+      await get(acmeOwner, `${acme!.id}/dashboards/default/panels/summary/data.csv`, range(DAY)),
+      400,
+      'validation_failed',
+    );
   });
 
   it('bad input: invalid range, unknown dashboard or panel', async () => {
-    await error(await get(acmeOwner, `${acme!.id}/dashboards/default/panels/disk-used/data`, { from: to.toISOString(), to: to.toISOString() }), 400, 'validation_failed');
-    await error(await get(acmeOwner, `${acme!.id}/dashboards/default/panels/disk-used/data`, { from: 'yesterday', to: to.toISOString() }), 400, 'validation_failed');
-    await error(await get(acmeOwner, `${acme!.id}/dashboards/default/panels/disk-trend/data`, { ...range(40 * DAY), aggregation: 'off' }), 400, 'validation_failed');
+    await error(
+      await get(acmeOwner, `${acme!.id}/dashboards/default/panels/disk-used/data`, {
+        from: to.toISOString(),
+        to: to.toISOString(),
+      }),
+      400,
+      'validation_failed',
+    );
+    await error(
+      await get(acmeOwner, `${acme!.id}/dashboards/default/panels/disk-used/data`, {
+        from: 'yesterday',
+        to: to.toISOString(),
+      }),
+      400,
+      'validation_failed',
+    );
+    await error(
+      await get(acmeOwner, `${acme!.id}/dashboards/default/panels/disk-trend/data`, {
+        ...range(40 * DAY),
+        aggregation: 'off',
+      }),
+      400,
+      'validation_failed',
+    );
     await error(await get(acmeOwner, `${acme!.id}/dashboards/nope`), 404, 'not_found');
-    await error(await get(acmeOwner, `${acme!.id}/dashboards/default/panels/nope/data`, range(DAY)), 404, 'not_found');
+    await error(
+      await get(acmeOwner, `${acme!.id}/dashboards/default/panels/nope/data`, range(DAY)),
+      404,
+      'not_found',
+    );
   });
 
   it('isolates accounts: no reads of another account, its own panels unknown to others, caches never shared', async () => {
     // Globex's owner is no member of Acme: neither the list, nor a dashboard, nor a panel's data or CSV.
-    for (const path of ['dashboards', 'dashboards/default', 'dashboards/default/panels/disk-used/data', 'dashboards/default/panels/disk-trend/data.csv']) {
+    for (const path of [
+      'dashboards',
+      'dashboards/default',
+      'dashboards/default/panels/disk-used/data',
+      'dashboards/default/panels/disk-trend/data.csv',
+    ]) {
       const foreign = await get(globexOwner, `${acme!.id}/${path}`, range(DAY));
       expect([403, 404]).toContain(foreign.status);
     }
     // Acme's own dashboard has panels Globex's has not: Globex cannot reach them.
-    await error(await get(globexOwner, `${globex!.id}/dashboards/default/panels/cases/data`, range(DAY)), 404, 'not_found');
+    await error(
+      await get(globexOwner, `${globex!.id}/dashboards/default/panels/cases/data`, range(DAY)),
+      404,
+      'not_found',
+    );
     // The same panel and query for both accounts: each sees its own figures (also once cached).
     const q = range(DAY);
     const a1 = await panel(acmeOwner, acme!.id, 'performance', 'services', q);
     const g1 = await panel(globexOwner, globex!.id, 'performance', 'services', q);
     const g2 = await panel(globexOwner, globex!.id, 'performance', 'services', q);
     if (a1.type !== 'table' || g1.type !== 'table' || g2.type !== 'table') throw new Error('type');
-    expect(a1.rows.map((r) => r.domain)).toEqual(expect.arrayContaining([expect.stringMatching(/acme\.example$/)]));
+    expect(a1.rows.map((r) => r.domain)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/acme\.example$/)]),
+    );
     expect(g1.rows.length).toBeGreaterThan(0);
     expect(g1.rows.map((r) => String(r.domain ?? r.productName)).join(' ')).not.toMatch(/acme/);
     expect(g2.meta.cached).toBe(true);
@@ -151,8 +260,16 @@ describe('dashboards (integration)', () => {
   });
 
   it('checks each panel against the route it mirrors: a billing member reads invoices, not usage', async () => {
-    await error(await get(acmeBilling, `${acme!.id}/dashboards/default/panels/disk-trend/data`, range(DAY)), 403, 'forbidden');
-    await error(await get(acmeBilling, `${acme!.id}/dashboards/default/panels/audit/data`, range(DAY)), 403, 'forbidden');
+    await error(
+      await get(acmeBilling, `${acme!.id}/dashboards/default/panels/disk-trend/data`, range(DAY)),
+      403,
+      'forbidden',
+    );
+    await error(
+      await get(acmeBilling, `${acme!.id}/dashboards/default/panels/audit/data`, range(DAY)),
+      403,
+      'forbidden',
+    );
     const invoices = await panel(acmeBilling, acme!.id, 'default', 'invoices', range(DAY));
     expect(invoices.type).toBe('table');
   });

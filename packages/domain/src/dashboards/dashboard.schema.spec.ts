@@ -10,7 +10,8 @@ import {
 
 const base = { id: 'p', title: 'P', gridPos: { x: 0, y: 0 } };
 const file = (panels: unknown[]): unknown => ({ version: 1, name: 'default', title: 'Overview', panels });
-const paths = (r: { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } }) => (r.error?.issues ?? []).map((i) => i.path.join('.'));
+const paths = (r: { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } }) =>
+  (r.error?.issues ?? []).map((i) => i.path.join('.'));
 
 describe('panel schemas', () => {
   it('applies per-type size and refresh defaults', () => {
@@ -31,36 +32,68 @@ describe('panel schemas', () => {
   });
 
   it('refuses a panel past the 12th column, with the path of w', () => {
-    const r = panelSchema.safeParse({ ...base, type: 'timeseries', metrics: ['disk'], gridPos: { x: 8, y: 0, w: 6 } });
+    const r = panelSchema.safeParse({
+      ...base,
+      type: 'timeseries',
+      metrics: ['disk'],
+      gridPos: { x: 8, y: 0, w: 6 },
+    });
     expect(paths(r)).toEqual(['gridPos.w']);
   });
 
   it('refuses unknown keys, unknown types and a refresh below 15 s', () => {
-    expect(paths(panelSchema.safeParse({ ...base, type: 'timeseries', metrics: ['disk'], sql: 'select 1' }))).toEqual(['']);
+    expect(
+      paths(panelSchema.safeParse({ ...base, type: 'timeseries', metrics: ['disk'], sql: 'select 1' })),
+    ).toEqual(['']);
     expect(panelSchema.safeParse({ ...base, type: 'pie' }).success).toBe(false);
-    expect(paths(panelSchema.safeParse({ ...base, type: 'health_status', refreshSeconds: 5 }))).toEqual(['refreshSeconds']);
+    expect(paths(panelSchema.safeParse({ ...base, type: 'health_status', refreshSeconds: 5 }))).toEqual([
+      'refreshSeconds',
+    ]);
   });
 
   it('kpi: needs a metric, a price for overage cost, and ascending thresholds', () => {
     expect(paths(panelSchema.safeParse({ ...base, type: 'kpi', measure: 'overage' }))).toEqual(['metric']);
-    expect(paths(panelSchema.safeParse({ ...base, type: 'kpi', measure: 'overage_cost', metric: 'disk' }))).toEqual(['overagePrice']);
-    const thresholds = [{ value: 80, color: 'amber', label: 'warning' }, { value: 50, color: 'green', label: 'good' }];
-    expect(paths(panelSchema.safeParse({ ...base, type: 'kpi', measure: 'allowance_used_ratio', metric: 'disk', thresholds }))).toEqual(['thresholds']);
+    expect(
+      paths(panelSchema.safeParse({ ...base, type: 'kpi', measure: 'overage_cost', metric: 'disk' })),
+    ).toEqual(['overagePrice']);
+    const thresholds = [
+      { value: 80, color: 'amber', label: 'warning' },
+      { value: 50, color: 'green', label: 'good' },
+    ];
+    expect(
+      paths(
+        panelSchema.safeParse({
+          ...base,
+          type: 'kpi',
+          measure: 'allowance_used_ratio',
+          metric: 'disk',
+          thresholds,
+        }),
+      ),
+    ).toEqual(['thresholds']);
   });
 
   it('table: usage_points needs a metric, other sources take none', () => {
-    expect(paths(panelSchema.safeParse({ ...base, type: 'table', source: 'usage_points' }))).toEqual(['metric']);
-    expect(paths(panelSchema.safeParse({ ...base, type: 'table', source: 'cases', metric: 'disk' }))).toEqual(['metric']);
+    expect(paths(panelSchema.safeParse({ ...base, type: 'table', source: 'usage_points' }))).toEqual([
+      'metric',
+    ]);
+    expect(paths(panelSchema.safeParse({ ...base, type: 'table', source: 'cases', metric: 'disk' }))).toEqual(
+      ['metric'],
+    );
   });
 
   it('template: refuses unescaped tags', () => {
     for (const template of ['{{{html}}}', '{{& html}}', '{{ {x} }}', '{{> partial}}', '{{=<% %>=}}']) {
-      expect(paths(panelSchema.safeParse({ ...base, type: 'template', provider: 'x', template }))).toEqual(['template']);
+      expect(paths(panelSchema.safeParse({ ...base, type: 'template', provider: 'x', template }))).toEqual([
+        'template',
+      ]);
     }
   });
 
   it('image: needs a text alternative', () => {
-    expect(paths(panelSchema.safeParse({ ...base, type: 'image', provider: 'usage-heatmap' }))).toEqual(['alt']);
+    expect(paths(panelSchema.safeParse({ ...base, type: 'image', provider: 'usage-heatmap' }))).toEqual([
+      'alt',
+    ]);
   });
 });
 
@@ -82,14 +115,26 @@ describe('dashboard files', () => {
   });
 
   it('refuses a scope that is neither all, a product nor an account id', () => {
-    expect(dashboardFileSchema.safeParse({ ...(file([{ ...base, type: 'health_status' }]) as object), scope: { account: 'acme' } }).success).toBe(false);
+    expect(
+      dashboardFileSchema.safeParse({
+        ...(file([{ ...base, type: 'health_status' }]) as object),
+        scope: { account: 'acme' },
+      }).success,
+    ).toBe(false);
   });
 
   it('checks metrics against the catalog', () => {
     const d = dashboardFileSchema.parse(
       file([
         { ...base, type: 'timeseries', metrics: ['disk', 'cpu'], mode: 'per_service' },
-        { ...base, id: 'k', type: 'kpi', measure: 'allowance_used', metric: 'seats', gridPos: { x: 6, y: 0 } },
+        {
+          ...base,
+          id: 'k',
+          type: 'kpi',
+          measure: 'allowance_used',
+          metric: 'seats',
+          gridPos: { x: 6, y: 0 },
+        },
       ]),
     );
     const issues = checkDashboardReferences(d, new Set(['disk', 'seats']), new Set(['disk']));
@@ -102,20 +147,31 @@ describe('dashboard files', () => {
 describe('panel data query', () => {
   const from = '2026-11-01T00:00:00Z';
   it('accepts a range and defaults aggregation on, page 1', () => {
-    expect(panelDataQuerySchema.parse({ from, to: '2026-11-02T00:00:00Z' })).toMatchObject({ aggregation: 'on', page: 1 });
+    expect(panelDataQuerySchema.parse({ from, to: '2026-11-02T00:00:00Z' })).toMatchObject({
+      aggregation: 'on',
+      page: 1,
+    });
   });
   it('refuses an inverted range, a range over 400 days and raw points over 31 days', () => {
     expect(paths(panelDataQuerySchema.safeParse({ from, to: from }))).toEqual(['from']);
     expect(paths(panelDataQuerySchema.safeParse({ from, to: '2028-01-01T00:00:00Z' }))).toEqual(['to']);
-    expect(paths(panelDataQuerySchema.safeParse({ from, to: '2026-12-15T00:00:00Z', aggregation: 'off' }))).toEqual(['aggregation']);
+    expect(
+      paths(panelDataQuerySchema.safeParse({ from, to: '2026-12-15T00:00:00Z', aggregation: 'off' })),
+    ).toEqual(['aggregation']);
   });
   it('refuses a malformed sort', () => {
-    expect(paths(panelDataQuerySchema.safeParse({ from, to: '2026-11-02T00:00:00Z', sort: 'amount;drop' }))).toEqual(['sort']);
+    expect(
+      paths(panelDataQuerySchema.safeParse({ from, to: '2026-11-02T00:00:00Z', sort: 'amount;drop' })),
+    ).toEqual(['sort']);
   });
 });
 
 describe('thresholds and change', () => {
-  const steps = [{ value: 0, label: 'good' }, { value: 80, label: 'warning' }, { value: 100, label: 'critical' }];
+  const steps = [
+    { value: 0, label: 'good' },
+    { value: 80, label: 'warning' },
+    { value: 100, label: 'critical' },
+  ];
   it('picks the last step at or below the value', () => {
     expect(thresholdFor(steps, -1)).toBeNull();
     expect(thresholdFor(steps, 80)?.label).toBe('warning');

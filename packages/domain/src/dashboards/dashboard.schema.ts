@@ -12,7 +12,10 @@ import { panelSchema, panelsOverlap, type Panel } from './panel.schema';
 /** A dashboard name: lower-case letters, digits and `-` (at most 64); used in addresses. */
 export const dashboardNameSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,63}$/, 'dashboard names are lower-case letters, digits and -, starting with a letter (at most 64)');
+  .regex(
+    /^[a-z][a-z0-9-]{0,63}$/,
+    'dashboard names are lower-case letters, digits and -, starting with a letter (at most 64)',
+  );
 export type DashboardName = z.infer<typeof dashboardNameSchema>;
 
 /** The dashboard every account has (mandatory, scoped to all accounts). */
@@ -51,12 +54,21 @@ export const dashboardFileSchema = z
     const seen = new Map<string, number>();
     d.panels.forEach((p, i) => {
       const first = seen.get(p.id);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['panels', i, 'id'], message: `panel id ${p.id} is also used by panels[${first}]` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['panels', i, 'id'],
+          message: `panel id ${p.id} is also used by panels[${first}]`,
+        });
       else seen.set(p.id, i);
       for (let j = 0; j < i; j++) {
         const other = d.panels[j]!;
         if (panelsOverlap(p.gridPos, other.gridPos)) {
-          ctx.addIssue({ code: 'custom', path: ['panels', i, 'gridPos'], message: `overlaps panels[${j}] (${other.id})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['panels', i, 'gridPos'],
+            message: `overlaps panels[${j}] (${other.id})`,
+          });
           break;
         }
       }
@@ -74,7 +86,12 @@ export const dashboardSchema = z.object({
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
 /** One entry of `GET .../dashboards`. */
-export const dashboardSummarySchema = z.object({ name: dashboardNameSchema, title: z.string(), description: z.string().nullable(), panelCount: z.number().int() });
+export const dashboardSummarySchema = z.object({
+  name: dashboardNameSchema,
+  title: z.string(),
+  description: z.string().nullable(),
+  panelCount: z.number().int(),
+});
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
 export const dashboardListSchema = z.object({ items: z.array(dashboardSummarySchema) });
 export type DashboardList = z.infer<typeof dashboardListSchema>;
@@ -92,19 +109,32 @@ export interface DashboardReferenceIssue {
  * Checks what the schema cannot: every metric a panel names is in the metric catalog (`metricKeys`), and every
  * per-service panel's metric has the service dimension (`perServiceKeys`).
  */
-export function checkDashboardReferences(file: DashboardFile, metricKeys: ReadonlySet<string>, perServiceKeys: ReadonlySet<string>): DashboardReferenceIssue[] {
+export function checkDashboardReferences(
+  file: DashboardFile,
+  metricKeys: ReadonlySet<string>,
+  perServiceKeys: ReadonlySet<string>,
+): DashboardReferenceIssue[] {
   const issues: DashboardReferenceIssue[] = [];
   const known = (key: string, path: Array<string | number>) => {
-    if (!metricKeys.has(key)) issues.push({ path, message: `unknown metric ${JSON.stringify(key)} (the catalog has ${[...metricKeys].join(', ')})` });
+    if (!metricKeys.has(key))
+      issues.push({
+        path,
+        message: `unknown metric ${JSON.stringify(key)} (the catalog has ${[...metricKeys].join(', ')})`,
+      });
   };
   file.panels.forEach((p, i) => {
     if (p.type === 'timeseries') {
       p.metrics.forEach((m, j) => {
         known(m, ['panels', i, 'metrics', j]);
-        if (p.mode === 'per_service' && metricKeys.has(m) && !perServiceKeys.has(m)) issues.push({ path: ['panels', i, 'mode'], message: `${m} is measured per account: mode per_service needs per-service metrics` });
+        if (p.mode === 'per_service' && metricKeys.has(m) && !perServiceKeys.has(m))
+          issues.push({
+            path: ['panels', i, 'mode'],
+            message: `${m} is measured per account: mode per_service needs per-service metrics`,
+          });
       });
     }
-    if ((p.type === 'kpi' || p.type === 'table') && p.metric !== undefined) known(p.metric, ['panels', i, 'metric']);
+    if ((p.type === 'kpi' || p.type === 'table') && p.metric !== undefined)
+      known(p.metric, ['panels', i, 'metric']);
   });
   return issues;
 }
@@ -132,7 +162,9 @@ export const panelDataQuerySchema = z
   .superRefine((q, ctx) => {
     const span = Date.parse(q.to) - Date.parse(q.from);
     if (!(span > 0)) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must be before to' });
-    else if (span > 400 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['to'], message: 'the range spans at most 400 days' });
-    else if (q.aggregation === 'off' && span > 31 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['aggregation'], message: 'raw points span at most 31 days' });
+    else if (span > 400 * 86_400_000)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'the range spans at most 400 days' });
+    else if (q.aggregation === 'off' && span > 31 * 86_400_000)
+      ctx.addIssue({ code: 'custom', path: ['aggregation'], message: 'raw points span at most 31 days' });
   });
 export type PanelDataQuery = z.infer<typeof panelDataQuerySchema>;

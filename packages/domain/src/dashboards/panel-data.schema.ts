@@ -98,10 +98,18 @@ export const healthItemSchema = z.object({
 });
 export type HealthItem = z.infer<typeof healthItemSchema>;
 
-export const healthStatusPanelDataSchema = z.object({ type: z.literal('health_status'), items: z.array(healthItemSchema), meta: panelDataMetaSchema });
+export const healthStatusPanelDataSchema = z.object({
+  type: z.literal('health_status'),
+  items: z.array(healthItemSchema),
+  meta: panelDataMetaSchema,
+});
 
 /** A table column: `key` of the rows, header `label`, value `kind` (for formatting and sorting). */
-export const tableColumnSchema = z.object({ key: z.string(), label: z.string(), kind: z.enum(['text', 'number', 'date', 'money', 'status']) });
+export const tableColumnSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(['text', 'number', 'date', 'money', 'status']),
+});
 export type TableColumn = z.infer<typeof tableColumnSchema>;
 
 export const tableCellSchema = z.union([z.string(), z.number(), z.null()]);
@@ -154,7 +162,10 @@ export type TemplatePanelData = z.infer<typeof templatePanelDataSchema>;
 export type ImagePanelData = z.infer<typeof imagePanelDataSchema>;
 
 /** The threshold step `value` falls in: the last step whose value is at most `value` (null below the first). */
-export function thresholdFor<T extends { value: number }>(thresholds: readonly T[], value: number | null): T | null {
+export function thresholdFor<T extends { value: number }>(
+  thresholds: readonly T[],
+  value: number | null,
+): T | null {
   if (value === null) return null;
   let hit: T | null = null;
   for (const t of thresholds) if (value >= t.value) hit = t;

@@ -15,7 +15,10 @@ export const GRID_COLUMNS = 12;
 /** A panel id: lower-case letters, digits and `-`, starting with a letter (at most 64). Unique in its dashboard. */
 export const panelIdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,63}$/, 'panel ids are lower-case letters, digits and -, starting with a letter (at most 64)');
+  .regex(
+    /^[a-z][a-z0-9-]{0,63}$/,
+    'panel ids are lower-case letters, digits and -, starting with a letter (at most 64)',
+  );
 export type PanelId = z.infer<typeof panelIdSchema>;
 
 /**
@@ -24,13 +27,20 @@ export type PanelId = z.infer<typeof panelIdSchema>;
  */
 export const gridPositionSchema = z
   .object({
-    x: z.number().int().min(0).max(GRID_COLUMNS - 1),
+    x: z
+      .number()
+      .int()
+      .min(0)
+      .max(GRID_COLUMNS - 1),
     y: z.number().int().min(0).max(1000),
     w: z.number().int().min(1).max(GRID_COLUMNS),
     h: z.number().int().min(1).max(24),
   })
   .strict()
-  .refine((p) => p.x + p.w <= GRID_COLUMNS, { message: `x + w must be at most ${GRID_COLUMNS}`, path: ['w'] });
+  .refine((p) => p.x + p.w <= GRID_COLUMNS, {
+    message: `x + w must be at most ${GRID_COLUMNS}`,
+    path: ['w'],
+  });
 export type GridPosition = z.infer<typeof gridPositionSchema>;
 
 /** The panel types. */
@@ -65,7 +75,9 @@ export type ThresholdColor = z.infer<typeof thresholdColorSchema>;
  * One threshold step of a KPI (Grafana's model): the colour and label apply from `value` (inclusive, in the KPI's
  * unit) up to the next step. Steps are listed in ascending `value`; a value below the first step has no colour.
  */
-export const kpiThresholdSchema = z.object({ value: z.number().finite(), color: thresholdColorSchema, label: z.string().min(1).max(40) }).strict();
+export const kpiThresholdSchema = z
+  .object({ value: z.number().finite(), color: thresholdColorSchema, label: z.string().min(1).max(40) })
+  .strict();
 export type KpiThreshold = z.infer<typeof kpiThresholdSchema>;
 
 /**
@@ -80,7 +92,15 @@ export type KpiThreshold = z.infer<typeof kpiThresholdSchema>;
  *   period plus the projected overage cost (`overagePrice`), money.
  * Each comes with the same figure for the previous period of the same length (the trend).
  */
-export const kpiMeasureSchema = z.enum(['allowance_used', 'allowance_left', 'allowance_used_ratio', 'overage', 'overage_cost', 'usage_total', 'next_invoice_estimate']);
+export const kpiMeasureSchema = z.enum([
+  'allowance_used',
+  'allowance_left',
+  'allowance_used_ratio',
+  'overage',
+  'overage_cost',
+  'usage_total',
+  'next_invoice_estimate',
+]);
 export type KpiMeasure = z.infer<typeof kpiMeasureSchema>;
 
 /** Price of overage: `amountMinor` (ISO 4217 minor units of `currency`) per `per` units of the metric (e.g. per GiB). */
@@ -137,15 +157,26 @@ export const kpiPanelInputSchema = z
       .array(kpiThresholdSchema)
       .max(6)
       .default([])
-      .refine((t) => t.every((s, i) => i === 0 || s.value > t[i - 1]!.value), 'thresholds must be in ascending value'),
+      .refine(
+        (t) => t.every((s, i) => i === 0 || s.value > t[i - 1]!.value),
+        'thresholds must be in ascending value',
+      ),
     /** Price of overage (`overage_cost`, `next_invoice_estimate`), per plan: the operator's configuration. */
     overagePrice: overagePriceSchema.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.measure !== 'next_invoice_estimate' && p.metric === undefined) ctx.addIssue({ code: 'custom', path: ['metric'], message: `measure ${p.measure} needs a metric` });
-    if ((p.measure === 'overage_cost' || (p.measure === 'next_invoice_estimate' && p.metric !== undefined)) && p.overagePrice === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['overagePrice'], message: `measure ${p.measure} needs overagePrice` });
+    if (p.measure !== 'next_invoice_estimate' && p.metric === undefined)
+      ctx.addIssue({ code: 'custom', path: ['metric'], message: `measure ${p.measure} needs a metric` });
+    if (
+      (p.measure === 'overage_cost' || (p.measure === 'next_invoice_estimate' && p.metric !== undefined)) &&
+      p.overagePrice === undefined
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['overagePrice'],
+        message: `measure ${p.measure} needs overagePrice`,
+      });
     }
   });
 
@@ -154,7 +185,10 @@ export const healthStatusPanelInputSchema = z
   .object({
     ...panelBase,
     type: z.literal('health_status'),
-    sources: z.array(z.enum(['services', 'upstreams'])).min(1).default(['services', 'upstreams']),
+    sources: z
+      .array(z.enum(['services', 'upstreams']))
+      .min(1)
+      .default(['services', 'upstreams']),
   })
   .strict();
 
@@ -174,12 +208,16 @@ export const tablePanelInputSchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.source === 'usage_points' && p.metric === undefined) ctx.addIssue({ code: 'custom', path: ['metric'], message: 'source usage_points needs a metric' });
-    if (p.source !== 'usage_points' && p.metric !== undefined) ctx.addIssue({ code: 'custom', path: ['metric'], message: `source ${p.source} takes no metric` });
+    if (p.source === 'usage_points' && p.metric === undefined)
+      ctx.addIssue({ code: 'custom', path: ['metric'], message: 'source usage_points needs a metric' });
+    if (p.source !== 'usage_points' && p.metric !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['metric'], message: `source ${p.source} takes no metric` });
   });
 
 /** A custom panel provider's name: lower-case letters, digits and `-`/`_`. */
-export const panelProviderNameSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, 'provider names are lower-case letters, digits, - and _');
+export const panelProviderNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'provider names are lower-case letters, digits, - and _');
 
 /**
  * A logic-less (Mustache) template. Only escaping tags are allowed: `{{{name}}}` and `{{& name}}` (unescaped
@@ -228,7 +266,9 @@ export const panelInputSchema = z.discriminatedUnion('type', [
 ]);
 export type PanelInput = z.input<typeof panelInputSchema>;
 
-type Normalise<T> = T extends { gridPos: unknown; refreshSeconds?: unknown } ? Omit<T, 'gridPos' | 'refreshSeconds'> & { gridPos: GridPosition; refreshSeconds: number } : never;
+type Normalise<T> = T extends { gridPos: unknown; refreshSeconds?: unknown }
+  ? Omit<T, 'gridPos' | 'refreshSeconds'> & { gridPos: GridPosition; refreshSeconds: number }
+  : never;
 
 /** A panel with its defaults applied: full grid position and refresh interval. */
 export type Panel = Normalise<z.output<typeof panelInputSchema>>;
@@ -248,10 +288,15 @@ export const panelSchema = panelInputSchema.transform((p, ctx): Panel => {
   const pos = { x: p.gridPos.x, y: p.gridPos.y, w: p.gridPos.w ?? size.w, h: p.gridPos.h ?? size.h };
   const checked = gridPositionSchema.safeParse(pos);
   if (!checked.success) {
-    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['gridPos', ...issue.path.map(String)], message: issue.message });
+    for (const issue of checked.error.issues)
+      ctx.addIssue({ code: 'custom', path: ['gridPos', ...issue.path.map(String)], message: issue.message });
     return z.NEVER;
   }
-  return { ...p, gridPos: checked.data, refreshSeconds: p.refreshSeconds ?? DEFAULT_PANEL_REFRESH_SECONDS[p.type] };
+  return {
+    ...p,
+    gridPos: checked.data,
+    refreshSeconds: p.refreshSeconds ?? DEFAULT_PANEL_REFRESH_SECONDS[p.type],
+  };
 });
 
 /** Whether two grid positions overlap. */

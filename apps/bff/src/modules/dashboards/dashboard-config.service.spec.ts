@@ -8,7 +8,19 @@ import { DashboardConfigError } from './dashboard-config';
 import { DashboardConfigService } from './dashboard-config.service';
 
 const catalog: MetricCatalog = {
-  metrics: [{ key: 'disk', label: 'Disk', description: '', unit: 'bytes', kind: 'gauge', perService: true, whmcs: null, ingest: true, limit: { from: 'none' } }],
+  metrics: [
+    {
+      key: 'disk',
+      label: 'Disk',
+      description: '',
+      unit: 'bytes',
+      kind: 'gauge',
+      perService: true,
+      whmcs: null,
+      ingest: true,
+      limit: { from: 'none' },
+    },
+  ],
 };
 const file = (title: string) => `version: 1
 name: default
@@ -19,14 +31,21 @@ panels:
 
 describe('DashboardConfigService', () => {
   let dir: string;
-  const make = () => new DashboardConfigService({ DASHBOARDS_DIR: dir, DASHBOARDS_WATCH: false } as unknown as Env, new MetricCatalogService(catalog));
+  const make = () =>
+    new DashboardConfigService(
+      { DASHBOARDS_DIR: dir, DASHBOARDS_WATCH: false } as unknown as Env,
+      new MetricCatalogService(catalog),
+    );
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'dashboards-svc-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses to start on invalid files, naming each problem', () => {
-    writeFileSync(path.join(dir, 'default.yaml'), file('Overview').replace('metrics: [disk]', 'metrics: [cpu]'));
+    writeFileSync(
+      path.join(dir, 'default.yaml'),
+      file('Overview').replace('metrics: [disk]', 'metrics: [cpu]'),
+    );
     expect(make).toThrow(DashboardConfigError);
     expect(make).toThrow(/default\.yaml:5:\d+ panels\.0\.metrics\.0: unknown metric "cpu"/);
   });

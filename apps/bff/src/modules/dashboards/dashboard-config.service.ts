@@ -3,7 +3,12 @@ import { watch, type FSWatcher } from 'node:fs';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { MetricCatalogService } from '../usage/catalog/metric-catalog';
-import { DashboardConfigError, formatProblem, loadDashboardConfig, type DashboardConfig } from './dashboard-config';
+import {
+  DashboardConfigError,
+  formatProblem,
+  loadDashboardConfig,
+  type DashboardConfig,
+} from './dashboard-config';
 
 /** Quiet time after a file change before the folder is read again (editors write in several steps), ms. */
 const RELOAD_DEBOUNCE_MS = 250;
@@ -41,7 +46,10 @@ export class DashboardConfigService implements OnModuleInit, OnModuleDestroy {
         this.timer = setTimeout(() => this.reload(), RELOAD_DEBOUNCE_MS);
       });
     } catch (err) {
-      this.logger.warn({ dir: this.env.DASHBOARDS_DIR, err: err instanceof Error ? err.message : String(err) }, 'dashboard files not watched');
+      this.logger.warn(
+        { dir: this.env.DASHBOARDS_DIR, err: err instanceof Error ? err.message : String(err) },
+        'dashboard files not watched',
+      );
     }
   }
 
@@ -58,7 +66,10 @@ export class DashboardConfigService implements OnModuleInit, OnModuleDestroy {
       return true;
     } catch (err) {
       const problems = err instanceof DashboardConfigError ? err.problems.map(formatProblem) : [String(err)];
-      this.logger.error({ problems }, 'dashboard configuration not reloaded: the last good configuration stays in use');
+      this.logger.error(
+        { problems },
+        'dashboard configuration not reloaded: the last good configuration stays in use',
+      );
       return false;
     }
   }

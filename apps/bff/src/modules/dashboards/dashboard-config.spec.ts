@@ -2,12 +2,38 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MetricCatalog } from '@portico/domain';
-import { DashboardConfigError, dashboardsFor, formatProblem, loadDashboardConfig, validateDashboardText } from './dashboard-config';
+import {
+  DashboardConfigError,
+  dashboardsFor,
+  formatProblem,
+  loadDashboardConfig,
+  validateDashboardText,
+} from './dashboard-config';
 
 const catalog: MetricCatalog = {
   metrics: [
-    { key: 'disk', label: 'Disk', description: '', unit: 'bytes', kind: 'gauge', perService: true, whmcs: 'diskusage', ingest: true, limit: { from: 'whmcs', field: 'disklimit' } },
-    { key: 'seats', label: 'Seats', description: '', unit: 'count', kind: 'gauge', perService: false, whmcs: null, ingest: true, limit: { from: 'none' } },
+    {
+      key: 'disk',
+      label: 'Disk',
+      description: '',
+      unit: 'bytes',
+      kind: 'gauge',
+      perService: true,
+      whmcs: 'diskusage',
+      ingest: true,
+      limit: { from: 'whmcs', field: 'disklimit' },
+    },
+    {
+      key: 'seats',
+      label: 'Seats',
+      description: '',
+      unit: 'count',
+      kind: 'gauge',
+      perService: false,
+      whmcs: null,
+      ingest: true,
+      limit: { from: 'none' },
+    },
   ],
 };
 const repoConfig = path.resolve(__dirname, '../../../../../config');
@@ -23,13 +49,17 @@ panels:
     gridPos: { x: 0, y: 0 }
 `;
 
-const messages = (file: string, text: string) => validateDashboardText(file, text, catalog).problems.map(formatProblem);
+const messages = (file: string, text: string) =>
+  validateDashboardText(file, text, catalog).problems.map(formatProblem);
 
 describe('dashboard configuration', () => {
   it('the shipped dashboards validate against the shipped catalog', () => {
     const { parse } = jest.requireActual<typeof import('yaml')>('yaml');
-    const { metricCatalogFileSchema } = jest.requireActual<typeof import('@portico/domain')>('@portico/domain');
-    const shipped = metricCatalogFileSchema.parse(parse(readFileSync(path.join(repoConfig, 'metrics.yaml'), 'utf8')));
+    const { metricCatalogFileSchema } =
+      jest.requireActual<typeof import('@portico/domain')>('@portico/domain');
+    const shipped = metricCatalogFileSchema.parse(
+      parse(readFileSync(path.join(repoConfig, 'metrics.yaml'), 'utf8')),
+    );
     const config = loadDashboardConfig(path.join(repoConfig, 'dashboards'), shipped);
     expect(config.dashboards.map((d) => d.name).sort()).toEqual(['default', 'default', 'performance']);
   });
@@ -56,7 +86,7 @@ describe('dashboard configuration', () => {
     expect(out[1]).toMatch(/^a\.yaml:13:15 panels\.1\.provider: unknown panel provider "nope"/);
   });
 
-  it('checks a provider\'s parameters and a template\'s syntax at their positions', () => {
+  it("checks a provider's parameters and a template's syntax at their positions", () => {
     const text = `${GOOD}  - id: heat
     type: image
     title: Heat
@@ -88,8 +118,14 @@ describe('dashboard configuration', () => {
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it('lists every problem of every file, and needs a default for all accounts', () => {
-      writeFileSync(path.join(dir, 'one.yaml'), GOOD.replace('name: default', 'name: one').replace('title: Disk', 'title: ""'));
-      writeFileSync(path.join(dir, 'two.yml'), GOOD.replace('name: default', 'name: two').replace('type: timeseries', 'type: pie'));
+      writeFileSync(
+        path.join(dir, 'one.yaml'),
+        GOOD.replace('name: default', 'name: one').replace('title: Disk', 'title: ""'),
+      );
+      writeFileSync(
+        path.join(dir, 'two.yml'),
+        GOOD.replace('name: default', 'name: two').replace('type: timeseries', 'type: pie'),
+      );
       const err = (() => {
         try {
           loadDashboardConfig(dir, catalog);
@@ -99,19 +135,31 @@ describe('dashboard configuration', () => {
         throw new Error('loaded');
       })();
       expect(err).toBeInstanceOf(DashboardConfigError);
-      expect(err.problems.map((p) => `${path.basename(p.file)}:${p.line}`)).toEqual(['one.yaml:7', 'two.yml:6']);
+      expect(err.problems.map((p) => `${path.basename(p.file)}:${p.line}`)).toEqual([
+        'one.yaml:7',
+        'two.yml:6',
+      ]);
       writeFileSync(path.join(dir, 'one.yaml'), GOOD.replace('name: default', 'name: one'));
       writeFileSync(path.join(dir, 'two.yml'), GOOD.replace('name: default', 'name: two'));
-      expect(() => loadDashboardConfig(dir, catalog)).toThrow(/a dashboard named default scoped to all accounts is required/);
+      expect(() => loadDashboardConfig(dir, catalog)).toThrow(
+        /a dashboard named default scoped to all accounts is required/,
+      );
     });
 
     it('resolves per account: account over product over all', () => {
       const acme = '5b1f0c3e-0000-4000-8000-000000000001';
       writeFileSync(path.join(dir, 'a.yaml'), GOOD);
-      writeFileSync(path.join(dir, 'b.yaml'), GOOD.replace('title: Overview', 'title: Hosting\nscope: { product: Hosting }'));
-      writeFileSync(path.join(dir, 'c.yaml'), GOOD.replace('title: Overview', `title: Acme\nscope: { account: ${acme} }`));
+      writeFileSync(
+        path.join(dir, 'b.yaml'),
+        GOOD.replace('title: Overview', 'title: Hosting\nscope: { product: Hosting }'),
+      );
+      writeFileSync(
+        path.join(dir, 'c.yaml'),
+        GOOD.replace('title: Overview', `title: Acme\nscope: { account: ${acme} }`),
+      );
       const config = loadDashboardConfig(dir, catalog);
-      const title = (accountId: string, products: string[]) => dashboardsFor(config, { accountId, products: new Set(products) }).map((d) => d.title);
+      const title = (accountId: string, products: string[]) =>
+        dashboardsFor(config, { accountId, products: new Set(products) }).map((d) => d.title);
       expect(title(acme, ['Hosting'])).toEqual(['Acme']);
       expect(title('5b1f0c3e-0000-4000-8000-000000000002', ['Hosting'])).toEqual(['Hosting']);
       expect(title('5b1f0c3e-0000-4000-8000-000000000002', [])).toEqual(['Overview']);

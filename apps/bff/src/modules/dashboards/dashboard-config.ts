@@ -44,7 +44,11 @@ export interface DashboardConfig {
 }
 
 /** The position of the node at `pathParts` in `doc`, or of its nearest existing ancestor. */
-function positionOf(doc: Document, lines: LineCounter, pathParts: ReadonlyArray<PropertyKey>): { line: number; column: number } {
+function positionOf(
+  doc: Document,
+  lines: LineCounter,
+  pathParts: ReadonlyArray<PropertyKey>,
+): { line: number; column: number } {
   for (let n = pathParts.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(pathParts.slice(0, n) as unknown[], true);
     if (isNode(node) && node.range) {
@@ -55,14 +59,19 @@ function positionOf(doc: Document, lines: LineCounter, pathParts: ReadonlyArray<
   return { line: 1, column: 1 };
 }
 
-const readablePath = (parts: ReadonlyArray<PropertyKey>): string => (parts.length === 0 ? '' : `${parts.map(String).join('.')}: `);
+const readablePath = (parts: ReadonlyArray<PropertyKey>): string =>
+  parts.length === 0 ? '' : `${parts.map(String).join('.')}: `;
 
 /**
  * Validates one dashboard file's text: YAML syntax, {@link dashboardFileSchema}, catalog references (every metric
  * in `catalog`), custom panel providers (registered, parameters valid for the provider, template syntax). Every
  * problem carries the YAML source position of the value at fault.
  */
-export function validateDashboardText(file: string, text: string, catalog: MetricCatalog): { dashboard: LoadedDashboard | null; problems: ConfigProblem[] } {
+export function validateDashboardText(
+  file: string,
+  text: string,
+  catalog: MetricCatalog,
+): { dashboard: LoadedDashboard | null; problems: ConfigProblem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -70,38 +79,70 @@ export function validateDashboardText(file: string, text: string, catalog: Metri
       dashboard: null,
       problems: doc.errors.map((e) => {
         const pos = lines.linePos(e.pos[0]);
-        return { file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0] ?? e.code}` };
+        return {
+          file,
+          line: pos.line,
+          column: pos.col,
+          message: `YAML: ${e.message.split('\n')[0] ?? e.code}`,
+        };
       }),
     };
   }
-  const at = (parts: ReadonlyArray<PropertyKey>, message: string): ConfigProblem => ({ file, ...positionOf(doc, lines, parts), message: `${readablePath(parts)}${message}` });
+  const at = (parts: ReadonlyArray<PropertyKey>, message: string): ConfigProblem => ({
+    file,
+    ...positionOf(doc, lines, parts),
+    message: `${readablePath(parts)}${message}`,
+  });
   const parsed = dashboardFileSchema.safeParse(doc.toJS());
-  if (!parsed.success) return { dashboard: null, problems: parsed.error.issues.map((i) => at(i.path, i.message)) };
+  if (!parsed.success)
+    return { dashboard: null, problems: parsed.error.issues.map((i) => at(i.path, i.message)) };
   const dashboard = parsed.data;
   const keys = new Set(catalog.metrics.map((m) => m.key));
   const perService = new Set(catalog.metrics.filter((m) => m.perService).map((m) => m.key));
   const problems = checkDashboardReferences(dashboard, keys, perService).map((i) => at(i.path, i.message));
-  dashboard.panels.forEach((panel, i) => problems.push(...checkProvider(panel, keys).map((p) => at(['panels', i, ...p.path], p.message))));
+  dashboard.panels.forEach((panel, i) =>
+    problems.push(...checkProvider(panel, keys).map((p) => at(['panels', i, ...p.path], p.message))),
+  );
   return { dashboard: problems.length === 0 ? { ...dashboard, file } : null, problems };
 }
 
 /** A custom panel's provider: registered for the panel's type, its parameters valid, its template parsable. */
-function checkProvider(panel: Panel, metricKeys: ReadonlySet<string>): Array<{ path: PropertyKey[]; message: string }> {
+function checkProvider(
+  panel: Panel,
+  metricKeys: ReadonlySet<string>,
+): Array<{ path: PropertyKey[]; message: string }> {
   if (panel.type !== 'template' && panel.type !== 'image') return [];
   const provider = panelProviderRegistry.get(panel.provider);
-  if (!provider) return [{ path: ['provider'], message: `unknown panel provider ${JSON.stringify(panel.provider)} (registered: ${panelProviderRegistry.names().join(', ')})` }];
-  if (provider.kind !== panel.type) return [{ path: ['provider'], message: `provider ${panel.provider} renders ${provider.kind} panels, not ${panel.type}` }];
+  if (!provider)
+    return [
+      {
+        path: ['provider'],
+        message: `unknown panel provider ${JSON.stringify(panel.provider)} (registered: ${panelProviderRegistry.names().join(', ')})`,
+      },
+    ];
+  if (provider.kind !== panel.type)
+    return [
+      {
+        path: ['provider'],
+        message: `provider ${panel.provider} renders ${provider.kind} panels, not ${panel.type}`,
+      },
+    ];
   const out: Array<{ path: PropertyKey[]; message: string }> = [];
   const params = provider.params.safeParse(panel.params);
-  if (!params.success) out.push(...params.error.issues.map((i) => ({ path: ['params', ...i.path], message: i.message })));
+  if (!params.success)
+    out.push(...params.error.issues.map((i) => ({ path: ['params', ...i.path], message: i.message })));
   // A provider parameter named `metric` is a catalog metric, checked like the panels' own.
   const metric = panel.params.metric;
-  if (typeof metric === 'string' && !metricKeys.has(metric)) out.push({ path: ['params', 'metric'], message: `unknown metric ${JSON.stringify(metric)}` });
+  if (typeof metric === 'string' && !metricKeys.has(metric))
+    out.push({ path: ['params', 'metric'], message: `unknown metric ${JSON.stringify(metric)}` });
   if (panel.type === 'template') {
     try {
       Mustache.parse(panel.template);
     } catch (err) {
-      out.push({ path: ['template'], message: `template: ${err instanceof Error ? err.message : String(err)}` });
+      out.push({
+        path: ['template'],
+        message: `template: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   }
   return out;
@@ -113,12 +154,25 @@ function checkProvider(panel: Panel, metricKeys: ReadonlySet<string>): Array<{ p
  * dashboard scoped to all accounts.
  * @throws DashboardConfigError listing every problem (`file:line:column message`)
  */
-export function loadDashboardConfig(dir: string, catalog: MetricCatalog, now: Date = new Date()): DashboardConfig {
+export function loadDashboardConfig(
+  dir: string,
+  catalog: MetricCatalog,
+  now: Date = new Date(),
+): DashboardConfig {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    names = readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort();
   } catch (err) {
-    throw new DashboardConfigError([{ file: dir, line: 1, column: 1, message: `cannot be read: ${err instanceof Error ? err.message : String(err)}` }]);
+    throw new DashboardConfigError([
+      {
+        file: dir,
+        line: 1,
+        column: 1,
+        message: `cannot be read: ${err instanceof Error ? err.message : String(err)}`,
+      },
+    ]);
   }
   const problems: ConfigProblem[] = [];
   const dashboards: LoadedDashboard[] = [];
@@ -128,7 +182,12 @@ export function loadDashboardConfig(dir: string, catalog: MetricCatalog, now: Da
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      problems.push({ file, line: 1, column: 1, message: `cannot be read: ${err instanceof Error ? err.message : String(err)}` });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `cannot be read: ${err instanceof Error ? err.message : String(err)}`,
+      });
       continue;
     }
     const result = validateDashboardText(file, text, catalog);
@@ -139,11 +198,25 @@ export function loadDashboardConfig(dir: string, catalog: MetricCatalog, now: Da
   for (const d of dashboards) {
     const key = `${d.name}|${JSON.stringify(d.scope)}`;
     const other = seen.get(key);
-    if (other !== undefined) problems.push({ file: d.file, line: 1, column: 1, message: `dashboard ${d.name} with this scope is also defined in ${other}` });
+    if (other !== undefined)
+      problems.push({
+        file: d.file,
+        line: 1,
+        column: 1,
+        message: `dashboard ${d.name} with this scope is also defined in ${other}`,
+      });
     else seen.set(key, d.file);
   }
-  if (problems.length === 0 && !dashboards.some((d) => d.name === DEFAULT_DASHBOARD_NAME && scopeRank(d.scope) === 0)) {
-    problems.push({ file: dir, line: 1, column: 1, message: `a dashboard named ${DEFAULT_DASHBOARD_NAME} scoped to all accounts is required` });
+  if (
+    problems.length === 0 &&
+    !dashboards.some((d) => d.name === DEFAULT_DASHBOARD_NAME && scopeRank(d.scope) === 0)
+  ) {
+    problems.push({
+      file: dir,
+      line: 1,
+      column: 1,
+      message: `a dashboard named ${DEFAULT_DASHBOARD_NAME} scoped to all accounts is required`,
+    });
   }
   if (problems.length > 0) throw new DashboardConfigError(problems);
   return { dashboards, loadedAt: now };
@@ -163,7 +236,10 @@ export function dashboardsFor(config: DashboardConfig, audience: DashboardAudien
   const best = new Map<string, LoadedDashboard>();
   for (const d of config.dashboards) {
     const s = d.scope;
-    const applies = 'all' in s || ('account' in s && s.account === audience.accountId) || ('product' in s && audience.products.has(s.product));
+    const applies =
+      'all' in s ||
+      ('account' in s && s.account === audience.accountId) ||
+      ('product' in s && audience.products.has(s.product));
     if (!applies) continue;
     const current = best.get(d.name);
     if (!current || scopeRank(d.scope) > scopeRank(current.scope)) best.set(d.name, d);

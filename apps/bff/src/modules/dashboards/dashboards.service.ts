@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { dashboardNameSchema, panelIdSchema, type Dashboard, type DashboardList, type Panel, type PanelData, type PanelDataQuery } from '@portico/domain';
+import {
+  dashboardNameSchema,
+  panelIdSchema,
+  type Dashboard,
+  type DashboardList,
+  type Panel,
+  type PanelData,
+  type PanelDataQuery,
+} from '@portico/domain';
 import { stringify } from 'csv-stringify/sync';
 import type { AccountContext } from '../../core/auth';
 import { CachePort } from '../../core/cache/cache.port';
@@ -38,18 +46,31 @@ export class DashboardsService {
       const subs = await this.billing.listSubscriptions(account);
       return new Set(subs.items.filter((s) => s.status === 'active').map((s) => s.productName));
     } catch (err) {
-      this.logger.warn({ accountId: account.accountId, err: err instanceof Error ? err.message : String(err) }, 'products unknown: product dashboards left out');
+      this.logger.warn(
+        { accountId: account.accountId, err: err instanceof Error ? err.message : String(err) },
+        'products unknown: product dashboards left out',
+      );
       return new Set();
     }
   }
 
   private async visible(account: AccountContext): Promise<LoadedDashboard[]> {
-    return dashboardsFor(this.config.config, { accountId: account.accountId, products: await this.products(account) });
+    return dashboardsFor(this.config.config, {
+      accountId: account.accountId,
+      products: await this.products(account),
+    });
   }
 
   async list(account: AccountContext): Promise<DashboardList> {
     const items = await this.visible(account);
-    return { items: items.map((d) => ({ name: d.name, title: d.title, description: d.description ?? null, panelCount: d.panels.length })) };
+    return {
+      items: items.map((d) => ({
+        name: d.name,
+        title: d.title,
+        description: d.description ?? null,
+        panelCount: d.panels.length,
+      })),
+    };
   }
 
   /** @throws AppException 404 for a name the account has no dashboard of */
@@ -59,7 +80,9 @@ export class DashboardsService {
   }
 
   private async find(account: AccountContext, name: string): Promise<LoadedDashboard> {
-    const d = dashboardNameSchema.safeParse(name).success ? (await this.visible(account)).find((x) => x.name === name) : undefined;
+    const d = dashboardNameSchema.safeParse(name).success
+      ? (await this.visible(account)).find((x) => x.name === name)
+      : undefined;
     if (!d) throw AppException.notFound('Dashboard not found');
     return d;
   }
@@ -70,19 +93,35 @@ export class DashboardsService {
    */
   async panel(account: AccountContext, name: string, panelId: string): Promise<Panel> {
     const d = await this.find(account, name);
-    const panel = panelIdSchema.safeParse(panelId).success ? d.panels.find((p) => p.id === panelId) : undefined;
+    const panel = panelIdSchema.safeParse(panelId).success
+      ? d.panels.find((p) => p.id === panelId)
+      : undefined;
     if (!panel) throw AppException.notFound('Panel not found');
     const missing = panelPermissions(panel).filter((p) => !PanelDataService.allowed(account, [p]));
-    if (missing.length > 0) throw AppException.forbidden(`Your role does not allow reading this panel (needs ${missing.join(', ')})`);
+    if (missing.length > 0)
+      throw AppException.forbidden(
+        `Your role does not allow reading this panel (needs ${missing.join(', ')})`,
+      );
     return panel;
   }
 
   /** A panel's data for the range (cached per account and query). */
-  async panelData(account: AccountContext, name: string, panelId: string, query: PanelDataQuery): Promise<PanelData> {
+  async panelData(
+    account: AccountContext,
+    name: string,
+    panelId: string,
+    query: PanelDataQuery,
+  ): Promise<PanelData> {
     const panel = await this.panel(account, name, panelId);
-    const ttlSeconds = Math.min(this.env.DASHBOARD_PANEL_CACHE_SECONDS, panel.refreshSeconds === 0 ? this.env.DASHBOARD_PANEL_CACHE_SECONDS : panel.refreshSeconds);
+    const ttlSeconds = Math.min(
+      this.env.DASHBOARD_PANEL_CACHE_SECONDS,
+      panel.refreshSeconds === 0 ? this.env.DASHBOARD_PANEL_CACHE_SECONDS : panel.refreshSeconds,
+    );
     // The panel's definition is part of the key: a reloaded configuration never serves data of the old panel.
-    const digest = createHash('sha256').update(JSON.stringify([panel, query])).digest('base64url').slice(0, 22);
+    const digest = createHash('sha256')
+      .update(JSON.stringify([panel, query]))
+      .digest('base64url')
+      .slice(0, 22);
     const key = `dashboard-panel:${account.accountId}:${name}:${panelId}:${digest}`;
     if (ttlSeconds > 0) {
       const hit = await this.cache.get<PanelData>(key).catch(() => undefined);
@@ -99,15 +138,33 @@ export class DashboardsService {
    * only one page), kpi one row, health one row per item.
    * @throws AppException 400 for template and image panels (nothing tabular to export)
    */
-  async panelCsv(account: AccountContext, name: string, panelId: string, query: PanelDataQuery): Promise<{ fileName: string; csv: string }> {
+  async panelCsv(
+    account: AccountContext,
+    name: string,
+    panelId: string,
+    query: PanelDataQuery,
+  ): Promise<{ fileName: string; csv: string }> {
     const panel = await this.panel(account, name, panelId);
     const stamp = (iso: string) => iso.slice(0, 16).replace(/[-:]/g, '');
     const fileName = `${name}-${panelId}-${query.aggregation === 'off' ? 'raw-' : ''}${stamp(new Date(query.from).toISOString())}-${stamp(new Date(query.to).toISOString())}.csv`;
-    const write = (rows: Array<Array<string | number | null>>, columns: string[]) => stringify(rows, { header: true, columns, escape_formulas: true, record_delimiter: 'windows' });
+    const write = (rows: Array<Array<string | number | null>>, columns: string[]) =>
+      stringify(rows, { header: true, columns, escape_formulas: true, record_delimiter: 'windows' });
     if (panel.type === 'table') {
-      const { columns, rows, defaultSort } = await this.data.tableRows(account, panel, query, new Date(query.from), new Date(query.to));
+      const { columns, rows, defaultSort } = await this.data.tableRows(
+        account,
+        panel,
+        query,
+        new Date(query.from),
+        new Date(query.to),
+      );
       const all = tablePage(rows, columns, { ...query, page: 1 }, Number.MAX_SAFE_INTEGER, defaultSort);
-      return { fileName, csv: write(all.rows.map((r) => columns.map((c) => r[c.key] ?? null)), columns.map((c) => c.key)) };
+      return {
+        fileName,
+        csv: write(
+          all.rows.map((r) => columns.map((c) => r[c.key] ?? null)),
+          columns.map((c) => c.key),
+        ),
+      };
     }
     const data = await this.data.read(account, panel, query);
     switch (data.type) {
@@ -115,16 +172,42 @@ export class DashboardsService {
         return {
           fileName,
           csv: write(
-            data.series.flatMap((s) => s.points.map((p) => [s.metric, p.service ?? s.service ?? '', p.at, p.value, p.min, p.max])),
+            data.series.flatMap((s) =>
+              s.points.map((p) => [s.metric, p.service ?? s.service ?? '', p.at, p.value, p.min, p.max]),
+            ),
             ['metric', 'service', 'timestamp', 'value', 'min', 'max'],
           ),
         };
       case 'kpi':
-        return { fileName, csv: write([[data.measure, data.value, data.unit, data.currency, data.previous, data.change, data.threshold?.label ?? null]], ['measure', 'value', 'unit', 'currency', 'previous', 'change', 'threshold']) };
+        return {
+          fileName,
+          csv: write(
+            [
+              [
+                data.measure,
+                data.value,
+                data.unit,
+                data.currency,
+                data.previous,
+                data.change,
+                data.threshold?.label ?? null,
+              ],
+            ],
+            ['measure', 'value', 'unit', 'currency', 'previous', 'change', 'threshold'],
+          ),
+        };
       case 'health_status':
-        return { fileName, csv: write(data.items.map((i) => [i.kind, i.id, i.name, i.status, i.reason, i.checkedAt]), ['kind', 'id', 'name', 'status', 'reason', 'checked_at']) };
+        return {
+          fileName,
+          csv: write(
+            data.items.map((i) => [i.kind, i.id, i.name, i.status, i.reason, i.checkedAt]),
+            ['kind', 'id', 'name', 'status', 'reason', 'checked_at'],
+          ),
+        };
       default:
-        throw AppException.validation([{ path: 'panelId', message: `${data.type} panels have no data to export as CSV` }]);
+        throw AppException.validation([
+          { path: 'panelId', message: `${data.type} panels have no data to export as CSV` },
+        ]);
     }
   }
 }

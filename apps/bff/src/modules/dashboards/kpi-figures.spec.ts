@@ -2,13 +2,25 @@ import { allowanceFigures, overageCost, previousPeriod } from './kpi-figures';
 
 describe('KPI figures', () => {
   it('within the allowance: left and share used, no overage', () => {
-    expect(allowanceFigures(40, 100)).toEqual({ used: 40, limit: 100, left: 60, usedPercent: 40, overage: 0 });
+    expect(allowanceFigures(40, 100)).toEqual({
+      used: 40,
+      limit: 100,
+      left: 60,
+      usedPercent: 40,
+      overage: 0,
+    });
   });
   it('over the allowance: nothing left, the overage counted', () => {
     expect(allowanceFigures(130, 100)).toMatchObject({ left: 0, overage: 30, usedPercent: 130 });
   });
   it('without a limit: left, share and overage unknown', () => {
-    expect(allowanceFigures(5, null)).toEqual({ used: 5, limit: null, left: null, usedPercent: null, overage: null });
+    expect(allowanceFigures(5, null)).toEqual({
+      used: 5,
+      limit: null,
+      left: null,
+      usedPercent: null,
+      overage: null,
+    });
   });
   it('prices overage per unit block, rounded to a minor unit', () => {
     // 1.5 GiB over at 2.00 EUR per GiB = 3.00 EUR

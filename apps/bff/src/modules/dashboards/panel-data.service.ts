@@ -42,7 +42,12 @@ import { UsageStore } from '../usage/usage-store.port';
 import { UsageService } from '../usage/usage.service';
 import { allowanceFigures, overageCost, previousPeriod } from './kpi-figures';
 import { formatMetricValue } from './providers/format';
-import { panelProviderRegistry, type ImagePanelProvider, type PanelProviderContext, type TemplatePanelProvider } from './providers';
+import {
+  panelProviderRegistry,
+  type ImagePanelProvider,
+  type PanelProviderContext,
+  type TemplatePanelProvider,
+} from './providers';
 import { tablePage, type TableRow } from './table-page';
 
 /** Raw points a timeseries panel returns per metric with aggregation off (the rest is cut: `truncated`). */
@@ -57,7 +62,16 @@ const USAGE_POINT_ROWS = 5_000;
 /** Data without its `meta` (added by the caller). */
 type Bare<T> = Omit<T, 'meta'>;
 
-const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '/': '&#x2F;', '`': '&#x60;', '=': '&#x3D;' };
+const htmlEscapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '/': '&#x2F;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
 /** Escapes HTML the way Mustache escapes values (its default `escape`). */
 const escapeHtml = (text: string): string => text.replace(/[&<>"'`=/]/g, (c) => htmlEscapes[c] ?? c);
 
@@ -98,8 +112,18 @@ export class PanelDataService {
    * @throws AppException 403 when the member's role lacks a permission the panel's data needs
    * @throws AppException 400 for a query the panel cannot answer (unknown series or sort column)
    */
-  async read(account: AccountContext, panel: Panel, query: PanelDataQuery, now: Date = new Date()): Promise<PanelData> {
-    const meta: PanelDataMeta = { fetchedAt: now.toISOString(), cached: false, from: new Date(query.from).toISOString(), to: new Date(query.to).toISOString() };
+  async read(
+    account: AccountContext,
+    panel: Panel,
+    query: PanelDataQuery,
+    now: Date = new Date(),
+  ): Promise<PanelData> {
+    const meta: PanelDataMeta = {
+      fetchedAt: now.toISOString(),
+      cached: false,
+      from: new Date(query.from).toISOString(),
+      to: new Date(query.to).toISOString(),
+    };
     const from = new Date(query.from);
     const to = new Date(query.to);
     switch (panel.type) {
@@ -121,13 +145,28 @@ export class PanelDataService {
   private metric(key: string): MetricDefinition {
     const metric = this.catalog.find(key);
     // The configuration was checked against the catalog at load: this is a catalog changed under it.
-    if (!metric) throw AppException.validation([{ path: 'panel.metric', message: `Unknown metric ${JSON.stringify(key)}` }]);
+    if (!metric)
+      throw AppException.validation([
+        { path: 'panel.metric', message: `Unknown metric ${JSON.stringify(key)}` },
+      ]);
     return metric;
   }
 
-  private async timeseries(account: AccountContext, panel: TimeseriesPanel, query: PanelDataQuery, from: Date, to: Date, now: Date): Promise<Bare<TimeseriesPanelData>> {
+  private async timeseries(
+    account: AccountContext,
+    panel: TimeseriesPanel,
+    query: PanelDataQuery,
+    from: Date,
+    to: Date,
+    now: Date,
+  ): Promise<Bare<TimeseriesPanelData>> {
     if (query.series !== undefined && !panel.metrics.includes(query.series)) {
-      throw AppException.validation([{ path: 'query.series', message: `The panel has no series ${JSON.stringify(query.series)} (series: ${panel.metrics.join(', ')})` }]);
+      throw AppException.validation([
+        {
+          path: 'query.series',
+          message: `The panel has no series ${JSON.stringify(query.series)} (series: ${panel.metrics.join(', ')})`,
+        },
+      ]);
     }
     const keys = query.series === undefined ? panel.metrics : [query.series];
     const metrics = keys.map((k) => this.metric(k));
@@ -137,11 +176,21 @@ export class PanelDataService {
     const series = (
       await Promise.all(
         metrics.map(async (metric): Promise<PanelSeries[]> => {
-          const services: Array<string | null> = panel.mode === 'per_service' && metric.perService ? await this.topServices(account.accountId, metric.key) : [null];
+          const services: Array<string | null> =
+            panel.mode === 'per_service' && metric.perService
+              ? await this.topServices(account.accountId, metric.key)
+              : [null];
           return Promise.all(
             services.map(async (service): Promise<PanelSeries> => {
               if (raw) {
-                const rows = await this.store.rawSamples({ accountId: account.accountId, metric: metric.key, service, from, to, limit: RAW_POINT_LIMIT + 1 });
+                const rows = await this.store.rawSamples({
+                  accountId: account.accountId,
+                  metric: metric.key,
+                  service,
+                  from,
+                  to,
+                  limit: RAW_POINT_LIMIT + 1,
+                });
                 if (rows.length > RAW_POINT_LIMIT) truncated = true;
                 return {
                   metric: metric.key,
@@ -149,21 +198,53 @@ export class PanelDataService {
                   unit: metric.unit,
                   kind: metric.kind,
                   service,
-                  points: rows.slice(0, RAW_POINT_LIMIT).map((r) => ({ at: r.at.toISOString(), value: r.value, min: null, max: null, service: r.service })),
+                  points: rows
+                    .slice(0, RAW_POINT_LIMIT)
+                    .map((r) => ({
+                      at: r.at.toISOString(),
+                      value: r.value,
+                      min: null,
+                      max: null,
+                      service: r.service,
+                    })),
                   limit: null,
                   projection: null,
                 };
               }
-              const s = await this.usage.series(account.accountId, { metric: metric.key, from: from.toISOString(), to: to.toISOString(), ...(service === null ? {} : { service }) }, now);
+              const s = await this.usage.series(
+                account.accountId,
+                {
+                  metric: metric.key,
+                  from: from.toISOString(),
+                  to: to.toISOString(),
+                  ...(service === null ? {} : { service }),
+                },
+                now,
+              );
               bucket = s.bucket;
-              return { metric: metric.key, label: metric.label, unit: metric.unit, kind: metric.kind, service, points: s.points, limit: s.limit, projection: panel.projection ? s.projection : null };
+              return {
+                metric: metric.key,
+                label: metric.label,
+                unit: metric.unit,
+                kind: metric.kind,
+                service,
+                points: s.points,
+                limit: s.limit,
+                projection: panel.projection ? s.projection : null,
+              };
             }),
           );
         }),
       )
     ).flat();
     const first = metrics[0]!;
-    return { type: 'timeseries', bucket, yLabel: panel.yLabel ?? `${first.label} (${first.unit})`, series, truncated };
+    return {
+      type: 'timeseries',
+      bucket,
+      yLabel: panel.yLabel ?? `${first.label} (${first.unit})`,
+      series,
+      truncated,
+    };
   }
 
   /** The services of a metric with the largest latest values (at most {@link PER_SERVICE_LIMIT}). */
@@ -181,28 +262,85 @@ export class PanelDataService {
    * daily value across services.
    */
   private async usedIn(accountId: string, metric: MetricDefinition, start: Date, end: Date): Promise<number> {
-    if (metric.kind === 'counter') return (await this.store.totals(accountId, metric.key, start, end)).reduce((s, t) => s + t.sum, 0);
-    const days = await this.store.series({ accountId, metric: metric.key, kind: metric.kind, service: null, resolution: '1d', from: start, to: end });
+    if (metric.kind === 'counter')
+      return (await this.store.totals(accountId, metric.key, start, end)).reduce((s, t) => s + t.sum, 0);
+    const days = await this.store.series({
+      accountId,
+      metric: metric.key,
+      kind: metric.kind,
+      service: null,
+      resolution: '1d',
+      from: start,
+      to: end,
+    });
     return days[days.length - 1]?.last ?? 0;
   }
 
-  private async kpi(account: AccountContext, panel: KpiPanel, from: Date, to: Date, now: Date): Promise<Bare<KpiPanelData>> {
-    const base = { type: 'kpi' as const, measure: panel.measure, decimals: panel.decimals, parts: [] as KpiPanelData['parts'] };
-    const finish = (value: number | null, previous: number | null, unit: KpiPanelData['unit'], currency: string | null, detail: string | null, parts: KpiPanelData['parts'] = []): Bare<KpiPanelData> => {
-      const hit = thresholdFor(panel.thresholds, value);
-      return { ...base, value, previous, change: relativeChange(value, previous), unit, currency, detail, parts, threshold: hit ? { color: hit.color, label: hit.label } : null };
+  private async kpi(
+    account: AccountContext,
+    panel: KpiPanel,
+    from: Date,
+    to: Date,
+    now: Date,
+  ): Promise<Bare<KpiPanelData>> {
+    const base = {
+      type: 'kpi' as const,
+      measure: panel.measure,
+      decimals: panel.decimals,
+      parts: [] as KpiPanelData['parts'],
     };
-    if (panel.measure === 'next_invoice_estimate') return this.nextInvoiceEstimate(account, panel, now, finish);
+    const finish = (
+      value: number | null,
+      previous: number | null,
+      unit: KpiPanelData['unit'],
+      currency: string | null,
+      detail: string | null,
+      parts: KpiPanelData['parts'] = [],
+    ): Bare<KpiPanelData> => {
+      const hit = thresholdFor(panel.thresholds, value);
+      return {
+        ...base,
+        value,
+        previous,
+        change: relativeChange(value, previous),
+        unit,
+        currency,
+        detail,
+        parts,
+        threshold: hit ? { color: hit.color, label: hit.label } : null,
+      };
+    };
+    if (panel.measure === 'next_invoice_estimate')
+      return this.nextInvoiceEstimate(account, panel, now, finish);
     const metric = this.metric(panel.metric!);
     if (panel.measure === 'usage_total') {
       const prev = previousPeriod(from, to);
       const [cur, old] = await Promise.all([
-        this.usage.series(account.accountId, { metric: metric.key, from: from.toISOString(), to: to.toISOString() }, now),
-        this.usage.series(account.accountId, { metric: metric.key, from: prev.start.toISOString(), to: prev.end.toISOString() }, now),
+        this.usage.series(
+          account.accountId,
+          { metric: metric.key, from: from.toISOString(), to: to.toISOString() },
+          now,
+        ),
+        this.usage.series(
+          account.accountId,
+          { metric: metric.key, from: prev.start.toISOString(), to: prev.end.toISOString() },
+          now,
+        ),
       ]);
-      const figure = (s: typeof cur) => (metric.kind === 'counter' ? (s.total ?? 0) : s.points.length === 0 ? null : s.points.reduce((a, p) => a + p.value, 0) / s.points.length);
+      const figure = (s: typeof cur) =>
+        metric.kind === 'counter'
+          ? (s.total ?? 0)
+          : s.points.length === 0
+            ? null
+            : s.points.reduce((a, p) => a + p.value, 0) / s.points.length;
       const value = figure(cur);
-      return finish(value, figure(old), metric.unit, null, metric.kind === 'counter' ? 'Total over the selected range' : 'Average over the selected range');
+      return finish(
+        value,
+        figure(old),
+        metric.unit,
+        null,
+        metric.kind === 'counter' ? 'Total over the selected range' : 'Average over the selected range',
+      );
     }
     // Allowance measures: the billing period so far against the previous period of the same length.
     const period = usagePeriodOf(now);
@@ -210,12 +348,17 @@ export class PanelDataService {
     const services = await this.usageServices.list(account.accountId);
     const limit = metricLimit(metric, services.length > 0 ? services : null, null) ?? null;
     const [usedNow, usedBefore] = await Promise.all([
-      metric.kind === 'gauge' ? currentFigures(this.store, account.accountId, metric, now).then((f) => figureOf(f, null)) : this.usedIn(account.accountId, metric, period.start, now),
+      metric.kind === 'gauge'
+        ? currentFigures(this.store, account.accountId, metric, now).then((f) => figureOf(f, null))
+        : this.usedIn(account.accountId, metric, period.start, now),
       this.usedIn(account.accountId, metric, prev.start, prev.end),
     ]);
     const cur = allowanceFigures(usedNow, limit);
     const old = allowanceFigures(usedBefore, limit);
-    const of = limit === null ? 'no limit' : `${formatMetricValue(usedNow, metric.unit)} of ${formatMetricValue(limit, metric.unit)}`;
+    const of =
+      limit === null
+        ? 'no limit'
+        : `${formatMetricValue(usedNow, metric.unit)} of ${formatMetricValue(limit, metric.unit)}`;
     switch (panel.measure) {
       case 'allowance_used':
         return finish(cur.used, old.used, metric.unit, null, of);
@@ -224,11 +367,25 @@ export class PanelDataService {
       case 'allowance_used_ratio':
         return finish(cur.usedPercent, old.usedPercent, 'percent', null, of);
       case 'overage':
-        return finish(cur.overage, old.overage, metric.unit, null, cur.overage !== null && cur.overage > 0 ? 'In overage' : of);
+        return finish(
+          cur.overage,
+          old.overage,
+          metric.unit,
+          null,
+          cur.overage !== null && cur.overage > 0 ? 'In overage' : of,
+        );
       case 'overage_cost': {
         const price = panel.overagePrice!;
         const cost = (o: number | null) => (o === null ? null : overageCost(o, price));
-        return finish(cost(cur.overage), cost(old.overage), 'money', price.currency, cur.overage !== null && cur.overage > 0 ? `${formatMetricValue(cur.overage, metric.unit)} over the allowance` : 'Within the allowance');
+        return finish(
+          cost(cur.overage),
+          cost(old.overage),
+          'money',
+          price.currency,
+          cur.overage !== null && cur.overage > 0
+            ? `${formatMetricValue(cur.overage, metric.unit)} over the allowance`
+            : 'Within the allowance',
+        );
       }
     }
   }
@@ -241,49 +398,106 @@ export class PanelDataService {
     account: AccountContext,
     panel: KpiPanel,
     now: Date,
-    finish: (value: number | null, previous: number | null, unit: KpiPanelData['unit'], currency: string | null, detail: string | null, parts?: KpiPanelData['parts']) => Bare<KpiPanelData>,
+    finish: (
+      value: number | null,
+      previous: number | null,
+      unit: KpiPanelData['unit'],
+      currency: string | null,
+      detail: string | null,
+      parts?: KpiPanelData['parts'],
+    ) => Bare<KpiPanelData>,
   ): Promise<Bare<KpiPanelData>> {
     const period = usagePeriodOf(now);
-    const [subs, invoices] = await Promise.all([this.billing.listSubscriptions(account), this.billing.listInvoices(account, { page: 1, pageSize: 1, status: 'all' })]);
+    const [subs, invoices] = await Promise.all([
+      this.billing.listSubscriptions(account),
+      this.billing.listInvoices(account, { page: 1, pageSize: 1, status: 'all' }),
+    ]);
     const today = now.toISOString().slice(0, 10);
     const end = new Date(period.end.getTime() - 1).toISOString().slice(0, 10);
-    const due = subs.items.filter((s) => s.status === 'active' && s.nextDueOn !== null && s.nextDueOn >= today && s.nextDueOn <= end);
-    const currency = panel.overagePrice?.currency ?? due[0]?.recurringAmount.currency ?? invoices.items[0]?.currency ?? null;
+    const due = subs.items.filter(
+      (s) => s.status === 'active' && s.nextDueOn !== null && s.nextDueOn >= today && s.nextDueOn <= end,
+    );
+    const currency =
+      panel.overagePrice?.currency ?? due[0]?.recurringAmount.currency ?? invoices.items[0]?.currency ?? null;
     const parts: Array<{ label: string; amount: Money }> = due
       .filter((s) => s.recurringAmount.currency === currency)
-      .map((s) => ({ label: `${s.productName}${s.domain ? ` (${s.domain})` : ''}, due ${s.nextDueOn}`, amount: s.recurringAmount }));
+      .map((s) => ({
+        label: `${s.productName}${s.domain ? ` (${s.domain})` : ''}, due ${s.nextDueOn}`,
+        amount: s.recurringAmount,
+      }));
     if (panel.metric !== undefined && panel.overagePrice !== undefined) {
       const metric = this.metric(panel.metric);
       const services = await this.usageServices.list(account.accountId);
       const limit = metricLimit(metric, services.length > 0 ? services : null, null) ?? null;
-      const projection = limit === null ? null : await this.usage.projection(account.accountId, metric, null, limit, now);
+      const projection =
+        limit === null ? null : await this.usage.projection(account.accountId, metric, null, limit, now);
       if (limit !== null && projection !== null && projection.value > limit) {
-        parts.push({ label: `Projected ${metric.label.toLowerCase()} overage`, amount: { amountMinor: overageCost(projection.value - limit, panel.overagePrice), currency: panel.overagePrice.currency } });
+        parts.push({
+          label: `Projected ${metric.label.toLowerCase()} overage`,
+          amount: {
+            amountMinor: overageCost(projection.value - limit, panel.overagePrice),
+            currency: panel.overagePrice.currency,
+          },
+        });
       }
     }
     if (currency === null) return finish(null, null, 'money', null, 'Nothing due this period');
     const value = parts.reduce((s, p) => s + p.amount.amountMinor, 0);
     const last = invoices.items[0];
     const previous = last && last.currency === currency ? last.total.amountMinor : null;
-    return finish(value, previous, 'money', currency, `${due.length} service${due.length === 1 ? '' : 's'} due by ${end}; compared with the last invoice`, parts);
+    return finish(
+      value,
+      previous,
+      'money',
+      currency,
+      `${due.length} service${due.length === 1 ? '' : 's'} due by ${end}; compared with the last invoice`,
+      parts,
+    );
   }
 
-  private async health(account: AccountContext, panel: HealthStatusPanel, now: Date): Promise<Bare<HealthStatusPanelData>> {
+  private async health(
+    account: AccountContext,
+    panel: HealthStatusPanel,
+    now: Date,
+  ): Promise<Bare<HealthStatusPanelData>> {
     const items: HealthItem[] = [];
     if (panel.sources.includes('services')) {
       const subs = await this.billing.listSubscriptions(account);
       const checkedAt = subs.meta.fetchedAt;
       const stale = subs.meta.stale ? ` (billing system not reachable: as of ${checkedAt})` : '';
       for (const s of subs.items) {
-        const status = s.status === 'active' ? 'green' : s.status === 'pending' ? 'amber' : s.status === 'suspended' || s.status === 'fraud' ? 'red' : null;
+        const status =
+          s.status === 'active'
+            ? 'green'
+            : s.status === 'pending'
+              ? 'amber'
+              : s.status === 'suspended' || s.status === 'fraud'
+                ? 'red'
+                : null;
         if (status === null) continue;
-        const words = s.status === 'active' ? 'Active' : s.status === 'pending' ? 'Pending activation' : s.status === 'suspended' ? 'Suspended' : 'Blocked';
-        items.push({ kind: 'service', id: s.id, name: `${s.productName}${s.domain ? ` (${s.domain})` : ''}`, status, reason: `${words} in the billing system${stale}`, checkedAt });
+        const words =
+          s.status === 'active'
+            ? 'Active'
+            : s.status === 'pending'
+              ? 'Pending activation'
+              : s.status === 'suspended'
+                ? 'Suspended'
+                : 'Blocked';
+        items.push({
+          kind: 'service',
+          id: s.id,
+          name: `${s.productName}${s.domain ? ` (${s.domain})` : ''}`,
+          status,
+          reason: `${words} in the billing system${stale}`,
+          checkedAt,
+        });
       }
     }
     if (panel.sources.includes('upstreams')) {
       const names = { whmcs: 'Billing system', salesforce: 'Support system' } as const;
-      for (const [id, state] of Object.entries(this.upstreams.status(now.getTime())) as Array<[keyof typeof names, ReturnType<UpstreamRegistry['status']>['whmcs']]>) {
+      for (const [id, state] of Object.entries(this.upstreams.status(now.getTime())) as Array<
+        [keyof typeof names, ReturnType<UpstreamRegistry['status']>['whmcs']]
+      >) {
         const status = state.breaker === 'closed' ? 'green' : state.breaker === 'half_open' ? 'amber' : 'red';
         const reason =
           state.breaker === 'closed'
@@ -299,10 +513,23 @@ export class PanelDataService {
     return { type: 'health_status', items };
   }
 
-  private async table(account: AccountContext, panel: TablePanel, query: PanelDataQuery, from: Date, to: Date): Promise<Bare<TablePanelData>> {
+  private async table(
+    account: AccountContext,
+    panel: TablePanel,
+    query: PanelDataQuery,
+    from: Date,
+    to: Date,
+  ): Promise<Bare<TablePanelData>> {
     const { columns, rows, defaultSort } = await this.tableRows(account, panel, query, from, to);
     const page = tablePage(rows, columns, query, panel.pageSize, defaultSort);
-    return { type: 'table', columns, rows: page.rows, page: { page: page.page, pageSize: panel.pageSize, total: page.total }, sort: page.sort, filter: query.filter ?? null };
+    return {
+      type: 'table',
+      columns,
+      rows: page.rows,
+      page: { page: page.page, pageSize: panel.pageSize, total: page.total },
+      sort: page.sort,
+      filter: query.filter ?? null,
+    };
   }
 
   /** Every row a table panel sorts and filters (before paging), with its columns and default order. */
@@ -312,10 +539,18 @@ export class PanelDataService {
     query: Pick<PanelDataQuery, 'aggregation'>,
     from: Date,
     to: Date,
-  ): Promise<{ columns: TableColumn[]; rows: TableRow[]; defaultSort: { column: string; direction: 'asc' | 'desc' } }> {
+  ): Promise<{
+    columns: TableColumn[];
+    rows: TableRow[];
+    defaultSort: { column: string; direction: 'asc' | 'desc' };
+  }> {
     switch (panel.source) {
       case 'invoices': {
-        const page = await this.billing.listInvoices(account, { page: 1, pageSize: TABLE_SOURCE_ROWS, status: 'all' });
+        const page = await this.billing.listInvoices(account, {
+          page: 1,
+          pageSize: TABLE_SOURCE_ROWS,
+          status: 'all',
+        });
         return {
           columns: [
             { key: 'number', label: 'Invoice', kind: 'text' },
@@ -326,12 +561,24 @@ export class PanelDataService {
             { key: 'balance', label: 'Balance', kind: 'money' },
             { key: 'currency', label: 'Currency', kind: 'text' },
           ],
-          rows: page.items.map((i) => ({ number: i.number, issuedOn: i.issuedOn, dueOn: i.dueOn, status: i.status, total: i.total.amountMinor, balance: i.balance.amountMinor, currency: i.currency })),
+          rows: page.items.map((i) => ({
+            number: i.number,
+            issuedOn: i.issuedOn,
+            dueOn: i.dueOn,
+            status: i.status,
+            total: i.total.amountMinor,
+            balance: i.balance.amountMinor,
+            currency: i.currency,
+          })),
           defaultSort: { column: 'issuedOn', direction: 'desc' },
         };
       }
       case 'cases': {
-        const page = await this.support.listCases(account, { page: 1, pageSize: TABLE_SOURCE_ROWS, state: 'all' });
+        const page = await this.support.listCases(account, {
+          page: 1,
+          pageSize: TABLE_SOURCE_ROWS,
+          state: 'all',
+        });
         return {
           columns: [
             { key: 'number', label: 'Case', kind: 'text' },
@@ -340,7 +587,13 @@ export class PanelDataService {
             { key: 'priority', label: 'Priority', kind: 'text' },
             { key: 'createdAt', label: 'Opened', kind: 'date' },
           ],
-          rows: page.items.map((c) => ({ number: c.number, subject: c.subject, status: c.status, priority: c.priority, createdAt: c.createdAt })),
+          rows: page.items.map((c) => ({
+            number: c.number,
+            subject: c.subject,
+            status: c.status,
+            priority: c.priority,
+            createdAt: c.createdAt,
+          })),
           defaultSort: { column: 'createdAt', direction: 'desc' },
         };
       }
@@ -356,7 +609,15 @@ export class PanelDataService {
             { key: 'currency', label: 'Currency', kind: 'text' },
             { key: 'nextDueOn', label: 'Next due', kind: 'date' },
           ],
-          rows: list.items.map((s) => ({ productName: s.productName, domain: s.domain, status: s.status, billingCycle: s.billingCycle, recurringAmount: s.recurringAmount.amountMinor, currency: s.recurringAmount.currency, nextDueOn: s.nextDueOn })),
+          rows: list.items.map((s) => ({
+            productName: s.productName,
+            domain: s.domain,
+            status: s.status,
+            billingCycle: s.billingCycle,
+            recurringAmount: s.recurringAmount.amountMinor,
+            currency: s.recurringAmount.currency,
+            nextDueOn: s.nextDueOn,
+          })),
           defaultSort: { column: 'productName', direction: 'asc' },
         };
       }
@@ -368,14 +629,38 @@ export class PanelDataService {
           { key: 'value', label: `${metric.label} (${metric.unit})`, kind: 'number' },
         ];
         if (query.aggregation === 'off') {
-          const raw = await this.store.rawSamples({ accountId: account.accountId, metric: metric.key, service: null, from, to, limit: USAGE_POINT_ROWS });
-          return { columns, rows: raw.map((r) => ({ at: r.at.toISOString(), service: r.service, value: r.value })), defaultSort: { column: 'at', direction: 'desc' } };
+          const raw = await this.store.rawSamples({
+            accountId: account.accountId,
+            metric: metric.key,
+            service: null,
+            from,
+            to,
+            limit: USAGE_POINT_ROWS,
+          });
+          return {
+            columns,
+            rows: raw.map((r) => ({ at: r.at.toISOString(), service: r.service, value: r.value })),
+            defaultSort: { column: 'at', direction: 'desc' },
+          };
         }
-        const s = await this.usage.series(account.accountId, { metric: metric.key, from: from.toISOString(), to: to.toISOString() });
-        return { columns, rows: s.points.map((p) => ({ at: p.at, service: null, value: p.value })), defaultSort: { column: 'at', direction: 'desc' } };
+        const s = await this.usage.series(account.accountId, {
+          metric: metric.key,
+          from: from.toISOString(),
+          to: to.toISOString(),
+        });
+        return {
+          columns,
+          rows: s.points.map((p) => ({ at: p.at, service: null, value: p.value })),
+          defaultSort: { column: 'at', direction: 'desc' },
+        };
       }
       case 'audit_events': {
-        const page = await this.audit.page(account.accountId, { page: 1, pageSize: TABLE_SOURCE_ROWS, from: from.toISOString(), to: to.toISOString() });
+        const page = await this.audit.page(account.accountId, {
+          page: 1,
+          pageSize: TABLE_SOURCE_ROWS,
+          from: from.toISOString(),
+          to: to.toISOString(),
+        });
         return {
           columns: [
             { key: 'occurredAt', label: 'Time', kind: 'date' },
@@ -383,7 +668,12 @@ export class PanelDataService {
             { key: 'actor', label: 'By', kind: 'text' },
             { key: 'target', label: 'Target', kind: 'text' },
           ],
-          rows: page.items.map((e) => ({ occurredAt: e.occurredAt, action: e.action, actor: e.actor?.name ?? null, target: e.target })),
+          rows: page.items.map((e) => ({
+            occurredAt: e.occurredAt,
+            action: e.action,
+            actor: e.actor?.name ?? null,
+            target: e.target,
+          })),
           defaultSort: { column: 'occurredAt', direction: 'desc' },
         };
       }
@@ -394,24 +684,44 @@ export class PanelDataService {
     return { account, from, to, now };
   }
 
-  private async template(account: AccountContext, panel: TemplatePanel, from: Date, to: Date, now: Date): Promise<Bare<TemplatePanelData>> {
+  private async template(
+    account: AccountContext,
+    panel: TemplatePanel,
+    from: Date,
+    to: Date,
+    now: Date,
+  ): Promise<Bare<TemplatePanelData>> {
     const entry = panelProviderRegistry.get(panel.provider);
     if (!entry || entry.kind !== 'template') throw AppException.notFound('Panel provider not found');
     const provider = this.moduleRef.get<TemplatePanelProvider>(entry.type, { strict: false });
-    const view = await provider.data(entry.params.parse(panel.params), this.providerContext(account, from, to, now));
+    const view = await provider.data(
+      entry.params.parse(panel.params),
+      this.providerContext(account, from, to, now),
+    );
     return { type: 'template', html: renderPanelTemplate(panel.template, view) };
   }
 
-  private async image(account: AccountContext, panel: ImagePanel, from: Date, to: Date, now: Date): Promise<Bare<ImagePanelData>> {
+  private async image(
+    account: AccountContext,
+    panel: ImagePanel,
+    from: Date,
+    to: Date,
+    now: Date,
+  ): Promise<Bare<ImagePanelData>> {
     const entry = panelProviderRegistry.get(panel.provider);
     if (!entry || entry.kind !== 'image') throw AppException.notFound('Panel provider not found');
     const provider = this.moduleRef.get<ImagePanelProvider>(entry.type, { strict: false });
-    const image = await provider.render(entry.params.parse(panel.params), this.providerContext(account, from, to, now));
+    const image = await provider.render(
+      entry.params.parse(panel.params),
+      this.providerContext(account, from, to, now),
+    );
     return { type: 'image', ...image, alt: panel.alt };
   }
 
   /** Whether `account`'s member may read the panel's data. */
   static allowed(account: AccountContext, permissions: readonly string[]): boolean {
-    return permissions.every((p) => roleHasPermission(account.role, p as Parameters<typeof roleHasPermission>[1]));
+    return permissions.every((p) =>
+      roleHasPermission(account.role, p as Parameters<typeof roleHasPermission>[1]),
+    );
   }
 }

@@ -1,7 +1,13 @@
 import type { Panel, Permission } from '@portico/domain';
 import { panelProviderRegistry } from './providers';
 
-const TABLE_PERMISSION = { invoices: 'billing:read', cases: 'support:read', services: 'subscriptions:read', usage_points: 'usage:read', audit_events: 'audit:read' } as const;
+const TABLE_PERMISSION = {
+  invoices: 'billing:read',
+  cases: 'support:read',
+  services: 'subscriptions:read',
+  usage_points: 'usage:read',
+  audit_events: 'audit:read',
+} as const;
 
 /**
  * The permissions a member needs to read a panel's data: those of the routes the data comes from (usage reads
@@ -15,10 +21,16 @@ export function panelPermissions(panel: Panel): Permission[] {
       return ['usage:read'];
     case 'kpi':
       return panel.measure === 'next_invoice_estimate'
-        ? ['billing:read', 'subscriptions:read', ...(panel.metric !== undefined ? (['usage:read'] as const) : [])]
+        ? [
+            'billing:read',
+            'subscriptions:read',
+            ...(panel.metric !== undefined ? (['usage:read'] as const) : []),
+          ]
         : ['usage:read'];
     case 'health_status':
-      return panel.sources.includes('services') ? ['dashboard:read', 'subscriptions:read'] : ['dashboard:read'];
+      return panel.sources.includes('services')
+        ? ['dashboard:read', 'subscriptions:read']
+        : ['dashboard:read'];
     case 'table':
       return [TABLE_PERMISSION[panel.source]];
     case 'template':

@@ -17,9 +17,18 @@ const byNumber = { column: 'number', direction: 'asc' as const };
 
 describe('tablePage', () => {
   it('sorts text naturally and numbers numerically, nulls last both ways', () => {
-    expect(tablePage(rows, columns, { page: 1 }, 10, byNumber).rows.map((r) => r.number)).toEqual(['INV-1', 'INV-2', 'INV-9', 'INV-10']);
-    expect(tablePage(rows, columns, { page: 1, sort: 'total:desc' }, 10, byNumber).rows.map((r) => r.total)).toEqual([5000, 900, 200, null]);
-    expect(tablePage(rows, columns, { page: 1, sort: 'total' }, 10, byNumber).rows.map((r) => r.total)).toEqual([200, 900, 5000, null]);
+    expect(tablePage(rows, columns, { page: 1 }, 10, byNumber).rows.map((r) => r.number)).toEqual([
+      'INV-1',
+      'INV-2',
+      'INV-9',
+      'INV-10',
+    ]);
+    expect(
+      tablePage(rows, columns, { page: 1, sort: 'total:desc' }, 10, byNumber).rows.map((r) => r.total),
+    ).toEqual([5000, 900, 200, null]);
+    expect(
+      tablePage(rows, columns, { page: 1, sort: 'total' }, 10, byNumber).rows.map((r) => r.total),
+    ).toEqual([200, 900, 5000, null]);
   });
 
   it('filters on any cell, case-insensitive, and counts the filtered total', () => {

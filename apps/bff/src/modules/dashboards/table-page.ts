@@ -38,12 +38,24 @@ export function tablePage(
   if (query.sort !== undefined) {
     const [column = '', direction] = query.sort.split(':');
     if (!columns.some((c) => c.key === column)) {
-      throw AppException.validation([{ path: 'query.sort', message: `Unknown column ${JSON.stringify(column)} (columns: ${columns.map((c) => c.key).join(', ')})` }]);
+      throw AppException.validation([
+        {
+          path: 'query.sort',
+          message: `Unknown column ${JSON.stringify(column)} (columns: ${columns.map((c) => c.key).join(', ')})`,
+        },
+      ]);
     }
     sort = { column, direction: direction === 'desc' ? 'desc' : 'asc' };
   }
   const needle = query.filter?.toLowerCase();
-  const kept = needle ? rows.filter((r) => columns.some((c) => r[c.key] !== null && r[c.key] !== undefined && String(r[c.key]).toLowerCase().includes(needle))) : [...rows];
+  const kept = needle
+    ? rows.filter((r) =>
+        columns.some(
+          (c) =>
+            r[c.key] !== null && r[c.key] !== undefined && String(r[c.key]).toLowerCase().includes(needle),
+        ),
+      )
+    : [...rows];
   const sign = sort.direction === 'asc' ? 1 : -1;
   const indexed = kept.map((row, i) => ({ row, i }));
   indexed.sort((x, y) => {
@@ -53,5 +65,10 @@ export function tablePage(
     return sign * compareCells(a, b) || x.i - y.i;
   });
   const start = (query.page - 1) * pageSize;
-  return { rows: indexed.slice(start, start + pageSize).map((e) => e.row), total: kept.length, page: query.page, sort };
+  return {
+    rows: indexed.slice(start, start + pageSize).map((e) => e.row),
+    total: kept.length,
+    page: query.page,
+    sort,
+  };
 }

@@ -32,7 +32,13 @@ export interface SummaryMetric {
  * over }], hasMetrics }` (dates `YYYY-MM-DD`, figures formatted). Reads the usage store (the recorded samples) and
  * the account's services (limits).
  */
-@PanelProvider({ name: 'account-summary', kind: 'template', params, permission: 'usage:read', description: 'Account name, billing period and use against limits per metric' })
+@PanelProvider({
+  name: 'account-summary',
+  kind: 'template',
+  params,
+  permission: 'usage:read',
+  description: 'Account name, billing period and use against limits per metric',
+})
 export class AccountSummaryProvider implements TemplatePanelProvider<Params> {
   constructor(
     private readonly catalog: MetricCatalogService,
@@ -42,7 +48,10 @@ export class AccountSummaryProvider implements TemplatePanelProvider<Params> {
 
   async data(p: Params, ctx: PanelProviderContext): Promise<Record<string, unknown>> {
     const period = usagePeriodOf(ctx.now);
-    const wanted = p.metrics === undefined ? this.catalog.metrics : this.catalog.metrics.filter((m) => p.metrics!.includes(m.key));
+    const wanted =
+      p.metrics === undefined
+        ? this.catalog.metrics
+        : this.catalog.metrics.filter((m) => p.metrics!.includes(m.key));
     const services = await this.services.list(ctx.account.accountId);
     const metrics: SummaryMetric[] = await Promise.all(
       wanted.map(async (m) => {

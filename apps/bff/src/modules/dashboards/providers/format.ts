@@ -14,8 +14,19 @@ export function formatMetricValue(value: number, unit: UsageUnit, decimals = 1):
       v /= 1000;
       i++;
     }
-    return new Intl.NumberFormat('en', { style: 'unit', unit: BYTE_UNITS[i], unitDisplay: 'short', maximumFractionDigits: decimals }).format(v);
+    return new Intl.NumberFormat('en', {
+      style: 'unit',
+      unit: BYTE_UNITS[i],
+      unitDisplay: 'short',
+      maximumFractionDigits: decimals,
+    }).format(v);
   }
-  if (unit === 'seconds') return new Intl.NumberFormat('en', { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: decimals }).format(value);
+  if (unit === 'seconds')
+    return new Intl.NumberFormat('en', {
+      style: 'unit',
+      unit: 'second',
+      unitDisplay: 'short',
+      maximumFractionDigits: decimals,
+    }).format(value);
   return `${new Intl.NumberFormat('en', { maximumFractionDigits: decimals }).format(value)} ${unit}`;
 }

@@ -4,4 +4,11 @@
  */
 export { AccountSummaryProvider } from './account-summary.provider';
 export { UsageHeatmapProvider } from './usage-heatmap.provider';
-export { panelProviderRegistry, PanelProvider, type ImagePanelProvider, type PanelProviderContext, type RenderedImage, type TemplatePanelProvider } from './panel-provider';
+export {
+  panelProviderRegistry,
+  PanelProvider,
+  type ImagePanelProvider,
+  type PanelProviderContext,
+  type RenderedImage,
+  type TemplatePanelProvider,
+} from './panel-provider';

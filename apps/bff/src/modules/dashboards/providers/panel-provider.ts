@@ -52,7 +52,10 @@ class PanelProviderRegistry {
 
   register(entry: RegisteredPanelProvider): void {
     const existing = this.byName.get(entry.name);
-    if (existing && existing.type !== entry.type) throw new Error(`panel provider ${entry.name} is registered twice (${existing.type.name}, ${entry.type.name})`);
+    if (existing && existing.type !== entry.type)
+      throw new Error(
+        `panel provider ${entry.name} is registered twice (${existing.type.name}, ${entry.type.name})`,
+      );
     this.byName.set(entry.name, entry);
   }
 
@@ -80,6 +83,9 @@ export const panelProviderRegistry = new PanelProviderRegistry();
 export function PanelProvider<S extends z.ZodType>(options: PanelProviderOptions<S>): ClassDecorator {
   return (target) => {
     Injectable()(target);
-    panelProviderRegistry.register({ ...options, type: target as unknown as Type<TemplatePanelProvider | ImagePanelProvider> });
+    panelProviderRegistry.register({
+      ...options,
+      type: target as unknown as Type<TemplatePanelProvider | ImagePanelProvider>,
+    });
   };
 }

@@ -5,13 +5,21 @@ import { panelProviderRegistry } from './index';
 describe('panel providers', () => {
   it('registers the shipped providers by decorator, with their kinds and permissions', () => {
     expect(panelProviderRegistry.names()).toEqual(['account-summary', 'usage-heatmap']);
-    expect(panelProviderRegistry.get('usage-heatmap')).toMatchObject({ kind: 'image', permission: 'usage:read' });
-    expect(panelProviderRegistry.get('account-summary')?.params.safeParse({ metrics: [] }).success).toBe(false);
+    expect(panelProviderRegistry.get('usage-heatmap')).toMatchObject({
+      kind: 'image',
+      permission: 'usage:read',
+    });
+    expect(panelProviderRegistry.get('account-summary')?.params.safeParse({ metrics: [] }).success).toBe(
+      false,
+    );
   });
 
   describe('template rendering', () => {
-    it('escapes values and the template\'s own markup; missing values render empty', () => {
-      const html = renderPanelTemplate('<b>{{name}}</b> {{missing}}!{{#items}} [{{.}}]{{/items}}', { name: '<script>x</script>', items: ['a&b'] });
+    it("escapes values and the template's own markup; missing values render empty", () => {
+      const html = renderPanelTemplate('<b>{{name}}</b> {{missing}}!{{#items}} [{{.}}]{{/items}}', {
+        name: '<script>x</script>',
+        items: ['a&b'],
+      });
       expect(html).toBe('&lt;b&gt;&lt;script&gt;x&lt;&#x2F;script&gt;&lt;&#x2F;b&gt; ! [a&amp;b]');
       expect(html).not.toContain('<');
     });
@@ -26,18 +34,31 @@ describe('panel providers', () => {
       expect(heatLevel(7, 7, 7)).toBe(4);
     });
     it('draws one cell per day with an escaped title, weeks as columns', () => {
-      const values = new Map([[start.getTime(), 10], [start.getTime() + 8 * DAY, 20]]);
-      const img = renderCalendarHeatmap({ start, days: 14, values, label: 'Use <daily>', format: (v) => `${v} GB` });
+      const values = new Map([
+        [start.getTime(), 10],
+        [start.getTime() + 8 * DAY, 20],
+      ]);
+      const img = renderCalendarHeatmap({
+        start,
+        days: 14,
+        values,
+        label: 'Use <daily>',
+        format: (v) => `${v} GB`,
+      });
       expect(img.mediaType).toBe('image/svg+xml');
       expect(img.body.match(/<rect [^>]*><title>/g)).toHaveLength(14);
       expect(img.body).toContain('<title>2026-11-10: 20 GB</title>');
       expect(img.body).toContain('<title>2026-11-03: no data</title>');
       expect(img.body).toContain('aria-label="Use &lt;daily&gt;"');
       // Two weeks: the second Monday is one column to the right of the first.
-      expect(img.body).toMatch(/<rect x="44" y="18" width="12" height="12" rx="2" fill="#[0-9a-f]{6}"><title>2026-11-09/);
+      expect(img.body).toMatch(
+        /<rect x="44" y="18" width="12" height="12" rx="2" fill="#[0-9a-f]{6}"><title>2026-11-09/,
+      );
     });
     it('escapes XML', () => {
-      expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+      expect(escapeXml(`<a href="x">'&'</a>`)).toBe(
+        '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;',
+      );
     });
   });
 });

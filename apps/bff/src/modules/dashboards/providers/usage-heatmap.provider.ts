@@ -3,7 +3,12 @@ import { AppException } from '../../../core/http/app.exception';
 import { MetricCatalogService } from '../../usage/catalog/metric-catalog';
 import { UsageStore } from '../../usage/usage-store.port';
 import { formatMetricValue } from './format';
-import { PanelProvider, type ImagePanelProvider, type PanelProviderContext, type RenderedImage } from './panel-provider';
+import {
+  PanelProvider,
+  type ImagePanelProvider,
+  type PanelProviderContext,
+  type RenderedImage,
+} from './panel-provider';
 
 const DAY_MS = 86_400_000;
 const CELL = 12;
@@ -26,7 +31,10 @@ type Params = z.infer<typeof params>;
 
 /** Escapes text for SVG (XML) content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 }
 
 /**
@@ -44,7 +52,13 @@ export function heatLevel(value: number, min: number, max: number): number {
  * {@link heatLevel}; every cell carries a `<title>` with the date and the value. `days` are `{ day: epoch ms of
  * 00:00 UTC, value }`; missing days are empty.
  */
-export function renderCalendarHeatmap(input: { start: Date; days: number; values: ReadonlyMap<number, number>; label: string; format: (v: number) => string }): RenderedImage {
+export function renderCalendarHeatmap(input: {
+  start: Date;
+  days: number;
+  values: ReadonlyMap<number, number>;
+  label: string;
+  format: (v: number) => string;
+}): RenderedImage {
   const first = Math.floor(input.start.getTime() / DAY_MS) * DAY_MS;
   const weekdayOf = (t: number) => (new Date(t).getUTCDay() + 6) % 7;
   const offset = weekdayOf(first);
@@ -65,15 +79,24 @@ export function renderCalendarHeatmap(input: { start: Date; days: number; values
     const d = new Date(t);
     if (d.getUTCMonth() !== lastMonth && d.getUTCDate() <= 7) {
       lastMonth = d.getUTCMonth();
-      months.push(`<text x="${x}" y="${TOP - 6}">${d.toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`);
+      months.push(
+        `<text x="${x}" y="${TOP - 6}">${d.toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`,
+      );
     }
     const value = input.values.get(t) ?? 0;
     const title = `${d.toISOString().slice(0, 10)}: ${input.values.has(t) ? input.format(value) : 'no data'}`;
-    cells.push(`<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${RAMP[heatLevel(value, min, max)]}"><title>${escapeXml(title)}</title></rect>`);
+    cells.push(
+      `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${RAMP[heatLevel(value, min, max)]}"><title>${escapeXml(title)}</title></rect>`,
+    );
   }
-  const labels = WEEKDAYS.map((w, i) => (w ? `<text x="0" y="${TOP + i * (CELL + GAP) + CELL - 2}">${w}</text>` : '')).join('');
+  const labels = WEEKDAYS.map((w, i) =>
+    w ? `<text x="0" y="${TOP + i * (CELL + GAP) + CELL - 2}">${w}</text>` : '',
+  ).join('');
   const legendY = TOP + 7 * (CELL + GAP) + 8;
-  const legend = RAMP.map((c, i) => `<rect x="${LEFT + 30 + i * (CELL + GAP)}" y="${legendY}" width="${CELL}" height="${CELL}" rx="2" fill="${c}"/>`).join('');
+  const legend = RAMP.map(
+    (c, i) =>
+      `<rect x="${LEFT + 30 + i * (CELL + GAP)}" y="${legendY}" width="${CELL}" height="${CELL}" rx="2" fill="${c}"/>`,
+  ).join('');
   const body = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(input.label)}">`,
     `<g font-family="system-ui, sans-serif" font-size="10" fill="#6b7280">${months.join('')}${labels}`,
@@ -89,7 +112,13 @@ export function renderCalendarHeatmap(input: { start: Date; days: number; values
  * `usage-heatmap` (image): a calendar heatmap of one metric's daily use (the daily rollups across services: counter
  * sums, gauge averages), the `days` days ending with the range's end, as SVG drawn on the server.
  */
-@PanelProvider({ name: 'usage-heatmap', kind: 'image', params, permission: 'usage:read', description: 'Calendar heatmap of a metric\'s daily usage (SVG)' })
+@PanelProvider({
+  name: 'usage-heatmap',
+  kind: 'image',
+  params,
+  permission: 'usage:read',
+  description: "Calendar heatmap of a metric's daily usage (SVG)",
+})
 export class UsageHeatmapProvider implements ImagePanelProvider<Params> {
   constructor(
     private readonly catalog: MetricCatalogService,
@@ -99,11 +128,28 @@ export class UsageHeatmapProvider implements ImagePanelProvider<Params> {
   /** @throws AppException 400 when the metric is not in the catalog */
   async render(p: Params, ctx: PanelProviderContext): Promise<RenderedImage> {
     const metric = this.catalog.find(p.metric);
-    if (!metric) throw AppException.validation([{ path: 'params.metric', message: `Unknown metric ${JSON.stringify(p.metric)}` }]);
+    if (!metric)
+      throw AppException.validation([
+        { path: 'params.metric', message: `Unknown metric ${JSON.stringify(p.metric)}` },
+      ]);
     const endDay = Math.floor((ctx.to.getTime() - 1) / DAY_MS) * DAY_MS;
     const start = new Date(endDay - (p.days - 1) * DAY_MS);
-    const points = await this.store.series({ accountId: ctx.account.accountId, metric: metric.key, kind: metric.kind, service: null, resolution: '1d', from: start, to: new Date(endDay + DAY_MS) });
+    const points = await this.store.series({
+      accountId: ctx.account.accountId,
+      metric: metric.key,
+      kind: metric.kind,
+      service: null,
+      resolution: '1d',
+      from: start,
+      to: new Date(endDay + DAY_MS),
+    });
     const values = new Map(points.map((pt) => [pt.at.getTime(), pt.value]));
-    return renderCalendarHeatmap({ start, days: p.days, values, label: `${metric.label}, daily, ${p.days} days`, format: (v) => formatMetricValue(v, metric.unit) });
+    return renderCalendarHeatmap({
+      start,
+      days: p.days,
+      values,
+      label: `${metric.label}, daily, ${p.days} days`,
+      format: (v) => formatMetricValue(v, metric.unit),
+    });
   }
 }

@@ -4,8 +4,18 @@ export type DashboardRangePreset = (typeof DASHBOARD_RANGE_PRESETS)[number];
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const PRESET_MS: Readonly<Record<DashboardRangePreset, number>> = { '24h': DAY_MS, '7d': 7 * DAY_MS, '30d': 30 * DAY_MS, '90d': 90 * DAY_MS };
-export const DASHBOARD_RANGE_LABEL: Readonly<Record<DashboardRangePreset, string>> = { '24h': '24 h', '7d': '7 d', '30d': '30 d', '90d': '90 d' };
+const PRESET_MS: Readonly<Record<DashboardRangePreset, number>> = {
+  '24h': DAY_MS,
+  '7d': 7 * DAY_MS,
+  '30d': 30 * DAY_MS,
+  '90d': 90 * DAY_MS,
+};
+export const DASHBOARD_RANGE_LABEL: Readonly<Record<DashboardRangePreset, string>> = {
+  '24h': '24 h',
+  '7d': '7 d',
+  '30d': '30 d',
+  '90d': '90 d',
+};
 
 /** The range as the URL holds it: `range=<preset>`, or `from`/`to` as ISO instants (custom, or a shared report). */
 export type DashboardRange = { preset: DashboardRangePreset } | { from: string; to: string };
@@ -13,14 +23,20 @@ export type DashboardRange = { preset: DashboardRangePreset } | { from: string; 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/;
 
 /** Reads the range from search parameters; anything invalid falls back to 7 days. */
-export function parseDashboardRange(params: { range?: unknown; from?: unknown; to?: unknown }): DashboardRange {
+export function parseDashboardRange(params: {
+  range?: unknown;
+  from?: unknown;
+  to?: unknown;
+}): DashboardRange {
   const { range, from, to } = params;
   if (typeof from === 'string' && typeof to === 'string' && ISO.test(from) && ISO.test(to)) {
     const f = Date.parse(from);
     const t = Date.parse(to);
-    if (Number.isFinite(f) && Number.isFinite(t) && f < t && t - f <= 400 * DAY_MS) return { from: new Date(f).toISOString(), to: new Date(t).toISOString() };
+    if (Number.isFinite(f) && Number.isFinite(t) && f < t && t - f <= 400 * DAY_MS)
+      return { from: new Date(f).toISOString(), to: new Date(t).toISOString() };
   }
-  if (typeof range === 'string' && (DASHBOARD_RANGE_PRESETS as readonly string[]).includes(range)) return { preset: range as DashboardRangePreset };
+  if (typeof range === 'string' && (DASHBOARD_RANGE_PRESETS as readonly string[]).includes(range))
+    return { preset: range as DashboardRangePreset };
   return { preset: '7d' };
 }
 

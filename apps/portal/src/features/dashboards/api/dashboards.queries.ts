@@ -17,8 +17,13 @@ export const dashboardKeys = {
   all: (accountId: string) => ['accounts', accountId, 'dashboards'] as const,
   list: (accountId: string) => [...dashboardKeys.all(accountId), 'list'] as const,
   one: (accountId: string, name: string) => [...dashboardKeys.all(accountId), 'one', name] as const,
-  panel: (accountId: string, name: string, panelId: string, window: { from: string; to: string }, options: PanelDataOptions) =>
-    [...dashboardKeys.all(accountId), 'panel', name, panelId, window.from, window.to, options] as const,
+  panel: (
+    accountId: string,
+    name: string,
+    panelId: string,
+    window: { from: string; to: string },
+    options: PanelDataOptions,
+  ) => [...dashboardKeys.all(accountId), 'panel', name, panelId, window.from, window.to, options] as const,
 };
 
 const query = (window: { from: string; to: string }, o: PanelDataOptions) => ({
@@ -34,7 +39,8 @@ const query = (window: { from: string; to: string }, o: PanelDataOptions) => ({
 export function dashboardListQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: dashboardKeys.list(accountId),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'dashboards'), dashboardListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'dashboards'), dashboardListSchema, { signal }),
     staleTime: 60_000,
   });
 }
@@ -42,23 +48,47 @@ export function dashboardListQuery(client: ApiClient, accountId: string) {
 export function dashboardQuery(client: ApiClient, accountId: string, name: string) {
   return queryOptions({
     queryKey: dashboardKeys.one(accountId, name),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'dashboards', name), dashboardSchema, { signal }),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'dashboards', name), dashboardSchema, { signal }),
     staleTime: 60_000,
   });
 }
 
 /** One panel's data; refetched every `refreshSeconds` (0: only on demand). */
-export function panelDataQuery(client: ApiClient, accountId: string, name: string, panelId: string, window: { from: string; to: string }, options: PanelDataOptions = {}, refreshSeconds = 0) {
+export function panelDataQuery(
+  client: ApiClient,
+  accountId: string,
+  name: string,
+  panelId: string,
+  window: { from: string; to: string },
+  options: PanelDataOptions = {},
+  refreshSeconds = 0,
+) {
   return queryOptions({
     queryKey: dashboardKeys.panel(accountId, name, panelId, window, options),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'dashboards', name, 'panels', panelId, 'data'), panelDataSchema, { signal, query: query(window, options) }),
+    queryFn: ({ signal }) =>
+      client.request(
+        accountApiPath(accountId, 'dashboards', name, 'panels', panelId, 'data'),
+        panelDataSchema,
+        { signal, query: query(window, options) },
+      ),
     refetchInterval: refreshSeconds > 0 ? refreshSeconds * 1000 : false,
     placeholderData: keepPreviousData,
   });
 }
 
 /** Address of a panel's CSV export (served by the BFF through the portal's proxy). */
-export function panelCsvUrl(accountId: string, name: string, panelId: string, window: { from: string; to: string }, options: PanelDataOptions = {}): string {
-  const params = new URLSearchParams(Object.entries(query(window, options)).filter((e): e is [string, string] => e[1] !== undefined).map(([k, v]) => [k, String(v)]));
+export function panelCsvUrl(
+  accountId: string,
+  name: string,
+  panelId: string,
+  window: { from: string; to: string },
+  options: PanelDataOptions = {},
+): string {
+  const params = new URLSearchParams(
+    Object.entries(query(window, options))
+      .filter((e): e is [string, string] => e[1] !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
   return `${accountApiPath(accountId, 'dashboards', name, 'panels', panelId, 'data.csv')}?${params.toString()}`;
 }

@@ -19,7 +19,15 @@ import { PanelCard } from './panel-card';
  * name, so a reload or a shared link opens the same view) and the panels on a 12-column CSS grid that stacks to
  * one column on narrow screens.
  */
-export function DashboardView({ accountId, name, initialRange }: { accountId: string; name: string; initialRange: DashboardRange }) {
+export function DashboardView({
+  accountId,
+  name,
+  initialRange,
+}: {
+  accountId: string;
+  name: string;
+  initialRange: DashboardRange;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const queryClient = useQueryClient();
@@ -33,15 +41,27 @@ export function DashboardView({ accountId, name, initialRange }: { accountId: st
   function go(next: { name?: string; range?: DashboardRange }) {
     const r = next.range ?? range;
     setRange(r);
-    const q = new URLSearchParams({ ...(next.name ?? name) !== 'default' ? { dashboard: next.name ?? name } : {}, ...rangeSearch(r) });
+    const q = new URLSearchParams({
+      ...((next.name ?? name) !== 'default' ? { dashboard: next.name ?? name } : {}),
+      ...rangeSearch(r),
+    });
     router.replace(`${pathname}?${q.toString()}`, { scroll: false });
   }
 
-  const panels = useMemo(() => [...(dashboard.data?.panels ?? [])].sort((a, b) => a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x), [dashboard.data]);
+  const panels = useMemo(
+    () =>
+      [...(dashboard.data?.panels ?? [])].sort(
+        (a, b) => a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x,
+      ),
+    [dashboard.data],
+  );
 
   return (
     <>
-      <PageHeader title={dashboard.data?.title ?? 'Dashboards'} description={dashboard.data?.description ?? undefined} />
+      <PageHeader
+        title={dashboard.data?.title ?? 'Dashboards'}
+        description={dashboard.data?.description ?? undefined}
+      />
       <div className={styles.toolbar}>
         <label className={styles.selector}>
           <span>Dashboard</span>
@@ -49,7 +69,10 @@ export function DashboardView({ accountId, name, initialRange }: { accountId: st
             className={styles.input}
             value={name}
             onChange={(e) => {
-              const q = new URLSearchParams({ ...(e.target.value !== 'default' ? { dashboard: e.target.value } : {}), ...rangeSearch(range) });
+              const q = new URLSearchParams({
+                ...(e.target.value !== 'default' ? { dashboard: e.target.value } : {}),
+                ...rangeSearch(range),
+              });
               router.push(`${pathname}?${q.toString()}`);
             }}
             data-testid="dashboard-select"
@@ -76,13 +99,24 @@ export function DashboardView({ accountId, name, initialRange }: { accountId: st
       {dashboard.isPending ? (
         <SkeletonLines lines={6} />
       ) : dashboard.isError ? (
-        <ErrorState title="Could not load this dashboard" error={dashboard.error} onRetry={() => void dashboard.refetch()} retrying={dashboard.isFetching} />
+        <ErrorState
+          title="Could not load this dashboard"
+          error={dashboard.error}
+          onRetry={() => void dashboard.refetch()}
+          retrying={dashboard.isFetching}
+        />
       ) : panels.length === 0 ? (
         <EmptyState title="This dashboard has no panels" />
       ) : (
         <div className={styles.grid} data-testid="dashboard-grid" data-from={window.from} data-to={window.to}>
           {panels.map((p) => (
-            <PanelCard key={`${name}:${p.id}`} accountId={accountId} dashboard={name} panel={p} window={window} />
+            <PanelCard
+              key={`${name}:${p.id}`}
+              accountId={accountId}
+              dashboard={name}
+              panel={p}
+              window={window}
+            />
           ))}
         </div>
       )}

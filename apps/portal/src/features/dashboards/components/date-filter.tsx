@@ -1,11 +1,22 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { customRange, DASHBOARD_RANGE_LABEL, DASHBOARD_RANGE_PRESETS, type DashboardRange } from '../api/dashboard-range';
+import {
+  customRange,
+  DASHBOARD_RANGE_LABEL,
+  DASHBOARD_RANGE_PRESETS,
+  type DashboardRange,
+} from '../api/dashboard-range';
 import styles from '../dashboards.module.css';
 
 /** The dashboard's global date filter: presets (24 h, 7 d, 30 d, 90 d) and a custom span of calendar days (UTC). */
-export function DateFilter({ range, onChange }: { range: DashboardRange; onChange: (range: DashboardRange) => void }) {
+export function DateFilter({
+  range,
+  onChange,
+}: {
+  range: DashboardRange;
+  onChange: (range: DashboardRange) => void;
+}) {
   const custom = 'from' in range;
   const [from, setFrom] = useState(custom ? range.from.slice(0, 10) : '');
   const [to, setTo] = useState(custom ? new Date(Date.parse(range.to) - 1).toISOString().slice(0, 10) : '');
@@ -26,7 +37,14 @@ export function DateFilter({ range, onChange }: { range: DashboardRange; onChang
         {DASHBOARD_RANGE_PRESETS.map((p) => {
           const active = !custom && range.preset === p;
           return (
-            <button key={p} type="button" role="radio" aria-checked={active} className={`segmented__item${active ? ' segmented__item--active' : ''}`} onClick={() => onChange({ preset: p })}>
+            <button
+              key={p}
+              type="button"
+              role="radio"
+              aria-checked={active}
+              className={`segmented__item${active ? ' segmented__item--active' : ''}`}
+              onClick={() => onChange({ preset: p })}
+            >
               {DASHBOARD_RANGE_LABEL[p]}
             </button>
           );
@@ -35,12 +53,26 @@ export function DateFilter({ range, onChange }: { range: DashboardRange; onChang
       <form className={styles.customRange} onSubmit={apply}>
         <label>
           <span className="visually-hidden">From</span>
-          <input type="date" className={styles.input} value={from} onChange={(e) => setFrom(e.target.value)} aria-label="From date" required />
+          <input
+            type="date"
+            className={styles.input}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            aria-label="From date"
+            required
+          />
         </label>
         <span aria-hidden="true">–</span>
         <label>
           <span className="visually-hidden">To</span>
-          <input type="date" className={styles.input} value={to} onChange={(e) => setTo(e.target.value)} aria-label="To date" required />
+          <input
+            type="date"
+            className={styles.input}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            aria-label="To date"
+            required
+          />
         </label>
         <button type="submit" className="button button--secondary button--small">
           Apply

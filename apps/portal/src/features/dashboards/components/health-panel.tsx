@@ -15,10 +15,18 @@ export function HealthPanel({ data }: { data: HealthStatusPanelData }) {
       {data.items.map((item) => {
         const id = `health-${item.kind}-${item.id}`;
         return (
-          <li key={id} className={styles.healthItem} tabIndex={0} aria-describedby={`${id}-why`} data-testid="health-item">
+          <li
+            key={id}
+            className={styles.healthItem}
+            tabIndex={0}
+            aria-describedby={`${id}-why`}
+            data-testid="health-item"
+          >
             <span className={`${styles.dot} ${styles[`dot_${item.status}`]}`} aria-hidden="true" />
             <span className={styles.healthName}>{item.name}</span>
-            <span className={`${styles.healthWord} ${styles[`tone_${item.status}`]}`}>{WORD[item.status]}</span>
+            <span className={`${styles.healthWord} ${styles[`tone_${item.status}`]}`}>
+              {WORD[item.status]}
+            </span>
             <span id={`${id}-why`} role="tooltip" className={styles.tooltip}>
               {item.reason}. Checked {formatDateTime(item.checkedAt)}.
             </span>

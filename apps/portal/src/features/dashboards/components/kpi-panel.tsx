@@ -4,9 +4,15 @@ import { formatMoney } from '@/lib/format';
 import styles from '../dashboards.module.css';
 
 /** A KPI value in its unit with the panel's decimals. */
-export function formatKpi(value: number | null, data: Pick<KpiPanelData, 'unit' | 'currency' | 'decimals'>): string {
+export function formatKpi(
+  value: number | null,
+  data: Pick<KpiPanelData, 'unit' | 'currency' | 'decimals'>,
+): string {
   if (value === null) return '–';
-  if (data.unit === 'money') return data.currency ? formatMoney({ amountMinor: Math.round(value), currency: data.currency }) : String(value);
+  if (data.unit === 'money')
+    return data.currency
+      ? formatMoney({ amountMinor: Math.round(value), currency: data.currency })
+      : String(value);
   if (data.unit === 'percent') return `${value.toFixed(data.decimals)} %`;
   return formatUsage(value, data.unit, { digits: data.decimals });
 }
@@ -17,10 +23,17 @@ export function KpiPanel({ data }: { data: KpiPanelData }) {
   const arrow = change === null ? '' : change > 0 ? '▲' : change < 0 ? '▼' : '■';
   return (
     <div className={styles.kpi} data-testid="kpi">
-      <p className={`${styles.kpiValue} ${data.threshold ? styles[`tone_${data.threshold.color}`] : ''}`} data-testid="kpi-value">
+      <p
+        className={`${styles.kpiValue} ${data.threshold ? styles[`tone_${data.threshold.color}`] : ''}`}
+        data-testid="kpi-value"
+      >
         {formatKpi(data.value, data)}
       </p>
-      {data.threshold && <p className={`${styles.kpiBadge} ${styles[`tone_${data.threshold.color}`]}`}>{data.threshold.label}</p>}
+      {data.threshold && (
+        <p className={`${styles.kpiBadge} ${styles[`tone_${data.threshold.color}`]}`}>
+          {data.threshold.label}
+        </p>
+      )}
       <p className={styles.kpiDetail}>
         {change !== null ? (
           <span title={`Previous period: ${formatKpi(data.previous, data)}`}>

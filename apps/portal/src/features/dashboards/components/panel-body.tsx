@@ -32,7 +32,20 @@ export function isEmpty(data: PanelData): boolean {
 }
 
 /** The panel's renderer for its data. */
-export function PanelRenderer({ data, height, table }: { data: PanelData; height: number; table?: { filter: string; onSort: (s: string) => void; onPage: (p: number) => void; onFilter: (f: string) => void } }) {
+export function PanelRenderer({
+  data,
+  height,
+  table,
+}: {
+  data: PanelData;
+  height: number;
+  table?: {
+    filter: string;
+    onSort: (s: string) => void;
+    onPage: (p: number) => void;
+    onFilter: (f: string) => void;
+  };
+}) {
   switch (data.type) {
     case 'timeseries':
       return <TimeseriesPanel data={data} height={height} />;
@@ -41,7 +54,15 @@ export function PanelRenderer({ data, height, table }: { data: PanelData; height
     case 'health_status':
       return <HealthPanel data={data} />;
     case 'table':
-      return <TablePanel data={data} filter={table?.filter ?? ''} onSort={table?.onSort ?? (() => undefined)} onPage={table?.onPage ?? (() => undefined)} onFilter={table?.onFilter ?? (() => undefined)} />;
+      return (
+        <TablePanel
+          data={data}
+          filter={table?.filter ?? ''}
+          onSort={table?.onSort ?? (() => undefined)}
+          onPage={table?.onPage ?? (() => undefined)}
+          onFilter={table?.onFilter ?? (() => undefined)}
+        />
+      );
     case 'template':
       return <TemplatePanel data={data} />;
     case 'image':
@@ -50,12 +71,20 @@ export function PanelRenderer({ data, height, table }: { data: PanelData; height
 }
 
 /** The query state of one panel: its data plus the table's own order, filter and page. */
-export function usePanelData(accountId: string, dashboard: string, panel: Panel, window: { from: string; to: string }, extra: PanelDataOptions = {}) {
+export function usePanelData(
+  accountId: string,
+  dashboard: string,
+  panel: Panel,
+  window: { from: string; to: string },
+  extra: PanelDataOptions = {},
+) {
   const [sort, setSort] = useState<string>('');
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(1);
   const options: PanelDataOptions = { ...extra, ...(panel.type === 'table' ? { sort, filter, page } : {}) };
-  const query = useQuery(panelDataQuery(browserApiClient, accountId, dashboard, panel.id, window, options, panel.refreshSeconds));
+  const query = useQuery(
+    panelDataQuery(browserApiClient, accountId, dashboard, panel.id, window, options, panel.refreshSeconds),
+  );
   return {
     query,
     options,
@@ -79,8 +108,16 @@ export function PanelState({ state, height }: { state: ReturnType<typeof usePane
   const { query, table } = state;
   if (query.isPending) return <SkeletonLines lines={3} />;
   if (query.isError && !query.data) {
-    if (isApiError(query.error) && query.error.status === 403) return <p className={styles.muted}>Your role does not include this panel&apos;s data.</p>;
-    return <ErrorState title="Could not load this panel" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    if (isApiError(query.error) && query.error.status === 403)
+      return <p className={styles.muted}>Your role does not include this panel&apos;s data.</p>;
+    return (
+      <ErrorState
+        title="Could not load this panel"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
   }
   const data = query.data;
   if (isEmpty(data)) return <p className={styles.muted}>No data in this range.</p>;

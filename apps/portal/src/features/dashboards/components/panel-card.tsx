@@ -17,8 +17,19 @@ export const GAP_PX = 12;
 const HEADER_PX = 64;
 
 /** Address of a panel's single-panel report for a window (absolute instants, so the link reloads to the same view). */
-export function reportPath(accountId: string, dashboard: string, panelId: string, window: { from: string; to: string }, aggregation?: 'off'): string {
-  const q = new URLSearchParams({ dashboard, from: window.from, to: window.to, ...(aggregation ? { aggregation } : {}) });
+export function reportPath(
+  accountId: string,
+  dashboard: string,
+  panelId: string,
+  window: { from: string; to: string },
+  aggregation?: 'off',
+): string {
+  const q = new URLSearchParams({
+    dashboard,
+    from: window.from,
+    to: window.to,
+    ...(aggregation ? { aggregation } : {}),
+  });
   return `${accountPagePath(accountId, 'reports', panelId)}?${q.toString()}`;
 }
 
@@ -36,7 +47,9 @@ function Updated({ at }: { at: number }) {
 
 /** The points of a timeseries as a table (the drill-down's data view). */
 function PointsTable({ data }: { data: TimeseriesPanelData }) {
-  const rows = data.series.flatMap((s) => s.points.map((p) => ({ name: seriesName(s), ...p, service: p.service ?? s.service })));
+  const rows = data.series.flatMap((s) =>
+    s.points.map((p) => ({ name: seriesName(s), ...p, service: p.service ?? s.service })),
+  );
   return (
     <div className={styles.tableScroll} style={{ maxHeight: '40vh' }}>
       <table className={styles.table} data-testid="drilldown-table">
@@ -63,7 +76,9 @@ function PointsTable({ data }: { data: TimeseriesPanelData }) {
           ))}
         </tbody>
       </table>
-      {rows.length > 1000 && <p className={styles.muted}>First 1,000 of {rows.length} points: the CSV export has them all.</p>}
+      {rows.length > 1000 && (
+        <p className={styles.muted}>First 1,000 of {rows.length} points: the CSV export has them all.</p>
+      )}
     </div>
   );
 }
@@ -72,7 +87,19 @@ function PointsTable({ data }: { data: TimeseriesPanelData }) {
  * Full-screen drill-down of a panel: the panel large, its data as a table (timeseries), an "aggregation off" toggle
  * showing the raw points (ranges up to 31 days), CSV export of what is shown and a link to the panel's report.
  */
-function DrillDown({ accountId, dashboard, panel, window, onClose }: { accountId: string; dashboard: string; panel: Panel; window: { from: string; to: string }; onClose: () => void }) {
+function DrillDown({
+  accountId,
+  dashboard,
+  panel,
+  window,
+  onClose,
+}: {
+  accountId: string;
+  dashboard: string;
+  panel: Panel;
+  window: { from: string; to: string };
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [raw, setRaw] = useState(false);
   const rawAllowed = Date.parse(window.to) - Date.parse(window.from) <= 31 * 86_400_000;
@@ -83,24 +110,53 @@ function DrillDown({ accountId, dashboard, panel, window, onClose }: { accountId
   const data = state.query.data;
   const exportable = panel.type !== 'template' && panel.type !== 'image';
   return (
-    <dialog ref={ref} className={styles.drilldown} onClose={onClose} aria-labelledby={`drill-${panel.id}`} data-testid="drilldown">
+    <dialog
+      ref={ref}
+      className={styles.drilldown}
+      onClose={onClose}
+      aria-labelledby={`drill-${panel.id}`}
+      data-testid="drilldown"
+    >
       <header className={styles.drillHead}>
         <h2 id={`drill-${panel.id}`}>{panel.title}</h2>
         <div className={styles.actions}>
           {(panel.type === 'timeseries' || (panel.type === 'table' && panel.source === 'usage_points')) && (
-            <label className={styles.toggle} title={rawAllowed ? undefined : 'Raw points cover at most 31 days: choose a shorter range'}>
-              <input type="checkbox" checked={raw} disabled={!rawAllowed} onChange={(e) => setRaw(e.target.checked)} /> Aggregation off (raw points)
+            <label
+              className={styles.toggle}
+              title={rawAllowed ? undefined : 'Raw points cover at most 31 days: choose a shorter range'}
+            >
+              <input
+                type="checkbox"
+                checked={raw}
+                disabled={!rawAllowed}
+                onChange={(e) => setRaw(e.target.checked)}
+              />{' '}
+              Aggregation off (raw points)
             </label>
           )}
           {exportable && (
-            <a className="button button--secondary button--small" href={panelCsvUrl(accountId, dashboard, panel.id, window, { ...(raw ? { aggregation: 'off' } : {}), ...(panel.type === 'table' ? { sort: state.options.sort, filter: state.options.filter } : {}) })} download>
+            <a
+              className="button button--secondary button--small"
+              href={panelCsvUrl(accountId, dashboard, panel.id, window, {
+                ...(raw ? { aggregation: 'off' } : {}),
+                ...(panel.type === 'table' ? { sort: state.options.sort, filter: state.options.filter } : {}),
+              })}
+              download
+            >
               Export CSV
             </a>
           )}
-          <Link className="button button--secondary button--small" href={reportPath(accountId, dashboard, panel.id, window, raw ? 'off' : undefined)}>
+          <Link
+            className="button button--secondary button--small"
+            href={reportPath(accountId, dashboard, panel.id, window, raw ? 'off' : undefined)}
+          >
             Open report
           </Link>
-          <button type="button" className="button button--primary button--small" onClick={() => ref.current?.close()}>
+          <button
+            type="button"
+            className="button button--primary button--small"
+            onClick={() => ref.current?.close()}
+          >
             Close
           </button>
         </div>
@@ -122,22 +178,57 @@ function DrillDown({ accountId, dashboard, panel, window, onClose }: { accountId
 }
 
 /** One panel on the grid: title, freshness, refresh, drill-down, report link and CSV export. */
-export function PanelCard({ accountId, dashboard, panel, window }: { accountId: string; dashboard: string; panel: Panel; window: { from: string; to: string } }) {
+export function PanelCard({
+  accountId,
+  dashboard,
+  panel,
+  window,
+}: {
+  accountId: string;
+  dashboard: string;
+  panel: Panel;
+  window: { from: string; to: string };
+}) {
   const state = usePanelData(accountId, dashboard, panel, window);
   const [drill, setDrill] = useState(false);
   const height = panel.gridPos.h * ROW_PX + (panel.gridPos.h - 1) * GAP_PX - HEADER_PX - 24;
-  const style = { '--x': panel.gridPos.x + 1, '--y': panel.gridPos.y + 1, '--w': panel.gridPos.w, '--h': panel.gridPos.h } as React.CSSProperties;
+  const style = {
+    '--x': panel.gridPos.x + 1,
+    '--y': panel.gridPos.y + 1,
+    '--w': panel.gridPos.w,
+    '--h': panel.gridPos.h,
+  } as React.CSSProperties;
   return (
-    <section className={styles.panel} style={style} aria-labelledby={`panel-${panel.id}`} data-testid={`panel-${panel.id}`} data-panel-type={panel.type} data-state={state.query.isPending ? 'loading' : state.query.isError ? 'error' : 'ready'}>
+    <section
+      className={styles.panel}
+      style={style}
+      aria-labelledby={`panel-${panel.id}`}
+      data-testid={`panel-${panel.id}`}
+      data-panel-type={panel.type}
+      data-state={state.query.isPending ? 'loading' : state.query.isError ? 'error' : 'ready'}
+    >
       <header className={styles.panelHead}>
         <h2 id={`panel-${panel.id}`} className={styles.panelTitle} title={panel.description}>
           {panel.title}
         </h2>
         <div className={styles.panelActions}>
-          <button type="button" className={styles.iconButton} onClick={() => void state.query.refetch()} aria-label={`Refresh ${panel.title}`} title="Refresh" disabled={state.query.isFetching}>
+          <button
+            type="button"
+            className={styles.iconButton}
+            onClick={() => void state.query.refetch()}
+            aria-label={`Refresh ${panel.title}`}
+            title="Refresh"
+            disabled={state.query.isFetching}
+          >
             ↻
           </button>
-          <button type="button" className={styles.iconButton} onClick={() => setDrill(true)} aria-label={`Drill down into ${panel.title}`} title="Drill down">
+          <button
+            type="button"
+            className={styles.iconButton}
+            onClick={() => setDrill(true)}
+            aria-label={`Drill down into ${panel.title}`}
+            title="Drill down"
+          >
             ⤢
           </button>
         </div>
@@ -147,9 +238,19 @@ export function PanelCard({ accountId, dashboard, panel, window }: { accountId: 
       </div>
       <footer className={styles.panelFoot}>
         <Updated at={state.query.dataUpdatedAt} />
-        {state.query.isFetching && !state.query.isPending ? <span className={styles.updated}> · refreshing</span> : null}
+        {state.query.isFetching && !state.query.isPending ? (
+          <span className={styles.updated}> · refreshing</span>
+        ) : null}
       </footer>
-      {drill && <DrillDown accountId={accountId} dashboard={dashboard} panel={panel} window={window} onClose={() => setDrill(false)} />}
+      {drill && (
+        <DrillDown
+          accountId={accountId}
+          dashboard={dashboard}
+          panel={panel}
+          window={window}
+          onClose={() => setDrill(false)}
+        />
+      )}
     </section>
   );
 }

@@ -1,7 +1,13 @@
 'use client';
 
 import { useMemo } from 'react';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from '@tanstack/react-table';
 import type { TableColumn, TablePanelData } from '@portico/domain';
 import { formatDate, formatDateTime, formatMoney, humanize } from '@/lib/format';
 import styles from '../dashboards.module.css';
@@ -14,7 +20,9 @@ function cellText(row: Row, column: TableColumn): string {
   if (v === null || v === undefined) return '–';
   switch (column.kind) {
     case 'money':
-      return typeof v === 'number' && typeof row.currency === 'string' ? formatMoney({ amountMinor: v, currency: row.currency }) : String(v);
+      return typeof v === 'number' && typeof row.currency === 'string'
+        ? formatMoney({ amountMinor: v, currency: row.currency })
+        : String(v);
     case 'date':
       return typeof v === 'string' ? (v.length > 10 ? formatDateTime(v) : formatDate(v)) : String(v);
     case 'status':
@@ -44,7 +52,13 @@ export function TablePanel({
   onFilter: (filter: string) => void;
 }) {
   const columns = useMemo<Array<ColumnDef<Row>>>(
-    () => data.columns.map((c) => ({ id: c.key, header: c.label, accessorFn: (row: Row) => row[c.key], cell: (ctx) => cellText(ctx.row.original, c) })),
+    () =>
+      data.columns.map((c) => ({
+        id: c.key,
+        header: c.label,
+        accessorFn: (row: Row) => row[c.key],
+        cell: (ctx) => cellText(ctx.row.original, c),
+      })),
     [data.columns],
   );
   const sorting: SortingState = [{ id: data.sort.column, desc: data.sort.direction === 'desc' }];
@@ -68,7 +82,13 @@ export function TablePanel({
     <div className={styles.tableWrap}>
       <label className={styles.filter}>
         <span className="visually-hidden">Filter rows</span>
-        <input type="search" placeholder="Filter" value={filter} onChange={(e) => onFilter(e.target.value)} className={styles.input} />
+        <input
+          type="search"
+          placeholder="Filter"
+          value={filter}
+          onChange={(e) => onFilter(e.target.value)}
+          className={styles.input}
+        />
       </label>
       <div className={styles.tableScroll}>
         <table className={styles.table}>
@@ -78,10 +98,20 @@ export function TablePanel({
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
-                    <th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} scope="col">
-                      <button type="button" className={styles.sortButton} onClick={header.column.getToggleSortingHandler()}>
+                    <th
+                      key={header.id}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                      scope="col"
+                    >
+                      <button
+                        type="button"
+                        className={styles.sortButton}
+                        onClick={header.column.getToggleSortingHandler()}
+                      >
                         {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                        <span aria-hidden="true">
+                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                        </span>
                       </button>
                     </th>
                   );
@@ -111,10 +141,20 @@ export function TablePanel({
         <span>
           {data.page.total} row{data.page.total === 1 ? '' : 's'} · page {data.page.page} of {pageCount}
         </span>
-        <button type="button" className="button button--secondary button--small" disabled={data.page.page <= 1} onClick={() => onPage(data.page.page - 1)}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={data.page.page <= 1}
+          onClick={() => onPage(data.page.page - 1)}
+        >
           Previous
         </button>
-        <button type="button" className="button button--secondary button--small" disabled={data.page.page >= pageCount} onClick={() => onPage(data.page.page + 1)}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={data.page.page >= pageCount}
+          onClick={() => onPage(data.page.page + 1)}
+        >
           Next
         </button>
       </div>

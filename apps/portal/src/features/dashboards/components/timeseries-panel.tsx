@@ -25,7 +25,9 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
   // Text below the chart (legend, axis label, counters' projections) takes rows of the panel's height.
-  const counterLines = data.series.filter((s) => s.kind === 'counter' && (s.projection || s.limit !== null)).length;
+  const counterLines = data.series.filter(
+    (s) => s.kind === 'counter' && (s.projection || s.limit !== null),
+  ).length;
   const textRows = 1 + counterLines + (data.series.length > 1 ? Math.ceil(data.series.length / 3) : 0);
   const svgHeight = Math.max(100, height - 18 * textRows);
   const innerHeight = Math.max(40, svgHeight - MARGIN.top - MARGIN.bottom);
@@ -45,21 +47,38 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
       .domain([Math.min(start, t0 ?? start), Math.max(end, t1 ?? end)])
       .range([0, innerWidth]);
     const single = data.series.length === 1 ? data.series[0] : undefined;
-    const top = Math.max(max(all, (p) => p.max ?? p.value) ?? 0, max(gaugeProjections, (s) => s.projection?.value) ?? 0);
+    const top = Math.max(
+      max(all, (p) => p.max ?? p.value) ?? 0,
+      max(gaugeProjections, (s) => s.projection?.value) ?? 0,
+    );
     const limit = single?.kind === 'gauge' ? single.limit : null;
     const limitOnScale = limit !== null && limit <= Math.max(top * 2.5, 1);
     const yTop = Math.max(top, limitOnScale && limit !== null ? limit : 0);
     const step = unitScale(unit, yTop);
-    const yUnits = scaleLinear().domain([0, yTop > 0 ? (yTop / step) * 1.1 : 1]).nice(4);
-    const y = scaleLinear().domain([0, (yUnits.domain()[1] ?? 1) * step]).range([innerHeight, 0]);
+    const yUnits = scaleLinear()
+      .domain([0, yTop > 0 ? (yTop / step) * 1.1 : 1])
+      .nice(4);
+    const y = scaleLinear()
+      .domain([0, (yUnits.domain()[1] ?? 1) * step])
+      .range([innerHeight, 0]);
     const colour = scaleOrdinal<string, string>(schemeTableau10);
     const path = line<PanelPoint>()
       .x((p) => x(Date.parse(p.at)))
       .y((p) => y(p.value));
     const series = data.series.map((s) => {
       const last = s.points[s.points.length - 1];
-      const projection = s.kind === 'gauge' && s.projection && last ? `M${x(Date.parse(last.at))},${y(last.value)}L${x(Date.parse(s.projection.periodEnd))},${y(s.projection.value)}` : null;
-      return { key: `${s.metric}:${s.service ?? ''}`, name: seriesName(s), colour: colour(`${s.metric}:${s.service ?? ''}`), d: raw ? null : path(s.points), points: s.points, projection };
+      const projection =
+        s.kind === 'gauge' && s.projection && last
+          ? `M${x(Date.parse(last.at))},${y(last.value)}L${x(Date.parse(s.projection.periodEnd))},${y(s.projection.value)}`
+          : null;
+      return {
+        key: `${s.metric}:${s.service ?? ''}`,
+        name: seriesName(s),
+        colour: colour(`${s.metric}:${s.service ?? ''}`),
+        d: raw ? null : path(s.points),
+        points: s.points,
+        projection,
+      };
     });
     const xTicks = x.ticks(Math.max(2, Math.floor(innerWidth / 100))).filter((t) => x(t) <= innerWidth - 20);
     const yTicks = yUnits.ticks(4).map((t) => t * step);
@@ -70,7 +89,13 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
   return (
     <div ref={ref} className={styles.chart}>
       {width > 0 && (
-        <svg width={width} height={svgHeight} role="img" aria-label={`${data.yLabel}: ${data.series.length} series, ${pointCount} points${raw ? ', raw' : ''}. The data table lists every value.`} data-testid="timeseries-chart">
+        <svg
+          width={width}
+          height={svgHeight}
+          role="img"
+          aria-label={`${data.yLabel}: ${data.series.length} series, ${pointCount} points${raw ? ', raw' : ''}. The data table lists every value.`}
+          data-testid="timeseries-chart"
+        >
           <defs>
             <clipPath id={clipId}>
               <rect width={innerWidth} height={innerHeight + 1} />
@@ -86,16 +111,47 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
               </g>
             ))}
             {chart.xTicks.map((t) => (
-              <text key={t.getTime()} x={chart.x(t)} y={innerHeight + 16} textAnchor="middle" className={styles.tick}>
+              <text
+                key={t.getTime()}
+                x={chart.x(t)}
+                y={innerHeight + 16}
+                textAnchor="middle"
+                className={styles.tick}
+              >
                 {chart.xFormat(t)}
               </text>
             ))}
-            {chart.limit !== null && <line x1={0} x2={innerWidth} y1={chart.y(chart.limit)} y2={chart.y(chart.limit)} className={styles.limit} />}
+            {chart.limit !== null && (
+              <line
+                x1={0}
+                x2={innerWidth}
+                y1={chart.y(chart.limit)}
+                y2={chart.y(chart.limit)}
+                className={styles.limit}
+              />
+            )}
             {chart.series.map((s) => (
               <g key={s.key} clipPath={`url(#${clipId})`}>
                 {s.d && <path d={s.d} fill="none" stroke={s.colour} strokeWidth={1.75} />}
-                {raw && s.points.map((p, i) => <circle key={i} cx={chart.x(Date.parse(p.at))} cy={chart.y(p.value)} r={1.75} fill={s.colour} />)}
-                {s.projection && <path d={s.projection} fill="none" stroke={s.colour} strokeWidth={1.5} strokeDasharray="5 4" />}
+                {raw &&
+                  s.points.map((p, i) => (
+                    <circle
+                      key={i}
+                      cx={chart.x(Date.parse(p.at))}
+                      cy={chart.y(p.value)}
+                      r={1.75}
+                      fill={s.colour}
+                    />
+                  ))}
+                {s.projection && (
+                  <path
+                    d={s.projection}
+                    fill="none"
+                    stroke={s.colour}
+                    strokeWidth={1.5}
+                    strokeDasharray="5 4"
+                  />
+                )}
               </g>
             ))}
           </g>
@@ -113,14 +169,17 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
       )}
       <p className={styles.axisLabel}>
         {data.yLabel}
-        {chart.series.some((s) => s.projection) ? ' · dashed: projection to the end of the billing period' : ''}
+        {chart.series.some((s) => s.projection)
+          ? ' · dashed: projection to the end of the billing period'
+          : ''}
         {chart.limit !== null ? ' · red: limit' : ''}
       </p>
       {data.series
         .filter((s) => s.kind === 'counter' && (s.projection || s.limit !== null))
         .map((s) => (
           <p key={`${s.metric}:${s.service ?? ''}`} className={styles.axisLabel}>
-            {seriesName(s)}:{s.projection ? ` projected ${formatUsage(s.projection.value, s.unit)} this billing period` : ''}
+            {seriesName(s)}:
+            {s.projection ? ` projected ${formatUsage(s.projection.value, s.unit)} this billing period` : ''}
             {s.limit !== null ? `${s.projection ? ',' : ''} limit ${formatUsage(s.limit, s.unit)}` : ''}
           </p>
         ))}
