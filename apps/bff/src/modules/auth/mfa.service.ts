@@ -142,6 +142,7 @@ export class MfaService {
     const result = await verify({
       secret,
       token: code,
+      epoch: Math.floor(this.clock.nowMs() / 1000),
       epochTolerance: EPOCH_TOLERANCE_SECONDS,
       ...(afterTimeStep === null ? {} : { afterTimeStep }),
     });
