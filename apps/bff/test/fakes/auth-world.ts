@@ -25,7 +25,7 @@ export function authWorld(overrides: Record<string, string> = {}) {
   const access = new RecordingAccess();
   const mail = new RecordingMail();
   const tokens = new TokenService(new JwtService({}), env);
-  const lockout = new LoginLockoutService(new MemoryRateLimitStore(), env);
+  const lockout = new LoginLockoutService(new MemoryRateLimitStore(() => clock.nowMs()), env);
   const sessions = new SessionsService(repository.asRepository(), revocations.asService(), audit.asService(), clock);
   const mfa = new MfaService(repository.asRepository(), env, access.asService(), clock);
   const password = new PasswordService(repository.asRepository(), sessions, audit.asService(), mail, env, clock);
