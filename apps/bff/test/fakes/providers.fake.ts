@@ -74,7 +74,7 @@ export function supportCase(overrides: Partial<SupportCase> = {}): SupportCase {
     updatedAt: null,
     closedAt: null,
     ...overrides,
-  } as SupportCase;
+  };
 }
 
 /** Thrown by a fake provider told to fail (stands in for an upstream outage). */
@@ -177,7 +177,7 @@ export class FakeCrmProvider extends CrmProvider {
     this.check('listCases');
     const all = this.cases.get(crmAccountId) ?? [];
     const start = (query.page - 1) * query.pageSize;
-    return { items: all.slice(start, start + query.pageSize), page: { page: query.page, pageSize: query.pageSize, total: all.length } } as CasePageData;
+    return { items: all.slice(start, start + query.pageSize), page: { page: query.page, pageSize: query.pageSize, total: all.length } };
   }
 
   async getCase(crmAccountId: string, caseId: string): Promise<SupportCase | null> {
