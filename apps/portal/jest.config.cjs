@@ -1,26 +1,32 @@
 /**
- * Unit tests: `*.spec.ts(x)` beside the code under `src/`, transpiled by @swc/jest (TypeScript + TSX, React's
- * automatic runtime) to CommonJS. The tests cover pure modules, so they run in Node (no DOM).
- * `@/x` resolves like the tsconfig's `paths` entry.
+ * Unit tests: `*.spec.ts` beside the code under `src/`, in Node (pure modules). Component tests: `*.spec.tsx` beside
+ * the component, in jsdom (Testing Library) with Node's `fetch` (see jest.jsdom-env.cjs). Both transpiled by
+ * @swc/jest (TypeScript + TSX, React's automatic runtime) to CommonJS. `@/x` resolves like the tsconfig's `paths`.
  */
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+const shared = {
+  roots: ['<rootDir>/src'],
+  transform,
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '\\.(css)$': '<rootDir>/src/test/style-stub.cjs' },
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/src'],
-  testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
-  transform: {
-    '^.+\\.(t|j)sx?$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', tsx: true },
-          transform: { react: { runtime: 'automatic' } },
-          target: 'es2022',
-        },
-        module: { type: 'commonjs' },
-      },
-    ],
-  },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  projects: [
+    { ...shared, displayName: 'unit', testEnvironment: 'node', testMatch: ['**/*.spec.ts'] },
+    { ...shared, displayName: 'components', testEnvironment: '<rootDir>/jest.jsdom-env.cjs', testMatch: ['**/*.spec.tsx'] },
+  ],
 };
