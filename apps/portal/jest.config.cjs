@@ -20,7 +20,7 @@ const shared = {
   roots: ['<rootDir>/src'],
   transform,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '\\.(css)$': '<rootDir>/src/test/style-stub.cjs' },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
 };
 
 /** @type {import('jest').Config} */

@@ -13,13 +13,13 @@ function recordingRouter(): RecordingRouter {
   const visited: string[] = [];
   return {
     visited,
-    push: (href) => void visited.push(href),
-    replace: (href) => void visited.push(href),
+    push: (href: string) => void visited.push(href),
+    replace: (href: string) => void visited.push(href),
     back: () => undefined,
     forward: () => undefined,
     refresh: () => undefined,
     prefetch: () => undefined,
-  } as RecordingRouter;
+  } as unknown as RecordingRouter;
 }
 
 /**

@@ -50,7 +50,7 @@ describe('InviteForm', () => {
     await user.click(screen.getByRole('button', { name: 'Send invite' }));
     await waitFor(() => expect(onInvited).toHaveBeenCalledWith('new@acme.example'));
     expect(bff.received).toEqual([{ method: 'POST', path: INVITES, body: { email: 'new@acme.example', role: 'billing' } }]);
-    expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Email').value).toBe('');
   });
 
   it("shows the BFF's field error next to the field it names", async () => {
