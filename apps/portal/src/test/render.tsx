@@ -1,8 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import { AppRouterContext, type AppRouterInstance } from 'next/dist/shared/lib/app-router-context.shared-runtime';
 import { PathnameContext, SearchParamsContext } from 'next/dist/shared/lib/hooks-client-context.shared-runtime';
 import type { ReactElement } from 'react';
+
+// `find*` and `waitFor` wait on real HTTP round trips to the stand-in BFF: allow a loaded machine its time.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** Where the component under test navigated (`router.push` / `replace`), in order. */
 export interface RecordingRouter extends AppRouterInstance {
