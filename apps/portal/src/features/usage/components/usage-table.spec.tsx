@@ -35,7 +35,7 @@ describe('UsageTable', () => {
   });
 
   it('shows a counter as totals only, in a focusable labelled region', () => {
-    renderWithProviders(<UsageTable series={series({ metric: 'api_requests', unit: 'count', kind: 'counter', points: [{ at: '2026-01-15T08:00:00.000Z', value: 42, min: null, max: null }] } as Partial<UsageSeries>)} />);
+    renderWithProviders(<UsageTable series={series({ metric: 'api_requests', unit: 'count', kind: 'counter', points: [{ at: '2026-01-15T08:00:00.000Z', value: 42, min: null, max: null }] })} />);
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Total']);
     expect(screen.getByRole('region', { name: 'Usage values' }).getAttribute('tabindex')).toBe('0');
   });
