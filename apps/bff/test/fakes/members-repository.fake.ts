@@ -138,7 +138,7 @@ export class InMemoryMembersRepository {
         const invite = this.state.invites.find((i) => open(i) && i.id === inviteId);
         return Promise.resolve(invite ? { ...invite } : null);
       },
-      createInvite: (data: { id: string; email: string; role: Role; tokenHash: string; invitedByUserId: string; expiresAt: Date }) => {
+      createInvite: (data: { id: string; email: string; role: Role; tokenHash: string; invitedByUserId: string; createdAt: Date; expiresAt: Date }) => {
         const invite: StoredInvite = {
           id: data.id,
           accountId,
@@ -147,7 +147,7 @@ export class InMemoryMembersRepository {
           role: data.role,
           tokenHash: data.tokenHash,
           invitedBy: this.state.users.find((u) => u.id === data.invitedByUserId)?.name ?? null,
-          createdAt: new Date(data.expiresAt.getTime() - 7 * 86_400_000),
+          createdAt: data.createdAt,
           expiresAt: data.expiresAt,
           acceptedAt: null,
           revokedAt: null,

@@ -44,6 +44,7 @@ describe('MembersService', () => {
       const w = world();
       const invite = await w.service.invite(w.admin.account, w.admin.actor, { email: 'new@acme.example', role: 'billing' }, META);
       expect(invite).toMatchObject({ email: 'new@acme.example', role: 'billing', invitedBy: 'Adam Admin', expired: false });
+      expect(invite.createdAt).toBe(w.clock.now().toISOString());
       expect(invite.expiresAt).toBe(new Date(w.clock.nowMs() + INVITE_TTL_MS).toISOString());
       expect(w.mail.sent.map((m) => m.to)).toEqual(['new@acme.example']);
       expect(w.mail.sent[0]?.text).toContain('https://portal.acme.example/invite/');

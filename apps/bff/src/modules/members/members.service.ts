@@ -94,6 +94,7 @@ export class MembersService {
         role: request.role,
         tokenHash: minted.hash,
         invitedByUserId: actor.userId,
+        createdAt: now,
         expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
       });
       await this.sendInvite(created, minted.token);
