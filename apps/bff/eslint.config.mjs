@@ -1,3 +1,3 @@
-import { portico } from '@portico/eslint-config';
+import { baseConfig } from '@portico/eslint-config/base';
 
-export default [{ ignores: ['test/support/*.mjs', 'scripts/**'] }, ...portico(import.meta.dirname)];
+export default [{ ignores: ['test/support/*.mjs', 'scripts/**'] }, ...baseConfig(import.meta.dirname, { configFiles: ['src/core/config/env.ts'] })];

@@ -1,3 +1,3 @@
-import { portico } from '@portico/eslint-config';
+import { baseConfig } from '@portico/eslint-config/base';
 
-export default portico(import.meta.dirname);
+export default baseConfig(import.meta.dirname, { configFiles: ['src/config/env.schema.ts'] });

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { AuthCoreModule } from './core/auth/auth-core.module';
 import { CacheModule } from './core/cache/cache.module';
+import { ClockModule } from './core/clock/clock.module';
 import { ConfigModule } from './core/config/config.module';
 import type { Env } from './core/config/env';
 import { EventsModule } from './core/events/events.module';
@@ -30,7 +31,7 @@ import { ReadCacheModule } from './modules/read-cache/read-cache.module';
 // ---- end ----
 
 /** Infrastructure every feature relies on (all global). */
-const CORE_MODULES: Type[] = [LoggingModule, MetricsModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, MailModule, AuthCoreModule, AuditModule, HttpSecurityModule];
+const CORE_MODULES: Type[] = [ClockModule, LoggingModule, MetricsModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, MailModule, AuthCoreModule, AuditModule, HttpSecurityModule];
 
 /** Feature modules, each one folder under src/modules. */
 export const FEATURE_MODULES: Type[] = [

@@ -4,6 +4,7 @@
  * spans of one trace, carried to the BFF in the `traceparent` header.
  */
 export async function register(): Promise<void> {
+  // eslint-disable-next-line no-restricted-properties -- Next.js sets NEXT_RUNTIME per runtime; it is not a setting of ours
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { serverEnv } = await import('./env');
   const env = serverEnv();

@@ -15,23 +15,40 @@ const windows = (overrides: Partial<SwrWindows> = {}): SwrWindows => ({
   ...overrides,
 });
 const reasonOf = (err: unknown) => (err instanceof Error ? `safe: ${err.message}` : 'safe');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms` of (fake) time: loaders that take a while, callers that come a little later. */
+const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Moves the fake clock and timers by `ms`, running what falls due (lock polls, lease renewals, slow loaders). */
+const tick = (ms: number) => jest.advanceTimersByTimeAsync(ms);
+/** Awaits `promise` while moving fake time on by `ms` (enough for every timer it waits on). */
+async function run<T>(promise: Promise<T>, ms = 1_000): Promise<T> {
+  const settled = promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  await tick(ms);
+  const outcome = await settled;
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
 
 function slowLoader(value: string, ms = 30) {
   const counter = { calls: 0 };
   const load = async () => {
     counter.calls += 1;
-    await sleep(ms);
+    await after(ms);
     return value;
   };
   return { counter, load };
 }
 
+beforeEach(() => jest.useFakeTimers({ now: new Date('2026-01-15T10:00:00.000Z') }));
+afterEach(() => jest.useRealTimers());
+
 describe('SwrCache', () => {
   it('loads a cold key once for 100 concurrent readers in one process', async () => {
     const cache = new SwrCache(new MemoryCacheAdapter(), windows(), reasonOf);
     const { counter, load } = slowLoader('v');
-    const results = await Promise.all(Array.from({ length: 100 }, () => cache.read('k', load)));
+    const results = await run(Promise.all(Array.from({ length: 100 }, () => cache.read('k', load))));
     expect(counter.calls).toBe(1);
     expect(results.every((r) => r.data === 'v' && !r.stale)).toBe(true);
   });
@@ -42,17 +59,19 @@ describe('SwrCache', () => {
     const b = new SwrCache(store, windows(), reasonOf);
     const { counter, load } = slowLoader('v', 50);
     const reads = Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? a : b).read('k', load));
-    const results = await Promise.all(reads);
+    const results = await run(Promise.all(reads));
     expect(counter.calls).toBe(1);
     expect(new Set(results.map((r) => r.fetchedAt)).size).toBe(1);
   });
 
   it('keeps the lock while a load outlasts its lease (renewal), and takes over from a holder that died', async () => {
+    // Real timers here: lru-cache expires the leases on the monotonic clock, which fake timers do not move.
+    jest.useRealTimers();
     const store = new SharedMemoryCache();
     const a = new SwrCache(store, windows({ lockMs: 60 }), reasonOf);
     const b = new SwrCache(store, windows({ lockMs: 60 }), reasonOf);
     const { counter, load } = slowLoader('v', 250);
-    await Promise.all([a.read('k', load), (async () => (await sleep(10), b.read('k', load)))()]);
+    await Promise.all([a.read('k', load), (async () => (await after(10), b.read('k', load)))()]);
     expect(counter.calls).toBe(1);
 
     // A lock left by an instance that died (never renewed, never released): gone after one lease.
@@ -67,10 +86,10 @@ describe('SwrCache', () => {
     let calls = 0;
     const failing = async (): Promise<string> => {
       calls += 1;
-      await sleep(30);
+      await after(30);
       throw new Error('down');
     };
-    const [ra, rb] = await Promise.allSettled([a.read('k', failing), (async () => (await sleep(5), b.read('k', failing)))()]);
+    const [ra, rb] = await run(Promise.allSettled([a.read('k', failing), (async () => (await after(5), b.read('k', failing)))()]));
     expect(calls).toBe(1);
     expect(ra.status).toBe('rejected');
     expect(rb.status).toBe('rejected');
@@ -86,12 +105,12 @@ describe('SwrCache', () => {
   it('serves stale at once within the stale window and refreshes in the background', async () => {
     const cache = new SwrCache(new MemoryCacheAdapter(), windows({ freshMs: 1, staleMs: 60_000 }), reasonOf);
     const first = await cache.read('k', async () => 'v1');
-    await sleep(5);
+    await tick(5);
     const { counter, load } = slowLoader('v2', 20);
     const stale = await cache.read('k', load);
     expect(stale).toMatchObject({ data: 'v1', stale: true, fetchedAt: first.fetchedAt });
     expect(stale.reason).toBeUndefined();
-    await sleep(40);
+    await tick(40);
     expect(counter.calls).toBe(1);
     expect((await cache.read('k', load)).data).toBe('v2');
   });
@@ -99,19 +118,19 @@ describe('SwrCache', () => {
   it('records a failed background refresh as the reason the value is stale', async () => {
     const cache = new SwrCache(new MemoryCacheAdapter(), windows({ freshMs: 1, staleMs: 60_000 }), reasonOf);
     await cache.read('k', async () => 'v1');
-    await sleep(5);
+    await tick(5);
     const down = async (): Promise<string> => Promise.reject(new Error('down'));
     await cache.read('k', down);
-    await sleep(5);
+    await tick(5);
     expect(await cache.read('k', down)).toMatchObject({ data: 'v1', stale: true, reason: 'safe: down' });
   });
 
   it('past the stale window, waits for the refresh and falls back to the old value when it fails (stale-if-error)', async () => {
     const cache = new SwrCache(new MemoryCacheAdapter(), windows({ freshMs: 1, staleMs: 0, staleIfErrorMs: 60_000 }), reasonOf);
     await cache.read('k', async () => 'v1');
-    await sleep(5);
+    await tick(5);
     expect(await cache.read('k', async () => 'v2')).toMatchObject({ data: 'v2', stale: false });
-    await sleep(5);
+    await tick(5);
     expect(await cache.read('k', async () => Promise.reject(new Error('down')))).toMatchObject({
       data: 'v2',
       stale: true,
@@ -125,9 +144,9 @@ describe('SwrCache', () => {
     const b = new SwrCache(store, windows(), reasonOf);
     const { load } = slowLoader('old', 30);
     const reading = a.read('k', load);
-    await sleep(5);
+    await tick(5);
     await b.invalidate(['k']);
-    expect((await reading).data).toBe('old');
+    expect((await run(reading)).data).toBe('old');
     expect((await b.read('k', async () => 'new')).data).toBe('new');
   });
 
@@ -152,10 +171,10 @@ describe('SingleFlight', () => {
     const a = new SingleFlight(store, 5000, codec);
     const b = new SingleFlight(store, 5000, codec);
     const { counter, load } = slowLoader('v', 40);
-    const results = await Promise.all([a.run('k', load), b.run('k', load), a.run('k', load), b.run('k', load)]);
+    const results = await run(Promise.all([a.run('k', load), b.run('k', load), a.run('k', load), b.run('k', load)]));
     expect(results).toEqual(['v', 'v', 'v', 'v']);
     expect(counter.calls).toBe(1);
-    await b.run('k', load);
+    await run(b.run('k', load));
     expect(counter.calls).toBe(2);
   });
 
@@ -164,10 +183,10 @@ describe('SingleFlight', () => {
     const a = new SingleFlight(store, 5000, codec);
     const b = new SingleFlight(store, 5000, codec);
     const failing = async (): Promise<string> => {
-      await sleep(30);
+      await after(30);
       throw new Error('down');
     };
-    const [ra, rb] = await Promise.allSettled([a.run('k', failing), b.run('k', failing)]);
+    const [ra, rb] = await run(Promise.allSettled([a.run('k', failing), b.run('k', failing)]));
     expect(ra.status === 'rejected' ? (ra.reason as Error).message : null).toBe('down');
     expect(rb.status === 'rejected' ? (rb.reason as Error).message : null).toBe('remote: down');
   });
@@ -211,7 +230,7 @@ describe('SwrCache groups (per-query keys invalidated together)', () => {
     await expect(cache.readInGroup('g', 'k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     let release: (v: string) => void = () => undefined;
     const slow = cache.readInGroup('g', 'k', () => new Promise<string>((r) => (release = r)));
-    await sleep(5);
+    await tick(5);
     await cache.invalidateGroup('g');
     release('before');
     expect((await slow).data).toBe('before');

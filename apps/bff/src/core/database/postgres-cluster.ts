@@ -256,6 +256,7 @@ export async function startPostgresCluster(options: PostgresClusterOptions): Pro
   const aside = setAsideUnusableData(dataDir, binaries.major);
   if (aside) log(`The data folder ${dataDir} was moved to ${aside.movedTo}: ${aside.reason}. A new cluster is made (demo data seeded again).`);
 
+  // eslint-disable-next-line no-restricted-properties -- passes the environment through to the PostgreSQL tools unchanged; reads no setting
   const spawnOptions = { env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' }, ...(owner ? { uid: owner.uid, gid: owner.gid } : {}) };
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });

@@ -9,7 +9,7 @@ describe('DbContext', () => {
     await DbContext.runAsSystem('test', async () => {
       expect(DbContext.current()).toEqual({ kind: 'system', reason: 'test' });
       await DbContext.runWithAccount('a1', async () => {
-        await new Promise((r) => setTimeout(r, 1));
+        await new Promise((r) => setImmediate(r));
         expect(DbContext.current()).toEqual({ kind: 'account', accountId: 'a1' });
       });
       expect(DbContext.current()).toEqual({ kind: 'system', reason: 'test' });
@@ -21,7 +21,8 @@ describe('DbContext', () => {
     const seen = await Promise.all(
       ['a', 'b'].map((id) =>
         DbContext.runWithAccount(id, async () => {
-          await new Promise((r) => setTimeout(r, id === 'a' ? 5 : 1));
+          // 'a' resumes after 'b' (two turns of the event loop against one), so the chains interleave.
+          for (let turn = 0; turn < (id === 'a' ? 2 : 1); turn += 1) await new Promise((r) => setImmediate(r));
           return DbContext.current();
         }, 'u1'),
       ),

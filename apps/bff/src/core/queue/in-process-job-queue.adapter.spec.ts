@@ -1,20 +1,28 @@
 import { InProcessJobQueue } from './in-process-job-queue.adapter';
 import { PermanentJobError } from './job-queue.port';
 
+/** Moves fake time on in 5 ms steps until `check` holds (at most `ms` of fake time). */
 const until = async (check: () => boolean, ms = 2000): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
+  for (let waited = 0; !check(); waited += 5) {
+    if (waited > ms) throw new Error('timed out');
+    await jest.advanceTimersByTimeAsync(5);
   }
 };
+/** Lets `ms` of fake time pass (every timer due in it runs). */
+const elapse = (ms: number) => jest.advanceTimersByTimeAsync(ms);
+/** A handler's work that takes `ms` of (fake) time. */
+const work = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('InProcessJobQueue', () => {
   let queue: InProcessJobQueue;
   beforeEach(() => {
+    jest.useFakeTimers({ now: new Date('2026-01-15T10:00:00.000Z') });
     queue = new InProcessJobQueue();
   });
-  afterEach(() => queue.onApplicationShutdown());
+  afterEach(() => {
+    queue.onApplicationShutdown();
+    jest.useRealTimers();
+  });
 
   it('runs enqueued jobs, including those added before the handler was registered', async () => {
     const seen: number[] = [];
@@ -45,7 +53,7 @@ describe('InProcessJobQueue', () => {
       throw new Error('always');
     });
     await queue.enqueue('doomed', {}, { attempts: 2, backoffMs: 5 });
-    await new Promise((r) => setTimeout(r, 100));
+    await elapse(100);
     expect(calls).toBe(2);
   });
 
@@ -61,7 +69,7 @@ describe('InProcessJobQueue', () => {
     await queue.enqueue('once', {}, { jobId: 'd-1' });
     await until(() => calls === 1);
     release();
-    await new Promise((r) => setTimeout(r, 20));
+    await elapse(20);
     expect(calls).toBe(1);
     await queue.enqueue('once', {}, { jobId: 'd-1' });
     await until(() => calls === 2);
@@ -75,14 +83,14 @@ describe('InProcessJobQueue', () => {
       async () => {
         running += 1;
         peak = Math.max(peak, running);
-        await new Promise((r) => setTimeout(r, 10));
+        await work(10);
         running -= 1;
       },
       2,
     );
     for (let i = 0; i < 6; i += 1) await queue.enqueue('limited', { i });
     await until(() => running === 0 && peak > 0, 2000);
-    await new Promise((r) => setTimeout(r, 50));
+    await elapse(50);
     expect(peak).toBe(2);
   });
 
@@ -97,7 +105,7 @@ describe('InProcessJobQueue', () => {
     );
     await queue.enqueue('doomed', { n: 7 }, { attempts: 3, backoffMs: 5, jobId: 'd-7' });
     await until(() => dead.length === 1);
-    await new Promise((r) => setTimeout(r, 50));
+    await elapse(50);
     expect(dead).toEqual([{ data: { n: 7 }, error: 'attempt 3 failed', attempts: 3 }]);
     // The id is free again: a replay runs.
     await queue.enqueue('doomed', { n: 7 }, { attempts: 1, jobId: 'd-7' });
@@ -117,7 +125,7 @@ describe('InProcessJobQueue', () => {
     );
     await queue.enqueue('broken', {}, { attempts: 5, backoffMs: 5 });
     await until(() => dead.length === 1);
-    await new Promise((r) => setTimeout(r, 50));
+    await elapse(50);
     expect(calls).toBe(1);
     expect(dead).toEqual([1]);
   });
@@ -130,7 +138,7 @@ describe('InProcessJobQueue', () => {
       running += 1;
       runs += 1;
       peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, 35));
+      await work(35);
       running -= 1;
     });
     await queue.schedule('tick', 10);

@@ -13,7 +13,7 @@ const options = (overrides: Partial<UpstreamPolicyOptions> = {}): UpstreamPolicy
   maxQueued: 1,
   ...overrides,
 });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+afterEach(() => jest.useRealTimers());
 const down = () => new UpstreamException('whmcs', 'unreachable', 'HTTP 500');
 
 async function failureOf(run: Promise<unknown>): Promise<UpstreamException> {
@@ -69,6 +69,7 @@ describe('UpstreamResilience', () => {
   });
 
   it('opens after consecutive failures, short-circuits, then closes after a good trial call', async () => {
+    jest.useFakeTimers({ now: new Date('2026-01-15T10:00:00.000Z') });
     const upstream = new UpstreamResilience('salesforce', options({ retryMaxAttempts: 1 }), ['api']);
     let calls = 0;
     const failing = async (): Promise<string> => (calls++, Promise.reject(down()));
@@ -77,7 +78,7 @@ describe('UpstreamResilience', () => {
     const held = await failureOf(upstream.execute('api', 'read', 'q', failing));
     expect(held).toMatchObject({ kind: 'unreachable', shortCircuited: true });
     expect(calls).toBe(3);
-    await sleep(60);
+    await jest.advanceTimersByTimeAsync(60);
     expect(upstream.snapshot().breaker).toBe('half_open');
     await expect(upstream.execute('api', 'read', 'q', async () => 'ok')).resolves.toBe('ok');
     expect(upstream.snapshot()).toMatchObject({ breaker: 'closed', openReason: null, retryAt: null });
@@ -108,14 +109,20 @@ describe('UpstreamResilience', () => {
     const upstream = new UpstreamResilience('whmcs', options({ maxConcurrent: 2, maxQueued: 1, timeoutMs: 1000 }));
     let running = 0;
     let peak = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
     const slow = async () => {
       running += 1;
       peak = Math.max(peak, running);
-      await sleep(30);
+      await gate;
       running -= 1;
       return 'ok';
     };
-    const results = await Promise.allSettled([1, 2, 3, 4].map(() => upstream.execute('default', 'read', 'r', slow)));
+    const settled = Promise.allSettled([1, 2, 3, 4].map(() => upstream.execute('default', 'read', 'r', slow)));
+    // Every call has reached the bulkhead (two run, one waits, one is refused) before the running ones finish.
+    await new Promise((r) => setImmediate(r));
+    release();
+    const results = await settled;
     expect(peak).toBe(2);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     const rejected = results.find((r) => r.status === 'rejected');

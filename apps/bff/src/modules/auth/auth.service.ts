@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { LoginRequest, Me, MfaVerifyRequest } from '@portico/domain';
 import { hashRefreshToken, SessionRevocationService, TokenService } from '../../core/auth';
 import { hashPassword, verifyPassword } from '../../core/auth/password-hasher';
+import { Clock } from '../../core/clock/clock';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { AppException } from '../../core/http/app.exception';
@@ -57,6 +58,7 @@ export class AuthService implements OnModuleInit {
     private readonly lockout: LoginLockoutService,
     private readonly audit: AuditService,
     @Inject(ENV) private readonly env: Env,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -127,7 +129,7 @@ export class AuthService implements OnModuleInit {
   async refresh(refreshToken: string | undefined, meta: ClientMeta): Promise<IssuedSession> {
     if (!refreshToken) throw AppException.unauthenticated(SESSION_EXPIRED);
     return DbContext.runAsSystem('refresh', async () => {
-      const now = new Date();
+      const now = this.clock.now();
       const stored = await this.repository.findRefreshToken(hashRefreshToken(refreshToken));
       if (!stored || stored.revokedAt || stored.sessionRevokedAt) throw AppException.unauthenticated(SESSION_EXPIRED);
       if (stored.rotatedAt) {
@@ -158,7 +160,7 @@ export class AuthService implements OnModuleInit {
     await DbContext.runAsSystem('logout', async () => {
       const stored = await this.repository.findRefreshToken(hashRefreshToken(refreshToken));
       if (!stored) return;
-      await this.repository.revokeFamily(stored.familyId, new Date());
+      await this.repository.revokeFamily(stored.familyId, this.clock.now());
       await this.revocations.revoke([stored.familyId]);
       await this.audit.record({ action: 'auth.logout', actorUserId: stored.userId, target: `session:${stored.familyId}`, ...this.auditMeta(meta) });
     });
@@ -179,7 +181,7 @@ export class AuthService implements OnModuleInit {
     const me = await this.repository.findMe(userId);
     if (!me) throw AppException.unauthenticated(INVALID_CREDENTIALS);
     const sessionId = randomUUID();
-    const refresh = this.tokens.issueRefreshToken(sessionId);
+    const refresh = this.tokens.issueRefreshToken(sessionId, this.clock.now());
     await this.repository.createSession({
       sessionId,
       userId,

@@ -5,6 +5,7 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { AccessService, SecretBox } from '../../core/auth';
 import { hashPassword, verifyPassword } from '../../core/auth/password-hasher';
+import { Clock } from '../../core/clock/clock';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { AppException } from '../../core/http/app.exception';
@@ -47,6 +48,7 @@ export class MfaService {
     private readonly repository: AuthRepository,
     @Inject(ENV) env: Env,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {
     this.box = new SecretBox(env.MFA_ENCRYPTION_KEY);
   }
@@ -90,7 +92,7 @@ export class MfaService {
     if (step === null) throw invalidCode();
     const codes = generateRecoveryCodes();
     const hashes = await Promise.all(codes.map((c) => hashPassword(normalizeRecoveryCode(c))));
-    if (!(await this.repository.enableMfa(userId, mfa.pendingSecret, step, hashes, new Date()))) {
+    if (!(await this.repository.enableMfa(userId, mfa.pendingSecret, step, hashes, this.clock.now()))) {
       throw new AppException(409, 'conflict', 'The two-factor setup changed meanwhile: start again');
     }
     // The access context carries whether the member has two-factor: drop the cached ones.
@@ -130,7 +132,7 @@ export class MfaService {
   async useRecoveryCode(userId: string, code: string): Promise<boolean> {
     const normalized = normalizeRecoveryCode(code);
     for (const candidate of await this.repository.listUnusedRecoveryCodes(userId)) {
-      if (await verifyPassword(candidate.codeHash, normalized)) return this.repository.useRecoveryCode(candidate.id, new Date());
+      if (await verifyPassword(candidate.codeHash, normalized)) return this.repository.useRecoveryCode(candidate.id, this.clock.now());
     }
     return false;
   }
@@ -140,6 +142,7 @@ export class MfaService {
     const result = await verify({
       secret,
       token: code,
+      epoch: Math.floor(this.clock.nowMs() / 1000),
       epochTolerance: EPOCH_TOLERANCE_SECONDS,
       ...(afterTimeStep === null ? {} : { afterTimeStep }),
     });

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { passwordPolicyIssues } from '@portico/domain';
 import { type SessionUser } from '../../core/auth';
 import { hashPassword, verifyPassword } from '../../core/auth/password-hasher';
+import { Clock } from '../../core/clock/clock';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { AppException } from '../../core/http/app.exception';
@@ -58,6 +59,7 @@ export class PasswordService {
     private readonly audit: AuditService,
     private readonly mail: MailPort,
     @Inject(ENV) private readonly env: Env,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -72,7 +74,7 @@ export class PasswordService {
         throw AppException.validation([{ path: 'body.currentPassword', message: 'The current password is not correct' }], 'The current password is not correct');
       }
       assertPolicy(newPassword, credentials.email, 'body.newPassword');
-      await this.repository.updatePassword(user.userId, await hashPassword(newPassword), new Date());
+      await this.repository.updatePassword(user.userId, await hashPassword(newPassword), this.clock.now());
       await this.audit.record({ action: 'auth.password_changed', actorUserId: user.userId, ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId });
       await this.sessions.revokeOthers(user, meta, 'password_changed');
     });
@@ -97,7 +99,7 @@ export class PasswordService {
       });
       if (!user) return;
       const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(Date.now() + this.env.PASSWORD_RESET_TTL_SECONDS * 1000);
+      const expiresAt = new Date(this.clock.nowMs() + this.env.PASSWORD_RESET_TTL_SECONDS * 1000);
       await this.repository.createResetToken({ userId: user.id, tokenHash: sha256(token), expiresAt });
       const link = `${this.env.PORTAL_ORIGIN.replace(/\/+$/, '')}/reset-password#token=${token}`;
       const minutes = Math.round(this.env.PASSWORD_RESET_TTL_SECONDS / 60);
@@ -121,10 +123,10 @@ export class PasswordService {
     await DbContext.runAsSystem('password-reset', async () => {
       const invalid = AppException.validation([{ path: 'body.token', message: 'This reset link is invalid, used or expired' }], 'This reset link is invalid, used or expired: ask for a new one');
       const tokenHash = sha256(token);
-      const owner = await this.repository.findResetTokenOwner(tokenHash, new Date());
+      const owner = await this.repository.findResetTokenOwner(tokenHash, this.clock.now());
       if (!owner) throw invalid;
       assertPolicy(newPassword, owner.email, 'body.newPassword');
-      const userId = await this.repository.resetPassword(tokenHash, await hashPassword(newPassword), new Date());
+      const userId = await this.repository.resetPassword(tokenHash, await hashPassword(newPassword), this.clock.now());
       if (!userId) throw invalid;
       await this.audit.record({ action: 'auth.password_reset', actorUserId: userId, ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId });
       await this.sessions.revokeAll(userId, meta, 'password_reset');

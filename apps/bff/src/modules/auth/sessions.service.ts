@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Session } from '@portico/domain';
 import Bowser from 'bowser';
 import { SessionRevocationService, type SessionUser } from '../../core/auth';
+import { Clock } from '../../core/clock/clock';
 import { AppException } from '../../core/http/app.exception';
 import { DbContext } from '../../core/prisma/db-context';
 import { AuditService } from '../audit/audit.service';
@@ -41,11 +42,12 @@ export class SessionsService {
     private readonly repository: AuthRepository,
     private readonly revocations: SessionRevocationService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Live sessions, most recently seen first. */
   async list(user: SessionUser): Promise<Session[]> {
-    const rows = await DbContext.runAsUser(user.userId, () => this.repository.listLiveSessions(user.userId, new Date()));
+    const rows = await DbContext.runAsUser(user.userId, () => this.repository.listLiveSessions(user.userId, this.clock.now()));
     return rows.map((row) => toSession(row, user.sessionId));
   }
 
@@ -54,21 +56,21 @@ export class SessionsService {
    * @throws AppException 404 for an unknown id or another user's session
    */
   async revoke(user: SessionUser, sessionId: string, meta: ClientMeta): Promise<void> {
-    const ids = await DbContext.runAsUser(user.userId, () => this.repository.revokeSessions(user.userId, { only: sessionId }, new Date()));
+    const ids = await DbContext.runAsUser(user.userId, () => this.repository.revokeSessions(user.userId, { only: sessionId }, this.clock.now()));
     if (ids.length === 0) throw AppException.notFound('Session not found');
     await this.afterRevoke(user.userId, ids, meta, 'revoked');
   }
 
   /** Revokes every session of the user but the current one. @returns how many were revoked */
   async revokeOthers(user: SessionUser, meta: ClientMeta, reason = 'revoked_others'): Promise<number> {
-    const ids = await DbContext.runAsUser(user.userId, () => this.repository.revokeSessions(user.userId, { except: user.sessionId }, new Date()));
+    const ids = await DbContext.runAsUser(user.userId, () => this.repository.revokeSessions(user.userId, { except: user.sessionId }, this.clock.now()));
     await this.afterRevoke(user.userId, ids, meta, reason);
     return ids.length;
   }
 
   /** Revokes every session of a user (password reset). */
   async revokeAll(userId: string, meta: ClientMeta, reason: string): Promise<number> {
-    const ids = await this.repository.revokeSessions(userId, { except: null }, new Date());
+    const ids = await this.repository.revokeSessions(userId, { except: null }, this.clock.now());
     await this.afterRevoke(userId, ids, meta, reason);
     return ids.length;
   }

@@ -21,6 +21,7 @@ import {
   type SubscriptionList,
 } from '@portico/domain';
 import type { AccountContext } from '../../core/auth';
+import { Clock } from '../../core/clock/clock';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { AppException } from '../../core/http/app.exception';
@@ -76,6 +77,7 @@ export class BillingService {
     private readonly repository: BillingRepository,
     private readonly audit: AuditService,
     @Inject(ENV) env: Env,
+    private readonly clock: Clock,
   ) {
     this.seller = loadSeller(env.SELLER_CONFIG_PATH);
   }
@@ -121,7 +123,7 @@ export class BillingService {
     const clientId = account.whmcsClientId;
     if (clientId === null) return { items: [], total: 0, expiringSoon: 0, meta: nowMeta('whmcs') };
     const { data, meta } = await this.cache.read(account, 'domains', 'all', () => this.billing.listDomains(clientId));
-    const now = new Date();
+    const now = this.clock.now();
     const search = query.search?.toLowerCase();
     const items = data
       .filter((d) => domainMatches(d, query.status, now) && (search === undefined || d.name.includes(search)))
@@ -149,7 +151,7 @@ export class BillingService {
         this.billing.listInvoices(clientId, { status: 'open', page: 1, pageSize: OPEN_PAGE }),
       ),
     ]);
-    return nextChargeDate(subscriptions.data, open.data.items, new Date());
+    return nextChargeDate(subscriptions.data, open.data.items, this.clock.now());
   }
 
   /**
@@ -174,7 +176,7 @@ export class BillingService {
   private async handoff(account: AccountContext, target: BillingHandoffTarget, ctx: RequestAuditContext): Promise<BillingHandoff> {
     const clientId = account.whmcsClientId;
     if (clientId === null) throw new AppException(409, 'conflict', 'This account is not linked to the billing system');
-    const expiresAt = new Date(Date.now() + HANDOFF_TTL_MS).toISOString();
+    const expiresAt = new Date(this.clock.nowMs() + HANDOFF_TTL_MS).toISOString();
     const { redirectUrl } = await this.billing.createHandoff(clientId, target);
     await this.audit.record({
       ...ctx,

@@ -203,7 +203,8 @@ function build(overrides: Partial<Env> = {}) {
   return { billing, crm, cache, service };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Lets `ms` of fake time pass (the cache's fresh windows are read from the faked `Date.now()`). */
+const elapse = (ms: number) => jest.advanceTimersByTimeAsync(ms);
 
 describe('MeStatusService', () => {
   it('assembles every block from the providers', async () => {
@@ -279,10 +280,13 @@ describe('MeStatusService', () => {
 });
 
 describe('MeStatusService when an upstream fails after a good read', () => {
+  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-01-15T10:00:00.000Z') }));
+  afterEach(() => jest.useRealTimers());
+
   it('serves the last good blocks stale, with their age and why, instead of unavailable (stale-if-error)', async () => {
     const { service, billing } = build({ STATUS_CACHE_TTL_MS: 1, STATUS_CACHE_STALE_MS: 0, STATUS_CACHE_STALE_IF_ERROR_MS: 60_000 });
     const first = await service.getStatus(account);
-    await sleep(5);
+    await elapse(5);
     billing.failWith = new UpstreamException('whmcs', 'unreachable', 'WHMCS GetInvoices: HTTP 500');
     const status = accountStatusSchema.parse(await service.getStatus(account));
     for (const name of ['profile', 'subscriptions', 'billing'] as const) {
@@ -297,12 +301,12 @@ describe('MeStatusService when an upstream fails after a good read', () => {
   it('serves a stale block at once and refreshes it in the background (stale-while-revalidate)', async () => {
     const { service, billing } = build({ STATUS_CACHE_TTL_MS: 1, STATUS_CACHE_STALE_MS: 60_000 });
     const first = await service.getStatus(account);
-    await sleep(5);
+    await elapse(5);
     const calls = billing.calls;
     const second = await service.getStatus(account);
     expect(second.profile.meta).toMatchObject({ stale: true, unavailable: false, fetchedAt: first.profile.meta.fetchedAt });
     expect(second.profile.meta.reason).toBeUndefined();
-    await sleep(5);
+    await elapse(5);
     expect(billing.calls).toBeGreaterThan(calls);
     const third = await service.getStatus(account);
     expect(third.profile.meta.fetchedAt).not.toBe(first.profile.meta.fetchedAt);
@@ -313,12 +317,16 @@ describe('StatusCacheService', () => {
   it('loads a missing key once for concurrent readers', async () => {
     const cache = new StatusCacheService(new MemoryCacheAdapter(), envWith());
     let loads = 0;
+    let finish: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (finish = r));
     const load = async () => {
       loads += 1;
-      await new Promise((r) => setTimeout(r, 10));
+      await gate;
       return loads;
     };
-    const results = await Promise.all([1, 2, 3].map(() => cache.getOrLoad('a', 'profile', load)));
+    const reading = Promise.all([1, 2, 3].map(() => cache.getOrLoad('a', 'profile', load)));
+    finish();
+    const results = await reading;
     expect(loads).toBe(1);
     expect(results.map((r) => r.data)).toEqual([1, 1, 1]);
   });

@@ -122,7 +122,7 @@ export class MembersTransaction {
     return row ? toStoredInvite(row) : null;
   }
 
-  async createInvite(data: { id: string; email: string; role: Role; tokenHash: string; invitedByUserId: string; expiresAt: Date }): Promise<StoredInvite> {
+  async createInvite(data: { id: string; email: string; role: Role; tokenHash: string; invitedByUserId: string; createdAt: Date; expiresAt: Date }): Promise<StoredInvite> {
     const row = await this.tx.invite.create({ data: { ...data, accountId: this.accountId }, select: INVITE_SELECT });
     return toStoredInvite(row);
   }

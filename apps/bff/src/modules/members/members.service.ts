@@ -14,6 +14,7 @@ import {
 } from '@portico/domain';
 import { AccessService, type AccountContext, type SessionUser } from '../../core/auth';
 import { hashPassword } from '../../core/auth/password-hasher';
+import { Clock } from '../../core/clock/clock';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { AppException } from '../../core/http/app.exception';
@@ -60,11 +61,12 @@ export class MembersService {
     private readonly mail: MailPort,
     private readonly access: AccessService,
     @Inject(ENV) private readonly env: Env,
+    private readonly clock: Clock,
   ) {}
 
   /** Members of the account and its open invites. */
   async list(account: AccountContext): Promise<MemberList> {
-    const now = new Date();
+    const now = this.clock.now();
     const { members, invites } = await this.repository.list(account.accountId);
     return { members, invites: invites.map((i) => toInvite(i, now)) };
   }
@@ -80,7 +82,7 @@ export class MembersService {
     this.assertMayTouchRole(account, request.role);
     const inviteId = randomUUID();
     const minted = await mintInviteToken(inviteId);
-    const now = new Date();
+    const now = this.clock.now();
     const invite = await this.repository.inAccountTransaction(account.accountId, async (tx) => {
       if (await tx.isMemberByEmail(request.email)) throw conflict(`${request.email} is already a member of this account`);
       const open = await tx.findOpenInvites(request.email);
@@ -94,6 +96,7 @@ export class MembersService {
         role: request.role,
         tokenHash: minted.hash,
         invitedByUserId: actor.userId,
+        createdAt: now,
         expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
       });
       await this.sendInvite(created, minted.token);
@@ -109,7 +112,7 @@ export class MembersService {
    */
   async resend(account: AccountContext, actor: SessionUser, inviteId: string, meta: ClientMeta): Promise<Invite> {
     const minted = await mintInviteToken(inviteId);
-    const now = new Date();
+    const now = this.clock.now();
     const invite = await this.repository.inAccountTransaction(account.accountId, async (tx) => {
       const open = await this.openInvite(tx, inviteId);
       this.assertMayTouchRole(account, open.role);
@@ -129,7 +132,7 @@ export class MembersService {
     const invite = await this.repository.inAccountTransaction(account.accountId, async (tx) => {
       const open = await this.openInvite(tx, inviteId);
       this.assertMayTouchRole(account, open.role);
-      await tx.revokeInvites([open.id], new Date());
+      await tx.revokeInvites([open.id], this.clock.now());
       return open;
     });
     await this.record('member.invite_revoked', account, actor, `invite:${invite.id}`, meta, { role: invite.role, email: maskEmail(invite.email) });
@@ -179,7 +182,7 @@ export class MembersService {
    */
   async preview(token: string): Promise<InvitePreview> {
     return DbContext.runAsSystem('invite-accept', async () => {
-      const invite = await this.usableInvite(token, new Date());
+      const invite = await this.usableInvite(token, this.clock.now());
       const userId = await this.repository.findUserIdByEmail(invite.email);
       return {
         accountName: invite.accountName,
@@ -201,7 +204,7 @@ export class MembersService {
    */
   async accept(request: AcceptInviteRequest, session: SessionUser | null, meta: ClientMeta): Promise<AcceptedInvite> {
     return DbContext.runAsSystem('invite-accept', async () => {
-      const now = new Date();
+      const now = this.clock.now();
       const invite = await this.usableInvite(request.token, now);
       const existingUserId = await this.repository.findUserIdByEmail(invite.email);
       let who: Parameters<MembersRepository['accept']>[1];

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../../core/clock/clock';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import type { Domain, Invoice, PaymentMethod, RealtimeEvent, StatusBlockName } from '@portico/domain';
@@ -82,6 +83,7 @@ export class ReconciliationService {
     private readonly billingService: BillingService,
     private readonly events: EventBus,
     @Inject(ENV) private readonly env: Env,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -148,7 +150,7 @@ export class ReconciliationService {
   private async emit(accountId: string, kind: SnapshotKind, diff: SnapshotDiff, reading: Reading): Promise<void> {
     const blocks: StatusBlockName[] = KIND_BLOCKS[kind];
     const seed = `reconciliation:${accountId}:${kind}:${snapshotDigest(reading.fingerprints)}`;
-    const occurredAt = new Date().toISOString();
+    const occurredAt = this.clock.now().toISOString();
     const events: RealtimeEvent[] = [];
     if (kind === 'invoices' && reading.invoices) {
       for (const id of [...diff.added, ...diff.changed]) {
@@ -197,7 +199,7 @@ export class ReconciliationService {
   /** Domains, and an alert for each active one expiring within `NOTIFY_EXPIRY_WITHIN_DAYS` days. */
   private async readDomains(clientId: number): Promise<Reading> {
     const domains: Domain[] = await this.billing.listDomains(clientId);
-    const now = new Date();
+    const now = this.clock.now();
     const within = this.env.NOTIFY_EXPIRY_WITHIN_DAYS;
     const alerts = domains
       .filter((d) => d.status === 'active' && d.expiresOn !== null && daysUntil(d.expiresOn, now) >= 0 && daysUntil(d.expiresOn, now) <= within)
@@ -211,7 +213,7 @@ export class ReconciliationService {
     const next = await this.billingService.nextCharge({ accountId }, clientId).catch(() => null);
     const warning = defaultCardWarning(methods, next);
     const card = warning === null ? undefined : methods.find((m) => m.id === warning.paymentMethodId);
-    const soon = warning !== null && daysUntil(warning.nextChargeOn, new Date()) <= this.env.NOTIFY_EXPIRY_WITHIN_DAYS;
+    const soon = warning !== null && daysUntil(warning.nextChargeOn, this.clock.now()) <= this.env.NOTIFY_EXPIRY_WITHIN_DAYS;
     return { fingerprints: paymentMethodFingerprints(methods), alerts: card && warning && soon ? [cardExpiringNotification(card, warning.nextChargeOn)] : [] };
   }
 

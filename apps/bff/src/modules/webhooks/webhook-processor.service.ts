@@ -4,6 +4,7 @@ import type { Invoice, RealtimeEvent, StatusBlockName } from '@portico/domain';
 import { sfWebhookSchema } from '@portico/domain/providers/salesforce';
 import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { ZodError } from 'zod';
+import { Clock } from '../../core/clock/clock';
 import { EventBus } from '../../core/events/event-bus.port';
 import { MetricsService } from '../../core/metrics/metrics.service';
 import { DbContext } from '../../core/prisma/db-context';
@@ -84,6 +85,7 @@ export class WebhookProcessor {
     private readonly notifications: NotificationsService,
     private readonly events: EventBus,
     private readonly metrics: MetricsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -144,7 +146,7 @@ export class WebhookProcessor {
 
     const blocks = whmcsEventBlocks(hook.event);
     const events: RealtimeEvent[] = [];
-    const occurredAt = new Date().toISOString();
+    const occurredAt = this.clock.now().toISOString();
     const eventId = (type: string) => stableEventId(`${delivery.id}:${type}`);
 
     let notifications: NewNotification[] = [];
@@ -168,7 +170,7 @@ export class WebhookProcessor {
     const accountId = change.accountId === null ? null : await this.repository.accountIdBySalesforceAccount(change.accountId);
     if (accountId === null) return { accountId: null, blocks: [], events: [] };
     const blocks = salesforceEventBlocks(change.event, change.sobject);
-    const occurredAt = new Date().toISOString();
+    const occurredAt = this.clock.now().toISOString();
     const events: RealtimeEvent[] =
       blocks.length === 0
         ? []

@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   let me: Me | undefined;
   const state = await prefetchOnServer(async (qc, client) => {
     await qc.prefetchQuery(meQuery(client));
+    // eslint-disable-next-line react-hooks/immutability -- a server component run once per request, not a render that repeats
     me = qc.getQueryData<Me>(authKeys.me());
   });
   if (me && !me.platformAdmin) notFound();

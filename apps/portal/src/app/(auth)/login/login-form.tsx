@@ -98,6 +98,7 @@ export function LoginForm({ next }: { next: string | null }) {
             pattern={useRecovery ? undefined : '[0-9]{6}'}
             maxLength={useRecovery ? 11 : 6}
             required
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the code field appears after the password step, on the user's own action; focus follows them there
             autoFocus
             disabled={submitting}
           />

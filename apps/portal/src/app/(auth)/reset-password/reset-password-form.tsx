@@ -20,6 +20,7 @@ export function ResetPasswordForm() {
 
   useEffect(() => {
     const value = new URLSearchParams(window.location.hash.slice(1)).get('token');
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the token is in the URL fragment, which only the browser sees after hydration
     setToken(value);
     if (value) window.history.replaceState(null, '', window.location.pathname);
   }, []);

@@ -1,0 +1,2 @@
+export { Clock, SystemClock, systemClock } from './clock';
+export { ClockModule } from './clock.module';
