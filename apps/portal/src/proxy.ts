@@ -17,6 +17,8 @@ import { serverEnv } from '@/env';
 export function securityHeaders(nonce: string, bffPublicUrl: string, https: boolean): Record<string, string> {
   const bff = new URL(bffPublicUrl);
   const bffWs = `${bff.protocol === 'https:' ? 'wss:' : 'ws:'}//${bff.host}`;
+  // NODE_ENV is inlined by Next.js at build time; it is not a setting of the running portal.
+  // eslint-disable-next-line no-restricted-properties
   const dev = process.env.NODE_ENV === 'development';
   const csp = [
     "default-src 'self'",

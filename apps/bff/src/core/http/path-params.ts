@@ -1,4 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { dashboardNameSchema, panelIdSchema } from '@portico/domain';
 import { z } from 'zod';
 import { AppException } from './app.exception';
 import { zodIssuesToDetails } from './zod-validation.pipe';
@@ -30,6 +31,9 @@ export const PATH_PARAMS: Readonly<Record<string, { schema: z.ZodType<string>; i
   invoiceId: { schema: whmcsIdParam, invalid: 'not_found' },
   subscriptionId: { schema: whmcsIdParam, invalid: 'not_found' },
   caseId: { schema: salesforceIdParam, invalid: 'not_found' },
+  /** A dashboard's name and a panel's id, as the dashboard files define them. */
+  name: { schema: dashboardNameSchema, invalid: 'not_found' },
+  panelId: { schema: panelIdSchema, invalid: 'not_found' },
 };
 
 /** Parameters not (yet) in {@link PATH_PARAMS}: 1-128 letters, digits, `_ . : -`, else 404. */

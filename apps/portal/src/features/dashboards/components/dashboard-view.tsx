@@ -32,15 +32,17 @@ export function DashboardView({
   const pathname = usePathname();
   const queryClient = useQueryClient();
   const [range, setRange] = useState(initialRange);
-  const [tick, setTick] = useState(0);
-  // The window is fixed for a view (every panel and the server's cache share it) and moves on refresh or a new range.
-  const window = useMemo(() => rangeWindow(range, Date.now() + tick * 0), [range, tick]);
+  // The window is fixed for a view (every panel and the server's cache share it) and moves on refresh or a new range:
+  // its end is read from the clock in those events, never during render.
+  const [anchor, setAnchor] = useState(() => Date.now());
+  const window = useMemo(() => rangeWindow(range, anchor), [range, anchor]);
   const list = useQuery(dashboardListQuery(browserApiClient, accountId));
   const dashboard = useQuery(dashboardQuery(browserApiClient, accountId, name));
 
   function go(next: { name?: string; range?: DashboardRange }) {
     const r = next.range ?? range;
     setRange(r);
+    setAnchor(Date.now());
     const q = new URLSearchParams({
       ...((next.name ?? name) !== 'default' ? { dashboard: next.name ?? name } : {}),
       ...rangeSearch(r),
@@ -89,7 +91,7 @@ export function DashboardView({
           type="button"
           className="button button--secondary button--small"
           onClick={() => {
-            setTick((t) => t + 1);
+            setAnchor(Date.now());
             void queryClient.invalidateQueries({ queryKey: dashboardKeys.all(accountId) });
           }}
         >

@@ -147,6 +147,8 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
     : '';
 
   return (
+    // The chart is one composite widget: a single tab stop whose arrow keys move between points (announced below).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <div
       className="chart"
       ref={containerRef}
