@@ -11,7 +11,9 @@ const PORT_OFFSET = Number(process.env.PORTICO_BENCH_PORT_OFFSET ?? 0);
  */
 export function benchStack(env = {}, ports = { sandbox: 4120, bff: 4020, portal: 3020, postgres: 50029 }) {
   const moved = Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, port + PORT_OFFSET]));
-  const portVariables = Object.fromEntries(['sandbox', 'smtp', 'bff', 'portal'].map((role) => [role, 'PORTICO_BENCH_PORT_OFFSET']));
+  const portVariables = Object.fromEntries(
+    ['sandbox', 'smtp', 'bff', 'portal'].map((role) => [role, 'PORTICO_BENCH_PORT_OFFSET']),
+  );
   return startThrowawayStack({ ports: moved, postgresPort: moved.postgres, env, portVariables });
 }
 
@@ -24,7 +26,10 @@ export async function login(bffUrl, email = 'owner@acme.example', password = 'po
   });
   if (!res.ok) throw new Error(`login failed: HTTP ${res.status}`);
   const me = await res.json();
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie, me };
 }
 

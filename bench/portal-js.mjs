@@ -20,7 +20,16 @@ const median = (xs) => {
 const stack = await benchStack({}, { sandbox: 4140, bff: 4040, portal: 3040, postgres: 50049 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 /** LCP (ms from navigation start) and time to first byte of the page in `page`, once the page is idle. */
@@ -60,7 +69,12 @@ try {
   const scripts = new Map();
   let loaded = false;
   cdp.on('Network.responseReceived', (e) => {
-    if (e.type === 'Script') scripts.set(e.requestId, { url: e.response.url, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'none', afterLoad: loaded });
+    if (e.type === 'Script')
+      scripts.set(e.requestId, {
+        url: e.response.url,
+        encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'none',
+        afterLoad: loaded,
+      });
   });
   const sizes = new Map();
   cdp.on('Network.loadingFinished', (e) => {
@@ -80,19 +94,28 @@ try {
     encodings.add(info.encoding);
   }
   if (process.argv.includes('--list')) {
-    for (const [id, info] of scripts) console.log(`  ${((sizes.get(id) ?? 0) / 1024).toFixed(1).padStart(7)} KiB  ${info.afterLoad ? '(after load) ' : ''}${new URL(info.url).pathname}`);
+    for (const [id, info] of scripts)
+      console.log(
+        `  ${((sizes.get(id) ?? 0) / 1024).toFixed(1).padStart(7)} KiB  ${info.afterLoad ? '(after load) ' : ''}${new URL(info.url).pathname}`,
+      );
   }
-  console.log(`\nportal dashboard: ${scripts.size} scripts, ${(total / 1024).toFixed(1)} KiB transferred by network idle, ` +
-    `${(firstLoad / 1024).toFixed(1)} KiB (${(firstLoad / 1000).toFixed(1)} kB) by the load event (content-encoding: ${[...encodings].join(', ')})`);
+  console.log(
+    `\nportal dashboard: ${scripts.size} scripts, ${(total / 1024).toFixed(1)} KiB transferred by network idle, ` +
+      `${(firstLoad / 1024).toFixed(1)} KiB (${(firstLoad / 1000).toFixed(1)} kB) by the load event (content-encoding: ${[...encodings].join(', ')})`,
+  );
 
   const views = [];
   for (let i = 0; i < VIEWS; i += 1) {
     await page.goto(dashboardUrl, { waitUntil: 'networkidle' });
     views.push(await paintTimes(page));
   }
-  console.log(`LCP: first view after start ${first.lcp.toFixed(0)} ms (TTFB ${first.ttfb.toFixed(0)} ms)   (goal <= 1000 ms)`);
-  console.log(`LCP: median of ${VIEWS} fresh views ${median(views.map((v) => v.lcp)).toFixed(0)} ms ` +
-    `(TTFB median ${median(views.map((v) => v.ttfb)).toFixed(0)} ms; all: ${views.map((v) => v.lcp.toFixed(0)).join(' ')})   (goal <= 500 ms)`);
+  console.log(
+    `LCP: first view after start ${first.lcp.toFixed(0)} ms (TTFB ${first.ttfb.toFixed(0)} ms)   (goal <= 1000 ms)`,
+  );
+  console.log(
+    `LCP: median of ${VIEWS} fresh views ${median(views.map((v) => v.lcp)).toFixed(0)} ms ` +
+      `(TTFB median ${median(views.map((v) => v.ttfb)).toFixed(0)} ms; all: ${views.map((v) => v.lcp.toFixed(0)).join(' ')})   (goal <= 500 ms)`,
+  );
 } finally {
   await browser.close();
   await stack.stop();

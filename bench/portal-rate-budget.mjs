@@ -15,10 +15,22 @@ const minutes = arg('minutes', 3);
 const pauseMs = arg('pause-ms', 1000);
 const LIMIT_FOR_MEASURING = 100_000;
 
-const stack = await benchStack({ RATE_LIMIT_API_PER_MINUTE: String(LIMIT_FOR_MEASURING) }, { sandbox: 4160, bff: 4060, portal: 3060, postgres: 50069 });
+const stack = await benchStack(
+  { RATE_LIMIT_API_PER_MINUTE: String(LIMIT_FOR_MEASURING) },
+  { sandbox: 4160, bff: 4060, portal: 3060, postgres: 50069 },
+);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const requests = []; // ms timestamps of browser -> /api/v1 requests
 let peakBffUsed = 0;
@@ -46,11 +58,13 @@ try {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/dashboard$/);
   const acme = new URL(page.url()).pathname.split('/')[1];
-  const tab = (name) => act(async () => {
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
-    await page.waitForLoadState('networkidle');
-  });
-  const radio = (group, name) => act(() => page.getByRole('radiogroup', { name: group }).getByRole('radio', { name }).click());
+  const tab = (name) =>
+    act(async () => {
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
+      await page.waitForLoadState('networkidle');
+    });
+  const radio = (group, name) =>
+    act(() => page.getByRole('radiogroup', { name: group }).getByRole('radio', { name }).click());
 
   const deadline = Date.now() + minutes * 60_000;
   while (Date.now() < deadline) {
@@ -58,14 +72,21 @@ try {
     await act(() => page.reload({ waitUntil: 'networkidle' }));
     await tab('Usage');
     for (const range of ['24 h', '7 d', '30 d', '90 d']) await radio('Time range', range);
-    for (const metric of await page.getByLabel('Metric').locator('option').evaluateAll((os) => os.map((o) => o.value))) {
+    for (const metric of await page
+      .getByLabel('Metric')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => o.value))) {
       await act(() => page.getByLabel('Metric').selectOption(metric));
       for (const range of ['24 h', '7 d']) await radio('Time range', range);
     }
     await radio('View', 'Table');
     await radio('View', 'Chart');
     await tab('Billing');
-    for (const status of await page.getByRole('radiogroup', { name: 'Invoice status' }).getByRole('radio').allInnerTexts()) await radio('Invoice status', status);
+    for (const status of await page
+      .getByRole('radiogroup', { name: 'Invoice status' })
+      .getByRole('radio')
+      .allInnerTexts())
+      await radio('Invoice status', status);
     await act(async () => {
       const first = page.getByTestId('invoice-table').locator('tbody a').first();
       if (await first.count()) {
@@ -75,7 +96,11 @@ try {
       }
     });
     await tab('Support');
-    for (const state of await page.getByRole('radiogroup', { name: 'Case state' }).getByRole('radio').allInnerTexts()) await radio('Case state', state);
+    for (const state of await page
+      .getByRole('radiogroup', { name: 'Case state' })
+      .getByRole('radio')
+      .allInnerTexts())
+      await radio('Case state', state);
     await act(async () => {
       const first = page.locator('table tbody a').first();
       if (await first.count()) {
@@ -110,7 +135,13 @@ for (let i = 0, j = 0; j < requests.length; j++) {
   peakBrowser = Math.max(peakBrowser, j - i + 1);
 }
 const spanMin = requests.length > 1 ? (requests[requests.length - 1] - requests[0]) / 60_000 : 0;
-console.log(`\nportal busiest normal use: ${actions} actions in ${minutes} min (one every ${pauseMs} ms), ${requests.length} BFF requests from the browser`);
-console.log(`  browser -> BFF: peak ${peakBrowser} requests in any 60 s (mean ${(requests.length / Math.max(spanMin, 1e-9)).toFixed(0)}/min)`);
+console.log(
+  `\nportal busiest normal use: ${actions} actions in ${minutes} min (one every ${pauseMs} ms), ${requests.length} BFF requests from the browser`,
+);
+console.log(
+  `  browser -> BFF: peak ${peakBrowser} requests in any 60 s (mean ${(requests.length / Math.max(spanMin, 1e-9)).toFixed(0)}/min)`,
+);
 console.log(`  BFF per-user counter (incl. server-side prefetches): peak ${peakBffUsed} in one 60 s window`);
-console.log(`  per-user limit: 100/min (RATE_LIMIT_API_PER_MINUTE default) -> headroom ${100 - Math.max(peakBrowser, peakBffUsed)}`);
+console.log(
+  `  per-user limit: 100/min (RATE_LIMIT_API_PER_MINUTE default) -> headroom ${100 - Math.max(peakBrowser, peakBffUsed)}`,
+);

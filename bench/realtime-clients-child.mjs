@@ -16,7 +16,11 @@ process.on('message', async (m) => {
         urls.slice(i, i + BATCH).map(
           (url) =>
             new Promise((resolve, reject) => {
-              const socket = io(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+              const socket = io(url, {
+                transports: ['websocket'],
+                extraHeaders: { cookie },
+                reconnection: false,
+              });
               sockets.push(socket);
               socket.on('account_update', (event) => {
                 const now = Date.now();

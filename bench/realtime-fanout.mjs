@@ -7,13 +7,20 @@ import { Webhook } from 'standardwebhooks';
 import { percentile } from './lib.mjs';
 import { forkClients, realtimeStack, rssBytes, sessionFor } from './realtime-lib.mjs';
 
-const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name, fallback) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const CLIENTS = arg('clients', 1000);
 const WEBHOOKS = arg('webhooks', 30);
 const WARMUP = 3;
-const WHMCS_WEBHOOK_SECRET = process.env.WHMCS_WEBHOOK_SECRET || 'whsec_cG9ydGljby1kZXYtd2hjbXMtd2ViaG9vay1zZWNyZXQ=';
+const WHMCS_WEBHOOK_SECRET =
+  process.env.WHMCS_WEBHOOK_SECRET || 'whsec_cG9ydGljby1kZXYtd2hjbXMtd2ViaG9vay1zZWNyZXQ=';
 
-const stack = await realtimeStack({ sandboxPort: 4140, bffPorts: [4040, 4041], postgresPort: 50049, redisPort: 6399 });
+const stack = await realtimeStack({
+  sandboxPort: 4140,
+  bffPorts: [4040, 4041],
+  postgresPort: 50049,
+  redisPort: 6399,
+});
 let clients;
 try {
   const [a] = stack.bffUrls;
@@ -28,17 +35,34 @@ try {
   };
   const GROUPS = 2;
   const connectStart = Date.now();
-  clients = await forkClients({ urls: stack.bffUrls, count: CLIENTS, groups: GROUPS, cookie, accountId, onMessage });
-  console.log(`${clients.connected} clients connected and joined in ${Date.now() - connectStart} ms (half on each instance)`);
+  clients = await forkClients({
+    urls: stack.bffUrls,
+    count: CLIENTS,
+    groups: GROUPS,
+    cookie,
+    accountId,
+    onMessage,
+  });
+  console.log(
+    `${clients.connected} clients connected and joined in ${Date.now() - connectStart} ms (half on each instance)`,
+  );
 
   const webhook = new Webhook(WHMCS_WEBHOOK_SECRET);
   const latencies = [];
   for (let n = 0; n < WARMUP + WEBHOOKS; n++) {
     const id = `msg_${randomUUID()}`;
-    const body = JSON.stringify({ event: 'ClientEdit', occurredAt: new Date().toISOString(), userid: 1, params: {} });
+    const body = JSON.stringify({
+      event: 'ClientEdit',
+      occurredAt: new Date().toISOString(),
+      userid: 1,
+      params: {},
+    });
     const complete = new Promise((resolve, reject) => {
       waiting = { groups: new Map(), resolve };
-      setTimeout(() => reject(new Error(`webhook ${n} not received by every client within 10 s`)), 10_000).unref();
+      setTimeout(
+        () => reject(new Error(`webhook ${n} not received by every client within 10 s`)),
+        10_000,
+      ).unref();
     });
     const sentAt = Date.now();
     const res = await fetch(`${a}/webhooks/whmcs`, {
@@ -53,14 +77,21 @@ try {
     });
     if (res.status >= 300) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
     await complete;
-    if (n >= WARMUP) for (const times of waiting.groups.values()) for (const t of times) latencies.push(t - sentAt);
+    if (n >= WARMUP)
+      for (const times of waiting.groups.values()) for (const t of times) latencies.push(t - sentAt);
     await new Promise((r) => setTimeout(r, 100));
   }
   latencies.sort((x, y) => x - y);
   const fmt = (p) => `${percentile(latencies, p)} ms`;
-  console.log(`\nreceive-to-socket over ${WEBHOOKS} webhooks x ${CLIENTS} clients (${latencies.length} receipts), two instances:`);
-  console.log(`  p50 ${fmt(50)}   p95 ${fmt(95)}   p99 ${fmt(99)}   max ${latencies.at(-1)} ms   (goal p99 <= 250 ms)`);
-  console.log(`  RSS: ${stack.bffPids.map((pid, i) => `bff${i + 1} ${(rssBytes(pid) / 1048576).toFixed(0)} MB`).join(', ')}`);
+  console.log(
+    `\nreceive-to-socket over ${WEBHOOKS} webhooks x ${CLIENTS} clients (${latencies.length} receipts), two instances:`,
+  );
+  console.log(
+    `  p50 ${fmt(50)}   p95 ${fmt(95)}   p99 ${fmt(99)}   max ${latencies.at(-1)} ms   (goal p99 <= 250 ms)`,
+  );
+  console.log(
+    `  RSS: ${stack.bffPids.map((pid, i) => `bff${i + 1} ${(rssBytes(pid) / 1048576).toFixed(0)} MB`).join(', ')}`,
+  );
 } finally {
   clients?.stop();
   await stack.stop();

@@ -5,7 +5,8 @@
 import { execSync } from 'node:child_process';
 import { forkClients, openDescriptors, realtimeStack, rssBytes, sessionFor } from './realtime-lib.mjs';
 
-const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name, fallback) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const CLIENTS = arg('clients', 10_000);
 const IDLE_SECONDS = arg('idle-seconds', 30);
 const PER_PROCESS = 2_500;
@@ -13,11 +14,19 @@ const mb = (bytes) => `${(bytes / 1048576).toFixed(0)} MB`;
 
 const hardLimit = Number(execSync('sh -c "ulimit -Hn"').toString().trim());
 if (hardLimit !== Infinity && hardLimit < CLIENTS + 1_000) {
-  console.error(`The descriptor hard limit (${hardLimit}) is below ${CLIENTS + 1_000}: the BFF cannot hold ${CLIENTS} sockets.`);
+  console.error(
+    `The descriptor hard limit (${hardLimit}) is below ${CLIENTS + 1_000}: the BFF cannot hold ${CLIENTS} sockets.`,
+  );
   process.exit(1);
 }
 
-const stack = await realtimeStack({ sandboxPort: 4150, bffPorts: [4050], postgresPort: 50059, redisPort: 6398, withSandbox: false });
+const stack = await realtimeStack({
+  sandboxPort: 4150,
+  bffPorts: [4050],
+  postgresPort: 50059,
+  redisPort: 6398,
+  withSandbox: false,
+});
 let clients;
 try {
   const [url] = stack.bffUrls;
@@ -28,13 +37,23 @@ try {
   const { cookie, accountId } = await sessionFor(url);
   await new Promise((r) => setTimeout(r, 2_000));
   const before = { rss: rssBytes(pid), fds: openDescriptors(pid) };
-  console.log(`BFF idle: RSS ${mb(started0)} after start, ${mb(before.rss)} after one login; ${before.fds} descriptors`);
+  console.log(
+    `BFF idle: RSS ${mb(started0)} after start, ${mb(before.rss)} after one login; ${before.fds} descriptors`,
+  );
 
   const started = Date.now();
-  clients = await forkClients({ urls: [url], count: CLIENTS, groups: Math.ceil(CLIENTS / PER_PROCESS), cookie, accountId });
+  clients = await forkClients({
+    urls: [url],
+    count: CLIENTS,
+    groups: Math.ceil(CLIENTS / PER_PROCESS),
+    cookie,
+    accountId,
+  });
   const connectMs = Date.now() - started;
   const connected = { rss: rssBytes(pid), fds: openDescriptors(pid) };
-  console.log(`${clients.connected} clients connected and joined in ${connectMs} ms: RSS ${mb(connected.rss)}, ${connected.fds} descriptors`);
+  console.log(
+    `${clients.connected} clients connected and joined in ${connectMs} ms: RSS ${mb(connected.rss)}, ${connected.fds} descriptors`,
+  );
 
   let peak = connected.rss;
   for (let s = 0; s < IDLE_SECONDS; s++) {
@@ -42,10 +61,14 @@ try {
     peak = Math.max(peak, rssBytes(pid));
   }
   const idle = { rss: rssBytes(pid), fds: openDescriptors(pid) };
-  console.log(`\n${CLIENTS} idle clients on one instance, after ${IDLE_SECONDS} s idle (a ping round every 25 s):`);
+  console.log(
+    `\n${CLIENTS} idle clients on one instance, after ${IDLE_SECONDS} s idle (a ping round every 25 s):`,
+  );
   console.log(`  sockets held: ${idle.fds - before.fds} (descriptors ${before.fds} -> ${idle.fds})`);
-  console.log(`  RSS ${mb(idle.rss)} (peak ${mb(peak)}; ${mb(before.rss)} before clients; ` +
-    `${((idle.rss - before.rss) / CLIENTS / 1024).toFixed(1)} KB per client)   (goal <= 250 MB)`);
+  console.log(
+    `  RSS ${mb(idle.rss)} (peak ${mb(peak)}; ${mb(before.rss)} before clients; ` +
+      `${((idle.rss - before.rss) / CLIENTS / 1024).toFixed(1)} KB per client)   (goal <= 250 MB)`,
+  );
 } finally {
   clients?.stop();
   await stack.stop();

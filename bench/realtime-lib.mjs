@@ -26,7 +26,8 @@ export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redis
   bffPorts = bffPorts.map((p) => p + offset);
   const procs = processGroup();
   // stdin kept open (embedded-pg.mjs stops when it closes); the last 200 chunks of output kept for failures.
-  const spawnKept = (name, command, args, options) => procs.spawn(name, command, args, { ...options, stdin: 'pipe', keep: 200 });
+  const spawnKept = (name, command, args, options) =>
+    procs.spawn(name, command, args, { ...options, stdin: 'pipe', keep: 200 });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-bench-pg-'));
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const bffUrls = bffPorts.map((p) => `http://127.0.0.1:${p}`);
@@ -35,7 +36,16 @@ export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redis
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    spawnKept('redis', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+    spawnKept('redis', 'redis-server', [
+      '--port',
+      String(redisPort),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
     if (withSandbox) {
       const sandbox = spawnKept('sandbox', process.execPath, ['dist/main.js'], {
         cwd: path.join(repoRoot, 'apps/sandbox'),
@@ -54,9 +64,14 @@ export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redis
       ...localSecrets(),
     };
     // PostgreSQL in a process of its own, as in production: the BFFs' memory is their own.
-    const pg = spawnKept('postgres', process.execPath, [path.join(repoRoot, 'apps/bff/test/support/embedded-pg.mjs'), dataDir, String(postgresPort)], {
-      cwd: path.join(repoRoot, 'apps/bff'),
-    });
+    const pg = spawnKept(
+      'postgres',
+      process.execPath,
+      [path.join(repoRoot, 'apps/bff/test/support/embedded-pg.mjs'), dataDir, String(postgresPort)],
+      {
+        cwd: path.join(repoRoot, 'apps/bff'),
+      },
+    );
     await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('embedded PostgreSQL did not start in 60 s')), 60_000);
       pg.child.stdout.on('data', (chunk) => {
@@ -71,12 +86,23 @@ export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redis
     const pids = [];
     for (const [i, port] of bffPorts.entries()) {
       // The first instance migrates and seeds; the others find the database ready.
-      const env = { ...BFF_PROCESS_ENV, ...base, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO_DATA: i === 0 ? 'true' : 'false' };
+      const env = {
+        ...BFF_PROCESS_ENV,
+        ...base,
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        SEED_DEMO_DATA: i === 0 ? 'true' : 'false',
+      };
       // `exec` keeps the pid: the RSS read from /proc is the BFF's own.
-      const bff = spawnKept(`bff${i + 1}`, 'sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" dist/main.js', process.execPath], {
-        cwd: path.join(repoRoot, 'apps/bff'),
-        env,
-      });
+      const bff = spawnKept(
+        `bff${i + 1}`,
+        'sh',
+        ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" dist/main.js', process.execPath],
+        {
+          cwd: path.join(repoRoot, 'apps/bff'),
+          env,
+        },
+      );
       await waitForHttp(`${bffUrls[i]}/health/live`, 120_000, () => !bff.exited);
       pids.push(bff.child.pid);
     }
@@ -118,7 +144,9 @@ export async function forkClients({ urls, count, groups, cookie, accountId, onMe
   for (let g = 0; g < groups; g++) {
     const indexes = [];
     for (let i = g; i < count; i += groups) indexes.push(i);
-    const child = fork(path.join(here, 'realtime-clients-child.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(here, 'realtime-clients-child.mjs'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     children.push(child);
     ready.push(
       new Promise((resolve, reject) => {

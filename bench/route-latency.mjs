@@ -6,7 +6,10 @@
 import { benchStack, login, ownerAccountId, percentile, sequentialTimes } from './lib.mjs';
 
 // The per-user API rate limit (100/min) would refuse most of the 990 requests: lifted, it is not what is measured.
-const stack = await benchStack({ RATE_LIMIT_API_PER_MINUTE: '100000000' }, { sandbox: 4130, bff: 4030, portal: 3030, postgres: 50039 });
+const stack = await benchStack(
+  { RATE_LIMIT_API_PER_MINUTE: '100000000' },
+  { sandbox: 4130, bff: 4030, portal: 3030, postgres: 50039 },
+);
 try {
   const { cookie, me } = await login(stack.urls.bff);
   const accountId = ownerAccountId(me);
@@ -21,7 +24,9 @@ try {
   for (const [name, url] of Object.entries(routes)) {
     await sequentialTimes(url, { cookie }, 30);
     const times = await sequentialTimes(url, { cookie }, 300);
-    console.log(`  ${name.padEnd(48)} p50 ${percentile(times, 50).toFixed(2)} ms  p95 ${percentile(times, 95).toFixed(2)} ms`);
+    console.log(
+      `  ${name.padEnd(48)} p50 ${percentile(times, 50).toFixed(2)} ms  p95 ${percentile(times, 95).toFixed(2)} ms`,
+    );
   }
 } finally {
   await stack.stop();

@@ -17,7 +17,16 @@ function startOnce(label) {
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: repoRoot,
       detached: true,
-      env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', PORT: '4030', SANDBOX_PORT: '4130', PORTAL_PORT: '3030', EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54359' },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        PORT: '4030',
+        SANDBOX_PORT: '4130',
+        PORTAL_PORT: '3030',
+        EMBEDDED_PG_DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: '54359',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -29,13 +38,21 @@ function startOnce(label) {
         process.kill(-child.pid, 'SIGINT');
       }
     });
-    child.on('exit', (code) => (seconds === null ? reject(new Error(`${label}: pnpm start exited with ${code}\n${out.slice(-3000)}`)) : resolve(seconds)));
+    child.on('exit', (code) =>
+      seconds === null
+        ? reject(new Error(`${label}: pnpm start exited with ${code}\n${out.slice(-3000)}`))
+        : resolve(seconds),
+    );
   });
 }
 
 const results = [];
 if (clean) {
-  for (const dir of [...buildArtifacts.map((file) => path.dirname(file)), '.turbo', 'node_modules/.cache/turbo']) {
+  for (const dir of [
+    ...buildArtifacts.map((file) => path.dirname(file)),
+    '.turbo',
+    'node_modules/.cache/turbo',
+  ]) {
     rmSync(path.join(repoRoot, dir), { recursive: true, force: true });
   }
   results.push(['not built, first start (build + initdb + migrate + seed)', await startOnce('clean')]);

@@ -62,8 +62,11 @@ try {
 
   const first = await fetch(statusUrl, { headers: { cookie } });
   const doc = await first.json();
-  const unavailable = Object.entries(doc).filter(([, v]) => v?.meta?.unavailable).map(([k]) => k);
-  if (!first.ok || unavailable.length > 0) throw new Error(`status not ready: HTTP ${first.status}, unavailable ${unavailable}`);
+  const unavailable = Object.entries(doc)
+    .filter(([, v]) => v?.meta?.unavailable)
+    .map(([k]) => k);
+  if (!first.ok || unavailable.length > 0)
+    throw new Error(`status not ready: HTTP ${first.status}, unavailable ${unavailable}`);
   const pid = listenerPid(new URL(stack.urls.bff).port);
   // Warm-up: JIT, connections, caches.
   await loadWithCpu(pid, liveUrl, {});
@@ -90,14 +93,22 @@ try {
   const p99Ratio = median(p99Ratios);
   const line = (name, r) =>
     `  ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   p99 ${r.p99.toFixed(1).padStart(5)} ms   BFF CPU ${r.cpu.toFixed(0).padStart(4)} µs/request   non-2xx/errors ${r.non2xx}`;
-  console.log(`\nCached status vs /health/live, same server (${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s each, LOG_LEVEL=info; medians)`);
+  console.log(
+    `\nCached status vs /health/live, same server (${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s each, LOG_LEVEL=info; medians)`,
+  );
   console.log(line('GET /health/live', l));
   console.log(line('GET /api/v1/accounts/:id/status', s));
   console.log(`  per-round throughput ratios: ${rpsRatios.map((r) => r.toFixed(2)).join(' ')}`);
-  console.log(`  throughput ratio ${rpsRatio.toFixed(2)}x (goal >= 0.60x) ${rpsRatio >= 0.6 ? 'OK' : 'MISSED'}`);
-  console.log(`  p99 ratio        ${p99Ratio.toFixed(2)}x (goal <= 3x)    ${p99Ratio <= 3 ? 'OK' : 'MISSED'}`);
+  console.log(
+    `  throughput ratio ${rpsRatio.toFixed(2)}x (goal >= 0.60x) ${rpsRatio >= 0.6 ? 'OK' : 'MISSED'}`,
+  );
+  console.log(
+    `  p99 ratio        ${p99Ratio.toFixed(2)}x (goal <= 3x)    ${p99Ratio <= 3 ? 'OK' : 'MISSED'}`,
+  );
   // Load-independent view: with the BFF's core saturated, throughput is the inverse of CPU per request.
-  console.log(`  BFF CPU per request: /health/live ${l.cpu.toFixed(0)} µs, status ${s.cpu.toFixed(0)} µs -> capacity ratio ${(l.cpu / s.cpu).toFixed(2)}x`);
+  console.log(
+    `  BFF CPU per request: /health/live ${l.cpu.toFixed(0)} µs, status ${s.cpu.toFixed(0)} µs -> capacity ratio ${(l.cpu / s.cpu).toFixed(2)}x`,
+  );
 } finally {
   await stack.stop();
 }

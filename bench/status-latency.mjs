@@ -23,7 +23,9 @@ const sequentialLatency = async (url, cookie, warmUp, n) => {
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 };
 
-const cold = await measure({ STATUS_CACHE_TTL_MS: '1' }, (url, cookie) => sequentialLatency(url, cookie, 5, 50));
+const cold = await measure({ STATUS_CACHE_TTL_MS: '1' }, (url, cookie) =>
+  sequentialLatency(url, cookie, 5, 50),
+);
 
 const warm = await measure({}, async (url, cookie) => {
   const latency = await sequentialLatency(url, cookie, 20, 200);

@@ -24,7 +24,9 @@ const ports = { sandbox: 4170, bff: 4070, postgres: 50079 };
 const ACME = '5b1f0c3e-0000-4000-8000-000000000001';
 const SERVICES = ['101', '102', '103'];
 
-console.log(`usage-ingest: ${CLIENTS} clients x batches of ${BATCH} (${FORMAT}${IDS ? ', client ids' : ''}) for ${SECONDS} s; machine load average ${loadAverage()} (2 shared cores)`);
+console.log(
+  `usage-ingest: ${CLIENTS} clients x batches of ${BATCH} (${FORMAT}${IDS ? ', client ids' : ''}) for ${SECONDS} s; machine load average ${loadAverage()} (2 shared cores)`,
+);
 const stack = await usageStack({ kind: 'embedded' }, ports);
 const db = new pg.Client({ connectionString: stack.databaseUrl });
 await db.connect();
@@ -38,7 +40,8 @@ try {
     headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf },
     body: JSON.stringify({ name: `bench ${randomBytes(3).toString('hex')}`, accountId: ACME }),
   });
-  if (created.status !== 201) throw new Error(`key not created: HTTP ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`key not created: HTTP ${created.status} ${await created.text()}`);
   const { secret } = await created.json();
 
   // Counted from a fixed instant (the first sample's), so the window does not move during the run.
@@ -61,10 +64,17 @@ try {
     const samples = [];
     for (let i = 0; i < BATCH; i += 1) {
       const n = sequence++;
-      const sample = { metric: 'api_requests', service: SERVICES[n % SERVICES.length], at: new Date(start + 1 + n + Math.floor(n / 59_999)).toISOString(), value: 1 };
+      const sample = {
+        metric: 'api_requests',
+        service: SERVICES[n % SERVICES.length],
+        at: new Date(start + 1 + n + Math.floor(n / 59_999)).toISOString(),
+        value: 1,
+      };
       samples.push(IDS ? { ...sample, id: `b${n}` } : sample);
     }
-    return FORMAT === 'ndjson' ? samples.map((s) => JSON.stringify(s)).join('\n') : JSON.stringify({ samples });
+    return FORMAT === 'ndjson'
+      ? samples.map((s) => JSON.stringify(s)).join('\n')
+      : JSON.stringify({ samples });
   };
 
   let sent = 0;
@@ -79,7 +89,10 @@ try {
       const t0 = performance.now();
       const res = await fetch(`${stack.bffUrl}/api/v1/usage/samples`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${secret}`, 'content-type': FORMAT === 'ndjson' ? 'application/x-ndjson' : 'application/json' },
+        headers: {
+          authorization: `Bearer ${secret}`,
+          'content-type': FORMAT === 'ndjson' ? 'application/x-ndjson' : 'application/json',
+        },
         body,
       });
       const result = await res.json();
@@ -100,7 +113,13 @@ try {
       await delay(5000);
       const ackedBefore = acknowledged;
       const c = await count();
-      probes.push({ t: Math.round((Date.now() - t0) / 1000), rss: rssMb(stack.bffPid), ackedBefore, rollups: c.hourly - baseline.hourly, load: loadAverage() });
+      probes.push({
+        t: Math.round((Date.now() - t0) / 1000),
+        rss: rssMb(stack.bffPid),
+        ackedBefore,
+        rollups: c.hourly - baseline.hourly,
+        load: loadAverage(),
+      });
     }
   })();
   await Promise.all(Array.from({ length: CLIENTS }, client));
@@ -113,16 +132,26 @@ try {
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const p = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toFixed(0);
-  console.log(`\n  ${acknowledged.toLocaleString('en-US')} samples acknowledged in ${elapsed.toFixed(1)} s: ${Math.round(acknowledged / elapsed).toLocaleString('en-US')} samples/s`);
-  console.log(`  batch latency p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${sorted.at(-1).toFixed(0)} ms; ${failed} batches not fully accepted`);
-  console.log(`  sent ${sent.toLocaleString('en-US')}, acknowledged ${acknowledged.toLocaleString('en-US')}, stored ${stored.toLocaleString('en-US')}, in the hourly rollups ${inRollups.toLocaleString('en-US')}: ${stored === acknowledged && inRollups === acknowledged && sent === acknowledged ? 'none lost' : 'MISMATCH'}`);
+  console.log(
+    `\n  ${acknowledged.toLocaleString('en-US')} samples acknowledged in ${elapsed.toFixed(1)} s: ${Math.round(acknowledged / elapsed).toLocaleString('en-US')} samples/s`,
+  );
+  console.log(
+    `  batch latency p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${sorted.at(-1).toFixed(0)} ms; ${failed} batches not fully accepted`,
+  );
+  console.log(
+    `  sent ${sent.toLocaleString('en-US')}, acknowledged ${acknowledged.toLocaleString('en-US')}, stored ${stored.toLocaleString('en-US')}, in the hourly rollups ${inRollups.toLocaleString('en-US')}: ${stored === acknowledged && inRollups === acknowledged && sent === acknowledged ? 'none lost' : 'MISMATCH'}`,
+  );
   const behind = probes.filter((x) => x.rollups < x.ackedBefore);
-  console.log(`  rollups at ${probes.length} probes (every 5 s) held every sample acknowledged before the probe: ${behind.length === 0 ? 'yes (lag 0 s: same transaction)' : `no, ${behind.length} probes behind`}`);
+  console.log(
+    `  rollups at ${probes.length} probes (every 5 s) held every sample acknowledged before the probe: ${behind.length === 0 ? 'yes (lag 0 s: same transaction)' : `no, ${behind.length} probes behind`}`,
+  );
   const rss = probes.map((x) => x.rss);
   const q = Math.max(1, Math.floor(rss.length / 4));
   const avg = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
   console.log(`  BFF RSS MB every 5 s: ${rss.map((r) => r.toFixed(0)).join(' ')}`);
-  console.log(`  RSS first quarter avg ${avg(rss.slice(0, q)).toFixed(0)} MB, last quarter avg ${avg(rss.slice(-q)).toFixed(0)} MB (${(((avg(rss.slice(-q)) - avg(rss.slice(0, q))) / avg(rss.slice(0, q))) * 100).toFixed(1)} %)`);
+  console.log(
+    `  RSS first quarter avg ${avg(rss.slice(0, q)).toFixed(0)} MB, last quarter avg ${avg(rss.slice(-q)).toFixed(0)} MB (${(((avg(rss.slice(-q)) - avg(rss.slice(0, q))) / avg(rss.slice(0, q))) * 100).toFixed(1)} %)`,
+  );
   console.log(`  load average during the run: ${probes.map((x) => x.load.split(' ')[0]).join(' ')}`);
 } finally {
   await db.end();

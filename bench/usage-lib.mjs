@@ -39,13 +39,21 @@ export async function usageStack(target, ports, env = {}) {
   try {
     if (target.kind === 'embedded') {
       dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-bench-usage-pg-'));
-      const pgProc = procs.spawn('postgres', process.execPath, [path.join(repoRoot, 'apps/bff/test/support/embedded-pg.mjs'), dataDir, String(at(ports.postgres))], {
-        cwd: path.join(repoRoot, 'apps/bff'),
-        stdin: 'pipe',
-        keep: 200,
-      });
+      const pgProc = procs.spawn(
+        'postgres',
+        process.execPath,
+        [path.join(repoRoot, 'apps/bff/test/support/embedded-pg.mjs'), dataDir, String(at(ports.postgres))],
+        {
+          cwd: path.join(repoRoot, 'apps/bff'),
+          stdin: 'pipe',
+          keep: 200,
+        },
+      );
       await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('embedded PostgreSQL did not start in 90 s')), 90_000);
+        const timer = setTimeout(
+          () => reject(new Error('embedded PostgreSQL did not start in 90 s')),
+          90_000,
+        );
         pgProc.child.stdout.on('data', (chunk) => {
           if (chunk.toString().includes('ready')) {
             clearTimeout(timer);
@@ -76,7 +84,12 @@ export async function usageStack(target, ports, env = {}) {
     const bffUrl = `http://127.0.0.1:${at(ports.bff)}`;
     const sandbox = procs.spawn('sandbox', process.execPath, ['dist/main.js'], {
       cwd: path.join(repoRoot, 'apps/sandbox'),
-      env: { ...process.env, SANDBOX_PORT: String(at(ports.sandbox)), SANDBOX_SMTP_PORT: String(at(ports.sandbox) + 25), SANDBOX_WEBHOOK_TARGET: bffUrl },
+      env: {
+        ...process.env,
+        SANDBOX_PORT: String(at(ports.sandbox)),
+        SANDBOX_SMTP_PORT: String(at(ports.sandbox) + 25),
+        SANDBOX_WEBHOOK_TARGET: bffUrl,
+      },
       keep: 200,
     });
     await waitForHttp(`${sandboxUrl}/__admin/state`, 30_000, () => !sandbox.exited);
@@ -101,7 +114,11 @@ export async function usageStack(target, ports, env = {}) {
       USAGE_INGEST_RATE_LIMIT_PER_MINUTE: '1000000',
       ...env,
     };
-    const bff = procs.spawn('bff', process.execPath, ['dist/main.js'], { cwd: path.join(repoRoot, 'apps/bff'), env: bffEnv, keep: 200 });
+    const bff = procs.spawn('bff', process.execPath, ['dist/main.js'], {
+      cwd: path.join(repoRoot, 'apps/bff'),
+      env: bffEnv,
+      keep: 200,
+    });
     await waitForHttp(`${bffUrl}/health/live`, 300_000, () => !bff.exited);
     return { databaseUrl, bffUrl, sandboxUrl, bffPid: bff.child.pid, stop };
   } catch (error) {
@@ -120,5 +137,8 @@ export function rssMb(pid) {
 
 /** The machine's load averages (1, 5, 15 min), for the record. */
 export function loadAverage() {
-  return os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 }

@@ -42,7 +42,10 @@ async function generate(db, end) {
     [account],
   );
   for (const s of SERVICES) {
-    await db.query("INSERT INTO usage_services (account_id, service_id, name, status, limits) VALUES ($1, $2, $2, 'active', '{\"disklimit\": 107374182400}')", [account, s]);
+    await db.query(
+      "INSERT INTO usage_services (account_id, service_id, name, status, limits) VALUES ($1, $2, $2, 'active', '{\"disklimit\": 107374182400}')",
+      [account, s],
+    );
   }
   const start = new Date(end.getTime() - MINUTES * 60_000);
   const t0 = performance.now();
@@ -65,19 +68,54 @@ async function generate(db, end) {
        FROM ${from} WHERE account_id = $1 GROUP BY account_id, metric, service_id, b`,
       [account, width],
     );
-  await rollup('usage_rollups_10m', '10 minutes', 'usage_samples', { at: 'at', count: 'count(*)', sum: 'sum(value)', min: 'value', max: 'value', last: 'value', lastAt: 'at' });
-  await rollup('usage_rollups_1h', '1 hour', 'usage_rollups_10m', { at: 'bucket_start', count: 'sum(count)', sum: 'sum(sum)', min: 'min', max: 'max', last: 'last', lastAt: 'last_at' });
-  await rollup('usage_rollups_1d', '1 day', 'usage_rollups_1h', { at: 'bucket_start', count: 'sum(count)', sum: 'sum(sum)', min: 'min', max: 'max', last: 'last', lastAt: 'last_at' });
+  await rollup('usage_rollups_10m', '10 minutes', 'usage_samples', {
+    at: 'at',
+    count: 'count(*)',
+    sum: 'sum(value)',
+    min: 'value',
+    max: 'value',
+    last: 'value',
+    lastAt: 'at',
+  });
+  await rollup('usage_rollups_1h', '1 hour', 'usage_rollups_10m', {
+    at: 'bucket_start',
+    count: 'sum(count)',
+    sum: 'sum(sum)',
+    min: 'min',
+    max: 'max',
+    last: 'last',
+    lastAt: 'last_at',
+  });
+  await rollup('usage_rollups_1d', '1 day', 'usage_rollups_1h', {
+    at: 'bucket_start',
+    count: 'sum(count)',
+    sum: 'sum(sum)',
+    min: 'min',
+    max: 'max',
+    last: 'last',
+    lastAt: 'last_at',
+  });
   await db.query(
     `INSERT INTO usage_series (account_id, metric, service_id, first_at, last_at, last_value)
      SELECT account_id, metric, service_id, min(bucket_start), max(last_at), (array_agg(last ORDER BY last_at DESC))[1]
      FROM usage_rollups_1d WHERE account_id = $1 GROUP BY account_id, metric, service_id`,
     [account],
   );
-  for (const t of ['usage_samples', 'usage_rollups_10m', 'usage_rollups_1h', 'usage_rollups_1d', 'usage_series']) await db.query(`ANALYZE ${t}`);
+  for (const t of [
+    'usage_samples',
+    'usage_rollups_10m',
+    'usage_rollups_1h',
+    'usage_rollups_1d',
+    'usage_series',
+  ])
+    await db.query(`ANALYZE ${t}`);
   const tAll = performance.now() - t0;
-  const { rows } = await db.query('SELECT count(*)::bigint AS n FROM usage_samples WHERE account_id = $1', [account]);
-  console.log(`  generated ${Number(rows[0].n).toLocaleString('en-US')} samples in ${(tInsert / 1000).toFixed(0)} s, rollups and registry in ${((tAll - tInsert) / 1000).toFixed(0)} s`);
+  const { rows } = await db.query('SELECT count(*)::bigint AS n FROM usage_samples WHERE account_id = $1', [
+    account,
+  ]);
+  console.log(
+    `  generated ${Number(rows[0].n).toLocaleString('en-US')} samples in ${(tInsert / 1000).toFixed(0)} s, rollups and registry in ${((tAll - tInsert) / 1000).toFixed(0)} s`,
+  );
   return account;
 }
 
@@ -99,7 +137,9 @@ async function httpReads(bffUrl, cookie, account, query) {
 
 /** The store's own hourly read (rollups, account + metric + services in the predicate), straight on PostgreSQL. */
 async function rollupSql(db, account, service, from, to) {
-  const ids = service ? '$4::text[]' : "ARRAY(SELECT service_id FROM usage_series WHERE account_id = $1 AND metric = 'disk')";
+  const ids = service
+    ? '$4::text[]'
+    : "ARRAY(SELECT service_id FROM usage_series WHERE account_id = $1 AND metric = 'disk')";
   const sql = `SELECT bucket_start, sum(sum / count), sum(min), sum(max) FROM usage_rollups_1h
                WHERE account_id = $1 AND metric = 'disk' AND service_id = ANY(${ids}) AND bucket_start >= $2 AND bucket_start < $3
                GROUP BY 1 ORDER BY 1`;
@@ -145,11 +185,17 @@ async function appendTimes(databaseUrl, account, end) {
     for (let i = 1; i <= 320; i += 1) {
       const at = new Date(end.getTime() + i * 1000);
       const t0 = performance.now();
-      await DbContext.runWithAccount(account, () => store.append([{ accountId: account, metric: 'disk', service: 'bench-1', at, value: 1e10, sampleId: null }]));
+      await DbContext.runWithAccount(account, () =>
+        store.append([
+          { accountId: account, metric: 'disk', service: 'bench-1', at, value: 1e10, sampleId: null },
+        ]),
+      );
       if (i > 20) append.push(performance.now() - t0);
       const t1 = performance.now();
-      await DbContext.runWithAccount(account, async () =>
-        prisma.$executeRaw`INSERT INTO usage_samples (account_id, metric, service_id, at, value) VALUES (${account}::uuid, 'disk', 'bench-2', ${at}, 1)`,
+      await DbContext.runWithAccount(
+        account,
+        async () =>
+          prisma.$executeRaw`INSERT INTO usage_samples (account_id, metric, service_id, at, value) VALUES (${account}::uuid, 'disk', 'bench-2', ${at}, 1)`,
       );
       if (i > 20) plain.push(performance.now() - t1);
     }
@@ -161,7 +207,10 @@ async function appendTimes(databaseUrl, account, end) {
 
 async function runTarget(name, target) {
   console.log(`\n== ${name} ==  (load average ${loadAverage()})`);
-  const stack = await usageStack(target, ports, { USAGE_RETENTION_RAW_DAYS: String(Math.ceil(MINUTES / 1440) + 10), USAGE_RETENTION_10M_DAYS: '0' });
+  const stack = await usageStack(target, ports, {
+    USAGE_RETENTION_RAW_DAYS: String(Math.ceil(MINUTES / 1440) + 10),
+    USAGE_RETENTION_10M_DAYS: '0',
+  });
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   try {
@@ -170,12 +219,19 @@ async function runTarget(name, target) {
     const end = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
     const account = await generate(db, end);
     const { cookie } = await login(stack.bffUrl);
-    console.log(`  reads (${READS} sequential HTTP requests each, after 10 warm-up; load average ${loadAverage()}):`);
+    console.log(
+      `  reads (${READS} sequential HTTP requests each, after 10 warm-up; load average ${loadAverage()}):`,
+    );
     for (const days of [30, 90]) {
       const from = new Date(end.getTime() - days * DAY).toISOString();
       const to = end.toISOString();
       for (const service of ['bench-1', null]) {
-        const read = await httpReads(stack.bffUrl, cookie, account, { metric: 'disk', from, to, ...(service ? { service } : {}) });
+        const read = await httpReads(stack.bffUrl, cookie, account, {
+          metric: 'disk',
+          from,
+          to,
+          ...(service ? { service } : {}),
+        });
         const fast = await rollupSql(db, account, service, from, to);
         const slow = await naive(db, account, service, from, to);
         console.log(
@@ -195,8 +251,15 @@ async function runTarget(name, target) {
   }
 }
 
-console.log(`usage-scale: ${SAMPLES.toLocaleString('en-US')} samples (${SERVICES.length} services x ${METRICS.length} metrics x ${MINUTES.toLocaleString('en-US')} minutes); machine load average ${loadAverage()} (2 shared cores)`);
+console.log(
+  `usage-scale: ${SAMPLES.toLocaleString('en-US')} samples (${SERVICES.length} services x ${METRICS.length} metrics x ${MINUTES.toLocaleString('en-US')} minutes); machine load average ${loadAverage()} (2 shared cores)`,
+);
 for (const name of TARGETS) {
   if (name === 'embedded') await runTarget('embedded PostgreSQL', { kind: 'embedded' });
-  else if (name === 'server') await runTarget(`server ${new URL(SERVER).host}`, { kind: 'server', url: SERVER, database: 'portico_bench_usage' });
+  else if (name === 'server')
+    await runTarget(`server ${new URL(SERVER).host}`, {
+      kind: 'server',
+      url: SERVER,
+      database: 'portico_bench_usage',
+    });
 }

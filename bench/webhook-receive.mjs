@@ -29,7 +29,12 @@ const webhook = new Webhook(SECRET);
 function delivery() {
   const id = `msg_${randomUUID().replace(/-/g, '')}`;
   const now = new Date();
-  const body = JSON.stringify({ event, occurredAt: now.toISOString(), userid: 1, params: { invoiceid: 1001 } });
+  const body = JSON.stringify({
+    event,
+    occurredAt: now.toISOString(),
+    userid: 1,
+    params: { invoiceid: 1001 },
+  });
   return {
     body,
     headers: {
@@ -54,18 +59,28 @@ function run(url, requestsPerSecond, seconds) {
 
 // Ports apart from the other benchmarks' and the end-to-end tests' (which move by PORTICO_E2E_PORT_OFFSET).
 const ports = { sandbox: 4391, bff: 4291, portal: 3291, postgres: 50291 };
-const stack = await benchStack({ RECONCILIATION_INTERVAL_MS: '0', ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }, ports);
+const stack = await benchStack(
+  { RECONCILIATION_INTERVAL_MS: '0', ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
+  ports,
+);
 try {
   const url = `${stack.urls.bff}/webhooks/whmcs`;
   const probe = delivery();
   const res = await fetch(url, { method: 'POST', headers: probe.headers, body: probe.body });
-  if (res.status !== 204) throw new Error(`a signed delivery was answered HTTP ${res.status}: ${await res.text()}`);
+  if (res.status !== 204)
+    throw new Error(`a signed delivery was answered HTTP ${res.status}: ${await res.text()}`);
   await run(url, 50, 2); // warm-up (JIT, connection pool)
   const result = await run(url, rate, duration);
   const sent = result.requests.total;
-  console.log(`\nPOST /webhooks/whmcs (${event}) at ${rate} deliveries/s for ${duration} s (${redisUrl ? 'BullMQ on Redis' : 'in-process queue'}, embedded PostgreSQL)`);
-  console.log(`  deliveries: ${sent} sent, ${result['2xx']} answered 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  console.log(`  receive-to-2xx: p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
+  console.log(
+    `\nPOST /webhooks/whmcs (${event}) at ${rate} deliveries/s for ${duration} s (${redisUrl ? 'BullMQ on Redis' : 'in-process queue'}, embedded PostgreSQL)`,
+  );
+  console.log(
+    `  deliveries: ${sent} sent, ${result['2xx']} answered 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+  );
+  console.log(
+    `  receive-to-2xx: p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+  );
   console.log(`  goal p99 <= 50 ms: ${result.latency.p99 <= 50 && result.non2xx === 0 ? 'met' : 'NOT met'}`);
 } finally {
   await stack.stop();

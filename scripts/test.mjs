@@ -1,5 +1,5 @@
 // `pnpm test`: everything CI proves, on a machine with only Node.js (plus Chromium for the browser tests).
-//  1. build all packages            2. lint and typecheck
+//  1. build all packages            2. format check, lint and typecheck
 //  3. unit tests of every package   4. BFF integration tests: embedded PostgreSQL, in-process cache/event bus
 //  5. BFF integration tests on PORTICO_TEST_DATABASE_URL + PORTICO_TEST_REDIS_URL, when those are set
 //  6. end-to-end tests in Chromium against the whole stack (sandbox, BFF on embedded PostgreSQL, portal)
@@ -24,13 +24,21 @@ const phases = [];
 function readJest(file) {
   if (!existsSync(file)) return null;
   const json = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + (json.numTodoTests ?? 0) };
+  return {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests,
+    skipped: json.numPendingTests + (json.numTodoTests ?? 0),
+  };
 }
 
 function readPlaywright(file) {
   if (!existsSync(file)) return null;
   const stats = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
-  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
+  return {
+    passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+    failed: stats.unexpected ?? 0,
+    skipped: stats.skipped ?? 0,
+  };
 }
 
 async function phase(name, fn, { counts } = {}) {
@@ -51,7 +59,9 @@ async function phase(name, fn, { counts } = {}) {
     if (ok && c.failed > 0) failures.push(`${name}: ${c.failed} failed`);
     if (!ok && c.failed === 0) totals.failed += 1; // the runner failed without counting a test
   }
-  phases.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${((Date.now() - t0) / 1000).toFixed(0)} s)${c ? `: ${c.passed} passed, ${c.failed} failed` : ''}`);
+  phases.push(
+    `${ok ? 'ok  ' : 'FAIL'} ${name} (${((Date.now() - t0) / 1000).toFixed(0)} s)${c ? `: ${c.passed} passed, ${c.failed} failed` : ''}`,
+  );
   return ok;
 }
 
@@ -68,32 +78,59 @@ function jestPhase(name, dir, report, args, env) {
   const cwd = path.join(repoRoot, dir);
   const out = path.join(resultsDir, `${report}.json`);
   const jest = path.join(cwd, 'node_modules/jest/bin/jest.js');
-  return phase(name, () => run(process.execPath, ['--experimental-vm-modules', jest, ...args, '--ci', '--json', `--outputFile=${out}`], { cwd, env }), {
-    counts: () => readJest(out),
-  });
+  return phase(
+    name,
+    () =>
+      run(
+        process.execPath,
+        ['--experimental-vm-modules', jest, ...args, '--ci', '--json', `--outputFile=${out}`],
+        { cwd, env },
+      ),
+    {
+      counts: () => readJest(out),
+    },
+  );
 }
 
 if (wants('build')) {
   const built = await phase('build', () => runPnpm(['run', 'build']));
   if (!built) finish();
 }
+if (wants('lint')) await phase('format', () => runPnpm(['run', 'format:check']));
 if (wants('lint')) await phase('lint', () => runPnpm(['run', 'lint']));
 if (wants('typecheck')) await phase('typecheck', () => runPnpm(['run', 'typecheck']));
 
 if (wants('unit')) {
-  for (const [pkg, dir] of [['domain', 'packages/domain'], ['sandbox', 'apps/sandbox'], ['bff', 'apps/bff'], ['portal', 'apps/portal']]) {
+  for (const [pkg, dir] of [
+    ['domain', 'packages/domain'],
+    ['sandbox', 'apps/sandbox'],
+    ['bff', 'apps/bff'],
+    ['portal', 'apps/portal'],
+  ]) {
     await jestPhase(`unit tests: ${pkg}`, dir, `unit-${pkg}`, ['--passWithNoTests'], withoutServices());
   }
 }
 
 if (wants('int')) {
   const intArgs = ['-c', 'jest.int.config.cjs', '--runInBand'];
-  await jestPhase('BFF integration tests: embedded PostgreSQL, in-process cache and event bus', 'apps/bff', 'int-embedded', intArgs, withoutServices());
+  await jestPhase(
+    'BFF integration tests: embedded PostgreSQL, in-process cache and event bus',
+    'apps/bff',
+    'int-embedded',
+    intArgs,
+    withoutServices(),
+  );
   if (process.env.PORTICO_TEST_REDIS_URL) {
     const env = { ...withoutServices(), REDIS_URL: process.env.PORTICO_TEST_REDIS_URL };
     if (process.env.PORTICO_TEST_DATABASE_URL) env.DATABASE_URL = process.env.PORTICO_TEST_DATABASE_URL;
     const database = env.DATABASE_URL ? 'server PostgreSQL' : 'embedded PostgreSQL';
-    await jestPhase(`BFF integration tests: ${database}, Redis cache and event bus`, 'apps/bff', 'int-redis', intArgs, env);
+    await jestPhase(
+      `BFF integration tests: ${database}, Redis cache and event bus`,
+      'apps/bff',
+      'int-redis',
+      intArgs,
+      env,
+    );
   } else {
     phases.push('skip BFF integration tests on Redis (set PORTICO_TEST_REDIS_URL to run them)');
   }
@@ -112,7 +149,9 @@ if (wants('e2e')) {
         const stack = await startThrowawayStack({
           ports: { sandbox: 4110 + offset, bff: 4010 + offset, portal: 3010 + offset },
           postgresPort: 54339 + offset,
-          portVariables: Object.fromEntries(['sandbox', 'smtp', 'bff', 'portal'].map((role) => [role, 'PORTICO_E2E_PORT_OFFSET'])),
+          portVariables: Object.fromEntries(
+            ['sandbox', 'smtp', 'bff', 'portal'].map((role) => [role, 'PORTICO_E2E_PORT_OFFSET']),
+          ),
           // Few, quick retries so an e2e test can make a dead-lettered webhook delivery in a few seconds. Blocks turn
           // stale after 5 s (not 30 s) and an open breaker tries again after 2 s (not 10 s), so the degraded-dashboard
           // test can watch a block go stale and come back within a test's time.
@@ -124,10 +163,26 @@ if (wants('e2e')) {
           },
         });
         try {
-          await run(process.execPath, [path.join(repoRoot, 'apps/portal/node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json', ...(process.env.PORTICO_E2E_GREP ? ['--grep', process.env.PORTICO_E2E_GREP] : [])], {
-            cwd: path.join(repoRoot, 'apps/portal'),
-            env: { ...process.env, PORTAL_URL: stack.urls.portal, BFF_URL: stack.urls.bff, SANDBOX_URL: stack.urls.sandbox, PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromium },
-          });
+          await run(
+            process.execPath,
+            [
+              path.join(repoRoot, 'apps/portal/node_modules/@playwright/test/cli.js'),
+              'test',
+              '--reporter=list,json',
+              ...(process.env.PORTICO_E2E_GREP ? ['--grep', process.env.PORTICO_E2E_GREP] : []),
+            ],
+            {
+              cwd: path.join(repoRoot, 'apps/portal'),
+              env: {
+                ...process.env,
+                PORTAL_URL: stack.urls.portal,
+                BFF_URL: stack.urls.bff,
+                SANDBOX_URL: stack.urls.sandbox,
+                PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+                CHROMIUM_PATH: chromium,
+              },
+            },
+          );
         } finally {
           await stack.stop();
         }

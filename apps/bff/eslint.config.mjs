@@ -1,3 +1,6 @@
 import { baseConfig } from '@portico/eslint-config/base';
 
-export default [{ ignores: ['test/support/*.mjs', 'scripts/**'] }, ...baseConfig(import.meta.dirname, { configFiles: ['src/core/config/env.ts'] })];
+export default [
+  { ignores: ['test/support/*.mjs', 'scripts/**'] },
+  ...baseConfig(import.meta.dirname, { configFiles: ['src/core/config/env.ts'] }),
+];

@@ -20,7 +20,9 @@ const transform = {
 const shared = {
   roots: ['<rootDir>/src'],
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(next-intl|use-intl|icu-minify|intl-messageformat|@formatjs)[@+/])'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(\\.pnpm/)?(next-intl|use-intl|icu-minify|intl-messageformat|@formatjs)[@+/])',
+  ],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
 };
@@ -29,6 +31,11 @@ const shared = {
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testEnvironment: 'node', testMatch: ['**/*.spec.ts'] },
-    { ...shared, displayName: 'components', testEnvironment: '<rootDir>/jest.jsdom-env.cjs', testMatch: ['**/*.spec.tsx'] },
+    {
+      ...shared,
+      displayName: 'components',
+      testEnvironment: '<rootDir>/jest.jsdom-env.cjs',
+      testMatch: ['**/*.spec.tsx'],
+    },
   ],
 };

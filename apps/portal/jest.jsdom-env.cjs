@@ -10,8 +10,17 @@ class JsdomWithFetch extends TestEnvironment {
     super(config, context);
     const g = this.global;
     const nodeFetch = globalThis.fetch;
-    g.fetch = (input, init) => nodeFetch(typeof input === 'string' ? new URL(input, g.__apiOrigin ?? g.location.href) : input, init);
-    for (const name of ['Request', 'Response', 'Headers', 'TextEncoder', 'TextDecoder', 'ReadableStream', 'structuredClone']) {
+    g.fetch = (input, init) =>
+      nodeFetch(typeof input === 'string' ? new URL(input, g.__apiOrigin ?? g.location.href) : input, init);
+    for (const name of [
+      'Request',
+      'Response',
+      'Headers',
+      'TextEncoder',
+      'TextDecoder',
+      'ReadableStream',
+      'structuredClone',
+    ]) {
       if (g[name] === undefined) g[name] = globalThis[name];
     }
   }

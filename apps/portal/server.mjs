@@ -26,7 +26,12 @@ function clientAddress(req) {
   return trustedList.length > 0 ? proxyaddr(req, trust) : req.socket.remoteAddress;
 }
 
-const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url)), port, hostname: host ?? 'localhost' });
+const app = next({
+  dev: false,
+  dir: path.dirname(fileURLToPath(import.meta.url)),
+  port,
+  hostname: host ?? 'localhost',
+});
 const handle = app.getRequestHandler();
 await app.prepare();
 

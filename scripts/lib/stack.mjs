@@ -74,7 +74,9 @@ export function run(command, args, options = {}) {
     const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit', ...options });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}`)),
     );
   });
 }
@@ -118,7 +120,11 @@ export function processGroup() {
      * @returns {{ name: string, child: import('node:child_process').ChildProcess, lines: string[], exited: boolean }}
      */
     spawn(name, command, args, { quiet = true, stdin = 'ignore', keep = 400, ...options } = {}) {
-      const child = spawn(command, args, { ...options, detached: true, stdio: quiet ? [stdin, 'pipe', 'pipe'] : [stdin, 'inherit', 'inherit'] });
+      const child = spawn(command, args, {
+        ...options,
+        detached: true,
+        stdio: quiet ? [stdin, 'pipe', 'pipe'] : [stdin, 'inherit', 'inherit'],
+      });
       const lines = [];
       if (quiet) {
         const onData = (chunk) => {
@@ -176,8 +182,18 @@ export function portTaken(port) {
  */
 export const BFF_PROCESS_ENV = { MALLOC_ARENA_MAX: '2' };
 
-export const PORT_VARIABLES = { sandbox: 'SANDBOX_PORT', smtp: 'SANDBOX_SMTP_PORT', bff: 'PORT', portal: 'PORTAL_PORT' };
-const PORT_OWNERS = { sandbox: 'the sandbox', smtp: "the sandbox's SMTP catcher", bff: 'the BFF', portal: 'the portal' };
+export const PORT_VARIABLES = {
+  sandbox: 'SANDBOX_PORT',
+  smtp: 'SANDBOX_SMTP_PORT',
+  bff: 'PORT',
+  portal: 'PORTAL_PORT',
+};
+const PORT_OWNERS = {
+  sandbox: 'the sandbox',
+  smtp: "the sandbox's SMTP catcher",
+  bff: 'the BFF',
+  portal: 'the portal',
+};
 
 /**
  * Checks that every port of the stack is free before anything starts.
@@ -189,7 +205,9 @@ export async function assertPortsFree(ports, variables = PORT_VARIABLES) {
   for (const [role, port] of Object.entries(ports)) {
     if (port === undefined || !(await portTaken(port))) continue;
     const variable = variables[role] ?? PORT_VARIABLES[role];
-    throw new Error(`port ${port} (${PORT_OWNERS[role] ?? role}) is already in use by another program. Stop that program, or set ${variable} to a free port (e.g. ${variable}=${port + 1000}).`);
+    throw new Error(
+      `port ${port} (${PORT_OWNERS[role] ?? role}) is already in use by another program. Stop that program, or set ${variable} to a free port (e.g. ${variable}=${port + 1000}).`,
+    );
   }
 }
 
@@ -203,7 +221,10 @@ export async function assertPortsFree(ports, variables = PORT_VARIABLES) {
  * @returns {Promise<{ urls: { sandbox: string, bff: string, portal: string }, stop: () => Promise<void> }>}
  */
 export async function startStack({ ports, env = {}, quiet = false, portVariables = PORT_VARIABLES }) {
-  await assertPortsFree({ sandbox: ports.sandbox, smtp: ports.smtp ?? ports.sandbox + 25, bff: ports.bff, portal: ports.portal }, portVariables);
+  await assertPortsFree(
+    { sandbox: ports.sandbox, smtp: ports.smtp ?? ports.sandbox + 25, bff: ports.bff, portal: ports.portal },
+    portVariables,
+  );
   const urls = {
     sandbox: `http://127.0.0.1:${ports.sandbox}`,
     bff: `http://127.0.0.1:${ports.bff}`,
@@ -228,7 +249,8 @@ export async function startStack({ ports, env = {}, quiet = false, portVariables
     ...env,
   };
   const procs = processGroup();
-  const launch = (name, command, args, cwd) => procs.spawn(name, command, args, { cwd: path.join(repoRoot, cwd), env: sharedEnv, quiet });
+  const launch = (name, command, args, cwd) =>
+    procs.spawn(name, command, args, { cwd: path.join(repoRoot, cwd), env: sharedEnv, quiet });
   const stop = () => procs.stopAll();
 
   try {
@@ -284,7 +306,14 @@ export async function startThrowawayStack({ ports, postgresPort, env = {}, portV
   try {
     stack = await startStack({
       ports,
-      env: { DATABASE_URL: '', REDIS_URL: '', EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(postgresPort), LOG_LEVEL: 'warn', ...env },
+      env: {
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        EMBEDDED_PG_DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(postgresPort),
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
       quiet: true,
       portVariables,
     });

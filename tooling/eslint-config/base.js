@@ -4,7 +4,14 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Files under test harnesses, where reading `process.env` (ports, URLs of test services) is the harness's job. */
-const TEST_FILES = ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'e2e/**/*.ts'];
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.spec.tsx',
+  '**/*.int-spec.ts',
+  '**/*.e2e-spec.ts',
+  'test/**/*.ts',
+  'e2e/**/*.ts',
+];
 
 /**
  * Forbids `process.env` outside `configFiles` (the package's validated config module) and tests: settings are read
@@ -18,7 +25,15 @@ export function restrictEnvAccess(configFiles) {
       files: ['**/*.js', '**/*.mjs', '**/*.ts', '**/*.tsx'],
       rules: {
         'no-restricted-properties': ['error', { object: 'process', property: 'env', message }],
-        'no-restricted-imports': ['error', { paths: [{ name: 'process', importNames: ['env'], message }, { name: 'node:process', importNames: ['env'], message }] }],
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: [
+              { name: 'process', importNames: ['env'], message },
+              { name: 'node:process', importNames: ['env'], message },
+            ],
+          },
+        ],
       },
     },
     {
@@ -35,7 +50,17 @@ export function restrictEnvAccess(configFiles) {
  */
 export function baseConfig(tsconfigRootDir, options = {}) {
   return tseslint.config(
-    { ignores: ['dist/**', '.next/**', 'node_modules/**', 'src/generated/**', 'coverage/**', '*.config.*', 'next-env.d.ts'] },
+    {
+      ignores: [
+        'dist/**',
+        '.next/**',
+        'node_modules/**',
+        'src/generated/**',
+        'coverage/**',
+        '*.config.*',
+        'next-env.d.ts',
+      ],
+    },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {

@@ -31,7 +31,20 @@ import { ReadCacheModule } from './modules/read-cache/read-cache.module';
 // ---- end ----
 
 /** Infrastructure every feature relies on (all global). */
-const CORE_MODULES: Type[] = [ClockModule, LoggingModule, MetricsModule, PrismaModule, RedisModule, CacheModule, EventsModule, QueueModule, MailModule, AuthCoreModule, AuditModule, HttpSecurityModule];
+const CORE_MODULES: Type[] = [
+  ClockModule,
+  LoggingModule,
+  MetricsModule,
+  PrismaModule,
+  RedisModule,
+  CacheModule,
+  EventsModule,
+  QueueModule,
+  MailModule,
+  AuthCoreModule,
+  AuditModule,
+  HttpSecurityModule,
+];
 
 /** Feature modules, each one folder under src/modules. */
 export const FEATURE_MODULES: Type[] = [

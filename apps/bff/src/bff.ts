@@ -12,11 +12,17 @@ import { createApp } from './core/http/create-app';
  */
 export async function runBff(env: Env): Promise<void> {
   const bootLog = (message: string): void => {
-    process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), context: 'Bootstrap', msg: message })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ level: 30, time: Date.now(), context: 'Bootstrap', msg: message })}\n`,
+    );
   };
   const database = await bootstrapDatabase(env, { log: bootLog });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
-  stopOnSignals(bootLog, async () => app?.close(), () => database.stop());
+  stopOnSignals(
+    bootLog,
+    async () => app?.close(),
+    () => database.stop(),
+  );
   try {
     app = await createApp({ ...env, DATABASE_URL: database.url });
     await app.listen({ port: env.PORT, host: env.HOST });

@@ -22,7 +22,8 @@ Promise.resolve()
   .then(main)
   .catch((err: unknown) => {
     // A taken port or a bad variable is the user's to fix: the message says what and where, without a stack.
-    const plain = err instanceof PortInUseError || err instanceof EnvValidationError || err instanceof MetricCatalogError;
+    const plain =
+      err instanceof PortInUseError || err instanceof EnvValidationError || err instanceof MetricCatalogError;
     const text = plain ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
     process.stderr.write(`${text}\n`);
     process.exit(1);

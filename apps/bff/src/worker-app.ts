@@ -18,14 +18,20 @@ import { stopOnSignals } from './core/process/shutdown';
  */
 export async function runWorker(env: Env): Promise<void> {
   const bootLog = (message: string): void => {
-    process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), context: 'Worker', msg: message })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ level: 30, time: Date.now(), context: 'Worker', msg: message })}\n`,
+    );
   };
   const database = await bootstrapDatabase(env, { log: bootLog, migrate: false, seed: false });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...env, DATABASE_URL: database.url }), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ ...env, DATABASE_URL: database.url }),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   let metricsServer: Server | undefined;
-  if (env.METRICS_PORT !== undefined) metricsServer = await startMetricsServer(app.get(MetricsService), env, env.METRICS_PORT);
+  if (env.METRICS_PORT !== undefined)
+    metricsServer = await startMetricsServer(app.get(MetricsService), env, env.METRICS_PORT);
   await app.init();
   stopOnSignals(
     bootLog,

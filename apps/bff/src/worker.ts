@@ -8,7 +8,10 @@ import { startTelemetry } from './core/telemetry/telemetry';
  */
 function main(): Promise<void> {
   const env = { ...loadEnv(), JOB_WORKER: 'inline' as const };
-  startTelemetry({ ...env, OTEL_SERVICE_NAME: env.OTEL_SERVICE_NAME === 'portico-bff' ? 'portico-worker' : env.OTEL_SERVICE_NAME });
+  startTelemetry({
+    ...env,
+    OTEL_SERVICE_NAME: env.OTEL_SERVICE_NAME === 'portico-bff' ? 'portico-worker' : env.OTEL_SERVICE_NAME,
+  });
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the tracing hooks, on purpose
   const { runWorker } = require('./worker-app') as typeof import('./worker-app');
   return runWorker(env);
@@ -17,7 +20,12 @@ function main(): Promise<void> {
 Promise.resolve()
   .then(main)
   .catch((err: unknown) => {
-    const text = err instanceof EnvValidationError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const text =
+      err instanceof EnvValidationError
+        ? err.message
+        : err instanceof Error
+          ? (err.stack ?? err.message)
+          : String(err);
     process.stderr.write(`${text}\n`);
     process.exit(1);
   });

@@ -26,7 +26,11 @@ async function expectNoViolations(page: Page, where: string): Promise<void> {
     .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
     .analyze();
   const found = result.violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ') ?? ''}`).join('\n    ')}`,
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ') ?? ''}`)
+        .join('\n    ')}`,
   );
   expect(found, `axe violations on ${where}`).toEqual([]);
 }
@@ -48,7 +52,10 @@ async function scanEverywhere(context: BrowserContext, page: Page, path: string)
 }
 
 /** A signed-in context (storage state) for `email`. */
-async function signedInContext(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page; accountId: string }> {
+async function signedInContext(
+  browser: Browser,
+  email: string,
+): Promise<{ context: BrowserContext; page: Page; accountId: string }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   if (email === DEMO_USER.email) await signIn(page);
@@ -69,11 +76,24 @@ test.describe('axe-core scans (WCAG 2.2 AA), both themes, 1280 and 375 px', () =
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto('/login');
-    for (const path of ['/login', '/forgot-password', '/reset-password']) await scanEverywhere(context, page, path);
+    for (const path of ['/login', '/forgot-password', '/reset-password'])
+      await scanEverywhere(context, page, path);
     await context.close();
   });
 
-  const ACCOUNT_PAGES = ['dashboard', 'usage', 'billing', 'billing/payment-methods', 'services', 'domains', 'support', 'support/new', 'users', 'audit', 'settings'];
+  const ACCOUNT_PAGES = [
+    'dashboard',
+    'usage',
+    'billing',
+    'billing/payment-methods',
+    'services',
+    'domains',
+    'support',
+    'support/new',
+    'users',
+    'audit',
+    'settings',
+  ];
   for (const section of ACCOUNT_PAGES) {
     test(`account page: ${section}`, async ({ browser }) => {
       const { context, page, accountId } = await signedInContext(browser, DEMO_USER.email);
@@ -97,7 +117,8 @@ test.describe('axe-core scans (WCAG 2.2 AA), both themes, 1280 and 375 px', () =
 
   test('platform administration pages', async ({ browser }) => {
     const { context, page } = await signedInContext(browser, 'admin@portico.example');
-    for (const path of ['/admin', '/admin/webhook-deliveries', '/admin/api-keys']) await scanEverywhere(context, page, path);
+    for (const path of ['/admin', '/admin/webhook-deliveries', '/admin/api-keys'])
+      await scanEverywhere(context, page, path);
     await context.close();
   });
 });
@@ -128,13 +149,17 @@ test.describe('keyboard only', () => {
       });
     }
     expect(reached, 'a link in the next-invoice block is reachable by Tab').toBe(true);
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle,
+    );
     expect(outline, 'the focused link shows a focus outline').not.toBe('none');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/billing\//);
   });
 
-  test('the usage chart: one tab stop, arrow keys move between points and announce their values', async ({ page }) => {
+  test('the usage chart: one tab stop, arrow keys move between points and announce their values', async ({
+    page,
+  }) => {
     await signIn(page);
     const accountId = accountIdFrom(page.url());
     await page.goto(`/${accountId}/usage?metric=disk_usage&range=30d`);
@@ -164,7 +189,11 @@ test.describe('keyboard only', () => {
     let reached = false;
     for (let i = 0; i < 80 && !reached; i += 1) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.closest('[data-testid="invoice-table"]') != null && document.activeElement instanceof HTMLAnchorElement);
+      reached = await page.evaluate(
+        () =>
+          document.activeElement?.closest('[data-testid="invoice-table"]') != null &&
+          document.activeElement instanceof HTMLAnchorElement,
+      );
     }
     expect(reached, 'an invoice link is reachable by Tab').toBe(true);
     await page.keyboard.press('Enter');
@@ -194,14 +223,17 @@ test.describe('keyboard only', () => {
     // Tab to the submit button and press it.
     for (let i = 0; i < 6; i += 1) {
       await page.keyboard.press('Tab');
-      if (await page.evaluate(() => (document.activeElement as HTMLButtonElement | null)?.type === 'submit')) break;
+      if (await page.evaluate(() => (document.activeElement as HTMLButtonElement | null)?.type === 'submit'))
+        break;
     }
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/${accountId}/support/(?!new)[^/]+$`));
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Keyboard-only case');
   });
 
-  test('a dialog: the user menu opens with Enter, is worked with Tab, and Escape closes it and returns focus', async ({ page }) => {
+  test('a dialog: the user menu opens with Enter, is worked with Tab, and Escape closes it and returns focus', async ({
+    page,
+  }) => {
     await signIn(page);
     const button = page.getByRole('button', { name: /Open user menu/ });
     await button.focus();
@@ -226,7 +258,8 @@ test.describe('motion', () => {
       let max = 0;
       for (const el of Array.from(document.querySelectorAll('*'))) {
         const style = getComputedStyle(el);
-        for (const d of `${style.animationDuration},${style.transitionDuration}`.split(',')) max = Math.max(max, parseFloat(d) || 0);
+        for (const d of `${style.animationDuration},${style.transitionDuration}`.split(','))
+          max = Math.max(max, parseFloat(d) || 0);
       }
       return max;
     });

@@ -58,7 +58,7 @@ test.describe('dashboards', () => {
     await drill.getByRole('link', { name: 'Export CSV' }).click();
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toMatch(/^default-bandwidth-trend-raw-.*\.csv$/);
-    const csv = readFileSync((await download.path()), 'utf8')
+    const csv = readFileSync(await download.path(), 'utf8')
       .trim()
       .split('\r\n');
     expect(csv[0]).toBe('metric,service,timestamp,value,min,max');

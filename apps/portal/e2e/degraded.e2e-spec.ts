@@ -5,7 +5,9 @@ import { DEMO_PASSWORD, SANDBOX_URL, artifact, clearFaults, signIn } from './hel
 const FRESH_MS = 5000;
 
 async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -32,11 +34,19 @@ test.describe('a degraded dashboard', () => {
       const balance = page.getByTestId('block-balance');
       await expect(async () => {
         await page.reload();
-        await expect(balance.getByTestId('block-freshness')).toContainText('billing system is unavailable', { timeout: 2000 });
+        await expect(balance.getByTestId('block-freshness')).toContainText('billing system is unavailable', {
+          timeout: 2000,
+        });
       }).toPass({ timeout: 30_000 });
 
       // Billing cards: still their data, with its age and a calm note, no alarm.
-      for (const id of ['block-balance', 'block-next-invoice', 'block-subscriptions', 'block-recent-invoices', 'block-profile']) {
+      for (const id of [
+        'block-balance',
+        'block-next-invoice',
+        'block-subscriptions',
+        'block-recent-invoices',
+        'block-profile',
+      ]) {
         const card = page.getByTestId(id);
         await expect(card.getByTestId('block-freshness'), `${id} says how old and why`).toHaveText(
           /^Updated (now|\d+ minutes? ago)· , billing system is unavailableLast copy$/,
@@ -49,7 +59,9 @@ test.describe('a degraded dashboard', () => {
       for (const id of ['block-cases', 'block-crm']) {
         const card = page.getByTestId(id);
         await expect(card.getByText('Temporarily unavailable')).toBeVisible();
-        await expect(card.locator('.block__unavailable-reason')).toContainText('Support system is unavailable.');
+        await expect(card.locator('.block__unavailable-reason')).toContainText(
+          'Support system is unavailable.',
+        );
         await expect(card.getByRole('button', { name: 'Retry' })).toBeVisible();
       }
       await noHorizontalOverflow(page);
@@ -72,7 +84,9 @@ test.describe('a degraded dashboard', () => {
     }).toPass({ timeout: 30_000 });
     await expect(async () => {
       await page.reload();
-      await expect(page.getByTestId('block-balance').getByText('Last copy')).toHaveCount(0, { timeout: 2000 });
+      await expect(page.getByTestId('block-balance').getByText('Last copy')).toHaveCount(0, {
+        timeout: 2000,
+      });
     }).toPass({ timeout: 30_000 });
   });
 });

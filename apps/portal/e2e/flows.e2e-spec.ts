@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, SANDBOX_URL, accountIdFrom, artifact, clearFaults, signIn } from './helpers';
 
 test.describe('support cases', () => {
-  test('the new-case form rejects a too-short subject, then opens a case that shows in the list', async ({ page }) => {
+  test('the new-case form rejects a too-short subject, then opens a case that shows in the list', async ({
+    page,
+  }) => {
     await signIn(page);
     const accountId = accountIdFrom(page.url());
     await page.goto(`/${accountId}/support/new`);
@@ -37,24 +39,40 @@ test.describe('support cases', () => {
 });
 
 test.describe('a dead upstream', () => {
-  test('billing, profile and plan show as unavailable while cases and usage still show', async ({ page, request }) => {
-    const fault = await request.post(`${SANDBOX_URL}/__admin/faults`, { data: { upstream: 'whmcs', mode: 'error', status: 500 } });
+  test('billing, profile and plan show as unavailable while cases and usage still show', async ({
+    page,
+    request,
+  }) => {
+    const fault = await request.post(`${SANDBOX_URL}/__admin/faults`, {
+      data: { upstream: 'whmcs', mode: 'error', status: 500 },
+    });
     expect(fault.ok(), `fault answered ${fault.status()}`).toBeTruthy();
     try {
       // Initech is viewed by no other test, so none of its blocks is in the BFF's cache.
       await signIn(page, { email: 'owner@initech.example', password: DEMO_PASSWORD });
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Initech GmbH');
 
-      for (const id of ['block-balance', 'block-next-invoice', 'block-recent-invoices', 'block-subscriptions', 'block-profile']) {
+      for (const id of [
+        'block-balance',
+        'block-next-invoice',
+        'block-recent-invoices',
+        'block-subscriptions',
+        'block-profile',
+      ]) {
         const block = page.getByTestId(id);
         await expect(block.getByText('Temporarily unavailable'), `${id} says unavailable`).toBeVisible();
         // A reason written as a sentence (e.g. "Billing system is unavailable."), not a bare code.
-        await expect(block.locator('.block__unavailable-reason'), `${id} gives a reason`).toHaveText(/^[A-Z][^.]+\. \S/);
+        await expect(block.locator('.block__unavailable-reason'), `${id} gives a reason`).toHaveText(
+          /^[A-Z][^.]+\. \S/,
+        );
         await expect(block.getByRole('button', { name: 'Retry' })).toBeVisible();
       }
       // Salesforce and Portico's own data are unaffected.
       for (const id of ['block-cases', 'block-crm', 'block-usage']) {
-        await expect(page.getByTestId(id).getByText('Temporarily unavailable'), `${id} still shows`).toHaveCount(0);
+        await expect(
+          page.getByTestId(id).getByText('Temporarily unavailable'),
+          `${id} still shows`,
+        ).toHaveCount(0);
       }
       await expect(page.getByTestId('block-cases').locator('.list__row, .empty-state').first()).toBeVisible();
       await expect(page.getByTestId('block-usage').locator('.usage-tile').first()).toBeVisible();
@@ -64,7 +82,9 @@ test.describe('a dead upstream', () => {
       await expect(page.getByTestId('usage-tile-disk')).toHaveAttribute('data-source', 'whmcs');
       await expect(page.getByTestId('block-usage')).not.toContainText(/unlimited/i);
 
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: artifact('dashboard-degraded-1280.png'), fullPage: true });
     } finally {
@@ -85,11 +105,18 @@ test.describe('several accounts', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Acme Hosting Ltd');
 
     const switcher = page.getByTestId('account-switcher');
-    await expect(switcher.locator('option')).toHaveText(['Acme Hosting Ltd (Owner)', 'Globex Corporation (Viewer)']);
-    const remembered = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/last-account') && r.request().method() === 'PUT');
+    await expect(switcher.locator('option')).toHaveText([
+      'Acme Hosting Ltd (Owner)',
+      'Globex Corporation (Viewer)',
+    ]);
+    const remembered = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/me/last-account') && r.request().method() === 'PUT',
+    );
     await switcher.selectOption({ label: 'Globex Corporation (Viewer)' });
 
-    await page.waitForURL((url) => /\/dashboard$/.test(url.pathname) && !url.pathname.startsWith(`/${acmeId}/`));
+    await page.waitForURL(
+      (url) => /\/dashboard$/.test(url.pathname) && !url.pathname.startsWith(`/${acmeId}/`),
+    );
     expect((await remembered).status()).toBe(204);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Globex Corporation');
     await expect(switcher.locator('option:checked')).toHaveText('Globex Corporation (Viewer)');
@@ -99,7 +126,9 @@ test.describe('several accounts', () => {
     await expect(page.getByTestId('block-subscriptions')).not.toContainText('Business Hosting');
     // Alice is a viewer of Globex: she reads everything but opens no cases and does not see its users.
     await expect(page.getByRole('link', { name: 'New support case' })).toHaveCount(0);
-    await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Users' })).toHaveCount(0);
+    await expect(
+      page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Users' }),
+    ).toHaveCount(0);
     await page.screenshot({ path: artifact('dashboard-globex-1280.png'), fullPage: true });
     const globexPath = new URL(page.url()).pathname;
 
@@ -107,7 +136,9 @@ test.describe('several accounts', () => {
     // tests that follow.
     await page.goto('/');
     await page.waitForURL((url) => url.pathname === globexPath);
-    const back = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/last-account') && r.request().method() === 'PUT');
+    const back = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/me/last-account') && r.request().method() === 'PUT',
+    );
     await page.getByTestId('account-switcher').selectOption({ label: 'Acme Hosting Ltd (Owner)' });
     await page.waitForURL((url) => url.pathname.startsWith(`/${acmeId}/`));
     expect((await back).status()).toBe(204);
@@ -156,7 +187,10 @@ test.describe('invoices', () => {
 });
 
 test.describe('session', () => {
-  test('without the access cookie the billing page still loads through a refresh', async ({ page, context }) => {
+  test('without the access cookie the billing page still loads through a refresh', async ({
+    page,
+    context,
+  }) => {
     await signIn(page);
     const accountId = accountIdFrom(page.url());
     const names = (await context.cookies()).map((c) => c.name);
@@ -165,7 +199,9 @@ test.describe('session', () => {
     await context.clearCookies({ name: 'portico_at' });
     expect((await context.cookies()).map((c) => c.name)).not.toContain('portico_at');
 
-    const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh') && r.request().method() === 'POST');
+    const refreshed = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/auth/refresh') && r.request().method() === 'POST',
+    );
     await page.goto(`/${accountId}/billing`);
     expect((await refreshed).status()).toBe(200);
 

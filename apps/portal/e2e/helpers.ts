@@ -21,7 +21,10 @@ export function artifact(name: string): string {
 }
 
 /** Signs in through the login form and waits for the dashboard. */
-export async function signIn(page: Page, user: { email: string; password: string } = DEMO_USER): Promise<void> {
+export async function signIn(
+  page: Page,
+  user: { email: string; password: string } = DEMO_USER,
+): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);

@@ -2,7 +2,11 @@ import { expect, test, type BrowserContext } from '@playwright/test';
 import { accountIdFrom, artifact, signIn } from './helpers';
 
 /** Sets a site-wide preference cookie (`portico_locale`, `portico_theme`) as the switchers write it. */
-async function setPreference(context: BrowserContext, name: 'portico_locale' | 'portico_theme', value: string): Promise<void> {
+async function setPreference(
+  context: BrowserContext,
+  name: 'portico_locale' | 'portico_theme',
+  value: string,
+): Promise<void> {
   const origin = new URL(test.info().project.use.baseURL ?? 'http://localhost:3000').origin;
   await context.addCookies([{ name, value, url: `${origin}/` }]);
 }
@@ -20,13 +24,18 @@ test.describe('languages and themes', () => {
     });
   });
 
-  test('the saved language wins over the browser, follows the user to a fresh sign-in, and formats money the German way', async ({ page, browser }) => {
+  test('the saved language wins over the browser, follows the user to a fresh sign-in, and formats money the German way', async ({
+    page,
+    browser,
+  }) => {
     await signIn(page);
     const accountId = accountIdFrom(page.url());
     await page.getByRole('button', { name: /Open user menu/ }).click();
     await page.getByTestId('language-switcher').selectOption('de');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-    await expect(page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Übersicht' })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Übersicht' }),
+    ).toBeVisible();
     try {
       // Money as 1.234,56 $ and dates as 21.11.2026.
       await expect(page.getByTestId('next-invoice')).toContainText(/\d,\d\d\s\$|\d,\d\d\s€/);
@@ -56,7 +65,10 @@ test.describe('languages and themes', () => {
     }
   });
 
-  test('dark mode follows the system, and the switch is remembered across reloads without a flash', async ({ page, context }) => {
+  test('dark mode follows the system, and the switch is remembered across reloads without a flash', async ({
+    page,
+    context,
+  }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await signIn(page);
     const accountId = accountIdFrom(page.url());

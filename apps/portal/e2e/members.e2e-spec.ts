@@ -19,7 +19,11 @@ async function inviteLinkFor(request: APIRequestContext, to: string): Promise<st
 }
 
 test.describe('inviting a colleague', () => {
-  test('an owner invites a technical colleague, who accepts from the email, signs in, and cannot open invoices', async ({ page, browser, request }) => {
+  test('an owner invites a technical colleague, who accepts from the email, signs in, and cannot open invoices', async ({
+    page,
+    browser,
+    request,
+  }) => {
     const colleague = `tess.${Date.now()}@colleague.example`;
     const password = 'correct horse battery staple';
 
@@ -56,7 +60,9 @@ test.describe('inviting a colleague', () => {
     await tess.getByLabel('Your name').fill('Tess Tech');
     await tess.getByLabel('Choose a password').fill('short');
     await tess.getByRole('button', { name: 'Accept and create my sign-in' }).click();
-    await expect(tess.locator('#invite-password-error')).toHaveText('Password must have at least 12 characters');
+    await expect(tess.locator('#invite-password-error')).toHaveText(
+      'Password must have at least 12 characters',
+    );
     await tess.getByLabel('Choose a password').fill(password);
     await tess.getByRole('button', { name: 'Accept and create my sign-in' }).click();
     await expect(tess.getByTestId('invite-accepted')).toContainText('Your sign-in is ready');
@@ -80,7 +86,8 @@ test.describe('inviting a colleague', () => {
     await expect(nav.getByRole('link', { name: 'Usage' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Billing' })).toHaveCount(0);
     await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(0);
-    for (const id of ['block-balance', 'block-next-invoice', 'block-recent-invoices']) await expect(tess.getByTestId(id)).toHaveCount(0);
+    for (const id of ['block-balance', 'block-next-invoice', 'block-recent-invoices'])
+      await expect(tess.getByTestId(id)).toHaveCount(0);
     await expect(tess.locator(`a[href*="/billing"]`)).toHaveCount(0);
     await tess.screenshot({ path: artifact('dashboard-technical-1280.png'), fullPage: true });
 

@@ -8,9 +8,14 @@ test.describe('customer portal', () => {
     expect(reset.ok(), `sandbox reset answered ${reset.status()}`).toBeTruthy();
   });
 
-  test('an invoice paid upstream shows as paid on the open dashboard without a reload', async ({ page, request }) => {
+  test('an invoice paid upstream shows as paid on the open dashboard without a reload', async ({
+    page,
+    request,
+  }) => {
     await signIn(page);
-    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'connected', {
+      timeout: 15_000,
+    });
 
     const nextInvoice = page.getByTestId('next-invoice');
     await expect(nextInvoice).toHaveAttribute('data-invoice-id', /.+/);
@@ -37,15 +42,20 @@ test.describe('customer portal', () => {
       .poll(
         async () => {
           const currentNext = await nextInvoice.getAttribute('data-invoice-id');
-          const recentBadge = page.locator(`[data-testid="recent-invoices"] [data-invoice-id="${invoiceId ?? ''}"] .badge`);
-          const recentStatus = (await recentBadge.count()) > 0 ? await recentBadge.first().textContent() : null;
+          const recentBadge = page.locator(
+            `[data-testid="recent-invoices"] [data-invoice-id="${invoiceId ?? ''}"] .badge`,
+          );
+          const recentStatus =
+            (await recentBadge.count()) > 0 ? await recentBadge.first().textContent() : null;
           return currentNext !== invoiceId && (recentStatus === null || recentStatus === 'Paid');
         },
         { timeout: 2_000, intervals: [100] },
       )
       .toBe(true);
 
-    expect(await page.evaluate(() => (window as unknown as { __porticoMarker?: string }).__porticoMarker)).toBe('still-here');
+    expect(
+      await page.evaluate(() => (window as unknown as { __porticoMarker?: string }).__porticoMarker),
+    ).toBe('still-here');
     expect(navigations).toEqual([]);
 
     // The invoice detail agrees.
@@ -67,7 +77,9 @@ test.describe('customer portal', () => {
     await page.goto(`/${accountId}/dashboard`);
     await expect(page.getByTestId('block-next-invoice')).toBeVisible();
     await expect(page.getByTestId('block-usage')).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: artifact('dashboard-375.png'), fullPage: true });
 

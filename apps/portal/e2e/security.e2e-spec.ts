@@ -7,7 +7,8 @@ const MFA_USER = { email: 'owner@globex.example', password: DEMO_PASSWORD } as c
 const SESSIONS_USER = { email: 'billing@acme.example', password: DEMO_PASSWORD } as const;
 
 /** A TOTP code of the period after the current one (accepted within the BFF's ±30 s tolerance, never used yet). */
-const nextCode = (secret: string): Promise<string> => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+const nextCode = (secret: string): Promise<string> =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
 
 async function openSettings(page: Page): Promise<string> {
   const accountId = accountIdFrom(page.url());
@@ -18,7 +19,9 @@ async function openSettings(page: Page): Promise<string> {
 }
 
 test.describe('security settings', () => {
-  test('an owner sets up two-factor with the QR key and signs in with a code from the app', async ({ page }) => {
+  test('an owner sets up two-factor with the QR key and signs in with a code from the app', async ({
+    page,
+  }) => {
     await signIn(page, MFA_USER);
     await openSettings(page);
     const card = page.getByTestId('mfa-card');
@@ -81,7 +84,11 @@ test.describe('security settings', () => {
       const before = await rows.count();
       expect(before).toBeGreaterThanOrEqual(2);
       await page.screenshot({ path: artifact('settings-sessions-1280.png'), fullPage: true });
-      await rows.filter({ hasNotText: 'This device' }).first().getByRole('button', { name: /^Sign out/ }).click();
+      await rows
+        .filter({ hasNotText: 'This device' })
+        .first()
+        .getByRole('button', { name: /^Sign out/ })
+        .click();
       await expect(rows).toHaveCount(before - 1);
 
       // The other browser's next request is refused and it lands on the sign-in page.

@@ -24,7 +24,11 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function newInvoice(page: Page, dueInDays: number): Promise<string> {
   const duedate = new Date(Date.now() + dueInDays * 86_400_000).toISOString().slice(0, 10);
   const res = await page.request.post(`${SANDBOX_URL}/__admin/whmcs/invoices?webhook=false`, {
-    data: { userid: 1, items: [{ description: 'Priority support pack', amount: '49.00', taxed: true }], duedate },
+    data: {
+      userid: 1,
+      items: [{ description: 'Priority support pack', amount: '49.00', taxed: true }],
+      duedate,
+    },
   });
   expect(res.status()).toBe(201);
   return String(((await res.json()) as { invoiceid: number }).invoiceid);
@@ -72,7 +76,10 @@ test.describe('self-service', () => {
     await expect(page.getByTestId('invoice-totals')).toContainText('Tax 1 (6.25%)');
     await shoot(page, 'invoice-detail');
 
-    const [payTab] = await Promise.all([context.waitForEvent('page'), page.getByTestId('pay-invoice').click()]);
+    const [payTab] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByTestId('pay-invoice').click(),
+    ]);
     await payTab.waitForLoadState();
     await expect(payTab.getByTestId('sandbox-invoice-status')).toHaveText('Unpaid');
     await payTab.getByRole('button', { name: /Pay now/ }).click();
@@ -91,7 +98,10 @@ test.describe('self-service', () => {
     const accountId = accountIdFrom(page.url());
     await page.goto(`/${accountId}/billing/${invoiceId}`);
     const total = (await page.getByTestId('amount-due').textContent())?.replace(/[^0-9.]/g, '') ?? '';
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('invoice-pdf').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('invoice-pdf').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`invoice-${invoiceId}.pdf`);
     const file = artifact(`invoice-${invoiceId}.pdf`);
     await download.saveAs(file);
@@ -106,7 +116,9 @@ test.describe('self-service', () => {
   });
 
   test('cancel a service at the end of its billing period', async ({ page }) => {
-    const created = await page.request.post(`${SANDBOX_URL}/__admin/whmcs/services`, { data: { userid: 1, name: 'Staging Hosting' } });
+    const created = await page.request.post(`${SANDBOX_URL}/__admin/whmcs/services`, {
+      data: { userid: 1, name: 'Staging Hosting' },
+    });
     const serviceId = String(((await created.json()) as { serviceid: number }).serviceid);
     await signIn(page);
     const accountId = accountIdFrom(page.url());
@@ -130,17 +142,30 @@ test.describe('self-service', () => {
     const accountId = accountIdFrom(page.url());
     const bell = page.getByTestId('notification-bell');
     await expect(bell).toBeVisible();
-    const countOf = async () => Number((await page.getByTestId('notification-count').textContent({ timeout: 1000 }).catch(() => '0')) ?? '0');
+    const countOf = async () =>
+      Number(
+        (await page
+          .getByTestId('notification-count')
+          .textContent({ timeout: 1000 })
+          .catch(() => '0')) ?? '0',
+      );
     const before = await countOf();
 
     const invoiceId = await newInvoice(page, -2);
-    const reminder = await page.request.post(`${SANDBOX_URL}/__admin/whmcs/invoices/${invoiceId}/payment-reminder`, { data: { type: 'firstoverdue' } });
+    const reminder = await page.request.post(
+      `${SANDBOX_URL}/__admin/whmcs/invoices/${invoiceId}/payment-reminder`,
+      { data: { type: 'firstoverdue' } },
+    );
     expect(reminder.status()).toBe(202);
     // Live: notification_created refreshes the count without a reload.
     await expect(page.getByTestId('notification-count')).toHaveText(String(before + 1), { timeout: 20_000 });
 
     await bell.click();
-    const item = page.getByTestId('notification-list').getByRole('listitem').filter({ hasText: 'is overdue' }).first();
+    const item = page
+      .getByTestId('notification-list')
+      .getByRole('listitem')
+      .filter({ hasText: 'is overdue' })
+      .first();
     await expect(item).toHaveAttribute('data-read', 'false');
     await shoot(page, 'notifications');
     await item.getByRole('button', { name: /Mark .* read/ }).click();
@@ -178,7 +203,10 @@ test.describe('self-service', () => {
 
     await page.goto(`/${accountId}/billing`);
     await expect(page.getByTestId('zip-download')).toBeVisible();
-    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByTestId('zip-download').click()]);
+    const [zip] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('zip-download').click(),
+    ]);
     expect(zip.suggestedFilename()).toMatch(/^invoices-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.zip$/);
     await shoot(page, 'billing');
   });

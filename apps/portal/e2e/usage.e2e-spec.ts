@@ -18,7 +18,10 @@ async function createKeyInAdmin(page: Page): Promise<string> {
 }
 
 test.describe('usage', () => {
-  test('samples sent through the API move the open chart; an alert fires once, shows on the dashboard and is mailed', async ({ browser, request }) => {
+  test('samples sent through the API move the open chart; an alert fires once, shows on the dashboard and is mailed', async ({
+    browser,
+    request,
+  }) => {
     test.setTimeout(180_000);
     const admin = await browser.newPage();
     // The admin lands on /admin, not a dashboard: sign in by hand.
@@ -48,7 +51,9 @@ test.describe('usage', () => {
     await expect(chart).toBeVisible();
     const before = Number(await chart.getAttribute('data-last-value'));
     await send(987_654);
-    await expect.poll(async () => Number(await chart.getAttribute('data-last-value')), { timeout: 15_000 }).toBeGreaterThanOrEqual(987_654);
+    await expect
+      .poll(async () => Number(await chart.getAttribute('data-last-value')), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(987_654);
     expect(before).toBeLessThan(987_654);
     await page.screenshot({ path: artifact('usage-live-1280.png'), fullPage: true });
 
@@ -88,7 +93,9 @@ test.describe('usage', () => {
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(`/${accountId}/usage?metric=bandwidth&range=period`);
     await expect(page.getByTestId('usage-line')).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: artifact('usage-bandwidth-375.png'), fullPage: true });
     await page.goto(`/${accountId}/dashboard`);
@@ -96,9 +103,11 @@ test.describe('usage', () => {
     await page.close();
   });
 
-  test('the tiles show WHMCS\'s own figure as soon as WHMCS reports it', async ({ page, request }) => {
+  test("the tiles show WHMCS's own figure as soon as WHMCS reports it", async ({ page, request }) => {
     // Globex's Enterprise VPS (service 104): WHMCS now reports 123,456 MB in use.
-    const set = await request.put(`${SANDBOX_URL}/__admin/whmcs/services/104/usage`, { data: { diskusage: 123_456 } });
+    const set = await request.put(`${SANDBOX_URL}/__admin/whmcs/services/104/usage`, {
+      data: { diskusage: 123_456 },
+    });
     expect(set.ok()).toBeTruthy();
     // Acme's owner is also a viewer of Globex (docs/contracts.md).
     await signIn(page);
@@ -122,5 +131,6 @@ test.describe('usage', () => {
 async function alertMails(request: import('@playwright/test').APIRequestContext): Promise<number> {
   const res = await request.get(`${SANDBOX_URL}/__admin/mail.json?to=owner@acme.example`);
   const body = (await res.json()) as { messages: Array<{ subject: string }> };
-  return body.messages.filter((m) => m.subject.startsWith('Usage alert: API requests of Business Hosting')).length;
+  return body.messages.filter((m) => m.subject.startsWith('Usage alert: API requests of Business Hosting'))
+    .length;
 }

@@ -15,10 +15,13 @@ export function startTracing(endpoint: string, serviceName: string): void {
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
     spanProcessors: [
-      new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces`, timeoutMillis: 5000 }), {
-        scheduledDelayMillis: 1000,
-        exportTimeoutMillis: 5000,
-      }),
+      new BatchSpanProcessor(
+        new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces`, timeoutMillis: 5000 }),
+        {
+          scheduledDelayMillis: 1000,
+          exportTimeoutMillis: 5000,
+        },
+      ),
     ],
     instrumentations: [new HttpInstrumentation(), new UndiciInstrumentation()],
   });

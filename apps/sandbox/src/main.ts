@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : env.SANDBOX_PORT;
   const smtpPort = await mail.listen(env.SANDBOX_SMTP_PORT, env.SANDBOX_HOST);
-  console.log(`Sandbox ready on http://${env.SANDBOX_HOST}:${port} (SMTP catcher on ${env.SANDBOX_HOST}:${smtpPort})`);
+  console.log(
+    `Sandbox ready on http://${env.SANDBOX_HOST}:${port} (SMTP catcher on ${env.SANDBOX_HOST}:${smtpPort})`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -83,7 +83,12 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
   // Same document as the WHMCS hook module (apps/bff/src/integrations/whmcs/hook/portico_webhooks.php).
   const emitWhmcs = (e: WhmcsEvent) => {
     if (notifications.muted) return;
-    webhooks.dispatch('whmcs', e.event, { event: e.event, occurredAt: occurredAt(), userid: e.userid, params: e.params });
+    webhooks.dispatch('whmcs', e.event, {
+      event: e.event,
+      occurredAt: occurredAt(),
+      userid: e.userid,
+      params: e.params,
+    });
   };
   const whmcsApi = new WhmcsApiService(store, emitWhmcs, env.SANDBOX_PUBLIC_URL);
   const usageCycle = new WhmcsUsageCycle(store);
@@ -125,29 +130,69 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
   };
   const onInvoiceCreated = (invoiceId: number, userid: number) => {
     // WHMCS's InvoiceCreated hook variables.
-    emitWhmcs({ event: 'InvoiceCreated', userid, params: { source: 'adminarea', user: 'system', invoiceid: invoiceId, status: 'Unpaid' } });
+    emitWhmcs({
+      event: 'InvoiceCreated',
+      userid,
+      params: { source: 'adminarea', user: 'system', invoiceid: invoiceId, status: 'Unpaid' },
+    });
   };
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const status =
+      error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500
+        ? error.statusCode
+        : 500;
     if (status === 500) request.log.error(error);
     if (request.url.startsWith('/services/')) {
-      return reply.code(status).send([{ message: status === 500 ? 'An unexpected error occurred.' : error.message, errorCode: status === 500 ? 'UNKNOWN_EXCEPTION' : 'JSON_PARSER_ERROR' }]);
+      return reply.code(status).send([
+        {
+          message: status === 500 ? 'An unexpected error occurred.' : error.message,
+          errorCode: status === 500 ? 'UNKNOWN_EXCEPTION' : 'JSON_PARSER_ERROR',
+        },
+      ]);
     }
-    if (request.url.startsWith('/includes/')) return reply.code(status).send({ result: 'error', message: status === 500 ? 'An unexpected error occurred' : error.message });
-    return reply.code(status).send({ error: status === 500 ? 'internal_error' : 'bad_request', message: status === 500 ? 'unexpected error' : error.message });
+    if (request.url.startsWith('/includes/'))
+      return reply
+        .code(status)
+        .send({ result: 'error', message: status === 500 ? 'An unexpected error occurred' : error.message });
+    return reply.code(status).send({
+      error: status === 500 ? 'internal_error' : 'bad_request',
+      message: status === 500 ? 'unexpected error' : error.message,
+    });
   });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/services/')) return reply.code(404).send([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
-    return reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` });
+    if (request.url.startsWith('/services/'))
+      return reply
+        .code(404)
+        .send([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    return reply
+      .code(404)
+      .send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` });
   });
 
   // Prometheus: the calls the simulated upstreams received (a local test tool: served without a token).
-  app.get('/metrics', async (_request, reply) => reply.header('content-type', faults.registry.contentType).send(await faults.registry.metrics()));
+  app.get('/metrics', async (_request, reply) =>
+    reply.header('content-type', faults.registry.contentType).send(await faults.registry.metrics()),
+  );
 
-  registerWhmcsRoutes(app, { api: whmcsApi, faults, held, identifier: env.WHMCS_API_IDENTIFIER, secret: env.WHMCS_API_SECRET });
+  registerWhmcsRoutes(app, {
+    api: whmcsApi,
+    faults,
+    held,
+    identifier: env.WHMCS_API_IDENTIFIER,
+    secret: env.WHMCS_API_SECRET,
+  });
   registerClientAreaRoutes(app, { store, api: whmcsApi });
-  registerSalesforceRoutes(app, { store, sessions, faults, held, clientId: env.SALESFORCE_CLIENT_ID, clientSecret: env.SALESFORCE_CLIENT_SECRET, onCaseChanged, onCaseCommentCreated });
+  registerSalesforceRoutes(app, {
+    store,
+    sessions,
+    faults,
+    held,
+    clientId: env.SALESFORCE_CLIENT_ID,
+    clientSecret: env.SALESFORCE_CLIENT_SECRET,
+    onCaseChanged,
+    onCaseCommentCreated,
+  });
   registerAdminRoutes(app, {
     store,
     faults,
@@ -167,11 +212,18 @@ export function buildSandbox(options: SandboxOptions = {}): Sandbox {
       const before = store.data.counters;
       store.data = buildDemoData(clock(), seed);
       const after = store.data.counters;
-      for (const key of Object.keys(after) as Array<keyof typeof after>) after[key] = Math.max(after[key], before[key]);
+      for (const key of Object.keys(after) as Array<keyof typeof after>)
+        after[key] = Math.max(after[key], before[key]);
     },
   });
   registerMailRoutes(app, mail);
-  app.get('/', async () => ({ name: 'portico-sandbox', whmcs: '/includes/api.php', salesforce: '/services/data/', admin: '/__admin', mail: '/__admin/mail' }));
+  app.get('/', async () => ({
+    name: 'portico-sandbox',
+    whmcs: '/includes/api.php',
+    salesforce: '/services/data/',
+    admin: '/__admin',
+    mail: '/__admin/mail',
+  }));
 
   app.addHook('onClose', async () => {
     if (usageTimer) clearInterval(usageTimer);

@@ -7,9 +7,19 @@ import { z } from 'zod';
 /** Arguments of `create-account`, validated. */
 export const createAccountArgsSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
-  whmcsClientId: z.coerce.number({ error: 'must be a positive integer' }).int('must be a positive integer').positive('must be a positive integer').optional(),
-  salesforceAccountId: z.string().regex(SALESFORCE_ID_PATTERN, 'must be a 15 or 18 character Salesforce Id').optional(),
-  ownerEmail: z.email('must be an email address').max(320).transform((e) => e.toLowerCase()),
+  whmcsClientId: z.coerce
+    .number({ error: 'must be a positive integer' })
+    .int('must be a positive integer')
+    .positive('must be a positive integer')
+    .optional(),
+  salesforceAccountId: z
+    .string()
+    .regex(SALESFORCE_ID_PATTERN, 'must be a 15 or 18 character Salesforce Id')
+    .optional(),
+  ownerEmail: z
+    .email('must be an email address')
+    .max(320)
+    .transform((e) => e.toLowerCase()),
   ownerName: z.string().trim().min(1, 'is required').max(200),
   ownerPassword: z.string().min(12, 'must be at least 12 characters').max(1024).optional(),
 });
@@ -44,7 +54,10 @@ export function generatePassword(): string {
  * Creates an account, its owner user (argon2id hash) and the owner membership in one transaction.
  * @throws CliError for duplicates (email, WHMCS client id, Salesforce Account Id)
  */
-export async function createAccount(databaseUrl: string, args: CreateAccountArgs & { ownerPassword: string }): Promise<CreateAccountResult> {
+export async function createAccount(
+  databaseUrl: string,
+  args: CreateAccountArgs & { ownerPassword: string },
+): Promise<CreateAccountResult> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const accountId = randomUUID();
@@ -54,20 +67,28 @@ export async function createAccount(databaseUrl: string, args: CreateAccountArgs
     await client.query('BEGIN');
     // Row-level security: the CLI works for no one account (a no-op for a superuser owner).
     await client.query("SELECT set_config('app.scope', 'system', true)");
-    await client.query('INSERT INTO accounts (id, name, whmcs_client_id, salesforce_account_id) VALUES ($1, $2, $3, $4)', [
-      accountId,
-      args.name,
-      args.whmcsClientId ?? null,
-      args.salesforceAccountId ?? null,
+    await client.query(
+      'INSERT INTO accounts (id, name, whmcs_client_id, salesforce_account_id) VALUES ($1, $2, $3, $4)',
+      [accountId, args.name, args.whmcsClientId ?? null, args.salesforceAccountId ?? null],
+    );
+    await client.query('INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)', [
+      userId,
+      args.ownerEmail,
+      args.ownerName,
+      passwordHash,
     ]);
-    await client.query('INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)', [userId, args.ownerEmail, args.ownerName, passwordHash]);
-    await client.query("INSERT INTO memberships (id, user_id, account_id, role) VALUES ($1, $2, $3, 'owner')", [randomUUID(), userId, accountId]);
+    await client.query(
+      "INSERT INTO memberships (id, user_id, account_id, role) VALUES ($1, $2, $3, 'owner')",
+      [randomUUID(), userId, accountId],
+    );
     await client.query('COMMIT');
     return { accountId, userId };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     if (err instanceof DatabaseError && err.code === '23505') {
-      throw new CliError(UNIQUE_MESSAGES[err.constraint ?? ''] ?? `duplicate value (${err.constraint ?? 'unique constraint'})`);
+      throw new CliError(
+        UNIQUE_MESSAGES[err.constraint ?? ''] ?? `duplicate value (${err.constraint ?? 'unique constraint'})`,
+      );
     }
     throw err;
   } finally {

@@ -40,13 +40,23 @@ export async function runCli(argv: string[], io: CliIo, env?: Env): Promise<numb
   if (command === 'validate-config') {
     let options: { dashboards?: string; metrics?: string };
     try {
-      options = parseArgs({ args: rest, strict: true, options: { dashboards: { type: 'string' }, metrics: { type: 'string' } } }).values;
+      options = parseArgs({
+        args: rest,
+        strict: true,
+        options: { dashboards: { type: 'string' }, metrics: { type: 'string' } },
+      }).values;
     } catch (err) {
       io.stderr(`${err instanceof Error ? err.message : String(err)}\n`);
       return 1;
     }
     const cfg = env ?? loadEnv();
-    return validateConfig({ dashboardsDir: options.dashboards ?? cfg.DASHBOARDS_DIR, metricsFile: options.metrics ?? cfg.USAGE_METRICS_FILE }, io);
+    return validateConfig(
+      {
+        dashboardsDir: options.dashboards ?? cfg.DASHBOARDS_DIR,
+        metricsFile: options.metrics ?? cfg.USAGE_METRICS_FILE,
+      },
+      io,
+    );
   }
   if (command !== 'create-account') {
     io.stderr(`Unknown command: ${command}\n\n${USAGE}\n`);
@@ -82,7 +92,9 @@ export async function runCli(argv: string[], io: CliIo, env?: Env): Promise<numb
     const flag = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');
-      io.stderr(`${flag(key)}: ${issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message}\n`);
+      io.stderr(
+        `${flag(key)}: ${issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message}\n`,
+      );
     }
     return 1;
   }
@@ -107,7 +119,10 @@ export async function runCli(argv: string[], io: CliIo, env?: Env): Promise<numb
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) })
+  runCli(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  })
     .then((code) => process.exit(code))
     .catch((err: unknown) => {
       process.stderr.write(`Error: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -47,7 +47,8 @@ export class InMemoryAuthRepository {
   readonly sessions = new Map<string, FakeSession>();
   readonly tokens: FakeRefreshToken[] = [];
   readonly recoveryCodes: Array<{ id: string; userId: string; codeHash: string; usedAt: Date | null }> = [];
-  readonly resetTokens: Array<{ userId: string; tokenHash: string; expiresAt: Date; usedAt: Date | null }> = [];
+  readonly resetTokens: Array<{ userId: string; tokenHash: string; expiresAt: Date; usedAt: Date | null }> =
+    [];
 
   /** @param clock the time new sessions start at (the database's `now()` in the real one) */
   constructor(private readonly clock: { now(): Date }) {}
@@ -84,11 +85,16 @@ export class InMemoryAuthRepository {
   findMe(userId: string): Promise<Me | null> {
     const user = this.users.get(userId);
     if (!user) return Promise.resolve(null);
-    const me = { user: { id: user.id, email: user.email, name: user.name, mfaEnabled: user.mfaEnabledAt !== null }, accounts: [] };
+    const me = {
+      user: { id: user.id, email: user.email, name: user.name, mfaEnabled: user.mfaEnabledAt !== null },
+      accounts: [],
+    };
     return Promise.resolve(me as unknown as Me);
   }
 
-  createSession(data: { sessionId: string; userId: string; tokenHash: string; expiresAt: Date } & SessionClient): Promise<void> {
+  createSession(
+    data: { sessionId: string; userId: string; tokenHash: string; expiresAt: Date } & SessionClient,
+  ): Promise<void> {
     const now = this.clock.now();
     this.sessions.set(data.sessionId, {
       id: data.sessionId,
@@ -100,7 +106,15 @@ export class InMemoryAuthRepository {
       ip: data.ip,
       revokedAt: null,
     });
-    this.tokens.push({ id: randomUUID(), userId: data.userId, familyId: data.sessionId, tokenHash: data.tokenHash, expiresAt: data.expiresAt, rotatedAt: null, revokedAt: null });
+    this.tokens.push({
+      id: randomUUID(),
+      userId: data.userId,
+      familyId: data.sessionId,
+      tokenHash: data.tokenHash,
+      expiresAt: data.expiresAt,
+      rotatedAt: null,
+      revokedAt: null,
+    });
     return Promise.resolve();
   }
 
@@ -108,14 +122,29 @@ export class InMemoryAuthRepository {
     const token = this.tokens.find((t) => t.tokenHash === tokenHash);
     if (!token) return Promise.resolve(null);
     const { tokenHash: _hash, ...rest } = token;
-    return Promise.resolve({ ...rest, sessionRevokedAt: this.sessions.get(token.familyId)?.revokedAt ?? null });
+    return Promise.resolve({
+      ...rest,
+      sessionRevokedAt: this.sessions.get(token.familyId)?.revokedAt ?? null,
+    });
   }
 
-  rotate(currentId: string, next: { userId: string; familyId: string; tokenHash: string; expiresAt: Date } & SessionClient, now: Date): Promise<boolean> {
+  rotate(
+    currentId: string,
+    next: { userId: string; familyId: string; tokenHash: string; expiresAt: Date } & SessionClient,
+    now: Date,
+  ): Promise<boolean> {
     const current = this.tokens.find((t) => t.id === currentId);
     if (!current || current.rotatedAt || current.revokedAt) return Promise.resolve(false);
     current.rotatedAt = now;
-    this.tokens.push({ id: randomUUID(), userId: next.userId, familyId: next.familyId, tokenHash: next.tokenHash, expiresAt: next.expiresAt, rotatedAt: null, revokedAt: null });
+    this.tokens.push({
+      id: randomUUID(),
+      userId: next.userId,
+      familyId: next.familyId,
+      tokenHash: next.tokenHash,
+      expiresAt: next.expiresAt,
+      rotatedAt: null,
+      revokedAt: null,
+    });
     const session = this.sessions.get(next.familyId);
     if (session) Object.assign(session, { lastSeenAt: now, ip: next.ip, userAgent: next.userAgent });
     return Promise.resolve(true);
@@ -142,7 +171,11 @@ export class InMemoryAuthRepository {
     return Promise.resolve(live);
   }
 
-  revokeSessions(userId: string, filter: { only: string } | { except: string | null }, now: Date): Promise<string[]> {
+  revokeSessions(
+    userId: string,
+    filter: { only: string } | { except: string | null },
+    now: Date,
+  ): Promise<string[]> {
     const ids = [...this.sessions.values()]
       .filter((s) => s.userId === userId && !s.revokedAt)
       .filter((s) => ('only' in filter ? s.id === filter.only : s.id !== filter.except))
@@ -154,7 +187,16 @@ export class InMemoryAuthRepository {
   findMfa(userId: string): Promise<StoredMfa | null> {
     const u = this.users.get(userId);
     return Promise.resolve(
-      u ? { email: u.email, passwordHash: u.passwordHash, secret: u.mfaSecret, pendingSecret: u.mfaPendingSecret, enabledAt: u.mfaEnabledAt, lastTimeStep: u.mfaLastTimeStep } : null,
+      u
+        ? {
+            email: u.email,
+            passwordHash: u.passwordHash,
+            secret: u.mfaSecret,
+            pendingSecret: u.mfaPendingSecret,
+            enabledAt: u.mfaEnabledAt,
+            lastTimeStep: u.mfaLastTimeStep,
+          }
+        : null,
     );
   }
 
@@ -167,17 +209,34 @@ export class InMemoryAuthRepository {
     return Promise.resolve();
   }
 
-  enableMfa(userId: string, pendingSealed: string, timeStep: number, recoveryCodeHashes: readonly string[], now: Date): Promise<boolean> {
+  enableMfa(
+    userId: string,
+    pendingSealed: string,
+    timeStep: number,
+    recoveryCodeHashes: readonly string[],
+    now: Date,
+  ): Promise<boolean> {
     const u = this.user(userId);
     if (u.mfaPendingSecret !== pendingSealed) return Promise.resolve(false);
-    Object.assign(u, { mfaSecret: pendingSealed, mfaPendingSecret: null, mfaEnabledAt: now, mfaLastTimeStep: timeStep });
+    Object.assign(u, {
+      mfaSecret: pendingSealed,
+      mfaPendingSecret: null,
+      mfaEnabledAt: now,
+      mfaLastTimeStep: timeStep,
+    });
     this.removeRecoveryCodes(userId);
-    for (const codeHash of recoveryCodeHashes) this.recoveryCodes.push({ id: randomUUID(), userId, codeHash, usedAt: null });
+    for (const codeHash of recoveryCodeHashes)
+      this.recoveryCodes.push({ id: randomUUID(), userId, codeHash, usedAt: null });
     return Promise.resolve(true);
   }
 
   disableMfa(userId: string): Promise<void> {
-    Object.assign(this.user(userId), { mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null, mfaLastTimeStep: null });
+    Object.assign(this.user(userId), {
+      mfaSecret: null,
+      mfaPendingSecret: null,
+      mfaEnabledAt: null,
+      mfaLastTimeStep: null,
+    });
     this.removeRecoveryCodes(userId);
     return Promise.resolve();
   }
@@ -190,7 +249,11 @@ export class InMemoryAuthRepository {
   }
 
   listUnusedRecoveryCodes(userId: string): Promise<{ id: string; codeHash: string }[]> {
-    return Promise.resolve(this.recoveryCodes.filter((c) => c.userId === userId && !c.usedAt).map(({ id, codeHash }) => ({ id, codeHash })));
+    return Promise.resolve(
+      this.recoveryCodes
+        .filter((c) => c.userId === userId && !c.usedAt)
+        .map(({ id, codeHash }) => ({ id, codeHash })),
+    );
   }
 
   useRecoveryCode(id: string, now: Date): Promise<boolean> {
@@ -211,7 +274,9 @@ export class InMemoryAuthRepository {
   }
 
   findResetTokenOwner(tokenHash: string, now: Date): Promise<{ userId: string; email: string } | null> {
-    const t = this.resetTokens.find((r) => r.tokenHash === tokenHash && !r.usedAt && r.expiresAt.getTime() > now.getTime());
+    const t = this.resetTokens.find(
+      (r) => r.tokenHash === tokenHash && !r.usedAt && r.expiresAt.getTime() > now.getTime(),
+    );
     return Promise.resolve(t ? { userId: t.userId, email: this.user(t.userId).email } : null);
   }
 
@@ -230,7 +295,8 @@ export class InMemoryAuthRepository {
   }
 
   private removeRecoveryCodes(userId: string): void {
-    for (let i = this.recoveryCodes.length - 1; i >= 0; i -= 1) if (this.recoveryCodes[i]?.userId === userId) this.recoveryCodes.splice(i, 1);
+    for (let i = this.recoveryCodes.length - 1; i >= 0; i -= 1)
+      if (this.recoveryCodes[i]?.userId === userId) this.recoveryCodes.splice(i, 1);
   }
 
   private credentials(u: FakeUser): UserCredentials {

@@ -26,13 +26,39 @@ export function authWorld(overrides: Record<string, string> = {}) {
   const mail = new RecordingMail();
   const tokens = new TokenService(new JwtService({}), env);
   const lockout = new LoginLockoutService(new MemoryRateLimitStore(() => clock.nowMs()), env);
-  const sessions = new SessionsService(repository.asRepository(), revocations.asService(), audit.asService(), clock);
+  const sessions = new SessionsService(
+    repository.asRepository(),
+    revocations.asService(),
+    audit.asService(),
+    clock,
+  );
   const mfa = new MfaService(repository.asRepository(), env, access.asService(), clock);
-  const password = new PasswordService(repository.asRepository(), sessions, audit.asService(), mail, env, clock);
-  const auth = new AuthService(repository.asRepository(), tokens, revocations.asService(), mfa, lockout, audit.asService(), env, clock);
+  const password = new PasswordService(
+    repository.asRepository(),
+    sessions,
+    audit.asService(),
+    mail,
+    env,
+    clock,
+  );
+  const auth = new AuthService(
+    repository.asRepository(),
+    tokens,
+    revocations.asService(),
+    mfa,
+    lockout,
+    audit.asService(),
+    env,
+    clock,
+  );
   auth.onModuleInit();
   return { env, clock, repository, audit, revocations, access, mail, tokens, sessions, mfa, password, auth };
 }
 
 /** Client metadata of a request from the tests. */
-export const META = { ip: '203.0.113.7', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36', requestId: 'req-1' };
+export const META = {
+  ip: '203.0.113.7',
+  userAgent:
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
+  requestId: 'req-1',
+};

@@ -1,5 +1,10 @@
 import type { Member, Role } from '@portico/domain';
-import type { AcceptOutcome, MembersRepository, MembersTransaction, StoredInvite } from '../../src/modules/members/members.repository';
+import type {
+  AcceptOutcome,
+  MembersRepository,
+  MembersTransaction,
+  StoredInvite,
+} from '../../src/modules/members/members.repository';
 
 interface FakeMembership {
   userId: string;
@@ -39,7 +44,12 @@ export class InMemoryMembersRepository {
     this.state.users.push({ ...user, passwordHash: 'x', lastAccountId: null });
   }
 
-  addMember(accountId: string, user: { id: string; email: string; name: string }, role: Role, joinedAt = new Date(0)): void {
+  addMember(
+    accountId: string,
+    user: { id: string; email: string; name: string },
+    role: Role,
+    joinedAt = new Date(0),
+  ): void {
     if (!this.state.users.some((u) => u.id === user.id)) this.addUser(user);
     this.state.memberships.push({ userId: user.id, accountId, role, joinedAt });
   }
@@ -82,14 +92,32 @@ export class InMemoryMembersRepository {
     return Promise.resolve(this.state.users.find((u) => u.id === userId)?.email ?? null);
   }
 
-  accept(invite: StoredInvite, who: { userId: string } | { newUser: { id: string; name: string; passwordHash: string } }, now: Date): Promise<AcceptOutcome> {
-    const stored = this.state.invites.find((i) => i.id === invite.id && i.tokenHash === invite.tokenHash && !i.acceptedAt && !i.revokedAt && i.expiresAt.getTime() > now.getTime());
+  accept(
+    invite: StoredInvite,
+    who: { userId: string } | { newUser: { id: string; name: string; passwordHash: string } },
+    now: Date,
+  ): Promise<AcceptOutcome> {
+    const stored = this.state.invites.find(
+      (i) =>
+        i.id === invite.id &&
+        i.tokenHash === invite.tokenHash &&
+        !i.acceptedAt &&
+        !i.revokedAt &&
+        i.expiresAt.getTime() > now.getTime(),
+    );
     if (!stored) return Promise.resolve({ kind: 'already_used' });
     let userId: string;
     let userCreated = false;
     if ('newUser' in who) {
-      if (this.state.users.some((u) => u.email === invite.email)) return Promise.resolve({ kind: 'already_used' });
-      this.state.users.push({ id: who.newUser.id, email: invite.email, name: who.newUser.name, passwordHash: who.newUser.passwordHash, lastAccountId: null });
+      if (this.state.users.some((u) => u.email === invite.email))
+        return Promise.resolve({ kind: 'already_used' });
+      this.state.users.push({
+        id: who.newUser.id,
+        email: invite.email,
+        name: who.newUser.name,
+        passwordHash: who.newUser.passwordHash,
+        lastAccountId: null,
+      });
       userId = who.newUser.id;
       userCreated = true;
     } else {
@@ -109,18 +137,33 @@ export class InMemoryMembersRepository {
 
   private member(m: FakeMembership): Member {
     const user = this.state.users.find((u) => u.id === m.userId);
-    return { userId: m.userId, email: user?.email ?? '', name: user?.name ?? '', role: m.role, joinedAt: m.joinedAt.toISOString() };
+    return {
+      userId: m.userId,
+      email: user?.email ?? '',
+      name: user?.name ?? '',
+      role: m.role,
+      joinedAt: m.joinedAt.toISOString(),
+    };
   }
 
   private transaction(accountId: string): MembersTransaction {
-    const find = (userId: string) => this.state.memberships.find((m) => m.accountId === accountId && m.userId === userId);
+    const find = (userId: string) =>
+      this.state.memberships.find((m) => m.accountId === accountId && m.userId === userId);
     const open = (i: StoredInvite) => i.accountId === accountId && !i.acceptedAt && !i.revokedAt;
     const tx = {
       accountId,
       findMember: (userId: string) => Promise.resolve(find(userId) ? this.member(find(userId)!) : null),
       isMemberByEmail: (email: string) =>
-        Promise.resolve(this.state.memberships.some((m) => m.accountId === accountId && this.state.users.find((u) => u.id === m.userId)?.email === email)),
-      countOwners: () => Promise.resolve(this.state.memberships.filter((m) => m.accountId === accountId && m.role === 'owner').length),
+        Promise.resolve(
+          this.state.memberships.some(
+            (m) =>
+              m.accountId === accountId && this.state.users.find((u) => u.id === m.userId)?.email === email,
+          ),
+        ),
+      countOwners: () =>
+        Promise.resolve(
+          this.state.memberships.filter((m) => m.accountId === accountId && m.role === 'owner').length,
+        ),
       setRole: (userId: string, role: Role) => {
         const m = find(userId);
         if (!m) throw new Error('no such membership');
@@ -128,17 +171,30 @@ export class InMemoryMembersRepository {
         return Promise.resolve();
       },
       removeMember: (userId: string) => {
-        this.state.memberships = this.state.memberships.filter((m) => !(m.accountId === accountId && m.userId === userId));
+        this.state.memberships = this.state.memberships.filter(
+          (m) => !(m.accountId === accountId && m.userId === userId),
+        );
         const user = this.state.users.find((u) => u.id === userId && u.lastAccountId === accountId);
         if (user) user.lastAccountId = null;
         return Promise.resolve();
       },
-      findOpenInvites: (email: string) => Promise.resolve(this.state.invites.filter((i) => open(i) && i.email === email).map((i) => ({ ...i }))),
+      findOpenInvites: (email: string) =>
+        Promise.resolve(
+          this.state.invites.filter((i) => open(i) && i.email === email).map((i) => ({ ...i })),
+        ),
       findOpenInvite: (inviteId: string) => {
         const invite = this.state.invites.find((i) => open(i) && i.id === inviteId);
         return Promise.resolve(invite ? { ...invite } : null);
       },
-      createInvite: (data: { id: string; email: string; role: Role; tokenHash: string; invitedByUserId: string; createdAt: Date; expiresAt: Date }) => {
+      createInvite: (data: {
+        id: string;
+        email: string;
+        role: Role;
+        tokenHash: string;
+        invitedByUserId: string;
+        createdAt: Date;
+        expiresAt: Date;
+      }) => {
         const invite: StoredInvite = {
           id: data.id,
           accountId,
@@ -155,10 +211,17 @@ export class InMemoryMembersRepository {
         this.state.invites.push(invite);
         return Promise.resolve({ ...invite });
       },
-      renewInvite: (inviteId: string, data: { tokenHash: string; invitedByUserId: string; expiresAt: Date }) => {
+      renewInvite: (
+        inviteId: string,
+        data: { tokenHash: string; invitedByUserId: string; expiresAt: Date },
+      ) => {
         const invite = this.state.invites.find((i) => i.id === inviteId);
         if (!invite) throw new Error('no such invite');
-        Object.assign(invite, { tokenHash: data.tokenHash, expiresAt: data.expiresAt, invitedBy: this.state.users.find((u) => u.id === data.invitedByUserId)?.name ?? null });
+        Object.assign(invite, {
+          tokenHash: data.tokenHash,
+          expiresAt: data.expiresAt,
+          invitedBy: this.state.users.find((u) => u.id === data.invitedByUserId)?.name ?? null,
+        });
         return Promise.resolve({ ...invite });
       },
       revokeInvites: (inviteIds: string[], now: Date) => {

@@ -12,7 +12,11 @@ import type {
   Subscription,
   SupportCase,
 } from '@portico/domain';
-import { BillingProvider, type CancellationOutcome, type InvoicePageData } from '../../src/modules/billing/billing.provider';
+import {
+  BillingProvider,
+  type CancellationOutcome,
+  type InvoicePageData,
+} from '../../src/modules/billing/billing.provider';
 import { CrmProvider, type CasePageData } from '../../src/modules/support/crm.provider';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -115,10 +119,16 @@ export class FakeBillingProvider extends BillingProvider {
   async listInvoices(clientId: number, query: InvoiceListQuery): Promise<InvoicePageData> {
     this.check('listInvoices');
     const all = (this.invoices.get(clientId) ?? []).filter((i) =>
-      query.status === 'all' ? true : query.status === 'open' ? i.status === 'unpaid' || i.status === 'overdue' : i.status === query.status,
+      query.status === 'all'
+        ? true
+        : query.status === 'open'
+          ? i.status === 'unpaid' || i.status === 'overdue'
+          : i.status === query.status,
     );
     const start = (query.page - 1) * query.pageSize;
-    const items: Invoice[] = all.slice(start, start + query.pageSize).map(({ lineItems: _l, payments: _p, notes: _n, ...i }) => i);
+    const items: Invoice[] = all
+      .slice(start, start + query.pageSize)
+      .map(({ lineItems: _l, payments: _p, notes: _n, ...i }) => i);
     return { items, page: { page: query.page, pageSize: query.pageSize, total: all.length } };
   }
 
@@ -148,7 +158,11 @@ export class FakeBillingProvider extends BillingProvider {
     return { redirectUrl: `https://billing.example/sso/${clientId}` };
   }
 
-  requestCancellation(_clientId: number, _subscriptionId: string, _request: CancelSubscriptionRequest): Promise<CancellationOutcome> {
+  requestCancellation(
+    _clientId: number,
+    _subscriptionId: string,
+    _request: CancelSubscriptionRequest,
+  ): Promise<CancellationOutcome> {
     this.check('requestCancellation');
     return Promise.reject(new Error('not used by these tests'));
   }
@@ -177,7 +191,10 @@ export class FakeCrmProvider extends CrmProvider {
     this.check('listCases');
     const all = this.cases.get(crmAccountId) ?? [];
     const start = (query.page - 1) * query.pageSize;
-    return { items: all.slice(start, start + query.pageSize), page: { page: query.page, pageSize: query.pageSize, total: all.length } };
+    return {
+      items: all.slice(start, start + query.pageSize),
+      page: { page: query.page, pageSize: query.pageSize, total: all.length },
+    };
   }
 
   async getCase(crmAccountId: string, caseId: string): Promise<SupportCase | null> {

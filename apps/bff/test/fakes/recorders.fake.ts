@@ -126,7 +126,8 @@ export class RecordingNotifications {
   readonly notified: Array<{ accountId: string } & NewNotification> = [];
 
   notify(accountId: string, notification: NewNotification): Promise<void> {
-    if (!this.notified.some((n) => n.accountId === accountId && n.dedupKey === notification.dedupKey)) this.notified.push({ accountId, ...notification });
+    if (!this.notified.some((n) => n.accountId === accountId && n.dedupKey === notification.dedupKey))
+      this.notified.push({ accountId, ...notification });
     return Promise.resolve();
   }
 

@@ -3,7 +3,9 @@
  * ('resolved' when it did not reject). Reads the fields, not the class, so it keeps working however the error
  * type maps codes to statuses.
  */
-export async function rejection(promise: Promise<unknown>): Promise<{ status: number | undefined; code: string | undefined; message: string } | 'resolved'> {
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<{ status: number | undefined; code: string | undefined; message: string } | 'resolved'> {
   try {
     await promise;
     return 'resolved';

@@ -1,5 +1,8 @@
 import type { WebhookProvider } from '../../src/modules/webhooks/webhook-signature.service';
-import type { WebhookDeliveryRecord, WebhooksRepository } from '../../src/modules/webhooks/webhooks.repository';
+import type {
+  WebhookDeliveryRecord,
+  WebhooksRepository,
+} from '../../src/modules/webhooks/webhooks.repository';
 
 /** A stored delivery as the fake keeps it. */
 export interface FakeDelivery extends WebhookDeliveryRecord {
@@ -22,7 +25,17 @@ export class InMemoryWebhooksRepository {
   }
 
   add(id: string, provider: WebhookProvider, eventType: string, payload: unknown): FakeDelivery {
-    const delivery: FakeDelivery = { id, provider, deliveryId: `msg_${id}`, eventType, status: 'received', payload, attempts: 0, accountId: null, lastError: null };
+    const delivery: FakeDelivery = {
+      id,
+      provider,
+      deliveryId: `msg_${id}`,
+      eventType,
+      status: 'received',
+      payload,
+      attempts: 0,
+      accountId: null,
+      lastError: null,
+    };
     this.deliveries.set(id, delivery);
     return delivery;
   }
@@ -31,12 +44,28 @@ export class InMemoryWebhooksRepository {
     const d = this.deliveries.get(id);
     if (!d || (d.status !== 'received' && d.status !== 'failed')) return Promise.resolve(null);
     d.attempts += 1;
-    return Promise.resolve({ id: d.id, provider: d.provider, deliveryId: d.deliveryId, eventType: d.eventType, status: d.status, payload: d.payload, attempts: d.attempts });
+    return Promise.resolve({
+      id: d.id,
+      provider: d.provider,
+      deliveryId: d.deliveryId,
+      eventType: d.eventType,
+      status: d.status,
+      payload: d.payload,
+      attempts: d.attempts,
+    });
   }
 
-  finish(id: string, outcome: { status: 'processed' | 'ignored' | 'failed'; accountId?: string | null; error?: string }): Promise<void> {
+  finish(
+    id: string,
+    outcome: { status: 'processed' | 'ignored' | 'failed'; accountId?: string | null; error?: string },
+  ): Promise<void> {
     const d = this.deliveries.get(id);
-    if (d) Object.assign(d, { status: outcome.status, accountId: outcome.accountId ?? null, lastError: outcome.error ?? null });
+    if (d)
+      Object.assign(d, {
+        status: outcome.status,
+        accountId: outcome.accountId ?? null,
+        lastError: outcome.error ?? null,
+      });
     return Promise.resolve();
   }
 
@@ -52,7 +81,9 @@ export class InMemoryWebhooksRepository {
   }
 
   accountIdBySalesforceAccount(sfAccountId: string): Promise<string | null> {
-    for (const [id, accountId] of this.salesforceAccounts) if (id === sfAccountId || (sfAccountId.length === 15 && id.startsWith(sfAccountId))) return Promise.resolve(accountId);
+    for (const [id, accountId] of this.salesforceAccounts)
+      if (id === sfAccountId || (sfAccountId.length === 15 && id.startsWith(sfAccountId)))
+        return Promise.resolve(accountId);
     return Promise.resolve(null);
   }
 }

@@ -17,11 +17,21 @@ const redisUrl = process.env.REDIS_URL;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function event(accountId: string): RealtimeEvent {
-  return { id: randomUUID(), accountId, occurredAt: new Date().toISOString(), type: 'usage_changed', payload: { metrics: ['disk'] } };
+  return {
+    id: randomUUID(),
+    accountId,
+    occurredAt: new Date().toISOString(),
+    type: 'usage_changed',
+    payload: { metrics: ['disk'] },
+  };
 }
 
 /** The CachePort contract, run against every adapter. */
-function cacheContract(name: string, make: () => { cache: CachePort; close: () => Promise<void> }, enabled: boolean): void {
+function cacheContract(
+  name: string,
+  make: () => { cache: CachePort; close: () => Promise<void> },
+  enabled: boolean,
+): void {
   (enabled ? describe : describe.skip)(`CachePort contract: ${name}`, () => {
     let cache: CachePort;
     let close: () => Promise<void>;
@@ -56,7 +66,11 @@ function cacheContract(name: string, make: () => { cache: CachePort; close: () =
       const [a, b] = [`a-${randomUUID()}`, `b-${randomUUID()}`];
       await cache.set(a, { n: 1 }, 10_000);
       await cache.set(b, 'two', 10_000);
-      await expect(cache.getMany([b, `absent-${randomUUID()}`, a])).resolves.toEqual(['two', undefined, { n: 1 }]);
+      await expect(cache.getMany([b, `absent-${randomUUID()}`, a])).resolves.toEqual([
+        'two',
+        undefined,
+        { n: 1 },
+      ]);
       await expect(cache.getMany([])).resolves.toEqual([]);
     });
     it('locks: set-if-absent, renew and release only by the owner, lapse after the lease', async () => {
@@ -81,7 +95,11 @@ function cacheContract(name: string, make: () => { cache: CachePort; close: () =
 }
 
 /** The EventBus contract, run against every adapter. */
-function busContract(name: string, make: () => Promise<{ bus: EventBus; close: () => Promise<void> }>, enabled: boolean): void {
+function busContract(
+  name: string,
+  make: () => Promise<{ bus: EventBus; close: () => Promise<void> }>,
+  enabled: boolean,
+): void {
   (enabled ? describe : describe.skip)(`EventBus contract: ${name}`, () => {
     let bus: EventBus;
     let close: () => Promise<void>;
@@ -141,7 +159,10 @@ cacheContract(
   'redis',
   () => {
     const redis = new Redis(redisUrl ?? '');
-    return { cache: new RedisCacheAdapter(redis, `portico:test:${randomUUID()}:`), close: async () => void (await redis.quit()) };
+    return {
+      cache: new RedisCacheAdapter(redis, `portico:test:${randomUUID()}:`),
+      close: async () => void (await redis.quit()),
+    };
   },
   redisUrl !== undefined,
 );
@@ -164,7 +185,12 @@ busContract(
 (redisUrl ? describe : describe.skip)('RedisEventBus across instances', () => {
   it('delivers an event published by one instance to another, and drops malformed messages', async () => {
     const channel = `portico:test:${randomUUID()}`;
-    const conns = [new Redis(redisUrl!), new Redis(redisUrl!), new Redis(redisUrl!), new Redis(redisUrl!)] as const;
+    const conns = [
+      new Redis(redisUrl!),
+      new Redis(redisUrl!),
+      new Redis(redisUrl!),
+      new Redis(redisUrl!),
+    ] as const;
     try {
       const one = new RedisEventBus(conns[0], conns[1], channel);
       const two = new RedisEventBus(conns[2], conns[3], channel);
@@ -189,7 +215,11 @@ busContract(
 });
 
 /** The JobQueue contract, run against every adapter. */
-function jobQueueContract(name: string, make: () => JobQueue & { onApplicationShutdown(): unknown }, enabled: boolean): void {
+function jobQueueContract(
+  name: string,
+  make: () => JobQueue & { onApplicationShutdown(): unknown },
+  enabled: boolean,
+): void {
   (enabled ? describe : describe.skip)(`JobQueue contract: ${name}`, () => {
     let queue: JobQueue & { onApplicationShutdown(): unknown };
     beforeAll(() => (queue = make()));
@@ -246,7 +276,10 @@ function jobQueueContract(name: string, make: () => JobQueue & { onApplicationSh
           calls += 1;
           throw new Error(`attempt ${attempt} failed`);
         },
-        { onDeadLetter: async (data, error, attempts) => void dead.push({ data, error: error.message, attempts }) },
+        {
+          onDeadLetter: async (data, error, attempts) =>
+            void dead.push({ data, error: error.message, attempts }),
+        },
       );
       await queue.enqueue(job, { n: 1 }, { attempts: 2, backoffMs: 20, jobId });
       for (let i = 0; i < 150 && dead.length < 1; i++) await sleep(20);
@@ -297,4 +330,8 @@ function jobQueueContract(name: string, make: () => JobQueue & { onApplicationSh
 }
 
 jobQueueContract('in-process', () => new InProcessJobQueue(), true);
-jobQueueContract('BullMQ on Redis', () => new BullMqJobQueue({ REDIS_URL: redisUrl, JOB_LOCK_DURATION_MS: 30_000 } as Env), redisUrl !== undefined);
+jobQueueContract(
+  'BullMQ on Redis',
+  () => new BullMqJobQueue({ REDIS_URL: redisUrl, JOB_LOCK_DURATION_MS: 30_000 } as Env),
+  redisUrl !== undefined,
+);

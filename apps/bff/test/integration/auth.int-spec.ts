@@ -22,7 +22,11 @@ describe('auth (integration)', () => {
   });
 
   const login = (email: string, password: string) =>
-    fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
+    fetch(`${t.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email, password }),
+    });
   /** Refreshes with `refreshToken` and the session's CSRF token (cookie and header), as the portal does. */
   const refresh = (refreshToken: string, csrf: string) =>
     fetch(`${t.url}/api/v1/auth/refresh`, {
@@ -49,7 +53,9 @@ describe('auth (integration)', () => {
     expect(rt).toMatch(/HttpOnly/i);
     expect(res.headers.get('x-request-id')).toBeTruthy();
     const rtValue = setCookieValue(res, 'portico_rt')!;
-    const stored = await db.query('SELECT token_hash FROM refresh_tokens WHERE token_hash = $1', [hashRefreshToken(rtValue)]);
+    const stored = await db.query('SELECT token_hash FROM refresh_tokens WHERE token_hash = $1', [
+      hashRefreshToken(rtValue),
+    ]);
     expect(stored.rowCount).toBe(1);
     const raw = await db.query('SELECT 1 FROM refresh_tokens WHERE token_hash = $1', [rtValue]);
     expect(raw.rowCount).toBe(0);
@@ -66,13 +72,19 @@ describe('auth (integration)', () => {
     expect(a.message).toBe('Invalid email or password');
     expect(b.message).toBe(a.message);
     expect(wrong.headers.getSetCookie()).toEqual([]);
-    const audit = await db.query("SELECT metadata FROM audit_events WHERE action = 'auth.login_failed' ORDER BY occurred_at DESC LIMIT 2");
+    const audit = await db.query(
+      "SELECT metadata FROM audit_events WHERE action = 'auth.login_failed' ORDER BY occurred_at DESC LIMIT 2",
+    );
     expect(audit.rowCount).toBe(2);
     expect(JSON.stringify(audit.rows)).not.toContain('nobody@acme.example');
   });
 
   it('rejects a malformed body with 400 validation_failed and per-field details', async () => {
-    const res = await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'not-an-email' }) });
+    const res = await fetch(`${t.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'not-an-email' }),
+    });
     expect(res.status).toBe(400);
     const body = apiErrorSchema.parse(await res.json());
     expect(body.code).toBe('validation_failed');
@@ -80,7 +92,11 @@ describe('auth (integration)', () => {
   });
 
   it('rejects invalid JSON with 400, not 500', async () => {
-    const res = await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: json, body: '{"email":' });
+    const res = await fetch(`${t.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: json,
+      body: '{"email":',
+    });
     expect(res.status).toBe(400);
     expect(apiErrorSchema.parse(await res.json()).code).toBe('validation_failed');
   });
@@ -123,13 +139,19 @@ describe('auth (integration)', () => {
     const cookie = cookieHeader(res);
     const me = await fetch(`${t.url}/api/v1/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
-    expect(meSchema.parse(await me.json()).memberships).toEqual([expect.objectContaining({ accountName: 'Initech GmbH', role: 'owner' })]);
-    const bearer = await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${setCookieValue(res, 'portico_at')}` } });
+    expect(meSchema.parse(await me.json()).memberships).toEqual([
+      expect.objectContaining({ accountName: 'Initech GmbH', role: 'owner' }),
+    ]);
+    const bearer = await fetch(`${t.url}/api/v1/me`, {
+      headers: { authorization: `Bearer ${setCookieValue(res, 'portico_at')}` },
+    });
     expect(bearer.status).toBe(200);
     const anonymous = await fetch(`${t.url}/api/v1/me`);
     expect(anonymous.status).toBe(401);
     expect(apiErrorSchema.parse(await anonymous.json()).code).toBe('unauthenticated');
-    const forged = await fetch(`${t.url}/api/v1/me`, { headers: { cookie: 'portico_at=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad' } });
+    const forged = await fetch(`${t.url}/api/v1/me`, {
+      headers: { cookie: 'portico_at=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad' },
+    });
     expect(forged.status).toBe(401);
   });
 
@@ -137,10 +159,17 @@ describe('auth (integration)', () => {
     const res = await login('billing@acme.example', DEMO_PASSWORD);
     const rt = setCookieValue(res, 'portico_rt')!;
     const csrf = setCookieValue(res, 'portico_csrf')!;
-    const out = await fetch(`${t.url}/api/v1/auth/logout`, { method: 'POST', headers: sessionHeaders(cookieHeader(res)) });
+    const out = await fetch(`${t.url}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: sessionHeaders(cookieHeader(res)),
+    });
     expect(out.status).toBe(204);
     const cleared = out.headers.getSetCookie();
-    expect(cleared.some((c) => c.startsWith('portico_at=;') || /portico_at=;?.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/.test(c))).toBe(true);
+    expect(
+      cleared.some(
+        (c) => c.startsWith('portico_at=;') || /portico_at=;?.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/.test(c),
+      ),
+    ).toBe(true);
     expect(cleared.some((c) => c.startsWith('portico_rt='))).toBe(true);
     expect((await refresh(rt, csrf)).status).toBe(401);
   });

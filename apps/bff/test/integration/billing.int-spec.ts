@@ -42,31 +42,46 @@ describe('billing routes (integration)', () => {
   });
 
   it('filters by status', async () => {
-    const paid = invoicePageSchema.parse((await get(`/api/v1/accounts/${acme}/invoices?status=paid`, acmeCookie)).body);
+    const paid = invoicePageSchema.parse(
+      (await get(`/api/v1/accounts/${acme}/invoices?status=paid`, acmeCookie)).body,
+    );
     expect(paid.items.length).toBeGreaterThanOrEqual(2);
     expect(paid.items.every((i) => i.status === 'paid')).toBe(true);
 
-    const overdue = invoicePageSchema.parse((await get(`/api/v1/accounts/${acme}/invoices?status=overdue`, acmeCookie)).body);
+    const overdue = invoicePageSchema.parse(
+      (await get(`/api/v1/accounts/${acme}/invoices?status=overdue`, acmeCookie)).body,
+    );
     expect(overdue.items.length).toBeGreaterThanOrEqual(1);
     expect(overdue.items.every((i) => i.status === 'overdue')).toBe(true);
 
-    const unpaid = invoicePageSchema.parse((await get(`/api/v1/accounts/${acme}/invoices?status=unpaid`, acmeCookie)).body);
+    const unpaid = invoicePageSchema.parse(
+      (await get(`/api/v1/accounts/${acme}/invoices?status=unpaid`, acmeCookie)).body,
+    );
     expect(unpaid.items.length).toBeGreaterThanOrEqual(1);
     expect(unpaid.items.every((i) => i.status === 'unpaid')).toBe(true);
 
-    const open = invoicePageSchema.parse((await get(`/api/v1/accounts/${acme}/invoices?status=open`, acmeCookie)).body);
+    const open = invoicePageSchema.parse(
+      (await get(`/api/v1/accounts/${acme}/invoices?status=open`, acmeCookie)).body,
+    );
     expect(open.page.total).toBe(overdue.page.total + unpaid.page.total);
   });
 
   it('pages with page and pageSize', async () => {
-    const all = invoicePageSchema.parse((await get(`/api/v1/accounts/${acme}/invoices?pageSize=100`, acmeCookie)).body);
-    const second = invoicePageSchema.parse((await get(`/api/v1/accounts/${acme}/invoices?page=2&pageSize=2`, acmeCookie)).body);
+    const all = invoicePageSchema.parse(
+      (await get(`/api/v1/accounts/${acme}/invoices?pageSize=100`, acmeCookie)).body,
+    );
+    const second = invoicePageSchema.parse(
+      (await get(`/api/v1/accounts/${acme}/invoices?page=2&pageSize=2`, acmeCookie)).body,
+    );
     expect(second.page).toEqual({ page: 2, pageSize: 2, total: all.page.total });
     expect(second.items.map((i) => i.id)).toEqual(all.items.slice(2, 4).map((i) => i.id));
   });
 
   it('rejects a bad query with details', async () => {
-    const { status, body } = await get(`/api/v1/accounts/${acme}/invoices?pageSize=1000&status=bogus`, acmeCookie);
+    const { status, body } = await get(
+      `/api/v1/accounts/${acme}/invoices?pageSize=1000&status=bogus`,
+      acmeCookie,
+    );
     expect(status).toBe(400);
     expect(body).toMatchObject({ code: 'validation_failed' });
     const paths = (body as { details: { path: string }[] }).details.map((d) => d.path);
@@ -74,18 +89,24 @@ describe('billing routes (integration)', () => {
   });
 
   it('returns an invoice with its line items', async () => {
-    const list = invoicePageSchema.parse((await get(`/api/v1/accounts/${acme}/invoices?status=paid`, acmeCookie)).body);
+    const list = invoicePageSchema.parse(
+      (await get(`/api/v1/accounts/${acme}/invoices?status=paid`, acmeCookie)).body,
+    );
     const id = list.items[0]?.id;
     const { status, body } = await get(`/api/v1/accounts/${acme}/invoices/${id}`, acmeCookie);
     expect(status).toBe(200);
     const detail = invoiceDetailSchema.parse(body);
     expect(detail.id).toBe(id);
     expect(detail.lineItems.length).toBeGreaterThanOrEqual(1);
-    expect(detail.lineItems.reduce((sum, l) => sum + l.amount.amountMinor, 0)).toBe(detail.subtotal.amountMinor);
+    expect(detail.lineItems.reduce((sum, l) => sum + l.amount.amountMinor, 0)).toBe(
+      detail.subtotal.amountMinor,
+    );
   });
 
   it("404s for another client's invoice, an unknown id and a malformed id", async () => {
-    const globexInvoices = invoicePageSchema.parse((await get(`/api/v1/accounts/${globex}/invoices`, globexCookie)).body);
+    const globexInvoices = invoicePageSchema.parse(
+      (await get(`/api/v1/accounts/${globex}/invoices`, globexCookie)).body,
+    );
     const foreign = globexInvoices.items[0]?.id;
     expect(foreign).toBeDefined();
     expect((await get(`/api/v1/accounts/${acme}/invoices/${foreign}`, acmeCookie)).status).toBe(404);

@@ -15,7 +15,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
-import { casePageSchema, invoicePageSchema, roleHasPermission, roleSchema, subscriptionListSchema, type Permission, type Role } from '@portico/domain';
+import {
+  casePageSchema,
+  invoicePageSchema,
+  roleHasPermission,
+  roleSchema,
+  subscriptionListSchema,
+  type Permission,
+  type Role,
+} from '@portico/domain';
 import type { Client } from 'pg';
 import { AccountMemberGuard, PERMISSION_KEY } from '../../src/core/auth';
 import { DEMO_ACCOUNTS } from '../../src/core/database/demo-seed';
@@ -27,7 +35,14 @@ import { createTestApp, type TestApp } from '../support/test-app';
 /** Ids the samples draw on: the own account (Acme) and a foreign one (Globex), with an object of each kind. */
 interface Fixtures {
   own: { accountId: string; invoiceId: string; unpaidInvoiceId: string; caseId: string };
-  foreign: { accountId: string; invoiceId: string; unpaidInvoiceId: string; caseId: string; userId: string; subscriptionId: string };
+  foreign: {
+    accountId: string;
+    invoiceId: string;
+    unpaidInvoiceId: string;
+    caseId: string;
+    userId: string;
+    subscriptionId: string;
+  };
   db: Client;
   /** The sandbox's base URL (its controls make fresh objects for routes that consume them). */
   sandbox: string;
@@ -72,24 +87,28 @@ async function alertRuleFixture(db: Client, accountId: string): Promise<string> 
   return id;
 }
 
-const usageRange = () => `from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date().toISOString()}`;
+const usageRange = () =>
+  `from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date().toISOString()}`;
 
 const ownOrForeign = (f: Fixtures, accountId: string) => (accountId === f.own.accountId ? f.own : f.foreign);
 
 async function notificationFixture(db: Client, accountId: string): Promise<string> {
   const id = randomUUID();
-  await db.query("INSERT INTO notifications (id, account_id, kind, dedup_key, title, body, link) VALUES ($1, $2, 'domain_expiring', $3, 'BOLA probe', 'probe', 'domains')", [
-    id,
-    accountId,
-    `bola:${id}`,
-  ]);
+  await db.query(
+    "INSERT INTO notifications (id, account_id, kind, dedup_key, title, body, link) VALUES ($1, $2, 'domain_expiring', $3, 'BOLA probe', 'probe', 'domains')",
+    [id, accountId, `bola:${id}`],
+  );
   return id;
 }
 
 /** A fresh active service of the account's WHMCS client (1 = Acme, 2 = Globex), made through the sandbox. */
 async function serviceFixture(f: Fixtures, accountId: string): Promise<string> {
   const userid = accountId === f.own.accountId ? 1 : 2;
-  const res = await fetch(`${f.sandbox}/__admin/whmcs/services`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userid, name: 'BOLA probe' }) });
+  const res = await fetch(`${f.sandbox}/__admin/whmcs/services`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userid, name: 'BOLA probe' }),
+  });
   if (!res.ok) throw new Error(`sandbox service fixture: ${res.status}`);
   return String(((await res.json()) as { serviceid: number }).serviceid);
 }
@@ -98,22 +117,40 @@ const newEmail = () => `bola-${randomBytes(4).toString('hex')}@invitee.example`;
 /** The matrix: `METHOD path` as registered (Nest path syntax) -> permission and sample. */
 const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/v1/accounts/:accountId/status': { permission: 'dashboard:read', ok: 200, sample: () => ({}) },
-  'GET /api/v1/accounts/:accountId/invoices': { permission: 'billing:read', ok: 200, sample: () => ({ query: 'status=all' }) },
+  'GET /api/v1/accounts/:accountId/invoices': {
+    permission: 'billing:read',
+    ok: 200,
+    sample: () => ({ query: 'status=all' }),
+  },
   'GET /api/v1/accounts/:accountId/invoices/:invoiceId': {
     permission: 'billing:read',
     ok: 200,
     sample: (f, a) => ({ params: { invoiceId: ownOrForeign(f, a).invoiceId } }),
     nested: { param: 'invoiceId', foreign: (f) => f.foreign.invoiceId },
   },
-  'GET /api/v1/accounts/:accountId/subscriptions': { permission: 'subscriptions:read', ok: 200, sample: () => ({}) },
+  'GET /api/v1/accounts/:accountId/subscriptions': {
+    permission: 'subscriptions:read',
+    ok: 200,
+    sample: () => ({}),
+  },
   'GET /api/v1/accounts/:accountId/usage': {
     permission: 'usage:read',
     ok: 200,
-    sample: () => ({ query: `metric=disk&from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date().toISOString()}` }),
+    sample: () => ({
+      query: `metric=disk&from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date().toISOString()}`,
+    }),
   },
   'GET /api/v1/accounts/:accountId/usage/catalog': { permission: 'usage:read', ok: 200, sample: () => ({}) },
-  'GET /api/v1/accounts/:accountId/usage/samples': { permission: 'usage:read', ok: 200, sample: () => ({ query: `metric=disk&${usageRange()}&limit=5` }) },
-  'GET /api/v1/accounts/:accountId/usage.csv': { permission: 'usage:read', ok: 200, sample: () => ({ query: `metric=disk&${usageRange()}` }) },
+  'GET /api/v1/accounts/:accountId/usage/samples': {
+    permission: 'usage:read',
+    ok: 200,
+    sample: () => ({ query: `metric=disk&${usageRange()}&limit=5` }),
+  },
+  'GET /api/v1/accounts/:accountId/usage.csv': {
+    permission: 'usage:read',
+    ok: 200,
+    sample: () => ({ query: `metric=disk&${usageRange()}` }),
+  },
   'GET /api/v1/accounts/:accountId/usage/alerts': { permission: 'usage:read', ok: 200, sample: () => ({}) },
   'POST /api/v1/accounts/:accountId/usage/alerts': {
     permission: 'alerts:manage',
@@ -123,7 +160,10 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'PATCH /api/v1/accounts/:accountId/usage/alerts/:ruleId': {
     permission: 'alerts:manage',
     ok: 200,
-    sample: async (f, a) => ({ params: { ruleId: await alertRuleFixture(f.db, a) }, body: { enabled: false } }),
+    sample: async (f, a) => ({
+      params: { ruleId: await alertRuleFixture(f.db, a) },
+      body: { enabled: false },
+    }),
     nested: { param: 'ruleId', foreign: (f) => alertRuleFixture(f.db, f.foreign.accountId) },
   },
   'DELETE /api/v1/accounts/:accountId/usage/alerts/:ruleId': {
@@ -132,7 +172,11 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     sample: async (f, a) => ({ params: { ruleId: await alertRuleFixture(f.db, a) } }),
     nested: { param: 'ruleId', foreign: (f) => alertRuleFixture(f.db, f.foreign.accountId) },
   },
-  'GET /api/v1/accounts/:accountId/cases': { permission: 'support:read', ok: 200, sample: () => ({ query: 'state=open' }) },
+  'GET /api/v1/accounts/:accountId/cases': {
+    permission: 'support:read',
+    ok: 200,
+    sample: () => ({ query: 'state=open' }),
+  },
   'GET /api/v1/accounts/:accountId/cases/:caseId': {
     permission: 'support:read',
     ok: 200,
@@ -142,11 +186,25 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'POST /api/v1/accounts/:accountId/cases': {
     permission: 'support:write',
     ok: 201,
-    sample: () => ({ body: { subject: 'BOLA matrix probe', description: 'Opened by the authorization matrix test.', priority: 'low' } }),
+    sample: () => ({
+      body: {
+        subject: 'BOLA matrix probe',
+        description: 'Opened by the authorization matrix test.',
+        priority: 'low',
+      },
+    }),
   },
   'GET /api/v1/accounts/:accountId/members': { permission: 'members:read', ok: 200, sample: () => ({}) },
-  'GET /api/v1/accounts/:accountId/audit-events': { permission: 'audit:read', ok: 200, sample: () => ({ query: 'action=auth.login_succeeded' }) },
-  'GET /api/v1/accounts/:accountId/audit-events.csv': { permission: 'audit:read', ok: 200, sample: () => ({}) },
+  'GET /api/v1/accounts/:accountId/audit-events': {
+    permission: 'audit:read',
+    ok: 200,
+    sample: () => ({ query: 'action=auth.login_succeeded' }),
+  },
+  'GET /api/v1/accounts/:accountId/audit-events.csv': {
+    permission: 'audit:read',
+    ok: 200,
+    sample: () => ({}),
+  },
   'POST /api/v1/accounts/:accountId/members/invites': {
     permission: 'members:manage',
     ok: 201,
@@ -176,7 +234,13 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     sample: async (f, a) => ({ params: { userId: await memberFixture(f.db, a) } }),
     nested: { param: 'userId', foreign: (f) => memberFixture(f.db, f.foreign.accountId) },
   },
-  'GET /api/v1/accounts/:accountId/invoices.zip': { permission: 'billing:read', ok: 200, sample: () => ({ query: `from=${new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}` }) },
+  'GET /api/v1/accounts/:accountId/invoices.zip': {
+    permission: 'billing:read',
+    ok: 200,
+    sample: () => ({
+      query: `from=${new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`,
+    }),
+  },
   'GET /api/v1/accounts/:accountId/invoices/:invoiceId/pdf': {
     permission: 'billing:read',
     ok: 200,
@@ -192,12 +256,27 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'POST /api/v1/accounts/:accountId/subscriptions/:subscriptionId/cancellation': {
     permission: 'subscriptions:manage',
     ok: 201,
-    sample: async (f, a) => ({ params: { subscriptionId: await serviceFixture(f, a) }, body: { type: 'end_of_billing_period', reason: 'Authorization matrix probe' } }),
+    sample: async (f, a) => ({
+      params: { subscriptionId: await serviceFixture(f, a) },
+      body: { type: 'end_of_billing_period', reason: 'Authorization matrix probe' },
+    }),
     nested: { param: 'subscriptionId', foreign: (f) => f.foreign.subscriptionId },
   },
-  'GET /api/v1/accounts/:accountId/domains': { permission: 'subscriptions:read', ok: 200, sample: () => ({ query: 'status=all' }) },
-  'GET /api/v1/accounts/:accountId/payment-methods': { permission: 'billing:read', ok: 200, sample: () => ({}) },
-  'POST /api/v1/accounts/:accountId/payment-methods/management': { permission: 'billing:pay', ok: 201, sample: () => ({}) },
+  'GET /api/v1/accounts/:accountId/domains': {
+    permission: 'subscriptions:read',
+    ok: 200,
+    sample: () => ({ query: 'status=all' }),
+  },
+  'GET /api/v1/accounts/:accountId/payment-methods': {
+    permission: 'billing:read',
+    ok: 200,
+    sample: () => ({}),
+  },
+  'POST /api/v1/accounts/:accountId/payment-methods/management': {
+    permission: 'billing:pay',
+    ok: 201,
+    sample: () => ({}),
+  },
   'GET /api/v1/accounts/:accountId/cases/:caseId/comments': {
     permission: 'support:read',
     ok: 200,
@@ -207,12 +286,27 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'POST /api/v1/accounts/:accountId/cases/:caseId/comments': {
     permission: 'support:write',
     ok: 201,
-    sample: (f, a) => ({ params: { caseId: ownOrForeign(f, a).caseId }, body: { body: 'Authorization matrix probe reply.' } }),
+    sample: (f, a) => ({
+      params: { caseId: ownOrForeign(f, a).caseId },
+      body: { body: 'Authorization matrix probe reply.' },
+    }),
     nested: { param: 'caseId', foreign: (f) => f.foreign.caseId },
   },
-  'GET /api/v1/accounts/:accountId/notifications': { permission: 'dashboard:read', ok: 200, sample: () => ({ query: 'unread=true' }) },
-  'POST /api/v1/accounts/:accountId/notifications/read-all': { permission: 'dashboard:read', ok: 204, sample: () => ({}) },
-  'GET /api/v1/accounts/:accountId/notifications/preferences': { permission: 'dashboard:read', ok: 200, sample: () => ({}) },
+  'GET /api/v1/accounts/:accountId/notifications': {
+    permission: 'dashboard:read',
+    ok: 200,
+    sample: () => ({ query: 'unread=true' }),
+  },
+  'POST /api/v1/accounts/:accountId/notifications/read-all': {
+    permission: 'dashboard:read',
+    ok: 204,
+    sample: () => ({}),
+  },
+  'GET /api/v1/accounts/:accountId/notifications/preferences': {
+    permission: 'dashboard:read',
+    ok: 200,
+    sample: () => ({}),
+  },
   'PUT /api/v1/accounts/:accountId/notifications/preferences': {
     permission: 'dashboard:read',
     ok: 200,
@@ -225,7 +319,11 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     nested: { param: 'notificationId', foreign: (f) => notificationFixture(f.db, f.foreign.accountId) },
   },
   'GET /api/v1/accounts/:accountId/security': { permission: 'security:manage', ok: 200, sample: () => ({}) },
-  'PUT /api/v1/accounts/:accountId/security': { permission: 'security:manage', ok: 200, sample: () => ({ body: { mfaRequired: false } }) },
+  'PUT /api/v1/accounts/:accountId/security': {
+    permission: 'security:manage',
+    ok: 200,
+    sample: () => ({ body: { mfaRequired: false } }),
+  },
 };
 
 /** A route the app registered, read from Nest's controller metadata. */
@@ -238,7 +336,10 @@ interface RegisteredRoute {
 }
 
 function joinPath(...parts: (string | undefined)[]): string {
-  return `/${parts.flatMap((p) => (p ?? '').split('/')).filter(Boolean).join('/')}`;
+  return `/${parts
+    .flatMap((p) => (p ?? '').split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 }
 
 /** Every route of every controller of the running app, with its permission and whether AccountMemberGuard runs. */
@@ -256,13 +357,23 @@ function registeredRoutes(t: TestApp): RegisteredRoute[] {
       const methodPath = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
       const requestMethod = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (methodPath === undefined || requestMethod === undefined) continue;
-      const guards = [...classGuards, ...((Reflect.getMetadata(GUARDS_METADATA, handler) ?? []) as unknown[])];
-      const permission = (Reflect.getMetadata(PERMISSION_KEY, handler) ?? Reflect.getMetadata(PERMISSION_KEY, controller)) as Permission | undefined;
+      const guards = [
+        ...classGuards,
+        ...((Reflect.getMetadata(GUARDS_METADATA, handler) ?? []) as unknown[]),
+      ];
+      const permission = (Reflect.getMetadata(PERMISSION_KEY, handler) ??
+        Reflect.getMetadata(PERMISSION_KEY, controller)) as Permission | undefined;
       for (const prefix of prefixes) {
         for (const p of ([] as string[]).concat(methodPath)) {
           const method = RequestMethod[requestMethod];
           const path = joinPath(prefix, p);
-          routes.push({ key: `${method} ${path}`, method, path, permission, memberGuard: guards.includes(AccountMemberGuard) });
+          routes.push({
+            key: `${method} ${path}`,
+            method,
+            path,
+            permission,
+            memberGuard: guards.includes(AccountMemberGuard),
+          });
         }
       }
     }
@@ -276,7 +387,12 @@ describe('BOLA matrix: every account-scoped route x every role x own / foreign i
   let fixtures: Fixtures;
   let accountScoped: RegisteredRoute[];
   const cookies = new Map<Role, string>();
-  const counted = { routes: 0, roles: roleSchema.options.length, requests: 0, byCase: { own: 0, foreignAccount: 0, foreignObject: 0, anonymous: 0 } };
+  const counted = {
+    routes: 0,
+    roles: roleSchema.options.length,
+    requests: 0,
+    byCase: { own: 0, foreignAccount: 0, foreignObject: 0, anonymous: 0 },
+  };
 
   async function send(method: string, path: string, cookie: string | null, body?: object): Promise<number> {
     counted.requests += 1;
@@ -310,29 +426,57 @@ describe('BOLA matrix: every account-scoped route x every role x own / foreign i
     const acmeOwner = await loginAs(t.url, 'owner@acme.example');
     const globexOwner = await loginAs(t.url, 'owner@globex.example');
     expect(await accountIdByName(t.url, globexOwner, 'Globex Corporation')).toBe(globex);
-    const first = async <T>(path: string, cookie: string, parse: (v: unknown) => { items: T[] }): Promise<T> => {
+    const first = async <T>(
+      path: string,
+      cookie: string,
+      parse: (v: unknown) => { items: T[] },
+    ): Promise<T> => {
       const res = await fetch(`${t.url}${path}`, { headers: { cookie } });
       const item = parse(await res.json()).items[0];
       if (item === undefined) throw new Error(`${path} is empty`);
       return item;
     };
-    const globexOwnerId = ((await db.query<{ id: string }>("SELECT id FROM users WHERE email = 'owner@globex.example'")).rows[0]!).id;
+    const globexOwnerId = (
+      await db.query<{ id: string }>("SELECT id FROM users WHERE email = 'owner@globex.example'")
+    ).rows[0]!.id;
     fixtures = {
       db,
       sandbox,
       own: {
         accountId: acme,
-        invoiceId: (await first(`/api/v1/accounts/${acme}/invoices`, acmeOwner, (v) => invoicePageSchema.parse(v))).id,
-        unpaidInvoiceId: (await first(`/api/v1/accounts/${acme}/invoices?status=open`, acmeOwner, (v) => invoicePageSchema.parse(v))).id,
-        caseId: (await first(`/api/v1/accounts/${acme}/cases?state=open`, acmeOwner, (v) => casePageSchema.parse(v))).id,
+        invoiceId: (
+          await first(`/api/v1/accounts/${acme}/invoices`, acmeOwner, (v) => invoicePageSchema.parse(v))
+        ).id,
+        unpaidInvoiceId: (
+          await first(`/api/v1/accounts/${acme}/invoices?status=open`, acmeOwner, (v) =>
+            invoicePageSchema.parse(v),
+          )
+        ).id,
+        caseId: (
+          await first(`/api/v1/accounts/${acme}/cases?state=open`, acmeOwner, (v) => casePageSchema.parse(v))
+        ).id,
       },
       foreign: {
         accountId: globex,
-        invoiceId: (await first(`/api/v1/accounts/${globex}/invoices`, globexOwner, (v) => invoicePageSchema.parse(v))).id,
-        unpaidInvoiceId: (await first(`/api/v1/accounts/${globex}/invoices?status=open`, globexOwner, (v) => invoicePageSchema.parse(v))).id,
-        caseId: (await first(`/api/v1/accounts/${globex}/cases?state=open`, globexOwner, (v) => casePageSchema.parse(v))).id,
+        invoiceId: (
+          await first(`/api/v1/accounts/${globex}/invoices`, globexOwner, (v) => invoicePageSchema.parse(v))
+        ).id,
+        unpaidInvoiceId: (
+          await first(`/api/v1/accounts/${globex}/invoices?status=open`, globexOwner, (v) =>
+            invoicePageSchema.parse(v),
+          )
+        ).id,
+        caseId: (
+          await first(`/api/v1/accounts/${globex}/cases?state=open`, globexOwner, (v) =>
+            casePageSchema.parse(v),
+          )
+        ).id,
         userId: globexOwnerId,
-        subscriptionId: (await first(`/api/v1/accounts/${globex}/subscriptions`, globexOwner, (v) => subscriptionListSchema.parse(v))).id,
+        subscriptionId: (
+          await first(`/api/v1/accounts/${globex}/subscriptions`, globexOwner, (v) =>
+            subscriptionListSchema.parse(v),
+          )
+        ).id,
       },
     };
 
@@ -360,9 +504,15 @@ describe('BOLA matrix: every account-scoped route x every role x own / foreign i
     expect(accountScoped.length).toBeGreaterThanOrEqual(Object.keys(MATRIX).length);
     for (const route of accountScoped) {
       expect(fastify.hasRoute({ method: route.method, url: route.path })).toBe(true);
-      expect({ route: route.key, inMatrix: route.key in MATRIX }).toEqual({ route: route.key, inMatrix: true });
+      expect({ route: route.key, inMatrix: route.key in MATRIX }).toEqual({
+        route: route.key,
+        inMatrix: true,
+      });
       expect({ route: route.key, guarded: route.memberGuard }).toEqual({ route: route.key, guarded: true });
-      expect({ route: route.key, permission: route.permission }).toEqual({ route: route.key, permission: MATRIX[route.key]?.permission });
+      expect({ route: route.key, permission: route.permission }).toEqual({
+        route: route.key,
+        permission: MATRIX[route.key]?.permission,
+      });
     }
     const stale = Object.keys(MATRIX).filter((key) => !accountScoped.some((r) => r.key === key));
     expect(stale).toEqual([]);
@@ -378,24 +528,43 @@ describe('BOLA matrix: every account-scoped route x every role x own / foreign i
       if (!entry) continue;
       counted.routes += 1;
       const anonymous = await entry.sample(fixtures, fixtures.own.accountId);
-      expectStatus(`${route.key} anonymous`, await send(route.method, url(route, fixtures.own.accountId, anonymous), null, anonymous.body), 401);
+      expectStatus(
+        `${route.key} anonymous`,
+        await send(route.method, url(route, fixtures.own.accountId, anonymous), null, anonymous.body),
+        401,
+      );
       counted.byCase.anonymous += 1;
       for (const role of roleSchema.options) {
         const cookie = cookies.get(role)!;
         const allowed = roleHasPermission(role, entry.permission);
 
         const own = await entry.sample(fixtures, fixtures.own.accountId);
-        expectStatus(`${route.key} ${role} own`, await send(route.method, url(route, fixtures.own.accountId, own), cookie, own.body), allowed ? entry.ok : 403);
+        expectStatus(
+          `${route.key} ${role} own`,
+          await send(route.method, url(route, fixtures.own.accountId, own), cookie, own.body),
+          allowed ? entry.ok : 403,
+        );
         counted.byCase.own += 1;
 
         const foreign = await entry.sample(fixtures, fixtures.foreign.accountId);
-        expectStatus(`${route.key} ${role} foreign account`, await send(route.method, url(route, fixtures.foreign.accountId, foreign), cookie, foreign.body), 404);
+        expectStatus(
+          `${route.key} ${role} foreign account`,
+          await send(route.method, url(route, fixtures.foreign.accountId, foreign), cookie, foreign.body),
+          404,
+        );
         counted.byCase.foreignAccount += 1;
 
         if (entry.nested) {
           const sample = await entry.sample(fixtures, fixtures.own.accountId);
-          const crossed = { ...sample, params: { ...sample.params, [entry.nested.param]: await entry.nested.foreign(fixtures) } };
-          expectStatus(`${route.key} ${role} foreign ${entry.nested.param}`, await send(route.method, url(route, fixtures.own.accountId, crossed), cookie, crossed.body), allowed ? 404 : 403);
+          const crossed = {
+            ...sample,
+            params: { ...sample.params, [entry.nested.param]: await entry.nested.foreign(fixtures) },
+          };
+          expectStatus(
+            `${route.key} ${role} foreign ${entry.nested.param}`,
+            await send(route.method, url(route, fixtures.own.accountId, crossed), cookie, crossed.body),
+            allowed ? 404 : 403,
+          );
           counted.byCase.foreignObject += 1;
         }
       }

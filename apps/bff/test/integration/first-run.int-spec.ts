@@ -1,12 +1,27 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { findRepoRoot } from '../../src/core/config/env';
 import { embeddedPostgresUrl } from '../../src/core/database/embedded-postgres.server';
-import { locateBinaries, PortInUseError, startPostgresCluster } from '../../src/core/database/postgres-cluster';
+import {
+  locateBinaries,
+  PortInUseError,
+  startPostgresCluster,
+} from '../../src/core/database/postgres-cluster';
 import { freePort } from '../support/free-port';
 import { TEST_ENV } from '../support/test-state';
 
@@ -22,10 +37,19 @@ describe('first run (integration)', () => {
   });
 
   /** Runs the BFF from `checkout` until /health/live answers; returns the process and its output so far. */
-  async function startBff(checkout: string, env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
+  async function startBff(
+    checkout: string,
+    env: Record<string, string>,
+  ): Promise<{ child: ChildProcess; output: () => string }> {
     const child = spawn(process.execPath, ['dist/main.js'], {
       cwd: path.join(checkout, 'apps/bff'),
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+        HOST: '127.0.0.1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -33,8 +57,12 @@ describe('first run (integration)', () => {
     child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
     const deadline = Date.now() + 150_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`the BFF exited with ${child.exitCode}:\n${out.slice(-3000)}`);
-      const ok = await fetch(`http://127.0.0.1:${env.PORT}/health/live`).then((r) => r.ok, () => false);
+      if (child.exitCode !== null)
+        throw new Error(`the BFF exited with ${child.exitCode}:\n${out.slice(-3000)}`);
+      const ok = await fetch(`http://127.0.0.1:${env.PORT}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return { child, output: () => out };
       if (Date.now() > deadline) throw new Error(`the BFF was not ready in 150 s:\n${out.slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 250));
@@ -58,19 +86,34 @@ describe('first run (integration)', () => {
       chmodSync(home, 0o700);
       const checkout = path.join(home, 'portico');
       mkdirSync(checkout);
-      for (const file of ['package.json', 'pnpm-workspace.yaml']) copyFileSync(path.join(repo, file), path.join(checkout, file));
+      for (const file of ['package.json', 'pnpm-workspace.yaml'])
+        copyFileSync(path.join(repo, file), path.join(checkout, file));
       const link = (rel: string): void => {
         mkdirSync(path.dirname(path.join(checkout, rel)), { recursive: true });
         const result = spawnSync('cp', ['-al', path.join(repo, rel), path.join(checkout, rel)]);
         if (result.status !== 0) throw new Error(`cp -al ${rel}: ${result.stderr.toString()}`);
       };
-      for (const rel of ['node_modules', 'apps/bff/node_modules', 'apps/bff/dist', 'apps/bff/prisma', 'apps/bff/package.json', 'packages/domain/dist', 'packages/domain/package.json', 'packages/domain/node_modules', 'config']) {
+      for (const rel of [
+        'node_modules',
+        'apps/bff/node_modules',
+        'apps/bff/dist',
+        'apps/bff/prisma',
+        'apps/bff/package.json',
+        'packages/domain/dist',
+        'packages/domain/package.json',
+        'packages/domain/node_modules',
+        'config',
+      ]) {
         if (existsSync(path.join(repo, rel))) link(rel);
       }
       const runtime = mkdtempSync(path.join(os.tmpdir(), 'portico-runtime-'));
       cleanup.push(runtime);
       chmodSync(runtime, 0o755);
-      const env = { PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), EMBEDDED_PG_RUNTIME_DIR: runtime };
+      const env = {
+        PORT: String(await freePort()),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        EMBEDDED_PG_RUNTIME_DIR: runtime,
+      };
 
       const started = Date.now();
       const first = await startBff(checkout, env);
@@ -102,7 +145,13 @@ describe('first run (integration)', () => {
     writeFileSync(path.join(dataDir, 'keep-me'), 'old data');
     const port = await freePort();
     const logs: string[] = [];
-    const cluster = await startPostgresCluster({ dataDir, port, user: 'postgres', password: 'portico-embedded', log: (m) => logs.push(m) });
+    const cluster = await startPostgresCluster({
+      dataDir,
+      port,
+      user: 'postgres',
+      password: 'portico-embedded',
+      log: (m) => logs.push(m),
+    });
     try {
       const client = new Client({ connectionString: embeddedPostgresUrl(port, 'postgres') });
       await client.connect();
@@ -127,16 +176,27 @@ describe('first run (integration)', () => {
       cleanup.push(path.dirname(dataDir));
       const attempt = startPostgresCluster({ dataDir, port, user: 'postgres', password: 'x' });
       await expect(attempt).rejects.toBeInstanceOf(PortInUseError);
-      await expect(attempt).rejects.toThrow(`Port ${port} is already in use by another program. Stop that program, or set EMBEDDED_PG_PORT to a free port`);
+      await expect(attempt).rejects.toThrow(
+        `Port ${port} is already in use by another program. Stop that program, or set EMBEDDED_PG_PORT to a free port`,
+      );
 
       // The BFF's own port: a clear message, no stack trace.
       const bff = spawnSync(process.execPath, ['dist/main.js'], {
         cwd: path.join(repo, 'apps/bff'),
-        env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: process.env[TEST_ENV.databaseUrl] ?? '', LOG_LEVEL: 'silent', RECONCILIATION_INTERVAL_MS: '0' },
+        env: {
+          PATH: process.env.PATH ?? '',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: process.env[TEST_ENV.databaseUrl] ?? '',
+          LOG_LEVEL: 'silent',
+          RECONCILIATION_INTERVAL_MS: '0',
+        },
         timeout: 120_000,
       });
       expect(bff.status).toBe(1);
-      expect(bff.stderr.toString()).toContain(`Port ${port} is already in use by another program. Stop that program, or set PORT to a free port`);
+      expect(bff.stderr.toString()).toContain(
+        `Port ${port} is already in use by another program. Stop that program, or set PORT to a free port`,
+      );
       expect(bff.stderr.toString()).not.toMatch(/\n\s+at /);
     } finally {
       blocker.close();

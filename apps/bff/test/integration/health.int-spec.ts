@@ -25,7 +25,10 @@ describe('health (integration)', () => {
 
   it('GET /health/ready checks the database, WHMCS and Salesforce', async () => {
     const res = await fetch(`${t.url}/health/ready`);
-    const body = (await res.json()) as { status: string; checks: Record<string, { status: string; latencyMs: number }> };
+    const body = (await res.json()) as {
+      status: string;
+      checks: Record<string, { status: string; latencyMs: number }>;
+    };
     expect(res.status).toBe(200);
     expect(body.status).toBe('ok');
     for (const name of ['database', 'whmcs', 'salesforce']) {
@@ -41,7 +44,10 @@ describe('health (integration)', () => {
       body: JSON.stringify({ upstream: 'salesforce', mode: 'error', status: 500 }),
     });
     const res = await fetch(`${t.url}/health/ready`);
-    const body = (await res.json()) as { status: string; checks: Record<string, { status: string; error?: string }> };
+    const body = (await res.json()) as {
+      status: string;
+      checks: Record<string, { status: string; error?: string }>;
+    };
     expect(res.status).toBe(503);
     expect(body.status).toBe('error');
     expect(body.checks.salesforce).toMatchObject({ status: 'error' });

@@ -15,7 +15,10 @@ describe('HTTP hardening (integration, from outside)', () => {
   let acme: string;
 
   /** Asserts `res` is an error in the contract (`{code, message, requestId}`) with `status`; returns the body. */
-  async function expectContractError(res: Response, status: number): Promise<{ code: string; message: string }> {
+  async function expectContractError(
+    res: Response,
+    status: number,
+  ): Promise<{ code: string; message: string }> {
     const text = await res.text();
     expect({ status: res.status, text }).toEqual({ status, text: expect.any(String) as string });
     const body = apiErrorSchema.parse(JSON.parse(text));
@@ -52,7 +55,11 @@ describe('HTTP hardening (integration, from outside)', () => {
     it('ignores X-Forwarded-For from a peer that is not a trusted proxy: a new address per try does not escape the lockout', async () => {
       const untrusting = await createTestApp({ TRUSTED_PROXIES: [] });
       try {
-        const statuses = await failedLogins(untrusting.url, 'xff-untrusted@acme.example', untrusting.env.LOGIN_MAX_FAILURES_PER_MINUTE + 2);
+        const statuses = await failedLogins(
+          untrusting.url,
+          'xff-untrusted@acme.example',
+          untrusting.env.LOGIN_MAX_FAILURES_PER_MINUTE + 2,
+        );
         expect(statuses).toContain(429);
       } finally {
         await untrusting.close();
@@ -60,7 +67,11 @@ describe('HTTP hardening (integration, from outside)', () => {
     });
 
     it('reads the client from X-Forwarded-For when the peer is a trusted proxy (default: loopback, the portal)', async () => {
-      const statuses = await failedLogins(t.url, 'xff-trusted@acme.example', t.env.LOGIN_MAX_FAILURES_PER_MINUTE + 2);
+      const statuses = await failedLogins(
+        t.url,
+        'xff-trusted@acme.example',
+        t.env.LOGIN_MAX_FAILURES_PER_MINUTE + 2,
+      );
       expect(statuses).not.toContain(429);
     });
   });
@@ -93,19 +104,38 @@ describe('HTTP hardening (integration, from outside)', () => {
 
     it('refuses a JSON login from a foreign Origin or a cross-site fetch with 403', async () => {
       const body = JSON.stringify({ email: 'owner@acme.example', password: DEMO_PASSWORD });
-      const foreign = await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body });
+      const foreign = await fetch(`${t.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+        body,
+      });
       expect(foreign.headers.getSetCookie()).toEqual([]);
       await expectContractError(foreign, 403);
-      const crossSite = await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, body });
+      const crossSite = await fetch(`${t.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
+        body,
+      });
       await expectContractError(crossSite, 403);
-      const own = await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: t.env.PORTAL_ORIGIN, 'sec-fetch-site': 'same-origin' }, body });
+      const own = await fetch(`${t.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: t.env.PORTAL_ORIGIN,
+          'sec-fetch-site': 'same-origin',
+        },
+        body,
+      });
       expect(own.status).toBe(200);
     });
 
     it('refuses a cookie-authenticated mutation from a foreign Origin even with the CSRF token', async () => {
       const res = await fetch(`${t.url}/api/v1/accounts/${acme}/members/invites`, {
         method: 'POST',
-        headers: sessionHeaders(cookie, { 'content-type': 'application/json', origin: 'https://evil.example' }),
+        headers: sessionHeaders(cookie, {
+          'content-type': 'application/json',
+          origin: 'https://evil.example',
+        }),
         body: JSON.stringify({ email: 'foreign-origin@example.com', role: 'viewer' }),
       });
       await expectContractError(res, 403);
@@ -142,7 +172,11 @@ describe('HTTP hardening (integration, from outside)', () => {
         '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>' +
         `<notifications xmlns="http://soap.sforce.com/2005/09/outbound"><OrganizationId>${deep}</OrganizationId></notifications>` +
         '</soapenv:Body></soapenv:Envelope>';
-      const res = await fetch(`${t.url}/webhooks/salesforce/outbound`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml });
+      const res = await fetch(`${t.url}/webhooks/salesforce/outbound`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        body: xml,
+      });
       await expectContractError(res, 400);
     });
 
@@ -189,14 +223,20 @@ describe('HTTP hardening (integration, from outside)', () => {
   });
 
   it('closes the connection after refusing a too-large webhook body (413), so no request waits behind it', async () => {
-    const { status, connection } = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
-      const req = httpRequest(`${t.url}/webhooks/whmcs`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'keep-alive' } }, (res) => {
-        res.resume();
-        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
-      });
-      req.on('error', reject);
-      req.end(Buffer.alloc(1_200_000, 'a'));
-    });
+    const { status, connection } = await new Promise<{ status: number; connection: string | undefined }>(
+      (resolve, reject) => {
+        const req = httpRequest(
+          `${t.url}/webhooks/whmcs`,
+          { method: 'POST', headers: { 'content-type': 'application/json', connection: 'keep-alive' } },
+          (res) => {
+            res.resume();
+            resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
+          },
+        );
+        req.on('error', reject);
+        req.end(Buffer.alloc(1_200_000, 'a'));
+      },
+    );
     expect(status).toBe(413);
     expect(connection).toBe('close');
   });

@@ -19,10 +19,14 @@ describe('idempotency keys (integration)', () => {
   const invite = (email: string, key?: string) =>
     fetch(`${t.url}/api/v1/accounts/${acme}/members/invites`, {
       method: 'POST',
-      headers: sessionHeaders(cookie, { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) }),
+      headers: sessionHeaders(cookie, {
+        'content-type': 'application/json',
+        ...(key ? { 'idempotency-key': key } : {}),
+      }),
       body: JSON.stringify({ email, role: 'viewer' }),
     });
-  const invitesTo = async (email: string) => Number((await db.query('SELECT count(*) FROM invites WHERE email = $1', [email])).rows[0].count);
+  const invitesTo = async (email: string) =>
+    Number((await db.query('SELECT count(*) FROM invites WHERE email = $1', [email])).rows[0].count);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -62,14 +66,20 @@ describe('idempotency keys (integration)', () => {
 
   it('answers 409 while the first request with the key is still running', async () => {
     const key = randomUUID();
-    const me = (await (await fetch(`${t.url}/api/v1/me`, { headers: { cookie } })).json()) as { user: { id: string } };
+    const me = (await (await fetch(`${t.url}/api/v1/me`, { headers: { cookie } })).json()) as {
+      user: { id: string };
+    };
     await db.query(
       `INSERT INTO idempotency_keys (principal, key, fingerprint, state, expires_at) VALUES ($1, $2, 'x', 'in_flight', now() + interval '1 hour')`,
       [`user:${me.user.id}`, key],
     );
     const email = `idem-c-${key.slice(0, 8)}@example.com`;
     const body = JSON.stringify({ email, role: 'viewer' });
-    const fingerprint = requestFingerprint('POST', `/api/v1/accounts/${acme}/members/invites`, JSON.parse(body));
+    const fingerprint = requestFingerprint(
+      'POST',
+      `/api/v1/accounts/${acme}/members/invites`,
+      JSON.parse(body),
+    );
     await db.query('UPDATE idempotency_keys SET fingerprint = $1 WHERE key = $2', [fingerprint, key]);
     const busy = await invite(email, key);
     expect(busy.status).toBe(409);
@@ -86,7 +96,9 @@ describe('idempotency keys (integration)', () => {
       body: JSON.stringify({ email: 'owner@acme.example', role: 'viewer' }),
     });
     expect(bad.status).toBe(409);
-    expect(Number((await db.query('SELECT count(*) FROM idempotency_keys WHERE key = $1', [key])).rows[0].count)).toBe(0);
+    expect(
+      Number((await db.query('SELECT count(*) FROM idempotency_keys WHERE key = $1', [key])).rows[0].count),
+    ).toBe(0);
   });
 
   it('refuses a malformed key with 400', async () => {

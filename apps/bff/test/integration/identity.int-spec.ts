@@ -16,10 +16,12 @@ import { cookieHeader, sessionHeaders, setCookieValue } from '../support/login';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const json = { 'content-type': 'application/json' };
-const CHROME_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
+const CHROME_UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
 
 /** A TOTP code of the period after the current one (accepted within the ±30 s tolerance, and newer than any used). */
-const nextCode = (secret: string, periodsAhead = 1): Promise<string> => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * periodsAhead });
+const nextCode = (secret: string, periodsAhead = 1): Promise<string> =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * periodsAhead });
 
 describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integration)', () => {
   let t: TestApp;
@@ -35,7 +37,11 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
   });
 
   const login = (url: string, email: string, password: string, headers: Record<string, string> = {}) =>
-    fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify({ email, password }) });
+    fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { ...json, ...headers },
+      body: JSON.stringify({ email, password }),
+    });
   const signIn = async (email: string, password: string, ua = CHROME_UA): Promise<string> => {
     const res = await login(t.url, email, password, { 'user-agent': ua });
     expect(res.status).toBe(200);
@@ -43,17 +49,33 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
   };
   const freshUser = async () => {
     const account = await createAccount(db);
-    return { account, ...(await createUser(db, { password: 'quiet-harbour-lantern-77', memberships: [{ accountId: account.id, role: 'owner' }] })) };
+    return {
+      account,
+      ...(await createUser(db, {
+        password: 'quiet-harbour-lantern-77',
+        memberships: [{ accountId: account.id, role: 'owner' }],
+      })),
+    };
   };
   const auditCount = async (action: string, actor: string): Promise<number> =>
-    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND actor_user_id = $2', [action, actor])).rows[0]!.n;
+    (
+      await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND actor_user_id = $2',
+        [action, actor],
+      )
+    ).rows[0]!.n;
 
   describe('cookies', () => {
     it('sets every cookie HttpOnly (but the CSRF one), SameSite=Lax, Path=/, without Domain, on plain-http localhost', async () => {
       const user = await freshUser();
       const res = await login(t.url, user.email, user.password);
       const cookies = res.headers.getSetCookie();
-      expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(['portico_at', 'portico_csrf', 'portico_mfa', 'portico_rt']);
+      expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual([
+        'portico_at',
+        'portico_csrf',
+        'portico_mfa',
+        'portico_rt',
+      ]);
       for (const c of cookies) {
         expect(c).toMatch(/; Path=\/(;|$)/);
         expect(c).toMatch(/; SameSite=Lax/);
@@ -64,7 +86,10 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
     });
 
     it('prefixes every cookie __Host- and marks it Secure when COOKIE_SECURE is on', async () => {
-      const secure = await createTestApp({ COOKIE_SECURE: true, PORTAL_ORIGIN: 'https://portal.example.com' });
+      const secure = await createTestApp({
+        COOKIE_SECURE: true,
+        PORTAL_ORIGIN: 'https://portal.example.com',
+      });
       try {
         const user = await freshUser();
         const res = await login(secure.url, user.email, user.password);
@@ -81,8 +106,18 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
         // The prefixed cookies authenticate and carry the CSRF token.
         const cookie = cookieHeader(res);
         expect((await fetch(`${secure.url}/api/v1/me`, { headers: { cookie } })).status).toBe(200);
-        expect((await fetch(`${secure.url}/api/v1/auth/sessions`, { method: 'DELETE', headers: sessionHeaders(cookie) })).status).toBe(204);
-        expect((await fetch(`${secure.url}/api/v1/auth/sessions`, { method: 'DELETE', headers: { cookie } })).status).toBe(403);
+        expect(
+          (
+            await fetch(`${secure.url}/api/v1/auth/sessions`, {
+              method: 'DELETE',
+              headers: sessionHeaders(cookie),
+            })
+          ).status,
+        ).toBe(204);
+        expect(
+          (await fetch(`${secure.url}/api/v1/auth/sessions`, { method: 'DELETE', headers: { cookie } }))
+            .status,
+        ).toBe(403);
       } finally {
         await secure.close();
       }
@@ -103,12 +138,18 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
       const other = await signIn(user.email, user.password);
       const foreign = /portico_csrf=([^;]+)/.exec(other)![1]!;
       const swapped = cookie.replace(/portico_csrf=[^;]+/, `portico_csrf=${foreign}`);
-      const wrong = await fetch(`${t.url}/api/v1/auth/sessions`, { method: 'DELETE', headers: { cookie: swapped, 'x-csrf-token': foreign } });
+      const wrong = await fetch(`${t.url}/api/v1/auth/sessions`, {
+        method: 'DELETE',
+        headers: { cookie: swapped, 'x-csrf-token': foreign },
+      });
       expect(wrong.status).toBe(403);
       expect(apiErrorSchema.parse(await wrong.json()).code).toBe('csrf_failed');
 
       // Header and cookie must match.
-      const mismatch = await fetch(`${t.url}/api/v1/auth/sessions`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': foreign } });
+      const mismatch = await fetch(`${t.url}/api/v1/auth/sessions`, {
+        method: 'DELETE',
+        headers: { cookie, 'x-csrf-token': foreign },
+      });
       expect(mismatch.status).toBe(403);
 
       // Account-scoped mutations too.
@@ -120,16 +161,26 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
       expect(caseRes.status).toBe(403);
       expect(apiErrorSchema.parse(await caseRes.json()).code).toBe('csrf_failed');
 
-      expect((await fetch(`${t.url}/api/v1/auth/sessions`, { method: 'DELETE', headers: sessionHeaders(cookie) })).status).toBe(204);
+      expect(
+        (await fetch(`${t.url}/api/v1/auth/sessions`, { method: 'DELETE', headers: sessionHeaders(cookie) }))
+          .status,
+      ).toBe(204);
     });
 
     it('exempts requests authenticated otherwise (Bearer) and the signed webhooks', async () => {
       const user = await freshUser();
       const res = await login(t.url, user.email, user.password);
       const bearer = setCookieValue(res, 'portico_at')!;
-      const viaBearer = await fetch(`${t.url}/api/v1/auth/sessions`, { method: 'DELETE', headers: { authorization: `Bearer ${bearer}` } });
+      const viaBearer = await fetch(`${t.url}/api/v1/auth/sessions`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${bearer}` },
+      });
       expect(viaBearer.status).toBe(204);
-      const webhook = await fetch(`${t.url}/webhooks/whmcs`, { method: 'POST', headers: { ...json, cookie: cookieHeader(res) }, body: '{}' });
+      const webhook = await fetch(`${t.url}/webhooks/whmcs`, {
+        method: 'POST',
+        headers: { ...json, cookie: cookieHeader(res) },
+        body: '{}',
+      });
       expect(webhook.status).not.toBe(403);
     });
   });
@@ -138,8 +189,14 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
     it('lists sessions with device and IP, and a revoked session stops working at once (access and refresh)', async () => {
       const user = await freshUser();
       const a = await signIn(user.email, user.password);
-      const b = await signIn(user.email, user.password, 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1');
-      const listed = sessionListSchema.parse(await (await fetch(`${t.url}/api/v1/auth/sessions`, { headers: { cookie: a } })).json()).sessions;
+      const b = await signIn(
+        user.email,
+        user.password,
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+      );
+      const listed = sessionListSchema.parse(
+        await (await fetch(`${t.url}/api/v1/auth/sessions`, { headers: { cookie: a } })).json(),
+      ).sessions;
       expect(listed).toHaveLength(2);
       const current = listed.find((s) => s.current)!;
       const phone = listed.find((s) => !s.current)!;
@@ -147,17 +204,40 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
       expect(phone.device).toBe('Safari 18 on iOS');
       expect(current.ip).toBeTruthy();
 
-      expect((await fetch(`${t.url}/api/v1/auth/sessions/${phone.id}`, { method: 'DELETE', headers: sessionHeaders(a) })).status).toBe(204);
+      expect(
+        (
+          await fetch(`${t.url}/api/v1/auth/sessions/${phone.id}`, {
+            method: 'DELETE',
+            headers: sessionHeaders(a),
+          })
+        ).status,
+      ).toBe(204);
       expect((await fetch(`${t.url}/api/v1/me`, { headers: { cookie: b } })).status).toBe(401);
-      expect((await fetch(`${t.url}/api/v1/auth/refresh`, { method: 'POST', headers: sessionHeaders(b) })).status).toBe(401);
+      expect(
+        (await fetch(`${t.url}/api/v1/auth/refresh`, { method: 'POST', headers: sessionHeaders(b) })).status,
+      ).toBe(401);
       expect((await fetch(`${t.url}/api/v1/me`, { headers: { cookie: a } })).status).toBe(200);
       expect(await auditCount('auth.session_revoked', user.id)).toBe(1);
 
       // Another user's session id, an unknown one and a malformed one are all 404.
       const stranger = await freshUser();
       const s = await signIn(stranger.email, stranger.password);
-      expect((await fetch(`${t.url}/api/v1/auth/sessions/${current.id}`, { method: 'DELETE', headers: sessionHeaders(s) })).status).toBe(404);
-      expect((await fetch(`${t.url}/api/v1/auth/sessions/not-a-uuid`, { method: 'DELETE', headers: sessionHeaders(s) })).status).toBe(404);
+      expect(
+        (
+          await fetch(`${t.url}/api/v1/auth/sessions/${current.id}`, {
+            method: 'DELETE',
+            headers: sessionHeaders(s),
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await fetch(`${t.url}/api/v1/auth/sessions/not-a-uuid`, {
+            method: 'DELETE',
+            headers: sessionHeaders(s),
+          })
+        ).status,
+      ).toBe(404);
       expect((await fetch(`${t.url}/api/v1/me`, { headers: { cookie: a } })).status).toBe(200);
     });
 
@@ -165,11 +245,17 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
       const user = await freshUser();
       const first = await login(t.url, user.email, user.password);
       const rt1 = setCookieValue(first, 'portico_rt')!;
-      const refreshed = await fetch(`${t.url}/api/v1/auth/refresh`, { method: 'POST', headers: sessionHeaders(cookieHeader(first)) });
+      const refreshed = await fetch(`${t.url}/api/v1/auth/refresh`, {
+        method: 'POST',
+        headers: sessionHeaders(cookieHeader(first)),
+      });
       expect(refreshed.status).toBe(200);
       const rt2 = setCookieValue(refreshed, 'portico_rt')!;
       const hash = (v: string) => createHash('sha256').update(v).digest('hex');
-      const rows = await db.query('SELECT token_hash, expires_at FROM refresh_tokens WHERE token_hash = ANY($1)', [[hash(rt1), hash(rt2)]]);
+      const rows = await db.query(
+        'SELECT token_hash, expires_at FROM refresh_tokens WHERE token_hash = ANY($1)',
+        [[hash(rt1), hash(rt2)]],
+      );
       expect(rows.rowCount).toBe(2);
       expect(new Set(rows.rows.map((r: { expires_at: Date }) => r.expires_at.toISOString())).size).toBe(1);
     });
@@ -179,14 +265,25 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
     it('enrols with a QR code, logs in in two steps, refuses a replayed code, and spends recovery codes once', async () => {
       const user = await freshUser();
       const cookie = await signIn(user.email, user.password);
-      const enrolment = mfaEnrolmentSchema.parse(await (await fetch(`${t.url}/api/v1/auth/mfa/enrolment`, { method: 'POST', headers: sessionHeaders(cookie) })).json());
+      const enrolment = mfaEnrolmentSchema.parse(
+        await (
+          await fetch(`${t.url}/api/v1/auth/mfa/enrolment`, {
+            method: 'POST',
+            headers: sessionHeaders(cookie),
+          })
+        ).json(),
+      );
       const secret = enrolment.manualEntryKey.replace(/\s/g, '');
       const stored = await db.query('SELECT mfa_pending_secret FROM users WHERE id = $1', [user.id]);
       expect(stored.rows[0].mfa_pending_secret).toMatch(/^v1\./);
       expect(stored.rows[0].mfa_pending_secret).not.toContain(secret);
 
       const confirm = (code: string) =>
-        fetch(`${t.url}/api/v1/auth/mfa/enrolment/confirm`, { method: 'POST', headers: sessionHeaders(cookie, json), body: JSON.stringify({ code }) });
+        fetch(`${t.url}/api/v1/auth/mfa/enrolment/confirm`, {
+          method: 'POST',
+          headers: sessionHeaders(cookie, json),
+          body: JSON.stringify({ code }),
+        });
       const wrong = await confirm('000000');
       expect(wrong.status).toBe(400);
       const confirmed = await confirm(await generate({ secret }));
@@ -195,9 +292,13 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
       const { recoveryCodes } = mfaRecoveryCodesSchema.parse(await confirmed.json());
       expect(new Set(recoveryCodes).size).toBe(10);
       const hashes = await db.query('SELECT code_hash FROM mfa_recovery_codes WHERE user_id = $1', [user.id]);
-      expect(hashes.rows.every((r: { code_hash: string }) => r.code_hash.startsWith('$argon2id$'))).toBe(true);
+      expect(hashes.rows.every((r: { code_hash: string }) => r.code_hash.startsWith('$argon2id$'))).toBe(
+        true,
+      );
       expect(await auditCount('auth.mfa_enabled', user.id)).toBe(1);
-      const status = mfaStatusSchema.parse(await (await fetch(`${t.url}/api/v1/auth/mfa`, { headers: { cookie } })).json());
+      const status = mfaStatusSchema.parse(
+        await (await fetch(`${t.url}/api/v1/auth/mfa`, { headers: { cookie } })).json(),
+      );
       expect(status).toMatchObject({ enabled: true, recoveryCodesRemaining: 10 });
 
       // Step one: the password gives a challenge cookie, no session.
@@ -206,7 +307,11 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
       expect(step1.headers.getSetCookie().map((c) => c.split('=')[0])).toEqual(['portico_mfa']);
       const challenge = cookieHeader(step1);
       const verify = (challengeCookie: string, body: object) =>
-        fetch(`${t.url}/api/v1/auth/mfa/verify`, { method: 'POST', headers: { ...json, cookie: challengeCookie }, body: JSON.stringify(body) });
+        fetch(`${t.url}/api/v1/auth/mfa/verify`, {
+          method: 'POST',
+          headers: { ...json, cookie: challengeCookie },
+          body: JSON.stringify(body),
+        });
 
       const code = await nextCode(secret);
       const step2 = await verify(challenge, { code });
@@ -223,7 +328,9 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
       // A recovery code works once.
       const recovery = await verify(cookieHeader(again), { recoveryCode: recoveryCodes[0]!.toUpperCase() });
       expect(recovery.status).toBe(200);
-      const reused = await verify(cookieHeader(await login(t.url, user.email, user.password)), { recoveryCode: recoveryCodes[0] });
+      const reused = await verify(cookieHeader(await login(t.url, user.email, user.password)), {
+        recoveryCode: recoveryCodes[0],
+      });
       expect(reused.status).toBe(401);
       expect(await auditCount('auth.mfa_recovery_code_used', user.id)).toBe(1);
 
@@ -234,36 +341,72 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
       expect((await verify(challenge, {})).status).toBe(400);
 
       // Turning it off needs the password and a fresh code (or an unused recovery code).
-      const disable = (body: object) => fetch(`${t.url}/api/v1/auth/mfa/disable`, { method: 'POST', headers: sessionHeaders(cookie, json), body: JSON.stringify(body) });
+      const disable = (body: object) =>
+        fetch(`${t.url}/api/v1/auth/mfa/disable`, {
+          method: 'POST',
+          headers: sessionHeaders(cookie, json),
+          body: JSON.stringify(body),
+        });
       expect((await disable({ password: 'not-it', recoveryCode: recoveryCodes[1] })).status).toBe(400);
       expect((await disable({ password: user.password, code })).status).toBe(400);
       expect((await disable({ password: user.password, recoveryCode: recoveryCodes[1] })).status).toBe(204);
       expect(await auditCount('auth.mfa_disabled', user.id)).toBe(1);
-      expect(loginResultSchema.parse(await (await login(t.url, user.email, user.password)).json())).toHaveProperty('user');
+      expect(
+        loginResultSchema.parse(await (await login(t.url, user.email, user.password)).json()),
+      ).toHaveProperty('user');
     });
 
     it('lets an owner require two-factor of every member; members without it must enrol first', async () => {
       const owner = await freshUser();
-      const member = await createUser(db, { password: 'quiet-harbour-lantern-77', memberships: [{ accountId: owner.account.id, role: 'viewer' }] });
+      const member = await createUser(db, {
+        password: 'quiet-harbour-lantern-77',
+        memberships: [{ accountId: owner.account.id, role: 'viewer' }],
+      });
       const ownerCookie = await signIn(owner.email, owner.password);
       const put = (cookie: string, mfaRequired: boolean) =>
-        fetch(`${t.url}/api/v1/accounts/${owner.account.id}/security`, { method: 'PUT', headers: sessionHeaders(cookie, json), body: JSON.stringify({ mfaRequired }) });
+        fetch(`${t.url}/api/v1/accounts/${owner.account.id}/security`, {
+          method: 'PUT',
+          headers: sessionHeaders(cookie, json),
+          body: JSON.stringify({ mfaRequired }),
+        });
 
       // Not before the owner has it.
       expect((await put(ownerCookie, true)).status).toBe(409);
-      const enrolment = mfaEnrolmentSchema.parse(await (await fetch(`${t.url}/api/v1/auth/mfa/enrolment`, { method: 'POST', headers: sessionHeaders(ownerCookie) })).json());
+      const enrolment = mfaEnrolmentSchema.parse(
+        await (
+          await fetch(`${t.url}/api/v1/auth/mfa/enrolment`, {
+            method: 'POST',
+            headers: sessionHeaders(ownerCookie),
+          })
+        ).json(),
+      );
       const secret = enrolment.manualEntryKey.replace(/\s/g, '');
-      await fetch(`${t.url}/api/v1/auth/mfa/enrolment/confirm`, { method: 'POST', headers: sessionHeaders(ownerCookie, json), body: JSON.stringify({ code: await generate({ secret }) }) });
+      await fetch(`${t.url}/api/v1/auth/mfa/enrolment/confirm`, {
+        method: 'POST',
+        headers: sessionHeaders(ownerCookie, json),
+        body: JSON.stringify({ code: await generate({ secret }) }),
+      });
       const on = await put(ownerCookie, true);
       expect(on.status).toBe(200);
       expect(await on.json()).toEqual({ mfaRequired: true });
-      expect((await db.query("SELECT count(*)::int AS n FROM audit_events WHERE action = 'account.mfa_requirement_changed' AND account_id = $1", [owner.account.id])).rows[0].n).toBe(1);
+      expect(
+        (
+          await db.query(
+            "SELECT count(*)::int AS n FROM audit_events WHERE action = 'account.mfa_requirement_changed' AND account_id = $1",
+            [owner.account.id],
+          )
+        ).rows[0].n,
+      ).toBe(1);
 
       const memberCookie = await signIn(member.email, member.password);
-      const me = meSchema.parse(await (await fetch(`${t.url}/api/v1/me`, { headers: { cookie: memberCookie } })).json());
+      const me = meSchema.parse(
+        await (await fetch(`${t.url}/api/v1/me`, { headers: { cookie: memberCookie } })).json(),
+      );
       expect(me.memberships[0]).toMatchObject({ mfaRequired: true });
       expect(me.user.mfaEnabled).toBe(false);
-      const blocked = await fetch(`${t.url}/api/v1/accounts/${owner.account.id}/status`, { headers: { cookie: memberCookie } });
+      const blocked = await fetch(`${t.url}/api/v1/accounts/${owner.account.id}/status`, {
+        headers: { cookie: memberCookie },
+      });
       expect(blocked.status).toBe(403);
       expect(apiErrorSchema.parse(await blocked.json()).code).toBe('mfa_enrolment_required');
       // A viewer cannot change the requirement.
@@ -280,7 +423,11 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
       const keep = await signIn(user.email, user.password);
       const other = await signIn(user.email, user.password);
       const change = (currentPassword: string, newPassword: string) =>
-        fetch(`${t.url}/api/v1/auth/password`, { method: 'POST', headers: sessionHeaders(keep, json), body: JSON.stringify({ currentPassword, newPassword }) });
+        fetch(`${t.url}/api/v1/auth/password`, {
+          method: 'POST',
+          headers: sessionHeaders(keep, json),
+          body: JSON.stringify({ currentPassword, newPassword }),
+        });
 
       const wrong = await change('not-my-password', 'brand-new-passphrase-2026');
       expect(wrong.status).toBe(400);
@@ -302,13 +449,21 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
 
     it('answers a reset request the same way for known and unknown emails, and stores only a hash', async () => {
       const user = await freshUser();
-      const forgot = (email: string) => fetch(`${t.url}/api/v1/auth/password/forgot`, { method: 'POST', headers: json, body: JSON.stringify({ email }) });
+      const forgot = (email: string) =>
+        fetch(`${t.url}/api/v1/auth/password/forgot`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ email }),
+        });
       const known = await forgot(user.email);
       const unknown = await forgot(`nobody-${randomBytes(3).toString('hex')}@test.example`);
       expect(known.status).toBe(204);
       expect(unknown.status).toBe(204);
       expect(await known.text()).toBe(await unknown.text());
-      const rows = await db.query<{ token_hash: string; expires_at: Date }>('SELECT token_hash, expires_at FROM password_reset_tokens WHERE user_id = $1', [user.id]);
+      const rows = await db.query<{ token_hash: string; expires_at: Date }>(
+        'SELECT token_hash, expires_at FROM password_reset_tokens WHERE user_id = $1',
+        [user.id],
+      );
       expect(rows.rowCount).toBe(1);
       expect(rows.rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
       const ttlMs = rows.rows[0]!.expires_at.getTime() - Date.now();
@@ -319,16 +474,33 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
     it('emails a reset link whose token sets a new password once', async () => {
       const user = await freshUser();
       const sandbox = new URL(t.env.SALESFORCE_LOGIN_URL).origin;
-      expect((await fetch(`${t.url}/api/v1/auth/password/forgot`, { method: 'POST', headers: json, body: JSON.stringify({ email: user.email }) })).status).toBe(204);
+      expect(
+        (
+          await fetch(`${t.url}/api/v1/auth/password/forgot`, {
+            method: 'POST',
+            headers: json,
+            body: JSON.stringify({ email: user.email }),
+          })
+        ).status,
+      ).toBe(204);
       let link: string | undefined;
       for (let i = 0; i < 50 && !link; i++) {
-        const mail = (await (await fetch(`${sandbox}/__admin/mail.json?to=${encodeURIComponent(user.email)}`)).json()) as { messages: { subject: string; text: string }[] };
-        link = mail.messages.find((m) => m.subject === 'Reset your Portico password')?.text.match(/https?:\/\/\S+#token=\S+/)?.[0];
+        const mail = (await (
+          await fetch(`${sandbox}/__admin/mail.json?to=${encodeURIComponent(user.email)}`)
+        ).json()) as { messages: { subject: string; text: string }[] };
+        link = mail.messages
+          .find((m) => m.subject === 'Reset your Portico password')
+          ?.text.match(/https?:\/\/\S+#token=\S+/)?.[0];
         if (!link) await new Promise((r) => setTimeout(r, 100));
       }
       expect(link).toMatch(/^http:\/\/localhost:3000\/reset-password#token=/);
       const token = new URLSearchParams(new URL(link!).hash.slice(1)).get('token')!;
-      const reset = () => fetch(`${t.url}/api/v1/auth/password/reset`, { method: 'POST', headers: json, body: JSON.stringify({ token, newPassword: 'emailed-link-passphrase-3' }) });
+      const reset = () =>
+        fetch(`${t.url}/api/v1/auth/password/reset`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ token, newPassword: 'emailed-link-passphrase-3' }),
+        });
       expect((await reset()).status).toBe(204);
       expect((await reset()).status).toBe(400);
       expect((await login(t.url, user.email, 'emailed-link-passphrase-3')).status).toBe(200);
@@ -340,10 +512,20 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
       const token = randomBytes(32).toString('base64url');
       const expired = randomBytes(32).toString('base64url');
       const sha = (v: string) => createHash('sha256').update(v).digest('hex');
-      await db.query("INSERT INTO password_reset_tokens (id, user_id, token_hash, expires_at) VALUES (gen_random_uuid(), $1, $2, now() + interval '1 hour')", [user.id, sha(token)]);
-      await db.query("INSERT INTO password_reset_tokens (id, user_id, token_hash, expires_at) VALUES (gen_random_uuid(), $1, $2, now() - interval '1 second')", [user.id, sha(expired)]);
+      await db.query(
+        "INSERT INTO password_reset_tokens (id, user_id, token_hash, expires_at) VALUES (gen_random_uuid(), $1, $2, now() + interval '1 hour')",
+        [user.id, sha(token)],
+      );
+      await db.query(
+        "INSERT INTO password_reset_tokens (id, user_id, token_hash, expires_at) VALUES (gen_random_uuid(), $1, $2, now() - interval '1 second')",
+        [user.id, sha(expired)],
+      );
       const reset = (t2: string, newPassword: string) =>
-        fetch(`${t.url}/api/v1/auth/password/reset`, { method: 'POST', headers: json, body: JSON.stringify({ token: t2, newPassword }) });
+        fetch(`${t.url}/api/v1/auth/password/reset`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ token: t2, newPassword }),
+        });
 
       const stale = await reset(expired, 'reset-passphrase-lantern-9');
       expect(stale.status).toBe(400);
@@ -361,7 +543,11 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
 
   describe('abuse controls', () => {
     it('locks a login out after repeated failures, lifts it, and doubles the next lockout', async () => {
-      const strict = await createTestApp({ LOGIN_MAX_FAILURES_PER_MINUTE: 3, LOGIN_LOCKOUT_BASE_MS: 1000, LOGIN_LOCKOUT_MAX_MS: 10_000 });
+      const strict = await createTestApp({
+        LOGIN_MAX_FAILURES_PER_MINUTE: 3,
+        LOGIN_LOCKOUT_BASE_MS: 1000,
+        LOGIN_LOCKOUT_MAX_MS: 10_000,
+      });
       try {
         const user = await freshUser();
         const fail = () => login(strict.url, user.email, 'wrong-password-here');
@@ -421,7 +607,9 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
   it('never writes passwords, tokens, TOTP secrets or recovery codes into audit metadata', async () => {
     const rows = await db.query('SELECT metadata::text AS m FROM audit_events WHERE metadata IS NOT NULL');
     const all = rows.rows.map((r: { m: string }) => r.m).join('\n');
-    expect(all).not.toMatch(/quiet-harbour-lantern-77|brand-new-passphrase|reset-passphrase|portico-demo-password/);
+    expect(all).not.toMatch(
+      /quiet-harbour-lantern-77|brand-new-passphrase|reset-passphrase|portico-demo-password/,
+    );
     expect(all).not.toMatch(/[a-z0-9]{5}-[a-z0-9]{5}"/);
   });
 });

@@ -24,7 +24,9 @@ describeWithSandbox('MailPort over SMTP (sandbox catcher)', () => {
 
   it('delivers a message to the SMTP catcher with its subject, recipient and both bodies', async () => {
     const to = `mail-${Date.now()}@example.test`;
-    await app.app.get(MailPort).send({ to, subject: 'Welcome to Portico', text: 'Plain body', html: '<p>HTML body</p>' });
+    await app.app
+      .get(MailPort)
+      .send({ to, subject: 'Welcome to Portico', text: 'Plain body', html: '<p>HTML body</p>' });
 
     const response = await fetch(`${sandboxUrl}/__admin/mail.json?to=${encodeURIComponent(to)}`);
     const { messages } = (await response.json()) as { messages: CaughtMail[] };
@@ -37,7 +39,9 @@ describeWithSandbox('MailPort over SMTP (sandbox catcher)', () => {
   it('rejects when the SMTP server cannot be reached', async () => {
     const other = await createTestApp({ SMTP_URL: 'smtp://127.0.0.1:1', SMTP_TIMEOUT_MS: 500 });
     try {
-      await expect(other.app.get(MailPort).send({ to: 'x@example.test', subject: 's', text: 't' })).rejects.toThrow();
+      await expect(
+        other.app.get(MailPort).send({ to: 'x@example.test', subject: 's', text: 't' }),
+      ).rejects.toThrow();
     } finally {
       await other.close();
     }

@@ -29,15 +29,27 @@ describe('members and invites (integration)', () => {
 
   const email = (label: string) => `${label}-${randomBytes(4).toString('hex')}@invitee.example`;
 
-  async function call(method: string, path: string, cookie: string | null, body?: object): Promise<{ status: number; body: unknown; requestId: string | null }> {
-    const headers: Record<string, string> = { 'user-agent': UA, ...(body ? { 'content-type': 'application/json' } : {}) };
+  async function call(
+    method: string,
+    path: string,
+    cookie: string | null,
+    body?: object,
+  ): Promise<{ status: number; body: unknown; requestId: string | null }> {
+    const headers: Record<string, string> = {
+      'user-agent': UA,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    };
     const res = await fetch(`${t.url}${path}`, {
       method,
       headers: cookie ? sessionHeaders(cookie, headers) : headers,
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, requestId: res.headers.get('x-request-id') };
+    return {
+      status: res.status,
+      body: text ? JSON.parse(text) : null,
+      requestId: res.headers.get('x-request-id'),
+    };
   }
 
   const members = (path = '') => `/api/v1/accounts/${accountId}/members${path}`;
@@ -48,7 +60,11 @@ describe('members and invites (integration)', () => {
   }
 
   /** Invites `to` as the owner and returns the token from the caught mail. */
-  async function invite(to: string, role: Role, cookie = ownerCookie): Promise<{ id: string; token: string }> {
+  async function invite(
+    to: string,
+    role: Role,
+    cookie = ownerCookie,
+  ): Promise<{ id: string; token: string }> {
     const res = await call('POST', members('/invites'), cookie, { email: to, role });
     expect(res.status).toBe(201);
     const mail = await waitForMail(to);
@@ -64,7 +80,10 @@ describe('members and invites (integration)', () => {
     metadata: Record<string, unknown> | null;
   }
   async function auditRows(action: string): Promise<AuditRow[]> {
-    const { rows } = await db.query<AuditRow>('SELECT actor_user_id, target, ip, user_agent, request_id, metadata FROM audit_events WHERE account_id = $1 AND action = $2 ORDER BY occurred_at', [accountId, action]);
+    const { rows } = await db.query<AuditRow>(
+      'SELECT actor_user_id, target, ip, user_agent, request_id, metadata FROM audit_events WHERE account_id = $1 AND action = $2 ORDER BY occurred_at',
+      [accountId, action],
+    );
     return rows;
   }
 
@@ -82,10 +101,18 @@ describe('members and invites (integration)', () => {
 
   it('invites by email: 201, a mail with a single link, only an argon2id hash at rest, and an audit record', async () => {
     const to = email('tech');
-    const res = await call('POST', members('/invites'), ownerCookie, { email: to.toUpperCase(), role: 'technical' });
+    const res = await call('POST', members('/invites'), ownerCookie, {
+      email: to.toUpperCase(),
+      role: 'technical',
+    });
     expect(res.status).toBe(201);
     const created = inviteSchema.parse(res.body);
-    expect(created).toMatchObject({ email: to, role: 'technical', invitedBy: 'Olivia Owner', expired: false });
+    expect(created).toMatchObject({
+      email: to,
+      role: 'technical',
+      invitedBy: 'Olivia Owner',
+      expired: false,
+    });
     const days = (Date.parse(created.expiresAt) - Date.parse(created.createdAt)) / 86_400_000;
     expect(days).toBeCloseTo(7, 5);
 
@@ -96,7 +123,9 @@ describe('members and invites (integration)', () => {
     const secret = token.split('.')[1]!;
     expect(Buffer.from(secret, 'base64url').length).toBeGreaterThanOrEqual(32);
 
-    const { rows } = await db.query<{ token_hash: string }>('SELECT token_hash FROM invites WHERE id = $1', [created.id]);
+    const { rows } = await db.query<{ token_hash: string }>('SELECT token_hash FROM invites WHERE id = $1', [
+      created.id,
+    ]);
     expect(rows[0]?.token_hash).toMatch(/^\$argon2id\$/);
     expect(rows[0]?.token_hash).not.toContain(secret);
 
@@ -105,23 +134,40 @@ describe('members and invites (integration)', () => {
     expect(list.invites.map((i) => i.id)).toContain(created.id);
 
     const [audit] = (await auditRows('member.invited')).filter((r) => r.target === `invite:${created.id}`);
-    expect(audit).toMatchObject({ actor_user_id: owner.id, ip: '127.0.0.1', user_agent: UA, request_id: res.requestId });
+    expect(audit).toMatchObject({
+      actor_user_id: owner.id,
+      ip: '127.0.0.1',
+      user_agent: UA,
+      request_id: res.requestId,
+    });
     expect(JSON.stringify(audit?.metadata)).not.toContain(to);
   });
 
   it('refuses malformed emails, roles outside the list, members and duplicate pending invites with 4xx and a code', async () => {
-    const bad = await call('POST', members('/invites'), ownerCookie, { email: 'not-an-email', role: 'viewer' });
+    const bad = await call('POST', members('/invites'), ownerCookie, {
+      email: 'not-an-email',
+      role: 'viewer',
+    });
     expect(bad.status).toBe(400);
     expect(apiErrorSchema.parse(bad.body)).toMatchObject({ code: 'validation_failed' });
     expect(JSON.stringify(bad.body)).toContain('body.email');
 
-    const role = await call('POST', members('/invites'), ownerCookie, { email: email('x'), role: 'superuser' });
+    const role = await call('POST', members('/invites'), ownerCookie, {
+      email: email('x'),
+      role: 'superuser',
+    });
     expect(role.status).toBe(400);
     expect(JSON.stringify(role.body)).toContain('body.role');
 
-    const existing = await call('POST', members('/invites'), ownerCookie, { email: owner.email, role: 'viewer' });
+    const existing = await call('POST', members('/invites'), ownerCookie, {
+      email: owner.email,
+      role: 'viewer',
+    });
     expect(existing.status).toBe(409);
-    expect(apiErrorSchema.parse(existing.body)).toMatchObject({ code: 'conflict', message: `${owner.email} is already a member of this account` });
+    expect(apiErrorSchema.parse(existing.body)).toMatchObject({
+      code: 'conflict',
+      message: `${owner.email} is already a member of this account`,
+    });
 
     const to = email('twice');
     await invite(to, 'viewer');
@@ -136,43 +182,84 @@ describe('members and invites (integration)', () => {
   it('creates the user on acceptance, once: a reused link is gone, and the new member signs in with the role', async () => {
     const to = email('new');
     const { token } = await invite(to, 'technical');
-    const preview = invitePreviewSchema.parse((await call('POST', '/api/v1/invites/lookup', null, { token })).body);
-    expect(preview).toMatchObject({ accountName: 'Members Test Ltd', email: to, role: 'technical', existingUser: false });
+    const preview = invitePreviewSchema.parse(
+      (await call('POST', '/api/v1/invites/lookup', null, { token })).body,
+    );
+    expect(preview).toMatchObject({
+      accountName: 'Members Test Ltd',
+      email: to,
+      role: 'technical',
+      existingUser: false,
+    });
 
     const missing = await call('POST', '/api/v1/invites/accept', null, { token });
     expect(missing.status).toBe(400);
     expect(JSON.stringify(missing.body)).toContain('body.password');
-    const short = await call('POST', '/api/v1/invites/accept', null, { token, name: 'Tess Tech', password: 'short' });
+    const short = await call('POST', '/api/v1/invites/accept', null, {
+      token,
+      name: 'Tess Tech',
+      password: 'short',
+    });
     expect(short.status).toBe(400);
 
-    const ok = await call('POST', '/api/v1/invites/accept', null, { token, name: 'Tess Tech', password: 'a long enough passphrase' });
+    const ok = await call('POST', '/api/v1/invites/accept', null, {
+      token,
+      name: 'Tess Tech',
+      password: 'a long enough passphrase',
+    });
     expect(ok.status).toBe(200);
-    expect(acceptedInviteSchema.parse(ok.body)).toEqual({ accountId, accountName: 'Members Test Ltd', role: 'technical', email: to, userCreated: true });
+    expect(acceptedInviteSchema.parse(ok.body)).toEqual({
+      accountId,
+      accountName: 'Members Test Ltd',
+      role: 'technical',
+      email: to,
+      userCreated: true,
+    });
 
-    const reused = await call('POST', '/api/v1/invites/accept', null, { token, name: 'Mallory', password: 'another long passphrase' });
+    const reused = await call('POST', '/api/v1/invites/accept', null, {
+      token,
+      name: 'Mallory',
+      password: 'another long passphrase',
+    });
     expect(reused.status).toBe(410);
-    expect(apiErrorSchema.parse(reused.body)).toMatchObject({ code: 'gone', message: 'This invite link was already used' });
+    expect(apiErrorSchema.parse(reused.body)).toMatchObject({
+      code: 'gone',
+      message: 'This invite link was already used',
+    });
     expect((await call('POST', '/api/v1/invites/lookup', null, { token })).status).toBe(410);
 
     const cookie = await loginAs(t.url, to, 'a long enough passphrase');
     const me = meSchema.parse((await call('GET', '/api/v1/me', cookie)).body);
     expect(me.user.name).toBe('Tess Tech');
-    expect(me.memberships).toEqual([{ accountId, accountName: 'Members Test Ltd', role: 'technical', mfaRequired: false }]);
+    expect(me.memberships).toEqual([
+      { accountId, accountName: 'Members Test Ltd', role: 'technical', mfaRequired: false },
+    ]);
     const [audit] = (await auditRows('member.invite_accepted')).filter((r) => r.actor_user_id === me.user.id);
-    expect(audit).toMatchObject({ target: `user:${me.user.id}`, ip: '127.0.0.1', user_agent: UA, request_id: ok.requestId });
+    expect(audit).toMatchObject({
+      target: `user:${me.user.id}`,
+      ip: '127.0.0.1',
+      user_agent: UA,
+      request_id: ok.requestId,
+    });
   });
 
   it('refuses expired, tampered and malformed links', async () => {
     const to = email('late');
     const { id, token } = await invite(to, 'viewer');
     await db.query("UPDATE invites SET expires_at = now() - interval '1 second' WHERE id = $1", [id]);
-    const expired = await call('POST', '/api/v1/invites/accept', null, { token, name: 'Late', password: 'a long enough passphrase' });
+    const expired = await call('POST', '/api/v1/invites/accept', null, {
+      token,
+      name: 'Late',
+      password: 'a long enough passphrase',
+    });
     expect(expired.status).toBe(410);
     expect(apiErrorSchema.parse(expired.body).message).toMatch(/expired/);
     const list = memberListSchema.parse((await call('GET', members(), ownerCookie)).body);
     expect(list.invites.find((i) => i.id === id)?.expired).toBe(true);
     // An expired invite can be replaced by a new one.
-    expect((await call('POST', members('/invites'), ownerCookie, { email: to, role: 'viewer' })).status).toBe(201);
+    expect((await call('POST', members('/invites'), ownerCookie, { email: to, role: 'viewer' })).status).toBe(
+      201,
+    );
 
     const tampered = `${token.slice(0, -4)}AAAA`;
     const wrong = await call('POST', '/api/v1/invites/lookup', null, { token: tampered });
@@ -193,18 +280,41 @@ describe('members and invites (integration)', () => {
     expect((await call('POST', '/api/v1/invites/lookup', null, { token: second })).status).toBe(200);
 
     expect((await call('DELETE', members(`/invites/${first.id}`), ownerCookie)).status).toBe(204);
-    expect((await call('POST', '/api/v1/invites/accept', null, { token: second, name: 'B', password: 'a long enough passphrase' })).status).toBe(410);
+    expect(
+      (
+        await call('POST', '/api/v1/invites/accept', null, {
+          token: second,
+          name: 'B',
+          password: 'a long enough passphrase',
+        })
+      ).status,
+    ).toBe(410);
     expect((await call('DELETE', members(`/invites/${first.id}`), ownerCookie)).status).toBe(404);
-    expect((await auditRows('member.invite_resent')).some((r) => r.target === `invite:${first.id}`)).toBe(true);
-    expect((await auditRows('member.invite_revoked')).some((r) => r.target === `invite:${first.id}`)).toBe(true);
+    expect((await auditRows('member.invite_resent')).some((r) => r.target === `invite:${first.id}`)).toBe(
+      true,
+    );
+    expect((await auditRows('member.invite_revoked')).some((r) => r.target === `invite:${first.id}`)).toBe(
+      true,
+    );
   });
 
   it('an existing user accepts signed in as the invited email only', async () => {
     const other = await createAccount(db);
     const existing = await createUser(db, { memberships: [{ accountId: other.id, role: 'owner' }] });
     const { token } = await invite(existing.email, 'admin');
-    expect(invitePreviewSchema.parse((await call('POST', '/api/v1/invites/lookup', null, { token })).body).existingUser).toBe(true);
-    expect((await call('POST', '/api/v1/invites/accept', null, { token, name: 'X', password: 'a long enough passphrase' })).status).toBe(401);
+    expect(
+      invitePreviewSchema.parse((await call('POST', '/api/v1/invites/lookup', null, { token })).body)
+        .existingUser,
+    ).toBe(true);
+    expect(
+      (
+        await call('POST', '/api/v1/invites/accept', null, {
+          token,
+          name: 'X',
+          password: 'a long enough passphrase',
+        })
+      ).status,
+    ).toBe(401);
     const stranger = await member('viewer');
     expect((await call('POST', '/api/v1/invites/accept', stranger.cookie, { token })).status).toBe(403);
 
@@ -233,19 +343,27 @@ describe('members and invites (integration)', () => {
 
     const last = await call('PATCH', members(`/${owner.id}`), ownerCookie, { role: 'admin' });
     expect(last.status).toBe(409);
-    expect(apiErrorSchema.parse(last.body)).toMatchObject({ code: 'conflict', message: expect.stringMatching(/at least one owner/) });
+    expect(apiErrorSchema.parse(last.body)).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/at least one owner/),
+    });
     expect((await call('DELETE', members(`/${owner.id}`), ownerCookie)).status).toBe(409);
 
     expect((await call('PATCH', members(`/${target.id}`), admin.cookie, { role: 'owner' })).status).toBe(403);
     expect((await call('PATCH', members(`/${owner.id}`), admin.cookie, { role: 'viewer' })).status).toBe(403);
     expect((await call('DELETE', members(`/${owner.id}`), admin.cookie)).status).toBe(403);
-    expect((await call('POST', members('/invites'), admin.cookie, { email: email('o'), role: 'owner' })).status).toBe(403);
+    expect(
+      (await call('POST', members('/invites'), admin.cookie, { email: email('o'), role: 'owner' })).status,
+    ).toBe(403);
 
     // With a second owner, the first may step down.
     expect((await call('PATCH', members(`/${admin.id}`), ownerCookie, { role: 'owner' })).status).toBe(200);
     expect((await call('PATCH', members(`/${owner.id}`), admin.cookie, { role: 'admin' })).status).toBe(200);
     expect((await call('PATCH', members(`/${owner.id}`), admin.cookie, { role: 'owner' })).status).toBe(200);
-    const unchanged = await db.query('SELECT count(*)::int AS n FROM memberships WHERE account_id = $1 AND role = $2', [accountId, 'owner']);
+    const unchanged = await db.query(
+      'SELECT count(*)::int AS n FROM memberships WHERE account_id = $1 AND role = $2',
+      [accountId, 'owner'],
+    );
     expect(unchanged.rows[0].n).toBe(2);
   });
 
@@ -255,29 +373,47 @@ describe('members and invites (integration)', () => {
     expect((await call('DELETE', members(`/${gone.id}`), ownerCookie)).status).toBe(204);
     expect((await call('GET', `/api/v1/accounts/${accountId}/status`, gone.cookie)).status).toBe(404);
     expect((await call('DELETE', members(`/${gone.id}`), ownerCookie)).status).toBe(404);
-    expect((await auditRows('member.removed')).some((r) => r.target === `user:${gone.id}` && r.actor_user_id === owner.id)).toBe(true);
+    expect(
+      (await auditRows('member.removed')).some(
+        (r) => r.target === `user:${gone.id}` && r.actor_user_id === owner.id,
+      ),
+    ).toBe(true);
   });
 
   it('returns blocks the role cannot read as unavailable with reason forbidden and no data', async () => {
     const tech = await member('technical');
-    const status = accountStatusSchema.parse((await call('GET', `/api/v1/accounts/${accountId}/status`, tech.cookie)).body);
-    expect(status.billing).toEqual({ meta: { source: 'whmcs', fetchedAt: null, stale: false, unavailable: true, reason: FORBIDDEN_REASON }, data: null });
+    const status = accountStatusSchema.parse(
+      (await call('GET', `/api/v1/accounts/${accountId}/status`, tech.cookie)).body,
+    );
+    expect(status.billing).toEqual({
+      meta: { source: 'whmcs', fetchedAt: null, stale: false, unavailable: true, reason: FORBIDDEN_REASON },
+      data: null,
+    });
     expect(status.usage.meta.reason).not.toBe(FORBIDDEN_REASON);
     const billing = await member('billing');
-    const b = accountStatusSchema.parse((await call('GET', `/api/v1/accounts/${accountId}/status`, billing.cookie)).body);
+    const b = accountStatusSchema.parse(
+      (await call('GET', `/api/v1/accounts/${accountId}/status`, billing.cookie)).body,
+    );
     expect([b.cases.meta.reason, b.usage.meta.reason]).toEqual([FORBIDDEN_REASON, FORBIDDEN_REASON]);
     expect(b.billing.meta.reason).not.toBe(FORBIDDEN_REASON);
   });
 
   it('remembers the last account opened, only among the user’s own', async () => {
     const other = await createAccount(db);
-    const both = await createUser(db, { memberships: [{ accountId, role: 'viewer' }, { accountId: other.id, role: 'viewer' }] });
+    const both = await createUser(db, {
+      memberships: [
+        { accountId, role: 'viewer' },
+        { accountId: other.id, role: 'viewer' },
+      ],
+    });
     const cookie = await loginAs(t.url, both.email, both.password);
     expect(meSchema.parse((await call('GET', '/api/v1/me', cookie)).body).lastAccountId).toBeNull();
     expect((await call('PUT', '/api/v1/me/last-account', cookie, { accountId: other.id })).status).toBe(204);
     expect(meSchema.parse((await call('GET', '/api/v1/me', cookie)).body).lastAccountId).toBe(other.id);
     const foreign = await createAccount(db);
-    expect((await call('PUT', '/api/v1/me/last-account', cookie, { accountId: foreign.id })).status).toBe(404);
+    expect((await call('PUT', '/api/v1/me/last-account', cookie, { accountId: foreign.id })).status).toBe(
+      404,
+    );
     expect((await call('PUT', '/api/v1/me/last-account', cookie, { accountId: 'nope' })).status).toBe(400);
     expect(meSchema.parse((await call('GET', '/api/v1/me', cookie)).body).lastAccountId).toBe(other.id);
   });

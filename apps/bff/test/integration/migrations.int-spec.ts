@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getDMMF } from '@prisma/internals';
 import type { Client } from 'pg';
-import { defaultMigrationsDir, MigrationError, readMigrations, runMigrations } from '../../src/core/prisma/migration-runner';
+import {
+  defaultMigrationsDir,
+  MigrationError,
+  readMigrations,
+  runMigrations,
+} from '../../src/core/prisma/migration-runner';
 import { testDb } from '../factories/db';
 import { TEST_ENV } from '../support/test-state';
 
@@ -16,7 +21,15 @@ interface Shape {
   indexes: string[];
 }
 
-type DmmfField = { name: string; dbName?: string | null; kind: string; type: string; isRequired: boolean; isList: boolean; nativeType?: [string, string[]] | null };
+type DmmfField = {
+  name: string;
+  dbName?: string | null;
+  kind: string;
+  type: string;
+  isRequired: boolean;
+  isList: boolean;
+  nativeType?: [string, string[]] | null;
+};
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
 type DmmfIndex = { model: string; type: 'id' | 'unique' | 'normal' | 'fulltext'; fields: { name: string }[] };
 
@@ -36,7 +49,9 @@ function pgType(field: DmmfField): string {
     case 'Json':
       return 'jsonb';
     case 'DateTime':
-      return native === 'Timestamptz' ? `timestamp with time zone(${field.nativeType?.[1][0] ?? '6'})` : 'timestamp without time zone(3)';
+      return native === 'Timestamptz'
+        ? `timestamp with time zone(${field.nativeType?.[1][0] ?? '6'})`
+        : 'timestamp without time zone(3)';
     default:
       return `unknown:${field.type}`;
   }
@@ -52,7 +67,9 @@ async function declaredShape(schema: string): Promise<Shape> {
   const table = (m: DmmfModel) => m.dbName ?? m.name;
   for (const model of models) {
     for (const f of model.fields.filter((x) => x.kind === 'scalar' || x.kind === 'enum')) {
-      columns.push(`${table(model)}.${f.dbName ?? f.name} ${pgType(f)}${f.isList ? '[]' : ''} ${f.isRequired ? 'NOT NULL' : 'NULL'}`);
+      columns.push(
+        `${table(model)}.${f.dbName ?? f.name} ${pgType(f)}${f.isList ? '[]' : ''} ${f.isRequired ? 'NOT NULL' : 'NULL'}`,
+      );
     }
   }
   for (const index of indexes) {
@@ -69,7 +86,14 @@ async function declaredShape(schema: string): Promise<Shape> {
 
 /** What the migrated database holds (information_schema and pg_index). */
 async function actualShape(db: Client): Promise<Shape> {
-  const cols = await db.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; datetime_precision: number | null }>(
+  const cols = await db.query<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    udt_name: string;
+    is_nullable: string;
+    datetime_precision: number | null;
+  }>(
     `SELECT table_name, column_name, data_type, udt_name, is_nullable, datetime_precision
      FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
   );
@@ -90,7 +114,10 @@ async function actualShape(db: Client): Promise<Shape> {
      WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'
      GROUP BY ix.indexrelid, t.relname, ix.indisprimary, ix.indisunique`,
   );
-  const indexes = idx.rows.map((i) => `${i.table_name} ${i.primary ? 'primary' : i.unique ? 'unique' : 'index'} (${i.columns.join(', ')})`);
+  const indexes = idx.rows.map(
+    (i) =>
+      `${i.table_name} ${i.primary ? 'primary' : i.unique ? 'unique' : 'index'} (${i.columns.join(', ')})`,
+  );
   return { columns: columns.sort(), indexes: indexes.sort() };
 }
 
@@ -121,12 +148,19 @@ describe('migrations (integration)', () => {
 
   it("records Prisma's history table with the file checksums, and a rerun applies nothing", async () => {
     const files = readMigrations();
-    const { rows } = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const { rows } = await db.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       'SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name',
     );
     expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
     for (const file of files) {
-      const sha = createHash('sha256').update(readFileSync(path.join(defaultMigrationsDir(), file.name, 'migration.sql'))).digest('hex');
+      const sha = createHash('sha256')
+        .update(readFileSync(path.join(defaultMigrationsDir(), file.name, 'migration.sql')))
+        .digest('hex');
       const row = rows.find((r) => r.migration_name === file.name)!;
       expect(row.checksum).toBe(sha);
       expect(row.finished_at).not.toBeNull();
@@ -142,7 +176,9 @@ describe('migrations (integration)', () => {
       cpSync(defaultMigrationsDir(), dir, { recursive: true });
       const first = readMigrations(dir)[0]!;
       appendFileSync(path.join(dir, first.name, 'migration.sql'), '\n-- edited\n');
-      await expect(runMigrations(process.env[TEST_ENV.databaseUrl]!, { dir })).rejects.toThrow(MigrationError);
+      await expect(runMigrations(process.env[TEST_ENV.databaseUrl]!, { dir })).rejects.toThrow(
+        MigrationError,
+      );
       await expect(runMigrations(process.env[TEST_ENV.databaseUrl]!, { dir })).rejects.toThrow(/edited/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -38,22 +38,46 @@ describe('OpenAPI document (integration)', () => {
 
   it('references the domain schemas for bodies, responses and errors', () => {
     const status = doc.paths['/api/v1/accounts/{accountId}/status']?.get;
-    expect(status?.responses['200']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/AccountStatus');
-    expect(status?.responses['404']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/ApiError');
+    expect(status?.responses['200']?.content?.['application/json']?.schema.$ref).toBe(
+      '#/components/schemas/AccountStatus',
+    );
+    expect(status?.responses['404']?.content?.['application/json']?.schema.$ref).toBe(
+      '#/components/schemas/ApiError',
+    );
     expect(Object.keys(doc.components.schemas.AccountStatus?.properties ?? {})).toEqual(
       expect.arrayContaining(['account', 'profile', 'crm', 'subscriptions', 'billing', 'cases', 'usage']),
     );
     const login = doc.paths['/api/v1/auth/login']?.post;
-    expect(login?.requestBody?.content['application/json']?.schema.$ref).toBe('#/components/schemas/LoginRequest');
-    expect(doc.components.schemas.LoginRequest?.required).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(login?.requestBody?.content['application/json']?.schema.$ref).toBe(
+      '#/components/schemas/LoginRequest',
+    );
+    expect(doc.components.schemas.LoginRequest?.required).toEqual(
+      expect.arrayContaining(['email', 'password']),
+    );
   });
 
   it('lists path and query parameters with their required flags', () => {
     const usage = doc.paths['/api/v1/accounts/{accountId}/usage']?.get;
-    const params = Object.fromEntries((usage?.parameters ?? []).map((p) => [`${p.in}:${p.name}`, p.required]));
-    expect(params).toEqual({ 'path:accountId': true, 'query:metric': true, 'query:from': true, 'query:to': true, 'query:service': false });
+    const params = Object.fromEntries(
+      (usage?.parameters ?? []).map((p) => [`${p.in}:${p.name}`, p.required]),
+    );
+    expect(params).toEqual({
+      'path:accountId': true,
+      'query:metric': true,
+      'query:from': true,
+      'query:to': true,
+      'query:service': false,
+    });
     const invoices = doc.paths['/api/v1/accounts/{accountId}/invoices']?.get;
-    const names = (invoices?.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p.required]);
-    expect(names).toEqual(expect.arrayContaining([['page', false], ['pageSize', false], ['status', false]]));
+    const names = (invoices?.parameters ?? [])
+      .filter((p) => p.in === 'query')
+      .map((p) => [p.name, p.required]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['page', false],
+        ['pageSize', false],
+        ['status', false],
+      ]),
+    );
   });
 });

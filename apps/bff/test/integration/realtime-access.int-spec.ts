@@ -21,9 +21,17 @@ describe('realtime access (integration, socket.io from outside)', () => {
   const sockets: Socket[] = [];
 
   /** Opens a socket with `cookie` (and `origin` when given); resolves with it or with the handshake's error. */
-  function connect(url: string, cookie: string, options: { origin?: string; transport?: 'websocket' | 'polling' } = {}): Promise<{ socket: Socket; error?: Error }> {
+  function connect(
+    url: string,
+    cookie: string,
+    options: { origin?: string; transport?: 'websocket' | 'polling' } = {},
+  ): Promise<{ socket: Socket; error?: Error }> {
     const headers: Record<string, string> = { cookie, ...(options.origin ? { origin: options.origin } : {}) };
-    const socket = io(url, { transports: [options.transport ?? 'websocket'], extraHeaders: headers, reconnection: false });
+    const socket = io(url, {
+      transports: [options.transport ?? 'websocket'],
+      extraHeaders: headers,
+      reconnection: false,
+    });
     sockets.push(socket);
     return new Promise((resolve) => {
       socket.once('connect', () => resolve({ socket }));
@@ -42,7 +50,9 @@ describe('realtime access (integration, socket.io from outside)', () => {
 
   /** Resolves with the disconnect reason. */
   const disconnected = (socket: Socket): Promise<string> =>
-    socket.connected ? new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason))) : Promise.resolve('already');
+    socket.connected
+      ? new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)))
+      : Promise.resolve('already');
 
   async function call(method: string, path: string, cookie: string, body?: object): Promise<number> {
     const res = await fetch(`${t.url}${path}`, {
@@ -68,7 +78,8 @@ describe('realtime access (integration, socket.io from outside)', () => {
       sockets.map(
         (s) =>
           new Promise<void>((resolve) => {
-            const engine = s.io.engine as { readyState?: string; once?: (event: string, fn: () => void) => void } | undefined;
+            const engine = s.io.engine as
+              { readyState?: string; once?: (event: string, fn: () => void) => void } | undefined;
             if (engine?.once === undefined || engine.readyState === 'closed') {
               s.close();
               resolve();
@@ -115,7 +126,9 @@ describe('realtime access (integration, socket.io from outside)', () => {
     const kept = await joined(t.url, keep);
     const doomed = await joined(t.url, revoke);
     const closed = disconnected(doomed);
-    const list = sessionListSchema.parse(await (await fetch(`${t.url}/api/v1/auth/sessions`, { headers: { cookie: keep } })).json());
+    const list = sessionListSchema.parse(
+      await (await fetch(`${t.url}/api/v1/auth/sessions`, { headers: { cookie: keep } })).json(),
+    );
     const other = list.sessions.find((s) => !s.current);
     expect(other).toBeDefined();
     expect(await call('DELETE', `/api/v1/auth/sessions/${other?.id}`, keep)).toBe(204);
@@ -133,18 +146,28 @@ describe('realtime access (integration, socket.io from outside)', () => {
     expect(await closed).toBe('io server disconnect');
     const { socket: again, error } = await connect(t.url, cookie, { origin: t.env.PORTAL_ORIGIN });
     expect(error).toBeUndefined();
-    expect(await again.timeout(5000).emitWithAck('join_account', { accountId })).toEqual({ ok: false, code: 'not_found' });
+    expect(await again.timeout(5000).emitWithAck('join_account', { accountId })).toEqual({
+      ok: false,
+      code: 'not_found',
+    });
   });
 
   it("changing a member's role disconnects their sockets of that account (they rejoin with the new role)", async () => {
     const user = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
     const cookie = await loginAs(t.url, user.email, user.password);
     const other = await createAccount(db);
-    await db.query("INSERT INTO memberships (id, user_id, account_id, role) VALUES (gen_random_uuid(), $1, $2, 'viewer')", [user.id, other.id]);
+    await db.query(
+      "INSERT INTO memberships (id, user_id, account_id, role) VALUES (gen_random_uuid(), $1, $2, 'viewer')",
+      [user.id, other.id],
+    );
     const socket = await joined(t.url, cookie);
     const elsewhere = await joined(t.url, cookie, other.id);
     const closed = disconnected(socket);
-    expect(await call('PATCH', `/api/v1/accounts/${accountId}/members/${user.id}`, ownerCookie, { role: 'billing' })).toBe(200);
+    expect(
+      await call('PATCH', `/api/v1/accounts/${accountId}/members/${user.id}`, ownerCookie, {
+        role: 'billing',
+      }),
+    ).toBe(200);
     expect(await closed).toBe('io server disconnect');
     // A socket of the same user in another account only is not affected.
     expect(elsewhere.connected).toBe(true);
@@ -157,35 +180,45 @@ describe('realtime access (integration, socket.io from outside)', () => {
     const { socket, error } = await connect(t.url, cookie, { origin: t.env.PORTAL_ORIGIN });
     expect(error).toBeUndefined();
     // Revoked behind the gateway's back (as if the announcement were lost): the denylist still decides.
-    const { sessions } = sessionListSchema.parse(await (await fetch(`${t.url}/api/v1/auth/sessions`, { headers: { cookie } })).json());
+    const { sessions } = sessionListSchema.parse(
+      await (await fetch(`${t.url}/api/v1/auth/sessions`, { headers: { cookie } })).json(),
+    );
     const sessionId = sessions.find((s) => s.current)?.id ?? '';
     await t.app.get(CachePort).set(`auth:revoked-session:${sessionId}`, true, 60_000);
     const closed = disconnected(socket);
-    expect(await socket.timeout(5000).emitWithAck('join_account', { accountId })).toEqual({ ok: false, code: 'unauthenticated' });
+    expect(await socket.timeout(5000).emitWithAck('join_account', { accountId })).toEqual({
+      ok: false,
+      code: 'unauthenticated',
+    });
     expect(await closed).toBe('io server disconnect');
   });
 
-  (process.env.REDIS_URL ? it : it.skip)('disconnects a socket held by another instance when the session is revoked here', async () => {
-    const other = await createTestApp();
-    try {
-      const user = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
-      const cookie = await loginAs(t.url, user.email, user.password);
-      const onOther = await joined(other.url, cookie);
-      const closed = disconnected(onOther);
-      expect(await call('POST', '/api/v1/auth/logout', cookie)).toBe(204);
-      expect(await closed).toBe('io server disconnect');
-      const again = await connect(other.url, cookie, { origin: t.env.PORTAL_ORIGIN });
-      expect(again.error?.message).toBe('unauthenticated');
-      // Membership changes reach the other instance too.
-      const member = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
-      const memberCookie = await loginAs(t.url, member.email, member.password);
-      const memberSocket = await joined(other.url, memberCookie);
-      const memberClosed = disconnected(memberSocket);
-      expect(await call('DELETE', `/api/v1/accounts/${accountId}/members/${member.id}`, ownerCookie)).toBe(204);
-      expect(await memberClosed).toBe('io server disconnect');
-      await until(() => !memberSocket.connected, 2000, 'the member socket closed');
-    } finally {
-      await other.close();
-    }
-  });
+  (process.env.REDIS_URL ? it : it.skip)(
+    'disconnects a socket held by another instance when the session is revoked here',
+    async () => {
+      const other = await createTestApp();
+      try {
+        const user = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
+        const cookie = await loginAs(t.url, user.email, user.password);
+        const onOther = await joined(other.url, cookie);
+        const closed = disconnected(onOther);
+        expect(await call('POST', '/api/v1/auth/logout', cookie)).toBe(204);
+        expect(await closed).toBe('io server disconnect');
+        const again = await connect(other.url, cookie, { origin: t.env.PORTAL_ORIGIN });
+        expect(again.error?.message).toBe('unauthenticated');
+        // Membership changes reach the other instance too.
+        const member = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
+        const memberCookie = await loginAs(t.url, member.email, member.password);
+        const memberSocket = await joined(other.url, memberCookie);
+        const memberClosed = disconnected(memberSocket);
+        expect(await call('DELETE', `/api/v1/accounts/${accountId}/members/${member.id}`, ownerCookie)).toBe(
+          204,
+        );
+        expect(await memberClosed).toBe('io server disconnect');
+        await until(() => !memberSocket.connected, 2000, 'the member socket closed');
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });

@@ -4,7 +4,13 @@ import { Redis } from 'ioredis';
 import { EventBus } from '../../src/core/events/event-bus.port';
 import { freePort, waitFor } from '../support/free-port';
 import { accountIdByName, loginAs } from '../support/login';
-import { connectRecording, sleep, until, usageEvent, type RecordingClient } from '../support/realtime-clients';
+import {
+  connectRecording,
+  sleep,
+  until,
+  usageEvent,
+  type RecordingClient,
+} from '../support/realtime-clients';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
@@ -12,16 +18,28 @@ const enabled = process.env.REDIS_URL !== undefined && hasRedisServer;
 
 /** A throw-away redis-server (no persistence) on `port`; resolves once it answers PING. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const probe = new Redis(port, '127.0.0.1', {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
   });
-  const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   probe.on('error', () => undefined);
   try {
-    await waitFor(async () => {
-      await probe.connect().catch(() => undefined);
-      return (await probe.ping()) === 'PONG';
-    }, 10_000, `redis-server on ${port}`);
+    await waitFor(
+      async () => {
+        await probe.connect().catch(() => undefined);
+        return (await probe.ping()) === 'PONG';
+      },
+      10_000,
+      `redis-server on ${port}`,
+    );
   } finally {
     probe.disconnect();
   }
@@ -90,14 +108,22 @@ async function stopRedis(child: ChildProcess): Promise<void> {
 
     // Once the adapters have reconnected, a fresh event reaches B again.
     const sentinelIndex = published.length;
-    await until(() => onB.received.some((e) => published.slice(sentinelIndex).some((p) => p.event.id === e.id)), 20_000, 'delivery on B after the restart');
+    await until(
+      () => onB.received.some((e) => published.slice(sentinelIndex).some((p) => p.event.id === e.id)),
+      20_000,
+      'delivery on B after the restart',
+    );
     const resumedAt = Date.now();
     const firstAfterResume = published.length;
     await until(() => published.length >= firstAfterResume + 20, 10_000, '20 more events');
     publishing = false;
     await publisher;
     const lastIds = published.slice(firstAfterResume).map((p) => p.event.id);
-    await until(() => lastIds.every((id) => onB.ids().includes(id) && onA.ids().includes(id)), 10_000, 'the last events on A and B');
+    await until(
+      () => lastIds.every((id) => onB.ids().includes(id) && onA.ids().includes(id)),
+      10_000,
+      'the last events on A and B',
+    );
 
     // Neither instance went down, and no client was disconnected by the restart.
     for (const t of [a, b]) expect((await fetch(`${t.url}/health/live`)).status).toBe(200);

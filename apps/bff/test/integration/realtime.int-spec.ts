@@ -8,7 +8,11 @@ describe('realtime gateway (integration)', () => {
   const sockets: Socket[] = [];
 
   function connect(cookie?: string): Promise<{ socket: Socket; error?: Error }> {
-    const socket = io(t.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
+    const socket = io(t.url, {
+      transports: ['websocket'],
+      extraHeaders: cookie ? { cookie } : {},
+      reconnection: false,
+    });
     sockets.push(socket);
     return new Promise((resolve) => {
       socket.once('connect', () => resolve({ socket }));
@@ -34,14 +38,24 @@ describe('realtime gateway (integration)', () => {
     const initechCookie = await loginAs(t.url, 'owner@initech.example');
     const meRes = await fetch(`${t.url}/api/v1/me`, { headers: { cookie: initechCookie } });
     const initech = meSchema.parse(await meRes.json()).memberships[0]?.accountId;
-    const acmeMe = meSchema.parse(await (await fetch(`${t.url}/api/v1/me`, { headers: { cookie: acmeCookie } })).json());
+    const acmeMe = meSchema.parse(
+      await (await fetch(`${t.url}/api/v1/me`, { headers: { cookie: acmeCookie } })).json(),
+    );
 
     const { socket, error } = await connect(acmeCookie);
     expect(error).toBeUndefined();
     for (const m of acmeMe.memberships) {
-      expect(await socket.timeout(5000).emitWithAck('join_account', { accountId: m.accountId })).toEqual({ ok: true });
+      expect(await socket.timeout(5000).emitWithAck('join_account', { accountId: m.accountId })).toEqual({
+        ok: true,
+      });
     }
-    expect(await socket.timeout(5000).emitWithAck('join_account', { accountId: initech })).toEqual({ ok: false, code: 'not_found' });
-    expect(await socket.timeout(5000).emitWithAck('join_account', { nope: 1 })).toEqual({ ok: false, code: 'validation_failed' });
+    expect(await socket.timeout(5000).emitWithAck('join_account', { accountId: initech })).toEqual({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await socket.timeout(5000).emitWithAck('join_account', { nope: 1 })).toEqual({
+      ok: false,
+      code: 'validation_failed',
+    });
   });
 });

@@ -13,7 +13,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Upstream data reads of one cold dashboard: each is one resource, to be read once however many readers. */
 const RESOURCES = {
-  whmcs: { GetClientsDetails: 1, GetClientsProducts: 1, GetInvoices: 2 /* open invoices, and the 5 most recent */ },
+  whmcs: {
+    GetClientsDetails: 1,
+    GetClientsProducts: 1,
+    GetInvoices: 2 /* open invoices, and the 5 most recent */,
+  },
   salesforce: { 'query Account': 1, 'query Case': 1 },
 };
 
@@ -58,7 +62,11 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
     return t;
   }
 
-  async function status(t: TestApp, accountId: string, cookie = acmeCookie): Promise<{ http: number; doc: AccountStatus }> {
+  async function status(
+    t: TestApp,
+    accountId: string,
+    cookie = acmeCookie,
+  ): Promise<{ http: number; doc: AccountStatus }> {
     const res = await fetch(`${t.url}/api/v1/accounts/${accountId}/status`, { headers: { cookie } });
     const body: unknown = await res.json();
     expect({ http: res.status, body }).toMatchObject({ http: 200 });
@@ -75,14 +83,17 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
     return res.status === 204 ? null : res.json();
   }
   const fault = (body: object) => admin('POST', 'faults', body);
-  const calls = async () => (await admin('GET', 'calls')) as { whmcs: Record<string, number>; salesforce: Record<string, number> };
+  const calls = async () =>
+    (await admin('GET', 'calls')) as { whmcs: Record<string, number>; salesforce: Record<string, number> };
 
   beforeAll(async () => {
     const probe = await createTestApp();
     sandbox = new URL(probe.env.SALESFORCE_LOGIN_URL).origin;
     await admin('POST', 'reset');
     acmeCookie = await loginAs(probe.url, 'owner@acme.example');
-    const me = meSchema.parse(await (await fetch(`${probe.url}/api/v1/me`, { headers: { cookie: acmeCookie } })).json());
+    const me = meSchema.parse(
+      await (await fetch(`${probe.url}/api/v1/me`, { headers: { cookie: acmeCookie } })).json(),
+    );
     acme = me.memberships.find((m) => m.accountName === 'Acme Hosting Ltd')?.accountId ?? '';
     globex = me.memberships.find((m) => m.accountName === 'Globex Corporation')?.accountId ?? '';
     await probe.close();
@@ -99,7 +110,11 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
     await fault({ upstream: 'whmcs', mode: 'error', status: 500 });
     const { doc } = await status(t, acme);
     for (const name of WHMCS_BLOCKS) {
-      expect(doc[name].meta).toMatchObject({ stale: true, unavailable: false, reason: 'Billing system is unavailable' });
+      expect(doc[name].meta).toMatchObject({
+        stale: true,
+        unavailable: false,
+        reason: 'Billing system is unavailable',
+      });
       expect(doc[name].meta.fetchedAt).toBe(warm[name].meta.fetchedAt);
       expect(doc[name].data).toEqual(warm[name].data);
     }
@@ -118,11 +133,16 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
     await sleep(300);
     const { doc } = await status(t, acme);
     for (const name of WHMCS_BLOCKS) {
-      expect(doc[name].meta).toMatchObject({ stale: true, unavailable: false, fetchedAt: warm[name].meta.fetchedAt });
+      expect(doc[name].meta).toMatchObject({
+        stale: true,
+        unavailable: false,
+        fetchedAt: warm[name].meta.fetchedAt,
+      });
       expect(doc[name].meta.reason).toMatch(/^Billing system/);
     }
     const cold = (await status(t, globex)).doc;
-    for (const name of WHMCS_BLOCKS) expect(cold[name].meta).toMatchObject({ unavailable: true, stale: false, fetchedAt: null });
+    for (const name of WHMCS_BLOCKS)
+      expect(cold[name].meta).toMatchObject({ unavailable: true, stale: false, fetchedAt: null });
     expect(cold.cases.meta.unavailable).toBe(false);
   });
 
@@ -136,18 +156,30 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
     // Functional bound, not a benchmark: the answer came from the cache before the stalled upstream answered.
     expect(Date.now() - started).toBeLessThan(10_000);
     for (const name of WHMCS_BLOCKS) {
-      expect(doc[name].meta).toMatchObject({ stale: true, unavailable: false, reason: 'Billing system did not answer in time' });
+      expect(doc[name].meta).toMatchObject({
+        stale: true,
+        unavailable: false,
+        reason: 'Billing system did not answer in time',
+      });
     }
   }, 30_000);
 
   it('within the stale-while-revalidate window, a stalled upstream does not delay the answer at all', async () => {
-    const t = await app({ STATUS_CACHE_TTL_MS: 200, STATUS_CACHE_STALE_MS: 60_000, STATUS_CACHE_STALE_IF_ERROR_MS: 60_000 });
+    const t = await app({
+      STATUS_CACHE_TTL_MS: 200,
+      STATUS_CACHE_STALE_MS: 60_000,
+      STATUS_CACHE_STALE_IF_ERROR_MS: 60_000,
+    });
     const warm = (await status(t, acme)).doc;
     await sleep(300);
     await fault({ upstream: 'whmcs', mode: 'timeout' });
     const { doc } = await status(t, acme);
     for (const name of WHMCS_BLOCKS) {
-      expect(doc[name].meta).toMatchObject({ stale: true, unavailable: false, fetchedAt: warm[name].meta.fetchedAt });
+      expect(doc[name].meta).toMatchObject({
+        stale: true,
+        unavailable: false,
+        fetchedAt: warm[name].meta.fetchedAt,
+      });
     }
   });
 
@@ -156,7 +188,10 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
     await fault({ upstream: 'whmcs', mode: 'garbage' });
     const { doc } = await status(t, globex);
     for (const name of WHMCS_BLOCKS) {
-      expect(doc[name].meta).toMatchObject({ unavailable: true, reason: 'Billing system sent an unexpected answer' });
+      expect(doc[name].meta).toMatchObject({
+        unavailable: true,
+        reason: 'Billing system sent an unexpected answer',
+      });
       expect(doc[name].data).toBeNull();
     }
     expect(doc.crm.meta.unavailable).toBe(false);
@@ -181,7 +216,11 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
     expect((await calls()).whmcs).toEqual({});
 
     const ready = await fetch(`${t.url}/health/ready`);
-    const body = (await ready.json()) as { status: string; checks: Record<string, { status: string }>; upstreams: Record<string, { breaker: string }> };
+    const body = (await ready.json()) as {
+      status: string;
+      checks: Record<string, { status: string }>;
+      upstreams: Record<string, { breaker: string }>;
+    };
     expect(ready.status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.checks.whmcs?.status).toBe('degraded');
@@ -215,7 +254,8 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
     await admin('DELETE', 'calls');
     for (let i = 0; i < 3; i += 1) {
       const { doc } = await status(t, acme);
-      for (const name of WHMCS_BLOCKS) expect(doc[name].meta).toMatchObject({ unavailable: true, reason: 'Billing system is unavailable' });
+      for (const name of WHMCS_BLOCKS)
+        expect(doc[name].meta).toMatchObject({ unavailable: true, reason: 'Billing system is unavailable' });
     }
     expect((await calls()).whmcs).toEqual({});
   });
@@ -231,18 +271,23 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
     expect(seen.salesforce.query).toBe(2);
   });
 
-  (process.env.REDIS_URL ? it : it.skip)('100 concurrent cold reads spread over two instances sharing Redis still make one call per resource', async () => {
-    const a = await app();
-    const b = await app();
-    await admin('DELETE', 'calls');
-    const docs = await Promise.all(Array.from({ length: 100 }, (_, i) => status(i % 2 === 0 ? a : b, acme)));
-    expect(docs.every(({ doc }) => BLOCKS.every((x) => !doc[x].meta.unavailable))).toBe(true);
-    const seen = await calls();
-    expect(seen.whmcs).toEqual(RESOURCES.whmcs);
-    expect(seen.salesforce).toMatchObject(RESOURCES.salesforce);
-    // Both instances read the same cached copy.
-    expect(new Set(docs.map(({ doc }) => doc.profile.meta.fetchedAt)).size).toBe(1);
-  });
+  (process.env.REDIS_URL ? it : it.skip)(
+    '100 concurrent cold reads spread over two instances sharing Redis still make one call per resource',
+    async () => {
+      const a = await app();
+      const b = await app();
+      await admin('DELETE', 'calls');
+      const docs = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => status(i % 2 === 0 ? a : b, acme)),
+      );
+      expect(docs.every(({ doc }) => BLOCKS.every((x) => !doc[x].meta.unavailable))).toBe(true);
+      const seen = await calls();
+      expect(seen.whmcs).toEqual(RESOURCES.whmcs);
+      expect(seen.salesforce).toMatchObject(RESOURCES.salesforce);
+      // Both instances read the same cached copy.
+      expect(new Set(docs.map(({ doc }) => doc.profile.meta.fetchedAt)).size).toBe(1);
+    },
+  );
 
   it('an invalidation (as webhooks do) drops exactly the named blocks, on every instance', async () => {
     const a = await app();

@@ -16,7 +16,16 @@ interface Operation {
 }
 
 type OpenApi = {
-  paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Array<{ name: string; in: string }>;
+        requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
+      }
+    >
+  >;
   components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
 };
 
@@ -24,7 +33,11 @@ type OpenApi = {
  * Routes the fuzz leaves alone: they end the fuzzing session itself (logout, revoke all sessions, refresh rotation),
  * and the health probes.
  */
-const SKIPPED = new Set(['POST /api/v1/auth/logout', 'DELETE /api/v1/auth/sessions', 'POST /api/v1/auth/refresh']);
+const SKIPPED = new Set([
+  'POST /api/v1/auth/logout',
+  'DELETE /api/v1/auth/sessions',
+  'POST /api/v1/auth/refresh',
+]);
 
 /** Values that break naive parsers, ORMs and templates. */
 const NASTY: unknown[] = [
@@ -46,7 +59,16 @@ const NASTY: unknown[] = [
 ];
 
 /** Bad values for a path parameter (the real account id stays, so checks past membership run). */
-const BAD_PATH_VALUES = ['abc', "1' OR '1'='1", '%00', '..%2F..%2Fmetrics', 'ü'.repeat(200), '0', '-1', 'x'.repeat(2000)];
+const BAD_PATH_VALUES = [
+  'abc',
+  "1' OR '1'='1",
+  '%00',
+  '..%2F..%2Fmetrics',
+  'ü'.repeat(200),
+  '0',
+  '-1',
+  'x'.repeat(2000),
+];
 
 function operations(doc: OpenApi): Operation[] {
   const ops: Operation[] = [];
@@ -67,24 +89,49 @@ function operations(doc: OpenApi): Operation[] {
 }
 
 /** The requests tried against one operation: bad path values, bad query values, bad and hostile bodies. */
-function* cases(op: Operation, accountId: string): Generator<{ path: string; body?: string; contentType?: string }> {
+function* cases(
+  op: Operation,
+  accountId: string,
+): Generator<{ path: string; body?: string; contentType?: string }> {
   const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
-  const fill = (bad: string) => op.path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'accountId' && params.length > 1 ? accountId : encodeURIComponent(bad)));
-  const basePath = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'accountId' ? accountId : '00000000-0000-4000-8000-000000000000'));
+  const fill = (bad: string) =>
+    op.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+      name === 'accountId' && params.length > 1 ? accountId : encodeURIComponent(bad),
+    );
+  const basePath = op.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+    name === 'accountId' ? accountId : '00000000-0000-4000-8000-000000000000',
+  );
   if (params.length > 0) for (const bad of BAD_PATH_VALUES) yield { path: fill(decodeURIComponent(bad)) };
-  for (const value of ['__proto__', "'; DROP TABLE users; --", 'x'.repeat(5000), '-99999999999999999999', '2026-13-45T99:99:99Z', '%E0%A4%A']) {
-    const query = op.query.map((q) => `${q}=${value.startsWith('%') ? value : encodeURIComponent(value)}`).join('&');
+  for (const value of [
+    '__proto__',
+    "'; DROP TABLE users; --",
+    'x'.repeat(5000),
+    '-99999999999999999999',
+    '2026-13-45T99:99:99Z',
+    '%E0%A4%A',
+  ]) {
+    const query = op.query
+      .map((q) => `${q}=${value.startsWith('%') ? value : encodeURIComponent(value)}`)
+      .join('&');
     if (query) yield { path: `${basePath}?${query}` };
   }
   if (op.method === 'GET' || op.method === 'HEAD') return;
   yield { path: basePath, body: '{"a":', contentType: 'application/json' };
   yield { path: basePath, body: '[]', contentType: 'application/json' };
   yield { path: basePath, body: 'null', contentType: 'application/json' };
-  yield { path: basePath, body: '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"isAdmin":true}}}', contentType: 'application/json' };
+  yield {
+    path: basePath,
+    body: '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"isAdmin":true}}}',
+    contentType: 'application/json',
+  };
   yield { path: basePath, body: 'email=a%40b.c', contentType: 'application/x-www-form-urlencoded' };
   for (const value of NASTY) {
     const body = Object.fromEntries(op.bodyFields.map((f) => [f, value]));
-    yield { path: basePath, body: JSON.stringify(op.bodyFields.length > 0 ? body : { value }), contentType: 'application/json' };
+    yield {
+      path: basePath,
+      body: JSON.stringify(op.bodyFields.length > 0 ? body : { value }),
+      contentType: 'application/json',
+    };
   }
 }
 
@@ -103,7 +150,10 @@ describe('security fuzz of the OpenAPI routes (integration, BFF as a separate pr
   beforeAll(async () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    bff = await startBffProcess(port, { RATE_LIMIT_API_PER_MINUTE: '1000000', LOGIN_MAX_FAILURES_PER_MINUTE: '1000000' });
+    bff = await startBffProcess(port, {
+      RATE_LIMIT_API_PER_MINUTE: '1000000',
+      LOGIN_MAX_FAILURES_PER_MINUTE: '1000000',
+    });
     db = await testDb();
     accountId = (await createAccount(db, { name: 'Fuzz Target Ltd' })).id;
     const owner = await createUser(db, { memberships: [{ accountId, role: 'owner' }] });
@@ -117,7 +167,9 @@ describe('security fuzz of the OpenAPI routes (integration, BFF as a separate pr
 
   it('answers every generated request with no 5xx and every 4xx in the contract', async () => {
     const doc = (await (await fetch(`${url}/api/docs-json`)).json()) as OpenApi;
-    const ops = operations(doc).filter((op) => op.path.startsWith('/api/v1/') && !SKIPPED.has(`${op.method} ${op.path}`));
+    const ops = operations(doc).filter(
+      (op) => op.path.startsWith('/api/v1/') && !SKIPPED.has(`${op.method} ${op.path}`),
+    );
     expect(ops.length).toBeGreaterThan(50);
     const byStatus = new Map<number, number>();
     const failures: string[] = [];
@@ -138,12 +190,18 @@ describe('security fuzz of the OpenAPI routes (integration, BFF as a separate pr
           } catch {
             // not JSON: reported below
           }
-          if (typeof body.code !== 'string' || typeof body.message !== 'string') failures.push(`${res.status} without code/message ${where}: ${text.slice(0, 200)}`);
+          if (typeof body.code !== 'string' || typeof body.message !== 'string')
+            failures.push(`${res.status} without code/message ${where}: ${text.slice(0, 200)}`);
         }
       }
     }
-    const figures = [...byStatus.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(', ');
-    process.stdout.write(`security fuzz: ${sent} requests over ${ops.length} operations; responses by status: ${figures}\n`);
+    const figures = [...byStatus.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}: ${n}`)
+      .join(', ');
+    process.stdout.write(
+      `security fuzz: ${sent} requests over ${ops.length} operations; responses by status: ${figures}\n`,
+    );
     expect(failures).toEqual([]);
     // The session survived the fuzz: nothing it sent signed it out or escalated it.
     expect((await fetch(`${url}/api/v1/me`, { headers: { cookie } })).status).toBe(200);

@@ -17,7 +17,11 @@ describe('GET /api/v1/accounts/:accountId/status (integration)', () => {
   }
 
   async function fault(body: object): Promise<void> {
-    const res = await fetch(`${sandbox}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${sandbox}/__admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.ok).toBe(true);
   }
 
@@ -69,7 +73,10 @@ describe('GET /api/v1/accounts/:accountId/status (integration)', () => {
   it('still answers 200 when WHMCS fails: billing blocks unavailable, cases present', async () => {
     await fault({ upstream: 'whmcs', mode: 'error', status: 500 });
     // Globex: a block set not cached by the previous tests.
-    const { status, body } = await get(`/api/v1/accounts/${accounts['Globex Corporation']}/status`, acmeCookie);
+    const { status, body } = await get(
+      `/api/v1/accounts/${accounts['Globex Corporation']}/status`,
+      acmeCookie,
+    );
     expect(status).toBe(200);
     const doc = accountStatusSchema.parse(body);
     for (const name of ['profile', 'subscriptions', 'billing'] as const) {
@@ -90,7 +97,10 @@ describe('GET /api/v1/accounts/:accountId/status (integration)', () => {
     const { status, body } = await get(`/api/v1/accounts/${id}/status`, initech);
     expect(status).toBe(200);
     const doc = accountStatusSchema.parse(body);
-    expect(doc.billing.meta).toMatchObject({ unavailable: true, reason: 'Billing system did not answer in time' });
+    expect(doc.billing.meta).toMatchObject({
+      unavailable: true,
+      reason: 'Billing system did not answer in time',
+    });
     expect(doc.profile.meta.unavailable).toBe(true);
     expect(doc.cases.meta.unavailable).toBe(false);
     expect(Date.now() - started).toBeLessThan(t.env.WHMCS_TIMEOUT_MS * 2 + 2000);

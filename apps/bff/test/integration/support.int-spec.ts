@@ -10,7 +10,12 @@ describe('support routes (integration)', () => {
   let globexCookie: string;
   let globex: string;
 
-  async function call(method: string, path: string, cookie: string, body?: object): Promise<{ status: number; body: unknown }> {
+  async function call(
+    method: string,
+    path: string,
+    cookie: string,
+    body?: object,
+  ): Promise<{ status: number; body: unknown }> {
     const res = await fetch(`${t.url}${path}`, {
       method,
       headers: sessionHeaders(cookie, body ? { 'content-type': 'application/json' } : {}),
@@ -34,8 +39,12 @@ describe('support routes (integration)', () => {
   });
 
   it('lists cases by state, newest first', async () => {
-    const open = casePageSchema.parse((await call('GET', `/api/v1/accounts/${acme}/cases?state=open`, acmeCookie)).body);
-    const closed = casePageSchema.parse((await call('GET', `/api/v1/accounts/${acme}/cases?state=closed`, acmeCookie)).body);
+    const open = casePageSchema.parse(
+      (await call('GET', `/api/v1/accounts/${acme}/cases?state=open`, acmeCookie)).body,
+    );
+    const closed = casePageSchema.parse(
+      (await call('GET', `/api/v1/accounts/${acme}/cases?state=closed`, acmeCookie)).body,
+    );
     const all = casePageSchema.parse((await call('GET', `/api/v1/accounts/${acme}/cases`, acmeCookie)).body);
     expect(open.items.every((c) => !c.isClosed)).toBe(true);
     expect(closed.items.every((c) => c.isClosed)).toBe(true);
@@ -45,21 +54,28 @@ describe('support routes (integration)', () => {
     const created = all.items.map((c) => c.createdAt);
     expect([...created].sort().reverse()).toEqual(created);
 
-    const paged = casePageSchema.parse((await call('GET', `/api/v1/accounts/${acme}/cases?page=2&pageSize=2`, acmeCookie)).body);
+    const paged = casePageSchema.parse(
+      (await call('GET', `/api/v1/accounts/${acme}/cases?page=2&pageSize=2`, acmeCookie)).body,
+    );
     expect(paged.items.map((c) => c.id)).toEqual(all.items.slice(2, 4).map((c) => c.id));
   });
 
   it("returns a case, and 404s for another account's case or a malformed id", async () => {
-    const mine = casePageSchema.parse((await call('GET', `/api/v1/accounts/${acme}/cases`, acmeCookie)).body).items[0];
+    const mine = casePageSchema.parse((await call('GET', `/api/v1/accounts/${acme}/cases`, acmeCookie)).body)
+      .items[0];
     const { status, body } = await call('GET', `/api/v1/accounts/${acme}/cases/${mine?.id}`, acmeCookie);
     expect(status).toBe(200);
     expect(supportCaseSchema.parse(body).id).toBe(mine?.id);
 
-    const theirs = casePageSchema.parse((await call('GET', `/api/v1/accounts/${globex}/cases`, globexCookie)).body).items[0];
+    const theirs = casePageSchema.parse(
+      (await call('GET', `/api/v1/accounts/${globex}/cases`, globexCookie)).body,
+    ).items[0];
     expect(theirs).toBeDefined();
     expect((await call('GET', `/api/v1/accounts/${acme}/cases/${theirs?.id}`, acmeCookie)).status).toBe(404);
     expect((await call('GET', `/api/v1/accounts/${acme}/cases/not-an-id`, acmeCookie)).status).toBe(404);
-    expect((await call('GET', `/api/v1/accounts/${acme}/cases/500A0000009ZZZZZZZ`, acmeCookie)).status).toBe(404);
+    expect((await call('GET', `/api/v1/accounts/${acme}/cases/500A0000009ZZZZZZZ`, acmeCookie)).status).toBe(
+      404,
+    );
   });
 
   it('creates a case (201) that then appears in the list', async () => {
@@ -70,13 +86,22 @@ describe('support routes (integration)', () => {
     });
     expect(status).toBe(201);
     const created = supportCaseSchema.parse(body);
-    expect(created).toMatchObject({ subject: 'Backups failing since Tuesday', priority: 'high', isClosed: false });
-    const open = casePageSchema.parse((await call('GET', `/api/v1/accounts/${acme}/cases?state=open&pageSize=100`, acmeCookie)).body);
+    expect(created).toMatchObject({
+      subject: 'Backups failing since Tuesday',
+      priority: 'high',
+      isClosed: false,
+    });
+    const open = casePageSchema.parse(
+      (await call('GET', `/api/v1/accounts/${acme}/cases?state=open&pageSize=100`, acmeCookie)).body,
+    );
     expect(open.items.map((c) => c.id)).toContain(created.id);
   });
 
   it('rejects a short subject with details', async () => {
-    const { status, body } = await call('POST', `/api/v1/accounts/${acme}/cases`, acmeCookie, { subject: 'Hi', description: 'x' });
+    const { status, body } = await call('POST', `/api/v1/accounts/${acme}/cases`, acmeCookie, {
+      subject: 'Hi',
+      description: 'x',
+    });
     expect(status).toBe(400);
     expect(body).toMatchObject({ code: 'validation_failed', details: [{ path: 'body.subject' }] });
   });
@@ -96,14 +121,20 @@ describe('support routes (integration)', () => {
     const subject = `Retry-safe case ${Date.now()}`;
     const key = `case-${Date.now()}`;
     const casesWithSubject = async () => {
-      const state = (await (await fetch(`${sandbox}/__admin/state`)).json()) as { cases: Array<{ Subject: string }> };
+      const state = (await (await fetch(`${sandbox}/__admin/state`)).json()) as {
+        cases: Array<{ Subject: string }>;
+      };
       return state.cases.filter((c) => c.Subject === subject).length;
     };
     const open = () =>
       fetch(`${t.url}/api/v1/accounts/${acme}/cases`, {
         method: 'POST',
         headers: sessionHeaders(acmeCookie, { 'content-type': 'application/json', 'idempotency-key': key }),
-        body: JSON.stringify({ subject, description: 'The answer to the first create is lost on the wire.', priority: 'low' }),
+        body: JSON.stringify({
+          subject,
+          description: 'The answer to the first create is lost on the wire.',
+          priority: 'low',
+        }),
       });
     await fetch(`${sandbox}/__admin/faults`, {
       method: 'POST',

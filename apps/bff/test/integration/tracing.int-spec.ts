@@ -50,7 +50,13 @@ async function waitLive(url: string, child: ChildProcess, output: () => string):
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the BFF exited:\n${output().slice(-3000)}`);
-    if (await fetch(`${url}/health/live`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > deadline) throw new Error(`the BFF was not ready:\n${output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -83,7 +89,10 @@ describe('tracing (integration, OpenTelemetry with an in-memory exporter)', () =
   beforeAll(async () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    child = fork(path.join(__dirname, '../support/traced-bff.mjs'), [], { env: bffEnv(port), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    child = fork(path.join(__dirname, '../support/traced-bff.mjs'), [], {
+      env: bffEnv(port),
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
     await waitLive(url, child, () => out);
@@ -96,7 +105,9 @@ describe('tracing (integration, OpenTelemetry with an in-memory exporter)', () =
     const cookie = await loginAs(url, 'owner@acme.example');
     const acme = await accountIdByName(url, cookie, 'Acme Hosting Ltd');
     const { header, traceId } = traceparent();
-    const res = await fetch(`${url}/api/v1/accounts/${acme}/status`, { headers: { cookie, traceparent: header } });
+    const res = await fetch(`${url}/api/v1/accounts/${acme}/status`, {
+      headers: { cookie, traceparent: header },
+    });
     expect(res.status).toBe(200);
     await res.arrayBuffer();
 
@@ -109,12 +120,20 @@ describe('tracing (integration, OpenTelemetry with an in-memory exporter)', () =
     expect(server).toBeDefined();
     const ids = new Set(trace.map((s) => s.spanId));
     // Every span of the trace hangs off the incoming request (its parent is in the trace, or is the caller's).
-    expect(trace.filter((s) => s.spanId !== server?.spanId && (s.parentSpanId === null || !ids.has(s.parentSpanId)))).toEqual([]);
+    expect(
+      trace.filter(
+        (s) => s.spanId !== server?.spanId && (s.parentSpanId === null || !ids.has(s.parentSpanId)),
+      ),
+    ).toEqual([]);
     const urlOf = spanUrl;
     const clients = trace.filter((s) => s.kind === CLIENT);
     expect(clients.some((s) => urlOf(s).includes('/includes/api.php'))).toBe(true);
     expect(clients.some((s) => urlOf(s).includes('/services/'))).toBe(true);
-    expect(trace.some((s) => s.attributes['db.system'] === 'postgresql' || s.attributes['db.system.name'] === 'postgresql')).toBe(true);
+    expect(
+      trace.some(
+        (s) => s.attributes['db.system'] === 'postgresql' || s.attributes['db.system.name'] === 'postgresql',
+      ),
+    ).toBe(true);
     // The access log line of the request (and any other line written in its context) carries the trace id.
     const lines = out.split('\n').filter((l) => l.includes(`"traceId":"${traceId}"`));
     expect(lines.some((l) => l.includes('request completed'))).toBe(true);
@@ -122,7 +141,12 @@ describe('tracing (integration, OpenTelemetry with an in-memory exporter)', () =
 
   it('carries the context of a webhook delivery through the job queue to the worker', async () => {
     const { header, traceId } = traceparent();
-    const body = JSON.stringify({ event: 'InvoicePaid', occurredAt: new Date().toISOString(), userid: 1, params: { invoiceid: 1001 } });
+    const body = JSON.stringify({
+      event: 'InvoicePaid',
+      occurredAt: new Date().toISOString(),
+      userid: 1,
+      params: { invoiceid: 1001 },
+    });
     const id = `msg_${randomUUID()}`;
     const at = new Date();
     const res = await fetch(`${url}/webhooks/whmcs`, {
@@ -138,7 +162,8 @@ describe('tracing (integration, OpenTelemetry with an in-memory exporter)', () =
     });
     expect(res.status).toBe(204);
     // The worker's claim of the delivery (UPDATE webhook_deliveries) and its re-read of the invoice (WHMCS).
-    const isWorkerCall = (s: SpanRecord): boolean => s.kind === CLIENT && spanUrl(s).includes('/includes/api.php');
+    const isWorkerCall = (s: SpanRecord): boolean =>
+      s.kind === CLIENT && spanUrl(s).includes('/includes/api.php');
     let trace: SpanRecord[] = [];
     for (let i = 0; i < 100 && !trace.some(isWorkerCall); i += 1) {
       await new Promise((r) => setTimeout(r, 100));

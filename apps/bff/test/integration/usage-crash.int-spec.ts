@@ -26,7 +26,10 @@ describeBuilt('usage ingestion survives kill -9 of the BFF (nothing accepted los
   let child: ChildProcess | undefined;
 
   const startBff = (port: number) =>
-    startBffProcess(port, { REDIS_URL: process.env.REDIS_URL ?? '', USAGE_INGEST_RATE_LIMIT_PER_MINUTE: '100000' });
+    startBffProcess(port, {
+      REDIS_URL: process.env.REDIS_URL ?? '',
+      USAGE_INGEST_RATE_LIMIT_PER_MINUTE: '100000',
+    });
 
   beforeAll(async () => {
     db = await testDb();
@@ -38,24 +41,33 @@ describeBuilt('usage ingestion survives kill -9 of the BFF (nothing accepted los
 
   it('stores exactly the samples sent after a SIGKILL mid-stream and the resend of what was not acknowledged', async () => {
     const account = await createAccount(db);
-    await db.query("INSERT INTO usage_services (account_id, service_id, name, status) VALUES ($1, 'svc-1', 'Crash test', 'active')", [account.id]);
+    await db.query(
+      "INSERT INTO usage_services (account_id, service_id, name, status) VALUES ($1, 'svc-1', 'Crash test', 'active')",
+      [account.id],
+    );
     const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-    await db.query("INSERT INTO usage_api_keys (id, account_id, name, prefix, secret_hash, scopes) VALUES ($1, $2, 'crash', $3, $4, ARRAY['usage:write'])", [
-      randomUUID(),
-      account.id,
-      secret.slice(0, 12),
-      hashApiKey(secret),
-    ]);
+    await db.query(
+      "INSERT INTO usage_api_keys (id, account_id, name, prefix, secret_hash, scopes) VALUES ($1, $2, 'crash', $3, $4, ARRAY['usage:write'])",
+      [randomUUID(), account.id, secret.slice(0, 12), hashApiKey(secret)],
+    );
     const start = Date.now() - 2 * 86_400_000;
     const batches = Array.from({ length: BATCHES }, (_, b) =>
       JSON.stringify({
         samples: Array.from({ length: PER_BATCH }, (_, i) => {
           const n = b * PER_BATCH + i;
-          return { metric: 'api_requests', service: 'svc-1', at: new Date(start + n * 1000).toISOString(), value: n % 7 };
+          return {
+            metric: 'api_requests',
+            service: 'svc-1',
+            at: new Date(start + n * 1000).toISOString(),
+            value: n % 7,
+          };
         }),
       }),
     );
-    const expectedSum = Array.from({ length: BATCHES * PER_BATCH }, (_, n) => n % 7).reduce((a, b) => a + b, 0);
+    const expectedSum = Array.from({ length: BATCHES * PER_BATCH }, (_, n) => n % 7).reduce(
+      (a, b) => a + b,
+      0,
+    );
 
     let port = await freePort();
     child = await startBff(port);
@@ -100,13 +112,20 @@ describeBuilt('usage ingestion survives kill -9 of the BFF (nothing accepted los
     // A BFF that refused every batch was never killed: say why instead of waiting for its exit.
     expect({ killed, refusals: refusals.slice(0, 3) }).toMatchObject({ killed: true });
     // A process killed by a signal has signalCode set and exitCode null.
-    await new Promise<void>((resolve) => (child?.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+    await new Promise<void>((resolve) =>
+      child?.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+    );
     expect(acknowledged.size).toBeGreaterThanOrEqual(BATCHES / 3);
     expect(acknowledged.size).toBeLessThan(BATCHES);
 
     // Every acknowledged batch is stored in full, before any resend.
     const stored = async () =>
-      (await db.query<{ n: number; s: number }>('SELECT count(*)::int AS n, coalesce(sum(value), 0)::float8 AS s FROM usage_samples WHERE account_id = $1', [account.id])).rows[0]!;
+      (
+        await db.query<{ n: number; s: number }>(
+          'SELECT count(*)::int AS n, coalesce(sum(value), 0)::float8 AS s FROM usage_samples WHERE account_id = $1',
+          [account.id],
+        )
+      ).rows[0]!;
     expect((await stored()).n).toBeGreaterThanOrEqual(acknowledged.size * PER_BATCH);
 
     // A new process; the client resends what it did not see acknowledged, plus one batch it did.

@@ -31,7 +31,11 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
   const seen: RealtimeEvent[] = [];
 
   /** Starts the BFF (or, with `entry` WORKER_MAIN and `extra.METRICS_PORT`, the worker) and waits until it answers. */
-  const startBff = (port: number, entry = BFF_MAIN, extra: Record<string, string> = {}): Promise<ChildProcess> =>
+  const startBff = (
+    port: number,
+    entry = BFF_MAIN,
+    extra: Record<string, string> = {},
+  ): Promise<ChildProcess> =>
     startBffProcess(
       port,
       {
@@ -44,7 +48,10 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
       60_000,
       {
         entry,
-        probeUrl: entry === WORKER_MAIN ? `http://127.0.0.1:${extra.METRICS_PORT}/metrics` : `http://127.0.0.1:${port}/health/live`,
+        probeUrl:
+          entry === WORKER_MAIN
+            ? `http://127.0.0.1:${extra.METRICS_PORT}/metrics`
+            : `http://127.0.0.1:${port}/health/live`,
       },
     );
 
@@ -76,7 +83,9 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     db = await testDb();
     sandbox = new URL(testEnv().SALESFORCE_LOGIN_URL).origin;
     subscriber = new Redis(process.env.REDIS_URL as string);
-    subscriber.on('message', (_channel: string, message: string) => seen.push(JSON.parse(message) as RealtimeEvent));
+    subscriber.on('message', (_channel: string, message: string) =>
+      seen.push(JSON.parse(message) as RealtimeEvent),
+    );
     await subscriber.subscribe(REALTIME_CHANNEL);
   });
   afterAll(async () => {
@@ -98,11 +107,20 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     const ids = Array.from({ length: BURST }, () => `msg_${randomUUID().replace(/-/g, '')}`);
     for (const id of ids) {
       // No userid: each delivery reads the invoice's owner from WHMCS, then the invoice.
-      await postDelivery(port, id, JSON.stringify({ event: 'InvoicePaid', occurredAt: new Date().toISOString(), userid: null, params: { invoiceid: 1001 } }));
+      await postDelivery(
+        port,
+        id,
+        JSON.stringify({
+          event: 'InvoicePaid',
+          occurredAt: new Date().toISOString(),
+          userid: null,
+          params: { invoiceid: 1001 },
+        }),
+      );
     }
 
     // Kill it while part of the burst is done and part is not.
-    for (const deadline = Date.now() + 30_000; ; ) {
+    for (const deadline = Date.now() + 30_000; ;) {
       const done = (await counts(ids)).processed ?? 0;
       if (done >= 5) break;
       if (Date.now() > deadline) throw new Error('nothing processed in 30 s');
@@ -115,7 +133,7 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
 
     child = await startBff(port);
     let final: Record<string, number> = {};
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
       final = await counts(ids);
       if ((final.processed ?? 0) === BURST) break;
       await new Promise((r) => setTimeout(r, 200));
@@ -124,8 +142,13 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
 
     // One effect per delivery: exactly the events derived from each delivery, none missing, none extra.
     await new Promise((r) => setTimeout(r, 500));
-    const { rows } = await db.query<{ id: string }>('SELECT id FROM webhook_deliveries WHERE delivery_id = ANY($1)', [ids]);
-    const expected = new Set(rows.flatMap((r) => [stableEventId(`${r.id}:account_update`), stableEventId(`${r.id}:billing_alert`)]));
+    const { rows } = await db.query<{ id: string }>(
+      'SELECT id FROM webhook_deliveries WHERE delivery_id = ANY($1)',
+      [ids],
+    );
+    const expected = new Set(
+      rows.flatMap((r) => [stableEventId(`${r.id}:account_update`), stableEventId(`${r.id}:billing_alert`)]),
+    );
     const burstEvents = seen.filter((e) => expected.has(e.id));
     const distinct = new Set(burstEvents.map((e) => e.id));
     expect(distinct).toEqual(expected);
@@ -150,12 +173,21 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     let worker = await startBff(port, WORKER_MAIN, { METRICS_PORT: metricsPort });
     const post = async (): Promise<string> => {
       const id = `msg_${randomUUID().replace(/-/g, '')}`;
-      await postDelivery(port, id, JSON.stringify({ event: 'InvoicePaid', occurredAt: new Date().toISOString(), userid: 1, params: { invoiceid: 1001 } }));
+      await postDelivery(
+        port,
+        id,
+        JSON.stringify({
+          event: 'InvoicePaid',
+          occurredAt: new Date().toISOString(),
+          userid: 1,
+          params: { invoiceid: 1001 },
+        }),
+      );
       return id;
     };
     try {
       const first = await post();
-      for (const deadline = Date.now() + 30_000; (await counts([first])).processed !== 1; ) {
+      for (const deadline = Date.now() + 30_000; (await counts([first])).processed !== 1;) {
         if (Date.now() > deadline) throw new Error('the worker did not process a delivery in 30 s');
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -169,7 +201,7 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
 
       worker = await startBff(port, WORKER_MAIN, { METRICS_PORT: metricsPort });
       let final: Record<string, number> = {};
-      for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
         final = await counts(waiting);
         if (final.processed === 10) break;
         await new Promise((r) => setTimeout(r, 100));

@@ -18,7 +18,12 @@ describe('webhooks (integration)', () => {
   let socket: Socket;
   let received: RealtimeEvent[];
 
-  function signedHeaders(body: string, id: string, at = new Date(), secret = env.WHMCS_WEBHOOK_SECRET): Record<string, string> {
+  function signedHeaders(
+    body: string,
+    id: string,
+    at = new Date(),
+    secret = env.WHMCS_WEBHOOK_SECRET,
+  ): Record<string, string> {
     return {
       'content-type': 'application/json',
       'webhook-id': id,
@@ -27,7 +32,11 @@ describe('webhooks (integration)', () => {
     };
   }
 
-  async function post(path: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  async function post(
+    path: string,
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; text: string }> {
     const res = await fetch(`${t.url}${path}`, { method: 'POST', headers, body });
     return { status: res.status, text: await res.text() };
   }
@@ -43,7 +52,10 @@ describe('webhooks (integration)', () => {
     for (;;) {
       const found = find();
       if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`timed out waiting: ${JSON.stringify(await (await fetch(`${sandbox}/__admin/state`)).json()).slice(0, 1500)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting: ${JSON.stringify(await (await fetch(`${sandbox}/__admin/state`)).json()).slice(0, 1500)}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -68,7 +80,9 @@ describe('webhooks (integration)', () => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    const ack = (await socket.timeout(5000).emitWithAck('join_account', { accountId: acme })) as { ok: boolean };
+    const ack = (await socket.timeout(5000).emitWithAck('join_account', { accountId: acme })) as {
+      ok: boolean;
+    };
     expect(ack).toEqual({ ok: true });
   });
   afterAll(async () => {
@@ -90,16 +104,24 @@ describe('webhooks (integration)', () => {
     const invoiceId = String(((await createdRes.json()) as { invoiceid: number }).invoiceid);
     const createdAlert = await waitFor(() => received.find((e) => e.type === 'billing_alert'));
     expect(createdAlert.payload).toEqual({ kind: 'invoice_created', invoiceId, status: 'unpaid' });
-    const res = await fetch(`${t.url}/api/v1/accounts/${acme}/invoices/${invoiceId}`, { headers: { cookie } });
+    const res = await fetch(`${t.url}/api/v1/accounts/${acme}/invoices/${invoiceId}`, {
+      headers: { cookie },
+    });
     const invoice = invoiceDetailSchema.parse(await res.json());
     expect(invoice.status).toBe('unpaid');
     received = [];
 
-    const marked = await fetch(`${sandbox}/__admin/whmcs/invoices/${invoice.id}/mark-paid`, { method: 'POST' });
+    const marked = await fetch(`${sandbox}/__admin/whmcs/invoices/${invoice.id}/mark-paid`, {
+      method: 'POST',
+    });
     expect(marked.ok).toBe(true);
 
     const alert = await waitFor(() => received.find((e) => e.type === 'billing_alert'));
-    expect(alert).toMatchObject({ type: 'billing_alert', accountId: acme, payload: { kind: 'invoice_paid', invoiceId: invoice.id, status: 'paid' } });
+    expect(alert).toMatchObject({
+      type: 'billing_alert',
+      accountId: acme,
+      payload: { kind: 'invoice_paid', invoiceId: invoice.id, status: 'paid' },
+    });
     const update = await waitFor(() => received.find((e) => e.type === 'account_update'));
     expect(update.payload).toMatchObject({ blocks: ['billing'] });
 
@@ -111,7 +133,12 @@ describe('webhooks (integration)', () => {
 
   it('rejects a bad signature with 401 and records nothing', async () => {
     const id = `msg_${randomUUID()}`;
-    const body = JSON.stringify({ event: 'ClientEdit', occurredAt: new Date().toISOString(), userid: 1, params: {} });
+    const body = JSON.stringify({
+      event: 'ClientEdit',
+      occurredAt: new Date().toISOString(),
+      userid: 1,
+      params: {},
+    });
     const headers = signedHeaders(body, id);
     const res = await post('/webhooks/whmcs', body.replace('ClientEdit', 'InvoicePaid'), headers);
     expect(res.status).toBe(401);
@@ -119,10 +146,18 @@ describe('webhooks (integration)', () => {
     expect(await rows(id)).toBe(0);
 
     // Signed with the other provider's secret.
-    const wrongSecret = await post('/webhooks/whmcs', body, signedHeaders(body, id, new Date(), env.SALESFORCE_WEBHOOK_SECRET));
+    const wrongSecret = await post(
+      '/webhooks/whmcs',
+      body,
+      signedHeaders(body, id, new Date(), env.SALESFORCE_WEBHOOK_SECRET),
+    );
     expect(wrongSecret.status).toBe(401);
     // Too old.
-    const old = await post('/webhooks/whmcs', body, signedHeaders(body, id, new Date(Date.now() - (env.WEBHOOK_TOLERANCE_SECONDS + 60) * 1000)));
+    const old = await post(
+      '/webhooks/whmcs',
+      body,
+      signedHeaders(body, id, new Date(Date.now() - (env.WEBHOOK_TOLERANCE_SECONDS + 60) * 1000)),
+    );
     expect(old.status).toBe(401);
     expect(await rows(id)).toBe(0);
   });
@@ -134,13 +169,20 @@ describe('webhooks (integration)', () => {
     expect(res.status).toBe(400);
     const parsed = JSON.parse(res.text) as { code: string; details: { path: string }[] };
     expect(parsed.code).toBe('validation_failed');
-    expect(parsed.details.map((d) => d.path)).toEqual(expect.arrayContaining(['body.occurredAt', 'body.userid']));
+    expect(parsed.details.map((d) => d.path)).toEqual(
+      expect.arrayContaining(['body.occurredAt', 'body.userid']),
+    );
     expect(await rows(id)).toBe(0);
   });
 
   it('has one effect for a redelivered webhook-id', async () => {
     const id = `msg_${randomUUID()}`;
-    const body = JSON.stringify({ event: 'ClientEdit', occurredAt: new Date().toISOString(), userid: 1, params: {} });
+    const body = JSON.stringify({
+      event: 'ClientEdit',
+      occurredAt: new Date().toISOString(),
+      userid: 1,
+      params: {},
+    });
     expect((await post('/webhooks/whmcs', body, signedHeaders(body, id))).status).toBe(204);
     expect((await post('/webhooks/whmcs', body, signedHeaders(body, id))).status).toBe(204);
 
@@ -155,7 +197,12 @@ describe('webhooks (integration)', () => {
 
   it('marks a delivery for an unknown client ignored', async () => {
     const id = `msg_${randomUUID()}`;
-    const body = JSON.stringify({ event: 'ClientEdit', occurredAt: new Date().toISOString(), userid: 999, params: {} });
+    const body = JSON.stringify({
+      event: 'ClientEdit',
+      occurredAt: new Date().toISOString(),
+      userid: 999,
+      params: {},
+    });
     expect((await post('/webhooks/whmcs', body, signedHeaders(body, id))).status).toBe(204);
     const deadline = Date.now() + 5000;
     let status = 'received';
@@ -192,7 +239,7 @@ describe('webhooks (integration)', () => {
     const picked = await t.app.get(WebhookRecoveryService).recover();
     expect(picked).toBeGreaterThanOrEqual(1);
     let row = await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } });
-    for (const deadline = Date.now() + 5000; row.status === 'received' && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 5000; row.status === 'received' && Date.now() < deadline;) {
       await new Promise((r) => setTimeout(r, 50));
       row = await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } });
     }

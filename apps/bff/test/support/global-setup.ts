@@ -48,7 +48,12 @@ async function startEmbedded(): Promise<string> {
   return embeddedPostgresUrl(port, 'postgres');
 }
 
-async function startSandbox(): Promise<{ url: string; pid: number; webhookPort: number; smtpPort: number } | null> {
+async function startSandbox(): Promise<{
+  url: string;
+  pid: number;
+  webhookPort: number;
+  smtpPort: number;
+} | null> {
   const entry = path.resolve(__dirname, '..', '..', '..', 'sandbox', 'dist', 'main.js');
   if (!existsSync(entry)) return null;
   const port = await freePort();
@@ -56,7 +61,12 @@ async function startSandbox(): Promise<{ url: string; pid: number; webhookPort: 
   const smtpPort = await freePort();
   const child = spawn(process.execPath, [entry], {
     cwd: path.dirname(path.dirname(entry)),
-    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_WEBHOOK_TARGET: `http://127.0.0.1:${webhookPort}`, SANDBOX_SMTP_PORT: String(smtpPort) },
+    env: {
+      ...process.env,
+      SANDBOX_PORT: String(port),
+      SANDBOX_WEBHOOK_TARGET: `http://127.0.0.1:${webhookPort}`,
+      SANDBOX_SMTP_PORT: String(smtpPort),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.sandbox = child;
@@ -70,7 +80,9 @@ async function startSandbox(): Promise<{ url: string; pid: number; webhookPort: 
  * migrated and seeded with the demo data; the sandbox when apps/sandbox is built.
  */
 export default async function globalSetup(): Promise<void> {
-  const adminUrl = process.env.DATABASE_URL ? withDatabase(process.env.DATABASE_URL, 'postgres') : await startEmbedded();
+  const adminUrl = process.env.DATABASE_URL
+    ? withDatabase(process.env.DATABASE_URL, 'postgres')
+    : await startEmbedded();
   const databaseName = `portico_test_${randomBytes(6).toString('hex')}`;
   await ensureDatabase(adminUrl, databaseName);
   const databaseUrl = withDatabase(adminUrl, databaseName);

@@ -20,7 +20,9 @@ async function stopChild(child: ChildProcess | undefined): Promise<void> {
 
 /** Drops the test database and stops what the setup started. */
 export default async function globalTeardown(): Promise<void> {
-  const children = (globalThis as { __porticoChildren?: { embedded?: ChildProcess; sandbox?: ChildProcess } }).__porticoChildren ?? {};
+  const children =
+    (globalThis as { __porticoChildren?: { embedded?: ChildProcess; sandbox?: ChildProcess } })
+      .__porticoChildren ?? {};
   const stateFile = process.env[TEST_ENV.stateFile];
   if (stateFile) {
     const state = readState(stateFile);

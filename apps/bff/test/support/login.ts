@@ -30,7 +30,8 @@ export async function loginAs(url: string, email: string, password = DEMO_PASSWO
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`login as ${email} failed: ${response.status} ${await response.text()}`);
   return cookieHeader(response);
 }
 
@@ -61,7 +62,8 @@ export function csrfTokenOf(cookie: string): string | undefined {
   for (const part of cookie.split(';')) {
     const eq = part.indexOf('=');
     const name = part.slice(0, eq).trim();
-    if (eq > 0 && (name === 'portico_csrf' || name === '__Host-portico_csrf')) return part.slice(eq + 1).trim();
+    if (eq > 0 && (name === 'portico_csrf' || name === '__Host-portico_csrf'))
+      return part.slice(eq + 1).trim();
   }
   return undefined;
 }

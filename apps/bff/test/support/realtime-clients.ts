@@ -21,7 +21,11 @@ export async function connectRecording(
   accountId: string,
   options: { reconnection?: boolean } = {},
 ): Promise<RecordingClient> {
-  const socket = io(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: options.reconnection ?? false });
+  const socket = io(url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    reconnection: options.reconnection ?? false,
+  });
   const received: RealtimeEvent[] = [];
   for (const type of REALTIME_EVENT_TYPES) socket.on(type, (event: RealtimeEvent) => received.push(event));
   await new Promise<void>((resolve, reject) => {
@@ -35,7 +39,13 @@ export async function connectRecording(
 
 /** A valid `usage_changed` event of `accountId` with a fresh id. */
 export function usageEvent(accountId: string): RealtimeEvent {
-  return { id: randomUUID(), type: 'usage_changed', accountId, occurredAt: new Date().toISOString(), payload: { metrics: ['disk'] } };
+  return {
+    id: randomUUID(),
+    type: 'usage_changed',
+    accountId,
+    occurredAt: new Date().toISOString(),
+    payload: { metrics: ['disk'] },
+  };
 }
 
 /** Polls `check` every 20 ms until it is true. @throws Error after `ms` */

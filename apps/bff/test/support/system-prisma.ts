@@ -9,12 +9,22 @@ export function systemPrisma(prisma: PrismaService): PrismaService {
   return new Proxy(prisma, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property);
-      if (typeof value !== 'object' || value === null || typeof property !== 'string' || property.startsWith('$')) return value;
+      if (
+        typeof value !== 'object' ||
+        value === null ||
+        typeof property !== 'string' ||
+        property.startsWith('$')
+      )
+        return value;
       return new Proxy(value, {
         get(delegate, method) {
           const fn: unknown = Reflect.get(delegate, method);
           if (typeof fn !== 'function') return fn;
-          return (...args: unknown[]) => DbContext.runAsSystem('test', async () => await (fn as (...a: unknown[]) => Promise<unknown>).apply(delegate, args));
+          return (...args: unknown[]) =>
+            DbContext.runAsSystem(
+              'test',
+              async () => await (fn as (...a: unknown[]) => Promise<unknown>).apply(delegate, args),
+            );
         },
       });
     },

@@ -12,7 +12,15 @@ import type { ThemeChoice } from '@/lib/theme';
  * @param realtimeUrl origin of the BFF's socket.io endpoint (the server's `BFF_PUBLIC_URL`)
  * @param theme the theme choice read from the cookie on the server
  */
-export function Providers({ children, realtimeUrl, theme }: { children: ReactNode; realtimeUrl: string; theme: ThemeChoice }) {
+export function Providers({
+  children,
+  realtimeUrl,
+  theme,
+}: {
+  children: ReactNode;
+  realtimeUrl: string;
+  theme: ThemeChoice;
+}) {
   configureRealtime(realtimeUrl);
   return (
     <ThemeProvider initial={theme}>

@@ -9,12 +9,19 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, type AppLocale } from './config';
  * @param saved value of the locale cookie, if any
  * @param acceptLanguage the request's `Accept-Language` header, if any
  */
-export function resolveLocale(saved: string | undefined, acceptLanguage: string | null | undefined): AppLocale {
+export function resolveLocale(
+  saved: string | undefined,
+  acceptLanguage: string | null | undefined,
+): AppLocale {
   if (isLocale(saved)) return saved;
   if (!acceptLanguage) return DEFAULT_LOCALE;
   const requested = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).languages();
   try {
-    const best = match(requested.filter((l) => l !== '*'), LOCALES, DEFAULT_LOCALE);
+    const best = match(
+      requested.filter((l) => l !== '*'),
+      LOCALES,
+      DEFAULT_LOCALE,
+    );
     return isLocale(best) ? best : DEFAULT_LOCALE;
   } catch {
     // A malformed language tag in the header: fall back rather than fail the page.

@@ -17,10 +17,17 @@ describe('accountApiPath', () => {
 });
 
 describe('firstDashboardPath', () => {
-  const membership = { accountId: 'acc_2', accountName: 'Globex', role: 'viewer' as const, mfaRequired: false };
+  const membership = {
+    accountId: 'acc_2',
+    accountName: 'Globex',
+    role: 'viewer' as const,
+    mfaRequired: false,
+  };
 
   it('is the dashboard of the first membership, or null without one', () => {
-    expect(firstDashboardPath({ memberships: [membership, { ...membership, accountId: 'acc_3' }] })).toBe('/acc_2/dashboard');
+    expect(firstDashboardPath({ memberships: [membership, { ...membership, accountId: 'acc_3' }] })).toBe(
+      '/acc_2/dashboard',
+    );
     expect(firstDashboardPath({ memberships: [] })).toBeNull();
   });
 

@@ -18,7 +18,9 @@ export function accountApiPath(accountId: string, ...segments: readonly string[]
  * so it follows them across devices) while they are still a member of it, else of their first account; a platform
  * administrator without any membership lands in `/admin`; anyone else without a membership gets null.
  */
-export function firstDashboardPath(me: Pick<Me, 'memberships' | 'lastAccountId'> & { platformAdmin?: boolean }): string | null {
+export function firstDashboardPath(
+  me: Pick<Me, 'memberships' | 'lastAccountId'> & { platformAdmin?: boolean },
+): string | null {
   const last = me.memberships.find((m) => m.accountId === me.lastAccountId);
   const target = last ?? me.memberships[0];
   if (target) return accountPagePath(target.accountId, 'dashboard');

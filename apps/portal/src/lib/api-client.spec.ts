@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { z } from 'zod';
@@ -19,7 +25,12 @@ let baseUrl = '';
 let seen: Seen[] = [];
 let routes = new Map<string, Handler>();
 
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
@@ -83,7 +94,9 @@ describe('createApiClient: success', () => {
 
   it('sends a request id, accepts JSON and leaves undefined/null query values out', async () => {
     route('GET', '/api/v1/thing', (_req, res) => json(res, 200, { id: 't1', count: 1 }));
-    await client().request('/api/v1/thing', thingSchema, { query: { page: 2, status: 'paid', q: undefined, from: null, all: false } });
+    await client().request('/api/v1/thing', thingSchema, {
+      query: { page: 2, status: 'paid', q: undefined, from: null, all: false },
+    });
     const [call] = calls('/api/v1/thing');
     expect(call?.url).toBe('/api/v1/thing?page=2&status=paid&all=false');
     expect(call?.headers.accept).toBe('application/json');
@@ -91,11 +104,17 @@ describe('createApiClient: success', () => {
   });
 
   it('sends a JSON body with its content type and the configured headers', async () => {
-    route('POST', '/api/v1/things', (_req, res, body) => json(res, 201, { id: 'new', count: (JSON.parse(body) as { n: number }).n }));
-    const created = await client({ headers: { cookie: 'portico_at=abc' } }).request('/api/v1/things', thingSchema, {
-      method: 'POST',
-      body: { n: 7 },
-    });
+    route('POST', '/api/v1/things', (_req, res, body) =>
+      json(res, 201, { id: 'new', count: (JSON.parse(body) as { n: number }).n }),
+    );
+    const created = await client({ headers: { cookie: 'portico_at=abc' } }).request(
+      '/api/v1/things',
+      thingSchema,
+      {
+        method: 'POST',
+        body: { n: 7 },
+      },
+    );
     expect(created).toEqual({ id: 'new', count: 7 });
     const [call] = calls('/api/v1/things');
     expect(call?.headers['content-type']).toBe('application/json');
@@ -108,7 +127,11 @@ describe('createApiClient: success', () => {
     route('GET', '/api/v1/thing', (_req, res) => json(res, 200, { id: 't1', count: 1 }));
     await client().request('/api/v1/things', thingSchema, { method: 'POST', body: {} });
     await client().request('/api/v1/things', thingSchema, { method: 'POST', body: {} });
-    await client().request('/api/v1/things', thingSchema, { method: 'POST', body: {}, idempotencyKey: 'retry-of-one-operation' });
+    await client().request('/api/v1/things', thingSchema, {
+      method: 'POST',
+      body: {},
+      idempotencyKey: 'retry-of-one-operation',
+    });
     await client().request('/api/v1/thing', thingSchema);
     const keys = calls('/api/v1/things').map((c) => c.headers['idempotency-key']);
     expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);
@@ -137,7 +160,9 @@ describe('createApiClient: errors', () => {
         details: [{ path: 'body.subject', message: 'must be at least 5 characters' }],
       }),
     );
-    const error = await rejection(client().request('/api/v1/things', thingSchema, { method: 'POST', body: {} }));
+    const error = await rejection(
+      client().request('/api/v1/things', thingSchema, { method: 'POST', body: {} }),
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect(isApiError(error)).toBe(true);
     expect(error).toMatchObject({
@@ -151,7 +176,12 @@ describe('createApiClient: errors', () => {
 
   it('uses the echoed x-request-id when the body carries none, and an empty details list when absent', async () => {
     route('GET', '/api/v1/thing', (_req, res) =>
-      json(res, 403, { code: 'forbidden', message: 'Not a member.', requestId: '' }, { 'x-request-id': 'hdr-9' }),
+      json(
+        res,
+        403,
+        { code: 'forbidden', message: 'Not a member.', requestId: '' },
+        { 'x-request-id': 'hdr-9' },
+      ),
     );
     const error = await rejection(client().request('/api/v1/thing', thingSchema));
     expect(error).toMatchObject({ status: 403, code: 'forbidden', requestId: 'hdr-9', details: [] });
@@ -164,11 +194,18 @@ describe('createApiClient: errors', () => {
     });
     const error = await rejection(client().request('/api/v1/thing', thingSchema));
     const sentId = calls('/api/v1/thing')[0]?.headers['x-request-id'];
-    expect(error).toMatchObject({ status: 502, code: 'http_error', message: 'Bad Gateway', requestId: sentId });
+    expect(error).toMatchObject({
+      status: 502,
+      code: 'http_error',
+      message: 'Bad Gateway',
+      requestId: sentId,
+    });
   });
 
   it('turns a success body that fails the schema into an invalid_response error, not a crash', async () => {
-    route('GET', '/api/v1/thing', (_req, res) => json(res, 200, { id: 42, count: 'three' }, { 'x-request-id': 'hdr-1' }));
+    route('GET', '/api/v1/thing', (_req, res) =>
+      json(res, 200, { id: 42, count: 'three' }, { 'x-request-id': 'hdr-1' }),
+    );
     const error = await rejection(client().request('/api/v1/thing', thingSchema));
     expect(isApiError(error)).toBe(true);
     expect(error).toMatchObject({ status: 200, code: 'invalid_response', requestId: 'hdr-1' });
@@ -181,7 +218,9 @@ describe('createApiClient: errors', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id": "t1", ');
     });
-    await expect(client().request('/api/v1/thing', thingSchema)).rejects.toMatchObject({ code: 'invalid_response' });
+    await expect(client().request('/api/v1/thing', thingSchema)).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
   });
 
   it('reports an unreachable server as network_error with status 0', async () => {
@@ -189,7 +228,12 @@ describe('createApiClient: errors', () => {
     await new Promise<void>((resolve) => dead.listen(0, '127.0.0.1', resolve));
     const port = (dead.address() as AddressInfo).port;
     await new Promise<void>((resolve) => dead.close(() => resolve()));
-    const error = await rejection(createApiClient({ baseUrl: `http://127.0.0.1:${port}`, refreshOnUnauthorized: false }).request('/x', thingSchema));
+    const error = await rejection(
+      createApiClient({ baseUrl: `http://127.0.0.1:${port}`, refreshOnUnauthorized: false }).request(
+        '/x',
+        thingSchema,
+      ),
+    );
     expect(error).toMatchObject({ status: 0, code: 'network_error' });
   });
 
@@ -198,7 +242,9 @@ describe('createApiClient: errors', () => {
       setTimeout(() => json(res, 200, { id: 'late', count: 1 }), 1_000);
     });
     const started = Date.now();
-    await expect(client({ timeoutMs: 100 }).request('/api/v1/slow', thingSchema)).rejects.toMatchObject({ code: 'network_error' });
+    await expect(client({ timeoutMs: 100 }).request('/api/v1/slow', thingSchema)).rejects.toMatchObject({
+      code: 'network_error',
+    });
     expect(Date.now() - started).toBeLessThan(900);
   });
 
@@ -224,7 +270,8 @@ describe('createApiClient: session refresh on 401', () => {
       refreshStatus === 200 ? json(res, 200, { ok: true }) : json(res, refreshStatus, unauthenticated),
     );
     route('GET', '/api/v1/thing', (_req, res) => {
-      if (calls('/api/v1/auth/refresh').length >= validAfterRefreshes) json(res, 200, { id: 'fresh', count: 1 });
+      if (calls('/api/v1/auth/refresh').length >= validAfterRefreshes)
+        json(res, 200, { id: 'fresh', count: 1 });
       else json(res, 401, unauthenticated);
     });
   }
@@ -232,7 +279,10 @@ describe('createApiClient: session refresh on 401', () => {
   it('refreshes once and retries the call', async () => {
     protectedRoute(1);
     const onUnauthenticated = jest.fn();
-    await expect(client({ onUnauthenticated }).request('/api/v1/thing', thingSchema)).resolves.toEqual({ id: 'fresh', count: 1 });
+    await expect(client({ onUnauthenticated }).request('/api/v1/thing', thingSchema)).resolves.toEqual({
+      id: 'fresh',
+      count: 1,
+    });
     expect(calls('/api/v1/auth/refresh')).toHaveLength(1);
     expect(calls('/api/v1/auth/refresh')[0]?.method).toBe('POST');
     expect(calls('/api/v1/thing')).toHaveLength(2);
@@ -252,7 +302,9 @@ describe('createApiClient: session refresh on 401', () => {
   it('reports a dead session when the refresh itself is refused, without retrying', async () => {
     protectedRoute(1, 401);
     const onUnauthenticated = jest.fn();
-    await expect(client({ onUnauthenticated }).request('/api/v1/thing', thingSchema)).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(client({ onUnauthenticated }).request('/api/v1/thing', thingSchema)).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
     expect(calls('/api/v1/auth/refresh')).toHaveLength(1);
     expect(calls('/api/v1/thing')).toHaveLength(1);
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
@@ -269,7 +321,9 @@ describe('createApiClient: session refresh on 401', () => {
   it('never refreshes when refreshOnUnauthorized is off (server rendering)', async () => {
     protectedRoute(1);
     const onUnauthenticated = jest.fn();
-    await expect(client({ refreshOnUnauthorized: false, onUnauthenticated }).request('/api/v1/thing', thingSchema)).rejects.toMatchObject({
+    await expect(
+      client({ refreshOnUnauthorized: false, onUnauthenticated }).request('/api/v1/thing', thingSchema),
+    ).rejects.toMatchObject({
       status: 401,
     });
     expect(calls('/api/v1/auth/refresh')).toHaveLength(0);
@@ -279,11 +333,18 @@ describe('createApiClient: session refresh on 401', () => {
   it('does not refresh on a 401 from the login endpoint (wrong password)', async () => {
     route('POST', '/api/v1/auth/refresh', (_req, res) => json(res, 200, {}));
     route('POST', '/api/v1/auth/login', (_req, res) =>
-      json(res, 401, { code: 'unauthenticated', message: 'Email and password do not match.', requestId: 'r-login' }),
+      json(res, 401, {
+        code: 'unauthenticated',
+        message: 'Email and password do not match.',
+        requestId: 'r-login',
+      }),
     );
     const onUnauthenticated = jest.fn();
     const error = await rejection(
-      client({ onUnauthenticated }).request('/api/v1/auth/login', thingSchema, { method: 'POST', body: { email: 'a@b.c', password: 'x' } }),
+      client({ onUnauthenticated }).request('/api/v1/auth/login', thingSchema, {
+        method: 'POST',
+        body: { email: 'a@b.c', password: 'x' },
+      }),
     );
     expect(error).toMatchObject({ status: 401, message: 'Email and password do not match.' });
     expect(calls('/api/v1/auth/refresh')).toHaveLength(0);
@@ -306,7 +367,11 @@ describe('createApiClient: CSRF header', () => {
   it('echoes the CSRF cookie in x-csrf-token on state-changing calls and refreshes, never on GET', async () => {
     g.document = { cookie: 'portico_at=x; portico_csrf=tok.sig' };
     route('POST', '/api/v1/things', (_req, res) => json(res, 201, { id: 'new', count: 1 }));
-    route('GET', '/api/v1/thing', (_req, res) => (calls('/api/v1/auth/refresh').length > 0 ? json(res, 200, { id: 'a', count: 1 }) : json(res, 401, { code: 'unauthenticated', message: 'x', requestId: 'r' })));
+    route('GET', '/api/v1/thing', (_req, res) =>
+      calls('/api/v1/auth/refresh').length > 0
+        ? json(res, 200, { id: 'a', count: 1 })
+        : json(res, 401, { code: 'unauthenticated', message: 'x', requestId: 'r' }),
+    );
     route('POST', '/api/v1/auth/refresh', (_req, res) => json(res, 200, { ok: true }));
     await client().request('/api/v1/things', thingSchema, { method: 'POST', body: {} });
     await client().request('/api/v1/thing', thingSchema);

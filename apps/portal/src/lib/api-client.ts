@@ -16,7 +16,13 @@ export class ApiError extends Error {
   /** Per-field issues of a `validation_failed` error; `path` is dotted, e.g. `body.subject`. */
   readonly details: FieldIssue[];
 
-  constructor(init: { status: number; code: string; message: string; requestId: string | null; details?: FieldIssue[] }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    requestId: string | null;
+    details?: FieldIssue[];
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
@@ -73,7 +79,12 @@ export interface ApiClientConfig {
   timeoutMs?: number;
 }
 
-const AUTH_PATHS = ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/auth/mfa/verify'];
+const AUTH_PATHS = [
+  '/api/v1/auth/login',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/logout',
+  '/api/v1/auth/mfa/verify',
+];
 
 /** Header carrying the CSRF token on state-changing requests. */
 export const CSRF_HEADER = 'x-csrf-token';
@@ -128,7 +139,11 @@ async function toApiError(response: Response, sentRequestId: string): Promise<Ap
   }
   const parsed = apiErrorSchema.safeParse(json);
   if (parsed.success) {
-    return new ApiError({ status: response.status, ...parsed.data, requestId: parsed.data.requestId || headerId });
+    return new ApiError({
+      status: response.status,
+      ...parsed.data,
+      requestId: parsed.data.requestId || headerId,
+    });
   }
   return new ApiError({
     status: response.status,
@@ -160,14 +175,20 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
   async function raw(path: string, options: RequestOptions, allowRefresh: boolean): Promise<Response> {
     const requestId = newRequestId();
     const method = options.method ?? 'GET';
-    const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...config.headers, ...csrfHeader(method) };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'x-request-id': requestId,
+      ...config.headers,
+      ...csrfHeader(method),
+    };
     // Every mutation carries a key, kept for the retry after a session refresh below.
     const idempotencyKey = method === 'GET' ? undefined : (options.idempotencyKey ?? newRequestId());
     if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const signals = [options.signal, config.timeoutMs ? AbortSignal.timeout(config.timeoutMs) : undefined].filter(
-      (s): s is AbortSignal => s !== undefined,
-    );
+    const signals = [
+      options.signal,
+      config.timeoutMs ? AbortSignal.timeout(config.timeoutMs) : undefined,
+    ].filter((s): s is AbortSignal => s !== undefined);
     let response: Response;
     try {
       response = await fetch(buildUrl(config.baseUrl, path, options.query), {
@@ -208,7 +229,12 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
       try {
         json = await response.json();
       } catch {
-        throw new ApiError({ status: response.status, code: 'invalid_response', message: 'The server sent an unreadable answer.', requestId });
+        throw new ApiError({
+          status: response.status,
+          code: 'invalid_response',
+          message: 'The server sent an unreadable answer.',
+          requestId,
+        });
       }
       const parsed = schema.safeParse(json);
       if (!parsed.success) {

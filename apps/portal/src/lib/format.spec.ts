@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { daysUntil, formatBytes, formatCode, formatDate, formatMoney, formatRelative, humanize } from './format';
+import {
+  daysUntil,
+  formatBytes,
+  formatCode,
+  formatDate,
+  formatMoney,
+  formatRelative,
+  humanize,
+} from './format';
 
 describe('formatMoney', () => {
   it.each([

@@ -26,7 +26,11 @@ const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
 /** A plain number formatter of `locale` with at most `digits` fraction digits (cached). */
 function numberFormat(locale: string, digits: number): Intl.NumberFormat {
-  return cached(numberFormats, `${locale}|${digits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }));
+  return cached(
+    numberFormats,
+    `${locale}|${digits}`,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
+  );
 }
 
 /** Formats a number for `locale`, e.g. `1234.5` -> `1,234.5` (en-US) or `1.234,5` (de-DE). */
@@ -36,7 +40,11 @@ export function formatNumber(value: number, locale: string = LOCALE, maximumFrac
 
 /** Formats a ratio (0.42) as a percentage (`42%`, de-DE `42 %`). */
 export function formatPercent(ratio: number, locale: string = LOCALE, maximumFractionDigits = 0): string {
-  return cached(numberFormats, `${locale}|%${maximumFractionDigits}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits })).format(ratio);
+  return cached(
+    numberFormats,
+    `${locale}|%${maximumFractionDigits}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits }),
+  ).format(ratio);
 }
 
 /**
@@ -45,13 +53,16 @@ export function formatPercent(ratio: number, locale: string = LOCALE, maximumFra
  */
 export function formatMoney(money: Money, locale: string = LOCALE): string {
   const exponent = currencyExponent(money.currency);
-  const format = cached(moneyFormats, `${locale}|${money.currency}`, () =>
-    new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: money.currency,
-      minimumFractionDigits: exponent,
-      maximumFractionDigits: exponent,
-    }),
+  const format = cached(
+    moneyFormats,
+    `${locale}|${money.currency}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: money.currency,
+        minimumFractionDigits: exponent,
+        maximumFractionDigits: exponent,
+      }),
   );
   return format.format(money.amountMinor / 10 ** exponent);
 }
@@ -80,7 +91,11 @@ export function formatDate(isoDate: string | null, locale: string = LOCALE): str
   if (!isoDate) return '–';
   const ms = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(ms)) return isoDate;
-  return cached(dateFormats, `${locale}|date`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(ms);
+  return cached(
+    dateFormats,
+    `${locale}|date`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+  ).format(ms);
 }
 
 /** Formats an ISO timestamp in the viewer's time zone, e.g. `Nov 21, 2026, 10:04 AM` or `21.11.2026, 10:04`. */
@@ -88,7 +103,11 @@ export function formatDateTime(iso: string | null, locale: string = LOCALE): str
   if (!iso) return '–';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return cached(dateFormats, `${locale}|datetime`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
+  return cached(
+    dateFormats,
+    `${locale}|datetime`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(ms);
 }
 
 /**
@@ -98,7 +117,11 @@ export function formatDateTime(iso: string | null, locale: string = LOCALE): str
 export function formatRelative(iso: string, nowMs: number, locale: string = LOCALE): string {
   const diffMs = nowMs - Date.parse(iso);
   if (Number.isNaN(diffMs)) return '';
-  const format = cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' }));
+  const format = cached(
+    relativeFormats,
+    locale,
+    () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' }),
+  );
   const seconds = Math.round(diffMs / 1000);
   if (seconds < 45) return format.format(0, 'second');
   const minutes = Math.round(seconds / 60);

@@ -20,7 +20,10 @@ export interface AccountPermissions {
 }
 
 /** The {@link AccountPermissions} of `accountId` from `GET /api/v1/me`, derived with the domain's `permissionsOf`. */
-export function accountPermissions(me: Pick<Me, 'memberships'> | undefined, accountId: string): AccountPermissions {
+export function accountPermissions(
+  me: Pick<Me, 'memberships'> | undefined,
+  accountId: string,
+): AccountPermissions {
   const role = me?.memberships.find((m) => m.accountId === accountId)?.role ?? null;
   const granted = new Set<Permission>(role ? permissionsOf(role) : []);
   return { role, can: (permission) => granted.has(permission) };

@@ -18,7 +18,8 @@ export function makeQueryClient(): QueryClient {
       mutations: { retry: false },
       dehydrate: {
         // Only successful queries travel to the browser; a failed prefetch is simply fetched again there.
-        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) && query.state.status === 'success',
+        shouldDehydrateQuery: (query) =>
+          defaultShouldDehydrateQuery(query) && query.state.status === 'success',
       },
     },
   });

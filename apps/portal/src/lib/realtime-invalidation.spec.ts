@@ -22,28 +22,46 @@ function matches(prefix: readonly unknown[], key: readonly unknown[]): boolean {
 
 describe('queryKeysForEvent', () => {
   it('case_updated refreshes every case list, detail and conversation of the account', () => {
-    const keys = queryKeysForEvent(event({ type: 'case_updated', payload: { caseId: '500A0000001AbcdAAA', reason: 'comment_added' } }));
+    const keys = queryKeysForEvent(
+      event({ type: 'case_updated', payload: { caseId: '500A0000001AbcdAAA', reason: 'comment_added' } }),
+    );
     expect(keys).toEqual([statusKeys.detail(ACCOUNT), supportKeys.cases(ACCOUNT)]);
-    expect(matches(supportKeys.cases(ACCOUNT), supportKeys.caseComments(ACCOUNT, '500A0000001AbcdAAA'))).toBe(true);
-    expect(matches(supportKeys.cases(ACCOUNT), supportKeys.caseComments('acc_2', '500A0000001AbcdAAA'))).toBe(false);
+    expect(matches(supportKeys.cases(ACCOUNT), supportKeys.caseComments(ACCOUNT, '500A0000001AbcdAAA'))).toBe(
+      true,
+    );
+    expect(matches(supportKeys.cases(ACCOUNT), supportKeys.caseComments('acc_2', '500A0000001AbcdAAA'))).toBe(
+      false,
+    );
   });
 
-  it('notification_created refreshes the member\'s notifications', () => {
-    const keys = queryKeysForEvent(event({ type: 'notification_created', payload: { notificationId: 'n1', kind: 'invoice_overdue' } }));
+  it("notification_created refreshes the member's notifications", () => {
+    const keys = queryKeysForEvent(
+      event({ type: 'notification_created', payload: { notificationId: 'n1', kind: 'invoice_overdue' } }),
+    );
     expect(keys).toEqual([statusKeys.detail(ACCOUNT), notificationKeys.all(ACCOUNT)]);
     expect(matches(notificationKeys.all(ACCOUNT), notificationKeys.list(ACCOUNT))).toBe(true);
   });
 
   it('billing_alert refreshes the status document, the invoice lists and that invoice', () => {
     const keys = queryKeysForEvent(
-      event({ type: 'billing_alert', payload: { kind: 'invoice_paid', invoiceId: 'inv_42', status: 'paid' } }),
+      event({
+        type: 'billing_alert',
+        payload: { kind: 'invoice_paid', invoiceId: 'inv_42', status: 'paid' },
+      }),
     );
-    expect(keys).toEqual([statusKeys.detail(ACCOUNT), billingKeys.invoices(ACCOUNT), billingKeys.invoiceDetail(ACCOUNT, 'inv_42')]);
+    expect(keys).toEqual([
+      statusKeys.detail(ACCOUNT),
+      billingKeys.invoices(ACCOUNT),
+      billingKeys.invoiceDetail(ACCOUNT, 'inv_42'),
+    ]);
   });
 
   it('billing_alert reaches every page of the invoice list but no other account', () => {
     const keys = queryKeysForEvent(
-      event({ type: 'billing_alert', payload: { kind: 'invoice_created', invoiceId: 'inv_9', status: 'unpaid' } }),
+      event({
+        type: 'billing_alert',
+        payload: { kind: 'invoice_created', invoiceId: 'inv_9', status: 'unpaid' },
+      }),
     );
     const page2 = billingKeys.invoiceList(ACCOUNT, { status: 'paid', page: 2, pageSize: 10 });
     const otherAccount = billingKeys.invoiceList('acc_2', { status: 'all', page: 1, pageSize: 10 });
@@ -62,7 +80,15 @@ describe('queryKeysForEvent', () => {
     const keys = queryKeysForEvent(
       event({
         type: 'usage_alert',
-        payload: { alertId: 'a1', ruleId: 'r1', metric: 'disk', service: null, threshold: { type: 'percent', value: 90 }, value: 95, limit: 100 },
+        payload: {
+          alertId: 'a1',
+          ruleId: 'r1',
+          metric: 'disk',
+          service: null,
+          threshold: { type: 'percent', value: 90 },
+          value: 95,
+          limit: 100,
+        },
       }),
     );
     expect(keys).toEqual([statusKeys.detail(ACCOUNT), usageKeys.all(ACCOUNT)]);
@@ -86,7 +112,9 @@ describe('queryKeysForEvent', () => {
   });
 
   it('account_update for profile or crm only touches the status document', () => {
-    const keys = queryKeysForEvent(event({ type: 'account_update', payload: { blocks: ['profile', 'crm'], reason: 'x' } }));
+    const keys = queryKeysForEvent(
+      event({ type: 'account_update', payload: { blocks: ['profile', 'crm'], reason: 'x' } }),
+    );
     expect(keys).toEqual([statusKeys.detail(ACCOUNT)]);
   });
 });

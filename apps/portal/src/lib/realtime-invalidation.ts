@@ -31,7 +31,10 @@ export function queryKeysForEvent(event: RealtimeEvent): QueryKeyPrefix[] {
   const keys: QueryKeyPrefix[] = [statusKeys.detail(accountId)];
   switch (event.type) {
     case 'billing_alert':
-      keys.push(billingKeys.invoices(accountId), billingKeys.invoiceDetail(accountId, event.payload.invoiceId));
+      keys.push(
+        billingKeys.invoices(accountId),
+        billingKeys.invoiceDetail(accountId, event.payload.invoiceId),
+      );
       break;
     case 'usage_changed':
     case 'usage_alert':

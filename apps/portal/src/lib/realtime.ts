@@ -45,14 +45,16 @@ let retryTimer: ReturnType<typeof setTimeout> | null = null;
 function joinCurrentAccount(): void {
   if (!socket?.connected || !currentAccountId) return;
   const accountId = currentAccountId;
-  socket.timeout(JOIN_ACK_TIMEOUT_MS).emit('join_account', { accountId }, (err: Error | null, ack: unknown) => {
-    if (err || (typeof ack === 'object' && ack !== null && 'ok' in ack && ack.ok === false)) {
-      // Not joined: the page still works by polling on focus; try again on the next reconnect.
-      console.warn('realtime: join_account was not acknowledged');
-      return;
-    }
-    joinedAccountId = accountId;
-  });
+  socket
+    .timeout(JOIN_ACK_TIMEOUT_MS)
+    .emit('join_account', { accountId }, (err: Error | null, ack: unknown) => {
+      if (err || (typeof ack === 'object' && ack !== null && 'ok' in ack && ack.ok === false)) {
+        // Not joined: the page still works by polling on focus; try again on the next reconnect.
+        console.warn('realtime: join_account was not acknowledged');
+        return;
+      }
+      joinedAccountId = accountId;
+    });
 }
 
 /** Invalidates the queries an event touches, through the same keys the pages use. */

@@ -4,7 +4,15 @@ import { useMemo } from 'react';
 import { useLocale } from 'next-intl';
 import type { Money } from '@portico/domain';
 import { INTL_LOCALE, isLocale } from '@/i18n/config';
-import { formatBytes, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatRelative } from './format';
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatRelative,
+} from './format';
 
 /** The `lib/format` formatters bound to the viewer's language. */
 export interface Formatters {

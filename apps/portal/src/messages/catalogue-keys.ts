@@ -6,7 +6,9 @@ export interface Catalogue {
 /** Every leaf of a catalogue as a dotted key (`shell.nav.billing`), sorted. */
 export function catalogueKeys(catalogue: Catalogue, prefix = ''): string[] {
   return Object.entries(catalogue)
-    .flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : catalogueKeys(value, `${prefix}${key}.`)))
+    .flatMap(([key, value]) =>
+      typeof value === 'string' ? [`${prefix}${key}`] : catalogueKeys(value, `${prefix}${key}.`),
+    )
     .sort();
 }
 

@@ -19,7 +19,10 @@ describe('message catalogues', () => {
   it('gives every German message the ICU arguments of its English one', () => {
     const mismatched = enKeys.filter((key) => {
       const german = catalogueMessage(de, key);
-      return german !== undefined && messageArguments(german).join() !== messageArguments(catalogueMessage(en, key) ?? '').join();
+      return (
+        german !== undefined &&
+        messageArguments(german).join() !== messageArguments(catalogueMessage(en, key) ?? '').join()
+      );
     });
     expect(mismatched).toEqual([]);
   });
@@ -47,8 +50,17 @@ describe('catalogueKeys', () => {
   });
 
   it('reads the arguments of plain and plural messages', () => {
-    expect(messageArguments('{count, plural, one {# day} other {# days}} left for {name}')).toEqual(['count', 'name']);
-    expect(messageArguments('{count} samples{more, select, yes { shown} other {}}')).toEqual(['count', 'more']);
-    expect(messageArguments('({type, select, immediate {immediately} other {later, by {who}}})')).toEqual(['type', 'who']);
+    expect(messageArguments('{count, plural, one {# day} other {# days}} left for {name}')).toEqual([
+      'count',
+      'name',
+    ]);
+    expect(messageArguments('{count} samples{more, select, yes { shown} other {}}')).toEqual([
+      'count',
+      'more',
+    ]);
+    expect(messageArguments('({type, select, immediate {immediately} other {later, by {who}}})')).toEqual([
+      'type',
+      'who',
+    ]);
   });
 });

@@ -15,17 +15,25 @@ type Handler = (req: ReceivedRequest) => { status: number; body?: unknown };
  * portal's browser client reaches it through the test environment's `fetch` (relative URLs resolve to it).
  * Unknown routes answer 404 `{ code: 'not_found' }`. Call `close()` after the test.
  */
-export async function startFakeBff(routes: Record<string, Handler>): Promise<{ received: ReceivedRequest[]; close: () => Promise<void> }> {
+export async function startFakeBff(
+  routes: Record<string, Handler>,
+): Promise<{ received: ReceivedRequest[]; close: () => Promise<void> }> {
   const received: ReceivedRequest[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const request = { method: req.method ?? 'GET', path, body: raw ? (JSON.parse(raw) as unknown) : undefined };
+      const request = {
+        method: req.method ?? 'GET',
+        path,
+        body: raw ? (JSON.parse(raw) as unknown) : undefined,
+      };
       received.push(request);
       const handler = routes[`${request.method} ${path}`];
-      const answer = handler ? handler(request) : { status: 404, body: { code: 'not_found', message: 'Not found', requestId: 'test' } };
+      const answer = handler
+        ? handler(request)
+        : { status: 404, body: { code: 'not_found', message: 'Not found', requestId: 'test' } };
       res.writeHead(answer.status, { 'content-type': 'application/json' });
       res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
     });

@@ -1,7 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { configure, render, type RenderResult } from '@testing-library/react';
-import { AppRouterContext, type AppRouterInstance } from 'next/dist/shared/lib/app-router-context.shared-runtime';
-import { PathnameContext, SearchParamsContext } from 'next/dist/shared/lib/hooks-client-context.shared-runtime';
+import {
+  AppRouterContext,
+  type AppRouterInstance,
+} from 'next/dist/shared/lib/app-router-context.shared-runtime';
+import {
+  PathnameContext,
+  SearchParamsContext,
+} from 'next/dist/shared/lib/hooks-client-context.shared-runtime';
 import { NextIntlClientProvider } from 'next-intl';
 import type { ReactElement } from 'react';
 import en from '@/messages/en.json';
@@ -34,19 +40,29 @@ function recordingRouter(): RecordingRouter {
  */
 export function renderWithProviders(
   ui: ReactElement,
-  options: { pathname?: string; search?: string; queryClient?: QueryClient; locale?: 'en' | 'de'; messages?: Record<string, unknown> } = {},
+  options: {
+    pathname?: string;
+    search?: string;
+    queryClient?: QueryClient;
+    locale?: 'en' | 'de';
+    messages?: Record<string, unknown>;
+  } = {},
 ): RenderResult & { router: RecordingRouter; queryClient: QueryClient } {
-  const queryClient = options.queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const queryClient =
+    options.queryClient ??
+    new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const router = recordingRouter();
   const result = render(
     <NextIntlClientProvider locale={options.locale ?? 'en'} messages={options.messages ?? en} timeZone="UTC">
-    <QueryClientProvider client={queryClient}>
-      <AppRouterContext.Provider value={router}>
-        <PathnameContext.Provider value={options.pathname ?? '/'}>
-          <SearchParamsContext.Provider value={new URLSearchParams(options.search ?? '')}>{ui}</SearchParamsContext.Provider>
-        </PathnameContext.Provider>
-      </AppRouterContext.Provider>
-    </QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <AppRouterContext.Provider value={router}>
+          <PathnameContext.Provider value={options.pathname ?? '/'}>
+            <SearchParamsContext.Provider value={new URLSearchParams(options.search ?? '')}>
+              {ui}
+            </SearchParamsContext.Provider>
+          </PathnameContext.Provider>
+        </AppRouterContext.Provider>
+      </QueryClientProvider>
     </NextIntlClientProvider>,
   );
   return { ...result, router, queryClient };

@@ -19,10 +19,19 @@ export const sandboxEnvSchema = z.object({
   WHMCS_API_SECRET: z.string().min(1).default('portico-sandbox-secret'),
   SALESFORCE_CLIENT_ID: z.string().min(1).default('portico-sandbox-client-id'),
   SALESFORCE_CLIENT_SECRET: z.string().min(1).default('portico-sandbox-client-secret'),
-  WHMCS_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_cG9ydGljby1kZXYtd2hjbXMtd2ViaG9vay1zZWNyZXQ='),
-  SALESFORCE_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_cG9ydGljby1kZXYtc2FsZXNmb3JjZS13ZWJob29rLXNlY3JldA=='),
+  WHMCS_WEBHOOK_SECRET: z
+    .string()
+    .startsWith('whsec_')
+    .default('whsec_cG9ydGljby1kZXYtd2hjbXMtd2ViaG9vay1zZWNyZXQ='),
+  SALESFORCE_WEBHOOK_SECRET: z
+    .string()
+    .startsWith('whsec_')
+    .default('whsec_cG9ydGljby1kZXYtc2FsZXNmb3JjZS13ZWJob29rLXNlY3JldA=='),
   /** Organization id carried by Outbound Messages (the BFF accepts only its SALESFORCE_ORGANIZATION_ID). */
-  SALESFORCE_ORGANIZATION_ID: z.string().regex(/^00D[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/).default('00DA0000000SbxPAAQ'),
+  SALESFORCE_ORGANIZATION_ID: z
+    .string()
+    .regex(/^00D[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/)
+    .default('00DA0000000SbxPAAQ'),
   /** Interval of the simulated WHMCS daily usage update (services' diskusage/bwusage/lastupdate), ms; 0 = off. */
   SANDBOX_USAGE_CYCLE_MS: z.coerce.number().int().min(0).default(86_400_000),
   /** Also deliver a Salesforce Outbound Message when a Case is created or updated (can be switched at run time). */

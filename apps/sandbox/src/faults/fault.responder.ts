@@ -61,26 +61,49 @@ export async function applyFaults(
       return true;
     }
     case 'garbage': {
-      const body = upstream === 'whmcs' ? '{"result":"success","invoices":{"invoice":[{"id":1001,"total":"12.' : '[{"attributes":{"type":"Case","url":';
+      const body =
+        upstream === 'whmcs'
+          ? '{"result":"success","invoices":{"invoice":[{"id":1001,"total":"12.'
+          : '[{"attributes":{"type":"Case","url":';
       await reply.code(200).header('content-type', 'application/json; charset=utf-8').send(body);
       return true;
     }
     case 'rate_limit': {
       if (upstream === 'whmcs') {
-        await reply.code(429).header('retry-after', String(fault.retryAfterS ?? 30)).send({ result: 'error', message: 'Too Many Requests' });
+        await reply
+          .code(429)
+          .header('retry-after', String(fault.retryAfterS ?? 30))
+          .send({ result: 'error', message: 'Too Many Requests' });
       } else {
         if (fault.retryAfterS !== undefined) void reply.header('retry-after', String(fault.retryAfterS));
-        await reply.code(403).send([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+        await reply
+          .code(403)
+          .send([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
       }
       return true;
     }
     case 'error': {
       const status = fault.status ?? 500;
       if (upstream === 'whmcs') {
-        if (status === 200) await reply.code(200).send({ result: 'error', message: 'An unexpected error occurred (sandbox fault)' });
-        else await reply.code(status).header('content-type', 'text/html; charset=utf-8').send('<html><body><h1>Oops!</h1><p>Something went wrong and we couldn\'t process your request.</p></body></html>');
+        if (status === 200)
+          await reply
+            .code(200)
+            .send({ result: 'error', message: 'An unexpected error occurred (sandbox fault)' });
+        else
+          await reply
+            .code(status)
+            .header('content-type', 'text/html; charset=utf-8')
+            .send(
+              "<html><body><h1>Oops!</h1><p>Something went wrong and we couldn't process your request.</p></body></html>",
+            );
       } else {
-        await reply.code(status).send([{ message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)', errorCode: 'UNKNOWN_EXCEPTION' }]);
+        await reply.code(status).send([
+          {
+            message:
+              'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)',
+            errorCode: 'UNKNOWN_EXCEPTION',
+          },
+        ]);
       }
       return true;
     }

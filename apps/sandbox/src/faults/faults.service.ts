@@ -108,7 +108,11 @@ export class FaultsService {
 
   /** The calls counted since the start or the last {@link resetCalls}. */
   calls(): CallCounts {
-    return { since: this.counts.since, whmcs: { ...this.counts.whmcs }, salesforce: { ...this.counts.salesforce } };
+    return {
+      since: this.counts.since,
+      whmcs: { ...this.counts.whmcs },
+      salesforce: { ...this.counts.salesforce },
+    };
   }
 
   /** Starts counting from zero. */

@@ -3,7 +3,8 @@ import { FaultsService } from './faults.service';
 
 let sb: Sandbox;
 let baseUrl: string;
-const form = 'action=GetInvoices&userid=1&identifier=portico-sandbox-identifier&secret=portico-sandbox-secret&responsetype=json';
+const form =
+  'action=GetInvoices&userid=1&identifier=portico-sandbox-identifier&secret=portico-sandbox-secret&responsetype=json';
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
 
 beforeEach(async () => {
@@ -18,10 +19,17 @@ const addFault = async (body: Record<string, unknown>) => {
   const res = await sb.app.inject({ method: 'POST', url: '/__admin/faults', payload: body });
   return { status: res.statusCode, body: res.json<{ id?: string }>() };
 };
-const whmcs = () => sb.app.inject({ method: 'POST', url: '/includes/api.php', headers: formHeaders, payload: form });
+const whmcs = () =>
+  sb.app.inject({ method: 'POST', url: '/includes/api.php', headers: formHeaders, payload: form });
 
 async function sfToken(): Promise<string> {
-  const res = await sb.app.inject({ method: 'POST', url: '/services/oauth2/token', headers: formHeaders, payload: 'grant_type=client_credentials&client_id=portico-sandbox-client-id&client_secret=portico-sandbox-client-secret' });
+  const res = await sb.app.inject({
+    method: 'POST',
+    url: '/services/oauth2/token',
+    headers: formHeaders,
+    payload:
+      'grant_type=client_credentials&client_id=portico-sandbox-client-id&client_secret=portico-sandbox-client-secret',
+  });
   return res.json<{ access_token: string }>().access_token;
 }
 
@@ -35,9 +43,16 @@ describe('faults', () => {
   it('WHMCS error: HTTP 500, or result:error with status 200; scoped by action; removable', async () => {
     const { body } = await addFault({ upstream: 'whmcs', action: 'getinvoices', mode: 'error' });
     expect((await whmcs()).statusCode).toBe(500);
-    const other = await sb.app.inject({ method: 'POST', url: '/includes/api.php', headers: formHeaders, payload: form.replace('GetInvoices', 'GetClientsDetails').replace('userid', 'clientid') });
+    const other = await sb.app.inject({
+      method: 'POST',
+      url: '/includes/api.php',
+      headers: formHeaders,
+      payload: form.replace('GetInvoices', 'GetClientsDetails').replace('userid', 'clientid'),
+    });
     expect(other.statusCode).toBe(200);
-    expect((await sb.app.inject({ method: 'DELETE', url: `/__admin/faults/${body.id ?? ''}` })).statusCode).toBe(204);
+    expect(
+      (await sb.app.inject({ method: 'DELETE', url: `/__admin/faults/${body.id ?? ''}` })).statusCode,
+    ).toBe(204);
     expect((await whmcs()).statusCode).toBe(200);
     await addFault({ upstream: 'whmcs', mode: 'error', status: 200 });
     const soft = await whmcs();
@@ -50,14 +65,25 @@ describe('faults', () => {
     await addFault({ upstream: 'salesforce', action: 'query', mode: 'rate_limit' });
     expect((await whmcs()).statusCode).toBe(429);
     const token = await sfToken();
-    const res = await sb.app.inject({ method: 'GET', url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Case', headers: { authorization: `Bearer ${token}` } });
+    const res = await sb.app.inject({
+      method: 'GET',
+      url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Case',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+    expect(res.json()).toEqual([
+      { message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' },
+    ]);
   });
 
   it('Salesforce error answers 500 UNKNOWN_EXCEPTION; garbage is malformed JSON', async () => {
     await addFault({ upstream: 'salesforce', action: 'oauth', mode: 'error' });
-    const res = await sb.app.inject({ method: 'POST', url: '/services/oauth2/token', headers: formHeaders, payload: 'grant_type=client_credentials' });
+    const res = await sb.app.inject({
+      method: 'POST',
+      url: '/services/oauth2/token',
+      headers: formHeaders,
+      payload: 'grant_type=client_credentials',
+    });
     expect(res.statusCode).toBe(500);
     expect(res.json<Array<{ errorCode: string }>>()[0]?.errorCode).toBe('UNKNOWN_EXCEPTION');
     await addFault({ upstream: 'whmcs', mode: 'garbage' });
@@ -77,7 +103,14 @@ describe('faults', () => {
   it('timeout never answers: the client gives up', async () => {
     await addFault({ upstream: 'whmcs', action: 'GetInvoices', mode: 'timeout' });
     const started = Date.now();
-    await expect(fetch(`${baseUrl}/includes/api.php`, { method: 'POST', headers: formHeaders, body: form, signal: AbortSignal.timeout(400) })).rejects.toThrow();
+    await expect(
+      fetch(`${baseUrl}/includes/api.php`, {
+        method: 'POST',
+        headers: formHeaders,
+        body: form,
+        signal: AbortSignal.timeout(400),
+      }),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeGreaterThanOrEqual(390);
   });
 
@@ -88,7 +121,9 @@ describe('faults', () => {
     expect((await whmcs()).statusCode).toBe(500);
     expect((await sb.app.inject({ method: 'DELETE', url: '/__admin/faults' })).statusCode).toBe(204);
     expect((await whmcs()).statusCode).toBe(200);
-    const state = (await sb.app.inject({ method: 'GET', url: '/__admin/state' })).json<{ faults: unknown[] }>();
+    const state = (await sb.app.inject({ method: 'GET', url: '/__admin/state' })).json<{
+      faults: unknown[];
+    }>();
     expect(state.faults).toEqual([]);
   });
 
@@ -107,12 +142,22 @@ describe('faults', () => {
     await whmcs();
     await whmcs();
     const token = await sfToken();
-    await sb.app.inject({ method: 'GET', url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Case', headers: { authorization: `Bearer ${token}` } });
-    const calls = (await sb.app.inject({ method: 'GET', url: '/__admin/calls' })).json<{ whmcs: Record<string, number>; salesforce: Record<string, number> }>();
+    await sb.app.inject({
+      method: 'GET',
+      url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Case',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const calls = (await sb.app.inject({ method: 'GET', url: '/__admin/calls' })).json<{
+      whmcs: Record<string, number>;
+      salesforce: Record<string, number>;
+    }>();
     expect(calls.whmcs).toEqual({ GetInvoices: 2 });
     expect(calls.salesforce).toEqual({ oauth: 1, query: 1, 'query Case': 1 });
     expect((await sb.app.inject({ method: 'DELETE', url: '/__admin/calls' })).statusCode).toBe(204);
-    expect((await sb.app.inject({ method: 'GET', url: '/__admin/state' })).json<{ calls: { whmcs: object } }>().calls.whmcs).toEqual({});
+    expect(
+      (await sb.app.inject({ method: 'GET', url: '/__admin/state' })).json<{ calls: { whmcs: object } }>()
+        .calls.whmcs,
+    ).toEqual({});
   });
 
   it('rate_limit answers the Retry-After asked', async () => {
@@ -120,7 +165,11 @@ describe('faults', () => {
     await addFault({ upstream: 'salesforce', action: 'query', mode: 'rate_limit', retryAfterS: 3 });
     expect((await whmcs()).headers['retry-after']).toBe('2');
     const token = await sfToken();
-    const res = await sb.app.inject({ method: 'GET', url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Case', headers: { authorization: `Bearer ${token}` } });
+    const res = await sb.app.inject({
+      method: 'GET',
+      url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Case',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.headers['retry-after']).toBe('3');
   });

@@ -14,12 +14,25 @@ describe('SMTP catcher', () => {
 
   it('catches mail sent over SMTP and lists it newest first, filtered by recipient', async () => {
     const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-    await transport.sendMail({ from: 'Portico <no-reply@portico.test>', to: 'Ann@Example.com', subject: 'First', text: 'one' });
-    await transport.sendMail({ from: 'no-reply@portico.test', to: 'bob@example.com', subject: 'Second', text: 'two', html: '<p>two</p>' });
+    await transport.sendMail({
+      from: 'Portico <no-reply@portico.test>',
+      to: 'Ann@Example.com',
+      subject: 'First',
+      text: 'one',
+    });
+    await transport.sendMail({
+      from: 'no-reply@portico.test',
+      to: 'bob@example.com',
+      subject: 'Second',
+      text: 'two',
+      html: '<p>two</p>',
+    });
     transport.close();
 
     const all = await sandbox.app.inject({ method: 'GET', url: '/__admin/mail.json' });
-    const messages = all.json<{ messages: { subject: string; to: string[]; html: string | null; text: string }[] }>().messages;
+    const messages = all.json<{
+      messages: { subject: string; to: string[]; html: string | null; text: string }[];
+    }>().messages;
     expect(messages.map((m) => m.subject)).toEqual(['Second', 'First']);
     expect(messages[0]?.html).toContain('<p>two</p>');
 
@@ -38,7 +51,10 @@ describe('SMTP catcher', () => {
   });
 
   it('escapes subjects and bodies on the page', async () => {
-    await sandbox.mail.accept('Subject: <script>x</script>\r\n\r\n<b>hi</b>\r\n', { from: 'a@b.c', to: ['c@d.e'] });
+    await sandbox.mail.accept('Subject: <script>x</script>\r\n\r\n<b>hi</b>\r\n', {
+      from: 'a@b.c',
+      to: ['c@d.e'],
+    });
     const page = await sandbox.app.inject({ method: 'GET', url: '/__admin/mail' });
     expect(page.body).not.toContain('<script>x</script>');
     expect(page.body).toContain('&#60;script&#62;');

@@ -22,7 +22,9 @@ const MAX_MESSAGES = 500;
 
 function addresses(value: Address | Address[] | undefined): string[] {
   if (!value) return [];
-  return (Array.isArray(value) ? value : [value]).flatMap((a) => ('group' in a && a.group ? a.group.map((m) => m.address) : [a.address ?? '']));
+  return (Array.isArray(value) ? value : [value]).flatMap((a) =>
+    'group' in a && a.group ? a.group.map((m) => m.address) : [a.address ?? ''],
+  );
 }
 
 /**

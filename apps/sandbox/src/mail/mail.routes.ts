@@ -31,10 +31,13 @@ ${rows || '<p>No mail yet.</p>'}</body></html>`;
  * newest first) and `DELETE /__admin/mail`.
  */
 export function registerMailRoutes(app: FastifyInstance, catcher: MailCatcher): void {
-  app.get('/__admin/mail', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderPage(catcher.list())));
+  app.get('/__admin/mail', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderPage(catcher.list())),
+  );
   app.get('/__admin/mail.json', async (request, reply) => {
     const query = listQuerySchema.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: 'bad_request', message: z.prettifyError(query.error) });
+    if (!query.success)
+      return reply.code(400).send({ error: 'bad_request', message: z.prettifyError(query.error) });
     return { messages: catcher.list(query.data.to) };
   });
   app.delete('/__admin/mail', async (_request, reply) => {

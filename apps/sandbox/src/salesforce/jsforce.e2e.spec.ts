@@ -18,7 +18,11 @@ function connect(): { conn: Connection; reauths: () => number } {
   const conn: Connection = new Connection({
     loginUrl: baseUrl,
     version: '62.0',
-    oauth2: { loginUrl: baseUrl, clientId: 'portico-sandbox-client-id', clientSecret: 'portico-sandbox-client-secret' },
+    oauth2: {
+      loginUrl: baseUrl,
+      clientId: 'portico-sandbox-client-id',
+      clientSecret: 'portico-sandbox-client-secret',
+    },
     // Client credentials have no refresh token: re-run the grant when the session expires.
     refreshFn: (c, callback) => {
       count += 1;
@@ -44,7 +48,10 @@ describe('jsforce against the sandbox', () => {
     const records: Array<{ Id: string; Contact: { Name: string } | null }> = [];
     await new Promise<void>((resolve, reject) => {
       conn
-        .query<{ Id: string; Contact: { Name: string } | null }>('SELECT Id, CaseNumber, Contact.Name FROM Case ORDER BY CaseNumber', { autoFetch: true, maxFetch: 1000, headers: { 'Sforce-Query-Options': 'batchSize=3' } })
+        .query<{ Id: string; Contact: { Name: string } | null }>(
+          'SELECT Id, CaseNumber, Contact.Name FROM Case ORDER BY CaseNumber',
+          { autoFetch: true, maxFetch: 1000, headers: { 'Sforce-Query-Options': 'batchSize=3' } },
+        )
         .on('record', (r: { Id: string; Contact: { Name: string } | null }) => records.push(r))
         .on('end', () => resolve())
         .on('error', reject)
@@ -52,7 +59,9 @@ describe('jsforce against the sandbox', () => {
     });
     expect(records).toHaveLength(11);
     expect(new Set(records.map((r) => r.Id)).size).toBe(11);
-    const page = await conn.query('SELECT Id FROM Case', { headers: { 'Sforce-Query-Options': 'batchSize=5' } });
+    const page = await conn.query('SELECT Id FROM Case', {
+      headers: { 'Sforce-Query-Options': 'batchSize=5' },
+    });
     expect(page.done).toBe(false);
     expect(page.records).toHaveLength(5);
     const more = await conn.queryMore(page.nextRecordsUrl ?? '');
@@ -62,12 +71,21 @@ describe('jsforce against the sandbox', () => {
   it('creates a Case with sobject().create and reads it back', async () => {
     const { conn } = connect();
     await conn.authorize({ grant_type: 'client_credentials' });
-    const result = await conn.sobject('Case').create({ Subject: 'From jsforce', Description: 'hello', Priority: 'Low', Origin: 'Web', Status: 'New', AccountId: '001A0000002GlbxAAA' });
+    const result = await conn.sobject('Case').create({
+      Subject: 'From jsforce',
+      Description: 'hello',
+      Priority: 'Low',
+      Origin: 'Web',
+      Status: 'New',
+      AccountId: '001A0000002GlbxAAA',
+    });
     expect(result.success).toBe(true);
     const id = result.success ? result.id : '';
     const back = await conn.sobject('Case').retrieve(id);
     expect(back).toMatchObject({ Id: id, Subject: 'From jsforce', AccountId: '001A0000002GlbxAAA' });
-    await expect(conn.sobject('Case').create({ Description: 'no subject' })).rejects.toMatchObject({ errorCode: 'REQUIRED_FIELD_MISSING' });
+    await expect(conn.sobject('Case').create({ Description: 'no subject' })).rejects.toMatchObject({
+      errorCode: 'REQUIRED_FIELD_MISSING',
+    });
   });
 
   it('re-authenticates transparently when the session expires', async () => {

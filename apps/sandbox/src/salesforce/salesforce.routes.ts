@@ -6,7 +6,14 @@ import { applyFaults, dropsAfterWrite, type HeldRequests } from '../faults/fault
 import type { FaultsService } from '../faults/faults.service';
 import { SANDBOX_INTEGRATION_USER, StoreError, type SandboxStore } from '../store/sandbox.store';
 import type { SfRecord, SfValue } from '../store/salesforce.model';
-import { describeObject, recordUrl, resolveField, SalesforceApiError, SoqlExecutor, type SfJsonRecord } from './soql.executor';
+import {
+  describeObject,
+  recordUrl,
+  resolveField,
+  SalesforceApiError,
+  SoqlExecutor,
+  type SfJsonRecord,
+} from './soql.executor';
 import { parseSoql, SoqlSyntaxError } from './soql.parser';
 import type { SalesforceSessions } from './session.service';
 
@@ -36,14 +43,25 @@ interface QueryCursor {
   batchSize: number;
 }
 
-function sendErrors(reply: FastifyReply, status: number, errors: Array<{ message: string; errorCode: string; fields?: string[] }>) {
+function sendErrors(
+  reply: FastifyReply,
+  status: number,
+  errors: Array<{ message: string; errorCode: string; fields?: string[] }>,
+) {
   return reply.code(status).send(errors);
 }
 
 /** Answers a rejected sObject write: 404 `NOT_FOUND` for an unknown record, else 400 with the store's `errorCode`. */
 function sendWriteError(reply: FastifyReply, err: StoreError) {
-  if (err.code === 'not_found') return sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: err.message }]);
-  return sendErrors(reply, 400, [{ message: err.message, errorCode: err.sfErrorCode ?? 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: err.fields }]);
+  if (err.code === 'not_found')
+    return sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: err.message }]);
+  return sendErrors(reply, 400, [
+    {
+      message: err.message,
+      errorCode: err.sfErrorCode ?? 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+      fields: err.fields,
+    },
+  ]);
 }
 
 const tokenFormSchema = z.looseObject({
@@ -58,13 +76,17 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
   const executor = new SoqlExecutor(store);
   const cursors = new Map<string, QueryCursor>();
 
-  const fault = (action: string, request: FastifyRequest, reply: FastifyReply) => applyFaults(faults, held, 'salesforce', action, request, reply);
+  const fault = (action: string, request: FastifyRequest, reply: FastifyReply) =>
+    applyFaults(faults, held, 'salesforce', action, request, reply);
 
   /* ------------------------------------------------------------ OAuth 2.0 client credentials */
   app.post('/services/oauth2/token', async (request, reply) => {
     if (await fault('oauth', request, reply)) return reply;
     const form = tokenFormSchema.safeParse(request.body ?? {});
-    if (!form.success) return reply.code(400).send({ error: 'invalid_request', error_description: 'the request body must be form-encoded' });
+    if (!form.success)
+      return reply
+        .code(400)
+        .send({ error: 'invalid_request', error_description: 'the request body must be form-encoded' });
     let { client_id: clientId, client_secret: clientSecret } = form.data;
     const auth = request.headers.authorization;
     if (auth?.toLowerCase().startsWith('basic ')) {
@@ -75,12 +97,21 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
         clientSecret = decodeURIComponent(decoded.slice(sep + 1));
       }
     }
-    if (form.data.grant_type === undefined) return reply.code(400).send({ error: 'invalid_request', error_description: 'grant_type is required' });
-    if (form.data.grant_type !== 'client_credentials') return reply.code(400).send({ error: 'unsupported_grant_type', error_description: 'grant type not supported' });
+    if (form.data.grant_type === undefined)
+      return reply.code(400).send({ error: 'invalid_request', error_description: 'grant_type is required' });
+    if (form.data.grant_type !== 'client_credentials')
+      return reply
+        .code(400)
+        .send({ error: 'unsupported_grant_type', error_description: 'grant type not supported' });
     if (clientId === undefined || clientSecret === undefined || !safeEqual(clientId, options.clientId)) {
-      return reply.code(400).send({ error: 'invalid_client_id', error_description: 'client identifier invalid' });
+      return reply
+        .code(400)
+        .send({ error: 'invalid_client_id', error_description: 'client identifier invalid' });
     }
-    if (!safeEqual(clientSecret, options.clientSecret)) return reply.code(400).send({ error: 'invalid_client', error_description: 'invalid client credentials' });
+    if (!safeEqual(clientSecret, options.clientSecret))
+      return reply
+        .code(400)
+        .send({ error: 'invalid_client', error_description: 'invalid client credentials' });
     const instanceUrl = `${request.protocol}://${request.host}`;
     return reply.code(200).send(sessions.issue(instanceUrl, options.clientSecret));
   });
@@ -93,16 +124,23 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
   });
 
   /** Checks the version segment and the bearer token; answers the error itself and returns null when not allowed. */
-  async function guard(request: FastifyRequest<{ Params: { version: string } }>, reply: FastifyReply): Promise<string | null> {
+  async function guard(
+    request: FastifyRequest<{ Params: { version: string } }>,
+    reply: FastifyReply,
+  ): Promise<string | null> {
     const m = /^v(\d{2}\.0)$/.exec(request.params.version);
     if (!m?.[1] || !SUPPORTED_VERSIONS.includes(m[1])) {
-      await sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+      await sendErrors(reply, 404, [
+        { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+      ]);
       return null;
     }
     const header = request.headers.authorization ?? '';
     const token = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header)?.[1]?.trim();
     if (!token || !sessions.isValid(token)) {
-      await sendErrors(reply, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+      await sendErrors(reply, 401, [
+        { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+      ]);
       return null;
     }
     return m[1];
@@ -112,12 +150,20 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
     const version = await guard(request, reply);
     if (version === null) return reply;
     const base = `/services/data/v${version}`;
-    return { sobjects: `${base}/sobjects`, query: `${base}/query`, queryAll: `${base}/queryAll`, limits: `${base}/limits` };
+    return {
+      sobjects: `${base}/sobjects`,
+      query: `${base}/query`,
+      queryAll: `${base}/queryAll`,
+      limits: `${base}/limits`,
+    };
   });
 
   /** Keeps a result for `nextRecordsUrl` (dropping the oldest beyond {@link MAX_CURSORS}) and returns its locator. */
   function remember(cursor: QueryCursor): string {
-    const locator = `01g${randomBytes(12).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x').slice(0, 15)}`;
+    const locator = `01g${randomBytes(12)
+      .toString('base64url')
+      .replace(/[^A-Za-z0-9]/g, 'x')
+      .slice(0, 15)}`;
     cursors.set(locator, cursor);
     while (cursors.size > MAX_CURSORS) {
       const oldest = cursors.keys().next().value;
@@ -133,7 +179,12 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
     const slice = records.slice(start, start + batchSize);
     const next = start + batchSize;
     if (next >= records.length) return { totalSize, done: true, records: slice };
-    return { totalSize, done: false, nextRecordsUrl: `/services/data/v${version}/query/${locator ?? remember(cursor)}-${next}`, records: slice };
+    return {
+      totalSize,
+      done: false,
+      nextRecordsUrl: `/services/data/v${version}/query/${locator ?? remember(cursor)}-${next}`,
+      records: slice,
+    };
   }
 
   function batchSizeOf(request: FastifyRequest): number {
@@ -144,20 +195,27 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
     return Math.min(Math.max(n, 1), SF_MAX_BATCH);
   }
 
-  const queryHandler = async (request: FastifyRequest<{ Params: { version: string }; Querystring: Record<string, unknown> }>, reply: FastifyReply) => {
+  const queryHandler = async (
+    request: FastifyRequest<{ Params: { version: string }; Querystring: Record<string, unknown> }>,
+    reply: FastifyReply,
+  ) => {
     if (await fault('query', request, reply)) return reply;
     const version = await guard(request, reply);
     if (version === null) return reply;
     const q = request.query.q;
     if (typeof q !== 'string' || q.trim() === '') {
-      return sendErrors(reply, 400, [{ message: 'A query string has to be specified', errorCode: 'MALFORMED_QUERY' }]);
+      return sendErrors(reply, 400, [
+        { message: 'A query string has to be specified', errorCode: 'MALFORMED_QUERY' },
+      ]);
     }
     try {
       const { records, totalSize } = executor.execute(parseSoql(q), version);
       return page(version, { records, totalSize, batchSize: batchSizeOf(request) }, 0);
     } catch (err) {
-      if (err instanceof SoqlSyntaxError) return sendErrors(reply, 400, [{ message: err.message, errorCode: 'MALFORMED_QUERY' }]);
-      if (err instanceof SalesforceApiError) return sendErrors(reply, err.status, [{ message: err.message, errorCode: err.errorCode }]);
+      if (err instanceof SoqlSyntaxError)
+        return sendErrors(reply, 400, [{ message: err.message, errorCode: 'MALFORMED_QUERY' }]);
+      if (err instanceof SalesforceApiError)
+        return sendErrors(reply, err.status, [{ message: err.message, errorCode: err.errorCode }]);
       throw err;
     }
   };
@@ -165,16 +223,22 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
   app.get('/services/data/:version/query/', queryHandler);
   app.get('/services/data/:version/queryAll', queryHandler);
 
-  app.get<{ Params: { version: string; locator: string } }>('/services/data/:version/query/:locator', async (request, reply) => {
-    if (await fault('query', request, reply)) return reply;
-    const version = await guard(request, reply);
-    if (version === null) return reply;
-    const m = /^(01g[A-Za-z0-9]+)-(\d+)$/.exec(request.params.locator);
-    const locator = m?.[1];
-    const cursor = locator === undefined ? undefined : cursors.get(locator);
-    if (!m || locator === undefined || !cursor) return sendErrors(reply, 400, [{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }]);
-    return page(version, cursor, Number(m[2]), locator);
-  });
+  app.get<{ Params: { version: string; locator: string } }>(
+    '/services/data/:version/query/:locator',
+    async (request, reply) => {
+      if (await fault('query', request, reply)) return reply;
+      const version = await guard(request, reply);
+      if (version === null) return reply;
+      const m = /^(01g[A-Za-z0-9]+)-(\d+)$/.exec(request.params.locator);
+      const locator = m?.[1];
+      const cursor = locator === undefined ? undefined : cursors.get(locator);
+      if (!m || locator === undefined || !cursor)
+        return sendErrors(reply, 400, [
+          { message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' },
+        ]);
+      return page(version, cursor, Number(m[2]), locator);
+    },
+  );
 
   /* ------------------------------------------------------------ sObjects */
   app.get<{ Params: { version: string; type: string; id: string }; Querystring: { fields?: string } }>(
@@ -186,11 +250,32 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
       try {
         const describe = describeObject(request.params.type);
         const record = store.sobject(describe.name, request.params.id);
-        if (!record) return sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
-        const names = typeof request.query.fields === 'string' && request.query.fields.trim() !== '' ? request.query.fields.split(',').map((f) => f.trim()) : Object.keys(describe.fields);
-        return executor.project(describe, record, names.map((n) => resolveField(describe, n)), version);
+        if (!record)
+          return sendErrors(reply, 404, [
+            { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+          ]);
+        const names =
+          typeof request.query.fields === 'string' && request.query.fields.trim() !== ''
+            ? request.query.fields.split(',').map((f) => f.trim())
+            : Object.keys(describe.fields);
+        return executor.project(
+          describe,
+          record,
+          names.map((n) => resolveField(describe, n)),
+          version,
+        );
       } catch (err) {
-        if (err instanceof SalesforceApiError) return sendErrors(reply, err.status === 400 && err.errorCode === 'INVALID_TYPE' ? 404 : err.status, [{ message: err.message, errorCode: err.errorCode === 'INVALID_TYPE' ? 'NOT_FOUND' : err.errorCode }]);
+        if (err instanceof SalesforceApiError)
+          return sendErrors(
+            reply,
+            err.status === 400 && err.errorCode === 'INVALID_TYPE' ? 404 : err.status,
+            [
+              {
+                message: err.message,
+                errorCode: err.errorCode === 'INVALID_TYPE' ? 'NOT_FOUND' : err.errorCode,
+              },
+            ],
+          );
         throw err;
       }
     },
@@ -198,84 +283,144 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
 
   const bodySchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
-  app.post<{ Params: { version: string; type: string } }>('/services/data/:version/sobjects/:type', async (request, reply) => {
-    if (await fault('create', request, reply)) return reply;
-    const version = await guard(request, reply);
-    if (version === null) return reply;
-    if (request.params.type.toLowerCase() === 'casecomment') {
+  app.post<{ Params: { version: string; type: string } }>(
+    '/services/data/:version/sobjects/:type',
+    async (request, reply) => {
+      if (await fault('create', request, reply)) return reply;
+      const version = await guard(request, reply);
+      if (version === null) return reply;
+      if (request.params.type.toLowerCase() === 'casecomment') {
+        const body = bodySchema.safeParse(request.body);
+        if (!body.success)
+          return sendErrors(reply, 400, [
+            {
+              errorCode: 'JSON_PARSER_ERROR',
+              message: 'The request body must be a JSON object of field values',
+            },
+          ]);
+        try {
+          // Records created through the API belong to the user the OAuth token acts as.
+          const record = store.createCaseComment(body.data, SANDBOX_INTEGRATION_USER.id);
+          options.onCaseCommentCreated(record);
+          return reply
+            .code(201)
+            .header('location', recordUrl(version, 'CaseComment', record.Id ?? null))
+            .send({ id: record.Id, success: true, errors: [] });
+        } catch (err) {
+          if (err instanceof StoreError) return sendWriteError(reply, err);
+          throw err;
+        }
+      }
+      if (request.params.type.toLowerCase() !== 'case') {
+        try {
+          describeObject(request.params.type);
+        } catch (err) {
+          if (err instanceof SalesforceApiError)
+            return sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: err.message }]);
+          throw err;
+        }
+        return sendErrors(reply, 400, [
+          {
+            errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+            message: `The sandbox does not create ${request.params.type} records`,
+          },
+        ]);
+      }
       const body = bodySchema.safeParse(request.body);
-      if (!body.success) return sendErrors(reply, 400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'The request body must be a JSON object of field values' }]);
+      if (!body.success)
+        return sendErrors(reply, 400, [
+          {
+            errorCode: 'JSON_PARSER_ERROR',
+            message: 'The request body must be a JSON object of field values',
+          },
+        ]);
       try {
-        // Records created through the API belong to the user the OAuth token acts as.
-        const record = store.createCaseComment(body.data, SANDBOX_INTEGRATION_USER.id);
-        options.onCaseCommentCreated(record);
-        return reply.code(201).header('location', recordUrl(version, 'CaseComment', record.Id ?? null)).send({ id: record.Id, success: true, errors: [] });
+        const record = store.createCase(body.data);
+        options.onCaseChanged(record);
+        return reply
+          .code(201)
+          .header('location', recordUrl(version, 'Case', record.Id ?? null))
+          .send({ id: record.Id, success: true, errors: [] });
       } catch (err) {
         if (err instanceof StoreError) return sendWriteError(reply, err);
         throw err;
       }
-    }
-    if (request.params.type.toLowerCase() !== 'case') {
-      try {
-        describeObject(request.params.type);
-      } catch (err) {
-        if (err instanceof SalesforceApiError) return sendErrors(reply, 404, [{ errorCode: 'NOT_FOUND', message: err.message }]);
-        throw err;
-      }
-      return sendErrors(reply, 400, [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: `The sandbox does not create ${request.params.type} records` }]);
-    }
-    const body = bodySchema.safeParse(request.body);
-    if (!body.success) return sendErrors(reply, 400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'The request body must be a JSON object of field values' }]);
-    try {
-      const record = store.createCase(body.data);
-      options.onCaseChanged(record);
-      return reply.code(201).header('location', recordUrl(version, 'Case', record.Id ?? null)).send({ id: record.Id, success: true, errors: [] });
-    } catch (err) {
-      if (err instanceof StoreError) return sendWriteError(reply, err);
-      throw err;
-    }
-  });
+    },
+  );
 
   // Upsert on an External ID field: 201 `created: true` for a new record, 200 `created: false` for an existing one.
-  app.patch<{ Params: { version: string; type: string; field: string; value: string } }>('/services/data/:version/sobjects/:type/:field/:value', async (request, reply) => {
-    if (await fault('upsert', request, reply)) return reply;
-    const version = await guard(request, reply);
-    if (version === null) return reply;
-    if (request.params.type.toLowerCase() !== 'case') return sendErrors(reply, 400, [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: `The sandbox does not upsert ${request.params.type} records` }]);
-    const body = bodySchema.safeParse(request.body);
-    if (!body.success) return sendErrors(reply, 400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'The request body must be a JSON object of field values' }]);
-    try {
-      const { attributes: _ignored, ...fields } = body.data as Record<string, SfValue>;
-      const { record, created } = store.upsertCase(request.params.field, request.params.value, fields);
-      if (created) options.onCaseChanged(record);
-      if (dropsAfterWrite(request)) {
-        // The write is kept, the answer is lost: what a client sees when the connection drops at the worst moment.
-        reply.hijack();
-        reply.raw.destroy();
-        return reply;
+  app.patch<{ Params: { version: string; type: string; field: string; value: string } }>(
+    '/services/data/:version/sobjects/:type/:field/:value',
+    async (request, reply) => {
+      if (await fault('upsert', request, reply)) return reply;
+      const version = await guard(request, reply);
+      if (version === null) return reply;
+      if (request.params.type.toLowerCase() !== 'case')
+        return sendErrors(reply, 400, [
+          {
+            errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+            message: `The sandbox does not upsert ${request.params.type} records`,
+          },
+        ]);
+      const body = bodySchema.safeParse(request.body);
+      if (!body.success)
+        return sendErrors(reply, 400, [
+          {
+            errorCode: 'JSON_PARSER_ERROR',
+            message: 'The request body must be a JSON object of field values',
+          },
+        ]);
+      try {
+        const { attributes: _ignored, ...fields } = body.data as Record<string, SfValue>;
+        const { record, created } = store.upsertCase(request.params.field, request.params.value, fields);
+        if (created) options.onCaseChanged(record);
+        if (dropsAfterWrite(request)) {
+          // The write is kept, the answer is lost: what a client sees when the connection drops at the worst moment.
+          reply.hijack();
+          reply.raw.destroy();
+          return reply;
+        }
+        return reply
+          .code(created ? 201 : 200)
+          .header('location', recordUrl(version, 'Case', record.Id ?? null))
+          .send({ id: record.Id, success: true, errors: [], created });
+      } catch (err) {
+        if (err instanceof StoreError) return sendWriteError(reply, err);
+        throw err;
       }
-      return reply.code(created ? 201 : 200).header('location', recordUrl(version, 'Case', record.Id ?? null)).send({ id: record.Id, success: true, errors: [], created });
-    } catch (err) {
-      if (err instanceof StoreError) return sendWriteError(reply, err);
-      throw err;
-    }
-  });
+    },
+  );
 
-  app.patch<{ Params: { version: string; type: string; id: string } }>('/services/data/:version/sobjects/:type/:id', async (request, reply) => {
-    if (await fault('update', request, reply)) return reply;
-    const version = await guard(request, reply);
-    if (version === null) return reply;
-    if (request.params.type.toLowerCase() !== 'case') return sendErrors(reply, 400, [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: `The sandbox does not update ${request.params.type} records` }]);
-    const body = bodySchema.safeParse(request.body);
-    if (!body.success) return sendErrors(reply, 400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'The request body must be a JSON object of field values' }]);
-    try {
-      const { attributes: _ignored, ...changes } = body.data as Record<string, SfValue>;
-      const record = store.updateCase(request.params.id, changes);
-      options.onCaseChanged(record);
-      return reply.code(204).send();
-    } catch (err) {
-      if (err instanceof StoreError) return sendWriteError(reply, err);
-      throw err;
-    }
-  });
+  app.patch<{ Params: { version: string; type: string; id: string } }>(
+    '/services/data/:version/sobjects/:type/:id',
+    async (request, reply) => {
+      if (await fault('update', request, reply)) return reply;
+      const version = await guard(request, reply);
+      if (version === null) return reply;
+      if (request.params.type.toLowerCase() !== 'case')
+        return sendErrors(reply, 400, [
+          {
+            errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+            message: `The sandbox does not update ${request.params.type} records`,
+          },
+        ]);
+      const body = bodySchema.safeParse(request.body);
+      if (!body.success)
+        return sendErrors(reply, 400, [
+          {
+            errorCode: 'JSON_PARSER_ERROR',
+            message: 'The request body must be a JSON object of field values',
+          },
+        ]);
+      try {
+        const { attributes: _ignored, ...changes } = body.data as Record<string, SfValue>;
+        const record = store.updateCase(request.params.id, changes);
+        options.onCaseChanged(record);
+        return reply.code(204).send();
+      } catch (err) {
+        if (err instanceof StoreError) return sendWriteError(reply, err);
+        throw err;
+      }
+    },
+  );
 }

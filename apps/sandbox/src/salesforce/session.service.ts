@@ -15,8 +15,18 @@ export class SalesforceSessions {
     const id = `${instanceUrl}/id/${SANDBOX_ORG_ID}/${SANDBOX_INTEGRATION_USER_ID}`;
     const issuedAt = String(Date.now());
     // Salesforce signs `id + issued_at` with the consumer secret (HMAC-SHA256, base64).
-    const signature = createHmac('sha256', clientSecret).update(id + issuedAt).digest('base64');
-    return { access_token: token, instance_url: instanceUrl, id, token_type: 'Bearer', issued_at: issuedAt, signature, scope: 'api' };
+    const signature = createHmac('sha256', clientSecret)
+      .update(id + issuedAt)
+      .digest('base64');
+    return {
+      access_token: token,
+      instance_url: instanceUrl,
+      id,
+      token_type: 'Bearer',
+      issued_at: issuedAt,
+      signature,
+      scope: 'api',
+    };
   }
 
   isValid(token: string): boolean {

@@ -1,5 +1,12 @@
 import type { SandboxStore } from '../store/sandbox.store';
-import { SF_ID_PATTERN, SF_OBJECTS, type SfFieldType, type SfObjectDescribe, type SfRecord, type SfValue } from '../store/salesforce.model';
+import {
+  SF_ID_PATTERN,
+  SF_OBJECTS,
+  type SfFieldType,
+  type SfObjectDescribe,
+  type SfRecord,
+  type SfValue,
+} from '../store/salesforce.model';
 import type { SoqlCondition, SoqlLiteral, SoqlQuery } from './soql.parser';
 
 /** A Salesforce API error with its HTTP status and `errorCode` (rendered as `[{ message, errorCode }]`). */
@@ -25,22 +32,35 @@ interface ResolvedField {
   type: SfFieldType;
 }
 
-const CUSTOM_HINT = "If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.";
+const CUSTOM_HINT =
+  "If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.";
 
 /** Finds an sObject describe case-insensitively. @throws {SalesforceApiError} INVALID_TYPE */
 export function describeObject(name: string): SfObjectDescribe {
   const found = Object.values(SF_OBJECTS).find((o) => o.name.toLowerCase() === name.toLowerCase());
   if (!found) {
-    throw new SalesforceApiError(400, 'INVALID_TYPE', `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
+    throw new SalesforceApiError(
+      400,
+      'INVALID_TYPE',
+      `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
+    );
   }
   return found;
 }
 
-function fieldOf(describe: SfObjectDescribe, name: string, path: string): { field: string; type: SfFieldType } {
+function fieldOf(
+  describe: SfObjectDescribe,
+  name: string,
+  path: string,
+): { field: string; type: SfFieldType } {
   const key = Object.keys(describe.fields).find((f) => f.toLowerCase() === name.toLowerCase());
   const type = key === undefined ? undefined : describe.fields[key];
   if (key === undefined || type === undefined) {
-    throw new SalesforceApiError(400, 'INVALID_FIELD', `No such column '${path}' on entity '${describe.name}'. ${CUSTOM_HINT}`);
+    throw new SalesforceApiError(
+      400,
+      'INVALID_FIELD',
+      `No such column '${path}' on entity '${describe.name}'. ${CUSTOM_HINT}`,
+    );
   }
   return { field: key, type };
 }
@@ -53,15 +73,24 @@ export function resolveField(describe: SfObjectDescribe, path: string): Resolved
     return { path: field, field, type };
   }
   // A field qualified with the queried object's own name (`Case.Subject`) is allowed.
-  if (parts.length === 2 && parts[0]?.toLowerCase() === describe.name.toLowerCase()) return resolveField(describe, parts[1] ?? '');
+  if (parts.length === 2 && parts[0]?.toLowerCase() === describe.name.toLowerCase())
+    return resolveField(describe, parts[1] ?? '');
   if (parts.length > 2) {
-    throw new SalesforceApiError(400, 'INVALID_FIELD', `The sandbox supports one relationship level; '${path}' has ${parts.length - 1}.`);
+    throw new SalesforceApiError(
+      400,
+      'INVALID_FIELD',
+      `The sandbox supports one relationship level; '${path}' has ${parts.length - 1}.`,
+    );
   }
   const [relName = '', fieldName = ''] = parts;
   const relKey = Object.keys(describe.relationships).find((r) => r.toLowerCase() === relName.toLowerCase());
   const rel = relKey === undefined ? undefined : describe.relationships[relKey];
   if (relKey === undefined || rel === undefined) {
-    throw new SalesforceApiError(400, 'INVALID_FIELD', `Didn't understand relationship '${relName}' in field path. ${CUSTOM_HINT}`);
+    throw new SalesforceApiError(
+      400,
+      'INVALID_FIELD',
+      `Didn't understand relationship '${relName}' in field path. ${CUSTOM_HINT}`,
+    );
   }
   const parent = describeObject(rel.type);
   const { field, type } = fieldOf(parent, fieldName, path);
@@ -96,7 +125,11 @@ export class SoqlExecutor {
   private checkLiteral(f: ResolvedField, lit: SoqlLiteral): void {
     if (lit.kind === 'null') return;
     const bad = (expected: string) =>
-      new SalesforceApiError(400, 'INVALID_FIELD', `value of filter criterion for field '${f.path}' must be of type ${expected} and should not be enclosed in quotes`);
+      new SalesforceApiError(
+        400,
+        'INVALID_FIELD',
+        `value of filter criterion for field '${f.path}' must be of type ${expected} and should not be enclosed in quotes`,
+      );
     switch (f.type) {
       case 'boolean':
         if (lit.kind !== 'boolean') throw bad('boolean');
@@ -109,13 +142,27 @@ export class SoqlExecutor {
         return;
       case 'id':
       case 'reference':
-        if (lit.kind !== 'string') throw new SalesforceApiError(400, 'INVALID_FIELD', `value of filter criterion for field '${f.path}' must be of type id and should be enclosed in quotes`);
+        if (lit.kind !== 'string')
+          throw new SalesforceApiError(
+            400,
+            'INVALID_FIELD',
+            `value of filter criterion for field '${f.path}' must be of type id and should be enclosed in quotes`,
+          );
         if (!SF_ID_PATTERN.test(lit.value)) {
-          throw new SalesforceApiError(400, 'INVALID_QUERY_FILTER_OPERATOR', `invalid ID field: ${lit.value}`);
+          throw new SalesforceApiError(
+            400,
+            'INVALID_QUERY_FILTER_OPERATOR',
+            `invalid ID field: ${lit.value}`,
+          );
         }
         return;
       default:
-        if (lit.kind !== 'string') throw new SalesforceApiError(400, 'INVALID_FIELD', `value of filter criterion for field '${f.path}' must be of type string and should be enclosed in quotes`);
+        if (lit.kind !== 'string')
+          throw new SalesforceApiError(
+            400,
+            'INVALID_FIELD',
+            `value of filter criterion for field '${f.path}' must be of type string and should be enclosed in quotes`,
+          );
     }
   }
 
@@ -124,7 +171,8 @@ export class SoqlExecutor {
     if (value === null) return false;
     switch (lit.kind) {
       case 'string':
-        if ((f.type === 'id' || f.type === 'reference') && lit.value.length === 15) return String(value).slice(0, 15) === lit.value;
+        if ((f.type === 'id' || f.type === 'reference') && lit.value.length === 15)
+          return String(value).slice(0, 15) === lit.value;
         return String(value).toLowerCase() === lit.value.toLowerCase();
       case 'boolean':
         return value === lit.value;
@@ -168,7 +216,11 @@ export class SoqlExecutor {
         if (cond.op === '=') return this.equals(f, value, cond.value);
         if (cond.op === '!=') return !this.equals(f, value, cond.value);
         if (cond.op === 'like') {
-          return value !== null && cond.value.kind === 'string' && new RegExp(`^${cond.value.likeSource}$`, 'is').test(String(value));
+          return (
+            value !== null &&
+            cond.value.kind === 'string' &&
+            new RegExp(`^${cond.value.likeSource}$`, 'is').test(String(value))
+          );
         }
         const c = this.order(value, cond.value);
         if (c === null) return false;
@@ -183,7 +235,8 @@ export class SoqlExecutor {
    */
   execute(query: SoqlQuery, version: string): { totalSize: number; records: SfJsonRecord[] } {
     const describe = describeObject(query.from);
-    const selected = query.select.kind === 'fields' ? query.select.fields.map((f) => resolveField(describe, f)) : [];
+    const selected =
+      query.select.kind === 'fields' ? query.select.fields.map((f) => resolveField(describe, f)) : [];
     const order = query.orderBy.map((o) => ({ ...o, f: resolveField(describe, o.field) }));
     if (query.offset !== undefined && query.offset > 2000) {
       throw new SalesforceApiError(400, 'NUMBER_OUTSIDE_VALID_RANGE', 'Maximum SOQL offset allowed is 2000');
@@ -219,8 +272,15 @@ export class SoqlExecutor {
   }
 
   /** Builds the JSON of one record with the selected fields (relationship fields nested, null parent -> null). */
-  project(describe: SfObjectDescribe, record: SfRecord, fields: ResolvedField[], version: string): SfJsonRecord {
-    const out: SfJsonRecord = { attributes: { type: describe.name, url: recordUrl(version, describe.name, record.Id ?? null) } };
+  project(
+    describe: SfObjectDescribe,
+    record: SfRecord,
+    fields: ResolvedField[],
+    version: string,
+  ): SfJsonRecord {
+    const out: SfJsonRecord = {
+      attributes: { type: describe.name, url: recordUrl(version, describe.name, record.Id ?? null) },
+    };
     for (const f of fields) {
       if (!f.relationship) {
         out[f.field] = record[f.field] ?? null;
@@ -232,7 +292,16 @@ export class SoqlExecutor {
         continue;
       }
       const existing = out[f.relationship.name];
-      const nested = (existing && typeof existing === 'object' ? existing : { attributes: { type: f.relationship.type, url: recordUrl(version, f.relationship.type, parent.Id ?? null) } }) as Record<string, unknown>;
+      const nested = (
+        existing && typeof existing === 'object'
+          ? existing
+          : {
+              attributes: {
+                type: f.relationship.type,
+                url: recordUrl(version, f.relationship.type, parent.Id ?? null),
+              },
+            }
+      ) as Record<string, unknown>;
       nested[f.field] = parent[f.field] ?? null;
       out[f.relationship.name] = nested;
     }

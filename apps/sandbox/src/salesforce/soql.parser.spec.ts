@@ -15,16 +15,29 @@ describe('parseSoql', () => {
     expect(q.offset).toBe(5);
     expect(q.where).toMatchObject({
       kind: 'and',
-      left: { kind: 'and', left: { kind: 'compare', field: 'AccountId', op: '=' }, right: { kind: 'or', right: { kind: 'in', negate: false } } },
+      left: {
+        kind: 'and',
+        left: { kind: 'compare', field: 'AccountId', op: '=' },
+        right: { kind: 'or', right: { kind: 'in', negate: false } },
+      },
       right: { kind: 'not', condition: { kind: 'compare', value: { kind: 'null' } } },
     });
   });
 
   it('parses COUNT(), NOT IN, <> and date-time literals', () => {
-    const q = parseSoql("SELECT COUNT() FROM Case WHERE Status NOT IN ('Closed') AND CreatedDate > 2026-01-05T10:00:00Z AND Origin <> 'Web'");
+    const q = parseSoql(
+      "SELECT COUNT() FROM Case WHERE Status NOT IN ('Closed') AND CreatedDate > 2026-01-05T10:00:00Z AND Origin <> 'Web'",
+    );
     expect(q.select).toEqual({ kind: 'count' });
     expect(q.where).toMatchObject({
-      left: { left: { kind: 'in', negate: true }, right: { kind: 'compare', op: '>', value: { kind: 'datetime', value: Date.parse('2026-01-05T10:00:00Z') } } },
+      left: {
+        left: { kind: 'in', negate: true },
+        right: {
+          kind: 'compare',
+          op: '>',
+          value: { kind: 'datetime', value: Date.parse('2026-01-05T10:00:00Z') },
+        },
+      },
       right: { op: '!=' },
     });
   });

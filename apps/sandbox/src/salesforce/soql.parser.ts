@@ -11,7 +11,11 @@ export class SoqlSyntaxError extends Error {
 }
 
 export type SoqlLiteral =
-  | { kind: 'string'; value: string; /** Regex source for LIKE, with escaped wildcards kept literal. */ likeSource: string }
+  | {
+      kind: 'string';
+      value: string;
+      /** Regex source for LIKE, with escaped wildcards kept literal. */ likeSource: string;
+    }
   | { kind: 'number'; value: number }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'null' }
@@ -49,9 +53,40 @@ type Token =
   | { type: 'op'; text: '=' | '!=' | '<>' | '<' | '<=' | '>' | '>=' }
   | { type: 'eof'; text: '<EOF>' };
 
-const KEYWORDS = new Set(['select', 'from', 'where', 'and', 'or', 'not', 'in', 'like', 'order', 'by', 'asc', 'desc', 'nulls', 'first', 'last', 'limit', 'offset', 'true', 'false', 'null', 'count']);
+const KEYWORDS = new Set([
+  'select',
+  'from',
+  'where',
+  'and',
+  'or',
+  'not',
+  'in',
+  'like',
+  'order',
+  'by',
+  'asc',
+  'desc',
+  'nulls',
+  'first',
+  'last',
+  'limit',
+  'offset',
+  'true',
+  'false',
+  'null',
+  'count',
+]);
 
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  b: '\b',
+  f: '\f',
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+};
 
 function regexEscape(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -84,7 +119,9 @@ export function tokenize(soql: string): Token[] {
             value += decoded;
             likeSource += regexEscape(decoded);
           } else {
-            throw new SoqlSyntaxError(`Invalid string literal '${soql.slice(i, j + 2)}'. Illegal escape sequence: '\\${next}'`);
+            throw new SoqlSyntaxError(
+              `Invalid string literal '${soql.slice(i, j + 2)}'. Illegal escape sequence: '\\${next}'`,
+            );
           }
           j += 2;
           continue;
@@ -106,7 +143,8 @@ export function tokenize(soql: string): Token[] {
     const dt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})/.exec(rest);
     if (dt) {
       const ms = Date.parse(dt[0]);
-      if (Number.isNaN(ms)) throw new SoqlSyntaxError(`line 1:${i} no viable alternative at character '${dt[0]}'`);
+      if (Number.isNaN(ms))
+        throw new SoqlSyntaxError(`line 1:${i} no viable alternative at character '${dt[0]}'`);
       tokens.push({ type: 'datetime', text: dt[0], value: ms });
       i += dt[0].length;
       continue;
@@ -221,7 +259,8 @@ class Parser {
         if (this.peek().text === ',') this.pos += 1;
         const field = this.field();
         let direction: 'asc' | 'desc' = 'asc';
-        if (this.isKeyword('asc') || this.isKeyword('desc')) direction = this.next().text.toLowerCase() as 'asc' | 'desc';
+        if (this.isKeyword('asc') || this.isKeyword('desc'))
+          direction = this.next().text.toLowerCase() as 'asc' | 'desc';
         let nulls: 'first' | 'last' = direction === 'asc' ? 'first' : 'last';
         if (this.isKeyword('nulls')) {
           this.pos += 1;

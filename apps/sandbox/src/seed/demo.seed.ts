@@ -9,7 +9,11 @@ import { invoiceTotals, type WhmcsInvoiceRecord, type WhmcsServiceRecord } from 
 export const DEMO_SEED = 20260105;
 
 /** Salesforce Account ids of the demo customers (docs/contracts.md). */
-export const DEMO_ACCOUNT_IDS = { acme: '001A0000001AcmeAAA', globex: '001A0000002GlbxAAA', initech: '001A0000003InitAAA' } as const;
+export const DEMO_ACCOUNT_IDS = {
+  acme: '001A0000001AcmeAAA',
+  globex: '001A0000002GlbxAAA',
+  initech: '001A0000003InitAAA',
+} as const;
 
 interface ServiceSpec {
   name: string;
@@ -40,15 +44,38 @@ interface CustomerSpec {
   first: string;
   last: string;
   email: string;
-  address: { line1: string; city: string; state: string; postcode: string; country: string; countryname: string; phonecc: string; phone: string };
+  address: {
+    line1: string;
+    city: string;
+    state: string;
+    postcode: string;
+    country: string;
+    countryname: string;
+    phonecc: string;
+    phone: string;
+  };
   currencyId: number;
   taxrate: number;
   /** Second tax level, percent (0 = none). */
   taxrate2: number;
   /** Domains: name, days until expiry (negative: expired), status, auto-renew, registrar. */
-  domains: Array<{ name: string; expiresInDays: number; status: string; autoRenew: boolean; registrar: string; cents: number }>;
+  domains: Array<{
+    name: string;
+    expiresInDays: number;
+    status: string;
+    autoRenew: boolean;
+    registrar: string;
+    cents: number;
+  }>;
   /** Stored pay methods, default first: card brand, last four, months until expiry (0 = this month, -1 = expired last month). */
-  payMethods: Array<{ type: 'RemoteCreditCard' | 'BankAccount'; description: string; brand: string; lastFour: string; expiresInMonths: number; bankName?: string }>;
+  payMethods: Array<{
+    type: 'RemoteCreditCard' | 'BankAccount';
+    description: string;
+    brand: string;
+    lastFour: string;
+    expiresInMonths: number;
+    bankName?: string;
+  }>;
   invoicePrefix: string;
   gateway: string;
   services: ServiceSpec[];
@@ -67,26 +94,108 @@ const CUSTOMERS: CustomerSpec[] = [
     first: 'Alice',
     last: 'Owner',
     email: 'owner@acme.example',
-    address: { line1: '1 Harbour Road', city: 'Boston', state: 'Massachusetts', postcode: '02110', country: 'US', countryname: 'United States', phonecc: '1', phone: '6175550100' },
+    address: {
+      line1: '1 Harbour Road',
+      city: 'Boston',
+      state: 'Massachusetts',
+      postcode: '02110',
+      country: 'US',
+      countryname: 'United States',
+      phonecc: '1',
+      phone: '6175550100',
+    },
     currencyId: 1,
     taxrate: 6.25,
     taxrate2: 1,
     invoicePrefix: '',
     gateway: 'stripe',
     domains: [
-      { name: 'acme.example', expiresInDays: 210, status: 'Active', autoRenew: true, registrar: 'enom', cents: 1299 },
-      { name: 'acme-shop.example', expiresInDays: 12, status: 'Active', autoRenew: false, registrar: 'enom', cents: 1299 },
-      { name: 'acme-legacy.example', expiresInDays: -20, status: 'Expired', autoRenew: false, registrar: 'resellerclub', cents: 999 },
-      { name: 'acme.dev', expiresInDays: 0, status: 'Pending Transfer', autoRenew: true, registrar: 'enom', cents: 1899 },
+      {
+        name: 'acme.example',
+        expiresInDays: 210,
+        status: 'Active',
+        autoRenew: true,
+        registrar: 'enom',
+        cents: 1299,
+      },
+      {
+        name: 'acme-shop.example',
+        expiresInDays: 12,
+        status: 'Active',
+        autoRenew: false,
+        registrar: 'enom',
+        cents: 1299,
+      },
+      {
+        name: 'acme-legacy.example',
+        expiresInDays: -20,
+        status: 'Expired',
+        autoRenew: false,
+        registrar: 'resellerclub',
+        cents: 999,
+      },
+      {
+        name: 'acme.dev',
+        expiresInDays: 0,
+        status: 'Pending Transfer',
+        autoRenew: true,
+        registrar: 'enom',
+        cents: 1899,
+      },
     ],
     payMethods: [
-      { type: 'RemoteCreditCard', description: 'Company card', brand: 'Visa', lastFour: '4242', expiresInMonths: -1 },
-      { type: 'RemoteCreditCard', description: 'Backup card', brand: 'MasterCard', lastFour: '5454', expiresInMonths: 26 },
+      {
+        type: 'RemoteCreditCard',
+        description: 'Company card',
+        brand: 'Visa',
+        lastFour: '4242',
+        expiresInMonths: -1,
+      },
+      {
+        type: 'RemoteCreditCard',
+        description: 'Backup card',
+        brand: 'MasterCard',
+        lastFour: '5454',
+        expiresInMonths: 26,
+      },
     ],
     services: [
-      { name: 'Business Hosting', group: 'Shared Hosting', domain: 'acme.example', cycle: 'Monthly', cents: 2999, status: 'Active', disklimit: 51200, bwlimit: 1048576, usage: 0.62, tracked: true },
-      { name: 'Managed WordPress', group: 'WordPress', domain: 'blog.acme.example', cycle: 'Annually', cents: 19900, status: 'Active', disklimit: 10240, bwlimit: 204800, usage: 0.91, tracked: true },
-      { name: 'Legacy Hosting', group: 'Shared Hosting', domain: 'old.acme.example', cycle: 'Quarterly', cents: 2497, status: 'Suspended', disklimit: 5120, bwlimit: 51200, usage: 0.35, tracked: true },
+      {
+        name: 'Business Hosting',
+        group: 'Shared Hosting',
+        domain: 'acme.example',
+        cycle: 'Monthly',
+        cents: 2999,
+        status: 'Active',
+        disklimit: 51200,
+        bwlimit: 1048576,
+        usage: 0.62,
+        tracked: true,
+      },
+      {
+        name: 'Managed WordPress',
+        group: 'WordPress',
+        domain: 'blog.acme.example',
+        cycle: 'Annually',
+        cents: 19900,
+        status: 'Active',
+        disklimit: 10240,
+        bwlimit: 204800,
+        usage: 0.91,
+        tracked: true,
+      },
+      {
+        name: 'Legacy Hosting',
+        group: 'Shared Hosting',
+        domain: 'old.acme.example',
+        cycle: 'Quarterly',
+        cents: 2497,
+        status: 'Suspended',
+        disklimit: 5120,
+        bwlimit: 51200,
+        usage: 0.35,
+        tracked: true,
+      },
     ],
     invoices: [
       { status: 'Paid', dueInDays: -150 },
@@ -106,10 +215,34 @@ const CUSTOMERS: CustomerSpec[] = [
       { first: 'Carla', last: 'Diaz', title: 'Accounts Payable' },
     ],
     cases: [
-      { subject: 'Website returns 502 errors intermittently', status: 'New', priority: 'High', origin: 'Web', ageDays: 1 },
-      { subject: 'Migrate mailboxes to the new plan', status: 'Working', priority: 'Medium', origin: 'Email', ageDays: 4 },
-      { subject: 'Need DNS records for the shop & blog', status: 'Waiting on Customer', priority: 'Low', origin: 'Phone', ageDays: 9 },
-      { subject: 'SSL certificate renewal', status: 'Closed', priority: 'Medium', origin: 'Web', ageDays: 30 },
+      {
+        subject: 'Website returns 502 errors intermittently',
+        status: 'New',
+        priority: 'High',
+        origin: 'Web',
+        ageDays: 1,
+      },
+      {
+        subject: 'Migrate mailboxes to the new plan',
+        status: 'Working',
+        priority: 'Medium',
+        origin: 'Email',
+        ageDays: 4,
+      },
+      {
+        subject: 'Need DNS records for the shop & blog',
+        status: 'Waiting on Customer',
+        priority: 'Low',
+        origin: 'Phone',
+        ageDays: 9,
+      },
+      {
+        subject: 'SSL certificate renewal',
+        status: 'Closed',
+        priority: 'Medium',
+        origin: 'Web',
+        ageDays: 30,
+      },
       { subject: 'Invoice address change', status: 'Closed', priority: 'Low', origin: 'Email', ageDays: 45 },
     ],
   },
@@ -120,17 +253,66 @@ const CUSTOMERS: CustomerSpec[] = [
     first: 'Gina',
     last: 'Owner',
     email: 'owner@globex.example',
-    address: { line1: 'Hauptstrasse 5', city: 'Berlin', state: 'Berlin', postcode: '10115', country: 'DE', countryname: 'Germany', phonecc: '49', phone: '3055501234' },
+    address: {
+      line1: 'Hauptstrasse 5',
+      city: 'Berlin',
+      state: 'Berlin',
+      postcode: '10115',
+      country: 'DE',
+      countryname: 'Germany',
+      phonecc: '49',
+      phone: '3055501234',
+    },
     currencyId: 2,
     taxrate: 19,
     taxrate2: 0,
     invoicePrefix: 'GLX-',
     gateway: 'paypal',
-    domains: [{ name: 'globex.example', expiresInDays: 95, status: 'Active', autoRenew: true, registrar: 'openprovider', cents: 1500 }],
-    payMethods: [{ type: 'BankAccount', description: 'SEPA direct debit', brand: '', lastFour: '3000', expiresInMonths: 0, bankName: 'Berliner Bank' }],
+    domains: [
+      {
+        name: 'globex.example',
+        expiresInDays: 95,
+        status: 'Active',
+        autoRenew: true,
+        registrar: 'openprovider',
+        cents: 1500,
+      },
+    ],
+    payMethods: [
+      {
+        type: 'BankAccount',
+        description: 'SEPA direct debit',
+        brand: '',
+        lastFour: '3000',
+        expiresInMonths: 0,
+        bankName: 'Berliner Bank',
+      },
+    ],
     services: [
-      { name: 'Enterprise VPS', group: 'VPS', domain: 'globex.example', cycle: 'Monthly', cents: 14900, status: 'Active', disklimit: 204800, bwlimit: 2097152, usage: 0.48, tracked: true },
-      { name: 'Offsite Backup', group: 'Add-ons', domain: '', cycle: 'One Time', cents: 0, status: 'Active', disklimit: 0, bwlimit: 0, usage: 0, tracked: false },
+      {
+        name: 'Enterprise VPS',
+        group: 'VPS',
+        domain: 'globex.example',
+        cycle: 'Monthly',
+        cents: 14900,
+        status: 'Active',
+        disklimit: 204800,
+        bwlimit: 2097152,
+        usage: 0.48,
+        tracked: true,
+      },
+      {
+        name: 'Offsite Backup',
+        group: 'Add-ons',
+        domain: '',
+        cycle: 'One Time',
+        cents: 0,
+        status: 'Active',
+        disklimit: 0,
+        bwlimit: 0,
+        usage: 0,
+        tracked: false,
+      },
     ],
     invoices: [
       { status: 'Paid', dueInDays: -95 },
@@ -146,8 +328,20 @@ const CUSTOMERS: CustomerSpec[] = [
       { first: 'Hank', last: 'Scorpio', title: 'CEO' },
     ],
     cases: [
-      { subject: 'VPS disk latency during backups', status: 'Escalated', priority: 'Critical', origin: 'Phone', ageDays: 2 },
-      { subject: 'Request for a second IPv4 address', status: 'New', priority: 'Low', origin: 'Web', ageDays: 0 },
+      {
+        subject: 'VPS disk latency during backups',
+        status: 'Escalated',
+        priority: 'Critical',
+        origin: 'Phone',
+        ageDays: 2,
+      },
+      {
+        subject: 'Request for a second IPv4 address',
+        status: 'New',
+        priority: 'Low',
+        origin: 'Web',
+        ageDays: 0,
+      },
       { subject: 'Firewall rule review', status: 'Closed', priority: 'Medium', origin: 'Email', ageDays: 20 },
     ],
   },
@@ -158,7 +352,16 @@ const CUSTOMERS: CustomerSpec[] = [
     first: 'Ingrid',
     last: 'Owner',
     email: 'owner@initech.example',
-    address: { line1: '10 Downing Lane', city: 'London', state: 'Greater London', postcode: 'EC1A 1BB', country: 'GB', countryname: 'United Kingdom', phonecc: '44', phone: '2075550199' },
+    address: {
+      line1: '10 Downing Lane',
+      city: 'London',
+      state: 'Greater London',
+      postcode: 'EC1A 1BB',
+      country: 'GB',
+      countryname: 'United Kingdom',
+      phonecc: '44',
+      phone: '2075550199',
+    },
     currencyId: 3,
     taxrate: 20,
     taxrate2: 0,
@@ -167,8 +370,30 @@ const CUSTOMERS: CustomerSpec[] = [
     domains: [],
     payMethods: [],
     services: [
-      { name: 'Starter Hosting', group: 'Shared Hosting', domain: 'initech.example', cycle: 'Monthly', cents: 999, status: 'Active', disklimit: 10240, bwlimit: 102400, usage: 0.27, tracked: true },
-      { name: 'Dedicated Server', group: 'Dedicated', domain: 'db.initech.example', cycle: 'Annually', cents: 119900, status: 'Cancelled', disklimit: 0, bwlimit: 0, usage: 40960, tracked: true },
+      {
+        name: 'Starter Hosting',
+        group: 'Shared Hosting',
+        domain: 'initech.example',
+        cycle: 'Monthly',
+        cents: 999,
+        status: 'Active',
+        disklimit: 10240,
+        bwlimit: 102400,
+        usage: 0.27,
+        tracked: true,
+      },
+      {
+        name: 'Dedicated Server',
+        group: 'Dedicated',
+        domain: 'db.initech.example',
+        cycle: 'Annually',
+        cents: 119900,
+        status: 'Cancelled',
+        disklimit: 0,
+        bwlimit: 0,
+        usage: 40960,
+        tracked: true,
+      },
     ],
     invoices: [
       { status: 'Paid', dueInDays: -70 },
@@ -184,8 +409,20 @@ const CUSTOMERS: CustomerSpec[] = [
       { first: 'Peter', last: 'Gibbons', title: 'Engineer' },
     ],
     cases: [
-      { subject: 'TPS report export fails', status: 'Working', priority: 'Medium', origin: 'Web', ageDays: 3 },
-      { subject: 'Please confirm backup retention', status: 'Waiting on Customer', priority: 'Low', origin: 'Email', ageDays: 6 },
+      {
+        subject: 'TPS report export fails',
+        status: 'Working',
+        priority: 'Medium',
+        origin: 'Web',
+        ageDays: 3,
+      },
+      {
+        subject: 'Please confirm backup retention',
+        status: 'Waiting on Customer',
+        priority: 'Low',
+        origin: 'Email',
+        ageDays: 6,
+      },
       { subject: 'Server decommissioning', status: 'Closed', priority: 'High', origin: 'Phone', ageDays: 15 },
     ],
   },
@@ -210,16 +447,53 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
     payMethods: [],
     cancelRequests: [],
     sobjects: { User: [], Account: [], Contact: [], Case: [], CaseComment: [] },
-    counters: { invoice: 1000, invoiceItem: 5000, transaction: 9000, sobject: 100, caseNumber: 1000, cancelRequest: 0 },
+    counters: {
+      invoice: 1000,
+      invoiceItem: 5000,
+      transaction: 9000,
+      sobject: 100,
+      caseNumber: 1000,
+      cancelRequest: 0,
+    },
   };
 
   const users: SfRecord[] = [
-    { Id: sfId('005', 1), Name: 'Sam Seller', FirstName: 'Sam', LastName: 'Seller', Email: 'sam.seller@portico.example', IsActive: true, UserType: 'Standard' },
-    { Id: sfId('005', 2), Name: 'Dana Support', FirstName: 'Dana', LastName: 'Support', Email: 'dana.support@portico.example', IsActive: true, UserType: 'Standard' },
-    { Id: SANDBOX_INTEGRATION_USER.id, Name: SANDBOX_INTEGRATION_USER.name, FirstName: 'Portico', LastName: 'Integration', Email: 'integration@portico.example', IsActive: true, UserType: 'Standard' },
+    {
+      Id: sfId('005', 1),
+      Name: 'Sam Seller',
+      FirstName: 'Sam',
+      LastName: 'Seller',
+      Email: 'sam.seller@portico.example',
+      IsActive: true,
+      UserType: 'Standard',
+    },
+    {
+      Id: sfId('005', 2),
+      Name: 'Dana Support',
+      FirstName: 'Dana',
+      LastName: 'Support',
+      Email: 'dana.support@portico.example',
+      IsActive: true,
+      UserType: 'Standard',
+    },
+    {
+      Id: SANDBOX_INTEGRATION_USER.id,
+      Name: SANDBOX_INTEGRATION_USER.name,
+      FirstName: 'Portico',
+      LastName: 'Integration',
+      Email: 'integration@portico.example',
+      IsActive: true,
+      UserType: 'Standard',
+    },
   ];
   const created = sfDateTime(addDays(now, -400));
-  for (const u of users) Object.assign(u, { CreatedDate: created, LastModifiedDate: created, SystemModstamp: created, IsDeleted: false });
+  for (const u of users)
+    Object.assign(u, {
+      CreatedDate: created,
+      LastModifiedDate: created,
+      SystemModstamp: created,
+      IsDeleted: false,
+    });
   data.sobjects.User = users;
 
   let serviceId = 100;
@@ -278,7 +552,10 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
         gateway: m.type === 'BankAccount' ? 'directdebit' : c.gateway,
         cardType: m.brand,
         lastFour: m.lastFour,
-        expiry: m.type === 'BankAccount' ? '' : `${String(expiry.getUTCMonth() + 1).padStart(2, '0')}/${String(expiry.getUTCFullYear()).slice(2)}`,
+        expiry:
+          m.type === 'BankAccount'
+            ? ''
+            : `${String(expiry.getUTCMonth() + 1).padStart(2, '0')}/${String(expiry.getUTCFullYear()).slice(2)}`,
         bankName: m.bankName ?? '',
         order: index,
         remoteToken: JSON.stringify({ customer: `cus_sbx${c.id}`, method: `pm_sbx${c.id}${index}` }),
@@ -293,7 +570,8 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
       const days = cycleDays[s.cycle];
       const nextdue = days === undefined ? '0000-00-00' : ymd(addDays(now, rnd.int(1, days)));
       const disk = s.disklimit > 0 ? Math.round(s.disklimit * s.usage) : Math.round(s.usage);
-      const bw = s.bwlimit > 0 ? Math.round(s.bwlimit * s.usage * (0.5 + rnd.next() / 2)) : Math.round(s.usage * 3);
+      const bw =
+        s.bwlimit > 0 ? Math.round(s.bwlimit * s.usage * (0.5 + rnd.next() / 2)) : Math.round(s.usage * 3);
       return {
         id,
         clientid: c.id,
@@ -332,7 +610,9 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
           id: ++data.counters.invoiceItem,
           type: 'Hosting',
           relid: main.id,
-          description: whmcsEscape(`${main.groupname} - ${main.name} - ${main.domain} (${ymd(issued)} - ${ymd(addDays(issued, 30))})`),
+          description: whmcsEscape(
+            `${main.groupname} - ${main.name} - ${main.domain} (${ymd(issued)} - ${ymd(addDays(issued, 30))})`,
+          ),
           amountCents: main.recurringCents,
           taxed: true,
         });
@@ -341,14 +621,25 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
       // Distinct extras per invoice (drawn without replacement), as a real invoice lists each add-on once.
       const extraKinds = [
         { type: 'Addon', text: 'Daily Backups & Restore', cents: 500 },
-        { type: 'DomainRegister', text: `Domain Registration - ${c.company.split(' ')[0]?.toLowerCase() ?? 'x'}.example - 1 Year/s`, cents: 1299 },
+        {
+          type: 'DomainRegister',
+          text: `Domain Registration - ${c.company.split(' ')[0]?.toLowerCase() ?? 'x'}.example - 1 Year/s`,
+          cents: 1299,
+        },
         { type: '', text: 'Extra IP address', cents: 300 },
         { type: 'Setup', text: 'Setup fee "priority onboarding"', cents: 2500 },
       ];
       for (let k = 0; k < extras; k += 1) {
         const [kind] = extraKinds.splice(rnd.int(0, extraKinds.length - 1), 1);
         if (kind === undefined) break;
-        items.push({ id: ++data.counters.invoiceItem, type: kind.type, relid: 0, description: whmcsEscape(kind.text), amountCents: kind.cents + rnd.int(0, 4) * 100, taxed: kind.type !== '' });
+        items.push({
+          id: ++data.counters.invoiceItem,
+          type: kind.type,
+          relid: 0,
+          description: whmcsEscape(kind.text),
+          amountCents: kind.cents + rnd.int(0, 4) * 100,
+          taxed: kind.type !== '',
+        });
       }
       seq += 1;
       const inv: WhmcsInvoiceRecord = {
@@ -374,10 +665,32 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
         inv.datepaid = whmcsDateTime(paidAt);
         const { total } = invoiceTotals(inv);
         const txId = ++data.counters.transaction;
-        inv.transactions.push({ id: txId, userid: c.id, gateway: c.gateway, date: inv.datepaid, description: `Invoice Payment (#${inv.id})`, amountinCents: total, feesCents: Math.round(total * 0.029), amountoutCents: 0, transid: `TX${txId}${rnd.int(1000, 9999)}`, invoiceid: inv.id });
+        inv.transactions.push({
+          id: txId,
+          userid: c.id,
+          gateway: c.gateway,
+          date: inv.datepaid,
+          description: `Invoice Payment (#${inv.id})`,
+          amountinCents: total,
+          feesCents: Math.round(total * 0.029),
+          amountoutCents: 0,
+          transid: `TX${txId}${rnd.int(1000, 9999)}`,
+          invoiceid: inv.id,
+        });
         if (spec.refunded) {
           const rid = ++data.counters.transaction;
-          inv.transactions.push({ id: rid, userid: c.id, gateway: c.gateway, date: whmcsDateTime(addDays(paidAt, 3)), description: `Refund of Invoice (#${inv.id})`, amountinCents: 0, feesCents: 0, amountoutCents: total, transid: `RF${rid}`, invoiceid: inv.id });
+          inv.transactions.push({
+            id: rid,
+            userid: c.id,
+            gateway: c.gateway,
+            date: whmcsDateTime(addDays(paidAt, 3)),
+            description: `Refund of Invoice (#${inv.id})`,
+            amountinCents: 0,
+            feesCents: 0,
+            amountoutCents: total,
+            transid: `RF${rid}`,
+            invoiceid: inv.id,
+          });
         }
       }
       data.invoices.push(inv);
@@ -412,7 +725,10 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
         FirstName: person.first,
         LastName: person.last,
         Name: `${person.first} ${person.last}`,
-        Email: person.last === 'Owner' ? c.email : `${person.first.toLowerCase()}.${person.last.toLowerCase().replace(/[^a-z]/g, '')}@${domain}`,
+        Email:
+          person.last === 'Owner'
+            ? c.email
+            : `${person.first.toLowerCase()}.${person.last.toLowerCase().replace(/[^a-z]/g, '')}@${domain}`,
         Phone: rnd.next() < 0.3 ? null : `+${c.address.phonecc} ${rnd.int(100000000, 999999999)}`,
         Title: person.title,
         OwnerId: owner,
@@ -434,7 +750,8 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
         ContactId: contact,
         OwnerId: users[1]?.Id ?? null,
         Subject: spec.subject,
-        Description: rnd.next() < 0.25 ? null : `Customer reported: ${spec.subject.toLowerCase()}.\nPlease investigate.`,
+        Description:
+          rnd.next() < 0.25 ? null : `Customer reported: ${spec.subject.toLowerCase()}.\nPlease investigate.`,
         Status: spec.status,
         Priority: spec.priority,
         Origin: spec.origin,
@@ -452,12 +769,19 @@ export function buildDemoData(now: Date, seed = DEMO_SEED): SandboxData {
       if (typeof caseId !== 'string') continue;
       // A short public conversation (the agent first, the customer's reply through the portal), plus an internal note.
       const thread: Array<[string, string, boolean, number]> = [
-        [users[1]?.Id as string, `Hello, thanks for reaching out about "${spec.subject}". We are looking into it and will update you here.`, true, 0.2],
+        [
+          users[1]?.Id as string,
+          `Hello, thanks for reaching out about "${spec.subject}". We are looking into it and will update you here.`,
+          true,
+          0.2,
+        ],
         [SANDBOX_INTEGRATION_USER.id, 'Thank you. Please keep us posted.', true, 0.35],
         [users[1]?.Id as string, 'Internal note: checked the logs, nothing unusual yet.', false, 0.4],
       ];
       for (const [author, body, published, at] of thread) {
-        const when = sfDateTime(new Date(createdAt.getTime() + (modifiedAt.getTime() - createdAt.getTime()) * at));
+        const when = sfDateTime(
+          new Date(createdAt.getTime() + (modifiedAt.getTime() - createdAt.getTime()) * at),
+        );
         data.sobjects.CaseComment?.push({
           Id: sfId('00a', ++data.counters.sobject),
           ParentId: caseId,

@@ -5,7 +5,8 @@ export type SfValue = string | number | boolean | null;
 export type SfRecord = Record<string, SfValue>;
 
 /** Field types the SOQL engine distinguishes. */
-export type SfFieldType = 'id' | 'reference' | 'string' | 'textarea' | 'picklist' | 'boolean' | 'datetime' | 'int';
+export type SfFieldType =
+  'id' | 'reference' | 'string' | 'textarea' | 'picklist' | 'boolean' | 'datetime' | 'int';
 
 /** Describes one sObject type. */
 export interface SfObjectDescribe {
@@ -16,27 +17,66 @@ export interface SfObjectDescribe {
   relationships: Readonly<Record<string, { type: string; field: string }>>;
 }
 
-const audit = { CreatedDate: 'datetime', LastModifiedDate: 'datetime', SystemModstamp: 'datetime', IsDeleted: 'boolean' } as const;
+const audit = {
+  CreatedDate: 'datetime',
+  LastModifiedDate: 'datetime',
+  SystemModstamp: 'datetime',
+  IsDeleted: 'boolean',
+} as const;
 
 /** The sObjects the sandbox serves. */
 export const SF_OBJECTS: Readonly<Record<string, SfObjectDescribe>> = {
   User: {
     name: 'User',
     keyPrefix: '005',
-    fields: { Id: 'id', Name: 'string', FirstName: 'string', LastName: 'string', Email: 'string', IsActive: 'boolean', UserType: 'picklist', ...audit },
+    fields: {
+      Id: 'id',
+      Name: 'string',
+      FirstName: 'string',
+      LastName: 'string',
+      Email: 'string',
+      IsActive: 'boolean',
+      UserType: 'picklist',
+      ...audit,
+    },
     relationships: {},
   },
   Account: {
     name: 'Account',
     keyPrefix: '001',
-    fields: { Id: 'id', Name: 'string', Type: 'picklist', Industry: 'picklist', Website: 'string', Phone: 'string', BillingCity: 'string', BillingCountry: 'string', OwnerId: 'reference', ...audit },
+    fields: {
+      Id: 'id',
+      Name: 'string',
+      Type: 'picklist',
+      Industry: 'picklist',
+      Website: 'string',
+      Phone: 'string',
+      BillingCity: 'string',
+      BillingCountry: 'string',
+      OwnerId: 'reference',
+      ...audit,
+    },
     relationships: { Owner: { type: 'User', field: 'OwnerId' } },
   },
   Contact: {
     name: 'Contact',
     keyPrefix: '003',
-    fields: { Id: 'id', AccountId: 'reference', FirstName: 'string', LastName: 'string', Name: 'string', Email: 'string', Phone: 'string', Title: 'string', OwnerId: 'reference', ...audit },
-    relationships: { Account: { type: 'Account', field: 'AccountId' }, Owner: { type: 'User', field: 'OwnerId' } },
+    fields: {
+      Id: 'id',
+      AccountId: 'reference',
+      FirstName: 'string',
+      LastName: 'string',
+      Name: 'string',
+      Email: 'string',
+      Phone: 'string',
+      Title: 'string',
+      OwnerId: 'reference',
+      ...audit,
+    },
+    relationships: {
+      Account: { type: 'Account', field: 'AccountId' },
+      Owner: { type: 'User', field: 'OwnerId' },
+    },
   },
   Case: {
     name: 'Case',
@@ -61,13 +101,28 @@ export const SF_OBJECTS: Readonly<Record<string, SfObjectDescribe>> = {
       ClosedDate: 'datetime',
       ...audit,
     },
-    relationships: { Account: { type: 'Account', field: 'AccountId' }, Contact: { type: 'Contact', field: 'ContactId' }, Owner: { type: 'User', field: 'OwnerId' } },
+    relationships: {
+      Account: { type: 'Account', field: 'AccountId' },
+      Contact: { type: 'Contact', field: 'ContactId' },
+      Owner: { type: 'User', field: 'OwnerId' },
+    },
   },
   CaseComment: {
     name: 'CaseComment',
     keyPrefix: '00a',
-    fields: { Id: 'id', ParentId: 'reference', CommentBody: 'textarea', IsPublished: 'boolean', CreatedById: 'reference', LastModifiedById: 'reference', ...audit },
-    relationships: { Parent: { type: 'Case', field: 'ParentId' }, CreatedBy: { type: 'User', field: 'CreatedById' } },
+    fields: {
+      Id: 'id',
+      ParentId: 'reference',
+      CommentBody: 'textarea',
+      IsPublished: 'boolean',
+      CreatedById: 'reference',
+      LastModifiedById: 'reference',
+      ...audit,
+    },
+    relationships: {
+      Parent: { type: 'Case', field: 'ParentId' },
+      CreatedBy: { type: 'User', field: 'CreatedById' },
+    },
   },
 };
 

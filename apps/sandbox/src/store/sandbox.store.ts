@@ -1,5 +1,14 @@
 import { addDays, sfDateTime, whmcsDateTime, ymd } from './time';
-import { SF_CASE_COMMENT_MAX_BYTES, SF_CASE_PRIORITIES, SF_CASE_STATUSES, SF_OBJECTS, sfId, type SfRecord, type SfValue, type SfWriteErrorCode } from './salesforce.model';
+import {
+  SF_CASE_COMMENT_MAX_BYTES,
+  SF_CASE_PRIORITIES,
+  SF_CASE_STATUSES,
+  SF_OBJECTS,
+  sfId,
+  type SfRecord,
+  type SfValue,
+  type SfWriteErrorCode,
+} from './salesforce.model';
 import {
   invoiceTotals,
   type WhmcsCancelRequestRecord,
@@ -37,7 +46,14 @@ export interface SandboxData {
   payMethods: WhmcsPayMethodRecord[];
   cancelRequests: WhmcsCancelRequestRecord[];
   sobjects: Record<string, SfRecord[]>;
-  counters: { invoice: number; invoiceItem: number; transaction: number; sobject: number; caseNumber: number; cancelRequest: number };
+  counters: {
+    invoice: number;
+    invoiceItem: number;
+    transaction: number;
+    sobject: number;
+    caseNumber: number;
+    cancelRequest: number;
+  };
 }
 
 /** The Salesforce user the sandbox's OAuth tokens act as (records created through the API are theirs). */
@@ -45,7 +61,12 @@ export const SANDBOX_INTEGRATION_USER = { id: '005A0000000IntgAAA', name: 'Porti
 
 /** Escapes text the way WHMCS stores user input (`htmlspecialchars`). */
 export function whmcsEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#039;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#039;');
 }
 
 /** The sandbox's in-memory state with the operations shared by the API routes and the admin controls. */
@@ -85,14 +106,18 @@ export class SandboxStore {
    * @returns whether the status changed to Paid.
    * @throws {StoreError} `not_found` for an unknown invoice.
    */
-  updateInvoice(id: number, changes: { status?: string; datepaid?: string; duedate?: string; notes?: string; paymentmethod?: string }): { becamePaid: boolean } {
+  updateInvoice(
+    id: number,
+    changes: { status?: string; datepaid?: string; duedate?: string; notes?: string; paymentmethod?: string },
+  ): { becamePaid: boolean } {
     const inv = this.invoice(id);
     if (!inv) throw new StoreError('not_found', 'Invoice ID Not Found');
     const wasPaid = inv.status === 'Paid';
     if (changes.duedate !== undefined) inv.duedate = changes.duedate;
     if (changes.notes !== undefined) inv.notes = whmcsEscape(changes.notes);
     if (changes.paymentmethod !== undefined) inv.paymentmethod = changes.paymentmethod;
-    if (changes.datepaid !== undefined) inv.datepaid = changes.datepaid.length === 10 ? `${changes.datepaid} 00:00:00` : changes.datepaid;
+    if (changes.datepaid !== undefined)
+      inv.datepaid = changes.datepaid.length === 10 ? `${changes.datepaid} 00:00:00` : changes.datepaid;
     if (changes.status !== undefined) {
       inv.status = changes.status;
       if (changes.status === 'Paid') {
@@ -102,7 +127,10 @@ export class SandboxStore {
         if (balance > 0) {
           inv.transactions.push(this.newTransaction(inv, balance, now));
         }
-      } else if (changes.datepaid === undefined && (changes.status === 'Unpaid' || changes.status === 'Draft')) {
+      } else if (
+        changes.datepaid === undefined &&
+        (changes.status === 'Unpaid' || changes.status === 'Draft')
+      ) {
         inv.datepaid = '0000-00-00 00:00:00';
       }
     }
@@ -129,7 +157,11 @@ export class SandboxStore {
    * Creates an Unpaid invoice for a client with the given lines (`amountCents` in the client's currency).
    * @throws {StoreError} `not_found` for an unknown client, `invalid` without lines.
    */
-  createInvoice(userid: number, items: Array<{ description: string; amountCents: number; taxed?: boolean }>, duedate?: string): WhmcsInvoiceRecord {
+  createInvoice(
+    userid: number,
+    items: Array<{ description: string; amountCents: number; taxed?: boolean }>,
+    duedate?: string,
+  ): WhmcsInvoiceRecord {
     const client = this.client(userid);
     if (!client) throw new StoreError('not_found', 'Client ID Not Found');
     if (items.length === 0) throw new StoreError('invalid', 'At least one line item is required');
@@ -208,11 +240,22 @@ export class SandboxStore {
    * next cron run would): the service becomes `Cancelled`; `End of Billing Period` leaves it active until then.
    * @throws {StoreError} `not_found` for an unknown service, `conflict` when one is already requested
    */
-  addCancelRequest(serviceId: number, type: WhmcsCancelRequestRecord['type'], reason: string): { service: WhmcsServiceRecord; request: WhmcsCancelRequestRecord } {
+  addCancelRequest(
+    serviceId: number,
+    type: WhmcsCancelRequestRecord['type'],
+    reason: string,
+  ): { service: WhmcsServiceRecord; request: WhmcsCancelRequestRecord } {
     const service = this.service(serviceId);
     if (!service) throw new StoreError('not_found', 'Service ID Not Found');
-    if (this.data.cancelRequests.some((r) => r.relid === serviceId)) throw new StoreError('conflict', 'Existing Cancellation Request Exists');
-    const request: WhmcsCancelRequestRecord = { id: ++this.data.counters.cancelRequest, relid: serviceId, reason: whmcsEscape(reason), type, date: whmcsDateTime(this.now()) };
+    if (this.data.cancelRequests.some((r) => r.relid === serviceId))
+      throw new StoreError('conflict', 'Existing Cancellation Request Exists');
+    const request: WhmcsCancelRequestRecord = {
+      id: ++this.data.counters.cancelRequest,
+      relid: serviceId,
+      reason: whmcsEscape(reason),
+      type,
+      date: whmcsDateTime(this.now()),
+    };
     this.data.cancelRequests.push(request);
     if (type === 'Immediate') {
       service.status = 'Cancelled';
@@ -238,7 +281,9 @@ export class SandboxStore {
   /** Finds a record by 15- or 18-character id. */
   sobject(type: string, id: string): SfRecord | undefined {
     const key = id.length === 15 ? id : id.slice(0, 15);
-    return this.sobjects(type).find((r) => typeof r.Id === 'string' && (r.Id === id || (id.length === 15 && r.Id.slice(0, 15) === key)));
+    return this.sobjects(type).find(
+      (r) => typeof r.Id === 'string' && (r.Id === id || (id.length === 15 && r.Id.slice(0, 15) === key)),
+    );
   }
 
   /**
@@ -248,29 +293,88 @@ export class SandboxStore {
   createCase(body: Record<string, unknown>): SfRecord {
     const describe = SF_OBJECTS.Case;
     if (!describe) throw new Error('Case not described');
-    const writable = new Set(['AccountId', 'ContactId', 'Subject', 'Description', 'Status', 'Priority', 'Origin', 'Type', 'Reason', 'OwnerId', 'Portico_Request_Id__c']);
+    const writable = new Set([
+      'AccountId',
+      'ContactId',
+      'Subject',
+      'Description',
+      'Status',
+      'Priority',
+      'Origin',
+      'Type',
+      'Reason',
+      'OwnerId',
+      'Portico_Request_Id__c',
+    ]);
     for (const key of Object.keys(body)) {
       if (key === 'attributes') continue;
-      if (!(key in describe.fields)) throw new StoreError('invalid', `No such column '${key}' on sobject of type Case`, [key], 'INVALID_FIELD');
-      if (!writable.has(key)) throw new StoreError('invalid', `Unable to create/update fields: ${key}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, [key], 'INVALID_FIELD_FOR_INSERT_UPDATE');
+      if (!(key in describe.fields))
+        throw new StoreError(
+          'invalid',
+          `No such column '${key}' on sobject of type Case`,
+          [key],
+          'INVALID_FIELD',
+        );
+      if (!writable.has(key))
+        throw new StoreError(
+          'invalid',
+          `Unable to create/update fields: ${key}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+          [key],
+          'INVALID_FIELD_FOR_INSERT_UPDATE',
+        );
     }
     const str = (k: string): string | null => {
       const v = body[k];
       if (v === undefined || v === null) return null;
-      if (typeof v !== 'string') throw new StoreError('invalid', `${k}: value not of required type: ${JSON.stringify(v)}`, [k], 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
+      if (typeof v !== 'string')
+        throw new StoreError(
+          'invalid',
+          `${k}: value not of required type: ${JSON.stringify(v)}`,
+          [k],
+          'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+        );
       return v;
     };
     const status = str('Status') ?? 'New';
-    if (!(status in SF_CASE_STATUSES)) throw new StoreError('invalid', `Status: bad value for restricted picklist field: ${status}`, ['Status'], 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+    if (!(status in SF_CASE_STATUSES))
+      throw new StoreError(
+        'invalid',
+        `Status: bad value for restricted picklist field: ${status}`,
+        ['Status'],
+        'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      );
     const subject = str('Subject');
-    if (subject === null || subject.trim() === '') throw new StoreError('invalid', 'Required fields are missing: [Subject]', ['Subject'], 'REQUIRED_FIELD_MISSING');
+    if (subject === null || subject.trim() === '')
+      throw new StoreError(
+        'invalid',
+        'Required fields are missing: [Subject]',
+        ['Subject'],
+        'REQUIRED_FIELD_MISSING',
+      );
     const accountId = str('AccountId');
-    if (accountId !== null && !this.sobject('Account', accountId)) throw new StoreError('invalid', `Account ID: id value of incorrect type: ${accountId}`, ['AccountId'], 'MALFORMED_ID');
+    if (accountId !== null && !this.sobject('Account', accountId))
+      throw new StoreError(
+        'invalid',
+        `Account ID: id value of incorrect type: ${accountId}`,
+        ['AccountId'],
+        'MALFORMED_ID',
+      );
     const contactId = str('ContactId');
-    if (contactId !== null && !this.sobject('Contact', contactId)) throw new StoreError('invalid', `Contact ID: id value of incorrect type: ${contactId}`, ['ContactId'], 'MALFORMED_ID');
+    if (contactId !== null && !this.sobject('Contact', contactId))
+      throw new StoreError(
+        'invalid',
+        `Contact ID: id value of incorrect type: ${contactId}`,
+        ['ContactId'],
+        'MALFORMED_ID',
+      );
     const priority = str('Priority') ?? 'Medium';
     if (!(SF_CASE_PRIORITIES as readonly string[]).includes(priority)) {
-      throw new StoreError('invalid', `Priority: bad value for restricted picklist field: ${priority}`, ['Priority'], 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+      throw new StoreError(
+        'invalid',
+        `Priority: bad value for restricted picklist field: ${priority}`,
+        ['Priority'],
+        'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      );
     }
     const now = sfDateTime(this.now());
     const closed = SF_CASE_STATUSES[status] === true;
@@ -307,9 +411,18 @@ export class SandboxStore {
    * @returns the record and whether it was created
    * @throws {StoreError} `invalid` for a field that is not an External ID field, or what create or update throw
    */
-  upsertCase(field: string, value: string, body: Record<string, unknown>): { record: SfRecord; created: boolean } {
+  upsertCase(
+    field: string,
+    value: string,
+    body: Record<string, unknown>,
+  ): { record: SfRecord; created: boolean } {
     if (field !== 'Portico_Request_Id__c') {
-      throw new StoreError('invalid', `Provided external ID field does not exist or is not accessible: ${field}`, [field], 'INVALID_FIELD');
+      throw new StoreError(
+        'invalid',
+        `Provided external ID field does not exist or is not accessible: ${field}`,
+        [field],
+        'INVALID_FIELD',
+      );
     }
     const { [field]: _ignored, ...fields } = body;
     const existing = this.sobjects('Case').find((c) => c[field] === value && c.IsDeleted !== true);
@@ -326,16 +439,45 @@ export class SandboxStore {
     const writable = new Set(['ParentId', 'CommentBody', 'IsPublished']);
     for (const key of Object.keys(body)) {
       if (key === 'attributes') continue;
-      if (!writable.has(key)) throw new StoreError('invalid', `Unable to create/update fields: ${key}.`, [key], 'INVALID_FIELD_FOR_INSERT_UPDATE');
+      if (!writable.has(key))
+        throw new StoreError(
+          'invalid',
+          `Unable to create/update fields: ${key}.`,
+          [key],
+          'INVALID_FIELD_FOR_INSERT_UPDATE',
+        );
     }
     const parentId = body.ParentId;
-    if (typeof parentId !== 'string' || parentId === '') throw new StoreError('invalid', 'Required fields are missing: [ParentId]', ['ParentId'], 'REQUIRED_FIELD_MISSING');
+    if (typeof parentId !== 'string' || parentId === '')
+      throw new StoreError(
+        'invalid',
+        'Required fields are missing: [ParentId]',
+        ['ParentId'],
+        'REQUIRED_FIELD_MISSING',
+      );
     const parent = this.sobject('Case', parentId);
-    if (!parent) throw new StoreError('invalid', `Parent ID: id value of incorrect type: ${parentId}`, ['ParentId'], 'MALFORMED_ID');
+    if (!parent)
+      throw new StoreError(
+        'invalid',
+        `Parent ID: id value of incorrect type: ${parentId}`,
+        ['ParentId'],
+        'MALFORMED_ID',
+      );
     const text = body.CommentBody ?? null;
-    if (text !== null && typeof text !== 'string') throw new StoreError('invalid', 'Body: value not of required type', ['CommentBody'], 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    if (text !== null && typeof text !== 'string')
+      throw new StoreError(
+        'invalid',
+        'Body: value not of required type',
+        ['CommentBody'],
+        'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+      );
     if (text !== null && Buffer.byteLength(text, 'utf8') > SF_CASE_COMMENT_MAX_BYTES) {
-      throw new StoreError('invalid', `Body: data value too large: ${text.slice(0, 20)}... (max length=${SF_CASE_COMMENT_MAX_BYTES})`, ['CommentBody'], 'STRING_TOO_LONG');
+      throw new StoreError(
+        'invalid',
+        `Body: data value too large: ${text.slice(0, 20)}... (max length=${SF_CASE_COMMENT_MAX_BYTES})`,
+        ['CommentBody'],
+        'STRING_TOO_LONG',
+      );
     }
     const now = sfDateTime(this.now());
     const record: SfRecord = {
@@ -361,11 +503,32 @@ export class SandboxStore {
   updateCase(id: string, changes: Record<string, SfValue>): SfRecord {
     const record = this.sobject('Case', id);
     if (!record) throw new StoreError('not_found', 'The requested resource does not exist');
-    const allowed = new Set(['Subject', 'Description', 'Status', 'Priority', 'Origin', 'ContactId', 'Type', 'Reason']);
+    const allowed = new Set([
+      'Subject',
+      'Description',
+      'Status',
+      'Priority',
+      'Origin',
+      'ContactId',
+      'Type',
+      'Reason',
+    ]);
     for (const [key, value] of Object.entries(changes)) {
-      if (!allowed.has(key)) throw new StoreError('invalid', `Unable to create/update fields: ${key}.`, [key], 'INVALID_FIELD_FOR_INSERT_UPDATE');
+      if (!allowed.has(key))
+        throw new StoreError(
+          'invalid',
+          `Unable to create/update fields: ${key}.`,
+          [key],
+          'INVALID_FIELD_FOR_INSERT_UPDATE',
+        );
       if (key === 'Status') {
-        if (typeof value !== 'string' || !(value in SF_CASE_STATUSES)) throw new StoreError('invalid', `Status: bad value for restricted picklist field: ${String(value)}`, ['Status'], 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+        if (typeof value !== 'string' || !(value in SF_CASE_STATUSES))
+          throw new StoreError(
+            'invalid',
+            `Status: bad value for restricted picklist field: ${String(value)}`,
+            ['Status'],
+            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+          );
         const closed = SF_CASE_STATUSES[value] === true;
         if (closed && record.IsClosed !== true) record.ClosedDate = sfDateTime(this.now());
         if (!closed) record.ClosedDate = null;

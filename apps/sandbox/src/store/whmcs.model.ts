@@ -161,7 +161,14 @@ export interface WhmcsInvoiceRecord {
 }
 
 /** Invoice totals as WHMCS computes them: each tax level on the taxed lines, total = subtotal + tax + tax2 - credit. */
-export function invoiceTotals(inv: WhmcsInvoiceRecord): { subtotal: number; tax: number; tax2: number; total: number; paid: number; balance: number } {
+export function invoiceTotals(inv: WhmcsInvoiceRecord): {
+  subtotal: number;
+  tax: number;
+  tax2: number;
+  total: number;
+  paid: number;
+  balance: number;
+} {
   const subtotal = inv.items.reduce((s, i) => s + i.amountCents, 0);
   const taxable = inv.items.filter((i) => i.taxed).reduce((s, i) => s + i.amountCents, 0);
   const tax = Math.round((taxable * inv.taxrate) / 100);
@@ -171,4 +178,12 @@ export function invoiceTotals(inv: WhmcsInvoiceRecord): { subtotal: number; tax:
   return { subtotal, tax, tax2, total, paid, balance: total - paid };
 }
 
-export const WHMCS_INVOICE_STATUSES = ['Draft', 'Unpaid', 'Paid', 'Cancelled', 'Refunded', 'Collections', 'Payment Pending'] as const;
+export const WHMCS_INVOICE_STATUSES = [
+  'Draft',
+  'Unpaid',
+  'Paid',
+  'Cancelled',
+  'Refunded',
+  'Collections',
+  'Payment Pending',
+] as const;

@@ -8,7 +8,12 @@ interface Received {
   raw: string;
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, parseTagValue: false, isArray: (n) => n === 'Notification' });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  isArray: (n) => n === 'Notification',
+});
 
 let receiver: FastifyInstance;
 let received: Received[];
@@ -19,14 +24,22 @@ beforeEach(async () => {
   received = [];
   ack = true;
   receiver = Fastify();
-  receiver.addContentTypeParser(['application/json', 'text/xml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  receiver.addContentTypeParser(['application/json', 'text/xml'], { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
   const record = (request: { url: string; headers: Record<string, unknown>; body: unknown }) =>
-    received.push({ path: request.url, contentType: String(request.headers['content-type']), raw: request.body as string });
+    received.push({
+      path: request.url,
+      contentType: String(request.headers['content-type']),
+      raw: request.body as string,
+    });
   receiver.post('/webhooks/salesforce/outbound', async (request, reply) => {
     record(request);
     return reply
       .type('text/xml')
-      .send(`<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><notificationsResponse xmlns="http://soap.sforce.com/2005/09/outbound"><Ack>${ack}</Ack></notificationsResponse></soapenv:Body></soapenv:Envelope>`);
+      .send(
+        `<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><notificationsResponse xmlns="http://soap.sforce.com/2005/09/outbound"><Ack>${ack}</Ack></notificationsResponse></soapenv:Body></soapenv:Envelope>`,
+      );
   });
   receiver.post('/webhooks/:provider', async (request, reply) => {
     record(request);
@@ -40,11 +53,15 @@ afterEach(async () => {
   await receiver.close();
 });
 
-const caseId = () => (sb.store.sobjects('Case')[0]?.Id as string);
+const caseId = () => sb.store.sobjects('Case')[0]?.Id as string;
 
 describe('Salesforce Outbound Messages', () => {
   it('sends the SOAP notifications envelope for Cases with the configured organization', async () => {
-    const res = await sb.app.inject({ method: 'POST', url: '/__admin/salesforce/outbound-messages', payload: { caseIds: [caseId()] } });
+    const res = await sb.app.inject({
+      method: 'POST',
+      url: '/__admin/salesforce/outbound-messages',
+      payload: { caseIds: [caseId()] },
+    });
     expect(res.statusCode).toBe(202);
     await sb.webhooks.idle();
     expect(received).toHaveLength(1);
@@ -52,7 +69,15 @@ describe('Salesforce Outbound Messages', () => {
     expect(message.path).toBe('/webhooks/salesforce/outbound');
     expect(message.contentType).toContain('text/xml');
     expect(message.raw).toContain('<SessionId xsi:nil="true"/>');
-    const doc = parser.parse(message.raw) as { Envelope: { Body: { notifications: Record<string, unknown> & { Notification: Array<{ Id: string; sObject: Record<string, string> }> } } } };
+    const doc = parser.parse(message.raw) as {
+      Envelope: {
+        Body: {
+          notifications: Record<string, unknown> & {
+            Notification: Array<{ Id: string; sObject: Record<string, string> }>;
+          };
+        };
+      };
+    };
     const n = doc.Envelope.Body.notifications;
     expect(n.OrganizationId).toBe('00DA0000000SbxPAAQ');
     expect(n.ActionId).toMatch(/^04k\w{15}$/);
@@ -67,7 +92,11 @@ describe('Salesforce Outbound Messages', () => {
 
   it('redelivers with the same notification ids until acknowledged', async () => {
     ack = false;
-    await sb.app.inject({ method: 'POST', url: '/__admin/salesforce/outbound-messages', payload: { caseIds: [caseId()] } });
+    await sb.app.inject({
+      method: 'POST',
+      url: '/__admin/salesforce/outbound-messages',
+      payload: { caseIds: [caseId()] },
+    });
     for (let i = 0; i < 200 && received.length === 0; i += 1) await new Promise((r) => setTimeout(r, 5));
     ack = true;
     await sb.webhooks.idle();
@@ -78,22 +107,57 @@ describe('Salesforce Outbound Messages', () => {
   });
 
   it('also sends one on Case changes once switched on, and nothing at all with ?webhook=false', async () => {
-    const on = await sb.app.inject({ method: 'PUT', url: '/__admin/salesforce/outbound-messages/settings', payload: { enabled: true } });
+    const on = await sb.app.inject({
+      method: 'PUT',
+      url: '/__admin/salesforce/outbound-messages/settings',
+      payload: { enabled: true },
+    });
     expect(on.json()).toEqual({ enabled: true });
-    await sb.app.inject({ method: 'POST', url: `/__admin/salesforce/cases/${caseId()}/status`, payload: { status: 'Escalated' } });
+    await sb.app.inject({
+      method: 'POST',
+      url: `/__admin/salesforce/cases/${caseId()}/status`,
+      payload: { status: 'Escalated' },
+    });
     await sb.webhooks.idle();
-    expect(received.map((r) => r.path).sort()).toEqual(['/webhooks/salesforce', '/webhooks/salesforce/outbound']);
+    expect(received.map((r) => r.path).sort()).toEqual([
+      '/webhooks/salesforce',
+      '/webhooks/salesforce/outbound',
+    ]);
 
     received = [];
-    await sb.app.inject({ method: 'POST', url: `/__admin/salesforce/cases/${caseId()}/status?webhook=false`, payload: { status: 'Working' } });
-    await sb.app.inject({ method: 'POST', url: '/__admin/whmcs/invoices?webhook=false', payload: { userid: 1, items: [{ description: 'x', amount: '1.00' }] } });
+    await sb.app.inject({
+      method: 'POST',
+      url: `/__admin/salesforce/cases/${caseId()}/status?webhook=false`,
+      payload: { status: 'Working' },
+    });
+    await sb.app.inject({
+      method: 'POST',
+      url: '/__admin/whmcs/invoices?webhook=false',
+      payload: { userid: 1, items: [{ description: 'x', amount: '1.00' }] },
+    });
     await sb.webhooks.idle();
     expect(received).toEqual([]);
     expect(sb.store.sobject('Case', caseId())?.Status).toBe('Working');
   });
 
   it('refuses unknown cases and bad bodies', async () => {
-    expect((await sb.app.inject({ method: 'POST', url: '/__admin/salesforce/outbound-messages', payload: { caseIds: [] } })).statusCode).toBe(400);
-    expect((await sb.app.inject({ method: 'POST', url: '/__admin/salesforce/outbound-messages', payload: { caseIds: ['500A0000009NopeAAA'] } })).statusCode).toBe(404);
+    expect(
+      (
+        await sb.app.inject({
+          method: 'POST',
+          url: '/__admin/salesforce/outbound-messages',
+          payload: { caseIds: [] },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await sb.app.inject({
+          method: 'POST',
+          url: '/__admin/salesforce/outbound-messages',
+          payload: { caseIds: ['500A0000009NopeAAA'] },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

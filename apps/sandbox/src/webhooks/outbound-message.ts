@@ -20,7 +20,16 @@ export interface OutboundMessage {
 export const OUTBOUND_ACK_PATTERN = /<(?:\w+:)?Ack>\s*true\s*<\/(?:\w+:)?Ack>/;
 
 /** Fields of a Case an outbound message action sends (as configured on the workflow rule). */
-export const OUTBOUND_CASE_FIELDS = ['Id', 'AccountId', 'CaseNumber', 'Subject', 'Status', 'Priority', 'IsClosed', 'LastModifiedDate'] as const;
+export const OUTBOUND_CASE_FIELDS = [
+  'Id',
+  'AccountId',
+  'CaseNumber',
+  'Subject',
+  'Status',
+  'Priority',
+  'IsClosed',
+  'LastModifiedDate',
+] as const;
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -33,13 +42,22 @@ export function newNotificationId(): string {
 }
 
 /** A notification for a record with the given fields only (null fields are sent as `xsi:nil`). */
-export function notificationFor(sobjectType: string, record: SfRecord, fields: readonly string[]): OutboundNotification {
+export function notificationFor(
+  sobjectType: string,
+  record: SfRecord,
+  fields: readonly string[],
+): OutboundNotification {
   const picked: SfRecord = {};
   for (const field of fields) if (field in record) picked[field] = record[field] ?? null;
   return { id: newNotificationId(), sobjectType, fields: picked };
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true, suppressBooleanAttributes: false });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  suppressEmptyNode: true,
+  suppressBooleanAttributes: false,
+});
 const NIL = { '@_xsi:nil': 'true' };
 
 /**
@@ -48,10 +66,17 @@ const NIL = { '@_xsi:nil': 'true' };
  * `Notification`s, each `Id` plus `sObject xsi:type="sf:<Type>"` whose fields are in the
  * `urn:sobject.enterprise.soap.sforce.com` namespace (prefix `sf`; null fields are `xsi:nil`).
  */
-export function outboundMessageXml(message: OutboundMessage, instanceUrl = 'https://sandbox.my.salesforce.com'): string {
+export function outboundMessageXml(
+  message: OutboundMessage,
+  instanceUrl = 'https://sandbox.my.salesforce.com',
+): string {
   const Notification = message.notifications.map((n) => {
-    const sObject: Record<string, unknown> = { '@_xsi:type': `sf:${n.sobjectType}`, '@_xmlns:sf': 'urn:sobject.enterprise.soap.sforce.com' };
-    for (const [name, value] of Object.entries(n.fields)) sObject[`sf:${name}`] = value === null ? NIL : String(value);
+    const sObject: Record<string, unknown> = {
+      '@_xsi:type': `sf:${n.sobjectType}`,
+      '@_xmlns:sf': 'urn:sobject.enterprise.soap.sforce.com',
+    };
+    for (const [name, value] of Object.entries(n.fields))
+      sObject[`sf:${name}`] = value === null ? NIL : String(value);
     return { Id: n.id, sObject };
   });
   return builder.build({

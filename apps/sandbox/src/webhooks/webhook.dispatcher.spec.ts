@@ -20,9 +20,15 @@ beforeEach(async () => {
   received = [];
   failFirst = 0;
   receiver = Fastify();
-  receiver.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  receiver.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
   receiver.post('/webhooks/:provider', async (request, reply) => {
-    received.push({ path: request.url, headers: request.headers as Record<string, string>, raw: request.body as string });
+    received.push({
+      path: request.url,
+      headers: request.headers as Record<string, string>,
+      raw: request.body as string,
+    });
     if (failFirst > 0) {
       failFirst -= 1;
       return reply.code(503).send();
@@ -45,38 +51,76 @@ describe('signed webhooks', () => {
     expect(received).toHaveLength(1);
     const [msg] = received;
     expect(msg?.path).toBe('/webhooks/whmcs');
-    const payload = new Webhook(WHMCS_SECRET).verify(msg?.raw ?? '', msg?.headers ?? {}) as Record<string, unknown>;
+    const payload = new Webhook(WHMCS_SECRET).verify(msg?.raw ?? '', msg?.headers ?? {}) as Record<
+      string,
+      unknown
+    >;
     expect(payload).toMatchObject({ event: 'InvoicePaid', userid: 1, params: { invoiceid: 1008 } });
     expect(typeof payload.occurredAt).toBe('string');
     // The other provider's secret does not verify it.
     expect(() => new Webhook(SF_SECRET).verify(msg?.raw ?? '', msg?.headers ?? {})).toThrow();
     // A second mark-paid is a conflict and sends nothing.
-    expect((await sb.app.inject({ method: 'POST', url: '/__admin/whmcs/invoices/1008/mark-paid' })).statusCode).toBe(409);
-    expect((await sb.app.inject({ method: 'POST', url: '/__admin/whmcs/invoices/42/mark-paid' })).statusCode).toBe(404);
+    expect(
+      (await sb.app.inject({ method: 'POST', url: '/__admin/whmcs/invoices/1008/mark-paid' })).statusCode,
+    ).toBe(409);
+    expect(
+      (await sb.app.inject({ method: 'POST', url: '/__admin/whmcs/invoices/42/mark-paid' })).statusCode,
+    ).toBe(404);
   });
 
   it('delivers CaseChanged for admin-created cases and status changes, with the Salesforce secret', async () => {
-    const created = await sb.app.inject({ method: 'POST', url: '/__admin/salesforce/cases', payload: { accountId: '001A0000003InitAAA', subject: 'Broken', priority: 'High' } });
+    const created = await sb.app.inject({
+      method: 'POST',
+      url: '/__admin/salesforce/cases',
+      payload: { accountId: '001A0000003InitAAA', subject: 'Broken', priority: 'High' },
+    });
     expect(created.statusCode).toBe(201);
     const { id } = created.json<{ id: string }>();
-    const changed = await sb.app.inject({ method: 'POST', url: `/__admin/salesforce/cases/${id}/status`, payload: { status: 'Closed' } });
+    const changed = await sb.app.inject({
+      method: 'POST',
+      url: `/__admin/salesforce/cases/${id}/status`,
+      payload: { status: 'Closed' },
+    });
     expect(changed.json()).toMatchObject({ status: 'Closed', isClosed: true });
     await sb.webhooks.idle();
     expect(received).toHaveLength(2);
     for (const msg of received) {
       expect(msg.path).toBe('/webhooks/salesforce');
-      expect(new Webhook(SF_SECRET).verify(msg.raw, msg.headers)).toMatchObject({ event: 'CaseChanged', sobject: 'Case', recordId: id, accountId: '001A0000003InitAAA' });
+      expect(new Webhook(SF_SECRET).verify(msg.raw, msg.headers)).toMatchObject({
+        event: 'CaseChanged',
+        sobject: 'Case',
+        recordId: id,
+        accountId: '001A0000003InitAAA',
+      });
     }
-    expect((await sb.app.inject({ method: 'POST', url: `/__admin/salesforce/cases/${id}/status`, payload: { status: 'Nope' } })).statusCode).toBe(400);
+    expect(
+      (
+        await sb.app.inject({
+          method: 'POST',
+          url: `/__admin/salesforce/cases/${id}/status`,
+          payload: { status: 'Nope' },
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('delivers InvoiceCreated for admin-created invoices and validates the body', async () => {
-    const res = await sb.app.inject({ method: 'POST', url: '/__admin/whmcs/invoices', payload: { userid: 2, items: [{ description: 'Consulting & setup', amount: '120.50' }] } });
+    const res = await sb.app.inject({
+      method: 'POST',
+      url: '/__admin/whmcs/invoices',
+      payload: { userid: 2, items: [{ description: 'Consulting & setup', amount: '120.50' }] },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ invoiceid: 1019, total: '120.50' });
     await sb.webhooks.idle();
-    expect(new Webhook(WHMCS_SECRET).verify(received[0]?.raw ?? '', received[0]?.headers ?? {})).toMatchObject({ event: 'InvoiceCreated', userid: 2, params: { invoiceid: 1019 } });
-    const bad = await sb.app.inject({ method: 'POST', url: '/__admin/whmcs/invoices', payload: { userid: 2, items: [{ description: 'x', amount: 'lots' }] } });
+    expect(
+      new Webhook(WHMCS_SECRET).verify(received[0]?.raw ?? '', received[0]?.headers ?? {}),
+    ).toMatchObject({ event: 'InvoiceCreated', userid: 2, params: { invoiceid: 1019 } });
+    const bad = await sb.app.inject({
+      method: 'POST',
+      url: '/__admin/whmcs/invoices',
+      payload: { userid: 2, items: [{ description: 'x', amount: 'lots' }] },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: 'validation_failed', details: [{ path: 'items.0.amount' }] });
   });
@@ -87,7 +131,9 @@ describe('signed webhooks', () => {
     await sb.webhooks.idle();
     expect(received).toHaveLength(3);
     expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(1);
-    const state = (await sb.app.inject({ method: 'GET', url: '/__admin/state' })).json<{ webhooks: Array<{ state: string; attempts: Array<{ status?: number }> }> }>();
+    const state = (await sb.app.inject({ method: 'GET', url: '/__admin/state' })).json<{
+      webhooks: Array<{ state: string; attempts: Array<{ status?: number }> }>;
+    }>();
     expect(state.webhooks[0]).toMatchObject({ state: 'delivered' });
     expect(state.webhooks[0]?.attempts.map((a) => a.status)).toEqual([503, 503, 204]);
   });

@@ -52,7 +52,10 @@ export class WebhookDispatcher {
   private closed = false;
 
   constructor(private readonly options: WebhookDispatcherOptions) {
-    this.signers = { whmcs: new Webhook(options.secrets.whmcs), salesforce: new Webhook(options.secrets.salesforce) };
+    this.signers = {
+      whmcs: new Webhook(options.secrets.whmcs),
+      salesforce: new Webhook(options.secrets.salesforce),
+    };
   }
 
   /** Queues a delivery and returns its log entry at once (delivery continues in the background). */
@@ -92,12 +95,23 @@ export class WebhookDispatcher {
       channel: 'outbound-message',
       event: 'OutboundMessage',
       url: new URL('/webhooks/salesforce/outbound', this.options.target).toString(),
-      payload: { organizationId: message.organizationId, notifications: message.notifications.map((n) => ({ id: n.id, type: n.sobjectType, recordId: n.fields.Id })) },
+      payload: {
+        organizationId: message.organizationId,
+        notifications: message.notifications.map((n) => ({
+          id: n.id,
+          type: n.sobjectType,
+          recordId: n.fields.Id,
+        })),
+      },
       state: 'pending',
       attempts: [],
     };
     const body = outboundMessageXml(message);
-    return this.start(delivery, () => ({ body, headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '""' } }), (text) => OUTBOUND_ACK_PATTERN.test(text));
+    return this.start(
+      delivery,
+      () => ({ body, headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '""' } }),
+      (text) => OUTBOUND_ACK_PATTERN.test(text),
+    );
   }
 
   private start(

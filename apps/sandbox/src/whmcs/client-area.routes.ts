@@ -9,7 +9,11 @@ import type { WhmcsApiService } from './whmcs-api.service';
 /** Name of the client-area session cookie set by a redeemed single sign-on token. */
 export const CLIENT_AREA_COOKIE = 'sbx_whmcs_session';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escape = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} - Sandbox Billing</title>
@@ -48,21 +52,42 @@ const invoiceQuerySchema = z.object({ id: z.coerce.number().int().positive() });
  * pay page `GET|POST /viewinvoice.php?id=` (paying runs the same code as `UpdateInvoice`, so the `InvoicePaid`
  * webhook follows) and the payment methods page `GET /index.php?rp=/account/paymentmethods`.
  */
-export function registerClientAreaRoutes(app: FastifyInstance, options: { store: SandboxStore; api: WhmcsApiService }): void {
+export function registerClientAreaRoutes(
+  app: FastifyInstance,
+  options: { store: SandboxStore; api: WhmcsApiService },
+): void {
   const { store, api } = options;
   const sessions = new ClientAreaSessions();
 
   const denied = (reply: FastifyReply) =>
-    reply.code(403).type('text/html; charset=utf-8').send(page('Login required', '<h1>Login required</h1><p>Please sign in to the client area to view this page.</p>'));
+    reply
+      .code(403)
+      .type('text/html; charset=utf-8')
+      .send(
+        page(
+          'Login required',
+          '<h1>Login required</h1><p>Please sign in to the client area to view this page.</p>',
+        ),
+      );
 
   app.get('/oauth/singlesignon.php', async (request, reply) => {
     const token = z.object({ access_token: z.string().min(1).max(200) }).safeParse(request.query);
     const grant = token.success ? api.redeemSsoToken(token.data.access_token) : null;
     if (!grant) {
-      return reply.code(400).type('text/html; charset=utf-8').send(page('Invalid link', '<h1>This link is no longer valid</h1><p>Single sign-on links work once and expire after 60 seconds. Go back and try again.</p>'));
+      return reply
+        .code(400)
+        .type('text/html; charset=utf-8')
+        .send(
+          page(
+            'Invalid link',
+            '<h1>This link is no longer valid</h1><p>Single sign-on links work once and expire after 60 seconds. Go back and try again.</p>',
+          ),
+        );
     }
     const session = sessions.open(grant.clientId);
-    return reply.header('set-cookie', `${CLIENT_AREA_COOKIE}=${session}; Path=/; HttpOnly; SameSite=Lax`).redirect(`/${grant.path}`, 302);
+    return reply
+      .header('set-cookie', `${CLIENT_AREA_COOKIE}=${session}; Path=/; HttpOnly; SameSite=Lax`)
+      .redirect(`/${grant.path}`, 302);
   });
 
   const showInvoice = (clientId: number, invoiceId: number, reply: FastifyReply, notice = '') => {
@@ -70,10 +95,13 @@ export function registerClientAreaRoutes(app: FastifyInstance, options: { store:
     if (!inv || inv.userid !== clientId) return denied(reply);
     const client = store.client(clientId);
     const currency = client ? store.currencyOf(client) : undefined;
-    const money = (cents: number) => `${currency?.prefix ?? ''}${centsToDecimal(cents)}${currency?.suffix ?? ''}`;
+    const money = (cents: number) =>
+      `${currency?.prefix ?? ''}${centsToDecimal(cents)}${currency?.suffix ?? ''}`;
     const t = invoiceTotals(inv);
     const paid = inv.status === 'Paid';
-    const rows = inv.items.map((i) => `<tr><td>${i.description}</td><td class="num">${money(i.amountCents)}</td></tr>`).join('');
+    const rows = inv.items
+      .map((i) => `<tr><td>${i.description}</td><td class="num">${money(i.amountCents)}</td></tr>`)
+      .join('');
     const body = `<h1>Invoice #${escape(inv.invoicenum || String(inv.id))} <span class="status${paid ? ' status--paid' : ''}" data-testid="sandbox-invoice-status">${escape(inv.status)}</span></h1>
 ${notice}<p>Due ${escape(inv.duedate)}</p><table><tbody>${rows}</tbody><tfoot>
 <tr><th>Total</th><td class="num">${money(t.total)}</td></tr><tr><th>Balance</th><td class="num">${money(Math.max(t.balance, 0))}</td></tr></tfoot></table>
@@ -96,7 +124,11 @@ ${paid ? '<p>Thank you, this invoice is paid. You can close this tab.</p>' : `<f
     if (!inv || inv.userid !== clientId) return denied(reply);
     if (inv.status === 'Unpaid') {
       // The payment itself: the same code path as UpdateInvoice (which raises the InvoicePaid webhook).
-      api.run('UpdateInvoice', { invoiceid: String(inv.id), status: 'Paid', paymentmethod: inv.paymentmethod || 'stripe' });
+      api.run('UpdateInvoice', {
+        invoiceid: String(inv.id),
+        status: 'Paid',
+        paymentmethod: inv.paymentmethod || 'stripe',
+      });
     }
     return reply.redirect(`/viewinvoice.php?id=${inv.id}`, 303);
   });
@@ -104,10 +136,22 @@ ${paid ? '<p>Thank you, this invoice is paid. You can close this tab.</p>' : `<f
   app.get('/index.php', async (request, reply) => {
     const clientId = sessions.clientOf(request);
     if (clientId === null) return denied(reply);
-    const methods = store.data.payMethods.filter((m) => m.userid === clientId).sort((a, b) => a.order - b.order);
+    const methods = store.data.payMethods
+      .filter((m) => m.userid === clientId)
+      .sort((a, b) => a.order - b.order);
     const rows = methods
-      .map((m, i) => `<tr><td>${escape(m.description || m.type)}</td><td>${escape(m.cardType || m.bankName)} ····${escape(m.lastFour)}</td><td>${escape(m.expiry)}</td><td>${i === 0 ? 'Default' : ''}</td></tr>`)
+      .map(
+        (m, i) =>
+          `<tr><td>${escape(m.description || m.type)}</td><td>${escape(m.cardType || m.bankName)} ····${escape(m.lastFour)}</td><td>${escape(m.expiry)}</td><td>${i === 0 ? 'Default' : ''}</td></tr>`,
+      )
       .join('');
-    return reply.type('text/html; charset=utf-8').send(page('Payment methods', `<h1>Payment methods</h1><table><thead><tr><th>Description</th><th>Method</th><th>Expires</th><th></th></tr></thead><tbody>${rows}</tbody></table>`));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        page(
+          'Payment methods',
+          `<h1>Payment methods</h1><table><thead><tr><th>Description</th><th>Method</th><th>Expires</th><th></th></tr></thead><tbody>${rows}</tbody></table>`,
+        ),
+      );
   });
 }

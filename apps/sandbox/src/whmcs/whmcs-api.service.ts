@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { StoreError, type SandboxStore } from '../store/sandbox.store';
 import { centsToDecimal, ymd } from '../store/time';
-import { invoiceTotals, WHMCS_INVOICE_STATUSES, type WhmcsClientRecord, type WhmcsInvoiceRecord, type WhmcsServiceRecord } from '../store/whmcs.model';
+import {
+  invoiceTotals,
+  WHMCS_INVOICE_STATUSES,
+  type WhmcsClientRecord,
+  type WhmcsInvoiceRecord,
+  type WhmcsServiceRecord,
+} from '../store/whmcs.model';
 
 /** Result of one API action: HTTP status and the decoded body (rendered as JSON or XML by the route). */
 export interface WhmcsActionResult {
@@ -41,17 +47,22 @@ export const SSO_TOKEN_TTL_MS = 60_000;
 /** Form fields of a request, one string per key. */
 export type WhmcsParams = Record<string, string>;
 
-const ok = (body: Record<string, unknown>): WhmcsActionResult => ({ httpStatus: 200, body: { result: 'success', ...body } });
+const ok = (body: Record<string, unknown>): WhmcsActionResult => ({
+  httpStatus: 200,
+  body: { result: 'success', ...body },
+});
 /** Business error: WHMCS answers HTTP 200 with `result: error`. */
-const businessError = (message: string): WhmcsActionResult => ({ httpStatus: 200, body: { result: 'error', message } });
+const businessError = (message: string): WhmcsActionResult => ({
+  httpStatus: 200,
+  body: { result: 'error', message },
+});
 /** Unparseable parameter (the sandbox is stricter than WHMCS, which casts silently). */
-const badRequest = (message: string): WhmcsActionResult => ({ httpStatus: 400, body: { result: 'error', message } });
+const badRequest = (message: string): WhmcsActionResult => ({
+  httpStatus: 400,
+  body: { result: 'error', message },
+});
 
-const intParam = z
-  .string()
-  .trim()
-  .regex(/^\d+$/, 'must be a non-negative integer')
-  .transform(Number);
+const intParam = z.string().trim().regex(/^\d+$/, 'must be a non-negative integer').transform(Number);
 const optionalInt = z.preprocess((v) => (v === '' ? undefined : v), intParam.optional());
 const dateParam = z
   .string()
@@ -62,7 +73,10 @@ const boolParam = z
   .optional()
   .transform((v) => v !== undefined && ['1', 'true', 'on', 'yes'].includes(v.trim().toLowerCase()));
 
-function parse<T extends z.ZodType>(schema: T, params: WhmcsParams): { data: z.output<T> } | { error: WhmcsActionResult } {
+function parse<T extends z.ZodType>(
+  schema: T,
+  params: WhmcsParams,
+): { data: z.output<T> } | { error: WhmcsActionResult } {
   const parsed = schema.safeParse(params);
   if (parsed.success) return { data: parsed.data };
   const first = parsed.error.issues[0];
@@ -200,11 +214,16 @@ export class WhmcsApiService {
   }
 
   private getClientsDetails(params: WhmcsParams): WhmcsActionResult {
-    const p = parse(z.looseObject({ clientid: optionalInt, email: z.string().trim().optional(), stats: boolParam }), params);
+    const p = parse(
+      z.looseObject({ clientid: optionalInt, email: z.string().trim().optional(), stats: boolParam }),
+      params,
+    );
     if ('error' in p) return p.error;
     const { clientid, email, stats } = p.data;
-    if (clientid === undefined && (email === undefined || email === '')) return businessError('Either clientid Or email Is Required');
-    const client = clientid !== undefined ? this.store.client(clientid) : this.store.clientByEmail(email ?? '');
+    if (clientid === undefined && (email === undefined || email === ''))
+      return businessError('Either clientid Or email Is Required');
+    const client =
+      clientid !== undefined ? this.store.client(clientid) : this.store.clientByEmail(email ?? '');
     if (!client) return businessError('Client Not Found');
     const fields = this.clientFields(client);
     // Flat copy first (deprecated but still sent), then the `client` object.
@@ -236,7 +255,12 @@ export class WhmcsApiService {
       firstpaymentamount: centsToDecimal(s.firstpaymentCents),
       recurringamount: centsToDecimal(s.recurringCents),
       paymentmethod: s.paymentmethod,
-      paymentmethodname: s.paymentmethod === 'paypal' ? 'PayPal' : s.paymentmethod === 'stripe' ? 'Credit Card' : 'Bank Transfer',
+      paymentmethodname:
+        s.paymentmethod === 'paypal'
+          ? 'PayPal'
+          : s.paymentmethod === 'stripe'
+            ? 'Credit Card'
+            : 'Bank Transfer',
       billingcycle: s.billingcycle,
       nextduedate: s.nextduedate,
       status: s.status,
@@ -261,7 +285,14 @@ export class WhmcsApiService {
 
   private getClientsProducts(params: WhmcsParams): WhmcsActionResult {
     const p = parse(
-      z.looseObject({ clientid: optionalInt, serviceid: optionalInt, pid: optionalInt, domain: z.string().trim().optional(), limitstart: optionalInt, limitnum: optionalInt }),
+      z.looseObject({
+        clientid: optionalInt,
+        serviceid: optionalInt,
+        pid: optionalInt,
+        domain: z.string().trim().optional(),
+        limitstart: optionalInt,
+        limitnum: optionalInt,
+      }),
       params,
     );
     if ('error' in p) return p.error;
@@ -465,9 +496,19 @@ export class WhmcsApiService {
     const { invoiceid, status, datepaid, duedate, notes, paymentmethod } = p.data;
     const inv = invoiceid === undefined ? undefined : this.store.invoice(invoiceid);
     if (!inv) return businessError('Invoice ID Not Found');
-    const canonical = status === undefined || status === '' ? undefined : WHMCS_INVOICE_STATUSES.find((s) => s.toLowerCase() === status.toLowerCase());
-    if (status !== undefined && status !== '' && canonical === undefined) return businessError(`Invalid status ${status}`);
-    const { becamePaid } = this.store.updateInvoice(inv.id, { status: canonical, datepaid, duedate: duedate?.slice(0, 10), notes, paymentmethod });
+    const canonical =
+      status === undefined || status === ''
+        ? undefined
+        : WHMCS_INVOICE_STATUSES.find((s) => s.toLowerCase() === status.toLowerCase());
+    if (status !== undefined && status !== '' && canonical === undefined)
+      return businessError(`Invalid status ${status}`);
+    const { becamePaid } = this.store.updateInvoice(inv.id, {
+      status: canonical,
+      datepaid,
+      duedate: duedate?.slice(0, 10),
+      notes,
+      paymentmethod,
+    });
     if (becamePaid) {
       // WHMCS's InvoicePaid hook variables are just the invoice id; the hook module adds the owner.
       this.emit({ event: 'InvoicePaid', userid: inv.userid, params: { invoiceid: inv.id } });
@@ -478,7 +519,16 @@ export class WhmcsApiService {
   /* ------------------------------------------------------------ GetClientsDomains */
 
   private getClientsDomains(params: WhmcsParams): WhmcsActionResult {
-    const p = parse(z.looseObject({ clientid: optionalInt, domainid: optionalInt, domain: z.string().trim().optional(), limitstart: optionalInt, limitnum: optionalInt }), params);
+    const p = parse(
+      z.looseObject({
+        clientid: optionalInt,
+        domainid: optionalInt,
+        domain: z.string().trim().optional(),
+        limitstart: optionalInt,
+        limitnum: optionalInt,
+      }),
+      params,
+    );
     if ('error' in p) return p.error;
     const { clientid, domainid, domain } = p.data;
     const start = p.data.limitstart ?? 0;
@@ -490,7 +540,8 @@ export class WhmcsApiService {
         (domain === undefined || domain === '' || d.domainname === domain.toLowerCase()),
     );
     const page = matching.slice(start, start + num);
-    const gatewayName = (g: string) => (g === 'paypal' ? 'PayPal' : g === 'stripe' ? 'Credit Card' : 'Bank Transfer');
+    const gatewayName = (g: string) =>
+      g === 'paypal' ? 'PayPal' : g === 'stripe' ? 'Credit Card' : 'Bank Transfer';
     return ok({
       clientid: params.clientid ?? '',
       domainid: params.domainid ?? '',
@@ -533,7 +584,10 @@ export class WhmcsApiService {
   /* ------------------------------------------------------------ GetPayMethods */
 
   private getPayMethods(params: WhmcsParams): WhmcsActionResult {
-    const p = parse(z.looseObject({ clientid: optionalInt, paymethodid: optionalInt, type: z.string().trim().optional() }), params);
+    const p = parse(
+      z.looseObject({ clientid: optionalInt, paymethodid: optionalInt, type: z.string().trim().optional() }),
+      params,
+    );
     if ('error' in p) return p.error;
     const { clientid, paymethodid, type } = p.data;
     if (clientid === undefined) return businessError('Client ID Is Required');
@@ -549,7 +603,19 @@ export class WhmcsApiService {
       clientid: params.clientid,
       paymethods: methods.map((m) =>
         m.type.endsWith('BankAccount')
-          ? { id: m.id, type: m.type, description: m.description, gateway_name: m.gateway, contact_type: 'Client', contact_id: m.userid, account_type: 'Checking', bank_name: m.bankName, card_last_four: m.lastFour, remote_token: m.remoteToken, last_updated: m.lastUpdated }
+          ? {
+              id: m.id,
+              type: m.type,
+              description: m.description,
+              gateway_name: m.gateway,
+              contact_type: 'Client',
+              contact_id: m.userid,
+              account_type: 'Checking',
+              bank_name: m.bankName,
+              card_last_four: m.lastFour,
+              remote_token: m.remoteToken,
+              last_updated: m.lastUpdated,
+            }
           : {
               id: m.id,
               type: m.type,
@@ -592,7 +658,8 @@ export class WhmcsApiService {
     let path: string;
     if (destination === undefined || destination === '') path = 'clientarea.php';
     else if (destination === 'sso:custom_redirect') {
-      if (!redirectPath || redirectPath.startsWith('/') || /^[a-z]+:/i.test(redirectPath)) return businessError('A relative sso_redirect_path is required');
+      if (!redirectPath || redirectPath.startsWith('/') || /^[a-z]+:/i.test(redirectPath))
+        return businessError('A relative sso_redirect_path is required');
       path = redirectPath;
     } else {
       const known = SSO_DESTINATIONS[destination];
@@ -603,7 +670,10 @@ export class WhmcsApiService {
     const now = this.store.now().getTime();
     for (const [t, g] of this.ssoGrants) if (g.expiresAt <= now) this.ssoGrants.delete(t);
     this.ssoGrants.set(token, { clientId, path, expiresAt: now + SSO_TOKEN_TTL_MS });
-    return ok({ access_token: token, redirect_url: `${baseUrl.replace(/\/+$/, '')}/oauth/singlesignon.php?access_token=${token}` });
+    return ok({
+      access_token: token,
+      redirect_url: `${baseUrl.replace(/\/+$/, '')}/oauth/singlesignon.php?access_token=${token}`,
+    });
   }
 
   /** Redeems a token once; null when unknown, used or expired. */
@@ -617,17 +687,34 @@ export class WhmcsApiService {
   /* ------------------------------------------------------------ AddCancelRequest */
 
   private addCancelRequest(params: WhmcsParams): WhmcsActionResult {
-    const p = parse(z.looseObject({ serviceid: optionalInt, type: z.string().trim().optional(), reason: z.string().optional() }), params);
+    const p = parse(
+      z.looseObject({
+        serviceid: optionalInt,
+        type: z.string().trim().optional(),
+        reason: z.string().optional(),
+      }),
+      params,
+    );
     if ('error' in p) return p.error;
     const { serviceid, reason } = p.data;
     if (serviceid === undefined) return businessError('Service ID Not Found');
     const type = (p.data.type ?? 'End of Billing Period').toLowerCase();
-    const canonical = type === 'immediate' ? 'Immediate' : type === 'end of billing period' ? 'End of Billing Period' : undefined;
-    if (canonical === undefined) return businessError("Invalid Cancellation Type. Must be 'Immediate' or 'End of Billing Period'");
+    const canonical =
+      type === 'immediate'
+        ? 'Immediate'
+        : type === 'end of billing period'
+          ? 'End of Billing Period'
+          : undefined;
+    if (canonical === undefined)
+      return businessError("Invalid Cancellation Type. Must be 'Immediate' or 'End of Billing Period'");
     try {
       const { service } = this.store.addCancelRequest(serviceid, canonical, reason ?? '');
       // WHMCS's CancellationRequest hook variables.
-      this.emit({ event: 'CancellationRequest', userid: service.clientid, params: { userid: service.clientid, relid: service.id, reason: reason ?? '', type: canonical } });
+      this.emit({
+        event: 'CancellationRequest',
+        userid: service.clientid,
+        params: { userid: service.clientid, relid: service.id, reason: reason ?? '', type: canonical },
+      });
       return ok({ serviceid: service.id, userid: service.clientid });
     } catch (err) {
       if (err instanceof StoreError) return businessError(err.message);

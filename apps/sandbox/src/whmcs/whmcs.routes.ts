@@ -37,7 +37,10 @@ export function registerWhmcsRoutes(app: FastifyInstance, options: WhmcsRoutesOp
     const json = (params.responsetype ?? '').toLowerCase() === 'json';
     const send = (status: number, body: Record<string, unknown>) =>
       json
-        ? reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body))
+        ? reply
+            .code(status)
+            .header('content-type', 'application/json; charset=utf-8')
+            .send(JSON.stringify(body))
         : reply.code(status).header('content-type', 'text/xml; charset=utf-8').send(toWhmcsXml(body));
 
     const action = params.action ?? '';
@@ -45,7 +48,10 @@ export function registerWhmcsRoutes(app: FastifyInstance, options: WhmcsRoutesOp
 
     const user = params.identifier ?? params.username ?? '';
     const pass = params.secret ?? params.password ?? '';
-    if (!safeEqual(user, options.identifier) || !(safeEqual(pass, options.secret) || safeEqual(pass.toLowerCase(), secretMd5))) {
+    if (
+      !safeEqual(user, options.identifier) ||
+      !(safeEqual(pass, options.secret) || safeEqual(pass.toLowerCase(), secretMd5))
+    ) {
       return send(403, { result: 'error', message: 'Authentication Failed' });
     }
     if (action === '') return send(400, { result: 'error', message: 'Command Not Found' });

@@ -25,7 +25,14 @@ function renderChildren(obj: Record<string, unknown>, depth: number): string {
       if (v !== null && typeof v === 'object') {
         out += `${pad}<${tag}>\n${renderChildren(v as Record<string, unknown>, depth + 1)}${pad}</${close}>\n`;
       } else {
-        const text = v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : String(v as string | number);
+        const text =
+          v === null || v === undefined
+            ? ''
+            : typeof v === 'boolean'
+              ? v
+                ? '1'
+                : '0'
+              : String(v as string | number);
         out += `${pad}<${tag}>${escapeXml(text)}</${close}>\n`;
       }
     }

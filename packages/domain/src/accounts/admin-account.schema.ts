@@ -6,10 +6,16 @@ import { SALESFORCE_ID_PATTERN } from '../providers/salesforce/soql.mapper';
 export { SALESFORCE_ID_PATTERN };
 
 /** A WHMCS client id (`userid`): a positive integer. */
-export const whmcsClientIdSchema = z.number({ error: 'must be a positive integer' }).int('must be a positive integer').positive('must be a positive integer');
+export const whmcsClientIdSchema = z
+  .number({ error: 'must be a positive integer' })
+  .int('must be a positive integer')
+  .positive('must be a positive integer');
 
 /** A Salesforce Account Id: 15 (case-sensitive) or 18 (case-insensitive) characters, letters and digits. */
-export const salesforceAccountIdSchema = z.string().trim().regex(SALESFORCE_ID_PATTERN, 'must be a 15 or 18 character Salesforce Id');
+export const salesforceAccountIdSchema = z
+  .string()
+  .trim()
+  .regex(SALESFORCE_ID_PATTERN, 'must be a 15 or 18 character Salesforce Id');
 
 /** An account as platform administration lists it: its id mappings and how many members it has. */
 export const adminAccountSchema = z.object({
@@ -48,9 +54,12 @@ export const linkAccountRequestSchema = z
     whmcsClientId: whmcsClientIdSchema.nullable().optional(),
     salesforceAccountId: salesforceAccountIdSchema.nullable().optional(),
   })
-  .refine((b) => b.name !== undefined || b.whmcsClientId !== undefined || b.salesforceAccountId !== undefined, {
-    message: 'give at least one of name, whmcsClientId, salesforceAccountId',
-  });
+  .refine(
+    (b) => b.name !== undefined || b.whmcsClientId !== undefined || b.salesforceAccountId !== undefined,
+    {
+      message: 'give at least one of name, whmcsClientId, salesforceAccountId',
+    },
+  );
 export type LinkAccountRequest = z.infer<typeof linkAccountRequestSchema>;
 
 /** `POST /api/v1/admin/accounts`: a new account (no members yet), optionally linked. */

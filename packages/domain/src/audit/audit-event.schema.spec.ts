@@ -8,11 +8,21 @@ describe('audit event schemas', () => {
   });
 
   it('parses the query: blank filters are unset, bad ones name their field', () => {
-    expect(auditEventQuerySchema.parse({ action: '', actor: ' ', page: '2' })).toEqual({ page: 2, pageSize: 20 });
-    const bad = auditEventQuerySchema.safeParse({ action: 'nope', from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' });
+    expect(auditEventQuerySchema.parse({ action: '', actor: ' ', page: '2' })).toEqual({
+      page: 2,
+      pageSize: 20,
+    });
+    const bad = auditEventQuerySchema.safeParse({
+      action: 'nope',
+      from: '2026-02-01T00:00:00Z',
+      to: '2026-01-01T00:00:00Z',
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(['action']);
-    const range = auditEventQuerySchema.safeParse({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' });
+    const range = auditEventQuerySchema.safeParse({
+      from: '2026-02-01T00:00:00Z',
+      to: '2026-01-01T00:00:00Z',
+    });
     expect(range.error?.issues.map((i) => i.path.join('.'))).toEqual(['from']);
   });
 });

@@ -56,7 +56,10 @@ export const auditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 /** Free-form details of an event (never passwords, tokens or full emails). */
-export const auditMetadataSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const auditMetadataSchema = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean(), z.null()]),
+);
 export type AuditMetadata = z.infer<typeof auditMetadataSchema>;
 
 /** Who did it, as the audit page shows them: name and a masked email (`o***@acme.example`). */

@@ -79,7 +79,10 @@ export const mfaDisableRequestSchema = z
     code: totpCodeSchema.optional(),
     recoveryCode: recoveryCodeSchema.optional(),
   })
-  .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), { message: 'Send either code or recoveryCode', path: ['code'] });
+  .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), {
+    message: 'Send either code or recoveryCode',
+    path: ['code'],
+  });
 export type MfaDisableRequest = z.infer<typeof mfaDisableRequestSchema>;
 
 /** `POST /api/v1/auth/password` body. */
@@ -122,7 +125,9 @@ export function passwordPolicyIssues(password: string, email: string | null): st
   const issues: string[] = [];
   const words = password.split(/[\s\-_.,;:]+/).filter((w) => w.length >= 2);
   if (password.length < PASSWORD_MIN_LENGTH && words.length < PASSPHRASE_MIN_WORDS) {
-    issues.push(`Use at least ${PASSWORD_MIN_LENGTH} characters, or a passphrase of ${PASSPHRASE_MIN_WORDS} or more words`);
+    issues.push(
+      `Use at least ${PASSWORD_MIN_LENGTH} characters, or a passphrase of ${PASSPHRASE_MIN_WORDS} or more words`,
+    );
   }
   const local = email?.split('@')[0]?.toLowerCase() ?? '';
   if (local.length >= 3 && password.toLowerCase().includes(local)) {

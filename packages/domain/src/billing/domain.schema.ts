@@ -51,7 +51,10 @@ export type DomainListFilter = z.infer<typeof domainListFilterSchema>;
 /** `GET .../domains` query: `status` filter and `search` (part of the name, case-insensitive). */
 export const domainListQuerySchema = z.object({
   status: domainListFilterSchema.default('all'),
-  search: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(253).optional()),
+  search: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(253).optional(),
+  ),
 });
 export type DomainListQuery = z.infer<typeof domainListQuerySchema>;
 

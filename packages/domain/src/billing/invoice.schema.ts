@@ -85,7 +85,17 @@ export const invoiceDetailSchema = invoiceSchema.extend({
 export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 
 /** Status filter accepted by the invoice list: one status or `open` (unpaid or overdue). */
-export const invoiceListFilterSchema = z.enum(['all', 'open', 'paid', 'unpaid', 'overdue', 'cancelled', 'refunded', 'draft', 'collections']);
+export const invoiceListFilterSchema = z.enum([
+  'all',
+  'open',
+  'paid',
+  'unpaid',
+  'overdue',
+  'cancelled',
+  'refunded',
+  'draft',
+  'collections',
+]);
 export type InvoiceListFilter = z.infer<typeof invoiceListFilterSchema>;
 
 /** `GET .../invoices` query. */
@@ -109,7 +119,10 @@ export type InvoiceDetailResponse = z.infer<typeof invoiceDetailResponseSchema>;
 export const invoiceZipQuerySchema = z
   .object({ from: isoDateSchema, to: isoDateSchema })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'the period spans at most 366 days', path: ['to'] });
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, {
+    message: 'the period spans at most 366 days',
+    path: ['to'],
+  });
 export type InvoiceZipQuery = z.infer<typeof invoiceZipQuerySchema>;
 
 /** Most invoices one zip holds (the newest of the period). */

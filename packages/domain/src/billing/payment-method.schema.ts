@@ -20,7 +20,10 @@ export const paymentMethodSchema = z.object({
   /** Last four digits of the card or account number, null when unknown. */
   lastFour: z.string().nullable(),
   /** Card expiry month as `YYYY-MM`, null when none. */
-  expiryMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).nullable(),
+  expiryMonth: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .nullable(),
   /** Whether the card's expiry month is over (relative to the response's time). */
   expired: z.boolean(),
   /** The method the billing system charges first. */

@@ -73,7 +73,9 @@ export const subscriptionCancellationSchema = z.object({
 export type SubscriptionCancellation = z.infer<typeof subscriptionCancellationSchema>;
 
 /** A subscription as the services page lists it: the subscription and its pending cancellation, if any. */
-export const serviceSchema = subscriptionSchema.extend({ cancellation: subscriptionCancellationSchema.nullable() });
+export const serviceSchema = subscriptionSchema.extend({
+  cancellation: subscriptionCancellationSchema.nullable(),
+});
 export type Service = z.infer<typeof serviceSchema>;
 
 /** `GET .../subscriptions` response: every subscription with its pending cancellation, and the list's freshness. */

@@ -8,5 +8,8 @@ export const isoDateSchema = z.iso.date();
 /** A half-open time range `[from, to)` given as ISO timestamps; `from` must be before `to`. */
 export const dateRangeSchema = z
   .object({ from: isoTimestampSchema, to: isoTimestampSchema })
-  .refine((r) => Date.parse(r.from) < Date.parse(r.to), { message: 'from must be before to', path: ['from'] });
+  .refine((r) => Date.parse(r.from) < Date.parse(r.to), {
+    message: 'from must be before to',
+    path: ['from'],
+  });
 export type DateRange = z.infer<typeof dateRangeSchema>;

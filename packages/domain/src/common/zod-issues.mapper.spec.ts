@@ -8,7 +8,9 @@ describe('formatZodIssues', () => {
     const { error } = schema.safeParse({ id: 1, lines: [{ amount: 'x' }] });
     const issues = error?.issues ?? [];
     expect(issues).toHaveLength(2);
-    expect(formatZodIssues(issues, 5)).toBe(`id: ${issues[0]?.message}; lines.0.amount: ${issues[1]?.message}`);
+    expect(formatZodIssues(issues, 5)).toBe(
+      `id: ${issues[0]?.message}; lines.0.amount: ${issues[1]?.message}`,
+    );
     expect(formatZodIssues(issues, 1)).toBe(`id: ${issues[0]?.message}`);
   });
 

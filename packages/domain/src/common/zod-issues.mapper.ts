@@ -9,7 +9,11 @@ export function zodIssuePath(issue: z.core.$ZodIssue, emptyPath = '(root)'): str
  * The first `max` zod issues as one line, `path: message; path: message` (see {@link zodIssuePath}). Holds no
  * input values, so it is safe to log.
  */
-export function formatZodIssues(issues: readonly z.core.$ZodIssue[], max: number, emptyPath = '(root)'): string {
+export function formatZodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  max: number,
+  emptyPath = '(root)',
+): string {
   return issues
     .slice(0, max)
     .map((issue) => `${zodIssuePath(issue, emptyPath)}: ${issue.message}`)

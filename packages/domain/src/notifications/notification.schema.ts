@@ -7,7 +7,13 @@ import type { Permission } from '../users/permission.schema';
  * Kinds of notification. Each is stored per account and shown to the members whose role holds
  * {@link NOTIFICATION_KIND_PERMISSION}; a new kind is one entry here and one there (plus a label in the portal).
  */
-export const notificationKindSchema = z.enum(['invoice_overdue', 'payment_failed', 'card_expiring', 'domain_expiring', 'usage_alert']);
+export const notificationKindSchema = z.enum([
+  'invoice_overdue',
+  'payment_failed',
+  'card_expiring',
+  'domain_expiring',
+  'usage_alert',
+]);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
 /** The permission a member needs to see (and be emailed) a notification of each kind. */
@@ -47,7 +53,11 @@ export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;
 export const notificationListSchema = z.object({
   items: z.array(notificationSchema),
   unreadCount: z.number().int().min(0),
-  page: z.object({ page: z.number().int().min(1), pageSize: z.number().int().min(1), total: z.number().int().min(0) }),
+  page: z.object({
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+    total: z.number().int().min(0),
+  }),
 });
 export type NotificationList = z.infer<typeof notificationListSchema>;
 
@@ -60,6 +70,8 @@ export const notificationPreferencesSchema = z.object({
   items: z
     .array(notificationPreferenceSchema)
     .max(notificationKindSchema.options.length)
-    .refine((items) => new Set(items.map((i) => i.kind)).size === items.length, { message: 'each kind at most once' }),
+    .refine((items) => new Set(items.map((i) => i.kind)).size === items.length, {
+      message: 'each kind at most once',
+    }),
 });
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;

@@ -26,7 +26,11 @@ describe('lenientArraySchema', () => {
   });
 
   it('finds skipped records nested in a parsed payload', () => {
-    const payload = z.object({ invoices: lenientArraySchema(item) }).parse({ invoices: [{ id: '9', total: 'x' }] });
-    expect(collectSkippedRecords(payload)).toEqual([{ path: 'invoices', skipped: [expect.objectContaining({ id: '9', index: 0 })] }]);
+    const payload = z
+      .object({ invoices: lenientArraySchema(item) })
+      .parse({ invoices: [{ id: '9', total: 'x' }] });
+    expect(collectSkippedRecords(payload)).toEqual([
+      { path: 'invoices', skipped: [expect.objectContaining({ id: '9', index: 0 })] },
+    ]);
   });
 });

@@ -41,7 +41,11 @@ export function lenientArraySchema<T extends z.ZodType>(item: T) {
         items.push(parsed.data);
         return;
       }
-      skipped.push({ index, id: recordId(value), issues: formatZodIssues(parsed.error.issues, 3, '(record)') });
+      skipped.push({
+        index,
+        id: recordId(value),
+        issues: formatZodIssues(parsed.error.issues, 3, '(record)'),
+      });
     });
     if (skipped.length > 0) skippedByList.set(items, skipped);
     return items;
@@ -49,7 +53,11 @@ export function lenientArraySchema<T extends z.ZodType>(item: T) {
 }
 
 /** Every list reachable from `value` at most `depth` levels down whose records were skipped, with its key path. */
-export function collectSkippedRecords(value: unknown, depth = 3, path = ''): { path: string; skipped: SkippedRecord[] }[] {
+export function collectSkippedRecords(
+  value: unknown,
+  depth = 3,
+  path = '',
+): { path: string; skipped: SkippedRecord[] }[] {
   if (depth < 0 || typeof value !== 'object' || value === null) return [];
   const found: { path: string; skipped: SkippedRecord[] }[] = [];
   if (Array.isArray(value)) {
@@ -58,6 +66,7 @@ export function collectSkippedRecords(value: unknown, depth = 3, path = ''): { p
     value.forEach((v, i) => found.push(...collectSkippedRecords(v, depth - 1, `${path}[${i}]`)));
     return found;
   }
-  for (const [key, v] of Object.entries(value)) found.push(...collectSkippedRecords(v, depth - 1, path ? `${path}.${key}` : key));
+  for (const [key, v] of Object.entries(value))
+    found.push(...collectSkippedRecords(v, depth - 1, path ? `${path}.${key}` : key));
   return found;
 }

@@ -25,7 +25,14 @@ export const billingAlertEventSchema = z.object({
   ...envelopeBase,
   type: z.literal('billing_alert'),
   payload: z.object({
-    kind: z.enum(['invoice_created', 'invoice_paid', 'invoice_cancelled', 'invoice_refunded', 'invoice_overdue', 'payment_added']),
+    kind: z.enum([
+      'invoice_created',
+      'invoice_paid',
+      'invoice_cancelled',
+      'invoice_refunded',
+      'invoice_overdue',
+      'payment_added',
+    ]),
     invoiceId: z.string(),
     status: invoiceStatusSchema.nullable(),
   }),
@@ -56,7 +63,9 @@ export const notificationCreatedEventSchema = z.object({
 export const usageAlertEventSchema = z.object({
   ...envelopeBase,
   type: z.literal('usage_alert'),
-  payload: usageAlertFiringSchema.pick({ ruleId: true, metric: true, service: true, threshold: true, value: true, limit: true }).extend({ alertId: z.string() }),
+  payload: usageAlertFiringSchema
+    .pick({ ruleId: true, metric: true, service: true, threshold: true, value: true, limit: true })
+    .extend({ alertId: z.string() }),
 });
 
 /** Envelope of every event the realtime gateway emits (socket.io event name = `type`). */

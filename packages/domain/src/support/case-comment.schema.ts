@@ -61,7 +61,10 @@ export const caseReplyPolicySchema = z.object({
 export type CaseReplyPolicy = z.infer<typeof caseReplyPolicySchema>;
 
 /** `GET .../cases/:caseId` response: the case, whether the customer may reply, and freshness. */
-export const caseDetailSchema = supportCaseSchema.extend({ reply: caseReplyPolicySchema, meta: readMetaSchema });
+export const caseDetailSchema = supportCaseSchema.extend({
+  reply: caseReplyPolicySchema,
+  meta: readMetaSchema,
+});
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 /** `POST .../cases/:caseId/comments` response: the stored comment and whether the case was reopened. */

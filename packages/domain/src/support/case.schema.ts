@@ -4,7 +4,14 @@ import { pageOf, pageQuerySchema } from '../common/pagination.schema';
 import { readMetaSchema } from '../common/freshness.schema';
 
 /** Support case status. Unknown CRM values become `unknown`. */
-export const caseStatusSchema = z.enum(['new', 'working', 'waiting_on_customer', 'escalated', 'closed', 'unknown']);
+export const caseStatusSchema = z.enum([
+  'new',
+  'working',
+  'waiting_on_customer',
+  'escalated',
+  'closed',
+  'unknown',
+]);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
 /** Support case priority. */

@@ -10,7 +10,10 @@ import { z } from 'zod';
 /** A metric key: lower-case letters, digits and `_`, starting with a letter (at most 64 characters). */
 export const usageMetricKeySchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,63}$/, 'metric keys are lower-case letters, digits and _, starting with a letter (at most 64)');
+  .regex(
+    /^[a-z][a-z0-9_]{0,63}$/,
+    'metric keys are lower-case letters, digits and _, starting with a letter (at most 64)',
+  );
 export type UsageMetricKey = z.infer<typeof usageMetricKeySchema>;
 
 /** Unit of a metric's values: `bytes`, `seconds`, `count` (things) or `requests`. */
@@ -47,7 +50,11 @@ export type WhmcsLimitField = z.infer<typeof whmcsLimitFieldSchema>;
  */
 export const usageLimitSourceSchema = z.discriminatedUnion('from', [
   z.object({ from: z.literal('whmcs'), field: whmcsLimitFieldSchema }),
-  z.object({ from: z.literal('config'), value: z.number().positive().finite(), per: z.enum(['account', 'service']) }),
+  z.object({
+    from: z.literal('config'),
+    value: z.number().positive().finite(),
+    per: z.enum(['account', 'service']),
+  }),
   z.object({ from: z.literal('none') }),
 ]);
 export type UsageLimitSource = z.infer<typeof usageLimitSourceSchema>;
@@ -75,7 +82,10 @@ export type MetricDefinition = z.infer<typeof metricDefinitionSchema>;
 export const metricCatalogSchema = z.object({ metrics: z.array(metricDefinitionSchema) });
 export type MetricCatalog = z.infer<typeof metricCatalogSchema>;
 
-const WHMCS_KIND: Readonly<Record<WhmcsUsageField, UsageMetricKind>> = { diskusage: 'gauge', bwusage: 'counter' };
+const WHMCS_KIND: Readonly<Record<WhmcsUsageField, UsageMetricKind>> = {
+  diskusage: 'gauge',
+  bwusage: 'counter',
+};
 
 /** One metric as an operator writes it in `config/metrics.yaml` (keyed by metric key). */
 export const metricFileEntrySchema = z
@@ -97,7 +107,12 @@ export const metricFileEntrySchema = z
       .union([
         z.literal('none'),
         z.object({ whmcs: whmcsLimitFieldSchema }).strict(),
-        z.object({ value: z.number().positive().finite(), per: z.enum(['account', 'service']).default('account') }).strict(),
+        z
+          .object({
+            value: z.number().positive().finite(),
+            per: z.enum(['account', 'service']).default('account'),
+          })
+          .strict(),
       ])
       .default('none'),
   })
@@ -105,18 +120,50 @@ export const metricFileEntrySchema = z
   .superRefine((entry, ctx) => {
     const whmcs = entry.source.whmcs;
     if (whmcs !== undefined) {
-      if (entry.unit !== 'bytes') ctx.addIssue({ code: 'custom', path: ['unit'], message: `source.whmcs ${whmcs} is measured in bytes` });
-      if (entry.kind !== WHMCS_KIND[whmcs]) ctx.addIssue({ code: 'custom', path: ['kind'], message: `source.whmcs ${whmcs} is a ${WHMCS_KIND[whmcs]}` });
-      if (!entry.perService) ctx.addIssue({ code: 'custom', path: ['perService'], message: 'WHMCS measures usage per service: perService must be true' });
+      if (entry.unit !== 'bytes')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['unit'],
+          message: `source.whmcs ${whmcs} is measured in bytes`,
+        });
+      if (entry.kind !== WHMCS_KIND[whmcs])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['kind'],
+          message: `source.whmcs ${whmcs} is a ${WHMCS_KIND[whmcs]}`,
+        });
+      if (!entry.perService)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['perService'],
+          message: 'WHMCS measures usage per service: perService must be true',
+        });
     }
     if (whmcs === undefined && !entry.source.api) {
-      ctx.addIssue({ code: 'custom', path: ['source'], message: 'a metric needs a source: whmcs, api or both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: 'a metric needs a source: whmcs, api or both',
+      });
     }
     if (typeof entry.limit === 'object' && 'whmcs' in entry.limit && !entry.perService) {
-      ctx.addIssue({ code: 'custom', path: ['limit'], message: 'a WHMCS limit is per service: perService must be true' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limit'],
+        message: 'a WHMCS limit is per service: perService must be true',
+      });
     }
-    if (typeof entry.limit === 'object' && 'per' in entry.limit && entry.limit.per === 'service' && !entry.perService) {
-      ctx.addIssue({ code: 'custom', path: ['limit', 'per'], message: 'per: service needs perService: true' });
+    if (
+      typeof entry.limit === 'object' &&
+      'per' in entry.limit &&
+      entry.limit.per === 'service' &&
+      !entry.perService
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limit', 'per'],
+        message: 'per: service needs perService: true',
+      });
     }
   });
 export type MetricFileEntry = z.input<typeof metricFileEntrySchema>;
@@ -128,29 +175,29 @@ export type MetricFileEntry = z.input<typeof metricFileEntrySchema>;
 export const metricCatalogFileSchema = z
   .object({
     version: z.literal(1),
-    metrics: z.record(usageMetricKeySchema, metricFileEntrySchema).refine((m) => Object.keys(m).length > 0, 'at least one metric'),
+    metrics: z
+      .record(usageMetricKeySchema, metricFileEntrySchema)
+      .refine((m) => Object.keys(m).length > 0, 'at least one metric'),
   })
   .strict()
-  .transform(
-    (file): MetricCatalog => ({
-      metrics: Object.entries(file.metrics).map(([key, e]) => ({
-        key,
-        label: e.label,
-        description: e.description,
-        unit: e.unit,
-        kind: e.kind,
-        perService: e.perService,
-        whmcs: e.source.whmcs ?? null,
-        ingest: e.source.api,
-        limit:
-          e.limit === 'none'
-            ? { from: 'none' }
-            : 'whmcs' in e.limit
-              ? { from: 'whmcs', field: e.limit.whmcs }
-              : { from: 'config', value: e.limit.value, per: e.limit.per },
-      })),
-    }),
-  );
+  .transform((file): MetricCatalog => ({
+    metrics: Object.entries(file.metrics).map(([key, e]) => ({
+      key,
+      label: e.label,
+      description: e.description,
+      unit: e.unit,
+      kind: e.kind,
+      perService: e.perService,
+      whmcs: e.source.whmcs ?? null,
+      ingest: e.source.api,
+      limit:
+        e.limit === 'none'
+          ? { from: 'none' }
+          : 'whmcs' in e.limit
+            ? { from: 'whmcs', field: e.limit.whmcs }
+            : { from: 'config', value: e.limit.value, per: e.limit.per },
+    })),
+  }));
 
 /** The metric of `key` in `catalog`, or undefined. */
 export function findMetric(catalog: MetricCatalog, key: string): MetricDefinition | undefined {

@@ -102,7 +102,15 @@ export function rearmLine(thresholdValue: number, hysteresis: number): number {
  * The next state of a rule for `value` against `thresholdValue` (both in the metric's unit): an armed rule fires at
  * or above the threshold; a fired rule re-arms strictly below the re-arm line; else nothing changes.
  */
-export function nextAlertState(state: UsageAlertState, value: number, thresholdValue: number, hysteresis: number): { state: UsageAlertState; fired: boolean } {
-  if (state === 'armed') return value >= thresholdValue ? { state: 'fired', fired: true } : { state, fired: false };
-  return value < rearmLine(thresholdValue, hysteresis) ? { state: 'armed', fired: false } : { state, fired: false };
+export function nextAlertState(
+  state: UsageAlertState,
+  value: number,
+  thresholdValue: number,
+  hysteresis: number,
+): { state: UsageAlertState; fired: boolean } {
+  if (state === 'armed')
+    return value >= thresholdValue ? { state: 'fired', fired: true } : { state, fired: false };
+  return value < rearmLine(thresholdValue, hysteresis)
+    ? { state: 'armed', fired: false }
+    : { state, fired: false };
 }

@@ -31,11 +31,33 @@ describe('chooseUsageBucket', () => {
 
 describe('usageQuerySchema', () => {
   it('accepts a valid query and rejects from >= to and ranges over 400 days', () => {
-    expect(usageQuerySchema.safeParse({ metric: 'disk', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }).success).toBe(true);
-    expect(usageQuerySchema.safeParse({ metric: 'disk', from: '2026-01-02T00:00:00Z', to: '2026-01-02T00:00:00Z' }).success).toBe(false);
-    expect(usageQuerySchema.safeParse({ metric: 'disk', from: '2024-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }).success).toBe(false);
-    expect(usageQuerySchema.safeParse({ metric: 'CPU load', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }).success).toBe(false);
-    expect(usageQuerySchema.safeParse({ metric: 'disk', service: '12', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }).success).toBe(true);
+    expect(
+      usageQuerySchema.safeParse({ metric: 'disk', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' })
+        .success,
+    ).toBe(true);
+    expect(
+      usageQuerySchema.safeParse({ metric: 'disk', from: '2026-01-02T00:00:00Z', to: '2026-01-02T00:00:00Z' })
+        .success,
+    ).toBe(false);
+    expect(
+      usageQuerySchema.safeParse({ metric: 'disk', from: '2024-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' })
+        .success,
+    ).toBe(false);
+    expect(
+      usageQuerySchema.safeParse({
+        metric: 'CPU load',
+        from: '2026-01-01T00:00:00Z',
+        to: '2026-01-02T00:00:00Z',
+      }).success,
+    ).toBe(false);
+    expect(
+      usageQuerySchema.safeParse({
+        metric: 'disk',
+        service: '12',
+        from: '2026-01-01T00:00:00Z',
+        to: '2026-01-02T00:00:00Z',
+      }).success,
+    ).toBe(true);
   });
 });
 

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { isoTimestampSchema } from '../common/date-range.schema';
-import { metricCatalogSchema, usageMetricKeySchema, usageMetricKindSchema, usageUnitSchema } from './metric-catalog.schema';
+import {
+  metricCatalogSchema,
+  usageMetricKeySchema,
+  usageMetricKindSchema,
+  usageUnitSchema,
+} from './metric-catalog.schema';
 
 /**
  * A metric key as requests and events carry it. Which keys exist is the catalog's business (`config/metrics.yaml`);
@@ -10,7 +15,9 @@ export const usageMetricSchema = usageMetricKeySchema;
 export type UsageMetric = z.infer<typeof usageMetricSchema>;
 
 /** A service id (the WHMCS service id, `tblhosting.id`, as a string): the per-service dimension of a metric. */
-export const usageServiceIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'service ids are 1-64 letters, digits, _ . : -');
+export const usageServiceIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'service ids are 1-64 letters, digits, _ . : -');
 
 /** Resolution of a usage series: raw samples, or buckets of 1 minute, 10 minutes, 1 hour or 1 day (UTC). */
 export const usageBucketSchema = z.enum(['raw', '1m', '10m', '1h', '1d']);
@@ -53,8 +60,14 @@ type RangeShape = { from: typeof isoTimestampSchema; to: typeof isoTimestampSche
 function withRange<S extends z.ZodObject<RangeShape>>(schema: S, maxMs: number, maxLabel: string): S {
   const span = (q: unknown) => q as { from: string; to: string };
   return schema
-    .refine((q) => Date.parse(span(q).from) < Date.parse(span(q).to), { message: 'from must be before to', path: ['from'] })
-    .refine((q) => Date.parse(span(q).to) - Date.parse(span(q).from) <= maxMs, { message: `range must not exceed ${maxLabel}`, path: ['to'] });
+    .refine((q) => Date.parse(span(q).from) < Date.parse(span(q).to), {
+      message: 'from must be before to',
+      path: ['from'],
+    })
+    .refine((q) => Date.parse(span(q).to) - Date.parse(span(q).from) <= maxMs, {
+      message: `range must not exceed ${maxLabel}`,
+      path: ['to'],
+    });
 }
 
 /**

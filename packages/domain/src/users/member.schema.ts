@@ -35,7 +35,10 @@ export type MemberList = z.infer<typeof memberListSchema>;
 
 /** `POST /api/v1/accounts/:accountId/members/invites` body. */
 export const createInviteRequestSchema = z.object({
-  email: z.email('Enter a valid email address').max(254, 'An email address has at most 254 characters').transform((e) => e.trim().toLowerCase()),
+  email: z
+    .email('Enter a valid email address')
+    .max(254, 'An email address has at most 254 characters')
+    .transform((e) => e.trim().toLowerCase()),
   role: roleSchema,
 });
 export type CreateInviteRequest = z.infer<typeof createInviteRequestSchema>;
@@ -79,7 +82,11 @@ export const MIN_PASSWORD_LENGTH = PASSWORD_MIN_LENGTH;
 export const acceptInviteRequestSchema = z.object({
   token: inviteTokenSchema,
   name: z.string().trim().min(1, 'Enter your name').max(200).optional(),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `Password must have at least ${MIN_PASSWORD_LENGTH} characters`).max(1024).optional(),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Password must have at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(1024)
+    .optional(),
 });
 export type AcceptInviteRequest = z.infer<typeof acceptInviteRequestSchema>;
 

@@ -27,12 +27,23 @@ describe('permission matrix', () => {
   });
 
   it('lets billing members, owners and admins pay; only owners and admins cancel services', () => {
-    expect(roleSchema.options.filter((r) => roleHasPermission(r, 'billing:pay'))).toEqual(['owner', 'admin', 'billing']);
-    expect(roleSchema.options.filter((r) => roleHasPermission(r, 'subscriptions:manage'))).toEqual(['owner', 'admin']);
+    expect(roleSchema.options.filter((r) => roleHasPermission(r, 'billing:pay'))).toEqual([
+      'owner',
+      'admin',
+      'billing',
+    ]);
+    expect(roleSchema.options.filter((r) => roleHasPermission(r, 'subscriptions:manage'))).toEqual([
+      'owner',
+      'admin',
+    ]);
   });
 
   it('lets owners, admins and technical members manage usage alerts', () => {
-    expect(roleSchema.options.filter((r) => roleHasPermission(r, 'alerts:manage'))).toEqual(['owner', 'admin', 'technical']);
+    expect(roleSchema.options.filter((r) => roleHasPermission(r, 'alerts:manage'))).toEqual([
+      'owner',
+      'admin',
+      'technical',
+    ]);
   });
 
   it('returns a copy', () => {

@@ -35,7 +35,13 @@ export const permissionSchema = z.enum([
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
-const READ_ALL: readonly Permission[] = ['dashboard:read', 'billing:read', 'subscriptions:read', 'usage:read', 'support:read'];
+const READ_ALL: readonly Permission[] = [
+  'dashboard:read',
+  'billing:read',
+  'subscriptions:read',
+  'usage:read',
+  'support:read',
+];
 
 /**
  * The permission matrix: the permissions each role grants.
@@ -47,10 +53,36 @@ const READ_ALL: readonly Permission[] = ['dashboard:read', 'billing:read', 'subs
  * - viewer: reads everything a member can read, changes nothing.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  owner: [...READ_ALL, 'alerts:manage', 'support:write', 'billing:pay', 'subscriptions:manage', 'members:read', 'members:manage', 'audit:read', 'security:manage'],
-  admin: [...READ_ALL, 'alerts:manage', 'support:write', 'billing:pay', 'subscriptions:manage', 'members:read', 'members:manage', 'audit:read'],
+  owner: [
+    ...READ_ALL,
+    'alerts:manage',
+    'support:write',
+    'billing:pay',
+    'subscriptions:manage',
+    'members:read',
+    'members:manage',
+    'audit:read',
+    'security:manage',
+  ],
+  admin: [
+    ...READ_ALL,
+    'alerts:manage',
+    'support:write',
+    'billing:pay',
+    'subscriptions:manage',
+    'members:read',
+    'members:manage',
+    'audit:read',
+  ],
   billing: ['dashboard:read', 'billing:read', 'billing:pay', 'subscriptions:read'],
-  technical: ['dashboard:read', 'subscriptions:read', 'usage:read', 'alerts:manage', 'support:read', 'support:write'],
+  technical: [
+    'dashboard:read',
+    'subscriptions:read',
+    'usage:read',
+    'alerts:manage',
+    'support:read',
+    'support:write',
+  ],
   viewer: [...READ_ALL],
 };
 

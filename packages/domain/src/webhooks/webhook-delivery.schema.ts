@@ -11,7 +11,13 @@ export type WebhookProviderName = z.infer<typeof webhookProviderSchema>;
  * or an event that touches nothing; not retried), `failed` (an attempt failed; retrying with backoff),
  * `dead_lettered` (every attempt failed; kept with its last error until a platform admin replays it).
  */
-export const webhookDeliveryStatusSchema = z.enum(['received', 'processed', 'ignored', 'failed', 'dead_lettered']);
+export const webhookDeliveryStatusSchema = z.enum([
+  'received',
+  'processed',
+  'ignored',
+  'failed',
+  'dead_lettered',
+]);
 export type WebhookDeliveryStatus = z.infer<typeof webhookDeliveryStatusSchema>;
 
 /** One recorded delivery as platform admins see it (the payload is not shown). */

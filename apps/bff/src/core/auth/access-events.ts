@@ -11,8 +11,15 @@ import { z } from 'zod';
  * - `account_access_changed`: a fact of the account that gates access changed (its two-factor requirement, its links).
  */
 export const accessChangeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('session_revoked'), sessionIds: z.array(z.string().min(1).max(100)).min(1).max(1000) }),
-  z.object({ type: z.literal('membership_changed'), userId: z.string().min(1).max(100), accountId: z.string().min(1).max(100) }),
+  z.object({
+    type: z.literal('session_revoked'),
+    sessionIds: z.array(z.string().min(1).max(100)).min(1).max(1000),
+  }),
+  z.object({
+    type: z.literal('membership_changed'),
+    userId: z.string().min(1).max(100),
+    accountId: z.string().min(1).max(100),
+  }),
   z.object({ type: z.literal('user_access_changed'), userId: z.string().min(1).max(100) }),
   z.object({ type: z.literal('account_access_changed'), accountId: z.string().min(1).max(100) }),
 ]);

@@ -59,7 +59,9 @@ export class AccessCache {
     if (!this.redis) return;
     this.subscribed ??= this.redis.subscriber.subscribe(ACCESS_INVALIDATION_CHANNEL).catch((err: unknown) => {
       this.subscribed = null;
-      this.logger.error(`Cannot subscribe to ${ACCESS_INVALIDATION_CHANNEL}: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `Cannot subscribe to ${ACCESS_INVALIDATION_CHANNEL}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     });
     await this.subscribed;
   }
@@ -86,7 +88,12 @@ export class AccessCache {
       this.entries.delete(key(userId, accountId));
       return;
     }
-    const keys = accountId !== undefined ? this.byAccount.get(accountId) : userId !== undefined ? this.byUser.get(userId) : undefined;
+    const keys =
+      accountId !== undefined
+        ? this.byAccount.get(accountId)
+        : userId !== undefined
+          ? this.byUser.get(userId)
+          : undefined;
     for (const k of [...(keys ?? [])]) this.entries.delete(k);
   }
 

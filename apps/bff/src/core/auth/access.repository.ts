@@ -14,7 +14,9 @@ export class AccessRepository {
       select: {
         role: true,
         user: { select: { mfaEnabledAt: true } },
-        account: { select: { id: true, name: true, whmcsClientId: true, salesforceAccountId: true, mfaRequired: true } },
+        account: {
+          select: { id: true, name: true, whmcsClientId: true, salesforceAccountId: true, mfaRequired: true },
+        },
       },
     });
     if (!row) return null;

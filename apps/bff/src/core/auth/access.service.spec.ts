@@ -19,9 +19,20 @@ function build(ttlMs = 5000) {
     },
   } as unknown as AccessRepository;
   const redis = { enabled: false } as RedisConnections;
-  const service = new AccessService(repository, { ...loadEnv({}), ACCESS_CACHE_TTL_MS: ttlMs }, redis, new InProcessEventBus());
+  const service = new AccessService(
+    repository,
+    { ...loadEnv({}), ACCESS_CACHE_TTL_MS: ttlMs },
+    redis,
+    new InProcessEventBus(),
+  );
   const grant = (userId: string, role: AccountContext['role']) =>
-    rows.set(`${userId}:${ACCOUNT}`, { accountId: ACCOUNT, accountName: 'Acme', role, whmcsClientId: 1, salesforceAccountId: null });
+    rows.set(`${userId}:${ACCOUNT}`, {
+      accountId: ACCOUNT,
+      accountName: 'Acme',
+      role,
+      whmcsClientId: 1,
+      salesforceAccountId: null,
+    });
   return { service, rows, calls, grant };
 }
 

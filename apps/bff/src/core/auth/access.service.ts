@@ -33,7 +33,10 @@ export class AccessService implements OnModuleInit {
   ) {
     this.cache =
       env.ACCESS_CACHE_TTL_MS > 0
-        ? new AccessCache(env.ACCESS_CACHE_TTL_MS, redis.enabled ? { publisher: redis.client(), subscriber: redis.subscriber() } : null)
+        ? new AccessCache(
+            env.ACCESS_CACHE_TTL_MS,
+            redis.enabled ? { publisher: redis.client(), subscriber: redis.subscriber() } : null,
+          )
         : null;
   }
 
@@ -49,7 +52,9 @@ export class AccessService implements OnModuleInit {
     const cached = this.cache?.get(user, account);
     if (cached) return cached;
     // Before the account scope exists: the lookup runs in the user's scope (their own memberships only).
-    const membership = await DbContext.runAsUser(userId, () => this.repository.findMembership(userId, account));
+    const membership = await DbContext.runAsUser(userId, () =>
+      this.repository.findMembership(userId, account),
+    );
     if (membership) this.cache?.set(user, account, membership);
     return membership;
   }
@@ -62,7 +67,11 @@ export class AccessService implements OnModuleInit {
    */
   async invalidateMembership(userId: string, accountId: string): Promise<void> {
     await this.cache?.invalidate({ userId: userId.toLowerCase(), accountId: accountId.toLowerCase() });
-    await this.announce({ type: 'membership_changed', userId: userId.toLowerCase(), accountId: accountId.toLowerCase() });
+    await this.announce({
+      type: 'membership_changed',
+      userId: userId.toLowerCase(),
+      accountId: accountId.toLowerCase(),
+    });
   }
 
   /**
@@ -88,7 +97,10 @@ export class AccessService implements OnModuleInit {
   /** Publishes an access change; a failure is logged (the cache's TTL and every later check still apply). */
   private async announce(change: AccessChange): Promise<void> {
     await this.bus.publishAccessChange(change).catch((err: unknown) => {
-      this.logger.warn({ change: change.type, err: err instanceof Error ? err.message : String(err) }, 'access change not announced');
+      this.logger.warn(
+        { change: change.type, err: err instanceof Error ? err.message : String(err) },
+        'access change not announced',
+      );
     });
   }
 

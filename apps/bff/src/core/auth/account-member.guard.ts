@@ -28,18 +28,33 @@ export class AccountMemberGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequestState & { params?: Record<string, string | undefined> }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<AuthenticatedRequestState & { params?: Record<string, string | undefined> }>();
     if (!request.user) throw AppException.unauthenticated();
     const accountId = request.params?.accountId;
     // A malformed id is no account anyone belongs to: 404 without a query.
-    const membership = accountId && PATH_PARAMS.accountId?.schema.safeParse(accountId).success ? await this.access.findMembership(request.user.userId, accountId) : null;
+    const membership =
+      accountId && PATH_PARAMS.accountId?.schema.safeParse(accountId).success
+        ? await this.access.findMembership(request.user.userId, accountId)
+        : null;
     if (!membership) throw AppException.notFound('Account not found');
     if (membership.mfaRequired === true && membership.memberMfaEnabled !== true) {
-      throw new AppException(403, 'mfa_enrolment_required', 'This account requires two-factor authentication: set it up in your security settings first');
+      throw new AppException(
+        403,
+        'mfa_enrolment_required',
+        'This account requires two-factor authentication: set it up in your security settings first',
+      );
     }
-    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!permission) {
-      this.logger.error({ handler: context.getHandler().name }, 'account-scoped route without a permission: refused');
+      this.logger.error(
+        { handler: context.getHandler().name },
+        'account-scoped route without a permission: refused',
+      );
       throw AppException.forbidden();
     }
     if (!roleHasPermission(membership.role, permission)) throw AppException.forbidden();

@@ -30,12 +30,27 @@ export interface CookieNames {
  */
 export function cookieNames(secure: boolean): CookieNames {
   const p = secure ? '__Host-' : '';
-  return { access: `${p}${ACCESS_COOKIE}`, refresh: `${p}${REFRESH_COOKIE}`, csrf: `${p}${CSRF_COOKIE}`, mfaChallenge: `${p}${MFA_CHALLENGE_COOKIE}` };
+  return {
+    access: `${p}${ACCESS_COOKIE}`,
+    refresh: `${p}${REFRESH_COOKIE}`,
+    csrf: `${p}${CSRF_COOKIE}`,
+    mfaChallenge: `${p}${MFA_CHALLENGE_COOKIE}`,
+  };
 }
 
 /** Options of every session cookie: `Path=/`, no `Domain`, `SameSite=Lax`, `Secure` per configuration. */
-export function cookieOptions(secure: boolean, httpOnly: boolean, maxAgeSeconds?: number): Record<string, unknown> {
-  return { path: '/', sameSite: 'lax', secure, httpOnly, ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }) };
+export function cookieOptions(
+  secure: boolean,
+  httpOnly: boolean,
+  maxAgeSeconds?: number,
+): Record<string, unknown> {
+  return {
+    path: '/',
+    sameSite: 'lax',
+    secure,
+    httpOnly,
+    ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }),
+  };
 }
 
 /** The value of cookie `name` in a raw `Cookie` header, or undefined. */

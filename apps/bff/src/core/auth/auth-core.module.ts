@@ -12,7 +12,23 @@ import { TokenService } from './token.service';
 @Global()
 @Module({
   imports: [JwtModule.register({})],
-  providers: [TokenService, SessionRevocationService, AccessRepository, AccessService, JwtAuthGuard, AccountMemberGuard, PlatformAdminGuard],
-  exports: [TokenService, SessionRevocationService, AccessService, JwtAuthGuard, AccountMemberGuard, PlatformAdminGuard, JwtModule],
+  providers: [
+    TokenService,
+    SessionRevocationService,
+    AccessRepository,
+    AccessService,
+    JwtAuthGuard,
+    AccountMemberGuard,
+    PlatformAdminGuard,
+  ],
+  exports: [
+    TokenService,
+    SessionRevocationService,
+    AccessService,
+    JwtAuthGuard,
+    AccountMemberGuard,
+    PlatformAdminGuard,
+    JwtModule,
+  ],
 })
 export class AuthCoreModule {}

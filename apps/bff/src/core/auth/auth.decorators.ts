@@ -1,5 +1,16 @@
-import { applyDecorators, createParamDecorator, SetMetadata, UseGuards, type ExecutionContext } from '@nestjs/common';
-import { ApiCookieAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  applyDecorators,
+  createParamDecorator,
+  SetMetadata,
+  UseGuards,
+  type ExecutionContext,
+} from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Permission } from '@portico/domain';
 import { AppException } from '../http/app.exception';
 import { AccountMemberGuard, PERMISSION_KEY } from './account-member.guard';
@@ -16,15 +27,21 @@ export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionC
 });
 
 /** The {@link AccountContext} set by {@link AccountMemberGuard}. */
-export const CurrentAccount = createParamDecorator((_data: unknown, ctx: ExecutionContext): AccountContext => {
-  const account = ctx.switchToHttp().getRequest<AuthenticatedRequestState>().account;
-  if (!account) throw AppException.notFound('Account not found');
-  return account;
-});
+export const CurrentAccount = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AccountContext => {
+    const account = ctx.switchToHttp().getRequest<AuthenticatedRequestState>().account;
+    if (!account) throw AppException.notFound('Account not found');
+    return account;
+  },
+);
 
 /** Signed-in routes: {@link JwtAuthGuard}. */
 export function Authenticated(): MethodDecorator & ClassDecorator {
-  return applyDecorators(UseGuards(JwtAuthGuard), ApiCookieAuth(ACCESS_COOKIE), ApiUnauthorizedResponse({ description: 'unauthenticated' }));
+  return applyDecorators(
+    UseGuards(JwtAuthGuard),
+    ApiCookieAuth(ACCESS_COOKIE),
+    ApiUnauthorizedResponse({ description: 'unauthenticated' }),
+  );
 }
 
 /**
@@ -37,7 +54,7 @@ export function AccountScoped(): MethodDecorator & ClassDecorator {
     ApiCookieAuth(ACCESS_COOKIE),
     ApiUnauthorizedResponse({ description: 'unauthenticated' }),
     ApiNotFoundResponse({ description: 'not_found: unknown account or not a member' }),
-    ApiForbiddenResponse({ description: 'forbidden: the member\'s role lacks the permission' }),
+    ApiForbiddenResponse({ description: "forbidden: the member's role lacks the permission" }),
   );
 }
 

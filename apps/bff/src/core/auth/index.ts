@@ -15,8 +15,20 @@ export { SecretBox } from './secret-box';
 export { AccessService, UUID_PATTERN } from './access.service';
 export { AccountMemberGuard, PERMISSION_KEY } from './account-member.guard';
 export { PlatformAdminGuard } from './platform-admin.guard';
-export { AccountScoped, Authenticated, CurrentAccount, CurrentUser, PlatformAdmin, RequirePermission } from './auth.decorators';
+export {
+  AccountScoped,
+  Authenticated,
+  CurrentAccount,
+  CurrentUser,
+  PlatformAdmin,
+  RequirePermission,
+} from './auth.decorators';
 export { AuthCoreModule } from './auth-core.module';
 export { JwtAuthGuard } from './jwt-auth.guard';
 export type { AccountContext, AuthenticatedRequestState, SessionUser } from './session.types';
-export { TokenService, hashRefreshToken, sessionIdOfRefreshToken, type IssuedRefreshToken } from './token.service';
+export {
+  TokenService,
+  hashRefreshToken,
+  sessionIdOfRefreshToken,
+  type IssuedRefreshToken,
+} from './token.service';

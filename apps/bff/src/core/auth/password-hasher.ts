@@ -5,7 +5,12 @@ import { Algorithm, hash, verify } from '@node-rs/argon2';
  * Hashes are PHC strings (`$argon2id$v=19$m=...`) that carry their parameters, so raising these later keeps old
  * hashes verifiable.
  */
-export const ARGON2ID_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2ID_OPTIONS = {
+  algorithm: Algorithm.Argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /** Hashes a password with argon2id (prebuilt native binding, no compiler needed at install). */
 export function hashPassword(plain: string): Promise<string> {

@@ -32,9 +32,14 @@ export class SessionRevocationService {
     const ttlMs = this.env.JWT_ACCESS_TTL_SECONDS * 1000 + 5_000;
     await Promise.all(sessionIds.map((id) => this.cache.set(`${KEY_PREFIX}${id}`, true, ttlMs)));
     for (let i = 0; i < sessionIds.length; i += 1000) {
-      await this.bus.publishAccessChange({ type: 'session_revoked', sessionIds: sessionIds.slice(i, i + 1000) }).catch((err: unknown) => {
-        this.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'session revocation not announced to other instances');
-      });
+      await this.bus
+        .publishAccessChange({ type: 'session_revoked', sessionIds: sessionIds.slice(i, i + 1000) })
+        .catch((err: unknown) => {
+          this.logger.warn(
+            { err: err instanceof Error ? err.message : String(err) },
+            'session revocation not announced to other instances',
+          );
+        });
     }
   }
 

@@ -3,9 +3,17 @@ import { loadEnv } from '../config/env';
 import { hashRefreshToken, sessionIdOfRefreshToken, TokenService } from './token.service';
 
 describe('TokenService', () => {
-  const env = loadEnv({ JWT_ACCESS_SECRET: 'x'.repeat(40), JWT_ACCESS_TTL_SECONDS: '60', JWT_REFRESH_TTL_SECONDS: '120' });
+  const env = loadEnv({
+    JWT_ACCESS_SECRET: 'x'.repeat(40),
+    JWT_ACCESS_TTL_SECONDS: '60',
+    JWT_REFRESH_TTL_SECONDS: '120',
+  });
   const service = new TokenService(new JwtService({}), env);
-  const user = { userId: '5b1f0c3e-0000-4000-9000-000000000001', email: 'owner@acme.example', sessionId: '5b1f0c3e-0000-4000-9000-0000000000aa' };
+  const user = {
+    userId: '5b1f0c3e-0000-4000-9000-000000000001',
+    email: 'owner@acme.example',
+    sessionId: '5b1f0c3e-0000-4000-9000-0000000000aa',
+  };
 
   it('signs access tokens that verify back to the session', () => {
     expect(service.verifyAccessToken(service.signAccessToken(user))).toEqual(user);
@@ -17,7 +25,9 @@ describe('TokenService', () => {
     expect(service.verifyAccessToken(token)).toBeNull();
     const good = service.signAccessToken(user);
     const [h, , s] = good.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ sub: 'someone-else', email: 'x@y.z' })).toString('base64url');
+    const forgedPayload = Buffer.from(JSON.stringify({ sub: 'someone-else', email: 'x@y.z' })).toString(
+      'base64url',
+    );
     expect(service.verifyAccessToken(`${h}.${forgedPayload}.${s}`)).toBeNull();
     expect(service.verifyAccessToken('garbage')).toBeNull();
   });
@@ -59,7 +69,9 @@ describe('TokenService', () => {
     expect(a.expiresAt.toISOString()).toBe('2026-01-01T00:02:00.000Z');
     // A rotation keeps the family's absolute end.
     const end = new Date('2026-01-01T00:01:00Z');
-    expect(service.issueRefreshToken(user.sessionId, new Date('2026-01-01T00:00:30Z'), end).expiresAt).toEqual(end);
+    expect(
+      service.issueRefreshToken(user.sessionId, new Date('2026-01-01T00:00:30Z'), end).expiresAt,
+    ).toEqual(end);
   });
 
   it('signs two-factor challenges that never pass as access tokens, and vice versa', () => {

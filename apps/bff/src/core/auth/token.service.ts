@@ -60,7 +60,9 @@ export class TokenService {
 
   /** The access token from a request's access cookie (the name in force), or null. Does not verify it. */
   accessTokenOf(request: unknown): string | null {
-    const token = (request as { cookies?: Record<string, string | undefined> }).cookies?.[this.cookies.access];
+    const token = (request as { cookies?: Record<string, string | undefined> }).cookies?.[
+      this.cookies.access
+    ];
     return typeof token === 'string' && token.length > 0 ? token : null;
   }
 
@@ -125,14 +127,23 @@ export class TokenService {
   signMfaChallenge(userId: string): string {
     return this.jwt.sign(
       { sub: userId },
-      { secret: this.env.JWT_REFRESH_SECRET, expiresIn: this.env.MFA_CHALLENGE_TTL_SECONDS, algorithm: 'HS256', audience: MFA_AUDIENCE },
+      {
+        secret: this.env.JWT_REFRESH_SECRET,
+        expiresIn: this.env.MFA_CHALLENGE_TTL_SECONDS,
+        algorithm: 'HS256',
+        audience: MFA_AUDIENCE,
+      },
     );
   }
 
   /** The user id of a valid, unexpired challenge token, or null. */
   verifyMfaChallenge(token: string): string | null {
     try {
-      const claims = this.jwt.verify<{ sub?: unknown }>(token, { secret: this.env.JWT_REFRESH_SECRET, algorithms: ['HS256'], audience: MFA_AUDIENCE });
+      const claims = this.jwt.verify<{ sub?: unknown }>(token, {
+        secret: this.env.JWT_REFRESH_SECRET,
+        algorithms: ['HS256'],
+        audience: MFA_AUDIENCE,
+      });
       return typeof claims.sub === 'string' && claims.sub.length > 0 ? claims.sub : null;
     } catch {
       return null;
@@ -146,7 +157,11 @@ export class TokenService {
    */
   issueRefreshToken(sessionId: string, now = new Date(), sessionExpiresAt?: Date): IssuedRefreshToken {
     const token = `${sessionId}.${randomBytes(32).toString('base64url')}`;
-    return { token, hash: hashRefreshToken(token), expiresAt: sessionExpiresAt ?? new Date(now.getTime() + this.env.JWT_REFRESH_TTL_SECONDS * 1000) };
+    return {
+      token,
+      hash: hashRefreshToken(token),
+      expiresAt: sessionExpiresAt ?? new Date(now.getTime() + this.env.JWT_REFRESH_TTL_SECONDS * 1000),
+    };
   }
 }
 
@@ -166,6 +181,13 @@ export function hashRefreshToken(token: string): string {
 export function sessionFromClaims(claims: unknown): SessionUser | null {
   if (typeof claims !== 'object' || claims === null) return null;
   const { sub, email, sid } = claims as Partial<AccessTokenClaims>;
-  if (typeof sub !== 'string' || typeof email !== 'string' || typeof sid !== 'string' || sub.length === 0 || sid.length === 0) return null;
+  if (
+    typeof sub !== 'string' ||
+    typeof email !== 'string' ||
+    typeof sid !== 'string' ||
+    sub.length === 0 ||
+    sid.length === 0
+  )
+    return null;
   return { userId: sub, email, sessionId: sid };
 }

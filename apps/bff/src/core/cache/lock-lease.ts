@@ -9,9 +9,12 @@ export const MAX_WAIT_LEASES = 20;
  * @returns stops the renewals
  */
 export function renewWhileHeld(cache: CachePort, key: string, token: string, ttlMs: number): () => void {
-  const timer = setInterval(() => {
-    cache.extendIfEquals(key, token, ttlMs).catch(() => undefined);
-  }, Math.max(10, Math.floor(ttlMs / 3)));
+  const timer = setInterval(
+    () => {
+      cache.extendIfEquals(key, token, ttlMs).catch(() => undefined);
+    },
+    Math.max(10, Math.floor(ttlMs / 3)),
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -6,10 +6,12 @@ import { CachePort } from './cache.port';
 export const REDIS_CACHE_PREFIX = 'portico:cache:';
 
 /** Deletes KEYS[1] when it holds ARGV[1] (lock release that never drops another owner's lock). */
-const DELETE_IF_EQUALS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const DELETE_IF_EQUALS =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /** Sets KEYS[1]'s expiry to ARGV[2] ms when it holds ARGV[1] (lock renewal). */
-const EXPIRE_IF_EQUALS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+const EXPIRE_IF_EQUALS =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 /** Characters of raw JSON whose parsed values {@link RedisCacheAdapter} keeps for reuse (about 2 bytes each). */
 export const PARSED_MEMO_MAX_CHARS = 4_000_000;
@@ -62,12 +64,24 @@ export class RedisCacheAdapter extends CachePort {
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
-    const result = await this.redis.set(this.prefix + key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
+    const result = await this.redis.set(
+      this.prefix + key,
+      JSON.stringify(value),
+      'PX',
+      Math.max(1, Math.round(ttlMs)),
+      'NX',
+    );
     return result === 'OK';
   }
 
   async extendIfEquals(key: string, value: string, ttlMs: number): Promise<boolean> {
-    const result = await this.redis.eval(EXPIRE_IF_EQUALS, 1, this.prefix + key, JSON.stringify(value), Math.max(1, Math.round(ttlMs)));
+    const result = await this.redis.eval(
+      EXPIRE_IF_EQUALS,
+      1,
+      this.prefix + key,
+      JSON.stringify(value),
+      Math.max(1, Math.round(ttlMs)),
+    );
     return result === 1;
   }
 

@@ -89,7 +89,9 @@ describe('SwrCache', () => {
       await after(30);
       throw new Error('down');
     };
-    const [ra, rb] = await run(Promise.allSettled([a.read('k', failing), (async () => (await after(5), b.read('k', failing)))()]));
+    const [ra, rb] = await run(
+      Promise.allSettled([a.read('k', failing), (async () => (await after(5), b.read('k', failing)))()]),
+    );
     expect(calls).toBe(1);
     expect(ra.status).toBe('rejected');
     expect(rb.status).toBe('rejected');
@@ -126,7 +128,11 @@ describe('SwrCache', () => {
   });
 
   it('past the stale window, waits for the refresh and falls back to the old value when it fails (stale-if-error)', async () => {
-    const cache = new SwrCache(new MemoryCacheAdapter(), windows({ freshMs: 1, staleMs: 0, staleIfErrorMs: 60_000 }), reasonOf);
+    const cache = new SwrCache(
+      new MemoryCacheAdapter(),
+      windows({ freshMs: 1, staleMs: 0, staleIfErrorMs: 60_000 }),
+      reasonOf,
+    );
     await cache.read('k', async () => 'v1');
     await tick(5);
     expect(await cache.read('k', async () => 'v2')).toMatchObject({ data: 'v2', stale: false });
@@ -164,14 +170,19 @@ describe('SwrCache', () => {
 });
 
 describe('SingleFlight', () => {
-  const codec = { encode: (err: unknown) => (err instanceof Error ? err.message : 'x'), decode: (e: unknown) => new Error(`remote: ${String(e)}`) };
+  const codec = {
+    encode: (err: unknown) => (err instanceof Error ? err.message : 'x'),
+    decode: (e: unknown) => new Error(`remote: ${String(e)}`),
+  };
 
   it('shares one call between overlapping callers of two instances, and nothing after it ends', async () => {
     const store = new SharedMemoryCache();
     const a = new SingleFlight(store, 5000, codec);
     const b = new SingleFlight(store, 5000, codec);
     const { counter, load } = slowLoader('v', 40);
-    const results = await run(Promise.all([a.run('k', load), b.run('k', load), a.run('k', load), b.run('k', load)]));
+    const results = await run(
+      Promise.all([a.run('k', load), b.run('k', load), a.run('k', load), b.run('k', load)]),
+    );
     expect(results).toEqual(['v', 'v', 'v', 'v']);
     expect(counter.calls).toBe(1);
     await run(b.run('k', load));
@@ -227,7 +238,9 @@ describe('SwrCache groups (per-query keys invalidated together)', () => {
 
   it('throws when nothing was ever cached, and does not let a load that started before an invalidation write back', async () => {
     const cache = new SwrCache(new MemoryCacheAdapter(), windows({ staleIfErrorMs: 60_000 }), reasonOf);
-    await expect(cache.readInGroup('g', 'k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    await expect(cache.readInGroup('g', 'k', async () => Promise.reject(new Error('down')))).rejects.toThrow(
+      'down',
+    );
     let release: (v: string) => void = () => undefined;
     const slow = cache.readInGroup('g', 'k', () => new Promise<string>((r) => (release = r)));
     await tick(5);

@@ -109,7 +109,11 @@ export class SwrCache {
    * @throws the error of `load` (or {@link SharedLoadError} when another instance's load failed) when there is no
    *   value to fall back on
    */
-  async read<T>(key: string, load: () => Promise<T>, known: SwrEntry<T> | undefined | null = null): Promise<SwrResult<T>> {
+  async read<T>(
+    key: string,
+    load: () => Promise<T>,
+    known: SwrEntry<T> | undefined | null = null,
+  ): Promise<SwrResult<T>> {
     if (this.windows.freshMs <= 0) {
       this.observe(key, 'miss');
       const entry = await this.loadShared(key, load, undefined);
@@ -148,7 +152,8 @@ export class SwrCache {
       return { data: loaded.data, fetchedAt: loaded.fetchedAt, stale: false };
     }
     const loadedAt = entry.loadStartedAt ?? Date.parse(entry.fetchedAt);
-    if (invalidatedAt === undefined || loadedAt > invalidatedAt) return this.serve(fullKey, entry, load, group);
+    if (invalidatedAt === undefined || loadedAt > invalidatedAt)
+      return this.serve(fullKey, entry, load, group);
     // Invalidated since it was loaded: must revalidate; the old copy only stands in for a failure.
     const freshUntil = Math.min(entry.freshUntil, invalidatedAt);
     try {
@@ -177,7 +182,12 @@ export class SwrCache {
   }
 
   /** A present, not invalidated entry: fresh, stale with a background refresh, or stale-if-error (see {@link read}). */
-  private async serve<T>(key: string, entry: SwrEntry<T>, load: () => Promise<T>, group?: string): Promise<SwrResult<T>> {
+  private async serve<T>(
+    key: string,
+    entry: SwrEntry<T>,
+    load: () => Promise<T>,
+    group?: string,
+  ): Promise<SwrResult<T>> {
     const now = Date.now();
     if (now < entry.freshUntil) {
       this.observe(key, 'hit');
@@ -211,7 +221,9 @@ export class SwrCache {
       this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
       this.inflight.delete(key);
     }
-    const tombstones = this.cache.shared ? keys.map((k) => this.cache.set(tombstoneKey(k), Date.now(), this.windows.lockMs)) : [];
+    const tombstones = this.cache.shared
+      ? keys.map((k) => this.cache.set(tombstoneKey(k), Date.now(), this.windows.lockMs))
+      : [];
     await Promise.all([this.cache.del(...keys), ...tombstones]);
   }
 
@@ -271,7 +283,11 @@ export class SwrCache {
       while (Date.now() < deadline) {
         await sleep(pollMs);
         pollMs = Math.min(POLL_MAX_MS, pollMs * 2);
-        const [entry, failure, lock] = await this.cache.getMany<unknown>([key, failureKey(key), lockKey(key)]);
+        const [entry, failure, lock] = await this.cache.getMany<unknown>([
+          key,
+          failureKey(key),
+          lockKey(key),
+        ]);
         const current = entry as SwrEntry<T> | undefined;
         if (current !== undefined && current.fetchedAt !== previous?.fetchedAt) return current;
         const failed = failure as FailureMarker | undefined;
@@ -285,16 +301,28 @@ export class SwrCache {
     }
   }
 
-  private async loadAndStore<T>(key: string, load: () => Promise<T>, previous: SwrEntry<T> | undefined, group?: string): Promise<SwrEntry<T>> {
+  private async loadAndStore<T>(
+    key: string,
+    load: () => Promise<T>,
+    previous: SwrEntry<T> | undefined,
+    group?: string,
+  ): Promise<SwrEntry<T>> {
     const generation = this.generations.get(key) ?? 0;
     const groupGeneration = group === undefined ? 0 : (this.groupGenerations.get(group) ?? 0);
     const started = Date.now();
     const current = async (): Promise<boolean> =>
-      group === undefined ? this.stillCurrent(key, generation, started) : this.groupStillCurrent(group, groupGeneration, started);
+      group === undefined
+        ? this.stillCurrent(key, generation, started)
+        : this.groupStillCurrent(group, groupGeneration, started);
     try {
       const data = await load();
       const now = Date.now();
-      const entry: SwrEntry<T> = { data, fetchedAt: new Date(now).toISOString(), freshUntil: now + this.windows.freshMs, loadStartedAt: started };
+      const entry: SwrEntry<T> = {
+        data,
+        fetchedAt: new Date(now).toISOString(),
+        freshUntil: now + this.windows.freshMs,
+        loadStartedAt: started,
+      };
       if (this.windows.freshMs > 0 && (await current())) {
         await this.cache.set(key, entry, this.ttlMs());
       }
@@ -312,7 +340,10 @@ export class SwrCache {
           await this.cache.set(failureKey(key), marker, 5000);
         }
       } catch (storeErr) {
-        this.logger.warn({ key, err: storeErr instanceof Error ? storeErr.message : String(storeErr) }, 'cache write failed');
+        this.logger.warn(
+          { key, err: storeErr instanceof Error ? storeErr.message : String(storeErr) },
+          'cache write failed',
+        );
       }
       throw err;
     }

@@ -22,10 +22,19 @@ describe('loadEnv', () => {
   });
 
   it('coerces numbers and booleans and treats blank values as unset', () => {
-    const env = loadEnv({ PORT: '8080', COOKIE_SECURE: 'true', REDIS_URL: '', DATABASE_URL: 'postgresql://u@h/db' });
+    const env = loadEnv({
+      PORT: '8080',
+      COOKIE_SECURE: 'true',
+      REDIS_URL: '',
+      DATABASE_URL: 'postgresql://u@h/db',
+    });
     expect(loadEnv({ PORTAL_ORIGIN: 'https://portal.example.com' }).COOKIE_SECURE).toBe(true);
-    expect(loadEnv({ PORTAL_ORIGIN: 'http://127.0.0.1:3000', COOKIE_SECURE: 'auto' }).COOKIE_SECURE).toBe(false);
-    expect(() => loadEnv({ PORTAL_ORIGIN: 'https://portal.example.com', COOKIE_SECURE: 'false' })).toThrow(/COOKIE_SECURE/);
+    expect(loadEnv({ PORTAL_ORIGIN: 'http://127.0.0.1:3000', COOKIE_SECURE: 'auto' }).COOKIE_SECURE).toBe(
+      false,
+    );
+    expect(() => loadEnv({ PORTAL_ORIGIN: 'https://portal.example.com', COOKIE_SECURE: 'false' })).toThrow(
+      /COOKIE_SECURE/,
+    );
     expect(env.PORT).toBe(8080);
     expect(env.COOKIE_SECURE).toBe(true);
     expect(env.REDIS_URL).toBeUndefined();
@@ -35,18 +44,26 @@ describe('loadEnv', () => {
   it('lists every bad variable, without echoing values', () => {
     let error: unknown;
     try {
-      loadEnv({ PORT: 'eighty', COOKIE_SECURE: 'perhaps', WHMCS_API_URL: 'not a url', JWT_ACCESS_SECRET: 'short-secret-value' });
+      loadEnv({
+        PORT: 'eighty',
+        COOKIE_SECURE: 'perhaps',
+        WHMCS_API_URL: 'not a url',
+        JWT_ACCESS_SECRET: 'short-secret-value',
+      });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(EnvValidationError);
     const message = (error as Error).message;
-    for (const name of ['PORT', 'COOKIE_SECURE', 'WHMCS_API_URL', 'JWT_ACCESS_SECRET']) expect(message).toContain(name);
+    for (const name of ['PORT', 'COOKIE_SECURE', 'WHMCS_API_URL', 'JWT_ACCESS_SECRET'])
+      expect(message).toContain(name);
     expect(message).not.toContain('short-secret-value');
   });
 
   it('requires real JWT secrets in production', () => {
-    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET[\s\S]*JWT_REFRESH_SECRET|JWT_REFRESH_SECRET[\s\S]*JWT_ACCESS_SECRET/);
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
+      /JWT_ACCESS_SECRET[\s\S]*JWT_REFRESH_SECRET|JWT_REFRESH_SECRET[\s\S]*JWT_ACCESS_SECRET/,
+    );
     const env = loadEnv({
       NODE_ENV: 'production',
       JWT_ACCESS_SECRET: 'a'.repeat(40),

@@ -34,7 +34,10 @@ const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
 const url = (def: string) => z.preprocess(blankToUndefined, z.url().default(def));
 
 export const rawEnvSchema = z.object({
-  NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'test', 'production']).default('development')),
+  NODE_ENV: z.preprocess(
+    blankToUndefined,
+    z.enum(['development', 'test', 'production']).default('development'),
+  ),
   /** HTTP (and socket.io) port. */
   PORT: int(4000, 0, 65535),
   HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
@@ -77,8 +80,24 @@ export const rawEnvSchema = z.object({
     z
       .string()
       .default('loopback')
-      .transform((v) => (v.trim().toLowerCase() === 'none' ? [] : v.split(',').map((p) => p.trim()).filter((p) => p.length > 0)))
-      .pipe(z.array(z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/, 'an address, a CIDR range, loopback, linklocal or uniquelocal'))),
+      .transform((v) =>
+        v.trim().toLowerCase() === 'none'
+          ? []
+          : v
+              .split(',')
+              .map((p) => p.trim())
+              .filter((p) => p.length > 0),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/,
+              'an address, a CIDR range, loopback, linklocal or uniquelocal',
+            ),
+        ),
+      ),
   ),
   JWT_ACCESS_SECRET: z.preprocess(blankToUndefined, z.string().min(32).optional()),
   JWT_REFRESH_SECRET: z.preprocess(blankToUndefined, z.string().min(32).optional()),
@@ -98,7 +117,10 @@ export const rawEnvSchema = z.object({
     blankToUndefined,
     z
       .string()
-      .refine((v) => Buffer.from(v, 'base64url').length === 32, 'must be 32 bytes, base64 or base64url encoded')
+      .refine(
+        (v) => Buffer.from(v, 'base64url').length === 32,
+        'must be 32 bytes, base64 or base64url encoded',
+      )
       .optional(),
   ),
   /** Lifetime of the two-factor login challenge (password accepted, code pending), seconds. */
@@ -114,9 +136,18 @@ export const rawEnvSchema = z.object({
   /** Longest lockout, ms. */
   LOGIN_LOCKOUT_MAX_MS: int(3_600_000, 1),
   /** SMTP server for transactional mail (nodemailer URL); default: the sandbox's SMTP catcher. */
-  SMTP_URL: z.preprocess(blankToUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:4125')),
+  SMTP_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .default('smtp://127.0.0.1:4125'),
+  ),
   /** `From` header of outgoing mail. */
-  MAIL_FROM: z.preprocess(blankToUndefined, z.string().min(3).default('Portico <no-reply@portico.localhost>')),
+  MAIL_FROM: z.preprocess(
+    blankToUndefined,
+    z.string().min(3).default('Portico <no-reply@portico.localhost>'),
+  ),
   /** SMTP connection, greeting and socket timeout, ms. */
   SMTP_TIMEOUT_MS: int(10_000, 1),
   WHMCS_API_URL: url('http://127.0.0.1:4100/includes/api.php'),
@@ -144,8 +175,17 @@ export const rawEnvSchema = z.object({
   ),
   SALESFORCE_LOGIN_URL: url('http://127.0.0.1:4100'),
   SALESFORCE_CLIENT_ID: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-client-id')),
-  SALESFORCE_CLIENT_SECRET: z.preprocess(blankToUndefined, z.string().default('portico-sandbox-client-secret')),
-  SALESFORCE_API_VERSION: z.preprocess(blankToUndefined, z.string().regex(/^\d+\.\d$/).default('62.0')),
+  SALESFORCE_CLIENT_SECRET: z.preprocess(
+    blankToUndefined,
+    z.string().default('portico-sandbox-client-secret'),
+  ),
+  SALESFORCE_API_VERSION: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d+\.\d$/)
+      .default('62.0'),
+  ),
   /** Per-request timeout towards Salesforce, ms. */
   SALESFORCE_TIMEOUT_MS: int(5000, 1),
   WHMCS_WEBHOOK_SECRET: z.preprocess(
@@ -173,7 +213,13 @@ export const rawEnvSchema = z.object({
   /** Salesforce organization (15 or 18 character id) whose Outbound Messages are accepted. */
   SALESFORCE_ORGANIZATION_ID: z.preprocess(
     blankToUndefined,
-    z.string().regex(/^00D[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/, 'must be a 15 or 18 character Salesforce organization id (00D...)').default('00DA0000000SbxPAAQ'),
+    z
+      .string()
+      .regex(
+        /^00D[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/,
+        'must be a 15 or 18 character Salesforce organization id (00D...)',
+      )
+      .default('00DA0000000SbxPAAQ'),
   ),
   /**
    * BullMQ job lock, ms: a job whose worker died (crash, kill -9) goes back to the queue after at most about twice
@@ -283,10 +329,19 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
   }
   const localhost = isPlainHttpLocalhost(raw.PORTAL_ORIGIN);
   if (raw.COOKIE_SECURE === 'false' && !localhost) {
-    ctx.addIssue({ code: 'custom', path: ['COOKIE_SECURE'], message: 'false is only allowed when PORTAL_ORIGIN is http://localhost or http://127.0.0.1' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['COOKIE_SECURE'],
+      message: 'false is only allowed when PORTAL_ORIGIN is http://localhost or http://127.0.0.1',
+    });
   }
   // The embedded server (DATABASE_URL unset) listens on localhost only; a real server needs a real password.
-  if (production && raw.DATABASE_URL !== undefined && raw.DATABASE_APP_URL === undefined && raw.DATABASE_APP_PASSWORD === undefined) {
+  if (
+    production &&
+    raw.DATABASE_URL !== undefined &&
+    raw.DATABASE_APP_URL === undefined &&
+    raw.DATABASE_APP_PASSWORD === undefined
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['DATABASE_APP_PASSWORD'],
@@ -294,10 +349,22 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
     });
   }
   if (raw.JOB_WORKER === 'off' && raw.REDIS_URL === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['JOB_WORKER'], message: 'off needs REDIS_URL: without Redis the job queue is in-process, so this process must run the jobs (inline)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['JOB_WORKER'],
+      message:
+        'off needs REDIS_URL: without Redis the job queue is in-process, so this process must run the jobs (inline)',
+    });
   }
-  if (production && (raw.JWT_ACCESS_SECRET === DEV_JWT_ACCESS_SECRET || raw.JWT_REFRESH_SECRET === DEV_JWT_REFRESH_SECRET)) {
-    ctx.addIssue({ code: 'custom', path: ['JWT_ACCESS_SECRET'], message: 'development secret used in production' });
+  if (
+    production &&
+    (raw.JWT_ACCESS_SECRET === DEV_JWT_ACCESS_SECRET || raw.JWT_REFRESH_SECRET === DEV_JWT_REFRESH_SECRET)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['JWT_ACCESS_SECRET'],
+      message: 'development secret used in production',
+    });
   }
   // Rollups are maintained from the raw samples of their bucket: each resolution must outlive the finer ones.
   const kept = (days: number) => (days === 0 ? Number.POSITIVE_INFINITY : days);
@@ -310,9 +377,17 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
   for (let i = 1; i < retention.length; i += 1) {
     const [finer, finerDays] = retention[i - 1]!;
     const [key, days] = retention[i]!;
-    if (days < finerDays) ctx.addIssue({ code: 'custom', path: [key], message: `must keep at least as long as ${finer} (0 = forever)` });
+    if (days < finerDays)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `must keep at least as long as ${finer} (0 = forever)`,
+      });
   }
-  if (production && (raw.CSRF_SECRET === DEV_CSRF_SECRET || raw.MFA_ENCRYPTION_KEY === DEV_MFA_ENCRYPTION_KEY)) {
+  if (
+    production &&
+    (raw.CSRF_SECRET === DEV_CSRF_SECRET || raw.MFA_ENCRYPTION_KEY === DEV_MFA_ENCRYPTION_KEY)
+  ) {
     ctx.addIssue({ code: 'custom', path: ['CSRF_SECRET'], message: 'development secret used in production' });
   }
   return {
@@ -331,7 +406,8 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
     SELLER_CONFIG_PATH: raw.SELLER_CONFIG_PATH ?? path.join(findRepoRoot(), 'config', 'seller.json'),
     USAGE_METRICS_FILE: raw.USAGE_METRICS_FILE ?? path.join(findRepoRoot(), 'config', 'metrics.yaml'),
     DASHBOARDS_DIR: raw.DASHBOARDS_DIR ?? path.join(findRepoRoot(), 'config', 'dashboards'),
-    DASHBOARDS_WATCH: raw.DASHBOARDS_WATCH === undefined ? raw.NODE_ENV === 'development' : raw.DASHBOARDS_WATCH === 'true',
+    DASHBOARDS_WATCH:
+      raw.DASHBOARDS_WATCH === undefined ? raw.NODE_ENV === 'development' : raw.DASHBOARDS_WATCH === 'true',
   };
 });
 
@@ -354,7 +430,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const result = envSchema.safeParse(source);
   if (!result.success) {
     throw new EnvValidationError(
-      result.error.issues.map((issue) => ({ variable: issue.path.join('.') || '(root)', message: issue.message })),
+      result.error.issues.map((issue) => ({
+        variable: issue.path.join('.') || '(root)',
+        message: issue.message,
+      })),
     );
   }
   return result.data;

@@ -12,9 +12,12 @@ export const APP_ROLE = 'portico_app';
  * user replaced by {@link APP_ROLE} and its password by `DATABASE_APP_PASSWORD` (same server, same database).
  * @throws Error when DATABASE_URL is not resolved yet
  */
-export function appDatabaseUrl(env: Pick<Env, 'DATABASE_URL' | 'DATABASE_APP_URL' | 'DATABASE_APP_PASSWORD'>): string {
+export function appDatabaseUrl(
+  env: Pick<Env, 'DATABASE_URL' | 'DATABASE_APP_URL' | 'DATABASE_APP_PASSWORD'>,
+): string {
   if (env.DATABASE_APP_URL) return env.DATABASE_APP_URL;
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL must be resolved before the application URL is derived');
+  if (!env.DATABASE_URL)
+    throw new Error('DATABASE_URL must be resolved before the application URL is derived');
   const url = new URL(env.DATABASE_URL);
   url.username = APP_ROLE;
   url.password = encodeURIComponent(env.DATABASE_APP_PASSWORD);

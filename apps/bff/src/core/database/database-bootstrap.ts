@@ -38,7 +38,13 @@ export async function bootstrapDatabase(
   let url = env.DATABASE_URL;
   if (!url) {
     log(`Starting embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} (data: ${env.EMBEDDED_PG_DATA_DIR})`);
-    server = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DATA_DIR, port: env.EMBEDDED_PG_PORT, relocatable: env.EMBEDDED_PG_DATA_DIR_IS_DEFAULT, runtimeDir: env.EMBEDDED_PG_RUNTIME_DIR, onLog: log });
+    server = await startEmbeddedPostgres({
+      dataDir: env.EMBEDDED_PG_DATA_DIR,
+      port: env.EMBEDDED_PG_PORT,
+      relocatable: env.EMBEDDED_PG_DATA_DIR_IS_DEFAULT,
+      runtimeDir: env.EMBEDDED_PG_RUNTIME_DIR,
+      onLog: log,
+    });
     try {
       await server.ensureDatabase(EMBEDDED_DATABASE_NAME);
     } catch (err) {
@@ -73,7 +79,11 @@ export async function bootstrapDatabase(
             tenMinuteRetentionDays: env.USAGE_RETENTION_10M_DAYS === 0 ? null : env.USAGE_RETENTION_10M_DAYS,
           },
         });
-        log(seeded ? `Seeded demo data (${seeded.samples} usage samples)` : 'Demo data not seeded: accounts exist');
+        log(
+          seeded
+            ? `Seeded demo data (${seeded.samples} usage samples)`
+            : 'Demo data not seeded: accounts exist',
+        );
       } finally {
         await client.end();
       }

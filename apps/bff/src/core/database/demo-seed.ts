@@ -31,9 +31,30 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     whmcsClientId: 1,
     salesforceAccountId: '001A0000001AcmeAAA',
     services: [
-      { id: '101', name: 'Business Hosting · acme.example', status: 'active', diskLimitMb: 51_200, bandwidthLimitMb: 1_048_576, ratio: 0.62 },
-      { id: '102', name: 'Managed WordPress · blog.acme.example', status: 'active', diskLimitMb: 10_240, bandwidthLimitMb: 204_800, ratio: 0.91 },
-      { id: '103', name: 'Legacy Hosting · old.acme.example', status: 'suspended', diskLimitMb: 5_120, bandwidthLimitMb: 51_200, ratio: 0.35 },
+      {
+        id: '101',
+        name: 'Business Hosting · acme.example',
+        status: 'active',
+        diskLimitMb: 51_200,
+        bandwidthLimitMb: 1_048_576,
+        ratio: 0.62,
+      },
+      {
+        id: '102',
+        name: 'Managed WordPress · blog.acme.example',
+        status: 'active',
+        diskLimitMb: 10_240,
+        bandwidthLimitMb: 204_800,
+        ratio: 0.91,
+      },
+      {
+        id: '103',
+        name: 'Legacy Hosting · old.acme.example',
+        status: 'suspended',
+        diskLimitMb: 5_120,
+        bandwidthLimitMb: 51_200,
+        ratio: 0.35,
+      },
     ],
     seed: 1,
   },
@@ -42,7 +63,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     name: 'Globex Corporation',
     whmcsClientId: 2,
     salesforceAccountId: '001A0000002GlbxAAA',
-    services: [{ id: '104', name: 'Enterprise VPS · globex.example', status: 'active', diskLimitMb: 204_800, bandwidthLimitMb: 2_097_152, ratio: 0.48 }],
+    services: [
+      {
+        id: '104',
+        name: 'Enterprise VPS · globex.example',
+        status: 'active',
+        diskLimitMb: 204_800,
+        bandwidthLimitMb: 2_097_152,
+        ratio: 0.48,
+      },
+    ],
     seed: 2,
   },
   {
@@ -50,7 +80,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     name: 'Initech GmbH',
     whmcsClientId: 3,
     salesforceAccountId: '001A0000003InitAAA',
-    services: [{ id: '106', name: 'Starter Hosting · initech.example', status: 'active', diskLimitMb: 10_240, bandwidthLimitMb: 102_400, ratio: 0.27 }],
+    services: [
+      {
+        id: '106',
+        name: 'Starter Hosting · initech.example',
+        status: 'active',
+        diskLimitMb: 10_240,
+        bandwidthLimitMb: 102_400,
+        ratio: 0.27,
+      },
+    ],
     seed: 3,
   },
 ];
@@ -123,7 +162,10 @@ function defaultUsageOptions(): DemoUsageOptions {
  * accounts have no usage yet (created before the usage pipeline) gets the usage alone. Deterministic for a given `now`.
  * @returns counts, or null when the database already had accounts (and usage)
  */
-export async function seedDemoData(client: Client, options: { now?: Date; usage?: DemoUsageOptions } = {}): Promise<{ accounts: number; samples: number } | null> {
+export async function seedDemoData(
+  client: Client,
+  options: { now?: Date; usage?: DemoUsageOptions } = {},
+): Promise<{ accounts: number; samples: number } | null> {
   const now = options.now ?? new Date();
   const usage = options.usage ?? defaultUsageOptions();
   const passwordHash = await hashPassword(DEMO_PASSWORD);

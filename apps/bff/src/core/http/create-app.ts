@@ -19,7 +19,10 @@ import { registerMetricsRoute, startMetricsServer } from '../metrics/metrics.rou
  * CORS for the portal, the global error filter and Swagger at `/api/docs` (socket.io is started by the realtime module). Does not listen.
  * @param env validated environment with DATABASE_URL resolved
  */
-export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  env: Env,
+  options: { bufferLogs?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     // X-Forwarded-For is believed only from TRUSTED_PROXIES (default: loopback, the portal's proxy); `false` when
@@ -38,7 +41,12 @@ export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}
   const metrics = app.get(MetricsService);
   // Every request by its route template (`unmatched` for 404s of unknown paths), method and status.
   adapter.getInstance().addHook('onResponse', async (request, reply) => {
-    metrics.httpRequest(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode, reply.elapsedTime / 1000);
+    metrics.httpRequest(
+      request.routeOptions.url ?? 'unmatched',
+      request.method,
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
   });
   registerMetricsRoute(adapter.getInstance(), metrics, env);
   if (env.METRICS_PORT !== undefined) {
@@ -54,7 +62,11 @@ export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}
     contentSecurityPolicy: {
       useDefaults: true,
       // No upgrade-insecure-requests: the Swagger page is served over plain http in development.
-      directives: { 'frame-ancestors': ["'none'"], 'form-action': ["'self'"], 'upgrade-insecure-requests': null },
+      directives: {
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
     },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
@@ -65,15 +77,18 @@ export async function createApp(env: Env, options: { bufferLogs?: boolean } = {}
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   // Built on the first request for it: the document is large and rarely read, so it costs no memory until then.
-  const document = (): ReturnType<typeof withDomainSchemas> => withDomainSchemas(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Portico BFF')
-      .setDescription('Customer self-service portal API. Errors: { code, message, requestId, details? }.')
-      .setVersion('1')
-      .addCookieAuth('portico_at')
-      .build(),
-  ));
+  const document = (): ReturnType<typeof withDomainSchemas> =>
+    withDomainSchemas(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Portico BFF')
+          .setDescription('Customer self-service portal API. Errors: { code, message, requestId, details? }.')
+          .setVersion('1')
+          .addCookieAuth('portico_at')
+          .build(),
+      ),
+    );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

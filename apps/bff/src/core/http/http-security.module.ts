@@ -18,7 +18,8 @@ import { MemoryRateLimitStore, RateLimitStore, RedisRateLimitStore } from './thr
     {
       provide: RateLimitStore,
       inject: [RedisConnections],
-      useFactory: (redis: RedisConnections): RateLimitStore => (redis.enabled ? new RedisRateLimitStore(redis.client()) : new MemoryRateLimitStore()),
+      useFactory: (redis: RedisConnections): RateLimitStore =>
+        redis.enabled ? new RedisRateLimitStore(redis.client()) : new MemoryRateLimitStore(),
     },
   ],
   exports: [RateLimitStore],

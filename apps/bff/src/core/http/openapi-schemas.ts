@@ -88,7 +88,9 @@ export interface RouteSchemas {
   /** Request body (JSON unless `contentType` says otherwise; for XML the schema describes the parsed element). */
   body?: { name: string; schema: z.ZodType; contentType?: string };
   /** Success response: status and named schema (`null` schema for an empty body), JSON unless `contentType` says otherwise. */
-  response: { status: number; name: string; schema: z.ZodType; contentType?: string } | { status: number; name: null; schema: null };
+  response:
+    | { status: number; name: string; schema: z.ZodType; contentType?: string }
+    | { status: number; name: null; schema: null };
 }
 
 /**
@@ -109,7 +111,9 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'delete /api/v1/auth/sessions': { response: { status: 204, name: null, schema: null } },
   'delete /api/v1/auth/sessions/{sessionId}': { response: { status: 204, name: null, schema: null } },
   'get /api/v1/auth/mfa': { response: { status: 200, name: 'MfaStatus', schema: mfaStatusSchema } },
-  'post /api/v1/auth/mfa/enrolment': { response: { status: 200, name: 'MfaEnrolment', schema: mfaEnrolmentSchema } },
+  'post /api/v1/auth/mfa/enrolment': {
+    response: { status: 200, name: 'MfaEnrolment', schema: mfaEnrolmentSchema },
+  },
   'post /api/v1/auth/mfa/enrolment/confirm': {
     body: { name: 'MfaConfirmRequest', schema: mfaConfirmRequestSchema },
     response: { status: 200, name: 'MfaRecoveryCodes', schema: mfaRecoveryCodesSchema },
@@ -130,7 +134,9 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
     body: { name: 'PasswordResetRequest', schema: passwordResetRequestSchema },
     response: { status: 204, name: null, schema: null },
   },
-  'get /api/v1/accounts/{accountId}/security': { response: { status: 200, name: 'AccountSecurity', schema: accountSecuritySchema } },
+  'get /api/v1/accounts/{accountId}/security': {
+    response: { status: 200, name: 'AccountSecurity', schema: accountSecuritySchema },
+  },
   'put /api/v1/accounts/{accountId}/security': {
     body: { name: 'AccountSecurity', schema: accountSecuritySchema },
     response: { status: 200, name: 'AccountSecurity', schema: accountSecuritySchema },
@@ -150,11 +156,21 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
     response: { status: 200, name: 'InvoiceDetailResponse', schema: invoiceDetailResponseSchema },
   },
   'get /api/v1/accounts/{accountId}/invoices/{invoiceId}/pdf': {
-    response: { status: 200, name: 'InvoicePdf', schema: z.string().describe('PDF document (attachment)'), contentType: 'application/pdf' },
+    response: {
+      status: 200,
+      name: 'InvoicePdf',
+      schema: z.string().describe('PDF document (attachment)'),
+      contentType: 'application/pdf',
+    },
   },
   'get /api/v1/accounts/{accountId}/invoices.zip': {
     query: invoiceZipQuerySchema,
-    response: { status: 200, name: 'InvoiceZip', schema: z.string().describe('zip of invoice PDFs (attachment, streamed)'), contentType: 'application/zip' },
+    response: {
+      status: 200,
+      name: 'InvoiceZip',
+      schema: z.string().describe('zip of invoice PDFs (attachment, streamed)'),
+      contentType: 'application/zip',
+    },
   },
   'post /api/v1/accounts/{accountId}/invoices/{invoiceId}/payment': {
     response: { status: 201, name: 'BillingHandoff', schema: billingHandoffSchema },
@@ -180,8 +196,12 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
     query: notificationListQuerySchema,
     response: { status: 200, name: 'NotificationList', schema: notificationListSchema },
   },
-  'post /api/v1/accounts/{accountId}/notifications/read-all': { response: { status: 204, name: null, schema: null } },
-  'post /api/v1/accounts/{accountId}/notifications/{notificationId}/read': { response: { status: 204, name: null, schema: null } },
+  'post /api/v1/accounts/{accountId}/notifications/read-all': {
+    response: { status: 204, name: null, schema: null },
+  },
+  'post /api/v1/accounts/{accountId}/notifications/{notificationId}/read': {
+    response: { status: 204, name: null, schema: null },
+  },
   'get /api/v1/accounts/{accountId}/notifications/preferences': {
     response: { status: 200, name: 'NotificationPreferences', schema: notificationPreferencesSchema },
   },
@@ -203,7 +223,12 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   },
   'get /api/v1/accounts/{accountId}/usage.csv': {
     query: usageExportQuerySchema,
-    response: { status: 200, name: 'UsageCsv', schema: z.string().describe('CSV with a header row'), contentType: 'text/csv' },
+    response: {
+      status: 200,
+      name: 'UsageCsv',
+      schema: z.string().describe('CSV with a header row'),
+      contentType: 'text/csv',
+    },
   },
   'get /api/v1/accounts/{accountId}/usage/alerts': {
     response: { status: 200, name: 'UsageAlertsView', schema: usageAlertsViewSchema },
@@ -216,9 +241,14 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
     body: { name: 'UpdateUsageAlertRule', schema: updateUsageAlertRuleSchema },
     response: { status: 200, name: 'UsageAlertRule', schema: usageAlertRuleSchema },
   },
-  'delete /api/v1/accounts/{accountId}/usage/alerts/{ruleId}': { response: { status: 204, name: null, schema: null } },
+  'delete /api/v1/accounts/{accountId}/usage/alerts/{ruleId}': {
+    response: { status: 204, name: null, schema: null },
+  },
   'post /api/v1/usage/samples': {
-    body: { name: 'UsageSampleBatch', schema: z.object({ samples: z.array(usageSampleInputSchema).max(5000) }) },
+    body: {
+      name: 'UsageSampleBatch',
+      schema: z.object({ samples: z.array(usageSampleInputSchema).max(5000) }),
+    },
     response: { status: 200, name: 'UsageIngestResult', schema: usageIngestResultSchema },
   },
   'get /api/v1/admin/api-keys': {
@@ -229,7 +259,9 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
     body: { name: 'CreateApiKeyRequest', schema: createApiKeyRequestSchema },
     response: { status: 201, name: 'CreatedApiKey', schema: createdApiKeySchema },
   },
-  'post /api/v1/admin/api-keys/{keyId}/revoke': { response: { status: 200, name: 'ApiKey', schema: apiKeySchema } },
+  'post /api/v1/admin/api-keys/{keyId}/revoke': {
+    response: { status: 200, name: 'ApiKey', schema: apiKeySchema },
+  },
   // ---- end usage ----
   'get /api/v1/accounts/{accountId}/cases': {
     query: caseListQuerySchema,
@@ -255,7 +287,12 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   },
   'get /api/v1/accounts/{accountId}/audit-events.csv': {
     query: auditEventQuerySchema,
-    response: { status: 200, name: 'AuditEventCsv', schema: z.string().describe('CSV with a header row'), contentType: 'text/csv' },
+    response: {
+      status: 200,
+      name: 'AuditEventCsv',
+      schema: z.string().describe('CSV with a header row'),
+      contentType: 'text/csv',
+    },
   },
   'get /api/v1/admin/accounts': {
     query: adminAccountQuerySchema,
@@ -279,12 +316,16 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'post /api/v1/accounts/{accountId}/members/invites/{inviteId}/resend': {
     response: { status: 200, name: 'Invite', schema: inviteSchema },
   },
-  'delete /api/v1/accounts/{accountId}/members/invites/{inviteId}': { response: { status: 204, name: null, schema: null } },
+  'delete /api/v1/accounts/{accountId}/members/invites/{inviteId}': {
+    response: { status: 204, name: null, schema: null },
+  },
   'patch /api/v1/accounts/{accountId}/members/{userId}': {
     body: { name: 'ChangeRoleRequest', schema: changeRoleRequestSchema },
     response: { status: 200, name: 'Member', schema: memberSchema },
   },
-  'delete /api/v1/accounts/{accountId}/members/{userId}': { response: { status: 204, name: null, schema: null } },
+  'delete /api/v1/accounts/{accountId}/members/{userId}': {
+    response: { status: 204, name: null, schema: null },
+  },
   'post /api/v1/invites/lookup': {
     body: { name: 'InviteLookupRequest', schema: inviteLookupRequestSchema },
     response: { status: 200, name: 'InvitePreview', schema: invitePreviewSchema },
@@ -311,7 +352,12 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   },
   'post /webhooks/salesforce/outbound': {
     body: { name: 'SalesforceOutboundMessage', schema: sfOutboundMessageSchema, contentType: 'text/xml' },
-    response: { status: 200, name: 'SalesforceOutboundMessageAck', schema: z.object({ Ack: z.literal(true) }), contentType: 'text/xml' },
+    response: {
+      status: 200,
+      name: 'SalesforceOutboundMessageAck',
+      schema: z.object({ Ack: z.literal(true) }),
+      contentType: 'text/xml',
+    },
   },
   'get /api/v1/admin/webhook-deliveries': {
     query: webhookDeliveryListQuerySchema,
@@ -354,7 +400,10 @@ export function withDomainSchemas(document: OpenAPIObject): OpenAPIObject {
       });
     }
     if (route.query) {
-      const query = jsonSchema(route.query, 'input') as { properties?: Record<string, JsonObject>; required?: string[] };
+      const query = jsonSchema(route.query, 'input') as {
+        properties?: Record<string, JsonObject>;
+        required?: string[];
+      };
       for (const [name, schema] of Object.entries(query.properties ?? {})) {
         parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
       }
@@ -363,7 +412,10 @@ export function withDomainSchemas(document: OpenAPIObject): OpenAPIObject {
 
     if (route.body) {
       schemas[route.body.name] = jsonSchema(route.body.schema, 'input');
-      operation.requestBody = { required: true, content: { [route.body.contentType ?? 'application/json']: { schema: ref(route.body.name) } } };
+      operation.requestBody = {
+        required: true,
+        content: { [route.body.contentType ?? 'application/json']: { schema: ref(route.body.name) } },
+      };
     }
 
     const responses = (operation.responses ?? {}) as Record<string, JsonObject>;

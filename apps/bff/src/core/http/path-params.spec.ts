@@ -25,7 +25,9 @@ describe('path parameters', () => {
   it('every :param of every controller route has a schema', () => {
     const names = new Set<string>();
     for (const file of controllerFiles()) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/@(?:Controller|Get|Post|Put|Patch|Delete)\('([^']*)'\)/g)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(
+        /@(?:Controller|Get|Post|Put|Patch|Delete)\('([^']*)'\)/g,
+      )) {
         for (const param of (match[1] ?? '').matchAll(/:([A-Za-z]+)/g)) names.add(param[1] ?? '');
       }
     }
@@ -39,7 +41,9 @@ describe('path parameters', () => {
     expect(statusOf(() => parsePathParam('accountId', 'abc'))).toBe(404);
     expect(statusOf(() => parsePathParam('invoiceId', '-1'))).toBe(404);
     expect(statusOf(() => parsePathParam('caseId', '500A0000001CaseAAA'))).toBe('ok');
-    expect(parsePathParam('userId', '6f1c3c1e-8a4e-4a53-9d57-6f1d4f0f3b11')).toBe('6f1c3c1e-8a4e-4a53-9d57-6f1d4f0f3b11');
+    expect(parsePathParam('userId', '6f1c3c1e-8a4e-4a53-9d57-6f1d4f0f3b11')).toBe(
+      '6f1c3c1e-8a4e-4a53-9d57-6f1d4f0f3b11',
+    );
     expect(statusOf(() => parsePathParam('somethingNew', 'x'.repeat(500)))).toBe(404);
   });
 

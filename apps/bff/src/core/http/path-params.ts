@@ -9,7 +9,9 @@ const uuidParam = z.uuid('must be a UUID');
 /** A WHMCS id (invoice, hosting service): a positive integer of up to 10 digits. */
 const whmcsIdParam = z.string().regex(/^[1-9]\d{0,9}$/, 'must be a WHMCS id (a positive integer)');
 /** A Salesforce record id: 15 or 18 letters and digits. */
-const salesforceIdParam = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a 15 or 18 character Salesforce Id');
+const salesforceIdParam = z
+  .string()
+  .regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a 15 or 18 character Salesforce Id');
 
 /**
  * Every route path parameter by name and the schema it is parsed with, and what a value that fails means: a
@@ -17,7 +19,9 @@ const salesforceIdParam = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$
  * one tells a prober nothing more), answered before any query runs. A parameter missing here is held to
  * {@link UNLISTED_PARAM}; the spec beside this file fails for any route parameter not listed.
  */
-export const PATH_PARAMS: Readonly<Record<string, { schema: z.ZodType<string>; invalid: 'validation' | 'not_found' }>> = {
+export const PATH_PARAMS: Readonly<
+  Record<string, { schema: z.ZodType<string>; invalid: 'validation' | 'not_found' }>
+> = {
   accountId: { schema: uuidParam, invalid: 'not_found' },
   id: { schema: uuidParam, invalid: 'not_found' },
   userId: { schema: uuidParam, invalid: 'not_found' },
@@ -37,7 +41,10 @@ export const PATH_PARAMS: Readonly<Record<string, { schema: z.ZodType<string>; i
 };
 
 /** Parameters not (yet) in {@link PATH_PARAMS}: 1-128 letters, digits, `_ . : -`, else 404. */
-export const UNLISTED_PARAM = { schema: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'malformed path parameter'), invalid: 'not_found' as const };
+export const UNLISTED_PARAM = {
+  schema: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'malformed path parameter'),
+  invalid: 'not_found' as const,
+};
 
 /**
  * Parses one path parameter by its name in {@link PATH_PARAMS}.
@@ -49,7 +56,10 @@ export function parsePathParam(name: string, value: unknown): string {
   const result = entry.schema.safeParse(value);
   if (result.success) return result.data;
   if (entry.invalid === 'not_found') throw AppException.notFound();
-  throw AppException.validation(zodIssuesToDetails(result.error.issues, `params.${name}`), `Invalid path parameter ${name}`);
+  throw AppException.validation(
+    zodIssuesToDetails(result.error.issues, `params.${name}`),
+    `Invalid path parameter ${name}`,
+  );
 }
 
 /**

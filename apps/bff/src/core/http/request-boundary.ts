@@ -9,7 +9,12 @@ export const API_PATH_PREFIX = '/api/v1/';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Sends `{ code, message, requestId }` with `status` (for hooks that answer before any route runs). */
-export function sendError(reply: FastifyReply, status: number, code: ApiErrorCode, message: string): FastifyReply {
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+): FastifyReply {
   const body: ApiErrorBody = { code, message, requestId: String(reply.request.id ?? '') };
   return reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
 }
@@ -31,9 +36,13 @@ export function hasBody(headers: Record<string, string | string[] | undefined>):
  * `Sec-Fetch-Site: cross-site`. Requests without either header are not made by a browser page on another site
  * (browsers send `Origin` on every cross-origin POST), so API keys and server clients pass.
  */
-export function crossSiteReason(headers: Record<string, string | string[] | undefined>, portalOrigin: string): string | null {
+export function crossSiteReason(
+  headers: Record<string, string | string[] | undefined>,
+  portalOrigin: string,
+): string | null {
   const origin = headers.origin;
-  if (typeof origin === 'string' && origin !== new URL(portalOrigin).origin) return `Origin ${origin.slice(0, 100)} is not allowed`;
+  if (typeof origin === 'string' && origin !== new URL(portalOrigin).origin)
+    return `Origin ${origin.slice(0, 100)} is not allowed`;
   if (headers['sec-fetch-site'] === 'cross-site') return 'Cross-site requests are not allowed';
   return null;
 }
@@ -61,10 +70,21 @@ export function registerRequestBoundary(fastify: FastifyInstance, portalOrigin: 
   });
 }
 
-const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: ApiErrorCode; message: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'request_too_large', message: 'The request line or headers are too large' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'validation_failed', message: 'The request took too long to arrive' },
-};
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: ApiErrorCode; message: string }> =
+  {
+    HPE_HEADER_OVERFLOW: {
+      status: 431,
+      reason: 'Request Header Fields Too Large',
+      code: 'request_too_large',
+      message: 'The request line or headers are too large',
+    },
+    ERR_HTTP_REQUEST_TIMEOUT: {
+      status: 408,
+      reason: 'Request Timeout',
+      code: 'validation_failed',
+      message: 'The request took too long to arrive',
+    },
+  };
 
 /**
  * Fastify `clientErrorHandler`: what Node's HTTP parser refuses before any route (headers or URL over the limit,
@@ -72,8 +92,17 @@ const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: ApiE
  */
 export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const known = (err.code && CLIENT_ERRORS[err.code]) || { status: 400, reason: 'Bad Request', code: 'validation_failed' as const, message: 'Malformed HTTP request' };
-  const body = JSON.stringify({ code: known.code, message: known.message, requestId: randomUUID() } satisfies ApiErrorBody);
+  const known = (err.code && CLIENT_ERRORS[err.code]) || {
+    status: 400,
+    reason: 'Bad Request',
+    code: 'validation_failed' as const,
+    message: 'Malformed HTTP request',
+  };
+  const body = JSON.stringify({
+    code: known.code,
+    message: known.message,
+    requestId: randomUUID(),
+  } satisfies ApiErrorBody);
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${known.status} ${known.reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,

@@ -20,7 +20,9 @@ describe('ZodValidationPipe', () => {
   });
 
   it('throws 400 validation_failed with dotted paths per request part', () => {
-    const err = failure(() => new ZodValidationPipe(loginRequestSchema).transform({ email: 'nope' }, { type: 'body' }));
+    const err = failure(() =>
+      new ZodValidationPipe(loginRequestSchema).transform({ email: 'nope' }, { type: 'body' }),
+    );
     expect(err.status).toBe(400);
     expect(err.code).toBe('validation_failed');
     expect(err.details?.map((d) => d.path).sort()).toEqual(['body.email', 'body.password']);
@@ -28,13 +30,18 @@ describe('ZodValidationPipe', () => {
 
   it('reports refinements on their path (query.from for from >= to)', () => {
     const err = failure(() =>
-      new ZodValidationPipe(usageQuerySchema).transform({ metric: 'disk', from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' }, { type: 'query' }),
+      new ZodValidationPipe(usageQuerySchema).transform(
+        { metric: 'disk', from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' },
+        { type: 'query' },
+      ),
     );
     expect(err.details).toEqual([{ path: 'query.from', message: 'from must be before to' }]);
   });
 
   it('names the parameter for @Param pipes', () => {
-    const err = failure(() => new ZodValidationPipe(z.uuid()).transform('x', { type: 'param', data: 'accountId' }));
+    const err = failure(() =>
+      new ZodValidationPipe(z.uuid()).transform('x', { type: 'param', data: 'accountId' }),
+    );
     expect(err.details?.[0]?.path).toBe('params.accountId');
   });
 });

@@ -3,7 +3,12 @@ import type { FieldIssue } from '@portico/domain';
 import type { z } from 'zod';
 import { AppException } from './app.exception';
 
-const LOCATION: Record<ArgumentMetadata['type'], string> = { body: 'body', query: 'query', param: 'params', custom: 'input' };
+const LOCATION: Record<ArgumentMetadata['type'], string> = {
+  body: 'body',
+  query: 'query',
+  param: 'params',
+  custom: 'input',
+};
 
 /** Turns zod issues into `{ path: 'body.email', message }` entries, `prefix` naming the request part. */
 export function zodIssuesToDetails(issues: readonly z.core.$ZodIssue[], prefix: string): FieldIssue[] {
@@ -25,7 +30,8 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   transform(value: unknown, metadata: ArgumentMetadata): z.output<S> {
     const result = this.schema.safeParse(value);
     if (result.success) return result.data;
-    const prefix = metadata.type === 'param' && metadata.data ? `params.${metadata.data}` : LOCATION[metadata.type];
+    const prefix =
+      metadata.type === 'param' && metadata.data ? `params.${metadata.data}` : LOCATION[metadata.type];
     throw AppException.validation(zodIssuesToDetails(result.error.issues, prefix));
   }
 }

@@ -50,7 +50,13 @@ export function accessLogged(url: string | undefined): boolean {
  * The `req` of an access log line: id, method, URL (emails and tokens in its query string redacted, see
  * {@link redactUrl}: `audit-events?actor=...`) and client address.
  */
-export function serializeRequest(req: { id: unknown; method: unknown; url: unknown; remoteAddress?: unknown; raw?: { socket?: { remoteAddress?: unknown } } }): object {
+export function serializeRequest(req: {
+  id: unknown;
+  method: unknown;
+  url: unknown;
+  remoteAddress?: unknown;
+  raw?: { socket?: { remoteAddress?: unknown } };
+}): object {
   return {
     id: req.id,
     method: req.method,
@@ -106,12 +112,21 @@ export class LoggingModule implements OnModuleInit {
     const adapter = this.adapterHost.httpAdapter as HttpAdapterHost['httpAdapter'] | undefined;
     const fastify = adapter?.getInstance<FastifyInstance>();
     if (fastify?.addHook === undefined) return;
-    const access = pino({ level: this.env.LOG_LEVEL, base: { pid: process.pid, hostname: hostname(), service: 'bff' }, mixin: () => traceFields() });
+    const access = pino({
+      level: this.env.LOG_LEVEL,
+      base: { pid: process.pid, hostname: hostname(), service: 'bff' },
+      mixin: () => traceFields(),
+    });
     if (!access.isLevelEnabled('info')) return;
     fastify.addHook('onResponse', (request, reply, done) => {
       if (accessLogged(request.url)) {
         const line = {
-          req: serializeRequest({ id: request.id, method: request.method, url: request.url, raw: request.raw }),
+          req: serializeRequest({
+            id: request.id,
+            method: request.method,
+            url: request.url,
+            raw: request.raw,
+          }),
           res: { statusCode: reply.statusCode },
           responseTime: Math.round(reply.elapsedTime),
         };

@@ -1,7 +1,25 @@
 import { maskEmail } from './mask-email';
 
 /** Query parameter names whose values are secrets wherever they appear (case-insensitive, `_`/`-` ignored). */
-const SECRET_PARAMS = new Set(['token', 'accesstoken', 'refreshtoken', 'idtoken', 'code', 'state', 'nonce', 'secret', 'clientsecret', 'password', 'key', 'apikey', 'signature', 'sig', 'session', 'sessionid', 'codeverifier']);
+const SECRET_PARAMS = new Set([
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'idtoken',
+  'code',
+  'state',
+  'nonce',
+  'secret',
+  'clientsecret',
+  'password',
+  'key',
+  'apikey',
+  'signature',
+  'sig',
+  'session',
+  'sessionid',
+  'codeverifier',
+]);
 /** Something that looks like an email address (also percent-encoded: `%40`). */
 const EMAIL_LIKE = /^[^@\s]+@[^@\s]+$/;
 /** A long opaque value (JWT, base64url or hex secret) is a token whatever its name. */

@@ -11,7 +11,8 @@ import { SmtpMailAdapter } from './smtp-mail.adapter';
     {
       provide: MailPort,
       inject: [ENV],
-      useFactory: (env: Env): MailPort => new SmtpMailAdapter({ url: env.SMTP_URL, from: env.MAIL_FROM, timeoutMs: env.SMTP_TIMEOUT_MS }),
+      useFactory: (env: Env): MailPort =>
+        new SmtpMailAdapter({ url: env.SMTP_URL, from: env.MAIL_FROM, timeoutMs: env.SMTP_TIMEOUT_MS }),
     },
   ],
   exports: [MailPort],

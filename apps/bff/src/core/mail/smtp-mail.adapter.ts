@@ -30,7 +30,13 @@ export class SmtpMailAdapter extends MailPort implements OnModuleDestroy {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    await this.transport.sendMail({ from: this.options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    await this.transport.sendMail({
+      from: this.options.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    });
     this.logger.log({ to: maskEmail(mail.to), subject: mail.subject }, 'mail sent');
   }
 

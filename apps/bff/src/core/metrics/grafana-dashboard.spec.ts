@@ -10,11 +10,21 @@ import { MetricsService } from './metrics.service';
  */
 describe('docker/grafana dashboard', () => {
   const root = findRepoRoot(__dirname);
-  const dashboard = JSON.parse(readFileSync(path.join(root, 'docker/grafana/dashboards/portico.json'), 'utf8')) as {
+  const dashboard = JSON.parse(
+    readFileSync(path.join(root, 'docker/grafana/dashboards/portico.json'), 'utf8'),
+  ) as {
     uid: string;
-    panels: Array<{ id: number; type: string; title: string; targets?: Array<{ expr: string; datasource: { uid: string } }> }>;
+    panels: Array<{
+      id: number;
+      type: string;
+      title: string;
+      targets?: Array<{ expr: string; datasource: { uid: string } }>;
+    }>;
   };
-  const datasources = readFileSync(path.join(root, 'docker/grafana/provisioning/datasources/prometheus.yaml'), 'utf8');
+  const datasources = readFileSync(
+    path.join(root, 'docker/grafana/provisioning/datasources/prometheus.yaml'),
+    'utf8',
+  );
   const sandboxSource = readFileSync(path.join(root, 'apps/sandbox/src/faults/faults.service.ts'), 'utf8');
 
   it('has unique panel ids and titles, and every query on the provisioned Prometheus data source', () => {
@@ -34,7 +44,11 @@ describe('docker/grafana dashboard', () => {
     const exported = new Set((await metrics.registry.getMetricsAsJSON()).map((m) => m.name));
     const known = (name: string): boolean => {
       const base = name.replace(/_(bucket|count|sum)$/, '');
-      return exported.has(name) || exported.has(base) || (name.startsWith('sandbox_') && sandboxSource.includes(`'${name}'`));
+      return (
+        exported.has(name) ||
+        exported.has(base) ||
+        (name.startsWith('sandbox_') && sandboxSource.includes(`'${name}'`))
+      );
     };
     const named = dashboard.panels
       .flatMap((p) => p.targets ?? [])

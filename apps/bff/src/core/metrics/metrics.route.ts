@@ -12,7 +12,10 @@ export const METRICS_PATH = '/metrics';
  * Whether `authorization` carries `Bearer <METRICS_TOKEN>` (compared in constant time). False when no token is
  * configured: the endpoint is never open by default.
  */
-export function metricsAuthorized(authorization: string | string[] | undefined, token: string | undefined): boolean {
+export function metricsAuthorized(
+  authorization: string | string[] | undefined,
+  token: string | undefined,
+): boolean {
   if (token === undefined) return false;
   const header = Array.isArray(authorization) ? authorization[0] : authorization;
   if (header === undefined || !/^Bearer /i.test(header)) return false;
@@ -27,7 +30,11 @@ const UNAUTHORIZED_MESSAGE = 'GET /metrics needs Authorization: Bearer <METRICS_
  * `GET /metrics` on the application's port: the registry in Prometheus' text format for a request with
  * `Authorization: Bearer <METRICS_TOKEN>`; 401 `{ code, message, requestId }` otherwise (also when no token is set).
  */
-export function registerMetricsRoute(fastify: FastifyInstance, metrics: MetricsService, env: Pick<Env, 'METRICS_TOKEN'>): void {
+export function registerMetricsRoute(
+  fastify: FastifyInstance,
+  metrics: MetricsService,
+  env: Pick<Env, 'METRICS_TOKEN'>,
+): void {
   fastify.get(METRICS_PATH, async (request, reply) => {
     if (!metricsAuthorized(request.headers.authorization, env.METRICS_TOKEN)) {
       return reply
@@ -45,11 +52,17 @@ export function registerMetricsRoute(fastify: FastifyInstance, metrics: MetricsS
  * token needed unless `METRICS_TOKEN` is set; every other path is 404.
  * @returns the listening server (close it on shutdown)
  */
-export async function startMetricsServer(metrics: MetricsService, env: Pick<Env, 'METRICS_TOKEN' | 'METRICS_HOST'>, port: number): Promise<Server> {
+export async function startMetricsServer(
+  metrics: MetricsService,
+  env: Pick<Env, 'METRICS_TOKEN' | 'METRICS_HOST'>,
+  port: number,
+): Promise<Server> {
   const server = createServer((req: IncomingMessage, res) => {
     const requestId = requestIdOf(req);
     const json = (status: number, code: string, message: string): void => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ code, message, requestId }));
+      res
+        .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+        .end(JSON.stringify({ code, message, requestId }));
     };
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== METRICS_PATH) {
       json(404, 'not_found', 'Only GET /metrics is served here');
@@ -60,7 +73,8 @@ export async function startMetricsServer(metrics: MetricsService, env: Pick<Env,
       return;
     }
     metrics.render().then(
-      ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body),
+      ({ contentType, body }) =>
+        res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body),
       () => json(500, 'internal_error', 'Metrics could not be collected'),
     );
   });

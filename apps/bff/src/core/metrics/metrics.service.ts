@@ -33,7 +33,13 @@ export interface UpstreamReading {
 /**
  * A gauge set at scrape time from `read` (null: nothing to report): one sample per returned `[labels, value]`.
  */
-function readerGauge<L extends string>(registry: Registry, name: string, help: string, labelNames: readonly L[], read: () => Promise<Array<[Partial<Record<L, string>>, number]> | null>): void {
+function readerGauge<L extends string>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: readonly L[],
+  read: () => Promise<Array<[Partial<Record<L, string>>, number]> | null>,
+): void {
   new Gauge<L>({
     name,
     help,
@@ -113,14 +119,30 @@ export class MetricsService {
     });
     const reading = async (): Promise<UpstreamReading | null> =>
       this.upstreamReader ? await this.upstreamReader() : null;
-    readerGauge(this.registry, 'portico_upstream_breaker_state', 'Circuit breaker state per upstream and action family: 0 closed, 1 half-open, 2 open', ['provider', 'family'], async () =>
-      (await reading())?.breakers.map((b) => [{ provider: b.provider, family: b.family }, BREAKER_STATE_VALUE[b.breaker]]) ?? null,
+    readerGauge(
+      this.registry,
+      'portico_upstream_breaker_state',
+      'Circuit breaker state per upstream and action family: 0 closed, 1 half-open, 2 open',
+      ['provider', 'family'],
+      async () =>
+        (await reading())?.breakers.map((b) => [
+          { provider: b.provider, family: b.family },
+          BREAKER_STATE_VALUE[b.breaker],
+        ]) ?? null,
     );
-    readerGauge(this.registry, 'portico_upstream_bulkhead_queued', 'Upstream calls waiting for a bulkhead slot in this instance', ['provider'], async () =>
-      (await reading())?.bulkheads.map((b) => [{ provider: b.provider }, b.queued]) ?? null,
+    readerGauge(
+      this.registry,
+      'portico_upstream_bulkhead_queued',
+      'Upstream calls waiting for a bulkhead slot in this instance',
+      ['provider'],
+      async () => (await reading())?.bulkheads.map((b) => [{ provider: b.provider }, b.queued]) ?? null,
     );
-    readerGauge(this.registry, 'portico_upstream_bulkhead_active', 'Upstream calls under way in this instance', ['provider'], async () =>
-      (await reading())?.bulkheads.map((b) => [{ provider: b.provider }, b.active]) ?? null,
+    readerGauge(
+      this.registry,
+      'portico_upstream_bulkhead_active',
+      'Upstream calls under way in this instance',
+      ['provider'],
+      async () => (await reading())?.bulkheads.map((b) => [{ provider: b.provider }, b.active]) ?? null,
     );
     this.cacheReads = new Counter({
       name: 'portico_cache_reads_total',
@@ -134,15 +156,28 @@ export class MetricsService {
       labelNames: ['provider', 'status'],
       registers,
     });
-    const queue = async (): Promise<WebhookQueueReading | null> => (this.webhookQueueReader ? await this.webhookQueueReader() : null);
-    readerGauge(this.registry, 'portico_webhook_queue_depth', 'Webhook deliveries recorded and not yet finished (received, or failed and waiting for a retry)', [], async () => {
-      const q = await queue();
-      return q ? [[{}, q.depth]] : null;
-    });
-    readerGauge(this.registry, 'portico_webhook_queue_oldest_age_seconds', 'Age of the oldest unfinished webhook delivery, seconds (0 when none)', [], async () => {
-      const q = await queue();
-      return q ? [[{}, q.oldestAgeSeconds]] : null;
-    });
+    const queue = async (): Promise<WebhookQueueReading | null> =>
+      this.webhookQueueReader ? await this.webhookQueueReader() : null;
+    readerGauge(
+      this.registry,
+      'portico_webhook_queue_depth',
+      'Webhook deliveries recorded and not yet finished (received, or failed and waiting for a retry)',
+      [],
+      async () => {
+        const q = await queue();
+        return q ? [[{}, q.depth]] : null;
+      },
+    );
+    readerGauge(
+      this.registry,
+      'portico_webhook_queue_oldest_age_seconds',
+      'Age of the oldest unfinished webhook delivery, seconds (0 when none)',
+      [],
+      async () => {
+        const q = await queue();
+        return q ? [[{}, q.oldestAgeSeconds]] : null;
+      },
+    );
     this.reconciliationRuns = new Counter({
       name: 'portico_reconciliation_runs_total',
       help: 'Reconciliation runs by outcome (ok; partial: some account could not be read; failed)',
@@ -167,8 +202,15 @@ export class MetricsService {
       labelNames: ['source'],
       registers,
     });
-    const sockets = async (): Promise<number | null> => (this.socketReader ? await this.socketReader() : null);
-    readerGauge(this.registry, 'portico_realtime_sockets_connected', 'socket.io connections open on this instance', [], async () => [[{}, (await sockets()) ?? 0]]);
+    const sockets = async (): Promise<number | null> =>
+      this.socketReader ? await this.socketReader() : null;
+    readerGauge(
+      this.registry,
+      'portico_realtime_sockets_connected',
+      'socket.io connections open on this instance',
+      [],
+      async () => [[{}, (await sockets()) ?? 0]],
+    );
   }
 
   /** Records one HTTP request. @param seconds time to the response */
@@ -181,7 +223,10 @@ export class MetricsService {
    * @param errorKind null for a success, else the failure kind (see the class)
    */
   upstreamCall(provider: string, action: string, seconds: number, errorKind: string | null): void {
-    this.upstreamDuration.observe({ provider, action, outcome: errorKind === null ? 'ok' : 'error' }, seconds);
+    this.upstreamDuration.observe(
+      { provider, action, outcome: errorKind === null ? 'ok' : 'error' },
+      seconds,
+    );
     if (errorKind !== null) this.upstreamErrors.inc({ provider, action, kind: errorKind });
   }
 
@@ -196,7 +241,11 @@ export class MetricsService {
   }
 
   /** Records one reconciliation run and the changes it found. */
-  reconciliationRun(outcome: 'ok' | 'partial' | 'failed', seconds: number, diffs: Array<{ kind: string; added: number; changed: number; removed: number }> = []): void {
+  reconciliationRun(
+    outcome: 'ok' | 'partial' | 'failed',
+    seconds: number,
+    diffs: Array<{ kind: string; added: number; changed: number; removed: number }> = [],
+  ): void {
     this.reconciliationRuns.inc({ outcome });
     this.reconciliationDuration.observe(seconds);
     for (const d of diffs) {

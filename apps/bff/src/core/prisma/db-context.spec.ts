@@ -20,11 +20,16 @@ describe('DbContext', () => {
   it('keeps concurrent chains apart', async () => {
     const seen = await Promise.all(
       ['a', 'b'].map((id) =>
-        DbContext.runWithAccount(id, async () => {
-          // 'a' resumes after 'b' (two turns of the event loop against one), so the chains interleave.
-          for (let turn = 0; turn < (id === 'a' ? 2 : 1); turn += 1) await new Promise((r) => setImmediate(r));
-          return DbContext.current();
-        }, 'u1'),
+        DbContext.runWithAccount(
+          id,
+          async () => {
+            // 'a' resumes after 'b' (two turns of the event loop against one), so the chains interleave.
+            for (let turn = 0; turn < (id === 'a' ? 2 : 1); turn += 1)
+              await new Promise((r) => setImmediate(r));
+            return DbContext.current();
+          },
+          'u1',
+        ),
       ),
     );
     expect(seen).toEqual([

@@ -1,4 +1,10 @@
-import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Injectable,
+  SetMetadata,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Observable } from 'rxjs';
 import type { AuthenticatedRequestState } from '../auth/session.types';
@@ -33,11 +39,15 @@ export class DbScopeInterceptor implements NestInterceptor {
   }
 
   private scopeOf(context: ExecutionContext): DbScope | undefined {
-    const reason = this.reflector.getAllAndOverride<string | undefined>(SYSTEM_SCOPE_KEY, [context.getHandler(), context.getClass()]);
+    const reason = this.reflector.getAllAndOverride<string | undefined>(SYSTEM_SCOPE_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (reason !== undefined) return { kind: 'system', reason };
     if (context.getType() !== 'http') return undefined;
     const request = context.switchToHttp().getRequest<AuthenticatedRequestState>();
-    if (request.account) return { kind: 'account', accountId: request.account.accountId, userId: request.user?.userId };
+    if (request.account)
+      return { kind: 'account', accountId: request.account.accountId, userId: request.user?.userId };
     if (request.user) return { kind: 'user', userId: request.user.userId };
     return undefined;
   }

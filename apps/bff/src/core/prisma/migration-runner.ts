@@ -43,7 +43,11 @@ export function readMigrations(dir: string = defaultMigrationsDir()): MigrationF
     .sort()
     .map((name) => {
       const bytes = readFileSync(path.join(dir, name, 'migration.sql'));
-      return { name, sql: bytes.toString('utf8'), checksum: createHash('sha256').update(bytes).digest('hex') };
+      return {
+        name,
+        sql: bytes.toString('utf8'),
+        checksum: createHash('sha256').update(bytes).digest('hex'),
+      };
     });
 }
 
@@ -92,14 +96,21 @@ export async function runMigrations(
       const history = rows.filter((row) => row.rolled_back_at === null);
       const failed = history.find((row) => row.finished_at === null);
       if (failed) {
-        throw new MigrationError(`Migration ${failed.migration_name} failed earlier; resolve it before migrating again`);
+        throw new MigrationError(
+          `Migration ${failed.migration_name} failed earlier; resolve it before migrating again`,
+        );
       }
       const byName = new Map(files.map((f) => [f.name, f]));
       for (const row of history) {
         const file = byName.get(row.migration_name);
-        if (!file) throw new MigrationError(`Database has migration ${row.migration_name} that is not in the migrations folder`);
+        if (!file)
+          throw new MigrationError(
+            `Database has migration ${row.migration_name} that is not in the migrations folder`,
+          );
         if (file.checksum !== row.checksum) {
-          throw new MigrationError(`Migration ${row.migration_name} was edited after it was applied (checksum differs)`);
+          throw new MigrationError(
+            `Migration ${row.migration_name} was edited after it was applied (checksum differs)`,
+          );
         }
       }
       const appliedNames = new Set(history.map((row) => row.migration_name));
@@ -121,7 +132,9 @@ export async function runMigrations(
           await client.query('COMMIT');
         } catch (err) {
           await client.query('ROLLBACK');
-          throw new MigrationError(`Migration ${file.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+          throw new MigrationError(
+            `Migration ${file.name} failed: ${err instanceof Error ? err.message : String(err)}`,
+          );
         }
         log(`Applied migration ${file.name}`);
         result.applied.push(file.name);

@@ -5,5 +5,8 @@ import { PrismaService } from './prisma.service';
 
 /** Global module exporting {@link PrismaService}; gives every HTTP handler its database scope ({@link DbScopeInterceptor}). */
 @Global()
-@Module({ providers: [PrismaService, { provide: APP_INTERCEPTOR, useClass: DbScopeInterceptor }], exports: [PrismaService] })
+@Module({
+  providers: [PrismaService, { provide: APP_INTERCEPTOR, useClass: DbScopeInterceptor }],
+  exports: [PrismaService],
+})
 export class PrismaModule {}

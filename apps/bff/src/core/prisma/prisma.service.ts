@@ -18,7 +18,8 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   private readonly pool: ScopedPool;
 
   constructor(@Inject(ENV) env: Env) {
-    if (!env.DATABASE_URL) throw new Error('DATABASE_URL must be resolved before the Prisma client is created');
+    if (!env.DATABASE_URL)
+      throw new Error('DATABASE_URL must be resolved before the Prisma client is created');
     const pool = new ScopedPool({ connectionString: appDatabaseUrl(env) });
     super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     this.pool = pool;

@@ -41,7 +41,10 @@ function settle(pending: Pending, value: unknown): void {
 function dispatch(options: LoaderOptions, batch: Pending[]): void {
   if (batch.length === 1) {
     const [only] = batch as [Pending];
-    options.singleLoader(only.request).then((value) => settle(only, value), (err: unknown) => only.reject(err));
+    options.singleLoader(only.request).then(
+      (value) => settle(only, value),
+      (err: unknown) => only.reject(err),
+    );
     return;
   }
   batch.sort((x, y) => options.batchOrder(x.request, y.request));
@@ -64,7 +67,8 @@ function dispatch(options: LoaderOptions, batch: Pending[]): void {
  * @throws Error when the client's internals do not have the expected shape (a Prisma upgrade changed them)
  */
 export function installScopedDispatch(client: object): void {
-  const loader = (client as { _requestHandler?: { dataloader?: Partial<DataLoaderLike> } })._requestHandler?.dataloader;
+  const loader = (client as { _requestHandler?: { dataloader?: Partial<DataLoaderLike> } })._requestHandler
+    ?.dataloader;
   const options = loader?.options;
   if (
     !loader ||
@@ -72,7 +76,9 @@ export function installScopedDispatch(client: object): void {
     typeof options.batchLoader !== 'function' ||
     typeof options.batchOrder !== 'function'
   ) {
-    throw new Error('Prisma client internals changed: cannot keep database scopes per caller (see core/prisma/scoped-dispatch.ts)');
+    throw new Error(
+      'Prisma client internals changed: cannot keep database scopes per caller (see core/prisma/scoped-dispatch.ts)',
+    );
   }
   const batches = new Map<string, Pending[]>();
   loader.request = (request: EngineRequest): Promise<unknown> => {

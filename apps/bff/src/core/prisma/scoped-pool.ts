@@ -22,7 +22,11 @@ export function scopeSettings(scope: DbScope | undefined): [string, string, stri
   }
 }
 
-type ConnectCallback = (err: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void;
+type ConnectCallback = (
+  err: Error | undefined,
+  client?: PoolClient,
+  done?: (release?: unknown) => void,
+) => void;
 
 /**
  * A node-postgres pool that stamps every checked-out connection with the caller's {@link DbContext} scope before
@@ -63,7 +67,10 @@ export class ScopedPool extends Pool {
     });
     if (!callback) return stamped;
     stamped.then(
-      (client) => callback(undefined, client, (release?: unknown) => client.release(release as Error | boolean | undefined)),
+      (client) =>
+        callback(undefined, client, (release?: unknown) =>
+          client.release(release as Error | boolean | undefined),
+        ),
       (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
     );
   }

@@ -2,7 +2,11 @@
  * Stops a process once on SIGTERM or SIGINT: logs, runs `close` (the application), then `release` (the embedded
  * database) even when closing failed, and exits 0.
  */
-export function stopOnSignals(log: (message: string) => void, close: () => Promise<void>, release: () => Promise<void>): void {
+export function stopOnSignals(
+  log: (message: string) => void,
+  close: () => Promise<void>,
+  release: () => Promise<void>,
+): void {
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;

@@ -37,7 +37,9 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly workers: Worker[] = [];
   private connection: Redis | undefined;
   /** With tracing on, jobs carry the trace context of whoever added them, and their runs are spans of that trace. */
-  private readonly telemetry = tracingEnabled() ? { telemetry: new BullMQOtel({ tracerName: 'portico' }) } : {};
+  private readonly telemetry = tracingEnabled()
+    ? { telemetry: new BullMQOtel({ tracerName: 'portico' }) }
+    : {};
 
   constructor(@Inject(ENV) private readonly env: Env) {
     super();
@@ -46,7 +48,10 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationShutdown {
   /** One connection for the producers; workers duplicate it for their blocking commands. */
   private redis(): Redis {
     if (!this.env.REDIS_URL) throw new Error('REDIS_URL is not set');
-    this.connection ??= new Redis(this.env.REDIS_URL, { maxRetriesPerRequest: null, connectionName: 'portico-bff-queue' });
+    this.connection ??= new Redis(this.env.REDIS_URL, {
+      maxRetriesPerRequest: null,
+      connectionName: 'portico-bff-queue',
+    });
     return this.connection;
   }
 
@@ -67,7 +72,10 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationShutdown {
       try {
         await onDeadLetter(job.data, error, attempts);
       } catch (err) {
-        this.logger.error({ job: name, jobId: job.id, reason: asError(err).message }, 'dead-letter handler failed');
+        this.logger.error(
+          { job: name, jobId: job.id, reason: asError(err).message },
+          'dead-letter handler failed',
+        );
       }
     };
     const worker = new Worker<T>(

@@ -101,7 +101,10 @@ describe('InProcessJobQueue', () => {
       async (_data, attempt) => {
         throw new Error(`attempt ${attempt} failed`);
       },
-      { onDeadLetter: async (data, error, attempts) => void dead.push({ data, error: error.message, attempts }) },
+      {
+        onDeadLetter: async (data, error, attempts) =>
+          void dead.push({ data, error: error.message, attempts }),
+      },
     );
     await queue.enqueue('doomed', { n: 7 }, { attempts: 3, backoffMs: 5, jobId: 'd-7' });
     await until(() => dead.length === 1);

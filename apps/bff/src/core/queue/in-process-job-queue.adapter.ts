@@ -96,10 +96,13 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
     while (entry.running < entry.concurrency && queue.length > 0 && !this.closed) {
       const job = queue.shift() as Pending;
       entry.running += 1;
-      setImmediate(() => void this.run(job, entry).finally(() => {
-        entry.running -= 1;
-        this.drain(name);
-      }));
+      setImmediate(
+        () =>
+          void this.run(job, entry).finally(() => {
+            entry.running -= 1;
+            this.drain(name);
+          }),
+      );
     }
   }
 
@@ -111,7 +114,10 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
       const error = asError(err);
       const permanent = error instanceof PermanentJobError;
       if (job.attempt >= job.options.attempts || permanent) {
-        this.logger.error({ job: job.name, jobId: job.options.jobId, attempts: job.attempt, reason: error.message }, 'job dead-lettered');
+        this.logger.error(
+          { job: job.name, jobId: job.options.jobId, attempts: job.attempt, reason: error.message },
+          'job dead-lettered',
+        );
         await this.deadLetter(job, entry, error);
         this.release(job);
         return;
@@ -121,7 +127,16 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
         return;
       }
       const delay = job.options.backoffMs * 2 ** (job.attempt - 1);
-      this.logger.warn({ job: job.name, jobId: job.options.jobId, attempt: job.attempt, retryInMs: delay, reason: error.message }, 'job failed; retrying');
+      this.logger.warn(
+        {
+          job: job.name,
+          jobId: job.options.jobId,
+          attempt: job.attempt,
+          retryInMs: delay,
+          reason: error.message,
+        },
+        'job failed; retrying',
+      );
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         this.push({ ...job, attempt: job.attempt + 1 });
@@ -135,7 +150,10 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
     try {
       await entry.onDeadLetter(job.data, error, job.attempt);
     } catch (err) {
-      this.logger.error({ job: job.name, jobId: job.options.jobId, reason: asError(err).message }, 'dead-letter handler failed');
+      this.logger.error(
+        { job: job.name, jobId: job.options.jobId, reason: asError(err).message },
+        'dead-letter handler failed',
+      );
     }
   }
 

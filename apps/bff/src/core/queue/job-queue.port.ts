@@ -68,7 +68,8 @@ export abstract class JobQueue {
 export const DEFAULT_JOB_CONCURRENCY = 4;
 
 /** {@link JobOptions} with the retry defaults filled in. */
-export type ResolvedJobOptions = Required<Pick<JobOptions, 'attempts' | 'backoffMs'>> & Pick<JobOptions, 'jobId'>;
+export type ResolvedJobOptions = Required<Pick<JobOptions, 'attempts' | 'backoffMs'>> &
+  Pick<JobOptions, 'jobId'>;
 
 /** Fills in the defaults of {@link JobOptions} (5 attempts, 1000 ms first backoff) for an adapter. */
 export function resolveJobOptions(options: JobOptions): ResolvedJobOptions {
@@ -76,7 +77,9 @@ export function resolveJobOptions(options: JobOptions): ResolvedJobOptions {
 }
 
 /** {@link WorkerOptions} from the `options` argument of {@link JobQueue.process}. */
-export function resolveWorkerOptions<T>(options: number | WorkerOptions<T> | undefined): Required<Pick<WorkerOptions<T>, 'concurrency'>> & WorkerOptions<T> {
+export function resolveWorkerOptions<T>(
+  options: number | WorkerOptions<T> | undefined,
+): Required<Pick<WorkerOptions<T>, 'concurrency'>> & WorkerOptions<T> {
   if (typeof options === 'number') return { concurrency: options };
   return { ...options, concurrency: options?.concurrency ?? DEFAULT_JOB_CONCURRENCY };
 }

@@ -47,7 +47,11 @@ export class RedisConnections implements OnApplicationShutdown {
     const existing = this.connections.get(role);
     if (existing) return existing;
     if (!this.env.REDIS_URL) throw new Error('REDIS_URL is not set');
-    const redis = new Redis(this.env.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false, connectionName: `portico-bff-${role}` });
+    const redis = new Redis(this.env.REDIS_URL, {
+      maxRetriesPerRequest: 2,
+      lazyConnect: false,
+      connectionName: `portico-bff-${role}`,
+    });
     redis.on('error', (err: Error) => this.logger.warn(`Redis ${role} connection error: ${err.message}`));
     this.connections.set(role, redis);
     return redis;

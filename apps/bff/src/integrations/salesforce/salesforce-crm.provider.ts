@@ -100,12 +100,23 @@ export class SalesforceCrmProvider extends CrmProvider {
    * (`PATCH /sobjects/Case/Portico_Request_Id__c/<requestKey>`), then reads the stored case back. The same key
    * always lands on the same case: a create retried after a lost answer never opens a second one.
    */
-  async createCase(crmAccountId: string, req: CreateCaseRequest, requestKey: string = randomUUID()): Promise<SupportCase> {
-    const upserted = await this.sf.upsert('Case', CASE_REQUEST_ID_FIELD, requestKey, toSalesforceCaseCreate(req, { accountId: crmAccountId }));
+  async createCase(
+    crmAccountId: string,
+    req: CreateCaseRequest,
+    requestKey: string = randomUUID(),
+  ): Promise<SupportCase> {
+    const upserted = await this.sf.upsert(
+      'Case',
+      CASE_REQUEST_ID_FIELD,
+      requestKey,
+      toSalesforceCaseCreate(req, { accountId: crmAccountId }),
+    );
     const id = upserted ?? (await this.caseIdByRequestKey(crmAccountId, requestKey));
-    if (id === null) throw new SalesforceException('bad_response', 'create Case', 'upserted case could not be found');
+    if (id === null)
+      throw new SalesforceException('bad_response', 'create Case', 'upserted case could not be found');
     const created = await this.getCase(crmAccountId, id);
-    if (created === null) throw new SalesforceException('bad_response', 'create Case', 'created case could not be read back');
+    if (created === null)
+      throw new SalesforceException('bad_response', 'create Case', 'created case could not be read back');
     return created;
   }
 
@@ -120,8 +131,16 @@ export class SalesforceCrmProvider extends CrmProvider {
    * `SELECT <SF_CASE_COMMENT_FIELDS> FROM CaseComment WHERE ParentId = ... AND IsPublished = true ORDER BY
    * CreatedDate ASC`, after checking the case is the account's (null otherwise). Internal notes are never read.
    */
-  async listCaseComments(crmAccountId: string, caseId: string, postedByMembers: ReadonlyMap<string, string>): Promise<CaseComment[] | null> {
-    const owner = await this.sf.queryAll(`SELECT Id, AccountId FROM Case WHERE Id = ${soqlQuote(caseId)} AND AccountId = ${soqlQuote(crmAccountId)} LIMIT 1`, caseOwnerSchema, 1);
+  async listCaseComments(
+    crmAccountId: string,
+    caseId: string,
+    postedByMembers: ReadonlyMap<string, string>,
+  ): Promise<CaseComment[] | null> {
+    const owner = await this.sf.queryAll(
+      `SELECT Id, AccountId FROM Case WHERE Id = ${soqlQuote(caseId)} AND AccountId = ${soqlQuote(crmAccountId)} LIMIT 1`,
+      caseOwnerSchema,
+      1,
+    );
     const found = owner.records[0];
     if (found === undefined || !sameSalesforceId(found.AccountId ?? null, crmAccountId)) return null;
     const soql =
@@ -144,7 +163,11 @@ export class SalesforceCrmProvider extends CrmProvider {
 
   /** `SELECT Id, ParentId FROM CaseComment WHERE Id = ...`. */
   async getCommentCaseId(commentId: string): Promise<string | null> {
-    const { records } = await this.sf.queryAll(`SELECT Id, ParentId FROM CaseComment WHERE Id = ${soqlQuote(commentId)} LIMIT 1`, commentParentSchema, 1);
+    const { records } = await this.sf.queryAll(
+      `SELECT Id, ParentId FROM CaseComment WHERE Id = ${soqlQuote(commentId)} LIMIT 1`,
+      commentParentSchema,
+      1,
+    );
     return records[0]?.ParentId ?? null;
   }
 

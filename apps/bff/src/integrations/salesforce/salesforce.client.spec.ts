@@ -33,7 +33,12 @@ describe('SalesforceClient', () => {
             return;
           }
           tokensIssued += 1;
-          json(res, 200, { access_token: `tok-${tokensIssued}`, instance_url: base, token_type: 'Bearer', id: `${base}/id/00DA0000000SbxPAAQ/005A0000000IntgAAA` });
+          json(res, 200, {
+            access_token: `tok-${tokensIssued}`,
+            instance_url: base,
+            token_type: 'Bearer',
+            id: `${base}/id/00DA0000000SbxPAAQ/005A0000000IntgAAA`,
+          });
           return;
         }
         if (req.headers.authorization !== `Bearer ${validToken}`) {
@@ -58,7 +63,12 @@ describe('SalesforceClient', () => {
       if (req.url?.startsWith('/services/data/v62.0/query/next-1')) {
         json(res, 200, { totalSize: 3, done: true, records: [{ Id: 'c' }] });
       } else {
-        json(res, 200, { totalSize: 3, done: false, nextRecordsUrl: '/services/data/v62.0/query/next-1', records: [{ Id: 'a' }, { Id: 'b' }] });
+        json(res, 200, {
+          totalSize: 3,
+          done: false,
+          nextRecordsUrl: '/services/data/v62.0/query/next-1',
+          records: [{ Id: 'a' }, { Id: 'b' }],
+        });
       }
     };
   });
@@ -71,7 +81,8 @@ describe('SalesforceClient', () => {
     SALESFORCE_API_VERSION: '62.0',
     SALESFORCE_TIMEOUT_MS: 500,
   });
-  const client = (secret = 'sf-secret', registry = new UpstreamRegistry(envFor(secret))) => new SalesforceClient(envFor(secret), registry);
+  const client = (secret = 'sf-secret', registry = new UpstreamRegistry(envFor(secret))) =>
+    new SalesforceClient(envFor(secret), registry);
 
   it('authenticates with client credentials and reads every page', async () => {
     const result = await client().queryAll("SELECT Id FROM Case WHERE AccountId = 'x'", record);
@@ -88,7 +99,12 @@ describe('SalesforceClient', () => {
         if (req.url?.startsWith('/services/data/v62.0/query/next-1')) {
           json(res, 200, { totalSize: 3, done: true, records: [{ Id: 42, Name: 'secret-name' }] });
         } else {
-          json(res, 200, { totalSize: 3, done: false, nextRecordsUrl: '/services/data/v62.0/query/next-1', records: [{ Id: 'a' }, { Id: 'b' }] });
+          json(res, 200, {
+            totalSize: 3,
+            done: false,
+            nextRecordsUrl: '/services/data/v62.0/query/next-1',
+            records: [{ Id: 'a' }, { Id: 'b' }],
+          });
         }
       };
       const result = await client().queryAll('SELECT Id FROM Case', record);
@@ -112,7 +128,10 @@ describe('SalesforceClient', () => {
 
   it('does not sign in again when the session is not valid for the REST API', async () => {
     const sf = client();
-    queryHandler = (_req, res) => json(res, 401, [{ message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' }]);
+    queryHandler = (_req, res) =>
+      json(res, 401, [
+        { message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' },
+      ]);
     const err: unknown = await sf.queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamException);
     expect((err as UpstreamException).kind).toBe('rejected');
@@ -130,22 +149,29 @@ describe('SalesforceClient', () => {
 
   it('gives up after one re-authentication', async () => {
     validToken = 'never-issued';
-    const err: unknown = await client().queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e);
+    const err: unknown = await client()
+      .queryAll('SELECT Id FROM Account', record)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamException);
     expect((err as UpstreamException).kind).toBe('rejected');
     expect(tokensIssued).toBe(2);
   });
 
   it('reports refused credentials without the secret', async () => {
-    const err: unknown = await client('wrong-secret').queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e);
+    const err: unknown = await client('wrong-secret')
+      .queryAll('SELECT Id FROM Account', record)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamException);
     expect((err as UpstreamException).kind).toBe('rejected');
     expect((err as UpstreamException).reason).not.toContain('wrong-secret');
   });
 
   it('classifies a slow answer as a timeout', async () => {
-    queryHandler = (_req, res) => setTimeout(() => json(res, 200, { totalSize: 0, done: true, records: [] }), 1500);
-    const err: unknown = await client().queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e);
+    queryHandler = (_req, res) =>
+      setTimeout(() => json(res, 200, { totalSize: 0, done: true, records: [] }), 1500);
+    const err: unknown = await client()
+      .queryAll('SELECT Id FROM Account', record)
+      .catch((e: unknown) => e);
     expect((err as UpstreamException).kind).toBe('timeout');
   });
 
@@ -156,15 +182,21 @@ describe('SalesforceClient', () => {
     queryHandler = (_req, res) => {
       queries += 1;
       res.writeHead(403, { 'content-type': 'application/json', 'retry-after': '12' });
-      res.end(JSON.stringify([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]));
+      res.end(
+        JSON.stringify([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]),
+      );
     };
-    const err = (await sf.queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e)) as UpstreamException;
+    const err = (await sf
+      .queryAll('SELECT Id FROM Account', record)
+      .catch((e: unknown) => e)) as UpstreamException;
     expect(err).toMatchObject({ kind: 'unreachable', rateLimited: true, retryAfterMs: 12_000 });
     expect(queries).toBe(1);
     const state = registry.snapshot().salesforce;
     expect(state).toMatchObject({ breaker: 'open', openReason: 'rate_limited' });
     expect(Date.parse(state.retryAt ?? '') - Date.now()).toBeGreaterThan(10_000);
-    const held = (await sf.queryAll('SELECT Id FROM Account', record).catch((e: unknown) => e)) as UpstreamException;
+    const held = (await sf
+      .queryAll('SELECT Id FROM Account', record)
+      .catch((e: unknown) => e)) as UpstreamException;
     expect(held).toMatchObject({ shortCircuited: true, rateLimited: true });
     expect(queries).toBe(1);
   });

@@ -125,7 +125,11 @@ export class SalesforceClient {
    * @throws SalesforceException on failure, timeout or a malformed page (`bad_response`); a single record not
    *   matching `recordSchema` is logged and skipped
    */
-  async queryAll<S extends z.ZodType>(soql: string, recordSchema: S, maxRecords = 2000): Promise<QueryAllResult<z.output<S>>> {
+  async queryAll<S extends z.ZodType>(
+    soql: string,
+    recordSchema: S,
+    maxRecords = 2000,
+  ): Promise<QueryAllResult<z.output<S>>> {
     const pageSchema = sfQueryResultSchema(recordSchema);
     return this.run('query', false, async (conn) => {
       const records: z.output<S>[] = [];
@@ -145,7 +149,10 @@ export class SalesforceClient {
       }
       // One malformed record must not hide the others: it was left out; say which and why (no values).
       for (const { index, id, issues } of skipped) {
-        this.logger.warn({ operation: 'query', index, id, issues }, 'salesforce record skipped: unexpected shape');
+        this.logger.warn(
+          { operation: 'query', index, id, issues },
+          'salesforce record skipped: unexpected shape',
+        );
       }
       return { records, totalSize: page.totalSize };
     });
@@ -158,8 +165,13 @@ export class SalesforceClient {
    */
   async create(sobjectType: string, record: object): Promise<string> {
     return this.run(`create ${sobjectType}`, true, async (conn) => {
-      const result = this.parse(`create ${sobjectType}`, sfCreateResultSchema, await conn.sobject(sobjectType).create({ ...record }));
-      if (!result.success) throw new SalesforceException('rejected', `create ${sobjectType}`, 'save result not successful');
+      const result = this.parse(
+        `create ${sobjectType}`,
+        sfCreateResultSchema,
+        await conn.sobject(sobjectType).create({ ...record }),
+      );
+      if (!result.success)
+        throw new SalesforceException('rejected', `create ${sobjectType}`, 'save result not successful');
       return result.id;
     });
   }
@@ -173,11 +185,17 @@ export class SalesforceClient {
    * @throws SalesforceException on failure or timeout (never retried here)
    */
   async upsert(sobjectType: string, field: string, value: string, record: object): Promise<string | null> {
-    if (!/^[A-Za-z0-9_-]{1,255}$/.test(value)) throw new SalesforceException('rejected', `upsert ${sobjectType}`, 'external id has characters a URL path cannot carry');
+    if (!/^[A-Za-z0-9_-]{1,255}$/.test(value))
+      throw new SalesforceException(
+        'rejected',
+        `upsert ${sobjectType}`,
+        'external id has characters a URL path cannot carry',
+      );
     return this.run(`upsert ${sobjectType}`, true, async (conn) => {
       const answer: unknown = await conn.sobject(sobjectType).upsert({ ...record, [field]: value }, field);
       const result = this.parse(`upsert ${sobjectType}`, sfCreateResultSchema.partial({ id: true }), answer);
-      if (!result.success) throw new SalesforceException('rejected', `upsert ${sobjectType}`, 'save result not successful');
+      if (!result.success)
+        throw new SalesforceException('rejected', `upsert ${sobjectType}`, 'save result not successful');
       return result.id ?? null;
     });
   }
@@ -188,8 +206,13 @@ export class SalesforceClient {
    */
   async update(sobjectType: string, id: string, fields: object): Promise<void> {
     await this.run(`update ${sobjectType}`, true, async (conn) => {
-      const result = this.parse(`update ${sobjectType}`, sfCreateResultSchema.partial({ id: true }), await conn.sobject(sobjectType).update({ Id: id, ...fields }));
-      if (!result.success) throw new SalesforceException('rejected', `update ${sobjectType}`, 'save result not successful');
+      const result = this.parse(
+        `update ${sobjectType}`,
+        sfCreateResultSchema.partial({ id: true }),
+        await conn.sobject(sobjectType).update({ Id: id, ...fields }),
+      );
+      if (!result.success)
+        throw new SalesforceException('rejected', `update ${sobjectType}`, 'save result not successful');
     });
   }
 
@@ -205,23 +228,40 @@ export class SalesforceClient {
   private async run<T>(operation: string, write: boolean, fn: (conn: Connection) => Promise<T>): Promise<T> {
     const started = Date.now();
     try {
-      return await this.upstreams.salesforce.execute('api', write ? 'write' : 'read', `Salesforce ${operation}`, async () => {
-        const conn = await this.session();
-        try {
-          return await fn(conn).catch((err: unknown) => {
-            throw this.classify(operation, err);
-          });
-        } catch (err) {
-          // An expired session is worth one new login; a session refused for the REST API is not (same answer again).
-          if (!(err instanceof SalesforceException) || err.errorCode !== 'INVALID_SESSION_ID' || err.sessionRefused) throw err;
-          this.logger.log({ operation }, 'salesforce session expired; re-authenticating');
-          return fn(await this.session(conn)).catch((retryErr: unknown) => {
-            throw this.classify(operation, retryErr);
-          });
-        }
-      });
+      return await this.upstreams.salesforce.execute(
+        'api',
+        write ? 'write' : 'read',
+        `Salesforce ${operation}`,
+        async () => {
+          const conn = await this.session();
+          try {
+            return await fn(conn).catch((err: unknown) => {
+              throw this.classify(operation, err);
+            });
+          } catch (err) {
+            // An expired session is worth one new login; a session refused for the REST API is not (same answer again).
+            if (
+              !(err instanceof SalesforceException) ||
+              err.errorCode !== 'INVALID_SESSION_ID' ||
+              err.sessionRefused
+            )
+              throw err;
+            this.logger.log({ operation }, 'salesforce session expired; re-authenticating');
+            return fn(await this.session(conn)).catch((retryErr: unknown) => {
+              throw this.classify(operation, retryErr);
+            });
+          }
+        },
+      );
     } catch (err) {
-      throw loggedUpstreamFailure(this.logger, 'salesforce', err, `Salesforce ${operation}`, { operation }, started);
+      throw loggedUpstreamFailure(
+        this.logger,
+        'salesforce',
+        err,
+        `Salesforce ${operation}`,
+        { operation },
+        started,
+      );
     }
   }
 
@@ -267,7 +307,11 @@ export class SalesforceClient {
   private parse<S extends z.ZodType>(operation: string, schema: S, value: unknown): z.output<S> {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    throw new SalesforceException('bad_response', operation, `unexpected payload (${formatZodIssues(result.error.issues, 5)})`);
+    throw new SalesforceException(
+      'bad_response',
+      operation,
+      `unexpected payload (${formatZodIssues(result.error.issues, 5)})`,
+    );
   }
 
   /** Turns a jsforce/fetch error into a {@link SalesforceException} (message never includes tokens). */
@@ -280,7 +324,9 @@ export class SalesforceClient {
     }
     if (err instanceof TypeError || err.name === 'AbortError' || err.name === 'TimeoutError') {
       const cause = err.cause instanceof Error ? ` (${err.cause.message})` : '';
-      return new SalesforceException('unreachable', operation, `request failed: ${err.message}${cause}`, { cause: err });
+      return new SalesforceException('unreachable', operation, `request failed: ${err.message}${cause}`, {
+        cause: err,
+      });
     }
     if (code === 'INVALID_SESSION_ID') {
       if (/not valid for use with the REST API/i.test(err.message)) {
@@ -291,16 +337,24 @@ export class SalesforceClient {
           { cause: err, errorCode: code, sessionRefused: true },
         );
       }
-      return new SalesforceException('rejected', operation, 'session expired', { cause: err, errorCode: code });
+      return new SalesforceException('rejected', operation, 'session expired', {
+        cause: err,
+        errorCode: code,
+      });
     }
     if (RATE_LIMIT_CODES.has(code)) {
       const retryAfterMs = this.transport.recentRetryAfterMs();
-      return new SalesforceException('unreachable', operation, `${code} (Retry-After ${retryAfterMs ?? '?'} ms)`, {
-        cause: err,
-        errorCode: code,
-        rateLimited: true,
-        retryAfterMs,
-      });
+      return new SalesforceException(
+        'unreachable',
+        operation,
+        `${code} (Retry-After ${retryAfterMs ?? '?'} ms)`,
+        {
+          cause: err,
+          errorCode: code,
+          rateLimited: true,
+          retryAfterMs,
+        },
+      );
     }
     const http = /^ERROR_HTTP_(\d{3})$/.exec(code);
     const status = http ? Number(http[1]) : undefined;

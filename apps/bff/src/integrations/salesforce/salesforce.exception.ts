@@ -1,4 +1,8 @@
-import { UpstreamException, type UpstreamFailureKind, type UpstreamFailureOptions } from '../upstream/upstream.exception';
+import {
+  UpstreamException,
+  type UpstreamFailureKind,
+  type UpstreamFailureOptions,
+} from '../upstream/upstream.exception';
 
 /** A Salesforce call failed; `reason` is loggable (operation, Salesforce error code; never tokens or secrets). */
 export class SalesforceException extends UpstreamException {

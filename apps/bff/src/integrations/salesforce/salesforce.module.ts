@@ -7,7 +7,11 @@ import { SalesforceClient } from './salesforce.client';
 /** Salesforce adapter: provides {@link CrmProvider}. */
 @Module({
   imports: [UpstreamModule],
-  providers: [SalesforceClient, SalesforceCrmProvider, { provide: CrmProvider, useExisting: SalesforceCrmProvider }],
+  providers: [
+    SalesforceClient,
+    SalesforceCrmProvider,
+    { provide: CrmProvider, useExisting: SalesforceCrmProvider },
+  ],
   exports: [CrmProvider, UpstreamModule],
 })
 export class SalesforceModule {}

@@ -21,7 +21,8 @@ async function failureOf(run: Promise<unknown>): Promise<UpstreamException> {
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(err instanceof UpstreamException)) throw new Error(`expected an UpstreamException, got ${String(err)}`);
+  if (!(err instanceof UpstreamException))
+    throw new Error(`expected an UpstreamException, got ${String(err)}`);
   return err;
 }
 
@@ -41,14 +42,20 @@ describe('UpstreamResilience', () => {
   it('retries fast failures of reads with backoff, never writes, never rejections', async () => {
     const upstream = new UpstreamResilience('whmcs', options({ breakerThreshold: 100 }));
     let calls = 0;
-    await failureOf(upstream.execute('default', 'read', 'read', async () => (calls++, Promise.reject(down()))));
+    await failureOf(
+      upstream.execute('default', 'read', 'read', async () => (calls++, Promise.reject(down()))),
+    );
     expect(calls).toBe(3);
     calls = 0;
-    await failureOf(upstream.execute('default', 'write', 'write', async () => (calls++, Promise.reject(down()))));
+    await failureOf(
+      upstream.execute('default', 'write', 'write', async () => (calls++, Promise.reject(down()))),
+    );
     expect(calls).toBe(1);
     calls = 0;
     const rejected = new UpstreamException('whmcs', 'rejected', 'not found');
-    await failureOf(upstream.execute('default', 'read', 'read', async () => (calls++, Promise.reject(rejected))));
+    await failureOf(
+      upstream.execute('default', 'read', 'read', async () => (calls++, Promise.reject(rejected))),
+    );
     expect(calls).toBe(1);
   });
 
@@ -87,13 +94,17 @@ describe('UpstreamResilience', () => {
   it('does not count rejections (4xx, business errors) towards opening', async () => {
     const upstream = new UpstreamResilience('whmcs', options({ retryMaxAttempts: 1 }));
     const rejected = new UpstreamException('whmcs', 'rejected', 'Invoice ID Not Found');
-    for (let i = 0; i < 5; i += 1) await failureOf(upstream.execute('default', 'read', 'r', async () => Promise.reject(rejected)));
+    for (let i = 0; i < 5; i += 1)
+      await failureOf(upstream.execute('default', 'read', 'r', async () => Promise.reject(rejected)));
     expect(upstream.snapshot().breaker).toBe('closed');
   });
 
   it('opens at once on a rate limit, for the time asked, and holds every family off', async () => {
     const upstream = new UpstreamResilience('whmcs', options(), ['client', 'billing']);
-    const limited = new UpstreamException('whmcs', 'unreachable', 'HTTP 429', { rateLimited: true, retryAfterMs: 20_000 });
+    const limited = new UpstreamException('whmcs', 'unreachable', 'HTTP 429', {
+      rateLimited: true,
+      retryAfterMs: 20_000,
+    });
     let calls = 0;
     await failureOf(upstream.execute('billing', 'read', 'r', async () => (calls++, Promise.reject(limited))));
     expect(calls).toBe(1);
@@ -106,7 +117,10 @@ describe('UpstreamResilience', () => {
   });
 
   it('caps concurrent calls (bulkhead): beyond the queue, calls fail at once', async () => {
-    const upstream = new UpstreamResilience('whmcs', options({ maxConcurrent: 2, maxQueued: 1, timeoutMs: 1000 }));
+    const upstream = new UpstreamResilience(
+      'whmcs',
+      options({ maxConcurrent: 2, maxQueued: 1, timeoutMs: 1000 }),
+    );
     let running = 0;
     let peak = 0;
     let release: () => void = () => undefined;
@@ -118,7 +132,9 @@ describe('UpstreamResilience', () => {
       running -= 1;
       return 'ok';
     };
-    const settled = Promise.allSettled([1, 2, 3, 4].map(() => upstream.execute('default', 'read', 'r', slow)));
+    const settled = Promise.allSettled(
+      [1, 2, 3, 4].map(() => upstream.execute('default', 'read', 'r', slow)),
+    );
     // Every call has reached the bulkhead (two run, one waits, one is refused) before the running ones finish.
     await new Promise((r) => setImmediate(r));
     release();

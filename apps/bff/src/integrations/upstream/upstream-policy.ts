@@ -79,7 +79,9 @@ export function isUpstreamFailure(err: unknown): boolean {
 
 /** Failures worth another attempt of an idempotent read: fast connection failures and 5xx, never rate limits. */
 function isRetryable(err: unknown): boolean {
-  return err instanceof UpstreamException && err.kind === 'unreachable' && !err.rateLimited && !err.shortCircuited;
+  return (
+    err instanceof UpstreamException && err.kind === 'unreachable' && !err.rateLimited && !err.shortCircuited
+  );
 }
 
 /**
@@ -177,7 +179,10 @@ class FamilyBreaker {
       },
     );
     this.policy.onBreak(() =>
-      logger.warn({ upstream: system, family: name, reason: this.reason, openForMs: this.openForMs }, 'circuit breaker opened'),
+      logger.warn(
+        { upstream: system, family: name, reason: this.reason, openForMs: this.openForMs },
+        'circuit breaker opened',
+      ),
     );
     this.policy.onReset(() => {
       this.reason = null;
@@ -194,11 +199,17 @@ class FamilyBreaker {
   snapshot(now = Date.now()): BreakerSnapshot {
     const state = this.policy.state;
     const consecutiveFailures = this.breaker.failures;
-    if (state === CircuitState.Closed) return { breaker: 'closed', openReason: null, retryAt: null, consecutiveFailures };
+    if (state === CircuitState.Closed)
+      return { breaker: 'closed', openReason: null, retryAt: null, consecutiveFailures };
     const remaining = this.remainingMs(now);
     if (state === CircuitState.HalfOpen || (state === CircuitState.Open && remaining === 0)) {
       // An open breaker past its delay lets the next call through as a trial.
-      return { breaker: 'half_open', openReason: this.reason ?? 'failures', retryAt: null, consecutiveFailures };
+      return {
+        breaker: 'half_open',
+        openReason: this.reason ?? 'failures',
+        retryAt: null,
+        consecutiveFailures,
+      };
     }
     return {
       breaker: 'open',
@@ -212,11 +223,16 @@ class FamilyBreaker {
   shortCircuit(action: string): UpstreamException {
     const retryAfterMs = this.remainingMs();
     const why = this.reason === 'rate_limited' ? 'rate limited by the upstream' : 'circuit breaker open';
-    return new UpstreamException(this.system, 'unreachable', `${action}: ${why} (${this.name}), retry in ${retryAfterMs} ms`, {
-      retryAfterMs,
-      rateLimited: this.reason === 'rate_limited',
-      shortCircuited: true,
-    });
+    return new UpstreamException(
+      this.system,
+      'unreachable',
+      `${action}: ${why} (${this.name}), retry in ${retryAfterMs} ms`,
+      {
+        retryAfterMs,
+        rateLimited: this.reason === 'rate_limited',
+        shortCircuited: true,
+      },
+    );
   }
 }
 
@@ -258,7 +274,10 @@ export class UpstreamResilience {
     this.perAttempt = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
     this.retryReads = retry(handleWhen(isRetryable), {
       maxAttempts: Math.max(0, options.retryMaxAttempts - 1),
-      backoff: new ExponentialBackoff({ initialDelay: options.retryInitialDelayMs, maxDelay: options.retryMaxDelayMs }),
+      backoff: new ExponentialBackoff({
+        initialDelay: options.retryInitialDelayMs,
+        maxDelay: options.retryMaxDelayMs,
+      }),
     });
     for (const name of familyNames) this.family(name);
   }
@@ -272,7 +291,12 @@ export class UpstreamResilience {
    * @throws UpstreamException `timeout`, `unreachable` (also while the breaker is open or the bulkhead is full),
    *   or whatever {@link UpstreamException} `fn` threw
    */
-  async execute<T>(family: string, mode: 'read' | 'write', action: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async execute<T>(
+    family: string,
+    mode: 'read' | 'write',
+    action: string,
+    fn: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const onCall = this.options.onCall;
     if (onCall === undefined) return this.run(family, mode, action, fn);
     const started = performance.now();
@@ -282,25 +306,42 @@ export class UpstreamResilience {
       onCall(name, (performance.now() - started) / 1000, null);
       return result;
     } catch (err) {
-      onCall(name, (performance.now() - started) / 1000, err instanceof UpstreamException ? failureKind(err) : 'unreachable');
+      onCall(
+        name,
+        (performance.now() - started) / 1000,
+        err instanceof UpstreamException ? failureKind(err) : 'unreachable',
+      );
       throw err;
     }
   }
 
   /** Calls under way and waiting for a slot in the bulkhead. */
   bulkheadLoad(): { active: number; queued: number } {
-    return { active: this.options.maxConcurrent - this.bulkhead.executionSlots, queued: this.options.maxQueued - this.bulkhead.queueSlots };
+    return {
+      active: this.options.maxConcurrent - this.bulkhead.executionSlots,
+      queued: this.options.maxQueued - this.bulkhead.queueSlots,
+    };
   }
 
-  private async run<T>(family: string, mode: 'read' | 'write', action: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async run<T>(
+    family: string,
+    mode: 'read' | 'write',
+    action: string,
+    fn: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const breaker = this.family(family);
     const waitMs = this.rateLimitedUntil - Date.now();
     if (waitMs > 0) {
-      throw new UpstreamException(this.system, 'unreachable', `${action}: rate limited by the upstream, retry in ${waitMs} ms`, {
-        retryAfterMs: waitMs,
-        rateLimited: true,
-        shortCircuited: true,
-      });
+      throw new UpstreamException(
+        this.system,
+        'unreachable',
+        `${action}: rate limited by the upstream, retry in ${waitMs} ms`,
+        {
+          retryAfterMs: waitMs,
+          rateLimited: true,
+          shortCircuited: true,
+        },
+      );
     }
     const attempt = wrap(breaker.policy, this.perAttempt, this.bulkhead);
     const policy = mode === 'read' ? wrap(this.retryReads, attempt) : attempt;
@@ -311,11 +352,17 @@ export class UpstreamResilience {
         const holdMs = err.retryAfterMs ?? this.options.rateLimitDefaultMs;
         this.rateLimitedUntil = Math.max(this.rateLimitedUntil, Date.now() + holdMs);
       }
-      if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError) throw breaker.shortCircuit(action);
+      if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError)
+        throw breaker.shortCircuit(action);
       if (err instanceof BulkheadRejectedError) {
-        throw new UpstreamException(this.system, 'unreachable', `${action}: too many calls under way (bulkhead full)`, {
-          shortCircuited: true,
-        });
+        throw new UpstreamException(
+          this.system,
+          'unreachable',
+          `${action}: too many calls under way (bulkhead full)`,
+          {
+            shortCircuited: true,
+          },
+        );
       }
       throw toUpstreamException(this.system, err, action);
     }
@@ -353,7 +400,9 @@ export class UpstreamResilience {
 export function toUpstreamException(system: UpstreamSystem, err: unknown, action: string): UpstreamException {
   if (err instanceof UpstreamException) return err;
   if (err instanceof TaskCancelledError) {
-    return new UpstreamException(system, 'timeout', `${action}: no answer within the timeout`, { cause: err });
+    return new UpstreamException(system, 'timeout', `${action}: no answer within the timeout`, {
+      cause: err,
+    });
   }
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return new UpstreamException(system, 'unreachable', `${action}: ${message}`, { cause: err });

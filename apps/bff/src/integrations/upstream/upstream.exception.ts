@@ -13,7 +13,10 @@ export type UpstreamSystem = 'whmcs' | 'salesforce';
  */
 export type UpstreamFailureKind = 'timeout' | 'unreachable' | 'rejected' | 'bad_response';
 
-const SYSTEM_LABEL: Record<UpstreamSystem, string> = { whmcs: 'Billing system', salesforce: 'Support system' };
+const SYSTEM_LABEL: Record<UpstreamSystem, string> = {
+  whmcs: 'Billing system',
+  salesforce: 'Support system',
+};
 
 const STATUS_OF_KIND: Record<UpstreamFailureKind, number> = {
   timeout: 504,

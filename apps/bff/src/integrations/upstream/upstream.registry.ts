@@ -21,9 +21,18 @@ export function whmcsFamily(action: string, write: boolean): (typeof WHMCS_FAMIL
 }
 
 /** Builds the options of one upstream from the environment (calls recorded in `metrics` when given). */
-export function upstreamPolicyOptions(env: Env, system: UpstreamSystem, metrics?: MetricsService): UpstreamPolicyOptions {
+export function upstreamPolicyOptions(
+  env: Env,
+  system: UpstreamSystem,
+  metrics?: MetricsService,
+): UpstreamPolicyOptions {
   return {
-    ...(metrics ? { onCall: (action: string, seconds: number, errorKind: string | null) => metrics.upstreamCall(system, action, seconds, errorKind) } : {}),
+    ...(metrics
+      ? {
+          onCall: (action: string, seconds: number, errorKind: string | null) =>
+            metrics.upstreamCall(system, action, seconds, errorKind),
+        }
+      : {}),
     timeoutMs: system === 'whmcs' ? env.WHMCS_TIMEOUT_MS : env.SALESFORCE_TIMEOUT_MS,
     retryMaxAttempts: env.UPSTREAM_RETRY_MAX_ATTEMPTS,
     retryInitialDelayMs: env.UPSTREAM_RETRY_INITIAL_DELAY_MS,
@@ -46,14 +55,26 @@ export class UpstreamRegistry {
   readonly salesforce: UpstreamResilience;
 
   constructor(@Inject(ENV) env: Env, @Optional() metrics?: MetricsService) {
-    this.whmcs = new UpstreamResilience('whmcs', upstreamPolicyOptions(env, 'whmcs', metrics), WHMCS_FAMILIES);
-    this.salesforce = new UpstreamResilience('salesforce', upstreamPolicyOptions(env, 'salesforce', metrics), SALESFORCE_FAMILIES);
+    this.whmcs = new UpstreamResilience(
+      'whmcs',
+      upstreamPolicyOptions(env, 'whmcs', metrics),
+      WHMCS_FAMILIES,
+    );
+    this.salesforce = new UpstreamResilience(
+      'salesforce',
+      upstreamPolicyOptions(env, 'salesforce', metrics),
+      SALESFORCE_FAMILIES,
+    );
     metrics?.readUpstreamsWith(() => {
       const snapshot = this.snapshot();
       const upstreams = [this.whmcs, this.salesforce];
       return {
         breakers: upstreams.flatMap((u) =>
-          Object.entries(snapshot[u.system].families).map(([family, state]) => ({ provider: u.system, family, breaker: state.breaker })),
+          Object.entries(snapshot[u.system].families).map(([family, state]) => ({
+            provider: u.system,
+            family,
+            breaker: state.breaker,
+          })),
         ),
         bulkheads: upstreams.map((u) => ({ provider: u.system, ...u.bulkheadLoad() })),
       };

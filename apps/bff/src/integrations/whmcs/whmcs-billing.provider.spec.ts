@@ -8,7 +8,14 @@ import type { WhmcsClient, WhmcsParams } from './whmcs.client';
 const ANSWERS: Record<string, object> = {
   GetClientsDetails: {
     result: 'success',
-    client: { id: '1', firstname: 'Test', lastname: 'Client', email: 'test@example.com', status: 'Active', currency_code: 'gbp' },
+    client: {
+      id: '1',
+      firstname: 'Test',
+      lastname: 'Client',
+      email: 'test@example.com',
+      status: 'Active',
+      currency_code: 'gbp',
+    },
   },
   GetClientsProducts: { result: 'success', clientid: '1', totalresults: 0, products: '' },
   GetInvoices: { result: 'success', totalresults: 0, numreturned: 0, invoices: '' },
@@ -28,7 +35,11 @@ class FakeWhmcsClient {
 describe('WhmcsBillingProvider', () => {
   it('reads GetClientsDetails once for concurrent profile, subscription and invoice reads of one client', async () => {
     const whmcs = new FakeWhmcsClient();
-    const provider = new WhmcsBillingProvider(whmcs as unknown as WhmcsClient, new MemoryCacheAdapter(), loadEnv({}));
+    const provider = new WhmcsBillingProvider(
+      whmcs as unknown as WhmcsClient,
+      new MemoryCacheAdapter(),
+      loadEnv({}),
+    );
     const [profile, subscriptions, invoices] = await Promise.all([
       provider.getCustomerProfile(1),
       provider.listSubscriptions(1),

@@ -35,7 +35,12 @@ import { CachePort } from '../../core/cache/cache.port';
 import { SingleFlight, type FlightErrorCodec } from '../../core/cache/single-flight';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
-import { BillingProvider, type BillingHandoffTarget, type CancellationOutcome, type InvoicePageData } from '../../modules/billing/billing.provider';
+import {
+  BillingProvider,
+  type BillingHandoffTarget,
+  type CancellationOutcome,
+  type InvoicePageData,
+} from '../../modules/billing/billing.provider';
 import { UpstreamException, type UpstreamFailureKind } from '../upstream/upstream.exception';
 import { WhmcsClient } from './whmcs.client';
 import { WhmcsException } from './whmcs.exception';
@@ -69,7 +74,12 @@ const whmcsFailureCodec: FlightErrorCodec = {
       ? { kind: err.kind, reason: err.reason, rateLimited: err.rateLimited, retryAfterMs: err.retryAfterMs }
       : { kind: 'unreachable', reason: err instanceof Error ? err.message : String(err) },
   decode: (encoded) => {
-    const e = encoded as { kind: UpstreamFailureKind; reason: string; rateLimited?: boolean; retryAfterMs?: number };
+    const e = encoded as {
+      kind: UpstreamFailureKind;
+      reason: string;
+      rateLimited?: boolean;
+      retryAfterMs?: number;
+    };
     return new WhmcsException(e.kind, 'GetClientsDetails', `(call made by another instance) ${e.reason}`, {
       rateLimited: e.rateLimited,
       retryAfterMs: e.retryAfterMs,
@@ -109,7 +119,11 @@ export class WhmcsBillingProvider extends BillingProvider {
   async listSubscriptions(clientId: number): Promise<Subscription[]> {
     const [currency, raw] = await Promise.all([
       this.clientCurrency(clientId),
-      this.whmcs.call('GetClientsProducts', { clientid: clientId, limitnum: BULK_PAGE }, whmcsClientsProductsSchema),
+      this.whmcs.call(
+        'GetClientsProducts',
+        { clientid: clientId, limitnum: BULK_PAGE },
+        whmcsClientsProductsSchema,
+      ),
     ]);
     return toSubscriptions(raw, currency, { serverTimeZone: this.timeZone });
   }
@@ -162,7 +176,11 @@ export class WhmcsBillingProvider extends BillingProvider {
     const currency = await this.clientCurrency(clientId);
     const domains: Domain[] = [];
     for (let start = 0; ; start += BULK_PAGE) {
-      const raw = await this.whmcs.call('GetClientsDomains', { clientid: clientId, limitstart: start, limitnum: BULK_PAGE }, whmcsClientsDomainsSchema);
+      const raw = await this.whmcs.call(
+        'GetClientsDomains',
+        { clientid: clientId, limitstart: start, limitnum: BULK_PAGE },
+        whmcsClientsDomainsSchema,
+      );
       const page = toDomains(raw, currency);
       domains.push(...page);
       if (page.length < BULK_PAGE || domains.length >= (raw.totalresults ?? 0)) return domains;
@@ -177,7 +195,12 @@ export class WhmcsBillingProvider extends BillingProvider {
 
   /** `CreateSsoToken` for the client (a write: never retried, never cached); the token is not logged. */
   async createHandoff(clientId: number, target: BillingHandoffTarget): Promise<{ redirectUrl: string }> {
-    const raw = await this.whmcs.call('CreateSsoToken', { client_id: clientId, ...toSsoTokenParams(target) }, whmcsSsoTokenSchema, { write: true });
+    const raw = await this.whmcs.call(
+      'CreateSsoToken',
+      { client_id: clientId, ...toSsoTokenParams(target) },
+      whmcsSsoTokenSchema,
+      { write: true },
+    );
     return { redirectUrl: raw.redirect_url };
   }
 
@@ -185,9 +208,22 @@ export class WhmcsBillingProvider extends BillingProvider {
    * `AddCancelRequest` for one of the client's services (checked with `GetClientsProducts` first, since WHMCS
    * would accept any service id). WHMCS's "Existing Cancellation Request Exists" is `already_requested`.
    */
-  async requestCancellation(clientId: number, subscriptionId: string, request: CancelSubscriptionRequest): Promise<CancellationOutcome> {
-    const owned = await this.whmcs.call('GetClientsProducts', { clientid: clientId, serviceid: subscriptionId }, whmcsClientsProductsSchema);
-    if (!owned.products.some((p) => p.id === subscriptionId && (p.clientid === undefined || p.clientid === String(clientId)))) return 'not_found';
+  async requestCancellation(
+    clientId: number,
+    subscriptionId: string,
+    request: CancelSubscriptionRequest,
+  ): Promise<CancellationOutcome> {
+    const owned = await this.whmcs.call(
+      'GetClientsProducts',
+      { clientid: clientId, serviceid: subscriptionId },
+      whmcsClientsProductsSchema,
+    );
+    if (
+      !owned.products.some(
+        (p) => p.id === subscriptionId && (p.clientid === undefined || p.clientid === String(clientId)),
+      )
+    )
+      return 'not_found';
     try {
       await this.whmcs.call(
         'AddCancelRequest',
@@ -197,7 +233,12 @@ export class WhmcsBillingProvider extends BillingProvider {
       );
       return 'requested';
     } catch (err) {
-      if (err instanceof WhmcsException && err.apiMessage !== undefined && isExistingCancellationMessage(err.apiMessage)) return 'already_requested';
+      if (
+        err instanceof WhmcsException &&
+        err.apiMessage !== undefined &&
+        isExistingCancellationMessage(err.apiMessage)
+      )
+        return 'already_requested';
       throw err;
     }
   }
@@ -225,7 +266,8 @@ export class WhmcsBillingProvider extends BillingProvider {
     try {
       return await this.whmcs.call('GetInvoice', { invoiceid: invoiceId }, whmcsInvoiceSchema);
     } catch (err) {
-      if (err instanceof WhmcsException && err.apiMessage !== undefined && /not found/i.test(err.apiMessage)) return null;
+      if (err instanceof WhmcsException && err.apiMessage !== undefined && /not found/i.test(err.apiMessage))
+        return null;
       throw err;
     }
   }

@@ -56,7 +56,8 @@ describe('WhmcsClient', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    if (!(err instanceof UpstreamException)) throw new Error(`expected an UpstreamException, got ${String(err)}`);
+    if (!(err instanceof UpstreamException))
+      throw new Error(`expected an UpstreamException, got ${String(err)}`);
     expect(err.reason).not.toContain('top-secret-value');
     return err;
   }
@@ -68,12 +69,21 @@ describe('WhmcsClient', () => {
         json(res, 200, {
           result: 'success',
           totalresults: 2,
-          invoices: { invoice: [{ id: 7, total: '1.00' }, { id: 8, total: 'one dollar' }] },
+          invoices: {
+            invoice: [
+              { id: 7, total: '1.00' },
+              { id: 8, total: 'one dollar' },
+            ],
+          },
         });
       const result = await client().call('GetInvoices', {}, whmcsInvoicesSchema);
       expect(result.invoices.map((i) => i.id)).toEqual(['7']);
       const call = warn.mock.calls.find((c) => c[1] === 'whmcs records skipped: unexpected shape');
-      expect(call?.[0]).toMatchObject({ action: 'GetInvoices', list: 'invoices', skipped: [{ index: 1, id: '8' }] });
+      expect(call?.[0]).toMatchObject({
+        action: 'GetInvoices',
+        list: 'invoices',
+        skipped: [{ index: 1, id: '8' }],
+      });
       expect(JSON.stringify(call?.[0])).not.toContain('one dollar');
     } finally {
       warn.mockRestore();
@@ -81,7 +91,12 @@ describe('WhmcsClient', () => {
   });
 
   it('posts form-encoded credentials and parses the answer', async () => {
-    handler = (_req, _body, res) => json(res, 200, { result: 'success', totalresults: 1, invoices: { invoice: [{ id: 7, total: '1.00' }] } });
+    handler = (_req, _body, res) =>
+      json(res, 200, {
+        result: 'success',
+        totalresults: 1,
+        invoices: { invoice: [{ id: 7, total: '1.00' }] },
+      });
     const result = await client().call('GetInvoices', { userid: 1, status: undefined }, whmcsInvoicesSchema);
     expect(result.totalresults).toBe(1);
     const sent = requests[0];
@@ -99,25 +114,36 @@ describe('WhmcsClient', () => {
     expect(err.reason).toContain('Invoice ID Not Found');
   });
 
-  it('keeps WHMCS\'s 403 message for the logs but not for users', async () => {
+  it("keeps WHMCS's 403 message for the logs but not for users", async () => {
     handler = (_req, _body, res) => json(res, 403, { result: 'error', message: 'Invalid IP 203.0.113.7' });
     const err = await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema));
     expect(err.reason).toContain('HTTP 403: Invalid IP 203.0.113.7');
     expect(err.message).toBe('Billing system refused the request');
-    handler = (_req, _body, res) => res.writeHead(403, { 'content-type': 'text/xml' }).end('<?xml version="1.0"?><whmcsapi><result>error</result><message>Authentication Failed</message></whmcsapi>');
-    expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).reason).toContain('HTTP 403: Authentication Failed');
+    handler = (_req, _body, res) =>
+      res
+        .writeHead(403, { 'content-type': 'text/xml' })
+        .end(
+          '<?xml version="1.0"?><whmcsapi><result>error</result><message>Authentication Failed</message></whmcsapi>',
+        );
+    expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).reason).toContain(
+      'HTTP 403: Authentication Failed',
+    );
     handler = (_req, _body, res) => res.writeHead(403).end('Forbidden');
-    expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).reason).toContain('HTTP 403: credentials or IP not allowed');
+    expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).reason).toContain(
+      'HTTP 403: credentials or IP not allowed',
+    );
   });
 
   it('classifies 403, non-JSON, schema mismatch and 5xx', async () => {
     handler = (_req, _body, res) => json(res, 403, { result: 'error', message: 'Invalid IP' });
     expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).kind).toBe('rejected');
 
-    handler = (_req, _body, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>');
+    handler = (_req, _body, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>');
     expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).kind).toBe('bad_response');
 
-    handler = (_req, _body, res) => json(res, 200, { result: 'success', totalresults: 'many', invoices: { invoice: [] } });
+    handler = (_req, _body, res) =>
+      json(res, 200, { result: 'success', totalresults: 'many', invoices: { invoice: [] } });
     expect((await failure(client().call('GetInvoices', {}, whmcsInvoicesSchema))).kind).toBe('bad_response');
 
     handler = (_req, _body, res) => json(res, 500, {});
@@ -140,7 +166,8 @@ describe('WhmcsClient', () => {
   it('opens the breaker for the Retry-After of a 429, without retrying, and keeps every action family off', async () => {
     const registry = new UpstreamRegistry(envFor());
     const whmcs = clientWith(registry);
-    handler = (_req, _body, res) => res.writeHead(429, { 'retry-after': '30' }).end('{"result":"error","message":"Too Many Requests"}');
+    handler = (_req, _body, res) =>
+      res.writeHead(429, { 'retry-after': '30' }).end('{"result":"error","message":"Too Many Requests"}');
     const first = await failure(whmcs.call('GetInvoices', {}, whmcsInvoicesSchema));
     expect(first).toMatchObject({ kind: 'unreachable', rateLimited: true, retryAfterMs: 30_000 });
     expect(requests).toHaveLength(1);
@@ -158,17 +185,32 @@ describe('WhmcsClient', () => {
   });
 
   it('opens the breaker of a family after consecutive failures; other families still call', async () => {
-    const registry = new UpstreamRegistry({ ...envFor(), UPSTREAM_BREAKER_THRESHOLD: 3, UPSTREAM_RETRY_MAX_ATTEMPTS: 1 });
+    const registry = new UpstreamRegistry({
+      ...envFor(),
+      UPSTREAM_BREAKER_THRESHOLD: 3,
+      UPSTREAM_RETRY_MAX_ATTEMPTS: 1,
+    });
     const whmcs = clientWith(registry);
     handler = (_req, body, res) =>
-      body.get('action') === 'GetInvoices' ? json(res, 500, {}) : json(res, 200, { result: 'success', totalresults: 0, startnumber: 0, numreturned: 0, invoices: [] });
+      body.get('action') === 'GetInvoices'
+        ? json(res, 500, {})
+        : json(res, 200, {
+            result: 'success',
+            totalresults: 0,
+            startnumber: 0,
+            numreturned: 0,
+            invoices: [],
+          });
     for (let i = 0; i < 3; i += 1) await failure(whmcs.call('GetInvoices', {}, whmcsInvoicesSchema));
     expect(requests).toHaveLength(3);
     const held = await failure(whmcs.call('GetInvoices', {}, whmcsInvoicesSchema));
     expect(held.shortCircuited).toBe(true);
     expect(held.message).toBe('Billing system is unavailable');
     expect(requests).toHaveLength(3);
-    expect(registry.snapshot().whmcs.families).toMatchObject({ billing: { breaker: 'open', openReason: 'failures' }, client: { breaker: 'closed' } });
+    expect(registry.snapshot().whmcs.families).toMatchObject({
+      billing: { breaker: 'open', openReason: 'failures' },
+      client: { breaker: 'closed' },
+    });
     await whmcs.call('GetClientsDetails', { clientid: 1 }, whmcsInvoicesSchema);
     expect(requests).toHaveLength(4);
   });

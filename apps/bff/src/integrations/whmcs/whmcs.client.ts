@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { collectSkippedRecords, parseWhmcsResponse, WhmcsApiError, WhmcsSchemaError } from '@portico/domain/providers/whmcs';
+import {
+  collectSkippedRecords,
+  parseWhmcsResponse,
+  WhmcsApiError,
+  WhmcsSchemaError,
+} from '@portico/domain/providers/whmcs';
 import type { z } from 'zod';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
@@ -61,8 +66,11 @@ export class WhmcsClient {
     const write = options.write === true;
     const started = Date.now();
     try {
-      const result = await this.upstreams.whmcs.execute(whmcsFamily(action, write), write ? 'write' : 'read', `WHMCS ${action}`, (signal) =>
-        this.send(action, params, schema, signal),
+      const result = await this.upstreams.whmcs.execute(
+        whmcsFamily(action, write),
+        write ? 'write' : 'read',
+        `WHMCS ${action}`,
+        (signal) => this.send(action, params, schema, signal),
       );
       this.logger.debug({ action, ms: Date.now() - started }, 'whmcs call');
       for (const { path, skipped } of collectSkippedRecords(result)) {
@@ -108,9 +116,14 @@ export class WhmcsClient {
     if (response.status === 403) {
       // WHMCS says why (`Invalid IP 203.0.113.7`, `Authentication Failed`, `Invalid Permissions: API action ...`):
       // kept for the logs (it names no credential); users see the generic refusal.
-      throw new WhmcsException('rejected', action, `HTTP 403: ${whmcsErrorMessage(text) ?? 'credentials or IP not allowed'}`, {
-        apiMessage: whmcsErrorMessage(text) ?? undefined,
-      });
+      throw new WhmcsException(
+        'rejected',
+        action,
+        `HTTP 403: ${whmcsErrorMessage(text) ?? 'credentials or IP not allowed'}`,
+        {
+          apiMessage: whmcsErrorMessage(text) ?? undefined,
+        },
+      );
     }
     if (response.status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
@@ -130,19 +143,28 @@ export class WhmcsClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new WhmcsException('bad_response', action, `answer is not JSON (HTTP ${response.status}, ${text.length} bytes)`);
+      throw new WhmcsException(
+        'bad_response',
+        action,
+        `answer is not JSON (HTTP ${response.status}, ${text.length} bytes)`,
+      );
     }
 
     try {
       return parseWhmcsResponse(schema, json);
     } catch (err) {
       if (err instanceof WhmcsApiError) {
-        throw new WhmcsException('rejected', action, `result "error": ${err.message}`, { cause: err, apiMessage: err.message });
+        throw new WhmcsException('rejected', action, `result "error": ${err.message}`, {
+          cause: err,
+          apiMessage: err.message,
+        });
       }
       if (err instanceof WhmcsSchemaError) {
         throw new WhmcsException('bad_response', action, err.message, { cause: err });
       }
-      throw new WhmcsException('bad_response', action, err instanceof Error ? err.message : String(err), { cause: err });
+      throw new WhmcsException('bad_response', action, err instanceof Error ? err.message : String(err), {
+        cause: err,
+      });
     }
   }
 }

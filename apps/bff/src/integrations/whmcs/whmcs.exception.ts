@@ -1,4 +1,8 @@
-import { UpstreamException, type UpstreamFailureKind, type UpstreamFailureOptions } from '../upstream/upstream.exception';
+import {
+  UpstreamException,
+  type UpstreamFailureKind,
+  type UpstreamFailureOptions,
+} from '../upstream/upstream.exception';
 
 /** A WHMCS API call failed; `reason` is loggable (action, HTTP status, WHMCS message; never the credentials). */
 export class WhmcsException extends UpstreamException {

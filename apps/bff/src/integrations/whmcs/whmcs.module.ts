@@ -7,7 +7,11 @@ import { WhmcsClient } from './whmcs.client';
 /** WHMCS adapter: provides {@link BillingProvider}. */
 @Module({
   imports: [UpstreamModule],
-  providers: [WhmcsClient, WhmcsBillingProvider, { provide: BillingProvider, useExisting: WhmcsBillingProvider }],
+  providers: [
+    WhmcsClient,
+    WhmcsBillingProvider,
+    { provide: BillingProvider, useExisting: WhmcsBillingProvider },
+  ],
   exports: [BillingProvider, UpstreamModule],
 })
 export class WhmcsModule {}

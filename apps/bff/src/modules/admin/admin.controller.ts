@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   adminAccountQuerySchema,
   createAdminAccountRequestSchema,
@@ -28,7 +34,9 @@ export class AdminController {
   @ApiOperation({ summary: 'Every account with its id mappings and member count; search and paging' })
   @ApiOkResponse({ description: 'AdminAccountPage' })
   @ApiBadRequestResponse({ description: 'validation_failed' })
-  async list(@Query(new ZodValidationPipe(adminAccountQuerySchema)) query: AdminAccountQuery): Promise<AdminAccountPage> {
+  async list(
+    @Query(new ZodValidationPipe(adminAccountQuerySchema)) query: AdminAccountQuery,
+  ): Promise<AdminAccountPage> {
     return this.admin.page(query);
   }
 
@@ -45,7 +53,9 @@ export class AdminController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Link an account to its WHMCS client id and Salesforce Account Id (null unlinks), or rename it' })
+  @ApiOperation({
+    summary: 'Link an account to its WHMCS client id and Salesforce Account Id (null unlinks), or rename it',
+  })
   @ApiBadRequestResponse({ description: 'validation_failed' })
   @ApiConflictResponse({ description: 'conflict: an id is linked to another account' })
   async link(

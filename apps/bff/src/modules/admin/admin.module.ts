@@ -5,5 +5,9 @@ import { AdminRepository } from './admin.repository';
 import { AdminService } from './admin.service';
 
 /** Platform administration (`/api/v1/admin/...`). */
-@Module({ imports: [MeStatusModule], controllers: [AdminController], providers: [AdminRepository, AdminService] })
+@Module({
+  imports: [MeStatusModule],
+  controllers: [AdminController],
+  providers: [AdminRepository, AdminService],
+})
 export class AdminModule {}

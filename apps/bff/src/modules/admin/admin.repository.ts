@@ -19,7 +19,14 @@ export class AccountLinkConflict extends Error {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SELECT = { id: true, name: true, whmcsClientId: true, salesforceAccountId: true, createdAt: true, _count: { select: { memberships: true } } } as const;
+const SELECT = {
+  id: true,
+  name: true,
+  whmcsClientId: true,
+  salesforceAccountId: true,
+  createdAt: true,
+  _count: { select: { memberships: true } },
+} as const;
 type Row = Prisma.AccountGetPayload<{ select: typeof SELECT }>;
 
 function view(row: Row): AdminAccount {
@@ -37,7 +44,8 @@ function conflictOf(err: unknown): AccountLinkConflict | null {
   if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== 'P2002') return null;
   const text = `${JSON.stringify(err.meta ?? {})} ${err.message}`;
   if (/whmcs_client_id|whmcsClientId/.test(text)) return new AccountLinkConflict('whmcsClientId');
-  if (/salesforce_account_id|salesforceAccountId/.test(text)) return new AccountLinkConflict('salesforceAccountId');
+  if (/salesforce_account_id|salesforceAccountId/.test(text))
+    return new AccountLinkConflict('salesforceAccountId');
   return null;
 }
 
@@ -50,9 +58,19 @@ export class AdminRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Accounts sorted by name; `search` as in the domain's `adminAccountQuerySchema`. */
-  async page(search: string | undefined, page: number, pageSize: number): Promise<{ items: AdminAccount[]; total: number }> {
+  async page(
+    search: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: AdminAccount[]; total: number }> {
     const where: Prisma.AccountWhereInput = search === undefined ? {} : { OR: this.searchTerms(search) };
-    const rows = await this.prisma.account.findMany({ where, select: SELECT, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (page - 1) * pageSize, take: pageSize });
+    const rows = await this.prisma.account.findMany({
+      where,
+      select: SELECT,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     const total = await this.prisma.account.count({ where });
     return { items: rows.map(view), total };
   }
@@ -79,7 +97,11 @@ export class AdminRepository {
   async update(id: string, fields: AccountFields): Promise<AdminAccount | null> {
     if (!UUID.test(id)) return null;
     try {
-      const rows = await this.prisma.account.updateManyAndReturn({ where: { id: id.toLowerCase() }, data: fields, select: { id: true } });
+      const rows = await this.prisma.account.updateManyAndReturn({
+        where: { id: id.toLowerCase() },
+        data: fields,
+        select: { id: true },
+      });
       return rows.length === 0 ? null : this.find(id);
     } catch (err) {
       throw conflictOf(err) ?? err;
@@ -87,7 +109,10 @@ export class AdminRepository {
   }
 
   private searchTerms(search: string): Prisma.AccountWhereInput[] {
-    const terms: Prisma.AccountWhereInput[] = [{ name: { contains: search, mode: 'insensitive' } }, { salesforceAccountId: search }];
+    const terms: Prisma.AccountWhereInput[] = [
+      { name: { contains: search, mode: 'insensitive' } },
+      { salesforceAccountId: search },
+    ];
     if (UUID.test(search)) terms.push({ id: search.toLowerCase() });
     if (/^\d{1,9}$/.test(search)) terms.push({ whmcsClientId: Number(search) });
     return terms;

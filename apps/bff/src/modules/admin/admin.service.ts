@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { statusBlockNameSchema } from '@portico/domain';
-import type { AdminAccount, AdminAccountPage, AdminAccountQuery, CreateAdminAccountRequest, LinkAccountRequest } from '@portico/domain';
+import type {
+  AdminAccount,
+  AdminAccountPage,
+  AdminAccountQuery,
+  CreateAdminAccountRequest,
+  LinkAccountRequest,
+} from '@portico/domain';
 import { AppException } from '../../core/http/app.exception';
 import { AuditService } from '../audit/audit.service';
 import { StatusCacheService } from '../me-status/status-cache.service';
@@ -42,7 +48,11 @@ export class AdminService {
       accountId: account.id,
       action: 'admin.account_created',
       target: account.id,
-      metadata: { name: account.name, whmcsClientId: account.whmcsClientId, salesforceAccountId: account.salesforceAccountId },
+      metadata: {
+        name: account.name,
+        whmcsClientId: account.whmcsClientId,
+        salesforceAccountId: account.salesforceAccountId,
+      },
     });
     return account;
   }

@@ -18,7 +18,11 @@ export interface RequestAuditContext {
 /** Who is calling, without the route's account and user: what sessions and audit events record of a request. */
 export type ClientMeta = Pick<RequestAuditContext, 'ip' | 'userAgent' | 'requestId'>;
 
-type RequestLike = AuthenticatedRequestState & { ip?: string; id?: string | number; headers?: Record<string, unknown> };
+type RequestLike = AuthenticatedRequestState & {
+  ip?: string;
+  id?: string | number;
+  headers?: Record<string, unknown>;
+};
 
 /** The {@link RequestAuditContext} of a Fastify request. */
 export function auditContextOf(request: RequestLike): RequestAuditContext {
@@ -36,6 +40,7 @@ export function auditContextOf(request: RequestLike): RequestAuditContext {
  * Handler parameter with the request's {@link RequestAuditContext}, so a caller records an event with
  * `this.audit.record({ ...ctx, action: 'members.role_changed', target: memberId })`.
  */
-export const AuditContext = createParamDecorator((_data: unknown, ctx: ExecutionContext): RequestAuditContext =>
-  auditContextOf(ctx.switchToHttp().getRequest<RequestLike>()),
+export const AuditContext = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): RequestAuditContext =>
+    auditContextOf(ctx.switchToHttp().getRequest<RequestLike>()),
 );

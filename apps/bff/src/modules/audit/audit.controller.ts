@@ -15,7 +15,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get('audit-events')
-  @ApiOperation({ summary: 'The account\'s audit log, newest first, filtered and paged' })
+  @ApiOperation({ summary: "The account's audit log, newest first, filtered and paged" })
   @ApiOkResponse({ description: 'AuditEventPage' })
   @ApiBadRequestResponse({ description: 'validation_failed' })
   async page(

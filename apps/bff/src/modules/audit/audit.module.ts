@@ -5,5 +5,9 @@ import { AuditService } from './audit.service';
 
 /** Global module exporting {@link AuditService}; serves the account audit log. */
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditRepository, AuditService], exports: [AuditService] })
+@Module({
+  controllers: [AuditController],
+  providers: [AuditRepository, AuditService],
+  exports: [AuditService],
+})
 export class AuditModule {}

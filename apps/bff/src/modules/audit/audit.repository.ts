@@ -25,7 +25,7 @@ export class AuditRepository {
         ip: record.ip ?? null,
         userAgent: record.userAgent ?? null,
         requestId: record.requestId ?? null,
-        metadata: (record.metadata ?? undefined),
+        metadata: record.metadata ?? undefined,
       },
     });
   }
@@ -35,11 +35,21 @@ export class AuditRepository {
    * sessions) of its current members. Row-level security enforces the same rule in the database.
    * @returns null when `filter.actor` names no user (the caller answers an empty page)
    */
-  async page(accountId: string, filter: AuditFilter, page: number, pageSize: number): Promise<{ items: AuditEventView[]; total: number }> {
+  async page(
+    accountId: string,
+    filter: AuditFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: AuditEventView[]; total: number }> {
     const where = await this.where(accountId, filter);
     if (where === null) return { items: [], total: 0 };
     const [rows, total] = [
-      await this.prisma.auditEvent.findMany({ where, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], skip: (page - 1) * pageSize, take: pageSize }),
+      await this.prisma.auditEvent.findMany({
+        where,
+        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+      }),
       await this.prisma.auditEvent.count({ where }),
     ];
     return { items: await this.views(rows), total };
@@ -49,7 +59,11 @@ export class AuditRepository {
   async list(accountId: string, filter: AuditFilter, limit: number): Promise<AuditEventView[]> {
     const where = await this.where(accountId, filter);
     if (where === null) return [];
-    const rows = await this.prisma.auditEvent.findMany({ where, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: limit });
+    const rows = await this.prisma.auditEvent.findMany({
+      where,
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+    });
     return this.views(rows);
   }
 
@@ -64,7 +78,12 @@ export class AuditRepository {
     if (filter.actor) {
       const actorId = UUID.test(filter.actor)
         ? filter.actor.toLowerCase()
-        : (await this.prisma.user.findUnique({ where: { email: filter.actor.toLowerCase() }, select: { id: true } }))?.id;
+        : (
+            await this.prisma.user.findUnique({
+              where: { email: filter.actor.toLowerCase() },
+              select: { id: true },
+            })
+          )?.id;
       if (!actorId) return null;
       and.push({ actorUserId: actorId });
     }
@@ -74,7 +93,10 @@ export class AuditRepository {
   private async views(rows: Prisma.AuditEventGetPayload<object>[]): Promise<AuditEventView[]> {
     const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
     const users = actorIds.length
-      ? await this.prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })
+      ? await this.prisma.user.findMany({
+          where: { id: { in: actorIds } },
+          select: { id: true, name: true, email: true },
+        })
       : [];
     const byId = new Map(users.map((u) => [u.id, u]));
     return rows.map((r) => {

@@ -1,5 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AUDIT_CSV_MAX_ROWS, auditActionLabel, type AuditAction, type AuditEventPage, type AuditEventQuery } from '@portico/domain';
+import {
+  AUDIT_CSV_MAX_ROWS,
+  auditActionLabel,
+  type AuditAction,
+  type AuditEventPage,
+  type AuditEventQuery,
+} from '@portico/domain';
 import { stringify } from 'csv-stringify/sync';
 import { AuditRepository, type AuditFilter } from './audit.repository';
 
@@ -16,7 +22,17 @@ export interface AuditRecord {
 }
 
 /** Columns of the CSV export, in order. */
-export const AUDIT_CSV_COLUMNS = ['occurred_at', 'action', 'description', 'actor_name', 'actor_email', 'target', 'ip', 'user_agent', 'request_id'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'occurred_at',
+  'action',
+  'description',
+  'actor_name',
+  'actor_email',
+  'target',
+  'ip',
+  'user_agent',
+  'request_id',
+] as const;
 
 /** Appends audit events and reads an account's log. Recording never fails the caller's request: errors are logged. */
 @Injectable()
@@ -29,13 +45,20 @@ export class AuditService {
     try {
       await this.repository.insert({ ...record, userAgent: record.userAgent?.slice(0, 512) ?? null });
     } catch (err) {
-      this.logger.error(`Cannot record audit event ${record.action}: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `Cannot record audit event ${record.action}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 
   /** One page of the account's log, newest first (see AuditRepository.page for what it includes). */
   async page(accountId: string, query: AuditEventQuery): Promise<AuditEventPage> {
-    const { items, total } = await this.repository.page(accountId, filterOf(query), query.page, query.pageSize);
+    const { items, total } = await this.repository.page(
+      accountId,
+      filterOf(query),
+      query.page,
+      query.pageSize,
+    );
     return { items, page: { page: query.page, pageSize: query.pageSize, total } };
   }
 

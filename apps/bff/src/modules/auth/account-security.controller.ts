@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { accountSecuritySchema, type AccountSecurity } from '@portico/domain';
-import { AccessService, AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
+import {
+  AccessService,
+  AccountScoped,
+  CurrentAccount,
+  RequirePermission,
+  type AccountContext,
+} from '../../core/auth';
 import { AppException } from '../../core/http/app.exception';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { DbContext } from '../../core/prisma/db-context';
@@ -25,7 +31,11 @@ export class AccountSecurityController {
   @ApiOperation({ summary: 'Account security settings' })
   @ApiOkResponse({ description: 'AccountSecurity' })
   async get(@CurrentAccount() account: AccountContext): Promise<AccountSecurity> {
-    return { mfaRequired: await DbContext.runWithAccount(account.accountId, () => this.repository.findAccountMfaRequired(account.accountId)) };
+    return {
+      mfaRequired: await DbContext.runWithAccount(account.accountId, () =>
+        this.repository.findAccountMfaRequired(account.accountId),
+      ),
+    };
   }
 
   @Put()
@@ -38,11 +48,17 @@ export class AccountSecurityController {
     @AuditContext() ctx: RequestAuditContext,
   ): Promise<AccountSecurity> {
     if (body.mfaRequired && account.memberMfaEnabled !== true) {
-      throw new AppException(409, 'conflict', 'Turn on two-factor authentication for yourself before requiring it of every member');
+      throw new AppException(
+        409,
+        'conflict',
+        'Turn on two-factor authentication for yourself before requiring it of every member',
+      );
     }
     // Row-level security lets only the system scope change `accounts` rows; the guard has checked `security:manage`
     // for this very account, and the update names it by id.
-    await DbContext.runAsSystem('account-security', () => this.repository.setAccountMfaRequired(account.accountId, body.mfaRequired));
+    await DbContext.runAsSystem('account-security', () =>
+      this.repository.setAccountMfaRequired(account.accountId, body.mfaRequired),
+    );
     // The access context carries the account's two-factor requirement: drop the cached ones.
     await this.access.invalidateAccount(account.accountId);
     await this.audit.record({

@@ -1,6 +1,21 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { loginRequestSchema, mfaVerifyRequestSchema, type LoginRequest, type LoginResult, type Me, type MfaVerifyRequest } from '@portico/domain';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import {
+  loginRequestSchema,
+  mfaVerifyRequestSchema,
+  type LoginRequest,
+  type LoginResult,
+  type Me,
+  type MfaVerifyRequest,
+} from '@portico/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, TokenService, type SessionUser } from '../../core/auth';
 import { SkipCsrf } from '../../core/http/csrf/csrf.guard';
@@ -35,7 +50,9 @@ export class AuthController {
   @ApiOkResponse({ description: 'Me, or { mfaRequired: true }' })
   @ApiBadRequestResponse({ description: 'validation_failed' })
   @ApiUnauthorizedResponse({ description: 'unauthenticated: Invalid email or password' })
-  @ApiTooManyRequestsResponse({ description: 'rate_limited: locked out after repeated failures (Retry-After)' })
+  @ApiTooManyRequestsResponse({
+    description: 'rate_limited: locked out after repeated failures (Retry-After)',
+  })
   async login(
     @Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest,
     @AuditContext() meta: ClientMeta,
@@ -64,7 +81,11 @@ export class AuthController {
     @AuditContext() meta: ClientMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Me> {
-    const session = await this.auth.verifyMfa(request.cookies?.[this.tokens.cookies.mfaChallenge], body, meta);
+    const session = await this.auth.verifyMfa(
+      request.cookies?.[this.tokens.cookies.mfaChallenge],
+      body,
+      meta,
+    );
     this.cookies.set(reply, session);
     return session.me;
   }
@@ -72,10 +93,16 @@ export class AuthController {
   @Post('auth/refresh')
   @SystemScope('refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rotate the refresh token and issue a new access token (same session, same absolute end)' })
+  @ApiOperation({
+    summary: 'Rotate the refresh token and issue a new access token (same session, same absolute end)',
+  })
   @ApiOkResponse({ description: 'Me' })
   @ApiUnauthorizedResponse({ description: 'unauthenticated' })
-  async refresh(@Req() request: CookieRequest, @AuditContext() meta: ClientMeta, @Res({ passthrough: true }) reply: FastifyReply): Promise<Me> {
+  async refresh(
+    @Req() request: CookieRequest,
+    @AuditContext() meta: ClientMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Me> {
     try {
       const session = await this.auth.refresh(request.cookies?.[this.tokens.cookies.refresh], meta);
       this.cookies.set(reply, session);
@@ -91,7 +118,11 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: revokes the session and clears the cookies' })
   @ApiNoContentResponse()
-  async logout(@Req() request: CookieRequest, @AuditContext() meta: ClientMeta, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @Req() request: CookieRequest,
+    @AuditContext() meta: ClientMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(request.cookies?.[this.tokens.cookies.refresh], meta);
     this.cookies.clear(reply);
   }

@@ -54,13 +54,33 @@ export class AuthRepository {
 
   /** @param email lower-cased */
   async findCredentials(email: string): Promise<UserCredentials | null> {
-    const row = await this.prisma.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true, mfaEnabledAt: true } });
-    return row ? { id: row.id, email: row.email, passwordHash: row.passwordHash, mfaEnabled: row.mfaEnabledAt !== null } : null;
+    const row = await this.prisma.user.findUnique({
+      where: { email },
+      select: { id: true, email: true, passwordHash: true, mfaEnabledAt: true },
+    });
+    return row
+      ? {
+          id: row.id,
+          email: row.email,
+          passwordHash: row.passwordHash,
+          mfaEnabled: row.mfaEnabledAt !== null,
+        }
+      : null;
   }
 
   async findCredentialsById(userId: string): Promise<UserCredentials | null> {
-    const row = await this.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, passwordHash: true, mfaEnabledAt: true } });
-    return row ? { id: row.id, email: row.email, passwordHash: row.passwordHash, mfaEnabled: row.mfaEnabledAt !== null } : null;
+    const row = await this.prisma.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, passwordHash: true, mfaEnabledAt: true },
+    });
+    return row
+      ? {
+          id: row.id,
+          email: row.email,
+          passwordHash: row.passwordHash,
+          mfaEnabled: row.mfaEnabledAt !== null,
+        }
+      : null;
   }
 
   /** The user and their memberships (accounts by name), or null when the user no longer exists. */
@@ -83,7 +103,13 @@ export class AuthRepository {
     });
     if (!user) return null;
     return {
-      user: { id: user.id, email: user.email, name: user.name, mfaEnabled: user.mfaEnabledAt !== null, locale: localeSchema.safeParse(user.locale).data ?? null },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        mfaEnabled: user.mfaEnabledAt !== null,
+        locale: localeSchema.safeParse(user.locale).data ?? null,
+      },
       memberships: user.memberships.map((m) => ({
         accountId: m.account.id,
         accountName: m.account.name,
@@ -96,13 +122,28 @@ export class AuthRepository {
   }
 
   /** Starts a session (refresh-token family `sessionId`) with its first refresh token, atomically. */
-  async createSession(data: { sessionId: string; userId: string; tokenHash: string; expiresAt: Date } & SessionClient): Promise<void> {
+  async createSession(
+    data: { sessionId: string; userId: string; tokenHash: string; expiresAt: Date } & SessionClient,
+  ): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.session.create({
-        data: { id: data.sessionId, userId: data.userId, expiresAt: data.expiresAt, userAgent: data.userAgent, ip: data.ip },
+        data: {
+          id: data.sessionId,
+          userId: data.userId,
+          expiresAt: data.expiresAt,
+          userAgent: data.userAgent,
+          ip: data.ip,
+        },
       });
       await tx.refreshToken.create({
-        data: { userId: data.userId, familyId: data.sessionId, tokenHash: data.tokenHash, expiresAt: data.expiresAt, userAgent: data.userAgent, ip: data.ip },
+        data: {
+          userId: data.userId,
+          familyId: data.sessionId,
+          tokenHash: data.tokenHash,
+          expiresAt: data.expiresAt,
+          userAgent: data.userAgent,
+          ip: data.ip,
+        },
       });
     });
   }
@@ -110,7 +151,15 @@ export class AuthRepository {
   async findRefreshToken(tokenHash: string): Promise<StoredRefreshToken | null> {
     const row = await this.prisma.refreshToken.findUnique({
       where: { tokenHash },
-      select: { id: true, userId: true, familyId: true, expiresAt: true, rotatedAt: true, revokedAt: true, session: { select: { revokedAt: true } } },
+      select: {
+        id: true,
+        userId: true,
+        familyId: true,
+        expiresAt: true,
+        rotatedAt: true,
+        revokedAt: true,
+        session: { select: { revokedAt: true } },
+      },
     });
     if (!row) return null;
     const { session, ...token } = row;
@@ -133,7 +182,10 @@ export class AuthRepository {
       });
       if (updated.count !== 1) return false;
       await tx.refreshToken.create({ data: next });
-      await tx.session.update({ where: { id: next.familyId }, data: { lastSeenAt: now, ip: next.ip, userAgent: next.userAgent } });
+      await tx.session.update({
+        where: { id: next.familyId },
+        data: { lastSeenAt: now, ip: next.ip, userAgent: next.userAgent },
+      });
       return true;
     });
   }
@@ -142,7 +194,10 @@ export class AuthRepository {
   async revokeFamily(familyId: string, now: Date): Promise<number> {
     return this.prisma.$transaction(async (tx) => {
       await tx.session.updateMany({ where: { id: familyId, revokedAt: null }, data: { revokedAt: now } });
-      const result = await tx.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now } });
+      const result = await tx.refreshToken.updateMany({
+        where: { familyId, revokedAt: null },
+        data: { revokedAt: now },
+      });
       return result.count;
     });
   }
@@ -160,14 +215,25 @@ export class AuthRepository {
    * Revokes the user's live sessions matching `filter` (one id, or all but one) with their tokens.
    * @returns the ids revoked (empty when none matched, e.g. another user's session id)
    */
-  async revokeSessions(userId: string, filter: { only: string } | { except: string | null }, now: Date): Promise<string[]> {
+  async revokeSessions(
+    userId: string,
+    filter: { only: string } | { except: string | null },
+    now: Date,
+  ): Promise<string[]> {
     return this.prisma.$transaction(async (tx) => {
-      const idFilter = 'only' in filter ? { id: filter.only } : filter.except ? { id: { not: filter.except } } : {};
-      const sessions = await tx.session.findMany({ where: { userId, revokedAt: null, ...idFilter }, select: { id: true } });
+      const idFilter =
+        'only' in filter ? { id: filter.only } : filter.except ? { id: { not: filter.except } } : {};
+      const sessions = await tx.session.findMany({
+        where: { userId, revokedAt: null, ...idFilter },
+        select: { id: true },
+      });
       const ids = sessions.map((s) => s.id);
       if (ids.length === 0) return [];
       await tx.session.updateMany({ where: { id: { in: ids } }, data: { revokedAt: now } });
-      await tx.refreshToken.updateMany({ where: { familyId: { in: ids }, revokedAt: null }, data: { revokedAt: now } });
+      await tx.refreshToken.updateMany({
+        where: { familyId: { in: ids }, revokedAt: null },
+        data: { revokedAt: now },
+      });
       return ids;
     });
   }
@@ -175,10 +241,24 @@ export class AuthRepository {
   async findMfa(userId: string): Promise<StoredMfa | null> {
     const row = await this.prisma.user.findUnique({
       where: { id: userId },
-      select: { email: true, passwordHash: true, mfaSecret: true, mfaPendingSecret: true, mfaEnabledAt: true, mfaLastTimeStep: true },
+      select: {
+        email: true,
+        passwordHash: true,
+        mfaSecret: true,
+        mfaPendingSecret: true,
+        mfaEnabledAt: true,
+        mfaLastTimeStep: true,
+      },
     });
     return row
-      ? { email: row.email, passwordHash: row.passwordHash, secret: row.mfaSecret, pendingSecret: row.mfaPendingSecret, enabledAt: row.mfaEnabledAt, lastTimeStep: row.mfaLastTimeStep }
+      ? {
+          email: row.email,
+          passwordHash: row.passwordHash,
+          secret: row.mfaSecret,
+          pendingSecret: row.mfaPendingSecret,
+          enabledAt: row.mfaEnabledAt,
+          lastTimeStep: row.mfaLastTimeStep,
+        }
       : null;
   }
 
@@ -194,15 +274,28 @@ export class AuthRepository {
    * Turns two-factor on: the pending secret becomes the secret, `timeStep` is recorded as used, and the recovery
    * codes replace any earlier ones, in one transaction. Returns false when the pending secret changed meanwhile.
    */
-  async enableMfa(userId: string, pendingSealed: string, timeStep: number, recoveryCodeHashes: readonly string[], now: Date): Promise<boolean> {
+  async enableMfa(
+    userId: string,
+    pendingSealed: string,
+    timeStep: number,
+    recoveryCodeHashes: readonly string[],
+    now: Date,
+  ): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       const updated = await tx.user.updateMany({
         where: { id: userId, mfaPendingSecret: pendingSealed },
-        data: { mfaSecret: pendingSealed, mfaPendingSecret: null, mfaEnabledAt: now, mfaLastTimeStep: timeStep },
+        data: {
+          mfaSecret: pendingSealed,
+          mfaPendingSecret: null,
+          mfaEnabledAt: now,
+          mfaLastTimeStep: timeStep,
+        },
       });
       if (updated.count !== 1) return false;
       await tx.mfaRecoveryCode.deleteMany({ where: { userId } });
-      await tx.mfaRecoveryCode.createMany({ data: recoveryCodeHashes.map((codeHash) => ({ userId, codeHash })) });
+      await tx.mfaRecoveryCode.createMany({
+        data: recoveryCodeHashes.map((codeHash) => ({ userId, codeHash })),
+      });
       return true;
     });
   }
@@ -210,7 +303,10 @@ export class AuthRepository {
   /** Turns two-factor off and deletes the recovery codes, in one transaction. */
   async disableMfa(userId: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: userId }, data: { mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null, mfaLastTimeStep: null } });
+      await tx.user.update({
+        where: { id: userId },
+        data: { mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null, mfaLastTimeStep: null },
+      });
       await tx.mfaRecoveryCode.deleteMany({ where: { userId } });
     });
   }
@@ -228,12 +324,18 @@ export class AuthRepository {
   }
 
   async listUnusedRecoveryCodes(userId: string): Promise<{ id: string; codeHash: string }[]> {
-    return this.prisma.mfaRecoveryCode.findMany({ where: { userId, usedAt: null }, select: { id: true, codeHash: true } });
+    return this.prisma.mfaRecoveryCode.findMany({
+      where: { userId, usedAt: null },
+      select: { id: true, codeHash: true },
+    });
   }
 
   /** Marks a recovery code used. @returns false when it was used meanwhile */
   async useRecoveryCode(id: string, now: Date): Promise<boolean> {
-    const updated = await this.prisma.mfaRecoveryCode.updateMany({ where: { id, usedAt: null }, data: { usedAt: now } });
+    const updated = await this.prisma.mfaRecoveryCode.updateMany({
+      where: { id, usedAt: null },
+      data: { usedAt: now },
+    });
     return updated.count === 1;
   }
 
@@ -260,18 +362,30 @@ export class AuthRepository {
    */
   async resetPassword(tokenHash: string, passwordHash: string, now: Date): Promise<string | null> {
     return this.prisma.$transaction(async (tx) => {
-      const token = await tx.passwordResetToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true } });
+      const token = await tx.passwordResetToken.findUnique({
+        where: { tokenHash },
+        select: { id: true, userId: true },
+      });
       if (!token) return null;
-      const used = await tx.passwordResetToken.updateMany({ where: { id: token.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+      const used = await tx.passwordResetToken.updateMany({
+        where: { id: token.id, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
       if (used.count !== 1) return null;
-      await tx.passwordResetToken.updateMany({ where: { userId: token.userId, usedAt: null }, data: { usedAt: now } });
+      await tx.passwordResetToken.updateMany({
+        where: { userId: token.userId, usedAt: null },
+        data: { usedAt: now },
+      });
       await tx.user.update({ where: { id: token.userId }, data: { passwordHash, passwordChangedAt: now } });
       return token.userId;
     });
   }
 
   async findAccountMfaRequired(accountId: string): Promise<boolean> {
-    const row = await this.prisma.account.findUnique({ where: { id: accountId }, select: { mfaRequired: true } });
+    const row = await this.prisma.account.findUnique({
+      where: { id: accountId },
+      select: { mfaRequired: true },
+    });
     return row?.mfaRequired ?? false;
   }
 

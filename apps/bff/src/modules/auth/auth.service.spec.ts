@@ -8,7 +8,10 @@ const PASSWORD = 'correct horse battery staple';
 
 async function world(overrides: Record<string, string> = {}) {
   const w = authWorld(overrides);
-  const user = w.repository.addUser({ email: 'ada@acme.example', passwordHash: await hashPassword(PASSWORD) });
+  const user = w.repository.addUser({
+    email: 'ada@acme.example',
+    passwordHash: await hashPassword(PASSWORD),
+  });
   return { ...w, user };
 }
 
@@ -23,7 +26,11 @@ describe('AuthService', () => {
     const w = await world({ JWT_REFRESH_TTL_SECONDS: '3600' });
     const session = await signedIn(w);
     expect(session.expiresAt).toEqual(new Date(w.clock.nowMs() + 3_600_000));
-    expect(w.tokens.verifyAccessToken(session.accessToken)).toEqual({ userId: w.user.id, email: 'ada@acme.example', sessionId: session.sessionId });
+    expect(w.tokens.verifyAccessToken(session.accessToken)).toEqual({
+      userId: w.user.id,
+      email: 'ada@acme.example',
+      sessionId: session.sessionId,
+    });
     expect([...w.repository.sessions.keys()]).toEqual([session.sessionId]);
     expect(w.audit.actions()).toEqual(['auth.login_succeeded']);
   });
@@ -31,7 +38,9 @@ describe('AuthService', () => {
   it('answers unknown emails and wrong passwords alike, and audits why without the full email', async () => {
     const w = await world();
     const unknown = await rejection(w.auth.login({ email: 'nobody@acme.example', password: PASSWORD }, META));
-    const wrong = await rejection(w.auth.login({ email: 'ada@acme.example', password: 'not it at all' }, { ...META, ip: '198.51.100.1' }));
+    const wrong = await rejection(
+      w.auth.login({ email: 'ada@acme.example', password: 'not it at all' }, { ...META, ip: '198.51.100.1' }),
+    );
     expect(unknown).toEqual({ status: 401, code: 'unauthenticated', message: INVALID_CREDENTIALS });
     expect(wrong).toEqual(unknown);
     expect(w.audit.records.map((r) => r.metadata?.reason)).toEqual(['unknown_email', 'wrong_password']);
@@ -41,29 +50,39 @@ describe('AuthService', () => {
 
   it('locks an IP and email out after LOGIN_MAX_FAILURES_PER_MINUTE failures, even for the right password, until the lockout ends', async () => {
     const w = await world({ LOGIN_MAX_FAILURES_PER_MINUTE: '3', LOGIN_LOCKOUT_BASE_MS: '60000' });
-    for (let i = 0; i < 3; i += 1) await rejection(w.auth.login({ email: 'ada@acme.example', password: 'wrong' }, META));
+    for (let i = 0; i < 3; i += 1)
+      await rejection(w.auth.login({ email: 'ada@acme.example', password: 'wrong' }, META));
     expect(w.audit.actions()).toContain('auth.login_locked');
     const locked = await rejection(w.auth.login({ email: 'ada@acme.example', password: PASSWORD }, META));
     expect(locked).toMatchObject({ status: 429, code: 'rate_limited' });
     // Another address is not locked out by this one's failures.
-    await expect(w.auth.login({ email: 'ada@acme.example', password: PASSWORD }, { ...META, ip: '198.51.100.9' })).resolves.toMatchObject({ kind: 'session' });
+    await expect(
+      w.auth.login({ email: 'ada@acme.example', password: PASSWORD }, { ...META, ip: '198.51.100.9' }),
+    ).resolves.toMatchObject({ kind: 'session' });
     w.clock.advance(60_001);
-    await expect(w.auth.login({ email: 'ada@acme.example', password: PASSWORD }, META)).resolves.toMatchObject({ kind: 'session' });
+    await expect(
+      w.auth.login({ email: 'ada@acme.example', password: PASSWORD }, META),
+    ).resolves.toMatchObject({ kind: 'session' });
   });
 
   it('asks for a second factor when two-factor is on, and starts the session only with a valid code', async () => {
     const w = await world();
     const enrolment = await w.mfa.startEnrolment(w.user.id);
     const secret = enrolment.manualEntryKey.replace(/ /g, '');
-    const at = (periods: number) => generate({ secret, epoch: Math.floor(w.clock.nowMs() / 1000) + 30 * periods });
+    const at = (periods: number) =>
+      generate({ secret, epoch: Math.floor(w.clock.nowMs() / 1000) + 30 * periods });
     await w.mfa.confirmEnrolment(w.user.id, await at(0));
     w.clock.advance(60_000);
 
     const outcome = await w.auth.login({ email: 'ada@acme.example', password: PASSWORD }, META);
     if (outcome.kind !== 'mfa') throw new Error('expected a challenge');
     expect(w.repository.sessions.size).toBe(0);
-    expect(await rejection(w.auth.verifyMfa(undefined, { code: await at(0) }, META))).toMatchObject({ status: 401 });
-    expect(await rejection(w.auth.verifyMfa(outcome.challengeToken, { code: await at(-2) }, META))).toMatchObject({ status: 401, message: 'The code is not valid' });
+    expect(await rejection(w.auth.verifyMfa(undefined, { code: await at(0) }, META))).toMatchObject({
+      status: 401,
+    });
+    expect(
+      await rejection(w.auth.verifyMfa(outcome.challengeToken, { code: await at(-2) }, META)),
+    ).toMatchObject({ status: 401, message: 'The code is not valid' });
     const session = await w.auth.verifyMfa(outcome.challengeToken, { code: await at(0) }, META);
     expect(w.repository.sessions.has(session.sessionId)).toBe(true);
     expect(w.audit.actions()).toEqual(['auth.mfa_failed', 'auth.login_succeeded']);

@@ -29,7 +29,8 @@ export interface IssuedSession {
 }
 
 /** Outcome of the password step: a session, or a two-factor challenge token (cookie). */
-export type LoginOutcome = { kind: 'session'; session: IssuedSession } | { kind: 'mfa'; challengeToken: string };
+export type LoginOutcome =
+  { kind: 'session'; session: IssuedSession } | { kind: 'mfa'; challengeToken: string };
 
 /** The one message for every failed login, so callers cannot tell unknown emails from wrong passwords. */
 export const INVALID_CREDENTIALS = 'Invalid email or password';
@@ -90,7 +91,12 @@ export class AuthService implements OnModuleInit {
       }
       if (user.mfaEnabled) return { kind: 'mfa', challengeToken: this.tokens.signMfaChallenge(user.id) };
       const session = await this.startSession(user.id, meta);
-      await this.audit.record({ action: 'auth.login_succeeded', actorUserId: user.id, ...this.auditMeta(meta), metadata: { mfa: 'none' } });
+      await this.audit.record({
+        action: 'auth.login_succeeded',
+        actorUserId: user.id,
+        ...this.auditMeta(meta),
+        metadata: { mfa: 'none' },
+      });
       return { kind: 'session', session };
     });
   }
@@ -99,24 +105,46 @@ export class AuthService implements OnModuleInit {
    * The second login step: a TOTP code (refused once its time step was used) or an unused recovery code.
    * @throws AppException 401 for a missing/expired challenge or a wrong code; 429 during a lockout
    */
-  async verifyMfa(challengeToken: string | undefined, body: MfaVerifyRequest, meta: ClientMeta): Promise<IssuedSession> {
+  async verifyMfa(
+    challengeToken: string | undefined,
+    body: MfaVerifyRequest,
+    meta: ClientMeta,
+  ): Promise<IssuedSession> {
     return DbContext.runAsSystem('login-mfa', async () => {
       const userId = challengeToken ? this.tokens.verifyMfaChallenge(challengeToken) : null;
-      if (!userId) throw AppException.unauthenticated('Your sign-in expired: enter your email and password again');
+      if (!userId)
+        throw AppException.unauthenticated('Your sign-in expired: enter your email and password again');
       const key = `mfa:${meta.ip ?? 'unknown'}|${userId}`;
       await this.lockout.assertNotLocked(key);
       const method = body.code !== undefined ? 'totp' : 'recovery_code';
-      const ok = body.code !== undefined ? await this.mfa.verifyTotp(userId, body.code) : await this.mfa.useRecoveryCode(userId, body.recoveryCode ?? '');
+      const ok =
+        body.code !== undefined
+          ? await this.mfa.verifyTotp(userId, body.code)
+          : await this.mfa.useRecoveryCode(userId, body.recoveryCode ?? '');
       if (!ok) {
-        await this.audit.record({ action: 'auth.mfa_failed', actorUserId: userId, ...this.auditMeta(meta), metadata: { method } });
+        await this.audit.record({
+          action: 'auth.mfa_failed',
+          actorUserId: userId,
+          ...this.auditMeta(meta),
+          metadata: { method },
+        });
         await this.countFailure(key, userId, meta, null);
         throw AppException.unauthenticated('The code is not valid');
       }
       if (method === 'recovery_code') {
-        await this.audit.record({ action: 'auth.mfa_recovery_code_used', actorUserId: userId, ...this.auditMeta(meta) });
+        await this.audit.record({
+          action: 'auth.mfa_recovery_code_used',
+          actorUserId: userId,
+          ...this.auditMeta(meta),
+        });
       }
       const session = await this.startSession(userId, meta);
-      await this.audit.record({ action: 'auth.login_succeeded', actorUserId: userId, ...this.auditMeta(meta), metadata: { mfa: method } });
+      await this.audit.record({
+        action: 'auth.login_succeeded',
+        actorUserId: userId,
+        ...this.auditMeta(meta),
+        metadata: { mfa: method },
+      });
       return session;
     });
   }
@@ -131,7 +159,8 @@ export class AuthService implements OnModuleInit {
     return DbContext.runAsSystem('refresh', async () => {
       const now = this.clock.now();
       const stored = await this.repository.findRefreshToken(hashRefreshToken(refreshToken));
-      if (!stored || stored.revokedAt || stored.sessionRevokedAt) throw AppException.unauthenticated(SESSION_EXPIRED);
+      if (!stored || stored.revokedAt || stored.sessionRevokedAt)
+        throw AppException.unauthenticated(SESSION_EXPIRED);
       if (stored.rotatedAt) {
         await this.handleReuse(stored.familyId, stored.userId, meta, now);
         throw AppException.unauthenticated(SESSION_EXPIRED);
@@ -143,7 +172,13 @@ export class AuthService implements OnModuleInit {
       const client = { userAgent: meta.userAgent?.slice(0, 512) ?? null, ip: meta.ip };
       const rotated = await this.repository.rotate(
         stored.id,
-        { userId: stored.userId, familyId: stored.familyId, tokenHash: next.hash, expiresAt: next.expiresAt, ...client },
+        {
+          userId: stored.userId,
+          familyId: stored.familyId,
+          tokenHash: next.hash,
+          expiresAt: next.expiresAt,
+          ...client,
+        },
         now,
       );
       if (!rotated) {
@@ -162,7 +197,12 @@ export class AuthService implements OnModuleInit {
       if (!stored) return;
       await this.repository.revokeFamily(stored.familyId, this.clock.now());
       await this.revocations.revoke([stored.familyId]);
-      await this.audit.record({ action: 'auth.logout', actorUserId: stored.userId, target: `session:${stored.familyId}`, ...this.auditMeta(meta) });
+      await this.audit.record({
+        action: 'auth.logout',
+        actorUserId: stored.userId,
+        target: `session:${stored.familyId}`,
+        ...this.auditMeta(meta),
+      });
     });
   }
 
@@ -204,15 +244,25 @@ export class AuthService implements OnModuleInit {
     };
   }
 
-  private async countFailure(key: string, userId: string | null, meta: ClientMeta, maskedEmail: string | null): Promise<void> {
+  private async countFailure(
+    key: string,
+    userId: string | null,
+    meta: ClientMeta,
+    maskedEmail: string | null,
+  ): Promise<void> {
     const lockedMs = await this.lockout.recordFailure(key);
     if (lockedMs > 0) {
-      this.logger.warn(`Sign-in locked for ${Math.ceil(lockedMs / 1000)} s after repeated failures${maskedEmail ? ` for ${maskedEmail}` : ''}`);
+      this.logger.warn(
+        `Sign-in locked for ${Math.ceil(lockedMs / 1000)} s after repeated failures${maskedEmail ? ` for ${maskedEmail}` : ''}`,
+      );
       await this.audit.record({
         action: 'auth.login_locked',
         actorUserId: userId,
         ...this.auditMeta(meta),
-        metadata: { lockedSeconds: Math.ceil(lockedMs / 1000), ...(maskedEmail ? { email: maskedEmail } : {}) },
+        metadata: {
+          lockedSeconds: Math.ceil(lockedMs / 1000),
+          ...(maskedEmail ? { email: maskedEmail } : {}),
+        },
       });
     }
   }
@@ -230,7 +280,11 @@ export class AuthService implements OnModuleInit {
     });
   }
 
-  private auditMeta(meta: ClientMeta): { ip: string | null; userAgent: string | null; requestId: string | null } {
+  private auditMeta(meta: ClientMeta): {
+    ip: string | null;
+    userAgent: string | null;
+    requestId: string | null;
+  } {
     return { ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId };
   }
 }

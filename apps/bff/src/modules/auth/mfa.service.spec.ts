@@ -5,13 +5,17 @@ import { statusOf } from '../../../test/fakes/rejection';
 import { generateRecoveryCodes, normalizeRecoveryCode, RECOVERY_CODE_COUNT } from './mfa.service';
 
 /** The TOTP code of `secret` at the fake clock's time, `periods` 30 s steps away. */
-const codeAt = (secret: string, ms: number, periods = 0): Promise<string> => generate({ secret, epoch: Math.floor(ms / 1000) + 30 * periods });
+const codeAt = (secret: string, ms: number, periods = 0): Promise<string> =>
+  generate({ secret, epoch: Math.floor(ms / 1000) + 30 * periods });
 const manualKey = (key: string): string => key.replace(/ /g, '');
 
 describe('MfaService', () => {
   async function enrolled() {
     const w = authWorld();
-    const user = w.repository.addUser({ email: 'ada@acme.example', passwordHash: await hashPassword('correct horse battery staple') });
+    const user = w.repository.addUser({
+      email: 'ada@acme.example',
+      passwordHash: await hashPassword('correct horse battery staple'),
+    });
     const enrolment = await w.mfa.startEnrolment(user.id);
     const secret = manualKey(enrolment.manualEntryKey);
     const codes = await w.mfa.confirmEnrolment(user.id, await codeAt(secret, w.clock.nowMs()));
@@ -27,7 +31,11 @@ describe('MfaService', () => {
     for (const c of stored) expect(codes.map(normalizeRecoveryCode)).not.toContain(c.codeHash);
     expect(repository.users.get(user.id)?.mfaEnabledAt).toEqual(clock.now());
     expect(access.invalidated).toEqual([`user:${user.id}`]);
-    await expect(mfa.status(user.id)).resolves.toEqual({ enabled: true, enabledAt: clock.now().toISOString(), recoveryCodesRemaining: 10 });
+    await expect(mfa.status(user.id)).resolves.toEqual({
+      enabled: true,
+      enabledAt: clock.now().toISOString(),
+      recoveryCodesRemaining: 10,
+    });
   });
 
   it('keeps the secret sealed at rest and shows a QR code data URL once', async () => {
@@ -73,25 +81,40 @@ describe('MfaService', () => {
   it('spends a recovery code once, typed in any case and without the dash', async () => {
     const { mfa, user, codes, repository, clock } = await enrolled();
     const [first] = codes;
-    await expect(mfa.useRecoveryCode(user.id, ` ${first!.toUpperCase().replace('-', '')} `)).resolves.toBe(true);
+    await expect(mfa.useRecoveryCode(user.id, ` ${first!.toUpperCase().replace('-', '')} `)).resolves.toBe(
+      true,
+    );
     await expect(mfa.useRecoveryCode(user.id, first!)).resolves.toBe(false);
-    expect(repository.recoveryCodes.filter((c) => c.usedAt !== null).map((c) => c.usedAt)).toEqual([clock.now()]);
+    expect(repository.recoveryCodes.filter((c) => c.usedAt !== null).map((c) => c.usedAt)).toEqual([
+      clock.now(),
+    ]);
     await expect(mfa.status(user.id)).resolves.toMatchObject({ recoveryCodesRemaining: 9 });
   });
 
   it('turns off only with the password and a second factor', async () => {
     const { mfa, user, secret, clock, codes, repository } = await enrolled();
     clock.advance(30_000);
-    expect(await statusOf(mfa.disable(user.id, 'wrong password', { code: await codeAt(secret, clock.nowMs()) }))).toBe(400);
-    expect(await statusOf(mfa.disable(user.id, 'correct horse battery staple', { recoveryCode: 'aaaaa-aaaaa' }))).toBe(400);
+    expect(
+      await statusOf(mfa.disable(user.id, 'wrong password', { code: await codeAt(secret, clock.nowMs()) })),
+    ).toBe(400);
+    expect(
+      await statusOf(mfa.disable(user.id, 'correct horse battery staple', { recoveryCode: 'aaaaa-aaaaa' })),
+    ).toBe(400);
     await mfa.disable(user.id, 'correct horse battery staple', { recoveryCode: codes[3] });
-    expect(repository.users.get(user.id)).toMatchObject({ mfaSecret: null, mfaEnabledAt: null, mfaLastTimeStep: null });
+    expect(repository.users.get(user.id)).toMatchObject({
+      mfaSecret: null,
+      mfaEnabledAt: null,
+      mfaLastTimeStep: null,
+    });
     expect(repository.recoveryCodes).toHaveLength(0);
-    expect(await statusOf(mfa.disable(user.id, 'correct horse battery staple', { recoveryCode: codes[4] }))).toBe(409);
+    expect(
+      await statusOf(mfa.disable(user.id, 'correct horse battery staple', { recoveryCode: codes[4] })),
+    ).toBe(409);
     await expect(mfa.verifyTotp(user.id, await codeAt(secret, clock.nowMs()))).resolves.toBe(false);
   });
 
   it('makes recovery codes of the unambiguous alphabet in the xxxxx-xxxxx shape', () => {
-    for (const code of generateRecoveryCodes(50)) expect(code).toMatch(/^[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}$/);
+    for (const code of generateRecoveryCodes(50))
+      expect(code).toMatch(/^[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}$/);
   });
 });

@@ -27,12 +27,16 @@ export function normalizeRecoveryCode(code: string): string {
 /** Ten random recovery codes `xxxxx-xxxxx` (~49 bits each, no look-alike characters). */
 export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
   return Array.from({ length: count }, () => {
-    const chars = Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('');
+    const chars = Array.from(
+      { length: 10 },
+      () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)],
+    ).join('');
     return `${chars.slice(0, 5)}-${chars.slice(5)}`;
   });
 }
 
-const invalidCode = (path = 'body.code'): AppException => AppException.validation([{ path, message: 'The code is not valid' }], 'The code is not valid');
+const invalidCode = (path = 'body.code'): AppException =>
+  AppException.validation([{ path, message: 'The code is not valid' }], 'The code is not valid');
 
 /**
  * TOTP two-factor authentication (RFC 6238 via otplib 13: SHA-1, 6 digits, 30 s): enrolment with a QR code,
@@ -75,7 +79,10 @@ export class MfaService {
     const secret = generateSecret();
     await this.repository.setPendingSecret(userId, this.box.seal(secret));
     const uri = generateURI({ issuer: TOTP_ISSUER, label: mfa.email, secret });
-    return { qrCodeDataUrl: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 1, width: 240 }), manualEntryKey: secret.replace(/(.{4})/g, '$1 ').trim() };
+    return {
+      qrCodeDataUrl: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 1, width: 240 }),
+      manualEntryKey: secret.replace(/(.{4})/g, '$1 ').trim(),
+    };
   }
 
   /**
@@ -104,14 +111,25 @@ export class MfaService {
    * Turns two-factor off after checking the password and a current TOTP code or an unused recovery code.
    * @throws AppException 400 for a wrong password or code; 409 when it is not on
    */
-  async disable(userId: string, password: string, second: { code?: string; recoveryCode?: string }): Promise<void> {
+  async disable(
+    userId: string,
+    password: string,
+    second: { code?: string; recoveryCode?: string },
+  ): Promise<void> {
     const mfa = await this.repository.findMfa(userId);
     if (!mfa) throw AppException.unauthenticated();
-    if (!mfa.enabledAt || !mfa.secret) throw new AppException(409, 'conflict', 'Two-factor authentication is not on');
+    if (!mfa.enabledAt || !mfa.secret)
+      throw new AppException(409, 'conflict', 'Two-factor authentication is not on');
     if (!(await verifyPassword(mfa.passwordHash, password))) {
-      throw AppException.validation([{ path: 'body.password', message: 'The password is not correct' }], 'The password is not correct');
+      throw AppException.validation(
+        [{ path: 'body.password', message: 'The password is not correct' }],
+        'The password is not correct',
+      );
     }
-    const ok = second.code !== undefined ? await this.verifyTotp(userId, second.code) : await this.useRecoveryCode(userId, second.recoveryCode ?? '');
+    const ok =
+      second.code !== undefined
+        ? await this.verifyTotp(userId, second.code)
+        : await this.useRecoveryCode(userId, second.recoveryCode ?? '');
     if (!ok) throw invalidCode(second.code !== undefined ? 'body.code' : 'body.recoveryCode');
     await this.repository.disableMfa(userId);
     await this.access.invalidateUser(userId);
@@ -132,13 +150,18 @@ export class MfaService {
   async useRecoveryCode(userId: string, code: string): Promise<boolean> {
     const normalized = normalizeRecoveryCode(code);
     for (const candidate of await this.repository.listUnusedRecoveryCodes(userId)) {
-      if (await verifyPassword(candidate.codeHash, normalized)) return this.repository.useRecoveryCode(candidate.id, this.clock.now());
+      if (await verifyPassword(candidate.codeHash, normalized))
+        return this.repository.useRecoveryCode(candidate.id, this.clock.now());
     }
     return false;
   }
 
   /** The time step `code` belongs to, or null when it is wrong or not after `afterTimeStep`. */
-  private async verifyCode(secret: string, code: string, afterTimeStep: number | null): Promise<number | null> {
+  private async verifyCode(
+    secret: string,
+    code: string,
+    afterTimeStep: number | null,
+  ): Promise<number | null> {
     const result = await verify({
       secret,
       token: code,

@@ -10,10 +10,21 @@ const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
 
 async function world(overrides: Record<string, string> = {}) {
-  const w = authWorld({ PORTAL_ORIGIN: 'https://portal.acme.example/', PASSWORD_RESET_TTL_SECONDS: '900', ...overrides });
+  const w = authWorld({
+    PORTAL_ORIGIN: 'https://portal.acme.example/',
+    PASSWORD_RESET_TTL_SECONDS: '900',
+    ...overrides,
+  });
   const user = w.repository.addUser({ email: 'ada@acme.example', passwordHash: await hashPassword(OLD) });
   for (const id of [A, B]) {
-    await w.repository.createSession({ sessionId: id, userId: user.id, tokenHash: `h-${id}`, expiresAt: new Date(w.clock.nowMs() + 86_400_000), userAgent: null, ip: null });
+    await w.repository.createSession({
+      sessionId: id,
+      userId: user.id,
+      tokenHash: `h-${id}`,
+      expiresAt: new Date(w.clock.nowMs() + 86_400_000),
+      userAgent: null,
+      ip: null,
+    });
   }
   return { ...w, user, session: { userId: user.id, email: user.email, sessionId: A } };
 }
@@ -41,19 +52,24 @@ describe('PasswordService', () => {
 
   it('refuses a wrong current password and a new one breaking the policy, changing nothing', async () => {
     const w = await world();
-    expect(await rejection(w.password.change(w.session, 'wrong', NEW, META))).toMatchObject({ status: 400, code: 'validation_failed' });
-    expect(await rejection(w.password.change(w.session, OLD, 'password123', META))).toMatchObject({ status: 400 });
+    expect(await rejection(w.password.change(w.session, 'wrong', NEW, META))).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+    });
+    expect(await rejection(w.password.change(w.session, OLD, 'password123', META))).toMatchObject({
+      status: 400,
+    });
     await expect(verifyPassword(w.repository.users.get(w.user.id)!.passwordHash, OLD)).resolves.toBe(true);
     expect(w.revocations.revoked.size).toBe(0);
   });
 
-  it('rejects common passwords and ones containing the email\'s local part', () => {
+  it("rejects common passwords and ones containing the email's local part", () => {
     expect(passwordIssues('correcthorsebatterystaple', null)).toEqual([]);
     expect(passwordIssues('Password-1234', null)).toContain('This password is too common: choose another');
     expect(passwordIssues('ada-loves-long-passphrases', 'ada@acme.example').length).toBeGreaterThan(0);
   });
 
-  it('emails a reset link valid PASSWORD_RESET_TTL_SECONDS, storing only the token\'s sha256', async () => {
+  it("emails a reset link valid PASSWORD_RESET_TTL_SECONDS, storing only the token's sha256", async () => {
     const w = await world();
     await w.password.requestReset(' ADA@acme.example ', META);
     await mailSettled();
@@ -62,7 +78,12 @@ describe('PasswordService', () => {
     expect(w.mail.sent[0]?.text).toContain('within 15 minutes');
     const token = tokenOfLastMail(w.mail);
     expect(w.repository.resetTokens).toEqual([
-      { userId: w.user.id, tokenHash: createHash('sha256').update(token).digest('hex'), expiresAt: new Date(w.clock.nowMs() + 900_000), usedAt: null },
+      {
+        userId: w.user.id,
+        tokenHash: createHash('sha256').update(token).digest('hex'),
+        expiresAt: new Date(w.clock.nowMs() + 900_000),
+        usedAt: null,
+      },
     ]);
   });
 
@@ -71,10 +92,15 @@ describe('PasswordService', () => {
     await expect(w.password.requestReset('nobody@acme.example', META)).resolves.toBeUndefined();
     await mailSettled();
     expect(w.mail.sent).toEqual([]);
-    expect(w.audit.records).toEqual([expect.objectContaining({ action: 'auth.password_reset_requested', metadata: { email: 'n***@acme.example', known: false } })]);
+    expect(w.audit.records).toEqual([
+      expect.objectContaining({
+        action: 'auth.password_reset_requested',
+        metadata: { email: 'n***@acme.example', known: false },
+      }),
+    ]);
   });
 
-  it('resets once with the link, spends the user\'s other links and ends every session', async () => {
+  it("resets once with the link, spends the user's other links and ends every session", async () => {
     const w = await world();
     await w.password.requestReset('ada@acme.example', META);
     await w.password.requestReset('ada@acme.example', META);
@@ -83,8 +109,12 @@ describe('PasswordService', () => {
     await w.password.reset(newer, NEW, META);
     await expect(verifyPassword(w.repository.users.get(w.user.id)!.passwordHash, NEW)).resolves.toBe(true);
     expect([...w.revocations.revoked].sort()).toEqual([A, B]);
-    expect(await rejection(w.password.reset(newer, 'another fine long passphrase', META))).toMatchObject({ status: 400 });
-    expect(await rejection(w.password.reset(older, 'another fine long passphrase', META))).toMatchObject({ status: 400 });
+    expect(await rejection(w.password.reset(newer, 'another fine long passphrase', META))).toMatchObject({
+      status: 400,
+    });
+    expect(await rejection(w.password.reset(older, 'another fine long passphrase', META))).toMatchObject({
+      status: 400,
+    });
   });
 
   it('refuses an expired link', async () => {
@@ -92,7 +122,10 @@ describe('PasswordService', () => {
     await w.password.requestReset('ada@acme.example', META);
     await mailSettled();
     w.clock.advance(900_000);
-    expect(await rejection(w.password.reset(tokenOfLastMail(w.mail), NEW, META))).toMatchObject({ status: 400, message: 'This reset link is invalid, used or expired: ask for a new one' });
+    expect(await rejection(w.password.reset(tokenOfLastMail(w.mail), NEW, META))).toMatchObject({
+      status: 400,
+      message: 'This reset link is invalid, used or expired: ask for a new one',
+    });
   });
 
   it('keeps the answer the same when the mail server fails (the email goes out in the background)', async () => {

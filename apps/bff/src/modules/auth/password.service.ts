@@ -20,8 +20,9 @@ let commonPasswords: ReadonlySet<string> | undefined;
 /** {@link commonPasswords}, built on first use: a password is checked rarely, the set weighs a few MB. */
 function commonPasswordSet(): ReadonlySet<string> {
   if (commonPasswords === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
-    const { dictionary } = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    const { dictionary } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+      require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
     commonPasswords = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
   }
   return commonPasswords;
@@ -43,7 +44,11 @@ export function passwordIssues(password: string, email: string | null): string[]
 
 function assertPolicy(password: string, email: string, path: string): void {
   const issues = passwordIssues(password, email);
-  if (issues.length > 0) throw AppException.validation(issues.map((message) => ({ path, message })), issues[0]);
+  if (issues.length > 0)
+    throw AppException.validation(
+      issues.map((message) => ({ path, message })),
+      issues[0],
+    );
 }
 
 const sha256 = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -66,16 +71,30 @@ export class PasswordService {
    * Changes the signed-in user's password and ends their other sessions.
    * @throws AppException 400 `validation_failed` for a wrong current password or a new one breaking the policy
    */
-  async change(user: SessionUser, currentPassword: string, newPassword: string, meta: ClientMeta): Promise<void> {
+  async change(
+    user: SessionUser,
+    currentPassword: string,
+    newPassword: string,
+    meta: ClientMeta,
+  ): Promise<void> {
     await DbContext.runAsUser(user.userId, async () => {
       const credentials = await this.repository.findCredentialsById(user.userId);
       if (!credentials) throw AppException.unauthenticated();
       if (!(await verifyPassword(credentials.passwordHash, currentPassword))) {
-        throw AppException.validation([{ path: 'body.currentPassword', message: 'The current password is not correct' }], 'The current password is not correct');
+        throw AppException.validation(
+          [{ path: 'body.currentPassword', message: 'The current password is not correct' }],
+          'The current password is not correct',
+        );
       }
       assertPolicy(newPassword, credentials.email, 'body.newPassword');
       await this.repository.updatePassword(user.userId, await hashPassword(newPassword), this.clock.now());
-      await this.audit.record({ action: 'auth.password_changed', actorUserId: user.userId, ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId });
+      await this.audit.record({
+        action: 'auth.password_changed',
+        actorUserId: user.userId,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        requestId: meta.requestId,
+      });
       await this.sessions.revokeOthers(user, meta, 'password_changed');
     });
   }
@@ -110,7 +129,11 @@ export class PasswordService {
           text: `Someone asked to reset the password of your Portico account.\n\nTo choose a new password, open this link within ${minutes} minutes:\n${link}\n\nThe link works once. If you did not ask for this, ignore this email: your password stays as it is.`,
           html: `<p>Someone asked to reset the password of your Portico account.</p><p><a href="${link}">Choose a new password</a> (the link works once, within ${minutes} minutes).</p><p>If you did not ask for this, ignore this email: your password stays as it is.</p>`,
         })
-        .catch((err: unknown) => this.logger.error(`Cannot send the password reset email to ${maskEmail(user.email)}: ${err instanceof Error ? err.message : String(err)}`));
+        .catch((err: unknown) =>
+          this.logger.error(
+            `Cannot send the password reset email to ${maskEmail(user.email)}: ${err instanceof Error ? err.message : String(err)}`,
+          ),
+        );
     });
   }
 
@@ -121,14 +144,27 @@ export class PasswordService {
    */
   async reset(token: string, newPassword: string, meta: ClientMeta): Promise<void> {
     await DbContext.runAsSystem('password-reset', async () => {
-      const invalid = AppException.validation([{ path: 'body.token', message: 'This reset link is invalid, used or expired' }], 'This reset link is invalid, used or expired: ask for a new one');
+      const invalid = AppException.validation(
+        [{ path: 'body.token', message: 'This reset link is invalid, used or expired' }],
+        'This reset link is invalid, used or expired: ask for a new one',
+      );
       const tokenHash = sha256(token);
       const owner = await this.repository.findResetTokenOwner(tokenHash, this.clock.now());
       if (!owner) throw invalid;
       assertPolicy(newPassword, owner.email, 'body.newPassword');
-      const userId = await this.repository.resetPassword(tokenHash, await hashPassword(newPassword), this.clock.now());
+      const userId = await this.repository.resetPassword(
+        tokenHash,
+        await hashPassword(newPassword),
+        this.clock.now(),
+      );
       if (!userId) throw invalid;
-      await this.audit.record({ action: 'auth.password_reset', actorUserId: userId, ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId });
+      await this.audit.record({
+        action: 'auth.password_reset',
+        actorUserId: userId,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        requestId: meta.requestId,
+      });
       await this.sessions.revokeAll(userId, meta, 'password_reset');
     });
   }

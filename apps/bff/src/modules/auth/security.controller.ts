@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   mfaConfirmRequestSchema,
   mfaDisableRequestSchema,
@@ -43,7 +51,9 @@ export class SecurityController {
 
   @Get('sessions')
   @Authenticated()
-  @ApiOperation({ summary: 'The signed-in user\'s live sessions (device, IP, created, last seen), most recent first' })
+  @ApiOperation({
+    summary: "The signed-in user's live sessions (device, IP, created, last seen), most recent first",
+  })
   @ApiOkResponse({ description: 'SessionList' })
   async listSessions(@CurrentUser() user: SessionUser): Promise<SessionList> {
     return { sessions: await this.sessions.list(user) };
@@ -52,9 +62,11 @@ export class SecurityController {
   @Delete('sessions/:sessionId')
   @HttpCode(204)
   @Authenticated()
-  @ApiOperation({ summary: 'Revoke one session (its tokens stop working at once); revoking the current one signs out' })
+  @ApiOperation({
+    summary: 'Revoke one session (its tokens stop working at once); revoking the current one signs out',
+  })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'not_found: unknown session or another user\'s' })
+  @ApiNotFoundResponse({ description: "not_found: unknown session or another user's" })
   async revokeSession(
     @CurrentUser() user: SessionUser,
     @Param('sessionId') sessionId: string,
@@ -71,7 +83,10 @@ export class SecurityController {
   @Authenticated()
   @ApiOperation({ summary: 'Revoke every session but the current one' })
   @ApiNoContentResponse()
-  async revokeOtherSessions(@CurrentUser() user: SessionUser, @AuditContext() meta: ClientMeta): Promise<void> {
+  async revokeOtherSessions(
+    @CurrentUser() user: SessionUser,
+    @AuditContext() meta: ClientMeta,
+  ): Promise<void> {
     await this.sessions.revokeOthers(user, meta);
   }
 
@@ -87,7 +102,9 @@ export class SecurityController {
   @HttpCode(200)
   @Authenticated()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Start two-factor setup: a new TOTP secret as a QR code and a key for manual entry (shown once)' })
+  @ApiOperation({
+    summary: 'Start two-factor setup: a new TOTP secret as a QR code and a key for manual entry (shown once)',
+  })
   @ApiOkResponse({ description: 'MfaEnrolment' })
   @ApiConflictResponse({ description: 'conflict: two-factor already on' })
   async startEnrolment(@CurrentUser() user: SessionUser): Promise<MfaEnrolment> {
@@ -98,7 +115,9 @@ export class SecurityController {
   @HttpCode(200)
   @Authenticated()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Confirm two-factor setup with a first code; answers the ten recovery codes (shown once)' })
+  @ApiOperation({
+    summary: 'Confirm two-factor setup with a first code; answers the ten recovery codes (shown once)',
+  })
   @ApiOkResponse({ description: 'MfaRecoveryCodes' })
   @ApiBadRequestResponse({ description: 'validation_failed: wrong code' })
   @ApiConflictResponse({ description: 'conflict: no setup started, or already on' })
@@ -115,7 +134,9 @@ export class SecurityController {
   @Post('mfa/disable')
   @HttpCode(204)
   @Authenticated()
-  @ApiOperation({ summary: 'Turn two-factor off (password and a current code or an unused recovery code required)' })
+  @ApiOperation({
+    summary: 'Turn two-factor off (password and a current code or an unused recovery code required)',
+  })
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'validation_failed: wrong password or code' })
   async disableMfa(
@@ -132,7 +153,9 @@ export class SecurityController {
   @Authenticated()
   @ApiOperation({ summary: 'Change the password (current one required); ends every other session' })
   @ApiNoContentResponse()
-  @ApiBadRequestResponse({ description: 'validation_failed: wrong current password or a new one breaking the policy' })
+  @ApiBadRequestResponse({
+    description: 'validation_failed: wrong current password or a new one breaking the policy',
+  })
   async changePassword(
     @CurrentUser() user: SessionUser,
     @Body(new ZodValidationPipe(passwordChangeRequestSchema)) body: PasswordChangeRequest,
@@ -145,9 +168,14 @@ export class SecurityController {
   @SystemScope('password-forgot')
   @HttpCode(204)
   @SkipCsrf()
-  @ApiOperation({ summary: 'Email a single-use password reset link (same answer whether or not the email is known)' })
+  @ApiOperation({
+    summary: 'Email a single-use password reset link (same answer whether or not the email is known)',
+  })
   @ApiNoContentResponse()
-  async forgotPassword(@Body(new ZodValidationPipe(passwordForgotRequestSchema)) body: PasswordForgotRequest, @AuditContext() meta: ClientMeta): Promise<void> {
+  async forgotPassword(
+    @Body(new ZodValidationPipe(passwordForgotRequestSchema)) body: PasswordForgotRequest,
+    @AuditContext() meta: ClientMeta,
+  ): Promise<void> {
     await this.passwords.requestReset(body.email, meta);
   }
 
@@ -157,8 +185,13 @@ export class SecurityController {
   @SkipCsrf()
   @ApiOperation({ summary: 'Set a new password with the emailed token; ends every session of the user' })
   @ApiNoContentResponse()
-  @ApiBadRequestResponse({ description: 'validation_failed: invalid, used or expired token, or a password breaking the policy' })
-  async resetPassword(@Body(new ZodValidationPipe(passwordResetRequestSchema)) body: PasswordResetRequest, @AuditContext() meta: ClientMeta): Promise<void> {
+  @ApiBadRequestResponse({
+    description: 'validation_failed: invalid, used or expired token, or a password breaking the policy',
+  })
+  async resetPassword(
+    @Body(new ZodValidationPipe(passwordResetRequestSchema)) body: PasswordResetRequest,
+    @AuditContext() meta: ClientMeta,
+  ): Promise<void> {
     await this.passwords.reset(body.token, body.newPassword, meta);
   }
 }

@@ -30,7 +30,11 @@ export class SessionCookies {
     const names = this.tokens.cookies;
     const secure = this.env.COOKIE_SECURE;
     const remaining = Math.max(1, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000));
-    r.setCookie(names.access, session.accessToken, cookieOptions(secure, true, Math.min(this.tokens.accessTtlSeconds, remaining)));
+    r.setCookie(
+      names.access,
+      session.accessToken,
+      cookieOptions(secure, true, Math.min(this.tokens.accessTtlSeconds, remaining)),
+    );
     r.setCookie(names.refresh, session.refreshToken, cookieOptions(secure, true, remaining));
     r.setCookie(names.csrf, session.csrfToken, cookieOptions(secure, false, remaining));
     r.clearCookie(names.mfaChallenge, cookieOptions(secure, true));
@@ -38,7 +42,11 @@ export class SessionCookies {
 
   /** Sets the two-factor challenge cookie (password accepted, code pending). */
   setMfaChallenge(reply: FastifyReply, challengeToken: string): void {
-    (reply as CookieReply).setCookie(this.tokens.cookies.mfaChallenge, challengeToken, cookieOptions(this.env.COOKIE_SECURE, true, this.env.MFA_CHALLENGE_TTL_SECONDS));
+    (reply as CookieReply).setCookie(
+      this.tokens.cookies.mfaChallenge,
+      challengeToken,
+      cookieOptions(this.env.COOKIE_SECURE, true, this.env.MFA_CHALLENGE_TTL_SECONDS),
+    );
   }
 
   /** Clears every session cookie. */

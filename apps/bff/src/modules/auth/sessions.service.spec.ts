@@ -7,8 +7,20 @@ function world() {
   const ada = w.repository.addUser({ email: 'ada@acme.example', passwordHash: 'x' });
   const bob = w.repository.addUser({ email: 'bob@acme.example', passwordHash: 'x' });
   /** Starts a session of `userId` at the fake clock's time, ending in `ttlMs`. */
-  const start = async (userId: string, id: string, ttlMs = 86_400_000, userAgent: string | null = META.userAgent) => {
-    await w.repository.createSession({ sessionId: id, userId, tokenHash: `hash-${id}`, expiresAt: new Date(w.clock.nowMs() + ttlMs), userAgent, ip: '203.0.113.7' });
+  const start = async (
+    userId: string,
+    id: string,
+    ttlMs = 86_400_000,
+    userAgent: string | null = META.userAgent,
+  ) => {
+    await w.repository.createSession({
+      sessionId: id,
+      userId,
+      tokenHash: `hash-${id}`,
+      expiresAt: new Date(w.clock.nowMs() + ttlMs),
+      userAgent,
+      ip: '203.0.113.7',
+    });
     return id;
   };
   return { ...w, ada, bob, start };
@@ -35,7 +47,7 @@ describe('SessionsService', () => {
     ]);
   });
 
-  it('revokes one of the user\'s own sessions, never another user\'s', async () => {
+  it("revokes one of the user's own sessions, never another user's", async () => {
     const w = world();
     await w.start(w.ada.id, A);
     await w.start(w.bob.id, OTHER);
@@ -45,17 +57,31 @@ describe('SessionsService', () => {
     await w.sessions.revoke(ada, A, META);
     expect(w.repository.sessions.get(A)?.revokedAt).toEqual(w.clock.now());
     expect([...w.revocations.revoked]).toEqual([A]);
-    expect(w.audit.records).toEqual([expect.objectContaining({ action: 'auth.session_revoked', target: `session:${A}`, metadata: { reason: 'revoked' } })]);
+    expect(w.audit.records).toEqual([
+      expect.objectContaining({
+        action: 'auth.session_revoked',
+        target: `session:${A}`,
+        metadata: { reason: 'revoked' },
+      }),
+    ]);
   });
 
   it('revokes every other session and keeps the current one', async () => {
     const w = world();
     for (const id of [A, B, C]) await w.start(w.ada.id, id);
-    const count = await w.sessions.revokeOthers({ userId: w.ada.id, email: 'ada@acme.example', sessionId: B }, META);
+    const count = await w.sessions.revokeOthers(
+      { userId: w.ada.id, email: 'ada@acme.example', sessionId: B },
+      META,
+    );
     expect(count).toBe(2);
     expect([...w.revocations.revoked].sort()).toEqual([A, C]);
     expect(w.repository.sessions.get(B)?.revokedAt).toBeNull();
-    expect(w.repository.tokens.filter((t) => t.revokedAt !== null).map((t) => t.familyId).sort()).toEqual([A, C]);
+    expect(
+      w.repository.tokens
+        .filter((t) => t.revokedAt !== null)
+        .map((t) => t.familyId)
+        .sort(),
+    ).toEqual([A, C]);
   });
 
   it('revokes all sessions of a user (password reset) and audits each with the reason', async () => {
@@ -67,7 +93,11 @@ describe('SessionsService', () => {
   });
 
   it('describes devices from the user agent', () => {
-    expect(describeDevice('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15')).toBe('Safari 17 on macOS');
+    expect(
+      describeDevice(
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+      ),
+    ).toBe('Safari 17 on macOS');
     expect(describeDevice(null)).toBe('Unknown device');
   });
 });

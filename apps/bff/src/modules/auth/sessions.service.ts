@@ -13,7 +13,9 @@ import type { ClientMeta } from '../audit/audit-context';
 export function describeDevice(userAgent: string | null): string {
   if (!userAgent) return 'Unknown device';
   const parsed = Bowser.parse(userAgent);
-  const browser = parsed.browser.name ? `${parsed.browser.name}${parsed.browser.version ? ` ${parsed.browser.version.split('.')[0]}` : ''}` : null;
+  const browser = parsed.browser.name
+    ? `${parsed.browser.name}${parsed.browser.version ? ` ${parsed.browser.version.split('.')[0]}` : ''}`
+    : null;
   const os = parsed.os.name ?? null;
   if (browser && os) return `${browser} on ${os}`;
   return browser ?? os ?? 'Unknown device';
@@ -47,7 +49,9 @@ export class SessionsService {
 
   /** Live sessions, most recently seen first. */
   async list(user: SessionUser): Promise<Session[]> {
-    const rows = await DbContext.runAsUser(user.userId, () => this.repository.listLiveSessions(user.userId, this.clock.now()));
+    const rows = await DbContext.runAsUser(user.userId, () =>
+      this.repository.listLiveSessions(user.userId, this.clock.now()),
+    );
     return rows.map((row) => toSession(row, user.sessionId));
   }
 
@@ -56,14 +60,18 @@ export class SessionsService {
    * @throws AppException 404 for an unknown id or another user's session
    */
   async revoke(user: SessionUser, sessionId: string, meta: ClientMeta): Promise<void> {
-    const ids = await DbContext.runAsUser(user.userId, () => this.repository.revokeSessions(user.userId, { only: sessionId }, this.clock.now()));
+    const ids = await DbContext.runAsUser(user.userId, () =>
+      this.repository.revokeSessions(user.userId, { only: sessionId }, this.clock.now()),
+    );
     if (ids.length === 0) throw AppException.notFound('Session not found');
     await this.afterRevoke(user.userId, ids, meta, 'revoked');
   }
 
   /** Revokes every session of the user but the current one. @returns how many were revoked */
   async revokeOthers(user: SessionUser, meta: ClientMeta, reason = 'revoked_others'): Promise<number> {
-    const ids = await DbContext.runAsUser(user.userId, () => this.repository.revokeSessions(user.userId, { except: user.sessionId }, this.clock.now()));
+    const ids = await DbContext.runAsUser(user.userId, () =>
+      this.repository.revokeSessions(user.userId, { except: user.sessionId }, this.clock.now()),
+    );
     await this.afterRevoke(user.userId, ids, meta, reason);
     return ids.length;
   }

@@ -39,9 +39,15 @@ export function domainMatches(domain: Domain, filter: DomainListFilter, now: Dat
     case 'expired':
       return domain.status === 'expired' || domain.status === 'grace' || domain.status === 'redemption';
     case 'pending':
-      return domain.status === 'pending' || domain.status === 'pending_registration' || domain.status === 'pending_transfer';
+      return (
+        domain.status === 'pending' ||
+        domain.status === 'pending_registration' ||
+        domain.status === 'pending_transfer'
+      );
     case 'inactive':
-      return domain.status === 'cancelled' || domain.status === 'transferred_away' || domain.status === 'fraud';
+      return (
+        domain.status === 'cancelled' || domain.status === 'transferred_away' || domain.status === 'fraud'
+      );
   }
 }
 
@@ -59,7 +65,11 @@ export function compareDomains(a: Domain, b: Domain): number {
  * The next time the customer will be charged: the earliest due date, on or after today, of the open invoices and of
  * the active subscriptions; null when nothing is due.
  */
-export function nextChargeDate(subscriptions: readonly Subscription[], openInvoices: readonly Invoice[], now: Date): string | null {
+export function nextChargeDate(
+  subscriptions: readonly Subscription[],
+  openInvoices: readonly Invoice[],
+  now: Date,
+): string | null {
   const today = utcDay(now);
   const dates = [
     ...subscriptions.filter((s) => s.status === 'active').map((s) => s.nextDueOn),
@@ -75,9 +85,17 @@ export function lastValidDay(expiryMonth: string): string {
 }
 
 /** The default card expires before the next charge (or already did): the warning, else null. */
-export function defaultCardWarning(methods: readonly PaymentMethod[], nextChargeOn: string | null): PaymentMethodWarning | null {
+export function defaultCardWarning(
+  methods: readonly PaymentMethod[],
+  nextChargeOn: string | null,
+): PaymentMethodWarning | null {
   const card = methods.find((m) => m.isDefault && m.type === 'card' && m.expiryMonth !== null);
   if (card === undefined || card.expiryMonth === null || nextChargeOn === null) return null;
   if (lastValidDay(card.expiryMonth) >= nextChargeOn) return null;
-  return { kind: 'default_card_expires_before_next_charge', paymentMethodId: card.id, expiryMonth: card.expiryMonth, nextChargeOn };
+  return {
+    kind: 'default_card_expires_before_next_charge',
+    paymentMethodId: card.id,
+    expiryMonth: card.expiryMonth,
+    nextChargeOn,
+  };
 }

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   cancelSubscriptionRequestSchema,
@@ -18,7 +29,14 @@ import {
   type SubscriptionList,
 } from '@portico/domain';
 import type { FastifyReply } from 'fastify';
-import { AccountScoped, CurrentAccount, CurrentUser, RequirePermission, type AccountContext, type SessionUser } from '../../core/auth';
+import {
+  AccountScoped,
+  CurrentAccount,
+  CurrentUser,
+  RequirePermission,
+  type AccountContext,
+  type SessionUser,
+} from '../../core/auth';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { AuditContext, type RequestAuditContext } from '../audit/audit-context';
 import { BillingService } from './billing.service';
@@ -32,7 +50,11 @@ export class BillingController {
 
   @Get('invoices')
   @RequirePermission('billing:read')
-  @ApiOperation({ summary: 'List invoices', description: 'Newest first; `status` filter (`open` = unpaid or overdue), `page`, `pageSize`; `meta` = freshness.' })
+  @ApiOperation({
+    summary: 'List invoices',
+    description:
+      'Newest first; `status` filter (`open` = unpaid or overdue), `page`, `pageSize`; `meta` = freshness.',
+  })
   listInvoices(
     @CurrentAccount() account: AccountContext,
     @Query(new ZodValidationPipe(invoiceListQuerySchema)) query: InvoiceListQuery,
@@ -44,14 +66,19 @@ export class BillingController {
   @RequirePermission('billing:read')
   @Header('cache-control', 'no-store')
   @ApiProduces('application/zip')
-  @ApiOperation({ summary: 'Zip of the PDFs of the invoices issued in a period', description: '`from`, `to`: dates, inclusive (at most 366 days); streamed.' })
+  @ApiOperation({
+    summary: 'Zip of the PDFs of the invoices issued in a period',
+    description: '`from`, `to`: dates, inclusive (at most 366 days); streamed.',
+  })
   async invoiceZip(
     @CurrentAccount() account: AccountContext,
     @Query(new ZodValidationPipe(invoiceZipQuerySchema)) query: InvoiceZipQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const { fileName, stream } = await this.billing.invoiceZip(account, query);
-    void reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${fileName}"`);
+    void reply
+      .header('content-type', 'application/zip')
+      .header('content-disposition', `attachment; filename="${fileName}"`);
     return new StreamableFile(stream);
   }
 
@@ -59,7 +86,10 @@ export class BillingController {
   @RequirePermission('billing:read')
   @ApiOperation({ summary: 'Invoice with line items, tax levels, credit and payments' })
   @ApiParam({ name: 'invoiceId', description: 'numeric WHMCS invoice id' })
-  getInvoice(@CurrentAccount() account: AccountContext, @Param('invoiceId') invoiceId: string): Promise<InvoiceDetailResponse> {
+  getInvoice(
+    @CurrentAccount() account: AccountContext,
+    @Param('invoiceId') invoiceId: string,
+  ): Promise<InvoiceDetailResponse> {
     return this.billing.getInvoice(account, invoiceId);
   }
 
@@ -75,7 +105,9 @@ export class BillingController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const { fileName, pdf } = await this.billing.invoicePdf(account, invoiceId);
-    void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${fileName}"`);
+    void reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${fileName}"`);
     return new StreamableFile(pdf);
   }
 
@@ -85,7 +117,11 @@ export class BillingController {
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Single sign-on link to pay the invoice in the billing system (valid 60 s)' })
   @ApiParam({ name: 'invoiceId', description: 'numeric WHMCS invoice id' })
-  payInvoice(@CurrentAccount() account: AccountContext, @Param('invoiceId') invoiceId: string, @AuditContext() ctx: RequestAuditContext): Promise<BillingHandoff> {
+  payInvoice(
+    @CurrentAccount() account: AccountContext,
+    @Param('invoiceId') invoiceId: string,
+    @AuditContext() ctx: RequestAuditContext,
+  ): Promise<BillingHandoff> {
     return this.billing.payInvoice(account, invoiceId, ctx);
   }
 
@@ -99,7 +135,9 @@ export class BillingController {
   @Post('subscriptions/:subscriptionId/cancellation')
   @HttpCode(201)
   @RequirePermission('subscriptions:manage')
-  @ApiOperation({ summary: 'Request the cancellation of a subscription (immediately or at the end of its billing period)' })
+  @ApiOperation({
+    summary: 'Request the cancellation of a subscription (immediately or at the end of its billing period)',
+  })
   @ApiParam({ name: 'subscriptionId', description: 'numeric WHMCS service id' })
   cancelSubscription(
     @CurrentAccount() account: AccountContext,
@@ -108,12 +146,18 @@ export class BillingController {
     @Body(new ZodValidationPipe(cancelSubscriptionRequestSchema)) body: CancelSubscriptionRequest,
     @AuditContext() ctx: RequestAuditContext,
   ): Promise<SubscriptionCancellation> {
-    return this.billing.cancelSubscription(account, subscriptionId, body, { ...ctx, actorUserId: user.userId });
+    return this.billing.cancelSubscription(account, subscriptionId, body, {
+      ...ctx,
+      actorUserId: user.userId,
+    });
   }
 
   @Get('domains')
   @RequirePermission('subscriptions:read')
-  @ApiOperation({ summary: 'List domains', description: 'Soonest expiry first; `status` filter, `search` in the name; counts over all domains.' })
+  @ApiOperation({
+    summary: 'List domains',
+    description: 'Soonest expiry first; `status` filter, `search` in the name; counts over all domains.',
+  })
   listDomains(
     @CurrentAccount() account: AccountContext,
     @Query(new ZodValidationPipe(domainListQuerySchema)) query: DomainListQuery,
@@ -123,7 +167,9 @@ export class BillingController {
 
   @Get('payment-methods')
   @RequirePermission('billing:read')
-  @ApiOperation({ summary: 'Stored payment methods (brand, last four, expiry) and the expiring-card warning' })
+  @ApiOperation({
+    summary: 'Stored payment methods (brand, last four, expiry) and the expiring-card warning',
+  })
   listPaymentMethods(@CurrentAccount() account: AccountContext): Promise<PaymentMethodList> {
     return this.billing.listPaymentMethods(account);
   }
@@ -132,8 +178,13 @@ export class BillingController {
   @HttpCode(201)
   @RequirePermission('billing:pay')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: 'Single sign-on link to the billing system\u2019s payment methods page (valid 60 s)' })
-  managePaymentMethods(@CurrentAccount() account: AccountContext, @AuditContext() ctx: RequestAuditContext): Promise<BillingHandoff> {
+  @ApiOperation({
+    summary: 'Single sign-on link to the billing system\u2019s payment methods page (valid 60 s)',
+  })
+  managePaymentMethods(
+    @CurrentAccount() account: AccountContext,
+    @AuditContext() ctx: RequestAuditContext,
+  ): Promise<BillingHandoff> {
     return this.billing.managePaymentMethods(account, ctx);
   }
 }

@@ -52,7 +52,11 @@ export abstract class BillingProvider {
    * Asks the billing system to cancel one of the client's subscriptions.
    * @returns `not_found` when the subscription is not the client's, `already_requested` when one is pending
    */
-  abstract requestCancellation(clientId: number, subscriptionId: string, request: CancelSubscriptionRequest): Promise<CancellationOutcome>;
+  abstract requestCancellation(
+    clientId: number,
+    subscriptionId: string,
+    request: CancelSubscriptionRequest,
+  ): Promise<CancellationOutcome>;
   /** A cheap authenticated call proving the billing system answers. */
   abstract ping(): Promise<void>;
 }

@@ -30,7 +30,14 @@ import type { RequestAuditContext } from '../audit/audit-context';
 import { ReadCacheService, type CachedRead } from '../read-cache/read-cache.service';
 import { BillingProvider, type BillingHandoffTarget } from './billing.provider';
 import { BillingRepository } from './billing.repository';
-import { compareDomains, defaultCardWarning, domainMatches, isExpiringSoon, nextChargeDate, utcDay } from './billing-rules.mapper';
+import {
+  compareDomains,
+  defaultCardWarning,
+  domainMatches,
+  isExpiringSoon,
+  nextChargeDate,
+  utcDay,
+} from './billing-rules.mapper';
 import { renderInvoicePdf } from './invoice-pdf.renderer';
 import { loadSeller, type Seller } from './seller.config';
 
@@ -85,8 +92,15 @@ export class BillingService {
   /** One page of the account's invoices. */
   async listInvoices(account: AccountContext, query: InvoiceListQuery): Promise<InvoicePage> {
     const clientId = account.whmcsClientId;
-    if (clientId === null) return { items: [], page: { page: query.page, pageSize: query.pageSize, total: 0 }, meta: nowMeta('whmcs') };
-    const { data, meta } = await this.cache.read(account, 'invoices', { list: query }, () => this.billing.listInvoices(clientId, query));
+    if (clientId === null)
+      return {
+        items: [],
+        page: { page: query.page, pageSize: query.pageSize, total: 0 },
+        meta: nowMeta('whmcs'),
+      };
+    const { data, meta } = await this.cache.read(account, 'invoices', { list: query }, () =>
+      this.billing.listInvoices(clientId, query),
+    );
     return { ...data, meta };
   }
 
@@ -99,10 +113,16 @@ export class BillingService {
     return { ...data, meta };
   }
 
-  private async invoiceDetail(account: AccountContext, invoiceId: string): Promise<CachedRead<InvoiceDetail>> {
+  private async invoiceDetail(
+    account: AccountContext,
+    invoiceId: string,
+  ): Promise<CachedRead<InvoiceDetail>> {
     const clientId = account.whmcsClientId;
-    if (!INVOICE_ID_PATTERN.test(invoiceId) || clientId === null) throw AppException.notFound('Invoice not found');
-    const read = await this.cache.read(account, 'invoices', `detail:${invoiceId}`, () => this.billing.getInvoice(clientId, invoiceId));
+    if (!INVOICE_ID_PATTERN.test(invoiceId) || clientId === null)
+      throw AppException.notFound('Invoice not found');
+    const read = await this.cache.read(account, 'invoices', `detail:${invoiceId}`, () =>
+      this.billing.getInvoice(clientId, invoiceId),
+    );
     if (read.data === null) throw AppException.notFound('Invoice not found');
     return { data: read.data, meta: read.meta };
   }
@@ -122,22 +142,34 @@ export class BillingService {
   async listDomains(account: AccountContext, query: DomainListQuery): Promise<DomainList> {
     const clientId = account.whmcsClientId;
     if (clientId === null) return { items: [], total: 0, expiringSoon: 0, meta: nowMeta('whmcs') };
-    const { data, meta } = await this.cache.read(account, 'domains', 'all', () => this.billing.listDomains(clientId));
+    const { data, meta } = await this.cache.read(account, 'domains', 'all', () =>
+      this.billing.listDomains(clientId),
+    );
     const now = this.clock.now();
     const search = query.search?.toLowerCase();
     const items = data
       .filter((d) => domainMatches(d, query.status, now) && (search === undefined || d.name.includes(search)))
       .sort(compareDomains);
-    return { items, total: data.length, expiringSoon: data.filter((d) => isExpiringSoon(d, now)).length, meta };
+    return {
+      items,
+      total: data.length,
+      expiringSoon: data.filter((d) => isExpiringSoon(d, now)).length,
+      meta,
+    };
   }
 
   /** The account's payment methods, and a warning when the default card expires before the next charge. */
   async listPaymentMethods(account: AccountContext): Promise<PaymentMethodList> {
     const clientId = account.whmcsClientId;
     if (clientId === null) return { items: [], warning: null, meta: nowMeta('whmcs') };
-    const { data, meta } = await this.cache.read(account, 'payment_methods', 'all', () => this.billing.listPaymentMethods(clientId));
+    const { data, meta } = await this.cache.read(account, 'payment_methods', 'all', () =>
+      this.billing.listPaymentMethods(clientId),
+    );
     const next = await this.nextCharge(account, clientId).catch((err: unknown) => {
-      this.logger.warn({ accountId: account.accountId, err: err instanceof Error ? err.message : String(err) }, 'next charge date unknown');
+      this.logger.warn(
+        { accountId: account.accountId, err: err instanceof Error ? err.message : String(err) },
+        'next charge date unknown',
+      );
       return null;
     });
     return { items: data, warning: defaultCardWarning(data, next), meta };
@@ -160,9 +192,16 @@ export class BillingService {
    * @throws AppException 404 for a foreign or unknown invoice, 409 when it has nothing to pay; UpstreamException
    *   when the billing system refuses the token
    */
-  async payInvoice(account: AccountContext, invoiceId: string, ctx: RequestAuditContext): Promise<BillingHandoff> {
+  async payInvoice(
+    account: AccountContext,
+    invoiceId: string,
+    ctx: RequestAuditContext,
+  ): Promise<BillingHandoff> {
     const { data: invoice } = await this.invoiceDetail(account, invoiceId);
-    if (invoice.balance.amountMinor <= 0 || !['unpaid', 'overdue', 'collections', 'payment_pending'].includes(invoice.status)) {
+    if (
+      invoice.balance.amountMinor <= 0 ||
+      !['unpaid', 'overdue', 'collections', 'payment_pending'].includes(invoice.status)
+    ) {
       throw new AppException(409, 'conflict', 'This invoice has nothing left to pay');
     }
     return this.handoff(account, { kind: 'invoice', invoiceId }, ctx);
@@ -173,9 +212,14 @@ export class BillingService {
     return this.handoff(account, { kind: 'payment_methods' }, ctx);
   }
 
-  private async handoff(account: AccountContext, target: BillingHandoffTarget, ctx: RequestAuditContext): Promise<BillingHandoff> {
+  private async handoff(
+    account: AccountContext,
+    target: BillingHandoffTarget,
+    ctx: RequestAuditContext,
+  ): Promise<BillingHandoff> {
     const clientId = account.whmcsClientId;
-    if (clientId === null) throw new AppException(409, 'conflict', 'This account is not linked to the billing system');
+    if (clientId === null)
+      throw new AppException(409, 'conflict', 'This account is not linked to the billing system');
     const expiresAt = new Date(this.clock.nowMs() + HANDOFF_TTL_MS).toISOString();
     const { redirectUrl } = await this.billing.createHandoff(clientId, target);
     await this.audit.record({
@@ -192,24 +236,43 @@ export class BillingService {
    * @throws AppException 404 for an unknown or foreign subscription; 409 when it is already cancelled or a
    *   cancellation is pending
    */
-  async cancelSubscription(account: AccountContext, subscriptionId: string, request: CancelSubscriptionRequest, ctx: RequestAuditContext & { actorUserId: string }): Promise<SubscriptionCancellation> {
+  async cancelSubscription(
+    account: AccountContext,
+    subscriptionId: string,
+    request: CancelSubscriptionRequest,
+    ctx: RequestAuditContext & { actorUserId: string },
+  ): Promise<SubscriptionCancellation> {
     const clientId = account.whmcsClientId;
-    if (!SUBSCRIPTION_ID_PATTERN.test(subscriptionId) || clientId === null) throw AppException.notFound('Service not found');
+    if (!SUBSCRIPTION_ID_PATTERN.test(subscriptionId) || clientId === null)
+      throw AppException.notFound('Service not found');
     const current = await this.billing.listSubscriptions(clientId);
     const subscription: Subscription | undefined = current.find((s) => s.id === subscriptionId);
     if (subscription === undefined) throw AppException.notFound('Service not found');
-    if (NOT_CANCELLABLE.has(subscription.status)) throw new AppException(409, 'conflict', `This service is already ${subscription.status}`);
+    if (NOT_CANCELLABLE.has(subscription.status))
+      throw new AppException(409, 'conflict', `This service is already ${subscription.status}`);
     const existing = (await this.repository.cancellations(account.accountId)).get(subscriptionId);
-    if (existing) throw new AppException(409, 'conflict', 'A cancellation of this service is already requested');
+    if (existing)
+      throw new AppException(409, 'conflict', 'A cancellation of this service is already requested');
     const outcome = await this.billing.requestCancellation(clientId, subscriptionId, request);
     if (outcome === 'not_found') throw AppException.notFound('Service not found');
     // Recorded either way: WHMCS may hold a request made elsewhere, which the services page should show too.
     await this.repository.recordCancellation(account.accountId, subscriptionId, ctx.actorUserId, request);
     await this.cache.invalidate(account.accountId, ['subscriptions']);
-    if (outcome === 'already_requested') throw new AppException(409, 'conflict', 'A cancellation of this service is already requested');
-    await this.audit.record({ ...ctx, action: 'subscription.cancellation_requested', target: subscriptionId, metadata: { type: request.type, product: subscription.productName } });
+    if (outcome === 'already_requested')
+      throw new AppException(409, 'conflict', 'A cancellation of this service is already requested');
+    await this.audit.record({
+      ...ctx,
+      action: 'subscription.cancellation_requested',
+      target: subscriptionId,
+      metadata: { type: request.type, product: subscription.productName },
+    });
     const stored = (await this.repository.cancellations(account.accountId)).get(subscriptionId);
-    if (!stored) throw new AppException(500, 'internal_error', 'The cancellation was requested but could not be read back');
+    if (!stored)
+      throw new AppException(
+        500,
+        'internal_error',
+        'The cancellation was requested but could not be read back',
+      );
     return stored;
   }
 
@@ -228,7 +291,10 @@ export class BillingService {
    * {@link INVOICE_ZIP_MAX_INVOICES}), streamed: each PDF is rendered while the previous one is being sent.
    * @throws AppException 404 when the period holds no invoice (before anything is streamed)
    */
-  async invoiceZip(account: AccountContext, query: InvoiceZipQuery): Promise<{ fileName: string; stream: Readable }> {
+  async invoiceZip(
+    account: AccountContext,
+    query: InvoiceZipQuery,
+  ): Promise<{ fileName: string; stream: Readable }> {
     const invoices = await this.invoicesIssuedIn(account, query);
     if (invoices.length === 0) throw AppException.notFound('No invoices were issued in this period');
     const profile = await this.profile(account);
@@ -246,12 +312,20 @@ export class BillingService {
         try {
           const { data: invoice } = await this.invoiceDetail(account, summary.id);
           const pdf = await renderInvoicePdf(invoice, profile, this.seller);
-          archive.append(pdf, { name: invoiceFileName(invoice), date: new Date(`${invoice.issuedOn ?? utcDay(new Date())}T12:00:00Z`) });
+          archive.append(pdf, {
+            name: invoiceFileName(invoice),
+            date: new Date(`${invoice.issuedOn ?? utcDay(new Date())}T12:00:00Z`),
+          });
         } catch (err) {
           // One unreadable invoice must not lose the others: it is named in a note inside the zip.
           const reason = err instanceof Error ? err.message : String(err);
-          this.logger.warn({ accountId: account.accountId, invoiceId: summary.id, err: reason }, 'invoice left out of zip');
-          archive.append(`Invoice ${summary.number} could not be included: ${reason}\n`, { name: `invoice-${summary.id}-MISSING.txt` });
+          this.logger.warn(
+            { accountId: account.accountId, invoiceId: summary.id, err: reason },
+            'invoice left out of zip',
+          );
+          archive.append(`Invoice ${summary.number} could not be included: ${reason}\n`, {
+            name: `invoice-${summary.id}-MISSING.txt`,
+          });
         }
       }
       await archive.finalize();
@@ -266,10 +340,18 @@ export class BillingService {
     const found: Invoice[] = [];
     for (let page = 1; found.length < INVOICE_ZIP_MAX_INVOICES; page += 1) {
       const listQuery: InvoiceListQuery = { status: 'all', page, pageSize: ZIP_PAGE };
-      const { data } = await this.cache.read(account, 'invoices', { list: listQuery }, () => this.billing.listInvoices(clientId, listQuery));
-      for (const i of data.items) if (i.issuedOn !== null && i.issuedOn >= query.from && i.issuedOn <= query.to) found.push(i);
+      const { data } = await this.cache.read(account, 'invoices', { list: listQuery }, () =>
+        this.billing.listInvoices(clientId, listQuery),
+      );
+      for (const i of data.items)
+        if (i.issuedOn !== null && i.issuedOn >= query.from && i.issuedOn <= query.to) found.push(i);
       const oldest = data.items.at(-1)?.issuedOn;
-      if (data.items.length < ZIP_PAGE || page * ZIP_PAGE >= data.page.total || (oldest !== null && oldest !== undefined && oldest < query.from)) break;
+      if (
+        data.items.length < ZIP_PAGE ||
+        page * ZIP_PAGE >= data.page.total ||
+        (oldest !== null && oldest !== undefined && oldest < query.from)
+      )
+        break;
     }
     return found.slice(0, INVOICE_ZIP_MAX_INVOICES);
   }
@@ -279,9 +361,14 @@ export class BillingService {
     const clientId = account.whmcsClientId;
     if (clientId === null) return null;
     try {
-      return (await this.cache.read(account, 'profile', 'all', () => this.billing.getCustomerProfile(clientId))).data;
+      return (
+        await this.cache.read(account, 'profile', 'all', () => this.billing.getCustomerProfile(clientId))
+      ).data;
     } catch (err) {
-      this.logger.warn({ accountId: account.accountId, err: err instanceof Error ? err.message : String(err) }, 'billing address unavailable for PDF');
+      this.logger.warn(
+        { accountId: account.accountId, err: err instanceof Error ? err.message : String(err) },
+        'billing address unavailable for PDF',
+      );
       return null;
     }
   }

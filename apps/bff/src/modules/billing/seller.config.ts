@@ -30,7 +30,9 @@ export function loadSeller(file: string): Seller {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`SELLER_CONFIG_PATH: ${file} is not JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(
+      `SELLER_CONFIG_PATH: ${file} is not JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
   const parsed = sellerConfigSchema.safeParse(json);
   if (!parsed.success) throw new Error(`SELLER_CONFIG_PATH: ${file}: ${z.prettifyError(parsed.error)}`);

@@ -198,15 +198,13 @@ export class PanelDataService {
                   unit: metric.unit,
                   kind: metric.kind,
                   service,
-                  points: rows
-                    .slice(0, RAW_POINT_LIMIT)
-                    .map((r) => ({
-                      at: r.at.toISOString(),
-                      value: r.value,
-                      min: null,
-                      max: null,
-                      service: r.service,
-                    })),
+                  points: rows.slice(0, RAW_POINT_LIMIT).map((r) => ({
+                    at: r.at.toISOString(),
+                    value: r.value,
+                    min: null,
+                    max: null,
+                    service: r.service,
+                  })),
                   limit: null,
                   projection: null,
                 };

@@ -54,7 +54,11 @@ export class HealthService {
       this.check(() => this.crm.ping()),
     ]);
     const ok = [database, whmcs, salesforce].every((c) => c.status !== 'error');
-    return { status: ok ? 'ok' : 'error', checks: { database, whmcs, salesforce }, upstreams: this.upstreams.snapshot() };
+    return {
+      status: ok ? 'ok' : 'error',
+      checks: { database, whmcs, salesforce },
+      upstreams: this.upstreams.snapshot(),
+    };
   }
 
   private async check(run: () => Promise<void>): Promise<DependencyCheck> {
@@ -70,7 +74,11 @@ export class HealthService {
       let error: string;
       if (err instanceof UpstreamException && err.shortCircuited) {
         const why = err.rateLimited ? 'rate limited' : 'circuit breaker open';
-        return { status: 'degraded', latencyMs: Math.round(performance.now() - started), error: `${err.message} (${why})` };
+        return {
+          status: 'degraded',
+          latencyMs: Math.round(performance.now() - started),
+          error: `${err.message} (${why})`,
+        };
       }
       if (err instanceof CheckTimeout) error = `no answer within ${READINESS_CHECK_TIMEOUT_MS} ms`;
       else if (err instanceof UpstreamException) error = err.message;

@@ -1,9 +1,30 @@
 import type { Invoice } from '@portico/domain';
 import { summarizeBilling } from './billing-summary.mapper';
 
-function inv(id: string, status: Invoice['status'], dueOn: string | null, balanceMinor: number, currency = 'USD'): Invoice {
+function inv(
+  id: string,
+  status: Invoice['status'],
+  dueOn: string | null,
+  balanceMinor: number,
+  currency = 'USD',
+): Invoice {
   const m = (amountMinor: number) => ({ amountMinor, currency });
-  return { id, number: id, status, currency, issuedOn: null, dueOn, paidAt: null, subtotal: m(balanceMinor), tax: m(0), taxLines: [], credit: m(0), total: m(balanceMinor), balance: m(balanceMinor), lastCaptureAttemptAt: null };
+  return {
+    id,
+    number: id,
+    status,
+    currency,
+    issuedOn: null,
+    dueOn,
+    paidAt: null,
+    subtotal: m(balanceMinor),
+    tax: m(0),
+    taxLines: [],
+    credit: m(0),
+    total: m(balanceMinor),
+    balance: m(balanceMinor),
+    lastCaptureAttemptAt: null,
+  };
 }
 
 describe('summarizeBilling', () => {
@@ -24,7 +45,14 @@ describe('summarizeBilling', () => {
   });
 
   it('picks the open invoice due soonest, undated last', () => {
-    const summary = summarizeBilling([inv('7', 'unpaid', null, 1), inv('8', 'unpaid', '2026-09-01', 1), inv('9', 'overdue', '2026-02-01', 1)], []);
+    const summary = summarizeBilling(
+      [
+        inv('7', 'unpaid', null, 1),
+        inv('8', 'unpaid', '2026-09-01', 1),
+        inv('9', 'overdue', '2026-02-01', 1),
+      ],
+      [],
+    );
     expect(summary.nextInvoice?.id).toBe('9');
     expect(summarizeBilling([inv('7', 'unpaid', null, 1)], []).nextInvoice?.id).toBe('7');
   });

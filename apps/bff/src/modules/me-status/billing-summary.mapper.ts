@@ -12,7 +12,10 @@ const isOpen = (i: Invoice): boolean => i.status === 'unpaid' || i.status === 'o
  * @returns `balanceDue`: sum of open balances per currency (minor units, sorted by currency code);
  *   `nextInvoice`: the open invoice due soonest (invoices without a due date last, then lowest id)
  */
-export function summarizeBilling(openInvoices: readonly Invoice[], recentInvoices: readonly Invoice[]): BillingSummary {
+export function summarizeBilling(
+  openInvoices: readonly Invoice[],
+  recentInvoices: readonly Invoice[],
+): BillingSummary {
   const open = openInvoices.filter(isOpen);
   const due = new Map<string, number>();
   for (const invoice of open) {

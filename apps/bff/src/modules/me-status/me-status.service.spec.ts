@@ -50,7 +50,12 @@ function invoice(id: string, status: Invoice['status'], dueOn: string, balance: 
   };
 }
 
-function subscription(id: string, status: Subscription['status'], diskLimit: number | null, diskUsed = 0): Subscription {
+function subscription(
+  id: string,
+  status: Subscription['status'],
+  diskLimit: number | null,
+  diskUsed = 0,
+): Subscription {
   return {
     id,
     productName: `Plan ${id}`,
@@ -61,7 +66,12 @@ function subscription(id: string, status: Subscription['status'], diskLimit: num
     recurringAmount: USD(1000),
     registeredOn: null,
     nextDueOn: null,
-    disk: { unit: 'bytes', used: diskUsed, limit: diskLimit, measuredAt: diskUsed > 0 ? '2026-01-01T06:00:00.000Z' : null },
+    disk: {
+      unit: 'bytes',
+      used: diskUsed,
+      limit: diskLimit,
+      measuredAt: diskUsed > 0 ? '2026-01-01T06:00:00.000Z' : null,
+    },
     bandwidth: null,
   };
 }
@@ -89,7 +99,11 @@ class FakeBilling extends BillingProvider {
     invoice('11', 'overdue', '2026-01-10', 2500),
     invoice('12', 'paid', '2025-12-01', 0),
   ];
-  subscriptions: Subscription[] = [subscription('1', 'active', 1000, 700), subscription('2', 'active', 500, 500), subscription('3', 'suspended', 9999, 300)];
+  subscriptions: Subscription[] = [
+    subscription('1', 'active', 1000, 700),
+    subscription('2', 'active', 500, 500),
+    subscription('3', 'suspended', 9999, 300),
+  ];
 
   private guard(): void {
     this.calls += 1;
@@ -114,9 +128,16 @@ class FakeBilling extends BillingProvider {
   }
   async listInvoices(_clientId: number, query: InvoiceListQuery): Promise<InvoicePageData> {
     this.guard();
-    const items = this.invoices.filter((i) => query.status === 'all' || (query.status === 'open' && (i.status === 'unpaid' || i.status === 'overdue')));
+    const items = this.invoices.filter(
+      (i) =>
+        query.status === 'all' ||
+        (query.status === 'open' && (i.status === 'unpaid' || i.status === 'overdue')),
+    );
     const start = (query.page - 1) * query.pageSize;
-    return { items: items.slice(start, start + query.pageSize), page: { page: query.page, pageSize: query.pageSize, total: items.length } };
+    return {
+      items: items.slice(start, start + query.pageSize),
+      page: { page: query.page, pageSize: query.pageSize, total: items.length },
+    };
   }
   async getInvoice(): Promise<InvoiceDetail | null> {
     return null;
@@ -212,7 +233,14 @@ describe('MeStatusService', () => {
     const status = accountStatusSchema.parse(await service.getStatus(account));
 
     expect(status.account).toEqual({ id: account.accountId, name: 'Acme Hosting Ltd' });
-    for (const block of [status.profile, status.crm, status.subscriptions, status.billing, status.cases, status.usage]) {
+    for (const block of [
+      status.profile,
+      status.crm,
+      status.subscriptions,
+      status.billing,
+      status.cases,
+      status.usage,
+    ]) {
       expect(block.meta.unavailable).toBe(false);
       expect(block.meta.fetchedAt).not.toBeNull();
     }
@@ -222,9 +250,23 @@ describe('MeStatusService', () => {
     // WHMCS's own figures of the active plans (700 + 500 used; the suspended plan's 300 does not count) against the
     // active plans' limits (1000 + 500; not the suspended plan's 9999), with lastupdate as freshness.
     const disk = status.usage.data?.find((t) => t.metric === 'disk');
-    expect(disk).toMatchObject({ used: 1200, limit: 1500, ratio: 0.8, level: 'warning', source: 'whmcs', measuredAt: '2026-01-01T06:00:00.000Z' });
-    expect(disk?.services.map((s) => [s.service, s.used, s.limit])).toEqual([['1', 700, 1000], ['2', 500, 500]]);
-    expect(status.usage.data?.find((t) => t.metric === 'bandwidth')).toMatchObject({ limit: null, limitKnown: true, level: 'unknown' });
+    expect(disk).toMatchObject({
+      used: 1200,
+      limit: 1500,
+      ratio: 0.8,
+      level: 'warning',
+      source: 'whmcs',
+      measuredAt: '2026-01-01T06:00:00.000Z',
+    });
+    expect(disk?.services.map((s) => [s.service, s.used, s.limit])).toEqual([
+      ['1', 700, 1000],
+      ['2', 500, 500],
+    ]);
+    expect(status.usage.data?.find((t) => t.metric === 'bandwidth')).toMatchObject({
+      limit: null,
+      limitKnown: true,
+      level: 'unknown',
+    });
     // Every catalog metric has a tile, in the catalog's order.
     expect(status.usage.data?.map((t) => t.metric)).toEqual(['disk', 'bandwidth', 'api_requests']);
   });
@@ -235,7 +277,12 @@ describe('MeStatusService', () => {
     const status = accountStatusSchema.parse(await service.getStatus(account));
 
     for (const block of [status.profile, status.subscriptions, status.billing]) {
-      expect(block.meta).toMatchObject({ source: 'whmcs', unavailable: true, reason: 'Billing system did not answer in time', fetchedAt: null });
+      expect(block.meta).toMatchObject({
+        source: 'whmcs',
+        unavailable: true,
+        reason: 'Billing system did not answer in time',
+        fetchedAt: null,
+      });
       expect(block.data).toBeNull();
     }
     expect(JSON.stringify(status)).not.toContain('secret-ish');
@@ -284,13 +331,21 @@ describe('MeStatusService when an upstream fails after a good read', () => {
   afterEach(() => jest.useRealTimers());
 
   it('serves the last good blocks stale, with their age and why, instead of unavailable (stale-if-error)', async () => {
-    const { service, billing } = build({ STATUS_CACHE_TTL_MS: 1, STATUS_CACHE_STALE_MS: 0, STATUS_CACHE_STALE_IF_ERROR_MS: 60_000 });
+    const { service, billing } = build({
+      STATUS_CACHE_TTL_MS: 1,
+      STATUS_CACHE_STALE_MS: 0,
+      STATUS_CACHE_STALE_IF_ERROR_MS: 60_000,
+    });
     const first = await service.getStatus(account);
     await elapse(5);
     billing.failWith = new UpstreamException('whmcs', 'unreachable', 'WHMCS GetInvoices: HTTP 500');
     const status = accountStatusSchema.parse(await service.getStatus(account));
     for (const name of ['profile', 'subscriptions', 'billing'] as const) {
-      expect(status[name].meta).toMatchObject({ stale: true, unavailable: false, reason: 'Billing system is unavailable' });
+      expect(status[name].meta).toMatchObject({
+        stale: true,
+        unavailable: false,
+        reason: 'Billing system is unavailable',
+      });
       expect(status[name].meta.fetchedAt).toBe(first[name].meta.fetchedAt);
       expect(status[name].data).toEqual(first[name].data);
     }
@@ -304,7 +359,11 @@ describe('MeStatusService when an upstream fails after a good read', () => {
     await elapse(5);
     const calls = billing.calls;
     const second = await service.getStatus(account);
-    expect(second.profile.meta).toMatchObject({ stale: true, unavailable: false, fetchedAt: first.profile.meta.fetchedAt });
+    expect(second.profile.meta).toMatchObject({
+      stale: true,
+      unavailable: false,
+      fetchedAt: first.profile.meta.fetchedAt,
+    });
     expect(second.profile.meta.reason).toBeUndefined();
     await elapse(5);
     expect(billing.calls).toBeGreaterThan(calls);
@@ -333,7 +392,9 @@ describe('StatusCacheService', () => {
 
   it('does not cache failures', async () => {
     const cache = new StatusCacheService(new MemoryCacheAdapter(), envWith());
-    await expect(cache.getOrLoad('a', 'crm', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    await expect(cache.getOrLoad('a', 'crm', async () => Promise.reject(new Error('down')))).rejects.toThrow(
+      'down',
+    );
     await expect(cache.getOrLoad('a', 'crm', async () => 'ok')).resolves.toMatchObject({ data: 'ok' });
   });
 });

@@ -29,7 +29,6 @@ const OPEN_INVOICES_PAGE = 100;
 /** Upper bound of open-invoice pages read for the summary. */
 const OPEN_INVOICES_MAX_PAGES = 10;
 
-
 const SOURCE: Record<StatusBlockName, BlockSource> = {
   profile: 'whmcs',
   crm: 'salesforce',
@@ -76,17 +75,42 @@ export class MeStatusService {
       return fast;
     }
     const [profile, crm, subscriptions, billing, cases, usage] = await Promise.all([
-      this.block<CustomerProfile>(account, 'profile', clientId === null ? null : () => this.billing.getCustomerProfile(clientId), known('profile')),
-      this.block<CrmAccount>(account, 'crm', crmId === null ? null : () => this.crm.getAccount(crmId), known('crm')),
+      this.block<CustomerProfile>(
+        account,
+        'profile',
+        clientId === null ? null : () => this.billing.getCustomerProfile(clientId),
+        known('profile'),
+      ),
+      this.block<CrmAccount>(
+        account,
+        'crm',
+        crmId === null ? null : () => this.crm.getAccount(crmId),
+        known('crm'),
+      ),
       this.block<Subscription[]>(
         account,
         'subscriptions',
         clientId === null ? null : () => this.billing.listSubscriptions(clientId),
         known('subscriptions'),
       ),
-      this.block<BillingSummary>(account, 'billing', clientId === null ? null : () => this.billingSummary(clientId), known('billing')),
-      this.block<CasesSummary>(account, 'cases', crmId === null ? null : () => this.casesSummary(crmId), known('cases')),
-      this.block<UsageTile[]>(account, 'usage', () => this.usageTiles(accountId, clientId, known('subscriptions')), known('usage')),
+      this.block<BillingSummary>(
+        account,
+        'billing',
+        clientId === null ? null : () => this.billingSummary(clientId),
+        known('billing'),
+      ),
+      this.block<CasesSummary>(
+        account,
+        'cases',
+        crmId === null ? null : () => this.casesSummary(crmId),
+        known('cases'),
+      ),
+      this.block<UsageTile[]>(
+        account,
+        'usage',
+        () => this.usageTiles(accountId, clientId, known('subscriptions')),
+        known('usage'),
+      ),
     ]);
     return {
       account: { id: accountId, name: account.accountName },
@@ -105,7 +129,10 @@ export class MeStatusService {
    * The document straight from the entries read ahead when every linked block is fresh (the common, hot case):
    * no load to start, so no promise per block. null when any block needs {@link block}'s full path.
    */
-  private allFresh(account: AccountContext, stored: ReadonlyArray<StoredBlock<unknown> | undefined>): AccountStatus | null {
+  private allFresh(
+    account: AccountContext,
+    stored: ReadonlyArray<StoredBlock<unknown> | undefined>,
+  ): AccountStatus | null {
     const now = Date.now();
     const linked: Record<BlockSource, boolean> = {
       whmcs: account.whmcsClientId !== null,
@@ -117,12 +144,18 @@ export class MeStatusService {
       const name = BLOCKS[i] as StatusBlockName;
       const source = SOURCE[name];
       if (!linked[source]) {
-        blocks.push({ meta: { source, fetchedAt: null, stale: false, unavailable: true, reason: NOT_LINKED_REASON }, data: null });
+        blocks.push({
+          meta: { source, fetchedAt: null, stale: false, unavailable: true, reason: NOT_LINKED_REASON },
+          data: null,
+        });
         continue;
       }
       const entry = stored[i];
       if (entry === undefined || now >= entry.freshUntil) return null;
-      blocks.push({ meta: { source, fetchedAt: entry.fetchedAt, stale: false, unavailable: false }, data: entry.data });
+      blocks.push({
+        meta: { source, fetchedAt: entry.fetchedAt, stale: false, unavailable: false },
+        data: entry.data,
+      });
     }
     const [profile, crm, subscriptions, billing, cases, usage] = blocks;
     return {
@@ -150,10 +183,18 @@ export class MeStatusService {
   ): Promise<Block<T>> {
     const source = SOURCE[name];
     if (load === null) {
-      return { meta: { source, fetchedAt: null, stale: false, unavailable: true, reason: NOT_LINKED_REASON }, data: null };
+      return {
+        meta: { source, fetchedAt: null, stale: false, unavailable: true, reason: NOT_LINKED_REASON },
+        data: null,
+      };
     }
     try {
-      const { data, fetchedAt, stale, reason } = await this.cache.getOrLoad(account.accountId, name, load, options);
+      const { data, fetchedAt, stale, reason } = await this.cache.getOrLoad(
+        account.accountId,
+        name,
+        load,
+        options,
+      );
       const meta: BlockMeta = { source, fetchedAt, stale, unavailable: false };
       if (reason !== undefined) meta.reason = reason;
       return { meta, data };
@@ -165,7 +206,12 @@ export class MeStatusService {
           block: name,
           upstream: err instanceof UpstreamException ? err.system : source,
           kind: err instanceof UpstreamException ? err.kind : 'internal',
-          err: err instanceof UpstreamException ? err.reason : err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+          err:
+            err instanceof UpstreamException
+              ? err.reason
+              : err instanceof Error
+                ? `${err.name}: ${err.message}`
+                : String(err),
         },
         'status block unavailable',
       );
@@ -184,7 +230,11 @@ export class MeStatusService {
   private async openInvoices(clientId: number): Promise<Invoice[]> {
     const items: Invoice[] = [];
     for (let page = 1; page <= OPEN_INVOICES_MAX_PAGES; page += 1) {
-      const result = await this.billing.listInvoices(clientId, { status: 'open', page, pageSize: OPEN_INVOICES_PAGE });
+      const result = await this.billing.listInvoices(clientId, {
+        status: 'open',
+        page,
+        pageSize: OPEN_INVOICES_PAGE,
+      });
       items.push(...result.items);
       if (result.items.length < OPEN_INVOICES_PAGE || items.length >= result.page.total) break;
     }
@@ -209,7 +259,12 @@ export class MeStatusService {
       clientId === null
         ? Promise.resolve(null)
         : this.cache
-            .getOrLoad(accountId, 'subscriptions', () => this.billing.listSubscriptions(clientId), subscriptionsEntry)
+            .getOrLoad(
+              accountId,
+              'subscriptions',
+              () => this.billing.listSubscriptions(clientId),
+              subscriptionsEntry,
+            )
             .then((b) => b.data)
             .catch(() => null);
     return this.usage.tiles(accountId, await subscriptionsPromise);

@@ -4,7 +4,13 @@ import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { CachePort } from '../../core/cache/cache.port';
 import { MetricsService } from '../../core/metrics/metrics.service';
-import { SharedLoadError, SwrCache, type SwrEntry, type SwrResult, type SwrWindows } from '../../core/cache/swr-cache';
+import {
+  SharedLoadError,
+  SwrCache,
+  type SwrEntry,
+  type SwrResult,
+  type SwrWindows,
+} from '../../core/cache/swr-cache';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 
 /** A block value as read: the data, when it was read from its source, and whether it is served stale (and why). */
@@ -49,7 +55,11 @@ export function blockFailureReason(err: unknown): string {
 export class StatusCacheService {
   private readonly swr: SwrCache;
 
-  constructor(cache: CachePort, @Inject(ENV) env: Env, @Optional() private readonly metrics?: MetricsService) {
+  constructor(
+    cache: CachePort,
+    @Inject(ENV) env: Env,
+    @Optional() private readonly metrics?: MetricsService,
+  ) {
     // Key `status:<accountId>:<block>`: counted per block (`portico_cache_reads_total{cache="status"}`).
     this.swr = new SwrCache(cache, statusCacheWindows(env), blockFailureReason, (key, outcome) =>
       metrics?.cacheRead('status', key.slice(key.lastIndexOf(':') + 1), outcome),
@@ -57,7 +67,10 @@ export class StatusCacheService {
   }
 
   /** Reads the stored entries of several blocks of an account in one round trip (for {@link getOrLoad}'s `known`). */
-  peek(accountId: string, blocks: readonly StatusBlockName[]): Promise<Array<StoredBlock<unknown> | undefined>> {
+  peek(
+    accountId: string,
+    blocks: readonly StatusBlockName[],
+  ): Promise<Array<StoredBlock<unknown> | undefined>> {
     return this.swr.peek(blocks.map((b) => statusCacheKey(accountId, b)));
   }
 

@@ -1,7 +1,12 @@
 import { FORBIDDEN_REASON, roleSchema, type AccountStatus } from '@portico/domain';
 import { redactStatusForRole } from './status-permissions.mapper';
 
-const meta = { source: 'whmcs' as const, fetchedAt: '2026-11-21T10:00:00.000Z', stale: false, unavailable: false };
+const meta = {
+  source: 'whmcs' as const,
+  fetchedAt: '2026-11-21T10:00:00.000Z',
+  stale: false,
+  unavailable: false,
+};
 
 function fullStatus(): AccountStatus {
   return {
@@ -10,7 +15,16 @@ function fullStatus(): AccountStatus {
     profile: { meta, data: null },
     crm: { meta: { ...meta, source: 'salesforce' }, data: null },
     subscriptions: { meta, data: [] },
-    billing: { meta, data: { balanceDue: [{ amountMinor: 1200, currency: 'EUR' }], unpaidCount: 1, overdueCount: 0, nextInvoice: null, recentInvoices: [] } },
+    billing: {
+      meta,
+      data: {
+        balanceDue: [{ amountMinor: 1200, currency: 'EUR' }],
+        unpaidCount: 1,
+        overdueCount: 0,
+        nextInvoice: null,
+        recentInvoices: [],
+      },
+    },
     cases: { meta: { ...meta, source: 'salesforce' }, data: { openCount: 2, open: [] } },
     usage: { meta: { ...meta, source: 'portico' }, data: [] },
     upstreams: {
@@ -22,16 +36,26 @@ function fullStatus(): AccountStatus {
 
 describe('redactStatusForRole', () => {
   it('keeps every block for owners and viewers', () => {
-    for (const role of ['owner', 'admin', 'viewer'] as const) expect(redactStatusForRole(fullStatus(), role)).toEqual(fullStatus());
+    for (const role of ['owner', 'admin', 'viewer'] as const)
+      expect(redactStatusForRole(fullStatus(), role)).toEqual(fullStatus());
   });
 
   it('hides billing from technical members, and cases and usage from billing members, without their data', () => {
     const technical = redactStatusForRole(fullStatus(), 'technical');
-    expect(technical.billing).toEqual({ meta: { source: 'whmcs', fetchedAt: null, stale: false, unavailable: true, reason: FORBIDDEN_REASON }, data: null });
+    expect(technical.billing).toEqual({
+      meta: { source: 'whmcs', fetchedAt: null, stale: false, unavailable: true, reason: FORBIDDEN_REASON },
+      data: null,
+    });
     expect(technical.cases.data).toEqual({ openCount: 2, open: [] });
     const billing = redactStatusForRole(fullStatus(), 'billing');
-    expect(billing.cases).toMatchObject({ data: null, meta: { unavailable: true, reason: FORBIDDEN_REASON, source: 'salesforce' } });
-    expect(billing.usage).toMatchObject({ data: null, meta: { unavailable: true, reason: FORBIDDEN_REASON } });
+    expect(billing.cases).toMatchObject({
+      data: null,
+      meta: { unavailable: true, reason: FORBIDDEN_REASON, source: 'salesforce' },
+    });
+    expect(billing.usage).toMatchObject({
+      data: null,
+      meta: { unavailable: true, reason: FORBIDDEN_REASON },
+    });
     expect(billing.billing.data?.unpaidCount).toBe(1);
   });
 

@@ -16,7 +16,10 @@ export function redactStatusForRole(status: AccountStatus, role: Role): AccountS
   for (const name of statusBlockNameSchema.options) {
     if (roleHasPermission(role, STATUS_BLOCK_PERMISSION[name])) continue;
     const source = status[name].meta.source;
-    redacted[name] = { meta: { source, fetchedAt: null, stale: false, unavailable: true, reason: FORBIDDEN_REASON }, data: null };
+    redacted[name] = {
+      meta: { source, fetchedAt: null, stale: false, unavailable: true, reason: FORBIDDEN_REASON },
+      data: null,
+    };
   }
   return redacted;
 }

@@ -23,7 +23,13 @@ describe('invite tokens', () => {
   });
 
   it('rejects malformed tokens before any lookup', () => {
-    for (const bad of ['', 'abc', `${inviteId}.short`, `not-a-uuid.${'a'.repeat(43)}`, `${inviteId}.${'a'.repeat(42)}!`]) {
+    for (const bad of [
+      '',
+      'abc',
+      `${inviteId}.short`,
+      `not-a-uuid.${'a'.repeat(43)}`,
+      `${inviteId}.${'a'.repeat(42)}!`,
+    ]) {
       expect(inviteTokenSchema.safeParse(bad).success).toBe(false);
     }
   });

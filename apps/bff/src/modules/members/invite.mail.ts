@@ -10,11 +10,20 @@ const ROLE_LABEL: Readonly<Record<Role, string>> = {
 };
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** Subject, text and HTML of an invite email carrying `link` (`${PORTAL_ORIGIN}/invite/<token>`). */
-export function inviteMail(input: { accountName: string; invitedBy: string | null; role: Role; link: string; expiresAt: Date }): Omit<OutgoingMail, 'to'> {
+export function inviteMail(input: {
+  accountName: string;
+  invitedBy: string | null;
+  role: Role;
+  link: string;
+  expiresAt: Date;
+}): Omit<OutgoingMail, 'to'> {
   const who = input.invitedBy ?? 'An administrator';
   const expires = input.expiresAt.toUTCString();
   const subject = `${who} invited you to ${input.accountName} on Portico`;

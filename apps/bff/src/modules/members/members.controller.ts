@@ -9,11 +9,17 @@ import {
   type Member,
   type MemberList,
 } from '@portico/domain';
-import { AccountScoped, CurrentAccount, CurrentUser, RequirePermission, type AccountContext, type SessionUser } from '../../core/auth';
+import {
+  AccountScoped,
+  CurrentAccount,
+  CurrentUser,
+  RequirePermission,
+  type AccountContext,
+  type SessionUser,
+} from '../../core/auth';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { AuditContext, type ClientMeta } from '../audit/audit-context';
 import { MembersService } from './members.service';
-
 
 /** `/api/v1/accounts/:accountId/members`: the account's people and pending invites. */
 @ApiTags('members')
@@ -32,7 +38,10 @@ export class MembersController {
   @Post('invites')
   @HttpCode(201)
   @RequirePermission('members:manage')
-  @ApiOperation({ summary: 'Invite by email with a role', description: 'Emails a single-use link valid 7 days. Only owners invite owners.' })
+  @ApiOperation({
+    summary: 'Invite by email with a role',
+    description: 'Emails a single-use link valid 7 days. Only owners invite owners.',
+  })
   @ApiBadRequestResponse({ description: 'validation_failed: malformed email or unknown role' })
   @ApiConflictResponse({ description: 'conflict: already a member, or an invite is pending' })
   invite(
@@ -74,7 +83,10 @@ export class MembersController {
 
   @Patch(':userId')
   @RequirePermission('members:manage')
-  @ApiOperation({ summary: "Change a member's role", description: 'Only owners grant or take the owner role; the last owner cannot be demoted (409).' })
+  @ApiOperation({
+    summary: "Change a member's role",
+    description: 'Only owners grant or take the owner role; the last owner cannot be demoted (409).',
+  })
   @ApiParam({ name: 'userId' })
   @ApiConflictResponse({ description: 'conflict: the account would have no owner' })
   changeRole(
@@ -90,7 +102,10 @@ export class MembersController {
   @Delete(':userId')
   @HttpCode(204)
   @RequirePermission('members:manage')
-  @ApiOperation({ summary: 'Remove a member', description: 'Only owners remove owners; the last owner cannot be removed (409).' })
+  @ApiOperation({
+    summary: 'Remove a member',
+    description: 'Only owners remove owners; the last owner cannot be removed (409).',
+  })
   @ApiParam({ name: 'userId' })
   @ApiConflictResponse({ description: 'conflict: the account would have no owner' })
   async remove(

@@ -5,5 +5,8 @@ import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 
 /** Members and invites of an account, invite acceptance, and the last used account. */
-@Module({ controllers: [MembersController, InvitesController], providers: [MembersRepository, MembersService] })
+@Module({
+  controllers: [MembersController, InvitesController],
+  providers: [MembersRepository, MembersService],
+})
 export class MembersModule {}

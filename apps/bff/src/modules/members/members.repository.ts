@@ -84,7 +84,15 @@ export class MembersTransaction {
       where: { userId_accountId: { userId, accountId: this.accountId } },
       select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
     });
-    return row ? { userId: row.user.id, email: row.user.email, name: row.user.name, role: roleSchema.parse(row.role), joinedAt: row.createdAt.toISOString() } : null;
+    return row
+      ? {
+          userId: row.user.id,
+          email: row.user.email,
+          name: row.user.name,
+          role: roleSchema.parse(row.role),
+          joinedAt: row.createdAt.toISOString(),
+        }
+      : null;
   }
 
   async isMemberByEmail(email: string): Promise<boolean> {
@@ -97,12 +105,18 @@ export class MembersTransaction {
   }
 
   async setRole(userId: string, role: Role): Promise<void> {
-    await this.tx.membership.update({ where: { userId_accountId: { userId, accountId: this.accountId } }, data: { role } });
+    await this.tx.membership.update({
+      where: { userId_accountId: { userId, accountId: this.accountId } },
+      data: { role },
+    });
   }
 
   async removeMember(userId: string): Promise<void> {
     await this.tx.membership.delete({ where: { userId_accountId: { userId, accountId: this.accountId } } });
-    await this.tx.user.updateMany({ where: { id: userId, lastAccountId: this.accountId }, data: { lastAccountId: null } });
+    await this.tx.user.updateMany({
+      where: { id: userId, lastAccountId: this.accountId },
+      data: { lastAccountId: null },
+    });
   }
 
   /** Open (not accepted, not revoked) invites of `email` in this account. */
@@ -122,24 +136,44 @@ export class MembersTransaction {
     return row ? toStoredInvite(row) : null;
   }
 
-  async createInvite(data: { id: string; email: string; role: Role; tokenHash: string; invitedByUserId: string; createdAt: Date; expiresAt: Date }): Promise<StoredInvite> {
-    const row = await this.tx.invite.create({ data: { ...data, accountId: this.accountId }, select: INVITE_SELECT });
+  async createInvite(data: {
+    id: string;
+    email: string;
+    role: Role;
+    tokenHash: string;
+    invitedByUserId: string;
+    createdAt: Date;
+    expiresAt: Date;
+  }): Promise<StoredInvite> {
+    const row = await this.tx.invite.create({
+      data: { ...data, accountId: this.accountId },
+      select: INVITE_SELECT,
+    });
     return toStoredInvite(row);
   }
 
   /** Replaces the invite's secret hash and expiry (the previous link stops working). */
-  async renewInvite(inviteId: string, data: { tokenHash: string; invitedByUserId: string; expiresAt: Date }): Promise<StoredInvite> {
+  async renewInvite(
+    inviteId: string,
+    data: { tokenHash: string; invitedByUserId: string; expiresAt: Date },
+  ): Promise<StoredInvite> {
     const row = await this.tx.invite.update({ where: { id: inviteId }, data, select: INVITE_SELECT });
     return toStoredInvite(row);
   }
 
   async revokeInvites(inviteIds: string[], now: Date): Promise<void> {
-    await this.tx.invite.updateMany({ where: { id: { in: inviteIds }, accountId: this.accountId, revokedAt: null, acceptedAt: null }, data: { revokedAt: now } });
+    await this.tx.invite.updateMany({
+      where: { id: { in: inviteIds }, accountId: this.accountId, revokedAt: null, acceptedAt: null },
+      data: { revokedAt: now },
+    });
   }
 }
 
 /** The outcome of accepting an invite inside its transaction. */
-export type AcceptOutcome = { kind: 'accepted'; userId: string; userCreated: boolean } | { kind: 'already_member' } | { kind: 'already_used' };
+export type AcceptOutcome =
+  | { kind: 'accepted'; userId: string; userCreated: boolean }
+  | { kind: 'already_member' }
+  | { kind: 'already_used' };
 
 /** Members, invites and the last used account (the only members-module file touching Prisma). */
 @Injectable()
@@ -204,32 +238,50 @@ export class MembersRepository {
     who: { userId: string } | { newUser: { id: string; name: string; passwordHash: string } },
     now: Date,
   ): Promise<AcceptOutcome> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM accounts WHERE id = ${invite.accountId}::uuid FOR UPDATE`;
-      const marked = await tx.invite.updateMany({
-        where: { id: invite.id, tokenHash: invite.tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-        data: { acceptedAt: now },
+    return this.prisma
+      .$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM accounts WHERE id = ${invite.accountId}::uuid FOR UPDATE`;
+        const marked = await tx.invite.updateMany({
+          where: {
+            id: invite.id,
+            tokenHash: invite.tokenHash,
+            acceptedAt: null,
+            revokedAt: null,
+            expiresAt: { gt: now },
+          },
+          data: { acceptedAt: now },
+        });
+        if (marked.count !== 1) return { kind: 'already_used' } as const;
+        let userId: string;
+        let userCreated = false;
+        if ('newUser' in who) {
+          const existing = await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } });
+          if (existing) return { kind: 'already_used' } as const;
+          await tx.user.create({
+            data: {
+              id: who.newUser.id,
+              email: invite.email,
+              name: who.newUser.name,
+              passwordHash: who.newUser.passwordHash,
+            },
+          });
+          userId = who.newUser.id;
+          userCreated = true;
+        } else {
+          userId = who.userId;
+          const member = await tx.membership.findUnique({
+            where: { userId_accountId: { userId, accountId: invite.accountId } },
+            select: { id: true },
+          });
+          if (member) throw new AlreadyMemberSignal();
+        }
+        await tx.membership.create({ data: { userId, accountId: invite.accountId, role: invite.role } });
+        return { kind: 'accepted', userId, userCreated } as const;
+      })
+      .catch((err: unknown) => {
+        if (err instanceof AlreadyMemberSignal) return { kind: 'already_member' } as const;
+        throw err;
       });
-      if (marked.count !== 1) return { kind: 'already_used' } as const;
-      let userId: string;
-      let userCreated = false;
-      if ('newUser' in who) {
-        const existing = await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } });
-        if (existing) return { kind: 'already_used' } as const;
-        await tx.user.create({ data: { id: who.newUser.id, email: invite.email, name: who.newUser.name, passwordHash: who.newUser.passwordHash } });
-        userId = who.newUser.id;
-        userCreated = true;
-      } else {
-        userId = who.userId;
-        const member = await tx.membership.findUnique({ where: { userId_accountId: { userId, accountId: invite.accountId } }, select: { id: true } });
-        if (member) throw new AlreadyMemberSignal();
-      }
-      await tx.membership.create({ data: { userId, accountId: invite.accountId, role: invite.role } });
-      return { kind: 'accepted', userId, userCreated } as const;
-    }).catch((err: unknown) => {
-      if (err instanceof AlreadyMemberSignal) return { kind: 'already_member' } as const;
-      throw err;
-    });
   }
 
   /** The signed-in user's email (lower-cased), or null when the user no longer exists. */

@@ -25,7 +25,12 @@ import type { ClientMeta } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
 import { mintInviteToken, parseInviteToken, verifyInviteSecret } from './invite-token';
 import { inviteMail } from './invite.mail';
-import { MembersRepository, toInvite, type MembersTransaction, type StoredInvite } from './members.repository';
+import {
+  MembersRepository,
+  toInvite,
+  type MembersTransaction,
+  type StoredInvite,
+} from './members.repository';
 
 /** Message of the 409 that keeps an account from losing its last owner. */
 export const LAST_OWNER_MESSAGE = 'An account needs at least one owner: make another member an owner first';
@@ -78,18 +83,28 @@ export class MembersService {
    *   pending invite; 400 when the mail server refuses the address for good; 503 `upstream_unavailable` when the
    *   mail server cannot be reached or fails for now
    */
-  async invite(account: AccountContext, actor: SessionUser, request: CreateInviteRequest, meta: ClientMeta): Promise<Invite> {
+  async invite(
+    account: AccountContext,
+    actor: SessionUser,
+    request: CreateInviteRequest,
+    meta: ClientMeta,
+  ): Promise<Invite> {
     this.assertMayTouchRole(account, request.role);
     const inviteId = randomUUID();
     const minted = await mintInviteToken(inviteId);
     const now = this.clock.now();
     const invite = await this.repository.inAccountTransaction(account.accountId, async (tx) => {
-      if (await tx.isMemberByEmail(request.email)) throw conflict(`${request.email} is already a member of this account`);
+      if (await tx.isMemberByEmail(request.email))
+        throw conflict(`${request.email} is already a member of this account`);
       const open = await tx.findOpenInvites(request.email);
       if (open.some((i) => i.expiresAt.getTime() > now.getTime())) {
         throw conflict(`${request.email} already has a pending invite: resend it instead`);
       }
-      if (open.length > 0) await tx.revokeInvites(open.map((i) => i.id), now);
+      if (open.length > 0)
+        await tx.revokeInvites(
+          open.map((i) => i.id),
+          now,
+        );
       const created = await tx.createInvite({
         id: inviteId,
         email: request.email,
@@ -102,7 +117,10 @@ export class MembersService {
       await this.sendInvite(created, minted.token);
       return created;
     });
-    await this.record('member.invited', account, actor, `invite:${invite.id}`, meta, { role: invite.role, email: maskEmail(invite.email) });
+    await this.record('member.invited', account, actor, `invite:${invite.id}`, meta, {
+      role: invite.role,
+      email: maskEmail(invite.email),
+    });
     return toInvite(invite, now);
   }
 
@@ -110,17 +128,29 @@ export class MembersService {
    * Sends a fresh link for an open invite (new secret, new 7-day expiry); the previous link stops working.
    * @throws AppException 404 for an unknown, accepted or revoked invite; 403 when a non-owner resends an owner invite
    */
-  async resend(account: AccountContext, actor: SessionUser, inviteId: string, meta: ClientMeta): Promise<Invite> {
+  async resend(
+    account: AccountContext,
+    actor: SessionUser,
+    inviteId: string,
+    meta: ClientMeta,
+  ): Promise<Invite> {
     const minted = await mintInviteToken(inviteId);
     const now = this.clock.now();
     const invite = await this.repository.inAccountTransaction(account.accountId, async (tx) => {
       const open = await this.openInvite(tx, inviteId);
       this.assertMayTouchRole(account, open.role);
-      const renewed = await tx.renewInvite(open.id, { tokenHash: minted.hash, invitedByUserId: actor.userId, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) });
+      const renewed = await tx.renewInvite(open.id, {
+        tokenHash: minted.hash,
+        invitedByUserId: actor.userId,
+        expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+      });
       await this.sendInvite(renewed, minted.token);
       return renewed;
     });
-    await this.record('member.invite_resent', account, actor, `invite:${invite.id}`, meta, { role: invite.role, email: maskEmail(invite.email) });
+    await this.record('member.invite_resent', account, actor, `invite:${invite.id}`, meta, {
+      role: invite.role,
+      email: maskEmail(invite.email),
+    });
     return toInvite(invite, now);
   }
 
@@ -128,14 +158,22 @@ export class MembersService {
    * Revokes an open invite; its link stops working.
    * @throws AppException 404 for an unknown, accepted or revoked invite; 403 when a non-owner revokes an owner invite
    */
-  async revoke(account: AccountContext, actor: SessionUser, inviteId: string, meta: ClientMeta): Promise<void> {
+  async revoke(
+    account: AccountContext,
+    actor: SessionUser,
+    inviteId: string,
+    meta: ClientMeta,
+  ): Promise<void> {
     const invite = await this.repository.inAccountTransaction(account.accountId, async (tx) => {
       const open = await this.openInvite(tx, inviteId);
       this.assertMayTouchRole(account, open.role);
       await tx.revokeInvites([open.id], this.clock.now());
       return open;
     });
-    await this.record('member.invite_revoked', account, actor, `invite:${invite.id}`, meta, { role: invite.role, email: maskEmail(invite.email) });
+    await this.record('member.invite_revoked', account, actor, `invite:${invite.id}`, meta, {
+      role: invite.role,
+      email: maskEmail(invite.email),
+    });
   }
 
   /**
@@ -143,7 +181,13 @@ export class MembersService {
    * @throws AppException 404 for a non-member; 403 when a non-owner grants or takes the owner role; 409 when it
    *   would leave the account without an owner
    */
-  async changeRole(account: AccountContext, actor: SessionUser, userId: string, role: Role, meta: ClientMeta): Promise<Member> {
+  async changeRole(
+    account: AccountContext,
+    actor: SessionUser,
+    userId: string,
+    role: Role,
+    meta: ClientMeta,
+  ): Promise<Member> {
     const result = await this.repository.inAccountTransaction(account.accountId, async (tx) => {
       const member = await this.member(tx, userId);
       if (member.role === role) return { member, from: role };
@@ -155,7 +199,10 @@ export class MembersService {
     });
     if (result.from !== role) {
       this.accessChanged(userId, account.accountId);
-      await this.record('member.role_changed', account, actor, `user:${userId}`, meta, { from: result.from, to: role });
+      await this.record('member.role_changed', account, actor, `user:${userId}`, meta, {
+        from: result.from,
+        to: role,
+      });
     }
     return result.member;
   }
@@ -202,7 +249,11 @@ export class MembersService {
    *   when name or password are missing for a new user; 401 when the email has a user and the caller is not signed
    *   in; 403 when signed in as someone else; 409 when already a member
    */
-  async accept(request: AcceptInviteRequest, session: SessionUser | null, meta: ClientMeta): Promise<AcceptedInvite> {
+  async accept(
+    request: AcceptInviteRequest,
+    session: SessionUser | null,
+    meta: ClientMeta,
+  ): Promise<AcceptedInvite> {
     return DbContext.runAsSystem('invite-accept', async () => {
       const now = this.clock.now();
       const invite = await this.usableInvite(request.token, now);
@@ -212,19 +263,32 @@ export class MembersService {
         if (!session) throw AppException.unauthenticated(`Sign in as ${invite.email} to accept this invite`);
         const sessionEmail = await this.repository.findUserEmail(session.userId);
         if (session.userId !== existingUserId || sessionEmail !== invite.email) {
-          throw AppException.forbidden('This invite was sent to another email address: sign in with that address to accept it');
+          throw AppException.forbidden(
+            'This invite was sent to another email address: sign in with that address to accept it',
+          );
         }
         who = { userId: existingUserId };
       } else {
         if (session) {
-          throw AppException.forbidden('This invite was sent to another email address: sign out to create an account for it');
+          throw AppException.forbidden(
+            'This invite was sent to another email address: sign out to create an account for it',
+          );
         }
         const missing = [
           ...(request.name === undefined ? [{ path: 'body.name', message: 'Enter your name' }] : []),
-          ...(request.password === undefined ? [{ path: 'body.password', message: 'Choose a password' }] : []),
+          ...(request.password === undefined
+            ? [{ path: 'body.password', message: 'Choose a password' }]
+            : []),
         ];
-        if (missing.length > 0) throw AppException.validation(missing, 'Name and password are required to create your sign-in');
-        who = { newUser: { id: randomUUID(), name: request.name ?? '', passwordHash: await hashPassword(request.password ?? '') } };
+        if (missing.length > 0)
+          throw AppException.validation(missing, 'Name and password are required to create your sign-in');
+        who = {
+          newUser: {
+            id: randomUUID(),
+            name: request.name ?? '',
+            passwordHash: await hashPassword(request.password ?? ''),
+          },
+        };
       }
       const outcome = await this.repository.accept(invite, who, now);
       if (outcome.kind === 'already_used') throw gone('This invite link was already used');
@@ -239,8 +303,16 @@ export class MembersService {
         requestId: meta.requestId,
         metadata: { inviteId: invite.id, role: invite.role, userCreated: outcome.userCreated },
       });
-      this.logger.log(`Invite accepted by ${maskEmail(invite.email)} (${outcome.userCreated ? 'new user' : 'existing user'})`);
-      return { accountId: invite.accountId, accountName: invite.accountName, role: invite.role, email: invite.email, userCreated: outcome.userCreated };
+      this.logger.log(
+        `Invite accepted by ${maskEmail(invite.email)} (${outcome.userCreated ? 'new user' : 'existing user'})`,
+      );
+      return {
+        accountId: invite.accountId,
+        accountName: invite.accountName,
+        role: invite.role,
+        email: invite.email,
+        userCreated: outcome.userCreated,
+      };
     });
   }
 
@@ -248,7 +320,9 @@ export class MembersService {
   async setLastAccount(user: SessionUser, accountId: string): Promise<void> {
     const membership = await this.access.findMembership(user.userId, accountId);
     if (!membership) throw AppException.notFound('Account not found');
-    await DbContext.runAsUser(user.userId, () => this.repository.setLastAccount(user.userId, membership.accountId));
+    await DbContext.runAsUser(user.userId, () =>
+      this.repository.setLastAccount(user.userId, membership.accountId),
+    );
   }
 
   /** Keeps the signed-in user's language for the portal (`GET /me` carries it) and for the emails sent to them. */
@@ -260,10 +334,12 @@ export class MembersService {
   private async usableInvite(token: string, now: Date): Promise<StoredInvite> {
     const { inviteId, secret } = parseInviteToken(token);
     const invite = await this.repository.findInvite(inviteId);
-    if (!invite || !(await verifyInviteSecret(invite.tokenHash, secret))) throw AppException.notFound(INVALID_LINK);
+    if (!invite || !(await verifyInviteSecret(invite.tokenHash, secret)))
+      throw AppException.notFound(INVALID_LINK);
     if (invite.acceptedAt) throw gone('This invite link was already used');
     if (invite.revokedAt) throw gone('This invite was withdrawn: ask the account owner for a new one');
-    if (invite.expiresAt.getTime() <= now.getTime()) throw gone('This invite link has expired: ask the account owner to resend it');
+    if (invite.expiresAt.getTime() <= now.getTime())
+      throw gone('This invite link has expired: ask the account owner to resend it');
     return invite;
   }
 
@@ -287,15 +363,33 @@ export class MembersService {
   private async sendInvite(invite: StoredInvite, token: string): Promise<void> {
     const link = new URL(`/invite/${encodeURIComponent(token)}`, this.env.PORTAL_ORIGIN).toString();
     try {
-      await this.mail.send({ to: invite.email, ...inviteMail({ accountName: invite.accountName, invitedBy: invite.invitedBy, role: invite.role, link, expiresAt: invite.expiresAt }) });
+      await this.mail.send({
+        to: invite.email,
+        ...inviteMail({
+          accountName: invite.accountName,
+          invitedBy: invite.invitedBy,
+          role: invite.role,
+          link,
+          expiresAt: invite.expiresAt,
+        }),
+      });
     } catch (err) {
-      this.logger.error(`Cannot send the invite email to ${maskEmail(invite.email)}: ${err instanceof Error ? err.name : 'error'}`);
+      this.logger.error(
+        `Cannot send the invite email to ${maskEmail(invite.email)}: ${err instanceof Error ? err.name : 'error'}`,
+      );
       // The mail server refused this recipient for good (SMTP 5xx to RCPT TO): the address is the problem.
       const responseCode = (err as { responseCode?: unknown } | null)?.responseCode;
       if (typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600) {
-        throw AppException.validation([{ path: 'body.email', message: 'The mail server refused this address' }], 'The invite email could not be delivered to this address; nothing was changed.');
+        throw AppException.validation(
+          [{ path: 'body.email', message: 'The mail server refused this address' }],
+          'The invite email could not be delivered to this address; nothing was changed.',
+        );
       }
-      throw new AppException(503, 'upstream_unavailable', 'The invite email could not be sent; nothing was changed. Try again in a moment.');
+      throw new AppException(
+        503,
+        'upstream_unavailable',
+        'The invite email could not be sent; nothing was changed. Try again in a moment.',
+      );
     }
   }
 
@@ -307,7 +401,12 @@ export class MembersService {
   }
 
   private async record(
-    action: 'member.invited' | 'member.invite_resent' | 'member.invite_revoked' | 'member.role_changed' | 'member.removed',
+    action:
+      | 'member.invited'
+      | 'member.invite_resent'
+      | 'member.invite_revoked'
+      | 'member.role_changed'
+      | 'member.removed',
     account: AccountContext,
     actor: SessionUser,
     target: string,

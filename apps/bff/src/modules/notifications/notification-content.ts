@@ -1,4 +1,10 @@
-import { minorToDecimal, type Domain, type Invoice, type NotificationKind, type PaymentMethod } from '@portico/domain';
+import {
+  minorToDecimal,
+  type Domain,
+  type Invoice,
+  type NotificationKind,
+  type PaymentMethod,
+} from '@portico/domain';
 import type { NewNotification } from './notifications.repository';
 
 /** Plain-words name of each kind (emails and the preferences page). */
@@ -10,7 +16,8 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   usage_alert: 'Usage alerts',
 };
 
-const money = (m: { amountMinor: number; currency: string }) => `${minorToDecimal(m.amountMinor, m.currency)} ${m.currency}`;
+const money = (m: { amountMinor: number; currency: string }) =>
+  `${minorToDecimal(m.amountMinor, m.currency)} ${m.currency}`;
 
 /** An invoice is past its due date and unpaid (once per invoice). Links to the invoice. */
 export function invoiceOverdueNotification(invoice: Invoice): NewNotification {

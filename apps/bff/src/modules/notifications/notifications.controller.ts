@@ -7,7 +7,14 @@ import {
   type NotificationListQuery,
   type NotificationPreferences,
 } from '@portico/domain';
-import { AccountScoped, CurrentAccount, CurrentUser, RequirePermission, type AccountContext, type SessionUser } from '../../core/auth';
+import {
+  AccountScoped,
+  CurrentAccount,
+  CurrentUser,
+  RequirePermission,
+  type AccountContext,
+  type SessionUser,
+} from '../../core/auth';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { NotificationsService } from './notifications.service';
 
@@ -20,7 +27,10 @@ export class NotificationsController {
 
   @Get()
   @RequirePermission('dashboard:read')
-  @ApiOperation({ summary: 'List notifications', description: 'Newest first, with the unread count; `unread=true` lists unread ones only.' })
+  @ApiOperation({
+    summary: 'List notifications',
+    description: 'Newest first, with the unread count; `unread=true` lists unread ones only.',
+  })
   list(
     @CurrentAccount() account: AccountContext,
     @CurrentUser() user: SessionUser,
@@ -40,7 +50,10 @@ export class NotificationsController {
   @Get('preferences')
   @RequirePermission('dashboard:read')
   @ApiOperation({ summary: 'Email choice per notification kind (for the signed-in member)' })
-  preferences(@CurrentAccount() account: AccountContext, @CurrentUser() user: SessionUser): Promise<NotificationPreferences> {
+  preferences(
+    @CurrentAccount() account: AccountContext,
+    @CurrentUser() user: SessionUser,
+  ): Promise<NotificationPreferences> {
     return this.notifications.preferences(account.accountId, user.userId, account.role);
   }
 
@@ -60,7 +73,11 @@ export class NotificationsController {
   @RequirePermission('dashboard:read')
   @ApiOperation({ summary: 'Mark one notification read (for the signed-in member)' })
   @ApiParam({ name: 'notificationId', description: 'notification id (UUID)' })
-  async read(@CurrentAccount() account: AccountContext, @CurrentUser() user: SessionUser, @Param('notificationId') notificationId: string): Promise<void> {
+  async read(
+    @CurrentAccount() account: AccountContext,
+    @CurrentUser() user: SessionUser,
+    @Param('notificationId') notificationId: string,
+  ): Promise<void> {
     await this.notifications.markRead(account.accountId, user.userId, account.role, notificationId);
   }
 }

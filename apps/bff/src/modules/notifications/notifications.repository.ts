@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { notificationKindSchema, roleSchema, type Notification, type NotificationKind, type Role } from '@portico/domain';
+import {
+  notificationKindSchema,
+  roleSchema,
+  type Notification,
+  type NotificationKind,
+  type Role,
+} from '@portico/domain';
 import { PrismaService } from '../../core/prisma/prisma.service';
 
 /** A notification to store. */
@@ -53,7 +59,15 @@ export class NotificationsRepository {
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         skip: (options.page - 1) * options.pageSize,
         take: options.pageSize,
-        select: { id: true, kind: true, title: true, body: true, link: true, createdAt: true, reads: { where: { userId }, select: { readAt: true } } },
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          body: true,
+          link: true,
+          createdAt: true,
+          reads: { where: { userId }, select: { readAt: true } },
+        },
       }),
       this.prisma.notification.count({ where }),
       this.prisma.notification.count({ where: unreadWhere }),
@@ -74,10 +88,21 @@ export class NotificationsRepository {
   }
 
   /** Marks one notification (of `kinds`) read for the user; false when the account has no such notification. */
-  async markRead(accountId: string, userId: string, notificationId: string, kinds: readonly NotificationKind[]): Promise<boolean> {
-    const found = await this.prisma.notification.findFirst({ where: { id: notificationId, accountId, kind: { in: [...kinds] } }, select: { id: true } });
+  async markRead(
+    accountId: string,
+    userId: string,
+    notificationId: string,
+    kinds: readonly NotificationKind[],
+  ): Promise<boolean> {
+    const found = await this.prisma.notification.findFirst({
+      where: { id: notificationId, accountId, kind: { in: [...kinds] } },
+      select: { id: true },
+    });
     if (!found) return false;
-    await this.prisma.notificationRead.createMany({ data: [{ notificationId, userId, accountId }], skipDuplicates: true });
+    await this.prisma.notificationRead.createMany({
+      data: [{ notificationId, userId, accountId }],
+      skipDuplicates: true,
+    });
     return true;
   }
 
@@ -97,12 +122,19 @@ export class NotificationsRepository {
 
   /** The user's stored email choices in the account (kinds without a row are absent). */
   async preferences(accountId: string, userId: string): Promise<Map<NotificationKind, boolean>> {
-    const rows = await this.prisma.notificationPreference.findMany({ where: { accountId, userId }, select: { kind: true, email: true } });
+    const rows = await this.prisma.notificationPreference.findMany({
+      where: { accountId, userId },
+      select: { kind: true, email: true },
+    });
     return new Map(rows.map((r) => [notificationKindSchema.parse(r.kind), r.email]));
   }
 
   /** Stores email choices of the user in the account. */
-  async savePreferences(accountId: string, userId: string, items: ReadonlyArray<{ kind: NotificationKind; email: boolean }>): Promise<void> {
+  async savePreferences(
+    accountId: string,
+    userId: string,
+    items: ReadonlyArray<{ kind: NotificationKind; email: boolean }>,
+  ): Promise<void> {
     await this.prisma.$transaction(
       items.map((i) =>
         this.prisma.notificationPreference.upsert({
@@ -115,12 +147,28 @@ export class NotificationsRepository {
   }
 
   /** A stored notification with its account's name (for its email). */
-  async find(notificationId: string): Promise<{ accountId: string; accountName: string; kind: NotificationKind; title: string; body: string; link: string } | null> {
+  async find(notificationId: string): Promise<{
+    accountId: string;
+    accountName: string;
+    kind: NotificationKind;
+    title: string;
+    body: string;
+    link: string;
+  } | null> {
     const row = await this.prisma.notification.findUnique({
       where: { id: notificationId },
-      select: { accountId: true, kind: true, title: true, body: true, link: true, account: { select: { name: true } } },
+      select: {
+        accountId: true,
+        kind: true,
+        title: true,
+        body: true,
+        link: true,
+        account: { select: { name: true } },
+      },
     });
-    return row === null ? null : { ...row, kind: notificationKindSchema.parse(row.kind), accountName: row.account.name };
+    return row === null
+      ? null
+      : { ...row, kind: notificationKindSchema.parse(row.kind), accountName: row.account.name };
   }
 
   /** The account's members with their role and email choice for `kind`. */
@@ -129,7 +177,14 @@ export class NotificationsRepository {
       where: { accountId },
       select: {
         role: true,
-        user: { select: { id: true, email: true, name: true, notificationPreferences: { where: { accountId, kind }, select: { email: true } } } },
+        user: {
+          select: {
+            id: true,
+            email: true,
+            name: true,
+            notificationPreferences: { where: { accountId, kind }, select: { email: true } },
+          },
+        },
       },
     });
     return members.map((m) => ({

@@ -51,7 +51,11 @@ export class NotificationsService implements OnModuleInit {
   onModuleInit(): void {
     // With JOB_WORKER=off the worker process (dist/worker.js) sends the emails.
     if (this.env.JOB_WORKER !== 'inline') return;
-    this.queue.process<{ notificationId: string }>(NOTIFICATION_EMAIL_JOB, (job) => this.sendEmails(job.notificationId), 2);
+    this.queue.process<{ notificationId: string }>(
+      NOTIFICATION_EMAIL_JOB,
+      (job) => this.sendEmails(job.notificationId),
+      2,
+    );
   }
 
   /**
@@ -59,10 +63,19 @@ export class NotificationsService implements OnModuleInit {
    * sessions (`notification_created`) and queues its emails. Runs on no one's behalf (system scope).
    * @returns the new notification's id, or null when it was already there
    */
-  async notify(accountId: string, notification: NewNotification, options: { email?: boolean } = {}): Promise<string | null> {
-    const created = await DbContext.runAsSystem('notifications', () => this.repository.insertOnce(accountId, notification));
+  async notify(
+    accountId: string,
+    notification: NewNotification,
+    options: { email?: boolean } = {},
+  ): Promise<string | null> {
+    const created = await DbContext.runAsSystem('notifications', () =>
+      this.repository.insertOnce(accountId, notification),
+    );
     if (created === null) return null;
-    this.logger.log({ accountId, kind: notification.kind, notificationId: created.id }, 'notification created');
+    this.logger.log(
+      { accountId, kind: notification.kind, notificationId: created.id },
+      'notification created',
+    );
     await this.events.publish({
       id: randomUUID(),
       type: 'notification_created',
@@ -71,15 +84,28 @@ export class NotificationsService implements OnModuleInit {
       payload: { notificationId: created.id, kind: notification.kind },
     });
     if (options.email !== false) {
-      await this.queue.enqueue(NOTIFICATION_EMAIL_JOB, { notificationId: created.id }, { jobId: `notification-email-${created.id}`, attempts: 5 });
+      await this.queue.enqueue(
+        NOTIFICATION_EMAIL_JOB,
+        { notificationId: created.id },
+        { jobId: `notification-email-${created.id}`, attempts: 5 },
+      );
     }
     return created.id;
   }
 
   /** One page of the member's notifications (kinds the role may see), with the unread count. */
-  async list(accountId: string, userId: string, role: Role, query: NotificationListQuery): Promise<NotificationList> {
+  async list(
+    accountId: string,
+    userId: string,
+    role: Role,
+    query: NotificationListQuery,
+  ): Promise<NotificationList> {
     const kinds = notificationKindsFor(permissionsOf(role));
-    const { items, total, unread } = await this.repository.page(accountId, userId, kinds, { unreadOnly: query.unread === true, page: query.page, pageSize: query.pageSize });
+    const { items, total, unread } = await this.repository.page(accountId, userId, kinds, {
+      unreadOnly: query.unread === true,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
     return { items, unreadCount: unread, page: { page: query.page, pageSize: query.pageSize, total } };
   }
 
@@ -88,7 +114,14 @@ export class NotificationsService implements OnModuleInit {
    * @throws AppException 404 when the account has no such notification the role may see
    */
   async markRead(accountId: string, userId: string, role: Role, notificationId: string): Promise<void> {
-    const ok = /^[0-9a-f-]{36}$/i.test(notificationId) && (await this.repository.markRead(accountId, userId, notificationId, notificationKindsFor(permissionsOf(role))));
+    const ok =
+      /^[0-9a-f-]{36}$/i.test(notificationId) &&
+      (await this.repository.markRead(
+        accountId,
+        userId,
+        notificationId,
+        notificationKindsFor(permissionsOf(role)),
+      ));
     if (!ok) throw AppException.notFound('Notification not found');
   }
 
@@ -100,18 +133,33 @@ export class NotificationsService implements OnModuleInit {
   /** The member's email choice for each kind the role may see (default on). */
   async preferences(accountId: string, userId: string, role: Role): Promise<NotificationPreferences> {
     const stored = await this.repository.preferences(accountId, userId);
-    return { items: notificationKindsFor(permissionsOf(role)).map((kind) => ({ kind, email: stored.get(kind) ?? DEFAULT_EMAIL_CHOICE })) };
+    return {
+      items: notificationKindsFor(permissionsOf(role)).map((kind) => ({
+        kind,
+        email: stored.get(kind) ?? DEFAULT_EMAIL_CHOICE,
+      })),
+    };
   }
 
   /**
    * Stores the member's email choices.
    * @throws AppException 400 for a kind the role may not see
    */
-  async savePreferences(accountId: string, userId: string, role: Role, input: NotificationPreferences): Promise<NotificationPreferences> {
+  async savePreferences(
+    accountId: string,
+    userId: string,
+    role: Role,
+    input: NotificationPreferences,
+  ): Promise<NotificationPreferences> {
     const allowed = new Set(notificationKindsFor(permissionsOf(role)));
     const refused = input.items.filter((i) => !allowed.has(i.kind));
     if (refused.length > 0) {
-      throw new AppException(400, 'validation_failed', 'Your role does not receive these notifications', refused.map((i) => ({ path: 'body.items', message: `not available: ${i.kind}` })));
+      throw new AppException(
+        400,
+        'validation_failed',
+        'Your role does not receive these notifications',
+        refused.map((i) => ({ path: 'body.items', message: `not available: ${i.kind}` })),
+      );
     }
     await this.repository.savePreferences(accountId, userId, input.items);
     return this.preferences(accountId, userId, role);
@@ -124,12 +172,24 @@ export class NotificationsService implements OnModuleInit {
       if (n === null) return;
       const kind: NotificationKind = notificationKindSchema.parse(n.kind);
       const recipients = (await this.repository.recipients(n.accountId, kind)).filter(
-        (r) => roleHasPermission(r.role, NOTIFICATION_KIND_PERMISSION[kind]) && (r.emailChoice ?? DEFAULT_EMAIL_CHOICE),
+        (r) =>
+          roleHasPermission(r.role, NOTIFICATION_KIND_PERMISSION[kind]) &&
+          (r.emailChoice ?? DEFAULT_EMAIL_CHOICE),
       );
       const link = `${this.env.PORTAL_ORIGIN.replace(/\/+$/, '')}/${encodeURIComponent(n.accountId)}/${n.link}`;
       const settings = `${this.env.PORTAL_ORIGIN.replace(/\/+$/, '')}/${encodeURIComponent(n.accountId)}/settings`;
       for (const r of recipients) {
-        await this.mail.send({ to: r.email, ...notificationMail({ accountName: n.accountName, title: n.title, body: n.body, link, settings, kind }) });
+        await this.mail.send({
+          to: r.email,
+          ...notificationMail({
+            accountName: n.accountName,
+            title: n.title,
+            body: n.body,
+            link,
+            settings,
+            kind,
+          }),
+        });
       }
       this.logger.log({ notificationId, recipients: recipients.length }, 'notification emails sent');
     });

@@ -83,21 +83,35 @@ export class ReadCacheService {
    * The resource's data for `query`, from the cache or read by `load`, with its freshness.
    * @throws whatever `load` throws (e.g. `UpstreamException`) when nothing is cached to fall back on
    */
-  async read<T>(scope: ReadScope, resource: ReadResource, query: string | Readonly<Record<string, unknown>>, load: () => Promise<T>): Promise<CachedRead<T>> {
+  async read<T>(
+    scope: ReadScope,
+    resource: ReadResource,
+    query: string | Readonly<Record<string, unknown>>,
+    load: () => Promise<T>,
+  ): Promise<CachedRead<T>> {
     const key = `${scope.userId ?? '-'}:${readQueryKey(query)}`;
     const result = await this.swr.readInGroup(readCacheGroup(scope.accountId, resource), key, load);
-    const meta: ReadMeta = { source: READ_RESOURCE_SOURCE[resource], fetchedAt: result.fetchedAt, stale: result.stale };
+    const meta: ReadMeta = {
+      source: READ_RESOURCE_SOURCE[resource],
+      fetchedAt: result.fetchedAt,
+      stale: result.stale,
+    };
     if (result.reason !== undefined) meta.reason = result.reason;
     return { data: result.data, meta };
   }
 
   /** Makes every cached query of these resources of the account revalidate (on every instance). */
   async invalidate(accountId: string, resources: readonly ReadResource[]): Promise<void> {
-    await Promise.all([...new Set(resources)].map((r) => this.swr.invalidateGroup(readCacheGroup(accountId, r))));
+    await Promise.all(
+      [...new Set(resources)].map((r) => this.swr.invalidateGroup(readCacheGroup(accountId, r))),
+    );
   }
 
   /** {@link invalidate} for the resources behind dashboard blocks (see {@link BLOCK_READ_RESOURCES}). */
   invalidateBlocks(accountId: string, blocks: readonly StatusBlockName[]): Promise<void> {
-    return this.invalidate(accountId, blocks.flatMap((b) => BLOCK_READ_RESOURCES[b]));
+    return this.invalidate(
+      accountId,
+      blocks.flatMap((b) => BLOCK_READ_RESOURCES[b]),
+    );
   }
 }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server as HttpServer } from 'node:http';
 import { AccessService, SessionRevocationService, TokenService } from '../../core/auth';
@@ -28,7 +34,15 @@ export class RealtimeHost implements OnApplicationBootstrap, BeforeApplicationSh
     redis: RedisConnections,
     metrics: MetricsService,
   ) {
-    this.realtime = new RealtimeServer({ tokens, access, revocations, bus, redis, metrics, portalOrigin: env.PORTAL_ORIGIN });
+    this.realtime = new RealtimeServer({
+      tokens,
+      access,
+      revocations,
+      bus,
+      redis,
+      metrics,
+      portalOrigin: env.PORTAL_ORIGIN,
+    });
   }
 
   onApplicationBootstrap(): void {

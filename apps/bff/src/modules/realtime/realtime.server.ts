@@ -69,7 +69,9 @@ export function handshakeOriginAllowed(origin: string | string[] | undefined, po
 export const joinAccountSchema = z.object({ accountId: z.string().min(1).max(100) });
 
 /** `join_account` acknowledgement. */
-export type JoinAck = { ok: true } | { ok: false; code: 'validation_failed' | 'not_found' | 'unauthenticated' | 'mfa_enrolment_required' };
+export type JoinAck =
+  | { ok: true }
+  | { ok: false; code: 'validation_failed' | 'not_found' | 'unauthenticated' | 'mfa_enrolment_required' };
 
 /**
  * Internal rooms every socket is put in, so that an access change reaches exactly the sockets it affects (on every
@@ -81,7 +83,8 @@ export const accessRooms = {
   /** Sockets of this user. */
   user: (userId: string): string => `user:${userId.toLowerCase()}`,
   /** Sockets of this user that joined this account's room. */
-  member: (userId: string, accountId: string): string => `member:${userId.toLowerCase()}:${accountId.toLowerCase()}`,
+  member: (userId: string, accountId: string): string =>
+    `member:${userId.toLowerCase()}:${accountId.toLowerCase()}`,
 };
 
 /** The rooms whose sockets an access change must close (see {@link accessRooms}). */
@@ -153,7 +156,10 @@ export class RealtimeServer {
     const io = new Server(httpServer, {
       ...REALTIME_SERVER_OPTIONS,
       cors: { origin, credentials: true },
-      allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
+      allowRequest: (
+        req: IncomingMessage,
+        callback: (err: string | null | undefined, success: boolean) => void,
+      ) => {
         callback(null, handshakeOriginAllowed(req.headers.origin, portalOrigin));
       },
     });
@@ -250,10 +256,16 @@ export class RealtimeServer {
       setImmediate(() => socket.disconnect(true));
       return { ok: false, code: 'unauthenticated' };
     }
-    const membership = await this.deps.access.findMembership(user.userId, parsed.data.accountId).catch(() => null);
+    const membership = await this.deps.access
+      .findMembership(user.userId, parsed.data.accountId)
+      .catch(() => null);
     if (membership === null) return { ok: false, code: 'not_found' };
-    if (membership.mfaRequired === true && membership.memberMfaEnabled !== true) return { ok: false, code: 'mfa_enrolment_required' };
-    await socket.join([accountRoom(membership.accountId), accessRooms.member(user.userId, membership.accountId)]);
+    if (membership.mfaRequired === true && membership.memberMfaEnabled !== true)
+      return { ok: false, code: 'mfa_enrolment_required' };
+    await socket.join([
+      accountRoom(membership.accountId),
+      accessRooms.member(user.userId, membership.accountId),
+    ]);
     this.logger.debug({ accountId: membership.accountId }, 'socket joined account room');
     return { ok: true };
   }

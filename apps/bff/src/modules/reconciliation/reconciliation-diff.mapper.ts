@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { Domain, Invoice, PaymentMethod, StatusBlockName, Subscription, SupportCase } from '@portico/domain';
+import type {
+  Domain,
+  Invoice,
+  PaymentMethod,
+  StatusBlockName,
+  Subscription,
+  SupportCase,
+} from '@portico/domain';
 import type { ReadResource } from '../read-cache/read-cache.service';
 
 /** Kinds of records the reconciliation job compares (`comments`: per case, the count and newest public comment). */
-export type SnapshotKind = 'invoices' | 'subscriptions' | 'cases' | 'comments' | 'domains' | 'payment_methods';
+export type SnapshotKind =
+  'invoices' | 'subscriptions' | 'cases' | 'comments' | 'domains' | 'payment_methods';
 
 /** Record id -> fingerprint (hex SHA-256 of the fields that matter). */
 export type Fingerprints = Record<string, string>;
@@ -52,7 +60,11 @@ export function subscriptionFingerprints(subscriptions: readonly Subscription[])
   return Object.fromEntries(
     subscriptions.map((s) => [
       s.id,
-      hash({ ...s, disk: s.disk === null ? null : s.disk.limit, bandwidth: s.bandwidth === null ? null : s.bandwidth.limit }),
+      hash({
+        ...s,
+        disk: s.disk === null ? null : s.disk.limit,
+        bandwidth: s.bandwidth === null ? null : s.bandwidth.limit,
+      }),
     ]),
   );
 }

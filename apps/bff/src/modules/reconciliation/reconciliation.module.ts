@@ -32,17 +32,30 @@ export class ReconciliationModule implements OnModuleInit, OnApplicationBootstra
 
   onModuleInit(): void {
     if (this.env.JOB_WORKER !== 'inline') return; // the worker process runs it
-    this.queue.process(RECONCILIATION_JOB, async () => {
-      const started = performance.now();
-      try {
-        const report = await this.reconciliation.runOnce();
-        const diffs = report.changes.map((c) => ({ kind: c.kind, added: c.added.length, changed: c.changed.length, removed: c.removed.length }));
-        this.metrics.reconciliationRun(report.failures.length > 0 ? 'partial' : 'ok', (performance.now() - started) / 1000, diffs);
-      } catch (err) {
-        this.metrics.reconciliationRun('failed', (performance.now() - started) / 1000);
-        throw err;
-      }
-    }, 1);
+    this.queue.process(
+      RECONCILIATION_JOB,
+      async () => {
+        const started = performance.now();
+        try {
+          const report = await this.reconciliation.runOnce();
+          const diffs = report.changes.map((c) => ({
+            kind: c.kind,
+            added: c.added.length,
+            changed: c.changed.length,
+            removed: c.removed.length,
+          }));
+          this.metrics.reconciliationRun(
+            report.failures.length > 0 ? 'partial' : 'ok',
+            (performance.now() - started) / 1000,
+            diffs,
+          );
+        } catch (err) {
+          this.metrics.reconciliationRun('failed', (performance.now() - started) / 1000);
+          throw err;
+        }
+      },
+      1,
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,7 +64,10 @@ export class ReconciliationModule implements OnModuleInit, OnApplicationBootstra
     try {
       await this.queue.schedule(RECONCILIATION_JOB, this.env.RECONCILIATION_INTERVAL_MS);
     } catch (err) {
-      this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'reconciliation not scheduled');
+      this.logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'reconciliation not scheduled',
+      );
     }
   }
 }

@@ -1,8 +1,18 @@
 import type { PaymentMethod } from '@portico/domain';
 import { loadEnv } from '../../core/config/env';
 import { FakeClock } from '../../../test/fakes/clock.fake';
-import { domain, FakeBillingProvider, FakeCrmProvider, invoice, supportCase } from '../../../test/fakes/providers.fake';
-import { RecordingCaches, RecordingNotifications, recordingEventBus } from '../../../test/fakes/recorders.fake';
+import {
+  domain,
+  FakeBillingProvider,
+  FakeCrmProvider,
+  invoice,
+  supportCase,
+} from '../../../test/fakes/providers.fake';
+import {
+  RecordingCaches,
+  RecordingNotifications,
+  recordingEventBus,
+} from '../../../test/fakes/recorders.fake';
 import type { BillingService } from '../billing/billing.service';
 import type { Fingerprints, SnapshotKind } from './reconciliation-diff.mapper';
 import type { LinkedAccount, ReconciliationRepository } from './reconciliation.repository';
@@ -32,7 +42,17 @@ class InMemoryReconciliationRepository {
 }
 
 const card = (expiryMonth: string): PaymentMethod =>
-  ({ id: 'pm1', type: 'card', description: null, cardBrand: 'Visa', lastFour: '4242', expiryMonth, expired: false, isDefault: true, bankName: null }) as PaymentMethod;
+  ({
+    id: 'pm1',
+    type: 'card',
+    description: null,
+    cardBrand: 'Visa',
+    lastFour: '4242',
+    expiryMonth,
+    expired: false,
+    isDefault: true,
+    bankName: null,
+  }) as PaymentMethod;
 
 function world(nextCharge: string | null = null) {
   const clock = new FakeClock('2026-03-10T08:00:00.000Z');
@@ -66,7 +86,14 @@ describe('ReconciliationService', () => {
     w.crm.cases.set(SF, [supportCase()]);
     const report = await w.service.runOnce();
     expect(report).toMatchObject({ accounts: 1, changes: [], baselines: 6, failures: [] });
-    expect(Object.keys(w.repository.stored.get(ACCOUNT) ?? {}).sort()).toEqual(['cases', 'comments', 'domains', 'invoices', 'payment_methods', 'subscriptions']);
+    expect(Object.keys(w.repository.stored.get(ACCOUNT) ?? {}).sort()).toEqual([
+      'cases',
+      'comments',
+      'domains',
+      'invoices',
+      'payment_methods',
+      'subscriptions',
+    ]);
     expect(w.published).toEqual([]);
     expect(w.caches.statusBlocks).toEqual([]);
   });
@@ -75,17 +102,32 @@ describe('ReconciliationService', () => {
     const w = world();
     w.billing.invoices.set(CLIENT, [invoice({ id: '1', status: 'unpaid' })]);
     await w.service.runOnce();
-    w.billing.invoices.set(CLIENT, [invoice({ id: '1', status: 'paid', balance: { amountMinor: 0, currency: 'EUR' } }), invoice({ id: '2' })]);
+    w.billing.invoices.set(CLIENT, [
+      invoice({ id: '1', status: 'paid', balance: { amountMinor: 0, currency: 'EUR' } }),
+      invoice({ id: '2' }),
+    ]);
     w.clock.advance(3_600_000);
     const report = await w.service.runOnce();
 
-    expect(report.changes).toEqual([{ accountId: ACCOUNT, kind: 'invoices', added: ['2'], changed: ['1'], removed: [] }]);
+    expect(report.changes).toEqual([
+      { accountId: ACCOUNT, kind: 'invoices', added: ['2'], changed: ['1'], removed: [] },
+    ]);
     expect(w.caches.statusBlocks).toEqual([{ accountId: ACCOUNT, blocks: ['billing'] }]);
     expect(w.caches.readResources).toEqual([{ accountId: ACCOUNT, resources: ['invoices'] }]);
-    expect(w.published.map((e) => [e.type, e.occurredAt, e.type === 'billing_alert' ? `${e.payload.invoiceId}:${e.payload.kind}` : e.payload])).toEqual([
+    expect(
+      w.published.map((e) => [
+        e.type,
+        e.occurredAt,
+        e.type === 'billing_alert' ? `${e.payload.invoiceId}:${e.payload.kind}` : e.payload,
+      ]),
+    ).toEqual([
       ['billing_alert', '2026-03-10T09:00:00.000Z', '2:invoice_created'],
       ['billing_alert', '2026-03-10T09:00:00.000Z', '1:invoice_paid'],
-      ['account_update', '2026-03-10T09:00:00.000Z', { blocks: ['billing'], reason: 'reconciliation:invoices' }],
+      [
+        'account_update',
+        '2026-03-10T09:00:00.000Z',
+        { blocks: ['billing'], reason: 'reconciliation:invoices' },
+      ],
     ]);
     // Nothing changed since: a third run is quiet.
     const quiet = await w.service.runOnce();
@@ -100,11 +142,15 @@ describe('ReconciliationService', () => {
     w.crm.cases.set(SF, [supportCase(), supportCase({ id: '500000000000002AAA', number: '00001002' })]);
     w.crm.failing.add('listCases');
     const failed = await w.service.runOnce();
-    expect(failed.failures).toEqual([{ accountId: ACCOUNT, kind: 'cases', reason: 'listCases: upstream unavailable' }]);
+    expect(failed.failures).toEqual([
+      { accountId: ACCOUNT, kind: 'cases', reason: 'listCases: upstream unavailable' },
+    ]);
     expect(w.published).toEqual([]);
     w.crm.failing.clear();
     const caught = await w.service.runOnce();
-    expect(caught.changes).toEqual([{ accountId: ACCOUNT, kind: 'cases', added: ['500000000000002AAA'], changed: [], removed: [] }]);
+    expect(caught.changes).toEqual([
+      { accountId: ACCOUNT, kind: 'cases', added: ['500000000000002AAA'], changed: [], removed: [] },
+    ]);
     expect(w.published.map((e) => e.type)).toEqual(['case_updated', 'account_update']);
   });
 
@@ -119,7 +165,10 @@ describe('ReconciliationService', () => {
     expect(w.notifications.notified.map((n) => n.dedupKey)).toEqual(['domain_expiring:d1:2026-04-09']);
     w.clock.advance(86_400_000);
     await w.service.runOnce();
-    expect(w.notifications.notified.map((n) => n.dedupKey)).toEqual(['domain_expiring:d1:2026-04-09', 'domain_expiring:d2:2026-04-10']);
+    expect(w.notifications.notified.map((n) => n.dedupKey)).toEqual([
+      'domain_expiring:d1:2026-04-09',
+      'domain_expiring:d2:2026-04-10',
+    ]);
   });
 
   it('warns about a default card that expires before a charge due within the notice days', async () => {

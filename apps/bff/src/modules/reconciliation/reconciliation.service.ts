@@ -96,10 +96,20 @@ export class ReconciliationService {
 
   private async run(): Promise<ReconciliationReport> {
     const accounts = await this.repository.linkedAccounts();
-    const report: ReconciliationReport = { accounts: accounts.length, changes: [], baselines: 0, failures: [] };
+    const report: ReconciliationReport = {
+      accounts: accounts.length,
+      changes: [],
+      baselines: 0,
+      failures: [],
+    };
     for (const account of accounts) await this.reconcileAccount(account, report);
     this.logger.log(
-      { accounts: report.accounts, changes: report.changes.length, baselines: report.baselines, failures: report.failures.length },
+      {
+        accounts: report.accounts,
+        changes: report.changes.length,
+        baselines: report.baselines,
+        failures: report.failures.length,
+      },
       'reconciliation finished',
     );
     return report;
@@ -112,13 +122,21 @@ export class ReconciliationService {
     const crmId = account.salesforceAccountId;
     if (clientId !== null) {
       kinds.push(['invoices', () => this.readInvoices(clientId)]);
-      kinds.push(['subscriptions', async () => ({ fingerprints: subscriptionFingerprints(await this.billing.listSubscriptions(clientId)) })]);
+      kinds.push([
+        'subscriptions',
+        async () => ({
+          fingerprints: subscriptionFingerprints(await this.billing.listSubscriptions(clientId)),
+        }),
+      ]);
       kinds.push(['domains', () => this.readDomains(clientId)]);
       kinds.push(['payment_methods', () => this.readPaymentMethods(account.id, clientId)]);
     }
     if (crmId !== null) {
       kinds.push(['cases', () => this.readCases(crmId)]);
-      kinds.push(['comments', async () => ({ fingerprints: commentFingerprints(await this.crm.commentStamps(crmId)) })]);
+      kinds.push([
+        'comments',
+        async () => ({ fingerprints: commentFingerprints(await this.crm.commentStamps(crmId)) }),
+      ]);
     }
 
     for (const [kind, read] of kinds) {
@@ -126,7 +144,8 @@ export class ReconciliationService {
       try {
         reading = await read();
       } catch (err) {
-        const reason = err instanceof UpstreamException ? err.reason : err instanceof Error ? err.message : String(err);
+        const reason =
+          err instanceof UpstreamException ? err.reason : err instanceof Error ? err.message : String(err);
         report.failures.push({ accountId: account.id, kind, reason });
         this.logger.warn({ accountId: account.id, kind, reason }, 'reconciliation could not read upstream');
         continue;
@@ -143,11 +162,25 @@ export class ReconciliationService {
       await this.emit(account.id, kind, diff, reading);
       await this.repository.save(account.id, kind, reading.fingerprints);
       report.changes.push({ accountId: account.id, kind, ...diff });
-      this.logger.log({ accountId: account.id, kind, added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length }, 'reconciliation found changes');
+      this.logger.log(
+        {
+          accountId: account.id,
+          kind,
+          added: diff.added.length,
+          changed: diff.changed.length,
+          removed: diff.removed.length,
+        },
+        'reconciliation found changes',
+      );
     }
   }
 
-  private async emit(accountId: string, kind: SnapshotKind, diff: SnapshotDiff, reading: Reading): Promise<void> {
+  private async emit(
+    accountId: string,
+    kind: SnapshotKind,
+    diff: SnapshotDiff,
+    reading: Reading,
+  ): Promise<void> {
     const blocks: StatusBlockName[] = KIND_BLOCKS[kind];
     const seed = `reconciliation:${accountId}:${kind}:${snapshotDigest(reading.fingerprints)}`;
     const occurredAt = this.clock.now().toISOString();
@@ -179,7 +212,13 @@ export class ReconciliationService {
       }
     }
     if (blocks.length > 0) {
-      events.push({ id: stableEventId(`${seed}:account_update`), type: 'account_update', accountId, occurredAt, payload: { blocks, reason: `reconciliation:${kind}` } });
+      events.push({
+        id: stableEventId(`${seed}:account_update`),
+        type: 'account_update',
+        accountId,
+        occurredAt,
+        payload: { blocks, reason: `reconciliation:${kind}` },
+      });
     }
     await this.statusCache.invalidate(accountId, blocks);
     await this.readCache.invalidate(accountId, KIND_READS[kind]);
@@ -189,11 +228,19 @@ export class ReconciliationService {
   private async readInvoices(clientId: number): Promise<Reading> {
     const invoices = new Map<string, Invoice>();
     for (let page = 1; page <= RECONCILIATION_MAX_PAGES; page += 1) {
-      const result = await this.billing.listInvoices(clientId, { status: 'all', page, pageSize: RECONCILIATION_PAGE_SIZE });
+      const result = await this.billing.listInvoices(clientId, {
+        status: 'all',
+        page,
+        pageSize: RECONCILIATION_PAGE_SIZE,
+      });
       for (const invoice of result.items) invoices.set(invoice.id, invoice);
       if (page * RECONCILIATION_PAGE_SIZE >= result.page.total || result.items.length === 0) break;
     }
-    return { fingerprints: invoiceFingerprints([...invoices.values()]), invoices, alerts: [...invoices.values()].flatMap((i) => invoiceAlerts(i)) };
+    return {
+      fingerprints: invoiceFingerprints([...invoices.values()]),
+      invoices,
+      alerts: [...invoices.values()].flatMap((i) => invoiceAlerts(i)),
+    };
   }
 
   /** Domains, and an alert for each active one expiring within `NOTIFY_EXPIRY_WITHIN_DAYS` days. */
@@ -202,7 +249,13 @@ export class ReconciliationService {
     const now = this.clock.now();
     const within = this.env.NOTIFY_EXPIRY_WITHIN_DAYS;
     const alerts = domains
-      .filter((d) => d.status === 'active' && d.expiresOn !== null && daysUntil(d.expiresOn, now) >= 0 && daysUntil(d.expiresOn, now) <= within)
+      .filter(
+        (d) =>
+          d.status === 'active' &&
+          d.expiresOn !== null &&
+          daysUntil(d.expiresOn, now) >= 0 &&
+          daysUntil(d.expiresOn, now) <= within,
+      )
       .map((d) => domainExpiringNotification(d));
     return { fingerprints: domainFingerprints(domains), alerts };
   }
@@ -213,14 +266,23 @@ export class ReconciliationService {
     const next = await this.billingService.nextCharge({ accountId }, clientId).catch(() => null);
     const warning = defaultCardWarning(methods, next);
     const card = warning === null ? undefined : methods.find((m) => m.id === warning.paymentMethodId);
-    const soon = warning !== null && daysUntil(warning.nextChargeOn, this.clock.now()) <= this.env.NOTIFY_EXPIRY_WITHIN_DAYS;
-    return { fingerprints: paymentMethodFingerprints(methods), alerts: card && warning && soon ? [cardExpiringNotification(card, warning.nextChargeOn)] : [] };
+    const soon =
+      warning !== null &&
+      daysUntil(warning.nextChargeOn, this.clock.now()) <= this.env.NOTIFY_EXPIRY_WITHIN_DAYS;
+    return {
+      fingerprints: paymentMethodFingerprints(methods),
+      alerts: card && warning && soon ? [cardExpiringNotification(card, warning.nextChargeOn)] : [],
+    };
   }
 
   private async readCases(crmAccountId: string): Promise<Reading> {
     const cases = [];
     for (let page = 1; page <= RECONCILIATION_MAX_PAGES; page += 1) {
-      const result = await this.crm.listCases(crmAccountId, { state: 'all', page, pageSize: RECONCILIATION_PAGE_SIZE });
+      const result = await this.crm.listCases(crmAccountId, {
+        state: 'all',
+        page,
+        pageSize: RECONCILIATION_PAGE_SIZE,
+      });
       cases.push(...result.items);
       if (page * RECONCILIATION_PAGE_SIZE >= result.page.total || result.items.length === 0) break;
     }

@@ -1,4 +1,11 @@
-import type { CaseComment, CasePage, CaseListQuery, CreateCaseRequest, CrmAccount, SupportCase } from '@portico/domain';
+import type {
+  CaseComment,
+  CasePage,
+  CaseListQuery,
+  CreateCaseRequest,
+  CrmAccount,
+  SupportCase,
+} from '@portico/domain';
 
 /** One page of cases as the CRM answers it (the route adds its freshness). */
 export type CasePageData = Omit<CasePage, 'meta'>;
@@ -22,13 +29,21 @@ export abstract class CrmProvider {
    * @param requestKey identifies this request: sent again with the same key, the call answers the case the first
    *   call opened instead of opening another (default: a fresh key, no such protection)
    */
-  abstract createCase(crmAccountId: string, req: CreateCaseRequest, requestKey?: string): Promise<SupportCase>;
+  abstract createCase(
+    crmAccountId: string,
+    req: CreateCaseRequest,
+    requestKey?: string,
+  ): Promise<SupportCase>;
   /**
    * The public comments of one of the account's cases, oldest first.
    * @param postedByMembers comments posted through Portico (comment id -> member name)
    * @returns null when the case does not exist or belongs to another account
    */
-  abstract listCaseComments(crmAccountId: string, caseId: string, postedByMembers: ReadonlyMap<string, string>): Promise<CaseComment[] | null>;
+  abstract listCaseComments(
+    crmAccountId: string,
+    caseId: string,
+    postedByMembers: ReadonlyMap<string, string>,
+  ): Promise<CaseComment[] | null>;
   /** Adds a public comment to a case (the caller has checked it is the account's); returns the new comment's id. */
   abstract addCaseComment(caseId: string, body: string): Promise<string>;
   /** Sets a case's status (e.g. reopening it). */

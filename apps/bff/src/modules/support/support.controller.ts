@@ -13,8 +13,18 @@ import {
   type CreatedCaseComment,
   type SupportCase,
 } from '@portico/domain';
-import { AccountScoped, CurrentAccount, CurrentUser, RequirePermission, type AccountContext, type SessionUser } from '../../core/auth';
-import { IDEMPOTENCY_KEY_HEADER, upstreamRequestKey } from '../../core/http/idempotency/idempotency.interceptor';
+import {
+  AccountScoped,
+  CurrentAccount,
+  CurrentUser,
+  RequirePermission,
+  type AccountContext,
+  type SessionUser,
+} from '../../core/auth';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  upstreamRequestKey,
+} from '../../core/http/idempotency/idempotency.interceptor';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { AuditContext, type RequestAuditContext } from '../audit/audit-context';
 import { SupportService } from './support.service';
@@ -28,7 +38,10 @@ export class SupportController {
 
   @Get()
   @RequirePermission('support:read')
-  @ApiOperation({ summary: 'List cases', description: 'Newest first; `state` = all | open | closed, `page`, `pageSize`.' })
+  @ApiOperation({
+    summary: 'List cases',
+    description: 'Newest first; `state` = all | open | closed, `page`, `pageSize`.',
+  })
   listCases(
     @CurrentAccount() account: AccountContext,
     @Query(new ZodValidationPipe(caseListQuerySchema)) query: CaseListQuery,
@@ -48,14 +61,20 @@ export class SupportController {
   @RequirePermission('support:read')
   @ApiOperation({ summary: 'Public comments of a case, oldest first' })
   @ApiParam({ name: 'caseId', description: '15 or 18 character Salesforce id' })
-  listComments(@CurrentAccount() account: AccountContext, @Param('caseId') caseId: string): Promise<CaseCommentList> {
+  listComments(
+    @CurrentAccount() account: AccountContext,
+    @Param('caseId') caseId: string,
+  ): Promise<CaseCommentList> {
     return this.support.listComments(account, caseId);
   }
 
   @Post(':caseId/comments')
   @RequirePermission('support:write')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Reply on a case', description: 'Reopens a case support closed within `CASE_REOPEN_WINDOW_DAYS`; 409 after.' })
+  @ApiOperation({
+    summary: 'Reply on a case',
+    description: 'Reopens a case support closed within `CASE_REOPEN_WINDOW_DAYS`; 409 after.',
+  })
   @ApiParam({ name: 'caseId', description: '15 or 18 character Salesforce id' })
   addComment(
     @CurrentAccount() account: AccountContext,
@@ -70,13 +89,21 @@ export class SupportController {
   @Post()
   @RequirePermission('support:write')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Open a case', description: 'With an Idempotency-Key, a retry never opens a second case, even when the first answer was lost.' })
+  @ApiOperation({
+    summary: 'Open a case',
+    description:
+      'With an Idempotency-Key, a retry never opens a second case, even when the first answer was lost.',
+  })
   createCase(
     @CurrentAccount() account: AccountContext,
     @CurrentUser() user: SessionUser,
     @Body(new ZodValidationPipe(createCaseRequestSchema)) body: CreateCaseRequest,
     @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey: string | undefined,
   ): Promise<SupportCase> {
-    return this.support.createCase(account, body, upstreamRequestKey(`user:${user.userId}`, idempotencyKey, account.accountId));
+    return this.support.createCase(
+      account,
+      body,
+      upstreamRequestKey(`user:${user.userId}`, idempotencyKey, account.accountId),
+    );
   }
 }

@@ -16,7 +16,15 @@ export class SupportRepository {
   }
 
   /** Remembers that a member posted a comment. */
-  async recordCommentAuthor(accountId: string, caseId: string, commentId: string, userId: string): Promise<void> {
-    await this.prisma.caseCommentAuthor.createMany({ data: [{ accountId, caseId, commentId, userId }], skipDuplicates: true });
+  async recordCommentAuthor(
+    accountId: string,
+    caseId: string,
+    commentId: string,
+    userId: string,
+  ): Promise<void> {
+    await this.prisma.caseCommentAuthor.createMany({
+      data: [{ accountId, caseId, commentId, userId }],
+      skipDuplicates: true,
+    });
   }
 }

@@ -13,9 +13,15 @@ export interface CurrentFigure {
  * The current figure of every series of `metric` (from the recorded samples): gauges their latest value (the
  * series registry), counters their total over the billing period holding `now` (the daily rollups).
  */
-export async function currentFigures(store: UsageStore, accountId: string, metric: MetricDefinition, now: Date): Promise<CurrentFigure[]> {
+export async function currentFigures(
+  store: UsageStore,
+  accountId: string,
+  metric: MetricDefinition,
+  now: Date,
+): Promise<CurrentFigure[]> {
   const series = await store.seriesInfo(accountId, metric.key);
-  if (metric.kind === 'gauge') return series.map((s) => ({ service: s.service, value: s.lastValue, at: s.lastAt }));
+  if (metric.kind === 'gauge')
+    return series.map((s) => ({ service: s.service, value: s.lastValue, at: s.lastAt }));
   const period = usagePeriodOf(now);
   const totals = await store.totals(accountId, metric.key, period.start, period.end);
   const lastAt = new Map(series.map((s) => [s.service, s.lastAt]));
@@ -27,5 +33,7 @@ export async function currentFigures(store: UsageStore, accountId: string, metri
 
 /** The figure of one service (or, service null, the sum across services). */
 export function figureOf(figures: readonly CurrentFigure[], service: string | null): number {
-  return figures.filter((f) => service === null || f.service === service).reduce((sum, f) => sum + f.value, 0);
+  return figures
+    .filter((f) => service === null || f.service === service)
+    .reduce((sum, f) => sum + f.value, 0);
 }

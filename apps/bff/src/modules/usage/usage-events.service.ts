@@ -14,7 +14,10 @@ import { StatusCacheService } from '../me-status/status-cache.service';
 @Injectable()
 export class UsageEventsService implements OnModuleDestroy {
   private readonly logger = new Logger(UsageEventsService.name);
-  private readonly pending = new Map<string, { metrics: Set<string>; timer: NodeJS.Timeout; firstAt: number }>();
+  private readonly pending = new Map<
+    string,
+    { metrics: Set<string>; timer: NodeJS.Timeout; firstAt: number }
+  >();
 
   constructor(
     private readonly bus: EventBus,
@@ -51,10 +54,19 @@ export class UsageEventsService implements OnModuleDestroy {
   async publish(accountId: string, metrics: string[]): Promise<void> {
     try {
       await this.statusCache.invalidate(accountId, ['usage']);
-      const event: RealtimeEvent = { id: randomUUID(), type: 'usage_changed', accountId, occurredAt: new Date().toISOString(), payload: { metrics } };
+      const event: RealtimeEvent = {
+        id: randomUUID(),
+        type: 'usage_changed',
+        accountId,
+        occurredAt: new Date().toISOString(),
+        payload: { metrics },
+      };
       await this.bus.publish(event);
     } catch (err) {
-      this.logger.warn({ accountId, err: err instanceof Error ? err.message : String(err) }, 'usage_changed not published');
+      this.logger.warn(
+        { accountId, err: err instanceof Error ? err.message : String(err) },
+        'usage_changed not published',
+      );
     }
   }
 

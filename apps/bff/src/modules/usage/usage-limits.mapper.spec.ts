@@ -1,10 +1,35 @@
 import type { MetricDefinition } from '@portico/domain';
 import { metricLimit, type ServiceLimits } from './usage-limits.mapper';
 
-const base = { label: 'x', description: '', unit: 'bytes', kind: 'gauge', perService: true, whmcs: null, ingest: true } as const;
-const disk: MetricDefinition = { ...base, key: 'disk', whmcs: 'diskusage', limit: { from: 'whmcs', field: 'disklimit' } };
-const perService: MetricDefinition = { ...base, key: 'req', unit: 'requests', kind: 'counter', limit: { from: 'config', value: 100, per: 'service' } };
-const perAccount: MetricDefinition = { ...base, key: 'seats', unit: 'count', perService: false, limit: { from: 'config', value: 7, per: 'account' } };
+const base = {
+  label: 'x',
+  description: '',
+  unit: 'bytes',
+  kind: 'gauge',
+  perService: true,
+  whmcs: null,
+  ingest: true,
+} as const;
+const disk: MetricDefinition = {
+  ...base,
+  key: 'disk',
+  whmcs: 'diskusage',
+  limit: { from: 'whmcs', field: 'disklimit' },
+};
+const perService: MetricDefinition = {
+  ...base,
+  key: 'req',
+  unit: 'requests',
+  kind: 'counter',
+  limit: { from: 'config', value: 100, per: 'service' },
+};
+const perAccount: MetricDefinition = {
+  ...base,
+  key: 'seats',
+  unit: 'count',
+  perService: false,
+  limit: { from: 'config', value: 7, per: 'account' },
+};
 const none: MetricDefinition = { ...base, key: 'n', limit: { from: 'none' } };
 
 const services: ServiceLimits[] = [
@@ -18,7 +43,13 @@ describe('metricLimit', () => {
   it('sums WHMCS limits of active services carrying the quota; one service gets its own', () => {
     expect(metricLimit(disk, services, null)).toBe(1500);
     expect(metricLimit(disk, services, '3')).toBe(9999);
-    expect(metricLimit(disk, [...services, { service: '5', name: 'e', status: 'active', limits: { disklimit: null } }], null)).toBeNull();
+    expect(
+      metricLimit(
+        disk,
+        [...services, { service: '5', name: 'e', status: 'active', limits: { disklimit: null } }],
+        null,
+      ),
+    ).toBeNull();
     expect(metricLimit(disk, services, '99')).toBeUndefined();
     expect(metricLimit(disk, null, null)).toBeUndefined();
   });

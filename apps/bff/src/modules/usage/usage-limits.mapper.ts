@@ -19,8 +19,14 @@ export interface WhmcsFigure {
   measuredAt: string | null;
 }
 
-const QUOTA_OF_LIMIT: Readonly<Record<WhmcsLimitField, 'disk' | 'bandwidth'>> = { disklimit: 'disk', bwlimit: 'bandwidth' };
-const QUOTA_OF_USAGE: Readonly<Record<WhmcsUsageField, 'disk' | 'bandwidth'>> = { diskusage: 'disk', bwusage: 'bandwidth' };
+const QUOTA_OF_LIMIT: Readonly<Record<WhmcsLimitField, 'disk' | 'bandwidth'>> = {
+  disklimit: 'disk',
+  bwlimit: 'bandwidth',
+};
+const QUOTA_OF_USAGE: Readonly<Record<WhmcsUsageField, 'disk' | 'bandwidth'>> = {
+  diskusage: 'disk',
+  bwusage: 'bandwidth',
+};
 
 /** `Business Hosting · acme.example` */
 export function serviceName(s: Pick<Subscription, 'productName' | 'domain'>): string {
@@ -59,7 +65,11 @@ export function whmcsFigures(subscriptions: readonly Subscription[], field: Whmc
  * @param services the account's services, or null when they could not be read
  * @returns the limit, null for none, or undefined when it cannot be known now (services unknown, or unknown service)
  */
-export function metricLimit(metric: MetricDefinition, services: readonly ServiceLimits[] | null, service: string | null): number | null | undefined {
+export function metricLimit(
+  metric: MetricDefinition,
+  services: readonly ServiceLimits[] | null,
+  service: string | null,
+): number | null | undefined {
   const limit = metric.limit;
   if (limit.from === 'none') return null;
   if (limit.from === 'config') {
@@ -75,7 +85,9 @@ export function metricLimit(metric: MetricDefinition, services: readonly Service
     if (!one) return undefined;
     return one.limits[limit.field] ?? null;
   }
-  const quotas = services.filter((s) => s.status === 'active' && limit.field in s.limits).map((s) => s.limits[limit.field] ?? null);
+  const quotas = services
+    .filter((s) => s.status === 'active' && limit.field in s.limits)
+    .map((s) => s.limits[limit.field] ?? null);
   if (quotas.length === 0 || quotas.some((q) => q === null)) return null;
   return quotas.reduce<number>((sum, q) => sum + (q ?? 0), 0);
 }

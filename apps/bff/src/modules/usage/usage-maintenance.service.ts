@@ -35,9 +35,19 @@ export class UsageMaintenanceService {
   ) {}
 
   async runOnce(now: Date = new Date()): Promise<MaintenanceReport & { alertAccounts: number }> {
-    const report = await DbContext.runAsSystem('usage-maintenance', () => this.store.maintain(now, retentionPolicy(this.env)));
+    const report = await DbContext.runAsSystem('usage-maintenance', () =>
+      this.store.maintain(now, retentionPolicy(this.env)),
+    );
     const alertAccounts = await this.alerts.evaluateAll(now);
-    this.logger.log({ created: report.partitionsCreated.length, dropped: report.partitionsDropped.length, deleted: report.rowsDeleted, alertAccounts }, 'usage maintenance finished');
+    this.logger.log(
+      {
+        created: report.partitionsCreated.length,
+        dropped: report.partitionsDropped.length,
+        deleted: report.rowsDeleted,
+        alertAccounts,
+      },
+      'usage maintenance finished',
+    );
     return { ...report, alertAccounts };
   }
 }

@@ -34,7 +34,7 @@ function fit(days: readonly DailyValue[]): Fit | null {
   const sse = points.reduce((s, [x, y]) => s + (y - line(x)) ** 2, 0);
   const residualError = Math.sqrt(sse / (points.length - 2));
   const n = points.length;
-  const slope = n > 1 ? (line(1) - line(0)) : 0;
+  const slope = n > 1 ? line(1) - line(0) : 0;
   return {
     predict: (tMs) => line((tMs - t0) / DAY_MS),
     slopePerDay: slope,
@@ -54,7 +54,12 @@ function fit(days: readonly DailyValue[]): Fit | null {
  * over). Values never go below 0.
  * @returns null with fewer than 3 days of history
  */
-export function projectGauge(days: readonly DailyValue[], now: Date, periodEnd: Date, limit: number | null): UsageProjection | null {
+export function projectGauge(
+  days: readonly DailyValue[],
+  now: Date,
+  periodEnd: Date,
+  limit: number | null,
+): UsageProjection | null {
   const f = fit(days);
   if (!f) return null;
   const end = periodEnd.getTime();
@@ -65,10 +70,19 @@ export function projectGauge(days: readonly DailyValue[], now: Date, periodEnd: 
   const latest = days[days.length - 1]!.v;
   if (limit !== null && f.slopePerDay > 0 && latest < limit) {
     const crossing = now.getTime() + ((limit - current) / f.slopePerDay) * DAY_MS;
-    if (crossing >= now.getTime() && crossing - now.getTime() <= CROSSING_HORIZON_MS) limitCrossingAt = new Date(crossing).toISOString();
+    if (crossing >= now.getTime() && crossing - now.getTime() <= CROSSING_HORIZON_MS)
+      limitCrossingAt = new Date(crossing).toISOString();
     else if (crossing < now.getTime()) limitCrossingAt = now.toISOString();
   }
-  return { periodEnd: periodEnd.toISOString(), value, low: Math.max(0, value - band), high: value + band, limitCrossingAt, slopePerDay: f.slopePerDay, basis: f.n };
+  return {
+    periodEnd: periodEnd.toISOString(),
+    value,
+    low: Math.max(0, value - band),
+    high: value + band,
+    limitCrossingAt,
+    slopePerDay: f.slopePerDay,
+    basis: f.n,
+  };
 }
 
 /**
@@ -79,7 +93,13 @@ export function projectGauge(days: readonly DailyValue[], now: Date, periodEnd: 
  * @param days complete days before today (today's partial sum is in `totalSoFar`)
  * @returns null with fewer than 3 days of history
  */
-export function projectCounter(days: readonly DailyValue[], totalSoFar: number, now: Date, periodEnd: Date, limit: number | null): UsageProjection | null {
+export function projectCounter(
+  days: readonly DailyValue[],
+  totalSoFar: number,
+  now: Date,
+  periodEnd: Date,
+  limit: number | null,
+): UsageProjection | null {
   const f = fit(days);
   if (!f) return null;
   const end = periodEnd.getTime();

@@ -43,7 +43,8 @@ export class UsageServicesService {
   refresh(accountId: string): Promise<ServiceLimits[] | null> {
     const running = this.inFlight.get(accountId);
     if (running) return running;
-    if (Date.now() - (this.refreshedAt.get(accountId) ?? 0) < REFRESH_SPACING_MS) return Promise.resolve(null);
+    if (Date.now() - (this.refreshedAt.get(accountId) ?? 0) < REFRESH_SPACING_MS)
+      return Promise.resolve(null);
     this.refreshedAt.set(accountId, Date.now());
     const load = (async () => {
       try {
@@ -51,7 +52,10 @@ export class UsageServicesService {
         if (clientId === null || clientId === undefined) return null;
         return await this.store(accountId, await this.billing.listSubscriptions(clientId));
       } catch (err) {
-        this.logger.warn({ accountId, err: err instanceof Error ? err.message : String(err) }, 'services not refreshed');
+        this.logger.warn(
+          { accountId, err: err instanceof Error ? err.message : String(err) },
+          'services not refreshed',
+        );
         return null;
       } finally {
         this.inFlight.delete(accountId);

@@ -132,7 +132,15 @@ export abstract class UsageStore {
    * Raw samples of one metric (one service, or every service when `service` is null), oldest first, at most
    * `limit`, after `cursor` when given.
    */
-  abstract rawSamples(read: { accountId: string; metric: string; service: string | null; from: Date; to: Date; limit: number; cursor?: RawCursor }): Promise<RawSample[]>;
+  abstract rawSamples(read: {
+    accountId: string;
+    metric: string;
+    service: string | null;
+    from: Date;
+    to: Date;
+    limit: number;
+    cursor?: RawCursor;
+  }): Promise<RawSample[]>;
 
   /**
    * The same as {@link series} (or {@link rawSamples} for `raw`), in chunks of at most `chunkSize` points, read
@@ -144,7 +152,12 @@ export abstract class UsageStore {
   abstract seriesInfo(accountId: string, metric?: string): Promise<SeriesInfo[]>;
 
   /** Sum of each service's samples of a counter over `[from, to)` (whole UTC days: read from the daily rollups). */
-  abstract totals(accountId: string, metric: string, from: Date, to: Date): Promise<Array<{ service: string | null; sum: number }>>;
+  abstract totals(
+    accountId: string,
+    metric: string,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ service: string | null; sum: number }>>;
 
   /**
    * Creates the time partitions covering `[from, to)` that are missing (idempotent; safe across instances).

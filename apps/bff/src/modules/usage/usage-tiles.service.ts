@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { usageLevel, usagePeriodOf, type MetricDefinition, type Subscription, type UsageTile, type UsageTileService } from '@portico/domain';
+import {
+  usageLevel,
+  usagePeriodOf,
+  type MetricDefinition,
+  type Subscription,
+  type UsageTile,
+  type UsageTileService,
+} from '@portico/domain';
 import { MetricCatalogService } from './catalog/metric-catalog';
 import { currentFigures } from './usage-current';
-import { metricLimit, servicesFromSubscriptions, whmcsFigures, type ServiceLimits, type WhmcsFigure } from './usage-limits.mapper';
+import {
+  metricLimit,
+  servicesFromSubscriptions,
+  whmcsFigures,
+  type ServiceLimits,
+  type WhmcsFigure,
+} from './usage-limits.mapper';
 import { UsageStore } from './usage-store.port';
 import { UsageService } from './usage.service';
 import { UsageRepository } from './usage.repository';
@@ -34,9 +47,14 @@ export class UsageTilesService {
    * @param subscriptions the client's subscriptions as the dashboard read them, or null when unknown (no WHMCS link,
    *   or WHMCS unavailable: limits then come from the services the sync stored, and are unknown without them)
    */
-  async tiles(accountId: string, subscriptions: readonly Subscription[] | null, now: Date = new Date()): Promise<UsageTile[]> {
+  async tiles(
+    accountId: string,
+    subscriptions: readonly Subscription[] | null,
+    now: Date = new Date(),
+  ): Promise<UsageTile[]> {
     const stored = await this.repository.services(accountId);
-    const services: ServiceLimits[] | null = subscriptions !== null ? servicesFromSubscriptions(subscriptions) : stored.length > 0 ? stored : null;
+    const services: ServiceLimits[] | null =
+      subscriptions !== null ? servicesFromSubscriptions(subscriptions) : stored.length > 0 ? stored : null;
     const readings = subscriptions === null ? await this.repository.readings(accountId) : [];
     const period = usagePeriodOf(now);
     const names = new Map((services ?? stored).map((s) => [s.service, s.name]));
@@ -48,7 +66,15 @@ export class UsageTilesService {
         const whmcs = this.whmcsRows(metric, subscriptions, readings);
         if (whmcs !== null) {
           source = 'whmcs';
-          rows = whmcs.filter((f) => active.size === 0 || active.has(f.service)).map((f) => ({ service: f.service, name: names.get(f.service) ?? `Service ${f.service}`, used: f.used, limit: null, measuredAt: f.measuredAt }));
+          rows = whmcs
+            .filter((f) => active.size === 0 || active.has(f.service))
+            .map((f) => ({
+              service: f.service,
+              name: names.get(f.service) ?? `Service ${f.service}`,
+              used: f.used,
+              limit: null,
+              measuredAt: f.measuredAt,
+            }));
         } else {
           source = 'portico';
           const figures = await currentFigures(this.store, accountId, metric, now);
@@ -60,7 +86,8 @@ export class UsageTilesService {
             measuredAt: f.at?.toISOString() ?? null,
           }));
         }
-        for (const row of rows) row.limit = metric.perService ? (metricLimit(metric, services, row.service) ?? null) : null;
+        for (const row of rows)
+          row.limit = metric.perService ? (metricLimit(metric, services, row.service) ?? null) : null;
         const used = rows.reduce((sum, r) => sum + r.used, 0);
         const limitOrUnknown = metricLimit(metric, services, null);
         const limit = limitOrUnknown ?? null;
@@ -80,14 +107,20 @@ export class UsageTilesService {
           source,
           measuredAt: newest(rows.map((r) => r.measuredAt)),
           projection,
-          services: metric.perService ? rows.filter((r) => r.service !== '').sort((a, b) => b.used - a.used) : [],
+          services: metric.perService
+            ? rows.filter((r) => r.service !== '').sort((a, b) => b.used - a.used)
+            : [],
         };
       }),
     );
   }
 
   /** WHMCS's figures of a metric it measures: live subscriptions, else the sync's last readings; null otherwise. */
-  private whmcsRows(metric: MetricDefinition, subscriptions: readonly Subscription[] | null, readings: Awaited<ReturnType<UsageRepository['readings']>>): WhmcsFigure[] | null {
+  private whmcsRows(
+    metric: MetricDefinition,
+    subscriptions: readonly Subscription[] | null,
+    readings: Awaited<ReturnType<UsageRepository['readings']>>,
+  ): WhmcsFigure[] | null {
     if (metric.whmcs === null) return null;
     if (subscriptions !== null) return whmcsFigures(subscriptions, metric.whmcs);
     const mine = readings.filter((r) => r.field === metric.whmcs);

@@ -1,5 +1,12 @@
 import { Controller, Get, Header, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   usageExportQuerySchema,
   usageQuerySchema,
@@ -25,19 +32,29 @@ export class UsageController {
   constructor(private readonly usage: UsageService) {}
 
   @Get('usage')
-  @ApiOperation({ summary: 'Usage series of one metric (per service or across services); the bucket follows the range length' })
+  @ApiOperation({
+    summary:
+      'Usage series of one metric (per service or across services); the bucket follows the range length',
+  })
   @ApiQuery({ name: 'metric', description: 'A metric key of the catalog (GET .../usage/catalog)' })
   @ApiQuery({ name: 'from', description: 'ISO 8601 timestamp (inclusive)' })
   @ApiQuery({ name: 'to', description: 'ISO 8601 timestamp (exclusive), after from, at most 400 days later' })
-  @ApiQuery({ name: 'service', required: false, description: 'A service id: that service only (else across services)' })
+  @ApiQuery({
+    name: 'service',
+    required: false,
+    description: 'A service id: that service only (else across services)',
+  })
   @ApiOkResponse({ description: 'UsageSeries' })
   @ApiBadRequestResponse({ description: 'validation_failed' })
-  async series(@CurrentAccount() account: AccountContext, @Query(new ZodValidationPipe(usageQuerySchema)) query: UsageQuery): Promise<UsageSeries> {
+  async series(
+    @CurrentAccount() account: AccountContext,
+    @Query(new ZodValidationPipe(usageQuerySchema)) query: UsageQuery,
+  ): Promise<UsageSeries> {
     return this.usage.series(account.accountId, query);
   }
 
   @Get('usage/catalog')
-  @ApiOperation({ summary: 'The metric catalog and the account\'s services' })
+  @ApiOperation({ summary: "The metric catalog and the account's services" })
   @ApiOkResponse({ description: 'AccountUsageCatalog' })
   async catalog(@CurrentAccount() account: AccountContext): Promise<AccountUsageCatalog> {
     return this.usage.accountCatalog(account.accountId);
@@ -47,7 +64,10 @@ export class UsageController {
   @ApiOperation({ summary: 'Raw samples of one metric, no aggregation, at most 31 days, paged by cursor' })
   @ApiOkResponse({ description: 'UsageSamplePage' })
   @ApiBadRequestResponse({ description: 'validation_failed' })
-  async samples(@CurrentAccount() account: AccountContext, @Query(new ZodValidationPipe(usageSamplesQuerySchema)) query: UsageSamplesQuery): Promise<UsageSamplePage> {
+  async samples(
+    @CurrentAccount() account: AccountContext,
+    @Query(new ZodValidationPipe(usageSamplesQuerySchema)) query: UsageSamplesQuery,
+  ): Promise<UsageSamplePage> {
     return this.usage.samples(account.accountId, query);
   }
 
@@ -63,7 +83,9 @@ export class UsageController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): StreamableFile {
     const { stream, fileName } = this.usage.export(account.accountId, query);
-    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${fileName}"`);
     return new StreamableFile(stream);
   }
 }

@@ -1,4 +1,11 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { ENV } from '../../core/config/config.module';
@@ -16,7 +23,11 @@ import { loadMetricCatalog, MetricCatalogService } from './catalog/metric-catalo
 import { ApiKeyGuard } from './ingest/api-key.guard';
 import { registerIngestBodyHook } from './ingest/ingest-body.hook';
 import { UsageIngestController } from './ingest/usage-ingest.controller';
-import { MetricsUsageIngestObserver, UsageIngestObserver, UsageIngestService } from './ingest/usage-ingest.service';
+import {
+  MetricsUsageIngestObserver,
+  UsageIngestObserver,
+  UsageIngestService,
+} from './ingest/usage-ingest.service';
 import { PostgresUsageStore } from './store/postgres-usage-store.adapter';
 import { USAGE_SYNC_JOB, WhmcsUsageSyncService } from './sync/whmcs-usage-sync.service';
 import { UsageEventsService } from './usage-events.service';
@@ -39,7 +50,11 @@ import { UsageService } from './usage.service';
   imports: [WhmcsModule, StatusCacheModule],
   controllers: [UsageController, UsageAlertsController, UsageIngestController, ApiKeysController],
   providers: [
-    { provide: MetricCatalogService, inject: [ENV], useFactory: (env: Env) => new MetricCatalogService(loadMetricCatalog(env.USAGE_METRICS_FILE)) },
+    {
+      provide: MetricCatalogService,
+      inject: [ENV],
+      useFactory: (env: Env) => new MetricCatalogService(loadMetricCatalog(env.USAGE_METRICS_FILE)),
+    },
     { provide: UsageStore, useClass: PostgresUsageStore },
     { provide: UsageIngestObserver, useClass: MetricsUsageIngestObserver },
     UsageRepository,
@@ -76,12 +91,20 @@ export class UsageModule implements OnModuleInit, OnApplicationBootstrap, OnModu
     if (fastify) registerIngestBodyHook(fastify);
     // With JOB_WORKER=off the worker process (dist/worker.js) runs the usage jobs.
     if (this.env.JOB_WORKER !== 'inline') return;
-    this.queue.process(USAGE_SYNC_JOB, async () => {
-      await this.sync.runOnce();
-    }, 1);
-    this.queue.process(USAGE_MAINTENANCE_JOB, async () => {
-      await this.maintenance.runOnce();
-    }, 1);
+    this.queue.process(
+      USAGE_SYNC_JOB,
+      async () => {
+        await this.sync.runOnce();
+      },
+      1,
+    );
+    this.queue.process(
+      USAGE_MAINTENANCE_JOB,
+      async () => {
+        await this.maintenance.runOnce();
+      },
+      1,
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -89,18 +112,34 @@ export class UsageModule implements OnModuleInit, OnApplicationBootstrap, OnModu
     // Partitions are made once now (behind start-up: an append that meets a missing partition makes it itself),
     // then on the maintenance schedule.
     this.startupRun = this.maintenance.runOnce().catch((err: unknown) => {
-      this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'usage maintenance failed at start-up');
+      this.logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'usage maintenance failed at start-up',
+      );
     });
     // 0 also removes a schedule left in Redis by an earlier configuration.
-    for (const [job, every] of [[USAGE_SYNC_JOB, this.env.USAGE_SYNC_INTERVAL_MS], [USAGE_MAINTENANCE_JOB, this.env.USAGE_MAINTENANCE_INTERVAL_MS]] as const) {
+    for (const [job, every] of [
+      [USAGE_SYNC_JOB, this.env.USAGE_SYNC_INTERVAL_MS],
+      [USAGE_MAINTENANCE_JOB, this.env.USAGE_MAINTENANCE_INTERVAL_MS],
+    ] as const) {
       try {
         await this.queue.schedule(job, every);
       } catch (err) {
-        this.logger.error({ job, err: err instanceof Error ? err.message : String(err) }, 'usage job not scheduled');
+        this.logger.error(
+          { job, err: err instanceof Error ? err.message : String(err) },
+          'usage job not scheduled',
+        );
       }
     }
     // The first sync runs now rather than one interval after start-up.
-    if (this.env.USAGE_SYNC_INTERVAL_MS > 0) void this.queue.enqueue(USAGE_SYNC_JOB, {}, { attempts: 1, jobId: `usage-sync-startup-${Math.floor(Date.now() / 60_000)}` }).catch(() => undefined);
+    if (this.env.USAGE_SYNC_INTERVAL_MS > 0)
+      void this.queue
+        .enqueue(
+          USAGE_SYNC_JOB,
+          {},
+          { attempts: 1, jobId: `usage-sync-startup-${Math.floor(Date.now() / 60_000)}` },
+        )
+        .catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -40,26 +40,46 @@ export class UsageRepository {
 
   /** Accounts linked to a WHMCS client (system scope). */
   async whmcsAccounts(): Promise<SyncAccount[]> {
-    const rows = await this.prisma.account.findMany({ where: { whmcsClientId: { not: null } }, select: { id: true, whmcsClientId: true }, orderBy: { id: 'asc' } });
-    return rows.flatMap((r) => (r.whmcsClientId === null ? [] : [{ id: r.id, whmcsClientId: r.whmcsClientId }]));
+    const rows = await this.prisma.account.findMany({
+      where: { whmcsClientId: { not: null } },
+      select: { id: true, whmcsClientId: true },
+      orderBy: { id: 'asc' },
+    });
+    return rows.flatMap((r) =>
+      r.whmcsClientId === null ? [] : [{ id: r.id, whmcsClientId: r.whmcsClientId }],
+    );
   }
 
   /** The account's WHMCS client id (null when not linked), or undefined for an unknown account. */
   async whmcsClientIdOf(accountId: string): Promise<number | null | undefined> {
-    const row = await this.prisma.account.findUnique({ where: { id: accountId }, select: { whmcsClientId: true } });
+    const row = await this.prisma.account.findUnique({
+      where: { id: accountId },
+      select: { whmcsClientId: true },
+    });
     return row === null ? undefined : row.whmcsClientId;
   }
 
   /** Which of `ids` are existing accounts. */
   async existingAccounts(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.prisma.account.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
+    const rows = await this.prisma.account.findMany({
+      where: { id: { in: [...ids] } },
+      select: { id: true },
+    });
     return new Set(rows.map((r) => r.id));
   }
 
   async services(accountId: string): Promise<ServiceLimits[]> {
-    const rows = await this.prisma.usageServiceRecord.findMany({ where: { accountId }, orderBy: { serviceId: 'asc' } });
-    return rows.map((r) => ({ service: r.serviceId, name: r.name, status: r.status, limits: limitsOf(r.limits) }));
+    const rows = await this.prisma.usageServiceRecord.findMany({
+      where: { accountId },
+      orderBy: { serviceId: 'asc' },
+    });
+    return rows.map((r) => ({
+      service: r.serviceId,
+      name: r.name,
+      status: r.status,
+      limits: limitsOf(r.limits),
+    }));
   }
 
   /** Replaces the account's services with `services` (those gone upstream are removed). */
@@ -70,7 +90,14 @@ export class UsageRepository {
       ...services.map((s) =>
         this.prisma.usageServiceRecord.upsert({
           where: { accountId_serviceId: { accountId, serviceId: s.service } },
-          create: { accountId, serviceId: s.service, name: s.name, status: s.status, limits: s.limits, updatedAt: new Date() },
+          create: {
+            accountId,
+            serviceId: s.service,
+            name: s.name,
+            status: s.status,
+            limits: s.limits,
+            updatedAt: new Date(),
+          },
           update: { name: s.name, status: s.status, limits: s.limits, updatedAt: new Date() },
         }),
       ),
@@ -79,7 +106,12 @@ export class UsageRepository {
 
   async readings(accountId: string): Promise<WhmcsReading[]> {
     const rows = await this.prisma.usageWhmcsReading.findMany({ where: { accountId } });
-    return rows.map((r) => ({ service: r.serviceId, field: r.field as WhmcsUsageField, measuredAt: r.measuredAt, value: r.value }));
+    return rows.map((r) => ({
+      service: r.serviceId,
+      field: r.field as WhmcsUsageField,
+      measuredAt: r.measuredAt,
+      value: r.value,
+    }));
   }
 
   async saveReadings(accountId: string, readings: readonly WhmcsReading[]): Promise<void> {
@@ -88,7 +120,13 @@ export class UsageRepository {
       readings.map((r) =>
         this.prisma.usageWhmcsReading.upsert({
           where: { accountId_serviceId_field: { accountId, serviceId: r.service, field: r.field } },
-          create: { accountId, serviceId: r.service, field: r.field, measuredAt: r.measuredAt, value: r.value },
+          create: {
+            accountId,
+            serviceId: r.service,
+            field: r.field,
+            measuredAt: r.measuredAt,
+            value: r.value,
+          },
           update: { measuredAt: r.measuredAt, value: r.value },
         }),
       ),
@@ -96,18 +134,27 @@ export class UsageRepository {
   }
 
   /** Name and the emails of the members whose role is among `roles` (alert mail recipients). */
-  async accountRecipients(accountId: string, roles: readonly string[]): Promise<{ name: string; emails: string[] } | null> {
+  async accountRecipients(
+    accountId: string,
+    roles: readonly string[],
+  ): Promise<{ name: string; emails: string[] } | null> {
     const account = await this.prisma.account.findUnique({
       where: { id: accountId },
       select: {
         name: true,
-        memberships: { where: { role: { in: [...roles] } }, select: { userId: true, user: { select: { email: true } } } },
+        memberships: {
+          where: { role: { in: [...roles] } },
+          select: { userId: true, user: { select: { email: true } } },
+        },
         // Members who turned off the email of usage alerts in their notification settings (default: on).
         notificationPreferences: { where: { kind: 'usage_alert', email: false }, select: { userId: true } },
       },
     });
     if (!account) return null;
     const optedOut = new Set(account.notificationPreferences.map((p) => p.userId));
-    return { name: account.name, emails: account.memberships.filter((m) => !optedOut.has(m.userId)).map((m) => m.user.email) };
+    return {
+      name: account.name,
+      emails: account.memberships.filter((m) => !optedOut.has(m.userId)).map((m) => m.user.email),
+    };
   }
 }

@@ -33,15 +33,24 @@ const EXPORT_CHUNK = 5_000;
  * The projection of a metric to the end of the billing period holding `now` from its daily rollups: gauges on each
  * day's last value, counters on the complete days' sums plus what today and the period hold so far.
  */
-function project(metric: MetricDefinition, days: readonly SeriesPoint[], limit: number | null, now: Date): UsageProjection | null {
+function project(
+  metric: MetricDefinition,
+  days: readonly SeriesPoint[],
+  limit: number | null,
+  now: Date,
+): UsageProjection | null {
   const today = floorTo(now, DAY_MS);
   const period = usagePeriodOf(now);
   if (metric.kind === 'gauge') {
     const daily: DailyValue[] = days.map((d) => ({ t: d.at.getTime(), v: d.last }));
     return projectGauge(daily, now, period.end, limit);
   }
-  const complete = days.filter((d) => d.at.getTime() < today.getTime()).map((d) => ({ t: d.at.getTime(), v: d.value }));
-  const soFar = days.filter((d) => d.at.getTime() >= period.start.getTime()).reduce((sum, d) => sum + d.value, 0);
+  const complete = days
+    .filter((d) => d.at.getTime() < today.getTime())
+    .map((d) => ({ t: d.at.getTime(), v: d.value }));
+  const soFar = days
+    .filter((d) => d.at.getTime() >= period.start.getTime())
+    .reduce((sum, d) => sum + d.value, 0);
   return projectCounter(complete, soFar, now, period.end, limit);
 }
 
@@ -50,11 +59,17 @@ function floorTo(at: Date, ms: number): Date {
   return new Date(Math.floor(at.getTime() / ms) * ms);
 }
 
-const encodeCursor = (c: RawCursor): string => Buffer.from(JSON.stringify([c.at.toISOString(), c.service, c.sampleId])).toString('base64url');
+const encodeCursor = (c: RawCursor): string =>
+  Buffer.from(JSON.stringify([c.at.toISOString(), c.service, c.sampleId])).toString('base64url');
 function decodeCursor(text: string): RawCursor {
   try {
     const [at, service, sampleId] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof service === 'string' && typeof sampleId === 'string' && !Number.isNaN(Date.parse(at))) {
+    if (
+      typeof at === 'string' &&
+      typeof service === 'string' &&
+      typeof sampleId === 'string' &&
+      !Number.isNaN(Date.parse(at))
+    ) {
       return { at: new Date(at), service, sampleId };
     }
   } catch {
@@ -79,20 +94,29 @@ export class UsageService {
   /** @throws AppException 400 for a metric the catalog does not hold */
   metric(key: string): MetricDefinition {
     const metric = this.catalog.find(key);
-    if (!metric) throw AppException.validation([{ path: 'query.metric', message: `Unknown metric ${JSON.stringify(key)}` }]);
+    if (!metric)
+      throw AppException.validation([
+        { path: 'query.metric', message: `Unknown metric ${JSON.stringify(key)}` },
+      ]);
     return metric;
   }
 
   /** @throws AppException 400 for a service on a metric without the dimension */
   private serviceOf(metric: MetricDefinition, service: string | undefined): string | null {
     if (service === undefined) return null;
-    if (!metric.perService) throw AppException.validation([{ path: 'query.service', message: `${metric.key} is measured per account` }]);
+    if (!metric.perService)
+      throw AppException.validation([
+        { path: 'query.service', message: `${metric.key} is measured per account` },
+      ]);
     return service;
   }
 
   async accountCatalog(accountId: string): Promise<AccountUsageCatalog> {
     const services = await this.services.list(accountId);
-    return { metrics: [...this.catalog.metrics], services: services.map((s) => ({ id: s.service, name: s.name, status: s.status })) };
+    return {
+      metrics: [...this.catalog.metrics],
+      services: services.map((s) => ({ id: s.service, name: s.name, status: s.status })),
+    };
   }
 
   /**
@@ -111,7 +135,15 @@ export class UsageService {
     const reachesNow = to.getTime() >= now.getTime() - (bucketMs ?? 60_000);
     // Three independent reads at once: the series, the services (for the limit), the daily history (projection).
     const [points, services, daily] = await Promise.all([
-      this.store.series({ accountId, metric: metric.key, kind: metric.kind, service, resolution: bucket, from: readFrom, to }),
+      this.store.series({
+        accountId,
+        metric: metric.key,
+        kind: metric.kind,
+        service,
+        resolution: bucket,
+        from: readFrom,
+        to,
+      }),
       metric.limit.from === 'none' ? Promise.resolve([]) : this.services.list(accountId),
       reachesNow ? this.dailyHistory(accountId, metric, service, now) : Promise.resolve(null),
     ]);
@@ -133,7 +165,12 @@ export class UsageService {
   }
 
   /** The last {@link PROJECTION_DAYS} days (and today) of daily rollups a projection regresses on. */
-  private dailyHistory(accountId: string, metric: MetricDefinition, service: string | null, now: Date): Promise<SeriesPoint[]> {
+  private dailyHistory(
+    accountId: string,
+    metric: MetricDefinition,
+    service: string | null,
+    now: Date,
+  ): Promise<SeriesPoint[]> {
     const today = floorTo(now, DAY_MS);
     return this.store.series({
       accountId,
@@ -150,7 +187,13 @@ export class UsageService {
    * The projection of one metric (one service, or across services) to the end of the billing period holding
    * `now`, from the last {@link PROJECTION_DAYS} days of daily rollups; null without enough history.
    */
-  async projection(accountId: string, metric: MetricDefinition, service: string | null, limit: number | null, now: Date = new Date()): Promise<UsageProjection | null> {
+  async projection(
+    accountId: string,
+    metric: MetricDefinition,
+    service: string | null,
+    limit: number | null,
+    now: Date = new Date(),
+  ): Promise<UsageProjection | null> {
     return project(metric, await this.dailyHistory(accountId, metric, service, now), limit, now);
   }
 
@@ -159,14 +202,30 @@ export class UsageService {
     const metric = this.metric(query.metric);
     const service = this.serviceOf(metric, query.service);
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const rows = await this.store.rawSamples({ accountId, metric: metric.key, service, from: new Date(query.from), to: new Date(query.to), limit: query.limit + 1, cursor });
+    const rows = await this.store.rawSamples({
+      accountId,
+      metric: metric.key,
+      service,
+      from: new Date(query.from),
+      to: new Date(query.to),
+      limit: query.limit + 1,
+      cursor,
+    });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
       metric: metric.key,
       unit: metric.unit,
-      items: page.map((r) => ({ at: r.at.toISOString(), service: r.service, value: r.value, id: r.sampleId })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.at, service: last.service ?? '', sampleId: last.sampleId ?? '' }) : null,
+      items: page.map((r) => ({
+        at: r.at.toISOString(),
+        service: r.service,
+        value: r.value,
+        id: r.sampleId,
+      })),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ at: last.at, service: last.service ?? '', sampleId: last.sampleId ?? '' })
+          : null,
     };
   }
 
@@ -176,7 +235,10 @@ export class UsageService {
    * `timestamp,service,average,min,max,samples`; counter `timestamp,service,sum,samples`; raw
    * `timestamp,service,value,sample_id`. `service` is empty across services.
    */
-  export(accountId: string, query: UsageExportQuery): { stream: Readable; fileName: string; bucket: UsageBucket } {
+  export(
+    accountId: string,
+    query: UsageExportQuery,
+  ): { stream: Readable; fileName: string; bucket: UsageBucket } {
     const metric = this.metric(query.metric);
     const service = this.serviceOf(metric, query.service);
     const from = new Date(query.from);
@@ -189,13 +251,29 @@ export class UsageService {
     const columns = raw
       ? ['timestamp', 'service', `value_${metric.unit}`]
       : gauge
-        ? ['timestamp', 'service', `average_${metric.unit}`, `min_${metric.unit}`, `max_${metric.unit}`, 'samples']
+        ? [
+            'timestamp',
+            'service',
+            `average_${metric.unit}`,
+            `min_${metric.unit}`,
+            `max_${metric.unit}`,
+            'samples',
+          ]
         : ['timestamp', 'service', `sum_${metric.unit}`, 'samples'];
     // The stream is read after the handler returned, as the client takes it: each chunk's query runs in the
     // request's database scope, captured here.
     const scope = DbContext.current();
     const chunks = this.store.seriesChunks(
-      { accountId, metric: metric.key, kind: metric.kind, service, resolution, from: bucketMs === null ? from : floorTo(from, bucketMs), to, groupByService: raw },
+      {
+        accountId,
+        metric: metric.key,
+        kind: metric.kind,
+        service,
+        resolution,
+        from: bucketMs === null ? from : floorTo(from, bucketMs),
+        to,
+        groupByService: raw,
+      },
       EXPORT_CHUNK,
     );
     const rows = async function* (): AsyncGenerator<Array<string | number>> {
@@ -217,6 +295,10 @@ export class UsageService {
     source.on('error', (err) => csv.destroy(err));
     source.pipe(csv);
     const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, '');
-    return { stream: csv, fileName: `usage-${metric.key}${service ? `-${service}` : ''}-${bucket}-${stamp(from)}-${stamp(to)}.csv`, bucket };
+    return {
+      stream: csv,
+      fileName: `usage-${metric.key}${service ? `-${service}` : ''}-${bucket}-${stamp(from)}-${stamp(to)}.csv`,
+      bucket,
+    };
   }
 }

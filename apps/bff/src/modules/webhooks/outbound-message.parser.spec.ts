@@ -22,12 +22,22 @@ describe('parseOutboundMessage', () => {
     const message = parseOutboundMessage(envelope(caseNotification('04lA000000Note1AAA')));
     expect(message.OrganizationId).toBe('00DA0000000SbxPAAQ');
     expect(message.Notification).toEqual([
-      { Id: '04lA000000Note1AAA', sObject: expect.objectContaining({ '@_type': 'Case', Id: '500A0000001CaseAAA', AccountId: '001A0000001AcmeAAA', Subject: 'A & B' }) },
+      {
+        Id: '04lA000000Note1AAA',
+        sObject: expect.objectContaining({
+          '@_type': 'Case',
+          Id: '500A0000001CaseAAA',
+          AccountId: '001A0000001AcmeAAA',
+          Subject: 'A & B',
+        }),
+      },
     ]);
   });
 
   it('keeps ids as strings and reads several notifications', () => {
-    const message = parseOutboundMessage(envelope(caseNotification('04lA000000Note1AAA') + caseNotification('04lA000000Note2AAA')));
+    const message = parseOutboundMessage(
+      envelope(caseNotification('04lA000000Note1AAA') + caseNotification('04lA000000Note2AAA')),
+    );
     expect(message.Notification.map((n) => n.Id)).toEqual(['04lA000000Note1AAA', '04lA000000Note2AAA']);
   });
 
@@ -37,11 +47,15 @@ describe('parseOutboundMessage', () => {
     expect(details(() => parseOutboundMessage('<!DOCTYPE a [<!ENTITY x "y">]><a/>'))).toContain('DOCTYPE');
     expect(details(() => parseOutboundMessage('<a/>'))).toContain('notifications element');
     expect(details(() => parseOutboundMessage(envelope('')))).toContain('body.notifications.Notification');
-    expect(details(() => parseOutboundMessage(envelope(caseNotification('not-an-id'))))).toContain('body.notifications.Notification.0.Id');
+    expect(details(() => parseOutboundMessage(envelope(caseNotification('not-an-id'))))).toContain(
+      'body.notifications.Notification.0.Id',
+    );
   });
 
   it('refuses elements nested 100 deep inside a field with a parse error (400), not a parser crash', () => {
     const deep = `${'<x>'.repeat(100)}v${'</x>'.repeat(100)}`;
-    expect(details(() => parseOutboundMessage(envelope(caseNotification('04lA000000Note1AAA'), deep)))).toContain("XML parser's limits");
+    expect(
+      details(() => parseOutboundMessage(envelope(caseNotification('04lA000000Note1AAA'), deep))),
+    ).toContain("XML parser's limits");
   });
 });

@@ -45,12 +45,19 @@ export const OUTBOUND_MESSAGE_ACK =
  *   `sfOutboundMessageSchema`
  */
 export function parseOutboundMessage(xml: string): SfOutboundMessage {
-  if (xml.trim() === '') throw new OutboundMessageParseError([{ path: 'body', message: 'an XML body is required' }]);
-  if (/<!DOCTYPE/i.test(xml)) throw new OutboundMessageParseError([{ path: 'body', message: 'a DOCTYPE is not allowed in a SOAP message' }]);
+  if (xml.trim() === '')
+    throw new OutboundMessageParseError([{ path: 'body', message: 'an XML body is required' }]);
+  if (/<!DOCTYPE/i.test(xml))
+    throw new OutboundMessageParseError([
+      { path: 'body', message: 'a DOCTYPE is not allowed in a SOAP message' },
+    ]);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new OutboundMessageParseError([
-      { path: 'body', message: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})` },
+      {
+        path: 'body',
+        message: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
+      },
     ]);
   }
   let document: { Envelope?: { Body?: { notifications?: unknown } } };
@@ -58,13 +65,21 @@ export function parseOutboundMessage(xml: string): SfOutboundMessage {
     document = parser.parse(xml) as typeof document;
   } catch (err) {
     // The parser's own limits (nesting depth, entity expansion): a client error, never a 500.
-    throw new OutboundMessageParseError([{ path: 'body', message: `refused by the XML parser's limits: ${err instanceof Error ? err.message.slice(0, 200) : 'error'}` }]);
+    throw new OutboundMessageParseError([
+      {
+        path: 'body',
+        message: `refused by the XML parser's limits: ${err instanceof Error ? err.message.slice(0, 200) : 'error'}`,
+      },
+    ]);
   }
   const notifications = document.Envelope?.Body?.notifications;
   if (notifications === undefined || notifications === null || typeof notifications !== 'object') {
-    throw new OutboundMessageParseError([{ path: 'body', message: 'expected a SOAP Envelope whose Body holds a notifications element' }]);
+    throw new OutboundMessageParseError([
+      { path: 'body', message: 'expected a SOAP Envelope whose Body holds a notifications element' },
+    ]);
   }
   const parsed = sfOutboundMessageSchema.safeParse(notifications);
-  if (!parsed.success) throw new OutboundMessageParseError(zodIssuesToDetails(parsed.error.issues, 'body.notifications'));
+  if (!parsed.success)
+    throw new OutboundMessageParseError(zodIssuesToDetails(parsed.error.issues, 'body.notifications'));
   return parsed.data;
 }

@@ -41,7 +41,11 @@ export class WebhookDeliveriesAdminService {
     const reset = await DbContext.runAsSystem('platform-admin', () => this.repository.resetForReplay(id));
     if (reset === null) throw AppException.notFound('Webhook delivery not found');
     if (!reset.replayed) {
-      throw new AppException(409, 'conflict', `Only ${REPLAYABLE_STATUSES.join(' or ')} deliveries can be replayed; this one is ${reset.before.status}`);
+      throw new AppException(
+        409,
+        'conflict',
+        `Only ${REPLAYABLE_STATUSES.join(' or ')} deliveries can be replayed; this one is ${reset.before.status}`,
+      );
     }
     await this.queue.requeue(id);
     await this.audit.record({
@@ -52,9 +56,16 @@ export class WebhookDeliveriesAdminService {
       ip: actor.ip,
       userAgent: actor.userAgent,
       requestId: actor.requestId,
-      metadata: { provider: reset.before.provider, deliveryId: reset.before.deliveryId, previousStatus: reset.before.status },
+      metadata: {
+        provider: reset.before.provider,
+        deliveryId: reset.before.deliveryId,
+        previousStatus: reset.before.status,
+      },
     });
-    this.logger.log({ id, provider: reset.before.provider, previousStatus: reset.before.status }, 'webhook delivery replayed');
+    this.logger.log(
+      { id, provider: reset.before.provider, previousStatus: reset.before.status },
+      'webhook delivery replayed',
+    );
     return { ...reset.before, status: 'received', processedAt: null };
   }
 }

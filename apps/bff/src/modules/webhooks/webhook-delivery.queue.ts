@@ -23,11 +23,15 @@ export class WebhookDeliveryQueue {
 
   /** Queues the delivery with row id `id` (a no-op while a job for it is still queued or running). */
   async enqueue(id: string): Promise<void> {
-    await this.queue.enqueue<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, { id }, {
-      jobId: id,
-      attempts: this.env.WEBHOOK_MAX_ATTEMPTS,
-      backoffMs: this.env.WEBHOOK_RETRY_BASE_DELAY_MS,
-    });
+    await this.queue.enqueue<WebhookDeliveryJob>(
+      WEBHOOK_DELIVERY_JOB,
+      { id },
+      {
+        jobId: id,
+        attempts: this.env.WEBHOOK_MAX_ATTEMPTS,
+        backoffMs: this.env.WEBHOOK_RETRY_BASE_DELAY_MS,
+      },
+    );
   }
 
   /** Queues a delivery again after its job finished (a replay of a dead letter). */

@@ -1,4 +1,9 @@
-import { alertKindFromStatus, salesforceEventBlocks, whmcsBillingAlertKind, whmcsEventBlocks } from './webhook-events.mapper';
+import {
+  alertKindFromStatus,
+  salesforceEventBlocks,
+  whmcsBillingAlertKind,
+  whmcsEventBlocks,
+} from './webhook-events.mapper';
 
 describe('webhook event mapping', () => {
   it.each([

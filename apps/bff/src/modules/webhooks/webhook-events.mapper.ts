@@ -24,7 +24,8 @@ const WHMCS_INVOICE_EVENTS: Readonly<Record<string, BillingAlertKind | null>> = 
  */
 export function whmcsEventBlocks(event: string): StatusBlockName[] {
   if (event in WHMCS_INVOICE_EVENTS) return ['billing'];
-  if (event === 'ClientEdit' || event === 'ClientDetailsValidation' || event === 'ClientChangeStatus') return ['profile'];
+  if (event === 'ClientEdit' || event === 'ClientDetailsValidation' || event === 'ClientChangeStatus')
+    return ['profile'];
   if (event.startsWith('AfterModule')) return ['subscriptions', 'usage'];
   if (event === 'CancellationRequest') return ['subscriptions'];
   if (event.startsWith('Ticket')) return ['cases'];

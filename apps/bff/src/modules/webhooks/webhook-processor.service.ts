@@ -26,7 +26,6 @@ import {
 } from './webhook-events.mapper';
 import { WebhooksRepository, type WebhookDeliveryRecord } from './webhooks.repository';
 
-
 /** What processing one delivery decided. */
 interface Effect {
   accountId: string | null;
@@ -44,7 +43,11 @@ export function invoiceAlerts(invoice: Invoice | null): NewNotification[] {
   if (invoice === null) return [];
   const alerts: NewNotification[] = [];
   if (invoice.status === 'overdue') alerts.push(invoiceOverdueNotification(invoice));
-  if ((invoice.status === 'overdue' || invoice.status === 'unpaid') && invoice.lastCaptureAttemptAt !== null && invoice.balance.amountMinor > 0) {
+  if (
+    (invoice.status === 'overdue' || invoice.status === 'unpaid') &&
+    invoice.lastCaptureAttemptAt !== null &&
+    invoice.balance.amountMinor > 0
+  ) {
     alerts.push(paymentFailedNotification(invoice));
   }
   return alerts;
@@ -102,11 +105,15 @@ export class WebhookProcessor {
     const delivery = await this.repository.claimAttempt(id);
     if (delivery === null) return;
     try {
-      const effect = delivery.provider === 'whmcs' ? await this.whmcs(delivery) : await this.salesforce(delivery);
+      const effect =
+        delivery.provider === 'whmcs' ? await this.whmcs(delivery) : await this.salesforce(delivery);
       if (effect.accountId === null || (effect.blocks.length === 0 && effect.events.length === 0)) {
         await this.repository.finish(id, { status: 'ignored', accountId: effect.accountId });
         this.metrics.webhookDelivery(delivery.provider, 'ignored');
-        this.logger.log({ deliveryId: delivery.deliveryId, provider: delivery.provider, event: delivery.eventType }, 'webhook ignored');
+        this.logger.log(
+          { deliveryId: delivery.deliveryId, provider: delivery.provider, event: delivery.eventType },
+          'webhook ignored',
+        );
         return;
       }
       await this.statusCache.invalidate(effect.accountId, effect.blocks);
@@ -116,12 +123,20 @@ export class WebhookProcessor {
       await this.repository.finish(id, { status: 'processed', accountId: effect.accountId });
       this.metrics.webhookDelivery(delivery.provider, 'processed');
       this.logger.log(
-        { deliveryId: delivery.deliveryId, provider: delivery.provider, event: delivery.eventType, blocks: effect.blocks },
+        {
+          deliveryId: delivery.deliveryId,
+          provider: delivery.provider,
+          event: delivery.eventType,
+          blocks: effect.blocks,
+        },
         'webhook processed',
       );
     } catch (err) {
       const message = errorText(err).slice(0, 1000);
-      this.logger.warn({ deliveryId: delivery.deliveryId, provider: delivery.provider, err: message }, 'webhook processing failed');
+      this.logger.warn(
+        { deliveryId: delivery.deliveryId, provider: delivery.provider, err: message },
+        'webhook processing failed',
+      );
       await this.repository.finish(id, { status: 'failed', error: message });
       this.metrics.webhookDelivery(delivery.provider, 'failed');
       if (err instanceof ZodError) throw new PermanentJobError(message);
@@ -132,7 +147,9 @@ export class WebhookProcessor {
   /** Records that the delivery's attempts ran out (the job queue's dead-letter handler). */
   async deadLetter(id: string, error: Error, attempts: number): Promise<void> {
     const message = errorText(error).slice(0, 1000);
-    const provider = await DbContext.runAsSystem('webhook-worker', () => this.repository.markDeadLettered(id, message));
+    const provider = await DbContext.runAsSystem('webhook-worker', () =>
+      this.repository.markDeadLettered(id, message),
+    );
     if (provider !== null) this.metrics.webhookDelivery(provider, 'dead_lettered');
     this.logger.error({ id, attempts, err: message }, 'webhook delivery dead-lettered');
   }
@@ -140,7 +157,8 @@ export class WebhookProcessor {
   private async whmcs(delivery: WebhookDeliveryRecord): Promise<Effect> {
     const hook = whmcsWebhookSchema.parse(delivery.payload);
     const invoiceId = hook.params.invoiceid;
-    const clientId = hook.userid ?? (invoiceId === undefined ? null : await this.billing.getInvoiceClientId(invoiceId));
+    const clientId =
+      hook.userid ?? (invoiceId === undefined ? null : await this.billing.getInvoiceClientId(invoiceId));
     const accountId = clientId === null ? null : await this.repository.accountIdByWhmcsClient(clientId);
     if (accountId === null || clientId === null) return { accountId: null, blocks: [], events: [] };
 
@@ -155,31 +173,63 @@ export class WebhookProcessor {
       const status = invoice?.status ?? null;
       const kind = whmcsBillingAlertKind(hook.event) ?? alertKindFromStatus(status);
       if (kind !== null) {
-        events.push({ id: eventId('billing_alert'), type: 'billing_alert', accountId, occurredAt, payload: { kind, invoiceId, status } });
+        events.push({
+          id: eventId('billing_alert'),
+          type: 'billing_alert',
+          accountId,
+          occurredAt,
+          payload: { kind, invoiceId, status },
+        });
       }
       notifications = invoiceAlerts(invoice);
     }
     if (blocks.length > 0) {
-      events.push({ id: eventId('account_update'), type: 'account_update', accountId, occurredAt, payload: { blocks, reason: `whmcs:${hook.event}` } });
+      events.push({
+        id: eventId('account_update'),
+        type: 'account_update',
+        accountId,
+        occurredAt,
+        payload: { blocks, reason: `whmcs:${hook.event}` },
+      });
     }
     return { accountId, blocks, events, notifications };
   }
 
   private async salesforce(delivery: WebhookDeliveryRecord): Promise<Effect> {
     const change = sfWebhookSchema.parse(delivery.payload);
-    const accountId = change.accountId === null ? null : await this.repository.accountIdBySalesforceAccount(change.accountId);
+    const accountId =
+      change.accountId === null ? null : await this.repository.accountIdBySalesforceAccount(change.accountId);
     if (accountId === null) return { accountId: null, blocks: [], events: [] };
     const blocks = salesforceEventBlocks(change.event, change.sobject);
     const occurredAt = this.clock.now().toISOString();
     const events: RealtimeEvent[] =
       blocks.length === 0
         ? []
-        : [{ id: stableEventId(`${delivery.id}:account_update`), type: 'account_update', accountId, occurredAt, payload: { blocks, reason: `salesforce:${change.event}` } }];
+        : [
+            {
+              id: stableEventId(`${delivery.id}:account_update`),
+              type: 'account_update',
+              accountId,
+              occurredAt,
+              payload: { blocks, reason: `salesforce:${change.event}` },
+            },
+          ];
     // The case it is about: the record itself, or a comment's case (re-read: the delivery is only a trigger).
-    const caseId = change.sobject === 'Case' ? change.recordId : change.sobject === 'CaseComment' ? await this.crm.getCommentCaseId(change.recordId) : null;
+    const caseId =
+      change.sobject === 'Case'
+        ? change.recordId
+        : change.sobject === 'CaseComment'
+          ? await this.crm.getCommentCaseId(change.recordId)
+          : null;
     if (caseId !== null) {
       const reason = change.sobject === 'CaseComment' ? 'comment_added' : 'changed';
-      events.push({ id: stableEventId(`${delivery.id}:case_updated`), type: 'case_updated', accountId, occurredAt, payload: { caseId, reason } });
+      events.push({
+        id: stableEventId(`${delivery.id}:case_updated`),
+        type: 'case_updated',
+        accountId,
+        occurredAt,
+        payload: { caseId, reason },
+      });
     }
     return { accountId, blocks, events };
   }

@@ -46,6 +46,10 @@ export const XML_CONTENT_TYPES = ['text/xml', 'application/xml', 'application/so
 export function registerXmlBodyParser(fastify: FastifyInstance): void {
   for (const type of XML_CONTENT_TYPES) {
     if (fastify.hasContentTypeParser(type)) continue;
-    fastify.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_WEBHOOK_BODY_BYTES }, (_request, body, done) => done(null, body));
+    fastify.addContentTypeParser(
+      type,
+      { parseAs: 'buffer', bodyLimit: MAX_WEBHOOK_BODY_BYTES },
+      (_request, body, done) => done(null, body),
+    );
   }
 }

@@ -40,8 +40,11 @@ export class WebhookRecoveryService implements OnApplicationBootstrap {
    * @returns how many were picked up
    */
   async recover(): Promise<number> {
-    const ids = await DbContext.runAsSystem('webhook-recovery', () => this.repository.findUnfinished(RECOVERY_MAX_AGE_MS, RECOVERY_BATCH));
-    if (ids.length > 0) this.logger.log({ count: ids.length }, 'enqueueing webhook deliveries left unfinished');
+    const ids = await DbContext.runAsSystem('webhook-recovery', () =>
+      this.repository.findUnfinished(RECOVERY_MAX_AGE_MS, RECOVERY_BATCH),
+    );
+    if (ids.length > 0)
+      this.logger.log({ count: ids.length }, 'enqueueing webhook deliveries left unfinished');
     for (const id of ids) await this.queue.enqueue(id);
     return ids.length;
   }

@@ -73,9 +73,15 @@ export class WebhookSignatureService {
     if (!matches) throw this.invalid('webhook signature does not match');
 
     try {
-      return { deliveryId: id, body: JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8')) };
+      return {
+        deliveryId: id,
+        body: JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8')),
+      };
     } catch {
-      throw AppException.validation([{ path: 'body', message: 'body is not valid JSON' }], 'Webhook body is not JSON');
+      throw AppException.validation(
+        [{ path: 'body', message: 'body is not valid JSON' }],
+        'Webhook body is not JSON',
+      );
     }
   }
 

@@ -11,8 +11,16 @@ import { WebhooksService } from './webhooks.service';
 function StandardWebhooksHeaders(): MethodDecorator {
   return (target, key, descriptor) => {
     ApiHeader({ name: 'webhook-id', required: true })(target, key, descriptor);
-    ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds' })(target, key, descriptor);
-    ApiHeader({ name: 'webhook-signature', required: true, description: '`v1,<base64 HMAC-SHA256>`' })(target, key, descriptor);
+    ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds' })(
+      target,
+      key,
+      descriptor,
+    );
+    ApiHeader({ name: 'webhook-signature', required: true, description: '`v1,<base64 HMAC-SHA256>`' })(
+      target,
+      key,
+      descriptor,
+    );
   };
 }
 
@@ -52,11 +60,15 @@ export class WebhooksController {
   @ApiProduces('text/xml')
   @ApiOperation({
     summary: 'Salesforce Outbound Message (SOAP notifications)',
-    description: 'Acknowledged (`<Ack>true</Ack>`) once every notification is recorded; redelivered notification ids are acknowledged and ignored.',
+    description:
+      'Acknowledged (`<Ack>true</Ack>`) once every notification is recorded; redelivered notification ids are acknowledged and ignored.',
   })
   @ApiResponse({ status: 200, description: 'SOAP notificationsResponse with Ack true' })
   @ApiResponse({ status: 401, description: 'OrganizationId is not SALESFORCE_ORGANIZATION_ID' })
-  @ApiResponse({ status: 400, description: 'not XML, not an Outbound Message, or more than 100 notifications' })
+  @ApiResponse({
+    status: 400,
+    description: 'not XML, not an Outbound Message, or more than 100 notifications',
+  })
   async salesforceOutbound(@Req() req: RawBodyRequest): Promise<string> {
     await this.webhooks.acceptOutboundMessage(req.rawBody ?? '');
     return OUTBOUND_MESSAGE_ACK;
@@ -65,7 +77,10 @@ export class WebhooksController {
   private async accept(provider: WebhookProvider, req: RawBodyRequest): Promise<void> {
     const raw = req.rawBody;
     if (raw === undefined) {
-      throw AppException.validation([{ path: 'body', message: 'a JSON body is required' }], 'Webhook body is missing');
+      throw AppException.validation(
+        [{ path: 'body', message: 'a JSON body is required' }],
+        'Webhook body is missing',
+      );
     }
     await this.webhooks.accept(provider, raw, req.headers);
   }

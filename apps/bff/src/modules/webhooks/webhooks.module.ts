@@ -12,7 +12,11 @@ import { MetricsService } from '../../core/metrics/metrics.service';
 import { DbContext } from '../../core/prisma/db-context';
 import { WebhookDeliveriesAdminController } from './webhook-deliveries-admin.controller';
 import { WebhookDeliveriesAdminService } from './webhook-deliveries-admin.service';
-import { WEBHOOK_DELIVERY_JOB, WebhookDeliveryQueue, type WebhookDeliveryJob } from './webhook-delivery.queue';
+import {
+  WEBHOOK_DELIVERY_JOB,
+  WebhookDeliveryQueue,
+  type WebhookDeliveryJob,
+} from './webhook-delivery.queue';
 import { WebhookProcessor } from './webhook-processor.service';
 import { WebhookRecoveryService } from './webhook-recovery.service';
 import { WebhookSignatureService } from './webhook-signature.service';
@@ -53,7 +57,9 @@ export class WebhooksModule implements OnModuleInit {
    * Messages), and starts the worker of recorded deliveries (its dead letters are recorded on the row).
    */
   onModuleInit(): void {
-    this.metrics.readWebhookQueueWith(() => DbContext.runAsSystem('metrics', () => this.repository.queueStats()));
+    this.metrics.readWebhookQueueWith(() =>
+      DbContext.runAsSystem('metrics', () => this.repository.queueStats()),
+    );
     // With JOB_WORKER=off the worker process (dist/worker.js) processes the queued deliveries.
     if (this.env.JOB_WORKER === 'inline') {
       this.queue.process<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (job) => this.processor.process(job.id), {

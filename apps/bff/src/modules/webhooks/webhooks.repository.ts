@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { WebhookDelivery, WebhookDeliveryListQuery, WebhookDeliveryPage, WebhookDeliveryStatus } from '@portico/domain';
+import type {
+  WebhookDelivery,
+  WebhookDeliveryListQuery,
+  WebhookDeliveryPage,
+  WebhookDeliveryStatus,
+} from '@portico/domain';
 import { PrismaService } from '../../core/prisma/prisma.service';
 import type { WebhookProvider } from './webhook-signature.service';
 
@@ -36,7 +41,12 @@ export class WebhooksRepository {
    * Records a delivery once per (provider, delivery id).
    * @returns the row id, or null when this delivery was already recorded (a redelivery)
    */
-  async recordOnce(provider: WebhookProvider, deliveryId: string, eventType: string, payload: object): Promise<string | null> {
+  async recordOnce(
+    provider: WebhookProvider,
+    deliveryId: string,
+    eventType: string,
+    payload: object,
+  ): Promise<string | null> {
     // One statement, no exception for a redelivery (ON CONFLICT on the (provider, delivery_id) key): the intake's
     // only write.
     const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
@@ -54,7 +64,13 @@ export class WebhooksRepository {
   async recordManyOnce(provider: WebhookProvider, deliveries: readonly NewDelivery[]): Promise<string[]> {
     if (deliveries.length === 0) return [];
     const rows = await this.prisma.webhookDelivery.createManyAndReturn({
-      data: deliveries.map((d) => ({ provider, deliveryId: d.deliveryId, eventType: d.eventType, status: 'received', payload: d.payload })),
+      data: deliveries.map((d) => ({
+        provider,
+        deliveryId: d.deliveryId,
+        eventType: d.eventType,
+        status: 'received',
+        payload: d.payload,
+      })),
       skipDuplicates: true,
       select: { id: true },
     });
@@ -95,7 +111,8 @@ export class WebhooksRepository {
       });
       return toRecord(row);
     } catch (err) {
-      if (typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2025') return null;
+      if (typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2025')
+        return null;
       throw err;
     }
   }
@@ -138,7 +155,10 @@ export class WebhooksRepository {
     const [row] = await this.prisma.$queryRaw<Array<{ depth: bigint; oldest: Date | null }>>`
       SELECT count(*) AS depth, min(received_at) AS oldest FROM webhook_deliveries WHERE status IN ('received', 'failed')`;
     const oldest = row?.oldest ?? null;
-    return { depth: Number(row?.depth ?? 0), oldestAgeSeconds: oldest === null ? 0 : Math.max(0, (Date.now() - oldest.getTime()) / 1000) };
+    return {
+      depth: Number(row?.depth ?? 0),
+      oldestAgeSeconds: oldest === null ? 0 : Math.max(0, (Date.now() - oldest.getTime()) / 1000),
+    };
   }
 
   /**
@@ -175,13 +195,19 @@ export class WebhooksRepository {
 
   /** The Portico account linked to a WHMCS client. */
   async accountIdByWhmcsClient(clientId: number): Promise<string | null> {
-    const row = await this.prisma.account.findUnique({ where: { whmcsClientId: clientId }, select: { id: true } });
+    const row = await this.prisma.account.findUnique({
+      where: { whmcsClientId: clientId },
+      select: { id: true },
+    });
     return row?.id ?? null;
   }
 
   /** The Portico account linked to a Salesforce Account (15- and 18-character ids both match). */
   async accountIdBySalesforceAccount(sfAccountId: string): Promise<string | null> {
-    const exact = await this.prisma.account.findUnique({ where: { salesforceAccountId: sfAccountId }, select: { id: true } });
+    const exact = await this.prisma.account.findUnique({
+      where: { salesforceAccountId: sfAccountId },
+      select: { id: true },
+    });
     if (exact) return exact.id;
     if (sfAccountId.length !== 15) return null;
     const long = await this.prisma.account.findFirst({
@@ -220,7 +246,11 @@ function toDelivery(row: DeliveryRow): WebhookDelivery {
   };
 }
 
-function toRecord(row: Pick<DeliveryRow, 'id' | 'provider' | 'deliveryId' | 'eventType' | 'status' | 'attempts'> & { payload: unknown }): WebhookDeliveryRecord {
+function toRecord(
+  row: Pick<DeliveryRow, 'id' | 'provider' | 'deliveryId' | 'eventType' | 'status' | 'attempts'> & {
+    payload: unknown;
+  },
+): WebhookDeliveryRecord {
   return {
     id: row.id,
     provider: row.provider as WebhookProvider,

@@ -1,5 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { outboundNotificationToWebhook, sameSalesforceId, sfWebhookSchema } from '@portico/domain/providers/salesforce';
+import {
+  outboundNotificationToWebhook,
+  sameSalesforceId,
+  sfWebhookSchema,
+} from '@portico/domain/providers/salesforce';
 import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
@@ -48,16 +52,24 @@ export class WebhooksService {
     rawBody: Buffer | string,
     headers: Record<string, string | string[] | undefined>,
   ): Promise<AcceptOutcome> {
-    const { deliveryId, body } = this.refusalsLogged(provider, () => this.signatures.verify(provider, rawBody, headers));
-    const parsed = provider === 'whmcs' ? whmcsWebhookSchema.safeParse(body) : sfWebhookSchema.safeParse(body);
+    const { deliveryId, body } = this.refusalsLogged(provider, () =>
+      this.signatures.verify(provider, rawBody, headers),
+    );
+    const parsed =
+      provider === 'whmcs' ? whmcsWebhookSchema.safeParse(body) : sfWebhookSchema.safeParse(body);
     if (!parsed.success) {
       const details = zodIssuesToDetails(parsed.error.issues, 'body');
-      this.logger.warn({ provider, deliveryId, reason: details.map((d) => `${d.path}: ${d.message}`).join('; ') }, 'webhook refused: invalid body');
+      this.logger.warn(
+        { provider, deliveryId, reason: details.map((d) => `${d.path}: ${d.message}`).join('; ') },
+        'webhook refused: invalid body',
+      );
       this.metrics.webhookDelivery(provider, 'refused');
       throw AppException.validation(details, 'Webhook body is invalid');
     }
     // Deliveries are recorded before anyone knows which account they concern.
-    const id = await DbContext.runAsSystem('webhook-intake', () => this.repository.recordOnce(provider, deliveryId, parsed.data.event, body as object));
+    const id = await DbContext.runAsSystem('webhook-intake', () =>
+      this.repository.recordOnce(provider, deliveryId, parsed.data.event, body as object),
+    );
     if (id === null) {
       this.logger.log({ provider, deliveryId }, 'duplicate webhook delivery ignored');
       this.metrics.webhookDelivery(provider, 'duplicate');
@@ -81,15 +93,27 @@ export class WebhooksService {
       message = parseOutboundMessage(xml);
     } catch (err) {
       if (!(err instanceof OutboundMessageParseError)) throw err;
-      this.logger.warn({ provider: 'salesforce', channel: 'outbound_message', reason: err.message }, 'webhook refused: invalid Outbound Message');
+      this.logger.warn(
+        { provider: 'salesforce', channel: 'outbound_message', reason: err.message },
+        'webhook refused: invalid Outbound Message',
+      );
       throw AppException.validation(err.details, 'Outbound Message body is invalid');
     }
     if (!sameSalesforceId(message.OrganizationId, this.env.SALESFORCE_ORGANIZATION_ID)) {
       this.logger.warn(
-        { provider: 'salesforce', channel: 'outbound_message', organizationId: message.OrganizationId, reason: 'unknown organization' },
+        {
+          provider: 'salesforce',
+          channel: 'outbound_message',
+          organizationId: message.OrganizationId,
+          reason: 'unknown organization',
+        },
         'webhook refused: Outbound Message from an unknown organization',
       );
-      throw new AppException(401, 'webhook_signature_invalid', 'Outbound Message from an unknown Salesforce organization');
+      throw new AppException(
+        401,
+        'webhook_signature_invalid',
+        'Outbound Message from an unknown Salesforce organization',
+      );
     }
 
     const receivedAt = new Date().toISOString();
@@ -102,9 +126,15 @@ export class WebhooksService {
         payload: { ...change, channel: 'outbound_message', actionId: message.ActionId },
       });
     }
-    const ids = await DbContext.runAsSystem('webhook-intake', () => this.repository.recordManyOnce('salesforce', [...byId.values()]));
+    const ids = await DbContext.runAsSystem('webhook-intake', () =>
+      this.repository.recordManyOnce('salesforce', [...byId.values()]),
+    );
     const duplicates = message.Notification.length - ids.length;
-    if (duplicates > 0) this.logger.log({ provider: 'salesforce', channel: 'outbound_message', duplicates }, 'duplicate notifications ignored');
+    if (duplicates > 0)
+      this.logger.log(
+        { provider: 'salesforce', channel: 'outbound_message', duplicates },
+        'duplicate notifications ignored',
+      );
     this.metrics.webhookDelivery('salesforce', 'received', ids.length);
     this.metrics.webhookDelivery('salesforce', 'duplicate', duplicates);
     await this.enqueue(ids, 'salesforce');
@@ -117,7 +147,10 @@ export class WebhooksService {
       try {
         await this.queue.enqueue(id);
       } catch (err) {
-        this.logger.error({ provider, id, err: err instanceof Error ? err.message : String(err) }, 'webhook delivery not enqueued');
+        this.logger.error(
+          { provider, id, err: err instanceof Error ? err.message : String(err) },
+          'webhook delivery not enqueued',
+        );
       }
     }
   }

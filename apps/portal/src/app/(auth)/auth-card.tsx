@@ -6,7 +6,17 @@ import { PreferenceSwitchers } from '@/components/shell/preference-switchers';
  * the card when given (a page whose heading changes with its state, like the invite, renders its own); `footer` goes
  * below the card.
  */
-export function AuthCard({ title, subtitle, footer, children }: { title?: string; subtitle?: string; footer?: ReactNode; children: ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  footer,
+  children,
+}: {
+  title?: string;
+  subtitle?: string;
+  footer?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">

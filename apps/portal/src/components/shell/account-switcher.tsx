@@ -6,7 +6,15 @@ import type { Membership } from '@portico/domain';
 import { accountPagePath } from '@/lib/account-paths';
 
 /** Shows the current account's name and switches to another membership, staying in the same section. */
-export function AccountSwitcher({ accountId, memberships, section }: { accountId: string; memberships: Membership[]; section: string }) {
+export function AccountSwitcher({
+  accountId,
+  memberships,
+  section,
+}: {
+  accountId: string;
+  memberships: Membership[];
+  section: string;
+}) {
   const router = useRouter();
   const t = useTranslations('shell');
   const tr = useTranslations('roles');

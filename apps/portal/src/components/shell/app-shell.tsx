@@ -53,7 +53,11 @@ function useRememberAccount(accountId: string, me: Me | undefined, isMember: boo
     if (!isMember || last === accountId) return;
     browserApiClient
       .send('/api/v1/me/last-account', { method: 'PUT', body: { accountId } })
-      .then(() => queryClient.setQueryData<Me>(authKeys.me(), (old) => (old ? { ...old, lastAccountId: accountId } : old)))
+      .then(() =>
+        queryClient.setQueryData<Me>(authKeys.me(), (old) =>
+          old ? { ...old, lastAccountId: accountId } : old,
+        ),
+      )
       .catch(() => undefined);
   }, [accountId, isMember, last, queryClient]);
 }
@@ -71,16 +75,20 @@ export function AppShell({ accountId, children }: { accountId: string; children:
   const permissions = accountPermissions(me.data, accountId);
   const sectionKey = section === 'support' && pathname.split('/')[3] === 'new' ? 'support/new' : section;
   const sectionPermission = sectionKey === 'support/new' ? 'support:write' : SECTION_PERMISSION[section];
-  const sectionForbidden = membership !== undefined && sectionPermission !== undefined && !permissions.can(sectionPermission);
+  const sectionForbidden =
+    membership !== undefined && sectionPermission !== undefined && !permissions.can(sectionPermission);
   useRememberAccount(accountId, me.data, membership !== undefined);
   // The account requires two-factor and this member has not set it up: only the settings page is usable.
-  const mustEnrol = membership?.mfaRequired === true && me.data?.user.mfaEnabled === false && section !== 'settings';
+  const mustEnrol =
+    membership?.mfaRequired === true && me.data?.user.mfaEnabled === false && section !== 'settings';
 
   return (
     <ShellFrame
       home={accountPagePath(accountId, 'dashboard')}
       homeLabel={t('home')}
-      account={<AccountSwitcher accountId={accountId} memberships={me.data?.memberships ?? []} section={section} />}
+      account={
+        <AccountSwitcher accountId={accountId} memberships={me.data?.memberships ?? []} section={section} />
+      }
       extras={
         <>
           <ConnectionIndicator />

@@ -22,7 +22,13 @@ const THEME_KEY: Readonly<Record<ThemeChoice, 'themeSystem' | 'themeLight' | 'th
  * the `portico_locale` cookie and, when `signedIn`, saved on the user (`PUT /api/v1/me/locale`) so it follows them to
  * other devices and their emails; the page then re-renders on the server in that language. The theme applies at once.
  */
-export function PreferenceSwitchers({ signedIn = false, className }: { signedIn?: boolean; className?: string }) {
+export function PreferenceSwitchers({
+  signedIn = false,
+  className,
+}: {
+  signedIn?: boolean;
+  className?: string;
+}) {
   const t = useTranslations('preferences');
   const locale = useLocale();
   const router = useRouter();
@@ -39,7 +45,9 @@ export function PreferenceSwitchers({ signedIn = false, className }: { signedIn?
     if (signedIn) {
       try {
         await browserApiClient.send('/api/v1/me/locale', { method: 'PUT', body: { locale: next } });
-        queryClient.setQueryData<Me>(authKeys.me(), (old) => (old ? { ...old, user: { ...old.user, locale: next } } : old));
+        queryClient.setQueryData<Me>(authKeys.me(), (old) =>
+          old ? { ...old, user: { ...old.user, locale: next } } : old,
+        );
       } catch {
         // The cookie still carries the choice on this device; say that it did not reach the account.
         setSaveFailed(true);
@@ -70,7 +78,12 @@ export function PreferenceSwitchers({ signedIn = false, className }: { signedIn?
       </div>
       <div className="preferences__field">
         <label htmlFor={themeId}>{t('theme')}</label>
-        <select id={themeId} value={theme} data-testid="theme-switcher" onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
+        <select
+          id={themeId}
+          value={theme}
+          data-testid="theme-switcher"
+          onChange={(e) => setTheme(e.target.value as ThemeChoice)}
+        >
           {THEME_CHOICES.map((choice) => (
             <option key={choice} value={choice}>
               {t(THEME_KEY[choice])}

@@ -53,13 +53,22 @@ export function ShellFrame({
           <div className="topbar__account">{account}</div>
           <div className="topbar__right">
             {extras}
-            {me ? <UserMenu user={me.user} platformAdmin={me.platformAdmin} /> : <span className="avatar avatar--placeholder" aria-hidden="true" />}
+            {me ? (
+              <UserMenu user={me.user} platformAdmin={me.platformAdmin} />
+            ) : (
+              <span className="avatar avatar--placeholder" aria-hidden="true" />
+            )}
           </div>
         </div>
         <nav className="tabs" aria-label={navLabel}>
           <div className="tabs__inner">
             {tabs.map((t) => (
-              <Link key={t.href} href={t.href} className={`tabs__item${t.active ? ' tabs__item--active' : ''}`} aria-current={t.active ? 'page' : undefined}>
+              <Link
+                key={t.href}
+                href={t.href}
+                className={`tabs__item${t.active ? ' tabs__item--active' : ''}`}
+                aria-current={t.active ? 'page' : undefined}
+              >
                 {t.label}
               </Link>
             ))}

@@ -10,7 +10,11 @@ import { PreferenceSwitchers } from './preference-switchers';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.charAt(0) ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.charAt(0) ?? '') : '')).toUpperCase() || '?';
+  return (
+    (
+      (parts[0]?.charAt(0) ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.charAt(0) ?? '') : '')
+    ).toUpperCase() || '?'
+  );
 }
 
 /**
@@ -53,7 +57,11 @@ export function UserMenu({ user, platformAdmin = false }: { user: User; platform
           </p>
           <PreferenceSwitchers signedIn />
           {platformAdmin ? (
-            <Link className="button button--secondary button--block" href="/admin" onClick={() => setOpen(false)}>
+            <Link
+              className="button button--secondary button--block"
+              href="/admin"
+              onClick={() => setOpen(false)}
+            >
               {t('platformAdmin')}
             </Link>
           ) : null}

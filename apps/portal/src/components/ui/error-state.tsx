@@ -38,7 +38,12 @@ export function ErrorState({
         {requestId ? <p className="error-state__meta">{t('reference', { requestId })}</p> : null}
       </div>
       {onRetry ? (
-        <button type="button" className="button button--secondary button--small" onClick={onRetry} disabled={retrying}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={onRetry}
+          disabled={retrying}
+        >
           {retrying ? t('retrying') : t('retry')}
         </button>
       ) : null}

@@ -10,9 +10,7 @@ export function NotAllowed({ accountId, what }: { accountId: string; what: strin
   return (
     <div className="card not-allowed" role="alert" data-testid="not-allowed">
       <h1 className="page-header__title">{t('notAllowedTitle')}</h1>
-      <p className="muted">
-        {t('notAllowedBody', { what })}
-      </p>
+      <p className="muted">{t('notAllowedBody', { what })}</p>
       <Link className="button button--secondary" href={accountPagePath(accountId, 'dashboard')}>
         {t('backToDashboard')}
       </Link>

@@ -29,7 +29,14 @@ export function PagedList<T>({
 }) {
   if (query.isPending) return <SkeletonLines lines={6} label={loadingLabel} />;
   if (query.isError) {
-    return <ErrorState title={errorTitle} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return (
+      <ErrorState
+        title={errorTitle}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
   }
   if (query.data.items.length === 0) return empty;
   return (

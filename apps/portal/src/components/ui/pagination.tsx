@@ -4,7 +4,15 @@ import { useTranslations } from 'next-intl';
 import type { PageInfo } from '@portico/domain';
 
 /** Previous / next paging with "21–40 of 57". */
-export function Pagination({ page, onChange, busy = false }: { page: PageInfo; onChange: (page: number) => void; busy?: boolean }) {
+export function Pagination({
+  page,
+  onChange,
+  busy = false,
+}: {
+  page: PageInfo;
+  onChange: (page: number) => void;
+  busy?: boolean;
+}) {
   const t = useTranslations('common');
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;

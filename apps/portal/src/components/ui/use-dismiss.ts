@@ -6,7 +6,12 @@ import { useEffect, type RefObject } from 'react';
  * Closes a pop-over (menu, panel) while `open`: on a pointer press outside `root`, and on Escape (focus goes back to
  * `trigger`).
  */
-export function useDismiss(open: boolean, close: () => void, root: RefObject<HTMLElement | null>, trigger: RefObject<HTMLElement | null>): void {
+export function useDismiss(
+  open: boolean,
+  close: () => void,
+  root: RefObject<HTMLElement | null>,
+  trigger: RefObject<HTMLElement | null>,
+): void {
   useEffect(() => {
     if (!open) return;
     const onPointer = (e: PointerEvent) => {

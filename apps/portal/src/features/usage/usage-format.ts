@@ -10,7 +10,9 @@ function numberFormat(locale: string, style: 'compact' | 'whole' | 'one'): Intl.
   if (!format) {
     format = new Intl.NumberFormat(
       locale,
-      style === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: style === 'one' ? 1 : 0 },
+      style === 'compact'
+        ? { notation: 'compact', maximumFractionDigits: 1 }
+        : { maximumFractionDigits: style === 'one' ? 1 : 0 },
     );
     numberFormats.set(key, format);
   }
@@ -22,7 +24,11 @@ function numberFormat(locale: string, style: 'compact' | 'whole' | 'one'): Intl.
  * `3.5 min` or `2.1 h`, counts and requests compact (`4.2M requests`); `short` drops the unit word of counts (axis
  * ticks). Numbers follow `options.locale` (an `Intl` locale, default `en-US`).
  */
-export function formatUsage(value: number, unit: UsageUnit, options: { digits?: number; short?: boolean; locale?: string } = {}): string {
+export function formatUsage(
+  value: number,
+  unit: UsageUnit,
+  options: { digits?: number; short?: boolean; locale?: string } = {},
+): string {
   if (!Number.isFinite(value)) return '–';
   const locale = options.locale ?? 'en-US';
   switch (unit) {
@@ -33,7 +39,10 @@ export function formatUsage(value: number, unit: UsageUnit, options: { digits?: 
       if (Math.abs(value) >= 60) return `${numberFormat(locale, 'one').format(value / 60)} min`;
       return `${numberFormat(locale, 'whole').format(value)} s`;
     default: {
-      const text = Math.abs(value) >= 10_000 ? numberFormat(locale, 'compact').format(value) : numberFormat(locale, 'whole').format(value);
+      const text =
+        Math.abs(value) >= 10_000
+          ? numberFormat(locale, 'compact').format(value)
+          : numberFormat(locale, 'whole').format(value);
       return options.short ? text : `${text} ${unit}`;
     }
   }

@@ -1,5 +1,11 @@
 import { contactSchema, crmAccountSchema } from '../../accounts/account.schema';
-import { sfAccountRecordSchema, sfContactRecordSchema, sfErrorSchema, sfQueryResultSchema, SF_CASE_FIELDS } from './raw.schema';
+import {
+  sfAccountRecordSchema,
+  sfContactRecordSchema,
+  sfErrorSchema,
+  sfQueryResultSchema,
+  SF_CASE_FIELDS,
+} from './raw.schema';
 import { toContact, toCrmAccount } from './account.mapper';
 import { isSalesforceId, soqlQuote } from './soql.mapper';
 import { sfWebhookSchema } from './webhook.schema';
@@ -18,7 +24,14 @@ describe('toCrmAccount / toContact', () => {
     });
     const a = toCrmAccount(raw);
     expect(crmAccountSchema.parse(a)).toEqual(a);
-    expect(a).toEqual({ name: 'Acme Hosting Ltd', type: 'Customer - Direct', industry: null, website: 'https://acme.example', phone: null, accountManager: 'Sam Seller' });
+    expect(a).toEqual({
+      name: 'Acme Hosting Ltd',
+      type: 'Customer - Direct',
+      industry: null,
+      website: 'https://acme.example',
+      phone: null,
+      accountManager: 'Sam Seller',
+    });
   });
 
   it('maps Contacts from a paged query result', () => {
@@ -26,12 +39,27 @@ describe('toCrmAccount / toContact', () => {
       totalSize: 3,
       done: false,
       nextRecordsUrl: '/services/data/v62.0/query/01gxx-2',
-      records: [{ attributes: { type: 'Contact', url: '/c' }, Id: '003A0000001AbcdAAA', Name: 'Jane Doe', Email: 'jane@acme.example', Phone: null, Title: 'CTO' }],
+      records: [
+        {
+          attributes: { type: 'Contact', url: '/c' },
+          Id: '003A0000001AbcdAAA',
+          Name: 'Jane Doe',
+          Email: 'jane@acme.example',
+          Phone: null,
+          Title: 'CTO',
+        },
+      ],
     });
     expect(page.nextRecordsUrl).toBe('/services/data/v62.0/query/01gxx-2');
     const c = toContact(page.records[0]!);
     expect(contactSchema.parse(c)).toEqual(c);
-    expect(c).toEqual({ id: '003A0000001AbcdAAA', name: 'Jane Doe', email: 'jane@acme.example', phone: null, title: 'CTO' });
+    expect(c).toEqual({
+      id: '003A0000001AbcdAAA',
+      name: 'Jane Doe',
+      email: 'jane@acme.example',
+      phone: null,
+      title: 'CTO',
+    });
   });
 
   it('rejects a record without attributes', () => {
@@ -41,7 +69,13 @@ describe('toCrmAccount / toContact', () => {
 
 describe('errors, ids, quoting, webhooks', () => {
   it('parses the error array', () => {
-    const errs = sfErrorSchema.parse([{ message: 'Required fields are missing: [Subject]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Subject'] }]);
+    const errs = sfErrorSchema.parse([
+      {
+        message: 'Required fields are missing: [Subject]',
+        errorCode: 'REQUIRED_FIELD_MISSING',
+        fields: ['Subject'],
+      },
+    ]);
     expect(errs[0]?.errorCode).toBe('REQUIRED_FIELD_MISSING');
     expect(sfErrorSchema.safeParse({ message: 'x' }).success).toBe(false);
   });
@@ -49,7 +83,7 @@ describe('errors, ids, quoting, webhooks', () => {
   it('quotes SOQL literals', () => {
     expect(soqlQuote("O'Brien")).toBe("'O\\'Brien'");
     expect(soqlQuote('a\\b')).toBe("'a\\\\b'");
-    expect(soqlQuote('line1\nline2\r\t"x"')).toBe("'line1\\nline2\\r\\t\\\"x\\\"'");
+    expect(soqlQuote('line1\nline2\r\t"x"')).toBe('\'line1\\nline2\\r\\t\\"x\\"\'');
     expect(soqlQuote("' OR Name != '")).toBe("'\\' OR Name != \\''");
   });
 
@@ -65,7 +99,13 @@ describe('errors, ids, quoting, webhooks', () => {
   });
 
   it('parses the webhook body', () => {
-    const w = sfWebhookSchema.parse({ event: 'CaseChanged', occurredAt: '2026-01-05T10:00:00.000Z', sobject: 'Case', recordId: '500A0000001AbcdAAA', accountId: '001A0000001AcmeAAA' });
+    const w = sfWebhookSchema.parse({
+      event: 'CaseChanged',
+      occurredAt: '2026-01-05T10:00:00.000Z',
+      sobject: 'Case',
+      recordId: '500A0000001AbcdAAA',
+      accountId: '001A0000001AcmeAAA',
+    });
     expect(w.recordId).toBe('500A0000001AbcdAAA');
     expect(sfWebhookSchema.safeParse({ ...w, recordId: 'nope' }).success).toBe(false);
   });

@@ -32,8 +32,14 @@ export interface CaseCommentContext {
  */
 export function toCaseComment(raw: SfCaseCommentRecordRaw, context: CaseCommentContext): CaseComment {
   const member = context.postedByMembers.get(raw.Id);
-  const byIntegration = raw.CreatedById !== null && context.integrationUserId !== null && sameSalesforceId(raw.CreatedById, context.integrationUserId);
-  const external = raw.CreatedBy?.userType !== null && raw.CreatedBy?.userType !== undefined && CUSTOMER_USER_TYPES.has(raw.CreatedBy.userType);
+  const byIntegration =
+    raw.CreatedById !== null &&
+    context.integrationUserId !== null &&
+    sameSalesforceId(raw.CreatedById, context.integrationUserId);
+  const external =
+    raw.CreatedBy?.userType !== null &&
+    raw.CreatedBy?.userType !== undefined &&
+    CUSTOMER_USER_TYPES.has(raw.CreatedBy.userType);
   const customer = member !== undefined || byIntegration || external;
   return {
     id: raw.Id,
@@ -55,6 +61,8 @@ export function toSalesforceCaseCommentCreate(caseId: string, body: string): SfC
  */
 export function userIdOfIdentityUrl(identityUrl: string | undefined): string | null {
   if (identityUrl === undefined) return null;
-  const m = /\/id\/00D[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?\/(005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)\/?$/.exec(identityUrl);
+  const m = /\/id\/00D[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?\/(005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)\/?$/.exec(
+    identityUrl,
+  );
   return m?.[1] ?? null;
 }

@@ -14,7 +14,10 @@ const record = {
   IsClosed: false,
   Origin: 'Web',
   AccountId: '001A0000001AcmeAAA',
-  Contact: { attributes: { type: 'Contact', url: '/services/data/v62.0/sobjects/Contact/003A0000001AbcdAAA' }, Name: 'Jane Doe' },
+  Contact: {
+    attributes: { type: 'Contact', url: '/services/data/v62.0/sobjects/Contact/003A0000001AbcdAAA' },
+    Name: 'Jane Doe',
+  },
   CreatedDate: '2026-01-05T10:00:00.000+0000',
   LastModifiedDate: '2026-01-05T12:30:00.000+0100',
   ClosedDate: null,
@@ -22,7 +25,11 @@ const record = {
 
 describe('toSupportCase', () => {
   it('maps a query result record (attributes, nulls, relationship, +0000 offsets)', () => {
-    const page = sfQueryResultSchema(sfCaseRecordSchema).parse({ totalSize: 1, done: true, records: [record] });
+    const page = sfQueryResultSchema(sfCaseRecordSchema).parse({
+      totalSize: 1,
+      done: true,
+      records: [record],
+    });
     const c = toSupportCase(page.records[0]!);
     expect(supportCaseSchema.parse(c)).toEqual(c);
     expect(c).toEqual({
@@ -43,8 +50,22 @@ describe('toSupportCase', () => {
 
   it('handles a null Contact relationship, absent optional fields and a closed case', () => {
     const { LastModifiedDate: _l, ...rest } = record;
-    const c = toSupportCase(sfCaseRecordSchema.parse({ ...rest, Contact: null, Status: 'Closed', IsClosed: null, ClosedDate: '2026-01-06T09:00:00Z' }));
-    expect(c).toMatchObject({ contactName: null, status: 'closed', isClosed: true, updatedAt: null, closedAt: '2026-01-06T09:00:00.000Z' });
+    const c = toSupportCase(
+      sfCaseRecordSchema.parse({
+        ...rest,
+        Contact: null,
+        Status: 'Closed',
+        IsClosed: null,
+        ClosedDate: '2026-01-06T09:00:00Z',
+      }),
+    );
+    expect(c).toMatchObject({
+      contactName: null,
+      status: 'closed',
+      isClosed: true,
+      updatedAt: null,
+      closedAt: '2026-01-06T09:00:00.000Z',
+    });
   });
 
   it('rejects a record with a malformed CreatedDate', () => {
@@ -52,19 +73,31 @@ describe('toSupportCase', () => {
   });
 
   it.each([
-    ['New', 'new'], ['Working', 'working'], ['Escalated', 'escalated'], ['Closed', 'closed'],
-    ['Waiting on Customer', 'waiting_on_customer'], ['On Hold', 'unknown'], [null, 'unknown'],
+    ['New', 'new'],
+    ['Working', 'working'],
+    ['Escalated', 'escalated'],
+    ['Closed', 'closed'],
+    ['Waiting on Customer', 'waiting_on_customer'],
+    ['On Hold', 'unknown'],
+    [null, 'unknown'],
   ] as const)('status %s -> %s', (s, e) => expect(toCaseStatus(s)).toBe(e));
 
-  it.each([['Low', 'low'], ['Medium', 'medium'], ['High', 'high'], ['Critical', 'critical'], ['P1', 'unknown']] as const)(
-    'priority %s -> %s',
-    (p, e) => expect(toCasePriority(p)).toBe(e),
-  );
+  it.each([
+    ['Low', 'low'],
+    ['Medium', 'medium'],
+    ['High', 'high'],
+    ['Critical', 'critical'],
+    ['P1', 'unknown'],
+  ] as const)('priority %s -> %s', (p, e) => expect(toCasePriority(p)).toBe(e));
 });
 
 describe('toSalesforceCaseCreate', () => {
   it('builds the Case body', () => {
-    const req = createCaseRequestSchema.parse({ subject: 'Need help', description: 'Details', priority: 'low' });
+    const req = createCaseRequestSchema.parse({
+      subject: 'Need help',
+      description: 'Details',
+      priority: 'low',
+    });
     expect(toSalesforceCaseCreate(req, { accountId: '001A0000001AcmeAAA' })).toEqual({
       Subject: 'Need help',
       Description: 'Details',

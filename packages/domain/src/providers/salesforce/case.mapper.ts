@@ -1,11 +1,21 @@
 import type { CasePriority, CaseStatus, CreateCaseRequest, SupportCase } from '../../support/case.schema';
 import type { SfCaseCreateBody, SfCaseRecordRaw } from './raw.schema';
 
-const STATUSES: ReadonlySet<string> = new Set<CaseStatus>(['new', 'working', 'waiting_on_customer', 'escalated', 'closed']);
+const STATUSES: ReadonlySet<string> = new Set<CaseStatus>([
+  'new',
+  'working',
+  'waiting_on_customer',
+  'escalated',
+  'closed',
+]);
 const PRIORITIES: ReadonlySet<string> = new Set<CasePriority>(['low', 'medium', 'high', 'critical']);
 
 function slug(value: string | null): string {
-  return (value ?? '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return (value ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 /** Case `Status` picklist value to Portico's: `New`, `Working`, `Escalated`, `Closed`, `Waiting on Customer`; else `unknown`. */
@@ -55,7 +65,10 @@ const PRIORITY_VALUES: Readonly<Record<CreateCaseRequest['priority'], SfCaseCrea
  * Builds the Case sObject body for `POST /sobjects/Case`: `Subject` <- `subject`, `Description` <- `description`,
  * `Priority` <- `priority` (`Low`/`Medium`/`High`), `Origin` `Web`, `Status` `New`, `AccountId` <- `accountId`.
  */
-export function toSalesforceCaseCreate(req: CreateCaseRequest, context: { accountId: string }): SfCaseCreateBody {
+export function toSalesforceCaseCreate(
+  req: CreateCaseRequest,
+  context: { accountId: string },
+): SfCaseCreateBody {
   return {
     Subject: req.subject,
     Description: req.description,

@@ -13,7 +13,8 @@ export function sfDateTimeToIso(value: string): string | null {
   if (!m) return null;
   const [, local, zone] = m;
   let offset = 'Z';
-  if (zone !== undefined && zone !== 'Z') offset = zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  if (zone !== undefined && zone !== 'Z')
+    offset = zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const ms = Date.parse(`${local}${offset}`);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
@@ -22,7 +23,10 @@ export function sfDateTimeToIso(value: string): string | null {
 export const sfDateTimeSchema = z.string().transform((v, ctx) => {
   const iso = sfDateTimeToIso(v);
   if (iso === null) {
-    ctx.addIssue({ code: 'custom', message: 'must be a Salesforce date-time (YYYY-MM-DDThh:mm:ss.sss+0000)' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a Salesforce date-time (YYYY-MM-DDThh:mm:ss.sss+0000)',
+    });
     return z.NEVER;
   }
   return iso;
@@ -32,7 +36,10 @@ export const sfDateTimeSchema = z.string().transform((v, ctx) => {
 export const sfAttributesSchema = z.looseObject({ type: z.string(), url: z.string().optional() });
 
 /** A text field that may be null or absent (not selected); both become null. */
-const sfText = z.string().nullish().transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v));
+const sfText = z
+  .string()
+  .nullish()
+  .transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v));
 
 /** A parent record selected through one relationship level (e.g. `Contact.Name`): the record or null. */
 const sfParentName = z
@@ -80,7 +87,15 @@ export const sfTokenResponseSchema = z.looseObject({
 export type SfTokenResponseRaw = z.infer<typeof sfTokenResponseSchema>;
 
 /** Fields selected for an Account (see {@link sfAccountRecordSchema}). */
-export const SF_ACCOUNT_FIELDS = ['Id', 'Name', 'Type', 'Industry', 'Website', 'Phone', 'Owner.Name'] as const;
+export const SF_ACCOUNT_FIELDS = [
+  'Id',
+  'Name',
+  'Type',
+  'Industry',
+  'Website',
+  'Phone',
+  'Owner.Name',
+] as const;
 
 /** An Account record as selected with {@link SF_ACCOUNT_FIELDS}. */
 export const sfAccountRecordSchema = z.looseObject({
@@ -161,22 +176,46 @@ export interface SfCaseCreateBody {
  * `CreatedBy.UserType` are one relationship level (the author: a support agent, the integration user posting for
  * the customer, or a portal user).
  */
-export const SF_CASE_COMMENT_FIELDS = ['Id', 'ParentId', 'CommentBody', 'IsPublished', 'CreatedById', 'CreatedBy.Name', 'CreatedBy.UserType', 'CreatedDate'] as const;
+export const SF_CASE_COMMENT_FIELDS = [
+  'Id',
+  'ParentId',
+  'CommentBody',
+  'IsPublished',
+  'CreatedById',
+  'CreatedBy.Name',
+  'CreatedBy.UserType',
+  'CreatedDate',
+] as const;
 
 /** The author of a record selected through `CreatedBy` (null when not selected or not visible). */
 const sfCreatedBy = z
-  .looseObject({ attributes: sfAttributesSchema.optional(), Name: z.string().nullish(), UserType: z.string().nullish() })
+  .looseObject({
+    attributes: sfAttributesSchema.optional(),
+    Name: z.string().nullish(),
+    UserType: z.string().nullish(),
+  })
   .nullish()
-  .transform((v) => (v === undefined || v === null ? null : { name: v.Name ?? null, userType: v.UserType ?? null }));
+  .transform((v) =>
+    v === undefined || v === null ? null : { name: v.Name ?? null, userType: v.UserType ?? null },
+  );
 
 /** A CaseComment record as selected with {@link SF_CASE_COMMENT_FIELDS}. `CommentBody` may be null (nillable). */
 export const sfCaseCommentRecordSchema = z.looseObject({
   attributes: sfAttributesSchema,
   Id: z.string(),
   ParentId: z.string(),
-  CommentBody: z.string().nullish().transform((v) => v ?? ''),
-  IsPublished: z.boolean().nullish().transform((v) => v === true),
-  CreatedById: z.string().nullish().transform((v) => v ?? null),
+  CommentBody: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
+  IsPublished: z
+    .boolean()
+    .nullish()
+    .transform((v) => v === true),
+  CreatedById: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   CreatedBy: sfCreatedBy,
   CreatedDate: sfDateTimeSchema,
 });

@@ -34,7 +34,9 @@ export function sameSalesforceId(a: string, b: string): boolean {
 /** An element that may be empty (`<sf:AccountId/>` parses as `''`) or nil (`xsi:nil="true"` parses as an object). */
 const optionalText = z
   .unknown()
-  .transform((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null));
+  .transform((v) =>
+    typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null,
+  );
 
 /**
  * One `Notification` of a Salesforce Outbound Message, as an XML parser yields it with namespace prefixes removed
@@ -68,12 +70,18 @@ export type SfOutboundNotification = z.infer<typeof sfOutboundNotificationSchema
  */
 export const sfOutboundMessageSchema = z
   .object({
-    OrganizationId: z.string().trim().regex(SALESFORCE_ORGANIZATION_ID_PATTERN, 'must be a Salesforce organization id'),
+    OrganizationId: z
+      .string()
+      .trim()
+      .regex(SALESFORCE_ORGANIZATION_ID_PATTERN, 'must be a Salesforce organization id'),
     ActionId: z.string().trim().min(1),
     SessionId: z.unknown().optional(),
     EnterpriseUrl: optionalText.optional(),
     PartnerUrl: optionalText.optional(),
-    Notification: z.array(sfOutboundNotificationSchema).min(1, 'must hold at least one Notification').max(100, 'must hold at most 100 Notification elements'),
+    Notification: z
+      .array(sfOutboundNotificationSchema)
+      .min(1, 'must hold at least one Notification')
+      .max(100, 'must hold at most 100 Notification elements'),
   })
   .transform(({ SessionId: _session, ...rest }) => rest);
 /** A parsed Outbound Message (without its `SessionId`). */
@@ -84,7 +92,10 @@ export type SfOutboundMessage = z.infer<typeof sfOutboundMessageSchema>;
  * `<Type>Changed`, the record id, and its Account (`AccountId`, or the record itself for an `Account`).
  * @param occurredAt when the message was received (Outbound Messages carry no change time), ISO 8601
  */
-export function outboundNotificationToWebhook(notification: SfOutboundNotification, occurredAt: string): SfWebhook {
+export function outboundNotificationToWebhook(
+  notification: SfOutboundNotification,
+  occurredAt: string,
+): SfWebhook {
   const { sObject } = notification;
   const type = sObject['@_type'];
   const accountId = type === 'Account' ? sObject.Id : (sObject.AccountId ?? null);

@@ -30,7 +30,11 @@ const client = {
 
 describe('toCustomerProfile', () => {
   it('maps the client object, decoding entities and normalising blanks to null', () => {
-    const raw = parseWhmcsResponse(whmcsClientsDetailsSchema, { result: 'success', client, stats: { numdueinvoices: '19' } });
+    const raw = parseWhmcsResponse(whmcsClientsDetailsSchema, {
+      result: 'success',
+      client,
+      stats: { numdueinvoices: '19' },
+    });
     const p = toCustomerProfile(raw);
     expect(customerProfileSchema.parse(p)).toEqual(p);
     expect(p).toEqual({
@@ -38,7 +42,14 @@ describe('toCustomerProfile', () => {
       contactName: 'Test Client',
       email: 'test-client@example.com',
       phone: '+44.1234567890',
-      address: { line1: '123 Test Street', line2: null, city: 'Test', region: 'Tester', postalCode: 'TE5 5ST', country: 'GB' },
+      address: {
+        line1: '123 Test Street',
+        line2: null,
+        city: 'Test',
+        region: 'Tester',
+        postalCode: 'TE5 5ST',
+        country: 'GB',
+      },
       currency: 'GBP',
       status: 'active',
       customerSince: null,
@@ -47,7 +58,14 @@ describe('toCustomerProfile', () => {
 
   it('falls back to the deprecated flat fields, numeric ids and unknown statuses', () => {
     const { fullname: _f, ...flat } = client;
-    const raw = parseWhmcsResponse(whmcsClientsDetailsSchema, { result: 'success', ...flat, id: 1, userid: 1, status: 'Weird', datecreated: '2020-02-03' });
+    const raw = parseWhmcsResponse(whmcsClientsDetailsSchema, {
+      result: 'success',
+      ...flat,
+      id: 1,
+      userid: 1,
+      status: 'Weird',
+      datecreated: '2020-02-03',
+    });
     const p = toCustomerProfile(raw);
     expect(p.contactName).toBe('Test Client');
     expect(p.status).toBe('unknown');

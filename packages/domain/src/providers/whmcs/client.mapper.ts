@@ -9,7 +9,11 @@ function clientOf(raw: WhmcsClientsDetailsRaw): WhmcsClientRaw {
   return raw.client ?? raw;
 }
 
-const STATUSES: Readonly<Record<string, CustomerStatus>> = { active: 'active', inactive: 'inactive', closed: 'closed' };
+const STATUSES: Readonly<Record<string, CustomerStatus>> = {
+  active: 'active',
+  inactive: 'inactive',
+  closed: 'closed',
+};
 
 /**
  * The client's billing currency as an ISO 4217 code.
@@ -20,9 +24,10 @@ export function whmcsClientCurrency(raw: WhmcsClientsDetailsRaw): CurrencyCode {
   const code = (raw.client?.currency_code ?? raw.currency_code ?? '').toUpperCase();
   const parsed = currencyCodeSchema.safeParse(code);
   if (!parsed.success) {
-    throw new WhmcsSchemaError('unexpected WHMCS payload: client.currency_code: missing or not an ISO 4217 code', [
-      { path: 'client.currency_code', message: 'missing or not an ISO 4217 code' },
-    ]);
+    throw new WhmcsSchemaError(
+      'unexpected WHMCS payload: client.currency_code: missing or not an ISO 4217 code',
+      [{ path: 'client.currency_code', message: 'missing or not an ISO 4217 code' }],
+    );
   }
   return parsed.data;
 }

@@ -29,11 +29,22 @@ const docDomain = {
   donotrenew: '',
   notes: '',
 };
-const payload = (domains: unknown) => ({ result: 'success', clientid: '1', domainid: '', totalresults: '1', startnumber: 0, numreturned: 1, domains });
+const payload = (domains: unknown) => ({
+  result: 'success',
+  clientid: '1',
+  domainid: '',
+  totalresults: '1',
+  startnumber: 0,
+  numreturned: 1,
+  domains,
+});
 
 describe('GetClientsDomains mapping', () => {
   it('maps the documented shape', () => {
-    const [d] = toDomains(parseWhmcsResponse(whmcsClientsDomainsSchema, payload({ domain: [docDomain] })), 'USD');
+    const [d] = toDomains(
+      parseWhmcsResponse(whmcsClientsDomainsSchema, payload({ domain: [docDomain] })),
+      'USD',
+    );
     expect(domainSchema.parse(d)).toEqual(d);
     expect(d).toEqual({
       id: '1',
@@ -56,24 +67,60 @@ describe('GetClientsDomains mapping', () => {
   });
 
   it('accepts a single domain not wrapped in an array, numbers, zero dates and donotrenew set', () => {
-    const raw = parseWhmcsResponse(whmcsClientsDomainsSchema, payload({ domain: { ...docDomain, id: 7, regperiod: 2, recurringamount: 12, expirydate: '0000-00-00', nextduedate: '0000-00-00', donotrenew: '1', registrar: '' } }));
-    expect(toDomains(raw, 'GBP')[0]).toMatchObject({ id: '7', periodYears: 2, expiresOn: null, nextDueOn: null, autoRenew: false, registrar: null, recurringAmount: { amountMinor: 1200 } });
+    const raw = parseWhmcsResponse(
+      whmcsClientsDomainsSchema,
+      payload({
+        domain: {
+          ...docDomain,
+          id: 7,
+          regperiod: 2,
+          recurringamount: 12,
+          expirydate: '0000-00-00',
+          nextduedate: '0000-00-00',
+          donotrenew: '1',
+          registrar: '',
+        },
+      }),
+    );
+    expect(toDomains(raw, 'GBP')[0]).toMatchObject({
+      id: '7',
+      periodYears: 2,
+      expiresOn: null,
+      nextDueOn: null,
+      autoRenew: false,
+      registrar: null,
+      recurringAmount: { amountMinor: 1200 },
+    });
   });
 
   it('skips a malformed record and keeps the others', () => {
-    const list = parseWhmcsResponse(whmcsClientsDomainsSchema, payload({ domain: [docDomain, { id: 'x' }] })).domains;
+    const list = parseWhmcsResponse(
+      whmcsClientsDomainsSchema,
+      payload({ domain: [docDomain, { id: 'x' }] }),
+    ).domains;
     expect(list).toHaveLength(1);
     expect(skippedRecordsOf(list)).toHaveLength(1);
   });
 
   it.each([
-    ['Active', 'active'], ['Pending Registration', 'pending_registration'], ['Pending Transfer', 'pending_transfer'], ['Grace', 'grace'],
-    ['Redemption', 'redemption'], ['Expired', 'expired'], ['Transferred Away', 'transferred_away'], ['Cancelled', 'cancelled'],
-    ['Fraud', 'fraud'], ['Pending', 'pending'], ['Parked', 'unknown'], [null, 'unknown'],
+    ['Active', 'active'],
+    ['Pending Registration', 'pending_registration'],
+    ['Pending Transfer', 'pending_transfer'],
+    ['Grace', 'grace'],
+    ['Redemption', 'redemption'],
+    ['Expired', 'expired'],
+    ['Transferred Away', 'transferred_away'],
+    ['Cancelled', 'cancelled'],
+    ['Fraud', 'fraud'],
+    ['Pending', 'pending'],
+    ['Parked', 'unknown'],
+    [null, 'unknown'],
   ] as const)('status %s -> %s', (raw, status) => expect(toDomainStatus(raw)).toBe(status));
 
   it('decodes entities of stored names and tolerates a blank regperiod', () => {
-    const raw = whmcsClientsDomainsSchema.parse(payload({ domain: [{ ...docDomain, domainname: 'm&amp;m.example', regperiod: '' }] }));
+    const raw = whmcsClientsDomainsSchema.parse(
+      payload({ domain: [{ ...docDomain, domainname: 'm&amp;m.example', regperiod: '' }] }),
+    );
     expect(toDomain(raw.domains[0]!, 'USD')).toMatchObject({ name: 'm&m.example', periodYears: null });
   });
 });

@@ -1,7 +1,26 @@
-import type { Invoice, InvoiceDetail, InvoiceStatus, LineItem, Payment, TaxLine } from '../../billing/invoice.schema';
+import type {
+  Invoice,
+  InvoiceDetail,
+  InvoiceStatus,
+  LineItem,
+  Payment,
+  TaxLine,
+} from '../../billing/invoice.schema';
 import { moneyFromDecimal, type Money } from '../../common/money.schema';
-import type { WhmcsInvoiceItemRaw, WhmcsInvoiceListItemRaw, WhmcsInvoiceRaw, WhmcsInvoicesRaw, WhmcsTransactionRaw } from './raw.schema';
-import { decodeHtmlEntities, decodeOptionalText, normaliseKey, whmcsDateOnly, whmcsLocalToIso } from './wire-values.mapper';
+import type {
+  WhmcsInvoiceItemRaw,
+  WhmcsInvoiceListItemRaw,
+  WhmcsInvoiceRaw,
+  WhmcsInvoicesRaw,
+  WhmcsTransactionRaw,
+} from './raw.schema';
+import {
+  decodeHtmlEntities,
+  decodeOptionalText,
+  normaliseKey,
+  whmcsDateOnly,
+  whmcsLocalToIso,
+} from './wire-values.mapper';
 
 /** Options of the invoice mappers. */
 export interface WhmcsInvoiceOptions {
@@ -26,7 +45,13 @@ const STATUSES: Readonly<Record<string, InvoiceStatus>> = {
 };
 
 /** Statuses for which money is still owed. */
-const OWING: ReadonlySet<InvoiceStatus> = new Set<InvoiceStatus>(['unpaid', 'overdue', 'collections', 'payment_pending', 'draft']);
+const OWING: ReadonlySet<InvoiceStatus> = new Set<InvoiceStatus>([
+  'unpaid',
+  'overdue',
+  'collections',
+  'payment_pending',
+  'draft',
+]);
 
 /**
  * WHMCS invoice status (`Unpaid`, `Paid`, `Cancelled`, `Refunded`, `Collections`, `Draft`, `Payment Pending`)
@@ -52,7 +77,10 @@ function rateOf(rate: string | undefined): number | null {
 }
 
 /** The tax levels with an amount: level 1 <- `tax`/`taxrate`, level 2 <- `tax2`/`taxrate2`. */
-export function toTaxLines(raw: Pick<Header, 'tax' | 'tax2' | 'taxrate' | 'taxrate2'>, currency: string): TaxLine[] {
+export function toTaxLines(
+  raw: Pick<Header, 'tax' | 'tax2' | 'taxrate' | 'taxrate2'>,
+  currency: string,
+): TaxLine[] {
   const lines: TaxLine[] = [];
   const levels: Array<[1 | 2, string, string | undefined]> = [
     [1, raw.tax, raw.taxrate],
@@ -67,11 +95,18 @@ export function toTaxLines(raw: Pick<Header, 'tax' | 'tax2' | 'taxrate' | 'taxra
 
 function captureAttemptOf(raw: Header): string | null {
   // GetInvoice spells it `lastcaptureattempt`, GetInvoices `last_capture_attempt`.
-  const r = raw as Partial<Pick<WhmcsInvoiceRaw, 'lastcaptureattempt'>> & Partial<Pick<WhmcsInvoiceListItemRaw, 'last_capture_attempt'>>;
+  const r = raw as Partial<Pick<WhmcsInvoiceRaw, 'lastcaptureattempt'>> &
+    Partial<Pick<WhmcsInvoiceListItemRaw, 'last_capture_attempt'>>;
   return r.lastcaptureattempt ?? r.last_capture_attempt ?? null;
 }
 
-function headerOf(raw: Header, id: string, currency: string, balance: string | undefined, options: WhmcsInvoiceOptions): Invoice {
+function headerOf(
+  raw: Header,
+  id: string,
+  currency: string,
+  balance: string | undefined,
+  options: WhmcsInvoiceOptions,
+): Invoice {
   const dueOn = whmcsDateOnly(raw.duedate);
   const status = toInvoiceStatus(raw.status, dueOn, options.now);
   const total = moneyFromDecimal(raw.total, currency);
@@ -112,7 +147,10 @@ export function toInvoice(raw: WhmcsInvoiceListItemRaw, options: WhmcsInvoiceOpt
 }
 
 /** Maps `GetInvoices` to one page: `items` (see {@link toInvoice}) and `total` <- `totalresults`. */
-export function toInvoicePage(raw: WhmcsInvoicesRaw, options: WhmcsInvoiceOptions): { items: Invoice[]; total: number } {
+export function toInvoicePage(
+  raw: WhmcsInvoicesRaw,
+  options: WhmcsInvoiceOptions,
+): { items: Invoice[]; total: number } {
   const items = raw.invoices.map((i) => toInvoice(i, options));
   return { items, total: Math.max(raw.totalresults, items.length) };
 }

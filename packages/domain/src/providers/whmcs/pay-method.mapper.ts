@@ -67,7 +67,10 @@ function defaultFlag(value: WhmcsPayMethodRaw['is_default']): boolean | undefine
  * - `isDefault` <- `is_default` when present, else `isFirst` (WHMCS lists the default method first)
  * - `bankName` <- `bank_name` (bank accounts only); `gateway` <- `gateway_name`
  */
-export function toPaymentMethod(raw: WhmcsPayMethodRaw, options: { now: Date; isFirst: boolean }): PaymentMethod {
+export function toPaymentMethod(
+  raw: WhmcsPayMethodRaw,
+  options: { now: Date; isFirst: boolean },
+): PaymentMethod {
   const type = toPaymentMethodType(raw.type);
   const expiryMonth = type === 'card' ? toExpiryMonth(raw.expiry_date) : null;
   return {

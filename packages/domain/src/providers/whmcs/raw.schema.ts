@@ -21,17 +21,15 @@ export const whmcsIdSchema = z
   .pipe(z.string().regex(/^\d+$/, 'must be a numeric id'));
 
 /** A counter (`totalresults`, `numreturned`, `startnumber`): number or numeric string; `""`/null -> 0. */
-export const whmcsCountSchema = z
-  .union([z.number(), z.string(), z.null()])
-  .transform((v, ctx) => {
-    if (v === null || v === '') return 0;
-    const n = typeof v === 'number' ? v : Number(v.trim());
-    if (!Number.isInteger(n) || n < 0) {
-      ctx.addIssue({ code: 'custom', message: `not a non-negative integer: ${String(v)}` });
-      return z.NEVER;
-    }
-    return n;
-  });
+export const whmcsCountSchema = z.union([z.number(), z.string(), z.null()]).transform((v, ctx) => {
+  if (v === null || v === '') return 0;
+  const n = typeof v === 'number' ? v : Number(v.trim());
+  if (!Number.isInteger(n) || n < 0) {
+    ctx.addIssue({ code: 'custom', message: `not a non-negative integer: ${String(v)}` });
+    return z.NEVER;
+  }
+  return n;
+});
 
 /**
  * A decimal amount as WHMCS writes it: `"12.50"`, `12.5`, `"-3.00"`, `"1,234.50"`; `""`/null count as `"0"`.
@@ -55,7 +53,10 @@ const whmcsDateText = z
 
 /** A `YYYY-MM-DD` date; `0000-00-00`, `""`, null and absent become null. */
 export const whmcsDateSchema = whmcsDateText.pipe(
-  z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be a YYYY-MM-DD date').nullable(),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}/, 'must be a YYYY-MM-DD date')
+    .nullable(),
 );
 
 /**
@@ -237,7 +238,10 @@ export const whmcsInvoiceItemSchema = z.looseObject({
   id: whmcsIdSchema,
   type: whmcsOptionalTextSchema,
   relid: whmcsIdSchema.optional(),
-  description: z.union([z.string(), z.number()]).optional().transform((v) => String(v ?? '')),
+  description: z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((v) => String(v ?? '')),
   amount: whmcsDecimalSchema,
   taxed: whmcsBoolSchema,
 });

@@ -5,9 +5,9 @@ import { WhmcsApiError, WhmcsSchemaError } from './whmcs.exception';
 
 describe('parseWhmcsResponse', () => {
   it('throws WhmcsApiError with the upstream message on result: error', () => {
-    expect(() => parseWhmcsResponse(whmcsClientsDetailsSchema, { result: 'error', message: 'Client Not Found' })).toThrow(
-      new WhmcsApiError('Client Not Found'),
-    );
+    expect(() =>
+      parseWhmcsResponse(whmcsClientsDetailsSchema, { result: 'error', message: 'Client Not Found' }),
+    ).toThrow(new WhmcsApiError('Client Not Found'));
     try {
       parseWhmcsResponse(whmcsInvoicesSchema, { result: 'error', message: 'Authentication Failed' });
       throw new Error('did not throw');
@@ -19,7 +19,12 @@ describe('parseWhmcsResponse', () => {
 
   it('throws WhmcsSchemaError with a readable summary naming the path', () => {
     try {
-      parseWhmcsResponse(whmcsInvoicesSchema, { result: 'success', totalresults: 'many', numreturned: -1, invoices: [] });
+      parseWhmcsResponse(whmcsInvoicesSchema, {
+        result: 'success',
+        totalresults: 'many',
+        numreturned: -1,
+        invoices: [],
+      });
       throw new Error('did not throw');
     } catch (e) {
       expect(e).toBeInstanceOf(WhmcsSchemaError);
@@ -45,7 +50,10 @@ describe('parseWhmcsResponse', () => {
     });
     expect(raw.invoices.map((i) => i.id)).toEqual(['1', '3']);
     expect(collectSkippedRecords(raw)).toEqual([
-      { path: 'invoices', skipped: [expect.objectContaining({ index: 1, id: 'x', issues: expect.stringContaining('id') })] },
+      {
+        path: 'invoices',
+        skipped: [expect.objectContaining({ index: 1, id: 'x', issues: expect.stringContaining('id') })],
+      },
     ]);
   });
 

@@ -21,12 +21,17 @@ function toSchemaError(error: z.ZodError): WhmcsSchemaError {
  */
 export function parseWhmcsResponse<S extends z.ZodType>(schema: S, json: unknown): z.output<S> {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new WhmcsSchemaError('unexpected WHMCS payload: not a JSON object', [{ path: '(root)', message: 'expected an object' }]);
+    throw new WhmcsSchemaError('unexpected WHMCS payload: not a JSON object', [
+      { path: '(root)', message: 'expected an object' },
+    ]);
   }
   const record = json as Record<string, unknown>;
   const result = typeof record.result === 'string' ? record.result.toLowerCase() : undefined;
   if (result === 'error' || (result === undefined && record.status === 'error')) {
-    const message = typeof record.message === 'string' && record.message.trim() !== '' ? record.message : 'Unknown WHMCS error';
+    const message =
+      typeof record.message === 'string' && record.message.trim() !== ''
+        ? record.message
+        : 'Unknown WHMCS error';
     throw new WhmcsApiError(message, json);
   }
   const parsed = schema.safeParse(json);

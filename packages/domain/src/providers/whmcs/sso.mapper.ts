@@ -11,7 +11,10 @@ export type WhmcsSsoTarget = { kind: 'invoice'; invoiceId: string } | { kind: 'p
 export function toSsoTokenParams(target: WhmcsSsoTarget): Record<string, string> {
   if (target.kind === 'invoice') {
     if (!/^\d+$/.test(target.invoiceId)) throw new Error('invoice id must be numeric');
-    return { destination: 'sso:custom_redirect', sso_redirect_path: `viewinvoice.php?id=${target.invoiceId}` };
+    return {
+      destination: 'sso:custom_redirect',
+      sso_redirect_path: `viewinvoice.php?id=${target.invoiceId}`,
+    };
   }
   return { destination: 'clientarea:billing_info' };
 }

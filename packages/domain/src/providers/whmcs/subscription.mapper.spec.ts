@@ -26,7 +26,14 @@ const product = {
 
 describe('toSubscriptions', () => {
   it('maps usage and limits from MB to bytes, limit 0 to unlimited, zero dates to null', () => {
-    const raw = parseWhmcsResponse(whmcsClientsProductsSchema, { result: 'success', clientid: '1', totalresults: '1', startnumber: 0, numreturned: 1, products: { product: [product] } });
+    const raw = parseWhmcsResponse(whmcsClientsProductsSchema, {
+      result: 'success',
+      clientid: '1',
+      totalresults: '1',
+      startnumber: 0,
+      numreturned: 1,
+      products: { product: [product] },
+    });
     const [s] = toSubscriptions(raw, 'USD');
     expect(subscriptionSchema.parse(s)).toEqual(s);
     expect(s).toEqual({
@@ -40,7 +47,12 @@ describe('toSubscriptions', () => {
       registeredOn: '2015-01-01',
       nextDueOn: null,
       disk: { unit: 'bytes', used: 1024 * MiB, limit: 51200 * MiB, measuredAt: '2026-01-05T10:00:00.000Z' },
-      bandwidth: { unit: 'bytes', used: Math.round(12.5 * MiB), limit: null, measuredAt: '2026-01-05T10:00:00.000Z' },
+      bandwidth: {
+        unit: 'bytes',
+        used: Math.round(12.5 * MiB),
+        limit: null,
+        measuredAt: '2026-01-05T10:00:00.000Z',
+      },
     });
   });
 
@@ -48,10 +60,28 @@ describe('toSubscriptions', () => {
     const raw = parseWhmcsResponse(whmcsClientsProductsSchema, {
       result: 'success',
       totalresults: 1,
-      products: { product: { ...product, id: 7, recurringamount: 0, diskusage: '0', disklimit: '0', bwusage: '0', bwlimit: '0', lastupdate: '0000-00-00 00:00:00', domain: '' } },
+      products: {
+        product: {
+          ...product,
+          id: 7,
+          recurringamount: 0,
+          diskusage: '0',
+          disklimit: '0',
+          bwusage: '0',
+          bwlimit: '0',
+          lastupdate: '0000-00-00 00:00:00',
+          domain: '',
+        },
+      },
     });
     const [s] = toSubscriptions(raw, 'EUR');
-    expect(s).toMatchObject({ id: '7', domain: null, recurringAmount: { amountMinor: 0, currency: 'EUR' }, disk: null, bandwidth: null });
+    expect(s).toMatchObject({
+      id: '7',
+      domain: null,
+      recurringAmount: { amountMinor: 0, currency: 'EUR' },
+      disk: null,
+      bandwidth: null,
+    });
   });
 
   it.each([[''], [{}], [undefined], [{ product: [] }]])('treats products %p as empty', (products) => {
@@ -63,13 +93,29 @@ describe('toSubscriptions', () => {
 
 describe('statuses and cycles', () => {
   it.each([
-    ['Pending', 'pending'], ['Active', 'active'], ['Suspended', 'suspended'], ['Terminated', 'terminated'],
-    ['Cancelled', 'cancelled'], ['Fraud', 'fraud'], ['Completed', 'completed'], ['Frozen', 'unknown'], [null, 'unknown'],
-  ] as const)('product status %s -> %s', (input, expected) => expect(toSubscriptionStatus(input)).toBe(expected));
+    ['Pending', 'pending'],
+    ['Active', 'active'],
+    ['Suspended', 'suspended'],
+    ['Terminated', 'terminated'],
+    ['Cancelled', 'cancelled'],
+    ['Fraud', 'fraud'],
+    ['Completed', 'completed'],
+    ['Frozen', 'unknown'],
+    [null, 'unknown'],
+  ] as const)('product status %s -> %s', (input, expected) =>
+    expect(toSubscriptionStatus(input)).toBe(expected),
+  );
 
   it.each([
-    ['Free Account', 'free'], ['One Time', 'one_time'], ['Monthly', 'monthly'], ['Quarterly', 'quarterly'],
-    ['Semi-Annually', 'semi_annually'], ['Annually', 'annually'], ['Biennially', 'biennially'], ['Triennially', 'triennially'],
-    ['Weekly', 'unknown'], [null, 'unknown'],
+    ['Free Account', 'free'],
+    ['One Time', 'one_time'],
+    ['Monthly', 'monthly'],
+    ['Quarterly', 'quarterly'],
+    ['Semi-Annually', 'semi_annually'],
+    ['Annually', 'annually'],
+    ['Biennially', 'biennially'],
+    ['Triennially', 'triennially'],
+    ['Weekly', 'unknown'],
+    [null, 'unknown'],
   ] as const)('billing cycle %s -> %s', (input, expected) => expect(toBillingCycle(input)).toBe(expected));
 });

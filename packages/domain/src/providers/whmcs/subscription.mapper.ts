@@ -1,7 +1,19 @@
-import type { BillingCycle, Quota, Subscription, SubscriptionStatus } from '../../billing/subscription.schema';
+import type {
+  BillingCycle,
+  Quota,
+  Subscription,
+  SubscriptionStatus,
+} from '../../billing/subscription.schema';
 import { moneyFromDecimal } from '../../common/money.schema';
 import type { WhmcsClientsProductsRaw, WhmcsProductRaw } from './raw.schema';
-import { decodeHtmlEntities, decodeOptionalText, mbToBytes, normaliseKey, whmcsDateOnly, whmcsLocalToIso } from './wire-values.mapper';
+import {
+  decodeHtmlEntities,
+  decodeOptionalText,
+  mbToBytes,
+  normaliseKey,
+  whmcsDateOnly,
+  whmcsLocalToIso,
+} from './wire-values.mapper';
 
 const STATUSES: Readonly<Record<string, SubscriptionStatus>> = {
   pending: 'pending',
@@ -41,7 +53,12 @@ export function toBillingCycle(cycle: string | null): BillingCycle {
  * `measuredAt` <- `lastupdate` (UTC ISO, null when `0000-00-00 00:00:00`).
  * Null when the product carries no usage fields, or nothing was ever measured and there is no limit.
  */
-function quotaOf(used: string | undefined, limit: string | undefined, measuredAt: string | null, zone: string): Quota | null {
+function quotaOf(
+  used: string | undefined,
+  limit: string | undefined,
+  measuredAt: string | null,
+  zone: string,
+): Quota | null {
   if (used === undefined && limit === undefined) return null;
   const usedBytes = Math.max(0, mbToBytes(used ?? '0'));
   const limitBytes = mbToBytes(limit ?? '0');
@@ -64,7 +81,11 @@ export interface WhmcsSubscriptionOptions {
  * - `registeredOn` <- `regdate`; `nextDueOn` <- `nextduedate` (null for `0000-00-00`)
  * - `disk` <- `diskusage`/`disklimit`/`lastupdate`; `bandwidth` <- `bwusage`/`bwlimit`/`lastupdate` (MB -> bytes)
  */
-export function toSubscription(raw: WhmcsProductRaw, currency: string, options: WhmcsSubscriptionOptions = {}): Subscription {
+export function toSubscription(
+  raw: WhmcsProductRaw,
+  currency: string,
+  options: WhmcsSubscriptionOptions = {},
+): Subscription {
   const offset = options.serverTimeZone ?? 'UTC';
   return {
     id: raw.id,
@@ -82,6 +103,10 @@ export function toSubscription(raw: WhmcsProductRaw, currency: string, options: 
 }
 
 /** Maps `GetClientsProducts` (`products.product[]`) to subscriptions billed in `currency` (the client's). */
-export function toSubscriptions(raw: WhmcsClientsProductsRaw, currency: string, options: WhmcsSubscriptionOptions = {}): Subscription[] {
+export function toSubscriptions(
+  raw: WhmcsClientsProductsRaw,
+  currency: string,
+  options: WhmcsSubscriptionOptions = {},
+): Subscription[] {
   return raw.products.map((p) => toSubscription(p, currency, options));
 }

@@ -4,7 +4,16 @@ import { TZDate } from '@date-fns/tz';
  */
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', euro: '€', pound: '£', copy: '©', reg: '®',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  euro: '€',
+  pound: '£',
+  copy: '©',
+  reg: '®',
 };
 
 /**
@@ -48,7 +57,15 @@ export function whmcsLocalToIso(value: string | null, serverTimeZone = 'UTC'): s
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
   // Reject roll-overs such as 2026-02-31.
   if (new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d)) return null;
-  const local = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), serverTimeZone);
+  const local = new TZDate(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    serverTimeZone,
+  );
   const ms = local.getTime();
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }

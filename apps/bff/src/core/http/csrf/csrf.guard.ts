@@ -36,18 +36,32 @@ export class CsrfGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<FastifyRequest & { cookies?: Record<string, string | undefined> }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & { cookies?: Record<string, string | undefined> }>();
     if (SAFE_METHODS.has(request.method) || request.url.startsWith('/webhooks/')) return true;
-    if (this.reflector.getAllAndOverride<boolean | undefined>(SKIP_CSRF_KEY, [context.getHandler(), context.getClass()])) return true;
+    if (
+      this.reflector.getAllAndOverride<boolean | undefined>(SKIP_CSRF_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      return true;
     const names = this.tokens.cookies;
     const access = request.cookies?.[names.access];
     const refresh = request.cookies?.[names.refresh];
-    const sessionId = (access ? this.tokens.verifyAccessToken(access)?.sessionId : undefined) ?? (refresh ? sessionIdOfRefreshToken(refresh) : null);
+    const sessionId =
+      (access ? this.tokens.verifyAccessToken(access)?.sessionId : undefined) ??
+      (refresh ? sessionIdOfRefreshToken(refresh) : null);
     if (!sessionId) return true;
     const header = request.headers[CSRF_HEADER];
     const cookie = request.cookies?.[names.csrf];
     if (typeof header !== 'string' || header.length === 0) {
-      throw new AppException(403, 'csrf_failed', `Missing CSRF token: send the ${names.csrf} cookie's value in the ${CSRF_HEADER} header`);
+      throw new AppException(
+        403,
+        'csrf_failed',
+        `Missing CSRF token: send the ${names.csrf} cookie's value in the ${CSRF_HEADER} header`,
+      );
     }
     if (header !== cookie || !verifyCsrfToken(this.env.CSRF_SECRET, header, sessionId)) {
       throw new AppException(403, 'csrf_failed', 'Invalid CSRF token: reload the page and try again');

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { HttpStatus, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  HttpStatus,
+  Injectable,
+  Logger,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -30,7 +39,15 @@ export function idempotencyKeyOf(header: string | string[] | undefined): string 
   const raw = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
   const key = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
   if (!/^[\x21-\x7E]{1,255}$/.test(key)) {
-    throw AppException.validation([{ path: `headers.${IDEMPOTENCY_KEY_HEADER}`, message: 'must be 1-255 visible ASCII characters (a UUID is best)' }], 'Invalid Idempotency-Key');
+    throw AppException.validation(
+      [
+        {
+          path: `headers.${IDEMPOTENCY_KEY_HEADER}`,
+          message: 'must be 1-255 visible ASCII characters (a UUID is best)',
+        },
+      ],
+      'Invalid Idempotency-Key',
+    );
   }
   return key;
 }
@@ -42,7 +59,11 @@ export function idempotencyKeyOf(header: string | string[] | undefined): string 
  * characters. Undefined without an `Idempotency-Key`.
  * @throws AppException 400 for a malformed key
  */
-export function upstreamRequestKey(principal: string, header: string | string[] | undefined, scope: string): string | undefined {
+export function upstreamRequestKey(
+  principal: string,
+  header: string | string[] | undefined,
+  scope: string,
+): string | undefined {
   const key = idempotencyKeyOf(header);
   if (key === undefined) return undefined;
   return createHash('sha256').update(`${principal}\n${scope}\n${key}`).digest('hex').slice(0, 32);
@@ -78,9 +99,14 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
 
   onModuleInit(): void {
     // Expired rows are never replayed (claim checks expiry); the hourly purge only keeps the table small.
-    this.purgeTimer = setInterval(() => {
-      this.store.purgeExpired(new Date()).catch((err: unknown) => this.logger.warn({ err }, 'purging expired idempotency keys failed'));
-    }, 60 * 60 * 1000);
+    this.purgeTimer = setInterval(
+      () => {
+        this.store
+          .purgeExpired(new Date())
+          .catch((err: unknown) => this.logger.warn({ err }, 'purging expired idempotency keys failed'));
+      },
+      60 * 60 * 1000,
+    );
     this.purgeTimer.unref();
   }
 
@@ -90,27 +116,51 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequestState & { apiKey?: { id: string } }>();
-    if (!MUTATING.has(request.method) || EXCLUDED_PREFIXES.some((p) => request.url.startsWith(p))) return next.handle();
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & AuthenticatedRequestState & { apiKey?: { id: string } }>();
+    if (!MUTATING.has(request.method) || EXCLUDED_PREFIXES.some((p) => request.url.startsWith(p)))
+      return next.handle();
     const key = idempotencyKeyOf(request.headers[IDEMPOTENCY_KEY_HEADER]);
     if (key === undefined) return next.handle();
-    const principal = request.user ? `user:${request.user.userId}` : request.apiKey ? `api-key:${request.apiKey.id}` : undefined;
+    const principal = request.user
+      ? `user:${request.user.userId}`
+      : request.apiKey
+        ? `api-key:${request.apiKey.id}`
+        : undefined;
     if (principal === undefined) return next.handle();
 
-    const claim = await this.store.claim(principal, key, requestFingerprint(request.method, request.url, request.body), new Date());
+    const claim = await this.store.claim(
+      principal,
+      key,
+      requestFingerprint(request.method, request.url, request.body),
+      new Date(),
+    );
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     switch (claim.kind) {
       case 'mismatch':
-        throw new AppException(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request: send a new key');
+        throw new AppException(
+          422,
+          'idempotency_key_reused',
+          'This Idempotency-Key was used for a different request: send a new key',
+        );
       case 'in_flight':
-        throw new AppException(409, 'idempotency_key_in_flight', 'A request with this Idempotency-Key is still running: retry in a moment', undefined, { 'Retry-After': '1' });
+        throw new AppException(
+          409,
+          'idempotency_key_in_flight',
+          'A request with this Idempotency-Key is still running: retry in a moment',
+          undefined,
+          { 'Retry-After': '1' },
+        );
       case 'replay':
         void reply.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
         return of(claim.body ?? undefined);
       case 'claimed':
         break;
     }
-    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+    const status =
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
+      (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
     return next.handle().pipe(
       concatMap((body: unknown) => from(this.store.complete(principal, key, status, body).then(() => body))),
       catchError((err: unknown) =>

@@ -30,11 +30,21 @@ export class IdempotencyStore {
     return DbContext.runAsSystem('idempotency', async () => {
       for (let attempt = 0; attempt < 2; attempt++) {
         const inserted = await this.prisma.idempotencyKey.createMany({
-          data: [{ principal, key, fingerprint, state: 'in_flight', expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS) }],
+          data: [
+            {
+              principal,
+              key,
+              fingerprint,
+              state: 'in_flight',
+              expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+            },
+          ],
           skipDuplicates: true,
         });
         if (inserted.count === 1) return { kind: 'claimed' } as const;
-        const row = await this.prisma.idempotencyKey.findUnique({ where: { principal_key: { principal, key } } });
+        const row = await this.prisma.idempotencyKey.findUnique({
+          where: { principal_key: { principal, key } },
+        });
         if (!row) continue;
         if (row.expiresAt.getTime() <= now.getTime()) {
           await this.prisma.idempotencyKey.deleteMany({ where: { principal, key, expiresAt: { lte: now } } });
@@ -53,19 +63,28 @@ export class IdempotencyStore {
     await DbContext.runAsSystem('idempotency', () =>
       this.prisma.idempotencyKey.updateMany({
         where: { principal, key, state: 'in_flight' },
-        data: { state: 'completed', responseStatus: status, responseBody: body === undefined || body === null ? Prisma.JsonNull : (body as Prisma.InputJsonValue) },
+        data: {
+          state: 'completed',
+          responseStatus: status,
+          responseBody:
+            body === undefined || body === null ? Prisma.JsonNull : (body as Prisma.InputJsonValue),
+        },
       }),
     );
   }
 
   /** Releases a claim whose request failed: a retry with the key runs the request again. */
   async release(principal: string, key: string): Promise<void> {
-    await DbContext.runAsSystem('idempotency', () => this.prisma.idempotencyKey.deleteMany({ where: { principal, key, state: 'in_flight' } }));
+    await DbContext.runAsSystem('idempotency', () =>
+      this.prisma.idempotencyKey.deleteMany({ where: { principal, key, state: 'in_flight' } }),
+    );
   }
 
   /** Deletes expired rows; returns how many. */
   async purgeExpired(now: Date): Promise<number> {
-    const { count } = await DbContext.runAsSystem('idempotency', () => this.prisma.idempotencyKey.deleteMany({ where: { expiresAt: { lte: now } } }));
+    const { count } = await DbContext.runAsSystem('idempotency', () =>
+      this.prisma.idempotencyKey.deleteMany({ where: { expiresAt: { lte: now } } }),
+    );
     return count;
   }
 }

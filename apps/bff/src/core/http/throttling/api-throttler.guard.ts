@@ -68,7 +68,10 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
       void reply.header('RateLimit', `"${name}";r=0;t=${record.timeToBlockExpire}`);
       throw AppException.rateLimited(record.timeToBlockExpire);
     }
-    void reply.header('RateLimit', `"${name}";r=${Math.max(0, limit - record.totalHits)};t=${record.timeToExpire}`);
+    void reply.header(
+      'RateLimit',
+      `"${name}";r=${Math.max(0, limit - record.totalHits)};t=${record.timeToExpire}`,
+    );
     return true;
   }
 }

@@ -32,7 +32,13 @@ export interface LockoutPolicy {
  */
 export abstract class RateLimitStore implements ThrottlerStorage {
   /** Counts one hit of `key` (throttler semantics; `ttl` and `blockDuration` in ms). */
-  abstract increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<RateLimitRecord>;
+  abstract increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<RateLimitRecord>;
   /** Remaining lockout of `key`, ms (0 when not locked). */
   abstract lockedForMs(key: string): Promise<number>;
   /**
@@ -44,7 +50,8 @@ export abstract class RateLimitStore implements ThrottlerStorage {
 }
 
 const toSeconds = (ms: number): number => Math.max(0, Math.ceil(ms / 1000));
-const escalate = (policy: LockoutPolicy, strikes: number): number => Math.min(policy.baseMs * 2 ** Math.max(0, strikes - 1), policy.maxMs);
+const escalate = (policy: LockoutPolicy, strikes: number): number =>
+  Math.min(policy.baseMs * 2 ** Math.max(0, strikes - 1), policy.maxMs);
 
 // KEYS: hits, block. ARGV: ttl ms, limit, block ms. Returns {hits, window pttl, blocked, block pttl}.
 const INCREMENT_LUA = `
@@ -86,10 +93,29 @@ export class RedisRateLimitStore extends RateLimitStore {
     super();
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<RateLimitRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<RateLimitRecord> {
     const k = `${this.prefix}${throttlerName}:${key}`;
-    const [hits, windowMs, blocked, blockMs] = (await this.redis.eval(INCREMENT_LUA, 2, `${k}:hits`, `${k}:block`, ttl, limit, blockDuration)) as number[];
-    return { totalHits: hits ?? 0, timeToExpire: toSeconds(windowMs ?? 0), isBlocked: blocked === 1, timeToBlockExpire: toSeconds(blockMs ?? 0) };
+    const [hits, windowMs, blocked, blockMs] = (await this.redis.eval(
+      INCREMENT_LUA,
+      2,
+      `${k}:hits`,
+      `${k}:block`,
+      ttl,
+      limit,
+      blockDuration,
+    )) as number[];
+    return {
+      totalHits: hits ?? 0,
+      timeToExpire: toSeconds(windowMs ?? 0),
+      isBlocked: blocked === 1,
+      timeToBlockExpire: toSeconds(blockMs ?? 0),
+    };
   }
 
   async lockedForMs(key: string): Promise<number> {
@@ -98,7 +124,18 @@ export class RedisRateLimitStore extends RateLimitStore {
 
   async recordFailure(key: string, policy: LockoutPolicy): Promise<number> {
     const k = `${this.prefix}lockout:${key}`;
-    const result = await this.redis.eval(FAILURE_LUA, 3, `${k}:failures`, `${k}:block`, `${k}:strikes`, policy.windowMs, policy.maxFailures, policy.baseMs, policy.maxMs, policy.memoryMs);
+    const result = await this.redis.eval(
+      FAILURE_LUA,
+      3,
+      `${k}:failures`,
+      `${k}:block`,
+      `${k}:strikes`,
+      policy.windowMs,
+      policy.maxFailures,
+      policy.baseMs,
+      policy.maxMs,
+      policy.memoryMs,
+    );
     return Number(result);
   }
 }
@@ -120,13 +157,24 @@ export class MemoryRateLimitStore extends RateLimitStore {
     this.sweeper.unref();
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<RateLimitRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<RateLimitRecord> {
     const k = `${throttlerName}:${key}`;
     const now = this.now();
     const blockedUntil = this.blocks.get(k) ?? 0;
     const counter = this.live(k, now);
     if (blockedUntil > now) {
-      return { totalHits: counter?.hits ?? 0, timeToExpire: toSeconds((counter?.expiresAt ?? now) - now), isBlocked: true, timeToBlockExpire: toSeconds(blockedUntil - now) };
+      return {
+        totalHits: counter?.hits ?? 0,
+        timeToExpire: toSeconds((counter?.expiresAt ?? now) - now),
+        isBlocked: true,
+        timeToBlockExpire: toSeconds(blockedUntil - now),
+      };
     }
     const c = counter ?? { hits: 0, expiresAt: now + ttl };
     c.hits += 1;
@@ -134,9 +182,19 @@ export class MemoryRateLimitStore extends RateLimitStore {
     if (c.hits > limit) {
       this.blocks.set(k, now + blockDuration);
       this.counters.delete(k);
-      return { totalHits: c.hits, timeToExpire: toSeconds(c.expiresAt - now), isBlocked: true, timeToBlockExpire: toSeconds(blockDuration) };
+      return {
+        totalHits: c.hits,
+        timeToExpire: toSeconds(c.expiresAt - now),
+        isBlocked: true,
+        timeToBlockExpire: toSeconds(blockDuration),
+      };
     }
-    return { totalHits: c.hits, timeToExpire: toSeconds(c.expiresAt - now), isBlocked: false, timeToBlockExpire: 0 };
+    return {
+      totalHits: c.hits,
+      timeToExpire: toSeconds(c.expiresAt - now),
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    };
   }
 
   async lockedForMs(key: string): Promise<number> {

@@ -29,10 +29,14 @@ interface HarnessResult {
 }
 
 /** Runs one hook point through the module (asynchronously, so a local listener in this process can answer). */
-function runHook(input: Record<string, unknown>): Promise<{ result: HarnessResult; stderr: string; status: number | null }> {
+function runHook(
+  input: Record<string, unknown>,
+): Promise<{ result: HarnessResult; stderr: string; status: number | null }> {
   return new Promise((resolve, reject) => {
     // -n: no php.ini, so no curl extension either way; `captureCurl` then stubs curl, else the stream fallback sends.
-    const child = spawn('php', ['-n', '-d', 'display_errors=stderr', HARNESS], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('php', ['-n', '-d', 'display_errors=stderr', HARNESS], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -61,9 +65,20 @@ describeWithPhp('WHMCS hook module (portico_webhooks.php)', () => {
     const { result } = await runHook({ event: 'ClientEdit', vars: {}, settings: {}, captureCurl: true });
     expect(result.hooks.sort()).toEqual(
       [
-        'InvoiceCreated', 'InvoicePaid', 'InvoiceCancelled', 'InvoiceRefunded', 'InvoicePaymentReminder', 'AddInvoicePayment',
-        'AfterModuleSuspend', 'AfterModuleUnsuspend', 'AfterModuleTerminate', 'CancellationRequest', 'ClientEdit',
-        'TicketOpen', 'TicketUserReply', 'TicketAdminReply',
+        'InvoiceCreated',
+        'InvoicePaid',
+        'InvoiceCancelled',
+        'InvoiceRefunded',
+        'InvoicePaymentReminder',
+        'AddInvoicePayment',
+        'AfterModuleSuspend',
+        'AfterModuleUnsuspend',
+        'AfterModuleTerminate',
+        'CancellationRequest',
+        'ClientEdit',
+        'TicketOpen',
+        'TicketUserReply',
+        'TicketAdminReply',
       ].sort(),
     );
     // Not configured: nothing sent, nothing logged.
@@ -92,7 +107,9 @@ describeWithPhp('WHMCS hook module (portico_webhooks.php)', () => {
     expect(result.localApiCalls).toEqual([['GetInvoice', { invoiceid: 1003 }]]);
 
     // One changed byte and the BFF refuses it.
-    expect(() => verifier.verify('whmcs', request.body.replace('1003', '1004'), request.headers)).toThrow('webhook signature does not match');
+    expect(() => verifier.verify('whmcs', request.body.replace('1003', '1004'), request.headers)).toThrow(
+      'webhook signature does not match',
+    );
   });
 
   it('strips service and server passwords, password-like keys and card data at the boundary', async () => {
@@ -100,8 +117,16 @@ describeWithPhp('WHMCS hook module (portico_webhooks.php)', () => {
       event: 'AfterModuleSuspend',
       vars: {
         params: {
-          accountid: 7, serviceid: 7, userid: 3, pid: 2, domain: 'globex.example', username: 'globex',
-          password: 'service-pass-1', serverpassword: 'server-pass-2', serveraccesshash: 'WHM-HASH-3', serverusername: 'root',
+          accountid: 7,
+          serviceid: 7,
+          userid: 3,
+          pid: 2,
+          domain: 'globex.example',
+          username: 'globex',
+          password: 'service-pass-1',
+          serverpassword: 'server-pass-2',
+          serveraccesshash: 'WHM-HASH-3',
+          serverusername: 'root',
           clientsdetails: { email: 'ceo@globex.example', password: 'client-pass-4' },
           configoptions: { Disk: '10 GB', 'Admin Password': 'opt-pass-5' },
         },
@@ -113,7 +138,16 @@ describeWithPhp('WHMCS hook module (portico_webhooks.php)', () => {
       captureCurl: true,
     });
     const request = result.requests[0] as CapturedRequest;
-    for (const secret of ['service-pass-1', 'server-pass-2', 'WHM-HASH-3', 'client-pass-4', 'opt-pass-5', '4111111111111111', '4111 1111 1111 1111', 'ceo@globex.example']) {
+    for (const secret of [
+      'service-pass-1',
+      'server-pass-2',
+      'WHM-HASH-3',
+      'client-pass-4',
+      'opt-pass-5',
+      '4111111111111111',
+      '4111 1111 1111 1111',
+      'ceo@globex.example',
+    ]) {
       expect(request.body).not.toContain(secret);
     }
     expect(request.body.toLowerCase()).not.toMatch(/pass|cardnum/);
@@ -121,20 +155,37 @@ describeWithPhp('WHMCS hook module (portico_webhooks.php)', () => {
     expect(hook).toMatchObject({
       event: 'AfterModuleSuspend',
       userid: 3,
-      params: { serviceid: 7, domain: 'globex.example', suspendreason: 'Overdue on Payment', configoptions: { Disk: '10 GB' } },
+      params: {
+        serviceid: 7,
+        domain: 'globex.example',
+        suspendreason: 'Overdue on Payment',
+        configoptions: { Disk: '10 GB' },
+      },
     });
   });
 
   it('resolves the client of an admin ticket reply and drops the message body', async () => {
     const { result } = await runHook({
       event: 'TicketAdminReply',
-      vars: { ticketid: 55, replyid: 9, admin: 'Support', deptid: 1, subject: 'Disk full', message: 'private text', status: 'Answered' },
+      vars: {
+        ticketid: 55,
+        replyid: 9,
+        admin: 'Support',
+        deptid: 1,
+        subject: 'Disk full',
+        message: 'private text',
+        status: 'Answered',
+      },
       settings,
       localApi: { GetTicket: { result: 'success', userid: 2 } },
       captureCurl: true,
     });
     const hook = whmcsWebhookSchema.parse(verify(result.requests[0] as CapturedRequest).body);
-    expect(hook).toMatchObject({ event: 'TicketAdminReply', userid: 2, params: { ticketid: 55, status: 'Answered' } });
+    expect(hook).toMatchObject({
+      event: 'TicketAdminReply',
+      userid: 2,
+      params: { ticketid: 55, status: 'Answered' },
+    });
     expect(JSON.stringify(hook.params)).not.toContain('private text');
   });
 
@@ -159,24 +210,52 @@ describeWithPhp('WHMCS hook module (portico_webhooks.php)', () => {
 
     it('delivers a request the BFF verifier accepts', async () => {
       answer = 204;
-      const { result } = await runHook({ event: 'ClientEdit', vars: { userid: 1, firstname: 'Ada', password: 'client-pass' }, settings: { ...settings, PORTICO_WEBHOOK_URL: url } });
+      const { result } = await runHook({
+        event: 'ClientEdit',
+        vars: { userid: 1, firstname: 'Ada', password: 'client-pass' },
+        settings: { ...settings, PORTICO_WEBHOOK_URL: url },
+      });
       expect(result.log).toEqual([]);
       const request = received.at(-1) as CapturedRequest;
       expect(request.body).not.toContain('client-pass');
-      expect(whmcsWebhookSchema.parse(verify(request).body)).toMatchObject({ event: 'ClientEdit', userid: 1, params: { firstname: 'Ada' } });
+      expect(whmcsWebhookSchema.parse(verify(request).body)).toMatchObject({
+        event: 'ClientEdit',
+        userid: 1,
+        params: { firstname: 'Ada' },
+      });
     });
 
     it('logs a refused or unreachable delivery to the activity log and never fails the WHMCS request', async () => {
       answer = 500;
-      const refused = await runHook({ event: 'InvoiceCancelled', vars: { invoiceid: 1 }, settings: { ...settings, PORTICO_WEBHOOK_URL: url } });
+      const refused = await runHook({
+        event: 'InvoiceCancelled',
+        vars: { invoiceid: 1 },
+        settings: { ...settings, PORTICO_WEBHOOK_URL: url },
+      });
       expect(refused.status).toBe(0);
-      expect(refused.result.log).toEqual([expect.stringMatching(/^Portico webhooks: InvoiceCancelled delivery msg_\w+ failed: HTTP 500$/)]);
+      expect(refused.result.log).toEqual([
+        expect.stringMatching(/^Portico webhooks: InvoiceCancelled delivery msg_\w+ failed: HTTP 500$/),
+      ]);
 
-      const unreachable = await runHook({ event: 'TicketOpen', vars: { ticketid: 1, userid: 1 }, settings: { ...settings, PORTICO_WEBHOOK_URL: 'http://127.0.0.1:9/webhooks/whmcs', PORTICO_WEBHOOK_TIMEOUT_MS: 300 } });
+      const unreachable = await runHook({
+        event: 'TicketOpen',
+        vars: { ticketid: 1, userid: 1 },
+        settings: {
+          ...settings,
+          PORTICO_WEBHOOK_URL: 'http://127.0.0.1:9/webhooks/whmcs',
+          PORTICO_WEBHOOK_TIMEOUT_MS: 300,
+        },
+      });
       expect(unreachable.status).toBe(0);
-      expect(unreachable.result.log).toEqual([expect.stringMatching(/TicketOpen delivery msg_\w+ failed: request failed/)]);
+      expect(unreachable.result.log).toEqual([
+        expect.stringMatching(/TicketOpen delivery msg_\w+ failed: request failed/),
+      ]);
 
-      const badSecret = await runHook({ event: 'TicketOpen', vars: { ticketid: 1, userid: 1 }, settings: { PORTICO_WEBHOOK_URL: url, PORTICO_WEBHOOK_SECRET: 'not-a-secret' } });
+      const badSecret = await runHook({
+        event: 'TicketOpen',
+        vars: { ticketid: 1, userid: 1 },
+        settings: { PORTICO_WEBHOOK_URL: url, PORTICO_WEBHOOK_SECRET: 'not-a-secret' },
+      });
       expect(badSecret.status).toBe(0);
       expect(badSecret.result.log).toEqual([expect.stringContaining('must be whsec_')]);
     });

@@ -19,11 +19,20 @@ export function formatUsageValue(value: number, unit: UsageUnit): string {
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** Subject, text and HTML of a usage alert mail. */
-export function usageAlertMail(input: { accountName: string; metric: MetricDefinition; serviceName: string | null; firing: UsageAlertFiring; link: string }): Omit<OutgoingMail, 'to'> {
+export function usageAlertMail(input: {
+  accountName: string;
+  metric: MetricDefinition;
+  serviceName: string | null;
+  firing: UsageAlertFiring;
+  link: string;
+}): Omit<OutgoingMail, 'to'> {
   const { metric, firing } = input;
   const what = input.serviceName ? `${metric.label} of ${input.serviceName}` : metric.label;
   const value = formatUsageValue(firing.value, metric.unit);

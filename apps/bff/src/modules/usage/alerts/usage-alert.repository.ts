@@ -32,7 +32,8 @@ type EventRow = {
   mailedAt: Date | null;
 };
 
-const thresholdOf = (type: string, value: number): UsageThreshold => (type === 'percent' ? { type: 'percent', value } : { type: 'absolute', value });
+const thresholdOf = (type: string, value: number): UsageThreshold =>
+  type === 'percent' ? { type: 'percent', value } : { type: 'absolute', value };
 
 /** A rule with its account (evaluation needs both). */
 export type StoredRule = UsageAlertRule & { accountId: string };
@@ -87,7 +88,16 @@ export class UsageAlertRepository {
     return row ? ruleView(row) : null;
   }
 
-  async create(input: { id: string; accountId: string; metric: string; service: string | null; threshold: UsageThreshold; hysteresis: number; enabled: boolean; createdBy: string | null }): Promise<StoredRule> {
+  async create(input: {
+    id: string;
+    accountId: string;
+    metric: string;
+    service: string | null;
+    threshold: UsageThreshold;
+    hysteresis: number;
+    enabled: boolean;
+    createdBy: string | null;
+  }): Promise<StoredRule> {
     const row = await this.prisma.usageAlertRule.create({
       data: {
         id: input.id,
@@ -105,11 +115,17 @@ export class UsageAlertRepository {
   }
 
   /** Changes a rule; a new threshold re-arms it. */
-  async update(accountId: string, id: string, changes: { threshold?: UsageThreshold; hysteresis?: number; enabled?: boolean }): Promise<StoredRule | null> {
+  async update(
+    accountId: string,
+    id: string,
+    changes: { threshold?: UsageThreshold; hysteresis?: number; enabled?: boolean },
+  ): Promise<StoredRule | null> {
     const result = await this.prisma.usageAlertRule.updateMany({
       where: { accountId, id },
       data: {
-        ...(changes.threshold ? { thresholdType: changes.threshold.type, thresholdValue: changes.threshold.value, state: 'armed' } : {}),
+        ...(changes.threshold
+          ? { thresholdType: changes.threshold.type, thresholdValue: changes.threshold.value, state: 'armed' }
+          : {}),
         ...(changes.hysteresis === undefined ? {} : { hysteresis: changes.hysteresis }),
         ...(changes.enabled === undefined ? {} : { enabled: changes.enabled }),
         updatedAt: new Date(),
@@ -127,15 +143,30 @@ export class UsageAlertRepository {
    * concurrent evaluations one fires). On a firing the event is written in the same transaction.
    * @returns whether the state moved from `from` to `to`
    */
-  async transition(rule: StoredRule, from: UsageAlertState, to: UsageAlertState, value: number, at: Date, firing: { id: string; limit: number | null; thresholdValue: number } | null): Promise<boolean> {
+  async transition(
+    rule: StoredRule,
+    from: UsageAlertState,
+    to: UsageAlertState,
+    value: number,
+    at: Date,
+    firing: { id: string; limit: number | null; thresholdValue: number } | null,
+  ): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       if (from === to) {
-        await tx.usageAlertRule.updateMany({ where: { id: rule.id, accountId: rule.accountId }, data: { lastValue: value, lastEvaluatedAt: at } });
+        await tx.usageAlertRule.updateMany({
+          where: { id: rule.id, accountId: rule.accountId },
+          data: { lastValue: value, lastEvaluatedAt: at },
+        });
         return false;
       }
       const moved = await tx.usageAlertRule.updateMany({
         where: { id: rule.id, accountId: rule.accountId, state: from },
-        data: { state: to, lastValue: value, lastEvaluatedAt: at, ...(to === 'fired' ? { lastFiredAt: at } : {}) },
+        data: {
+          state: to,
+          lastValue: value,
+          lastEvaluatedAt: at,
+          ...(to === 'fired' ? { lastFiredAt: at } : {}),
+        },
       });
       if (moved.count === 0) return false;
       if (firing) {
@@ -159,23 +190,39 @@ export class UsageAlertRepository {
   }
 
   async recent(accountId: string, take: number): Promise<UsageAlertFiring[]> {
-    const rows = await this.prisma.usageAlertEvent.findMany({ where: { accountId }, orderBy: [{ firedAt: 'desc' }, { id: 'asc' }], take });
+    const rows = await this.prisma.usageAlertEvent.findMany({
+      where: { accountId },
+      orderBy: [{ firedAt: 'desc' }, { id: 'asc' }],
+      take,
+    });
     return rows.map(firingView);
   }
 
   /** Firings whose mail has not gone out, with fewer than `maxAttempts` attempts. */
   async unmailed(accountId: string, maxAttempts: number): Promise<UsageAlertFiring[]> {
-    const rows = await this.prisma.usageAlertEvent.findMany({ where: { accountId, mailedAt: null, mailAttempts: { lt: maxAttempts } }, orderBy: { firedAt: 'asc' } });
+    const rows = await this.prisma.usageAlertEvent.findMany({
+      where: { accountId, mailedAt: null, mailAttempts: { lt: maxAttempts } },
+      orderBy: { firedAt: 'asc' },
+    });
     return rows.map(firingView);
   }
 
   async markMailed(accountId: string, id: string, ok: boolean): Promise<void> {
-    await this.prisma.usageAlertEvent.updateMany({ where: { accountId, id }, data: ok ? { mailedAt: new Date(), mailAttempts: { increment: 1 } } : { mailAttempts: { increment: 1 } } });
+    await this.prisma.usageAlertEvent.updateMany({
+      where: { accountId, id },
+      data: ok
+        ? { mailedAt: new Date(), mailAttempts: { increment: 1 } }
+        : { mailAttempts: { increment: 1 } },
+    });
   }
 
   /** Accounts with an enabled rule (system scope). */
   async accountsWithRules(): Promise<string[]> {
-    const rows = await this.prisma.usageAlertRule.findMany({ where: { enabled: true }, select: { accountId: true }, distinct: ['accountId'] });
+    const rows = await this.prisma.usageAlertRule.findMany({
+      where: { enabled: true },
+      select: { accountId: true },
+      distinct: ['accountId'],
+    });
     return rows.map((r) => r.accountId);
   }
 }

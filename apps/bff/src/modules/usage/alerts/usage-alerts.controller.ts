@@ -31,7 +31,10 @@ export class UsageAlertsController {
   @Post()
   @HttpCode(201)
   @RequirePermission('alerts:manage')
-  @ApiOperation({ summary: 'Create a usage alert rule (percent of the limit or absolute, per metric and optionally per service)' })
+  @ApiOperation({
+    summary:
+      'Create a usage alert rule (percent of the limit or absolute, per metric and optionally per service)',
+  })
   @ApiBadRequestResponse({ description: 'validation_failed' })
   async create(
     @CurrentAccount() account: AccountContext,
@@ -58,7 +61,11 @@ export class UsageAlertsController {
   @HttpCode(204)
   @RequirePermission('alerts:manage')
   @ApiOperation({ summary: 'Delete a usage alert rule' })
-  async remove(@CurrentAccount() account: AccountContext, @Param('ruleId') ruleId: string, @AuditContext() ctx: RequestAuditContext): Promise<void> {
+  async remove(
+    @CurrentAccount() account: AccountContext,
+    @Param('ruleId') ruleId: string,
+    @AuditContext() ctx: RequestAuditContext,
+  ): Promise<void> {
     await this.alerts.delete(account.accountId, ruleId, ctx);
   }
 }

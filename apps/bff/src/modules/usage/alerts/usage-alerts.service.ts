@@ -67,34 +67,71 @@ export class UsageAlertsService implements OnModuleDestroy {
   ) {}
 
   async view(accountId: string): Promise<UsageAlertsView> {
-    const [rules, recent] = await Promise.all([this.rules.rules(accountId), this.rules.recent(accountId, 20)]);
+    const [rules, recent] = await Promise.all([
+      this.rules.rules(accountId),
+      this.rules.recent(accountId, 20),
+    ]);
     return { rules: rules.map(strip), recent };
   }
 
   /** @throws AppException 400 unknown metric, percent without a limit source, or a service of a metric without the dimension */
-  async create(accountId: string, body: CreateUsageAlertRule, ctx: RequestAuditContext): Promise<UsageAlertRule> {
+  async create(
+    accountId: string,
+    body: CreateUsageAlertRule,
+    ctx: RequestAuditContext,
+  ): Promise<UsageAlertRule> {
     const metric = this.catalog.find(body.metric);
     if (!metric) throw AppException.validation([{ path: 'body.metric', message: 'Unknown metric' }]);
-    if (body.service !== null && !metric.perService) throw AppException.validation([{ path: 'body.service', message: `${metric.key} is measured per account` }]);
+    if (body.service !== null && !metric.perService)
+      throw AppException.validation([
+        { path: 'body.service', message: `${metric.key} is measured per account` },
+      ]);
     if (body.threshold.type === 'percent' && metric.limit.from === 'none') {
-      throw AppException.validation([{ path: 'body.threshold', message: `${metric.key} has no limit: use an absolute threshold` }]);
+      throw AppException.validation([
+        { path: 'body.threshold', message: `${metric.key} has no limit: use an absolute threshold` },
+      ]);
     }
-    const rule = await this.rules.create({ id: randomUUID(), accountId, ...body, createdBy: ctx.actorUserId });
-    await this.audit.record({ ...ctx, action: 'usage.alert_created', target: rule.id, metadata: auditMeta(rule) });
+    const rule = await this.rules.create({
+      id: randomUUID(),
+      accountId,
+      ...body,
+      createdBy: ctx.actorUserId,
+    });
+    await this.audit.record({
+      ...ctx,
+      action: 'usage.alert_created',
+      target: rule.id,
+      metadata: auditMeta(rule),
+    });
     this.scheduleEvaluation(accountId);
     return strip(rule);
   }
 
   /** @throws AppException 404 unknown rule */
-  async update(accountId: string, id: string, body: UpdateUsageAlertRule, ctx: RequestAuditContext): Promise<UsageAlertRule> {
+  async update(
+    accountId: string,
+    id: string,
+    body: UpdateUsageAlertRule,
+    ctx: RequestAuditContext,
+  ): Promise<UsageAlertRule> {
     const before = await this.rules.rule(accountId, id).catch(() => null);
     if (!before) throw AppException.notFound('Alert not found');
     if (body.threshold?.type === 'percent' && this.catalog.find(before.metric)?.limit.from === 'none') {
-      throw AppException.validation([{ path: 'body.threshold', message: `${before.metric} has no limit: use an absolute threshold` }]);
+      throw AppException.validation([
+        { path: 'body.threshold', message: `${before.metric} has no limit: use an absolute threshold` },
+      ]);
     }
     const after = await this.rules.update(accountId, before.id, body);
     if (!after) throw AppException.notFound('Alert not found');
-    await this.audit.record({ ...ctx, action: 'usage.alert_updated', target: after.id, metadata: { ...auditMeta(after), previousThreshold: `${before.threshold.type}:${before.threshold.value}` } });
+    await this.audit.record({
+      ...ctx,
+      action: 'usage.alert_updated',
+      target: after.id,
+      metadata: {
+        ...auditMeta(after),
+        previousThreshold: `${before.threshold.type}:${before.threshold.value}`,
+      },
+    });
     this.scheduleEvaluation(accountId);
     return strip(after);
   }
@@ -102,8 +139,14 @@ export class UsageAlertsService implements OnModuleDestroy {
   /** @throws AppException 404 unknown rule */
   async delete(accountId: string, id: string, ctx: RequestAuditContext): Promise<void> {
     const before = await this.rules.rule(accountId, id).catch(() => null);
-    if (!before || !(await this.rules.delete(accountId, before.id))) throw AppException.notFound('Alert not found');
-    await this.audit.record({ ...ctx, action: 'usage.alert_deleted', target: before.id, metadata: auditMeta(before) });
+    if (!before || !(await this.rules.delete(accountId, before.id)))
+      throw AppException.notFound('Alert not found');
+    await this.audit.record({
+      ...ctx,
+      action: 'usage.alert_deleted',
+      target: before.id,
+      metadata: auditMeta(before),
+    });
   }
 
   /** Evaluates the account's rules after a short quiet time (samples just arrived). */
@@ -113,7 +156,10 @@ export class UsageAlertsService implements OnModuleDestroy {
     const timer = setTimeout(() => {
       this.timers.delete(accountId);
       void this.evaluate(accountId).catch((err: unknown) =>
-        this.logger.warn({ accountId, err: err instanceof Error ? err.message : String(err) }, 'usage alert evaluation failed'),
+        this.logger.warn(
+          { accountId, err: err instanceof Error ? err.message : String(err) },
+          'usage alert evaluation failed',
+        ),
       );
     }, EVALUATION_DELAY_MS);
     timer.unref();
@@ -124,7 +170,9 @@ export class UsageAlertsService implements OnModuleDestroy {
   evaluate(accountId: string, now: Date = new Date()): Promise<EvaluationReport> {
     const running = this.running.get(accountId);
     if (running) return running.then(() => this.evaluate(accountId, now));
-    const run = DbContext.runWithAccount(accountId, () => this.evaluateInScope(accountId, now)).finally(() => this.running.delete(accountId));
+    const run = DbContext.runWithAccount(accountId, () => this.evaluateInScope(accountId, now)).finally(() =>
+      this.running.delete(accountId),
+    );
     this.running.set(accountId, run);
     return run;
   }
@@ -152,25 +200,53 @@ export class UsageAlertsService implements OnModuleDestroy {
         }
         const value = figureOf(current, rule.service);
         const limit = metricLimit(metric, services.length > 0 ? services : null, rule.service);
-        const thresholdValue = rule.threshold.type === 'absolute' ? rule.threshold.value : typeof limit === 'number' ? (limit * rule.threshold.value) / 100 : null;
+        const thresholdValue =
+          rule.threshold.type === 'absolute'
+            ? rule.threshold.value
+            : typeof limit === 'number'
+              ? (limit * rule.threshold.value) / 100
+              : null;
         if (thresholdValue === null) continue;
         report.evaluated += 1;
         const next = nextAlertState(rule.state, value, thresholdValue, rule.hysteresis);
         const firingId = next.fired ? randomUUID() : null;
-        const moved = await this.rules.transition(rule, rule.state, next.state, value, now, firingId ? { id: firingId, limit: typeof limit === 'number' ? limit : null, thresholdValue } : null);
+        const moved = await this.rules.transition(
+          rule,
+          rule.state,
+          next.state,
+          value,
+          now,
+          firingId ? { id: firingId, limit: typeof limit === 'number' ? limit : null, thresholdValue } : null,
+        );
         if (!moved) continue;
         if (firingId) {
           report.fired.push(rule.id);
-          this.logger.log({ accountId, ruleId: rule.id, metric: rule.metric, value, thresholdValue }, 'usage alert fired');
+          this.logger.log(
+            { accountId, ruleId: rule.id, metric: rule.metric, value, thresholdValue },
+            'usage alert fired',
+          );
           await this.events
             .publishEvent({
               id: firingId,
               type: 'usage_alert',
               accountId,
               occurredAt: now.toISOString(),
-              payload: { alertId: firingId, ruleId: rule.id, metric: rule.metric, service: rule.service, threshold: rule.threshold, value, limit: typeof limit === 'number' ? limit : null },
+              payload: {
+                alertId: firingId,
+                ruleId: rule.id,
+                metric: rule.metric,
+                service: rule.service,
+                threshold: rule.threshold,
+                value,
+                limit: typeof limit === 'number' ? limit : null,
+              },
             })
-            .catch((err: unknown) => this.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'usage_alert not published'));
+            .catch((err: unknown) =>
+              this.logger.warn(
+                { err: err instanceof Error ? err.message : String(err) },
+                'usage_alert not published',
+              ),
+            );
           // The bell: stored once per firing. The firing's own mail (below) is the email, so the notification sends none.
           const label = metric.label;
           const shown = formatUsageValue(value, metric.unit);
@@ -186,7 +262,12 @@ export class UsageAlertsService implements OnModuleDestroy {
               },
               { email: false },
             )
-            .catch((err: unknown) => this.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'usage alert notification not stored'));
+            .catch((err: unknown) =>
+              this.logger.warn(
+                { err: err instanceof Error ? err.message : String(err) },
+                'usage alert notification not stored',
+              ),
+            );
         } else if (next.state === 'armed') {
           report.rearmed.push(rule.id);
         }
@@ -212,7 +293,10 @@ export class UsageAlertsService implements OnModuleDestroy {
       const content = usageAlertMail({
         accountName: recipients.name,
         metric,
-        serviceName: firing.service === null ? null : (services.find((s) => s.service === firing.service)?.name ?? `service ${firing.service}`),
+        serviceName:
+          firing.service === null
+            ? null
+            : (services.find((s) => s.service === firing.service)?.name ?? `service ${firing.service}`),
         firing,
         link: `${this.env.PORTAL_ORIGIN}/${accountId}/usage?metric=${encodeURIComponent(metric.key)}`,
       });
@@ -222,7 +306,10 @@ export class UsageAlertsService implements OnModuleDestroy {
           await this.mail.send({ to, ...content });
         } catch (err) {
           ok = false;
-          this.logger.warn({ accountId, firingId: firing.id, err: err instanceof Error ? err.message : String(err) }, 'usage alert mail not sent');
+          this.logger.warn(
+            { accountId, firingId: firing.id, err: err instanceof Error ? err.message : String(err) },
+            'usage alert mail not sent',
+          );
           break;
         }
       }
@@ -242,5 +329,11 @@ function strip(rule: StoredRule): UsageAlertRule {
 }
 
 function auditMeta(rule: StoredRule): Record<string, string | number | boolean | null> {
-  return { metric: rule.metric, service: rule.service, threshold: `${rule.threshold.type}:${rule.threshold.value}`, hysteresis: rule.hysteresis, enabled: rule.enabled };
+  return {
+    metric: rule.metric,
+    service: rule.service,
+    threshold: `${rule.threshold.type}:${rule.threshold.value}`,
+    hysteresis: rule.hysteresis,
+    enabled: rule.enabled,
+  };
 }

@@ -25,7 +25,18 @@ const SELECT = {
   account: { select: { name: true } },
 } as const;
 
-type Row = { id: string; name: string; accountId: string | null; prefix: string; scopes: string[]; createdAt: Date; createdBy: string | null; lastUsedAt: Date | null; revokedAt: Date | null; account: { name: string } | null };
+type Row = {
+  id: string;
+  name: string;
+  accountId: string | null;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+  createdBy: string | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  account: { name: string } | null;
+};
 
 function view(r: Row): ApiKey {
   return {
@@ -47,13 +58,24 @@ function view(r: Row): ApiKey {
 export class ApiKeyRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(input: { id: string; name: string; accountId: string | null; prefix: string; secretHash: string; scopes: ApiKeyScope[]; createdBy: string | null }): Promise<ApiKey> {
+  async create(input: {
+    id: string;
+    name: string;
+    accountId: string | null;
+    prefix: string;
+    secretHash: string;
+    scopes: ApiKeyScope[];
+    createdBy: string | null;
+  }): Promise<ApiKey> {
     return view(await this.prisma.usageApiKey.create({ data: input, select: SELECT }));
   }
 
   async list(filter: { accountId?: string; includeRevoked: boolean }): Promise<ApiKey[]> {
     const rows = await this.prisma.usageApiKey.findMany({
-      where: { ...(filter.accountId ? { accountId: filter.accountId } : {}), ...(filter.includeRevoked ? {} : { revokedAt: null }) },
+      where: {
+        ...(filter.accountId ? { accountId: filter.accountId } : {}),
+        ...(filter.includeRevoked ? {} : { revokedAt: null }),
+      },
       select: SELECT,
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
     });
@@ -67,13 +89,27 @@ export class ApiKeyRepository {
 
   /** Marks the key revoked (once); null when it does not exist. */
   async revoke(id: string, by: string | null): Promise<ApiKey | null> {
-    await this.prisma.usageApiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date(), revokedBy: by } });
+    await this.prisma.usageApiKey.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date(), revokedBy: by },
+    });
     return this.find(id);
   }
 
   async byHash(secretHash: string): Promise<ApiKeyPrincipal | null> {
-    const row = await this.prisma.usageApiKey.findUnique({ where: { secretHash }, select: { id: true, accountId: true, scopes: true, revokedAt: true, lastUsedAt: true } });
-    return row ? { id: row.id, accountId: row.accountId, scopes: row.scopes as ApiKeyScope[], revoked: row.revokedAt !== null, lastUsedAt: row.lastUsedAt } : null;
+    const row = await this.prisma.usageApiKey.findUnique({
+      where: { secretHash },
+      select: { id: true, accountId: true, scopes: true, revokedAt: true, lastUsedAt: true },
+    });
+    return row
+      ? {
+          id: row.id,
+          accountId: row.accountId,
+          scopes: row.scopes as ApiKeyScope[],
+          revoked: row.revokedAt !== null,
+          lastUsedAt: row.lastUsedAt,
+        }
+      : null;
   }
 
   /** Sets `last_used_at` unless it was set within the last minute (one write a minute per key at most). */

@@ -26,16 +26,23 @@ export class ApiKeysController {
   @Get()
   @ApiOperation({ summary: 'Usage API keys, newest first (never their secrets)' })
   @ApiOkResponse({ description: 'ApiKeyList' })
-  async list(@Query(new ZodValidationPipe(apiKeyListQuerySchema)) query: ApiKeyListQuery): Promise<ApiKeyList> {
+  async list(
+    @Query(new ZodValidationPipe(apiKeyListQuerySchema)) query: ApiKeyListQuery,
+  ): Promise<ApiKeyList> {
     return this.keys.list(query);
   }
 
   @Post()
   @HttpCode(201)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Create a usage API key for an account or platform-wide; the secret is in this answer only' })
+  @ApiOperation({
+    summary: 'Create a usage API key for an account or platform-wide; the secret is in this answer only',
+  })
   @ApiBadRequestResponse({ description: 'validation_failed' })
-  async create(@Body(new ZodValidationPipe(createApiKeyRequestSchema)) body: CreateApiKeyRequest, @AuditContext() ctx: RequestAuditContext): Promise<CreatedApiKey> {
+  async create(
+    @Body(new ZodValidationPipe(createApiKeyRequestSchema)) body: CreateApiKeyRequest,
+    @AuditContext() ctx: RequestAuditContext,
+  ): Promise<CreatedApiKey> {
     return this.keys.create(body, ctx);
   }
 

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiKey, ApiKeyList, ApiKeyListQuery, CreateApiKeyRequest, CreatedApiKey } from '@portico/domain';
+import type {
+  ApiKey,
+  ApiKeyList,
+  ApiKeyListQuery,
+  CreateApiKeyRequest,
+  CreatedApiKey,
+} from '@portico/domain';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppException } from '../../../core/http/app.exception';
 import { DbContext } from '../../../core/prisma/db-context';
@@ -34,7 +40,9 @@ export class ApiKeysService {
   /** @throws AppException 404 when `accountId` names no account */
   async create(body: CreateApiKeyRequest, ctx: RequestAuditContext): Promise<CreatedApiKey> {
     if (body.accountId !== null && (await this.usage.existingAccounts([body.accountId])).size === 0) {
-      throw new AppException(404, 'not_found', 'Account not found', [{ path: 'body.accountId', message: 'Account not found' }]);
+      throw new AppException(404, 'not_found', 'Account not found', [
+        { path: 'body.accountId', message: 'Account not found' },
+      ]);
     }
     const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const key = await this.keys.create({
@@ -51,13 +59,20 @@ export class ApiKeysService {
       accountId: key.accountId,
       action: 'usage.api_key_created',
       target: key.id,
-      metadata: { name: key.name, prefix: key.prefix, scopes: key.scopes.join(' '), platformWide: key.accountId === null },
+      metadata: {
+        name: key.name,
+        prefix: key.prefix,
+        scopes: key.scopes.join(' '),
+        platformWide: key.accountId === null,
+      },
     });
     return { key, secret };
   }
 
   async list(query: ApiKeyListQuery): Promise<ApiKeyList> {
-    return { items: await this.keys.list({ accountId: query.accountId, includeRevoked: query.includeRevoked }) };
+    return {
+      items: await this.keys.list({ accountId: query.accountId, includeRevoked: query.includeRevoked }),
+    };
   }
 
   /** Revokes a key: refused on its next request. @throws AppException 404 unknown key */
@@ -67,7 +82,13 @@ export class ApiKeysService {
     const after = await this.keys.revoke(before.id, ctx.actorUserId);
     if (!after) throw AppException.notFound('API key not found');
     if (before.revokedAt === null) {
-      await this.audit.record({ ...ctx, accountId: after.accountId, action: 'usage.api_key_revoked', target: after.id, metadata: { name: after.name, prefix: after.prefix } });
+      await this.audit.record({
+        ...ctx,
+        accountId: after.accountId,
+        action: 'usage.api_key_revoked',
+        target: after.id,
+        metadata: { name: after.name, prefix: after.prefix },
+      });
     }
     return after;
   }
@@ -81,7 +102,8 @@ export class ApiKeysService {
     return DbContext.runAsSystem('usage-api-key', async () => {
       const key = await this.keys.byHash(hashApiKey(secret));
       if (!key || key.revoked) return null;
-      if (key.lastUsedAt === null || now.getTime() - key.lastUsedAt.getTime() > 60_000) await this.keys.touch(key.id, now);
+      if (key.lastUsedAt === null || now.getTime() - key.lastUsedAt.getTime() > 60_000)
+        await this.keys.touch(key.id, now);
       return key;
     });
   }

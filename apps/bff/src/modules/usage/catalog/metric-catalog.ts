@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { findMetric, metricCatalogFileSchema, type MetricCatalog, type MetricDefinition } from '@portico/domain';
+import {
+  findMetric,
+  metricCatalogFileSchema,
+  type MetricCatalog,
+  type MetricDefinition,
+} from '@portico/domain';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 
 /** Thrown when the metric catalog file cannot be read, is not YAML, or breaks the catalog schema; names the file. */
@@ -23,13 +28,17 @@ export function loadMetricCatalog(file: string): MetricCatalog {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new MetricCatalogError(file, [`cannot be read: ${err instanceof Error ? err.message : String(err)}`]);
+    throw new MetricCatalogError(file, [
+      `cannot be read: ${err instanceof Error ? err.message : String(err)}`,
+    ]);
   }
   let raw: unknown;
   try {
     raw = parseYaml(text, { prettyErrors: true });
   } catch (err) {
-    throw new MetricCatalogError(file, [err instanceof YAMLParseError ? `not valid YAML: ${err.message}` : String(err)]);
+    throw new MetricCatalogError(file, [
+      err instanceof YAMLParseError ? `not valid YAML: ${err.message}` : String(err),
+    ]);
   }
   const result = metricCatalogFileSchema.safeParse(raw);
   if (!result.success) {

@@ -36,15 +36,28 @@ export class ApiKeyGuard implements CanActivate {
     if (!match?.[1]) throw AppException.unauthenticated('Send a usage API key: Authorization: Bearer <key>');
     const key = await this.keys.authenticate(match[1]);
     if (!key) throw AppException.unauthenticated('Unknown or revoked API key');
-    if (!key.scopes.includes('usage:write')) throw AppException.forbidden('This API key lacks the usage:write scope');
+    if (!key.scopes.includes('usage:write'))
+      throw AppException.forbidden('This API key lacks the usage:write scope');
     const limit = this.env.USAGE_INGEST_RATE_LIMIT_PER_MINUTE;
-    const record = await this.limits.increment(`key:${key.id}:q${limit}`, 60_000, limit, 60_000, INGEST_THROTTLER);
+    const record = await this.limits.increment(
+      `key:${key.id}:q${limit}`,
+      60_000,
+      limit,
+      60_000,
+      INGEST_THROTTLER,
+    );
     void reply.header('RateLimit-Policy', `"${INGEST_THROTTLER}";q=${limit};w=60`);
     if (record.isBlocked) {
       void reply.header('RateLimit', `"${INGEST_THROTTLER}";r=0;t=${record.timeToBlockExpire}`);
-      throw AppException.rateLimited(record.timeToBlockExpire, `This API key sent more than ${limit} batches a minute: try again in ${record.timeToBlockExpire} s`);
+      throw AppException.rateLimited(
+        record.timeToBlockExpire,
+        `This API key sent more than ${limit} batches a minute: try again in ${record.timeToBlockExpire} s`,
+      );
     }
-    void reply.header('RateLimit', `"${INGEST_THROTTLER}";r=${Math.max(0, limit - record.totalHits)};t=${record.timeToExpire}`);
+    void reply.header(
+      'RateLimit',
+      `"${INGEST_THROTTLER}";r=${Math.max(0, limit - record.totalHits)};t=${record.timeToExpire}`,
+    );
     request.apiKey = key;
     return true;
   }

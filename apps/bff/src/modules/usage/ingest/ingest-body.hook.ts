@@ -23,7 +23,8 @@ class PayloadTooLarge extends Error {
  */
 export function registerIngestBodyHook(fastify: FastifyInstance): void {
   for (const type of NDJSON_CONTENT_TYPES) {
-    if (!fastify.hasContentTypeParser(type)) fastify.addContentTypeParser(type, { parseAs: 'string' }, (_request, _body, done) => done(null, {}));
+    if (!fastify.hasContentTypeParser(type))
+      fastify.addContentTypeParser(type, { parseAs: 'string' }, (_request, _body, done) => done(null, {}));
   }
   fastify.addHook('preParsing', async (request, _reply, payload) => {
     if (request.method !== 'POST' || request.url.split('?')[0] !== USAGE_INGEST_PATH) return payload;
@@ -32,7 +33,8 @@ export function registerIngestBodyHook(fastify: FastifyInstance): void {
     for await (const chunk of payload as AsyncIterable<Buffer | string>) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += buffer.length;
-      if (size > MAX_INGEST_BODY_BYTES) throw new PayloadTooLarge(`Batch body over ${MAX_INGEST_BODY_BYTES} bytes`);
+      if (size > MAX_INGEST_BODY_BYTES)
+        throw new PayloadTooLarge(`Batch body over ${MAX_INGEST_BODY_BYTES} bytes`);
       chunks.push(buffer);
     }
     (request as IngestRequest).usageBody = Buffer.concat(chunks);

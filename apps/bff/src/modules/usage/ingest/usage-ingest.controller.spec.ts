@@ -3,7 +3,10 @@ import { splitBatch } from './usage-ingest.controller';
 
 describe('splitBatch', () => {
   it('reads { samples }, a bare array, and NDJSON with bad lines kept as errors', () => {
-    expect(splitBatch(Buffer.from('{"samples":[{"a":1},{"a":2}]}'), 'application/json')).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(splitBatch(Buffer.from('{"samples":[{"a":1},{"a":2}]}'), 'application/json')).toEqual([
+      { a: 1 },
+      { a: 2 },
+    ]);
     expect(splitBatch(Buffer.from('[{"a":1}]'), 'application/json; charset=utf-8')).toEqual([{ a: 1 }]);
     const items = splitBatch(Buffer.from('{"a":1}\nnope\n{"a":3}\n'), 'application/x-ndjson');
     expect(items).toHaveLength(3);

@@ -1,5 +1,13 @@
 import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { UsageIngestResult } from '@portico/domain';
 import { AppException } from '../../../core/http/app.exception';
@@ -32,11 +40,18 @@ export function splitBatch(body: Buffer, contentType: string | undefined): unkno
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw AppException.validation([{ path: 'body', message: 'not JSON' }], 'The batch is not JSON (or send NDJSON as application/x-ndjson)');
+    throw AppException.validation(
+      [{ path: 'body', message: 'not JSON' }],
+      'The batch is not JSON (or send NDJSON as application/x-ndjson)',
+    );
   }
   if (Array.isArray(parsed)) return parsed;
-  if (parsed && typeof parsed === 'object' && Array.isArray((parsed as { samples?: unknown }).samples)) return (parsed as { samples: unknown[] }).samples;
-  throw AppException.validation([{ path: 'body.samples', message: 'expected an array of samples' }], 'A batch is { "samples": [...] }, a JSON array or NDJSON');
+  if (parsed && typeof parsed === 'object' && Array.isArray((parsed as { samples?: unknown }).samples))
+    return (parsed as { samples: unknown[] }).samples;
+  throw AppException.validation(
+    [{ path: 'body.samples', message: 'expected an array of samples' }],
+    'A batch is { "samples": [...] }, a JSON array or NDJSON',
+  );
 }
 
 /** `POST /api/v1/usage/samples`: usage samples from metering systems, authenticated by API key. */
@@ -53,7 +68,8 @@ export class UsageIngestController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Record a batch of up to 5,000 usage samples (JSON or NDJSON); idempotent per sample',
-    description: 'Each sample is accepted, a duplicate, or rejected with its index and reason; the rest of the batch is kept.',
+    description:
+      'Each sample is accepted, a duplicate, or rejected with its index and reason; the rest of the batch is kept.',
   })
   @ApiOkResponse({ description: 'UsageIngestResult' })
   @ApiBadRequestResponse({ description: 'validation_failed: the body is not a batch' })

@@ -88,9 +88,14 @@ export class UsageIngestService {
    * Ingests `items` (already split from JSON or NDJSON; an `Error` item is a line that was not JSON) for `key`.
    * Durable before it resolves: what it counts as accepted is committed.
    */
-  async ingest(key: ApiKeyPrincipal, items: readonly unknown[], now: Date = new Date()): Promise<UsageIngestResult> {
+  async ingest(
+    key: ApiKeyPrincipal,
+    items: readonly unknown[],
+    now: Date = new Date(),
+  ): Promise<UsageIngestResult> {
     const errors: UsageRejection[] = [];
-    const reject = (index: number, reason: UsageRejectReason, message: string) => errors.push({ index, reason, message });
+    const reject = (index: number, reason: UsageRejectReason, message: string) =>
+      errors.push({ index, reason, message });
     const candidates: Candidate[] = [];
     const minAt = now.getTime() - this.env.USAGE_RETENTION_RAW_DAYS * DAY_MS;
     const maxAt = now.getTime() + USAGE_MAX_FUTURE_MS;
@@ -107,7 +112,11 @@ export class UsageIngestService {
       const parsed = usageSampleInputSchema.safeParse(item);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        reject(index, 'malformed', issue ? `${issue.path.join('.') || 'sample'}: ${issue.message}` : 'not a sample');
+        reject(
+          index,
+          'malformed',
+          issue ? `${issue.path.join('.') || 'sample'}: ${issue.message}` : 'not a sample',
+        );
         return;
       }
       const s = parsed.data;
@@ -153,10 +162,24 @@ export class UsageIngestService {
         return;
       }
       if (at < minAt) {
-        reject(index, 'too_old', `at is older than the raw retention (${this.env.USAGE_RETENTION_RAW_DAYS} days)`);
+        reject(
+          index,
+          'too_old',
+          `at is older than the raw retention (${this.env.USAGE_RETENTION_RAW_DAYS} days)`,
+        );
         return;
       }
-      candidates.push({ index, sample: { accountId, metric: metric.key, service, at: new Date(at), value: s.value, sampleId: s.id ?? null } });
+      candidates.push({
+        index,
+        sample: {
+          accountId,
+          metric: metric.key,
+          service,
+          at: new Date(at),
+          value: s.value,
+          sampleId: s.id ?? null,
+        },
+      });
     });
 
     const byAccount = await this.checkAccountsAndServices(key, candidates, reject);
@@ -209,7 +232,9 @@ export class UsageIngestService {
       byAccount.set(c.sample.accountId, list);
     }
     if (key.accountId === null) {
-      const existing = await DbContext.runAsSystem('usage-ingest', () => this.repository.existingAccounts([...byAccount.keys()]));
+      const existing = await DbContext.runAsSystem('usage-ingest', () =>
+        this.repository.existingAccounts([...byAccount.keys()]),
+      );
       for (const [accountId, list] of byAccount) {
         if (existing.has(accountId)) continue;
         for (const c of list) reject(c.index, 'unknown_account', 'No such account');
@@ -228,7 +253,11 @@ export class UsageIngestService {
       });
       const kept = list.filter((c) => {
         if (c.sample.service === null || known.has(c.sample.service)) return true;
-        reject(c.index, 'unknown_service', `Service ${JSON.stringify(c.sample.service)} is not one of the account's`);
+        reject(
+          c.index,
+          'unknown_service',
+          `Service ${JSON.stringify(c.sample.service)} is not one of the account's`,
+        );
         return false;
       });
       if (kept.length === 0) byAccount.delete(accountId);

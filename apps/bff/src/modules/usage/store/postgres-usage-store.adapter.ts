@@ -19,14 +19,23 @@ import {
   type StoredSample,
   type TouchedSeries,
 } from '../usage-store.port';
-import { dropPartitionsBefore, ensureUsagePartitions, ROLLUP_10M_PARTITIONS, SAMPLE_PARTITIONS } from './usage-partitions';
+import {
+  dropPartitionsBefore,
+  ensureUsagePartitions,
+  ROLLUP_10M_PARTITIONS,
+  SAMPLE_PARTITIONS,
+} from './usage-partitions';
 
 /** Origin of every bucket (UTC): buckets are `date_bin(width, at, origin)`. */
 const ORIGIN = '2000-01-01T00:00:00Z';
 const DAY_MS = 86_400_000;
 
 /** Rollup table of each resolution (fixed names: never built from input). */
-const ROLLUP_TABLE: Readonly<Record<RollupResolution, string>> = { '10m': 'usage_rollups_10m', '1h': 'usage_rollups_1h', '1d': 'usage_rollups_1d' };
+const ROLLUP_TABLE: Readonly<Record<RollupResolution, string>> = {
+  '10m': 'usage_rollups_10m',
+  '1h': 'usage_rollups_1h',
+  '1d': 'usage_rollups_1d',
+};
 
 /** Rollup tables and widths (fixed names: never built from input). */
 const ROLLUP: Readonly<Record<RollupResolution, { table: Prisma.Sql; width: string; ms: number }>> = {
@@ -77,7 +86,11 @@ function pgCode(err: unknown): string | undefined {
   let e: unknown = err;
   while (e && typeof e === 'object' && !seen.has(e)) {
     seen.add(e);
-    const o = e as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } }; cause?: unknown };
+    const o = e as {
+      code?: unknown;
+      meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } };
+      cause?: unknown;
+    };
     const original = o.meta?.driverAdapterError?.cause?.originalCode;
     if (typeof original === 'string') return original;
     if (typeof o.meta?.code === 'string' && /^[0-9A-Z]{5}$/.test(o.meta.code)) return o.meta.code;
@@ -164,7 +177,9 @@ export class PostgresUsageStore extends UsageStore {
       values.push(s.value);
       ids.push(s.sampleId ?? '');
     }
-    const rows = await this.prisma.$queryRaw<Array<{ account_id: string; metric: string; service_id: string; first: Date; last: Date; n: bigint }>>`
+    const rows = await this.prisma.$queryRaw<
+      Array<{ account_id: string; metric: string; service_id: string; first: Date; last: Date; n: bigint }>
+    >`
       WITH input AS (
         SELECT ${accountId}::uuid AS account_id, t.*
         FROM unnest(${metrics}::text[], ${services}::text[], ${ats}::timestamptz[], ${values}::float8[], ${ids}::text[])
@@ -202,7 +217,13 @@ export class PostgresUsageStore extends UsageStore {
     let inserted = 0;
     const touched: TouchedSeries[] = rows.map((r) => {
       inserted += Number(r.n);
-      return { accountId: r.account_id, metric: r.metric, service: serviceOf(r.service_id), from: r.first, to: new Date(r.last.getTime() + 1) };
+      return {
+        accountId: r.account_id,
+        metric: r.metric,
+        service: serviceOf(r.service_id),
+        from: r.first,
+        to: new Date(r.last.getTime() + 1),
+      };
     });
     return { inserted, touched };
   }
@@ -210,12 +231,21 @@ export class PostgresUsageStore extends UsageStore {
   /** The service ids to read: the one asked for, or every service of the metric (from the registry). */
   private async serviceIds(accountId: string, metric: string, service: string | null): Promise<string[]> {
     if (service !== null) return [service];
-    const rows = await this.prisma.usageSeries.findMany({ where: { accountId, metric }, select: { serviceId: true }, orderBy: { serviceId: 'asc' } });
+    const rows = await this.prisma.usageSeries.findMany({
+      where: { accountId, metric },
+      select: { serviceId: true },
+      orderBy: { serviceId: 'asc' },
+    });
     return rows.map((r) => r.serviceId);
   }
 
   async series(read: SeriesRead): Promise<SeriesPoint[]> {
-    const rows = await this.bucketRows(read, read.service === null ? null : [read.service], read.from, read.to);
+    const rows = await this.bucketRows(
+      read,
+      read.service === null ? null : [read.service],
+      read.from,
+      read.to,
+    );
     return this.combine(read, rows);
   }
 
@@ -226,9 +256,17 @@ export class PostgresUsageStore extends UsageStore {
    * service, the services are combined in SQL (gauge: sums of averages, minima, maxima; counter: sum of sums), so one
    * row per bucket comes back; else one row per bucket and service.
    */
-  private async bucketRows(read: SeriesRead, serviceIds: string[] | null, from: Date, to: Date): Promise<BucketRow[]> {
+  private async bucketRows(
+    read: SeriesRead,
+    serviceIds: string[] | null,
+    from: Date,
+    to: Date,
+  ): Promise<BucketRow[]> {
     const params: unknown[] = [read.accountId, read.metric, from, to];
-    const ids = serviceIds === null ? 'ARRAY(SELECT service_id FROM usage_series WHERE account_id = $1 AND metric = $2)' : '$5::text[]';
+    const ids =
+      serviceIds === null
+        ? 'ARRAY(SELECT service_id FROM usage_series WHERE account_id = $1 AND metric = $2)'
+        : '$5::text[]';
     if (serviceIds !== null) params.push(serviceIds);
     const where = `account_id = $1 AND metric = $2 AND service_id = ANY(${ids})`;
     let inner: string;
@@ -268,22 +306,45 @@ export class PostgresUsageStore extends UsageStore {
       const count = Number(r.count);
       const service = grouped ? serviceOf(r.service_id) : null;
       if (!gauge) return { at: r.at, service, value: r.sum, min: null, max: null, last: r.sum, count };
-      return { at: r.at, service, value: r.combinedAverage ? r.sum : r.sum / count, min: r.min, max: r.max, last: r.last, count };
+      return {
+        at: r.at,
+        service,
+        value: r.combinedAverage ? r.sum : r.sum / count,
+        min: r.min,
+        max: r.max,
+        last: r.last,
+        count,
+      };
     });
   }
 
-  async rawSamples(read: { accountId: string; metric: string; service: string | null; from: Date; to: Date; limit: number; cursor?: RawCursor }): Promise<RawSample[]> {
+  async rawSamples(read: {
+    accountId: string;
+    metric: string;
+    service: string | null;
+    from: Date;
+    to: Date;
+    limit: number;
+    cursor?: RawCursor;
+  }): Promise<RawSample[]> {
     const ids = await this.serviceIds(read.accountId, read.metric, read.service);
     if (ids.length === 0) return [];
     const after = read.cursor;
-    const rows = await this.prisma.$queryRaw<Array<{ at: Date; service_id: string; value: number; sample_id: string }>>`
+    const rows = await this.prisma.$queryRaw<
+      Array<{ at: Date; service_id: string; value: number; sample_id: string }>
+    >`
       SELECT at, service_id, value, sample_id FROM usage_samples
       WHERE account_id = ${read.accountId}::uuid AND metric = ${read.metric} AND service_id = ANY(${ids}::text[])
         AND at >= ${read.from} AND at < ${read.to}
         ${after ? Prisma.sql`AND (service_id, at, sample_id) > (${after.service}, ${after.at}, ${after.sampleId})` : Prisma.empty}
       ORDER BY service_id, at, sample_id
       LIMIT ${read.limit}`;
-    return rows.map((r) => ({ at: r.at, service: serviceOf(r.service_id), value: r.value, sampleId: r.sample_id === '' ? null : r.sample_id }));
+    return rows.map((r) => ({
+      at: r.at,
+      service: serviceOf(r.service_id),
+      value: r.value,
+      sampleId: r.sample_id === '' ? null : r.sample_id,
+    }));
   }
 
   async *seriesChunks(read: SeriesRead, chunkSize: number): AsyncIterable<SeriesPoint[]> {
@@ -292,7 +353,15 @@ export class PostgresUsageStore extends UsageStore {
       for (;;) {
         const page = await this.rawSamples({ ...read, limit: chunkSize, cursor });
         if (page.length === 0) return;
-        yield page.map((s) => ({ at: s.at, service: s.service, value: s.value, min: s.value, max: s.value, last: s.value, count: 1 }));
+        yield page.map((s) => ({
+          at: s.at,
+          service: s.service,
+          value: s.value,
+          min: s.value,
+          max: s.value,
+          last: s.value,
+          count: 1,
+        }));
         const last = page[page.length - 1]!;
         cursor = { at: last.at, service: serviceKey(last.service), sampleId: last.sampleId ?? '' };
         if (page.length < chunkSize) return;
@@ -302,7 +371,10 @@ export class PostgresUsageStore extends UsageStore {
     if (ids.length === 0) return;
     const bucketMs = read.resolution === '1m' ? 60_000 : ROLLUP[read.resolution].ms;
     // Time windows of at most chunkSize buckets per service: one bounded read at a time.
-    const windowMs = Math.max(bucketMs, Math.floor(chunkSize / (read.groupByService === true ? ids.length : 1)) * bucketMs);
+    const windowMs = Math.max(
+      bucketMs,
+      Math.floor(chunkSize / (read.groupByService === true ? ids.length : 1)) * bucketMs,
+    );
     for (let start = read.from.getTime(); start < read.to.getTime(); start += windowMs) {
       const end = Math.min(start + windowMs, read.to.getTime());
       const rows = await this.bucketRows(read, ids, new Date(start), new Date(end));
@@ -315,10 +387,21 @@ export class PostgresUsageStore extends UsageStore {
       where: { accountId, ...(metric === undefined ? {} : { metric }) },
       orderBy: [{ metric: 'asc' }, { serviceId: 'asc' }],
     });
-    return rows.map((r) => ({ metric: r.metric, service: serviceOf(r.serviceId), firstAt: r.firstAt, lastAt: r.lastAt, lastValue: r.lastValue }));
+    return rows.map((r) => ({
+      metric: r.metric,
+      service: serviceOf(r.serviceId),
+      firstAt: r.firstAt,
+      lastAt: r.lastAt,
+      lastValue: r.lastValue,
+    }));
   }
 
-  async totals(accountId: string, metric: string, from: Date, to: Date): Promise<Array<{ service: string | null; sum: number }>> {
+  async totals(
+    accountId: string,
+    metric: string,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ service: string | null; sum: number }>> {
     const ids = await this.serviceIds(accountId, metric, null);
     if (ids.length === 0) return [];
     const rows = await this.prisma.$queryRaw<Array<{ service_id: string; sum: number }>>`
@@ -343,7 +426,11 @@ export class PostgresUsageStore extends UsageStore {
 
   async ensurePartitions(from: Date, to: Date): Promise<string[]> {
     const created = await this.withOwner((client) => ensureUsagePartitions(client, from, to));
-    if (created.length > 0) this.logger.log({ created: created.length, first: created[0], last: created[created.length - 1] }, 'usage partitions created');
+    if (created.length > 0)
+      this.logger.log(
+        { created: created.length, first: created[0], last: created[created.length - 1] },
+        'usage partitions created',
+      );
     return created;
   }
 
@@ -355,22 +442,40 @@ export class PostgresUsageStore extends UsageStore {
     await this.withOwner(async (client) => {
       report.partitionsDropped.push(...(await dropPartitionsBefore(client, SAMPLE_PARTITIONS, rawCutoff)));
       if (policy.tenMinuteDays !== null) {
-        report.partitionsDropped.push(...(await dropPartitionsBefore(client, ROLLUP_10M_PARTITIONS, new Date(now.getTime() - policy.tenMinuteDays * DAY_MS))));
+        report.partitionsDropped.push(
+          ...(await dropPartitionsBefore(
+            client,
+            ROLLUP_10M_PARTITIONS,
+            new Date(now.getTime() - policy.tenMinuteDays * DAY_MS),
+          )),
+        );
       }
       // Per account, so every statement names its account (distributable by account).
       const { rows: accounts } = await client.query<{ id: string }>('SELECT id FROM accounts ORDER BY id');
       for (const { id } of accounts) {
-        const keys = await client.query('DELETE FROM usage_sample_keys WHERE account_id = $1 AND at < $2', [id, rawCutoff]);
+        const keys = await client.query('DELETE FROM usage_sample_keys WHERE account_id = $1 AND at < $2', [
+          id,
+          rawCutoff,
+        ]);
         report.rowsDeleted += keys.rowCount ?? 0;
-        for (const [table, days] of [['usage_rollups_1h', policy.hourDays], ['usage_rollups_1d', policy.dayDays]] as const) {
+        for (const [table, days] of [
+          ['usage_rollups_1h', policy.hourDays],
+          ['usage_rollups_1d', policy.dayDays],
+        ] as const) {
           if (days === null) continue;
-          const result = await client.query(`DELETE FROM ${table} WHERE account_id = $1 AND bucket_start < $2`, [id, new Date(now.getTime() - days * DAY_MS)]);
+          const result = await client.query(
+            `DELETE FROM ${table} WHERE account_id = $1 AND bucket_start < $2`,
+            [id, new Date(now.getTime() - days * DAY_MS)],
+          );
           report.rowsDeleted += result.rowCount ?? 0;
         }
       }
     });
     if (report.partitionsDropped.length > 0 || report.rowsDeleted > 0) {
-      this.logger.log({ dropped: report.partitionsDropped.length, rowsDeleted: report.rowsDeleted }, 'usage retention applied');
+      this.logger.log(
+        { dropped: report.partitionsDropped.length, rowsDeleted: report.rowsDeleted },
+        'usage retention applied',
+      );
     }
     return report;
   }

@@ -26,13 +26,17 @@ const DENSE_DAYS = 2;
 /** The limit of a demo series in the metric's unit, for shaping the history (none: a scale of 1,000,000). */
 function scaleOf(metric: MetricDefinition, service: DemoService): number {
   const limit = metric.limit;
-  if (limit.from === 'whmcs') return (limit.field satisfies WhmcsLimitField) === 'disklimit' ? service.diskLimitMb * MIB : service.bandwidthLimitMb * MIB;
+  if (limit.from === 'whmcs')
+    return (limit.field satisfies WhmcsLimitField) === 'disklimit'
+      ? service.diskLimitMb * MIB
+      : service.bandwidthLimitMb * MIB;
   if (limit.from === 'config') return limit.value;
   return 1_000_000;
 }
 
 /** SQL of a deterministic pseudo-random number in [0, 1) from an integer expression and a seed (sine hash). */
-const noise = (i: string, seed: string): string => `(((sin(${i} * 12.9898 + ${seed} * 78.233) * 43758.5453) - floor(sin(${i} * 12.9898 + ${seed} * 78.233) * 43758.5453)))`;
+const noise = (i: string, seed: string): string =>
+  `(((sin(${i} * 12.9898 + ${seed} * 78.233) * 43758.5453) - floor(sin(${i} * 12.9898 + ${seed} * 78.233) * 43758.5453)))`;
 
 /**
  * Seeds {@link DEMO_USAGE_DAYS} days of history for every catalog metric of every demo service (metrics without the
@@ -65,11 +69,28 @@ export async function seedDemoUsage(
       await client.query(
         `INSERT INTO usage_services (account_id, service_id, name, status, limits) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (account_id, service_id) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status, limits = EXCLUDED.limits`,
-        [account.id, service.id, service.name, service.status, JSON.stringify({ disklimit: service.diskLimitMb * MIB, bwlimit: service.bandwidthLimitMb * MIB })],
+        [
+          account.id,
+          service.id,
+          service.name,
+          service.status,
+          JSON.stringify({ disklimit: service.diskLimitMb * MIB, bwlimit: service.bandwidthLimitMb * MIB }),
+        ],
       );
     }
     for (const metric of catalog.metrics) {
-      const targets = metric.perService ? account.services : [account.services[0] ?? { id: '', name: '', status: 'active', diskLimitMb: 0, bandwidthLimitMb: 0, ratio: 0.5 }];
+      const targets = metric.perService
+        ? account.services
+        : [
+            account.services[0] ?? {
+              id: '',
+              name: '',
+              status: 'active',
+              diskLimitMb: 0,
+              bandwidthLimitMb: 0,
+              ratio: 0.5,
+            },
+          ];
       for (const service of targets) {
         series += 1;
         const scale = scaleOf(metric, service);
@@ -91,7 +112,16 @@ export async function seedDemoUsage(
         await client.query(
           `INSERT INTO demo_usage (account_id, metric, service_id, at, value)
            SELECT $1::uuid, $2, $8, at, ${value} FROM (${instants}) AS t`,
-          [account.id, metric.key, start.toISOString(), denseFrom.toISOString(), end.toISOString(), scale * service.ratio, seed, metric.perService ? service.id : ''],
+          [
+            account.id,
+            metric.key,
+            start.toISOString(),
+            denseFrom.toISOString(),
+            end.toISOString(),
+            scale * service.ratio,
+            seed,
+            metric.perService ? service.id : '',
+          ],
         );
       }
     }
@@ -101,8 +131,14 @@ export async function seedDemoUsage(
      SELECT account_id, metric, service_id, at, value FROM demo_usage WHERE at >= $1 ON CONFLICT DO NOTHING`,
     [rawFrom.toISOString()],
   );
-  const tenMinuteFrom = options.tenMinuteRetentionDays === null ? start : new Date(Math.max(start.getTime(), end.getTime() - options.tenMinuteRetentionDays * DAY_MS));
-  await ensureUsagePartitions(client, tenMinuteFrom, rawFrom, { inTransaction: true, tables: [ROLLUP_10M_PARTITIONS] });
+  const tenMinuteFrom =
+    options.tenMinuteRetentionDays === null
+      ? start
+      : new Date(Math.max(start.getTime(), end.getTime() - options.tenMinuteRetentionDays * DAY_MS));
+  await ensureUsagePartitions(client, tenMinuteFrom, rawFrom, {
+    inTransaction: true,
+    tables: [ROLLUP_10M_PARTITIONS],
+  });
   for (const [table, width, from] of [
     ['usage_rollups_10m', '10 minutes', tenMinuteFrom],
     ['usage_rollups_1h', '1 hour', start],

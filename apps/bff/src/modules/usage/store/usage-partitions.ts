@@ -111,7 +111,11 @@ export async function ensureUsagePartitions(
  * Drops the partitions of `spec` that end at or before `cutoff` (their rows are all older than the retention).
  * @returns names dropped
  */
-export async function dropPartitionsBefore(client: ClientBase, spec: PartitionedTable, cutoff: Date): Promise<string[]> {
+export async function dropPartitionsBefore(
+  client: ClientBase,
+  spec: PartitionedTable,
+  cutoff: Date,
+): Promise<string[]> {
   const dropped: string[] = [];
   await client.query('BEGIN');
   try {

@@ -29,7 +29,8 @@ export interface UsageSyncReport {
   failures: Array<{ accountId: string; reason: string }>;
 }
 
-const sameUtcMonth = (a: Date, b: Date) => a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth();
+const sameUtcMonth = (a: Date, b: Date) =>
+  a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth();
 
 /**
  * The WHMCS usage sync: for every account linked to a WHMCS client, reads `GetClientsProducts` (the billing
@@ -66,20 +67,38 @@ export class WhmcsUsageSyncService {
     for (const account of accounts) {
       try {
         const subscriptions = await this.billing.listSubscriptions(account.whmcsClientId);
-        await DbContext.runWithAccount(account.id, () => this.syncAccount(account, subscriptions, now, report));
+        await DbContext.runWithAccount(account.id, () =>
+          this.syncAccount(account, subscriptions, now, report),
+        );
       } catch (err) {
-        const reason = err instanceof UpstreamException ? err.reason : err instanceof Error ? err.message : String(err);
+        const reason =
+          err instanceof UpstreamException ? err.reason : err instanceof Error ? err.message : String(err);
         report.failures.push({ accountId: account.id, reason });
         this.logger.warn({ accountId: account.id, reason }, 'usage sync could not read the account');
       }
     }
-    this.logger.log({ accounts: report.accounts, samples: report.samples, readings: report.readings, failures: report.failures.length }, 'usage sync finished');
+    this.logger.log(
+      {
+        accounts: report.accounts,
+        samples: report.samples,
+        readings: report.readings,
+        failures: report.failures.length,
+      },
+      'usage sync finished',
+    );
     return report;
   }
 
-  private async syncAccount(account: SyncAccount, subscriptions: readonly Subscription[], now: Date, report: UsageSyncReport): Promise<void> {
+  private async syncAccount(
+    account: SyncAccount,
+    subscriptions: readonly Subscription[],
+    now: Date,
+    report: UsageSyncReport,
+  ): Promise<void> {
     await this.services.store(account.id, subscriptions);
-    const previous = new Map((await this.repository.readings(account.id)).map((r) => [`${r.service}|${r.field}`, r]));
+    const previous = new Map(
+      (await this.repository.readings(account.id)).map((r) => [`${r.service}|${r.field}`, r]),
+    );
     const oldest = now.getTime() - this.env.USAGE_RETENTION_RAW_DAYS * DAY_MS;
     const samples: StoredSample[] = [];
     const readings: WhmcsReading[] = [];
@@ -94,14 +113,25 @@ export class WhmcsUsageSyncService {
         readings.push({ service: figure.service, field, measuredAt, value: figure.used });
         let value: number | null;
         if (metric.kind === 'gauge') value = figure.used;
-        else if (before) value = sameUtcMonth(before.measuredAt, measuredAt) && figure.used >= before.value ? figure.used - before.value : figure.used;
+        else if (before)
+          value =
+            sameUtcMonth(before.measuredAt, measuredAt) && figure.used >= before.value
+              ? figure.used - before.value
+              : figure.used;
         else {
           const last = history.find((s) => s.service === figure.service)?.lastAt;
           value = last !== undefined && last >= usagePeriodOf(measuredAt).start ? null : figure.used;
         }
         const at = measuredAt.getTime();
         if (value === null || at < oldest || at > now.getTime() + USAGE_MAX_FUTURE_MS) continue;
-        samples.push({ accountId: account.id, metric: metric.key, service: figure.service, at: measuredAt, value, sampleId: null });
+        samples.push({
+          accountId: account.id,
+          metric: metric.key,
+          service: figure.service,
+          at: measuredAt,
+          value,
+          sampleId: null,
+        });
       }
     }
     const result = await this.store.append(samples);

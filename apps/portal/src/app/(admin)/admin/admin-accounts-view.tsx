@@ -18,12 +18,24 @@ function NotLinked() {
 }
 
 /** Every account with its WHMCS / Salesforce links and member count; search, paging, and a link form per account. */
-export function AdminAccountsView({ initialSearch, initialPage }: { initialSearch: string; initialPage: number }) {
+export function AdminAccountsView({
+  initialSearch,
+  initialPage,
+}: {
+  initialSearch: string;
+  initialPage: number;
+}) {
   const [view, setView] = useSearchParamsState({ search: initialSearch, page: initialPage });
   const [draft, setDraft] = useState(view.search);
   const [editing, setEditing] = useState<AdminAccount | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const accounts = useQuery(adminAccountPageQuery(browserApiClient, { page: view.page, pageSize: LIST_PAGE_SIZE, search: view.search || undefined }));
+  const accounts = useQuery(
+    adminAccountPageQuery(browserApiClient, {
+      page: view.page,
+      pageSize: LIST_PAGE_SIZE,
+      search: view.search || undefined,
+    }),
+  );
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,7 +44,10 @@ export function AdminAccountsView({ initialSearch, initialPage }: { initialSearc
 
   return (
     <>
-      <PageHeader title="Accounts" description="Every customer account, and the WHMCS client and Salesforce Account each one is linked to." />
+      <PageHeader
+        title="Accounts"
+        description="Every customer account, and the WHMCS client and Salesforce Account each one is linked to."
+      />
       {saved ? (
         <div className="alert alert--success card-gap" role="status">
           {saved}
@@ -75,7 +90,11 @@ export function AdminAccountsView({ initialSearch, initialPage }: { initialSearc
           query={accounts}
           loadingLabel="Loading accounts"
           errorTitle="We could not load the accounts"
-          empty={<EmptyState title={view.search ? 'No account matches this search' : 'No accounts yet'}>{view.search ? 'Try a name or an id.' : null}</EmptyState>}
+          empty={
+            <EmptyState title={view.search ? 'No account matches this search' : 'No accounts yet'}>
+              {view.search ? 'Try a name or an id.' : null}
+            </EmptyState>
+          }
           onPageChange={(p) => setView({ ...view, page: p })}
         >
           {(items) => (
@@ -104,7 +123,9 @@ export function AdminAccountsView({ initialSearch, initialPage }: { initialSearc
                       </span>
                     </td>
                     <td data-label="WHMCS client">{a.whmcsClientId ?? <NotLinked />}</td>
-                    <td data-label="Salesforce Account">{a.salesforceAccountId ? <code>{a.salesforceAccountId}</code> : <NotLinked />}</td>
+                    <td data-label="Salesforce Account">
+                      {a.salesforceAccountId ? <code>{a.salesforceAccountId}</code> : <NotLinked />}
+                    </td>
                     <td data-label="Members" className="num">
                       {a.memberCount}
                     </td>

@@ -13,7 +13,9 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
   return (
     <Prefetched
       prefetch={(qc, client) =>
-        qc.prefetchQuery(adminAccountPageQuery(client, { page, pageSize: LIST_PAGE_SIZE, search: search || undefined }))
+        qc.prefetchQuery(
+          adminAccountPageQuery(client, { page, pageSize: LIST_PAGE_SIZE, search: search || undefined }),
+        )
       }
     >
       <AdminAccountsView initialSearch={search} initialPage={page} />

@@ -17,7 +17,9 @@ export function ForgotPasswordForm() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
-    const parsed = passwordForgotRequestSchema.safeParse({ email: new FormData(event.currentTarget).get('email') });
+    const parsed = passwordForgotRequestSchema.safeParse({
+      email: new FormData(event.currentTarget).get('email'),
+    });
     if (!parsed.success) {
       setError(t('invalidEmail'));
       return;
@@ -38,7 +40,12 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-describedby={error ? 'forgot-error' : undefined}>
+    <form
+      className="form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-describedby={error ? 'forgot-error' : undefined}
+    >
       {error ? (
         <div id="forgot-error" className="alert alert--danger" role="alert">
           {error}
@@ -46,7 +53,14 @@ export function ForgotPasswordForm() {
       ) : null}
       <div className="field">
         <label htmlFor="email">{tLogin('email')}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required disabled={forgot.isPending} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          disabled={forgot.isPending}
+        />
       </div>
       <button type="submit" className="button button--primary button--block" disabled={forgot.isPending}>
         {forgot.isPending ? t('submitting') : t('submit')}

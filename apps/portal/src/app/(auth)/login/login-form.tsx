@@ -4,7 +4,13 @@ import { useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { isMfaChallenge, loginRequestSchema, recoveryCodeSchema, totpCodeSchema, type Me } from '@portico/domain';
+import {
+  isMfaChallenge,
+  loginRequestSchema,
+  recoveryCodeSchema,
+  totpCodeSchema,
+  type Me,
+} from '@portico/domain';
 import { useLoginAuthMutation } from '@/features/auth/api/use-login-auth-mutation';
 import { useVerifyMfaAuthMutation } from '@/features/auth/api/use-verify-mfa-auth-mutation';
 import { adoptSavedLocale } from '@/i18n/use-saved-locale';
@@ -82,11 +88,15 @@ export function LoginForm({ next }: { next: string | null }) {
   if (step === 'code') {
     const submitting = verify.isPending || verify.isSuccess;
     return (
-      <form className="form" onSubmit={onCode} noValidate aria-describedby={error ? 'login-error' : undefined} key={useRecovery ? 'recovery' : 'totp'}>
+      <form
+        className="form"
+        onSubmit={onCode}
+        noValidate
+        aria-describedby={error ? 'login-error' : undefined}
+        key={useRecovery ? 'recovery' : 'totp'}
+      >
         {alert}
-        <p className="muted">
-          {useRecovery ? t('recoveryHint') : t('codeHint')}
-        </p>
+        <p className="muted">{useRecovery ? t('recoveryHint') : t('codeHint')}</p>
         <div className="field">
           <label htmlFor="code">{useRecovery ? t('recoveryLabel') : t('codeLabel')}</label>
           <input
@@ -106,7 +116,15 @@ export function LoginForm({ next }: { next: string | null }) {
         <button type="submit" className="button button--primary button--block" disabled={submitting}>
           {submitting ? t('verifying') : t('verify')}
         </button>
-        <button type="button" className="button button--ghost button--block" onClick={() => { setUseRecovery((v) => !v); setError(null); }} disabled={submitting}>
+        <button
+          type="button"
+          className="button button--ghost button--block"
+          onClick={() => {
+            setUseRecovery((v) => !v);
+            setError(null);
+          }}
+          disabled={submitting}
+        >
           {useRecovery ? t('useApp') : t('useRecovery')}
         </button>
       </form>
@@ -115,7 +133,12 @@ export function LoginForm({ next }: { next: string | null }) {
 
   const submitting = login.isPending || (login.isSuccess && !isMfaChallenge(login.data));
   return (
-    <form className="form" onSubmit={onPassword} noValidate aria-describedby={error ? 'login-error' : undefined}>
+    <form
+      className="form"
+      onSubmit={onPassword}
+      noValidate
+      aria-describedby={error ? 'login-error' : undefined}
+    >
       {alert}
       <div className="field">
         <label htmlFor="email">{t('email')}</label>
@@ -123,7 +146,14 @@ export function LoginForm({ next }: { next: string | null }) {
       </div>
       <div className="field">
         <label htmlFor="password">{t('password')}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required disabled={submitting} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          disabled={submitting}
+        />
       </div>
       <button type="submit" className="button button--primary button--block" disabled={submitting}>
         {submitting ? t('submitting') : t('submit')}

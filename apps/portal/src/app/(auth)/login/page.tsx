@@ -12,7 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Keeps `next` to same-site paths only (no `//host` or absolute URLs). */
 function safeNext(value: string | string[] | undefined): string | null {
   const next = Array.isArray(value) ? value[0] : value;
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login')) return null;
+  if (
+    !next ||
+    !next.startsWith('/') ||
+    next.startsWith('//') ||
+    next.startsWith('/\\') ||
+    next.startsWith('/login')
+  )
+    return null;
   return next;
 }
 

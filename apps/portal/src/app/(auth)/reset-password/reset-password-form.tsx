@@ -40,7 +40,10 @@ export function ResetPasswordForm() {
       return;
     }
     if (!token) return;
-    reset.mutate({ token, newPassword: password }, { onError: (err) => setError(err.details.map((d) => d.message).join('. ') || err.message) });
+    reset.mutate(
+      { token, newPassword: password },
+      { onError: (err) => setError(err.details.map((d) => d.message).join('. ') || err.message) },
+    );
   }
 
   if (reset.isSuccess) {
@@ -66,7 +69,12 @@ export function ResetPasswordForm() {
     );
   }
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-describedby={error ? 'reset-error' : undefined}>
+    <form
+      className="form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-describedby={error ? 'reset-error' : undefined}
+    >
       {error ? (
         <div id="reset-error" className="alert alert--danger" role="alert" data-testid="reset-error">
           {error}
@@ -74,11 +82,26 @@ export function ResetPasswordForm() {
       ) : null}
       <div className="field">
         <label htmlFor="password">{t('newPassword')}</label>
-        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} disabled={reset.isPending} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          disabled={reset.isPending}
+        />
       </div>
       <div className="field">
         <label htmlFor="confirm">{t('repeat')}</label>
-        <input id="confirm" name="confirm" type="password" autoComplete="new-password" required disabled={reset.isPending} />
+        <input
+          id="confirm"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          disabled={reset.isPending}
+        />
       </div>
       <button type="submit" className="button button--primary button--block" disabled={reset.isPending}>
         {reset.isPending ? tCommon('saving') : t('submit')}

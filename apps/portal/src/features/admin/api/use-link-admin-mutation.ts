@@ -1,7 +1,12 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { adminAccountSchema, type AdminAccount, type CreateAdminAccountRequest, type LinkAccountRequest } from '@portico/domain';
+import {
+  adminAccountSchema,
+  type AdminAccount,
+  type CreateAdminAccountRequest,
+  type LinkAccountRequest,
+} from '@portico/domain';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { adminKeys } from './keys';
 
@@ -10,7 +15,10 @@ export function useLinkAdminMutation() {
   const queryClient = useQueryClient();
   return useMutation<AdminAccount, ApiError, { id: string; body: LinkAccountRequest }>({
     mutationFn: ({ id, body }) =>
-      browserApiClient.request(`/api/v1/admin/accounts/${encodeURIComponent(id)}`, adminAccountSchema, { method: 'PATCH', body }),
+      browserApiClient.request(`/api/v1/admin/accounts/${encodeURIComponent(id)}`, adminAccountSchema, {
+        method: 'PATCH',
+        body,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.accounts() }),
   });
 }
@@ -19,7 +27,8 @@ export function useLinkAdminMutation() {
 export function useCreateAdminMutation() {
   const queryClient = useQueryClient();
   return useMutation<AdminAccount, ApiError, CreateAdminAccountRequest>({
-    mutationFn: (body) => browserApiClient.request('/api/v1/admin/accounts', adminAccountSchema, { method: 'POST', body }),
+    mutationFn: (body) =>
+      browserApiClient.request('/api/v1/admin/accounts', adminAccountSchema, { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.accounts() }),
   });
 }

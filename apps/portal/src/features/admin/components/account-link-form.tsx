@@ -29,7 +29,13 @@ function idValue(raw: FormDataEntryValue | null, numeric: boolean): unknown {
  * Edits one account's name and id mappings (WHMCS client id, Salesforce Account Id). Validated in the browser with
  * the domain schema; the BFF's 400/409 answers are shown on their fields.
  */
-export function AccountLinkForm({ account, onDone }: { account: AdminAccount; onDone: (saved: AdminAccount | null) => void }) {
+export function AccountLinkForm({
+  account,
+  onDone,
+}: {
+  account: AdminAccount;
+  onDone: (saved: AdminAccount | null) => void;
+}) {
   const link = useLinkAdminMutation();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -45,7 +51,9 @@ export function AccountLinkForm({ account, onDone }: { account: AdminAccount; on
       salesforceAccountId: idValue(form.get('salesforceAccountId'), false),
     });
     if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))));
+      setErrors(
+        fieldErrorsOf(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
+      );
       return;
     }
     setErrors({});
@@ -56,13 +64,18 @@ export function AccountLinkForm({ account, onDone }: { account: AdminAccount; on
         onError: (err) => {
           const next = fieldErrorsOf(err.details);
           setErrors(next);
-          if (Object.keys(next).length === 0) setFormError(err.message || 'We could not save the links. Try again.');
+          if (Object.keys(next).length === 0)
+            setFormError(err.message || 'We could not save the links. Try again.');
         },
       },
     );
   }
 
-  const input = (field: Field, label: string, props: { defaultValue: string; hint?: string; inputMode?: 'numeric' | 'text' }) => (
+  const input = (
+    field: Field,
+    label: string,
+    props: { defaultValue: string; hint?: string; inputMode?: 'numeric' | 'text' },
+  ) => (
     <div className={`field${errors[field] ? ' field--invalid' : ''}`}>
       <label htmlFor={`link-${field}`}>{label}</label>
       <input
@@ -72,7 +85,11 @@ export function AccountLinkForm({ account, onDone }: { account: AdminAccount; on
         inputMode={props.inputMode}
         autoComplete="off"
         aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={[errors[field] ? `link-${field}-error` : null, props.hint ? `link-${field}-hint` : null].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [errors[field] ? `link-${field}-error` : null, props.hint ? `link-${field}-hint` : null]
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
       />
       {props.hint ? (
         <span id={`link-${field}-hint`} className="field__hint">
@@ -88,7 +105,13 @@ export function AccountLinkForm({ account, onDone }: { account: AdminAccount; on
   );
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-label={`Links of ${account.name}`} data-testid="account-link-form">
+    <form
+      className="form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`Links of ${account.name}`}
+      data-testid="account-link-form"
+    >
       {formError ? (
         <div className="alert alert--danger" role="alert">
           {formError}
@@ -108,7 +131,12 @@ export function AccountLinkForm({ account, onDone }: { account: AdminAccount; on
         <button type="submit" className="button button--primary" disabled={link.isPending}>
           {link.isPending ? 'Saving…' : 'Save links'}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone(null)} disabled={link.isPending}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => onDone(null)}
+          disabled={link.isPending}
+        >
           Cancel
         </button>
       </div>

@@ -7,6 +7,7 @@ import { apiKeyKeys } from './keys';
 export function apiKeyListQuery(client: ApiClient, includeRevoked: boolean) {
   return queryOptions({
     queryKey: apiKeyKeys.list(includeRevoked),
-    queryFn: ({ signal }) => client.request('/api/v1/admin/api-keys', apiKeyListSchema, { signal, query: { includeRevoked } }),
+    queryFn: ({ signal }) =>
+      client.request('/api/v1/admin/api-keys', apiKeyListSchema, { signal, query: { includeRevoked } }),
   });
 }

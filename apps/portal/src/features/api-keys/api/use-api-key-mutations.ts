@@ -1,7 +1,13 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiKeySchema, createdApiKeySchema, type ApiKey, type CreateApiKeyRequest, type CreatedApiKey } from '@portico/domain';
+import {
+  apiKeySchema,
+  createdApiKeySchema,
+  type ApiKey,
+  type CreateApiKeyRequest,
+  type CreatedApiKey,
+} from '@portico/domain';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { apiKeyKeys } from './keys';
 /** Creates a key (the answer holds its secret, shown once) and revokes keys; the lists are refetched after each. */
@@ -9,11 +15,15 @@ export function useApiKeyMutations() {
   const queryClient = useQueryClient();
   const onSettled = () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all() });
   const create = useMutation<CreatedApiKey, ApiError, CreateApiKeyRequest>({
-    mutationFn: (body) => browserApiClient.request('/api/v1/admin/api-keys', createdApiKeySchema, { method: 'POST', body }),
+    mutationFn: (body) =>
+      browserApiClient.request('/api/v1/admin/api-keys', createdApiKeySchema, { method: 'POST', body }),
     onSettled,
   });
   const revoke = useMutation<ApiKey, ApiError, string>({
-    mutationFn: (id) => browserApiClient.request(`/api/v1/admin/api-keys/${encodeURIComponent(id)}/revoke`, apiKeySchema, { method: 'POST' }),
+    mutationFn: (id) =>
+      browserApiClient.request(`/api/v1/admin/api-keys/${encodeURIComponent(id)}/revoke`, apiKeySchema, {
+        method: 'POST',
+      }),
     onSettled,
   });
   return { create, revoke };

@@ -28,18 +28,31 @@ export function ApiKeysView() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ name: name.trim(), accountId: accountId === '' ? null : accountId, scopes: ['usage:write'] }, { onSuccess: () => setName('') });
+    create.mutate(
+      { name: name.trim(), accountId: accountId === '' ? null : accountId, scopes: ['usage:write'] },
+      { onSuccess: () => setName('') },
+    );
   }
 
   return (
     <>
-      <PageHeader title="Usage API keys" description="Metering systems send usage samples with these keys (scope usage:write)." />
+      <PageHeader
+        title="Usage API keys"
+        description="Metering systems send usage samples with these keys (scope usage:write)."
+      />
       <section className="card">
         <h2 className="block__title">New key</h2>
         <form className="usage-alert-form" onSubmit={submit} aria-label="New API key">
           <div className="field">
             <label htmlFor="key-name">Name</label>
-            <input id="key-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required placeholder="e.g. Gateway meter" />
+            <input
+              id="key-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={100}
+              required
+              placeholder="e.g. Gateway meter"
+            />
           </div>
           <div className="field">
             <label htmlFor="key-account">Account</label>
@@ -61,7 +74,11 @@ export function ApiKeysView() {
           <div className="secret-once" role="status" data-testid="api-key-secret">
             <span className="strong">Copy this key now: it is not shown again.</span>
             <code>{create.data.secret}</code>
-            <button type="button" className="button button--secondary button--small" onClick={() => void navigator.clipboard?.writeText(create.data.secret)}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => void navigator.clipboard?.writeText(create.data.secret)}
+            >
               Copy
             </button>
           </div>
@@ -72,13 +89,19 @@ export function ApiKeysView() {
           <h2 className="block__title">Keys</h2>
           <div className="toolbar__spacer" />
           <label className="small">
-            <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} /> Show revoked
+            <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} />{' '}
+            Show revoked
           </label>
         </div>
         {keys.isPending ? (
           <SkeletonLines lines={4} label="Loading keys" />
         ) : keys.isError ? (
-          <ErrorState title="We could not load the keys" error={keys.error} onRetry={() => void keys.refetch()} retrying={keys.isFetching} />
+          <ErrorState
+            title="We could not load the keys"
+            error={keys.error}
+            onRetry={() => void keys.refetch()}
+            retrying={keys.isFetching}
+          />
         ) : keys.data.items.length === 0 ? (
           <EmptyState title="No API keys yet" />
         ) : (
@@ -106,20 +129,40 @@ export function ApiKeysView() {
                       <code>{k.prefix}…</code>
                     </td>
                     <td suppressHydrationWarning>{formatDateTime(k.createdAt)}</td>
-                    <td suppressHydrationWarning>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="muted">Never</span>}</td>
-                    <td>{k.revokedAt ? <Badge tone="neutral">Revoked</Badge> : <Badge tone="success">Active</Badge>}</td>
+                    <td suppressHydrationWarning>
+                      {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="muted">Never</span>}
+                    </td>
+                    <td>
+                      {k.revokedAt ? (
+                        <Badge tone="neutral">Revoked</Badge>
+                      ) : (
+                        <Badge tone="success">Active</Badge>
+                      )}
+                    </td>
                     <td>
                       {k.revokedAt ? null : confirming === k.id ? (
                         <span className="list__side">
-                          <button type="button" className="button button--danger button--small" onClick={() => revoke.mutate(k.id, { onSettled: () => setConfirming(null) })}>
+                          <button
+                            type="button"
+                            className="button button--danger button--small"
+                            onClick={() => revoke.mutate(k.id, { onSettled: () => setConfirming(null) })}
+                          >
                             Revoke now
                           </button>
-                          <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(null)}>
+                          <button
+                            type="button"
+                            className="button button--secondary button--small"
+                            onClick={() => setConfirming(null)}
+                          >
                             Keep
                           </button>
                         </span>
                       ) : (
-                        <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(k.id)}>
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          onClick={() => setConfirming(k.id)}
+                        >
                           Revoke<span className="visually-hidden"> {k.name}</span>
                         </button>
                       )}

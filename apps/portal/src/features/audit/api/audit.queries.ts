@@ -11,7 +11,14 @@ export function auditPageQuery(client: ApiClient, accountId: string, query: Audi
     queryFn: ({ signal }) =>
       client.request(accountApiPath(accountId, 'audit-events'), auditEventPageSchema, {
         signal,
-        query: { page: query.page, pageSize: query.pageSize, action: query.action, actor: query.actor, from: query.from, to: query.to },
+        query: {
+          page: query.page,
+          pageSize: query.pageSize,
+          action: query.action,
+          actor: query.actor,
+          from: query.from,
+          to: query.to,
+        },
       }),
     placeholderData: keepPreviousData,
   });

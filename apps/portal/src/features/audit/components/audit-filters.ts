@@ -11,10 +11,11 @@ export type AuditFilterState = {
 };
 
 /** Action choices of the filter, labelled in plain words. */
-export const AUDIT_ACTION_OPTIONS: readonly { value: AuditAction; label: string }[] = auditActionSchema.options.map((value) => ({
-  value,
-  label: auditActionLabel(value),
-}));
+export const AUDIT_ACTION_OPTIONS: readonly { value: AuditAction; label: string }[] =
+  auditActionSchema.options.map((value) => ({
+    value,
+    label: auditActionLabel(value),
+  }));
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,7 +24,10 @@ function one(value: string | string[] | undefined): string {
 }
 
 /** Reads the filter state from search parameters; anything malformed is dropped. */
-export function parseAuditFilters(params: Record<string, string | string[] | undefined>, page: number): AuditFilterState {
+export function parseAuditFilters(
+  params: Record<string, string | string[] | undefined>,
+  page: number,
+): AuditFilterState {
   const action = one(params.action);
   const fromDay = one(params.fromDay);
   const toDay = one(params.toDay);

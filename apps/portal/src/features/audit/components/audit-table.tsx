@@ -37,7 +37,9 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
                   <span className="muted small">{e.actor.maskedEmail}</span>
                 </span>
               ) : (
-                <span className="muted">{typeof e.metadata?.email === 'string' ? e.metadata.email : 'System'}</span>
+                <span className="muted">
+                  {typeof e.metadata?.email === 'string' ? e.metadata.email : 'System'}
+                </span>
               )}
             </td>
             <td data-label="Action">{auditActionLabel(e.action)}</td>

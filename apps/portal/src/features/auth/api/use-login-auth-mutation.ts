@@ -12,7 +12,8 @@ import { authKeys } from './keys';
 export function useLoginAuthMutation() {
   const queryClient = useQueryClient();
   return useMutation<LoginResult, ApiError, LoginRequest>({
-    mutationFn: (body) => browserApiClient.request('/api/v1/auth/login', loginResultSchema, { method: 'POST', body }),
+    mutationFn: (body) =>
+      browserApiClient.request('/api/v1/auth/login', loginResultSchema, { method: 'POST', body }),
     onSuccess: (result) => {
       if (isMfaChallenge(result)) return;
       queryClient.clear();

@@ -9,7 +9,8 @@ import { authKeys } from './keys';
 export function useVerifyMfaAuthMutation() {
   const queryClient = useQueryClient();
   return useMutation<Me, ApiError, MfaVerifyRequest>({
-    mutationFn: (body) => browserApiClient.request('/api/v1/auth/mfa/verify', meSchema, { method: 'POST', body }),
+    mutationFn: (body) =>
+      browserApiClient.request('/api/v1/auth/mfa/verify', meSchema, { method: 'POST', body }),
     onSuccess: (me) => {
       queryClient.clear();
       queryClient.setQueryData(authKeys.me(), me);

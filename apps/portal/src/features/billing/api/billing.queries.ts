@@ -29,7 +29,10 @@ export function invoiceListQuery(client: ApiClient, accountId: string, query: In
 export function invoiceDetailQuery(client: ApiClient, accountId: string, invoiceId: string) {
   return queryOptions({
     queryKey: billingKeys.invoiceDetail(accountId, invoiceId),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'invoices', invoiceId), invoiceDetailResponseSchema, { signal }),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'invoices', invoiceId), invoiceDetailResponseSchema, {
+        signal,
+      }),
   });
 }
 
@@ -37,7 +40,8 @@ export function invoiceDetailQuery(client: ApiClient, accountId: string, invoice
 export function subscriptionsQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: billingKeys.subscriptions(accountId),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'subscriptions'), subscriptionListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'subscriptions'), subscriptionListSchema, { signal }),
   });
 }
 
@@ -46,7 +50,10 @@ export function domainListQuery(client: ApiClient, accountId: string, query: Dom
   return queryOptions({
     queryKey: billingKeys.domainList(accountId, query),
     queryFn: ({ signal }) =>
-      client.request(accountApiPath(accountId, 'domains'), domainListSchema, { signal, query: { status: query.status, search: query.search } }),
+      client.request(accountApiPath(accountId, 'domains'), domainListSchema, {
+        signal,
+        query: { status: query.status, search: query.search },
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -55,6 +62,7 @@ export function domainListQuery(client: ApiClient, accountId: string, query: Dom
 export function paymentMethodsQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: billingKeys.paymentMethods(accountId),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'payment-methods'), paymentMethodListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'payment-methods'), paymentMethodListSchema, { signal }),
   });
 }

@@ -18,8 +18,14 @@ export function AttentionNotices({ accountId }: { accountId: string }) {
   const permissions = useAccountPermissions(accountId);
   const t = useTranslations('attention');
   const f = useFormat();
-  const domains = useQuery({ ...domainListQuery(browserApiClient, accountId, { status: 'expiring' }), enabled: permissions.can('subscriptions:read') });
-  const methods = useQuery({ ...paymentMethodsQuery(browserApiClient, accountId), enabled: permissions.can('billing:read') });
+  const domains = useQuery({
+    ...domainListQuery(browserApiClient, accountId, { status: 'expiring' }),
+    enabled: permissions.can('subscriptions:read'),
+  });
+  const methods = useQuery({
+    ...paymentMethodsQuery(browserApiClient, accountId),
+    enabled: permissions.can('billing:read'),
+  });
   const expiring = domains.data?.items ?? [];
   const warning = methods.data?.warning ?? null;
   if (expiring.length === 0 && warning === null) return null;
@@ -28,9 +34,14 @@ export function AttentionNotices({ accountId }: { accountId: string }) {
       {expiring.length > 0 ? (
         <div className="alert alert--warning" role="status" data-testid="attention-domains">
           <strong>
-            {expiring.length === 1 ? t('oneDomain', { name: expiring[0]?.name ?? '' }) : t('domains', { count: expiring.length })}
+            {expiring.length === 1
+              ? t('oneDomain', { name: expiring[0]?.name ?? '' })
+              : t('domains', { count: expiring.length })}
           </strong>
-          {expiring.length === 1 && expiring[0]?.expiresOn ? t('onDate', { date: f.date(expiring[0].expiresOn) }) : ''}.{' '}
+          {expiring.length === 1 && expiring[0]?.expiresOn
+            ? t('onDate', { date: f.date(expiring[0].expiresOn) })
+            : ''}
+          .{' '}
           <Link className="link" href={accountPagePath(accountId, 'domains') + '?status=expiring'}>
             {t('review')}
           </Link>

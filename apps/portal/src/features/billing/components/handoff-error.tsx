@@ -5,8 +5,9 @@ export function HandoffError({ state, what }: { state: HandoffState; what: strin
   if (state.kind !== 'failed') return null;
   return (
     <div className="alert alert--danger handoff-error" role="alert" data-testid="handoff-error">
-      <strong>We could not open the billing system to {what}.</strong> {state.error.message}. Try again in a moment; if it keeps
-      failing, contact support{state.error.requestId ? ` (reference ${state.error.requestId})` : ''}.
+      <strong>We could not open the billing system to {what}.</strong> {state.error.message}. Try again in a
+      moment; if it keeps failing, contact support
+      {state.error.requestId ? ` (reference ${state.error.requestId})` : ''}.
     </div>
   );
 }

@@ -26,10 +26,20 @@ const invoice = (overrides: Partial<Invoice>): Invoice => ({
 
 describe('InvoiceTable', () => {
   it('shows one row per invoice with its number, amounts and status', () => {
-    renderWithProviders(<InvoiceTable accountId="acc_1" invoices={[invoice({}), invoice({ id: '1002', number: '2026-0002', status: 'paid', balance: eur(0) })]} />);
+    renderWithProviders(
+      <InvoiceTable
+        accountId="acc_1"
+        invoices={[
+          invoice({}),
+          invoice({ id: '1002', number: '2026-0002', status: 'paid', balance: eur(0) }),
+        ]}
+      />,
+    );
     const rows = within(screen.getByTestId('invoice-table')).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
-    expect(within(rows[0]!).getByRole('link', { name: '#2026-0001' }).getAttribute('href')).toBe('/acc_1/billing/1001');
+    expect(within(rows[0]!).getByRole('link', { name: '#2026-0001' }).getAttribute('href')).toBe(
+      '/acc_1/billing/1001',
+    );
     expect(rows[0]!.textContent).toContain('119.00');
     expect(rows[1]!.textContent).toMatch(/paid/i);
   });

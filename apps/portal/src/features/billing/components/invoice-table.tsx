@@ -32,13 +32,20 @@ export function InvoiceTable({ accountId, invoices }: { accountId: string; invoi
       </thead>
       <tbody>
         {invoices.map((inv) => (
-          <tr key={inv.id} className="row-link" data-invoice-id={inv.id} onClick={() => router.push(href(inv.id))}>
+          <tr
+            key={inv.id}
+            className="row-link"
+            data-invoice-id={inv.id}
+            onClick={() => router.push(href(inv.id))}
+          >
             <td data-label={t('invoice')} className="cell-title">
               <Link className="link strong" href={href(inv.id)} onClick={(e) => e.stopPropagation()}>
                 #{inv.number}
               </Link>
             </td>
-            <td data-label={t('issued')} className="hide-sm">{f.date(inv.issuedOn)}</td>
+            <td data-label={t('issued')} className="hide-sm">
+              {f.date(inv.issuedOn)}
+            </td>
             <td data-label={t('due')}>{f.date(inv.dueOn)}</td>
             <td data-label={t('total')} className="num">
               {f.money(inv.total)}

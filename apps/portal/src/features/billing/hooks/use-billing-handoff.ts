@@ -6,7 +6,8 @@ import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, isApiError, type ApiError } from '@/lib/api-client';
 
 /** What a hand-off is doing: idle, waiting for the link, opened, or failed with the BFF's error. */
-export type HandoffState = { kind: 'idle' } | { kind: 'opening' } | { kind: 'opened' } | { kind: 'failed'; error: ApiError };
+export type HandoffState =
+  { kind: 'idle' } | { kind: 'opening' } | { kind: 'opened' } | { kind: 'failed'; error: ApiError };
 
 /**
  * Hands the member to the billing system's own page (pay an invoice, manage payment methods) through a one-time

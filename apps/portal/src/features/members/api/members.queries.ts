@@ -8,7 +8,8 @@ import { inviteKeys, membersKeys } from './keys';
 export function memberListQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: membersKeys.list(accountId),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'members'), memberListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'members'), memberListSchema, { signal }),
   });
 }
 
@@ -16,7 +17,12 @@ export function memberListQuery(client: ApiClient, accountId: string) {
 export function invitePreviewQuery(client: ApiClient, token: string) {
   return queryOptions({
     queryKey: inviteKeys.preview(token),
-    queryFn: ({ signal }) => client.request('/api/v1/invites/lookup', invitePreviewSchema, { method: 'POST', body: { token }, signal }),
+    queryFn: ({ signal }) =>
+      client.request('/api/v1/invites/lookup', invitePreviewSchema, {
+        method: 'POST',
+        body: { token },
+        signal,
+      }),
     retry: false,
     staleTime: Infinity,
   });

@@ -12,7 +12,8 @@ export const inviteApiClient = createApiClient({ baseUrl: '', refreshOnUnauthori
 export function useAcceptInviteMutation() {
   const queryClient = useQueryClient();
   return useMutation<AcceptedInvite, ApiError, AcceptInviteRequest>({
-    mutationFn: (body) => inviteApiClient.request('/api/v1/invites/accept', acceptedInviteSchema, { method: 'POST', body }),
+    mutationFn: (body) =>
+      inviteApiClient.request('/api/v1/invites/accept', acceptedInviteSchema, { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me() }),
   });
 }

@@ -20,11 +20,16 @@ function perform(accountId: string, change: MembersChange): Promise<unknown> {
     case 'invite':
       return browserApiClient.request(path('invites'), inviteSchema, { method: 'POST', body: change.body });
     case 'resend':
-      return browserApiClient.request(path('invites', change.inviteId, 'resend'), inviteSchema, { method: 'POST' });
+      return browserApiClient.request(path('invites', change.inviteId, 'resend'), inviteSchema, {
+        method: 'POST',
+      });
     case 'revoke':
       return browserApiClient.send(path('invites', change.inviteId), { method: 'DELETE' });
     case 'role':
-      return browserApiClient.request(path(change.userId), memberSchema, { method: 'PATCH', body: { role: change.role } });
+      return browserApiClient.request(path(change.userId), memberSchema, {
+        method: 'PATCH',
+        body: { role: change.role },
+      });
     case 'remove':
       return browserApiClient.send(path(change.userId), { method: 'DELETE' });
   }

@@ -7,7 +7,15 @@ import { InviteForm } from './invite-form';
 
 const ACCOUNT = 'acc_1';
 const INVITES = `/api/v1/accounts/${ACCOUNT}/members/invites`;
-const invite = { id: '0f8fad5b-d9cb-469f-a165-70867728950e', email: 'new@acme.example', role: 'billing', invitedBy: 'Olive', createdAt: '2026-01-15T10:00:00.000Z', expiresAt: '2026-01-22T10:00:00.000Z', expired: false };
+const invite = {
+  id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+  email: 'new@acme.example',
+  role: 'billing',
+  invitedBy: 'Olive',
+  createdAt: '2026-01-15T10:00:00.000Z',
+  expiresAt: '2026-01-22T10:00:00.000Z',
+  expired: false,
+};
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -17,7 +25,9 @@ afterEach(async () => {
 
 describe('InviteForm', () => {
   it('offers the owner role only to owners', () => {
-    const { unmount } = renderWithProviders(<InviteForm accountId={ACCOUNT} myRole="admin" onInvited={() => undefined} />);
+    const { unmount } = renderWithProviders(
+      <InviteForm accountId={ACCOUNT} myRole="admin" onInvited={() => undefined} />,
+    );
     const roles = () => screen.getAllByRole('option').map((o) => (o as HTMLOptionElement).value);
     expect(roles()).not.toContain('owner');
     unmount();
@@ -34,7 +44,9 @@ describe('InviteForm', () => {
     await user.click(screen.getByRole('button', { name: 'Send invite' }));
     const email = screen.getByLabelText('Email');
     expect(email.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Enter a valid email address');
+    expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Enter a valid email address',
+    );
     expect(document.activeElement).toBe(email);
     expect(bff.received).toEqual([]);
   });
@@ -49,19 +61,30 @@ describe('InviteForm', () => {
     await user.selectOptions(screen.getByLabelText('Role'), 'billing');
     await user.click(screen.getByRole('button', { name: 'Send invite' }));
     await waitFor(() => expect(onInvited).toHaveBeenCalledWith('new@acme.example'));
-    expect(bff.received).toEqual([{ method: 'POST', path: INVITES, body: { email: 'new@acme.example', role: 'billing' } }]);
+    expect(bff.received).toEqual([
+      { method: 'POST', path: INVITES, body: { email: 'new@acme.example', role: 'billing' } },
+    ]);
     expect(screen.getByLabelText<HTMLInputElement>('Email').value).toBe('');
   });
 
   it("shows the BFF's field error next to the field it names", async () => {
     const bff = await startFakeBff({
-      [`POST ${INVITES}`]: () => ({ status: 409, body: { code: 'conflict', message: 'new@acme.example is already a member of this account', requestId: 'r1' } }),
+      [`POST ${INVITES}`]: () => ({
+        status: 409,
+        body: {
+          code: 'conflict',
+          message: 'new@acme.example is already a member of this account',
+          requestId: 'r1',
+        },
+      }),
     });
     close = bff.close;
     const user = userEvent.setup();
     renderWithProviders(<InviteForm accountId={ACCOUNT} myRole="owner" onInvited={() => undefined} />);
     await user.type(screen.getByLabelText('Email'), 'new@acme.example');
     await user.click(screen.getByRole('button', { name: 'Send invite' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('New@acme.example is already a member of this account');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'New@acme.example is already a member of this account',
+    );
   });
 });

@@ -7,7 +7,15 @@ import { useManageMembersMutation } from '../api/use-manage-members-mutation';
 import { ROLE_LABEL, ROLE_SUMMARY } from './role-labels';
 
 /** Invite by email with a role; validated with the domain schema, then the BFF's answer shown in place. */
-export function InviteForm({ accountId, myRole, onInvited }: { accountId: string; myRole: Role; onInvited: (email: string) => void }) {
+export function InviteForm({
+  accountId,
+  myRole,
+  onInvited,
+}: {
+  accountId: string;
+  myRole: Role;
+  onInvited: (email: string) => void;
+}) {
   const manage = useManageMembersMutation(accountId);
   const [error, setError] = useState<{ field: 'email' | 'role' | null; message: string } | null>(null);
   const roles = roleSchema.options.filter((r) => r !== 'owner' || myRole === 'owner');
@@ -34,7 +42,11 @@ export function InviteForm({ accountId, myRole, onInvited }: { accountId: string
         },
         onError: (err) => {
           const detail = err.details[0];
-          const field = detail?.path.endsWith('email') ? 'email' : detail?.path.endsWith('role') ? 'role' : null;
+          const field = detail?.path.endsWith('email')
+            ? 'email'
+            : detail?.path.endsWith('role')
+              ? 'role'
+              : null;
           setError({ field, message: capitalize(detail?.message ?? err.message) });
         },
       },

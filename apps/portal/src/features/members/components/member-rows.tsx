@@ -20,11 +20,26 @@ interface RowsProps {
 }
 
 /** A button that asks "Sure?" in place before doing something that cannot be undone. */
-function ConfirmButton({ label, confirmLabel, disabled, onConfirm }: { label: string; confirmLabel: string; disabled: boolean; onConfirm: () => void }) {
+function ConfirmButton({
+  label,
+  confirmLabel,
+  disabled,
+  onConfirm,
+}: {
+  label: string;
+  confirmLabel: string;
+  disabled: boolean;
+  onConfirm: () => void;
+}) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" className="button button--ghost button--small" disabled={disabled} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="button button--ghost button--small"
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );
@@ -52,12 +67,15 @@ function ConfirmButton({ label, confirmLabel, disabled, onConfirm }: { label: st
 /** Members with their role (a select for managers) and a remove action. Owner rows are only editable by owners. */
 export function MemberRows({ members, ...props }: RowsProps & { members: Member[] }) {
   const manage = useManageMembersMutation(props.accountId);
-  const run = (change: MembersChange, message: string) => manage.mutate(change, { onSuccess: () => props.onDone(message), onError: props.onError });
+  const run = (change: MembersChange, message: string) =>
+    manage.mutate(change, { onSuccess: () => props.onDone(message), onError: props.onError });
   return (
     <ul className="list members" data-testid="members">
       {members.map((m) => {
         const editable = props.canManage && (m.role !== 'owner' || props.myRole === 'owner');
-        const roles = roleSchema.options.filter((r) => r !== 'owner' || props.myRole === 'owner' || m.role === 'owner');
+        const roles = roleSchema.options.filter(
+          (r) => r !== 'owner' || props.myRole === 'owner' || m.role === 'owner',
+        );
         const isMe = m.userId === props.myUserId;
         return (
           <li key={m.userId} className="list__row member-row" data-testid="member-row" data-email={m.email}>
@@ -76,7 +94,12 @@ export function MemberRows({ members, ...props }: RowsProps & { members: Member[
                   <select
                     value={m.role}
                     disabled={manage.isPending}
-                    onChange={(e) => run({ kind: 'role', userId: m.userId, role: e.target.value as Role }, `${m.name} is now ${ROLE_LABEL[e.target.value as Role]}.`)}
+                    onChange={(e) =>
+                      run(
+                        { kind: 'role', userId: m.userId, role: e.target.value as Role },
+                        `${m.name} is now ${ROLE_LABEL[e.target.value as Role]}.`,
+                      )
+                    }
                   >
                     {roles.map((r) => (
                       <option key={r} value={r}>
@@ -93,7 +116,12 @@ export function MemberRows({ members, ...props }: RowsProps & { members: Member[
                   label={isMe ? 'Leave' : 'Remove'}
                   confirmLabel={isMe ? 'Leave this account' : `Remove ${m.name}`}
                   disabled={manage.isPending}
-                  onConfirm={() => run({ kind: 'remove', userId: m.userId }, isMe ? 'You left the account.' : `${m.name} was removed.`)}
+                  onConfirm={() =>
+                    run(
+                      { kind: 'remove', userId: m.userId },
+                      isMe ? 'You left the account.' : `${m.name} was removed.`,
+                    )
+                  }
                 />
               ) : null}
             </div>
@@ -107,8 +135,10 @@ export function MemberRows({ members, ...props }: RowsProps & { members: Member[
 /** Pending invites with resend and revoke; expired ones say so and can be resent. */
 export function InviteRows({ invites, ...props }: RowsProps & { invites: Invite[] }) {
   const manage = useManageMembersMutation(props.accountId);
-  const run = (change: MembersChange, message: string) => manage.mutate(change, { onSuccess: () => props.onDone(message), onError: props.onError });
-  if (invites.length === 0) return <EmptyState title="No pending invites">Invite a colleague with the form above.</EmptyState>;
+  const run = (change: MembersChange, message: string) =>
+    manage.mutate(change, { onSuccess: () => props.onDone(message), onError: props.onError });
+  if (invites.length === 0)
+    return <EmptyState title="No pending invites">Invite a colleague with the form above.</EmptyState>;
   return (
     <ul className="list" data-testid="invites">
       {invites.map((i) => {
@@ -119,7 +149,8 @@ export function InviteRows({ invites, ...props }: RowsProps & { invites: Invite[
               <span className="strong break">{i.email}</span>
               <span className="muted small">
                 {ROLE_LABEL[i.role]}
-                {i.invitedBy ? ` · invited by ${i.invitedBy}` : ''} · {i.expired ? 'expired' : `expires ${formatDate(i.expiresAt.slice(0, 10))}`}
+                {i.invitedBy ? ` · invited by ${i.invitedBy}` : ''} ·{' '}
+                {i.expired ? 'expired' : `expires ${formatDate(i.expiresAt.slice(0, 10))}`}
               </span>
             </div>
             <div className="list__side member-row__actions">
@@ -130,7 +161,9 @@ export function InviteRows({ invites, ...props }: RowsProps & { invites: Invite[
                     type="button"
                     className="button button--secondary button--small"
                     disabled={manage.isPending}
-                    onClick={() => run({ kind: 'resend', inviteId: i.id }, `A new invite link was sent to ${i.email}.`)}
+                    onClick={() =>
+                      run({ kind: 'resend', inviteId: i.id }, `A new invite link was sent to ${i.email}.`)
+                    }
                   >
                     Resend
                   </button>
@@ -138,7 +171,9 @@ export function InviteRows({ invites, ...props }: RowsProps & { invites: Invite[
                     label="Revoke"
                     confirmLabel="Revoke invite"
                     disabled={manage.isPending}
-                    onConfirm={() => run({ kind: 'revoke', inviteId: i.id }, `The invite to ${i.email} was revoked.`)}
+                    onConfirm={() =>
+                      run({ kind: 'revoke', inviteId: i.id }, `The invite to ${i.email} was revoked.`)
+                    }
                   />
                 </>
               ) : null}

@@ -4,4 +4,3 @@ export const notificationKeys = {
   list: (accountId: string) => ['account', accountId, 'notifications', 'list'] as const,
   preferences: (accountId: string) => ['account', accountId, 'notifications', 'preferences'] as const,
 };
-

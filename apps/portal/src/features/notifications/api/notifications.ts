@@ -1,7 +1,11 @@
 'use client';
 
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { notificationListSchema, notificationPreferencesSchema, type NotificationPreferences } from '@portico/domain';
+import {
+  notificationListSchema,
+  notificationPreferencesSchema,
+  type NotificationPreferences,
+} from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiClient, type ApiError } from '@/lib/api-client';
 import { notificationKeys } from './keys';
@@ -12,7 +16,11 @@ export { notificationKeys } from './keys';
 export function notificationsQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: notificationKeys.list(accountId),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'notifications'), notificationListSchema, { signal, query: { pageSize: 20 } }),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'notifications'), notificationListSchema, {
+        signal,
+        query: { pageSize: 20 },
+      }),
   });
 }
 
@@ -20,7 +28,12 @@ export function notificationsQuery(client: ApiClient, accountId: string) {
 export function notificationPreferencesQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: notificationKeys.preferences(accountId),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'notifications', 'preferences'), notificationPreferencesSchema, { signal }),
+    queryFn: ({ signal }) =>
+      client.request(
+        accountApiPath(accountId, 'notifications', 'preferences'),
+        notificationPreferencesSchema,
+        { signal },
+      ),
   });
 }
 
@@ -29,7 +42,12 @@ export function useMarkNotificationRead(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation<void, ApiError, string | null>({
     mutationFn: (id) =>
-      browserApiClient.send(id === null ? accountApiPath(accountId, 'notifications', 'read-all') : accountApiPath(accountId, 'notifications', id, 'read'), { method: 'POST' }),
+      browserApiClient.send(
+        id === null
+          ? accountApiPath(accountId, 'notifications', 'read-all')
+          : accountApiPath(accountId, 'notifications', id, 'read'),
+        { method: 'POST' },
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.list(accountId) }),
   });
 }
@@ -38,7 +56,12 @@ export function useMarkNotificationRead(accountId: string) {
 export function useSaveNotificationPreferences(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation<NotificationPreferences, ApiError, NotificationPreferences>({
-    mutationFn: (body) => browserApiClient.request(accountApiPath(accountId, 'notifications', 'preferences'), notificationPreferencesSchema, { method: 'PUT', body }),
+    mutationFn: (body) =>
+      browserApiClient.request(
+        accountApiPath(accountId, 'notifications', 'preferences'),
+        notificationPreferencesSchema,
+        { method: 'PUT', body },
+      ),
     onSuccess: (saved) => queryClient.setQueryData(notificationKeys.preferences(accountId), saved),
   });
 }

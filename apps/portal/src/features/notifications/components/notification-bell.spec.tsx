@@ -25,7 +25,17 @@ afterEach(async () => {
 describe('NotificationBell', () => {
   it('announces the unread count and lists the latest notifications, linking into the account', async () => {
     const bff = await startFakeBff({
-      [`GET ${LIST}`]: () => ({ status: 200, body: { items: [item('1007', 'Invoice #1007 is overdue', null), item('1006', 'Invoice #1006 is overdue', '2026-01-14T10:00:00.000Z')], unreadCount: 1, page: { page: 1, pageSize: 20, total: 2 } } }),
+      [`GET ${LIST}`]: () => ({
+        status: 200,
+        body: {
+          items: [
+            item('1007', 'Invoice #1007 is overdue', null),
+            item('1006', 'Invoice #1006 is overdue', '2026-01-14T10:00:00.000Z'),
+          ],
+          unreadCount: 1,
+          page: { page: 1, pageSize: 20, total: 2 },
+        },
+      }),
     });
     close = bff.close;
     const user = userEvent.setup();
@@ -37,13 +47,24 @@ describe('NotificationBell', () => {
     const panel = screen.getByRole('region', { name: 'Notifications' });
     const links = within(panel).getAllByRole('link');
     expect(links[0]!.getAttribute('href')).toBe('/acc_1/billing/1007');
-    expect(within(panel).getAllByRole('listitem').map((li) => li.getAttribute('data-read'))).toEqual(['false', 'true']);
+    expect(
+      within(panel)
+        .getAllByRole('listitem')
+        .map((li) => li.getAttribute('data-read')),
+    ).toEqual(['false', 'true']);
   });
 
   it('marks one read and refreshes the count', async () => {
     let readAt: string | null = null;
     const bff = await startFakeBff({
-      [`GET ${LIST}`]: () => ({ status: 200, body: { items: [item('1007', 'Invoice #1007 is overdue', readAt)], unreadCount: readAt ? 0 : 1, page: { page: 1, pageSize: 20, total: 1 } } }),
+      [`GET ${LIST}`]: () => ({
+        status: 200,
+        body: {
+          items: [item('1007', 'Invoice #1007 is overdue', readAt)],
+          unreadCount: readAt ? 0 : 1,
+          page: { page: 1, pageSize: 20, total: 1 },
+        },
+      }),
       [`POST ${LIST}/1007/read`]: () => {
         readAt = '2026-01-15T11:00:00.000Z';
         return { status: 204 };
@@ -59,7 +80,12 @@ describe('NotificationBell', () => {
   });
 
   it('closes on Escape', async () => {
-    const bff = await startFakeBff({ [`GET ${LIST}`]: () => ({ status: 200, body: { items: [], unreadCount: 0, page: { page: 1, pageSize: 20, total: 0 } } }) });
+    const bff = await startFakeBff({
+      [`GET ${LIST}`]: () => ({
+        status: 200,
+        body: { items: [], unreadCount: 0, page: { page: 1, pageSize: 20, total: 0 } },
+      }),
+    });
     close = bff.close;
     const user = userEvent.setup();
     renderWithProviders(<NotificationBell accountId="acc_1" />);

@@ -64,7 +64,12 @@ export function NotificationBell({ accountId }: { accountId: string }) {
           <div className="bell__head">
             <span className="strong">{t('label')}</span>
             {unread > 0 ? (
-              <button type="button" className="link small" onClick={() => markRead.mutate(null)} data-testid="notifications-read-all">
+              <button
+                type="button"
+                className="link small"
+                onClick={() => markRead.mutate(null)}
+                data-testid="notifications-read-all"
+              >
                 {t('markAll')}
               </button>
             ) : null}
@@ -78,7 +83,11 @@ export function NotificationBell({ accountId }: { accountId: string }) {
           ) : (
             <ul className="bell__list" data-testid="notification-list">
               {list.data.items.map((n) => (
-                <li key={n.id} className={`bell__item${n.readAt ? '' : ' bell__item--unread'}`} data-read={n.readAt ? 'true' : 'false'}>
+                <li
+                  key={n.id}
+                  className={`bell__item${n.readAt ? '' : ' bell__item--unread'}`}
+                  data-read={n.readAt ? 'true' : 'false'}
+                >
                   <Link
                     href={accountPagePath(accountId, ...n.link.split('/'))}
                     onClick={() => {
@@ -93,7 +102,12 @@ export function NotificationBell({ accountId }: { accountId: string }) {
                     </time>
                   </Link>
                   {!n.readAt ? (
-                    <button type="button" className="bell__mark" onClick={() => markRead.mutate(n.id)} aria-label={t('markOne', { title: n.title })}>
+                    <button
+                      type="button"
+                      className="bell__mark"
+                      onClick={() => markRead.mutate(n.id)}
+                      aria-label={t('markOne', { title: n.title })}
+                    >
                       <span aria-hidden="true">✓</span>
                     </button>
                   ) : null}
@@ -101,7 +115,11 @@ export function NotificationBell({ accountId }: { accountId: string }) {
               ))}
             </ul>
           )}
-          <Link className="small link" href={accountPagePath(accountId, 'settings')} onClick={() => setOpen(false)}>
+          <Link
+            className="small link"
+            href={accountPagePath(accountId, 'settings')}
+            onClick={() => setOpen(false)}
+          >
             {t('emailSettings')}
           </Link>
         </div>

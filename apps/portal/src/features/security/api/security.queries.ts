@@ -25,6 +25,7 @@ export function mfaStatusQuery(client: ApiClient) {
 export function accountSecurityQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: securityKeys.account(accountId),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'security'), accountSecuritySchema, { signal }),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'security'), accountSecuritySchema, { signal }),
   });
 }

@@ -20,7 +20,8 @@ import { securityKeys } from './keys';
 export function useRevokeSessionSecurityMutation() {
   const queryClient = useQueryClient();
   return useMutation<void, ApiError, string>({
-    mutationFn: (sessionId) => browserApiClient.send(`/api/v1/auth/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }),
+    mutationFn: (sessionId) =>
+      browserApiClient.send(`/api/v1/auth/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: securityKeys.sessions() }),
   });
 }
@@ -37,7 +38,8 @@ export function useRevokeOtherSessionsSecurityMutation() {
 /** Starts two-factor setup: a QR code and a key for manual entry. */
 export function useStartMfaSecurityMutation() {
   return useMutation<MfaEnrolment, ApiError, void>({
-    mutationFn: () => browserApiClient.request('/api/v1/auth/mfa/enrolment', mfaEnrolmentSchema, { method: 'POST' }),
+    mutationFn: () =>
+      browserApiClient.request('/api/v1/auth/mfa/enrolment', mfaEnrolmentSchema, { method: 'POST' }),
   });
 }
 
@@ -45,7 +47,11 @@ export function useStartMfaSecurityMutation() {
 export function useConfirmMfaSecurityMutation() {
   const queryClient = useQueryClient();
   return useMutation<MfaRecoveryCodes, ApiError, string>({
-    mutationFn: (code) => browserApiClient.request('/api/v1/auth/mfa/enrolment/confirm', mfaRecoveryCodesSchema, { method: 'POST', body: { code } }),
+    mutationFn: (code) =>
+      browserApiClient.request('/api/v1/auth/mfa/enrolment/confirm', mfaRecoveryCodesSchema, {
+        method: 'POST',
+        body: { code },
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: securityKeys.mfa() });
       void queryClient.invalidateQueries({ queryKey: authKeys.me() });
@@ -78,7 +84,11 @@ export function useChangePasswordSecurityMutation() {
 export function useAccountMfaSecurityMutation(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation<AccountSecurity, ApiError, AccountSecurity>({
-    mutationFn: (body) => browserApiClient.request(accountApiPath(accountId, 'security'), accountSecuritySchema, { method: 'PUT', body }),
+    mutationFn: (body) =>
+      browserApiClient.request(accountApiPath(accountId, 'security'), accountSecuritySchema, {
+        method: 'PUT',
+        body,
+      }),
     onSuccess: (data) => {
       queryClient.setQueryData(securityKeys.account(accountId), data);
       void queryClient.invalidateQueries({ queryKey: authKeys.me() });

@@ -15,7 +15,10 @@ export function AccountSecurityCard({ accountId, accountName }: { accountId: str
       <h2 className="card__title" id="account-security-title">
         {accountName}: sign-in rules
       </h2>
-      <p className="muted">When required, members without two-factor authentication must set it up before they can open this account.</p>
+      <p className="muted">
+        When required, members without two-factor authentication must set it up before they can open this
+        account.
+      </p>
       <label className="field--inline">
         <input
           type="checkbox"

@@ -24,7 +24,10 @@ export function PasswordCard() {
     if (issues.length > 0) return setError(`${issues[0]}.`);
     change.mutate(
       { currentPassword, newPassword },
-      { onSuccess: () => formElement.reset(), onError: (err) => setError(err.details.map((d) => d.message).join('. ') || err.message) },
+      {
+        onSuccess: () => formElement.reset(),
+        onError: (err) => setError(err.details.map((d) => d.message).join('. ') || err.message),
+      },
     );
   }
 
@@ -46,11 +49,24 @@ export function PasswordCard() {
         ) : null}
         <div className="field">
           <label htmlFor="current-password">{t('current')}</label>
-          <input id="current-password" name="current" type="password" autoComplete="current-password" required />
+          <input
+            id="current-password"
+            name="current"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="new-password">{t('new')}</label>
-          <input id="new-password" name="new" type="password" autoComplete="new-password" required aria-describedby="new-password-hint" />
+          <input
+            id="new-password"
+            name="new"
+            type="password"
+            autoComplete="new-password"
+            required
+            aria-describedby="new-password-hint"
+          />
           <p className="field__hint" id="new-password-hint">
             {t('hint')}
           </p>

@@ -40,11 +40,18 @@ describe('SessionsCard', () => {
     await user.click(screen.getByRole('button', { name: 'Sign out Safari 17 on macOS' }));
     await waitFor(() => expect(screen.getAllByTestId('session-row')).toHaveLength(1));
     expect(bff.received.map((r) => `${r.method} ${r.path}`)).toContain('DELETE /api/v1/auth/sessions/s2');
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Sign out all other sessions' }).disabled).toBe(true);
+    expect(
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Sign out all other sessions' }).disabled,
+    ).toBe(true);
   });
 
   it('says when the sessions cannot be loaded', async () => {
-    const bff = await startFakeBff({ 'GET /api/v1/auth/sessions': () => ({ status: 503, body: { code: 'upstream_unavailable', message: 'Try again later', requestId: 'r' } }) });
+    const bff = await startFakeBff({
+      'GET /api/v1/auth/sessions': () => ({
+        status: 503,
+        body: { code: 'upstream_unavailable', message: 'Try again later', requestId: 'r' },
+      }),
+    });
     close = bff.close;
     renderWithProviders(<SessionsCard />);
     expect(await screen.findByText(/Could not load your sessions/)).toBeTruthy();

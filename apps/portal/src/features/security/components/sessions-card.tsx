@@ -2,7 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { sessionsQuery } from '@/features/security/api/security.queries';
-import { useRevokeOtherSessionsSecurityMutation, useRevokeSessionSecurityMutation } from '@/features/security/api/use-security-mutations';
+import {
+  useRevokeOtherSessionsSecurityMutation,
+  useRevokeSessionSecurityMutation,
+} from '@/features/security/api/use-security-mutations';
 import { browserApiClient } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 
@@ -18,12 +21,23 @@ export function SessionsCard() {
         <h2 className="card__title" id="sessions-title">
           Sessions
         </h2>
-        <button type="button" className="button button--secondary button--small" disabled={others === 0 || revokeOthers.isPending} onClick={() => revokeOthers.mutate()}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={others === 0 || revokeOthers.isPending}
+          onClick={() => revokeOthers.mutate()}
+        >
           Sign out all other sessions
         </button>
       </div>
-      {sessions.isError ? <p className="text-danger">Could not load your sessions: {sessions.error.message}</p> : null}
-      {revoke.isError || revokeOthers.isError ? <p className="text-danger" role="alert">{(revoke.error ?? revokeOthers.error)?.message}</p> : null}
+      {sessions.isError ? (
+        <p className="text-danger">Could not load your sessions: {sessions.error.message}</p>
+      ) : null}
+      {revoke.isError || revokeOthers.isError ? (
+        <p className="text-danger" role="alert">
+          {(revoke.error ?? revokeOthers.error)?.message}
+        </p>
+      ) : null}
       <div className="table-scroll">
         <table className="table">
           <thead>
@@ -48,7 +62,12 @@ export function SessionsCard() {
                 <td>{formatDateTime(s.lastSeenAt)}</td>
                 <td>
                   {s.current ? null : (
-                    <button type="button" className="button button--ghost button--small" disabled={revoke.isPending} onClick={() => revoke.mutate(s.id)}>
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(s.id)}
+                    >
                       Sign out<span className="visually-hidden"> {s.device}</span>
                     </button>
                   )}

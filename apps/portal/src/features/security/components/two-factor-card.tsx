@@ -4,7 +4,11 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { recoveryCodeSchema, totpCodeSchema } from '@portico/domain';
 import { mfaStatusQuery } from '@/features/security/api/security.queries';
-import { useConfirmMfaSecurityMutation, useDisableMfaSecurityMutation, useStartMfaSecurityMutation } from '@/features/security/api/use-security-mutations';
+import {
+  useConfirmMfaSecurityMutation,
+  useDisableMfaSecurityMutation,
+  useStartMfaSecurityMutation,
+} from '@/features/security/api/use-security-mutations';
 import { browserApiClient } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { formText } from '@/lib/form-text';
@@ -26,7 +30,14 @@ export function TwoFactorCard() {
     setError(null);
     const parsed = totpCodeSchema.safeParse(new FormData(event.currentTarget).get('code'));
     if (!parsed.success) return setError('Enter the 6-digit code your app shows for Portico.');
-    confirm.mutate(parsed.data, { onError: (err) => setError(err.status === 400 ? 'That code is not valid. Check the time on your phone and try the next code.' : err.message) });
+    confirm.mutate(parsed.data, {
+      onError: (err) =>
+        setError(
+          err.status === 400
+            ? 'That code is not valid. Check the time on your phone and try the next code.'
+            : err.message,
+        ),
+    });
   }
 
   function onDisable(event: FormEvent<HTMLFormElement>) {
@@ -35,8 +46,13 @@ export function TwoFactorCard() {
     const form = new FormData(event.currentTarget);
     const code = formText(form, 'code').trim();
     const password = formText(form, 'password');
-    const body = totpCodeSchema.safeParse(code).success ? { password, code } : recoveryCodeSchema.safeParse(code).success ? { password, recoveryCode: code } : null;
-    if (!body || password.length === 0) return setError('Enter your password and a code from your app (or a recovery code).');
+    const body = totpCodeSchema.safeParse(code).success
+      ? { password, code }
+      : recoveryCodeSchema.safeParse(code).success
+        ? { password, recoveryCode: code }
+        : null;
+    if (!body || password.length === 0)
+      return setError('Enter your password and a code from your app (or a recovery code).');
     disable.mutate(body, {
       onSuccess: () => {
         setDisabling(false);
@@ -59,7 +75,10 @@ export function TwoFactorCard() {
         <h2 className="card__title" id="mfa-title">
           Two-factor authentication is on
         </h2>
-        <p>Save these recovery codes somewhere safe. Each works once if you lose your phone. They are shown only now.</p>
+        <p>
+          Save these recovery codes somewhere safe. Each works once if you lose your phone. They are shown
+          only now.
+        </p>
         <ul className="list tabular" data-testid="recovery-codes">
           {confirm.data.recoveryCodes.map((c) => (
             <li key={c}>
@@ -68,10 +87,18 @@ export function TwoFactorCard() {
           ))}
         </ul>
         <div className="form__actions">
-          <button type="button" className="button button--secondary button--small" onClick={() => void navigator.clipboard?.writeText(confirm.data.recoveryCodes.join('\n'))}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void navigator.clipboard?.writeText(confirm.data.recoveryCodes.join('\n'))}
+          >
             Copy codes
           </button>
-          <button type="button" className="button button--primary button--small" onClick={() => confirm.reset()}>
+          <button
+            type="button"
+            className="button button--primary button--small"
+            onClick={() => confirm.reset()}
+          >
             I have saved them
           </button>
         </div>
@@ -86,14 +113,21 @@ export function TwoFactorCard() {
           Two-factor authentication <span className="badge badge--success">On</span>
         </h2>
         <p className="muted">
-          On since {formatDate(status.data.enabledAt)}. {status.data.recoveryCodesRemaining} of 10 recovery codes left.
+          On since {formatDate(status.data.enabledAt)}. {status.data.recoveryCodesRemaining} of 10 recovery
+          codes left.
         </p>
         {disabling ? (
           <form className="form" onSubmit={onDisable} noValidate>
             {alert}
             <div className="field">
               <label htmlFor="mfa-off-password">Password</label>
-              <input id="mfa-off-password" name="password" type="password" autoComplete="current-password" required />
+              <input
+                id="mfa-off-password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+              />
             </div>
             <div className="field">
               <label htmlFor="mfa-off-code">Code from your app, or a recovery code</label>
@@ -109,7 +143,11 @@ export function TwoFactorCard() {
             </div>
           </form>
         ) : (
-          <button type="button" className="button button--ghost button--small" onClick={() => setDisabling(true)}>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => setDisabling(true)}
+          >
             Turn off…
           </button>
         )}
@@ -124,16 +162,32 @@ export function TwoFactorCard() {
       </h2>
       {start.data ? (
         <form className="form" onSubmit={onConfirm} noValidate>
-          <p>Scan this code with an authenticator app (1Password, Google Authenticator, Authy…), then enter the code it shows.</p>
+          <p>
+            Scan this code with an authenticator app (1Password, Google Authenticator, Authy…), then enter the
+            code it shows.
+          </p>
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made per enrolment; next/image cannot optimise it */}
-          <img src={start.data.qrCodeDataUrl} alt="QR code for your authenticator app" width={200} height={200} />
+          <img
+            src={start.data.qrCodeDataUrl}
+            alt="QR code for your authenticator app"
+            width={200}
+            height={200}
+          />
           <p className="small muted">
             Or type this key: <code data-testid="mfa-key">{start.data.manualEntryKey}</code>
           </p>
           {alert}
           <div className="field">
             <label htmlFor="mfa-code">Code from the app</label>
-            <input id="mfa-code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required />
+            <input
+              id="mfa-code"
+              name="code"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              required
+            />
           </div>
           <button type="submit" className="button button--primary" disabled={confirm.isPending}>
             Turn on two-factor
@@ -144,7 +198,12 @@ export function TwoFactorCard() {
           <p className="muted">Protect your sign-in with a code from your phone as well as your password.</p>
           {start.isError ? <p className="text-danger">{start.error.message}</p> : null}
           <div className="form__actions">
-            <button type="button" className="button button--primary button--small" disabled={start.isPending} onClick={() => start.mutate()}>
+            <button
+              type="button"
+              className="button button--primary button--small"
+              disabled={start.isPending}
+              onClick={() => start.mutate()}
+            >
               Set up two-factor
             </button>
           </div>

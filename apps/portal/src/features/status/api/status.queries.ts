@@ -28,7 +28,8 @@ export function degradedRefetchInterval(doc: AccountStatus | undefined): number 
 export function accountStatusQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: statusKeys.detail(accountId),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'status'), accountStatusSchema, { signal }),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'status'), accountStatusSchema, { signal }),
     refetchInterval: (query) => degradedRefetchInterval(query.state.data),
   });
 }

@@ -16,7 +16,10 @@ const SOURCE_LABEL: Readonly<Record<BlockMeta['source'], string>> = {
 export function unavailableReason(meta: Pick<BlockMeta, 'source' | 'reason'>): string {
   const label = SOURCE_LABEL[meta.source];
   const reason = meta.reason?.trim() ?? '';
-  if (reason === '') return meta.source === 'portico' ? 'We could not load this information.' : `We could not reach the ${label}.`;
+  if (reason === '')
+    return meta.source === 'portico'
+      ? 'We could not load this information.'
+      : `We could not reach the ${label}.`;
   if (reason.toLowerCase() === NOT_LINKED_REASON) return `This account is not connected to the ${label} yet.`;
   const sentence = capitalize(reason);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;

@@ -5,12 +5,24 @@ import { FORBIDDEN_REASON, type BlockMeta } from '@portico/domain';
 import { renderWithProviders } from '@/test/render';
 import { DashboardBlock } from './dashboard-block';
 
-const meta = (overrides: Partial<BlockMeta>): BlockMeta => ({ source: 'whmcs', fetchedAt: '2026-01-15T10:00:00.000Z', stale: false, unavailable: false, ...overrides });
+const meta = (overrides: Partial<BlockMeta>): BlockMeta => ({
+  source: 'whmcs',
+  fetchedAt: '2026-01-15T10:00:00.000Z',
+  stale: false,
+  unavailable: false,
+  ...overrides,
+});
 
 describe('DashboardBlock', () => {
   it('renders its data under a titled region', () => {
     renderWithProviders(
-      <DashboardBlock title="Billing" testId="billing" block={{ meta: meta({}), data: { due: 3 } }} onRetry={() => undefined} retrying={false}>
+      <DashboardBlock
+        title="Billing"
+        testId="billing"
+        block={{ meta: meta({}), data: { due: 3 } }}
+        onRetry={() => undefined}
+        retrying={false}
+      >
         {(data) => <p>{data.due} invoices due</p>}
       </DashboardBlock>,
     );
@@ -22,7 +34,15 @@ describe('DashboardBlock', () => {
     const user = userEvent.setup();
     const children = jest.fn(() => <p>data</p>);
     renderWithProviders(
-      <DashboardBlock title="Billing" block={{ meta: meta({ unavailable: true, fetchedAt: null, reason: 'Billing system did not answer in time' }), data: null }} onRetry={onRetry} retrying={false}>
+      <DashboardBlock
+        title="Billing"
+        block={{
+          meta: meta({ unavailable: true, fetchedAt: null, reason: 'Billing system did not answer in time' }),
+          data: null,
+        }}
+        onRetry={onRetry}
+        retrying={false}
+      >
         {children}
       </DashboardBlock>,
     );
@@ -34,7 +54,12 @@ describe('DashboardBlock', () => {
 
   it('shows the retry in progress, disabled', () => {
     renderWithProviders(
-      <DashboardBlock title="Billing" block={{ meta: meta({ unavailable: true, reason: 'down' }), data: null }} onRetry={() => undefined} retrying>
+      <DashboardBlock
+        title="Billing"
+        block={{ meta: meta({ unavailable: true, reason: 'down' }), data: null }}
+        onRetry={() => undefined}
+        retrying
+      >
         {() => null}
       </DashboardBlock>,
     );
@@ -43,7 +68,12 @@ describe('DashboardBlock', () => {
 
   it('renders nothing for a block the role may not read', () => {
     const { container } = renderWithProviders(
-      <DashboardBlock title="Billing" block={{ meta: meta({ unavailable: true, reason: FORBIDDEN_REASON }), data: null }} onRetry={() => undefined} retrying={false}>
+      <DashboardBlock
+        title="Billing"
+        block={{ meta: meta({ unavailable: true, reason: FORBIDDEN_REASON }), data: null }}
+        onRetry={() => undefined}
+        retrying={false}
+      >
         {() => <p>secret</p>}
       </DashboardBlock>,
     );

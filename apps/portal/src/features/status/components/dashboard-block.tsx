@@ -35,7 +35,11 @@ export function DashboardBlock<T>({
   const tCommon = useTranslations('common');
   if (meta.unavailable && meta.reason === FORBIDDEN_REASON) return null;
   return (
-    <section className={`card block ${className ?? ''}`} aria-labelledby={`${testId ?? title}-title`} data-testid={testId}>
+    <section
+      className={`card block ${className ?? ''}`}
+      aria-labelledby={`${testId ?? title}-title`}
+      data-testid={testId}
+    >
       <header className="block__header">
         <div className="block__heading">
           <h2 className="block__title" id={`${testId ?? title}-title`}>
@@ -51,7 +55,12 @@ export function DashboardBlock<T>({
           <p className="block__unavailable-reason">
             {unavailableReason(meta)} {t('othersFine')}
           </p>
-          <button type="button" className="button button--secondary button--small" onClick={onRetry} disabled={retrying}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={onRetry}
+            disabled={retrying}
+          >
             {retrying ? tCommon('retrying') : tCommon('retry')}
           </button>
         </div>

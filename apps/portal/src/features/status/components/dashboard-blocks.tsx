@@ -2,7 +2,14 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { BillingSummary, CasesSummary, CrmAccount, CustomerProfile, Subscription, UsageTile } from '@portico/domain';
+import type {
+  BillingSummary,
+  CasesSummary,
+  CrmAccount,
+  CustomerProfile,
+  Subscription,
+  UsageTile,
+} from '@portico/domain';
 import { InvoiceStatusBadge, SubscriptionStatusBadge } from '@/features/billing/components/status-badges';
 import { CasePriorityBadge, CaseStatusBadge } from '@/features/support/components/case-badges';
 import { useQuery } from '@tanstack/react-query';
@@ -34,7 +41,9 @@ export function BalanceDue({ billing, accountId }: { billing: BillingSummary; ac
       )}
       <p className="balance__counts">
         <span>{t('unpaid', { count: billing.unpaidCount })}</span>
-        {billing.overdueCount > 0 ? <span className="text-danger">{t('overdue', { count: billing.overdueCount })}</span> : null}
+        {billing.overdueCount > 0 ? (
+          <span className="text-danger">{t('overdue', { count: billing.overdueCount })}</span>
+        ) : null}
       </p>
       <Link className="link" href={`${accountPagePath(accountId, 'billing')}?status=open`}>
         {t('viewOpen')}
@@ -58,19 +67,34 @@ export function NextInvoice({ billing, accountId }: { billing: BillingSummary; a
   }
   const days = invoice.dueOn && now !== null ? daysUntil(invoice.dueOn, now) : null;
   const dueText =
-    days === null ? null : days < 0 ? t('daysOverdue', { days: -days }) : days === 0 ? t('dueToday') : t('dueIn', { days });
+    days === null
+      ? null
+      : days < 0
+        ? t('daysOverdue', { days: -days })
+        : days === 0
+          ? t('dueToday')
+          : t('dueIn', { days });
   return (
-    <div className="next-invoice" data-testid="next-invoice" data-invoice-id={invoice.id} data-status={invoice.status}>
+    <div
+      className="next-invoice"
+      data-testid="next-invoice"
+      data-invoice-id={invoice.id}
+      data-status={invoice.status}
+    >
       <div className="next-invoice__top">
         <Link className="next-invoice__number link" href={accountPagePath(accountId, 'billing', invoice.id)}>
           {t('invoiceNumber', { number: invoice.number })}
         </Link>
         <InvoiceStatusBadge status={invoice.status} />
       </div>
-      <p className="next-invoice__amount">{f.money(invoice.balance.amountMinor > 0 ? invoice.balance : invoice.total)}</p>
+      <p className="next-invoice__amount">
+        {f.money(invoice.balance.amountMinor > 0 ? invoice.balance : invoice.total)}
+      </p>
       <p className="muted">
         {t('due', { date: f.date(invoice.dueOn) })}
-        {dueText ? <span className={days !== null && days < 0 ? 'text-danger' : ''}> · {dueText}</span> : null}
+        {dueText ? (
+          <span className={days !== null && days < 0 ? 'text-danger' : ''}> · {dueText}</span>
+        ) : null}
       </p>
     </div>
   );
@@ -159,7 +183,9 @@ export function UsageTiles({
           </Link>
         ))}
       </div>
-      {alerts.data && alerts.data.recent.length > 0 ? <RecentUsageAlerts firings={alerts.data.recent} catalog={catalog.data} limit={3} /> : null}
+      {alerts.data && alerts.data.recent.length > 0 ? (
+        <RecentUsageAlerts firings={alerts.data.recent} catalog={catalog.data} limit={3} />
+      ) : null}
     </>
   );
 }
@@ -232,8 +258,12 @@ export function Profile({ profile }: { profile: CustomerProfile }) {
       <div>
         <dt>{t('status')}</dt>
         <dd>
-          {t.has(`profileStatus.${profile.status}`) ? t(`profileStatus.${profile.status}`) : humanize(profile.status)}
-          {profile.customerSince ? <span className="muted"> · {t('customerSince', { date: f.date(profile.customerSince) })}</span> : null}
+          {t.has(`profileStatus.${profile.status}`)
+            ? t(`profileStatus.${profile.status}`)
+            : humanize(profile.status)}
+          {profile.customerSince ? (
+            <span className="muted"> · {t('customerSince', { date: f.date(profile.customerSince) })}</span>
+          ) : null}
         </dd>
       </div>
     </dl>

@@ -12,7 +12,13 @@ import { staleNote } from './block-reason';
  * (or "· refreshing") with a quiet "Last copy" badge: the data is still shown, and says how old it is. Used by the
  * dashboard cards (a block's meta) and the read pages (a read's meta).
  */
-export function Freshness({ meta }: { meta: Pick<BlockMeta, 'source' | 'stale' | 'reason'> & { fetchedAt: string | null; unavailable?: boolean } | ReadMeta }) {
+export function Freshness({
+  meta,
+}: {
+  meta:
+    | (Pick<BlockMeta, 'source' | 'stale' | 'reason'> & { fetchedAt: string | null; unavailable?: boolean })
+    | ReadMeta;
+}) {
   const now = useNow();
   const t = useTranslations('block');
   const f = useFormat();

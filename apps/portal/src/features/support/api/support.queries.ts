@@ -21,7 +21,8 @@ export function caseListQuery(client: ApiClient, accountId: string, query: CaseL
 export function caseDetailQuery(client: ApiClient, accountId: string, caseId: string) {
   return queryOptions({
     queryKey: supportKeys.caseDetail(accountId, caseId),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'cases', caseId), caseDetailSchema, { signal }),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'cases', caseId), caseDetailSchema, { signal }),
   });
 }
 
@@ -29,6 +30,9 @@ export function caseDetailQuery(client: ApiClient, accountId: string, caseId: st
 export function caseCommentsQuery(client: ApiClient, accountId: string, caseId: string) {
   return queryOptions({
     queryKey: supportKeys.caseComments(accountId, caseId),
-    queryFn: ({ signal }) => client.request(accountApiPath(accountId, 'cases', caseId, 'comments'), caseCommentListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      client.request(accountApiPath(accountId, 'cases', caseId, 'comments'), caseCommentListSchema, {
+        signal,
+      }),
   });
 }

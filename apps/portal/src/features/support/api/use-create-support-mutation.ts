@@ -11,7 +11,11 @@ import { supportKeys } from './keys';
 export function useCreateSupportMutation(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation<SupportCase, ApiError, CreateCaseRequest>({
-    mutationFn: (body) => browserApiClient.request(accountApiPath(accountId, 'cases'), supportCaseSchema, { method: 'POST', body }),
+    mutationFn: (body) =>
+      browserApiClient.request(accountApiPath(accountId, 'cases'), supportCaseSchema, {
+        method: 'POST',
+        body,
+      }),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: supportKeys.cases(accountId) }),

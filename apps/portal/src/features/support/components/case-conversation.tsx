@@ -2,7 +2,13 @@
 
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CASE_COMMENT_MAX_BYTES, createdCaseCommentSchema, utf8ByteLength, type CaseDetail, type CreatedCaseComment } from '@portico/domain';
+import {
+  CASE_COMMENT_MAX_BYTES,
+  createdCaseCommentSchema,
+  utf8ByteLength,
+  type CaseDetail,
+  type CreatedCaseComment,
+} from '@portico/domain';
 import { caseCommentsQuery } from '@/features/support/api/support.queries';
 import { supportKeys } from '@/features/support/api/keys';
 import { statusKeys } from '@/features/status/api/keys';
@@ -17,12 +23,25 @@ import { formatDateTime } from '@/lib/format';
  * The public conversation of a case, oldest first (support's replies and the customer's), updated live when the CRM
  * adds a comment, and the reply box: a reply to a case support closed reopens it within the reopen window.
  */
-export function CaseConversation({ accountId, supportCase, canWrite }: { accountId: string; supportCase: CaseDetail; canWrite: boolean }) {
+export function CaseConversation({
+  accountId,
+  supportCase,
+  canWrite,
+}: {
+  accountId: string;
+  supportCase: CaseDetail;
+  canWrite: boolean;
+}) {
   const queryClient = useQueryClient();
   const comments = useQuery(caseCommentsQuery(browserApiClient, accountId, supportCase.id));
   const [body, setBody] = useState('');
   const reply = useMutation<CreatedCaseComment, ApiError, string>({
-    mutationFn: (text) => browserApiClient.request(accountApiPath(accountId, 'cases', supportCase.id, 'comments'), createdCaseCommentSchema, { method: 'POST', body: { body: text } }),
+    mutationFn: (text) =>
+      browserApiClient.request(
+        accountApiPath(accountId, 'cases', supportCase.id, 'comments'),
+        createdCaseCommentSchema,
+        { method: 'POST', body: { body: text } },
+      ),
     onSuccess: async () => {
       setBody('');
       await Promise.all([
@@ -50,7 +69,12 @@ export function CaseConversation({ accountId, supportCase, canWrite }: { account
       {comments.isPending ? (
         <SkeletonLines lines={4} label="Loading conversation" />
       ) : comments.isError ? (
-        <ErrorState title="We could not load the conversation" error={comments.error} onRetry={() => void comments.refetch()} retrying={comments.isFetching} />
+        <ErrorState
+          title="We could not load the conversation"
+          error={comments.error}
+          onRetry={() => void comments.refetch()}
+          retrying={comments.isFetching}
+        />
       ) : comments.data.items.length === 0 ? (
         <p className="muted">No replies yet. Support answers here.</p>
       ) : (
@@ -58,7 +82,9 @@ export function CaseConversation({ accountId, supportCase, canWrite }: { account
           {comments.data.items.map((c) => (
             <li key={c.id} className={`message message--${c.authorType}`} data-author={c.authorType}>
               <div className="message__meta">
-                <span className="strong">{c.authorType === 'support' ? (c.authorName ?? 'Support') : (c.authorName ?? 'Your team')}</span>
+                <span className="strong">
+                  {c.authorType === 'support' ? (c.authorName ?? 'Support') : (c.authorName ?? 'Your team')}
+                </span>
                 {c.authorType === 'support' ? <span className="muted small">Support</span> : null}
                 <time className="muted small" dateTime={c.createdAt} suppressHydrationWarning>
                   {formatDateTime(c.createdAt)}
@@ -73,7 +99,15 @@ export function CaseConversation({ accountId, supportCase, canWrite }: { account
         <form className="reply-form" onSubmit={submit} noValidate>
           <label className={`field${tooLong ? ' field--invalid' : ''}`}>
             <span>{policy.reopensOnReply ? 'Reply to reopen this case' : 'Your reply'}</span>
-            <textarea name="body" rows={4} value={body} onChange={(e) => setBody(e.target.value)} aria-describedby="reply-hint" aria-invalid={tooLong || undefined} data-testid="reply-body" />
+            <textarea
+              name="body"
+              rows={4}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              aria-describedby="reply-hint"
+              aria-invalid={tooLong || undefined}
+              data-testid="reply-body"
+            />
             <span id="reply-hint" className={tooLong ? 'field__error' : 'field__hint'}>
               {tooLong
                 ? `Too long by ${bytes - CASE_COMMENT_MAX_BYTES} bytes (at most ${CASE_COMMENT_MAX_BYTES}).`
@@ -88,14 +122,23 @@ export function CaseConversation({ accountId, supportCase, canWrite }: { account
             </p>
           ) : null}
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={reply.isPending || body.trim() === '' || tooLong} data-testid="send-reply">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={reply.isPending || body.trim() === '' || tooLong}
+              data-testid="send-reply"
+            >
               {reply.isPending ? 'Sending…' : policy.reopensOnReply ? 'Send and reopen' : 'Send reply'}
             </button>
           </div>
         </form>
       ) : (
         <p className="muted" data-testid="reply-closed">
-          This case was closed{policy.reopenableUntil ? ` and could be reopened until ${formatDateTime(policy.reopenableUntil)}` : ''}. Open a new case if you still need help.
+          This case was closed
+          {policy.reopenableUntil
+            ? ` and could be reopened until ${formatDateTime(policy.reopenableUntil)}`
+            : ''}
+          . Open a new case if you still need help.
         </p>
       )}
     </section>

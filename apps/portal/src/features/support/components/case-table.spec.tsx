@@ -25,7 +25,9 @@ describe('CaseTable', () => {
   it('lists cases with subject link, number, status and priority in words', () => {
     renderWithProviders(<CaseTable accountId="acc_1" cases={[supportCase({})]} />);
     const [row] = within(screen.getByTestId('case-table')).getAllByRole('row').slice(1);
-    expect(within(row!).getByRole('link', { name: 'Mail bounces' }).getAttribute('href')).toBe('/acc_1/support/500000000000001AAA');
+    expect(within(row!).getByRole('link', { name: 'Mail bounces' }).getAttribute('href')).toBe(
+      '/acc_1/support/500000000000001AAA',
+    );
     expect(row!.textContent).toContain('00001001');
     expect(row!.textContent).toMatch(/waiting on customer/i);
     expect(row!.textContent).toMatch(/high priority/i);

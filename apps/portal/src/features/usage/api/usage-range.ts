@@ -24,10 +24,16 @@ export function isUsageRangePreset(value: unknown): value is UsageRangePreset {
  * The window of a preset as ISO timestamps: `[now - preset, now)`, or for `period` from the start of the billing
  * period to now (at least one minute, so the first minute of a month is a valid range).
  */
-export function rangeWindow(preset: UsageRangePreset, nowMs: number = Date.now()): { from: string; to: string } {
+export function rangeWindow(
+  preset: UsageRangePreset,
+  nowMs: number = Date.now(),
+): { from: string; to: string } {
   if (preset === 'period') {
     const { start } = usagePeriodOf(new Date(nowMs));
-    return { from: start.toISOString(), to: new Date(Math.max(nowMs, start.getTime() + 60_000)).toISOString() };
+    return {
+      from: start.toISOString(),
+      to: new Date(Math.max(nowMs, start.getTime() + 60_000)).toISOString(),
+    };
   }
   return { from: new Date(nowMs - USAGE_RANGE_MS[preset]).toISOString(), to: new Date(nowMs).toISOString() };
 }

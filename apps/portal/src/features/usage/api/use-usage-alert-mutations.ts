@@ -1,7 +1,12 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { usageAlertRuleSchema, type CreateUsageAlertRule, type UpdateUsageAlertRule, type UsageAlertRule } from '@portico/domain';
+import {
+  usageAlertRuleSchema,
+  type CreateUsageAlertRule,
+  type UpdateUsageAlertRule,
+  type UsageAlertRule,
+} from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { usageKeys } from './keys';
@@ -16,7 +21,8 @@ export function useUsageAlertMutations(accountId: string) {
     onSettled,
   });
   const update = useMutation<UsageAlertRule, ApiError, { id: string; body: UpdateUsageAlertRule }>({
-    mutationFn: ({ id, body }) => browserApiClient.request(path(id), usageAlertRuleSchema, { method: 'PATCH', body }),
+    mutationFn: ({ id, body }) =>
+      browserApiClient.request(path(id), usageAlertRuleSchema, { method: 'PATCH', body }),
     onSettled,
   });
   const remove = useMutation<void, ApiError, string>({

@@ -2,7 +2,13 @@
 
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { AccountUsageCatalog, MetricDefinition, UsageAlertFiring, UsageAlertRule, UsageThreshold } from '@portico/domain';
+import type {
+  AccountUsageCatalog,
+  MetricDefinition,
+  UsageAlertFiring,
+  UsageAlertRule,
+  UsageThreshold,
+} from '@portico/domain';
 import { browserApiClient } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
@@ -19,13 +25,23 @@ export function thresholdText(threshold: UsageThreshold, metric: MetricDefinitio
 /** One firing in words: `Disk space (Business Hosting) reached 91% of the limit: 46.6 GB`. */
 export function firingText(firing: UsageAlertFiring, catalog: AccountUsageCatalog | undefined): string {
   const metric = catalog?.metrics.find((m) => m.key === firing.metric);
-  const service = firing.service ? catalog?.services.find((s) => s.id === firing.service)?.name ?? `service ${firing.service}` : null;
+  const service = firing.service
+    ? (catalog?.services.find((s) => s.id === firing.service)?.name ?? `service ${firing.service}`)
+    : null;
   const what = `${metric?.label ?? firing.metric}${service ? ` (${service})` : ''}`;
   return `${what} reached ${thresholdText(firing.threshold, metric)}: ${metric ? formatUsage(firing.value, metric.unit) : firing.value}`;
 }
 
 /** The latest alert firings (dashboard and usage page); updated live by `usage_alert`. */
-export function RecentUsageAlerts({ firings, catalog, limit = 5 }: { firings: readonly UsageAlertFiring[]; catalog: AccountUsageCatalog | undefined; limit?: number }) {
+export function RecentUsageAlerts({
+  firings,
+  catalog,
+  limit = 5,
+}: {
+  firings: readonly UsageAlertFiring[];
+  catalog: AccountUsageCatalog | undefined;
+  limit?: number;
+}) {
   if (firings.length === 0) return null;
   return (
     <ul className="usage-alert-list" data-testid="usage-alerts-recent" aria-label="Recent usage alerts">
@@ -47,7 +63,17 @@ export function RecentUsageAlerts({ firings, catalog, limit = 5 }: { firings: re
  * Usage alerts of the account: the rules (with their state) and recent firings for everyone who reads usage; the
  * form and the delete / pause buttons for members who may manage alerts (owners, admins, technical members).
  */
-export function UsageAlertsPanel({ accountId, catalog, canManage, initialMetric }: { accountId: string; catalog: AccountUsageCatalog; canManage: boolean; initialMetric: string }) {
+export function UsageAlertsPanel({
+  accountId,
+  catalog,
+  canManage,
+  initialMetric,
+}: {
+  accountId: string;
+  catalog: AccountUsageCatalog;
+  canManage: boolean;
+  initialMetric: string;
+}) {
   const alerts = useQuery(usageAlertsQuery(browserApiClient, accountId));
   const { create, update, remove } = useUsageAlertMutations(accountId);
   const [metric, setMetric] = useState(initialMetric);
@@ -56,7 +82,7 @@ export function UsageAlertsPanel({ accountId, catalog, canManage, initialMetric 
   const [value, setValue] = useState('90');
   const def = catalog.metrics.find((m) => m.key === metric);
   const percentAllowed = def?.limit.from !== 'none';
-  const unitHint = def?.unit === 'bytes' ? 'GB' : def?.unit ?? '';
+  const unitHint = def?.unit === 'bytes' ? 'GB' : (def?.unit ?? '');
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -64,7 +90,13 @@ export function UsageAlertsPanel({ accountId, catalog, canManage, initialMetric 
     if (!def || !Number.isFinite(n) || n <= 0) return;
     const thresholdType = percentAllowed ? type : 'absolute';
     const amount = thresholdType === 'absolute' && def.unit === 'bytes' ? n * 1024 ** 3 : n;
-    create.mutate({ metric, service: def.perService && service ? service : null, threshold: { type: thresholdType, value: amount }, hysteresis: 0.05, enabled: true });
+    create.mutate({
+      metric,
+      service: def.perService && service ? service : null,
+      threshold: { type: thresholdType, value: amount },
+      hysteresis: 0.05,
+      enabled: true,
+    });
   }
 
   const rules: UsageAlertRule[] = alerts.data?.rules ?? [];
@@ -73,26 +105,46 @@ export function UsageAlertsPanel({ accountId, catalog, canManage, initialMetric 
       <h2 id="usage-alerts-title" className="block__title">
         Usage alerts
       </h2>
-      <p className="muted small">We email the account's owners, admins and technical members once when a value crosses its threshold, and again only after it has dropped 5% below it.</p>
+      <p className="muted small">
+        We email the account's owners, admins and technical members once when a value crosses its threshold,
+        and again only after it has dropped 5% below it.
+      </p>
       {rules.length === 0 ? (
         <p className="muted">No alerts yet.</p>
       ) : (
         <ul className="usage-alert-list" data-testid="usage-alert-rules">
           {rules.map((r) => {
             const m = catalog.metrics.find((x) => x.key === r.metric);
-            const svc = r.service ? (catalog.services.find((s) => s.id === r.service)?.name ?? r.service) : 'all services';
+            const svc = r.service
+              ? (catalog.services.find((s) => s.id === r.service)?.name ?? r.service)
+              : 'all services';
             return (
               <li key={r.id} data-rule-id={r.id} data-state={r.state}>
                 <span>
-                  <span className="strong">{m?.label ?? r.metric}</span> <span className="muted">({svc})</span> at {thresholdText(r.threshold, m)}{' '}
-                  {r.state === 'fired' ? <Badge tone="warning">Triggered</Badge> : r.enabled ? <Badge tone="success">Watching</Badge> : <Badge tone="neutral">Paused</Badge>}
+                  <span className="strong">{m?.label ?? r.metric}</span>{' '}
+                  <span className="muted">({svc})</span> at {thresholdText(r.threshold, m)}{' '}
+                  {r.state === 'fired' ? (
+                    <Badge tone="warning">Triggered</Badge>
+                  ) : r.enabled ? (
+                    <Badge tone="success">Watching</Badge>
+                  ) : (
+                    <Badge tone="neutral">Paused</Badge>
+                  )}
                 </span>
                 {canManage ? (
                   <span className="list__side">
-                    <button type="button" className="button button--secondary button--small" onClick={() => update.mutate({ id: r.id, body: { enabled: !r.enabled } })}>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => update.mutate({ id: r.id, body: { enabled: !r.enabled } })}
+                    >
                       {r.enabled ? 'Pause' : 'Resume'}
                     </button>
-                    <button type="button" className="button button--secondary button--small" onClick={() => remove.mutate(r.id)}>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => remove.mutate(r.id)}
+                    >
                       Delete<span className="visually-hidden"> the {m?.label ?? r.metric} alert</span>
                     </button>
                   </span>
@@ -130,15 +182,27 @@ export function UsageAlertsPanel({ accountId, catalog, canManage, initialMetric 
           {percentAllowed ? (
             <div className="field">
               <label htmlFor="alert-type">Threshold</label>
-              <select id="alert-type" value={type} onChange={(e) => setType(e.target.value === 'absolute' ? 'absolute' : 'percent')}>
+              <select
+                id="alert-type"
+                value={type}
+                onChange={(e) => setType(e.target.value === 'absolute' ? 'absolute' : 'percent')}
+              >
                 <option value="percent">% of the limit</option>
                 <option value="absolute">Amount ({unitHint})</option>
               </select>
             </div>
           ) : null}
           <div className="field">
-            <label htmlFor="alert-value">{percentAllowed && type === 'percent' ? 'Percent' : `Amount (${unitHint})`}</label>
-            <input id="alert-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} required />
+            <label htmlFor="alert-value">
+              {percentAllowed && type === 'percent' ? 'Percent' : `Amount (${unitHint})`}
+            </label>
+            <input
+              id="alert-value"
+              inputMode="decimal"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              required
+            />
           </div>
           <button className="button button--primary" disabled={create.isPending}>
             Add alert
@@ -149,7 +213,11 @@ export function UsageAlertsPanel({ accountId, catalog, canManage, initialMetric 
       <h3 className="small muted" style={{ marginTop: 16 }}>
         Recent alerts
       </h3>
-      {alerts.data && alerts.data.recent.length > 0 ? <RecentUsageAlerts firings={alerts.data.recent} catalog={catalog} limit={10} /> : <p className="muted small">None fired yet.</p>}
+      {alerts.data && alerts.data.recent.length > 0 ? (
+        <RecentUsageAlerts firings={alerts.data.recent} catalog={catalog} limit={10} />
+      ) : (
+        <p className="muted small">None fired yet.</p>
+      )}
     </section>
   );
 }

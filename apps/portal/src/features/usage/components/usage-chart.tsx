@@ -48,7 +48,15 @@ export function cumulative(points: readonly UsagePoint[]): UsagePoint[] {
  * keys (Home/End, PageUp/PageDown by ten) move between points, the focused point is drawn with a ring and its value and
  * time are announced through a polite live region.
  */
-export function UsageChart({ series, label, cumulative: asTotal = false }: { series: UsageSeries; label: string; cumulative?: boolean }) {
+export function UsageChart({
+  series,
+  label,
+  cumulative: asTotal = false,
+}: {
+  series: UsageSeries;
+  label: string;
+  cumulative?: boolean;
+}) {
   const [containerRef, width] = useElementWidth<HTMLDivElement>();
   const [hoverIndex, setHoverIndex] = useState<number | null>(null);
   const [keyboard, setKeyboard] = useState(false);
@@ -59,13 +67,18 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const gauge = series.kind === 'gauge';
   const bars = !gauge && !asTotal;
-  const points = useMemo(() => (asTotal ? cumulative(series.points) : series.points), [series.points, asTotal]);
+  const points = useMemo(
+    () => (asTotal ? cumulative(series.points) : series.points),
+    [series.points, asTotal],
+  );
   // A projection continues a gauge, or a counter's running total; not per-bucket bars.
   const projection = !bars ? series.projection : null;
 
   const chart = useMemo(() => {
     const start = Date.parse(series.from);
-    const end = projection ? Math.max(Date.parse(series.to), Date.parse(projection.periodEnd)) : Date.parse(series.to);
+    const end = projection
+      ? Math.max(Date.parse(series.to), Date.parse(projection.periodEnd))
+      : Date.parse(series.to);
     const x = scaleTime().domain([start, end]).range([0, innerWidth]);
     const dataTop = Math.max(max(points, (p) => p.max ?? p.value) ?? 0, projection?.high ?? 0);
     const limitOnScale = series.limit !== null && (bars ? false : series.limit <= Math.max(dataTop * 2.5, 1));
@@ -102,7 +115,19 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
     const xTicks = x.ticks(Math.max(2, Math.floor(innerWidth / 110))).filter((t) => x(t) <= innerWidth - 24);
     const xFormat = x.tickFormat();
     const yTicks = yUnits.ticks(5).map((t) => t * unit);
-    return { x, y, linePath, bandPath, bucketPx, xTicks, xFormat, yTicks, limitOnScale, projectionPath, projectionBand };
+    return {
+      x,
+      y,
+      linePath,
+      bandPath,
+      bucketPx,
+      xTicks,
+      xFormat,
+      yTicks,
+      limitOnScale,
+      projectionPath,
+      projectionBand,
+    };
   }, [series, points, projection, bars, gauge, innerWidth, innerHeight]);
 
   const hover = hoverIndex === null ? undefined : points[hoverIndex];
@@ -134,7 +159,9 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
     if (index === undefined) return;
     event.preventDefault();
     setKeyboard(true);
-    setHoverIndex(hoverIndex === null && (event.key === 'ArrowRight' || event.key === 'ArrowUp') ? lastIndex : index);
+    setHoverIndex(
+      hoverIndex === null && (event.key === 'ArrowRight' || event.key === 'ArrowUp') ? lastIndex : index,
+    );
   }
 
   const announcement = hover
@@ -167,7 +194,13 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
         setHoverIndex(null);
       }}
     >
-      <p className="visually-hidden" id={liveId} aria-live="polite" aria-atomic="true" data-testid="usage-chart-announcement">
+      <p
+        className="visually-hidden"
+        id={liveId}
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="usage-chart-announcement"
+      >
         {keyboard ? announcement : ''}
       </p>
       {width > 0 ? (
@@ -178,7 +211,9 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
           aria-label={[
             t('summary', { label, count: points.length }),
             last ? t('latest', { value: fmt(last.value) }) : null,
-            projection ? t('projected', { value: fmt(projection.value), date: f.date(projection.periodEnd) }) : null,
+            projection
+              ? t('projected', { value: fmt(projection.value), date: f.date(projection.periodEnd) })
+              : null,
             t('tableHint'),
           ]
             .filter((part) => part !== null)
@@ -207,7 +242,13 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
             ))}
             <line className="chart__axis" x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} />
             {chart.bandPath ? <path className="chart__band" d={chart.bandPath} /> : null}
-            {chart.projectionBand ? <path className="chart__projection-band" d={chart.projectionBand} data-testid="usage-projection-band" /> : null}
+            {chart.projectionBand ? (
+              <path
+                className="chart__projection-band"
+                d={chart.projectionBand}
+                data-testid="usage-projection-band"
+              />
+            ) : null}
             {bars
               ? points.map((p) => (
                   <rect
@@ -220,12 +261,27 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
                   />
                 ))
               : null}
-            {chart.linePath ? <path className="chart__line" d={chart.linePath} data-testid="usage-line" /> : null}
-            {chart.projectionPath ? <path className="chart__projection" d={chart.projectionPath} data-testid="usage-projection" /> : null}
+            {chart.linePath ? (
+              <path className="chart__line" d={chart.linePath} data-testid="usage-line" />
+            ) : null}
+            {chart.projectionPath ? (
+              <path className="chart__projection" d={chart.projectionPath} data-testid="usage-projection" />
+            ) : null}
             {chart.limitOnScale && series.limit !== null ? (
               <g data-testid="usage-limit-line">
-                <line className="chart__limit" x1={0} x2={innerWidth} y1={chart.y(series.limit)} y2={chart.y(series.limit)} />
-                <text className="chart__limit-label" x={innerWidth - 4} y={chart.y(series.limit) - 6} textAnchor="end">
+                <line
+                  className="chart__limit"
+                  x1={0}
+                  x2={innerWidth}
+                  y1={chart.y(series.limit)}
+                  y2={chart.y(series.limit)}
+                />
+                <text
+                  className="chart__limit-label"
+                  x={innerWidth - 4}
+                  y={chart.y(series.limit) - 6}
+                  textAnchor="end"
+                >
                   {t('limit', { value: fmt(series.limit) })}
                 </text>
               </g>
@@ -233,10 +289,20 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
             {hover ? (
               <g transform={`translate(${chart.x(pointTime(hover))},0)`}>
                 <line className="chart__cursor" y1={0} y2={innerHeight} />
-                <circle className={`chart__dot${keyboard ? ' chart__dot--focus' : ''}`} cy={chart.y(hover.value)} r={keyboard ? 6 : 4} />
+                <circle
+                  className={`chart__dot${keyboard ? ' chart__dot--focus' : ''}`}
+                  cy={chart.y(hover.value)}
+                  r={keyboard ? 6 : 4}
+                />
               </g>
             ) : null}
-            <rect width={innerWidth} height={innerHeight} fill="transparent" onPointerMove={onPointerMove} onPointerLeave={() => setHoverIndex(null)} />
+            <rect
+              width={innerWidth}
+              height={innerHeight}
+              fill="transparent"
+              onPointerMove={onPointerMove}
+              onPointerLeave={() => setHoverIndex(null)}
+            />
           </g>
         </svg>
       ) : (
@@ -245,14 +311,14 @@ export function UsageChart({ series, label, cumulative: asTotal = false }: { ser
       {hover ? (
         <div
           className="chart__tooltip"
-          style={{ left: Math.min(Math.max(MARGIN.left + chart.x(pointTime(hover)), 90), Math.max(90, width - 90)) }}
+          style={{
+            left: Math.min(Math.max(MARGIN.left + chart.x(pointTime(hover)), 90), Math.max(90, width - 90)),
+          }}
           aria-hidden="true"
         >
           <span className="strong">{fmt(hover.value, 2)}</span>
           {hover.min !== null && hover.max !== null ? (
-            <span className="muted small">
-              {t('minMax', { min: fmt(hover.min), max: fmt(hover.max) })}
-            </span>
+            <span className="muted small">{t('minMax', { min: fmt(hover.min), max: fmt(hover.max) })}</span>
           ) : null}
           <span className="muted small">{f.dateTime(hover.at)}</span>
         </div>

@@ -6,11 +6,20 @@ import en from '@/messages/en.json';
 import { formattersFor } from '@/lib/use-format';
 import { meterText as meterTextIn, type MeterTranslate } from './usage-meter';
 
-const english = createTranslator({ locale: 'en', messages: en, namespace: 'usage.meter' }) as unknown as MeterTranslate;
-const german = createTranslator({ locale: 'de', messages: de, namespace: 'usage.meter' }) as unknown as MeterTranslate;
+const english = createTranslator({
+  locale: 'en',
+  messages: en,
+  namespace: 'usage.meter',
+}) as unknown as MeterTranslate;
+const german = createTranslator({
+  locale: 'de',
+  messages: de,
+  namespace: 'usage.meter',
+}) as unknown as MeterTranslate;
 
 /** The English meter text, as the tests below read it. */
-const meterText = (tile: UsageTile, limitsUnavailable = false) => meterTextIn(tile, limitsUnavailable, english, formattersFor('en'));
+const meterText = (tile: UsageTile, limitsUnavailable = false) =>
+  meterTextIn(tile, limitsUnavailable, english, formattersFor('en'));
 
 const GB = 1024 ** 3;
 
@@ -36,7 +45,18 @@ function tile(used: number, limit: number | null, limitKnown = true): UsageTile 
 
 describe('meterText', () => {
   it('states the projection to the end of the period and when the limit is reached', () => {
-    const t = { ...tile(150 * GB, 200 * GB), projection: { periodEnd: '2026-04-01T00:00:00.000Z', value: 210 * GB, low: 200 * GB, high: 220 * GB, limitCrossingAt: '2026-03-28T10:00:00.000Z', slopePerDay: GB, basis: 30 } };
+    const t = {
+      ...tile(150 * GB, 200 * GB),
+      projection: {
+        periodEnd: '2026-04-01T00:00:00.000Z',
+        value: 210 * GB,
+        low: 200 * GB,
+        high: 220 * GB,
+        limitCrossingAt: '2026-03-28T10:00:00.000Z',
+        slopePerDay: GB,
+        basis: 30,
+      },
+    };
     expect(meterText(t).projection).toBe('Projected 210 GB by Mar 31, 2026 · limit reached Mar 28, 2026');
   });
 
@@ -53,7 +73,11 @@ describe('meterText', () => {
   });
 
   it('calls a plan without a limit unlimited', () => {
-    expect(meterText(tile(4 * GB, null))).toMatchObject({ percent: '—', ofLimit: 'of unlimited', level: 'No limit' });
+    expect(meterText(tile(4 * GB, null))).toMatchObject({
+      percent: '—',
+      ofLimit: 'of unlimited',
+      level: 'No limit',
+    });
   });
 
   it('never says unlimited when the plan could not be read', () => {
@@ -69,7 +93,10 @@ describe('meterText', () => {
   });
 
   it('says the limit is unavailable when the BFF could not read the plan (limitKnown false)', () => {
-    expect(meterText(tile(4 * GB, null, false))).toMatchObject({ ofLimit: 'used', level: 'Plan limit unavailable right now' });
+    expect(meterText(tile(4 * GB, null, false))).toMatchObject({
+      ofLimit: 'used',
+      level: 'Plan limit unavailable right now',
+    });
   });
 
   it('ignores limitsUnavailable when the tile carries a limit', () => {

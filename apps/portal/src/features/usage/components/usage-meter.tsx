@@ -27,18 +27,37 @@ export interface MeterText {
  * read (the billing system is down); `limitsUnavailable` says which, so a customer is never told "unlimited" by mistake.
  * Words come from `t` (the `usage.meter` messages), numbers and dates from `f` (the viewer's locale).
  */
-export function meterText(tile: UsageTile, limitsUnavailable: boolean, t: MeterTranslate, f: Formatters): MeterText {
+export function meterText(
+  tile: UsageTile,
+  limitsUnavailable: boolean,
+  t: MeterTranslate,
+  f: Formatters,
+): MeterText {
   const fmt = (v: number) => formatUsage(v, tile.unit, { locale: f.locale });
   const used = fmt(tile.used);
   const p = tile.projection;
   const projection = p
-    ? t('projected', { value: fmt(p.value), date: f.date(new Date(Date.parse(p.periodEnd) - 1).toISOString()) }) +
-      (p.limitCrossingAt ? ` · ${t('limitReached', { date: f.date(p.limitCrossingAt) })}` : '')
+    ? t('projected', {
+        value: fmt(p.value),
+        date: f.date(new Date(Date.parse(p.periodEnd) - 1).toISOString()),
+      }) + (p.limitCrossingAt ? ` · ${t('limitReached', { date: f.date(p.limitCrossingAt) })}` : '')
     : null;
   if (tile.limit === null) {
     return limitsUnavailable || !tile.limitKnown
-      ? { percent: '—', ofLimit: t('used'), level: t('limitUnavailable'), valueText: t('usedLimitUnavailable', { used }), projection }
-      : { percent: '—', ofLimit: t('ofUnlimited'), level: t('level.unknown'), valueText: t('usedNoLimit', { used }), projection };
+      ? {
+          percent: '—',
+          ofLimit: t('used'),
+          level: t('limitUnavailable'),
+          valueText: t('usedLimitUnavailable', { used }),
+          projection,
+        }
+      : {
+          percent: '—',
+          ofLimit: t('ofUnlimited'),
+          level: t('level.unknown'),
+          valueText: t('usedNoLimit', { used }),
+          projection,
+        };
   }
   const percent = tile.ratio === null ? null : f.percent(tile.ratio);
   const level = t(`level.${tile.level}`);
@@ -46,15 +65,25 @@ export function meterText(tile: UsageTile, limitsUnavailable: boolean, t: MeterT
     percent: percent ?? '—',
     ofLimit: t('ofLimit', { limit: fmt(tile.limit) }),
     level,
-    valueText: percent === null ? t('usedOf', { used, limit: fmt(tile.limit) }) : t('percentOfLimit', { percent, level }),
+    valueText:
+      percent === null
+        ? t('usedOf', { used, limit: fmt(tile.limit) })
+        : t('percentOfLimit', { percent, level }),
     projection,
   };
 }
 
 /** Where the figure comes from and how fresh it is: `Measured by the billing system 3 hours ago`. */
-export function freshnessText(tile: UsageTile, nowMs: number | null, t: MeterTranslate, f: Formatters): string | null {
+export function freshnessText(
+  tile: UsageTile,
+  nowMs: number | null,
+  t: MeterTranslate,
+  f: Formatters,
+): string | null {
   if (tile.measuredAt === null || nowMs === null) return null;
-  return t(tile.source === 'whmcs' ? 'measuredBilling' : 'lastSample', { when: f.relative(tile.measuredAt, nowMs) });
+  return t(tile.source === 'whmcs' ? 'measuredBilling' : 'lastSample', {
+    when: f.relative(tile.measuredAt, nowMs),
+  });
 }
 
 /**
@@ -62,14 +91,28 @@ export function freshnessText(tile: UsageTile, nowMs: number | null, t: MeterTra
  * billing period and the figure's freshness.
  * @param limitsUnavailable true when the plan (and so the limit) could not be read, e.g. the subscriptions block is unavailable
  */
-export function UsageMeter({ tile, limitsUnavailable = false, nowMs = null }: { tile: UsageTile; limitsUnavailable?: boolean; nowMs?: number | null }) {
+export function UsageMeter({
+  tile,
+  limitsUnavailable = false,
+  nowMs = null,
+}: {
+  tile: UsageTile;
+  limitsUnavailable?: boolean;
+  nowMs?: number | null;
+}) {
   const t = useTranslations('usage.meter');
   const f = useFormat();
   const percent = tile.ratio === null ? null : Math.round(tile.ratio * 100);
   const text = meterText(tile, limitsUnavailable, t, f);
   const fresh = freshnessText(tile, nowMs, t, f);
   return (
-    <div className={`meter meter--${tile.level}`} data-testid={`usage-tile-${tile.metric}`} data-level={tile.level} data-used={tile.used} data-source={tile.source}>
+    <div
+      className={`meter meter--${tile.level}`}
+      data-testid={`usage-tile-${tile.metric}`}
+      data-level={tile.level}
+      data-used={tile.used}
+      data-source={tile.source}
+    >
       <div className="meter__top">
         <span className="meter__label">
           {tile.label}
@@ -93,8 +136,16 @@ export function UsageMeter({ tile, limitsUnavailable = false, nowMs = null }: { 
         <span className="meter__fill" style={{ width: `${Math.min(100, percent ?? 0)}%` }} />
       </div>
       <p className="meter__level small">{text.level}</p>
-      {text.projection ? <p className="meter__projection small" data-testid={`usage-projection-${tile.metric}`}>{text.projection}</p> : null}
-      {fresh ? <p className="meter__fresh small muted" suppressHydrationWarning>{fresh}</p> : null}
+      {text.projection ? (
+        <p className="meter__projection small" data-testid={`usage-projection-${tile.metric}`}>
+          {text.projection}
+        </p>
+      ) : null}
+      {fresh ? (
+        <p className="meter__fresh small muted" suppressHydrationWarning>
+          {fresh}
+        </p>
+      ) : null}
     </div>
   );
 }

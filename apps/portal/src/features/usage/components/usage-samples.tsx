@@ -12,14 +12,37 @@ import type { UsageRangePreset } from '../api/usage-range';
 import { formatUsage } from '../usage-format';
 
 /** Raw samples of the selected range (its last 31 days), no aggregation, loaded 200 at a time. */
-export function UsageSamples({ accountId, metric, unit, range, service, catalog }: { accountId: string; metric: string; unit: UsageUnit; range: UsageRangePreset; service: string | null; catalog: AccountUsageCatalog }) {
+export function UsageSamples({
+  accountId,
+  metric,
+  unit,
+  range,
+  service,
+  catalog,
+}: {
+  accountId: string;
+  metric: string;
+  unit: UsageUnit;
+  range: UsageRangePreset;
+  service: string | null;
+  catalog: AccountUsageCatalog;
+}) {
   const t = useTranslations('usage.table');
   const f = useFormat();
   const samples = useInfiniteQuery(usageSamplesQuery(browserApiClient, accountId, metric, range, service));
   if (samples.isPending) return <SkeletonLines lines={6} label={t('loadingSamples')} />;
-  if (samples.isError) return <ErrorState title={t('samplesFailed')} error={samples.error} onRetry={() => void samples.refetch()} retrying={samples.isFetching} />;
+  if (samples.isError)
+    return (
+      <ErrorState
+        title={t('samplesFailed')}
+        error={samples.error}
+        onRetry={() => void samples.refetch()}
+        retrying={samples.isFetching}
+      />
+    );
   const rows = samples.data.pages.flatMap((p) => p.items);
-  const name = (id: string | null) => (id === null ? '—' : (catalog.services.find((s) => s.id === id)?.name ?? id));
+  const name = (id: string | null) =>
+    id === null ? '—' : (catalog.services.find((s) => s.id === id)?.name ?? id);
   return (
     <>
       <div className="table-scroll table-scroll--tall" tabIndex={0} role="region" aria-label={t('samples')}>
@@ -53,7 +76,12 @@ export function UsageSamples({ accountId, metric, unit, range, service, catalog 
       <p className="muted small">
         {t('count', { count: rows.length, more: samples.hasNextPage ? 'yes' : 'no' })}{' '}
         {samples.hasNextPage ? (
-          <button type="button" className="button button--secondary button--small" onClick={() => void samples.fetchNextPage()} disabled={samples.isFetchingNextPage}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void samples.fetchNextPage()}
+            disabled={samples.isFetchingNextPage}
+          >
             {t('loadMore')}
           </button>
         ) : null}

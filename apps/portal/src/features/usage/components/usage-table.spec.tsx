@@ -27,15 +27,36 @@ describe('UsageTable', () => {
   it('lists a gauge newest first with average, min and max, and a dash for empty buckets', () => {
     renderWithProviders(<UsageTable series={series({})} />);
     const table = screen.getByTestId('usage-table');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Average', 'Min', 'Max']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Time', 'Average', 'Min', 'Max']);
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.querySelector('time')?.getAttribute('datetime'))).toEqual(['2026-01-15T09:00:00.000Z', '2026-01-15T08:00:00.000Z']);
-    expect(within(rows[0]!).getAllByRole('cell').slice(1).map((c) => c.textContent)).toEqual(['–', '–', '–']);
+    expect(rows.map((r) => r.querySelector('time')?.getAttribute('datetime'))).toEqual([
+      '2026-01-15T09:00:00.000Z',
+      '2026-01-15T08:00:00.000Z',
+    ]);
+    expect(
+      within(rows[0]!)
+        .getAllByRole('cell')
+        .slice(1)
+        .map((c) => c.textContent),
+    ).toEqual(['–', '–', '–']);
     expect(within(rows[1]!).getAllByRole('cell')[1]!.textContent).not.toBe('–');
   });
 
   it('shows a counter as totals only, in a focusable labelled region', () => {
-    renderWithProviders(<UsageTable series={series({ metric: 'api_requests', unit: 'count', kind: 'counter', points: [{ at: '2026-01-15T08:00:00.000Z', value: 42, min: null, max: null }] })} />);
+    renderWithProviders(
+      <UsageTable
+        series={series({
+          metric: 'api_requests',
+          unit: 'count',
+          kind: 'counter',
+          points: [{ at: '2026-01-15T08:00:00.000Z', value: 42, min: null, max: null }],
+        })}
+      />,
+    );
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Total']);
     expect(screen.getByRole('region', { name: 'Usage values' }).getAttribute('tabindex')).toBe('0');
   });

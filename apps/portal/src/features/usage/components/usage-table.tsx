@@ -11,7 +11,8 @@ export function UsageTable({ series }: { series: UsageSeries }) {
   const f = useFormat();
   const rows = [...series.points].reverse();
   const gauge = series.kind === 'gauge';
-  const fmt = (v: number | null) => (v === null ? '–' : formatUsage(v, series.unit, { digits: 2, locale: f.locale }));
+  const fmt = (v: number | null) =>
+    v === null ? '–' : formatUsage(v, series.unit, { digits: 2, locale: f.locale });
   return (
     <div className="table-scroll table-scroll--tall" tabIndex={0} role="region" aria-label={t('values')}>
       <table className="table" data-testid="usage-table">

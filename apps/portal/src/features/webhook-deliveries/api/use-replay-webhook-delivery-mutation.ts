@@ -13,7 +13,11 @@ export function useReplayWebhookDeliveryMutation() {
   const queryClient = useQueryClient();
   return useMutation<WebhookDelivery, ApiError, string>({
     mutationFn: (id) =>
-      browserApiClient.request(`/api/v1/admin/webhook-deliveries/${encodeURIComponent(id)}/replay`, webhookDeliverySchema, { method: 'POST' }),
+      browserApiClient.request(
+        `/api/v1/admin/webhook-deliveries/${encodeURIComponent(id)}/replay`,
+        webhookDeliverySchema,
+        { method: 'POST' },
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: webhookDeliveryKeys.all() }),
   });
 }

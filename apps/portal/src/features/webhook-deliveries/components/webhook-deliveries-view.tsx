@@ -2,7 +2,11 @@
 
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { webhookDeliveryStatusSchema, type WebhookDelivery, type WebhookDeliveryStatus } from '@portico/domain';
+import {
+  webhookDeliveryStatusSchema,
+  type WebhookDelivery,
+  type WebhookDeliveryStatus,
+} from '@portico/domain';
 import { webhookDeliveryPageQuery } from '@/features/webhook-deliveries/api/webhook-deliveries.queries';
 import { useReplayWebhookDeliveryMutation } from '@/features/webhook-deliveries/api/use-replay-webhook-delivery-mutation';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
@@ -31,7 +35,10 @@ const STATUS_TONES: Record<WebhookDeliveryStatus, BadgeTone> = {
   ignored: 'neutral',
 };
 
-const PROVIDER_LABELS: Record<WebhookDelivery['provider'], string> = { whmcs: 'WHMCS', salesforce: 'Salesforce' };
+const PROVIDER_LABELS: Record<WebhookDelivery['provider'], string> = {
+  whmcs: 'WHMCS',
+  salesforce: 'Salesforce',
+};
 
 /** A long last error, cut to one line with the full text on expand (and in the title). */
 function LastError({ text }: { text: string | null }) {
@@ -49,20 +56,36 @@ function LastError({ text }: { text: string | null }) {
  * Recorded webhook deliveries (WHMCS, Salesforce), newest first, with a status filter (dead letters by default),
  * paging and a Replay button on each dead-lettered row that queues it again.
  */
-export function WebhookDeliveriesView({ initialStatus, initialPage }: { initialStatus: DeliveryStatusFilter; initialPage: number }) {
+export function WebhookDeliveriesView({
+  initialStatus,
+  initialPage,
+}: {
+  initialStatus: DeliveryStatusFilter;
+  initialPage: number;
+}) {
   const initial: { status: string; page: number } = { status: initialStatus, page: initialPage };
   const [view, setView] = useSearchParamsState(initial);
   const filter = statusFilterParam(view.status);
   const [result, setResult] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
-  const deliveries = useQuery(webhookDeliveryPageQuery(browserApiClient, { page: view.page, pageSize: LIST_PAGE_SIZE, status: statusQuery(filter) }));
+  const deliveries = useQuery(
+    webhookDeliveryPageQuery(browserApiClient, {
+      page: view.page,
+      pageSize: LIST_PAGE_SIZE,
+      status: statusQuery(filter),
+    }),
+  );
   const replay = useReplayWebhookDeliveryMutation();
 
   function onReplay(delivery: WebhookDelivery) {
     setResult(null);
     replay.mutate(delivery.id, {
       onSuccess: (queued) =>
-        setResult({ kind: 'success', text: `Queued ${queued.eventType} (${PROVIDER_LABELS[queued.provider]} delivery ${queued.deliveryId}) again.` }),
-      onError: (err) => setResult({ kind: 'danger', text: err.message || 'We could not replay this delivery. Try again.' }),
+        setResult({
+          kind: 'success',
+          text: `Queued ${queued.eventType} (${PROVIDER_LABELS[queued.provider]} delivery ${queued.deliveryId}) again.`,
+        }),
+      onError: (err) =>
+        setResult({ kind: 'danger', text: err.message || 'We could not replay this delivery. Try again.' }),
     });
   }
 
@@ -73,7 +96,10 @@ export function WebhookDeliveriesView({ initialStatus, initialPage }: { initialS
         description="Webhooks received from WHMCS and Salesforce. A dead-lettered delivery failed every attempt; replay it once the cause is fixed."
       />
       {result ? (
-        <div className={`alert alert--${result.kind} card-gap`} role={result.kind === 'danger' ? 'alert' : 'status'}>
+        <div
+          className={`alert alert--${result.kind} card-gap`}
+          role={result.kind === 'danger' ? 'alert' : 'status'}
+        >
           {result.text}
         </div>
       ) : null}
@@ -103,7 +129,13 @@ export function WebhookDeliveriesView({ initialStatus, initialPage }: { initialS
           loadingLabel="Loading webhook deliveries"
           errorTitle="We could not load the webhook deliveries"
           empty={
-            <EmptyState title={filter === 'all' ? 'No webhook deliveries yet' : `No ${STATUS_LABELS[filter].toLowerCase()} deliveries`}>
+            <EmptyState
+              title={
+                filter === 'all'
+                  ? 'No webhook deliveries yet'
+                  : `No ${STATUS_LABELS[filter].toLowerCase()} deliveries`
+              }
+            >
               {filter === 'dead_lettered' ? 'Every delivery was processed or is still being retried.' : null}
             </EmptyState>
           }
@@ -137,7 +169,13 @@ export function WebhookDeliveriesView({ initialStatus, initialPage }: { initialS
                         </span>
                       </span>
                     </td>
-                    <td data-label="Account">{d.accountId ? <code className="small break">{d.accountId}</code> : <span className="muted">Unknown</span>}</td>
+                    <td data-label="Account">
+                      {d.accountId ? (
+                        <code className="small break">{d.accountId}</code>
+                      ) : (
+                        <span className="muted">Unknown</span>
+                      )}
+                    </td>
                     <td data-label="Received">{formatDateTime(d.receivedAt)}</td>
                     <td data-label="Attempts" className="num">
                       {d.attempts}

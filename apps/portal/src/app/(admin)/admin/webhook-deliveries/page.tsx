@@ -7,14 +7,20 @@ import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-param
 
 export const metadata: Metadata = { title: 'Webhook deliveries · Administration' };
 
-export default async function AdminWebhookDeliveriesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function AdminWebhookDeliveriesPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const query = await searchParams;
   const status = statusFilterParam(query.status);
   const page = pageParam(query.page);
   return (
     <Prefetched
       prefetch={(qc, client) =>
-        qc.prefetchQuery(webhookDeliveryPageQuery(client, { page, pageSize: LIST_PAGE_SIZE, status: statusQuery(status) }))
+        qc.prefetchQuery(
+          webhookDeliveryPageQuery(client, { page, pageSize: LIST_PAGE_SIZE, status: statusQuery(status) }),
+        )
       }
     >
       <WebhookDeliveriesView initialStatus={status} initialPage={page} />

@@ -4,7 +4,12 @@ import { useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
-import { MIN_PASSWORD_LENGTH, acceptInviteRequestSchema, type AcceptedInvite, type InvitePreview } from '@portico/domain';
+import {
+  MIN_PASSWORD_LENGTH,
+  acceptInviteRequestSchema,
+  type AcceptedInvite,
+  type InvitePreview,
+} from '@portico/domain';
 import { meQuery } from '@/features/auth/api/auth.queries';
 import { useLogoutAuthMutation } from '@/features/auth/api/use-logout-auth-mutation';
 import { invitePreviewQuery } from '@/features/members/api/members.queries';
@@ -21,8 +26,10 @@ function InviteSummary({ preview }: { preview: InvitePreview }) {
     <>
       <h1 className="auth-card__title">Join {preview.accountName}</h1>
       <p className="muted auth-card__subtitle">
-        {preview.invitedBy ?? 'An administrator'} invited <span className="strong break">{preview.email}</span> as{' '}
-        <span className="strong">{ROLE_LABEL[preview.role]}</span> ({ROLE_SUMMARY[preview.role].replace(/\.$/, '').toLowerCase()}).
+        {preview.invitedBy ?? 'An administrator'} invited{' '}
+        <span className="strong break">{preview.email}</span> as{' '}
+        <span className="strong">{ROLE_LABEL[preview.role]}</span> (
+        {ROLE_SUMMARY[preview.role].replace(/\.$/, '').toLowerCase()}).
       </p>
     </>
   );
@@ -35,7 +42,12 @@ function SignOutAndRetry({ signedInAs, invited }: { signedInAs: string; invited:
       <div className="alert alert--danger" role="alert">
         You are signed in as {signedInAs}, but this invite is for {invited}.
       </div>
-      <button type="button" className="button button--secondary button--block" disabled={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => window.location.reload() })}>
+      <button
+        type="button"
+        className="button button--secondary button--block"
+        disabled={logout.isPending}
+        onClick={() => logout.mutate(undefined, { onSettled: () => window.location.reload() })}
+      >
         Sign out to continue as {invited}
       </button>
     </div>
@@ -53,7 +65,10 @@ function Accepted({ accepted }: { accepted: AcceptedInvite }) {
           : `You joined ${accepted.accountName} as ${ROLE_LABEL[accepted.role]}.`}
       </div>
       {accepted.userCreated ? (
-        <Link className="button button--primary button--block" href={`/login?next=${encodeURIComponent(next)}`}>
+        <Link
+          className="button button--primary button--block"
+          href={`/login?next=${encodeURIComponent(next)}`}
+        >
           Sign in
         </Link>
       ) : (
@@ -86,9 +101,13 @@ export function AcceptInvite({ token }: { token: string }) {
     const gone = isApiError(preview.error) && preview.error.status === 410;
     return (
       <div className="form" data-testid="invite-invalid">
-        <h1 className="auth-card__title">{gone ? 'This invite can no longer be used' : 'This invite link is not valid'}</h1>
+        <h1 className="auth-card__title">
+          {gone ? 'This invite can no longer be used' : 'This invite link is not valid'}
+        </h1>
         <div className="alert alert--danger" role="alert">
-          {gone ? preview.error.message : 'Check that you opened the whole link from the email, or ask the account owner for a new invite.'}
+          {gone
+            ? preview.error.message
+            : 'Check that you opened the whole link from the email, or ask the account owner for a new invite.'}
         </div>
         <Link className="button button--secondary button--block" href="/login">
           Go to sign in
@@ -120,13 +139,17 @@ export function AcceptInvite({ token }: { token: string }) {
         <div className="form">
           <InviteSummary preview={invite} />
           <p>You already have a Portico sign-in. Sign in as {invite.email} to accept.</p>
-          <Link className="button button--primary button--block" href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
+          <Link
+            className="button button--primary button--block"
+            href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}
+          >
             Sign in to accept
           </Link>
         </div>
       );
     }
-    if (signedInAs !== invite.email) return <SignOutAndRetry signedInAs={signedInAs} invited={invite.email} />;
+    if (signedInAs !== invite.email)
+      return <SignOutAndRetry signedInAs={signedInAs} invited={invite.email} />;
     return (
       <div className="form">
         <InviteSummary preview={invite} />
@@ -139,7 +162,12 @@ export function AcceptInvite({ token }: { token: string }) {
           type="button"
           className="button button--primary button--block"
           disabled={accept.isPending}
-          onClick={() => accept.mutate({ token }, { onSuccess: (a) => router.push(accountPagePath(a.accountId, 'dashboard')), onError })}
+          onClick={() =>
+            accept.mutate(
+              { token },
+              { onSuccess: (a) => router.push(accountPagePath(a.accountId, 'dashboard')), onError },
+            )
+          }
         >
           {accept.isPending ? 'Joining…' : `Join with ${signedInAs}`}
         </button>
@@ -184,11 +212,27 @@ export function AcceptInvite({ token }: { token: string }) {
       ) : null}
       <div className="field">
         <label htmlFor="invite-email-readonly">Email</label>
-        <input id="invite-email-readonly" type="email" value={invite.email} readOnly autoComplete="username" />
+        <input
+          id="invite-email-readonly"
+          type="email"
+          value={invite.email}
+          readOnly
+          autoComplete="username"
+        />
       </div>
       <div className={`field${errors.name ? ' field--invalid' : ''}`}>
         <label htmlFor="invite-name">Your name</label>
-        <input id="invite-name" name="name" type="text" autoComplete="name" maxLength={200} required disabled={accept.isPending} aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? 'invite-name-error' : undefined} />
+        <input
+          id="invite-name"
+          name="name"
+          type="text"
+          autoComplete="name"
+          maxLength={200}
+          required
+          disabled={accept.isPending}
+          aria-invalid={Boolean(errors.name)}
+          aria-describedby={errors.name ? 'invite-name-error' : undefined}
+        />
         {errors.name ? (
           <p className="field__error" id="invite-name-error">
             {errors.name}
@@ -206,7 +250,9 @@ export function AcceptInvite({ token }: { token: string }) {
           required
           disabled={accept.isPending}
           aria-invalid={Boolean(errors.password)}
-          aria-describedby={['invite-password-hint', errors.password ? 'invite-password-error' : null].filter(Boolean).join(' ')}
+          aria-describedby={['invite-password-hint', errors.password ? 'invite-password-error' : null]
+            .filter(Boolean)
+            .join(' ')}
         />
         <p className="field__hint" id="invite-password-hint">
           At least {MIN_PASSWORD_LENGTH} characters; a few unrelated words make a strong one.

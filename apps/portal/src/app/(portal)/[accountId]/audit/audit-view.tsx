@@ -3,7 +3,12 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { auditPageQuery } from '@/features/audit/api/audit.queries';
-import { AUDIT_ACTION_OPTIONS, auditCsvUrl, auditQueryOf, type AuditFilterState } from '@/features/audit/components/audit-filters';
+import {
+  AUDIT_ACTION_OPTIONS,
+  auditCsvUrl,
+  auditQueryOf,
+  type AuditFilterState,
+} from '@/features/audit/components/audit-filters';
 import { AuditTable } from '@/features/audit/components/audit-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -39,7 +44,12 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
         title="Audit log"
         description="Sign-ins, changes to members and settings, and other security events of this account."
         actions={
-          <a className="button button--secondary" href={auditCsvUrl(accountId, query)} download data-testid="audit-csv">
+          <a
+            className="button button--secondary"
+            href={auditCsvUrl(accountId, query)}
+            download
+            data-testid="audit-csv"
+          >
             Export CSV
           </a>
         }
@@ -48,7 +58,11 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
         <form className="audit-filters" onSubmit={apply} aria-label="Filter the audit log">
           <div className="field">
             <label htmlFor="audit-action">Action</label>
-            <select id="audit-action" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
+            <select
+              id="audit-action"
+              value={draft.action}
+              onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+            >
               <option value="">All actions</option>
               {AUDIT_ACTION_OPTIONS.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -71,7 +85,12 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
           </div>
           <div className={`field${rangeInvalid ? ' field--invalid' : ''}`}>
             <label htmlFor="audit-from">From</label>
-            <input id="audit-from" type="date" value={draft.fromDay} onChange={(e) => setDraft({ ...draft, fromDay: e.target.value })} />
+            <input
+              id="audit-from"
+              type="date"
+              value={draft.fromDay}
+              onChange={(e) => setDraft({ ...draft, fromDay: e.target.value })}
+            />
           </div>
           <div className={`field${rangeInvalid ? ' field--invalid' : ''}`}>
             <label htmlFor="audit-to">To</label>
@@ -105,7 +124,9 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
           errorTitle="We could not load the audit log"
           empty={
             <EmptyState title={filtered ? 'No events match these filters' : 'No events yet'}>
-              {filtered ? 'Try another action, person or period.' : 'Security and administrative events of this account will appear here.'}
+              {filtered
+                ? 'Try another action, person or period.'
+                : 'Security and administrative events of this account will appear here.'}
             </EmptyState>
           }
           onPageChange={(p) => setView({ ...view, page: p })}

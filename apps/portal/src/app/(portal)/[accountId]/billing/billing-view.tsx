@@ -30,7 +30,9 @@ export function BillingView({
 }) {
   const [{ status, page }, setView] = useSearchParamsState({ status: initialStatus, page: initialPage });
   const t = useTranslations('billing');
-  const invoices = useQuery(invoiceListQuery(browserApiClient, accountId, { status, page, pageSize: LIST_PAGE_SIZE }));
+  const invoices = useQuery(
+    invoiceListQuery(browserApiClient, accountId, { status, page, pageSize: LIST_PAGE_SIZE }),
+  );
 
   return (
     <>
@@ -38,14 +40,22 @@ export function BillingView({
         title={t('title')}
         description={t('description')}
         actions={
-          <Link className="button button--secondary" href={accountPagePath(accountId, 'billing', 'payment-methods')}>
+          <Link
+            className="button button--secondary"
+            href={accountPagePath(accountId, 'billing', 'payment-methods')}
+          >
             {t('paymentMethods')}
           </Link>
         }
       />
       <section className="card">
         <div className="toolbar">
-          <SegmentedControl label={t('statusTabs')} options={INVOICE_FILTERS.map((f) => ({ value: f.value, label: t(`filter.${f.value}`) }))} value={status} onChange={(s) => setView({ status: s, page: 1 })} />
+          <SegmentedControl
+            label={t('statusTabs')}
+            options={INVOICE_FILTERS.map((f) => ({ value: f.value, label: t(`filter.${f.value}`) }))}
+            value={status}
+            onChange={(s) => setView({ status: s, page: 1 })}
+          />
           <span className="toolbar__spacer" />
           {invoices.data ? <Freshness meta={invoices.data.meta} /> : null}
         </div>
@@ -53,7 +63,11 @@ export function BillingView({
           query={invoices}
           loadingLabel={t('loading')}
           errorTitle={t('loadFailed')}
-          empty={<EmptyState title={t('emptyTitle')}>{status === 'all' ? t('emptyAll') : t('emptyFiltered')}</EmptyState>}
+          empty={
+            <EmptyState title={t('emptyTitle')}>
+              {status === 'all' ? t('emptyAll') : t('emptyFiltered')}
+            </EmptyState>
+          }
           onPageChange={(p) => setView({ status, page: p })}
         >
           {(items) => <InvoiceTable accountId={accountId} invoices={items} />}
@@ -84,11 +98,23 @@ function PeriodDownload({ accountId }: { accountId: string }) {
       <div className="period-form">
         <label className="field">
           <span>{t('from')}</span>
-          <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} data-testid="zip-from" />
+          <input
+            type="date"
+            value={from}
+            max={to}
+            onChange={(e) => setFrom(e.target.value)}
+            data-testid="zip-from"
+          />
         </label>
         <label className="field">
           <span>{t('to')}</span>
-          <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} data-testid="zip-to" />
+          <input
+            type="date"
+            value={to}
+            min={from}
+            onChange={(e) => setTo(e.target.value)}
+            data-testid="zip-to"
+          />
         </label>
         {invalid ? (
           <span className="field__error" role="alert">

@@ -86,7 +86,12 @@ export function DashboardView({ accountId }: { accountId: string }) {
         <DashboardBlock title={t('block.balance')} block={s.billing} {...refresh} testId="block-balance">
           {(billing) => <BalanceDue billing={billing} accountId={accountId} />}
         </DashboardBlock>
-        <DashboardBlock title={t('block.nextInvoice')} block={s.billing} {...refresh} testId="block-next-invoice">
+        <DashboardBlock
+          title={t('block.nextInvoice')}
+          block={s.billing}
+          {...refresh}
+          testId="block-next-invoice"
+        >
           {(billing) => <NextInvoice billing={billing} accountId={accountId} />}
         </DashboardBlock>
         <DashboardBlock
@@ -100,7 +105,13 @@ export function DashboardView({ accountId }: { accountId: string }) {
             </Link>
           }
         >
-          {(tiles) => <UsageTiles tiles={tiles} accountId={accountId} limitsUnavailable={s.subscriptions.meta.unavailable} />}
+          {(tiles) => (
+            <UsageTiles
+              tiles={tiles}
+              accountId={accountId}
+              limitsUnavailable={s.subscriptions.meta.unavailable}
+            />
+          )}
         </DashboardBlock>
         <DashboardBlock
           title={t('block.subscriptions')}
@@ -141,7 +152,13 @@ export function DashboardView({ accountId }: { accountId: string }) {
         <DashboardBlock title={t('block.crm')} block={s.crm} {...refresh} testId="block-crm">
           {(crm) => <AccountTeam crm={crm} />}
         </DashboardBlock>
-        <DashboardBlock title={t('block.profile')} block={s.profile} {...refresh} testId="block-profile" className="span-full">
+        <DashboardBlock
+          title={t('block.profile')}
+          block={s.profile}
+          {...refresh}
+          testId="block-profile"
+          className="span-full"
+        >
           {(profile) => <Profile profile={profile} />}
         </DashboardBlock>
       </div>

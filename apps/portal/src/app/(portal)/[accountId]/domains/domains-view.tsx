@@ -46,43 +46,82 @@ function Expiry({ domain, now }: { domain: Domain; now: number | null }) {
   return (
     <span className={soon ? 'text-warning strong' : undefined}>
       {formatDate(domain.expiresOn)}
-      {soon ? <span className="small"> · in {days} day{days === 1 ? '' : 's'}</span> : null}
+      {soon ? (
+        <span className="small">
+          {' '}
+          · in {days} day{days === 1 ? '' : 's'}
+        </span>
+      ) : null}
     </span>
   );
 }
 
 /** The account's domains: status filter and name search (in the URL), expiry, auto-renew and registrar. */
-export function DomainsView({ accountId, initialStatus }: { accountId: string; initialStatus: DomainListFilter }) {
+export function DomainsView({
+  accountId,
+  initialStatus,
+}: {
+  accountId: string;
+  initialStatus: DomainListFilter;
+}) {
   const [{ status }, setView] = useSearchParamsState({ status: initialStatus });
   const [search, setSearch] = useState('');
-  const domains = useQuery(domainListQuery(browserApiClient, accountId, { status, search: search.trim() || undefined }));
+  const domains = useQuery(
+    domainListQuery(browserApiClient, accountId, { status, search: search.trim() || undefined }),
+  );
   const now = useNow();
   return (
     <>
-      <PageHeader title="Domains" description="Domain names registered or transferred through us, soonest expiry first." />
+      <PageHeader
+        title="Domains"
+        description="Domain names registered or transferred through us, soonest expiry first."
+      />
       {domains.data && domains.data.expiringSoon > 0 ? (
         <div className="alert alert--warning" role="status" data-testid="domains-expiring">
-          {domains.data.expiringSoon} domain{domains.data.expiringSoon === 1 ? '' : 's'} expire{domains.data.expiringSoon === 1 ? 's' : ''} within 30 days.
+          {domains.data.expiringSoon} domain{domains.data.expiringSoon === 1 ? '' : 's'} expire
+          {domains.data.expiringSoon === 1 ? 's' : ''} within 30 days.
         </div>
       ) : null}
       <section className="card">
         <div className="toolbar">
-          <SegmentedControl label="Domain status" options={FILTERS} value={status} onChange={(s) => setView({ status: s })} />
+          <SegmentedControl
+            label="Domain status"
+            options={FILTERS}
+            value={status}
+            onChange={(s) => setView({ status: s })}
+          />
           <span className="toolbar__spacer" />
           <label className="field field--inline">
             <span className="visually-hidden">Search domains</span>
-            <input type="search" placeholder="Search domains" value={search} onChange={(e) => setSearch(e.target.value)} />
+            <input
+              type="search"
+              placeholder="Search domains"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
           </label>
         </div>
         {domains.data ? <Freshness meta={domains.data.meta} /> : null}
         {domains.isPending ? (
           <SkeletonLines lines={5} label="Loading domains" />
         ) : domains.isError ? (
-          <ErrorState title="We could not load your domains" error={domains.error} onRetry={() => void domains.refetch()} retrying={domains.isFetching} />
+          <ErrorState
+            title="We could not load your domains"
+            error={domains.error}
+            onRetry={() => void domains.refetch()}
+            retrying={domains.isFetching}
+          />
         ) : domains.data.items.length === 0 ? (
-          <EmptyState title={domains.data.total === 0 ? 'No domains yet' : 'No domain matches'}>{domains.data.total === 0 ? 'Domains you register with us appear here.' : 'Try another filter.'}</EmptyState>
+          <EmptyState title={domains.data.total === 0 ? 'No domains yet' : 'No domain matches'}>
+            {domains.data.total === 0 ? 'Domains you register with us appear here.' : 'Try another filter.'}
+          </EmptyState>
         ) : (
-          <div className={`table-scroll${domains.isPlaceholderData ? ' is-updating' : ''}`} tabIndex={0} role="region" aria-label="Domains">
+          <div
+            className={`table-scroll${domains.isPlaceholderData ? ' is-updating' : ''}`}
+            tabIndex={0}
+            role="region"
+            aria-label="Domains"
+          >
             <table className="table table--cards" data-testid="domains-table">
               <thead>
                 <tr>
@@ -99,7 +138,9 @@ export function DomainsView({ accountId, initialStatus }: { accountId: string; i
               <tbody>
                 {domains.data.items.map((d) => (
                   <tr key={d.id}>
-                    <td className="strong cell-title" data-label="Domain">{d.name}</td>
+                    <td className="strong cell-title" data-label="Domain">
+                      {d.name}
+                    </td>
                     <td data-label="Status">
                       <Badge tone={TONE[d.status]}>{humanize(d.status)}</Badge>
                     </td>

@@ -7,7 +7,13 @@ import { DomainsView } from './domains-view';
 
 export const metadata: Metadata = { title: 'Domains' };
 
-export default async function DomainsPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function DomainsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const accountId = decodeURIComponent((await params).accountId);
   const query = await searchParams;
   const parsed = domainListFilterSchema.safeParse(query.status);

@@ -3,7 +3,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { subscriptionCancellationSchema, type CancelSubscriptionRequest, type Quota, type Service, type SubscriptionCancellation } from '@portico/domain';
+import {
+  subscriptionCancellationSchema,
+  type CancelSubscriptionRequest,
+  type Quota,
+  type Service,
+  type SubscriptionCancellation,
+} from '@portico/domain';
 import { billingKeys } from '@/features/billing/api/keys';
 import { subscriptionsQuery } from '@/features/billing/api/billing.queries';
 import { SubscriptionStatusBadge } from '@/features/billing/components/status-badges';
@@ -31,10 +37,19 @@ function UsageLine({ label, quota }: { label: string; quota: Quota | null }) {
   return (
     <div className={`service-usage meter--${level}`}>
       <span className="small">
-        {quota.limit ? t('quota', { label, used: f.bytes(quota.used), limit: f.bytes(quota.limit) }) : t('quotaUnlimited', { label, used: f.bytes(quota.used) })}
+        {quota.limit
+          ? t('quota', { label, used: f.bytes(quota.used), limit: f.bytes(quota.limit) })
+          : t('quotaUnlimited', { label, used: f.bytes(quota.used) })}
       </span>
       {ratio !== null ? (
-        <span className="meter__track" role="meter" aria-label={t('quotaUsed', { label })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(ratio * 100)}>
+        <span
+          className="meter__track"
+          role="meter"
+          aria-label={t('quotaUsed', { label })}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(ratio * 100)}
+        >
           <span className="meter__fill" style={{ width: `${Math.round(ratio * 100)}%` }} />
         </span>
       ) : null}
@@ -43,12 +58,25 @@ function UsageLine({ label, quota }: { label: string; quota: Quota | null }) {
 }
 
 /** The cancellation dialog of one service: when (now or at the end of the period), why, and a confirmation. */
-function CancelDialog({ accountId, service, onDone }: { accountId: string; service: Service; onDone: (c: SubscriptionCancellation | null) => void }) {
+function CancelDialog({
+  accountId,
+  service,
+  onDone,
+}: {
+  accountId: string;
+  service: Service;
+  onDone: (c: SubscriptionCancellation | null) => void;
+}) {
   const queryClient = useQueryClient();
   const t = useTranslations('services');
   const f = useFormat();
   const cancel = useMutation<SubscriptionCancellation, ApiError, CancelSubscriptionRequest>({
-    mutationFn: (body) => browserApiClient.request(accountApiPath(accountId, 'subscriptions', service.id, 'cancellation'), subscriptionCancellationSchema, { method: 'POST', body }),
+    mutationFn: (body) =>
+      browserApiClient.request(
+        accountApiPath(accountId, 'subscriptions', service.id, 'cancellation'),
+        subscriptionCancellationSchema,
+        { method: 'POST', body },
+      ),
     onSuccess: async (created) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: billingKeys.subscriptions(accountId) }),
@@ -60,11 +88,19 @@ function CancelDialog({ accountId, service, onDone }: { accountId: string; servi
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    cancel.mutate({ type: formText(form, 'type') === 'immediate' ? 'immediate' : 'end_of_billing_period', reason: formText(form, 'reason') });
+    cancel.mutate({
+      type: formText(form, 'type') === 'immediate' ? 'immediate' : 'end_of_billing_period',
+      reason: formText(form, 'reason'),
+    });
   };
   const reasonError = cancel.error?.details?.find((d) => d.path.endsWith('reason'))?.message;
   return (
-    <form className="cancel-dialog" onSubmit={submit} aria-labelledby={`cancel-${service.id}-title`} data-testid="cancel-dialog">
+    <form
+      className="cancel-dialog"
+      onSubmit={submit}
+      aria-labelledby={`cancel-${service.id}-title`}
+      data-testid="cancel-dialog"
+    >
       <h3 id={`cancel-${service.id}-title`} className="section-title">
         {t('cancelTitle', { product: service.productName, domain: service.domain ?? 'none' })}
       </h3>
@@ -80,7 +116,14 @@ function CancelDialog({ accountId, service, onDone }: { accountId: string; servi
       </fieldset>
       <label className={`field${reasonError ? ' field--invalid' : ''}`}>
         <span>{t('why')}</span>
-        <textarea name="reason" rows={3} required minLength={3} maxLength={1000} aria-invalid={reasonError ? true : undefined} />
+        <textarea
+          name="reason"
+          rows={3}
+          required
+          minLength={3}
+          maxLength={1000}
+          aria-invalid={reasonError ? true : undefined}
+        />
         {reasonError ? <span className="field__error">{reasonError}</span> : null}
       </label>
       {cancel.isError && !reasonError ? (
@@ -122,7 +165,12 @@ export function ServicesView({ accountId }: { accountId: string }) {
         {services.isPending ? (
           <SkeletonLines lines={5} label={t('loading')} />
         ) : services.isError ? (
-          <ErrorState title={t('loadFailed')} error={services.error} onRetry={() => void services.refetch()} retrying={services.isFetching} />
+          <ErrorState
+            title={t('loadFailed')}
+            error={services.error}
+            onRetry={() => void services.refetch()}
+            retrying={services.isFetching}
+          />
         ) : services.data.items.length === 0 ? (
           <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
         ) : (
@@ -147,7 +195,8 @@ export function ServicesView({ accountId }: { accountId: string }) {
                     <div>
                       <dt>{t('price')}</dt>
                       <dd>
-                        {s.recurringAmount.amountMinor > 0 ? f.money(s.recurringAmount) : t('free')} <span className="muted small">{t(`cycle.${s.billingCycle}`)}</span>
+                        {s.recurringAmount.amountMinor > 0 ? f.money(s.recurringAmount) : t('free')}{' '}
+                        <span className="muted small">{t(`cycle.${s.billingCycle}`)}</span>
                       </dd>
                     </div>
                     <div>
@@ -157,13 +206,20 @@ export function ServicesView({ accountId }: { accountId: string }) {
                   </dl>
                   <div className="service__actions">
                     {canCancel && CANCELLABLE.has(s.status) && !s.cancellation && cancelling !== s.id ? (
-                      <button type="button" className="button button--secondary button--small" onClick={() => setCancelling(s.id)}>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => setCancelling(s.id)}
+                      >
                         {t('cancelService')}
                       </button>
                     ) : null}
                     {s.cancellation ? (
                       <span className="muted small">
-                        {t('requestedOn', { date: f.date(s.cancellation.requestedAt.slice(0, 10)), by: s.cancellation.requestedBy ?? 'none' })}
+                        {t('requestedOn', {
+                          date: f.date(s.cancellation.requestedAt.slice(0, 10)),
+                          by: s.cancellation.requestedBy ?? 'none',
+                        })}
                       </span>
                     ) : null}
                   </div>

@@ -38,8 +38,12 @@ export function SettingsView({ accountId }: { accountId: string }) {
         <TwoFactorCard />
         <PasswordCard />
         <SessionsCard />
-        {membership && roleHasPermission(membership.role, 'security:manage') ? <AccountSecurityCard accountId={accountId} accountName={membership.accountName} /> : null}
-        {membership ? <NotificationPreferencesCard accountId={accountId} accountName={membership.accountName} /> : null}
+        {membership && roleHasPermission(membership.role, 'security:manage') ? (
+          <AccountSecurityCard accountId={accountId} accountName={membership.accountName} />
+        ) : null}
+        {membership ? (
+          <NotificationPreferencesCard accountId={accountId} accountName={membership.accountName} />
+        ) : null}
       </div>
     </>
   );

@@ -30,7 +30,9 @@ export function SupportView({
 }) {
   const [{ state, page }, setView] = useSearchParamsState({ state: initialState, page: initialPage });
   const t = useTranslations('support');
-  const cases = useQuery(caseListQuery(browserApiClient, accountId, { state, page, pageSize: LIST_PAGE_SIZE }));
+  const cases = useQuery(
+    caseListQuery(browserApiClient, accountId, { state, page, pageSize: LIST_PAGE_SIZE }),
+  );
   const canOpenCases = useAccountPermissions(accountId).can('support:write');
 
   return (
@@ -48,7 +50,12 @@ export function SupportView({
       />
       <section className="card">
         <div className="toolbar">
-          <SegmentedControl label={t('stateTabs')} options={CASE_FILTERS.map((f) => ({ value: f.value, label: t(`filter.${f.value}`) }))} value={state} onChange={(s) => setView({ state: s, page: 1 })} />
+          <SegmentedControl
+            label={t('stateTabs')}
+            options={CASE_FILTERS.map((f) => ({ value: f.value, label: t(`filter.${f.value}`) }))}
+            value={state}
+            onChange={(s) => setView({ state: s, page: 1 })}
+          />
           <span className="toolbar__spacer" />
           {cases.data ? <Freshness meta={cases.data.meta} /> : null}
         </div>

@@ -5,7 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { AccountUsageCatalog, MetricDefinition, UsageSeries } from '@portico/domain';
 import { usageCatalogQuery, usageCsvUrl, usageSeriesQuery } from '@/features/usage/api/usage.queries';
-import { USAGE_RANGE_PRESETS, isUsageRangePreset, type UsageRangePreset } from '@/features/usage/api/usage-range';
+import {
+  USAGE_RANGE_PRESETS,
+  isUsageRangePreset,
+  type UsageRangePreset,
+} from '@/features/usage/api/usage-range';
 import { UsageAlertsPanel } from '@/features/usage/components/usage-alerts-panel';
 import { UsageChart } from '@/features/usage/components/usage-chart';
 import { UsageSamples } from '@/features/usage/components/usage-samples';
@@ -25,20 +29,47 @@ import { useSearchParamsState } from '@/lib/use-search-params-state';
 const PROJECTED_RANGES: ReadonlySet<UsageRangePreset> = new Set(['period', '30d']);
 
 /** The figures above the chart: what the range adds up to or ends at, the limit and the projection. */
-function Summary({ series, metric, range }: { series: UsageSeries; metric: MetricDefinition; range: UsageRangePreset }) {
+function Summary({
+  series,
+  metric,
+  range,
+}: {
+  series: UsageSeries;
+  metric: MetricDefinition;
+  range: UsageRangePreset;
+}) {
   const t = useTranslations('usage.page');
   const f = useFormat();
   const fmt = (v: number) => formatUsage(v, metric.unit, { locale: f.locale });
   const last = series.points[series.points.length - 1];
   const p = series.projection;
   const items: Array<[string, string]> = [];
-  if (metric.kind === 'counter') items.push([range === 'period' ? t('monthSoFar') : t('totalRange', { range: t(`range.${range}`) }), fmt(series.total ?? 0)]);
+  if (metric.kind === 'counter')
+    items.push([
+      range === 'period' ? t('monthSoFar') : t('totalRange', { range: t(`range.${range}`) }),
+      fmt(series.total ?? 0),
+    ]);
   else items.push([t('latest'), last ? fmt(last.value) : '–']);
-  items.push([metric.kind === 'counter' ? t('monthlyLimit') : t('limit'), series.limit === null ? t('none') : fmt(series.limit)]);
+  items.push([
+    metric.kind === 'counter' ? t('monthlyLimit') : t('limit'),
+    series.limit === null ? t('none') : fmt(series.limit),
+  ]);
   if (p) {
     const by = f.date(new Date(Date.parse(p.periodEnd) - 1).toISOString());
-    items.push([metric.kind === 'counter' ? t('monthProjected', { date: by }) : t('projectedBy', { date: by }), `${fmt(p.value)} (${fmt(p.low)}–${fmt(p.high)})`]);
-    items.push([t('limitReached'), p.limitCrossingAt ? f.date(p.limitCrossingAt) : series.limit === null ? '–' : metric.kind === 'counter' ? t('notThisMonth') : t('notWithinYear')]);
+    items.push([
+      metric.kind === 'counter' ? t('monthProjected', { date: by }) : t('projectedBy', { date: by }),
+      `${fmt(p.value)} (${fmt(p.low)}–${fmt(p.high)})`,
+    ]);
+    items.push([
+      t('limitReached'),
+      p.limitCrossingAt
+        ? f.date(p.limitCrossingAt)
+        : series.limit === null
+          ? '–'
+          : metric.kind === 'counter'
+            ? t('notThisMonth')
+            : t('notWithinYear'),
+    ]);
   }
   return (
     <dl className="usage-summary" data-testid="usage-summary">
@@ -54,7 +85,19 @@ function Summary({ series, metric, range }: { series: UsageSeries; metric: Metri
   );
 }
 
-function Series({ accountId, catalog, metric, range, service }: { accountId: string; catalog: AccountUsageCatalog; metric: MetricDefinition; range: UsageRangePreset; service: string | null }) {
+function Series({
+  accountId,
+  catalog,
+  metric,
+  range,
+  service,
+}: {
+  accountId: string;
+  catalog: AccountUsageCatalog;
+  metric: MetricDefinition;
+  range: UsageRangePreset;
+  service: string | null;
+}) {
   const [view, setView] = useState<'chart' | 'table' | 'samples'>('chart');
   const t = useTranslations('usage.page');
   const series = useQuery(usageSeriesQuery(browserApiClient, accountId, metric.key, range, service));
@@ -75,7 +118,12 @@ function Series({ accountId, catalog, metric, range, service }: { accountId: str
           onChange={setView}
         />
         <div className="toolbar__spacer" />
-        <a className="button button--secondary" href={usageCsvUrl(accountId, metric.key, range, service)} download data-testid="usage-csv">
+        <a
+          className="button button--secondary"
+          href={usageCsvUrl(accountId, metric.key, range, service)}
+          download
+          data-testid="usage-csv"
+        >
           {t('exportCsv')}
         </a>
       </div>
@@ -84,7 +132,11 @@ function Series({ accountId, catalog, metric, range, service }: { accountId: str
           <>
             <span className="strong">{metric.label}</span>
             <span className="muted" data-testid="usage-bucket">
-              {t('bucketLine', { bucket: t(`bucket.${data.bucket}`), kind: data.bucket === 'raw' ? 'raw' : metric.kind, count: data.points.length })}
+              {t('bucketLine', {
+                bucket: t(`bucket.${data.bucket}`),
+                kind: data.bucket === 'raw' ? 'raw' : metric.kind,
+                count: data.points.length,
+              })}
             </span>
             {series.isFetching ? <span className="muted small">{t('updating')}</span> : null}
           </>
@@ -92,13 +144,25 @@ function Series({ accountId, catalog, metric, range, service }: { accountId: str
       </div>
       {data ? <Summary series={data} metric={metric} range={range} /> : null}
       {view === 'samples' ? (
-        <UsageSamples accountId={accountId} metric={metric.key} unit={metric.unit} range={range} service={service} catalog={catalog} />
+        <UsageSamples
+          accountId={accountId}
+          metric={metric.key}
+          unit={metric.unit}
+          range={range}
+          service={service}
+          catalog={catalog}
+        />
       ) : series.isPending ? (
         <div role="status" aria-label={t('loading')} className="chart-skeleton">
           <Skeleton height={260} />
         </div>
       ) : series.isError ? (
-        <ErrorState title={t('loadFailed')} error={series.error} onRetry={() => void series.refetch()} retrying={series.isFetching} />
+        <ErrorState
+          title={t('loadFailed')}
+          error={series.error}
+          onRetry={() => void series.refetch()}
+          retrying={series.isFetching}
+        />
       ) : shown && shown.points.length === 0 ? (
         <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
       ) : shown ? (
@@ -150,7 +214,11 @@ export function UsageView({
   initialRange: UsageRangePreset;
   initialService: string;
 }) {
-  const [params, setParams] = useSearchParamsState({ metric: initialMetric, service: initialService, range: initialRange });
+  const [params, setParams] = useSearchParamsState({
+    metric: initialMetric,
+    service: initialService,
+    range: initialRange,
+  });
   const catalog = useQuery(usageCatalogQuery(browserApiClient, accountId));
   const permissions = useAccountPermissions(accountId);
   const t = useTranslations('usage.page');
@@ -167,7 +235,12 @@ export function UsageView({
     return (
       <>
         <PageHeader title={t('title')} />
-        <ErrorState title={t('loadFailed')} error={catalog.error} onRetry={() => void catalog.refetch()} retrying={catalog.isFetching} />
+        <ErrorState
+          title={t('loadFailed')}
+          error={catalog.error}
+          onRetry={() => void catalog.refetch()}
+          retrying={catalog.isFetching}
+        />
       </>
     );
   }
@@ -175,8 +248,10 @@ export function UsageView({
   const metric = metrics.find((m) => m.key === params.metric) ?? metrics[0];
   if (!metric) return <EmptyState title={t('noMetrics')} />;
   const range = isUsageRangePreset(params.range) ? params.range : 'period';
-  const service = metric.perService && catalog.data.services.some((s) => s.id === params.service) ? params.service : '';
-  const set = (next: Partial<typeof params>) => setParams({ ...params, metric: metric.key, service, range, ...next });
+  const service =
+    metric.perService && catalog.data.services.some((s) => s.id === params.service) ? params.service : '';
+  const set = (next: Partial<typeof params>) =>
+    setParams({ ...params, metric: metric.key, service, range, ...next });
 
   return (
     <>
@@ -186,7 +261,11 @@ export function UsageView({
           <div className="toolbar">
             <div className="field field--inline">
               <label htmlFor="usage-metric">{t('metric')}</label>
-              <select id="usage-metric" value={metric.key} onChange={(e) => set({ metric: e.target.value, service: '' })}>
+              <select
+                id="usage-metric"
+                value={metric.key}
+                onChange={(e) => set({ metric: e.target.value, service: '' })}
+              >
                 {metrics.map((m) => (
                   <option key={m.key} value={m.key}>
                     {m.label}
@@ -215,8 +294,19 @@ export function UsageView({
             />
           </div>
         </section>
-        <Series accountId={accountId} catalog={catalog.data} metric={metric} range={range} service={service || null} />
-        <UsageAlertsPanel accountId={accountId} catalog={catalog.data} canManage={permissions.can('alerts:manage')} initialMetric={metric.key} />
+        <Series
+          accountId={accountId}
+          catalog={catalog.data}
+          metric={metric}
+          range={range}
+          service={service || null}
+        />
+        <UsageAlertsPanel
+          accountId={accountId}
+          catalog={catalog.data}
+          canManage={permissions.can('alerts:manage')}
+          initialMetric={metric.key}
+        />
       </div>
     </>
   );

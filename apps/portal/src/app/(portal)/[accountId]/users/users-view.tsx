@@ -23,7 +23,8 @@ export function UsersView({ accountId }: { accountId: string }) {
   const canManage = permissions.can('members:manage');
   const myRole = permissions.role ?? 'viewer';
   const onDone = (text: string) => setNotice({ tone: 'success', text });
-  const onError = (error: ApiError) => setNotice({ tone: 'danger', text: error.message || 'That change did not go through. Try again.' });
+  const onError = (error: ApiError) =>
+    setNotice({ tone: 'danger', text: error.message || 'That change did not go through. Try again.' });
   // What the member rows and the invite rows both need to offer (or hide) their actions.
   const rowProps = { accountId, myUserId: me.data?.user.id ?? '', myRole, canManage, onDone, onError };
 
@@ -31,7 +32,11 @@ export function UsersView({ accountId }: { accountId: string }) {
     <>
       <PageHeader title="Users" description="Who can use this account, and what each person can do." />
       {notice ? (
-        <div className={`alert alert--${notice.tone}`} role={notice.tone === 'danger' ? 'alert' : 'status'} data-testid="users-notice">
+        <div
+          className={`alert alert--${notice.tone}`}
+          role={notice.tone === 'danger' ? 'alert' : 'status'}
+          data-testid="users-notice"
+        >
           {notice.text}
         </div>
       ) : null}
@@ -42,7 +47,11 @@ export function UsersView({ accountId }: { accountId: string }) {
           </h2>
           <p className="muted small">They get an email with a link that works once and expires in 7 days.</p>
           <div className="section-gap">
-            <InviteForm accountId={accountId} myRole={myRole} onInvited={(email) => onDone(`Invite sent to ${email}.`)} />
+            <InviteForm
+              accountId={accountId}
+              myRole={myRole}
+              onInvited={(email) => onDone(`Invite sent to ${email}.`)}
+            />
           </div>
         </section>
       ) : null}
@@ -52,7 +61,12 @@ export function UsersView({ accountId }: { accountId: string }) {
         </section>
       ) : list.isError ? (
         <div className="section-gap">
-          <ErrorState title="We could not load the users" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+          <ErrorState
+            title="We could not load the users"
+            error={list.error}
+            onRetry={() => void list.refetch()}
+            retrying={list.isFetching}
+          />
         </div>
       ) : (
         <>
@@ -60,19 +74,13 @@ export function UsersView({ accountId }: { accountId: string }) {
             <h2 className="section-title" id="members-title">
               Members ({list.data.members.length})
             </h2>
-            <MemberRows
-              members={list.data.members}
-              {...rowProps}
-            />
+            <MemberRows members={list.data.members} {...rowProps} />
           </section>
           <section className="card section-gap" aria-labelledby="invites-title">
             <h2 className="section-title" id="invites-title">
               Pending invites ({list.data.invites.length})
             </h2>
-            <InviteRows
-              invites={list.data.invites}
-              {...rowProps}
-            />
+            <InviteRows invites={list.data.invites} {...rowProps} />
           </section>
         </>
       )}
@@ -88,7 +96,9 @@ export function UsersView({ accountId }: { accountId: string }) {
             </div>
           ))}
         </dl>
-        <p className="muted small section-gap">Every account keeps at least one owner. Only owners can make someone an owner.</p>
+        <p className="muted small section-gap">
+          Every account keeps at least one owner. Only owners can make someone an owner.
+        </p>
       </section>
     </>
   );

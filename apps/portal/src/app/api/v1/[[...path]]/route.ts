@@ -39,8 +39,17 @@ const NOT_FORWARDED = new Set([
 ]);
 
 /** The contract's error body from the portal itself, with the request's id. */
-function errorResponse(status: number, code: string, message: string, requestId: string, extra: Record<string, string> = {}): Response {
-  return Response.json({ code, message, requestId }, { status, headers: { 'x-content-type-options': 'nosniff', ...extra } });
+function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  extra: Record<string, string> = {},
+): Response {
+  return Response.json(
+    { code, message, requestId },
+    { status, headers: { 'x-content-type-options': 'nosniff', ...extra } },
+  );
 }
 
 /** The request body as a stream that fails with {@link BodyTooLarge} past `limit` bytes. */
@@ -58,7 +67,10 @@ function limited(body: ReadableStream<Uint8Array>, limit: number): ReadableStrea
   );
 }
 
-async function forward(request: NextRequest, { params }: { params: Promise<{ path?: string[] }> }): Promise<Response> {
+async function forward(
+  request: NextRequest,
+  { params }: { params: Promise<{ path?: string[] }> },
+): Promise<Response> {
   const { path = [] } = await params;
   const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
   // `..` would leave /api/v1 on the BFF once the URL is normalised: no such API route exists.
@@ -82,7 +94,13 @@ async function forward(request: NextRequest, { params }: { params: Promise<{ pat
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (hasBody && declared > MAX_BODY_BYTES) {
-    return errorResponse(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes`, requestId, { connection: 'close' });
+    return errorResponse(
+      413,
+      'payload_too_large',
+      `The request body is over ${MAX_BODY_BYTES} bytes`,
+      requestId,
+      { connection: 'close' },
+    );
   }
   let upstream: Response;
   try {
@@ -97,7 +115,13 @@ async function forward(request: NextRequest, { params }: { params: Promise<{ pat
     } as RequestInit & { duplex: 'half' });
   } catch (err) {
     if (err instanceof BodyTooLarge || (err instanceof Error && err.cause instanceof BodyTooLarge)) {
-      return errorResponse(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes`, requestId, { connection: 'close' });
+      return errorResponse(
+        413,
+        'payload_too_large',
+        `The request body is over ${MAX_BODY_BYTES} bytes`,
+        requestId,
+        { connection: 'close' },
+      );
     }
     return errorResponse(502, 'upstream_unavailable', 'The portal could not reach its API.', requestId);
   }
@@ -105,7 +129,14 @@ async function forward(request: NextRequest, { params }: { params: Promise<{ pat
   const responseHeaders = new Headers();
   upstream.headers.forEach((value, name) => {
     const key = name.toLowerCase();
-    if (key === 'set-cookie' || key === 'content-encoding' || key === 'content-length' || key === 'transfer-encoding' || key === 'connection') return;
+    if (
+      key === 'set-cookie' ||
+      key === 'content-encoding' ||
+      key === 'content-length' ||
+      key === 'transfer-encoding' ||
+      key === 'connection'
+    )
+      return;
     responseHeaders.set(name, value);
   });
   for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append('set-cookie', cookie);

@@ -55,10 +55,16 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
   const negative = (m: Money): Money => ({ ...m, amountMinor: -m.amountMinor });
   const totals: Array<{ label: string; amount: Money; kind?: 'total' | 'due' }> = [
     { label: 'Subtotal', amount: inv.subtotal },
-    ...inv.taxLines.map((t) => ({ label: t.ratePercent === null ? `Tax ${t.level}` : `Tax ${t.level} (${t.ratePercent}%)`, amount: t.amount })),
+    ...inv.taxLines.map((t) => ({
+      label: t.ratePercent === null ? `Tax ${t.level}` : `Tax ${t.level} (${t.ratePercent}%)`,
+      amount: t.amount,
+    })),
     ...(inv.credit.amountMinor !== 0 ? [{ label: 'Credit applied', amount: negative(inv.credit) }] : []),
     { label: 'Total', amount: inv.total, kind: 'total' as const },
-    ...inv.payments.map((p) => ({ label: `Paid ${formatDate(p.at?.slice(0, 10) ?? null)}`, amount: negative(p.amount) })),
+    ...inv.payments.map((p) => ({
+      label: `Paid ${formatDate(p.at?.slice(0, 10) ?? null)}`,
+      amount: negative(p.amount),
+    })),
     { label: 'Balance due', amount: inv.balance, kind: 'due' as const },
   ];
   const payable = PAYABLE.has(inv.status) && inv.balance.amountMinor > 0;
@@ -84,11 +90,22 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
             </span>
           </div>
           <div className="button-row">
-            <a className="button button--secondary" href={accountApiPath(accountId, 'invoices', invoiceId, 'pdf')} download data-testid="invoice-pdf">
+            <a
+              className="button button--secondary"
+              href={accountApiPath(accountId, 'invoices', invoiceId, 'pdf')}
+              download
+              data-testid="invoice-pdf"
+            >
               Download PDF
             </a>
             {payable && permissions.can('billing:pay') ? (
-              <button type="button" className="button button--primary" onClick={pay.start} disabled={pay.state.kind === 'opening'} data-testid="pay-invoice">
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={pay.start}
+                disabled={pay.state.kind === 'opening'}
+                data-testid="pay-invoice"
+              >
                 {pay.state.kind === 'opening' ? 'Opening…' : 'Pay now'}
               </button>
             ) : null}

@@ -5,7 +5,11 @@ import { InvoiceDetailView } from './invoice-detail-view';
 
 export const metadata: Metadata = { title: 'Invoice' };
 
-export default async function InvoicePage({ params }: { params: Promise<{ accountId: string; invoiceId: string }> }) {
+export default async function InvoicePage({
+  params,
+}: {
+  params: Promise<{ accountId: string; invoiceId: string }>;
+}) {
   const p = await params;
   const accountId = decodeURIComponent(p.accountId);
   const invoiceId = decodeURIComponent(p.invoiceId);

@@ -25,7 +25,8 @@ function expiry(month: string | null): string {
 }
 
 function methodName(m: PaymentMethod): string {
-  if (m.type === 'bank_account') return `${m.bankName ?? 'Bank account'}${m.lastFour ? ` ending ${m.lastFour}` : ''}`;
+  if (m.type === 'bank_account')
+    return `${m.bankName ?? 'Bank account'}${m.lastFour ? ` ending ${m.lastFour}` : ''}`;
   return `${m.cardBrand ?? 'Card'}${m.lastFour ? ` ending ${m.lastFour}` : ''}`;
 }
 
@@ -45,7 +46,13 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
         description="Cards and bank accounts your invoices are charged to. Card details stay with the billing system: Portico never sees them."
         actions={
           canManage ? (
-            <button type="button" className="button button--primary" onClick={manage.start} disabled={manage.state.kind === 'opening'} data-testid="manage-payment-methods">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={manage.start}
+              disabled={manage.state.kind === 'opening'}
+              data-testid="manage-payment-methods"
+            >
               {manage.state.kind === 'opening' ? 'Opening…' : 'Add or change a card'}
             </button>
           ) : null
@@ -57,14 +64,26 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
           <SkeletonLines lines={4} label="Loading payment methods" />
         </section>
       ) : methods.isError ? (
-        <ErrorState title="We could not load your payment methods" error={methods.error} onRetry={() => void methods.refetch()} retrying={methods.isFetching} />
+        <ErrorState
+          title="We could not load your payment methods"
+          error={methods.error}
+          onRetry={() => void methods.refetch()}
+          retrying={methods.isFetching}
+        />
       ) : (
         <>
           {methods.data.warning ? (
             <div className="alert alert--warning" role="alert" data-testid="card-warning">
-              <strong>Your default card {methods.data.items.find((m) => m.id === methods.data.warning?.paymentMethodId)?.expired ? 'has expired' : `expires ${expiry(methods.data.warning.expiryMonth)}`}</strong>, before
-              your next charge on {formatDate(methods.data.warning.nextChargeOn)}.{' '}
-              {canManage ? 'Add a new card to avoid a failed payment.' : 'Ask a billing member or the account owner to add a new card.'}
+              <strong>
+                Your default card{' '}
+                {methods.data.items.find((m) => m.id === methods.data.warning?.paymentMethodId)?.expired
+                  ? 'has expired'
+                  : `expires ${expiry(methods.data.warning.expiryMonth)}`}
+              </strong>
+              , before your next charge on {formatDate(methods.data.warning.nextChargeOn)}.{' '}
+              {canManage
+                ? 'Add a new card to avoid a failed payment.'
+                : 'Ask a billing member or the account owner to add a new card.'}
             </div>
           ) : null}
           <section className="card">
@@ -73,7 +92,9 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
               <Freshness meta={methods.data.meta} />
             </div>
             {methods.data.items.length === 0 ? (
-              <EmptyState title="No payment method stored">Invoices are paid one by one until you add a card.</EmptyState>
+              <EmptyState title="No payment method stored">
+                Invoices are paid one by one until you add a card.
+              </EmptyState>
             ) : (
               <ul className="list" data-testid="payment-methods">
                 {methods.data.items.map((m) => (
@@ -82,7 +103,9 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
                       <span className="strong">{methodName(m)}</span>
                       <span className="muted small">
                         {m.description ?? (m.type === 'card' ? 'Card' : 'Bank account')}
-                        {m.expiryMonth ? ` · ${m.expired ? 'expired' : 'expires'} ${expiry(m.expiryMonth)}` : ''}
+                        {m.expiryMonth
+                          ? ` · ${m.expired ? 'expired' : 'expires'} ${expiry(m.expiryMonth)}`
+                          : ''}
                       </span>
                     </div>
                     <div className="list__side list__side--badges">

@@ -5,7 +5,11 @@ import { CaseDetailView } from './case-detail-view';
 
 export const metadata: Metadata = { title: 'Support case' };
 
-export default async function CasePage({ params }: { params: Promise<{ accountId: string; caseId: string }> }) {
+export default async function CasePage({
+  params,
+}: {
+  params: Promise<{ accountId: string; caseId: string }>;
+}) {
   const p = await params;
   const accountId = decodeURIComponent(p.accountId);
   const caseId = decodeURIComponent(p.caseId);

@@ -47,7 +47,9 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
       priority: form.get('priority'),
     });
     if (!parsed.success) {
-      const next = fieldErrorsOf(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+      const next = fieldErrorsOf(
+        parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      );
       setErrors(next);
       const first = FIELDS.find((f) => next[f]);
       if (first) document.getElementById(`case-${first}`)?.focus();
@@ -59,20 +61,25 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
       onError: (err) => {
         const next = fieldErrorsOf(err.details);
         setErrors(next);
-        if (Object.keys(next).length === 0) setFormError(err.message || 'We could not open the case. Try again.');
+        if (Object.keys(next).length === 0)
+          setFormError(err.message || 'We could not open the case. Try again.');
       },
     });
   }
 
   const busy = create.isPending || create.isSuccess;
-  const describedBy = (f: Field, hint?: string) => [errors[f] ? `case-${f}-error` : null, hint].filter(Boolean).join(' ') || undefined;
+  const describedBy = (f: Field, hint?: string) =>
+    [errors[f] ? `case-${f}-error` : null, hint].filter(Boolean).join(' ') || undefined;
 
   return (
     <>
       <Link className="back-link" href={accountPagePath(accountId, 'support')}>
         ← All cases
       </Link>
-      <PageHeader title="New support case" description="Tell us what happened; we usually answer within a few hours." />
+      <PageHeader
+        title="New support case"
+        description="Tell us what happened; we usually answer within a few hours."
+      />
       <section className="card card--narrow">
         <form className="form" onSubmit={onSubmit} noValidate>
           {formError ? (
@@ -120,7 +127,14 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
           </div>
           <div className={`field${errors.priority ? ' field--invalid' : ''}`}>
             <label htmlFor="case-priority">Priority</label>
-            <select id="case-priority" name="priority" defaultValue="medium" disabled={busy} aria-invalid={Boolean(errors.priority)} aria-describedby={describedBy('priority')}>
+            <select
+              id="case-priority"
+              name="priority"
+              defaultValue="medium"
+              disabled={busy}
+              aria-invalid={Boolean(errors.priority)}
+              aria-describedby={describedBy('priority')}
+            >
               <option value="low">Low: a question or minor issue</option>
               <option value="medium">Medium: something is not working as expected</option>
               <option value="high">High: a service is down or badly degraded</option>
