@@ -8,6 +8,26 @@ export const API_PATH_PREFIX = '/api/v1/';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Media types a path takes besides `application/json` (see {@link allowBodyMediaTypes}). */
+const extraMediaTypes = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Lets the route at `path` (exact, without query string) take bodies of `mediaTypes` besides `application/json`, e.g.
+ * NDJSON on the usage ingestion route. Only types a browser form cannot send belong here (never
+ * `application/x-www-form-urlencoded`, `multipart/form-data` or `text/plain`): those need a CORS preflight, so the
+ * login-CSRF guard holds.
+ */
+export function allowBodyMediaTypes(path: string, mediaTypes: readonly string[]): void {
+  extraMediaTypes.set(path, new Set(mediaTypes.map((t) => t.toLowerCase())));
+}
+
+/** Whether a state-changing request to `url` may carry a body of `mediaType`. */
+export function bodyMediaTypeAllowed(url: string, mediaType: string | undefined): boolean {
+  if (mediaType === 'application/json') return true;
+  if (mediaType === undefined) return false;
+  return extraMediaTypes.get(url.split('?')[0] ?? url)?.has(mediaType) === true;
+}
+
 /** Sends `{ code, message, requestId }` with `status` (for hooks that answer before any route runs). */
 export function sendError(
   reply: FastifyReply,
@@ -59,7 +79,10 @@ export function registerRequestBoundary(fastify: FastifyInstance, portalOrigin: 
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith(API_PATH_PREFIX)) return;
     const crossSite = crossSiteReason(request.headers, portalOrigin);
     if (crossSite) return sendError(reply, 403, 'csrf_failed', crossSite);
-    if (hasBody(request.headers) && mediaTypeOf(request.headers['content-type']) !== 'application/json') {
+    if (
+      hasBody(request.headers) &&
+      !bodyMediaTypeAllowed(request.url, mediaTypeOf(request.headers['content-type']))
+    ) {
       return sendError(reply, 415, 'unsupported_media_type', 'Send the request body as application/json');
     }
     return undefined;

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { allowBodyMediaTypes } from '../../../core/http/request-boundary';
 
 /** Path of the ingestion route. */
 export const USAGE_INGEST_PATH = '/api/v1/usage/samples';
@@ -22,6 +23,7 @@ class PayloadTooLarge extends Error {
  * Fastify's parser an empty object instead; other routes are untouched. Must run before the server is ready.
  */
 export function registerIngestBodyHook(fastify: FastifyInstance): void {
+  allowBodyMediaTypes(USAGE_INGEST_PATH, NDJSON_CONTENT_TYPES);
   for (const type of NDJSON_CONTENT_TYPES) {
     if (!fastify.hasContentTypeParser(type))
       fastify.addContentTypeParser(type, { parseAs: 'string' }, (_request, _body, done) => done(null, {}));
