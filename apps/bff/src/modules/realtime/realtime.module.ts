@@ -45,8 +45,11 @@ export class RealtimeHost implements OnApplicationBootstrap, BeforeApplicationSh
     });
   }
 
+  /** Attaches to the HTTP server; the job worker (`dist/worker.js`, an application context) has none and serves no sockets. */
   onApplicationBootstrap(): void {
-    this.realtime.attach(this.adapterHost.httpAdapter.getHttpServer() as HttpServer);
+    const adapter = this.adapterHost.httpAdapter as HttpAdapterHost['httpAdapter'] | null | undefined;
+    if (adapter === null || adapter === undefined) return;
+    this.realtime.attach(adapter.getHttpServer() as HttpServer);
   }
 
   /** Closes the sockets once every module is destroyed, just before the HTTP server closes (as Nest's gateways do). */
