@@ -29,6 +29,8 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
   let child: ChildProcess | undefined;
   let sandbox: string;
   const seen: RealtimeEvent[] = [];
+  /** Every process started, killed after the suite whatever failed (a live child would keep Jest from exiting). */
+  const started: ChildProcess[] = [];
 
   /** Starts the BFF (or, with `entry` WORKER_MAIN and `extra.METRICS_PORT`, the worker) and waits until it answers. */
   const startBff = (
@@ -36,24 +38,31 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     entry = BFF_MAIN,
     extra: Record<string, string> = {},
   ): Promise<ChildProcess> =>
-    startBffProcess(
-      port,
-      {
-        REDIS_URL: process.env.REDIS_URL as string,
-        WEBHOOK_WORKER_CONCURRENCY: '2',
-        WEBHOOK_RETRY_BASE_DELAY_MS: '200',
-        JOB_LOCK_DURATION_MS: '2000',
-        ...extra,
-      },
-      60_000,
-      {
-        entry,
-        probeUrl:
-          entry === WORKER_MAIN
-            ? `http://127.0.0.1:${extra.METRICS_PORT}/metrics`
-            : `http://127.0.0.1:${port}/health/live`,
-      },
+    trackStarted(
+      startBffProcess(
+        port,
+        {
+          REDIS_URL: process.env.REDIS_URL as string,
+          WEBHOOK_WORKER_CONCURRENCY: '2',
+          WEBHOOK_RETRY_BASE_DELAY_MS: '200',
+          JOB_LOCK_DURATION_MS: '2000',
+          ...extra,
+        },
+        60_000,
+        {
+          entry,
+          probeUrl:
+            entry === WORKER_MAIN
+              ? `http://127.0.0.1:${extra.METRICS_PORT}/metrics`
+              : `http://127.0.0.1:${port}/health/live`,
+        },
+      ),
     );
+  const trackStarted = async (starting: Promise<ChildProcess>): Promise<ChildProcess> => {
+    const proc = await starting;
+    started.push(proc);
+    return proc;
+  };
 
   /** Posts a signed WHMCS delivery with id `id` to the BFF on `port`; expects 204. */
   async function postDelivery(port: number, id: string, body: string): Promise<void> {
@@ -89,7 +98,8 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     await subscriber.subscribe(REALTIME_CHANNEL);
   });
   afterAll(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    for (const proc of [child, ...started])
+      if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     await fetch(`${sandbox}/__admin/faults`, { method: 'DELETE' });
     await subscriber?.quit();
     await db?.end();
