@@ -42,6 +42,10 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
     return (
       <>
         {back}
+        {/* Every page keeps its level-one heading, also when its data could not be read. */}
+        <div className="page-header">
+          <h1 className="page-header__title">Invoice</h1>
+        </div>
         <ErrorState
           title={notFound ? 'Invoice not found' : 'We could not load this invoice'}
           error={invoice.error}

@@ -37,6 +37,10 @@ export function CaseDetailView({ accountId, caseId }: { accountId: string; caseI
     return (
       <>
         {back}
+        {/* Every page keeps its level-one heading, also when its data could not be read. */}
+        <div className="page-header">
+          <h1 className="page-header__title">Support case</h1>
+        </div>
         <ErrorState
           title={notFound ? 'Case not found' : 'We could not load this case'}
           error={supportCase.error}
