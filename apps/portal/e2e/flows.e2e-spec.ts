@@ -91,9 +91,13 @@ test.describe('a dead upstream', () => {
       await clearFaults(request);
     }
 
-    // With the upstream back, Retry brings the billing blocks back without a reload.
-    await page.getByTestId('block-balance').getByRole('button', { name: 'Retry' }).click();
-    await expect(page.getByTestId('balance-due')).toBeVisible();
+    // With the upstream back, Retry brings the billing blocks back without a reload (once the open circuit breaker lets
+    // a call through again: a Retry inside its half-open delay still answers unavailable, so the user retries).
+    await expect(async () => {
+      const retry = page.getByTestId('block-balance').getByRole('button', { name: 'Retry' });
+      if (await retry.isVisible()) await retry.click();
+      await expect(page.getByTestId('balance-due')).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(page.getByTestId('block-profile').getByText('Temporarily unavailable')).toHaveCount(0);
   });
 });

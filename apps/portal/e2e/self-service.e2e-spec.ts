@@ -124,7 +124,12 @@ test.describe('self-service', () => {
     const accountId = accountIdFrom(page.url());
     await page.goto(`/${accountId}/services`);
     const service = page.getByTestId(`service-${serviceId}`);
-    await expect(service).toContainText('Staging Hosting');
+    // The services list is served from the stale-while-revalidate cache (earlier tests read it): a service made in
+    // WHMCS without a webhook shows once the cached copy is revalidated, on a following read.
+    await expect(async () => {
+      await page.reload();
+      await expect(service).toContainText('Staging Hosting', { timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
     await shoot(page, 'services');
     await service.getByRole('button', { name: 'Cancel service' }).click();
     const dialog = service.getByTestId('cancel-dialog');
