@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { createSavedDashboardSchema, type Panel } from '@portico/domain';
 import { addPanel, freeId, nameFromTitle, PANEL_PALETTE, placePanel } from './dashboard-editor';
 import { customRange, customRangeDates, customRangeDays, describeCustomRange } from './dashboard-range';
