@@ -121,7 +121,7 @@ describe('saved dashboards (integration)', () => {
     const query = new URLSearchParams({
       from: new Date(to.getTime() - 7 * DAY).toISOString(),
       to: to.toISOString(),
-    });
+    }).toString();
     const data = await call(
       'GET',
       `${base(acme!.id)}/it-shared/panels/bandwidth/data?${query}`,

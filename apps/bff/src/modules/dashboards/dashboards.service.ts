@@ -122,7 +122,10 @@ export class DashboardsService {
       this.saved.list(reader.accountId, reader.userId),
     ]);
     const taken = new Set(configured.map((d) => d.name));
-    return [...configured, ...saved.filter((r) => !taken.has(r.name)).map(DashboardsService.fromSaved)];
+    return [
+      ...configured,
+      ...saved.filter((r) => !taken.has(r.name)).map((r) => DashboardsService.fromSaved(r)),
+    ];
   }
 
   /** Whether the member may change `d` (a saved dashboard, and the role grants `dashboards:manage`). */
