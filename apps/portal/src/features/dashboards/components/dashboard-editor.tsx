@@ -195,7 +195,7 @@ export function DashboardEditor({
           ))}
         </fieldset>
       </div>
-      {[...problemAt('body.name'), ...problemAt('body.title'), ...problemAt('')].length > 0 && (
+      {problems.some((p) => !p.path.startsWith('body.panels')) && (
         <ul role="alert" className={styles.problem}>
           {problems
             .filter((p) => !p.path.startsWith('body.panels'))
