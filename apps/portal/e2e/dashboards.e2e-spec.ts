@@ -146,9 +146,9 @@ test.describe('dashboards', () => {
       page.getByTestId('dashboard-select').locator('option', { hasText: `${title} (shared)` }),
     ).toHaveCount(1);
     const health = grid.locator('section[data-panel-type="health_status"]');
-    const style = await health.getAttribute('style');
-    expect(style).toContain('--x: 4');
-    expect(style).toContain('--w: 5');
+    const style = (await health.getAttribute('style'))?.replace(/\s/g, '');
+    expect(style).toContain('--x:4;');
+    expect(style).toContain('--w:5;');
     await page.screenshot({ path: artifact('dashboards-saved-1280.png'), fullPage: true });
 
     // Clean up: delete it (the default dashboard opens).
