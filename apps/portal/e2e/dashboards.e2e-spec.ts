@@ -131,6 +131,9 @@ test.describe('dashboards', () => {
     await expect(editor.getByLabel('Row of Upstream systems')).toHaveValue('0');
     await editor.getByTestId('editor-visibility-shared').check();
     await page.screenshot({ path: artifact('dashboards-editor-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({ path: artifact('dashboards-editor-375.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await editor.getByTestId('editor-save').click();
 
     await expect(page).toHaveURL(new RegExp(`dashboard=${name}`));
