@@ -23,6 +23,12 @@ import {
   auditEventPageSchema,
   auditEventQuerySchema,
   createAdminAccountRequestSchema,
+  createSavedDashboardSchema,
+  dashboardListSchema,
+  dashboardSchema,
+  panelDataQuerySchema,
+  panelDataSchema,
+  updateSavedDashboardSchema,
   linkAccountRequestSchema,
   casePageSchema,
   caseListQuerySchema,
@@ -212,6 +218,37 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'put /api/v1/accounts/{accountId}/notifications/preferences': {
     body: { name: 'NotificationPreferences', schema: notificationPreferencesSchema },
     response: { status: 200, name: 'NotificationPreferences', schema: notificationPreferencesSchema },
+  },
+  // ---- dashboards: configured and saved, panel data ----
+  'get /api/v1/accounts/{accountId}/dashboards': {
+    response: { status: 200, name: 'DashboardList', schema: dashboardListSchema },
+  },
+  'post /api/v1/accounts/{accountId}/dashboards': {
+    body: { name: 'CreateSavedDashboard', schema: createSavedDashboardSchema },
+    response: { status: 201, name: 'Dashboard', schema: dashboardSchema },
+  },
+  'get /api/v1/accounts/{accountId}/dashboards/{name}': {
+    response: { status: 200, name: 'Dashboard', schema: dashboardSchema },
+  },
+  'put /api/v1/accounts/{accountId}/dashboards/{name}': {
+    body: { name: 'UpdateSavedDashboard', schema: updateSavedDashboardSchema },
+    response: { status: 200, name: 'Dashboard', schema: dashboardSchema },
+  },
+  'delete /api/v1/accounts/{accountId}/dashboards/{name}': {
+    response: { status: 204, name: null, schema: null },
+  },
+  'get /api/v1/accounts/{accountId}/dashboards/{name}/panels/{panelId}/data': {
+    query: panelDataQuerySchema,
+    response: { status: 200, name: 'PanelData', schema: panelDataSchema },
+  },
+  'get /api/v1/accounts/{accountId}/dashboards/{name}/panels/{panelId}/data.csv': {
+    query: panelDataQuerySchema,
+    response: {
+      status: 200,
+      name: 'PanelDataCsv',
+      schema: z.string().describe('RFC 4180 CSV with a header row (attachment)'),
+      contentType: 'text/csv',
+    },
   },
   'get /api/v1/accounts/{accountId}/usage': {
     query: usageQuerySchema,
