@@ -65,13 +65,6 @@ interface MatrixEntry {
   nested?: { param: string; foreign(f: Fixtures): Promise<string> | string };
 }
 
-/** The last 7 days, as a panel data query string. */
-function panelRange(): string {
-  const to = new Date();
-  const from = new Date(to.getTime() - 7 * 86_400_000);
-  return new URLSearchParams({ from: from.toISOString(), to: to.toISOString() }).toString();
-}
-
 async function inviteFixture(db: Client, accountId: string): Promise<string> {
   const id = randomUUID();
   await db.query(
@@ -197,23 +190,6 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     permission: 'usage:read',
     ok: 200,
     sample: () => ({ query: `metric=disk&${usageRange()}` }),
-  },
-  'GET /api/v1/accounts/:accountId/dashboards': { permission: 'dashboard:read', ok: 200, sample: () => ({}) },
-  'GET /api/v1/accounts/:accountId/dashboards/:name': {
-    permission: 'dashboard:read',
-    ok: 200,
-    sample: () => ({ params: { name: 'default' } }),
-  },
-  // The health panel reads what every role with dashboard:read may read (services and upstreams).
-  'GET /api/v1/accounts/:accountId/dashboards/:name/panels/:panelId/data': {
-    permission: 'dashboard:read',
-    ok: 200,
-    sample: () => ({ params: { name: 'default', panelId: 'health' }, query: panelRange() }),
-  },
-  'GET /api/v1/accounts/:accountId/dashboards/:name/panels/:panelId/data.csv': {
-    permission: 'dashboard:read',
-    ok: 200,
-    sample: () => ({ params: { name: 'default', panelId: 'health' }, query: panelRange() }),
   },
   'GET /api/v1/accounts/:accountId/usage/alerts': { permission: 'usage:read', ok: 200, sample: () => ({}) },
   'POST /api/v1/accounts/:accountId/usage/alerts': {

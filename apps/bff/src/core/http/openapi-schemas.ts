@@ -1,9 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import {
-  panelDataSchema,
-  panelDataQuerySchema,
-  dashboardSchema,
-  dashboardListSchema,
   acceptInviteRequestSchema,
   acceptedInviteSchema,
   changeRoleRequestSchema,
@@ -268,26 +264,6 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
       status: 200,
       name: 'UsageCsv',
       schema: z.string().describe('CSV with a header row'),
-      contentType: 'text/csv',
-    },
-  },
-  // ---- dashboards ----
-  'get /api/v1/accounts/{accountId}/dashboards': {
-    response: { status: 200, name: 'DashboardList', schema: dashboardListSchema },
-  },
-  'get /api/v1/accounts/{accountId}/dashboards/{name}': {
-    response: { status: 200, name: 'Dashboard', schema: dashboardSchema },
-  },
-  'get /api/v1/accounts/{accountId}/dashboards/{name}/panels/{panelId}/data': {
-    query: panelDataQuerySchema,
-    response: { status: 200, name: 'PanelData', schema: panelDataSchema },
-  },
-  'get /api/v1/accounts/{accountId}/dashboards/{name}/panels/{panelId}/data.csv': {
-    query: panelDataQuerySchema,
-    response: {
-      status: 200,
-      name: 'PanelDataCsv',
-      schema: z.string().describe("CSV of one panel's data (attachment)"),
       contentType: 'text/csv',
     },
   },
