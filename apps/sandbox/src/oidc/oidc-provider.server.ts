@@ -45,7 +45,9 @@ export async function startSandboxOidcProvider(
       },
     ],
     pkce: { required: () => true },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], amr: null, email: ['email', 'email_verified'], profile: ['name'] },
+    // Email and name in the ID token itself (Portico reads the ID token only, no userinfo call).
+    conformIdTokenClaims: false,
     scopes: ['openid', 'email', 'profile'],
     cookies: { keys: [options.cookieKey] },
     features: { devInteractions: { enabled: false } },
