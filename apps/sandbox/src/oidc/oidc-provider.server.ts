@@ -140,7 +140,7 @@ async function interaction(
 <style>body{font:16px system-ui,sans-serif;max-width:24rem;margin:3rem auto;padding:0 1rem}label,input,button{display:block;width:100%;box-sizing:border-box}input{margin:.25rem 0 1rem;padding:.5rem}button{padding:.6rem}p.e{color:#b00020}</style>
 </head><body>
 <h1>Sandbox identity provider</h1>
-<p>Sign in to <strong>${escapeHtml(String(details.params.client_id ?? ''))}</strong> with your company account.</p>
+<p>Sign in to <strong>${escapeHtml(typeof details.params.client_id === 'string' ? details.params.client_id : '')}</strong> with your company account.</p>
 ${error ? `<p class="e" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/interaction/${escapeHtml(details.uid)}">
 <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required>

@@ -87,7 +87,7 @@ export type OidcLoginState = z.infer<typeof oidcLoginStateSchema>;
 export function safeNextPath(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 2048) return null;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
-  if (value.startsWith('/login') || /[\u0000-\u001f]/.test(value)) return null;
+  if (value.startsWith('/login') || [...value].some((c) => c.charCodeAt(0) < 0x20)) return null;
   return value;
 }
 
