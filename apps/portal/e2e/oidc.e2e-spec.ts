@@ -10,6 +10,9 @@ test.describe('sign-in through the company identity provider', () => {
     const company = page.getByTestId('login-oidc');
     await expect(company).toHaveText('Sign in with your company account');
     await page.screenshot({ path: artifact('oidc-login-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({ path: artifact('oidc-login-375.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await company.click();
     // The provider's own sign-in page (another origin).
     await page.waitForURL(/\/interaction\//);

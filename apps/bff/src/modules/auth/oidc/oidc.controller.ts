@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -12,7 +12,6 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { cookieOptions } from '../../../core/auth';
-import { Inject } from '@nestjs/common';
 import { ENV } from '../../../core/config/config.module';
 import type { Env } from '../../../core/config/env';
 import { ZodValidationPipe } from '../../../core/http/zod-validation.pipe';
@@ -78,7 +77,8 @@ export class OidcController {
       started.stateToken,
       cookieOptions(this.env.COOKIE_SECURE, true, this.env.OIDC_LOGIN_TTL_SECONDS),
     );
-    void reply.header('cache-control', 'no-store').redirect(started.authorizationUrl, 302);
+    // Nest sends the (empty) body: set the redirect without sending it here.
+    void reply.code(302).header('cache-control', 'no-store').header('location', started.authorizationUrl);
   }
 
   @Get('callback')
@@ -115,11 +115,11 @@ export class OidcController {
       const target = new URL('/login', this.env.PORTAL_ORIGIN);
       target.searchParams.set('step', 'code');
       if (outcome.next) target.searchParams.set('next', outcome.next);
-      void reply.redirect(`${target.pathname}${target.search}`, 302);
+      void reply.code(302).header('location', `${target.pathname}${target.search}`);
       return;
     }
     this.cookies.set(reply, outcome.session);
-    void reply.redirect(outcome.next ?? '/', 302);
+    void reply.code(302).header('location', outcome.next ?? '/');
   }
 
   private stateCookieName(): string {
