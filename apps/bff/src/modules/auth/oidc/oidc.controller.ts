@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Redirect, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -24,6 +24,12 @@ import { OidcService } from './oidc.service';
 
 /** Base name of the cookie carrying a started provider sign-in (`__Host-` prefixed when cookies are `Secure`). */
 export const OIDC_STATE_COOKIE = 'portico_oidc';
+
+/** A dynamic redirect (Nest's `@Redirect()`): sent by Nest after the handler's cookies are set. */
+interface RedirectTo {
+  url: string;
+  statusCode: 302;
+}
 
 /** What the login page needs to know about provider sign-in. */
 export interface OidcPublicConfig {
@@ -58,6 +64,7 @@ export class OidcController {
   }
 
   @Get('start')
+  @Redirect()
   @SystemScope('login-oidc')
   @ApiOperation({
     summary: 'Start a sign-in at the identity provider',
@@ -70,18 +77,19 @@ export class OidcController {
   async start(
     @Query(new ZodValidationPipe(oidcStartQuerySchema)) query: { next?: string },
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<void> {
+  ): Promise<RedirectTo> {
     const started = await this.oidc.start(query.next);
     (reply as CookieReply).setCookie(
       this.stateCookieName(),
       started.stateToken,
       cookieOptions(this.env.COOKIE_SECURE, true, this.env.OIDC_LOGIN_TTL_SECONDS),
     );
-    // Nest sends the (empty) body: set the redirect without sending it here.
-    void reply.code(302).header('cache-control', 'no-store').header('location', started.authorizationUrl);
+    void reply.header('cache-control', 'no-store');
+    return { url: started.authorizationUrl, statusCode: 302 };
   }
 
   @Get('callback')
+  @Redirect()
   @SystemScope('login-oidc')
   @ApiOperation({
     summary: 'The provider sends the browser back here',
@@ -101,7 +109,7 @@ export class OidcController {
     @Req() request: CookieRequest,
     @AuditContext() meta: ClientMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<void> {
+  ): Promise<RedirectTo> {
     const name = this.stateCookieName();
     const stateToken = request.cookies?.[name];
     // One use only, whatever the outcome.
@@ -115,11 +123,10 @@ export class OidcController {
       const target = new URL('/login', this.env.PORTAL_ORIGIN);
       target.searchParams.set('step', 'code');
       if (outcome.next) target.searchParams.set('next', outcome.next);
-      void reply.code(302).header('location', `${target.pathname}${target.search}`);
-      return;
+      return { url: `${target.pathname}${target.search}`, statusCode: 302 };
     }
     this.cookies.set(reply, outcome.session);
-    void reply.code(302).header('location', outcome.next ?? '/');
+    return { url: outcome.next ?? '/', statusCode: 302 };
   }
 
   private stateCookieName(): string {
