@@ -39,6 +39,8 @@ export function localSecrets() {
     MFA_ENCRYPTION_KEY: () => randomBytes(32).toString('base64url'),
     // The app role's password (row-level security): required in production mode whenever DATABASE_URL is set.
     DATABASE_APP_PASSWORD: () => randomBytes(24).toString('base64url'),
+    // Client secret of Portico at the sandbox's OpenID provider (both sides get it: see startStack).
+    OIDC_CLIENT_SECRET: () => randomBytes(24).toString('base64url'),
   };
   const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const missing = Object.keys(makers).filter((name) => !secrets[name]);
@@ -233,6 +235,7 @@ export async function startStack({ ports, env = {}, quiet = false, portVariables
     },
     portVariables,
   );
+  const secrets = localSecrets();
   const urls = {
     sandbox: `http://127.0.0.1:${ports.sandbox}`,
     bff: `http://127.0.0.1:${ports.bff}`,
@@ -257,7 +260,9 @@ export async function startStack({ ports, env = {}, quiet = false, portVariables
     PORTAL_PORT: String(ports.portal),
     BFF_INTERNAL_URL: urls.bff,
     BFF_PUBLIC_URL: `http://localhost:${ports.bff}`,
-    ...localSecrets(),
+    ...secrets,
+    // The sandbox's OpenID provider registers Portico's client with the BFF's secret.
+    SANDBOX_OIDC_CLIENT_SECRET: secrets.OIDC_CLIENT_SECRET,
     ...env,
   };
   const procs = processGroup();
