@@ -178,12 +178,12 @@ export function LoginForm({
       </p>
       {oidc.data?.enabled ? (
         <>
-          <p className="muted small" aria-hidden="true">
+          <p className="muted small login-divider" aria-hidden="true">
             {t('or')}
           </p>
           {/* A navigation, not a fetch: the provider's sign-in page takes over the window. */}
           <a
-            className="button button--block"
+            className="button button--secondary button--block"
             href={`/api/v1/auth/oidc/start${next ? `?next=${encodeURIComponent(next)}` : ''}`}
             data-testid="login-oidc"
           >
