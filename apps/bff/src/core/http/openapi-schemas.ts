@@ -82,10 +82,12 @@ import {
   webhookDeliveryListQuerySchema,
   webhookDeliveryPageSchema,
   webhookDeliverySchema,
+  oidcPublicConfigSchema,
 } from '@portico/domain';
 import { sfOutboundMessageSchema, sfWebhookSchema } from '@portico/domain/providers/salesforce';
 import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { z } from 'zod';
+import { oidcCallbackQuerySchema, oidcStartQuerySchema } from '../../modules/auth/oidc/oidc-claims';
 
 /** Where a route's payloads are described: the same domain schemas that parse them at run time. */
 export interface RouteSchemas {
@@ -150,6 +152,18 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   // ---- end identity ----
   'post /api/v1/auth/refresh': { response: { status: 200, name: 'Me', schema: meSchema } },
   'post /api/v1/auth/logout': { response: { status: 204, name: null, schema: null } },
+  'get /api/v1/auth/oidc/config': {
+    response: { status: 200, name: 'OidcPublicConfig', schema: oidcPublicConfigSchema },
+  },
+  // Browser navigations: a 302 to the identity provider, and back to the portal.
+  'get /api/v1/auth/oidc/start': {
+    query: oidcStartQuerySchema,
+    response: { status: 302, name: null, schema: null },
+  },
+  'get /api/v1/auth/oidc/callback': {
+    query: oidcCallbackQuerySchema,
+    response: { status: 302, name: null, schema: null },
+  },
   'get /api/v1/me': { response: { status: 200, name: 'Me', schema: meSchema } },
   'get /api/v1/accounts/{accountId}/status': {
     response: { status: 200, name: 'AccountStatus', schema: accountStatusSchema },
