@@ -8,6 +8,7 @@ const ports = {
   bff: Number(process.env.PORT ?? 4000),
   portal: Number(process.env.PORTAL_PORT ?? 3000),
   smtp: Number(process.env.SANDBOX_SMTP_PORT ?? 4125),
+  oidc: Number(process.env.SANDBOX_OIDC_PORT ?? 4126),
 };
 
 const missing = missingArtifacts();

@@ -150,12 +150,14 @@ if (wants('e2e')) {
           ports: { sandbox: 4110 + offset, bff: 4010 + offset, portal: 3010 + offset },
           postgresPort: 54339 + offset,
           portVariables: Object.fromEntries(
-            ['sandbox', 'smtp', 'bff', 'portal'].map((role) => [role, 'PORTICO_E2E_PORT_OFFSET']),
+            ['sandbox', 'smtp', 'oidc', 'bff', 'portal'].map((role) => [role, 'PORTICO_E2E_PORT_OFFSET']),
           ),
           // Few, quick retries so an e2e test can make a dead-lettered webhook delivery in a few seconds. Blocks turn
           // stale after 5 s (not 30 s) and an open breaker tries again after 2 s (not 10 s), so the degraded-dashboard
           // test can watch a block go stale and come back within a test's time.
+          // Provider sign-in on, against the sandbox's OpenID provider (oidc.e2e-spec.ts).
           env: {
+            OIDC_ENABLED: 'true',
             WEBHOOK_MAX_ATTEMPTS: '2',
             WEBHOOK_RETRY_BASE_DELAY_MS: '200',
             STATUS_CACHE_TTL_MS: '5000',

@@ -10,8 +10,11 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.int-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
+  // openid-client 6 and its oauth4webapi are ESM-only: transpile them too.
   // otplib 13 requires the ESM-only @scure/base and @noble/hashes: transpile those too.
-  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/(@nestjs|@scure|@noble)|@nestjs|@scure|@noble)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!\\.pnpm/(@nestjs|@scure|@noble|openid-client|oauth4webapi|jose)|@nestjs|@scure|@noble|openid-client|oauth4webapi|jose)',
+  ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   // The generated Prisma client imports its siblings as `./x.js`.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

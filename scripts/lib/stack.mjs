@@ -39,6 +39,8 @@ export function localSecrets() {
     MFA_ENCRYPTION_KEY: () => randomBytes(32).toString('base64url'),
     // The app role's password (row-level security): required in production mode whenever DATABASE_URL is set.
     DATABASE_APP_PASSWORD: () => randomBytes(24).toString('base64url'),
+    // Client secret of Portico at the sandbox's OpenID provider (both sides get it: see startStack).
+    OIDC_CLIENT_SECRET: () => randomBytes(24).toString('base64url'),
   };
   const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const missing = Object.keys(makers).filter((name) => !secrets[name]);
@@ -185,12 +187,14 @@ export const BFF_PROCESS_ENV = { MALLOC_ARENA_MAX: '2' };
 export const PORT_VARIABLES = {
   sandbox: 'SANDBOX_PORT',
   smtp: 'SANDBOX_SMTP_PORT',
+  oidc: 'SANDBOX_OIDC_PORT',
   bff: 'PORT',
   portal: 'PORTAL_PORT',
 };
 const PORT_OWNERS = {
   sandbox: 'the sandbox',
   smtp: "the sandbox's SMTP catcher",
+  oidc: "the sandbox's OpenID provider",
   bff: 'the BFF',
   portal: 'the portal',
 };
@@ -214,7 +218,7 @@ export async function assertPortsFree(ports, variables = PORT_VARIABLES) {
 /**
  * Starts sandbox, BFF and portal and waits until each answers.
  * @param {object} options
- * @param {{ sandbox: number, bff: number, portal: number, smtp?: number }} options.ports (smtp: the sandbox's SMTP catcher, default sandbox + 25)
+ * @param {{ sandbox: number, bff: number, portal: number, smtp?: number, oidc?: number }} options.ports (smtp: the sandbox's SMTP catcher, default sandbox + 25; oidc: its OpenID provider, default sandbox + 26)
  * @param {Record<string, string>} [options.env] extra environment for all three (e.g. DATABASE_URL, REDIS_URL)
  * @param {boolean} [options.quiet] send the processes' output to the parent only on failure
  * @param {Record<string, string>} [options.portVariables] the variable that moves each port (for the message when one is taken)
@@ -222,9 +226,16 @@ export async function assertPortsFree(ports, variables = PORT_VARIABLES) {
  */
 export async function startStack({ ports, env = {}, quiet = false, portVariables = PORT_VARIABLES }) {
   await assertPortsFree(
-    { sandbox: ports.sandbox, smtp: ports.smtp ?? ports.sandbox + 25, bff: ports.bff, portal: ports.portal },
+    {
+      sandbox: ports.sandbox,
+      smtp: ports.smtp ?? ports.sandbox + 25,
+      oidc: ports.oidc ?? ports.sandbox + 26,
+      bff: ports.bff,
+      portal: ports.portal,
+    },
     portVariables,
   );
+  const secrets = localSecrets();
   const urls = {
     sandbox: `http://127.0.0.1:${ports.sandbox}`,
     bff: `http://127.0.0.1:${ports.bff}`,
@@ -238,6 +249,10 @@ export async function startStack({ ports, env = {}, quiet = false, portVariables
     SANDBOX_WEBHOOK_TARGET: urls.bff,
     SANDBOX_SMTP_PORT: String(ports.smtp ?? ports.sandbox + 25),
     SMTP_URL: `smtp://127.0.0.1:${ports.smtp ?? ports.sandbox + 25}`,
+    // The sandbox's OpenID provider, used by the BFF when OIDC_ENABLED=true.
+    SANDBOX_OIDC_PORT: String(ports.oidc ?? ports.sandbox + 26),
+    SANDBOX_OIDC_REDIRECT_URIS: `${urls.portal}/api/v1/auth/oidc/callback`,
+    OIDC_ISSUER_URL: `http://127.0.0.1:${ports.oidc ?? ports.sandbox + 26}`,
     PORT: String(ports.bff),
     PORTAL_ORIGIN: urls.portal,
     WHMCS_API_URL: `${urls.sandbox}/includes/api.php`,
@@ -245,7 +260,9 @@ export async function startStack({ ports, env = {}, quiet = false, portVariables
     PORTAL_PORT: String(ports.portal),
     BFF_INTERNAL_URL: urls.bff,
     BFF_PUBLIC_URL: `http://localhost:${ports.bff}`,
-    ...localSecrets(),
+    ...secrets,
+    // The sandbox's OpenID provider registers Portico's client with the BFF's secret.
+    SANDBOX_OIDC_CLIENT_SECRET: secrets.OIDC_CLIENT_SECRET,
     ...env,
   };
   const procs = processGroup();

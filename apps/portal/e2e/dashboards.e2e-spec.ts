@@ -97,4 +97,67 @@ test.describe('dashboards', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: artifact('dashboards-performance-1280.png'), fullPage: true });
   });
+  test('an owner saves a custom dashboard in the editor (by keyboard) and sees it after a reload', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await signIn(page);
+    const accountId = accountIdFrom(page.url());
+    await page.goto(`/${accountId}/dashboards?range=7d`);
+    await expect(page.getByTestId('dashboard-grid')).toBeVisible();
+
+    await page.getByTestId('dashboard-new').click();
+    const editor = page.getByTestId('dashboard-editor');
+    await expect(editor).toBeVisible();
+    const title = `E2E saved ${Date.now().toString(36)}`;
+    await editor.getByTestId('editor-title').fill(title);
+    const name = await editor.getByTestId('editor-name').inputValue();
+    expect(name).toMatch(/^e2e-saved-/);
+    // Two panels: the first offer (a panel of the default dashboard) and the palette's upstream health.
+    await editor.getByTestId('editor-add').click();
+    await editor.getByTestId('editor-palette').selectOption({ label: 'Upstream systems (Health)' });
+    await editor.getByTestId('editor-add').press('Enter');
+    await expect(editor.getByTestId('editor-panel')).toHaveCount(2);
+    // Move the health panel right and up by keyboard, then make it wider.
+    await editor.getByRole('button', { name: 'Move Upstream systems right' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await editor.getByRole('button', { name: 'Move Upstream systems up' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Space');
+    await editor.getByLabel('Width of Upstream systems').fill('5');
+    await expect(editor.getByLabel('Column of Upstream systems')).toHaveValue('3');
+    await expect(editor.getByLabel('Row of Upstream systems')).toHaveValue('0');
+    await editor.getByTestId('editor-visibility-shared').check();
+    await page.screenshot({ path: artifact('dashboards-editor-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({ path: artifact('dashboards-editor-375.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await editor.getByTestId('editor-save').click();
+
+    await expect(page).toHaveURL(new RegExp(`dashboard=${name}`));
+    const grid = page.getByTestId('dashboard-grid');
+    await expect(grid.locator('section[data-panel-type]')).toHaveCount(2);
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+    await expect(grid.locator('section[data-state="ready"]')).toHaveCount(2, { timeout: 30_000 });
+    await expect(page.getByTestId('dashboard-select')).toHaveValue(name);
+    await expect(
+      page.getByTestId('dashboard-select').locator('option', { hasText: `${title} (shared)` }),
+    ).toHaveCount(1);
+    const health = grid.locator('section[data-panel-type="health_status"]');
+    const style = (await health.getAttribute('style'))?.replace(/\s/g, '');
+    expect(style).toContain('--x:4;');
+    expect(style).toContain('--w:5;');
+    await page.screenshot({ path: artifact('dashboards-saved-1280.png'), fullPage: true });
+
+    // Clean up: delete it (the default dashboard opens).
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('dashboard-delete').click();
+    await expect(page.getByTestId('dashboard-select')).toHaveValue('default');
+    await expect(page.getByTestId('dashboard-select').locator('option', { hasText: title })).toHaveCount(0);
+  });
 });

@@ -1,5 +1,7 @@
 import { loadSandboxEnv } from './config/env.schema';
 import { buildSandbox } from './sandbox.app';
+import { startSandboxOidcProvider } from './oidc/oidc-provider.server';
+import { DEMO_PASSWORD } from './oidc/demo-identities';
 
 async function main(): Promise<void> {
   const env = loadSandboxEnv();
@@ -7,7 +9,25 @@ async function main(): Promise<void> {
     env,
     logger: { level: env.SANDBOX_LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
+  const oidcPort = env.SANDBOX_OIDC_PORT ?? env.SANDBOX_PORT + 26;
+  const oidcIssuer = env.SANDBOX_OIDC_ISSUER ?? `http://${env.SANDBOX_HOST}:${oidcPort}`;
+  const oidcServer =
+    oidcPort === 0
+      ? null
+      : await startSandboxOidcProvider(
+          {
+            issuer: oidcIssuer,
+            clientId: env.SANDBOX_OIDC_CLIENT_ID,
+            clientSecret: env.SANDBOX_OIDC_CLIENT_SECRET,
+            redirectUris: env.SANDBOX_OIDC_REDIRECT_URIS,
+            cookieKey: `${env.SANDBOX_OIDC_CLIENT_SECRET}-cookies`,
+            password: DEMO_PASSWORD,
+          },
+          oidcPort,
+          env.SANDBOX_HOST,
+        );
   const shutdown = () => {
+    oidcServer?.close();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -20,7 +40,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address !== null ? address.port : env.SANDBOX_PORT;
   const smtpPort = await mail.listen(env.SANDBOX_SMTP_PORT, env.SANDBOX_HOST);
   console.log(
-    `Sandbox ready on http://${env.SANDBOX_HOST}:${port} (SMTP catcher on ${env.SANDBOX_HOST}:${smtpPort})`,
+    `Sandbox ready on http://${env.SANDBOX_HOST}:${port} (SMTP catcher on ${env.SANDBOX_HOST}:${smtpPort}${oidcServer ? `, OpenID provider ${oidcIssuer}` : ''})`,
   );
 }
 

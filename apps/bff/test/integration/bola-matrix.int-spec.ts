@@ -65,13 +65,6 @@ interface MatrixEntry {
   nested?: { param: string; foreign(f: Fixtures): Promise<string> | string };
 }
 
-/** The last 7 days, as a panel data query string. */
-function panelRange(): string {
-  const to = new Date();
-  const from = new Date(to.getTime() - 7 * 86_400_000);
-  return new URLSearchParams({ from: from.toISOString(), to: to.toISOString() }).toString();
-}
-
 async function inviteFixture(db: Client, accountId: string): Promise<string> {
   const id = randomUUID();
   await db.query(
@@ -106,6 +99,46 @@ async function notificationFixture(db: Client, accountId: string): Promise<strin
     [id, accountId, `bola:${id}`],
   );
   return id;
+}
+
+const dashboardRange = () =>
+  `from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date().toISOString()}`;
+
+const savedDashboardBody = () => ({
+  title: 'BOLA probe',
+  visibility: 'shared',
+  panels: [
+    {
+      id: 'upstreams',
+      type: 'health_status',
+      title: 'Upstreams',
+      sources: ['upstreams'],
+      gridPos: { x: 0, y: 0 },
+    },
+  ],
+});
+
+/** A shared saved dashboard of the account (made by a fresh viewer member), by name. */
+async function savedDashboardFixture(db: Client, accountId: string): Promise<string> {
+  const name = `bola-${randomBytes(4).toString('hex')}`;
+  const userId = await memberFixture(db, accountId);
+  await db.query(
+    "INSERT INTO saved_dashboards (id, account_id, name, title, visibility, panels, created_by_user_id, updated_at) VALUES ($1, $2, $3, 'BOLA probe', 'shared', $4, $5, now())",
+    [
+      randomUUID(),
+      accountId,
+      name,
+      JSON.stringify([
+        {
+          ...savedDashboardBody().panels[0],
+          gridPos: { x: 0, y: 0, w: 3, h: 2 },
+          refreshSeconds: 30,
+        },
+      ]),
+      userId,
+    ],
+  );
+  return name;
 }
 
 /** A fresh active service of the account's WHMCS client (1 = Acme, 2 = Globex), made through the sandbox. */
@@ -157,23 +190,6 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     permission: 'usage:read',
     ok: 200,
     sample: () => ({ query: `metric=disk&${usageRange()}` }),
-  },
-  'GET /api/v1/accounts/:accountId/dashboards': { permission: 'dashboard:read', ok: 200, sample: () => ({}) },
-  'GET /api/v1/accounts/:accountId/dashboards/:name': {
-    permission: 'dashboard:read',
-    ok: 200,
-    sample: () => ({ params: { name: 'default' } }),
-  },
-  // The health panel reads what every role with dashboard:read may read (services and upstreams).
-  'GET /api/v1/accounts/:accountId/dashboards/:name/panels/:panelId/data': {
-    permission: 'dashboard:read',
-    ok: 200,
-    sample: () => ({ params: { name: 'default', panelId: 'health' }, query: panelRange() }),
-  },
-  'GET /api/v1/accounts/:accountId/dashboards/:name/panels/:panelId/data.csv': {
-    permission: 'dashboard:read',
-    ok: 200,
-    sample: () => ({ params: { name: 'default', panelId: 'health' }, query: panelRange() }),
   },
   'GET /api/v1/accounts/:accountId/usage/alerts': { permission: 'usage:read', ok: 200, sample: () => ({}) },
   'POST /api/v1/accounts/:accountId/usage/alerts': {
@@ -341,6 +357,42 @@ const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     ok: 204,
     sample: async (f, a) => ({ params: { notificationId: await notificationFixture(f.db, a) } }),
     nested: { param: 'notificationId', foreign: (f) => notificationFixture(f.db, f.foreign.accountId) },
+  },
+  'GET /api/v1/accounts/:accountId/dashboards': { permission: 'dashboard:read', ok: 200, sample: () => ({}) },
+  'GET /api/v1/accounts/:accountId/dashboards/:name': {
+    permission: 'dashboard:read',
+    ok: 200,
+    sample: () => ({ params: { name: 'default' } }),
+  },
+  'GET /api/v1/accounts/:accountId/dashboards/:name/panels/:panelId/data': {
+    permission: 'dashboard:read',
+    ok: 200,
+    sample: () => ({ params: { name: 'performance', panelId: 'upstreams' }, query: dashboardRange() }),
+  },
+  'GET /api/v1/accounts/:accountId/dashboards/:name/panels/:panelId/data.csv': {
+    permission: 'dashboard:read',
+    ok: 200,
+    sample: () => ({ params: { name: 'performance', panelId: 'upstreams' }, query: dashboardRange() }),
+  },
+  'POST /api/v1/accounts/:accountId/dashboards': {
+    permission: 'dashboards:manage',
+    ok: 201,
+    sample: () => ({ body: { name: `bola-${randomBytes(4).toString('hex')}`, ...savedDashboardBody() } }),
+  },
+  'PUT /api/v1/accounts/:accountId/dashboards/:name': {
+    permission: 'dashboards:manage',
+    ok: 200,
+    sample: async (f, a) => ({
+      params: { name: await savedDashboardFixture(f.db, a) },
+      body: savedDashboardBody(),
+    }),
+    nested: { param: 'name', foreign: (f) => savedDashboardFixture(f.db, f.foreign.accountId) },
+  },
+  'DELETE /api/v1/accounts/:accountId/dashboards/:name': {
+    permission: 'dashboards:manage',
+    ok: 204,
+    sample: async (f, a) => ({ params: { name: await savedDashboardFixture(f.db, a) } }),
+    nested: { param: 'name', foreign: (f) => savedDashboardFixture(f.db, f.foreign.accountId) },
   },
   'GET /api/v1/accounts/:accountId/security': { permission: 'security:manage', ok: 200, sample: () => ({}) },
   'PUT /api/v1/accounts/:accountId/security': {

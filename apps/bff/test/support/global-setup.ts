@@ -12,7 +12,7 @@ import { embeddedPostgresUrl } from '../../src/core/database/embedded-postgres.s
 import { seedDemoData } from '../../src/core/database/demo-seed';
 import { runMigrations } from '../../src/core/prisma/migration-runner';
 import { freePort, waitFor } from './free-port';
-import { TEST_ENV, writeState } from './test-state';
+import { OIDC_TEST_REDIRECT_URI, TEST_ENV, writeState } from './test-state';
 
 /** Child processes kept for the teardown (same process as the setup). */
 export const children: { embedded?: ChildProcess; sandbox?: ChildProcess } = {};
@@ -53,12 +53,14 @@ async function startSandbox(): Promise<{
   pid: number;
   webhookPort: number;
   smtpPort: number;
+  oidcIssuer: string;
 } | null> {
   const entry = path.resolve(__dirname, '..', '..', '..', 'sandbox', 'dist', 'main.js');
   if (!existsSync(entry)) return null;
   const port = await freePort();
   const webhookPort = await freePort();
   const smtpPort = await freePort();
+  const oidcPort = await freePort();
   const child = spawn(process.execPath, [entry], {
     cwd: path.dirname(path.dirname(entry)),
     env: {
@@ -66,13 +68,15 @@ async function startSandbox(): Promise<{
       SANDBOX_PORT: String(port),
       SANDBOX_WEBHOOK_TARGET: `http://127.0.0.1:${webhookPort}`,
       SANDBOX_SMTP_PORT: String(smtpPort),
+      SANDBOX_OIDC_PORT: String(oidcPort),
+      SANDBOX_OIDC_REDIRECT_URIS: OIDC_TEST_REDIRECT_URI,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.sandbox = child;
   const url = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${url}/__admin/state`)).ok, 30_000, 'the sandbox');
-  return { url, pid: child.pid ?? 0, webhookPort, smtpPort };
+  return { url, pid: child.pid ?? 0, webhookPort, smtpPort, oidcIssuer: `http://127.0.0.1:${oidcPort}` };
 }
 
 /**
@@ -102,6 +106,7 @@ export default async function globalSetup(): Promise<void> {
     process.env[TEST_ENV.sandboxUrl] = sandbox.url;
     process.env[TEST_ENV.webhookPort] = String(sandbox.webhookPort);
     process.env[TEST_ENV.smtpUrl] = `smtp://127.0.0.1:${sandbox.smtpPort}`;
+    process.env[TEST_ENV.oidcIssuer] = sandbox.oidcIssuer;
   }
   process.env[TEST_ENV.stateFile] = writeState({
     databaseName,

@@ -28,6 +28,7 @@ export function testEnv(overrides: Partial<Env> = {}): Env {
     WHMCS_API_URL: `${sandboxUrl}/includes/api.php`,
     SALESFORCE_LOGIN_URL: sandboxUrl,
     SMTP_URL: process.env[TEST_ENV.smtpUrl],
+    OIDC_ISSUER_URL: process.env[TEST_ENV.oidcIssuer],
     SMTP_TIMEOUT_MS: '2000',
     WHMCS_TIMEOUT_MS: '2000',
     SALESFORCE_TIMEOUT_MS: '2000',

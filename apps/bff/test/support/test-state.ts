@@ -20,6 +20,8 @@ export const TEST_ENV = {
   sandboxUrl: 'PORTICO_TEST_SANDBOX_URL',
   webhookPort: 'PORTICO_TEST_WEBHOOK_PORT',
   smtpUrl: 'PORTICO_TEST_SMTP_URL',
+  /** Issuer URL of the sandbox's OpenID provider. */
+  oidcIssuer: 'PORTICO_TEST_OIDC_ISSUER',
   stateFile: 'PORTICO_TEST_STATE_FILE',
 } as const;
 
@@ -31,3 +33,6 @@ export function writeState(state: TestState): string {
 export function readState(file: string): TestState {
   return JSON.parse(readFileSync(file, 'utf8')) as TestState;
 }
+
+/** The redirect URI the sandbox's OpenID provider registers for the tests' BFF (the default PORTAL_ORIGIN's callback). */
+export const OIDC_TEST_REDIRECT_URI = 'http://localhost:3000/api/v1/auth/oidc/callback';

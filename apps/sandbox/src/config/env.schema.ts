@@ -6,6 +6,28 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   /** Port of the SMTP catcher (mail sent by the BFF lands on `/__admin/mail`); 0 picks a free one. */
   SANDBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(4125),
+  /**
+   * Port of the OpenID Connect provider (the companies' identity provider, simulated); default SANDBOX_PORT + 26
+   * (4126). 0 turns it off.
+   */
+  SANDBOX_OIDC_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Issuer URL of the OpenID provider, as browsers and the BFF reach it (default `http://<SANDBOX_HOST>:<port>`). */
+  SANDBOX_OIDC_ISSUER: z.url().optional(),
+  /** Client registered at the OpenID provider for Portico (the BFF's OIDC_CLIENT_ID / OIDC_CLIENT_SECRET). */
+  SANDBOX_OIDC_CLIENT_ID: z.string().min(1).default('portico-portal'),
+  SANDBOX_OIDC_CLIENT_SECRET: z.string().min(16).default('portico-sandbox-oidc-client-secret'),
+  /** Comma-separated redirect URIs of that client (the portal's `/api/v1/auth/oidc/callback`). */
+  SANDBOX_OIDC_REDIRECT_URIS: z
+    .string()
+    .default('http://localhost:3000/api/v1/auth/oidc/callback')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter((u) => u.length > 0),
+    )
+    .pipe(z.array(z.url()).min(1))
+    .or(z.array(z.url()).min(1)),
   /** Fastify/pino log level of the sandbox process. */
   SANDBOX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /**

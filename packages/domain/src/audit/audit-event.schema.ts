@@ -17,6 +17,8 @@ export const auditActionSchema = z.enum([
   'auth.password_changed',
   'auth.password_reset_requested',
   'auth.password_reset',
+  /** A user's identity at the OpenID provider linked to their Portico user (first sign-in through it). */
+  'auth.identity_linked',
   'account.mfa_requirement_changed',
   'support.case_created',
   'support.case_commented',
@@ -33,6 +35,8 @@ export const auditActionSchema = z.enum([
   'member.invite_revoked',
   'member.role_changed',
   'member.removed',
+  /** A member created at their first sign-in through the identity provider (OIDC_JIT_ACCOUNT_ID). */
+  'member.joined_just_in_time',
   'usage.api_key_created',
   'usage.api_key_revoked',
   'usage.alert_created',

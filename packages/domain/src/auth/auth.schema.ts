@@ -67,3 +67,13 @@ export type LoginResult = z.infer<typeof loginResultSchema>;
 export function isMfaChallenge(result: LoginResult): result is MfaChallenge {
   return 'mfaRequired' in result;
 }
+
+/**
+ * `GET /api/v1/auth/oidc/config`: whether the login page offers "Sign in with your company account" (the BFF's
+ * OIDC_ENABLED), and the email domains that provider serves.
+ */
+export const oidcPublicConfigSchema = z.object({
+  enabled: z.boolean(),
+  domains: z.array(z.string()),
+});
+export type OidcPublicConfig = z.infer<typeof oidcPublicConfigSchema>;

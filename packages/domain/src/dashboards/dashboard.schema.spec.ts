@@ -1,11 +1,13 @@
 import {
   checkDashboardReferences,
+  createSavedDashboardSchema,
   dashboardFileSchema,
   DEFAULT_PANEL_REFRESH_SECONDS,
   panelDataQuerySchema,
   panelSchema,
   relativeChange,
   thresholdFor,
+  updateSavedDashboardSchema,
 } from './index';
 
 const base = { id: 'p', title: 'P', gridPos: { x: 0, y: 0 } };
@@ -181,5 +183,42 @@ describe('thresholds and change', () => {
   it('computes the relative change, null against 0', () => {
     expect(relativeChange(150, 100)).toBeCloseTo(0.5);
     expect(relativeChange(50, 0)).toBeNull();
+  });
+});
+
+describe('saved dashboards', () => {
+  const kpi = (id: string, x: number, y: number) => ({
+    id,
+    type: 'kpi',
+    title: id,
+    measure: 'usage_total',
+    metric: 'bandwidth',
+    gridPos: { x, y },
+  });
+
+  it('accepts what a file accepts, private by default, with defaults applied', () => {
+    const saved = createSavedDashboardSchema.parse({ name: 'mine', title: 'Mine', panels: [kpi('a', 0, 0)] });
+    expect(saved.visibility).toBe('private');
+    expect(saved.panels[0]).toMatchObject({ gridPos: { x: 0, y: 0, w: 3, h: 2 }, refreshSeconds: 300 });
+    expect(
+      updateSavedDashboardSchema.parse({ title: 'T', visibility: 'shared', panels: [kpi('a', 0, 0)] })
+        .visibility,
+    ).toBe('shared');
+  });
+
+  it('refuses duplicate ids, overlaps, unknown fields and bad names like the files', () => {
+    const paths = (input: unknown) =>
+      createSavedDashboardSchema.safeParse(input).error?.issues.map((i) => i.path.join('.'));
+    expect(paths({ name: 'mine', title: 'M', panels: [kpi('a', 0, 0), kpi('a', 6, 0)] })).toEqual([
+      'panels.1.id',
+    ]);
+    expect(paths({ name: 'mine', title: 'M', panels: [kpi('a', 0, 0), kpi('b', 1, 1)] })).toEqual([
+      'panels.1.gridPos',
+    ]);
+    expect(paths({ name: 'Mine', title: 'M', panels: [kpi('a', 0, 0)] })).toEqual(['name']);
+    expect(paths({ name: 'mine', title: 'M', panels: [kpi('a', 0, 0)], scope: { all: true } })).toEqual(['']);
+    expect(paths({ name: 'mine', title: 'M', visibility: 'public', panels: [kpi('a', 0, 0)] })).toEqual([
+      'visibility',
+    ]);
   });
 });

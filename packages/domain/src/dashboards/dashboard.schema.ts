@@ -37,6 +37,35 @@ export function scopeRank(scope: DashboardScope): number {
   return 'account' in scope ? 2 : 'product' in scope ? 1 : 0;
 }
 
+/**
+ * The checks across panels of one dashboard (files and saved dashboards alike): panel ids unique, no two panels
+ * overlapping on the grid. Issues are added at `panels.<i>.id` / `panels.<i>.gridPos`.
+ */
+export function checkPanelLayout(panels: readonly Panel[], ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  panels.forEach((p, i) => {
+    const first = seen.get(p.id);
+    if (first !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['panels', i, 'id'],
+        message: `panel id ${p.id} is also used by panels[${first}]`,
+      });
+    else seen.set(p.id, i);
+    for (let j = 0; j < i; j++) {
+      const other = panels[j]!;
+      if (panelsOverlap(p.gridPos, other.gridPos)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['panels', i, 'gridPos'],
+          message: `overlaps panels[${j}] (${other.id})`,
+        });
+        break;
+      }
+    }
+  });
+}
+
 /** One file of `config/dashboards/` (`version: 1`). Panels are validated by `panelSchema`; ids unique, no overlap. */
 export const dashboardFileSchema = z
   .object({
@@ -50,37 +79,61 @@ export const dashboardFileSchema = z
     panels: z.array(panelSchema).min(1).max(40),
   })
   .strict()
-  .superRefine((d, ctx) => {
-    const seen = new Map<string, number>();
-    d.panels.forEach((p, i) => {
-      const first = seen.get(p.id);
-      if (first !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['panels', i, 'id'],
-          message: `panel id ${p.id} is also used by panels[${first}]`,
-        });
-      else seen.set(p.id, i);
-      for (let j = 0; j < i; j++) {
-        const other = d.panels[j]!;
-        if (panelsOverlap(p.gridPos, other.gridPos)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['panels', i, 'gridPos'],
-            message: `overlaps panels[${j}] (${other.id})`,
-          });
-          break;
-        }
-      }
-    });
-  });
+  .superRefine((d, ctx) => checkPanelLayout(d.panels, ctx));
 export type DashboardFile = z.output<typeof dashboardFileSchema>;
+
+/**
+ * Who sees a saved dashboard: `private` only the member who saved it, `shared` every member of the account (each
+ * panel's data still checked against the reader's role).
+ */
+export const dashboardVisibilitySchema = z.enum(['private', 'shared']);
+export type DashboardVisibility = z.infer<typeof dashboardVisibilitySchema>;
+
+/**
+ * Where a dashboard comes from: `configuration` (the operator's files, read only) or `saved` (saved by an owner or
+ * admin from the portal, stored in PostgreSQL).
+ */
+export const dashboardSourceSchema = z.enum(['configuration', 'saved']);
+export type DashboardSource = z.infer<typeof dashboardSourceSchema>;
+
+/** Limits of a saved dashboard: as many panels as a file holds. */
+const savedDashboardFields = {
+  title: z.string().trim().min(1).max(80),
+  description: z.string().trim().max(300).optional(),
+  visibility: dashboardVisibilitySchema.default('private'),
+  panels: z.array(panelSchema).min(1).max(40),
+};
+
+/**
+ * Body of `PUT .../dashboards/:name` (replace a saved dashboard): title, description, visibility (default
+ * `private`) and panels, validated like a dashboard file (`panelSchema` per panel, ids unique, no overlap; the BFF
+ * also checks catalog metrics and panel providers).
+ */
+export const updateSavedDashboardSchema = z
+  .object(savedDashboardFields)
+  .strict()
+  .superRefine((d, ctx) => checkPanelLayout(d.panels, ctx));
+export type UpdateSavedDashboard = z.output<typeof updateSavedDashboardSchema>;
+export type UpdateSavedDashboardInput = z.input<typeof updateSavedDashboardSchema>;
+
+/** Body of `POST .../dashboards` (save a new dashboard): as {@link updateSavedDashboardSchema} plus its `name`. */
+export const createSavedDashboardSchema = z
+  .object({ name: dashboardNameSchema, ...savedDashboardFields })
+  .strict()
+  .superRefine((d, ctx) => checkPanelLayout(d.panels, ctx));
+export type CreateSavedDashboard = z.output<typeof createSavedDashboardSchema>;
+export type CreateSavedDashboardInput = z.input<typeof createSavedDashboardSchema>;
 
 /** A dashboard as the BFF serves it (`GET .../dashboards/:name`). */
 export const dashboardSchema = z.object({
   name: dashboardNameSchema,
   title: z.string(),
   description: z.string().nullable(),
+  source: dashboardSourceSchema.default('configuration'),
+  /** Saved dashboards: who sees it; null for configured ones. */
+  visibility: dashboardVisibilitySchema.nullable().default(null),
+  /** Whether the signed-in member may change or delete it (saved, and an owner or admin). */
+  editable: z.boolean().default(false),
   panels: z.array(z.custom<Panel>((v) => typeof v === 'object' && v !== null && 'type' in v && 'id' in v)),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
@@ -91,6 +144,9 @@ export const dashboardSummarySchema = z.object({
   title: z.string(),
   description: z.string().nullable(),
   panelCount: z.number().int(),
+  source: dashboardSourceSchema.default('configuration'),
+  visibility: dashboardVisibilitySchema.nullable().default(null),
+  editable: z.boolean().default(false),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
 export const dashboardListSchema = z.object({ items: z.array(dashboardSummarySchema) });

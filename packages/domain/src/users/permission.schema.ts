@@ -8,6 +8,8 @@ import type { Role } from './role.schema';
 export const permissionSchema = z.enum([
   /** The dashboard document (`GET .../status`); blocks the role may not read come back `unavailable`. */
   'dashboard:read',
+  /** Saving, changing and deleting the account's own dashboards (beside the operator's configured ones). */
+  'dashboards:manage',
   /** Invoices, line items, payments, balances. */
   'billing:read',
   /** Subscriptions (products and services) and their prices. */
@@ -47,7 +49,7 @@ const READ_ALL: readonly Permission[] = [
  * The permission matrix: the permissions each role grants.
  * - owner: everything; the only role that manages account-wide security. An account keeps at least one owner.
  * - admin: everything but account-wide security; manages members (but cannot grant or remove the owner role).
- * - owners and admins alone request the cancellation of a subscription.
+ * - owners and admins alone request the cancellation of a subscription and save the account's own dashboards.
  * - billing: invoices, payments (pays invoices, manages payment methods) and subscriptions.
  * - technical: subscriptions, usage (sets usage alerts) and cases (opens cases).
  * - viewer: reads everything a member can read, changes nothing.
@@ -59,6 +61,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'support:write',
     'billing:pay',
     'subscriptions:manage',
+    'dashboards:manage',
     'members:read',
     'members:manage',
     'audit:read',
@@ -70,6 +73,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'support:write',
     'billing:pay',
     'subscriptions:manage',
+    'dashboards:manage',
     'members:read',
     'members:manage',
     'audit:read',

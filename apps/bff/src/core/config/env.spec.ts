@@ -74,6 +74,43 @@ describe('loadEnv', () => {
     expect(env.JWT_ACCESS_SECRET).toBe('a'.repeat(40));
   });
 
+  it('keeps provider sign-in off by default and points it at the sandbox provider through the portal', () => {
+    const env = loadEnv({});
+    expect(env.OIDC_ENABLED).toBe(false);
+    expect(env.OIDC_ISSUER_URL).toBe('http://127.0.0.1:4126');
+    expect(env.OIDC_REDIRECT_URI).toBe('http://localhost:3000/api/v1/auth/oidc/callback');
+    expect(env.OIDC_ALLOWED_EMAIL_DOMAINS).toEqual(['acme.example']);
+    const custom = loadEnv({
+      OIDC_ENABLED: 'true',
+      PORTAL_ORIGIN: 'https://portal.example.com',
+      OIDC_ALLOWED_EMAIL_DOMAINS: ' Acme.Example , globex.example ',
+    });
+    expect(custom.OIDC_REDIRECT_URI).toBe('https://portal.example.com/api/v1/auth/oidc/callback');
+    expect(custom.OIDC_ALLOWED_EMAIL_DOMAINS).toEqual(['acme.example', 'globex.example']);
+  });
+
+  it('refuses malformed provider settings', () => {
+    expect(() => loadEnv({ OIDC_ALLOWED_EMAIL_DOMAINS: '@acme.example' })).toThrow(
+      /OIDC_ALLOWED_EMAIL_DOMAINS/,
+    );
+    expect(() => loadEnv({ OIDC_ALLOWED_EMAIL_DOMAINS: ',' })).toThrow(/OIDC_ALLOWED_EMAIL_DOMAINS/);
+    expect(() => loadEnv({ OIDC_JIT_ACCOUNT_ID: 'acme' })).toThrow(/OIDC_JIT_ACCOUNT_ID/);
+    expect(() => loadEnv({ OIDC_JIT_ROLE: 'owner' })).toThrow(/OIDC_JIT_ROLE/);
+    expect(() => loadEnv({ OIDC_CLIENT_SECRET: 'short' })).toThrow(/OIDC_CLIENT_SECRET/);
+    const production = {
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: 'a'.repeat(40),
+      JWT_REFRESH_SECRET: 'b'.repeat(40),
+      CSRF_SECRET: 'c'.repeat(40),
+      MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      OIDC_ENABLED: 'true',
+    };
+    expect(() => loadEnv(production)).toThrow(/OIDC_CLIENT_SECRET/);
+    expect(loadEnv({ ...production, OIDC_CLIENT_SECRET: 's'.repeat(32) }).OIDC_CLIENT_SECRET).toBe(
+      's'.repeat(32),
+    );
+  });
+
   it('has every variable documented in .env.example', () => {
     const example = readFileSync(path.resolve(__dirname, '../../../../../.env.example'), 'utf8');
     const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));

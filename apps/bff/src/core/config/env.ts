@@ -17,6 +17,8 @@ const DEV_JWT_ACCESS_SECRET = 'portico-dev-access-secret-change-me-0123456789';
 const DEV_DATABASE_APP_PASSWORD = 'portico-app-dev-password';
 const DEV_JWT_REFRESH_SECRET = 'portico-dev-refresh-secret-change-me-0123456789';
 const DEV_CSRF_SECRET = 'portico-dev-csrf-secret-change-me-0123456789abcdef';
+/** Client secret of the sandbox's OpenID provider (development only). */
+const DEV_OIDC_CLIENT_SECRET = 'portico-sandbox-oidc-client-secret';
 /** 32 zero-ish bytes, base64url: development only (production refuses it). */
 const DEV_MFA_ENCRYPTION_KEY = Buffer.from('portico-dev-mfa-key-change-me-32').toString('base64url');
 
@@ -310,6 +312,59 @@ export const rawEnvSchema = z.object({
   USAGE_INGEST_RATE_LIMIT_PER_MINUTE: int(600, 1),
   /** Quiet time before `usage_changed` is published for an account that received samples, ms (coalesces bursts). */
   USAGE_CHANGED_DEBOUNCE_MS: int(1000, 0, 60_000),
+  /**
+   * Sign-in through an OpenID Connect provider (Authorization Code with PKCE, state and nonce). Off by default; on,
+   * the other OIDC_* variables default to the sandbox's provider (`http://127.0.0.1:4126`, started by `pnpm start`).
+   */
+  OIDC_ENABLED: z.preprocess(blankToUndefined, z.stringbool().default(false)),
+  /** Issuer URL of the provider (its `/.well-known/openid-configuration` is read at start-up). */
+  OIDC_ISSUER_URL: url('http://127.0.0.1:4126'),
+  /** Client id registered at the provider. */
+  OIDC_CLIENT_ID: z.preprocess(blankToUndefined, z.string().min(1).max(255).default('portico-portal')),
+  /** Client secret registered at the provider (`client_secret_basic`); required in production when enabled. */
+  OIDC_CLIENT_SECRET: z.preprocess(blankToUndefined, z.string().min(16).optional()),
+  /**
+   * Redirect URI registered at the provider; default `<PORTAL_ORIGIN>/api/v1/auth/oidc/callback` (through the
+   * portal's proxy, so the session cookies land on the portal's origin).
+   */
+  OIDC_REDIRECT_URI: z.preprocess(blankToUndefined, z.url().optional()),
+  /**
+   * Comma-separated email domains whose users may sign in through the provider (the ID token's `email`, which must
+   * be `email_verified`); default `acme.example` (the sandbox's demo company).
+   */
+  OIDC_ALLOWED_EMAIL_DOMAINS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('acme.example')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((d) => d.trim().toLowerCase())
+          .filter((d) => d.length > 0),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain name'),
+          )
+          .min(1),
+      ),
+  ),
+  /**
+   * Just-in-time membership: an allowed-domain user unknown to Portico is created and made a member of this account
+   * (id) with OIDC_JIT_ROLE. Unset: only users who already exist may sign in through the provider.
+   */
+  OIDC_JIT_ACCOUNT_ID: z.preprocess(blankToUndefined, z.uuid().optional()),
+  /** Role given to members created just in time. */
+  OIDC_JIT_ROLE: z.preprocess(
+    blankToUndefined,
+    z.enum(['admin', 'billing', 'technical', 'viewer']).default('viewer'),
+  ),
+  /** Lifetime of a started provider sign-in (the signed state cookie), seconds. */
+  OIDC_LOGIN_TTL_SECONDS: int(600, 30, 3600),
   /** Seed the demo accounts when the database has none; default true when DATABASE_URL is unset. */
   SEED_DEMO_DATA: z.preprocess(blankToUndefined, z.stringbool().optional()),
 });
@@ -384,6 +439,13 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
         message: `must keep at least as long as ${finer} (0 = forever)`,
       });
   }
+  if (production && raw.OIDC_ENABLED && raw.OIDC_CLIENT_SECRET === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OIDC_CLIENT_SECRET'],
+      message: 'required when NODE_ENV=production and OIDC_ENABLED=true',
+    });
+  }
   if (
     production &&
     (raw.CSRF_SECRET === DEV_CSRF_SECRET || raw.MFA_ENCRYPTION_KEY === DEV_MFA_ENCRYPTION_KEY)
@@ -403,6 +465,9 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
     /** EMBEDDED_PG_DATA_DIR is the default `.data/postgres` (as root it may be kept elsewhere, linked from there). */
     EMBEDDED_PG_DATA_DIR_IS_DEFAULT: raw.EMBEDDED_PG_DATA_DIR === undefined,
     SEED_DEMO_DATA: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
+    OIDC_CLIENT_SECRET: raw.OIDC_CLIENT_SECRET ?? DEV_OIDC_CLIENT_SECRET,
+    OIDC_REDIRECT_URI:
+      raw.OIDC_REDIRECT_URI ?? new URL('/api/v1/auth/oidc/callback', raw.PORTAL_ORIGIN).toString(),
     SELLER_CONFIG_PATH: raw.SELLER_CONFIG_PATH ?? path.join(findRepoRoot(), 'config', 'seller.json'),
     USAGE_METRICS_FILE: raw.USAGE_METRICS_FILE ?? path.join(findRepoRoot(), 'config', 'metrics.yaml'),
     DASHBOARDS_DIR: raw.DASHBOARDS_DIR ?? path.join(findRepoRoot(), 'config', 'dashboards'),

@@ -1,9 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import {
-  panelDataSchema,
-  panelDataQuerySchema,
-  dashboardSchema,
-  dashboardListSchema,
   acceptInviteRequestSchema,
   acceptedInviteSchema,
   changeRoleRequestSchema,
@@ -23,6 +19,12 @@ import {
   auditEventPageSchema,
   auditEventQuerySchema,
   createAdminAccountRequestSchema,
+  createSavedDashboardSchema,
+  dashboardListSchema,
+  dashboardSchema,
+  panelDataQuerySchema,
+  panelDataSchema,
+  updateSavedDashboardSchema,
   linkAccountRequestSchema,
   casePageSchema,
   caseListQuerySchema,
@@ -80,10 +82,12 @@ import {
   webhookDeliveryListQuerySchema,
   webhookDeliveryPageSchema,
   webhookDeliverySchema,
+  oidcPublicConfigSchema,
 } from '@portico/domain';
 import { sfOutboundMessageSchema, sfWebhookSchema } from '@portico/domain/providers/salesforce';
 import { whmcsWebhookSchema } from '@portico/domain/providers/whmcs';
 import { z } from 'zod';
+import { oidcCallbackQuerySchema, oidcStartQuerySchema } from '../../modules/auth/oidc/oidc-claims';
 
 /** Where a route's payloads are described: the same domain schemas that parse them at run time. */
 export interface RouteSchemas {
@@ -148,6 +152,18 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   // ---- end identity ----
   'post /api/v1/auth/refresh': { response: { status: 200, name: 'Me', schema: meSchema } },
   'post /api/v1/auth/logout': { response: { status: 204, name: null, schema: null } },
+  'get /api/v1/auth/oidc/config': {
+    response: { status: 200, name: 'OidcPublicConfig', schema: oidcPublicConfigSchema },
+  },
+  // Browser navigations: a 302 to the identity provider, and back to the portal.
+  'get /api/v1/auth/oidc/start': {
+    query: oidcStartQuerySchema,
+    response: { status: 302, name: null, schema: null },
+  },
+  'get /api/v1/auth/oidc/callback': {
+    query: oidcCallbackQuerySchema,
+    response: { status: 302, name: null, schema: null },
+  },
   'get /api/v1/me': { response: { status: 200, name: 'Me', schema: meSchema } },
   'get /api/v1/accounts/{accountId}/status': {
     response: { status: 200, name: 'AccountStatus', schema: accountStatusSchema },
@@ -213,6 +229,37 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
     body: { name: 'NotificationPreferences', schema: notificationPreferencesSchema },
     response: { status: 200, name: 'NotificationPreferences', schema: notificationPreferencesSchema },
   },
+  // ---- dashboards: configured and saved, panel data ----
+  'get /api/v1/accounts/{accountId}/dashboards': {
+    response: { status: 200, name: 'DashboardList', schema: dashboardListSchema },
+  },
+  'post /api/v1/accounts/{accountId}/dashboards': {
+    body: { name: 'CreateSavedDashboard', schema: createSavedDashboardSchema },
+    response: { status: 201, name: 'Dashboard', schema: dashboardSchema },
+  },
+  'get /api/v1/accounts/{accountId}/dashboards/{name}': {
+    response: { status: 200, name: 'Dashboard', schema: dashboardSchema },
+  },
+  'put /api/v1/accounts/{accountId}/dashboards/{name}': {
+    body: { name: 'UpdateSavedDashboard', schema: updateSavedDashboardSchema },
+    response: { status: 200, name: 'Dashboard', schema: dashboardSchema },
+  },
+  'delete /api/v1/accounts/{accountId}/dashboards/{name}': {
+    response: { status: 204, name: null, schema: null },
+  },
+  'get /api/v1/accounts/{accountId}/dashboards/{name}/panels/{panelId}/data': {
+    query: panelDataQuerySchema,
+    response: { status: 200, name: 'PanelData', schema: panelDataSchema },
+  },
+  'get /api/v1/accounts/{accountId}/dashboards/{name}/panels/{panelId}/data.csv': {
+    query: panelDataQuerySchema,
+    response: {
+      status: 200,
+      name: 'PanelDataCsv',
+      schema: z.string().describe('RFC 4180 CSV with a header row (attachment)'),
+      contentType: 'text/csv',
+    },
+  },
   'get /api/v1/accounts/{accountId}/usage': {
     query: usageQuerySchema,
     response: { status: 200, name: 'UsageSeries', schema: usageSeriesSchema },
@@ -231,26 +278,6 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
       status: 200,
       name: 'UsageCsv',
       schema: z.string().describe('CSV with a header row'),
-      contentType: 'text/csv',
-    },
-  },
-  // ---- dashboards ----
-  'get /api/v1/accounts/{accountId}/dashboards': {
-    response: { status: 200, name: 'DashboardList', schema: dashboardListSchema },
-  },
-  'get /api/v1/accounts/{accountId}/dashboards/{name}': {
-    response: { status: 200, name: 'Dashboard', schema: dashboardSchema },
-  },
-  'get /api/v1/accounts/{accountId}/dashboards/{name}/panels/{panelId}/data': {
-    query: panelDataQuerySchema,
-    response: { status: 200, name: 'PanelData', schema: panelDataSchema },
-  },
-  'get /api/v1/accounts/{accountId}/dashboards/{name}/panels/{panelId}/data.csv': {
-    query: panelDataQuerySchema,
-    response: {
-      status: 200,
-      name: 'PanelDataCsv',
-      schema: z.string().describe("CSV of one panel's data (attachment)"),
       contentType: 'text/csv',
     },
   },

@@ -216,8 +216,8 @@ export class AuthService implements OnModuleInit {
     return me;
   }
 
-  /** Starts a new session (refresh-token family) for `userId`. */
-  private async startSession(userId: string, meta: ClientMeta): Promise<IssuedSession> {
+  /** Starts a new session (refresh-token family) for `userId` (password, two-factor and provider sign-ins). */
+  async startSession(userId: string, meta: ClientMeta): Promise<IssuedSession> {
     const me = await this.repository.findMe(userId);
     if (!me) throw AppException.unauthenticated(INVALID_CREDENTIALS);
     const sessionId = randomUUID();

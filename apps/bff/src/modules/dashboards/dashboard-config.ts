@@ -97,13 +97,32 @@ export function validateDashboardText(
   if (!parsed.success)
     return { dashboard: null, problems: parsed.error.issues.map((i) => at(i.path, i.message)) };
   const dashboard = parsed.data;
+  const problems = checkDashboardSemantics(dashboard, catalog).map((i) => at(i.path, i.message));
+  return { dashboard: problems.length === 0 ? { ...dashboard, file } : null, problems };
+}
+
+/**
+ * What the schema cannot check of a schema-valid dashboard (a file or a saved one): every metric in `catalog`
+ * (per-service panels on per-service metrics), every custom panel's provider registered for its type with valid
+ * parameters and a parsable template. Each issue's `path` is inside the dashboard (`panels.<i>...`).
+ */
+export function checkDashboardSemantics(
+  dashboard: Pick<DashboardFile, 'panels'>,
+  catalog: MetricCatalog,
+): Array<{ path: PropertyKey[]; message: string }> {
   const keys = new Set(catalog.metrics.map((m) => m.key));
   const perService = new Set(catalog.metrics.filter((m) => m.perService).map((m) => m.key));
-  const problems = checkDashboardReferences(dashboard, keys, perService).map((i) => at(i.path, i.message));
-  dashboard.panels.forEach((panel, i) =>
-    problems.push(...checkProvider(panel, keys).map((p) => at(['panels', i, ...p.path], p.message))),
+  const issues: Array<{ path: PropertyKey[]; message: string }> = checkDashboardReferences(
+    dashboard as DashboardFile,
+    keys,
+    perService,
   );
-  return { dashboard: problems.length === 0 ? { ...dashboard, file } : null, problems };
+  dashboard.panels.forEach((panel, i) =>
+    issues.push(
+      ...checkProvider(panel, keys).map((p) => ({ path: ['panels', i, ...p.path], message: p.message })),
+    ),
+  );
+  return issues;
 }
 
 /** A custom panel's provider: registered for the panel's type, its parameters valid, its template parsable. */

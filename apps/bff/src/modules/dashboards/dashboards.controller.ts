@@ -1,6 +1,21 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -10,16 +25,32 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  createSavedDashboardSchema,
   panelDataQuerySchema,
+  updateSavedDashboardSchema,
+  type CreateSavedDashboard,
   type Dashboard,
   type DashboardList,
   type PanelData,
   type PanelDataQuery,
+  type UpdateSavedDashboard,
 } from '@portico/domain';
 import type { FastifyReply } from 'fastify';
-import { AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
+import {
+  AccountScoped,
+  CurrentAccount,
+  CurrentUser,
+  RequirePermission,
+  type AccountContext,
+  type SessionUser,
+} from '../../core/auth';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
-import { DashboardsService } from './dashboards.service';
+import { DashboardsService, type DashboardReader } from './dashboards.service';
+
+const reader = (account: AccountContext, user: SessionUser): DashboardReader => ({
+  ...account,
+  userId: user.userId,
+});
 
 const rangeQueries = [
   ApiQuery({ name: 'from', description: "ISO 8601 timestamp (inclusive): the dashboard's range" }),
@@ -40,7 +71,11 @@ const applyAll =
     for (const d of decorators) d(target, key, descriptor);
   };
 
-/** Dashboards of one account and their panels' data (`dashboard:read`, plus each panel's own permissions). */
+/**
+ * Dashboards of one account (the operator's configured ones and the ones its owners and admins saved) and their
+ * panels' data (`dashboard:read`, plus each panel's own permissions); saving, changing and deleting saved
+ * dashboards needs `dashboards:manage`.
+ */
 @ApiTags('dashboards')
 @Controller('api/v1/accounts/:accountId/dashboards')
 @AccountScoped()
@@ -53,16 +88,72 @@ export class DashboardsController {
     summary: 'The dashboards of the account (configuration: all accounts, its products, or this account)',
   })
   @ApiOkResponse({ description: 'DashboardList' })
-  list(@CurrentAccount() account: AccountContext): Promise<DashboardList> {
-    return this.dashboards.list(account);
+  list(@CurrentAccount() account: AccountContext, @CurrentUser() user: SessionUser): Promise<DashboardList> {
+    return this.dashboards.list(reader(account, user));
+  }
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission('dashboards:manage')
+  @ApiOperation({
+    summary: 'Save a new dashboard (private to its creator or shared with the account)',
+    description:
+      "Validated like a dashboard file: panel schema, unique ids, no overlap, catalog metrics, panel providers. The name must not be a configured dashboard's.",
+  })
+  @ApiCreatedResponse({ description: 'Dashboard' })
+  @ApiBadRequestResponse({ description: 'validation_failed' })
+  @ApiForbiddenResponse({ description: 'forbidden: owners and admins only' })
+  @ApiConflictResponse({ description: 'conflict: the account has a saved dashboard of the name' })
+  create(
+    @CurrentAccount() account: AccountContext,
+    @CurrentUser() user: SessionUser,
+    @Body(new ZodValidationPipe(createSavedDashboardSchema)) body: CreateSavedDashboard,
+  ): Promise<Dashboard> {
+    return this.dashboards.create(reader(account, user), body);
+  }
+
+  @Put(':name')
+  @RequirePermission('dashboards:manage')
+  @ApiOperation({ summary: 'Replace a saved dashboard (configured ones are read only)' })
+  @ApiOkResponse({ description: 'Dashboard' })
+  @ApiBadRequestResponse({ description: 'validation_failed' })
+  @ApiForbiddenResponse({
+    description: 'forbidden: owners and admins only; only its creator makes it private',
+  })
+  @ApiNotFoundResponse({ description: 'not_found' })
+  update(
+    @CurrentAccount() account: AccountContext,
+    @CurrentUser() user: SessionUser,
+    @Param('name') name: string,
+    @Body(new ZodValidationPipe(updateSavedDashboardSchema)) body: UpdateSavedDashboard,
+  ): Promise<Dashboard> {
+    return this.dashboards.update(reader(account, user), name, body);
+  }
+
+  @Delete(':name')
+  @HttpCode(204)
+  @RequirePermission('dashboards:manage')
+  @ApiOperation({ summary: 'Delete a saved dashboard' })
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiNotFoundResponse({ description: 'not_found' })
+  async remove(
+    @CurrentAccount() account: AccountContext,
+    @CurrentUser() user: SessionUser,
+    @Param('name') name: string,
+  ): Promise<void> {
+    await this.dashboards.delete(reader(account, user), name);
   }
 
   @Get(':name')
   @ApiOperation({ summary: 'One dashboard: its panels with grid positions and refresh intervals' })
   @ApiOkResponse({ description: 'Dashboard' })
   @ApiNotFoundResponse({ description: 'not_found' })
-  get(@CurrentAccount() account: AccountContext, @Param('name') name: string): Promise<Dashboard> {
-    return this.dashboards.get(account, name);
+  get(
+    @CurrentAccount() account: AccountContext,
+    @CurrentUser() user: SessionUser,
+    @Param('name') name: string,
+  ): Promise<Dashboard> {
+    return this.dashboards.get(reader(account, user), name);
   }
 
   @Get(':name/panels/:panelId/data')
@@ -74,11 +165,12 @@ export class DashboardsController {
   @ApiNotFoundResponse({ description: 'not_found' })
   data(
     @CurrentAccount() account: AccountContext,
+    @CurrentUser() user: SessionUser,
     @Param('name') name: string,
     @Param('panelId') panelId: string,
     @Query(new ZodValidationPipe(panelDataQuerySchema)) query: PanelDataQuery,
   ): Promise<PanelData> {
-    return this.dashboards.panelData(account, name, panelId, query);
+    return this.dashboards.panelData(reader(account, user), name, panelId, query);
   }
 
   @Get(':name/panels/:panelId/data.csv')
@@ -90,12 +182,13 @@ export class DashboardsController {
   @ApiBadRequestResponse({ description: 'validation_failed' })
   async csv(
     @CurrentAccount() account: AccountContext,
+    @CurrentUser() user: SessionUser,
     @Param('name') name: string,
     @Param('panelId') panelId: string,
     @Query(new ZodValidationPipe(panelDataQuerySchema)) query: PanelDataQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const { fileName, csv } = await this.dashboards.panelCsv(account, name, panelId, query);
+    const { fileName, csv } = await this.dashboards.panelCsv(reader(account, user), name, panelId, query);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${fileName}"`);

@@ -7,6 +7,7 @@ import { DashboardConfigService } from './dashboard-config.service';
 import { DashboardsController } from './dashboards.controller';
 import { DashboardsService } from './dashboards.service';
 import { PanelDataService } from './panel-data.service';
+import { SavedDashboardsRepository } from './saved-dashboards.repository';
 import { panelProviderRegistry } from './providers';
 
 /**
@@ -17,6 +18,12 @@ import { panelProviderRegistry } from './providers';
 @Module({
   imports: [UsageModule, BillingModule, SupportModule, UpstreamModule],
   controllers: [DashboardsController],
-  providers: [DashboardConfigService, PanelDataService, DashboardsService, ...panelProviderRegistry.types()],
+  providers: [
+    DashboardConfigService,
+    PanelDataService,
+    DashboardsService,
+    SavedDashboardsRepository,
+    ...panelProviderRegistry.types(),
+  ],
 })
 export class DashboardsModule {}

@@ -3,11 +3,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   dashboardNameSchema,
   panelIdSchema,
+  roleHasPermission,
+  type CreateSavedDashboard,
   type Dashboard,
   type DashboardList,
+  type DashboardSource,
+  type DashboardVisibility,
   type Panel,
   type PanelData,
   type PanelDataQuery,
+  type UpdateSavedDashboard,
 } from '@portico/domain';
 import { stringify } from 'csv-stringify/sync';
 import type { AccountContext } from '../../core/auth';
@@ -16,11 +21,34 @@ import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { AppException } from '../../core/http/app.exception';
 import { BillingService } from '../billing/billing.service';
-import { dashboardsFor, type LoadedDashboard } from './dashboard-config';
+import { MetricCatalogService } from '../usage/catalog/metric-catalog';
+import { checkDashboardSemantics, dashboardsFor } from './dashboard-config';
 import { DashboardConfigService } from './dashboard-config.service';
 import { panelPermissions } from './panel-permissions';
 import { PanelDataService } from './panel-data.service';
+import {
+  SavedDashboardNameTaken,
+  SavedDashboardsRepository,
+  type SavedDashboardRow,
+  type SavedDashboardWrite,
+} from './saved-dashboards.repository';
 import { tablePage } from './table-page';
+
+/** A dashboard an account's member sees: a configured one (the operator's files) or a saved one. */
+export interface ResolvedDashboard {
+  name: string;
+  title: string;
+  description: string | null;
+  panels: Panel[];
+  source: DashboardSource;
+  /** Saved dashboards: who sees it; null for configured ones. */
+  visibility: DashboardVisibility | null;
+  /** Saved dashboards: the row and its creator. */
+  saved: SavedDashboardRow | null;
+}
+
+/** Who reads: the account (with the member's role) and the signed-in member. */
+export type DashboardReader = AccountContext & { userId: string };
 
 /**
  * The dashboards of an account (configuration resolved per account: one account over its products over all) and
@@ -36,6 +64,8 @@ export class DashboardsService {
     private readonly data: PanelDataService,
     private readonly billing: BillingService,
     private readonly cache: CachePort,
+    private readonly saved: SavedDashboardsRepository,
+    private readonly catalog: MetricCatalogService,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -54,44 +84,181 @@ export class DashboardsService {
     }
   }
 
-  private async visible(account: AccountContext): Promise<LoadedDashboard[]> {
+  /** The configured dashboards of the account (one account over its products over all), in their order. */
+  private async configured(account: AccountContext): Promise<ResolvedDashboard[]> {
     return dashboardsFor(this.config.config, {
       accountId: account.accountId,
       products: await this.products(account),
-    });
+    }).map((d) => ({
+      name: d.name,
+      title: d.title,
+      description: d.description ?? null,
+      panels: d.panels,
+      source: 'configuration' as const,
+      visibility: null,
+      saved: null,
+    }));
   }
 
-  async list(account: AccountContext): Promise<DashboardList> {
-    const items = await this.visible(account);
+  private static fromSaved(row: SavedDashboardRow): ResolvedDashboard {
+    return {
+      name: row.name,
+      title: row.title,
+      description: row.description,
+      panels: row.panels,
+      source: 'saved',
+      visibility: row.visibility,
+      saved: row,
+    };
+  }
+
+  /**
+   * Every dashboard the member sees: the configured ones first (in their order), then the saved ones (shared, and
+   * the member's own private ones) by title. A saved one whose name a configured dashboard took later is hidden.
+   */
+  private async visible(reader: DashboardReader): Promise<ResolvedDashboard[]> {
+    const [configured, saved] = await Promise.all([
+      this.configured(reader),
+      this.saved.list(reader.accountId, reader.userId),
+    ]);
+    const taken = new Set(configured.map((d) => d.name));
+    return [
+      ...configured,
+      ...saved.filter((r) => !taken.has(r.name)).map((r) => DashboardsService.fromSaved(r)),
+    ];
+  }
+
+  /** Whether the member may change `d` (a saved dashboard, and the role grants `dashboards:manage`). */
+  private static editable(reader: DashboardReader, d: ResolvedDashboard): boolean {
+    return d.source === 'saved' && roleHasPermission(reader.role, 'dashboards:manage');
+  }
+
+  async list(reader: DashboardReader): Promise<DashboardList> {
+    const items = await this.visible(reader);
     return {
       items: items.map((d) => ({
         name: d.name,
         title: d.title,
-        description: d.description ?? null,
+        description: d.description,
         panelCount: d.panels.length,
+        source: d.source,
+        visibility: d.visibility,
+        editable: DashboardsService.editable(reader, d),
       })),
     };
   }
 
-  /** @throws AppException 404 for a name the account has no dashboard of */
-  async get(account: AccountContext, name: string): Promise<Dashboard> {
-    const d = await this.find(account, name);
-    return { name: d.name, title: d.title, description: d.description ?? null, panels: d.panels };
+  /** @throws AppException 404 for a name the member has no dashboard of (another member's private one included) */
+  async get(reader: DashboardReader, name: string): Promise<Dashboard> {
+    return this.present(reader, await this.find(reader, name));
   }
 
-  private async find(account: AccountContext, name: string): Promise<LoadedDashboard> {
-    const d = dashboardNameSchema.safeParse(name).success
-      ? (await this.visible(account)).find((x) => x.name === name)
-      : undefined;
-    if (!d) throw AppException.notFound('Dashboard not found');
-    return d;
+  private present(reader: DashboardReader, d: ResolvedDashboard): Dashboard {
+    return {
+      name: d.name,
+      title: d.title,
+      description: d.description,
+      source: d.source,
+      visibility: d.visibility,
+      editable: DashboardsService.editable(reader, d),
+      panels: d.panels,
+    };
+  }
+
+  private async find(reader: DashboardReader, name: string): Promise<ResolvedDashboard> {
+    if (!dashboardNameSchema.safeParse(name).success) throw AppException.notFound('Dashboard not found');
+    const configured = (await this.configured(reader)).find((x) => x.name === name);
+    if (configured) return configured;
+    const row = await this.saved.find(reader.accountId, reader.userId, name);
+    if (!row) throw AppException.notFound('Dashboard not found');
+    return DashboardsService.fromSaved(row);
+  }
+
+  /**
+   * Validates a saved dashboard's panels beyond the schema (catalog metrics, panel providers, as the dashboard
+   * files are) and that the name is not a configured dashboard's.
+   * @throws AppException 400 `validation_failed` with a detail per problem (`body.panels.<i>...`, `body.name`)
+   */
+  private checkSaved(name: string, body: { panels: Panel[] }): void {
+    const details = checkDashboardSemantics(body, this.catalog.catalog).map((i) => ({
+      path: ['body', ...i.path.map(String)].join('.'),
+      message: i.message,
+    }));
+    if (this.config.config.dashboards.some((d) => d.name === name))
+      details.push({ path: 'body.name', message: `${name} is the name of a configured dashboard` });
+    if (details.length > 0) throw AppException.validation(details, 'The dashboard is not valid');
+  }
+
+  private static write(body: UpdateSavedDashboard): SavedDashboardWrite {
+    return {
+      title: body.title,
+      description: body.description ? body.description : null,
+      visibility: body.visibility,
+      panels: body.panels,
+    };
+  }
+
+  /**
+   * Saves a new dashboard of the account (`dashboards:manage`).
+   * @throws AppException 400 `validation_failed` (unknown metric or provider, a configured dashboard's name), 409
+   *   `conflict` when the account already has a saved dashboard of the name
+   */
+  async create(reader: DashboardReader, body: CreateSavedDashboard): Promise<Dashboard> {
+    this.checkSaved(body.name, body);
+    try {
+      const row = await this.saved.create(
+        reader.accountId,
+        reader.userId,
+        body.name,
+        DashboardsService.write(body),
+      );
+      return this.present(reader, DashboardsService.fromSaved(row));
+    } catch (err) {
+      if (err instanceof SavedDashboardNameTaken)
+        throw new AppException(409, 'conflict', `A dashboard named ${body.name} already exists`, [
+          { path: 'body.name', message: 'already taken' },
+        ]);
+      throw err;
+    }
+  }
+
+  /**
+   * Replaces a saved dashboard (`dashboards:manage`): title, description, visibility, panels. Only its creator may
+   * make a shared dashboard private.
+   * @throws AppException 404 for no saved dashboard of the name (configured ones are read only: 404 too), 400 as
+   *   {@link create}, 403 for making another member's dashboard private
+   */
+  async update(reader: DashboardReader, name: string, body: UpdateSavedDashboard): Promise<Dashboard> {
+    const row = await this.savedOnly(reader, name);
+    if (body.visibility === 'private' && row.createdByUserId !== reader.userId)
+      throw AppException.forbidden('Only the member who saved this dashboard can make it private');
+    this.checkSaved(name, body);
+    const updated = await this.saved.update(reader.accountId, row.id, DashboardsService.write(body));
+    if (!updated) throw AppException.notFound('Dashboard not found');
+    return this.present(reader, DashboardsService.fromSaved(updated));
+  }
+
+  /**
+   * Deletes a saved dashboard (`dashboards:manage`).
+   * @throws AppException 404 for no saved dashboard of the name the member sees (configured ones cannot be deleted)
+   */
+  async delete(reader: DashboardReader, name: string): Promise<void> {
+    const row = await this.savedOnly(reader, name);
+    if (!(await this.saved.delete(reader.accountId, row.id)))
+      throw AppException.notFound('Dashboard not found');
+  }
+
+  private async savedOnly(reader: DashboardReader, name: string): Promise<SavedDashboardRow> {
+    const d = await this.find(reader, name);
+    if (!d.saved) throw AppException.notFound('Configured dashboards cannot be changed from the portal');
+    return d.saved;
   }
 
   /**
    * @throws AppException 404 for an unknown dashboard or panel (also another account's), 403 when the member's role
    *   lacks a permission of the panel's data
    */
-  async panel(account: AccountContext, name: string, panelId: string): Promise<Panel> {
+  async panel(account: DashboardReader, name: string, panelId: string): Promise<Panel> {
     const d = await this.find(account, name);
     const panel = panelIdSchema.safeParse(panelId).success
       ? d.panels.find((p) => p.id === panelId)
@@ -107,7 +274,7 @@ export class DashboardsService {
 
   /** A panel's data for the range (cached per account and query). */
   async panelData(
-    account: AccountContext,
+    account: DashboardReader,
     name: string,
     panelId: string,
     query: PanelDataQuery,
@@ -139,7 +306,7 @@ export class DashboardsService {
    * @throws AppException 400 for template and image panels (nothing tabular to export)
    */
   async panelCsv(
-    account: AccountContext,
+    account: DashboardReader,
     name: string,
     panelId: string,
     query: PanelDataQuery,

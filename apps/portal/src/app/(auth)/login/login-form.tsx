@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -11,23 +12,35 @@ import {
   totpCodeSchema,
   type Me,
 } from '@portico/domain';
+import { oidcConfigQuery } from '@/features/auth/api/auth.queries';
 import { useLoginAuthMutation } from '@/features/auth/api/use-login-auth-mutation';
 import { useVerifyMfaAuthMutation } from '@/features/auth/api/use-verify-mfa-auth-mutation';
 import { adoptSavedLocale } from '@/i18n/use-saved-locale';
+import { browserApiClient } from '@/lib/api-client';
 import { firstDashboardPath } from '@/lib/account-paths';
 import { formText } from '@/lib/form-text';
 
 /**
  * Sign-in in one or two steps: email + password, then (when the user has two-factor on) a code from the
  * authenticator app or a recovery code. Errors are announced and never say which of email or password was wrong.
+ * When the BFF has an identity provider (OIDC), "Sign in with your company account" starts that sign-in instead;
+ * it comes back here at the code step (`initialStep`) when the provider asserted no second factor and the user has
+ * two-factor on.
  */
-export function LoginForm({ next }: { next: string | null }) {
+export function LoginForm({
+  next,
+  initialStep = 'password',
+}: {
+  next: string | null;
+  initialStep?: 'password' | 'code';
+}) {
   const router = useRouter();
   const t = useTranslations('auth.login');
   const login = useLoginAuthMutation();
   const verify = useVerifyMfaAuthMutation();
   const [error, setError] = useState<string | null>(null);
-  const [step, setStep] = useState<'password' | 'code'>('password');
+  const [step, setStep] = useState<'password' | 'code'>(initialStep);
+  const oidc = useQuery(oidcConfigQuery(browserApiClient));
   const [useRecovery, setUseRecovery] = useState(false);
 
   const done = (me: Me) => {
@@ -163,6 +176,24 @@ export function LoginForm({ next }: { next: string | null }) {
           {t('forgot')}
         </Link>
       </p>
+      {oidc.data?.enabled ? (
+        <>
+          <p className="muted small login-divider" aria-hidden="true">
+            {t('or')}
+          </p>
+          {/* A navigation, not a fetch: the provider's sign-in page takes over the window. */}
+          <a
+            className="button button--secondary button--block"
+            href={`/api/v1/auth/oidc/start${next ? `?next=${encodeURIComponent(next)}` : ''}`}
+            data-testid="login-oidc"
+          >
+            {t('companyAccount')}
+          </a>
+          {oidc.data.domains.length > 0 ? (
+            <p className="muted small">{t('providerHint', { domains: oidc.data.domains.join(', ') })}</p>
+          ) : null}
+        </>
+      ) : null}
     </form>
   );
 }

@@ -31,7 +31,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       subtitle={t('subtitle')}
       footer={<p className="auth-page__footer muted small">{t('demo')}</p>}
     >
-      <LoginForm next={safeNext(params.next)} />
+      <LoginForm next={safeNext(params.next)} initialStep={params.step === 'code' ? 'code' : 'password'} />
     </AuthCard>
   );
 }

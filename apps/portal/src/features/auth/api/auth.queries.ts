@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { meSchema } from '@portico/domain';
+import { meSchema, oidcPublicConfigSchema } from '@portico/domain';
 import type { ApiClient } from '@/lib/api-client';
 import { authKeys } from './keys';
 
@@ -9,5 +9,14 @@ export function meQuery(client: ApiClient) {
     queryKey: authKeys.me(),
     queryFn: ({ signal }) => client.request('/api/v1/me', meSchema, { signal }),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Whether sign-in through the company's identity provider is on (`GET /api/v1/auth/oidc/config`). */
+export function oidcConfigQuery(client: ApiClient) {
+  return queryOptions({
+    queryKey: authKeys.oidcConfig(),
+    queryFn: ({ signal }) => client.request('/api/v1/auth/oidc/config', oidcPublicConfigSchema, { signal }),
+    staleTime: 10 * 60_000,
   });
 }

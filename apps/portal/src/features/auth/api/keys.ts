@@ -2,4 +2,6 @@
 export const authKeys = {
   /** `GET /api/v1/me`. */
   me: () => ['me'] as const,
+  /** `GET /api/v1/auth/oidc/config`. */
+  oidcConfig: () => ['auth', 'oidc-config'] as const,
 };

@@ -1,3 +1,5 @@
+import { addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+
 /** The dashboards' global date range: a rolling preset or a custom span of calendar days (UTC). */
 export const DASHBOARD_RANGE_PRESETS = ['24h', '7d', '30d', '90d'] as const;
 export type DashboardRangePreset = (typeof DASHBOARD_RANGE_PRESETS)[number];
@@ -55,10 +57,45 @@ export function rangeSearch(range: DashboardRange): Record<string, string> {
   return 'from' in range ? { from: range.from, to: range.to } : { range: range.preset };
 }
 
-/** A custom range from two calendar dates (`YYYY-MM-DD`, inclusive), or null when they are not a valid span. */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date (`YYYY-MM-DD`) as date-fns reads it, or null when it is not one. */
+function calendarDate(value: string): Date | null {
+  if (!DATE_ONLY.test(value)) return null;
+  const d = parseISO(value);
+  return isValid(d) ? d : null;
+}
+
+/** Days a custom range spans, both ends included (null when either date is invalid). */
+export function customRangeDays(fromDate: string, toDate: string): number | null {
+  const f = calendarDate(fromDate);
+  const t = calendarDate(toDate);
+  return f && t ? differenceInCalendarDays(t, f) + 1 : null;
+}
+
+/**
+ * A custom range from two calendar dates (`YYYY-MM-DD`, both included, read as UTC days), or null when they are
+ * not a valid span (start after end, more than 400 days).
+ */
 export function customRange(fromDate: string, toDate: string): DashboardRange | null {
-  const f = Date.parse(`${fromDate}T00:00:00Z`);
-  const t = Date.parse(`${toDate}T00:00:00Z`) + DAY_MS;
-  if (!Number.isFinite(f) || !Number.isFinite(t) || f >= t || t - f > 400 * DAY_MS) return null;
-  return { from: new Date(f).toISOString(), to: new Date(t).toISOString() };
+  const days = customRangeDays(fromDate, toDate);
+  if (days === null || days < 1 || days > 400) return null;
+  const from = `${fromDate}T00:00:00.000Z`;
+  // The day after the last one, at 00:00 UTC (the range's end is exclusive).
+  const to = `${format(addDays(parseISO(toDate), 1), 'yyyy-MM-dd')}T00:00:00.000Z`;
+  return { from, to };
+}
+
+/** The calendar dates (`YYYY-MM-DD`, UTC) a custom range covers, for the picker's inputs. */
+export function customRangeDates(range: { from: string; to: string }): { from: string; to: string } {
+  return { from: range.from.slice(0, 10), to: new Date(Date.parse(range.to) - 1).toISOString().slice(0, 10) };
+}
+
+/** A range as people read it: `1 Dec 2026 – 7 Dec 2026 (7 days)` for dates `YYYY-MM-DD`. */
+export function describeCustomRange(fromDate: string, toDate: string): string | null {
+  const f = calendarDate(fromDate);
+  const t = calendarDate(toDate);
+  const days = customRangeDays(fromDate, toDate);
+  if (!f || !t || days === null || days < 1) return null;
+  return `${format(f, 'd MMM yyyy')} – ${format(t, 'd MMM yyyy')} (${days} ${days === 1 ? 'day' : 'days'})`;
 }

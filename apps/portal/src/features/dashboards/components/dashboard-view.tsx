@@ -1,21 +1,25 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonLines } from '@/components/ui/skeleton';
+import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
+import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { rangeSearch, rangeWindow, type DashboardRange } from '../api/dashboard-range';
 import { dashboardKeys, dashboardListQuery, dashboardQuery } from '../api/dashboards.queries';
 import styles from '../dashboards.module.css';
+import { DashboardEditor } from './dashboard-editor';
 import { DateFilter } from './date-filter';
 import { PanelCard } from './panel-card';
 
 /**
- * A dashboard: selector of the account's dashboards, the global date filter (kept in the URL with the dashboard's
+ * A dashboard: selector of the account's dashboards (configured and saved), for owners and admins "New dashboard",
+ * "Edit" and "Delete" of saved ones (the editor replaces the grid while it is open), the global date filter (kept in the URL with the dashboard's
  * name, so a reload or a shared link opens the same view) and the panels on a 12-column CSS grid that stacks to
  * one column on narrow screens.
  */
@@ -38,6 +42,24 @@ export function DashboardView({
   const window = useMemo(() => rangeWindow(range, anchor), [range, anchor]);
   const list = useQuery(dashboardListQuery(browserApiClient, accountId));
   const dashboard = useQuery(dashboardQuery(browserApiClient, accountId, name));
+  const canManage = useAccountPermissions(accountId).can('dashboards:manage');
+  const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
+  const remove = useMutation({
+    mutationFn: () =>
+      browserApiClient.send(accountApiPath(accountId, 'dashboards', name), { method: 'DELETE' }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: dashboardKeys.all(accountId) });
+      open('default');
+    },
+  });
+
+  function open(next: string) {
+    const q = new URLSearchParams({
+      ...(next !== 'default' ? { dashboard: next } : {}),
+      ...rangeSearch(range),
+    });
+    router.push(`${pathname}?${q.toString()}`);
+  }
 
   function go(next: { name?: string; range?: DashboardRange }) {
     const r = next.range ?? range;
@@ -70,20 +92,18 @@ export function DashboardView({
           <select
             className={styles.input}
             value={name}
-            onChange={(e) => {
-              const q = new URLSearchParams({
-                ...(e.target.value !== 'default' ? { dashboard: e.target.value } : {}),
-                ...rangeSearch(range),
-              });
-              router.push(`${pathname}?${q.toString()}`);
-            }}
+            onChange={(e) => open(e.target.value)}
             data-testid="dashboard-select"
           >
-            {(list.data?.items ?? [{ name, title: name }]).map((d) => (
-              <option key={d.name} value={d.name}>
-                {d.title}
-              </option>
-            ))}
+            {(list.data?.items ?? [{ name, title: name, source: 'configuration', visibility: null }]).map(
+              (d) => (
+                <option key={d.name} value={d.name}>
+                  {d.source === 'saved'
+                    ? `${d.title} (${d.visibility === 'private' ? 'private' : 'shared'})`
+                    : d.title}
+                </option>
+              ),
+            )}
           </select>
         </label>
         <DateFilter key={JSON.stringify(range)} range={range} onChange={(r) => go({ range: r })} />
@@ -97,8 +117,62 @@ export function DashboardView({
         >
           Refresh all
         </button>
+        {canManage && editing === null && (
+          <>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setEditing('new')}
+              data-testid="dashboard-new"
+            >
+              New dashboard
+            </button>
+            {dashboard.data?.editable && (
+              <>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => setEditing('edit')}
+                  data-testid="dashboard-edit"
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={remove.isPending}
+                  onClick={() => {
+                    if (globalThis.confirm(`Delete the dashboard “${dashboard.data?.title ?? name}”?`))
+                      remove.mutate();
+                  }}
+                  data-testid="dashboard-delete"
+                >
+                  Delete
+                </button>
+              </>
+            )}
+          </>
+        )}
       </div>
-      {dashboard.isPending ? (
+      {remove.isError && (
+        <ErrorState
+          title="Could not delete this dashboard"
+          error={remove.error}
+          onRetry={() => remove.mutate()}
+        />
+      )}
+      {editing !== null ? (
+        <DashboardEditor
+          key={editing}
+          accountId={accountId}
+          existing={editing === 'edit' && dashboard.data?.editable ? dashboard.data : null}
+          sourcePanels={dashboard.data?.panels ?? []}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved && saved !== name) open(saved);
+          }}
+        />
+      ) : dashboard.isPending ? (
         <SkeletonLines lines={6} />
       ) : dashboard.isError ? (
         <ErrorState

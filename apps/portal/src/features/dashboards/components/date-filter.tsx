@@ -3,13 +3,18 @@
 import { useState, type FormEvent } from 'react';
 import {
   customRange,
+  customRangeDates,
+  describeCustomRange,
   DASHBOARD_RANGE_LABEL,
   DASHBOARD_RANGE_PRESETS,
   type DashboardRange,
 } from '../api/dashboard-range';
 import styles from '../dashboards.module.css';
 
-/** The dashboard's global date filter: presets (24 h, 7 d, 30 d, 90 d) and a custom span of calendar days (UTC). */
+/**
+ * The dashboard's global date filter: presets (24 h, 7 d, 30 d, 90 d) and a custom range picker (two calendar
+ * days, UTC, both included; checked and described with date-fns before it applies).
+ */
 export function DateFilter({
   range,
   onChange,
@@ -18,8 +23,9 @@ export function DateFilter({
   onChange: (range: DashboardRange) => void;
 }) {
   const custom = 'from' in range;
-  const [from, setFrom] = useState(custom ? range.from.slice(0, 10) : '');
-  const [to, setTo] = useState(custom ? new Date(Date.parse(range.to) - 1).toISOString().slice(0, 10) : '');
+  const [from, setFrom] = useState(custom ? customRangeDates(range).from : '');
+  const [to, setTo] = useState(custom ? customRangeDates(range).to : '');
+  const summary = describeCustomRange(from, to);
   const [problem, setProblem] = useState<string | null>(null);
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -77,6 +83,11 @@ export function DateFilter({
         <button type="submit" className="button button--secondary button--small">
           Apply
         </button>
+        {summary && (
+          <span className={styles.muted} data-testid="custom-range-summary">
+            {summary}
+          </span>
+        )}
         {problem && (
           <span role="alert" className={styles.problem}>
             {problem}
