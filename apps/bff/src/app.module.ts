@@ -66,13 +66,23 @@ export const FEATURE_MODULES: Type[] = [
   // ---- end ----
 ];
 
-/** The BFF. `env` must carry the resolved DATABASE_URL (see core/database/database-bootstrap.ts). */
+/** Modules that serve over the HTTP server, left out of the job worker (an application context without one). */
+const HTTP_SERVER_MODULES: readonly Type[] = [RealtimeModule];
+
+/**
+ * The BFF. `env` must carry the resolved DATABASE_URL (see core/database/database-bootstrap.ts).
+ * @param options.httpServer false for the job worker (`dist/worker.js`): no socket.io server
+ */
 @Module({})
 export class AppModule {
-  static forRoot(env: Env): DynamicModule {
+  static forRoot(env: Env, options: { httpServer?: boolean } = {}): DynamicModule {
+    const features =
+      options.httpServer === false
+        ? FEATURE_MODULES.filter((m) => !HTTP_SERVER_MODULES.includes(m))
+        : FEATURE_MODULES;
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(env), ...CORE_MODULES, ...FEATURE_MODULES],
+      imports: [ConfigModule.forRoot(env), ...CORE_MODULES, ...features],
     };
   }
 }

@@ -24,7 +24,7 @@ export async function runWorker(env: Env): Promise<void> {
   };
   const database = await bootstrapDatabase(env, { log: bootLog, migrate: false, seed: false });
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...env, DATABASE_URL: database.url }),
+    AppModule.forRoot({ ...env, DATABASE_URL: database.url }, { httpServer: false }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

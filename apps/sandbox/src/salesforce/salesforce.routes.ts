@@ -64,6 +64,22 @@ function sendWriteError(reply: FastifyReply, err: StoreError) {
   ]);
 }
 
+/** A record body: field names to values (the REST API's JSON object of fields). */
+const recordValuesSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/** The field values of a create, update or upsert body, or null when it is not a JSON object of field values. */
+function recordValues(body: unknown): Record<string, SfValue> | null {
+  const parsed = recordValuesSchema.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Salesforce's answer to a body that is not a JSON object of field values. */
+function sendJsonParserError(reply: FastifyReply) {
+  return sendErrors(reply, 400, [
+    { errorCode: 'JSON_PARSER_ERROR', message: 'The request body must be a JSON object of field values' },
+  ]);
+}
+
 const tokenFormSchema = z.looseObject({
   grant_type: z.string().optional(),
   client_id: z.string().optional(),
@@ -281,8 +297,6 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
     },
   );
 
-  const bodySchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
-
   app.post<{ Params: { version: string; type: string } }>(
     '/services/data/:version/sobjects/:type',
     async (request, reply) => {
@@ -290,17 +304,11 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
       const version = await guard(request, reply);
       if (version === null) return reply;
       if (request.params.type.toLowerCase() === 'casecomment') {
-        const body = bodySchema.safeParse(request.body);
-        if (!body.success)
-          return sendErrors(reply, 400, [
-            {
-              errorCode: 'JSON_PARSER_ERROR',
-              message: 'The request body must be a JSON object of field values',
-            },
-          ]);
+        const values = recordValues(request.body);
+        if (values === null) return sendJsonParserError(reply);
         try {
           // Records created through the API belong to the user the OAuth token acts as.
-          const record = store.createCaseComment(body.data, SANDBOX_INTEGRATION_USER.id);
+          const record = store.createCaseComment(values, SANDBOX_INTEGRATION_USER.id);
           options.onCaseCommentCreated(record);
           return reply
             .code(201)
@@ -326,16 +334,10 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
           },
         ]);
       }
-      const body = bodySchema.safeParse(request.body);
-      if (!body.success)
-        return sendErrors(reply, 400, [
-          {
-            errorCode: 'JSON_PARSER_ERROR',
-            message: 'The request body must be a JSON object of field values',
-          },
-        ]);
+      const values = recordValues(request.body);
+      if (values === null) return sendJsonParserError(reply);
       try {
-        const record = store.createCase(body.data);
+        const record = store.createCase(values);
         options.onCaseChanged(record);
         return reply
           .code(201)
@@ -362,16 +364,10 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
             message: `The sandbox does not upsert ${request.params.type} records`,
           },
         ]);
-      const body = bodySchema.safeParse(request.body);
-      if (!body.success)
-        return sendErrors(reply, 400, [
-          {
-            errorCode: 'JSON_PARSER_ERROR',
-            message: 'The request body must be a JSON object of field values',
-          },
-        ]);
+      const values = recordValues(request.body);
+      if (values === null) return sendJsonParserError(reply);
       try {
-        const { attributes: _ignored, ...fields } = body.data as Record<string, SfValue>;
+        const { attributes: _ignored, ...fields } = values;
         const { record, created } = store.upsertCase(request.params.field, request.params.value, fields);
         if (created) options.onCaseChanged(record);
         if (dropsAfterWrite(request)) {
@@ -404,16 +400,10 @@ export function registerSalesforceRoutes(app: FastifyInstance, options: Salesfor
             message: `The sandbox does not update ${request.params.type} records`,
           },
         ]);
-      const body = bodySchema.safeParse(request.body);
-      if (!body.success)
-        return sendErrors(reply, 400, [
-          {
-            errorCode: 'JSON_PARSER_ERROR',
-            message: 'The request body must be a JSON object of field values',
-          },
-        ]);
+      const values = recordValues(request.body);
+      if (values === null) return sendJsonParserError(reply);
       try {
-        const { attributes: _ignored, ...changes } = body.data as Record<string, SfValue>;
+        const { attributes: _ignored, ...changes } = values;
         const record = store.updateCase(request.params.id, changes);
         options.onCaseChanged(record);
         return reply.code(204).send();

@@ -45,11 +45,9 @@ export class RealtimeHost implements OnApplicationBootstrap, BeforeApplicationSh
     });
   }
 
-  /** Attaches to the HTTP server; the job worker (`dist/worker.js`, an application context) has none and serves no sockets. */
+  /** Attaches to the HTTP server (the job worker, which has none, does not load this module: see AppModule). */
   onApplicationBootstrap(): void {
-    const adapter = this.adapterHost.httpAdapter as HttpAdapterHost['httpAdapter'] | null | undefined;
-    if (adapter === null || adapter === undefined) return;
-    this.realtime.attach(adapter.getHttpServer() as HttpServer);
+    this.realtime.attach(this.adapterHost.httpAdapter.getHttpServer() as HttpServer);
   }
 
   /** Closes the sockets once every module is destroyed, just before the HTTP server closes (as Nest's gateways do). */
