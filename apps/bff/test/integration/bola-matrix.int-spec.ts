@@ -571,6 +571,8 @@ describe('BOLA matrix: every account-scoped route x every role x own / foreign i
         `(own ${c.byCase.own}, foreign account ${c.byCase.foreignAccount}, foreign object ${c.byCase.foreignObject}) ` +
         `+ ${c.byCase.anonymous} anonymous = ${c.requests} requests`,
     );
+    // The probes' saved dashboards would show in other suites' dashboard lists of the same accounts.
+    await db.query("DELETE FROM saved_dashboards WHERE name LIKE 'bola-%'");
     await t.close();
     await db.end();
   });
