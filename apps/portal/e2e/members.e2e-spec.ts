@@ -24,6 +24,8 @@ test.describe('inviting a colleague', () => {
     browser,
     request,
   }) => {
+    // Two people, two sign-ins (argon2id), a mail round trip and a reload: more than one test's budget on a busy machine.
+    test.slow();
     const colleague = `tess.${Date.now()}@colleague.example`;
     const password = 'correct horse battery staple';
 

@@ -36,6 +36,8 @@ describe('usage (integration)', () => {
   const to = new Date(Math.floor(Date.now() / HOUR) * HOUR - HOUR);
 
   beforeAll(async () => {
+    // The sandbox is shared by every suite (others add services to the demo clients): start from its seeded state.
+    expect((await fetch(`${sandboxUrl()}/__admin/reset`, { method: 'POST' })).ok).toBe(true);
     t = await createTestApp();
     db = await testDb();
     cookie = await loginAs(t.url, 'owner@acme.example');
