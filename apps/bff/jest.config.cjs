@@ -10,8 +10,9 @@ module.exports = {
   // @nestjs 12 packages are ESM-only: transpile them too.
   // openid-client 6 and its oauth4webapi are ESM-only: transpile them too.
   // otplib 13 requires the ESM-only @scure/base and @noble/hashes: transpile those too.
+  // intl-messageformat (the mails' ICU messages) and its @formatjs parts are ESM-only: transpile them too.
   transformIgnorePatterns: [
-    '/node_modules/(?!\\.pnpm/(@nestjs|@scure|@noble|openid-client|oauth4webapi|jose)|@nestjs|@scure|@noble|openid-client|oauth4webapi|jose)',
+    '/node_modules/(?!\\.pnpm/(@nestjs|@scure|@noble|openid-client|oauth4webapi|jose|intl-messageformat|@formatjs)|@nestjs|@scure|@noble|openid-client|oauth4webapi|jose|intl-messageformat|@formatjs)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   // The generated Prisma client imports its siblings as `./x.js`.

@@ -19,6 +19,7 @@ export interface FakeUser {
   mfaPendingSecret: string | null;
   mfaEnabledAt: Date | null;
   mfaLastTimeStep: number | null;
+  locale?: 'en' | 'de' | null;
   passwordChangedAt: Date | null;
 }
 
@@ -300,6 +301,12 @@ export class InMemoryAuthRepository {
   }
 
   private credentials(u: FakeUser): UserCredentials {
-    return { id: u.id, email: u.email, passwordHash: u.passwordHash, mfaEnabled: u.mfaEnabledAt !== null };
+    return {
+      id: u.id,
+      email: u.email,
+      passwordHash: u.passwordHash,
+      mfaEnabled: u.mfaEnabledAt !== null,
+      locale: u.locale ?? null,
+    };
   }
 }

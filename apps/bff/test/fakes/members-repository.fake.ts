@@ -19,6 +19,7 @@ interface FakeUser {
   name: string;
   passwordHash: string;
   lastAccountId: string | null;
+  locale?: 'en' | 'de' | null;
 }
 
 interface State {
@@ -40,7 +41,7 @@ export class InMemoryMembersRepository {
     return this as unknown as MembersRepository;
   }
 
-  addUser(user: { id: string; email: string; name: string }): void {
+  addUser(user: { id: string; email: string; name: string; locale?: 'en' | 'de' | null }): void {
     this.state.users.push({ ...user, passwordHash: 'x', lastAccountId: null });
   }
 
@@ -82,6 +83,10 @@ export class InMemoryMembersRepository {
   findInvite(inviteId: string): Promise<StoredInvite | null> {
     const invite = this.state.invites.find((i) => i.id === inviteId);
     return Promise.resolve(invite ? { ...invite } : null);
+  }
+
+  findUserLocale(email: string): Promise<'en' | 'de' | null> {
+    return Promise.resolve(this.state.users.find((u) => u.email === email)?.locale ?? null);
   }
 
   findUserIdByEmail(email: string): Promise<string | null> {

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { meSchema } from '@portico/domain';
 import { firstDashboardPath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
@@ -9,7 +10,8 @@ import { browserApiClient } from '@/lib/api-client';
 /** Finds where to go from `/` in the browser, where an expired access token can be refreshed. */
 export function RootRedirect() {
   const router = useRouter();
-  const [message, setMessage] = useState('Opening your portal…');
+  const t = useTranslations('rootRedirect');
+  const [message, setMessage] = useState<'opening' | 'noAccount'>('opening');
   useEffect(() => {
     let cancelled = false;
     browserApiClient
@@ -18,7 +20,7 @@ export function RootRedirect() {
         if (cancelled) return;
         const target = firstDashboardPath(me);
         if (target) router.replace(target);
-        else setMessage('Your sign-in has no account yet. Ask an account owner to invite you.');
+        else setMessage('noAccount');
       })
       .catch(() => {
         if (!cancelled) router.replace('/login');
@@ -29,7 +31,7 @@ export function RootRedirect() {
   }, [router]);
   return (
     <main id="main" className="centered-page">
-      <p role="status">{message}</p>
+      <p role="status">{t(message)}</p>
     </main>
   );
 }

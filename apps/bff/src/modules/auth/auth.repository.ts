@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { localeSchema, roleSchema, type Me } from '@portico/domain';
+import { localeSchema, roleSchema, type Locale, type Me } from '@portico/domain';
 import { PrismaService } from '../../core/prisma/prisma.service';
 
 /** A user row as the login needs it. */
@@ -8,6 +8,8 @@ export interface UserCredentials {
   email: string;
   passwordHash: string;
   mfaEnabled: boolean;
+  /** The saved language (`PUT /api/v1/me/locale`) of the mails sent to the user; null until chosen. */
+  locale?: Locale | null;
 }
 
 /** A stored refresh token with its session's state. */
@@ -56,7 +58,7 @@ export class AuthRepository {
   async findCredentials(email: string): Promise<UserCredentials | null> {
     const row = await this.prisma.user.findUnique({
       where: { email },
-      select: { id: true, email: true, passwordHash: true, mfaEnabledAt: true },
+      select: { id: true, email: true, passwordHash: true, mfaEnabledAt: true, locale: true },
     });
     return row
       ? {
@@ -64,6 +66,7 @@ export class AuthRepository {
           email: row.email,
           passwordHash: row.passwordHash,
           mfaEnabled: row.mfaEnabledAt !== null,
+          locale: localeSchema.safeParse(row.locale).data ?? null,
         }
       : null;
   }

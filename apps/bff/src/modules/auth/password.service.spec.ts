@@ -87,6 +87,20 @@ describe('PasswordService', () => {
     ]);
   });
 
+  it('writes the reset email in the language the user saved', async () => {
+    const w = await world();
+    w.repository.users.get(w.user.id)!.locale = 'de';
+    await w.password.requestReset('ada@acme.example', META);
+    await mailSettled();
+    const mail = w.mail.sent[0];
+    expect(mail?.subject).toBe('Setzen Sie Ihr Portico-Passwort zurück');
+    expect(mail?.text).toContain(
+      'innerhalb von 15 Minuten:\nhttps://portal.acme.example/reset-password#token=',
+    );
+    expect(mail?.html).toContain('>Neues Passwort wählen</a>');
+    expect(tokenOfLastMail(w.mail)).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+  });
+
   it('answers the same for an unknown email, sending nothing and auditing it masked', async () => {
     const w = await world();
     await expect(w.password.requestReset('nobody@acme.example', META)).resolves.toBeUndefined();

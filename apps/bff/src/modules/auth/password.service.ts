@@ -14,6 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from './auth.repository';
 import type { ClientMeta } from '../audit/audit-context';
 import { SessionsService } from './sessions.service';
+import { passwordResetMail } from './password-reset.mail';
 
 /** The ~49,000 most common passwords (zxcvbn-ts `passwords-common`), lower-cased. */
 let commonPasswords: ReadonlySet<string> | undefined;
@@ -123,12 +124,7 @@ export class PasswordService {
       const link = `${this.env.PORTAL_ORIGIN.replace(/\/+$/, '')}/reset-password#token=${token}`;
       const minutes = Math.round(this.env.PASSWORD_RESET_TTL_SECONDS / 60);
       this.mail
-        .send({
-          to: user.email,
-          subject: 'Reset your Portico password',
-          text: `Someone asked to reset the password of your Portico account.\n\nTo choose a new password, open this link within ${minutes} minutes:\n${link}\n\nThe link works once. If you did not ask for this, ignore this email: your password stays as it is.`,
-          html: `<p>Someone asked to reset the password of your Portico account.</p><p><a href="${link}">Choose a new password</a> (the link works once, within ${minutes} minutes).</p><p>If you did not ask for this, ignore this email: your password stays as it is.</p>`,
-        })
+        .send({ to: user.email, ...passwordResetMail({ link, minutes, locale: user.locale }) })
         .catch((err: unknown) =>
           this.logger.error(
             `Cannot send the password reset email to ${maskEmail(user.email)}: ${err instanceof Error ? err.message : String(err)}`,

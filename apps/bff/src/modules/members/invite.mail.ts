@@ -1,42 +1,38 @@
+import type { Locale, Role } from '@portico/domain';
 import type { OutgoingMail } from '../../core/mail/mail.port';
-import type { Role } from '@portico/domain';
+import { escapeHtml, mailTranslator } from '../../core/mail/i18n/mail-translator';
 
-const ROLE_LABEL: Readonly<Record<Role, string>> = {
-  owner: 'Owner',
-  admin: 'Admin',
-  billing: 'Billing',
-  technical: 'Technical',
-  viewer: 'Viewer',
-};
-
-function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
-
-/** Subject, text and HTML of an invite email carrying `link` (`${PORTAL_ORIGIN}/invite/<token>`). */
+/**
+ * Subject, text and HTML of an invite email carrying `link` (`${PORTAL_ORIGIN}/invite/<token>`), in `locale` (the
+ * invited person's saved language when they already have a sign-in; English otherwise).
+ */
 export function inviteMail(input: {
   accountName: string;
   invitedBy: string | null;
   role: Role;
   link: string;
   expiresAt: Date;
+  locale?: Locale | null;
 }): Omit<OutgoingMail, 'to'> {
-  const who = input.invitedBy ?? 'An administrator';
-  const expires = input.expiresAt.toUTCString();
-  const subject = `${who} invited you to ${input.accountName} on Portico`;
+  const t = mailTranslator(input.locale);
+  const who = input.invitedBy ?? t.text('invite.anAdministrator');
+  const values = {
+    who,
+    account: input.accountName,
+    role: t.text(`roles.${input.role}`),
+    expires: t.dateTimeUtc(input.expiresAt),
+  };
+  const subject = t.text('invite.subject', values);
   const text = [
-    `${who} invited you to join ${input.accountName} on Portico as ${ROLE_LABEL[input.role]}.`,
+    t.text('invite.intro', values),
     '',
-    `Accept the invite: ${input.link}`,
+    t.text('invite.acceptText', { link: input.link }),
     '',
-    `The link works once and expires on ${expires}. If you did not expect this email, ignore it.`,
+    t.text('invite.expiry', values),
   ].join('\n');
   const html =
-    `<p>${escapeHtml(who)} invited you to join <strong>${escapeHtml(input.accountName)}</strong> on Portico as ` +
-    `${ROLE_LABEL[input.role]}.</p><p><a href="${escapeHtml(input.link)}">Accept the invite</a></p>` +
-    `<p>The link works once and expires on ${escapeHtml(expires)}. If you did not expect this email, ignore it.</p>`;
+    `<p>${t.html('invite.intro', values)}</p>` +
+    `<p><a href="${escapeHtml(input.link)}">${t.html('invite.acceptLink')}</a></p>` +
+    `<p>${t.html('invite.expiry', values)}</p>`;
   return { subject, text, html };
 }

@@ -224,6 +224,12 @@ export class MembersRepository {
   }
 
   /** The id of the user with this (lower-cased) email, or null. */
+  /** The saved language of the user with `email` (null: no such user, or none saved); the invite mail's language. */
+  async findUserLocale(email: string): Promise<Locale | null> {
+    const row = await this.prisma.user.findUnique({ where: { email }, select: { locale: true } });
+    return row?.locale === 'en' || row?.locale === 'de' ? row.locale : null;
+  }
+
   async findUserIdByEmail(email: string): Promise<string | null> {
     const row = await this.prisma.user.findUnique({ where: { email }, select: { id: true } });
     return row?.id ?? null;

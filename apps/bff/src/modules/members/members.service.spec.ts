@@ -99,6 +99,33 @@ describe('MembersService', () => {
       ]);
     });
 
+    it('writes the invite in the saved language of a person who already has a sign-in, else in English', async () => {
+      const w = world();
+      w.repository.addUser({
+        id: '20000000-0000-4000-8000-000000000009',
+        email: 'dora@beta.example',
+        name: 'Dora',
+        locale: 'de',
+      });
+      await w.service.invite(
+        w.owner.account,
+        w.owner.actor,
+        { email: 'dora@beta.example', role: 'viewer' },
+        META,
+      );
+      await w.service.invite(
+        w.owner.account,
+        w.owner.actor,
+        { email: 'new@acme.example', role: 'viewer' },
+        META,
+      );
+      expect(w.mail.sent.map((m) => m.subject)).toEqual([
+        'Olive Owner hat Sie zu Acme auf Portico eingeladen',
+        'Olive Owner invited you to Acme on Portico',
+      ]);
+      expect(w.mail.sent[0]?.text).toContain('mit der Rolle Lesend beizutreten');
+    });
+
     it('refuses to invite a member or an email with a pending invite, but replaces an expired one', async () => {
       const w = world();
       expect(

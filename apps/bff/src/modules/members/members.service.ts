@@ -362,6 +362,8 @@ export class MembersService {
 
   private async sendInvite(invite: StoredInvite, token: string): Promise<void> {
     const link = new URL(`/invite/${encodeURIComponent(token)}`, this.env.PORTAL_ORIGIN).toString();
+    // In the invited person's saved language when they already have a sign-in (users carry no account rows).
+    const locale = await this.repository.findUserLocale(invite.email);
     try {
       await this.mail.send({
         to: invite.email,
@@ -371,6 +373,7 @@ export class MembersService {
           role: invite.role,
           link,
           expiresAt: invite.expiresAt,
+          locale,
         }),
       });
     } catch (err) {

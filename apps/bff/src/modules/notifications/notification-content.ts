@@ -1,67 +1,125 @@
-import {
-  minorToDecimal,
-  type Domain,
-  type Invoice,
-  type NotificationKind,
-  type PaymentMethod,
-} from '@portico/domain';
+import type { Domain, Invoice, Locale, Money, PaymentMethod } from '@portico/domain';
+import { mailTranslator } from '../../core/mail/i18n/mail-translator';
 import type { NewNotification } from './notifications.repository';
 
-/** Plain-words name of each kind (emails and the preferences page). */
-export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
-  invoice_overdue: 'Overdue invoices',
-  payment_failed: 'Failed payments',
-  card_expiring: 'Expiring cards',
-  domain_expiring: 'Expiring domains',
-  usage_alert: 'Usage alerts',
-};
+/**
+ * What a notification says, as data: its title and body are rendered from the mail catalogue in any language (the
+ * stored copy, shown under the bell, in English; each email in its recipient's saved language).
+ */
+export type NotificationMessage =
+  | { kind: 'invoice_overdue'; number: string; balance: Money; dueOn: string | null }
+  | { kind: 'payment_failed'; number: string; balance: Money }
+  | {
+      kind: 'card_expiring';
+      brand: string | null;
+      lastFour: string | null;
+      expired: boolean;
+      /** `YYYY-MM`, or null when the billing system does not say. */
+      expiryMonth: string | null;
+      nextChargeOn: string;
+    }
+  | { kind: 'domain_expiring'; name: string; expiresOn: string | null; autoRenew: boolean };
 
-const money = (m: { amountMinor: number; currency: string }) =>
-  `${minorToDecimal(m.amountMinor, m.currency)} ${m.currency}`;
+/** Title and body of a notification in `locale` (English when none or an unknown one is given). */
+export function notificationText(
+  message: NotificationMessage,
+  locale?: Locale | null,
+): { title: string; body: string } {
+  const t = mailTranslator(locale);
+  switch (message.kind) {
+    case 'invoice_overdue':
+      return {
+        title: t.text('notification.invoiceOverdue.title', { number: message.number }),
+        body: t.text('notification.invoiceOverdue.body', {
+          amount: t.money(message.balance),
+          due: message.dueOn ? t.date(message.dueOn) : t.text('notification.invoiceOverdue.itsDueDate'),
+        }),
+      };
+    case 'payment_failed':
+      return {
+        title: t.text('notification.paymentFailed.title', { number: message.number }),
+        body: t.text('notification.paymentFailed.body', { amount: t.money(message.balance) }),
+      };
+    case 'card_expiring': {
+      const card = t.text('notification.cardExpiring.card', {
+        brand: message.brand ?? t.text('notification.cardExpiring.defaultBrand'),
+        lastFour: message.lastFour ?? '····',
+      });
+      return {
+        title: message.expired
+          ? t.text('notification.cardExpiring.expired', { card })
+          : message.expiryMonth
+            ? t.text('notification.cardExpiring.expires', { card, month: t.month(message.expiryMonth) })
+            : t.text('notification.cardExpiring.expiresSoon', { card }),
+        body: t.text('notification.cardExpiring.body', {
+          date: t.date(message.nextChargeOn),
+          expired: message.expired ? 'yes' : 'no',
+        }),
+      };
+    }
+    case 'domain_expiring':
+      return {
+        title: message.expiresOn
+          ? t.text('notification.domainExpiring.title', {
+              name: message.name,
+              date: t.date(message.expiresOn),
+            })
+          : t.text('notification.domainExpiring.titleSoon', { name: message.name }),
+        body: t.text(
+          message.autoRenew ? 'notification.domainExpiring.autoRenew' : 'notification.domainExpiring.manual',
+        ),
+      };
+  }
+}
+
+/** A notification of `message`, its stored title and body in English. */
+function notificationOf(
+  message: NotificationMessage,
+  dedupKey: string,
+  link: string,
+): NewNotification & { message: NotificationMessage } {
+  return { kind: message.kind, dedupKey, link, message, ...notificationText(message, 'en') };
+}
 
 /** An invoice is past its due date and unpaid (once per invoice). Links to the invoice. */
 export function invoiceOverdueNotification(invoice: Invoice): NewNotification {
-  return {
-    kind: 'invoice_overdue',
-    dedupKey: `invoice_overdue:${invoice.id}`,
-    title: `Invoice #${invoice.number} is overdue`,
-    body: `${money(invoice.balance)} was due on ${invoice.dueOn ?? 'its due date'}. Pay it now to keep your services running.`,
-    link: `billing/${invoice.id}`,
-  };
+  return notificationOf(
+    { kind: 'invoice_overdue', number: invoice.number, balance: invoice.balance, dueOn: invoice.dueOn },
+    `invoice_overdue:${invoice.id}`,
+    `billing/${invoice.id}`,
+  );
 }
 
 /** An automatic card payment of an invoice failed (once per capture attempt). Links to the invoice. */
 export function paymentFailedNotification(invoice: Invoice): NewNotification {
-  return {
-    kind: 'payment_failed',
-    dedupKey: `payment_failed:${invoice.id}:${invoice.lastCaptureAttemptAt ?? ''}`,
-    title: `Payment of invoice #${invoice.number} failed`,
-    body: `We could not charge ${money(invoice.balance)} to your payment method. Pay the invoice or update your card.`,
-    link: `billing/${invoice.id}`,
-  };
+  return notificationOf(
+    { kind: 'payment_failed', number: invoice.number, balance: invoice.balance },
+    `payment_failed:${invoice.id}:${invoice.lastCaptureAttemptAt ?? ''}`,
+    `billing/${invoice.id}`,
+  );
 }
 
 /** The default card expires before the next charge (once per card and expiry month). Links to payment methods. */
 export function cardExpiringNotification(method: PaymentMethod, nextChargeOn: string): NewNotification {
-  const card = `${method.cardBrand ?? 'Card'} ending ${method.lastFour ?? '····'}`;
-  return {
-    kind: 'card_expiring',
-    dedupKey: `card_expiring:${method.id}:${method.expiryMonth ?? ''}`,
-    title: method.expired ? `${card} has expired` : `${card} expires ${method.expiryMonth ?? 'soon'}`,
-    body: `Your next charge is due on ${nextChargeOn}, ${method.expired ? 'and this card is no longer valid' : 'after this card expires'}. Add a new card to avoid a failed payment.`,
-    link: 'billing/payment-methods',
-  };
+  return notificationOf(
+    {
+      kind: 'card_expiring',
+      brand: method.cardBrand,
+      lastFour: method.lastFour,
+      expired: method.expired,
+      expiryMonth: method.expiryMonth,
+      nextChargeOn,
+    },
+    `card_expiring:${method.id}:${method.expiryMonth ?? ''}`,
+    'billing/payment-methods',
+  );
 }
 
 /** A domain expires soon without auto-renew, or is past expiry (once per domain and expiry date). Links to domains. */
 export function domainExpiringNotification(domain: Domain): NewNotification {
-  return {
-    kind: 'domain_expiring',
-    dedupKey: `domain_expiring:${domain.id}:${domain.expiresOn ?? ''}`,
-    title: `${domain.name} expires on ${domain.expiresOn ?? 'a date soon'}`,
-    body: domain.autoRenew
-      ? 'It renews automatically; make sure your payment method is valid.'
-      : 'Auto-renew is off: renew it before then or the domain stops working.',
-    link: 'domains',
-  };
+  return notificationOf(
+    { kind: 'domain_expiring', name: domain.name, expiresOn: domain.expiresOn, autoRenew: domain.autoRenew },
+    `domain_expiring:${domain.id}:${domain.expiresOn ?? ''}`,
+    'domains',
+  );
 }

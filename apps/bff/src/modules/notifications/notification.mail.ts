@@ -1,15 +1,11 @@
-import type { NotificationKind } from '@portico/domain';
+import type { Locale, NotificationKind } from '@portico/domain';
 import type { OutgoingMail } from '../../core/mail/mail.port';
-import { NOTIFICATION_KIND_LABELS } from './notification-content';
+import { escapeHtml, mailTranslator } from '../../core/mail/i18n/mail-translator';
 
-function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
-
-/** Subject, text and HTML of a notification email: the notification, a link to its page and to the email settings. */
+/**
+ * Subject, text and HTML of a notification email: the notification, a link to its page and to the email settings,
+ * in `locale` (the recipient's saved language; English by default). `title` and `body` come already in that language.
+ */
 export function notificationMail(input: {
   accountName: string;
   title: string;
@@ -17,14 +13,25 @@ export function notificationMail(input: {
   link: string;
   settings: string;
   kind: NotificationKind;
+  locale?: Locale | null;
 }): Omit<OutgoingMail, 'to'> {
-  const subject = `${input.accountName}: ${input.title}`;
-  const unsubscribe = `You get this because "${NOTIFICATION_KIND_LABELS[input.kind]}" emails are on for ${input.accountName}. Change it: ${input.settings}`;
-  const text = [input.title, '', input.body, '', `Open it: ${input.link}`, '', unsubscribe].join('\n');
+  const t = mailTranslator(input.locale);
+  const why = { kind: t.text(`notification.kind.${input.kind}`), account: input.accountName };
+  const subject = t.text('notification.subject', { account: input.accountName, title: input.title });
+  const unsubscribe = `${t.text('notification.why', why)} ${t.text('notification.changeText', { link: input.settings })}`;
+  const text = [
+    input.title,
+    '',
+    input.body,
+    '',
+    t.text('notification.openText', { link: input.link }),
+    '',
+    unsubscribe,
+  ].join('\n');
   const html =
     `<p><strong>${escapeHtml(input.title)}</strong></p><p>${escapeHtml(input.body)}</p>` +
-    `<p><a href="${escapeHtml(input.link)}">Open it in the portal</a></p>` +
-    `<p style="color:#667">You get this because “${escapeHtml(NOTIFICATION_KIND_LABELS[input.kind])}” emails are on for ${escapeHtml(input.accountName)}. ` +
-    `<a href="${escapeHtml(input.settings)}">Change your email settings</a>.</p>`;
+    `<p><a href="${escapeHtml(input.link)}">${t.html('notification.openLink')}</a></p>` +
+    `<p style="color:#667">${t.html('notification.why', why)} ` +
+    `<a href="${escapeHtml(input.settings)}">${t.html('notification.changeLink')}</a>.</p>`;
   return { subject, text, html };
 }

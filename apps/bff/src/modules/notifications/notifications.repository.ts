@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
+  localeSchema,
   notificationKindSchema,
   roleSchema,
+  type Locale,
   type Notification,
   type NotificationKind,
   type Role,
 } from '@portico/domain';
 import { PrismaService } from '../../core/prisma/prisma.service';
+import type { NotificationMessage } from './notification-content';
 
 /** A notification to store. */
 export interface NewNotification {
@@ -16,6 +19,8 @@ export interface NewNotification {
   title: string;
   body: string;
   link: string;
+  /** What it says as data, when it has a catalogue text: its emails are then written in each recipient's language. */
+  message?: NotificationMessage;
 }
 
 /** A member who may be emailed a notification. */
@@ -26,6 +31,8 @@ export interface NotificationRecipient {
   role: Role;
   /** The member's email choice for the kind (null: never chosen, the default applies). */
   emailChoice: boolean | null;
+  /** The member's saved language (null: none saved, the emails are in English). */
+  locale: Locale | null;
 }
 
 /** Notifications, read marks and email choices (`notifications`, `notification_reads`, `notification_preferences`). */
@@ -182,6 +189,7 @@ export class NotificationsRepository {
             id: true,
             email: true,
             name: true,
+            locale: true,
             notificationPreferences: { where: { accountId, kind }, select: { email: true } },
           },
         },
@@ -193,6 +201,7 @@ export class NotificationsRepository {
       name: m.user.name,
       role: roleSchema.parse(m.role),
       emailChoice: m.user.notificationPreferences[0]?.email ?? null,
+      locale: localeSchema.safeParse(m.user.locale).data ?? null,
     }));
   }
 }

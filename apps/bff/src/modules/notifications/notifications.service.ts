@@ -19,11 +19,18 @@ import { AppException } from '../../core/http/app.exception';
 import { MailPort } from '../../core/mail/mail.port';
 import { DbContext } from '../../core/prisma/db-context';
 import { JobQueue } from '../../core/queue/job-queue.port';
+import { notificationText, type NotificationMessage } from './notification-content';
 import { notificationMail } from './notification.mail';
 import { NotificationsRepository, type NewNotification } from './notifications.repository';
 
 /** Job name of a notification's emails. */
 export const NOTIFICATION_EMAIL_JOB = 'notification-email';
+
+/** Data of a `notification-email` job: the notification, and what it says as data (to write it in any language). */
+export interface NotificationEmailJob {
+  notificationId: string;
+  message?: NotificationMessage;
+}
 
 /** Email choice of a member who never chose (per kind). */
 export const DEFAULT_EMAIL_CHOICE = true;
@@ -51,9 +58,9 @@ export class NotificationsService implements OnModuleInit {
   onModuleInit(): void {
     // With JOB_WORKER=off the worker process (dist/worker.js) sends the emails.
     if (this.env.JOB_WORKER !== 'inline') return;
-    this.queue.process<{ notificationId: string }>(
+    this.queue.process<NotificationEmailJob>(
       NOTIFICATION_EMAIL_JOB,
-      (job) => this.sendEmails(job.notificationId),
+      (job) => this.sendEmails(job.notificationId, job.message),
       2,
     );
   }
@@ -86,7 +93,10 @@ export class NotificationsService implements OnModuleInit {
     if (options.email !== false) {
       await this.queue.enqueue(
         NOTIFICATION_EMAIL_JOB,
-        { notificationId: created.id },
+        {
+          notificationId: created.id,
+          ...(notification.message ? { message: notification.message } : {}),
+        } satisfies NotificationEmailJob,
         { jobId: `notification-email-${created.id}`, attempts: 5 },
       );
     }
@@ -165,8 +175,11 @@ export class NotificationsService implements OnModuleInit {
     return this.preferences(accountId, userId, role);
   }
 
-  /** Sends a notification's emails (the queue retries on failure; a member already mailed may be mailed again). */
-  private async sendEmails(notificationId: string): Promise<void> {
+  /**
+   * Sends a notification's emails, each in its recipient's saved language when the notification's `message` is known
+   * (else its stored English text). The queue retries on failure; a member already mailed may be mailed again.
+   */
+  private async sendEmails(notificationId: string, message?: NotificationMessage): Promise<void> {
     await DbContext.runAsSystem('notification-email', async () => {
       const n = await this.repository.find(notificationId);
       if (n === null) return;
@@ -179,15 +192,17 @@ export class NotificationsService implements OnModuleInit {
       const link = `${this.env.PORTAL_ORIGIN.replace(/\/+$/, '')}/${encodeURIComponent(n.accountId)}/${n.link}`;
       const settings = `${this.env.PORTAL_ORIGIN.replace(/\/+$/, '')}/${encodeURIComponent(n.accountId)}/settings`;
       for (const r of recipients) {
+        const { title, body } = message ? notificationText(message, r.locale) : n;
         await this.mail.send({
           to: r.email,
           ...notificationMail({
             accountName: n.accountName,
-            title: n.title,
-            body: n.body,
+            title,
+            body,
             link,
             settings,
             kind,
+            locale: r.locale,
           }),
         });
       }

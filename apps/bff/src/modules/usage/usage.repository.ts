@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { WhmcsLimitField, WhmcsUsageField } from '@portico/domain';
+import { localeSchema, type Locale, type WhmcsLimitField, type WhmcsUsageField } from '@portico/domain';
 import { PrismaService } from '../../core/prisma/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import type { ServiceLimits } from './usage-limits.mapper';
@@ -133,18 +133,18 @@ export class UsageRepository {
     );
   }
 
-  /** Name and the emails of the members whose role is among `roles` (alert mail recipients). */
+  /** Name, and the email and saved language of the members whose role is among `roles` (alert mail recipients). */
   async accountRecipients(
     accountId: string,
     roles: readonly string[],
-  ): Promise<{ name: string; emails: string[] } | null> {
+  ): Promise<{ name: string; recipients: { email: string; locale: Locale | null }[] } | null> {
     const account = await this.prisma.account.findUnique({
       where: { id: accountId },
       select: {
         name: true,
         memberships: {
           where: { role: { in: [...roles] } },
-          select: { userId: true, user: { select: { email: true } } },
+          select: { userId: true, user: { select: { email: true, locale: true } } },
         },
         // Members who turned off the email of usage alerts in their notification settings (default: on).
         notificationPreferences: { where: { kind: 'usage_alert', email: false }, select: { userId: true } },
@@ -154,7 +154,9 @@ export class UsageRepository {
     const optedOut = new Set(account.notificationPreferences.map((p) => p.userId));
     return {
       name: account.name,
-      emails: account.memberships.filter((m) => !optedOut.has(m.userId)).map((m) => m.user.email),
+      recipients: account.memberships
+        .filter((m) => !optedOut.has(m.userId))
+        .map((m) => ({ email: m.user.email, locale: localeSchema.safeParse(m.user.locale).data ?? null })),
     };
   }
 }

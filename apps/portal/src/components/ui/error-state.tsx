@@ -3,8 +3,20 @@
 import { useTranslations } from 'next-intl';
 import { isApiError } from '@/lib/api-client';
 
-/** User-facing text for an error; the BFF's messages are written for users. */
-function errorMessage(error: unknown, fallback: string): string {
+/** Codes of the errors the portal's own API client makes (no answer, an unreadable one): worded in the catalogue. */
+const CLIENT_ERROR_CODES = new Set(['network_error', 'invalid_response']);
+
+/**
+ * User-facing text for an error: the BFF's messages are written for users; the API client's own failures are said in
+ * the page's language.
+ */
+function errorMessage(
+  error: unknown,
+  fallback: string,
+  clientError: (code: 'network_error' | 'invalid_response') => string,
+): string {
+  if (isApiError(error) && CLIENT_ERROR_CODES.has(error.code))
+    return clientError(error.code as 'network_error' | 'invalid_response');
   if (isApiError(error)) return error.message;
   if (error instanceof Error && error.message) return error.message;
   return fallback;
@@ -34,7 +46,9 @@ export function ErrorState({
       </svg>
       <div className="error-state__body">
         <p className="error-state__title">{title ?? t('couldNotLoad')}</p>
-        <p className="error-state__message">{errorMessage(error, t('somethingWrong'))}</p>
+        <p className="error-state__message">
+          {errorMessage(error, t('somethingWrong'), (code) => t(`clientError.${code}`))}
+        </p>
         {requestId ? <p className="error-state__meta">{t('reference', { requestId })}</p> : null}
       </div>
       {onRetry ? (

@@ -3,6 +3,7 @@ import {
   nextAlertState,
   roleHasPermission,
   roleSchema,
+  type Locale,
   type CreateUsageAlertRule,
   type UpdateUsageAlertRule,
   type UsageAlertRule,
@@ -290,20 +291,25 @@ export class UsageAlertsService implements OnModuleDestroy {
         await this.rules.markMailed(accountId, firing.id, true);
         continue;
       }
-      const content = usageAlertMail({
-        accountName: recipients.name,
-        metric,
-        serviceName:
-          firing.service === null
-            ? null
-            : (services.find((s) => s.service === firing.service)?.name ?? `service ${firing.service}`),
-        firing,
-        link: `${this.env.PORTAL_ORIGIN}/${accountId}/usage?metric=${encodeURIComponent(metric.key)}`,
-      });
+      const content = (locale: Locale | null) =>
+        usageAlertMail({
+          accountName: recipients.name,
+          metric,
+          service:
+            firing.service === null
+              ? null
+              : {
+                  id: firing.service,
+                  name: services.find((s) => s.service === firing.service)?.name ?? null,
+                },
+          firing,
+          link: `${this.env.PORTAL_ORIGIN}/${accountId}/usage?metric=${encodeURIComponent(metric.key)}`,
+          locale,
+        });
       let ok = true;
-      for (const to of recipients.emails) {
+      for (const { email: to, locale } of recipients.recipients) {
         try {
-          await this.mail.send({ to, ...content });
+          await this.mail.send({ to, ...content(locale) });
         } catch (err) {
           ok = false;
           this.logger.warn(

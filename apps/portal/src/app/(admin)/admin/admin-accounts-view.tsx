@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { AdminAccount } from '@portico/domain';
 import { adminAccountPageQuery } from '@/features/admin/api/admin.queries';
 import { AccountLinkForm } from '@/features/admin/components/account-link-form';
@@ -9,12 +10,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedList } from '@/components/ui/paged-list';
 import { browserApiClient } from '@/lib/api-client';
-import { formatDate } from '@/lib/format';
 import { LIST_PAGE_SIZE } from '@/lib/search-params';
+import { useFormat } from '@/lib/use-format';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
 
 function NotLinked() {
-  return <span className="muted">Not linked</span>;
+  const t = useTranslations('admin.accounts');
+  return <span className="muted">{t('notLinked')}</span>;
 }
 
 /** Every account with its WHMCS / Salesforce links and member count; search, paging, and a link form per account. */
@@ -29,6 +31,8 @@ export function AdminAccountsView({
   const [draft, setDraft] = useState(view.search);
   const [editing, setEditing] = useState<AdminAccount | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const t = useTranslations('admin.accounts');
+  const f = useFormat();
   const accounts = useQuery(
     adminAccountPageQuery(browserApiClient, {
       page: view.page,
@@ -44,10 +48,7 @@ export function AdminAccountsView({
 
   return (
     <>
-      <PageHeader
-        title="Accounts"
-        description="Every customer account, and the WHMCS client and Salesforce Account each one is linked to."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       {saved ? (
         <div className="alert alert--success card-gap" role="status">
           {saved}
@@ -56,14 +57,14 @@ export function AdminAccountsView({
       {editing ? (
         <section className="card card--narrow card-gap" aria-labelledby="link-title">
           <h2 className="card__title" id="link-title">
-            Links of {editing.name}
+            {t('linksOf', { name: editing.name })}
           </h2>
           <AccountLinkForm
             key={editing.id}
             account={editing}
             onDone={(result) => {
               setEditing(null);
-              setSaved(result ? `Saved the links of ${result.name}.` : null);
+              setSaved(result ? t('saved', { name: result.name }) : null);
             }}
           />
         </section>
@@ -72,27 +73,27 @@ export function AdminAccountsView({
         <form className="toolbar" role="search" onSubmit={search}>
           <div className="field field--grow">
             <label htmlFor="admin-search" className="visually-hidden">
-              Search accounts
+              {t('searchLabel')}
             </label>
             <input
               id="admin-search"
               type="search"
-              placeholder="Name, account id, WHMCS client id or Salesforce id"
+              placeholder={t('searchPlaceholder')}
               value={draft}
               onChange={(e) => setDraft(e.target.value)}
             />
           </div>
           <button type="submit" className="button button--secondary">
-            Search
+            {t('search')}
           </button>
         </form>
         <PagedList
           query={accounts}
-          loadingLabel="Loading accounts"
-          errorTitle="We could not load the accounts"
+          loadingLabel={t('loading')}
+          errorTitle={t('loadFailed')}
           empty={
-            <EmptyState title={view.search ? 'No account matches this search' : 'No accounts yet'}>
-              {view.search ? 'Try a name or an id.' : null}
+            <EmptyState title={view.search ? t('noMatch') : t('empty')}>
+              {view.search ? t('noMatchHint') : null}
             </EmptyState>
           }
           onPageChange={(p) => setView({ ...view, page: p })}
@@ -101,35 +102,35 @@ export function AdminAccountsView({
             <table className="table table--cards" data-testid="admin-account-table">
               <thead>
                 <tr>
-                  <th scope="col">Account</th>
-                  <th scope="col">WHMCS client</th>
-                  <th scope="col">Salesforce Account</th>
+                  <th scope="col">{t('account')}</th>
+                  <th scope="col">{t('whmcsClient')}</th>
+                  <th scope="col">{t('salesforceAccount')}</th>
                   <th scope="col" className="num">
-                    Members
+                    {t('members')}
                   </th>
-                  <th scope="col">Created</th>
+                  <th scope="col">{t('created')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('actions')}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((a) => (
                   <tr key={a.id}>
-                    <td data-label="Account">
+                    <td data-label={t('account')}>
                       <span className="stack-tight">
                         <span className="strong">{a.name}</span>
                         <code className="muted small break">{a.id}</code>
                       </span>
                     </td>
-                    <td data-label="WHMCS client">{a.whmcsClientId ?? <NotLinked />}</td>
-                    <td data-label="Salesforce Account">
+                    <td data-label={t('whmcsClient')}>{a.whmcsClientId ?? <NotLinked />}</td>
+                    <td data-label={t('salesforceAccount')}>
                       {a.salesforceAccountId ? <code>{a.salesforceAccountId}</code> : <NotLinked />}
                     </td>
-                    <td data-label="Members" className="num">
+                    <td data-label={t('members')} className="num">
                       {a.memberCount}
                     </td>
-                    <td data-label="Created">{formatDate(a.createdAt.slice(0, 10))}</td>
+                    <td data-label={t('created')}>{f.date(a.createdAt.slice(0, 10))}</td>
                     <td data-label="">
                       <button
                         type="button"
@@ -140,7 +141,10 @@ export function AdminAccountsView({
                           window.scrollTo({ top: 0, behavior: 'smooth' });
                         }}
                       >
-                        Edit links<span className="visually-hidden"> of {a.name}</span>
+                        {t.rich('editLinks', {
+                          name: a.name,
+                          hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                        })}
                       </button>
                     </td>
                   </tr>

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { adminAccountPageQuery } from '@/features/admin/api/admin.queries';
 import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
 import { AdminAccountsView } from './admin-accounts-view';
 
-export const metadata: Metadata = { title: 'Accounts · Administration' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('adminAccounts') };
+}
 
 export default async function AdminAccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = await searchParams;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { linkAccountRequestSchema, type AdminAccount } from '@portico/domain';
 import { useLinkAdminMutation } from '@/features/admin/api/use-link-admin-mutation';
 import { capitalize } from '@/lib/format';
@@ -37,6 +38,7 @@ export function AccountLinkForm({
   onDone: (saved: AdminAccount | null) => void;
 }) {
   const link = useLinkAdminMutation();
+  const t = useTranslations('admin.linkForm');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -64,8 +66,7 @@ export function AccountLinkForm({
         onError: (err) => {
           const next = fieldErrorsOf(err.details);
           setErrors(next);
-          if (Object.keys(next).length === 0)
-            setFormError(err.message || 'We could not save the links. Try again.');
+          if (Object.keys(next).length === 0) setFormError(err.message || t('saveFailed'));
         },
       },
     );
@@ -109,7 +110,7 @@ export function AccountLinkForm({
       className="form"
       onSubmit={onSubmit}
       noValidate
-      aria-label={`Links of ${account.name}`}
+      aria-label={t('formLabel', { name: account.name })}
       data-testid="account-link-form"
     >
       {formError ? (
@@ -117,19 +118,19 @@ export function AccountLinkForm({
           {formError}
         </div>
       ) : null}
-      {input('name', 'Account name', { defaultValue: account.name })}
-      {input('whmcsClientId', 'WHMCS client id', {
+      {input('name', t('name'), { defaultValue: account.name })}
+      {input('whmcsClientId', t('whmcsClientId'), {
         defaultValue: account.whmcsClientId === null ? '' : String(account.whmcsClientId),
         inputMode: 'numeric',
-        hint: 'A positive number (the client\u2019s “userid”). Leave blank to unlink.',
+        hint: t('whmcsHint'),
       })}
-      {input('salesforceAccountId', 'Salesforce Account Id', {
+      {input('salesforceAccountId', t('salesforceAccountId'), {
         defaultValue: account.salesforceAccountId ?? '',
-        hint: '15 or 18 letters and digits, e.g. 001A0000001AcmeAAA. Leave blank to unlink.',
+        hint: t('salesforceHint'),
       })}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={link.isPending}>
-          {link.isPending ? 'Saving…' : 'Save links'}
+          {link.isPending ? t('saving') : t('save')}
         </button>
         <button
           type="button"
@@ -137,7 +138,7 @@ export function AccountLinkForm({
           onClick={() => onDone(null)}
           disabled={link.isPending}
         >
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

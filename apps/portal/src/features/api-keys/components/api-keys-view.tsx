@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { adminAccountPageQuery } from '@/features/admin/api/admin.queries';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -9,7 +10,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { browserApiClient } from '@/lib/api-client';
-import { formatDateTime } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { apiKeyListQuery } from '../api/api-keys.queries';
 import { useApiKeyMutations } from '../api/use-api-key-mutations';
 
@@ -25,6 +26,8 @@ export function ApiKeysView() {
   const [name, setName] = useState('');
   const [accountId, setAccountId] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
+  const t = useTranslations('apiKeys');
+  const f = useFormat();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,28 +39,25 @@ export function ApiKeysView() {
 
   return (
     <>
-      <PageHeader
-        title="Usage API keys"
-        description="Metering systems send usage samples with these keys (scope usage:write)."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <section className="card">
-        <h2 className="block__title">New key</h2>
-        <form className="usage-alert-form" onSubmit={submit} aria-label="New API key">
+        <h2 className="block__title">{t('newKey')}</h2>
+        <form className="usage-alert-form" onSubmit={submit} aria-label={t('newKeyForm')}>
           <div className="field">
-            <label htmlFor="key-name">Name</label>
+            <label htmlFor="key-name">{t('name')}</label>
             <input
               id="key-name"
               value={name}
               onChange={(e) => setName(e.target.value)}
               maxLength={100}
               required
-              placeholder="e.g. Gateway meter"
+              placeholder={t('namePlaceholder')}
             />
           </div>
           <div className="field">
-            <label htmlFor="key-account">Account</label>
+            <label htmlFor="key-account">{t('account')}</label>
             <select id="key-account" value={accountId} onChange={(e) => setAccountId(e.target.value)}>
-              <option value="">Platform-wide (any account, named per sample)</option>
+              <option value="">{t('platformWideOption')}</option>
               {accounts.data?.items.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
@@ -66,57 +66,57 @@ export function ApiKeysView() {
             </select>
           </div>
           <button className="button button--primary" disabled={create.isPending || name.trim() === ''}>
-            Create key
+            {t('create')}
           </button>
         </form>
         {create.isError ? <p className="field__error">{create.error.message}</p> : null}
         {create.data ? (
           <div className="secret-once" role="status" data-testid="api-key-secret">
-            <span className="strong">Copy this key now: it is not shown again.</span>
+            <span className="strong">{t('copyNow')}</span>
             <code>{create.data.secret}</code>
             <button
               type="button"
               className="button button--secondary button--small"
               onClick={() => void navigator.clipboard?.writeText(create.data.secret)}
             >
-              Copy
+              {t('copy')}
             </button>
           </div>
         ) : null}
       </section>
       <section className="card">
         <div className="toolbar">
-          <h2 className="block__title">Keys</h2>
+          <h2 className="block__title">{t('keys')}</h2>
           <div className="toolbar__spacer" />
           <label className="small">
             <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} />{' '}
-            Show revoked
+            {t('showRevoked')}
           </label>
         </div>
         {keys.isPending ? (
-          <SkeletonLines lines={4} label="Loading keys" />
+          <SkeletonLines lines={4} label={t('loading')} />
         ) : keys.isError ? (
           <ErrorState
-            title="We could not load the keys"
+            title={t('loadFailed')}
             error={keys.error}
             onRetry={() => void keys.refetch()}
             retrying={keys.isFetching}
           />
         ) : keys.data.items.length === 0 ? (
-          <EmptyState title="No API keys yet" />
+          <EmptyState title={t('empty')} />
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="API keys">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('tableLabel')}>
             <table className="table" data-testid="api-keys">
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Account</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t('name')}</th>
+                  <th scope="col">{t('account')}</th>
+                  <th scope="col">{t('key')}</th>
+                  <th scope="col">{t('created')}</th>
+                  <th scope="col">{t('lastUsed')}</th>
+                  <th scope="col">{t('status')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -124,19 +124,19 @@ export function ApiKeysView() {
                 {keys.data.items.map((k) => (
                   <tr key={k.id} data-key-id={k.id}>
                     <td className="strong">{k.name}</td>
-                    <td>{k.accountName ?? <span className="muted">Platform-wide</span>}</td>
+                    <td>{k.accountName ?? <span className="muted">{t('platformWide')}</span>}</td>
                     <td>
                       <code>{k.prefix}…</code>
                     </td>
-                    <td suppressHydrationWarning>{formatDateTime(k.createdAt)}</td>
+                    <td suppressHydrationWarning>{f.dateTime(k.createdAt)}</td>
                     <td suppressHydrationWarning>
-                      {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="muted">Never</span>}
+                      {k.lastUsedAt ? f.dateTime(k.lastUsedAt) : <span className="muted">{t('never')}</span>}
                     </td>
                     <td>
                       {k.revokedAt ? (
-                        <Badge tone="neutral">Revoked</Badge>
+                        <Badge tone="neutral">{t('revoked')}</Badge>
                       ) : (
-                        <Badge tone="success">Active</Badge>
+                        <Badge tone="success">{t('active')}</Badge>
                       )}
                     </td>
                     <td>
@@ -147,14 +147,14 @@ export function ApiKeysView() {
                             className="button button--danger button--small"
                             onClick={() => revoke.mutate(k.id, { onSettled: () => setConfirming(null) })}
                           >
-                            Revoke now
+                            {t('revokeNow')}
                           </button>
                           <button
                             type="button"
                             className="button button--secondary button--small"
                             onClick={() => setConfirming(null)}
                           >
-                            Keep
+                            {t('keep')}
                           </button>
                         </span>
                       ) : (
@@ -163,7 +163,10 @@ export function ApiKeysView() {
                           className="button button--secondary button--small"
                           onClick={() => setConfirming(k.id)}
                         >
-                          Revoke<span className="visually-hidden"> {k.name}</span>
+                          {t.rich('revoke', {
+                            name: k.name,
+                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                          })}
                         </button>
                       )}
                     </td>

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import {
   createSavedDashboardSchema,
   dashboardSchema,
@@ -23,15 +24,6 @@ import {
 } from '../api/dashboard-editor';
 import { dashboardKeys } from '../api/dashboards.queries';
 import styles from '../dashboards.module.css';
-
-const TYPE_LABEL: Readonly<Record<Panel['type'], string>> = {
-  timeseries: 'Time series',
-  kpi: 'KPI',
-  health_status: 'Health',
-  table: 'Table',
-  template: 'Template',
-  image: 'Image',
-};
 
 /** Dotted issue paths (`panels.0.metric`) of a zod error, as the BFF reports them (`body.panels.0.metric`). */
 function issuesOf(draft: DraftDashboard): FieldIssue[] {
@@ -78,9 +70,18 @@ export function DashboardEditor({
   const [nameTouched, setNameTouched] = useState(existing !== null);
   const [choice, setChoice] = useState('0');
   const [problems, setProblems] = useState<FieldIssue[]>([]);
+  const t = useTranslations('dashboards.editor');
+  const common = useTranslations('common');
+  const typeLabel = (type: Panel['type']) => t(`type.${type}`);
   const offers: ReadonlyArray<{ label: string; panel: PanelInput | Panel }> = [
-    ...sourcePanels.map((p) => ({ label: `${p.title} (${TYPE_LABEL[p.type]}, this dashboard)`, panel: p })),
-    ...PANEL_PALETTE.map((p) => ({ label: `${p.title} (${TYPE_LABEL[p.type]})`, panel: p })),
+    ...sourcePanels.map((p) => ({
+      label: t('offerHere', { title: p.title, type: typeLabel(p.type) }),
+      panel: p,
+    })),
+    ...PANEL_PALETTE.map((p) => ({
+      label: t('offer', { title: p.title, type: typeLabel(p.type) }),
+      panel: p,
+    })),
   ];
 
   const save = useMutation({
@@ -130,15 +131,10 @@ export function DashboardEditor({
     problems.filter((p) => p.path === prefix || p.path.startsWith(`${prefix}.`)).map((p) => p.message);
 
   return (
-    <form
-      className={styles.editor}
-      onSubmit={submit}
-      aria-label="Dashboard editor"
-      data-testid="dashboard-editor"
-    >
+    <form className={styles.editor} onSubmit={submit} aria-label={t('label')} data-testid="dashboard-editor">
       <div className={styles.editorFields}>
         <label className={styles.field}>
-          <span>Title</span>
+          <span>{t('title')}</span>
           <input
             className={styles.input}
             value={draft.title}
@@ -154,7 +150,7 @@ export function DashboardEditor({
           />
         </label>
         <label className={styles.field}>
-          <span>Name (in the address)</span>
+          <span>{t('name')}</span>
           <input
             className={styles.input}
             value={draft.name}
@@ -170,7 +166,7 @@ export function DashboardEditor({
           />
         </label>
         <label className={styles.field}>
-          <span>Description (optional)</span>
+          <span>{t('description')}</span>
           <input
             className={styles.input}
             value={draft.description}
@@ -179,7 +175,7 @@ export function DashboardEditor({
           />
         </label>
         <fieldset className={styles.field}>
-          <legend>Who sees it</legend>
+          <legend>{t('visibility')}</legend>
           {(['private', 'shared'] as const satisfies readonly DashboardVisibility[]).map((v) => (
             <label key={v} className={styles.radio}>
               <input
@@ -190,7 +186,7 @@ export function DashboardEditor({
                 onChange={() => update({ visibility: v })}
                 data-testid={`editor-visibility-${v}`}
               />
-              {v === 'private' ? 'Only me' : 'Everyone in the account'}
+              {v === 'private' ? t('private') : t('shared')}
             </label>
           ))}
         </fieldset>
@@ -207,7 +203,7 @@ export function DashboardEditor({
 
       <div className={styles.editorAdd}>
         <label className={styles.field}>
-          <span>Panel to add</span>
+          <span>{t('panelToAdd')}</span>
           <select
             className={styles.input}
             value={choice}
@@ -231,14 +227,14 @@ export function DashboardEditor({
           disabled={draft.panels.length >= 40}
           data-testid="editor-add"
         >
-          Add panel
+          {t('addPanel')}
         </button>
       </div>
 
       {draft.panels.length === 0 ? (
-        <p className={styles.muted}>No panels yet: add one above.</p>
+        <p className={styles.muted}>{t('noPanels')}</p>
       ) : (
-        <ol className={styles.editorPanels} aria-label="Panels">
+        <ol className={styles.editorPanels} aria-label={t('panels')}>
           {draft.panels.map((p, i) => {
             const issues = problemAt(`body.panels.${i}`);
             const pos = p.gridPos;
@@ -249,20 +245,20 @@ export function DashboardEditor({
                 <div className={styles.editorPanelHead}>
                   <strong>{p.title}</strong>
                   <span className={styles.muted}>
-                    {TYPE_LABEL[p.type]} · {p.id}
+                    {typeLabel(p.type)} · {p.id}
                   </span>
                 </div>
                 <div
                   className={styles.editorControls}
                   role="group"
-                  aria-label={`Position and size of ${p.title}`}
+                  aria-label={t('position', { title: p.title })}
                 >
                   {(
                     [
-                      ['x', 'Column', 0, GRID_COLUMNS - pos.w],
-                      ['y', 'Row', 0, 1000],
-                      ['w', 'Width', 1, GRID_COLUMNS - pos.x],
-                      ['h', 'Height', 1, 24],
+                      ['x', t('column'), 0, GRID_COLUMNS - pos.w],
+                      ['y', t('row'), 0, 1000],
+                      ['w', t('width'), 1, GRID_COLUMNS - pos.x],
+                      ['h', t('height'), 1, 24],
                     ] as const
                   ).map(([key, label, min, max]) => (
                     <label key={key} className={styles.numberField}>
@@ -277,7 +273,7 @@ export function DashboardEditor({
                           const n = Number(e.target.value);
                           if (Number.isFinite(n)) setPanels(placePanel(draft.panels, i, { [key]: n }));
                         }}
-                        aria-label={`${label} of ${p.title}`}
+                        aria-label={t('fieldOf', { field: label, title: p.title })}
                       />
                     </label>
                   ))}
@@ -286,7 +282,7 @@ export function DashboardEditor({
                     className="button button--secondary button--small"
                     onClick={() => move(0, -1)}
                     disabled={pos.y === 0}
-                    aria-label={`Move ${p.title} up`}
+                    aria-label={t('moveUp', { title: p.title })}
                   >
                     ↑
                   </button>
@@ -294,7 +290,7 @@ export function DashboardEditor({
                     type="button"
                     className="button button--secondary button--small"
                     onClick={() => move(0, 1)}
-                    aria-label={`Move ${p.title} down`}
+                    aria-label={t('moveDown', { title: p.title })}
                   >
                     ↓
                   </button>
@@ -303,7 +299,7 @@ export function DashboardEditor({
                     className="button button--secondary button--small"
                     onClick={() => move(-1, 0)}
                     disabled={pos.x === 0}
-                    aria-label={`Move ${p.title} left`}
+                    aria-label={t('moveLeft', { title: p.title })}
                   >
                     ←
                   </button>
@@ -312,7 +308,7 @@ export function DashboardEditor({
                     className="button button--secondary button--small"
                     onClick={() => move(1, 0)}
                     disabled={pos.x + pos.w >= GRID_COLUMNS}
-                    aria-label={`Move ${p.title} right`}
+                    aria-label={t('moveRight', { title: p.title })}
                   >
                     →
                   </button>
@@ -320,9 +316,9 @@ export function DashboardEditor({
                     type="button"
                     className="button button--secondary button--small"
                     onClick={() => setPanels(draft.panels.filter((_, j) => j !== i))}
-                    aria-label={`Remove ${p.title}`}
+                    aria-label={t('removePanel', { title: p.title })}
                   >
-                    Remove
+                    {t('remove')}
                   </button>
                 </div>
                 {issues.length > 0 && (
@@ -366,10 +362,10 @@ export function DashboardEditor({
           disabled={save.isPending}
           data-testid="editor-save"
         >
-          {save.isPending ? 'Saving…' : 'Save dashboard'}
+          {save.isPending ? common('saving') : t('save')}
         </button>
         <button type="button" className="button button--secondary button--small" onClick={() => onDone(null)}>
-          Cancel
+          {common('cancel')}
         </button>
       </div>
     </form>

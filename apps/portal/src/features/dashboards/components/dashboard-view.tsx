@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -44,6 +45,7 @@ export function DashboardView({
   const dashboard = useQuery(dashboardQuery(browserApiClient, accountId, name));
   const canManage = useAccountPermissions(accountId).can('dashboards:manage');
   const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
+  const t = useTranslations('dashboards.view');
   const remove = useMutation({
     mutationFn: () =>
       browserApiClient.send(accountApiPath(accountId, 'dashboards', name), { method: 'DELETE' }),
@@ -83,12 +85,12 @@ export function DashboardView({
   return (
     <>
       <PageHeader
-        title={dashboard.data?.title ?? 'Dashboards'}
+        title={dashboard.data?.title ?? t('title')}
         description={dashboard.data?.description ?? undefined}
       />
       <div className={styles.toolbar}>
         <label className={styles.selector}>
-          <span>Dashboard</span>
+          <span>{t('select')}</span>
           <select
             className={styles.input}
             value={name}
@@ -99,7 +101,7 @@ export function DashboardView({
               (d) => (
                 <option key={d.name} value={d.name}>
                   {d.source === 'saved'
-                    ? `${d.title} (${d.visibility === 'private' ? 'private' : 'shared'})`
+                    ? t('savedOption', { title: d.title, visibility: d.visibility ?? 'shared' })
                     : d.title}
                 </option>
               ),
@@ -115,7 +117,7 @@ export function DashboardView({
             void queryClient.invalidateQueries({ queryKey: dashboardKeys.all(accountId) });
           }}
         >
-          Refresh all
+          {t('refreshAll')}
         </button>
         {canManage && editing === null && (
           <>
@@ -125,7 +127,7 @@ export function DashboardView({
               onClick={() => setEditing('new')}
               data-testid="dashboard-new"
             >
-              New dashboard
+              {t('new')}
             </button>
             {dashboard.data?.editable && (
               <>
@@ -135,19 +137,19 @@ export function DashboardView({
                   onClick={() => setEditing('edit')}
                   data-testid="dashboard-edit"
                 >
-                  Edit
+                  {t('edit')}
                 </button>
                 <button
                   type="button"
                   className="button button--secondary button--small"
                   disabled={remove.isPending}
                   onClick={() => {
-                    if (globalThis.confirm(`Delete the dashboard “${dashboard.data?.title ?? name}”?`))
+                    if (globalThis.confirm(t('confirmDelete', { title: dashboard.data?.title ?? name })))
                       remove.mutate();
                   }}
                   data-testid="dashboard-delete"
                 >
-                  Delete
+                  {t('delete')}
                 </button>
               </>
             )}
@@ -155,11 +157,7 @@ export function DashboardView({
         )}
       </div>
       {remove.isError && (
-        <ErrorState
-          title="Could not delete this dashboard"
-          error={remove.error}
-          onRetry={() => remove.mutate()}
-        />
+        <ErrorState title={t('deleteFailed')} error={remove.error} onRetry={() => remove.mutate()} />
       )}
       {editing !== null ? (
         <DashboardEditor
@@ -176,13 +174,13 @@ export function DashboardView({
         <SkeletonLines lines={6} />
       ) : dashboard.isError ? (
         <ErrorState
-          title="Could not load this dashboard"
+          title={t('loadFailed')}
           error={dashboard.error}
           onRetry={() => void dashboard.refetch()}
           retrying={dashboard.isFetching}
         />
       ) : panels.length === 0 ? (
-        <EmptyState title="This dashboard has no panels" />
+        <EmptyState title={t('noPanels')} />
       ) : (
         <div className={styles.grid} data-testid="dashboard-grid" data-from={window.from} data-to={window.to}>
           {panels.map((p) => (

@@ -1,14 +1,15 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import {
   customRange,
   customRangeDates,
-  describeCustomRange,
-  DASHBOARD_RANGE_LABEL,
+  customRangeDays,
   DASHBOARD_RANGE_PRESETS,
   type DashboardRange,
 } from '../api/dashboard-range';
+import { useFormat } from '@/lib/use-format';
 import styles from '../dashboards.module.css';
 
 /**
@@ -25,21 +26,25 @@ export function DateFilter({
   const custom = 'from' in range;
   const [from, setFrom] = useState(custom ? customRangeDates(range).from : '');
   const [to, setTo] = useState(custom ? customRangeDates(range).to : '');
-  const summary = describeCustomRange(from, to);
+  const t = useTranslations('dashboards.dateFilter');
+  const f = useFormat();
+  const days = customRangeDays(from, to);
+  const summary =
+    days !== null && days >= 1 ? t('summary', { from: f.date(from), to: f.date(to), days }) : null;
   const [problem, setProblem] = useState<string | null>(null);
   function apply(event: FormEvent) {
     event.preventDefault();
     const next = customRange(from, to);
     if (!next) {
-      setProblem('Choose a start on or before the end, at most 400 days apart.');
+      setProblem(t('invalid'));
       return;
     }
     setProblem(null);
     onChange(next);
   }
   return (
-    <div className={styles.dateFilter} role="group" aria-label="Date range">
-      <div className="segmented" role="radiogroup" aria-label="Range preset">
+    <div className={styles.dateFilter} role="group" aria-label={t('label')}>
+      <div className="segmented" role="radiogroup" aria-label={t('presets')}>
         {DASHBOARD_RANGE_PRESETS.map((p) => {
           const active = !custom && range.preset === p;
           return (
@@ -51,37 +56,37 @@ export function DateFilter({
               className={`segmented__item${active ? ' segmented__item--active' : ''}`}
               onClick={() => onChange({ preset: p })}
             >
-              {DASHBOARD_RANGE_LABEL[p]}
+              {t(`preset.${p}`)}
             </button>
           );
         })}
       </div>
       <form className={styles.customRange} onSubmit={apply}>
         <label>
-          <span className="visually-hidden">From</span>
+          <span className="visually-hidden">{t('from')}</span>
           <input
             type="date"
             className={styles.input}
             value={from}
             onChange={(e) => setFrom(e.target.value)}
-            aria-label="From date"
+            aria-label={t('fromDate')}
             required
           />
         </label>
         <span aria-hidden="true">–</span>
         <label>
-          <span className="visually-hidden">To</span>
+          <span className="visually-hidden">{t('to')}</span>
           <input
             type="date"
             className={styles.input}
             value={to}
             onChange={(e) => setTo(e.target.value)}
-            aria-label="To date"
+            aria-label={t('toDate')}
             required
           />
         </label>
         <button type="submit" className="button button--secondary button--small">
-          Apply
+          {t('apply')}
         </button>
         {summary && (
           <span className={styles.muted} data-testid="custom-range-summary">

@@ -1,15 +1,18 @@
-import type { HealthStatusPanelData } from '@portico/domain';
-import { formatDateTime } from '@/lib/format';
-import styles from '../dashboards.module.css';
+'use client';
 
-const WORD = { green: 'OK', amber: 'Attention', red: 'Down' } as const;
+import { useTranslations } from 'next-intl';
+import type { HealthStatusPanelData } from '@portico/domain';
+import { useFormat } from '@/lib/use-format';
+import styles from '../dashboards.module.css';
 
 /**
  * Red/amber/green per service and upstream. Each row is focusable; its reason and time of the last check show on
  * hover and keyboard focus (and are read out: they are the row's description).
  */
 export function HealthPanel({ data }: { data: HealthStatusPanelData }) {
-  if (data.items.length === 0) return <p className={styles.muted}>Nothing to report.</p>;
+  const t = useTranslations('dashboards.health');
+  const f = useFormat();
+  if (data.items.length === 0) return <p className={styles.muted}>{t('nothing')}</p>;
   return (
     <ul className={styles.health}>
       {data.items.map((item) => {
@@ -27,10 +30,10 @@ export function HealthPanel({ data }: { data: HealthStatusPanelData }) {
             <span className={`${styles.dot} ${styles[`dot_${item.status}`]}`} aria-hidden="true" />
             <span className={styles.healthName}>{item.name}</span>
             <span className={`${styles.healthWord} ${styles[`tone_${item.status}`]}`}>
-              {WORD[item.status]}
+              {t(`word.${item.status}`)}
             </span>
             <span id={`${id}-why`} role="tooltip" className={styles.tooltip}>
-              {item.reason}. Checked {formatDateTime(item.checkedAt)}.
+              {t('why', { reason: item.reason, checked: f.dateTime(item.checkedAt) })}
             </span>
           </li>
         );

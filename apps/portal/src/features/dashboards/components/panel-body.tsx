@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { Panel, PanelData } from '@portico/domain';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
@@ -106,13 +107,14 @@ export function usePanelData(
 /** Loading, error (with retry), empty or the rendered panel. */
 export function PanelState({ state, height }: { state: ReturnType<typeof usePanelData>; height: number }) {
   const { query, table } = state;
+  const t = useTranslations('dashboards.panel');
   if (query.isPending) return <SkeletonLines lines={3} />;
   if (query.isError && !query.data) {
     if (isApiError(query.error) && query.error.status === 403)
-      return <p className={styles.muted}>Your role does not include this panel&apos;s data.</p>;
+      return <p className={styles.muted}>{t('forbidden')}</p>;
     return (
       <ErrorState
-        title="Could not load this panel"
+        title={t('loadFailed')}
         error={query.error}
         onRetry={() => void query.refetch()}
         retrying={query.isFetching}
@@ -120,6 +122,6 @@ export function PanelState({ state, height }: { state: ReturnType<typeof usePane
     );
   }
   const data = query.data;
-  if (isEmpty(data)) return <p className={styles.muted}>No data in this range.</p>;
+  if (isEmpty(data)) return <p className={styles.muted}>{t('noData')}</p>;
   return <PanelRenderer data={data} height={height} table={table} />;
 }

@@ -2,14 +2,15 @@
 
 import { useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { Panel, TimeseriesPanelData } from '@portico/domain';
 import { useNow } from '@/components/ui/use-now';
 import { accountPagePath } from '@/lib/account-paths';
-import { formatDateTime, formatRelative } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { panelCsvUrl } from '../api/dashboards.queries';
 import styles from '../dashboards.module.css';
 import { PanelState, usePanelData } from './panel-body';
-import { seriesName } from './timeseries-panel';
+import { useSeriesName } from './timeseries-panel';
 
 /** Height of one grid row and the gap between rows, px (the CSS grid uses the same). */
 export const ROW_PX = 80;
@@ -36,31 +37,36 @@ export function reportPath(
 /** "updated N ago", ticking. */
 function Updated({ at }: { at: number }) {
   const now = useNow(15_000);
+  const t = useTranslations('dashboards.panel');
+  const f = useFormat();
   if (!at || now === null) return null;
   const iso = new Date(at).toISOString();
   return (
-    <time className={styles.updated} dateTime={iso} title={formatDateTime(iso)}>
-      updated {formatRelative(iso, now)}
+    <time className={styles.updated} dateTime={iso} title={f.dateTime(iso)}>
+      {t('updated', { when: f.relative(iso, now) })}
     </time>
   );
 }
 
 /** The points of a timeseries as a table (the drill-down's data view). */
 function PointsTable({ data }: { data: TimeseriesPanelData }) {
+  const t = useTranslations('dashboards.points');
+  const f = useFormat();
+  const nameOf = useSeriesName();
   const rows = data.series.flatMap((s) =>
-    s.points.map((p) => ({ name: seriesName(s), ...p, service: p.service ?? s.service })),
+    s.points.map((p) => ({ name: nameOf(s), ...p, service: p.service ?? s.service })),
   );
   return (
     <div className={styles.tableScroll} style={{ maxHeight: '40vh' }}>
       <table className={styles.table} data-testid="drilldown-table">
         <thead>
           <tr>
-            <th scope="col">Series</th>
-            <th scope="col">Service</th>
-            <th scope="col">Time</th>
-            <th scope="col">Value</th>
-            <th scope="col">Min</th>
-            <th scope="col">Max</th>
+            <th scope="col">{t('series')}</th>
+            <th scope="col">{t('service')}</th>
+            <th scope="col">{t('time')}</th>
+            <th scope="col">{t('value')}</th>
+            <th scope="col">{t('min')}</th>
+            <th scope="col">{t('max')}</th>
           </tr>
         </thead>
         <tbody>
@@ -68,16 +74,18 @@ function PointsTable({ data }: { data: TimeseriesPanelData }) {
             <tr key={i}>
               <td>{r.name}</td>
               <td>{r.service ?? '–'}</td>
-              <td>{formatDateTime(r.at)}</td>
-              <td>{r.value.toLocaleString('en-US', { maximumFractionDigits: 2 })}</td>
-              <td>{r.min?.toLocaleString('en-US', { maximumFractionDigits: 2 }) ?? '–'}</td>
-              <td>{r.max?.toLocaleString('en-US', { maximumFractionDigits: 2 }) ?? '–'}</td>
+              <td>{f.dateTime(r.at)}</td>
+              <td>{f.number(r.value)}</td>
+              <td>{r.min === undefined || r.min === null ? '–' : f.number(r.min)}</td>
+              <td>{r.max === undefined || r.max === null ? '–' : f.number(r.max)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {rows.length > 1000 && (
-        <p className={styles.muted}>First 1,000 of {rows.length} points: the CSV export has them all.</p>
+        <p className={styles.muted}>
+          {t('cut', { shown: f.number(1000, 0), total: f.number(rows.length, 0) })}
+        </p>
       )}
     </div>
   );
@@ -101,6 +109,8 @@ function DrillDown({
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const t = useTranslations('dashboards.drill');
+  const f = useFormat();
   const [raw, setRaw] = useState(false);
   const rawAllowed = Date.parse(window.to) - Date.parse(window.from) <= 31 * 86_400_000;
   const state = usePanelData(accountId, dashboard, panel, window, raw ? { aggregation: 'off' } : {});
@@ -121,17 +131,14 @@ function DrillDown({
         <h2 id={`drill-${panel.id}`}>{panel.title}</h2>
         <div className={styles.actions}>
           {(panel.type === 'timeseries' || (panel.type === 'table' && panel.source === 'usage_points')) && (
-            <label
-              className={styles.toggle}
-              title={rawAllowed ? undefined : 'Raw points cover at most 31 days: choose a shorter range'}
-            >
+            <label className={styles.toggle} title={rawAllowed ? undefined : t('rawTooLong')}>
               <input
                 type="checkbox"
                 checked={raw}
                 disabled={!rawAllowed}
                 onChange={(e) => setRaw(e.target.checked)}
               />{' '}
-              Aggregation off (raw points)
+              {t('aggregationOff')}
             </label>
           )}
           {exportable && (
@@ -143,21 +150,21 @@ function DrillDown({
               })}
               download
             >
-              Export CSV
+              {t('exportCsv')}
             </a>
           )}
           <Link
             className="button button--secondary button--small"
             href={reportPath(accountId, dashboard, panel.id, window, raw ? 'off' : undefined)}
           >
-            Open report
+            {t('openReport')}
           </Link>
           <button
             type="button"
             className="button button--primary button--small"
             onClick={() => ref.current?.close()}
           >
-            Close
+            {t('close')}
           </button>
         </div>
       </header>
@@ -166,8 +173,8 @@ function DrillDown({
         {data?.type === 'timeseries' && (
           <>
             <h3 className={styles.drillSub}>
-              {data.bucket === 'raw' ? 'Raw points' : `Points (${data.bucket} buckets)`}
-              {data.truncated ? ' · cut at 5,000 per series' : ''}
+              {data.bucket === 'raw' ? t('rawPoints') : t('bucketPoints', { bucket: data.bucket })}
+              {data.truncated ? ` · ${t('truncated', { max: f.number(5000, 0) })}` : ''}
             </h3>
             <PointsTable data={data} />
           </>
@@ -191,6 +198,7 @@ export function PanelCard({
 }) {
   const state = usePanelData(accountId, dashboard, panel, window);
   const [drill, setDrill] = useState(false);
+  const t = useTranslations('dashboards.panel');
   const height = panel.gridPos.h * ROW_PX + (panel.gridPos.h - 1) * GAP_PX - HEADER_PX - 24;
   const style = {
     '--x': panel.gridPos.x + 1,
@@ -216,8 +224,8 @@ export function PanelCard({
             type="button"
             className={styles.iconButton}
             onClick={() => void state.query.refetch()}
-            aria-label={`Refresh ${panel.title}`}
-            title="Refresh"
+            aria-label={t('refreshPanel', { title: panel.title })}
+            title={t('refresh')}
             disabled={state.query.isFetching}
           >
             ↻
@@ -226,8 +234,8 @@ export function PanelCard({
             type="button"
             className={styles.iconButton}
             onClick={() => setDrill(true)}
-            aria-label={`Drill down into ${panel.title}`}
-            title="Drill down"
+            aria-label={t('drillPanel', { title: panel.title })}
+            title={t('drill')}
           >
             ⤢
           </button>
@@ -239,7 +247,7 @@ export function PanelCard({
       <footer className={styles.panelFoot}>
         <Updated at={state.query.dataUpdatedAt} />
         {state.query.isFetching && !state.query.isPending ? (
-          <span className={styles.updated}> · refreshing</span>
+          <span className={styles.updated}> · {t('refreshing')}</span>
         ) : null}
       </footer>
       {drill && (

@@ -2,11 +2,12 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountApiPath, accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
-import { formatDateTime } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { rangeSearch, type DashboardRange } from '../api/dashboard-range';
 import { dashboardQuery, panelCsvUrl } from '../api/dashboards.queries';
 import styles from '../dashboards.module.css';
@@ -45,6 +46,8 @@ function ReportPanel({
     ...(aggregation === 'off' ? { aggregation } : {}),
   });
   const exportable = panel.type !== 'template' && panel.type !== 'image';
+  const t = useTranslations('dashboards.report');
+  const f = useFormat();
   return (
     <section className={styles.report} aria-labelledby="report-title" data-testid="report">
       <header className={styles.reportHead}>
@@ -53,8 +56,8 @@ function ReportPanel({
             {panel.title}
           </h1>
           <p className={styles.muted} data-testid="report-range">
-            {formatDateTime(window.from)} – {formatDateTime(window.to)}
-            {aggregation === 'off' ? ' · raw points' : ''}
+            {f.dateTime(window.from)} – {f.dateTime(window.to)}
+            {aggregation === 'off' ? ` · ${t('rawPoints')}` : ''}
           </p>
         </div>
         <div className={styles.actions}>
@@ -64,7 +67,7 @@ function ReportPanel({
               href={panelCsvUrl(accountId, dashboard, panel.id, window, options)}
               download
             >
-              Export CSV
+              {t('exportCsv')}
             </a>
           )}
           <a
@@ -72,13 +75,13 @@ function ReportPanel({
             href={`${accountApiPath(accountId, 'dashboards', dashboard, 'panels', panel.id, 'data')}?${jsonQuery.toString()}`}
             download={`${dashboard}-${panel.id}.json`}
           >
-            Export JSON
+            {t('exportJson')}
           </a>
           <Link
             className="button button--ghost button--small"
             href={`${accountPagePath(accountId, 'dashboards')}?${new URLSearchParams({ ...(dashboard !== 'default' ? { dashboard } : {}), ...rangeSearch({ from: window.from, to: window.to }) }).toString()}`}
           >
-            Open dashboard
+            {t('openDashboard')}
           </Link>
         </div>
       </header>
@@ -105,22 +108,20 @@ export function ReportView({
   aggregation: 'on' | 'off';
 }) {
   const d = useQuery(dashboardQuery(browserApiClient, accountId, dashboard));
+  const t = useTranslations('dashboards.report');
   if (d.isPending) return <SkeletonLines lines={6} />;
   if (d.isError)
-    return <ErrorState title="Could not load this report" error={d.error} onRetry={() => void d.refetch()} />;
+    return <ErrorState title={t('loadFailed')} error={d.error} onRetry={() => void d.refetch()} />;
   const panel = d.data.panels.find((p) => p.id === panelId);
   if (!panel)
     return (
       <ErrorState
-        title="No such panel"
-        error={new Error(`The dashboard ${d.data.title} has no panel ${panelId}.`)}
+        title={t('noPanel')}
+        error={new Error(t('noPanelBody', { title: d.data.title, panelId }))}
       />
     );
   const window = 'from' in range ? { from: range.from, to: range.to } : null;
-  if (!window)
-    return (
-      <ErrorState title="No range" error={new Error('A report address carries its range (from and to).')} />
-    );
+  if (!window) return <ErrorState title={t('noRange')} error={new Error(t('noRangeBody'))} />;
   return (
     <ReportPanel
       accountId={accountId}

@@ -8,27 +8,29 @@ import {
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
+import { useTranslations } from 'next-intl';
 import type { TableColumn, TablePanelData } from '@portico/domain';
-import { formatDate, formatDateTime, formatMoney, humanize } from '@/lib/format';
+import { humanize } from '@/lib/format';
+import { useFormat, type Formatters } from '@/lib/use-format';
 import styles from '../dashboards.module.css';
 
 type Row = TablePanelData['rows'][number];
 
 /** A cell as text, by its column's kind (money columns come with a `currency` column or as minor units). */
-function cellText(row: Row, column: TableColumn): string {
+function cellText(row: Row, column: TableColumn, f: Formatters): string {
   const v = row[column.key];
   if (v === null || v === undefined) return '–';
   switch (column.kind) {
     case 'money':
       return typeof v === 'number' && typeof row.currency === 'string'
-        ? formatMoney({ amountMinor: v, currency: row.currency })
+        ? f.money({ amountMinor: v, currency: row.currency })
         : String(v);
     case 'date':
-      return typeof v === 'string' ? (v.length > 10 ? formatDateTime(v) : formatDate(v)) : String(v);
+      return typeof v === 'string' ? (v.length > 10 ? f.dateTime(v) : f.date(v)) : String(v);
     case 'status':
       return humanize(String(v));
     case 'number':
-      return typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v);
+      return typeof v === 'number' ? f.number(v) : String(v);
     default:
       return String(v);
   }
@@ -51,15 +53,18 @@ export function TablePanel({
   filter: string;
   onFilter: (filter: string) => void;
 }) {
+  const t = useTranslations('dashboards.table');
+  const common = useTranslations('common');
+  const f = useFormat();
   const columns = useMemo<Array<ColumnDef<Row>>>(
     () =>
       data.columns.map((c) => ({
         id: c.key,
         header: c.label,
         accessorFn: (row: Row) => row[c.key],
-        cell: (ctx) => cellText(ctx.row.original, c),
+        cell: (ctx) => cellText(ctx.row.original, c, f),
       })),
-    [data.columns],
+    [data.columns, f],
   );
   const sorting: SortingState = [{ id: data.sort.column, desc: data.sort.direction === 'desc' }];
   const pageCount = Math.max(1, Math.ceil(data.page.total / data.page.pageSize));
@@ -81,10 +86,10 @@ export function TablePanel({
   return (
     <div className={styles.tableWrap}>
       <label className={styles.filter}>
-        <span className="visually-hidden">Filter rows</span>
+        <span className="visually-hidden">{t('filterRows')}</span>
         <input
           type="search"
-          placeholder="Filter"
+          placeholder={t('filter')}
           value={filter}
           onChange={(e) => onFilter(e.target.value)}
           className={styles.input}
@@ -130,7 +135,7 @@ export function TablePanel({
             {data.rows.length === 0 && (
               <tr>
                 <td colSpan={data.columns.length} className={styles.muted}>
-                  No rows{data.filter ? ' match the filter' : ''}.
+                  {data.filter ? t('noMatch') : t('noRows')}
                 </td>
               </tr>
             )}
@@ -138,16 +143,14 @@ export function TablePanel({
         </table>
       </div>
       <div className={styles.pager}>
-        <span>
-          {data.page.total} row{data.page.total === 1 ? '' : 's'} · page {data.page.page} of {pageCount}
-        </span>
+        <span>{t('pager', { total: data.page.total, page: data.page.page, pages: pageCount })}</span>
         <button
           type="button"
           className="button button--secondary button--small"
           disabled={data.page.page <= 1}
           onClick={() => onPage(data.page.page - 1)}
         >
-          Previous
+          {common('previous')}
         </button>
         <button
           type="button"
@@ -155,7 +158,7 @@ export function TablePanel({
           disabled={data.page.page >= pageCount}
           onClick={() => onPage(data.page.page + 1)}
         >
-          Next
+          {common('next')}
         </button>
       </div>
     </div>

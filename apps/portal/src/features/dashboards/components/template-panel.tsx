@@ -1,3 +1,6 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import type { TemplatePanelData } from '@portico/domain';
 import styles from '../dashboards.module.css';
 
@@ -6,7 +9,8 @@ import styles from '../dashboards.module.css';
  * references but no markup; it is checked again here and refused when it holds any `<`.
  */
 export function TemplatePanel({ data }: { data: TemplatePanelData }) {
-  if (data.html.includes('<')) return <p className={styles.muted}>This panel could not be shown.</p>;
+  const t = useTranslations('dashboards.panel');
+  if (data.html.includes('<')) return <p className={styles.muted}>{t('notShown')}</p>;
   // Escaped on the server and checked above: character references only.
   return <div className={styles.template} dangerouslySetInnerHTML={{ __html: data.html }} />;
 }

@@ -1,17 +1,28 @@
 'use client';
 
-import { useId, useMemo } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { extent, line, max, scaleLinear, scaleOrdinal, scaleTime, schemeTableau10 } from 'd3';
+import { useTranslations } from 'next-intl';
 import type { PanelPoint, TimeseriesPanelData } from '@portico/domain';
 import { formatUsage, unitScale } from '@/features/usage/usage-format';
+import { useFormat } from '@/lib/use-format';
 import styles from '../dashboards.module.css';
 import { useElementWidth } from './use-element-width';
 
 const MARGIN = { top: 10, right: 12, bottom: 26, left: 64 } as const;
 
 /** Name of a series in legends and tables: the metric's label, and the service when drawn per service. */
-export function seriesName(s: TimeseriesPanelData['series'][number]): string {
-  return s.service === null ? s.label : `${s.label} · service ${s.service}`;
+export function seriesName(
+  s: TimeseriesPanelData['series'][number],
+  serviceWord: (service: string) => string,
+): string {
+  return s.service === null ? s.label : `${s.label} · ${serviceWord(s.service)}`;
+}
+
+/** {@link seriesName} in the page's language. */
+export function useSeriesName(): (s: TimeseriesPanelData['series'][number]) => string {
+  const t = useTranslations('dashboards.chart');
+  return useCallback((s) => seriesName(s, (service) => t('service', { service })), [t]);
 }
 
 /**
@@ -23,6 +34,9 @@ export function seriesName(s: TimeseriesPanelData['series'][number]): string {
  */
 export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; height: number }) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
+  const t = useTranslations('dashboards.chart');
+  const f = useFormat();
+  const nameOf = useSeriesName();
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
   // Text below the chart (legend, axis label, counters' projections) takes rows of the panel's height.
   const counterLines = data.series.filter(
@@ -73,7 +87,7 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
           : null;
       return {
         key: `${s.metric}:${s.service ?? ''}`,
-        name: seriesName(s),
+        name: nameOf(s),
         colour: colour(`${s.metric}:${s.service ?? ''}`),
         d: raw ? null : path(s.points),
         points: s.points,
@@ -83,7 +97,7 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
     const xTicks = x.ticks(Math.max(2, Math.floor(innerWidth / 100))).filter((t) => x(t) <= innerWidth - 20);
     const yTicks = yUnits.ticks(4).map((t) => t * step);
     return { x, y, series, xTicks, xFormat: x.tickFormat(), yTicks, limit: limitOnScale ? limit : null };
-  }, [data, innerWidth, innerHeight, unit, raw]);
+  }, [data, innerWidth, innerHeight, unit, raw, nameOf]);
 
   const pointCount = data.series.reduce((n, s) => n + s.points.length, 0);
   return (
@@ -93,7 +107,12 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
           width={width}
           height={svgHeight}
           role="img"
-          aria-label={`${data.yLabel}: ${data.series.length} series, ${pointCount} points${raw ? ', raw' : ''}. The data table lists every value.`}
+          aria-label={t('label', {
+            label: data.yLabel,
+            series: data.series.length,
+            points: pointCount,
+            raw: raw ? 'yes' : 'no',
+          })}
           data-testid="timeseries-chart"
         >
           <defs>
@@ -102,23 +121,23 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
             </clipPath>
           </defs>
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            {chart.yTicks.map((t) => (
-              <g key={t} transform={`translate(0,${chart.y(t)})`}>
+            {chart.yTicks.map((tick) => (
+              <g key={tick} transform={`translate(0,${chart.y(tick)})`}>
                 <line x2={innerWidth} className={styles.gridLine} />
                 <text x={-6} dy="0.32em" textAnchor="end" className={styles.tick}>
-                  {formatUsage(t, unit, { short: true, digits: 1 })}
+                  {formatUsage(tick, unit, { short: true, digits: 1, locale: f.locale })}
                 </text>
               </g>
             ))}
-            {chart.xTicks.map((t) => (
+            {chart.xTicks.map((tick) => (
               <text
-                key={t.getTime()}
-                x={chart.x(t)}
+                key={tick.getTime()}
+                x={chart.x(tick)}
                 y={innerHeight + 16}
                 textAnchor="middle"
                 className={styles.tick}
               >
-                {chart.xFormat(t)}
+                {chart.xFormat(tick)}
               </text>
             ))}
             {chart.limit !== null && (
@@ -169,18 +188,24 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
       )}
       <p className={styles.axisLabel}>
         {data.yLabel}
-        {chart.series.some((s) => s.projection)
-          ? ' · dashed: projection to the end of the billing period'
-          : ''}
-        {chart.limit !== null ? ' · red: limit' : ''}
+        {chart.series.some((s) => s.projection) ? ` · ${t('dashedProjection')}` : ''}
+        {chart.limit !== null ? ` · ${t('redLimit')}` : ''}
       </p>
       {data.series
         .filter((s) => s.kind === 'counter' && (s.projection || s.limit !== null))
         .map((s) => (
           <p key={`${s.metric}:${s.service ?? ''}`} className={styles.axisLabel}>
-            {seriesName(s)}:
-            {s.projection ? ` projected ${formatUsage(s.projection.value, s.unit)} this billing period` : ''}
-            {s.limit !== null ? `${s.projection ? ',' : ''} limit ${formatUsage(s.limit, s.unit)}` : ''}
+            {nameOf(s)}:{' '}
+            {[
+              s.projection
+                ? t('projected', { value: formatUsage(s.projection.value, s.unit, { locale: f.locale }) })
+                : null,
+              s.limit !== null
+                ? t('limit', { value: formatUsage(s.limit, s.unit, { locale: f.locale }) })
+                : null,
+            ]
+              .filter(Boolean)
+              .join(', ')}
           </p>
         ))}
     </div>

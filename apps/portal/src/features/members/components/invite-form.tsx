@@ -1,10 +1,10 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { createInviteRequestSchema, roleSchema, type Role } from '@portico/domain';
 import { capitalize } from '@/lib/format';
 import { useManageMembersMutation } from '../api/use-manage-members-mutation';
-import { ROLE_LABEL, ROLE_SUMMARY } from './role-labels';
 
 /** Invite by email with a role; validated with the domain schema, then the BFF's answer shown in place. */
 export function InviteForm({
@@ -19,6 +19,9 @@ export function InviteForm({
   const manage = useManageMembersMutation(accountId);
   const [error, setError] = useState<{ field: 'email' | 'role' | null; message: string } | null>(null);
   const roles = roleSchema.options.filter((r) => r !== 'owner' || myRole === 'owner');
+  const t = useTranslations('users.inviteForm');
+  const roleLabel = useTranslations('roles');
+  const roleSummary = useTranslations('roleSummary');
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,7 +31,7 @@ export function InviteForm({
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path[0] === 'role' ? 'role' : 'email';
-      setError({ field, message: field === 'email' ? 'Enter a valid email address' : 'Choose a role' });
+      setError({ field, message: field === 'email' ? t('invalidEmail') : t('chooseRole') });
       document.getElementById(`invite-${field}`)?.focus();
       return;
     }
@@ -55,15 +58,15 @@ export function InviteForm({
 
   const emailError = error?.field === 'email' ? error.message : null;
   return (
-    <form className="invite-form" onSubmit={onSubmit} noValidate aria-label="Invite a user">
+    <form className="invite-form" onSubmit={onSubmit} noValidate aria-label={t('label')}>
       <div className={`field invite-form__email${emailError ? ' field--invalid' : ''}`}>
-        <label htmlFor="invite-email">Email</label>
+        <label htmlFor="invite-email">{t('email')}</label>
         <input
           id="invite-email"
           name="email"
           type="email"
           autoComplete="off"
-          placeholder="colleague@example.com"
+          placeholder={t('emailPlaceholder')}
           required
           disabled={manage.isPending}
           aria-invalid={Boolean(emailError)}
@@ -76,18 +79,18 @@ export function InviteForm({
         ) : null}
       </div>
       <div className="field invite-form__role">
-        <label htmlFor="invite-role">Role</label>
+        <label htmlFor="invite-role">{t('role')}</label>
         <select id="invite-role" name="role" defaultValue="viewer" disabled={manage.isPending}>
           {roles.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABEL[r]}: {ROLE_SUMMARY[r]}
+              {roleLabel(r)}: {roleSummary(r)}
             </option>
           ))}
         </select>
       </div>
       <div className="invite-form__submit">
         <button type="submit" className="button button--primary" disabled={manage.isPending}>
-          {manage.isPending ? 'Sending…' : 'Send invite'}
+          {manage.isPending ? t('sending') : t('send')}
         </button>
       </div>
       {error && error.field !== 'email' ? (

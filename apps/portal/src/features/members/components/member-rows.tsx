@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { roleSchema, type Invite, type Member, type Role } from '@portico/domain';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate } from '@/lib/format';
 import type { ApiError } from '@/lib/api-client';
+import { useFormat } from '@/lib/use-format';
 import { useManageMembersMutation, type MembersChange } from '../api/use-manage-members-mutation';
-import { ROLE_LABEL } from './role-labels';
 
 /** Shared props: who is looking, and where results are announced. */
 interface RowsProps {
@@ -32,6 +32,7 @@ function ConfirmButton({
   onConfirm: () => void;
 }) {
   const [asking, setAsking] = useState(false);
+  const common = useTranslations('common');
   if (!asking) {
     return (
       <button
@@ -58,7 +59,7 @@ function ConfirmButton({
         {confirmLabel}
       </button>
       <button type="button" className="button button--ghost button--small" onClick={() => setAsking(false)}>
-        Cancel
+        {common('cancel')}
       </button>
     </span>
   );
@@ -67,6 +68,9 @@ function ConfirmButton({
 /** Members with their role (a select for managers) and a remove action. Owner rows are only editable by owners. */
 export function MemberRows({ members, ...props }: RowsProps & { members: Member[] }) {
   const manage = useManageMembersMutation(props.accountId);
+  const t = useTranslations('users.rows');
+  const roleLabel = useTranslations('roles');
+  const f = useFormat();
   const run = (change: MembersChange, message: string) =>
     manage.mutate(change, { onSuccess: () => props.onDone(message), onError: props.onError });
   return (
@@ -81,45 +85,45 @@ export function MemberRows({ members, ...props }: RowsProps & { members: Member[
           <li key={m.userId} className="list__row member-row" data-testid="member-row" data-email={m.email}>
             <div className="list__main">
               <span className="strong">
-                {m.name} {isMe ? <Badge tone="info">You</Badge> : null}
+                {m.name} {isMe ? <Badge tone="info">{t('you')}</Badge> : null}
               </span>
               <span className="muted small break">
-                {m.email} · joined {formatDate(m.joinedAt.slice(0, 10))}
+                {m.email} · {t('joined', { date: f.date(m.joinedAt.slice(0, 10)) })}
               </span>
             </div>
             <div className="list__side member-row__actions">
               {editable ? (
                 <label className="field field--inline">
-                  <span className="visually-hidden">Role of {m.name}</span>
+                  <span className="visually-hidden">{t('roleOf', { name: m.name })}</span>
                   <select
                     value={m.role}
                     disabled={manage.isPending}
                     onChange={(e) =>
                       run(
                         { kind: 'role', userId: m.userId, role: e.target.value as Role },
-                        `${m.name} is now ${ROLE_LABEL[e.target.value as Role]}.`,
+                        t('roleChanged', { name: m.name, role: roleLabel(e.target.value as Role) }),
                       )
                     }
                   >
                     {roles.map((r) => (
                       <option key={r} value={r}>
-                        {ROLE_LABEL[r]}
+                        {roleLabel(r)}
                       </option>
                     ))}
                   </select>
                 </label>
               ) : (
-                <Badge tone={m.role === 'owner' ? 'success' : 'neutral'}>{ROLE_LABEL[m.role]}</Badge>
+                <Badge tone={m.role === 'owner' ? 'success' : 'neutral'}>{roleLabel(m.role)}</Badge>
               )}
               {editable ? (
                 <ConfirmButton
-                  label={isMe ? 'Leave' : 'Remove'}
-                  confirmLabel={isMe ? 'Leave this account' : `Remove ${m.name}`}
+                  label={isMe ? t('leave') : t('remove')}
+                  confirmLabel={isMe ? t('leaveConfirm') : t('removeConfirm', { name: m.name })}
                   disabled={manage.isPending}
                   onConfirm={() =>
                     run(
                       { kind: 'remove', userId: m.userId },
-                      isMe ? 'You left the account.' : `${m.name} was removed.`,
+                      isMe ? t('left') : t('removed', { name: m.name }),
                     )
                   }
                 />
@@ -135,10 +139,12 @@ export function MemberRows({ members, ...props }: RowsProps & { members: Member[
 /** Pending invites with resend and revoke; expired ones say so and can be resent. */
 export function InviteRows({ invites, ...props }: RowsProps & { invites: Invite[] }) {
   const manage = useManageMembersMutation(props.accountId);
+  const t = useTranslations('users.rows');
+  const roleLabel = useTranslations('roles');
+  const f = useFormat();
   const run = (change: MembersChange, message: string) =>
     manage.mutate(change, { onSuccess: () => props.onDone(message), onError: props.onError });
-  if (invites.length === 0)
-    return <EmptyState title="No pending invites">Invite a colleague with the form above.</EmptyState>;
+  if (invites.length === 0) return <EmptyState title={t('noInvites')}>{t('noInvitesBody')}</EmptyState>;
   return (
     <ul className="list" data-testid="invites">
       {invites.map((i) => {
@@ -148,31 +154,35 @@ export function InviteRows({ invites, ...props }: RowsProps & { invites: Invite[
             <div className="list__main">
               <span className="strong break">{i.email}</span>
               <span className="muted small">
-                {ROLE_LABEL[i.role]}
-                {i.invitedBy ? ` · invited by ${i.invitedBy}` : ''} ·{' '}
-                {i.expired ? 'expired' : `expires ${formatDate(i.expiresAt.slice(0, 10))}`}
+                {roleLabel(i.role)}
+                {i.invitedBy ? ` · ${t('invitedBy', { name: i.invitedBy })}` : ''} ·{' '}
+                {i.expired
+                  ? t('inviteExpired')
+                  : t('inviteExpires', { date: f.date(i.expiresAt.slice(0, 10)) })}
               </span>
             </div>
             <div className="list__side member-row__actions">
-              {i.expired ? <Badge tone="warning">Expired</Badge> : <Badge tone="info">Pending</Badge>}
+              {i.expired ? (
+                <Badge tone="warning">{t('expired')}</Badge>
+              ) : (
+                <Badge tone="info">{t('pending')}</Badge>
+              )}
               {allowed ? (
                 <>
                   <button
                     type="button"
                     className="button button--secondary button--small"
                     disabled={manage.isPending}
-                    onClick={() =>
-                      run({ kind: 'resend', inviteId: i.id }, `A new invite link was sent to ${i.email}.`)
-                    }
+                    onClick={() => run({ kind: 'resend', inviteId: i.id }, t('resent', { email: i.email }))}
                   >
-                    Resend
+                    {t('resend')}
                   </button>
                   <ConfirmButton
-                    label="Revoke"
-                    confirmLabel="Revoke invite"
+                    label={t('revoke')}
+                    confirmLabel={t('revokeConfirm')}
                     disabled={manage.isPending}
                     onConfirm={() =>
-                      run({ kind: 'revoke', inviteId: i.id }, `The invite to ${i.email} was revoked.`)
+                      run({ kind: 'revoke', inviteId: i.id }, t('revoked', { email: i.email }))
                     }
                   />
                 </>

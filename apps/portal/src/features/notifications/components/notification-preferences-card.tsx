@@ -1,13 +1,13 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import {
   notificationPreferencesQuery,
   useSaveNotificationPreferences,
 } from '@/features/notifications/api/notifications';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { browserApiClient } from '@/lib/api-client';
-import { NOTIFICATION_KIND_LABEL } from './notification-labels';
 
 /** Per kind of notification the member's role receives: also send an email (saved at once). */
 export function NotificationPreferencesCard({
@@ -19,18 +19,17 @@ export function NotificationPreferencesCard({
 }) {
   const prefs = useQuery(notificationPreferencesQuery(browserApiClient, accountId));
   const save = useSaveNotificationPreferences(accountId);
+  const t = useTranslations('notifications.preferences');
   return (
     <section className="card" aria-labelledby="notification-prefs-title">
       <h2 className="card__title" id="notification-prefs-title">
-        Email notifications
+        {t('title')}
       </h2>
-      <p className="muted small">
-        Alerts of {accountName} always appear under the bell. Choose which ones also reach you by email.
-      </p>
+      <p className="muted small">{t('body', { account: accountName })}</p>
       {prefs.isPending ? (
-        <SkeletonLines lines={3} label="Loading email settings" />
+        <SkeletonLines lines={3} label={t('loading')} />
       ) : prefs.isError ? (
-        <p className="alert alert--danger">We could not load your email settings.</p>
+        <p className="alert alert--danger">{t('loadFailed')}</p>
       ) : (
         <ul className="toggles" data-testid="notification-preferences">
           {prefs.data.items.map((p) => (
@@ -42,7 +41,7 @@ export function NotificationPreferencesCard({
                   disabled={save.isPending}
                   onChange={(e) => save.mutate({ items: [{ kind: p.kind, email: e.target.checked }] })}
                 />
-                <span>{NOTIFICATION_KIND_LABEL[p.kind]}</span>
+                <span>{t(`kind.${p.kind}`)}</span>
               </label>
             </li>
           ))}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { accountSecurityQuery } from '@/features/security/api/security.queries';
 import { useAccountMfaSecurityMutation } from '@/features/security/api/use-security-mutations';
 import { browserApiClient } from '@/lib/api-client';
@@ -10,15 +11,13 @@ export function AccountSecurityCard({ accountId, accountName }: { accountId: str
   const settings = useQuery(accountSecurityQuery(browserApiClient, accountId));
   const update = useAccountMfaSecurityMutation(accountId);
   const required = settings.data?.mfaRequired ?? false;
+  const t = useTranslations('settings.accountSecurity');
   return (
     <section className="card" aria-labelledby="account-security-title">
       <h2 className="card__title" id="account-security-title">
-        {accountName}: sign-in rules
+        {t('title', { account: accountName })}
       </h2>
-      <p className="muted">
-        When required, members without two-factor authentication must set it up before they can open this
-        account.
-      </p>
+      <p className="muted">{t('body')}</p>
       <label className="field--inline">
         <input
           type="checkbox"
@@ -27,7 +26,7 @@ export function AccountSecurityCard({ accountId, accountName }: { accountId: str
           onChange={(e) => update.mutate({ mfaRequired: e.target.checked })}
           data-testid="require-mfa"
         />{' '}
-        Require two-factor authentication for every member
+        {t('require')}
       </label>
       {update.isError ? (
         <p className="text-danger" role="alert">

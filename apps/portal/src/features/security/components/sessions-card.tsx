@@ -1,13 +1,14 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { sessionsQuery } from '@/features/security/api/security.queries';
 import {
   useRevokeOtherSessionsSecurityMutation,
   useRevokeSessionSecurityMutation,
 } from '@/features/security/api/use-security-mutations';
 import { browserApiClient } from '@/lib/api-client';
-import { formatDateTime } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 
 /** Live sessions (device, IP, started, last seen) with "Sign out" per session and for all others. */
 export function SessionsCard() {
@@ -15,11 +16,13 @@ export function SessionsCard() {
   const revoke = useRevokeSessionSecurityMutation();
   const revokeOthers = useRevokeOtherSessionsSecurityMutation();
   const others = sessions.data?.filter((s) => !s.current).length ?? 0;
+  const t = useTranslations('settings.sessions');
+  const f = useFormat();
   return (
     <section className="card span-full" aria-labelledby="sessions-title" data-testid="sessions-card">
       <div className="block__header">
         <h2 className="card__title" id="sessions-title">
-          Sessions
+          {t('title')}
         </h2>
         <button
           type="button"
@@ -27,11 +30,11 @@ export function SessionsCard() {
           disabled={others === 0 || revokeOthers.isPending}
           onClick={() => revokeOthers.mutate()}
         >
-          Sign out all other sessions
+          {t('signOutOthers')}
         </button>
       </div>
       {sessions.isError ? (
-        <p className="text-danger">Could not load your sessions: {sessions.error.message}</p>
+        <p className="text-danger">{t('loadFailed', { message: sessions.error.message })}</p>
       ) : null}
       {revoke.isError || revokeOthers.isError ? (
         <p className="text-danger" role="alert">
@@ -42,12 +45,12 @@ export function SessionsCard() {
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Device</th>
-              <th scope="col">IP address</th>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last active</th>
+              <th scope="col">{t('device')}</th>
+              <th scope="col">{t('ip')}</th>
+              <th scope="col">{t('signedIn')}</th>
+              <th scope="col">{t('lastActive')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('actions')}</span>
               </th>
             </tr>
           </thead>
@@ -55,11 +58,12 @@ export function SessionsCard() {
             {(sessions.data ?? []).map((s) => (
               <tr key={s.id} data-testid="session-row">
                 <td>
-                  {s.device} {s.current ? <span className="badge badge--success">This device</span> : null}
+                  {s.device}{' '}
+                  {s.current ? <span className="badge badge--success">{t('thisDevice')}</span> : null}
                 </td>
                 <td className="tabular">{s.ip ?? '—'}</td>
-                <td>{formatDateTime(s.createdAt)}</td>
-                <td>{formatDateTime(s.lastSeenAt)}</td>
+                <td>{f.dateTime(s.createdAt)}</td>
+                <td>{f.dateTime(s.lastSeenAt)}</td>
                 <td>
                   {s.current ? null : (
                     <button
@@ -68,7 +72,10 @@ export function SessionsCard() {
                       disabled={revoke.isPending}
                       onClick={() => revoke.mutate(s.id)}
                     >
-                      Sign out<span className="visually-hidden"> {s.device}</span>
+                      {t.rich('signOut', {
+                        device: s.device,
+                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                      })}
                     </button>
                   )}
                 </td>

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { recoveryCodeSchema, totpCodeSchema } from '@portico/domain';
 import { mfaStatusQuery } from '@/features/security/api/security.queries';
 import {
@@ -10,7 +11,7 @@ import {
   useStartMfaSecurityMutation,
 } from '@/features/security/api/use-security-mutations';
 import { browserApiClient } from '@/lib/api-client';
-import { formatDate } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { formText } from '@/lib/form-text';
 
 /**
@@ -24,19 +25,17 @@ export function TwoFactorCard() {
   const disable = useDisableMfaSecurityMutation();
   const [error, setError] = useState<string | null>(null);
   const [disabling, setDisabling] = useState(false);
+  const t = useTranslations('settings.mfa');
+  const common = useTranslations('common');
+  const f = useFormat();
 
   function onConfirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
     const parsed = totpCodeSchema.safeParse(new FormData(event.currentTarget).get('code'));
-    if (!parsed.success) return setError('Enter the 6-digit code your app shows for Portico.');
+    if (!parsed.success) return setError(t('enterCode'));
     confirm.mutate(parsed.data, {
-      onError: (err) =>
-        setError(
-          err.status === 400
-            ? 'That code is not valid. Check the time on your phone and try the next code.'
-            : err.message,
-        ),
+      onError: (err) => setError(err.status === 400 ? t('invalidCode') : err.message),
     });
   }
 
@@ -51,8 +50,7 @@ export function TwoFactorCard() {
       : recoveryCodeSchema.safeParse(code).success
         ? { password, recoveryCode: code }
         : null;
-    if (!body || password.length === 0)
-      return setError('Enter your password and a code from your app (or a recovery code).');
+    if (!body || password.length === 0) return setError(t('enterPasswordAndCode'));
     disable.mutate(body, {
       onSuccess: () => {
         setDisabling(false);
@@ -73,12 +71,9 @@ export function TwoFactorCard() {
     return (
       <section className="card" aria-labelledby="mfa-title" data-testid="mfa-card">
         <h2 className="card__title" id="mfa-title">
-          Two-factor authentication is on
+          {t('nowOn')}
         </h2>
-        <p>
-          Save these recovery codes somewhere safe. Each works once if you lose your phone. They are shown
-          only now.
-        </p>
+        <p>{t('saveCodes')}</p>
         <ul className="list tabular" data-testid="recovery-codes">
           {confirm.data.recoveryCodes.map((c) => (
             <li key={c}>
@@ -92,14 +87,14 @@ export function TwoFactorCard() {
             className="button button--secondary button--small"
             onClick={() => void navigator.clipboard?.writeText(confirm.data.recoveryCodes.join('\n'))}
           >
-            Copy codes
+            {t('copyCodes')}
           </button>
           <button
             type="button"
             className="button button--primary button--small"
             onClick={() => confirm.reset()}
           >
-            I have saved them
+            {t('savedCodes')}
           </button>
         </div>
       </section>
@@ -110,17 +105,19 @@ export function TwoFactorCard() {
     return (
       <section className="card" aria-labelledby="mfa-title" data-testid="mfa-card">
         <h2 className="card__title" id="mfa-title">
-          Two-factor authentication <span className="badge badge--success">On</span>
+          {t('title')} <span className="badge badge--success">{t('on')}</span>
         </h2>
         <p className="muted">
-          On since {formatDate(status.data.enabledAt)}. {status.data.recoveryCodesRemaining} of 10 recovery
-          codes left.
+          {t('onSince', {
+            date: f.date(status.data.enabledAt),
+            remaining: status.data.recoveryCodesRemaining,
+          })}
         </p>
         {disabling ? (
           <form className="form" onSubmit={onDisable} noValidate>
             {alert}
             <div className="field">
-              <label htmlFor="mfa-off-password">Password</label>
+              <label htmlFor="mfa-off-password">{t('password')}</label>
               <input
                 id="mfa-off-password"
                 name="password"
@@ -130,15 +127,15 @@ export function TwoFactorCard() {
               />
             </div>
             <div className="field">
-              <label htmlFor="mfa-off-code">Code from your app, or a recovery code</label>
+              <label htmlFor="mfa-off-code">{t('offCode')}</label>
               <input id="mfa-off-code" name="code" type="text" autoComplete="one-time-code" required />
             </div>
             <div className="form__actions">
               <button type="submit" className="button button--secondary" disabled={disable.isPending}>
-                Turn off two-factor
+                {t('turnOff')}
               </button>
               <button type="button" className="button button--ghost" onClick={() => setDisabling(false)}>
-                Cancel
+                {common('cancel')}
               </button>
             </div>
           </form>
@@ -148,7 +145,7 @@ export function TwoFactorCard() {
             className="button button--ghost button--small"
             onClick={() => setDisabling(true)}
           >
-            Turn off…
+            {t('turnOffStart')}
           </button>
         )}
       </section>
@@ -158,27 +155,22 @@ export function TwoFactorCard() {
   return (
     <section className="card" aria-labelledby="mfa-title" data-testid="mfa-card">
       <h2 className="card__title" id="mfa-title">
-        Two-factor authentication <span className="badge badge--neutral">Off</span>
+        {t('title')} <span className="badge badge--neutral">{t('off')}</span>
       </h2>
       {start.data ? (
         <form className="form" onSubmit={onConfirm} noValidate>
-          <p>
-            Scan this code with an authenticator app (1Password, Google Authenticator, Authy…), then enter the
-            code it shows.
-          </p>
+          <p>{t('scan')}</p>
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made per enrolment; next/image cannot optimise it */}
-          <img
-            src={start.data.qrCodeDataUrl}
-            alt="QR code for your authenticator app"
-            width={200}
-            height={200}
-          />
+          <img src={start.data.qrCodeDataUrl} alt={t('qrAlt')} width={200} height={200} />
           <p className="small muted">
-            Or type this key: <code data-testid="mfa-key">{start.data.manualEntryKey}</code>
+            {t.rich('manualKey', {
+              key: start.data.manualEntryKey,
+              code: (chunks) => <code data-testid="mfa-key">{chunks}</code>,
+            })}
           </p>
           {alert}
           <div className="field">
-            <label htmlFor="mfa-code">Code from the app</label>
+            <label htmlFor="mfa-code">{t('code')}</label>
             <input
               id="mfa-code"
               name="code"
@@ -190,12 +182,12 @@ export function TwoFactorCard() {
             />
           </div>
           <button type="submit" className="button button--primary" disabled={confirm.isPending}>
-            Turn on two-factor
+            {t('turnOn')}
           </button>
         </form>
       ) : (
         <>
-          <p className="muted">Protect your sign-in with a code from your phone as well as your password.</p>
+          <p className="muted">{t('intro')}</p>
           {start.isError ? <p className="text-danger">{start.error.message}</p> : null}
           <div className="form__actions">
             <button
@@ -204,7 +196,7 @@ export function TwoFactorCard() {
               disabled={start.isPending}
               onClick={() => start.mutate()}
             >
-              Set up two-factor
+              {t('setUp')}
             </button>
           </div>
         </>

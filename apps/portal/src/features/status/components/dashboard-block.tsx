@@ -2,9 +2,24 @@
 
 import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
-import { FORBIDDEN_REASON, type BlockMeta } from '@portico/domain';
+import { FORBIDDEN_REASON, NOT_LINKED_REASON, type BlockMeta } from '@portico/domain';
 import { Freshness } from './freshness';
 import { unavailableReason } from './block-reason';
+
+/**
+ * Why a card is unavailable, in the page's language where the portal knows the words (no reason given, account not
+ * linked to the source); a reason the BFF wrote is shown as it came (see {@link unavailableReason}).
+ */
+function useUnavailableText(): (meta: Pick<BlockMeta, 'source' | 'reason'>) => string {
+  const t = useTranslations('block');
+  return (meta) => {
+    const reason = meta.reason?.trim().toLowerCase() ?? '';
+    const source = t(`source.${meta.source}`);
+    if (reason === '') return meta.source === 'portico' ? t('couldNotLoad') : t('couldNotReach', { source });
+    if (reason === NOT_LINKED_REASON) return t('notLinked', { source });
+    return unavailableReason(meta);
+  };
+}
 
 /**
  * One dashboard card bound to one block of the status document. When the block is unavailable it says why and
@@ -33,6 +48,7 @@ export function DashboardBlock<T>({
   const { meta, data } = block;
   const t = useTranslations('block');
   const tCommon = useTranslations('common');
+  const unavailableText = useUnavailableText();
   if (meta.unavailable && meta.reason === FORBIDDEN_REASON) return null;
   return (
     <section
@@ -53,7 +69,7 @@ export function DashboardBlock<T>({
         <div className="block__unavailable" role="status">
           <p className="block__unavailable-title">{t('unavailable')}</p>
           <p className="block__unavailable-reason">
-            {unavailableReason(meta)} {t('othersFine')}
+            {unavailableText(meta)} {t('othersFine')}
           </p>
           <button
             type="button"

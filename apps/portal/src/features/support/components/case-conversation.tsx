@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import {
   CASE_COMMENT_MAX_BYTES,
   createdCaseCommentSchema,
@@ -17,7 +18,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
-import { formatDateTime } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 
 /**
  * The public conversation of a case, oldest first (support's replies and the customer's), updated live when the CRM
@@ -35,6 +36,8 @@ export function CaseConversation({
   const queryClient = useQueryClient();
   const comments = useQuery(caseCommentsQuery(browserApiClient, accountId, supportCase.id));
   const [body, setBody] = useState('');
+  const t = useTranslations('support.conversation');
+  const f = useFormat();
   const reply = useMutation<CreatedCaseComment, ApiError, string>({
     mutationFn: (text) =>
       browserApiClient.request(
@@ -62,32 +65,34 @@ export function CaseConversation({
     <section className="card conversation" aria-labelledby="conversation-title">
       <div className="card__head">
         <h2 className="card__title" id="conversation-title">
-          Conversation
+          {t('title')}
         </h2>
         {comments.data ? <Freshness meta={comments.data.meta} /> : null}
       </div>
       {comments.isPending ? (
-        <SkeletonLines lines={4} label="Loading conversation" />
+        <SkeletonLines lines={4} label={t('loading')} />
       ) : comments.isError ? (
         <ErrorState
-          title="We could not load the conversation"
+          title={t('loadFailed')}
           error={comments.error}
           onRetry={() => void comments.refetch()}
           retrying={comments.isFetching}
         />
       ) : comments.data.items.length === 0 ? (
-        <p className="muted">No replies yet. Support answers here.</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
         <ol className="messages" data-testid="case-comments">
           {comments.data.items.map((c) => (
             <li key={c.id} className={`message message--${c.authorType}`} data-author={c.authorType}>
               <div className="message__meta">
                 <span className="strong">
-                  {c.authorType === 'support' ? (c.authorName ?? 'Support') : (c.authorName ?? 'Your team')}
+                  {c.authorType === 'support'
+                    ? (c.authorName ?? t('support'))
+                    : (c.authorName ?? t('yourTeam'))}
                 </span>
-                {c.authorType === 'support' ? <span className="muted small">Support</span> : null}
+                {c.authorType === 'support' ? <span className="muted small">{t('support')}</span> : null}
                 <time className="muted small" dateTime={c.createdAt} suppressHydrationWarning>
-                  {formatDateTime(c.createdAt)}
+                  {f.dateTime(c.createdAt)}
                 </time>
               </div>
               <p className="message__body pre-line">{c.body}</p>
@@ -98,7 +103,7 @@ export function CaseConversation({
       {!canWrite ? null : policy.canReply ? (
         <form className="reply-form" onSubmit={submit} noValidate>
           <label className={`field${tooLong ? ' field--invalid' : ''}`}>
-            <span>{policy.reopensOnReply ? 'Reply to reopen this case' : 'Your reply'}</span>
+            <span>{policy.reopensOnReply ? t('replyToReopen') : t('yourReply')}</span>
             <textarea
               name="body"
               rows={4}
@@ -110,10 +115,13 @@ export function CaseConversation({
             />
             <span id="reply-hint" className={tooLong ? 'field__error' : 'field__hint'}>
               {tooLong
-                ? `Too long by ${bytes - CASE_COMMENT_MAX_BYTES} bytes (at most ${CASE_COMMENT_MAX_BYTES}).`
+                ? t('tooLong', {
+                    over: f.number(bytes - CASE_COMMENT_MAX_BYTES, 0),
+                    max: f.number(CASE_COMMENT_MAX_BYTES, 0),
+                  })
                 : policy.reopensOnReply && policy.reopenableUntil
-                  ? `This case is closed; replying before ${formatDateTime(policy.reopenableUntil)} reopens it.`
-                  : `${bytes} / ${CASE_COMMENT_MAX_BYTES}`}
+                  ? t('reopenHint', { until: f.dateTime(policy.reopenableUntil) })
+                  : `${f.number(bytes, 0)} / ${f.number(CASE_COMMENT_MAX_BYTES, 0)}`}
             </span>
           </label>
           {reply.isError ? (
@@ -128,17 +136,15 @@ export function CaseConversation({
               disabled={reply.isPending || body.trim() === '' || tooLong}
               data-testid="send-reply"
             >
-              {reply.isPending ? 'Sending…' : policy.reopensOnReply ? 'Send and reopen' : 'Send reply'}
+              {reply.isPending ? t('sending') : policy.reopensOnReply ? t('sendReopen') : t('send')}
             </button>
           </div>
         </form>
       ) : (
         <p className="muted" data-testid="reply-closed">
-          This case was closed
           {policy.reopenableUntil
-            ? ` and could be reopened until ${formatDateTime(policy.reopenableUntil)}`
-            : ''}
-          . Open a new case if you still need help.
+            ? t('closedUntil', { until: f.dateTime(policy.reopenableUntil) })
+            : t('closed')}
         </p>
       )}
     </section>

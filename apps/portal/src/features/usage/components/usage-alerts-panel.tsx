@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type {
   AccountUsageCatalog,
   MetricDefinition,
@@ -10,26 +11,35 @@ import type {
   UsageThreshold,
 } from '@portico/domain';
 import { browserApiClient } from '@/lib/api-client';
-import { formatDateTime } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { Badge } from '@/components/ui/badge';
 import { usageAlertsQuery } from '../api/usage.queries';
 import { useUsageAlertMutations } from '../api/use-usage-alert-mutations';
 import { formatUsage } from '../usage-format';
 
-/** `90% of the limit` / `50 GB`. */
-export function thresholdText(threshold: UsageThreshold, metric: MetricDefinition | undefined): string {
-  if (threshold.type === 'percent') return `${threshold.value}% of the limit`;
-  return metric ? formatUsage(threshold.value, metric.unit) : String(threshold.value);
-}
-
-/** One firing in words: `Disk space (Business Hosting) reached 91% of the limit: 46.6 GB`. */
-export function firingText(firing: UsageAlertFiring, catalog: AccountUsageCatalog | undefined): string {
-  const metric = catalog?.metrics.find((m) => m.key === firing.metric);
-  const service = firing.service
-    ? (catalog?.services.find((s) => s.id === firing.service)?.name ?? `service ${firing.service}`)
-    : null;
-  const what = `${metric?.label ?? firing.metric}${service ? ` (${service})` : ''}`;
-  return `${what} reached ${thresholdText(firing.threshold, metric)}: ${metric ? formatUsage(firing.value, metric.unit) : firing.value}`;
+/** Thresholds and firings in words of the page's language. */
+function useAlertText() {
+  const t = useTranslations('usage.alerts');
+  const f = useFormat();
+  /** `90% of the limit` / `50 GB`. */
+  const threshold = (value: UsageThreshold, metric: MetricDefinition | undefined): string => {
+    if (value.type === 'percent') return t('percentOfLimit', { percent: f.percent(value.value / 100, 2) });
+    return metric ? formatUsage(value.value, metric.unit, { locale: f.locale }) : f.number(value.value);
+  };
+  /** One firing in words: `Disk space (Business Hosting) reached 91% of the limit: 46.6 GB`. */
+  const firing = (item: UsageAlertFiring, catalog: AccountUsageCatalog | undefined): string => {
+    const metric = catalog?.metrics.find((m) => m.key === item.metric);
+    const service = item.service
+      ? (catalog?.services.find((s) => s.id === item.service)?.name ?? t('serviceId', { id: item.service }))
+      : null;
+    return t('fired', {
+      metric: metric?.label ?? item.metric,
+      service: service ?? 'none',
+      threshold: threshold(item.threshold, metric),
+      value: metric ? formatUsage(item.value, metric.unit, { locale: f.locale }) : f.number(item.value),
+    });
+  };
+  return { threshold, firing };
 }
 
 /** The latest alert firings (dashboard and usage page); updated live by `usage_alert`. */
@@ -42,16 +52,19 @@ export function RecentUsageAlerts({
   catalog: AccountUsageCatalog | undefined;
   limit?: number;
 }) {
+  const t = useTranslations('usage.alerts');
+  const format = useFormat();
+  const text = useAlertText();
   if (firings.length === 0) return null;
   return (
-    <ul className="usage-alert-list" data-testid="usage-alerts-recent" aria-label="Recent usage alerts">
+    <ul className="usage-alert-list" data-testid="usage-alerts-recent" aria-label={t('recentLabel')}>
       {firings.slice(0, limit).map((f) => (
         <li key={f.id} data-alert-id={f.id}>
           <span>
-            <Badge tone="warning">Alert</Badge> {firingText(f, catalog)}
+            <Badge tone="warning">{t('alert')}</Badge> {text.firing(f, catalog)}
           </span>
           <time className="muted small" dateTime={f.firedAt} suppressHydrationWarning>
-            {formatDateTime(f.firedAt)}
+            {format.dateTime(f.firedAt)}
           </time>
         </li>
       ))}
@@ -80,6 +93,8 @@ export function UsageAlertsPanel({
   const [service, setService] = useState('');
   const [type, setType] = useState<'percent' | 'absolute'>('percent');
   const [value, setValue] = useState('90');
+  const t = useTranslations('usage.alerts');
+  const text = useAlertText();
   const def = catalog.metrics.find((m) => m.key === metric);
   const percentAllowed = def?.limit.from !== 'none';
   const unitHint = def?.unit === 'bytes' ? 'GB' : (def?.unit ?? '');
@@ -103,32 +118,30 @@ export function UsageAlertsPanel({
   return (
     <section className="card" aria-labelledby="usage-alerts-title" data-testid="usage-alerts">
       <h2 id="usage-alerts-title" className="block__title">
-        Usage alerts
+        {t('title')}
       </h2>
-      <p className="muted small">
-        We email the account's owners, admins and technical members once when a value crosses its threshold,
-        and again only after it has dropped 5% below it.
-      </p>
+      <p className="muted small">{t('intro')}</p>
       {rules.length === 0 ? (
-        <p className="muted">No alerts yet.</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
         <ul className="usage-alert-list" data-testid="usage-alert-rules">
           {rules.map((r) => {
             const m = catalog.metrics.find((x) => x.key === r.metric);
             const svc = r.service
               ? (catalog.services.find((s) => s.id === r.service)?.name ?? r.service)
-              : 'all services';
+              : t('allServicesInline');
             return (
               <li key={r.id} data-rule-id={r.id} data-state={r.state}>
                 <span>
                   <span className="strong">{m?.label ?? r.metric}</span>{' '}
-                  <span className="muted">({svc})</span> at {thresholdText(r.threshold, m)}{' '}
+                  <span className="muted">({svc})</span>{' '}
+                  {t('at', { threshold: text.threshold(r.threshold, m) })}{' '}
                   {r.state === 'fired' ? (
-                    <Badge tone="warning">Triggered</Badge>
+                    <Badge tone="warning">{t('triggered')}</Badge>
                   ) : r.enabled ? (
-                    <Badge tone="success">Watching</Badge>
+                    <Badge tone="success">{t('watching')}</Badge>
                   ) : (
-                    <Badge tone="neutral">Paused</Badge>
+                    <Badge tone="neutral">{t('paused')}</Badge>
                   )}
                 </span>
                 {canManage ? (
@@ -138,14 +151,17 @@ export function UsageAlertsPanel({
                       className="button button--secondary button--small"
                       onClick={() => update.mutate({ id: r.id, body: { enabled: !r.enabled } })}
                     >
-                      {r.enabled ? 'Pause' : 'Resume'}
+                      {r.enabled ? t('pause') : t('resume')}
                     </button>
                     <button
                       type="button"
                       className="button button--secondary button--small"
                       onClick={() => remove.mutate(r.id)}
                     >
-                      Delete<span className="visually-hidden"> the {m?.label ?? r.metric} alert</span>
+                      {t.rich('delete', {
+                        metric: m?.label ?? r.metric,
+                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                      })}
                     </button>
                   </span>
                 ) : null}
@@ -155,9 +171,9 @@ export function UsageAlertsPanel({
         </ul>
       )}
       {canManage ? (
-        <form className="usage-alert-form" onSubmit={submit} aria-label="New usage alert">
+        <form className="usage-alert-form" onSubmit={submit} aria-label={t('formLabel')}>
           <div className="field">
-            <label htmlFor="alert-metric">Metric</label>
+            <label htmlFor="alert-metric">{t('metric')}</label>
             <select id="alert-metric" value={metric} onChange={(e) => setMetric(e.target.value)}>
               {catalog.metrics.map((m) => (
                 <option key={m.key} value={m.key}>
@@ -168,9 +184,9 @@ export function UsageAlertsPanel({
           </div>
           {def?.perService ? (
             <div className="field">
-              <label htmlFor="alert-service">Service</label>
+              <label htmlFor="alert-service">{t('service')}</label>
               <select id="alert-service" value={service} onChange={(e) => setService(e.target.value)}>
-                <option value="">All services</option>
+                <option value="">{t('allServices')}</option>
                 {catalog.services.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
@@ -181,20 +197,20 @@ export function UsageAlertsPanel({
           ) : null}
           {percentAllowed ? (
             <div className="field">
-              <label htmlFor="alert-type">Threshold</label>
+              <label htmlFor="alert-type">{t('threshold')}</label>
               <select
                 id="alert-type"
                 value={type}
                 onChange={(e) => setType(e.target.value === 'absolute' ? 'absolute' : 'percent')}
               >
-                <option value="percent">% of the limit</option>
-                <option value="absolute">Amount ({unitHint})</option>
+                <option value="percent">{t('percentOption')}</option>
+                <option value="absolute">{t('amount', { unit: unitHint })}</option>
               </select>
             </div>
           ) : null}
           <div className="field">
             <label htmlFor="alert-value">
-              {percentAllowed && type === 'percent' ? 'Percent' : `Amount (${unitHint})`}
+              {percentAllowed && type === 'percent' ? t('percent') : t('amount', { unit: unitHint })}
             </label>
             <input
               id="alert-value"
@@ -205,18 +221,18 @@ export function UsageAlertsPanel({
             />
           </div>
           <button className="button button--primary" disabled={create.isPending}>
-            Add alert
+            {t('add')}
           </button>
           {create.isError ? <p className="field__error">{create.error.message}</p> : null}
         </form>
       ) : null}
       <h3 className="small muted" style={{ marginTop: 16 }}>
-        Recent alerts
+        {t('recent')}
       </h3>
       {alerts.data && alerts.data.recent.length > 0 ? (
         <RecentUsageAlerts firings={alerts.data.recent} catalog={catalog} limit={10} />
       ) : (
-        <p className="muted small">None fired yet.</p>
+        <p className="muted small">{t('noneFired')}</p>
       )}
     </section>
   );

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import {
   webhookDeliveryStatusSchema,
   type WebhookDelivery,
@@ -14,18 +15,10 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedList } from '@/components/ui/paged-list';
 import { browserApiClient } from '@/lib/api-client';
-import { formatDateTime } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { LIST_PAGE_SIZE } from '@/lib/search-params';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
 import { statusFilterParam, statusQuery, type DeliveryStatusFilter } from '../status-filter';
-
-const STATUS_LABELS: Record<WebhookDeliveryStatus, string> = {
-  dead_lettered: 'Dead-lettered',
-  failed: 'Failed (retrying)',
-  received: 'Received',
-  processed: 'Processed',
-  ignored: 'Ignored',
-};
 
 const STATUS_TONES: Record<WebhookDeliveryStatus, BadgeTone> = {
   dead_lettered: 'danger',
@@ -42,7 +35,8 @@ const PROVIDER_LABELS: Record<WebhookDelivery['provider'], string> = {
 
 /** A long last error, cut to one line with the full text on expand (and in the title). */
 function LastError({ text }: { text: string | null }) {
-  if (text === null) return <span className="muted">None</span>;
+  const t = useTranslations('webhookDeliveries');
+  if (text === null) return <span className="muted">{t('none')}</span>;
   if (text.length <= 80) return <span className="break">{text}</span>;
   return (
     <details className="delivery-error">
@@ -75,6 +69,8 @@ export function WebhookDeliveriesView({
     }),
   );
   const replay = useReplayWebhookDeliveryMutation();
+  const t = useTranslations('webhookDeliveries');
+  const f = useFormat();
 
   function onReplay(delivery: WebhookDelivery) {
     setResult(null);
@@ -82,19 +78,19 @@ export function WebhookDeliveriesView({
       onSuccess: (queued) =>
         setResult({
           kind: 'success',
-          text: `Queued ${queued.eventType} (${PROVIDER_LABELS[queued.provider]} delivery ${queued.deliveryId}) again.`,
+          text: t('queued', {
+            eventType: queued.eventType,
+            provider: PROVIDER_LABELS[queued.provider],
+            deliveryId: queued.deliveryId,
+          }),
         }),
-      onError: (err) =>
-        setResult({ kind: 'danger', text: err.message || 'We could not replay this delivery. Try again.' }),
+      onError: (err) => setResult({ kind: 'danger', text: err.message || t('replayFailed') }),
     });
   }
 
   return (
     <>
-      <PageHeader
-        title="Webhook deliveries"
-        description="Webhooks received from WHMCS and Salesforce. A dead-lettered delivery failed every attempt; replay it once the cause is fixed."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       {result ? (
         <div
           className={`alert alert--${result.kind} card-gap`}
@@ -106,7 +102,7 @@ export function WebhookDeliveriesView({
       <section className="card">
         <div className="toolbar">
           <div className="field">
-            <label htmlFor="delivery-status">Status</label>
+            <label htmlFor="delivery-status">{t('status')}</label>
             <select
               id="delivery-status"
               value={filter}
@@ -117,26 +113,20 @@ export function WebhookDeliveriesView({
             >
               {webhookDeliveryStatusSchema.options.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
+                  {t(`statusLabel.${s}`)}
                 </option>
               ))}
-              <option value="all">All</option>
+              <option value="all">{t('all')}</option>
             </select>
           </div>
         </div>
         <PagedList
           query={deliveries}
-          loadingLabel="Loading webhook deliveries"
-          errorTitle="We could not load the webhook deliveries"
+          loadingLabel={t('loading')}
+          errorTitle={t('loadFailed')}
           empty={
-            <EmptyState
-              title={
-                filter === 'all'
-                  ? 'No webhook deliveries yet'
-                  : `No ${STATUS_LABELS[filter].toLowerCase()} deliveries`
-              }
-            >
-              {filter === 'dead_lettered' ? 'Every delivery was processed or is still being retried.' : null}
+            <EmptyState title={t('empty', { status: filter })}>
+              {filter === 'dead_lettered' ? t('noDeadLetters') : null}
             </EmptyState>
           }
           onPageChange={(p) => setView({ ...view, page: p })}
@@ -145,23 +135,23 @@ export function WebhookDeliveriesView({
             <table className="table table--cards" data-testid="webhook-delivery-table">
               <thead>
                 <tr>
-                  <th scope="col">Event</th>
-                  <th scope="col">Account</th>
-                  <th scope="col">Received</th>
+                  <th scope="col">{t('event')}</th>
+                  <th scope="col">{t('account')}</th>
+                  <th scope="col">{t('received')}</th>
                   <th scope="col" className="num">
-                    Attempts
+                    {t('attempts')}
                   </th>
-                  <th scope="col">Last error</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t('lastError')}</th>
+                  <th scope="col">{t('status')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('actions')}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((d) => (
                   <tr key={d.id} data-delivery-id={d.deliveryId}>
-                    <td data-label="Event">
+                    <td data-label={t('event')}>
                       <span className="stack-tight">
                         <span className="strong">{d.eventType}</span>
                         <span className="muted small">
@@ -169,22 +159,22 @@ export function WebhookDeliveriesView({
                         </span>
                       </span>
                     </td>
-                    <td data-label="Account">
+                    <td data-label={t('account')}>
                       {d.accountId ? (
                         <code className="small break">{d.accountId}</code>
                       ) : (
-                        <span className="muted">Unknown</span>
+                        <span className="muted">{t('unknown')}</span>
                       )}
                     </td>
-                    <td data-label="Received">{formatDateTime(d.receivedAt)}</td>
-                    <td data-label="Attempts" className="num">
+                    <td data-label={t('received')}>{f.dateTime(d.receivedAt)}</td>
+                    <td data-label={t('attempts')} className="num">
                       {d.attempts}
                     </td>
-                    <td data-label="Last error">
+                    <td data-label={t('lastError')}>
                       <LastError text={d.lastError} />
                     </td>
-                    <td data-label="Status">
-                      <Badge tone={STATUS_TONES[d.status]}>{STATUS_LABELS[d.status]}</Badge>
+                    <td data-label={t('status')}>
+                      <Badge tone={STATUS_TONES[d.status]}>{t(`statusLabel.${d.status}`)}</Badge>
                     </td>
                     <td data-label="">
                       {d.status === 'dead_lettered' ? (
@@ -194,10 +184,10 @@ export function WebhookDeliveriesView({
                           disabled={replay.isPending && replay.variables === d.id}
                           onClick={() => onReplay(d)}
                         >
-                          {replay.isPending && replay.variables === d.id ? 'Replaying…' : 'Replay'}
+                          {replay.isPending && replay.variables === d.id ? t('replaying') : t('replay')}
                           <span className="visually-hidden">
                             {' '}
-                            {d.eventType} delivery {d.deliveryId}
+                            {t('replayTarget', { eventType: d.eventType, deliveryId: d.deliveryId })}
                           </span>
                         </button>
                       ) : null}

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import {
   MIN_PASSWORD_LENGTH,
   acceptInviteRequestSchema,
@@ -14,7 +15,6 @@ import { meQuery } from '@/features/auth/api/auth.queries';
 import { useLogoutAuthMutation } from '@/features/auth/api/use-logout-auth-mutation';
 import { invitePreviewQuery } from '@/features/members/api/members.queries';
 import { inviteApiClient, useAcceptInviteMutation } from '@/features/members/api/use-accept-invite-mutation';
-import { ROLE_LABEL, ROLE_SUMMARY } from '@/features/members/components/role-labels';
 import { accountPagePath } from '@/lib/account-paths';
 import { isApiError } from '@/lib/api-client';
 import { capitalize } from '@/lib/format';
@@ -22,14 +22,20 @@ import { capitalize } from '@/lib/format';
 type FieldErrors = Partial<Record<'name' | 'password', string>>;
 
 function InviteSummary({ preview }: { preview: InvitePreview }) {
+  const t = useTranslations('invite');
+  const roles = useTranslations('roles');
   return (
     <>
-      <h1 className="auth-card__title">Join {preview.accountName}</h1>
+      <h1 className="auth-card__title">{t('join', { account: preview.accountName })}</h1>
       <p className="muted auth-card__subtitle">
-        {preview.invitedBy ?? 'An administrator'} invited{' '}
-        <span className="strong break">{preview.email}</span> as{' '}
-        <span className="strong">{ROLE_LABEL[preview.role]}</span> (
-        {ROLE_SUMMARY[preview.role].replace(/\.$/, '').toLowerCase()}).
+        {t.rich('summary', {
+          invitedBy: preview.invitedBy ?? t('anAdministrator'),
+          email: preview.email,
+          role: roles(preview.role),
+          duty: t(`duty.${preview.role}`),
+          address: (chunks) => <span className="strong break">{chunks}</span>,
+          strong: (chunks) => <span className="strong">{chunks}</span>,
+        })}
       </p>
     </>
   );
@@ -37,10 +43,11 @@ function InviteSummary({ preview }: { preview: InvitePreview }) {
 
 function SignOutAndRetry({ signedInAs, invited }: { signedInAs: string; invited: string }) {
   const logout = useLogoutAuthMutation();
+  const t = useTranslations('invite');
   return (
     <div className="form">
       <div className="alert alert--danger" role="alert">
-        You are signed in as {signedInAs}, but this invite is for {invited}.
+        {t('wrongUser', { signedInAs, invited })}
       </div>
       <button
         type="button"
@@ -48,7 +55,7 @@ function SignOutAndRetry({ signedInAs, invited }: { signedInAs: string; invited:
         disabled={logout.isPending}
         onClick={() => logout.mutate(undefined, { onSettled: () => window.location.reload() })}
       >
-        Sign out to continue as {invited}
+        {t('signOutToContinue', { invited })}
       </button>
     </div>
   );
@@ -56,24 +63,26 @@ function SignOutAndRetry({ signedInAs, invited }: { signedInAs: string; invited:
 
 function Accepted({ accepted }: { accepted: AcceptedInvite }) {
   const next = accountPagePath(accepted.accountId, 'dashboard');
+  const t = useTranslations('invite');
+  const roles = useTranslations('roles');
   return (
     <div className="form" data-testid="invite-accepted">
-      <h1 className="auth-card__title">Welcome to {accepted.accountName}</h1>
+      <h1 className="auth-card__title">{t('welcome', { account: accepted.accountName })}</h1>
       <div className="alert alert--success" role="status">
         {accepted.userCreated
-          ? `Your sign-in is ready. Sign in with ${accepted.email} and the password you chose.`
-          : `You joined ${accepted.accountName} as ${ROLE_LABEL[accepted.role]}.`}
+          ? t('signInReady', { email: accepted.email })
+          : t('joined', { account: accepted.accountName, role: roles(accepted.role) })}
       </div>
       {accepted.userCreated ? (
         <Link
           className="button button--primary button--block"
           href={`/login?next=${encodeURIComponent(next)}`}
         >
-          Sign in
+          {t('signIn')}
         </Link>
       ) : (
         <Link className="button button--primary button--block" href={next}>
-          Open {accepted.accountName}
+          {t('open', { account: accepted.accountName })}
         </Link>
       )}
     </div>
@@ -88,12 +97,13 @@ export function AcceptInvite({ token }: { token: string }) {
   const accept = useAcceptInviteMutation();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const t = useTranslations('invite');
 
   if (accept.isSuccess) return <Accepted accepted={accept.data} />;
   if (preview.isPending || (me.isPending && !me.isError)) {
     return (
       <p role="status" className="muted">
-        Checking your invite…
+        {t('checking')}
       </p>
     );
   }
@@ -101,16 +111,12 @@ export function AcceptInvite({ token }: { token: string }) {
     const gone = isApiError(preview.error) && preview.error.status === 410;
     return (
       <div className="form" data-testid="invite-invalid">
-        <h1 className="auth-card__title">
-          {gone ? 'This invite can no longer be used' : 'This invite link is not valid'}
-        </h1>
+        <h1 className="auth-card__title">{gone ? t('gone') : t('invalid')}</h1>
         <div className="alert alert--danger" role="alert">
-          {gone
-            ? preview.error.message
-            : 'Check that you opened the whole link from the email, or ask the account owner for a new invite.'}
+          {gone ? preview.error.message : t('invalidBody')}
         </div>
         <Link className="button button--secondary button--block" href="/login">
-          Go to sign in
+          {t('goToSignIn')}
         </Link>
       </div>
     );
@@ -121,7 +127,7 @@ export function AcceptInvite({ token }: { token: string }) {
 
   function onError(err: unknown) {
     if (!isApiError(err)) {
-      setFormError('We could not accept the invite. Try again.');
+      setFormError(t('acceptFailed'));
       return;
     }
     const next: FieldErrors = {};
@@ -138,12 +144,12 @@ export function AcceptInvite({ token }: { token: string }) {
       return (
         <div className="form">
           <InviteSummary preview={invite} />
-          <p>You already have a Portico sign-in. Sign in as {invite.email} to accept.</p>
+          <p>{t('existingUser', { email: invite.email })}</p>
           <Link
             className="button button--primary button--block"
             href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}
           >
-            Sign in to accept
+            {t('signInToAccept')}
           </Link>
         </div>
       );
@@ -169,7 +175,7 @@ export function AcceptInvite({ token }: { token: string }) {
             )
           }
         >
-          {accept.isPending ? 'Joining…' : `Join with ${signedInAs}`}
+          {accept.isPending ? t('joining') : t('joinWith', { email: signedInAs })}
         </button>
       </div>
     );
@@ -187,7 +193,7 @@ export function AcceptInvite({ token }: { token: string }) {
     const password = typeof passwordValue === 'string' ? passwordValue : '';
     const parsed = acceptInviteRequestSchema.safeParse({ token, name, password });
     const next: FieldErrors = {};
-    if (name.trim() === '') next.name = 'Enter your name';
+    if (name.trim() === '') next.name = t('enterName');
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
@@ -211,7 +217,7 @@ export function AcceptInvite({ token }: { token: string }) {
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor="invite-email-readonly">Email</label>
+        <label htmlFor="invite-email-readonly">{t('email')}</label>
         <input
           id="invite-email-readonly"
           type="email"
@@ -221,7 +227,7 @@ export function AcceptInvite({ token }: { token: string }) {
         />
       </div>
       <div className={`field${errors.name ? ' field--invalid' : ''}`}>
-        <label htmlFor="invite-name">Your name</label>
+        <label htmlFor="invite-name">{t('name')}</label>
         <input
           id="invite-name"
           name="name"
@@ -240,7 +246,7 @@ export function AcceptInvite({ token }: { token: string }) {
         ) : null}
       </div>
       <div className={`field${errors.password ? ' field--invalid' : ''}`}>
-        <label htmlFor="invite-password">Choose a password</label>
+        <label htmlFor="invite-password">{t('password')}</label>
         <input
           id="invite-password"
           name="password"
@@ -255,7 +261,7 @@ export function AcceptInvite({ token }: { token: string }) {
             .join(' ')}
         />
         <p className="field__hint" id="invite-password-hint">
-          At least {MIN_PASSWORD_LENGTH} characters; a few unrelated words make a strong one.
+          {t('passwordHint', { min: MIN_PASSWORD_LENGTH })}
         </p>
         {errors.password ? (
           <p className="field__error" id="invite-password-error">
@@ -264,7 +270,7 @@ export function AcceptInvite({ token }: { token: string }) {
         ) : null}
       </div>
       <button type="submit" className="button button--primary button--block" disabled={accept.isPending}>
-        {accept.isPending ? 'Creating your sign-in…' : 'Accept and create my sign-in'}
+        {accept.isPending ? t('creating') : t('acceptAndCreate')}
       </button>
     </form>
   );

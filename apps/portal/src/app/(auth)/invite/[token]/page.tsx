@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '../../auth-card';
 import { AcceptInvite } from './accept-invite';
 
-export const metadata: Metadata = { title: 'Accept your invite', referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('acceptInvite'), referrer: 'no-referrer' };
+}
 
 /** `/invite/<token>`: the link of an invite email. The token is read in the browser and sent in a request body only. */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {

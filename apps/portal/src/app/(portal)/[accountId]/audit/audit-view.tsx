@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { auditPageQuery } from '@/features/audit/api/audit.queries';
 import {
   AUDIT_ACTION_OPTIONS,
@@ -10,6 +11,7 @@ import {
   type AuditFilterState,
 } from '@/features/audit/components/audit-filters';
 import { AuditTable } from '@/features/audit/components/audit-table';
+import { useAuditActionLabel } from '@/features/audit/components/use-audit-action-label';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedList } from '@/components/ui/paged-list';
@@ -25,6 +27,8 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
   const events = useQuery(auditPageQuery(browserApiClient, accountId, query));
   const filtered = Boolean(view.action || view.actor || view.fromDay || view.toDay);
   const rangeInvalid = draft.fromDay !== '' && draft.toDay !== '' && draft.fromDay > draft.toDay;
+  const t = useTranslations('audit');
+  const actionLabel = useAuditActionLabel();
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,8 +45,8 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
   return (
     <>
       <PageHeader
-        title="Audit log"
-        description="Sign-ins, changes to members and settings, and other security events of this account."
+        title={t('title')}
+        description={t('description')}
         actions={
           <a
             className="button button--secondary"
@@ -50,41 +54,41 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
             download
             data-testid="audit-csv"
           >
-            Export CSV
+            {t('exportCsv')}
           </a>
         }
       />
       <section className="card">
-        <form className="audit-filters" onSubmit={apply} aria-label="Filter the audit log">
+        <form className="audit-filters" onSubmit={apply} aria-label={t('filterLabel')}>
           <div className="field">
-            <label htmlFor="audit-action">Action</label>
+            <label htmlFor="audit-action">{t('action')}</label>
             <select
               id="audit-action"
               value={draft.action}
               onChange={(e) => setDraft({ ...draft, action: e.target.value })}
             >
-              <option value="">All actions</option>
+              <option value="">{t('allActions')}</option>
               {AUDIT_ACTION_OPTIONS.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {o.label}
+                  {actionLabel(o.value)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="audit-actor">Person (email)</label>
+            <label htmlFor="audit-actor">{t('actor')}</label>
             <input
               id="audit-actor"
               type="email"
               inputMode="email"
               autoComplete="off"
-              placeholder="name@company.com"
+              placeholder={t('actorPlaceholder')}
               value={draft.actor}
               onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
             />
           </div>
           <div className={`field${rangeInvalid ? ' field--invalid' : ''}`}>
-            <label htmlFor="audit-from">From</label>
+            <label htmlFor="audit-from">{t('from')}</label>
             <input
               id="audit-from"
               type="date"
@@ -93,7 +97,7 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
             />
           </div>
           <div className={`field${rangeInvalid ? ' field--invalid' : ''}`}>
-            <label htmlFor="audit-to">To</label>
+            <label htmlFor="audit-to">{t('to')}</label>
             <input
               id="audit-to"
               type="date"
@@ -104,29 +108,27 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
           </div>
           <div className="audit-filters__actions">
             <button type="submit" className="button button--primary" disabled={rangeInvalid}>
-              Apply
+              {t('apply')}
             </button>
             {filtered ? (
               <button type="button" className="button button--secondary" onClick={clear}>
-                Clear
+                {t('clear')}
               </button>
             ) : null}
           </div>
           {rangeInvalid ? (
             <p id="audit-range-error" className="field__error audit-filters__error" role="alert">
-              The first day must not be after the last day.
+              {t('rangeInvalid')}
             </p>
           ) : null}
         </form>
         <PagedList
           query={events}
-          loadingLabel="Loading the audit log"
-          errorTitle="We could not load the audit log"
+          loadingLabel={t('loading')}
+          errorTitle={t('loadFailed')}
           empty={
-            <EmptyState title={filtered ? 'No events match these filters' : 'No events yet'}>
-              {filtered
-                ? 'Try another action, person or period.'
-                : 'Security and administrative events of this account will appear here.'}
+            <EmptyState title={filtered ? t('noMatch') : t('empty')}>
+              {filtered ? t('noMatchHint') : t('emptyHint')}
             </EmptyState>
           }
           onPageChange={(p) => setView({ ...view, page: p })}

@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { auditPageQuery } from '@/features/audit/api/audit.queries';
 import { auditQueryOf, parseAuditFilters } from '@/features/audit/components/audit-filters';
 import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
 import { AuditView } from './audit-view';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('audit') };
+}
 
 export default async function AuditPage({
   params,

@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { invoiceListQuery } from '@/features/billing/api/billing.queries';
 import { parseInvoiceFilter } from '@/features/billing/components/invoice-filters';
 import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
 import { BillingView } from './billing-view';
 
-export const metadata: Metadata = { title: 'Billing' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('billing') };
+}
 
 export default async function BillingPage({
   params,

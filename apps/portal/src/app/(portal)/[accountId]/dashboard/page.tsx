@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { accountStatusQuery } from '@/features/status/api/status.queries';
 import { Prefetched } from '@/lib/server-prefetch';
 import { DashboardView } from './dashboard-view';
 
-export const metadata: Metadata = { title: 'Dashboard' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('dashboard') };
+}
 
 export default async function DashboardPage({ params }: { params: Promise<{ accountId: string }> }) {
   const accountId = decodeURIComponent((await params).accountId);

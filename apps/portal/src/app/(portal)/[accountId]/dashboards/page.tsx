@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { parseDashboardRange } from '@/features/dashboards/api/dashboard-range';
 import { dashboardListQuery, dashboardQuery } from '@/features/dashboards/api/dashboards.queries';
 import { DashboardView } from '@/features/dashboards/components/dashboard-view';
 import { Prefetched } from '@/lib/server-prefetch';
 import type { SearchParams } from '@/lib/search-params';
 
-export const metadata: Metadata = { title: 'Dashboards' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('dashboards') };
+}
 
 const NAME = /^[a-z][a-z0-9-]{0,63}$/;
 

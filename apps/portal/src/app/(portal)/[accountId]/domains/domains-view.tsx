@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { Domain, DomainListFilter, DomainStatus } from '@portico/domain';
 import { domainListQuery } from '@/features/billing/api/billing.queries';
 import { Freshness } from '@/features/status/components/freshness';
@@ -13,17 +14,11 @@ import { SegmentedControl } from '@/components/ui/segmented-control';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { useNow } from '@/components/ui/use-now';
 import { browserApiClient } from '@/lib/api-client';
-import { daysUntil, formatDate, formatMoney, humanize } from '@/lib/format';
+import { daysUntil } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
 
-const FILTERS: ReadonlyArray<{ value: DomainListFilter; label: string }> = [
-  { value: 'all', label: 'All' },
-  { value: 'active', label: 'Active' },
-  { value: 'expiring', label: 'Expiring soon' },
-  { value: 'expired', label: 'Expired' },
-  { value: 'pending', label: 'Pending' },
-  { value: 'inactive', label: 'Inactive' },
-];
+const FILTERS: readonly DomainListFilter[] = ['all', 'active', 'expiring', 'expired', 'pending', 'inactive'];
 
 const TONE: Readonly<Record<DomainStatus, BadgeTone>> = {
   pending: 'info',
@@ -40,18 +35,15 @@ const TONE: Readonly<Record<DomainStatus, BadgeTone>> = {
 };
 
 function Expiry({ domain, now }: { domain: Domain; now: number | null }) {
+  const t = useTranslations('domains');
+  const f = useFormat();
   if (domain.expiresOn === null) return <>–</>;
   const days = now === null ? null : daysUntil(domain.expiresOn, now);
   const soon = days !== null && days >= 0 && days <= 30 && domain.status === 'active';
   return (
     <span className={soon ? 'text-warning strong' : undefined}>
-      {formatDate(domain.expiresOn)}
-      {soon ? (
-        <span className="small">
-          {' '}
-          · in {days} day{days === 1 ? '' : 's'}
-        </span>
-      ) : null}
+      {f.date(domain.expiresOn)}
+      {soon ? <span className="small"> · {t('inDays', { days })}</span> : null}
     </span>
   );
 }
@@ -70,32 +62,30 @@ export function DomainsView({
     domainListQuery(browserApiClient, accountId, { status, search: search.trim() || undefined }),
   );
   const now = useNow();
+  const t = useTranslations('domains');
+  const f = useFormat();
   return (
     <>
-      <PageHeader
-        title="Domains"
-        description="Domain names registered or transferred through us, soonest expiry first."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       {domains.data && domains.data.expiringSoon > 0 ? (
         <div className="alert alert--warning" role="status" data-testid="domains-expiring">
-          {domains.data.expiringSoon} domain{domains.data.expiringSoon === 1 ? '' : 's'} expire
-          {domains.data.expiringSoon === 1 ? 's' : ''} within 30 days.
+          {t('expiringSoon', { count: domains.data.expiringSoon })}
         </div>
       ) : null}
       <section className="card">
         <div className="toolbar">
           <SegmentedControl
-            label="Domain status"
-            options={FILTERS}
+            label={t('statusTabs')}
+            options={FILTERS.map((value) => ({ value, label: t(`filter.${value}`) }))}
             value={status}
             onChange={(s) => setView({ status: s })}
           />
           <span className="toolbar__spacer" />
           <label className="field field--inline">
-            <span className="visually-hidden">Search domains</span>
+            <span className="visually-hidden">{t('search')}</span>
             <input
               type="search"
-              placeholder="Search domains"
+              placeholder={t('search')}
               value={search}
               onChange={(e) => setSearch(e.target.value)}
             />
@@ -103,56 +93,58 @@ export function DomainsView({
         </div>
         {domains.data ? <Freshness meta={domains.data.meta} /> : null}
         {domains.isPending ? (
-          <SkeletonLines lines={5} label="Loading domains" />
+          <SkeletonLines lines={5} label={t('loading')} />
         ) : domains.isError ? (
           <ErrorState
-            title="We could not load your domains"
+            title={t('loadFailed')}
             error={domains.error}
             onRetry={() => void domains.refetch()}
             retrying={domains.isFetching}
           />
         ) : domains.data.items.length === 0 ? (
-          <EmptyState title={domains.data.total === 0 ? 'No domains yet' : 'No domain matches'}>
-            {domains.data.total === 0 ? 'Domains you register with us appear here.' : 'Try another filter.'}
+          <EmptyState title={domains.data.total === 0 ? t('empty') : t('noMatch')}>
+            {domains.data.total === 0 ? t('emptyBody') : t('noMatchBody')}
           </EmptyState>
         ) : (
           <div
             className={`table-scroll${domains.isPlaceholderData ? ' is-updating' : ''}`}
             tabIndex={0}
             role="region"
-            aria-label="Domains"
+            aria-label={t('title')}
           >
             <table className="table table--cards" data-testid="domains-table">
               <thead>
                 <tr>
-                  <th scope="col">Domain</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Auto-renew</th>
-                  <th scope="col">Registrar</th>
+                  <th scope="col">{t('domain')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">{t('expires')}</th>
+                  <th scope="col">{t('autoRenew')}</th>
+                  <th scope="col">{t('registrar')}</th>
                   <th scope="col" className="num">
-                    Renewal
+                    {t('renewal')}
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {domains.data.items.map((d) => (
                   <tr key={d.id}>
-                    <td className="strong cell-title" data-label="Domain">
+                    <td className="strong cell-title" data-label={t('domain')}>
                       {d.name}
                     </td>
-                    <td data-label="Status">
-                      <Badge tone={TONE[d.status]}>{humanize(d.status)}</Badge>
+                    <td data-label={t('status')}>
+                      <Badge tone={TONE[d.status]}>{t(`statusLabel.${d.status}`)}</Badge>
                     </td>
-                    <td data-label="Expires">
+                    <td data-label={t('expires')}>
                       <Expiry domain={d} now={now} />
                     </td>
-                    <td data-label="Auto-renew">{d.autoRenew ? 'On' : 'Off'}</td>
-                    <td data-label="Registrar">{d.registrar ?? '–'}</td>
-                    <td className="num" data-label="Renewal">
+                    <td data-label={t('autoRenew')}>{d.autoRenew ? t('on') : t('off')}</td>
+                    <td data-label={t('registrar')}>{d.registrar ?? '–'}</td>
+                    <td className="num" data-label={t('renewal')}>
                       <span>
-                        {formatMoney(d.recurringAmount)}
-                        {d.periodYears ? <span className="muted small"> / {d.periodYears} yr</span> : null}
+                        {f.money(d.recurringAmount)}
+                        {d.periodYears ? (
+                          <span className="muted small"> / {t('years', { years: d.periodYears })}</span>
+                        ) : null}
                       </span>
                     </td>
                   </tr>

@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { domainListFilterSchema, type DomainListFilter } from '@portico/domain';
 import { domainListQuery } from '@/features/billing/api/billing.queries';
 import { Prefetched } from '@/lib/server-prefetch';
 import type { SearchParams } from '@/lib/search-params';
 import { DomainsView } from './domains-view';
 
-export const metadata: Metadata = { title: 'Domains' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('domains') };
+}
 
 export default async function DomainsPage({
   params,

@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { SettingsView } from './settings-view';
 
-export const metadata: Metadata = { title: 'Security settings' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('settings') };
+}
 
 export default async function SettingsPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;

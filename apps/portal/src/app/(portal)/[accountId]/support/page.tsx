@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { caseListQuery } from '@/features/support/api/support.queries';
 import { parseCaseState } from '@/features/support/components/case-filters';
 import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
 import { SupportView } from './support-view';
 
-export const metadata: Metadata = { title: 'Support' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('support') };
+}
 
 export default async function SupportPage({
   params,

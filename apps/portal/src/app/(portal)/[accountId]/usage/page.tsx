@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { usageCatalogQuery, usageSeriesQuery } from '@/features/usage/api/usage.queries';
 import { isUsageRangePreset } from '@/features/usage/api/usage-range';
 import { Prefetched } from '@/lib/server-prefetch';
 import type { SearchParams } from '@/lib/search-params';
 import { UsageView } from './usage-view';
 
-export const metadata: Metadata = { title: 'Usage' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('usage') };
+}
 
 const METRIC_KEY = /^[a-z][a-z0-9_]{0,63}$/;
 

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { memberListQuery } from '@/features/members/api/members.queries';
 import { Prefetched } from '@/lib/server-prefetch';
 import { UsersView } from './users-view';
 
-export const metadata: Metadata = { title: 'Users' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('users') };
+}
 
 export default async function UsersPage({ params }: { params: Promise<{ accountId: string }> }) {
   const accountId = decodeURIComponent((await params).accountId);

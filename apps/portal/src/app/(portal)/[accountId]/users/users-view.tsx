@@ -2,12 +2,12 @@
 
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { roleSchema } from '@portico/domain';
 import { meQuery } from '@/features/auth/api/auth.queries';
 import { memberListQuery } from '@/features/members/api/members.queries';
 import { InviteForm } from '@/features/members/components/invite-form';
 import { InviteRows, MemberRows } from '@/features/members/components/member-rows';
-import { ROLE_LABEL, ROLE_SUMMARY } from '@/features/members/components/role-labels';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonLines } from '@/components/ui/skeleton';
@@ -19,18 +19,21 @@ export function UsersView({ accountId }: { accountId: string }) {
   const list = useQuery(memberListQuery(browserApiClient, accountId));
   const me = useQuery(meQuery(browserApiClient));
   const permissions = useAccountPermissions(accountId);
+  const t = useTranslations('users');
+  const roles = useTranslations('roles');
+  const roleSummary = useTranslations('roleSummary');
   const [notice, setNotice] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
   const canManage = permissions.can('members:manage');
   const myRole = permissions.role ?? 'viewer';
   const onDone = (text: string) => setNotice({ tone: 'success', text });
   const onError = (error: ApiError) =>
-    setNotice({ tone: 'danger', text: error.message || 'That change did not go through. Try again.' });
+    setNotice({ tone: 'danger', text: error.message || t('changeFailed') });
   // What the member rows and the invite rows both need to offer (or hide) their actions.
   const rowProps = { accountId, myUserId: me.data?.user.id ?? '', myRole, canManage, onDone, onError };
 
   return (
     <>
-      <PageHeader title="Users" description="Who can use this account, and what each person can do." />
+      <PageHeader title={t('title')} description={t('description')} />
       {notice ? (
         <div
           className={`alert alert--${notice.tone}`}
@@ -43,26 +46,26 @@ export function UsersView({ accountId }: { accountId: string }) {
       {canManage ? (
         <section className="card section-gap" aria-labelledby="invite-title">
           <h2 className="section-title" id="invite-title">
-            Invite a user
+            {t('inviteTitle')}
           </h2>
-          <p className="muted small">They get an email with a link that works once and expires in 7 days.</p>
+          <p className="muted small">{t('inviteBody')}</p>
           <div className="section-gap">
             <InviteForm
               accountId={accountId}
               myRole={myRole}
-              onInvited={(email) => onDone(`Invite sent to ${email}.`)}
+              onInvited={(email) => onDone(t('inviteSent', { email }))}
             />
           </div>
         </section>
       ) : null}
       {list.isPending ? (
         <section className="card section-gap">
-          <SkeletonLines lines={4} label="Loading users" />
+          <SkeletonLines lines={4} label={t('loading')} />
         </section>
       ) : list.isError ? (
         <div className="section-gap">
           <ErrorState
-            title="We could not load the users"
+            title={t('loadFailed')}
             error={list.error}
             onRetry={() => void list.refetch()}
             retrying={list.isFetching}
@@ -72,13 +75,13 @@ export function UsersView({ accountId }: { accountId: string }) {
         <>
           <section className="card section-gap" aria-labelledby="members-title">
             <h2 className="section-title" id="members-title">
-              Members ({list.data.members.length})
+              {t('members', { count: list.data.members.length })}
             </h2>
             <MemberRows members={list.data.members} {...rowProps} />
           </section>
           <section className="card section-gap" aria-labelledby="invites-title">
             <h2 className="section-title" id="invites-title">
-              Pending invites ({list.data.invites.length})
+              {t('invites', { count: list.data.invites.length })}
             </h2>
             <InviteRows invites={list.data.invites} {...rowProps} />
           </section>
@@ -86,19 +89,17 @@ export function UsersView({ accountId }: { accountId: string }) {
       )}
       <section className="card section-gap" aria-labelledby="roles-title">
         <h2 className="section-title" id="roles-title">
-          Roles
+          {t('roles')}
         </h2>
         <dl className="role-legend">
           {roleSchema.options.map((r) => (
             <div key={r} style={{ display: 'contents' }}>
-              <dt>{ROLE_LABEL[r]}</dt>
-              <dd>{ROLE_SUMMARY[r]}</dd>
+              <dt>{roles(r)}</dt>
+              <dd>{roleSummary(r)}</dd>
             </div>
           ))}
         </dl>
-        <p className="muted small section-gap">
-          Every account keeps at least one owner. Only owners can make someone an owner.
-        </p>
+        <p className="muted small section-gap">{t('ownerRule')}</p>
       </section>
     </>
   );

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { Money } from '@portico/domain';
 import { invoiceDetailQuery } from '@/features/billing/api/billing.queries';
 import { HandoffError } from '@/features/billing/components/handoff-error';
@@ -12,8 +13,9 @@ import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountApiPath, accountPagePath } from '@/lib/account-paths';
 import { browserApiClient, isApiError } from '@/lib/api-client';
-import { formatCode, formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { formatCode } from '@/lib/format';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
+import { useFormat } from '@/lib/use-format';
 
 const PAYABLE = new Set(['unpaid', 'overdue', 'collections', 'payment_pending']);
 
@@ -22,9 +24,11 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
   const invoice = useQuery(invoiceDetailQuery(browserApiClient, accountId, invoiceId));
   const permissions = useAccountPermissions(accountId);
   const pay = useBillingHandoff(accountId, ['invoices', invoiceId, 'payment']);
+  const t = useTranslations('billing.invoice');
+  const f = useFormat();
   const back = (
     <Link className="back-link" href={accountPagePath(accountId, 'billing')}>
-      ← All invoices
+      ← {t('back')}
     </Link>
   );
   if (invoice.isPending) {
@@ -32,7 +36,7 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
       <>
         {back}
         <section className="card">
-          <SkeletonLines lines={8} label="Loading invoice" />
+          <SkeletonLines lines={8} label={t('loading')} />
         </section>
       </>
     );
@@ -44,10 +48,10 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
         {back}
         {/* Every page keeps its level-one heading, also when its data could not be read. */}
         <div className="page-header">
-          <h1 className="page-header__title">Invoice</h1>
+          <h1 className="page-header__title">{t('title')}</h1>
         </div>
         <ErrorState
-          title={notFound ? 'Invoice not found' : 'We could not load this invoice'}
+          title={notFound ? t('notFound') : t('loadFailed')}
           error={invoice.error}
           onRetry={notFound ? undefined : () => void invoice.refetch()}
           retrying={invoice.isFetching}
@@ -58,18 +62,21 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
   const inv = invoice.data;
   const negative = (m: Money): Money => ({ ...m, amountMinor: -m.amountMinor });
   const totals: Array<{ label: string; amount: Money; kind?: 'total' | 'due' }> = [
-    { label: 'Subtotal', amount: inv.subtotal },
-    ...inv.taxLines.map((t) => ({
-      label: t.ratePercent === null ? `Tax ${t.level}` : `Tax ${t.level} (${t.ratePercent}%)`,
-      amount: t.amount,
+    { label: t('subtotal'), amount: inv.subtotal },
+    ...inv.taxLines.map((tax) => ({
+      label:
+        tax.ratePercent === null
+          ? t('tax', { level: tax.level })
+          : t('taxRate', { level: tax.level, rate: f.percent(tax.ratePercent / 100, 3) }),
+      amount: tax.amount,
     })),
-    ...(inv.credit.amountMinor !== 0 ? [{ label: 'Credit applied', amount: negative(inv.credit) }] : []),
-    { label: 'Total', amount: inv.total, kind: 'total' as const },
+    ...(inv.credit.amountMinor !== 0 ? [{ label: t('credit'), amount: negative(inv.credit) }] : []),
+    { label: t('total'), amount: inv.total, kind: 'total' as const },
     ...inv.payments.map((p) => ({
-      label: `Paid ${formatDate(p.at?.slice(0, 10) ?? null)}`,
+      label: t('paidOn', { date: f.date(p.at?.slice(0, 10) ?? null) }),
       amount: negative(p.amount),
     })),
-    { label: 'Balance due', amount: inv.balance, kind: 'due' as const },
+    { label: t('balanceDue'), amount: inv.balance, kind: 'due' as const },
   ];
   const payable = PAYABLE.has(inv.status) && inv.balance.amountMinor > 0;
   return (
@@ -78,19 +85,19 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
       <div className="page-header">
         <div>
           <h1 className="page-header__title">
-            Invoice #{inv.number} <InvoiceStatusBadge status={inv.status} />
+            {t('heading', { number: inv.number })} <InvoiceStatusBadge status={inv.status} />
           </h1>
           <p className="page-header__description">
-            Issued {formatDate(inv.issuedOn)} · Due {formatDate(inv.dueOn)}
-            {inv.paidAt ? ` · Paid ${formatDateTime(inv.paidAt)}` : ''}
+            {t('issuedDue', { issued: f.date(inv.issuedOn), due: f.date(inv.dueOn) })}
+            {inv.paidAt ? ` · ${t('paidAt', { at: f.dateTime(inv.paidAt) })}` : ''}
           </p>
           <Freshness meta={inv.meta} />
         </div>
         <div className="page-header__actions">
           <div className="amount-due">
-            <span className="muted small">{inv.balance.amountMinor > 0 ? 'Amount due' : 'Total'}</span>
+            <span className="muted small">{inv.balance.amountMinor > 0 ? t('amountDue') : t('total')}</span>
             <span className="amount-due__value" data-testid="amount-due">
-              {formatMoney(inv.balance.amountMinor > 0 ? inv.balance : inv.total)}
+              {f.money(inv.balance.amountMinor > 0 ? inv.balance : inv.total)}
             </span>
           </div>
           <div className="button-row">
@@ -100,7 +107,7 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
               download
               data-testid="invoice-pdf"
             >
-              Download PDF
+              {t('downloadPdf')}
             </a>
             {payable && permissions.can('billing:pay') ? (
               <button
@@ -110,31 +117,31 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
                 disabled={pay.state.kind === 'opening'}
                 data-testid="pay-invoice"
               >
-                {pay.state.kind === 'opening' ? 'Opening…' : 'Pay now'}
+                {pay.state.kind === 'opening' ? t('opening') : t('payNow')}
               </button>
             ) : null}
           </div>
         </div>
       </div>
-      <HandoffError state={pay.state} what="pay this invoice" />
+      <HandoffError state={pay.state} what="payInvoice" />
       {pay.state.kind === 'opened' && payable ? (
         <p className="alert alert--info" role="status">
-          The payment page opened in a new tab. This page updates by itself once the payment is received.
+          {t('paymentOpened')}
         </p>
       ) : null}
 
       <section className="card" aria-labelledby="items-title">
         <h2 className="card__title" id="items-title">
-          Items
+          {t('items')}
         </h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Invoice items">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('itemsLabel')}>
           <table className="table" data-testid="line-items">
             <thead>
               <tr>
-                <th scope="col">Description</th>
-                <th scope="col">Type</th>
+                <th scope="col">{t('description')}</th>
+                <th scope="col">{t('type')}</th>
                 <th scope="col" className="num">
-                  Amount
+                  {t('amount')}
                 </th>
               </tr>
             </thead>
@@ -143,7 +150,7 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
                 <tr key={item.id}>
                   <td className="pre-line">{item.description}</td>
                   <td>{formatCode(item.type)}</td>
-                  <td className="num">{formatMoney(item.amount)}</td>
+                  <td className="num">{f.money(item.amount)}</td>
                 </tr>
               ))}
             </tbody>
@@ -153,7 +160,7 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
                   <th scope="row" colSpan={2}>
                     {row.label}
                   </th>
-                  <td className={row.kind === 'due' ? 'num strong' : 'num'}>{formatMoney(row.amount)}</td>
+                  <td className={row.kind === 'due' ? 'num strong' : 'num'}>{f.money(row.amount)}</td>
                 </tr>
               ))}
             </tfoot>
@@ -163,28 +170,28 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
 
       <section className="card" aria-labelledby="payments-title">
         <h2 className="card__title" id="payments-title">
-          Payments
+          {t('payments')}
         </h2>
         {inv.payments.length === 0 ? (
-          <p className="muted">No payments recorded yet.</p>
+          <p className="muted">{t('noPayments')}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Payments">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('payments')}>
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Method</th>
+                  <th scope="col">{t('date')}</th>
+                  <th scope="col">{t('method')}</th>
                   <th scope="col" className="num">
-                    Amount
+                    {t('amount')}
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {inv.payments.map((p) => (
                   <tr key={p.id}>
-                    <td>{formatDateTime(p.at)}</td>
+                    <td>{f.dateTime(p.at)}</td>
                     <td>{formatCode(p.gateway)}</td>
-                    <td className="num">{formatMoney(p.amount)}</td>
+                    <td className="num">{f.money(p.amount)}</td>
                   </tr>
                 ))}
               </tbody>

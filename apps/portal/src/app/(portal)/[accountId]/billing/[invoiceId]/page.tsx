@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { invoiceDetailQuery } from '@/features/billing/api/billing.queries';
 import { Prefetched } from '@/lib/server-prefetch';
 import { InvoiceDetailView } from './invoice-detail-view';
 
-export const metadata: Metadata = { title: 'Invoice' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('invoice') };
+}
 
 export default async function InvoicePage({
   params,

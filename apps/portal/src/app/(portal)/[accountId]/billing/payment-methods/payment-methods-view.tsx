@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { PaymentMethod } from '@portico/domain';
 import { paymentMethodsQuery } from '@/features/billing/api/billing.queries';
 import { HandoffError } from '@/features/billing/components/handoff-error';
@@ -14,8 +15,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
-import { formatDate } from '@/lib/format';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
+import { useFormat } from '@/lib/use-format';
 
 /** `2026-03` -> `03/2026`. */
 function expiry(month: string | null): string {
@@ -24,10 +25,9 @@ function expiry(month: string | null): string {
   return `${m}/${y}`;
 }
 
-function methodName(m: PaymentMethod): string {
-  if (m.type === 'bank_account')
-    return `${m.bankName ?? 'Bank account'}${m.lastFour ? ` ending ${m.lastFour}` : ''}`;
-  return `${m.cardBrand ?? 'Card'}${m.lastFour ? ` ending ${m.lastFour}` : ''}`;
+function methodName(m: PaymentMethod, t: (key: string, values?: Record<string, string>) => string): string {
+  const name = m.type === 'bank_account' ? (m.bankName ?? t('bankAccount')) : (m.cardBrand ?? t('card'));
+  return m.lastFour ? t('ending', { name, lastFour: m.lastFour }) : name;
 }
 
 /** The account's stored payment methods (as much as the billing system shows), and where to change them. */
@@ -36,14 +36,16 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
   const permissions = useAccountPermissions(accountId);
   const manage = useBillingHandoff(accountId, ['payment-methods', 'management']);
   const canManage = permissions.can('billing:pay');
+  const t = useTranslations('billing.methods');
+  const f = useFormat();
   return (
     <>
       <Link className="back-link" href={accountPagePath(accountId, 'billing')}>
-        ← Invoices
+        ← {t('back')}
       </Link>
       <PageHeader
-        title="Payment methods"
-        description="Cards and bank accounts your invoices are charged to. Card details stay with the billing system: Portico never sees them."
+        title={t('title')}
+        description={t('description')}
         actions={
           canManage ? (
             <button
@@ -53,19 +55,19 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
               disabled={manage.state.kind === 'opening'}
               data-testid="manage-payment-methods"
             >
-              {manage.state.kind === 'opening' ? 'Opening…' : 'Add or change a card'}
+              {manage.state.kind === 'opening' ? t('opening') : t('manage')}
             </button>
           ) : null
         }
       />
-      <HandoffError state={manage.state} what="manage your payment methods" />
+      <HandoffError state={manage.state} what="managePaymentMethods" />
       {methods.isPending ? (
         <section className="card">
-          <SkeletonLines lines={4} label="Loading payment methods" />
+          <SkeletonLines lines={4} label={t('loading')} />
         </section>
       ) : methods.isError ? (
         <ErrorState
-          title="We could not load your payment methods"
+          title={t('loadFailed')}
           error={methods.error}
           onRetry={() => void methods.refetch()}
           retrying={methods.isFetching}
@@ -74,43 +76,41 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
         <>
           {methods.data.warning ? (
             <div className="alert alert--warning" role="alert" data-testid="card-warning">
-              <strong>
-                Your default card{' '}
-                {methods.data.items.find((m) => m.id === methods.data.warning?.paymentMethodId)?.expired
-                  ? 'has expired'
-                  : `expires ${expiry(methods.data.warning.expiryMonth)}`}
-              </strong>
-              , before your next charge on {formatDate(methods.data.warning.nextChargeOn)}.{' '}
-              {canManage
-                ? 'Add a new card to avoid a failed payment.'
-                : 'Ask a billing member or the account owner to add a new card.'}
+              {t.rich('warning', {
+                expired: methods.data.items.find((m) => m.id === methods.data.warning?.paymentMethodId)
+                  ?.expired
+                  ? 'yes'
+                  : 'no',
+                expiry: expiry(methods.data.warning.expiryMonth),
+                nextCharge: f.date(methods.data.warning.nextChargeOn),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}{' '}
+              {canManage ? t('warningManage') : t('warningAsk')}
             </div>
           ) : null}
           <section className="card">
             <div className="card__head">
-              <h2 className="card__title">Stored methods</h2>
+              <h2 className="card__title">{t('stored')}</h2>
               <Freshness meta={methods.data.meta} />
             </div>
             {methods.data.items.length === 0 ? (
-              <EmptyState title="No payment method stored">
-                Invoices are paid one by one until you add a card.
-              </EmptyState>
+              <EmptyState title={t('empty')}>{t('emptyBody')}</EmptyState>
             ) : (
               <ul className="list" data-testid="payment-methods">
                 {methods.data.items.map((m) => (
                   <li key={m.id} className="list__row">
                     <div className="list__main">
-                      <span className="strong">{methodName(m)}</span>
+                      <span className="strong">{methodName(m, t)}</span>
                       <span className="muted small">
-                        {m.description ?? (m.type === 'card' ? 'Card' : 'Bank account')}
+                        {m.description ?? (m.type === 'card' ? t('card') : t('bankAccount'))}
                         {m.expiryMonth
-                          ? ` · ${m.expired ? 'expired' : 'expires'} ${expiry(m.expiryMonth)}`
+                          ? ` · ${t('expiry', { expired: m.expired ? 'yes' : 'no', expiry: expiry(m.expiryMonth) })}`
                           : ''}
                       </span>
                     </div>
                     <div className="list__side list__side--badges">
-                      {m.isDefault ? <Badge tone="info">Default</Badge> : null}
-                      {m.expired ? <Badge tone="danger">Expired</Badge> : null}
+                      {m.isDefault ? <Badge tone="info">{t('default')}</Badge> : null}
+                      {m.expired ? <Badge tone="danger">{t('expired')}</Badge> : null}
                     </div>
                   </li>
                 ))}

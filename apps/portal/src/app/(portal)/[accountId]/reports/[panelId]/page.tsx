@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { parseDashboardRange } from '@/features/dashboards/api/dashboard-range';
 import { dashboardQuery } from '@/features/dashboards/api/dashboards.queries';
 import { ReportView } from '@/features/dashboards/components/report-view';
 import { Prefetched } from '@/lib/server-prefetch';
 import type { SearchParams } from '@/lib/search-params';
 
-export const metadata: Metadata = { title: 'Report' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('report') };
+}
 
 const NAME = /^[a-z][a-z0-9-]{0,63}$/;
 

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { caseDetailQuery } from '@/features/support/api/support.queries';
 import { CasePriorityBadge, CaseStatusBadge } from '@/features/support/components/case-badges';
 import { CaseConversation } from '@/features/support/components/case-conversation';
@@ -11,15 +12,17 @@ import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient, isApiError } from '@/lib/api-client';
-import { formatDateTime } from '@/lib/format';
+import { useFormat } from '@/lib/use-format';
 
 /** One support case: status, priority, dates, the description and the conversation with support. */
 export function CaseDetailView({ accountId, caseId }: { accountId: string; caseId: string }) {
   const supportCase = useQuery(caseDetailQuery(browserApiClient, accountId, caseId));
   const permissions = useAccountPermissions(accountId);
+  const t = useTranslations('support.case');
+  const f = useFormat();
   const back = (
     <Link className="back-link" href={accountPagePath(accountId, 'support')}>
-      ← All cases
+      ← {t('back')}
     </Link>
   );
   if (supportCase.isPending) {
@@ -27,7 +30,7 @@ export function CaseDetailView({ accountId, caseId }: { accountId: string; caseI
       <>
         {back}
         <section className="card">
-          <SkeletonLines lines={6} label="Loading case" />
+          <SkeletonLines lines={6} label={t('loading')} />
         </section>
       </>
     );
@@ -39,10 +42,10 @@ export function CaseDetailView({ accountId, caseId }: { accountId: string; caseI
         {back}
         {/* Every page keeps its level-one heading, also when its data could not be read. */}
         <div className="page-header">
-          <h1 className="page-header__title">Support case</h1>
+          <h1 className="page-header__title">{t('title')}</h1>
         </div>
         <ErrorState
-          title={notFound ? 'Case not found' : 'We could not load this case'}
+          title={notFound ? t('notFound') : t('loadFailed')}
           error={supportCase.error}
           onRetry={notFound ? undefined : () => void supportCase.refetch()}
           retrying={supportCase.isFetching}
@@ -56,7 +59,7 @@ export function CaseDetailView({ accountId, caseId }: { accountId: string; caseI
       {back}
       <div className="page-header">
         <div>
-          <p className="eyebrow">Case #{c.number}</p>
+          <p className="eyebrow">{t('number', { number: c.number })}</p>
           <h1 className="page-header__title" data-testid="case-subject">
             {c.subject}
           </h1>
@@ -70,35 +73,35 @@ export function CaseDetailView({ accountId, caseId }: { accountId: string; caseI
       <div className="detail-grid">
         <section className="card" aria-labelledby="description-title">
           <h2 className="card__title" id="description-title">
-            Description
+            {t('description')}
           </h2>
-          <p className="pre-line">{c.description ?? 'No description.'}</p>
+          <p className="pre-line">{c.description ?? t('noDescription')}</p>
         </section>
         <section className="card" aria-labelledby="details-title">
           <h2 className="card__title" id="details-title">
-            Details
+            {t('details')}
           </h2>
           <dl className="facts">
             <div>
-              <dt>Opened</dt>
-              <dd suppressHydrationWarning>{formatDateTime(c.createdAt)}</dd>
+              <dt>{t('opened')}</dt>
+              <dd suppressHydrationWarning>{f.dateTime(c.createdAt)}</dd>
             </div>
             <div>
-              <dt>Last update</dt>
-              <dd suppressHydrationWarning>{formatDateTime(c.updatedAt)}</dd>
+              <dt>{t('updated')}</dt>
+              <dd suppressHydrationWarning>{f.dateTime(c.updatedAt)}</dd>
             </div>
             {c.closedAt ? (
               <div>
-                <dt>Closed</dt>
-                <dd suppressHydrationWarning>{formatDateTime(c.closedAt)}</dd>
+                <dt>{t('closed')}</dt>
+                <dd suppressHydrationWarning>{f.dateTime(c.closedAt)}</dd>
               </div>
             ) : null}
             <div>
-              <dt>Contact</dt>
+              <dt>{t('contact')}</dt>
               <dd>{c.contactName ?? '—'}</dd>
             </div>
             <div>
-              <dt>Channel</dt>
+              <dt>{t('channel')}</dt>
               <dd>{c.origin ?? '—'}</dd>
             </div>
           </dl>

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { caseDetailQuery } from '@/features/support/api/support.queries';
 import { Prefetched } from '@/lib/server-prefetch';
 import { CaseDetailView } from './case-detail-view';
 
-export const metadata: Metadata = { title: 'Support case' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('case') };
+}
 
 export default async function CasePage({
   params,

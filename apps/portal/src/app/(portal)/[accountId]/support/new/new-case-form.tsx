@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { createCaseRequestSchema } from '@portico/domain';
 import { useCreateSupportMutation } from '@/features/support/api/use-create-support-mutation';
 import { PageHeader } from '@/components/ui/page-header';
@@ -36,6 +37,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
   const create = useCreateSupportMutation(accountId);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const t = useTranslations('support.new');
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,8 +63,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
       onError: (err) => {
         const next = fieldErrorsOf(err.details);
         setErrors(next);
-        if (Object.keys(next).length === 0)
-          setFormError(err.message || 'We could not open the case. Try again.');
+        if (Object.keys(next).length === 0) setFormError(err.message || t('failed'));
       },
     });
   }
@@ -74,12 +75,9 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
   return (
     <>
       <Link className="back-link" href={accountPagePath(accountId, 'support')}>
-        ← All cases
+        ← {t('back')}
       </Link>
-      <PageHeader
-        title="New support case"
-        description="Tell us what happened; we usually answer within a few hours."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <section className="card card--narrow">
         <form className="form" onSubmit={onSubmit} noValidate>
           {formError ? (
@@ -88,7 +86,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
             </div>
           ) : null}
           <div className={`field${errors.subject ? ' field--invalid' : ''}`}>
-            <label htmlFor="case-subject">Subject</label>
+            <label htmlFor="case-subject">{t('subject')}</label>
             <input
               id="case-subject"
               name="subject"
@@ -106,7 +104,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
             ) : null}
           </div>
           <div className={`field${errors.description ? ' field--invalid' : ''}`}>
-            <label htmlFor="case-description">Description</label>
+            <label htmlFor="case-description">{t('descriptionLabel')}</label>
             <textarea
               id="case-description"
               name="description"
@@ -117,7 +115,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
               aria-describedby={describedBy('description', 'case-description-hint')}
             />
             <p className="field__hint" id="case-description-hint">
-              Include what you expected, what happened, and any error messages.
+              {t('descriptionHint')}
             </p>
             {errors.description ? (
               <p className="field__error" id="case-description-error">
@@ -126,7 +124,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
             ) : null}
           </div>
           <div className={`field${errors.priority ? ' field--invalid' : ''}`}>
-            <label htmlFor="case-priority">Priority</label>
+            <label htmlFor="case-priority">{t('priority')}</label>
             <select
               id="case-priority"
               name="priority"
@@ -135,9 +133,9 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
               aria-invalid={Boolean(errors.priority)}
               aria-describedby={describedBy('priority')}
             >
-              <option value="low">Low: a question or minor issue</option>
-              <option value="medium">Medium: something is not working as expected</option>
-              <option value="high">High: a service is down or badly degraded</option>
+              <option value="low">{t('priorityLow')}</option>
+              <option value="medium">{t('priorityMedium')}</option>
+              <option value="high">{t('priorityHigh')}</option>
             </select>
             {errors.priority ? (
               <p className="field__error" id="case-priority-error">
@@ -147,10 +145,10 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
           </div>
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? 'Opening case…' : 'Open case'}
+              {busy ? t('opening') : t('submit')}
             </button>
             <Link className="button button--ghost" href={accountPagePath(accountId, 'support')}>
-              Cancel
+              {t('cancel')}
             </Link>
           </div>
         </form>

@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { NewCaseForm } from './new-case-form';
 
-export const metadata: Metadata = { title: 'New support case' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: t('newCase') };
+}
 
 export default async function NewCasePage({ params }: { params: Promise<{ accountId: string }> }) {
   const accountId = decodeURIComponent((await params).accountId);

@@ -1,0 +1,132 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { KpiPanelData, TablePanelData } from '@portico/domain';
+import de from '@/messages/de.json';
+import { renderWithProviders } from '@/test/render';
+import { DateFilter } from './date-filter';
+import { KpiPanel } from './kpi-panel';
+import { TablePanel } from './table-panel';
+
+const kpi = (overrides: Partial<KpiPanelData>): KpiPanelData =>
+  ({
+    type: 'kpi',
+    measure: 'balance_due',
+    value: 123456,
+    unit: 'money',
+    currency: 'EUR',
+    decimals: 2,
+    previous: 100000,
+    change: 0.23456,
+    threshold: null,
+    detail: null,
+    parts: [],
+    meta: {},
+    ...overrides,
+  }) as KpiPanelData;
+
+const table: TablePanelData = {
+  type: 'table',
+  columns: [
+    { key: 'name', label: 'Service', kind: 'text' },
+    { key: 'amount', label: 'Amount', kind: 'money' },
+    { key: 'requests', label: 'Requests', kind: 'number' },
+  ],
+  rows: [{ name: 'Business Hosting', amount: 123456, currency: 'EUR', requests: 12345.678 }],
+  page: { page: 1, pageSize: 20, total: 41 },
+  sort: { column: 'name', direction: 'asc' },
+  filter: '',
+  meta: {},
+} as unknown as TablePanelData;
+
+describe('DateFilter', () => {
+  it('applies a preset, and a custom range only when it is a valid span', async () => {
+    const onChange = jest.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<DateFilter range={{ preset: '7d' }} onChange={onChange} />);
+    expect(screen.getByRole('radio', { name: '7 d' }).getAttribute('aria-checked')).toBe('true');
+    await user.click(screen.getByRole('radio', { name: '30 d' }));
+    expect(onChange).toHaveBeenLastCalledWith({ preset: '30d' });
+
+    fireEvent.change(screen.getByLabelText('From date'), { target: { value: '2026-12-07' } });
+    fireEvent.change(screen.getByLabelText('To date'), { target: { value: '2026-12-01' } });
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Choose a start on or before the end, at most 400 days apart.',
+    );
+    expect(onChange).toHaveBeenCalledTimes(1);
+
+    fireEvent.change(screen.getByLabelText('From date'), { target: { value: '2026-12-01' } });
+    expect(screen.getByTestId('custom-range-summary').textContent).toBe('Dec 1, 2026 – Dec 1, 2026 (1 day)');
+    fireEvent.change(screen.getByLabelText('To date'), { target: { value: '2026-12-07' } });
+    expect(screen.getByTestId('custom-range-summary').textContent).toBe('Dec 1, 2026 – Dec 7, 2026 (7 days)');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(onChange).toHaveBeenLastCalledWith({
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2026-12-08T00:00:00.000Z',
+    });
+  });
+
+  it('describes the range in German', () => {
+    renderWithProviders(
+      <DateFilter
+        range={{ from: '2026-12-01T00:00:00.000Z', to: '2026-12-08T00:00:00.000Z' }}
+        onChange={() => undefined}
+      />,
+      { locale: 'de', messages: de },
+    );
+    expect(screen.getByRole('group', { name: 'Zeitraum' })).toBeTruthy();
+    expect(screen.getByTestId('custom-range-summary').textContent).toBe('01.12.2026 – 07.12.2026 (7 Tage)');
+    expect(screen.getByRole('button', { name: 'Anwenden' })).toBeTruthy();
+  });
+});
+
+describe('KpiPanel', () => {
+  it('shows money and the change against the previous period', () => {
+    renderWithProviders(<KpiPanel data={kpi({})} />);
+    expect(screen.getByTestId('kpi-value').textContent).toBe('€1,234.56');
+    expect(screen.getByText('▲ 23.5% vs previous period')).toBeTruthy();
+    expect(screen.getByTitle('Previous period: €1,000.00')).toBeTruthy();
+  });
+
+  it('writes numbers the German way', () => {
+    renderWithProviders(<KpiPanel data={kpi({ change: -0.1 })} />, { locale: 'de', messages: de });
+    expect(screen.getByTestId('kpi-value').textContent).toBe('1.234,56\u00a0€');
+    // Testing Library folds the no-break space before % into a plain one.
+    expect(screen.getByText('▼ 10 % gegenüber der Vorperiode')).toBeTruthy();
+  });
+
+  it('says when there is nothing to compare with', () => {
+    renderWithProviders(
+      <KpiPanel data={kpi({ unit: 'percent', value: 42.25, previous: null, change: null })} />,
+    );
+    expect(screen.getByTestId('kpi-value').textContent).toBe('42.25%');
+    expect(screen.getByText('No previous period to compare')).toBeTruthy();
+  });
+});
+
+describe('TablePanel', () => {
+  it('formats cells for the language and pages through the BFF', async () => {
+    const onPage = jest.fn();
+    const user = userEvent.setup();
+    renderWithProviders(
+      <TablePanel
+        data={table}
+        onSort={() => undefined}
+        onPage={onPage}
+        filter=""
+        onFilter={() => undefined}
+      />,
+      { locale: 'de', messages: de },
+    );
+    const [row] = screen.getAllByRole('row').slice(1);
+    const cells = within(row!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells).toEqual(['Business Hosting', '1.234,56\u00a0€', '12.345,68']);
+    expect(screen.getByText('41 Zeilen · Seite 1 von 3')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Weiter' }));
+    expect(onPage).toHaveBeenCalledWith(2);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Zurück' }).disabled).toBe(true);
+  });
+});
