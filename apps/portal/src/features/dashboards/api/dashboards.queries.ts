@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { dashboardListSchema, dashboardSchema, panelDataSchema } from '@portico/domain';
+import { dashboardListSchema, dashboardSchema, panelDataSchema, type Panel } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import type { ApiClient } from '@/lib/api-client';
 
@@ -10,6 +10,19 @@ export interface PanelDataOptions {
   sort?: string;
   filter?: string;
   page?: number;
+}
+
+/**
+ * The options of a panel's data read as its card first asks for them: a table's order, filter and page (first page,
+ * no order, no filter unless given) over `extra`; other panel types only `extra`. The server's prefetch and the card
+ * build them here alike, so the prefetched read is the card's own query.
+ */
+export function panelDataOptions(
+  panel: Pick<Panel, 'type'>,
+  table: { sort: string; filter: string; page: number } = { sort: '', filter: '', page: 1 },
+  extra: PanelDataOptions = {},
+): PanelDataOptions {
+  return { ...extra, ...(panel.type === 'table' ? table : {}) };
 }
 
 /** Query keys of the dashboards (account first, so an account's caches can be dropped together). */

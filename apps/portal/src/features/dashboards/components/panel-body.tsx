@@ -7,7 +7,7 @@ import type { Panel, PanelData } from '@portico/domain';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { browserApiClient, isApiError } from '@/lib/api-client';
-import { panelDataQuery, type PanelDataOptions } from '../api/dashboards.queries';
+import { panelDataOptions, panelDataQuery, type PanelDataOptions } from '../api/dashboards.queries';
 import styles from '../dashboards.module.css';
 import { HealthPanel } from './health-panel';
 import { ImagePanel } from './image-panel';
@@ -82,7 +82,7 @@ export function usePanelData(
   const [sort, setSort] = useState<string>('');
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(1);
-  const options: PanelDataOptions = { ...extra, ...(panel.type === 'table' ? { sort, filter, page } : {}) };
+  const options = panelDataOptions(panel, { sort, filter, page }, extra);
   const query = useQuery(
     panelDataQuery(browserApiClient, accountId, dashboard, panel.id, window, options, panel.refreshSeconds),
   );
