@@ -247,7 +247,8 @@ export function LoginForm({
           {t('forgot')}
         </Link>
       </p>
-      {oidc.data?.enabled ? (
+      {/* The platform provider's button would compete with the account's own sign-in on offer. */}
+      {oidc.data?.enabled && !offer ? (
         <>
           <p className="muted small login-divider" aria-hidden="true">
             {t('or')}
