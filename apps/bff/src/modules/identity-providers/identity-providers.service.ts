@@ -59,7 +59,8 @@ export class IdentityProvidersService {
    * With `verifyDiscovery` (the default) the issuer's `/.well-known/openid-configuration` is read first, with the
    * client's settings, and nothing is saved when it cannot be.
    * @returns the provider and whether it was created
-   * @throws AppException 404 (unknown account), 400 `validation_failed` (no secret on create; the issuer's discovery
+   * @throws AppException 404 (unknown account), 400 `validation_failed` (no secret on create, or the stored one no
+   *   longer opens under IDENTITY_PROVIDER_SECRET_KEY; the issuer's discovery
    *   document is not one of this issuer), 409 `conflict` (a domain belongs to another account's provider),
    *   503 `upstream_unavailable` (the issuer's discovery document cannot be read)
    */
@@ -78,7 +79,14 @@ export class IdentityProvidersService {
       sealed = this.secrets.seal(secret, accountId);
       hint = secretHint(secret);
     } else if (before) {
-      secret = this.secrets.open(before.clientSecretSealed, accountId);
+      try {
+        secret = this.secrets.open(before.clientSecretSealed, accountId);
+      } catch {
+        // Sealed under another IDENTITY_PROVIDER_SECRET_KEY (rotated): the administrator must enter it again.
+        throw AppException.validation([
+          { path: 'body.clientSecret', message: 'the stored secret cannot be read any more: enter it again' },
+        ]);
+      }
       sealed = before.clientSecretSealed;
       hint = before.clientSecretHint;
     } else {
