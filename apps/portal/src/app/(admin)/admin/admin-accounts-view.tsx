@@ -166,6 +166,7 @@ export function AdminAccountsView({
                         type="button"
                         className="button button--secondary button--small"
                         data-testid={`admin-idp-${a.id}`}
+                        aria-label={idp('openFor', { account: a.name })}
                         onClick={() => {
                           setSaved(null);
                           setEditing(null);
@@ -174,7 +175,6 @@ export function AdminAccountsView({
                         }}
                       >
                         {idp('open')}
-                        <span className="visually-hidden"> {a.name}</span>
                       </button>
                     </td>
                   </tr>
