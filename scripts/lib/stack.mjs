@@ -37,6 +37,8 @@ export function localSecrets() {
     JWT_REFRESH_SECRET: () => randomBytes(32).toString('base64url'),
     CSRF_SECRET: () => randomBytes(32).toString('base64url'),
     MFA_ENCRYPTION_KEY: () => randomBytes(32).toString('base64url'),
+    // Seals the client secrets of account identity providers (required in production mode).
+    IDENTITY_PROVIDER_SECRET_KEY: () => randomBytes(32).toString('base64url'),
     // The app role's password (row-level security): required in production mode whenever DATABASE_URL is set.
     DATABASE_APP_PASSWORD: () => randomBytes(24).toString('base64url'),
     // Client secret of Portico at the sandbox's OpenID provider (both sides get it: see startStack).

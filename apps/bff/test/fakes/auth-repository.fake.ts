@@ -46,6 +46,8 @@ interface FakeRefreshToken {
 export class InMemoryAuthRepository {
   readonly users = new Map<string, FakeUser>();
   readonly sessions = new Map<string, FakeSession>();
+  /** The account whose identity provider asserted a second factor, by session id. */
+  readonly sessionMfaAccounts = new Map<string, string | null>();
   readonly tokens: FakeRefreshToken[] = [];
   readonly recoveryCodes: Array<{ id: string; userId: string; codeHash: string; usedAt: Date | null }> = [];
   readonly resetTokens: Array<{ userId: string; tokenHash: string; expiresAt: Date; usedAt: Date | null }> =
@@ -94,9 +96,16 @@ export class InMemoryAuthRepository {
   }
 
   createSession(
-    data: { sessionId: string; userId: string; tokenHash: string; expiresAt: Date } & SessionClient,
+    data: {
+      sessionId: string;
+      userId: string;
+      tokenHash: string;
+      expiresAt: Date;
+      mfaAccountId?: string | null;
+    } & SessionClient,
   ): Promise<void> {
     const now = this.clock.now();
+    this.sessionMfaAccounts.set(data.sessionId, data.mfaAccountId ?? null);
     this.sessions.set(data.sessionId, {
       id: data.sessionId,
       userId: data.userId,
@@ -126,6 +135,7 @@ export class InMemoryAuthRepository {
     return Promise.resolve({
       ...rest,
       sessionRevokedAt: this.sessions.get(token.familyId)?.revokedAt ?? null,
+      sessionMfaAccountId: this.sessionMfaAccounts.get(token.familyId) ?? null,
     });
   }
 

@@ -21,7 +21,7 @@ export interface SandboxOidcOptions {
  * Starts a real OpenID Connect provider (the `oidc-provider` package, certified OpenID implementation) on its own
  * port: discovery, authorization (Authorization Code with PKCE required), token, userinfo and JWKS endpoints. Its
  * sign-in page (`/interaction/<uid>`) takes a demo identity's email and the demo password and finishes the login
- * with `amr: ["pwd"]`; consent is skipped for the one registered client, as a company's own provider does for its
+ * with `amr: ["pwd"]` (or the identity's own `amr`); consent is skipped for the one registered client, as a company's own provider does for its
  * own apps.
  * The signing keys are generated at start-up: ID tokens do not outlive the process.
  * @returns the listening server (close it to stop)
@@ -45,7 +45,8 @@ export async function startSandboxOidcProvider(
       },
     ],
     pkce: { required: () => true },
-    claims: { openid: ['sub'], amr: null, email: ['email', 'email_verified'], profile: ['name'] },
+    // `amr` with the `openid` scope: every ID token says how the person signed in (RFC 8176 values).
+    claims: { openid: ['sub', 'amr'], email: ['email', 'email_verified'], profile: ['name'] },
     // Email and name in the ID token itself (Portico reads the ID token only, no userinfo call).
     conformIdTokenClaims: false,
     scopes: ['openid', 'email', 'profile'],
@@ -123,7 +124,7 @@ async function interaction(
       await provider.interactionFinished(
         req,
         res,
-        { login: { accountId: identity.sub, amr: ['pwd'] } },
+        { login: { accountId: identity.sub, amr: identity.amr ?? ['pwd'] } },
         { mergeWithLastSubmission: false },
       );
       return;

@@ -1,2 +1,3 @@
 export * from './account.schema';
 export * from './admin-account.schema';
+export * from './identity-provider.schema';

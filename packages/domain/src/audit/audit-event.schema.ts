@@ -29,6 +29,12 @@ export const auditActionSchema = z.enum([
   'webhook.replayed',
   'admin.account_created',
   'admin.account_linked',
+  /** A platform administrator set (created or changed) an account's OpenID Connect identity provider. */
+  'admin.identity_provider_created',
+  'admin.identity_provider_updated',
+  'admin.identity_provider_deleted',
+  /** An existing user joined an account at a sign-in through that account's identity provider (JIT membership). */
+  'member.joined_through_identity_provider',
   'member.invited',
   'member.invite_accepted',
   'member.invite_resent',
@@ -124,6 +130,10 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'webhook.received': 'Webhook received',
   'admin.account_created': 'Platform admin created the account',
   'admin.account_linked': 'Platform admin changed the account\u2019s billing/CRM links',
+  'admin.identity_provider_created': 'Platform admin set up the account\u2019s identity provider',
+  'admin.identity_provider_updated': 'Platform admin changed the account\u2019s identity provider',
+  'admin.identity_provider_deleted': 'Platform admin removed the account\u2019s identity provider',
+  'member.joined_through_identity_provider': 'Joined through the company identity provider',
   'member.invited': 'Invited a member',
   'member.invite_accepted': 'Accepted an invite',
   'member.invite_resent': 'Resent an invite',

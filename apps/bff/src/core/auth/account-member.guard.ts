@@ -4,7 +4,7 @@ import { roleHasPermission, type Permission } from '@portico/domain';
 import { AppException } from '../http/app.exception';
 import { PATH_PARAMS } from '../http/path-params';
 import { AccessService } from './access.service';
-import type { AuthenticatedRequestState } from './session.types';
+import { meetsAccountMfaRequirement, type AuthenticatedRequestState } from './session.types';
 
 /** Metadata key of {@link RequirePermission}. */
 export const PERMISSION_KEY = 'portico:permission';
@@ -15,7 +15,8 @@ export const PERMISSION_KEY = 'portico:permission';
  * `request.account`. A malformed id, an unknown account and a foreign account all give the same 404 `not_found`
  * "Account not found", so account ids cannot be probed. A member whose role lacks the permission gets 403
  * `forbidden`. A route without a permission is refused with 403 too (fail closed) and logged as a programming error.
- * When the account requires two-factor authentication and the member has not enrolled, every route answers 403
+ * When the account requires two-factor authentication and the member has not enrolled (and this session's sign-in
+ * through the account's identity provider asserted no second factor), every route answers 403
  * `mfa_enrolment_required` (the portal sends the member to enrol).
  */
 @Injectable()
@@ -39,7 +40,7 @@ export class AccountMemberGuard implements CanActivate {
         ? await this.access.findMembership(request.user.userId, accountId)
         : null;
     if (!membership) throw AppException.notFound('Account not found');
-    if (membership.mfaRequired === true && membership.memberMfaEnabled !== true) {
+    if (!meetsAccountMfaRequirement(membership, request.user)) {
       throw new AppException(
         403,
         'mfa_enrolment_required',

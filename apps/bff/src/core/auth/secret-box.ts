@@ -3,7 +3,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 const VERSION = 'v1';
 
 /**
- * AES-256-GCM encryption of small secrets at rest (TOTP secrets). The stored form is
+ * AES-256-GCM encryption of small secrets at rest (TOTP secrets, identity provider client secrets). The stored form is
  * `v1.<iv>.<tag>.<ciphertext>` (base64url parts; 96-bit random IV, 128-bit tag), so a key or format change can be
  * told apart later.
  */
@@ -16,10 +16,15 @@ export class SecretBox {
     if (this.key.length !== 32) throw new Error('SecretBox needs a 32-byte key');
   }
 
-  /** Encrypts UTF-8 `plain`. */
-  seal(plain: string): string {
+  /**
+   * Encrypts UTF-8 `plain`.
+   * @param aad additional authenticated data (e.g. the owning row's id): not stored, but {@link open} must be given
+   *   the same value, so a sealed value copied to another row does not open
+   */
+  seal(plain: string, aad?: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    if (aad !== undefined) cipher.setAAD(Buffer.from(aad, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return [
       VERSION,
@@ -31,14 +36,16 @@ export class SecretBox {
 
   /**
    * Decrypts a value made by {@link seal}.
-   * @throws Error when the value is malformed, was made with another key or was tampered with
+   * @param aad the additional authenticated data given to {@link seal}
+   * @throws Error when the value is malformed, was made with another key or another `aad`, or was tampered with
    */
-  open(sealed: string): string {
+  open(sealed: string, aad?: string): string {
     const [version, iv, tag, ciphertext] = sealed.split('.');
     if (version !== VERSION || !iv || !tag || ciphertext === undefined)
       throw new Error('malformed sealed secret');
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    if (aad !== undefined) decipher.setAAD(Buffer.from(aad, 'utf8'));
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
       'utf8',
     );

@@ -6,6 +6,11 @@ export interface SessionUser {
   email: string;
   /** The session (refresh-token family) the access token belongs to: claim `sid`. */
   sessionId: string;
+  /**
+   * The account whose identity provider asserted a second factor (`amr`) when this session signed in (claim
+   * `mfa_acct`): that account's two-factor requirement counts as met. Absent for every other sign-in.
+   */
+  mfaAccountId?: string;
 }
 
 /** The account a request is scoped to, set by {@link AccountMemberGuard} after the membership check. */
@@ -30,6 +35,20 @@ export interface AccessTokenClaims {
   email: string;
   /** Session id (refresh-token family), so revoking a session stops its access tokens at once. */
   sid: string;
+  /** See {@link SessionUser.mfaAccountId}. */
+  mfa_acct?: string;
+}
+
+/**
+ * Whether the member meets the account's two-factor requirement: none is required, they enrolled TOTP, or this
+ * session signed in through the account's identity provider with a second factor asserted.
+ */
+export function meetsAccountMfaRequirement(account: AccountContext, user: SessionUser): boolean {
+  return (
+    account.mfaRequired !== true ||
+    account.memberMfaEnabled === true ||
+    user.mfaAccountId === account.accountId
+  );
 }
 
 /** Request properties set by the auth guards. */

@@ -19,6 +19,12 @@ describe('TokenService', () => {
     expect(service.verifyAccessToken(service.signAccessToken(user))).toEqual(user);
   });
 
+  it('carries the account whose identity provider asserted a second factor, and only then', () => {
+    const withMfa = { ...user, mfaAccountId: '44444444-4444-4444-8444-444444444444' };
+    expect(service.verifyAccessToken(service.signAccessToken(withMfa))).toEqual(withMfa);
+    expect(service.verifyAccessToken(service.signAccessToken(user))).not.toHaveProperty('mfaAccountId');
+  });
+
   it('rejects tokens signed with another secret, tampered or garbage', () => {
     const other = new TokenService(new JwtService({}), { ...env, JWT_ACCESS_SECRET: 'y'.repeat(40) });
     const token = other.signAccessToken(user);

@@ -90,7 +90,12 @@ export class TokenService {
 
   /** Signs an access token for `user`, valid `JWT_ACCESS_TTL_SECONDS`. */
   signAccessToken(user: SessionUser): string {
-    const claims: AccessTokenClaims = { sub: user.userId, email: user.email, sid: user.sessionId };
+    const claims: AccessTokenClaims = {
+      sub: user.userId,
+      email: user.email,
+      sid: user.sessionId,
+      ...(user.mfaAccountId === undefined ? {} : { mfa_acct: user.mfaAccountId }),
+    };
     return this.jwt.sign(claims, {
       secret: this.env.JWT_ACCESS_SECRET,
       expiresIn: this.env.JWT_ACCESS_TTL_SECONDS,
@@ -180,7 +185,7 @@ export function hashRefreshToken(token: string): string {
 /** Validates decoded claims into a {@link SessionUser}; null when they are not ours. */
 export function sessionFromClaims(claims: unknown): SessionUser | null {
   if (typeof claims !== 'object' || claims === null) return null;
-  const { sub, email, sid } = claims as Partial<AccessTokenClaims>;
+  const { sub, email, sid, mfa_acct: mfaAccountId } = claims as Partial<AccessTokenClaims>;
   if (
     typeof sub !== 'string' ||
     typeof email !== 'string' ||
@@ -189,5 +194,10 @@ export function sessionFromClaims(claims: unknown): SessionUser | null {
     sid.length === 0
   )
     return null;
-  return { userId: sub, email, sessionId: sid };
+  return {
+    userId: sub,
+    email,
+    sessionId: sid,
+    ...(typeof mfaAccountId === 'string' && mfaAccountId.length > 0 ? { mfaAccountId } : {}),
+  };
 }

@@ -70,8 +70,24 @@ describe('loadEnv', () => {
       JWT_REFRESH_SECRET: 'b'.repeat(40),
       CSRF_SECRET: 'c'.repeat(40),
       MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      IDENTITY_PROVIDER_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
     });
     expect(env.JWT_ACCESS_SECRET).toBe('a'.repeat(40));
+  });
+
+  it('requires the identity provider secret key in production and refuses a malformed one', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: 'a'.repeat(40),
+      JWT_REFRESH_SECRET: 'b'.repeat(40),
+      CSRF_SECRET: 'c'.repeat(40),
+      MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    expect(() => loadEnv(production)).toThrow(/IDENTITY_PROVIDER_SECRET_KEY/);
+    expect(() => loadEnv({ IDENTITY_PROVIDER_SECRET_KEY: 'too-short' })).toThrow(
+      /IDENTITY_PROVIDER_SECRET_KEY/,
+    );
+    expect(Buffer.from(loadEnv({}).IDENTITY_PROVIDER_SECRET_KEY, 'base64url')).toHaveLength(32);
   });
 
   it('keeps provider sign-in off by default and points it at the sandbox provider through the portal', () => {
@@ -103,6 +119,7 @@ describe('loadEnv', () => {
       JWT_REFRESH_SECRET: 'b'.repeat(40),
       CSRF_SECRET: 'c'.repeat(40),
       MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      IDENTITY_PROVIDER_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
       OIDC_ENABLED: 'true',
     };
     expect(() => loadEnv(production)).toThrow(/OIDC_CLIENT_SECRET/);

@@ -21,6 +21,10 @@ const DEV_CSRF_SECRET = 'portico-dev-csrf-secret-change-me-0123456789abcdef';
 const DEV_OIDC_CLIENT_SECRET = 'portico-sandbox-oidc-client-secret';
 /** 32 zero-ish bytes, base64url: development only (production refuses it). */
 const DEV_MFA_ENCRYPTION_KEY = Buffer.from('portico-dev-mfa-key-change-me-32').toString('base64url');
+/** Development only (production refuses it): seals the client secrets of account identity providers. */
+const DEV_IDENTITY_PROVIDER_SECRET_KEY = Buffer.from('portico-dev-idp-key-change-me-32').toString(
+  'base64url',
+);
 
 /** Whether `origin` is plain http on the local machine (the only place cookies may go without `Secure`). */
 export function isPlainHttpLocalhost(origin: string): boolean {
@@ -116,6 +120,21 @@ export const rawEnvSchema = z.object({
   CSRF_SECRET: z.preprocess(blankToUndefined, z.string().min(32).optional()),
   /** AES-256-GCM key encrypting TOTP secrets at rest: 32 bytes, base64 or base64url. */
   MFA_ENCRYPTION_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine(
+        (v) => Buffer.from(v, 'base64url').length === 32,
+        'must be 32 bytes, base64 or base64url encoded',
+      )
+      .optional(),
+  ),
+  /**
+   * AES-256-GCM key sealing the client secrets of account identity providers at rest: 32 bytes, base64 or base64url
+   * (e.g. `openssl rand -base64 32`). Required in production. Changing it makes stored secrets unreadable: set each
+   * provider's secret again.
+   */
+  IDENTITY_PROVIDER_SECRET_KEY: z.preprocess(
     blankToUndefined,
     z
       .string()
@@ -377,7 +396,7 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
       ctx.addIssue({ code: 'custom', path: [key], message: 'required when NODE_ENV=production' });
     }
   }
-  for (const key of ['CSRF_SECRET', 'MFA_ENCRYPTION_KEY'] as const) {
+  for (const key of ['CSRF_SECRET', 'MFA_ENCRYPTION_KEY', 'IDENTITY_PROVIDER_SECRET_KEY'] as const) {
     if (production && raw[key] === undefined) {
       ctx.addIssue({ code: 'custom', path: [key], message: 'required when NODE_ENV=production' });
     }
@@ -448,7 +467,9 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
   }
   if (
     production &&
-    (raw.CSRF_SECRET === DEV_CSRF_SECRET || raw.MFA_ENCRYPTION_KEY === DEV_MFA_ENCRYPTION_KEY)
+    (raw.CSRF_SECRET === DEV_CSRF_SECRET ||
+      raw.MFA_ENCRYPTION_KEY === DEV_MFA_ENCRYPTION_KEY ||
+      raw.IDENTITY_PROVIDER_SECRET_KEY === DEV_IDENTITY_PROVIDER_SECRET_KEY)
   ) {
     ctx.addIssue({ code: 'custom', path: ['CSRF_SECRET'], message: 'development secret used in production' });
   }
@@ -458,6 +479,7 @@ export const envSchema = rawEnvSchema.transform((raw, ctx) => {
     JWT_REFRESH_SECRET: raw.JWT_REFRESH_SECRET ?? DEV_JWT_REFRESH_SECRET,
     CSRF_SECRET: raw.CSRF_SECRET ?? DEV_CSRF_SECRET,
     MFA_ENCRYPTION_KEY: raw.MFA_ENCRYPTION_KEY ?? DEV_MFA_ENCRYPTION_KEY,
+    IDENTITY_PROVIDER_SECRET_KEY: raw.IDENTITY_PROVIDER_SECRET_KEY ?? DEV_IDENTITY_PROVIDER_SECRET_KEY,
     /** Resolved: true = `Secure` + `__Host-` names; false only for plain-http localhost. */
     COOKIE_SECURE: raw.COOKIE_SECURE === 'true' || (raw.COOKIE_SECURE === 'auto' && !localhost),
     DATABASE_APP_PASSWORD: raw.DATABASE_APP_PASSWORD ?? DEV_DATABASE_APP_PASSWORD,

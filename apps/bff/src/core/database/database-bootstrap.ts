@@ -3,6 +3,11 @@ import type { Env } from '../config/env';
 import { runMigrations } from '../prisma/migration-runner';
 import { APP_ROLE, ensureAppRoleLogin } from './app-role';
 import { loadMetricCatalog } from '../../modules/usage/catalog/metric-catalog';
+import {
+  identityProviderSecretAad,
+  secretHint,
+} from '../../modules/identity-providers/identity-provider-secrets';
+import { SecretBox } from '../auth/secret-box';
 import { seedDemoData } from './demo-seed';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres.server';
 
@@ -72,7 +77,16 @@ export async function bootstrapDatabase(
       const client = new Client({ connectionString: url });
       await client.connect();
       try {
+        const secrets = new SecretBox(env.IDENTITY_PROVIDER_SECRET_KEY);
         const seeded = await seedDemoData(client, {
+          identityProvider: {
+            issuerUrl: env.OIDC_ISSUER_URL,
+            clientId: env.OIDC_CLIENT_ID,
+            seal: (accountId) => ({
+              sealed: secrets.seal(env.OIDC_CLIENT_SECRET, identityProviderSecretAad(accountId)),
+              hint: secretHint(env.OIDC_CLIENT_SECRET),
+            }),
+          },
           usage: {
             catalog: loadMetricCatalog(env.USAGE_METRICS_FILE),
             rawRetentionDays: env.USAGE_RETENTION_RAW_DAYS,

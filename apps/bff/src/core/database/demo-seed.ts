@@ -146,6 +146,19 @@ export interface DemoUsageOptions {
   tenMinuteRetentionDays: number | null;
 }
 
+/** Email domain of Initech's demo identity provider (the sandbox's `initech-staff.example` people). */
+export const DEMO_IDENTITY_PROVIDER_DOMAIN = 'initech-staff.example';
+
+/**
+ * Initech's demo OpenID Connect identity provider: the sandbox's provider, reached with Portico's client there.
+ * `seal` seals the client secret for the account (IDENTITY_PROVIDER_SECRET_KEY).
+ */
+export interface DemoIdentityProviderOptions {
+  issuerUrl: string;
+  clientId: string;
+  seal: (accountId: string) => { sealed: string; hint: string };
+}
+
 /** The catalog file and retention of the default environment. */
 function defaultUsageOptions(): DemoUsageOptions {
   const env = loadEnv({});
@@ -157,14 +170,15 @@ function defaultUsageOptions(): DemoUsageOptions {
 }
 
 /**
- * Seeds the demo accounts, users (argon2id hashes of {@link DEMO_PASSWORD}), memberships and 90 days of usage of
+ * Seeds the demo accounts, users (argon2id hashes of {@link DEMO_PASSWORD}), memberships, Initech's identity provider
+ * (when `options.identityProvider` is given) and 90 days of usage of
  * every catalog metric per demo service, in one transaction, unless an account exists already; a database whose demo
  * accounts have no usage yet (created before the usage pipeline) gets the usage alone. Deterministic for a given `now`.
  * @returns counts, or null when the database already had accounts (and usage)
  */
 export async function seedDemoData(
   client: Client,
-  options: { now?: Date; usage?: DemoUsageOptions } = {},
+  options: { now?: Date; usage?: DemoUsageOptions; identityProvider?: DemoIdentityProviderOptions } = {},
 ): Promise<{ accounts: number; samples: number } | null> {
   const now = options.now ?? new Date();
   const usage = options.usage ?? defaultUsageOptions();
@@ -212,6 +226,23 @@ export async function seedDemoData(
           [user.email, account.id, m.role],
         );
       }
+    }
+    const initech = DEMO_ACCOUNTS[2];
+    if (options.identityProvider && initech) {
+      // Initech's people of initech-staff.example sign in through its own provider (the sandbox's), and join
+      // Initech as viewers at their first sign-in.
+      const { sealed, hint } = options.identityProvider.seal(initech.id);
+      const { rows: provider } = await client.query<{ id: string }>(
+        `INSERT INTO account_identity_providers
+           (account_id, issuer_url, client_id, client_secret_sealed, client_secret_hint, jit_enabled, jit_role,
+            enabled, updated_at)
+         VALUES ($1, $2, $3, $4, $5, true, 'viewer', true, now()) RETURNING id`,
+        [initech.id, options.identityProvider.issuerUrl, options.identityProvider.clientId, sealed, hint],
+      );
+      await client.query('INSERT INTO identity_provider_domains (domain, provider_id) VALUES ($1, $2)', [
+        DEMO_IDENTITY_PROVIDER_DOMAIN,
+        provider[0]?.id,
+      ]);
     }
     const samples = await seedDemoUsage(client, usage.catalog, DEMO_ACCOUNTS, { now, ...usage });
     await client.query('COMMIT');

@@ -15,6 +15,10 @@ import {
   adminAccountPageSchema,
   adminAccountQuerySchema,
   adminAccountSchema,
+  identityProviderSchema,
+  oidcDiscoverRequestSchema,
+  oidcDiscoverResponseSchema,
+  putIdentityProviderRequestSchema,
   apiErrorSchema,
   auditEventPageSchema,
   auditEventQuerySchema,
@@ -154,6 +158,10 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   'post /api/v1/auth/logout': { response: { status: 204, name: null, schema: null } },
   'get /api/v1/auth/oidc/config': {
     response: { status: 200, name: 'OidcPublicConfig', schema: oidcPublicConfigSchema },
+  },
+  'post /api/v1/auth/oidc/discover': {
+    body: { name: 'OidcDiscoverRequest', schema: oidcDiscoverRequestSchema },
+    response: { status: 200, name: 'OidcDiscoverResponse', schema: oidcDiscoverResponseSchema },
   },
   // Browser navigations: a 302 to the identity provider, and back to the portal.
   'get /api/v1/auth/oidc/start': {
@@ -344,6 +352,16 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
       schema: z.string().describe('CSV with a header row'),
       contentType: 'text/csv',
     },
+  },
+  'get /api/v1/admin/accounts/{id}/identity-provider': {
+    response: { status: 200, name: 'IdentityProvider', schema: identityProviderSchema },
+  },
+  'put /api/v1/admin/accounts/{id}/identity-provider': {
+    body: { name: 'PutIdentityProviderRequest', schema: putIdentityProviderRequestSchema },
+    response: { status: 200, name: 'IdentityProvider', schema: identityProviderSchema },
+  },
+  'delete /api/v1/admin/accounts/{id}/identity-provider': {
+    response: { status: 204, name: null, schema: null },
   },
   'get /api/v1/admin/accounts': {
     query: adminAccountQuerySchema,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityProvidersModule } from '../identity-providers/identity-providers.module';
 import { AccountSecurityController } from './account-security.controller';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
@@ -14,6 +15,7 @@ import { SessionsService } from './sessions.service';
 
 /** Sign-in, sessions, two-factor, passwords (`/api/v1/auth/*`, `GET /api/v1/me`) and account security settings. */
 @Module({
+  imports: [IdentityProvidersModule],
   controllers: [AuthController, SecurityController, AccountSecurityController, OidcController],
   providers: [
     AuthRepository,

@@ -21,6 +21,8 @@ export interface StoredRefreshToken {
   rotatedAt: Date | null;
   revokedAt: Date | null;
   sessionRevokedAt: Date | null;
+  /** The session's {@link Session.mfaAccountId}: kept on every refresh. */
+  sessionMfaAccountId: string | null;
 }
 
 /** Where a session was started or last refreshed from. */
@@ -126,7 +128,13 @@ export class AuthRepository {
 
   /** Starts a session (refresh-token family `sessionId`) with its first refresh token, atomically. */
   async createSession(
-    data: { sessionId: string; userId: string; tokenHash: string; expiresAt: Date } & SessionClient,
+    data: {
+      sessionId: string;
+      userId: string;
+      tokenHash: string;
+      expiresAt: Date;
+      mfaAccountId?: string | null;
+    } & SessionClient,
   ): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.session.create({
@@ -136,6 +144,7 @@ export class AuthRepository {
           expiresAt: data.expiresAt,
           userAgent: data.userAgent,
           ip: data.ip,
+          mfaAccountId: data.mfaAccountId ?? null,
         },
       });
       await tx.refreshToken.create({
@@ -161,12 +170,12 @@ export class AuthRepository {
         expiresAt: true,
         rotatedAt: true,
         revokedAt: true,
-        session: { select: { revokedAt: true } },
+        session: { select: { revokedAt: true, mfaAccountId: true } },
       },
     });
     if (!row) return null;
     const { session, ...token } = row;
-    return { ...token, sessionRevokedAt: session.revokedAt };
+    return { ...token, sessionRevokedAt: session.revokedAt, sessionMfaAccountId: session.mfaAccountId };
   }
 
   /**

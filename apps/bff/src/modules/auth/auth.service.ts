@@ -185,7 +185,7 @@ export class AuthService implements OnModuleInit {
         await this.handleReuse(stored.familyId, stored.userId, meta, now);
         throw AppException.unauthenticated(SESSION_EXPIRED);
       }
-      return this.issued(me, stored.familyId, next.token, next.expiresAt);
+      return this.issued(me, stored.familyId, next.token, next.expiresAt, stored.sessionMfaAccountId);
     });
   }
 
@@ -216,8 +216,15 @@ export class AuthService implements OnModuleInit {
     return me;
   }
 
-  /** Starts a new session (refresh-token family) for `userId` (password, two-factor and provider sign-ins). */
-  async startSession(userId: string, meta: ClientMeta): Promise<IssuedSession> {
+  /**
+   * Starts a new session (refresh-token family) for `userId` (password, two-factor and provider sign-ins).
+   * @param options.mfaAccountId the account whose identity provider asserted a second factor at this sign-in
+   */
+  async startSession(
+    userId: string,
+    meta: ClientMeta,
+    options: { mfaAccountId?: string } = {},
+  ): Promise<IssuedSession> {
     const me = await this.repository.findMe(userId);
     if (!me) throw AppException.unauthenticated(INVALID_CREDENTIALS);
     const sessionId = randomUUID();
@@ -229,15 +236,27 @@ export class AuthService implements OnModuleInit {
       expiresAt: refresh.expiresAt,
       userAgent: meta.userAgent?.slice(0, 512) ?? null,
       ip: meta.ip,
+      mfaAccountId: options.mfaAccountId ?? null,
     });
-    return this.issued(me, sessionId, refresh.token, refresh.expiresAt);
+    return this.issued(me, sessionId, refresh.token, refresh.expiresAt, options.mfaAccountId ?? null);
   }
 
-  private issued(me: Me, sessionId: string, refreshToken: string, expiresAt: Date): IssuedSession {
+  private issued(
+    me: Me,
+    sessionId: string,
+    refreshToken: string,
+    expiresAt: Date,
+    mfaAccountId: string | null,
+  ): IssuedSession {
     return {
       me,
       sessionId,
-      accessToken: this.tokens.signAccessToken({ userId: me.user.id, email: me.user.email, sessionId }),
+      accessToken: this.tokens.signAccessToken({
+        userId: me.user.id,
+        email: me.user.email,
+        sessionId,
+        ...(mfaAccountId === null ? {} : { mfaAccountId }),
+      }),
       refreshToken,
       csrfToken: issueCsrfToken(this.env.CSRF_SECRET, sessionId),
       expiresAt,

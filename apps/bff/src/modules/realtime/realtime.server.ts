@@ -6,6 +6,7 @@ import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { AccessService, SessionRevocationService, TokenService, SessionUser } from '../../core/auth';
 import { readCookie } from '../../core/auth';
+import { meetsAccountMfaRequirement } from '../../core/auth/session.types';
 import type { AccessChange } from '../../core/auth/access-events';
 import type { EventBus } from '../../core/events/event-bus.port';
 import type { MetricsService } from '../../core/metrics/metrics.service';
@@ -260,8 +261,7 @@ export class RealtimeServer {
       .findMembership(user.userId, parsed.data.accountId)
       .catch(() => null);
     if (membership === null) return { ok: false, code: 'not_found' };
-    if (membership.mfaRequired === true && membership.memberMfaEnabled !== true)
-      return { ok: false, code: 'mfa_enrolment_required' };
+    if (!meetsAccountMfaRequirement(membership, user)) return { ok: false, code: 'mfa_enrolment_required' };
     await socket.join([
       accountRoom(membership.accountId),
       accessRooms.member(user.userId, membership.accountId),

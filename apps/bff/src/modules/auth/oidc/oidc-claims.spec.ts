@@ -1,4 +1,12 @@
-import { acceptOidcClaims, oidcCallbackQuerySchema, safeNextPath } from './oidc-claims';
+import {
+  acceptOidcClaims,
+  membershipDecision,
+  oidcCallbackQuerySchema,
+  oidcLoginStateSchema,
+  routeEmailDomain,
+  safeNextPath,
+  secondFactorStep,
+} from './oidc-claims';
 
 const base = {
   iss: 'http://127.0.0.1:4126',
@@ -108,5 +116,99 @@ describe('oidcCallbackQuerySchema', () => {
     expect(oidcCallbackQuerySchema.safeParse({ code: 'c' }).success).toBe(false);
     expect(oidcCallbackQuerySchema.safeParse({}).success).toBe(false);
     expect(oidcCallbackQuerySchema.safeParse({ code: ['a', 'b'], state: 's' }).success).toBe(false);
+  });
+});
+
+describe('routeEmailDomain', () => {
+  const platform = { enabled: true, domains: ['acme.example'] };
+  const provider = { id: '33333333-3333-4333-8333-333333333333', enabled: true };
+
+  it('routes a domain claimed by an enabled account provider to it, before the platform provider', () => {
+    expect(routeEmailDomain('acme.example', provider, platform)).toEqual({
+      kind: 'account',
+      providerId: provider.id,
+    });
+  });
+
+  it('falls back to the platform provider for its domains, and to none otherwise', () => {
+    expect(routeEmailDomain('acme.example', null, platform)).toEqual({ kind: 'platform' });
+    expect(routeEmailDomain('acme.example', { ...provider, enabled: false }, platform)).toEqual({
+      kind: 'platform',
+    });
+    expect(routeEmailDomain('globex.example', null, platform)).toBeNull();
+    expect(routeEmailDomain('acme.example', null, { ...platform, enabled: false })).toBeNull();
+    expect(routeEmailDomain(null, provider, platform)).toBeNull();
+  });
+});
+
+describe('acceptOidcClaims per provider', () => {
+  const initech = { iss: 'https://idp.initech.example', sub: 'u1', email_verified: true };
+
+  it('accepts only the provider’s own domains (a subdomain is not its parent)', () => {
+    const domains = ['initech-staff.example'];
+    expect(acceptOidcClaims({ ...initech, email: 'Ivy@Initech-Staff.example' }, domains)).toMatchObject({
+      ok: true,
+      identity: { email: 'ivy@initech-staff.example' },
+    });
+    expect(acceptOidcClaims({ ...initech, email: 'ivy@acme.example' }, domains)).toEqual({
+      ok: false,
+      reason: 'domain_not_allowed',
+    });
+    expect(acceptOidcClaims({ ...initech, email: 'ivy@eu.initech-staff.example' }, domains)).toEqual({
+      ok: false,
+      reason: 'domain_not_allowed',
+    });
+    expect(
+      acceptOidcClaims({ ...initech, email: 'ivy@initech-staff.example', email_verified: false }, domains),
+    ).toEqual({ ok: false, reason: 'email_unverified' });
+  });
+});
+
+describe('membershipDecision (just-in-time membership of the provider’s account)', () => {
+  it.each([
+    [{ userExists: false, isMember: false, jitEnabled: true }, 'create_user'],
+    [{ userExists: false, isMember: false, jitEnabled: false }, 'refuse'],
+    [{ userExists: true, isMember: false, jitEnabled: true }, 'add_membership'],
+    [{ userExists: true, isMember: false, jitEnabled: false }, 'sign_in'],
+    [{ userExists: true, isMember: true, jitEnabled: true }, 'sign_in'],
+    [{ userExists: true, isMember: true, jitEnabled: false }, 'sign_in'],
+  ] as const)('%j -> %s', (input, expected) => {
+    expect(membershipDecision(input)).toBe(expected);
+  });
+});
+
+describe('secondFactorStep (amr vs two-factor)', () => {
+  it('counts a second factor asserted by the provider, with or without the account requiring one', () => {
+    expect(
+      secondFactorStep({ userMfaEnabled: true, accountMfaRequired: true, providerAssertedMfa: true }),
+    ).toBe('provider_mfa');
+    expect(
+      secondFactorStep({ userMfaEnabled: false, accountMfaRequired: true, providerAssertedMfa: true }),
+    ).toBe('provider_mfa');
+  });
+
+  it('still asks a TOTP user for the code when the provider asserted no second factor', () => {
+    expect(
+      secondFactorStep({ userMfaEnabled: true, accountMfaRequired: true, providerAssertedMfa: false }),
+    ).toBe('totp_challenge');
+    expect(
+      secondFactorStep({ userMfaEnabled: true, accountMfaRequired: false, providerAssertedMfa: false }),
+    ).toBe('totp_challenge');
+  });
+
+  it('signs in without a second factor when none is on (the account guard then asks for enrolment)', () => {
+    expect(
+      secondFactorStep({ userMfaEnabled: false, accountMfaRequired: true, providerAssertedMfa: false }),
+    ).toBe('none');
+    expect(
+      secondFactorStep({ userMfaEnabled: false, accountMfaRequired: false, providerAssertedMfa: false }),
+    ).toBe('none');
+  });
+});
+
+describe('oidcLoginStateSchema', () => {
+  it('reads a state cookie made before account providers as the platform provider', () => {
+    const state = { verifier: 'v'.repeat(43), state: 's'.repeat(16), nonce: 'n'.repeat(16), next: null };
+    expect(oidcLoginStateSchema.parse(state).provider).toBeNull();
   });
 });

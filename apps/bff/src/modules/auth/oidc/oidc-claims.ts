@@ -71,6 +71,8 @@ export function acceptOidcClaims(
 
 /** The pending sign-in kept in the signed state cookie between `/start` and `/callback`. */
 export const oidcLoginStateSchema = z.object({
+  /** The account identity provider (id) the sign-in was started at; null for the platform provider (OIDC_*). */
+  provider: z.uuid().nullable().default(null),
   /** PKCE code verifier (RFC 7636, 43-128 characters). */
   verifier: z.string().min(43).max(128),
   state: z.string().min(16).max(128),
@@ -91,8 +93,70 @@ export function safeNextPath(value: unknown): string | null {
   return value;
 }
 
-/** Query of `GET /api/v1/auth/oidc/start`. */
-export const oidcStartQuerySchema = z.object({ next: z.string().max(2048).optional() });
+/**
+ * Query of `GET /api/v1/auth/oidc/start`: `provider` (an account identity provider's id, from `/discover`) or `email`
+ * (its domain picks the provider); neither: the platform provider (OIDC_*). `next`: the portal path to open after.
+ */
+export const oidcStartQuerySchema = z.object({
+  next: z.string().max(2048).optional(),
+  provider: z.uuid('must be an identity provider id').optional(),
+  email: z.string().trim().max(254).optional(),
+});
+export type OidcStartQuery = z.infer<typeof oidcStartQuerySchema>;
+
+/** Where an email domain signs in: its account's identity provider, the platform provider, or nowhere (password). */
+export type OidcRoute = { kind: 'account'; providerId: string } | { kind: 'platform' } | null;
+
+/**
+ * Routes an email domain: an enabled account identity provider claiming the domain wins; else the platform provider
+ * when it is on and allows the domain; else none. Only the domain decides (never whether a user exists).
+ * @param domain lower-cased email domain, or null for an address without one
+ * @param accountProvider the account provider the domain is routed to, if any
+ * @param platform whether the platform provider is on, and its allowed domains
+ */
+export function routeEmailDomain(
+  domain: string | null,
+  accountProvider: { id: string; enabled: boolean } | null,
+  platform: { enabled: boolean; domains: readonly string[] },
+): OidcRoute {
+  if (domain === null) return null;
+  if (accountProvider?.enabled) return { kind: 'account', providerId: accountProvider.id };
+  if (platform.enabled && platform.domains.includes(domain)) return { kind: 'platform' };
+  return null;
+}
+
+/**
+ * What a sign-in through an account's identity provider does to membership (just-in-time rules):
+ * - `sign_in`: the user exists and is a member, or exists and JIT is off (existing users may always sign in);
+ * - `add_membership`: the user exists, is not a member, and JIT is on;
+ * - `create_user`: no such user and JIT is on (user and membership with the provider's role);
+ * - `refuse`: no such user and JIT is off.
+ */
+export function membershipDecision(input: {
+  userExists: boolean;
+  isMember: boolean;
+  jitEnabled: boolean;
+}): 'sign_in' | 'add_membership' | 'create_user' | 'refuse' {
+  if (!input.userExists) return input.jitEnabled ? 'create_user' : 'refuse';
+  if (input.isMember || !input.jitEnabled) return 'sign_in';
+  return 'add_membership';
+}
+
+/**
+ * The second-factor step after a provider sign-in. A second factor asserted by the provider (`amr`) counts: no TOTP
+ * challenge, and the session meets the account's two-factor requirement (`mfaRequired`). Otherwise a user with
+ * TOTP on answers the challenge, as after a password; a user without it whose account requires two-factor signs in
+ * and is sent to enrol by the account guard (403 `mfa_enrolment_required`), as after a password.
+ */
+export function secondFactorStep(input: {
+  userMfaEnabled: boolean;
+  accountMfaRequired: boolean;
+  providerAssertedMfa: boolean;
+}): 'provider_mfa' | 'totp_challenge' | 'none' {
+  if (input.providerAssertedMfa) return 'provider_mfa';
+  if (input.userMfaEnabled) return 'totp_challenge';
+  return 'none';
+}
 
 /**
  * Query of `GET /api/v1/auth/oidc/callback` (RFC 6749 §4.1.2): `code` and `state`, or `error` (§4.1.2.1) from the

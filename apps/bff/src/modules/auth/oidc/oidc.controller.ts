@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query, Redirect, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Redirect, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -10,8 +10,14 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import {
+  oidcDiscoverRequestSchema,
+  type OidcDiscoverRequest,
+  type OidcDiscoverResponse,
+} from '@portico/domain';
 import type { FastifyReply } from 'fastify';
 import { cookieOptions } from '../../../core/auth';
+import { SkipCsrf } from '../../../core/http/csrf/csrf.guard';
 import { ENV } from '../../../core/config/config.module';
 import type { Env } from '../../../core/config/env';
 import { ZodValidationPipe } from '../../../core/http/zod-validation.pipe';
@@ -19,7 +25,12 @@ import { SystemScope } from '../../../core/prisma/db-scope.interceptor';
 import { AuditContext, type ClientMeta } from '../../audit/audit-context';
 import type { CookieRequest } from '../auth.controller';
 import { SessionCookies, type CookieReply } from '../session-cookies';
-import { oidcCallbackQuerySchema, oidcStartQuerySchema, type OidcCallbackQuery } from './oidc-claims';
+import {
+  oidcCallbackQuerySchema,
+  oidcStartQuerySchema,
+  type OidcCallbackQuery,
+  type OidcStartQuery,
+} from './oidc-claims';
 import { OidcService } from './oidc.service';
 
 /** Base name of the cookie carrying a started provider sign-in (`__Host-` prefixed when cookies are `Secure`). */
@@ -63,22 +74,41 @@ export class OidcController {
     };
   }
 
+  @Post('discover')
+  @HttpCode(200)
+  @SkipCsrf()
+  @SystemScope('login-oidc')
+  @ApiOperation({
+    summary: 'Which sign-in an email’s domain routes to (for the login page)',
+    description:
+      'Answers { provider: "account" | "platform" | null, startUrl? } from the email’s DOMAIN alone: the same answer whether or not the person has a user, so it cannot enumerate accounts. Cross-site requests are refused (Origin / Sec-Fetch-Site) like every pre-session POST.',
+  })
+  @ApiOkResponse({ description: 'OidcDiscoverResponse' })
+  @ApiBadRequestResponse({ description: 'validation_failed' })
+  async discover(
+    @Body(new ZodValidationPipe(oidcDiscoverRequestSchema)) body: OidcDiscoverRequest,
+  ): Promise<OidcDiscoverResponse> {
+    return this.oidc.discover(body.email);
+  }
+
   @Get('start')
   @Redirect()
   @SystemScope('login-oidc')
   @ApiOperation({
     summary: 'Start a sign-in at the identity provider',
     description:
-      'Redirects (302) to the provider with PKCE (S256), state and nonce, which are kept in the short-lived, signed, HttpOnly portico_oidc cookie. `next`: portal path to open afterwards.',
+      'Redirects (302) to the provider with PKCE (S256), state and nonce, which are kept (with the provider) in the short-lived, signed, HttpOnly portico_oidc cookie. `provider`: an account identity provider id (from /discover); or `email`: its domain picks the provider; neither: the platform provider. `next`: portal path to open afterwards.',
   })
   @ApiFoundResponse({ description: 'Location: the provider authorization endpoint' })
-  @ApiNotFoundResponse({ description: 'not_found: provider sign-in is off' })
+  @ApiNotFoundResponse({
+    description: 'not_found: provider sign-in is off, no such provider, or the email’s domain has none',
+  })
   @ApiServiceUnavailableResponse({ description: 'upstream_unavailable: the provider cannot be reached' })
   async start(
-    @Query(new ZodValidationPipe(oidcStartQuerySchema)) query: { next?: string },
+    @Query(new ZodValidationPipe(oidcStartQuerySchema)) query: OidcStartQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RedirectTo> {
-    const started = await this.oidc.start(query.next);
+    const started = await this.oidc.start(query);
     (reply as CookieReply).setCookie(
       this.stateCookieName(),
       started.stateToken,

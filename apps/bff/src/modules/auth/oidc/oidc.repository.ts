@@ -51,6 +51,33 @@ export class OidcRepository {
     });
   }
 
+  /** Whether `userId` is a member of `accountId`. */
+  async isMember(userId: string, accountId: string): Promise<boolean> {
+    const row = await this.prisma.membership.findUnique({
+      where: { userId_accountId: { userId, accountId } },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+
+  /** Makes `userId` a member of `accountId` with `role` (just in time); false when they already were. */
+  async addMembership(userId: string, accountId: string, role: string): Promise<boolean> {
+    const { count } = await this.prisma.membership.createMany({
+      data: [{ userId, accountId, role }],
+      skipDuplicates: true,
+    });
+    return count > 0;
+  }
+
+  /** Whether the account requires two-factor authentication of its members. */
+  async accountMfaRequired(accountId: string): Promise<boolean> {
+    const row = await this.prisma.account.findUnique({
+      where: { id: accountId },
+      select: { mfaRequired: true },
+    });
+    return row?.mfaRequired ?? false;
+  }
+
   /** Whether the account exists (the just-in-time target). */
   async accountExists(accountId: string): Promise<boolean> {
     return (await this.prisma.account.count({ where: { id: accountId } })) > 0;

@@ -12,14 +12,27 @@ import { maskEmail } from '../../../core/logging/mask-email';
 import { DbContext } from '../../../core/prisma/db-context';
 import type { ClientMeta } from '../../audit/audit-context';
 import { AuditService } from '../../audit/audit.service';
+import { emailDomainOf, type OidcDiscoverResponse } from '@portico/domain';
+import { IdentityProviderSecrets } from '../../identity-providers/identity-provider-secrets';
+import {
+  IdentityProvidersRepository,
+  type StoredIdentityProvider,
+} from '../../identity-providers/identity-providers.repository';
+import { OidcClientConfigurations } from '../../identity-providers/oidc-client-configurations';
 import { AuthService, type LoginOutcome } from '../auth.service';
 import {
   acceptOidcClaims,
+  membershipDecision,
   oidcLoginStateSchema,
+  routeEmailDomain,
   safeNextPath,
+  secondFactorStep,
   type OidcCallbackQuery,
   type OidcClaimsRejection,
+  type OidcIdentity,
   type OidcLoginState,
+  type OidcRoute,
+  type OidcStartQuery,
 } from './oidc-claims';
 import { OidcRepository, type OidcUser } from './oidc.repository';
 
@@ -34,6 +47,18 @@ export interface OidcStart {
 /** The result of a callback: a session or a two-factor challenge, and the portal path to open. */
 export type OidcSignIn = LoginOutcome & { next: string | null };
 
+/** The provider a sign-in runs against: the platform's (OIDC_*) or an account's. */
+type ResolvedProvider =
+  | { kind: 'platform'; config: oidc.Configuration; allowedDomains: readonly string[] }
+  | {
+      kind: 'account';
+      config: oidc.Configuration;
+      allowedDomains: readonly string[];
+      provider: StoredIdentityProvider;
+    };
+
+const START_PATH = '/api/v1/auth/oidc/start';
+
 const REJECTION_MESSAGES: Record<OidcClaimsRejection, string> = {
   invalid_claims: 'The identity provider sent an ID token Portico cannot read',
   email_missing: 'The identity provider did not send your email address',
@@ -43,13 +68,18 @@ const REJECTION_MESSAGES: Record<OidcClaimsRejection, string> = {
 
 /**
  * OpenID Connect sign-in (Authorization Code flow with PKCE S256, `state` and `nonce`) through `openid-client` 6,
- * against the provider in OIDC_ISSUER_URL. The provider's metadata is discovered on first use and kept; a failed
+ * against an account's identity provider (set by a platform administrator; its email domains route to it) or the
+ * platform provider in OIDC_ISSUER_URL (the fallback). Account providers' metadata is kept per provider version
+ * ({@link OidcClientConfigurations}); the state cookie names the provider, and the callback (one redirect URI for
+ * all) finishes at the same one. The provider's metadata is discovered on first use and kept; a failed
  * discovery is tried again on the next sign-in. The pending sign-in (PKCE verifier, state, nonce, `next`) travels in
  * an HS256-signed, HttpOnly cookie valid OIDC_LOGIN_TTL_SECONDS: nothing is stored before the user comes back.
  *
  * A user is found by the link `(iss, sub)`, else by the verified email (then linked), else created just in time
- * when OIDC_JIT_ACCOUNT_ID is set. A user with two-factor on whose provider did not assert a second factor (`amr`)
- * still answers the TOTP challenge, as after a password.
+ * (account provider with JIT on: a member of that account with its role; platform provider: OIDC_JIT_ACCOUNT_ID).
+ * An existing user signing in through an account provider with JIT on who is not a member yet becomes one. A user
+ * with two-factor on whose provider did not assert a second factor (`amr`) still answers the TOTP challenge, as after
+ * a password; an asserted one counts for the account's two-factor requirement (`mfaRequired`) for that session.
  */
 @Injectable()
 export class OidcService {
@@ -64,7 +94,29 @@ export class OidcService {
     private readonly repository: OidcRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly providers: IdentityProvidersRepository,
+    private readonly secrets: IdentityProviderSecrets,
+    private readonly configurations: OidcClientConfigurations,
   ) {}
+
+  /**
+   * Which sign-in the email's domain routes to (the login page asks before showing the password field). Only the
+   * domain decides, so the answer tells nothing about whether the person has a user. Call in the system scope.
+   */
+  async discover(email: string): Promise<OidcDiscoverResponse> {
+    const route = await this.route(emailDomainOf(email.trim().toLowerCase()));
+    if (route === null) return { provider: null };
+    if (route.kind === 'platform') return { provider: 'platform', startUrl: START_PATH };
+    return { provider: 'account', startUrl: `${START_PATH}?provider=${route.providerId}` };
+  }
+
+  private async route(domain: string | null): Promise<OidcRoute> {
+    const accountProvider = domain === null ? null : await this.providers.findByDomain(domain);
+    return routeEmailDomain(domain, accountProvider, {
+      enabled: this.env.OIDC_ENABLED,
+      domains: this.env.OIDC_ALLOWED_EMAIL_DOMAINS,
+    });
+  }
 
   /** Whether provider sign-in is on (OIDC_ENABLED). */
   get enabled(): boolean {
@@ -72,13 +124,26 @@ export class OidcService {
   }
 
   /**
-   * Starts a sign-in: the provider's authorization URL and the signed state cookie's value.
-   * @throws AppException 404 when OIDC is off; 503 `upstream_unavailable` when the provider's metadata cannot be read
+   * Starts a sign-in: the provider's authorization URL and the signed state cookie's value. The provider is the
+   * account provider `query.provider`, else the one `query.email`'s domain routes to, else the platform provider.
+   * Call in the system scope.
+   * @throws AppException 404 when there is no such (enabled) provider, the email's domain has none, or (platform)
+   *   OIDC is off; 503 `upstream_unavailable` when the provider's metadata cannot be read
    */
-  async start(next: unknown): Promise<OidcStart> {
-    this.assertEnabled();
-    const config = await this.config();
+  async start(query: OidcStartQuery): Promise<OidcStart> {
+    let providerId: string | null = null;
+    if (query.provider !== undefined) {
+      providerId = query.provider;
+    } else if (query.email !== undefined) {
+      const route = await this.route(emailDomainOf(query.email.toLowerCase()));
+      if (route === null)
+        throw AppException.notFound('Your email domain does not sign in through an identity provider');
+      providerId = route.kind === 'account' ? route.providerId : null;
+    }
+    const { config } = await this.resolve(providerId);
+    const next = query.next;
     const pending: OidcLoginState = {
+      provider: providerId,
       verifier: oidc.randomPKCECodeVerifier(),
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),
@@ -117,7 +182,6 @@ export class OidcService {
     stateToken: string | undefined,
     meta: ClientMeta,
   ): Promise<OidcSignIn> {
-    this.assertEnabled();
     const pending = stateToken ? this.readState(stateToken) : null;
     if (!pending) {
       await this.fail(meta, 'state_missing');
@@ -131,7 +195,8 @@ export class OidcService {
       await this.fail(meta, 'provider_error', { error: query.error.slice(0, 64) });
       throw AppException.unauthenticated('The identity provider did not sign you in');
     }
-    const config = await this.config();
+    const resolved = await this.resolve(pending.provider);
+    const config = resolved.config;
     const currentUrl = new URL(this.env.OIDC_REDIRECT_URI);
     currentUrl.search = search;
     let claims: unknown;
@@ -146,12 +211,15 @@ export class OidcService {
     } catch (err) {
       throw await this.grantError(err, meta);
     }
-    const accepted = acceptOidcClaims(claims, this.env.OIDC_ALLOWED_EMAIL_DOMAINS);
+    const accepted = acceptOidcClaims(claims, resolved.allowedDomains);
     if (!accepted.ok) {
       await this.fail(meta, accepted.reason);
       throw AppException.forbidden(REJECTION_MESSAGES[accepted.reason]);
     }
     const identity = accepted.identity;
+    if (resolved.kind === 'account') {
+      return this.accountSignIn(resolved.provider, identity, pending.next, meta);
+    }
     return DbContext.runAsSystem('login-oidc', async () => {
       const now = this.clock.now();
       const user = await this.findOrCreateUser(identity, now, meta);
@@ -180,6 +248,150 @@ export class OidcService {
       });
       return { kind: 'session' as const, session, next: pending.next };
     });
+  }
+
+  /** The callback's end for an account provider: JIT rules of the provider, then the second-factor step. */
+  private async accountSignIn(
+    provider: StoredIdentityProvider,
+    identity: OidcIdentity,
+    next: string | null,
+    meta: ClientMeta,
+  ): Promise<OidcSignIn> {
+    return DbContext.runAsSystem('login-oidc', async () => {
+      const now = this.clock.now();
+      const user = await this.findOrCreateAccountUser(provider, identity, now, meta);
+      const step = secondFactorStep({
+        userMfaEnabled: user.mfaEnabled,
+        accountMfaRequired: await this.repository.accountMfaRequired(provider.accountId),
+        providerAssertedMfa: identity.multiFactor,
+      });
+      if (step === 'totp_challenge') {
+        return { kind: 'mfa' as const, challengeToken: this.tokens.signMfaChallenge(user.id), next };
+      }
+      const session = await this.auth.startSession(
+        user.id,
+        meta,
+        step === 'provider_mfa' ? { mfaAccountId: provider.accountId } : {},
+      );
+      await this.audit.record({
+        action: 'auth.login_succeeded',
+        accountId: provider.accountId,
+        actorUserId: user.id,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        requestId: meta.requestId,
+        metadata: {
+          method: 'oidc',
+          issuer: identity.issuer,
+          identityProvider: provider.id,
+          mfa: step === 'provider_mfa' ? 'identity_provider' : 'none',
+        },
+      });
+      return { kind: 'session' as const, session, next };
+    });
+  }
+
+  /** Finds (by link, then verified email) or creates the user, applying the account provider's JIT rules. */
+  private async findOrCreateAccountUser(
+    provider: StoredIdentityProvider,
+    identity: OidcIdentity,
+    now: Date,
+    meta: ClientMeta,
+  ): Promise<OidcUser> {
+    const existing =
+      (await this.repository.findLinkedUser(identity.issuer, identity.subject)) ??
+      (await this.repository.findUserByEmail(identity.email));
+    const decision = membershipDecision({
+      userExists: existing !== null,
+      isMember: existing !== null && (await this.repository.isMember(existing.id, provider.accountId)),
+      jitEnabled: provider.jitEnabled,
+    });
+    if (decision === 'refuse') {
+      await this.fail(meta, 'unknown_user', { email: maskEmail(identity.email) });
+      throw AppException.forbidden(
+        'No Portico user has this email address: ask your administrator for an invite',
+      );
+    }
+    if (decision === 'create_user') {
+      const created = await this.repository.createJitUser({
+        ...identity,
+        passwordHash: await hashPassword(randomUUID()),
+        accountId: provider.accountId,
+        role: provider.jitRole,
+        now,
+      });
+      await this.audit.record({
+        action: 'member.joined_just_in_time',
+        accountId: provider.accountId,
+        actorUserId: created.id,
+        target: `user:${created.id}`,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        requestId: meta.requestId,
+        metadata: { issuer: identity.issuer, role: provider.jitRole, identityProvider: provider.id },
+      });
+      this.logger.log(`Created ${maskEmail(identity.email)} just in time from an account identity provider`);
+      return created;
+    }
+    // The user exists: link (or refuse a second subject of this issuer), then join when JIT says so.
+    const user = await this.findOrCreateUser(identity, now, meta);
+    if (
+      decision === 'add_membership' &&
+      (await this.repository.addMembership(user.id, provider.accountId, provider.jitRole))
+    ) {
+      await this.audit.record({
+        action: 'member.joined_through_identity_provider',
+        accountId: provider.accountId,
+        actorUserId: user.id,
+        target: `user:${user.id}`,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        requestId: meta.requestId,
+        metadata: { issuer: identity.issuer, role: provider.jitRole, identityProvider: provider.id },
+      });
+    }
+    return user;
+  }
+
+  /**
+   * The provider of a sign-in and its client configuration: account provider `providerId` (enabled), or the platform
+   * provider for null.
+   * @throws AppException 404 (no such enabled provider; platform provider off), 503 `upstream_unavailable`
+   */
+  private async resolve(providerId: string | null): Promise<ResolvedProvider> {
+    if (providerId === null) {
+      this.assertEnabled();
+      return {
+        kind: 'platform',
+        config: await this.config(),
+        allowedDomains: this.env.OIDC_ALLOWED_EMAIL_DOMAINS,
+      };
+    }
+    const provider = await DbContext.runAsSystem('login-oidc', () => this.providers.findById(providerId));
+    if (!provider?.enabled) throw AppException.notFound('Sign-in through this identity provider is off');
+    let clientSecret: string;
+    try {
+      clientSecret = this.secrets.open(provider.clientSecretSealed, provider.accountId);
+    } catch {
+      this.logger.error(
+        'An account identity provider’s client secret does not open (IDENTITY_PROVIDER_SECRET_KEY changed?)',
+      );
+      throw new AppException(
+        503,
+        'upstream_unavailable',
+        'The identity provider cannot be used: ask your administrator',
+      );
+    }
+    try {
+      const config = await this.configurations.get(provider.id, provider.updatedAt.getTime(), {
+        issuerUrl: provider.issuerUrl,
+        clientId: provider.clientId,
+        clientSecret,
+      });
+      return { kind: 'account', config, allowedDomains: provider.allowedEmailDomains, provider };
+    } catch {
+      throw new AppException(503, 'upstream_unavailable', 'The identity provider cannot be reached');
+    }
   }
 
   private async findOrCreateUser(

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import type { AdminAccount } from '@portico/domain';
 import { adminAccountPageQuery } from '@/features/admin/api/admin.queries';
 import { AccountLinkForm } from '@/features/admin/components/account-link-form';
+import { IdentityProviderForm } from '@/features/admin/components/identity-provider-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedList } from '@/components/ui/paged-list';
@@ -30,6 +31,8 @@ export function AdminAccountsView({
   const [view, setView] = useSearchParamsState({ search: initialSearch, page: initialPage });
   const [draft, setDraft] = useState(view.search);
   const [editing, setEditing] = useState<AdminAccount | null>(null);
+  const [signIn, setSignIn] = useState<AdminAccount | null>(null);
+  const idp = useTranslations('admin.identityProvider');
   const [saved, setSaved] = useState<string | null>(null);
   const t = useTranslations('admin.accounts');
   const f = useFormat();
@@ -65,6 +68,21 @@ export function AdminAccountsView({
             onDone={(result) => {
               setEditing(null);
               setSaved(result ? t('saved', { name: result.name }) : null);
+            }}
+          />
+        </section>
+      ) : null}
+      {signIn ? (
+        <section className="card card--narrow card-gap" aria-labelledby="idp-title">
+          <h2 className="card__title" id="idp-title">
+            {idp('title', { account: signIn.name })}
+          </h2>
+          <IdentityProviderForm
+            key={signIn.id}
+            account={signIn}
+            onDone={(message) => {
+              setSignIn(null);
+              setSaved(message);
             }}
           />
         </section>
@@ -137,6 +155,7 @@ export function AdminAccountsView({
                         className="button button--secondary button--small"
                         onClick={() => {
                           setSaved(null);
+                          setSignIn(null);
                           setEditing(a);
                           window.scrollTo({ top: 0, behavior: 'smooth' });
                         }}
@@ -145,6 +164,20 @@ export function AdminAccountsView({
                           name: a.name,
                           hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
                         })}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        data-testid={`admin-idp-${a.id}`}
+                        aria-label={idp('openFor', { account: a.name })}
+                        onClick={() => {
+                          setSaved(null);
+                          setEditing(null);
+                          setSignIn(a);
+                          window.scrollTo({ top: 0, behavior: 'smooth' });
+                        }}
+                      >
+                        {idp('open')}
                       </button>
                     </td>
                   </tr>

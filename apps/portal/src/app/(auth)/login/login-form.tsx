@@ -13,6 +13,7 @@ import {
   type Me,
 } from '@portico/domain';
 import { oidcConfigQuery } from '@/features/auth/api/auth.queries';
+import { useOidcDiscoverMutation } from '@/features/auth/api/use-oidc-discover-mutation';
 import { useLoginAuthMutation } from '@/features/auth/api/use-login-auth-mutation';
 import { useVerifyMfaAuthMutation } from '@/features/auth/api/use-verify-mfa-auth-mutation';
 import { adoptSavedLocale } from '@/i18n/use-saved-locale';
@@ -26,6 +27,9 @@ import { formText } from '@/lib/form-text';
  * When the BFF has an identity provider (OIDC), "Sign in with your company account" starts that sign-in instead;
  * it comes back here at the code step (`initialStep`) when the provider asserted no second factor and the user has
  * two-factor on.
+ * When the email's domain belongs to an account's own identity provider (asked on leaving the email field), the form
+ * offers "Continue with your company's sign-in" in place of the password; "Use a password instead" brings the
+ * password back, since the provider is an offer, never forced.
  */
 export function LoginForm({
   next,
@@ -42,6 +46,31 @@ export function LoginForm({
   const [step, setStep] = useState<'password' | 'code'>(initialStep);
   const oidc = useQuery(oidcConfigQuery(browserApiClient));
   const [useRecovery, setUseRecovery] = useState(false);
+  const discover = useOidcDiscoverMutation();
+  /** The account provider's start URL for the email last looked up, unless the person chose the password. */
+  const [sso, setSso] = useState<{ email: string; startUrl: string } | null>(null);
+  const [passwordChosen, setPasswordChosen] = useState<string | null>(null);
+
+  const withNext = (url: string) =>
+    next ? `${url}${url.includes('?') ? '&' : '?'}next=${encodeURIComponent(next)}` : url;
+
+  function lookUp(value: string) {
+    const email = value.trim().toLowerCase();
+    if (!email.includes('@') || email === sso?.email || discover.isPending) {
+      if (!email.includes('@')) setSso(null);
+      return;
+    }
+    discover.mutate(email, {
+      onSuccess: (answer) =>
+        setSso(
+          answer.provider === 'account' && answer.startUrl ? { email, startUrl: answer.startUrl } : null,
+        ),
+      // Routing is an offer: when it cannot be asked, the password form stays as it is.
+      onError: () => setSso(null),
+    });
+  }
+  /** The company sign-in on offer now, or null (no account provider, or the person chose the password). */
+  const offer = sso !== null && passwordChosen !== sso.email ? sso : null;
 
   const done = (me: Me) => {
     adoptSavedLocale(me);
@@ -51,6 +80,11 @@ export function LoginForm({
   function onPassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
+    if (offer) {
+      // Enter in the email field: continue with the company's sign-in (a navigation to the provider).
+      window.location.assign(withNext(offer.startUrl));
+      return;
+    }
     const form = new FormData(event.currentTarget);
     const parsed = loginRequestSchema.safeParse({ email: form.get('email'), password: form.get('password') });
     if (!parsed.success) {
@@ -155,28 +189,66 @@ export function LoginForm({
       {alert}
       <div className="field">
         <label htmlFor="email">{t('email')}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required disabled={submitting} />
-      </div>
-      <div className="field">
-        <label htmlFor="password">{t('password')}</label>
         <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
           required
           disabled={submitting}
+          onBlur={(e) => lookUp(e.currentTarget.value)}
+          onChange={(e) => {
+            if (sso && e.currentTarget.value.trim().toLowerCase() !== sso.email) setSso(null);
+          }}
         />
       </div>
-      <button type="submit" className="button button--primary button--block" disabled={submitting}>
-        {submitting ? t('submitting') : t('submit')}
-      </button>
+      {offer ? (
+        <div className="form" data-testid="login-sso">
+          <p className="muted small" role="status">
+            {t('ssoOffer')}
+          </p>
+          {/* A navigation, not a fetch: the provider's sign-in page takes over the window. */}
+          <a
+            className="button button--primary button--block"
+            href={withNext(offer.startUrl)}
+            data-testid="login-sso-continue"
+          >
+            {t('ssoContinue')}
+          </a>
+          <button
+            type="button"
+            className="button button--ghost button--block"
+            onClick={() => setPasswordChosen(offer.email)}
+            data-testid="login-sso-password"
+          >
+            {t('ssoUsePassword')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor="password">{t('password')}</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              disabled={submitting}
+            />
+          </div>
+          <button type="submit" className="button button--primary button--block" disabled={submitting}>
+            {submitting ? t('submitting') : t('submit')}
+          </button>
+        </>
+      )}
       <p className="small">
         <Link className="link" href="/forgot-password">
           {t('forgot')}
         </Link>
       </p>
-      {oidc.data?.enabled ? (
+      {/* The platform provider's button would compete with the account's own sign-in on offer. */}
+      {oidc.data?.enabled && !offer ? (
         <>
           <p className="muted small login-divider" aria-hidden="true">
             {t('or')}

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { adminAccountPageSchema, type AdminAccountQuery } from '@portico/domain';
-import type { ApiClient } from '@/lib/api-client';
+import { adminAccountPageSchema, identityProviderSchema, type AdminAccountQuery } from '@portico/domain';
+import { isApiError, type ApiClient } from '@/lib/api-client';
 import { adminKeys } from './keys';
 
 /** One page of every account (platform administrators only). */
@@ -13,5 +13,25 @@ export function adminAccountPageQuery(client: ApiClient, query: AdminAccountQuer
         query: { page: query.page, pageSize: query.pageSize, search: query.search },
       }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The `GET`/`PUT`/`DELETE` path of an account's identity provider. */
+export function identityProviderPath(accountId: string): string {
+  return `/api/v1/admin/accounts/${encodeURIComponent(accountId)}/identity-provider`;
+}
+
+/** An account's OpenID Connect identity provider (no secret), or null when it has none (the BFF's 404). */
+export function identityProviderQuery(client: ApiClient, accountId: string) {
+  return queryOptions({
+    queryKey: adminKeys.identityProvider(accountId),
+    queryFn: async ({ signal }) => {
+      try {
+        return await client.request(identityProviderPath(accountId), identityProviderSchema, { signal });
+      } catch (err) {
+        if (isApiError(err) && err.status === 404) return null;
+        throw err;
+      }
+    },
   });
 }
