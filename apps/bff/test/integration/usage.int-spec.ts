@@ -13,9 +13,11 @@ import {
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { DEMO_ACCOUNTS } from '../../src/core/database/demo-seed';
+import { DbContext } from '../../src/core/prisma/db-context';
 import { UsageAlertsService } from '../../src/modules/usage/alerts/usage-alerts.service';
 import { API_KEY_PREFIX, hashApiKey } from '../../src/modules/usage/api-keys/api-keys.service';
 import { WhmcsUsageSyncService } from '../../src/modules/usage/sync/whmcs-usage-sync.service';
+import { UsageServicesService } from '../../src/modules/usage/usage-services.service';
 import { testDb } from '../factories/db';
 import { loginAs, sessionHeaders } from '../support/login';
 import { waitForMail } from '../support/mail';
@@ -39,6 +41,11 @@ describe('usage (integration)', () => {
     // The sandbox is shared by every suite (others add services to the demo clients): start from its seeded state.
     expect((await fetch(`${sandboxUrl()}/__admin/reset`, { method: 'POST' })).ok).toBe(true);
     t = await createTestApp();
+    // With a database that outlives one suite, the stored services may hold what other suites added in WHMCS: read
+    // the account's services again from the reset sandbox.
+    expect(
+      await DbContext.runAsSystem('test-services', () => t.app.get(UsageServicesService).refresh(acme!.id)),
+    ).not.toBeNull();
     db = await testDb();
     cookie = await loginAs(t.url, 'owner@acme.example');
     admin = await loginAs(t.url, 'admin@portico.example');
