@@ -18,7 +18,8 @@ test.describe('dashboards', () => {
     const panels = grid.locator('section[data-panel-type]');
     await expect(panels).toHaveCount(11);
     await expect(grid.locator('section[data-state="ready"]')).toHaveCount(11, { timeout: 30_000 });
-    await expect(page.getByTestId('panel-disk-used').getByTestId('kpi-value')).toHaveText(/\d+ %/);
+    // Formatted by Intl for the page's language: "70%" in English, "70 %" in German.
+    await expect(page.getByTestId('panel-disk-used').getByTestId('kpi-value')).toHaveText(/^\d+\s?%$/);
     await page.screenshot({ path: artifact('dashboards-1280.png'), fullPage: true });
 
     // The range: 30 days. Every panel reads the new window (the URL keeps it).
