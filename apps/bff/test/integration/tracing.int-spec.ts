@@ -66,7 +66,10 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
+  // A shutdown that hangs (e.g. on a Redis connection) must not hold the suite: kill it after 15 s.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
+  clearTimeout(timer);
 }
 
 /** A W3C `traceparent` as the portal's server sends it on its fetches to the BFF (sampled). */
