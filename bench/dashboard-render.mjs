@@ -8,8 +8,7 @@
 // loading state, checked on every animation frame. First view (the first after the stack starts: cold caches) and
 // then --views more: median, p95 and max. Goal from the dashboards issue: <= 1.5 s.
 // Starts its own stack on private ports (PORTICO_BENCH_PORT_OFFSET moves them).
-import { chromium } from 'playwright-core';
-import { benchStack, login, ownerAccountId, percentile } from './lib.mjs';
+import { benchStack, launchChromium, login, ownerAccountId, percentile, signInInBrowser } from './lib.mjs';
 
 const VIEWS = Number(process.argv.find((a) => a.startsWith('--views='))?.split('=')[1] ?? 10);
 const NAME = 'bench-twenty';
@@ -20,19 +19,7 @@ const stack = await benchStack(
   { RATE_LIMIT_API_PER_MINUTE: '100000000' },
   { sandbox: 4150, bff: 4050, portal: 3050, postgres: 50059 },
 );
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
 /** Saves the 20-panel dashboard for the owner's account; returns the account id. */
 async function saveTwentyPanelDashboard() {
@@ -108,11 +95,7 @@ try {
   const accountId = await saveTwentyPanelDashboard();
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${stack.urls.portal}/login`);
-  await page.getByLabel(/email/i).fill('owner@acme.example');
-  await page.getByLabel(/password/i).fill('portico-demo-password');
-  await page.getByRole('button', { name: /sign in|log in/i }).click();
-  await page.waitForURL(/dashboard/);
+  await signInInBrowser(page, stack.urls.portal);
   const storageState = await context.storageState();
   await context.close();
 

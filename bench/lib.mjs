@@ -1,4 +1,5 @@
 // Shared helpers of the benchmarks: a private stack on its own ports and a logged-in cookie.
+import { chromium } from 'playwright-core';
 import { startThrowawayStack } from '../scripts/lib/stack.mjs';
 
 /** Added to every port, so two checkouts can run benchmarks side by side (`PORTICO_BENCH_PORT_OFFSET`). */
@@ -59,4 +60,35 @@ export function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)];
+}
+
+/** Chromium headless with the machine's flags (`CHROMIUM_PATH`, default `/usr/bin/chromium`). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Signs the demo owner in on the portal's login page in `page` and waits for the dashboard. */
+export async function signInInBrowser(
+  page,
+  portalUrl,
+  email = 'owner@acme.example',
+  password = 'portico-demo-password',
+) {
+  await page.goto(`${portalUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(/\/dashboard$/);
 }

@@ -7,8 +7,7 @@
 // - LCP: "first view" is the first full page load of the dashboard after the stack starts (signing in reached it by
 //   a client-side navigation); then --views more fresh views (cache disabled): LCP and time to first byte, medians.
 //   Goals: first-load JS <= 140 kB gzip, LCP median <= 500 ms, first view <= 1.0 s.
-import { chromium } from 'playwright-core';
-import { benchStack } from './lib.mjs';
+import { benchStack, launchChromium, signInInBrowser } from './lib.mjs';
 
 const VIEWS = Number(process.argv.find((a) => a.startsWith('--views='))?.split('=')[1] ?? 7);
 const median = (xs) => {
@@ -18,19 +17,7 @@ const median = (xs) => {
 };
 
 const stack = await benchStack({}, { sandbox: 4140, bff: 4040, portal: 3040, postgres: 50049 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
 /** LCP (ms from navigation start) and time to first byte of the page in `page`, once the page is idle. */
 async function paintTimes(page) {
@@ -50,11 +37,7 @@ async function paintTimes(page) {
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${stack.urls.portal}/login`);
-  await page.getByLabel(/email/i).fill('owner@acme.example');
-  await page.getByLabel(/password/i).fill('portico-demo-password');
-  await page.getByRole('button', { name: /sign in|log in/i }).click();
-  await page.waitForURL(/dashboard/);
+  await signInInBrowser(page, stack.urls.portal);
   const dashboardUrl = page.url();
   // The first full page load of the dashboard after start (signing in reached it by a client-side navigation).
   const firstPage = await context.newPage();

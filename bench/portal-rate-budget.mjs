@@ -7,8 +7,7 @@
 //  - BFF: the user's own counter as the BFF keeps it (also counting the portal server's prefetches on the user's
 //    behalf), read from the `RateLimit: "api";r=<remaining>` header, peak used in one fixed 60 s window.
 // The stack runs with a limit far above both, so nothing is refused while measuring.
-import { chromium } from 'playwright-core';
-import { benchStack } from './lib.mjs';
+import { benchStack, launchChromium, signInInBrowser } from './lib.mjs';
 
 const arg = (name, def) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def);
 const minutes = arg('minutes', 3);
@@ -19,19 +18,7 @@ const stack = await benchStack(
   { RATE_LIMIT_API_PER_MINUTE: String(LIMIT_FOR_MEASURING) },
   { sandbox: 4160, bff: 4060, portal: 3060, postgres: 50069 },
 );
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const requests = []; // ms timestamps of browser -> /api/v1 requests
 let peakBffUsed = 0;
 let actions = 0;
@@ -52,11 +39,7 @@ try {
     await pause();
   };
 
-  await page.goto(`${stack.urls.portal}/login`);
-  await page.getByLabel('Email').fill('owner@acme.example');
-  await page.getByLabel('Password').fill('portico-demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/dashboard$/);
+  await signInInBrowser(page, stack.urls.portal);
   const acme = new URL(page.url()).pathname.split('/')[1];
   const tab = (name) =>
     act(async () => {

@@ -18,6 +18,14 @@ export interface RequestAuditContext {
 /** Who is calling, without the route's account and user: what sessions and audit events record of a request. */
 export type ClientMeta = Pick<RequestAuditContext, 'ip' | 'userAgent' | 'requestId'>;
 
+/**
+ * The request half of an audit record from a {@link ClientMeta}: exactly `ip`, `userAgent` and `requestId` (a meta
+ * taken by {@link AuditContext} also carries the route's account and user, which the caller sets itself).
+ */
+export function clientMetaOf(meta: ClientMeta): ClientMeta {
+  return { ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId };
+}
+
 type RequestLike = AuthenticatedRequestState & {
   ip?: string;
   id?: string | number;

@@ -11,7 +11,7 @@ import { issueCsrfToken } from '../../core/http/csrf/csrf-token';
 import { LoginLockoutService } from '../../core/http/throttling/login-lockout.service';
 import { maskEmail } from '../../core/logging/mask-email';
 import { DbContext } from '../../core/prisma/db-context';
-import type { ClientMeta } from '../audit/audit-context';
+import { clientMetaOf, type ClientMeta } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from './auth.repository';
 import { MfaService } from './mfa.service';
@@ -82,7 +82,7 @@ export class AuthService implements OnModuleInit {
         await this.audit.record({
           action: 'auth.login_failed',
           actorUserId: user?.id ?? null,
-          ...this.auditMeta(meta),
+          ...clientMetaOf(meta),
           metadata: { email: maskEmail(email), reason: user ? 'wrong_password' : 'unknown_email' },
         });
         this.logger.log(`Login failed for ${maskEmail(email)}`);
@@ -94,7 +94,7 @@ export class AuthService implements OnModuleInit {
       await this.audit.record({
         action: 'auth.login_succeeded',
         actorUserId: user.id,
-        ...this.auditMeta(meta),
+        ...clientMetaOf(meta),
         metadata: { mfa: 'none' },
       });
       return { kind: 'session', session };
@@ -125,7 +125,7 @@ export class AuthService implements OnModuleInit {
         await this.audit.record({
           action: 'auth.mfa_failed',
           actorUserId: userId,
-          ...this.auditMeta(meta),
+          ...clientMetaOf(meta),
           metadata: { method },
         });
         await this.countFailure(key, userId, meta, null);
@@ -135,14 +135,14 @@ export class AuthService implements OnModuleInit {
         await this.audit.record({
           action: 'auth.mfa_recovery_code_used',
           actorUserId: userId,
-          ...this.auditMeta(meta),
+          ...clientMetaOf(meta),
         });
       }
       const session = await this.startSession(userId, meta);
       await this.audit.record({
         action: 'auth.login_succeeded',
         actorUserId: userId,
-        ...this.auditMeta(meta),
+        ...clientMetaOf(meta),
         metadata: { mfa: method },
       });
       return session;
@@ -201,7 +201,7 @@ export class AuthService implements OnModuleInit {
         action: 'auth.logout',
         actorUserId: stored.userId,
         target: `session:${stored.familyId}`,
-        ...this.auditMeta(meta),
+        ...clientMetaOf(meta),
       });
     });
   }
@@ -277,7 +277,7 @@ export class AuthService implements OnModuleInit {
       await this.audit.record({
         action: 'auth.login_locked',
         actorUserId: userId,
-        ...this.auditMeta(meta),
+        ...clientMetaOf(meta),
         metadata: {
           lockedSeconds: Math.ceil(lockedMs / 1000),
           ...(maskedEmail ? { email: maskedEmail } : {}),
@@ -294,16 +294,8 @@ export class AuthService implements OnModuleInit {
       action: 'auth.refresh_reused',
       actorUserId: userId,
       target: `session:${familyId}`,
-      ...this.auditMeta(meta),
+      ...clientMetaOf(meta),
       metadata: { familyId, revoked },
     });
-  }
-
-  private auditMeta(meta: ClientMeta): {
-    ip: string | null;
-    userAgent: string | null;
-    requestId: string | null;
-  } {
-    return { ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId };
   }
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityProviderSecrets } from './identity-provider-secrets';
 import { IdentityProvidersRepository } from './identity-providers.repository';
 import { IdentityProvidersService } from './identity-providers.service';
-import { OidcClientConfigurations } from './oidc-client-configurations';
+import { OidcClientConfigurations } from '../../integrations/oidc/oidc-client-configurations';
 
 /**
  * Account OpenID Connect identity providers: storage (secrets sealed), administration and the providers' discovered

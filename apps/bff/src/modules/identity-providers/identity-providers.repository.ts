@@ -21,16 +21,10 @@ export interface StoredIdentityProvider {
 }
 
 /** What is written on create or update. */
-export interface IdentityProviderFields {
-  issuerUrl: string;
-  clientId: string;
-  clientSecretSealed: string;
-  clientSecretHint: string;
-  allowedEmailDomains: string[];
-  jitEnabled: boolean;
-  jitRole: IdentityProviderJitRole;
-  enabled: boolean;
-}
+export type IdentityProviderFields = Omit<
+  StoredIdentityProvider,
+  'id' | 'accountId' | 'createdAt' | 'updatedAt'
+>;
 
 /** Thrown when an email domain is routed to another account's provider already. */
 export class IdentityProviderDomainConflict extends Error {
@@ -162,14 +156,5 @@ export class IdentityProvidersRepository {
     if (!existing) return null;
     const { count } = await this.prisma.accountIdentityProvider.deleteMany({ where: { accountId } });
     return count > 0 ? existing : null;
-  }
-
-  /** Whether the account requires two-factor authentication of its members. */
-  async accountMfaRequired(accountId: string): Promise<boolean> {
-    const row = await this.prisma.account.findUnique({
-      where: { id: accountId },
-      select: { mfaRequired: true },
-    });
-    return row?.mfaRequired ?? false;
   }
 }

@@ -10,7 +10,10 @@ import {
   type StoredIdentityProvider,
 } from './identity-providers.repository';
 import { IdentityProvidersService } from './identity-providers.service';
-import { OidcDiscoveryFailed, type OidcClientConfigurations } from './oidc-client-configurations';
+import {
+  OidcDiscoveryFailed,
+  type OidcClientConfigurations,
+} from '../../integrations/oidc/oidc-client-configurations';
 
 const ACCOUNT = '77777777-7777-4777-8777-777777777777';
 const ctx = { accountId: null, actorUserId: 'admin', ip: null, userAgent: null, requestId: 'r1' };

@@ -9,7 +9,10 @@ import {
   IdentityProvidersRepository,
   type StoredIdentityProvider,
 } from './identity-providers.repository';
-import { OidcClientConfigurations, OidcDiscoveryFailed } from './oidc-client-configurations';
+import {
+  OidcClientConfigurations,
+  OidcDiscoveryFailed,
+} from '../../integrations/oidc/oidc-client-configurations';
 
 /** The administrator's read shape: everything but the secret (only whether there is one, and a masked hint). */
 export function identityProviderView(p: StoredIdentityProvider): IdentityProvider {

@@ -178,31 +178,17 @@ describe('membershipDecision (just-in-time membership of the provider’s accoun
 });
 
 describe('secondFactorStep (amr vs two-factor)', () => {
-  it('counts a second factor asserted by the provider, with or without the account requiring one', () => {
-    expect(
-      secondFactorStep({ userMfaEnabled: true, accountMfaRequired: true, providerAssertedMfa: true }),
-    ).toBe('provider_mfa');
-    expect(
-      secondFactorStep({ userMfaEnabled: false, accountMfaRequired: true, providerAssertedMfa: true }),
-    ).toBe('provider_mfa');
+  it('counts a second factor asserted by the provider, whether or not the user has TOTP on', () => {
+    expect(secondFactorStep({ userMfaEnabled: true, providerAssertedMfa: true })).toBe('provider_mfa');
+    expect(secondFactorStep({ userMfaEnabled: false, providerAssertedMfa: true })).toBe('provider_mfa');
   });
 
   it('still asks a TOTP user for the code when the provider asserted no second factor', () => {
-    expect(
-      secondFactorStep({ userMfaEnabled: true, accountMfaRequired: true, providerAssertedMfa: false }),
-    ).toBe('totp_challenge');
-    expect(
-      secondFactorStep({ userMfaEnabled: true, accountMfaRequired: false, providerAssertedMfa: false }),
-    ).toBe('totp_challenge');
+    expect(secondFactorStep({ userMfaEnabled: true, providerAssertedMfa: false })).toBe('totp_challenge');
   });
 
   it('signs in without a second factor when none is on (the account guard then asks for enrolment)', () => {
-    expect(
-      secondFactorStep({ userMfaEnabled: false, accountMfaRequired: true, providerAssertedMfa: false }),
-    ).toBe('none');
-    expect(
-      secondFactorStep({ userMfaEnabled: false, accountMfaRequired: false, providerAssertedMfa: false }),
-    ).toBe('none');
+    expect(secondFactorStep({ userMfaEnabled: false, providerAssertedMfa: false })).toBe('none');
   });
 });
 

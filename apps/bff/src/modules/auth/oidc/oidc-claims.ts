@@ -150,7 +150,6 @@ export function membershipDecision(input: {
  */
 export function secondFactorStep(input: {
   userMfaEnabled: boolean;
-  accountMfaRequired: boolean;
   providerAssertedMfa: boolean;
 }): 'provider_mfa' | 'totp_challenge' | 'none' {
   if (input.providerAssertedMfa) return 'provider_mfa';

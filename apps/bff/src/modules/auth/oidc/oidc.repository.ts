@@ -69,15 +69,6 @@ export class OidcRepository {
     return count > 0;
   }
 
-  /** Whether the account requires two-factor authentication of its members. */
-  async accountMfaRequired(accountId: string): Promise<boolean> {
-    const row = await this.prisma.account.findUnique({
-      where: { id: accountId },
-      select: { mfaRequired: true },
-    });
-    return row?.mfaRequired ?? false;
-  }
-
   /** Whether the account exists (the just-in-time target). */
   async accountExists(accountId: string): Promise<boolean> {
     return (await this.prisma.account.count({ where: { id: accountId } })) > 0;

@@ -10,7 +10,7 @@ import type { Env } from '../../../core/config/env';
 import { AppException } from '../../../core/http/app.exception';
 import { maskEmail } from '../../../core/logging/mask-email';
 import { DbContext } from '../../../core/prisma/db-context';
-import type { ClientMeta } from '../../audit/audit-context';
+import { clientMetaOf, type ClientMeta } from '../../audit/audit-context';
 import { AuditService } from '../../audit/audit.service';
 import { emailDomainOf, type OidcDiscoverResponse } from '@portico/domain';
 import { IdentityProviderSecrets } from '../../identity-providers/identity-provider-secrets';
@@ -18,7 +18,10 @@ import {
   IdentityProvidersRepository,
   type StoredIdentityProvider,
 } from '../../identity-providers/identity-providers.repository';
-import { OidcClientConfigurations } from '../../identity-providers/oidc-client-configurations';
+import {
+  OidcClientConfigurations,
+  type OidcClientSettings,
+} from '../../../integrations/oidc/oidc-client-configurations';
 import { AuthService, type LoginOutcome } from '../auth.service';
 import {
   acceptOidcClaims,
@@ -59,6 +62,9 @@ type ResolvedProvider =
 
 const START_PATH = '/api/v1/auth/oidc/start';
 
+/** Key of the platform provider (OIDC_*) among the kept client configurations (account providers: their uuid). */
+const PLATFORM_PROVIDER = 'platform';
+
 const REJECTION_MESSAGES: Record<OidcClaimsRejection, string> = {
   invalid_claims: 'The identity provider sent an ID token Portico cannot read',
   email_missing: 'The identity provider did not send your email address',
@@ -84,7 +90,6 @@ const REJECTION_MESSAGES: Record<OidcClaimsRejection, string> = {
 @Injectable()
 export class OidcService {
   private readonly logger = new Logger('Oidc');
-  private configuration: Promise<oidc.Configuration> | undefined;
 
   constructor(
     @Inject(ENV) private readonly env: Env,
@@ -217,78 +222,52 @@ export class OidcService {
       throw AppException.forbidden(REJECTION_MESSAGES[accepted.reason]);
     }
     const identity = accepted.identity;
-    if (resolved.kind === 'account') {
-      return this.accountSignIn(resolved.provider, identity, pending.next, meta);
-    }
+    const provider = resolved.kind === 'account' ? resolved.provider : null;
     return DbContext.runAsSystem('login-oidc', async () => {
       const now = this.clock.now();
-      const user = await this.findOrCreateUser(identity, now, meta);
-      const auditBase = {
-        actorUserId: user.id,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-        requestId: meta.requestId,
-      };
-      if (user.mfaEnabled && !identity.multiFactor) {
-        return {
-          kind: 'mfa' as const,
-          challengeToken: this.tokens.signMfaChallenge(user.id),
-          next: pending.next,
-        };
-      }
-      const session = await this.auth.startSession(user.id, meta);
-      await this.audit.record({
-        action: 'auth.login_succeeded',
-        ...auditBase,
-        metadata: {
-          method: 'oidc',
-          issuer: identity.issuer,
-          mfa: identity.multiFactor ? 'identity_provider' : 'none',
-        },
-      });
-      return { kind: 'session' as const, session, next: pending.next };
+      const user = provider
+        ? await this.findOrCreateAccountUser(provider, identity, now, meta)
+        : await this.findOrCreateUser(identity, now, meta);
+      return this.finishSignIn(user, identity, provider, pending.next, meta);
     });
   }
 
-  /** The callback's end for an account provider: JIT rules of the provider, then the second-factor step. */
-  private async accountSignIn(
-    provider: StoredIdentityProvider,
+  /**
+   * The end of every provider sign-in: the second-factor step, then the session. A second factor asserted through an
+   * account's provider counts for that account's two-factor requirement for the session.
+   */
+  private async finishSignIn(
+    user: OidcUser,
     identity: OidcIdentity,
+    provider: StoredIdentityProvider | null,
     next: string | null,
     meta: ClientMeta,
   ): Promise<OidcSignIn> {
-    return DbContext.runAsSystem('login-oidc', async () => {
-      const now = this.clock.now();
-      const user = await this.findOrCreateAccountUser(provider, identity, now, meta);
-      const step = secondFactorStep({
-        userMfaEnabled: user.mfaEnabled,
-        accountMfaRequired: await this.repository.accountMfaRequired(provider.accountId),
-        providerAssertedMfa: identity.multiFactor,
-      });
-      if (step === 'totp_challenge') {
-        return { kind: 'mfa' as const, challengeToken: this.tokens.signMfaChallenge(user.id), next };
-      }
-      const session = await this.auth.startSession(
-        user.id,
-        meta,
-        step === 'provider_mfa' ? { mfaAccountId: provider.accountId } : {},
-      );
-      await this.audit.record({
-        action: 'auth.login_succeeded',
-        accountId: provider.accountId,
-        actorUserId: user.id,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-        requestId: meta.requestId,
-        metadata: {
-          method: 'oidc',
-          issuer: identity.issuer,
-          identityProvider: provider.id,
-          mfa: step === 'provider_mfa' ? 'identity_provider' : 'none',
-        },
-      });
-      return { kind: 'session' as const, session, next };
+    const step = secondFactorStep({
+      userMfaEnabled: user.mfaEnabled,
+      providerAssertedMfa: identity.multiFactor,
     });
+    if (step === 'totp_challenge') {
+      return { kind: 'mfa' as const, challengeToken: this.tokens.signMfaChallenge(user.id), next };
+    }
+    const session = await this.auth.startSession(
+      user.id,
+      meta,
+      provider && step === 'provider_mfa' ? { mfaAccountId: provider.accountId } : {},
+    );
+    await this.audit.record({
+      action: 'auth.login_succeeded',
+      ...(provider ? { accountId: provider.accountId } : {}),
+      actorUserId: user.id,
+      ...clientMetaOf(meta),
+      metadata: {
+        method: 'oidc',
+        issuer: identity.issuer,
+        ...(provider ? { identityProvider: provider.id } : {}),
+        mfa: step === 'provider_mfa' ? 'identity_provider' : 'none',
+      },
+    });
+    return { kind: 'session' as const, session, next };
   }
 
   /** Finds (by link, then verified email) or creates the user, applying the account provider's JIT rules. */
@@ -306,32 +285,9 @@ export class OidcService {
       isMember: existing !== null && (await this.repository.isMember(existing.id, provider.accountId)),
       jitEnabled: provider.jitEnabled,
     });
-    if (decision === 'refuse') {
-      await this.fail(meta, 'unknown_user', { email: maskEmail(identity.email) });
-      throw AppException.forbidden(
-        'No Portico user has this email address: ask your administrator for an invite',
-      );
-    }
+    if (decision === 'refuse') throw await this.unknownUser(identity, meta);
     if (decision === 'create_user') {
-      const created = await this.repository.createJitUser({
-        ...identity,
-        passwordHash: await hashPassword(randomUUID()),
-        accountId: provider.accountId,
-        role: provider.jitRole,
-        now,
-      });
-      await this.audit.record({
-        action: 'member.joined_just_in_time',
-        accountId: provider.accountId,
-        actorUserId: created.id,
-        target: `user:${created.id}`,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-        requestId: meta.requestId,
-        metadata: { issuer: identity.issuer, role: provider.jitRole, identityProvider: provider.id },
-      });
-      this.logger.log(`Created ${maskEmail(identity.email)} just in time from an account identity provider`);
-      return created;
+      return this.createJitMember(identity, provider.accountId, provider.jitRole, now, meta, provider.id);
     }
     // The user exists: link (or refuse a second subject of this issuer), then join when JIT says so.
     const user = await this.findOrCreateUser(identity, now, meta);
@@ -344,9 +300,7 @@ export class OidcService {
         accountId: provider.accountId,
         actorUserId: user.id,
         target: `user:${user.id}`,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-        requestId: meta.requestId,
+        ...clientMetaOf(meta),
         metadata: { issuer: identity.issuer, role: provider.jitRole, identityProvider: provider.id },
       });
     }
@@ -361,11 +315,12 @@ export class OidcService {
   private async resolve(providerId: string | null): Promise<ResolvedProvider> {
     if (providerId === null) {
       this.assertEnabled();
-      return {
-        kind: 'platform',
-        config: await this.config(),
-        allowedDomains: this.env.OIDC_ALLOWED_EMAIL_DOMAINS,
-      };
+      const config = await this.discovered(PLATFORM_PROVIDER, 0, {
+        issuerUrl: this.env.OIDC_ISSUER_URL,
+        clientId: this.env.OIDC_CLIENT_ID,
+        clientSecret: this.env.OIDC_CLIENT_SECRET,
+      });
+      return { kind: 'platform', config, allowedDomains: this.env.OIDC_ALLOWED_EMAIL_DOMAINS };
     }
     const provider = await DbContext.runAsSystem('login-oidc', () => this.providers.findById(providerId));
     if (!provider?.enabled) throw AppException.notFound('Sign-in through this identity provider is off');
@@ -382,23 +337,31 @@ export class OidcService {
         'The identity provider cannot be used: ask your administrator',
       );
     }
+    const config = await this.discovered(provider.id, provider.updatedAt.getTime(), {
+      issuerUrl: provider.issuerUrl,
+      clientId: provider.clientId,
+      clientSecret,
+    });
+    return { kind: 'account', config, allowedDomains: provider.allowedEmailDomains, provider };
+  }
+
+  /**
+   * The kept client configuration of a provider (see {@link OidcClientConfigurations.get}).
+   * @throws AppException 503 `upstream_unavailable` when its discovery document cannot be read
+   */
+  private async discovered(
+    id: string,
+    version: number,
+    settings: OidcClientSettings,
+  ): Promise<oidc.Configuration> {
     try {
-      const config = await this.configurations.get(provider.id, provider.updatedAt.getTime(), {
-        issuerUrl: provider.issuerUrl,
-        clientId: provider.clientId,
-        clientSecret,
-      });
-      return { kind: 'account', config, allowedDomains: provider.allowedEmailDomains, provider };
+      return await this.configurations.get(id, version, settings);
     } catch {
       throw new AppException(503, 'upstream_unavailable', 'The identity provider cannot be reached');
     }
   }
 
-  private async findOrCreateUser(
-    identity: { issuer: string; subject: string; email: string; name: string },
-    now: Date,
-    meta: ClientMeta,
-  ): Promise<OidcUser> {
+  private async findOrCreateUser(identity: OidcIdentity, now: Date, meta: ClientMeta): Promise<OidcUser> {
     const linked = await this.repository.findLinkedUser(identity.issuer, identity.subject);
     if (linked) {
       await this.repository.link(linked.id, identity.issuer, identity.subject, now);
@@ -417,25 +380,32 @@ export class OidcService {
         action: 'auth.identity_linked',
         actorUserId: byEmail.id,
         target: `user:${byEmail.id}`,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-        requestId: meta.requestId,
+        ...clientMetaOf(meta),
         metadata: { issuer: identity.issuer },
       });
       return byEmail;
     }
     const accountId = this.env.OIDC_JIT_ACCOUNT_ID;
     if (accountId === undefined || !(await this.repository.accountExists(accountId))) {
-      await this.fail(meta, 'unknown_user', { email: maskEmail(identity.email) });
-      throw AppException.forbidden(
-        'No Portico user has this email address: ask your administrator for an invite',
-      );
+      throw await this.unknownUser(identity, meta);
     }
+    return this.createJitMember(identity, accountId, this.env.OIDC_JIT_ROLE, now, meta, null);
+  }
+
+  /** Creates the person just in time as a member of `accountId` with `role` (`providerId`: the account's provider). */
+  private async createJitMember(
+    identity: OidcIdentity,
+    accountId: string,
+    role: string,
+    now: Date,
+    meta: ClientMeta,
+    providerId: string | null,
+  ): Promise<OidcUser> {
     const created = await this.repository.createJitUser({
       ...identity,
       passwordHash: await hashPassword(randomUUID()),
       accountId,
-      role: this.env.OIDC_JIT_ROLE,
+      role,
       now,
     });
     await this.audit.record({
@@ -443,13 +413,25 @@ export class OidcService {
       accountId,
       actorUserId: created.id,
       target: `user:${created.id}`,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      requestId: meta.requestId,
-      metadata: { issuer: identity.issuer, role: this.env.OIDC_JIT_ROLE },
+      ...clientMetaOf(meta),
+      metadata: {
+        issuer: identity.issuer,
+        role,
+        ...(providerId === null ? {} : { identityProvider: providerId }),
+      },
     });
-    this.logger.log(`Created ${maskEmail(identity.email)} just in time from the identity provider`);
+    this.logger.log(
+      `Created ${maskEmail(identity.email)} just in time from ${providerId === null ? 'the' : 'an account'} identity provider`,
+    );
     return created;
+  }
+
+  /** Audits a sign-in of someone Portico does not know and may not create; the 403 to throw. */
+  private async unknownUser(identity: OidcIdentity, meta: ClientMeta): Promise<AppException> {
+    await this.fail(meta, 'unknown_user', { email: maskEmail(identity.email) });
+    return AppException.forbidden(
+      'No Portico user has this email address: ask your administrator for an invite',
+    );
   }
 
   private readState(token: string): OidcLoginState | null {
@@ -486,9 +468,7 @@ export class OidcService {
       this.audit.record({
         action: 'auth.login_failed',
         actorUserId: null,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-        requestId: meta.requestId,
+        ...clientMetaOf(meta),
         metadata: { method: 'oidc', reason, ...extra },
       }),
     );
@@ -496,24 +476,5 @@ export class OidcService {
 
   private assertEnabled(): void {
     if (!this.env.OIDC_ENABLED) throw AppException.notFound('Sign-in through an identity provider is off');
-  }
-
-  private config(): Promise<oidc.Configuration> {
-    this.configuration ??= oidc
-      .discovery(
-        new URL(this.env.OIDC_ISSUER_URL),
-        this.env.OIDC_CLIENT_ID,
-        { client_secret: this.env.OIDC_CLIENT_SECRET, id_token_signed_response_alg: 'RS256' },
-        oidc.ClientSecretBasic(this.env.OIDC_CLIENT_SECRET),
-        new URL(this.env.OIDC_ISSUER_URL).protocol === 'http:'
-          ? { execute: [oidc.allowInsecureRequests], timeout: 10 }
-          : { timeout: 10 },
-      )
-      .catch((err: unknown) => {
-        this.configuration = undefined;
-        this.logger.warn(`OpenID provider discovery failed: ${(err as Error)?.message ?? 'error'}`);
-        throw new AppException(503, 'upstream_unavailable', 'The identity provider cannot be reached');
-      });
-    return this.configuration;
   }
 }

@@ -4,20 +4,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { linkAccountRequestSchema, type AdminAccount } from '@portico/domain';
 import { useLinkAdminMutation } from '@/features/admin/api/use-link-admin-mutation';
-import { capitalize } from '@/lib/format';
+import { TextField } from '@/components/ui/text-field';
+import { fieldErrorsOf } from '@/lib/form-text';
 
 type Field = 'name' | 'whmcsClientId' | 'salesforceAccountId';
 type FieldErrors = Partial<Record<Field, string>>;
 const FIELDS: readonly Field[] = ['name', 'whmcsClientId', 'salesforceAccountId'];
-
-function fieldErrorsOf(issues: readonly { path: string; message: string }[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = FIELDS.find((f) => issue.path.split('.').pop() === f);
-    if (field && !errors[field]) errors[field] = capitalize(issue.message);
-  }
-  return errors;
-}
 
 /** A blank input means "not linked" (null); anything else is sent as typed, for the schema to judge. */
 function idValue(raw: FormDataEntryValue | null, numeric: boolean): unknown {
@@ -54,7 +46,10 @@ export function AccountLinkForm({
     });
     if (!parsed.success) {
       setErrors(
-        fieldErrorsOf(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
+        fieldErrorsOf(
+          FIELDS,
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        ),
       );
       return;
     }
@@ -64,7 +59,7 @@ export function AccountLinkForm({
       {
         onSuccess: (saved) => onDone(saved),
         onError: (err) => {
-          const next = fieldErrorsOf(err.details);
+          const next = fieldErrorsOf(FIELDS, err.details);
           setErrors(next);
           if (Object.keys(next).length === 0) setFormError(err.message || t('saveFailed'));
         },
@@ -77,32 +72,16 @@ export function AccountLinkForm({
     label: string,
     props: { defaultValue: string; hint?: string; inputMode?: 'numeric' | 'text' },
   ) => (
-    <div className={`field${errors[field] ? ' field--invalid' : ''}`}>
-      <label htmlFor={`link-${field}`}>{label}</label>
-      <input
-        id={`link-${field}`}
-        name={field}
-        defaultValue={props.defaultValue}
-        inputMode={props.inputMode}
-        autoComplete="off"
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={
-          [errors[field] ? `link-${field}-error` : null, props.hint ? `link-${field}-hint` : null]
-            .filter(Boolean)
-            .join(' ') || undefined
-        }
-      />
-      {props.hint ? (
-        <span id={`link-${field}-hint`} className="field__hint">
-          {props.hint}
-        </span>
-      ) : null}
-      {errors[field] ? (
-        <span id={`link-${field}-error`} className="field__error">
-          {errors[field]}
-        </span>
-      ) : null}
-    </div>
+    <TextField
+      id={`link-${field}`}
+      label={label}
+      name={field}
+      defaultValue={props.defaultValue}
+      inputMode={props.inputMode}
+      autoComplete="off"
+      hint={props.hint}
+      error={errors[field]}
+    />
   );
 
   return (

@@ -15,25 +15,14 @@ import {
   usePutIdentityProviderMutation,
 } from '@/features/admin/api/use-identity-provider-mutations';
 import { browserApiClient } from '@/lib/api-client';
-import { capitalize } from '@/lib/format';
+import { TextField } from '@/components/ui/text-field';
+import { fieldErrorsOf, formText } from '@/lib/form-text';
 
 type Field = 'issuerUrl' | 'clientId' | 'clientSecret' | 'allowedEmailDomains';
 type FieldErrors = Partial<Record<Field, string>>;
 const FIELDS: readonly Field[] = ['issuerUrl', 'clientId', 'clientSecret', 'allowedEmailDomains'];
 
-function fieldErrorsOf(issues: readonly { path: string; message: string }[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = FIELDS.find((f) => issue.path.split('.').includes(f));
-    if (field && !errors[field]) errors[field] = capitalize(issue.message);
-  }
-  return errors;
-}
-
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-}
+const text = (form: FormData, name: string): string => formText(form, name).trim();
 
 /**
  * Views, sets and removes one account's OpenID Connect identity provider (platform administrators). The client
@@ -86,7 +75,10 @@ export function IdentityProviderForm({
     });
     if (!parsed.success) {
       setErrors(
-        fieldErrorsOf(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
+        fieldErrorsOf(
+          FIELDS,
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        ),
       );
       return;
     }
@@ -98,7 +90,7 @@ export function IdentityProviderForm({
     save.mutate(parsed.data, {
       onSuccess: () => onDone(t('saved', { account: account.name })),
       onError: (err) => {
-        const next = fieldErrorsOf(err.details);
+        const next = fieldErrorsOf(FIELDS, err.details);
         setErrors(next);
         if (Object.keys(next).length === 0) setFormError(err.message || t('saveFailed'));
       },
@@ -109,34 +101,18 @@ export function IdentityProviderForm({
     field: Field,
     props: { defaultValue: string; type?: string; placeholder?: string; hint?: string },
   ) => (
-    <div className={`field${errors[field] ? ' field--invalid' : ''}`}>
-      <label htmlFor={`idp-${field}`}>{t(`fields.${field}`)}</label>
-      <input
-        id={`idp-${field}`}
-        name={field}
-        type={props.type ?? 'text'}
-        defaultValue={props.defaultValue}
-        placeholder={props.placeholder}
-        autoComplete="off"
-        disabled={busy}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={
-          [errors[field] ? `idp-${field}-error` : null, props.hint ? `idp-${field}-hint` : null]
-            .filter(Boolean)
-            .join(' ') || undefined
-        }
-      />
-      {props.hint ? (
-        <span id={`idp-${field}-hint`} className="field__hint">
-          {props.hint}
-        </span>
-      ) : null}
-      {errors[field] ? (
-        <span id={`idp-${field}-error`} className="field__error">
-          {errors[field]}
-        </span>
-      ) : null}
-    </div>
+    <TextField
+      id={`idp-${field}`}
+      label={t(`fields.${field}`)}
+      name={field}
+      type={props.type ?? 'text'}
+      defaultValue={props.defaultValue}
+      placeholder={props.placeholder}
+      autoComplete="off"
+      disabled={busy}
+      hint={props.hint}
+      error={errors[field]}
+    />
   );
 
   return (

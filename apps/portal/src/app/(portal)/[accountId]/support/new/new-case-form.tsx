@@ -8,28 +8,12 @@ import { createCaseRequestSchema } from '@portico/domain';
 import { useCreateSupportMutation } from '@/features/support/api/use-create-support-mutation';
 import { PageHeader } from '@/components/ui/page-header';
 import { accountPagePath } from '@/lib/account-paths';
-import { capitalize } from '@/lib/format';
+import { fieldErrorsOf } from '@/lib/form-text';
 
 type Field = 'subject' | 'description' | 'priority';
 type FieldErrors = Partial<Record<Field, string>>;
 
 const FIELDS: readonly Field[] = ['subject', 'description', 'priority'];
-
-/** Maps an issue path (`subject`, `body.subject`) to a form field. */
-function fieldOf(path: string): Field | null {
-  const last = path.split('.').pop() ?? '';
-  return (FIELDS as readonly string[]).includes(last) ? (last as Field) : null;
-}
-
-/** The first issue of each form field, as a sentence; issues about anything else are left out. */
-function fieldErrorsOf(issues: readonly { path: string; message: string }[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = fieldOf(issue.path);
-    if (field && !errors[field]) errors[field] = capitalize(issue.message);
-  }
-  return errors;
-}
 
 /** Opens a case: validated in the browser with the domain schema, server errors shown per field. */
 export function NewCaseForm({ accountId }: { accountId: string }) {
@@ -50,6 +34,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
     });
     if (!parsed.success) {
       const next = fieldErrorsOf(
+        FIELDS,
         parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
       );
       setErrors(next);
@@ -61,7 +46,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
     create.mutate(parsed.data, {
       onSuccess: (created) => router.push(accountPagePath(accountId, 'support', created.id)),
       onError: (err) => {
-        const next = fieldErrorsOf(err.details);
+        const next = fieldErrorsOf(FIELDS, err.details);
         setErrors(next);
         if (Object.keys(next).length === 0) setFormError(err.message || t('failed'));
       },

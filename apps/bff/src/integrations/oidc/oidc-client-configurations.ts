@@ -20,8 +20,8 @@ export class OidcDiscoveryFailed extends Error {
 const DISCOVERY_TIMEOUT_SECONDS = 10;
 
 /**
- * openid-client `Configuration`s (the provider's discovered metadata plus Portico's client) of account identity
- * providers, discovered on first use and kept per provider version: the key is the provider id and its `updatedAt`,
+ * openid-client `Configuration`s (the provider's discovered metadata plus Portico's client) of the identity providers
+ * (the platform provider and each account's), discovered on first use and kept per provider version: the key is the provider id and its `updatedAt`,
  * so an administrator's change is picked up by every BFF instance on its next sign-in without a shared cache, and the
  * instance that made the change drops the old entry at once ({@link invalidate}). A failed discovery is not kept.
  */
@@ -39,7 +39,7 @@ export class OidcClientConfigurations {
     if (cached && cached.version === version) return cached.configuration;
     const configuration = discover(settings).catch((err: unknown) => {
       if (this.cache.get(id)?.configuration === configuration) this.cache.delete(id);
-      this.logger.warn(`Discovery of an account identity provider failed: ${describe(err)}`);
+      this.logger.warn(`Discovery of an identity provider failed: ${describe(err)}`);
       throw err;
     });
     this.cache.set(id, { version, configuration });
