@@ -30,6 +30,31 @@ export const apiErrorCodeSchema = z.enum([
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
 
+/**
+ * The one map from error code to HTTP status. Every `{ code }` body the BFF sends goes with this status, with two
+ * refinements: `upstream_unavailable` is 504 when the upstream timed out and 502 when it refused the call or
+ * answered badly, and `request_too_large` is 414 for a long request line (both set where the error is raised).
+ */
+export const apiErrorStatus: Readonly<Record<ApiErrorCode, number>> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  rate_limited: 429,
+  upstream_unavailable: 503,
+  webhook_signature_invalid: 401,
+  csrf_failed: 403,
+  mfa_enrolment_required: 403,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  request_too_large: 431,
+  idempotency_key_reused: 422,
+  idempotency_key_in_flight: 409,
+  internal_error: 500,
+};
+
 /** One failing field of a request: `path` is the dotted location (`body.email`, `query.from`). */
 export const fieldIssueSchema = z.object({ path: z.string(), message: z.string() });
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;

@@ -42,7 +42,6 @@ export class AccountMemberGuard implements CanActivate {
     if (!membership) throw AppException.notFound('Account not found');
     if (!meetsAccountMfaRequirement(membership, request.user)) {
       throw new AppException(
-        403,
         'mfa_enrolment_required',
         'This account requires two-factor authentication: set it up in your security settings first',
       );

@@ -1,4 +1,5 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { apiErrorStatus } from '@portico/domain';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { AppException } from './app.exception';
 
@@ -17,6 +18,25 @@ describe('AllExceptionsFilter.render', () => {
       requestId: 'r1',
       details: [{ path: 'body.email', message: 'bad' }],
     });
+  });
+
+  it('sends every code with its one status from the domain map', () => {
+    expect(filter.render(new AppException('gone', 'Used'), 'r').status).toBe(410);
+    expect(filter.render(new AppException('idempotency_key_reused', 'Other body'), 'r').status).toBe(422);
+    expect(filter.render(new AppException('mfa_enrolment_required', 'Enrol'), 'r').status).toBe(403);
+    expect(filter.render(new AppException('webhook_signature_invalid', 'Bad'), 'r').status).toBe(401);
+    for (const [code, status] of Object.entries(apiErrorStatus)) {
+      expect(filter.render(new AppException(code as keyof typeof apiErrorStatus, 'x'), 'r').status).toBe(
+        status,
+      );
+    }
+  });
+
+  it('gives a status raised outside the app its first code in the map', () => {
+    expect(filter.render(new UnauthorizedException(), 'r').body.code).toBe('unauthenticated');
+    expect(filter.render(new HttpException('Unprocessable', 422), 'r').body.code).toBe('validation_failed');
+    expect(filter.render(new HttpException('Conflict', 409), 'r').body.code).toBe('conflict');
+    expect(filter.render(new HttpException('Gateway', 504), 'r').body.code).toBe('upstream_unavailable');
   });
 
   it('maps Nest HttpExceptions by status', () => {

@@ -6,24 +6,21 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import { apiErrorCodeSchema, type ApiErrorBody, type ApiErrorCode } from '@portico/domain';
+import { apiErrorCodeSchema, apiErrorStatus, type ApiErrorBody, type ApiErrorCode } from '@portico/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from './app.exception';
 
+/**
+ * Code of an HTTP status raised by Nest or Fastify rather than as an {@link AppException}: the inverse of the
+ * domain's `apiErrorStatus` (its first code per status), plus the statuses no code of ours is sent with.
+ */
 const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = {
-  400: 'validation_failed',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
+  ...Object.fromEntries(
+    [...apiErrorCodeSchema.options].reverse().map((code) => [apiErrorStatus[code], code] as const),
+  ),
   414: 'request_too_large',
-  415: 'unsupported_media_type',
-  431: 'request_too_large',
   422: 'validation_failed',
-  429: 'rate_limited',
   502: 'upstream_unavailable',
-  503: 'upstream_unavailable',
   504: 'upstream_unavailable',
 };
 

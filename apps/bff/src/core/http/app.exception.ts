@@ -1,18 +1,17 @@
-import type { ApiErrorCode, FieldIssue } from '@portico/domain';
+import { apiErrorStatus, type ApiErrorCode, type FieldIssue } from '@portico/domain';
 
 /**
  * A typed application error rendered by {@link AllExceptionsFilter} as `{ code, message, requestId, details? }`.
- * `message` is shown to the client: never put secrets, tokens or upstream payloads in it.
+ * `message` is shown to the client: never put secrets, tokens or upstream payloads in it. The HTTP status follows
+ * from the code through the domain's {@link apiErrorStatus}, so a code always goes with the same status.
  */
 export class AppException extends Error {
   /**
-   * @param status HTTP status code
-   * @param code stable machine-readable code (domain `apiErrorCodeSchema`)
+   * @param code stable machine-readable code (domain `apiErrorCodeSchema`); it sets the HTTP status
    * @param message human-readable, client-safe message
    * @param details per-field issues (validation errors)
    */
   constructor(
-    readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: FieldIssue[],
@@ -23,13 +22,18 @@ export class AppException extends Error {
     this.name = 'AppException';
   }
 
+  /** The HTTP status of {@link code} (`apiErrorStatus`). */
+  get status(): number {
+    return apiErrorStatus[this.code];
+  }
+
   /** 429 `rate_limited` with `Retry-After: <retryAfterSeconds>` (plus `headers`). */
   static rateLimited(
     retryAfterSeconds: number,
     message = `Too many requests: try again in ${retryAfterSeconds} s`,
     headers: Record<string, string> = {},
   ): AppException {
-    return new AppException(429, 'rate_limited', message, undefined, {
+    return new AppException('rate_limited', message, undefined, {
       ...headers,
       'Retry-After': String(retryAfterSeconds),
     });
@@ -37,21 +41,21 @@ export class AppException extends Error {
 
   /** 404 `not_found`. */
   static notFound(message = 'Not found'): AppException {
-    return new AppException(404, 'not_found', message);
+    return new AppException('not_found', message);
   }
 
   /** 403 `forbidden`: signed in and a member, but the role lacks the permission. */
   static forbidden(message = 'Your role does not allow this'): AppException {
-    return new AppException(403, 'forbidden', message);
+    return new AppException('forbidden', message);
   }
 
   /** 401 `unauthenticated`. */
   static unauthenticated(message = 'Authentication required'): AppException {
-    return new AppException(401, 'unauthenticated', message);
+    return new AppException('unauthenticated', message);
   }
 
   /** 400 `validation_failed` with per-field details. */
   static validation(details: FieldIssue[], message = 'Request validation failed'): AppException {
-    return new AppException(400, 'validation_failed', message, details);
+    return new AppException('validation_failed', message, details);
   }
 }

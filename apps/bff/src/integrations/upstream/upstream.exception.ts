@@ -59,12 +59,17 @@ export class UpstreamException extends AppException {
     readonly reason: string,
     options?: UpstreamFailureOptions,
   ) {
-    super(STATUS_OF_KIND[kind], 'upstream_unavailable', UpstreamException.safeMessage(system, kind));
+    super('upstream_unavailable', UpstreamException.safeMessage(system, kind));
     this.name = 'UpstreamException';
     this.rateLimited = options?.rateLimited ?? false;
     this.retryAfterMs = options?.retryAfterMs;
     this.shortCircuited = options?.shortCircuited ?? false;
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+  }
+
+  /** 504 for a timeout, 503 when unreachable, 502 when refused or answered badly. */
+  override get status(): number {
+    return STATUS_OF_KIND[this.kind];
   }
 
   /** A user-facing sentence for a failure, e.g. "Billing system did not answer in time". */

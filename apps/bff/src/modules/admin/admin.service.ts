@@ -21,7 +21,7 @@ const CONFLICT_MESSAGES = {
 function conflict(err: unknown): never {
   if (err instanceof AccountLinkConflict) {
     const message = CONFLICT_MESSAGES[err.field];
-    throw new AppException(409, 'conflict', message, [{ path: `body.${err.field}`, message }]);
+    throw new AppException('conflict', message, [{ path: `body.${err.field}`, message }]);
   }
   throw err;
 }

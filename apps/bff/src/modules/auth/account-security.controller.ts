@@ -49,7 +49,6 @@ export class AccountSecurityController {
   ): Promise<AccountSecurity> {
     if (body.mfaRequired && account.memberMfaEnabled !== true) {
       throw new AppException(
-        409,
         'conflict',
         'Turn on two-factor authentication for yourself before requiring it of every member',
       );

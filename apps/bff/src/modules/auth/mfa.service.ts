@@ -75,7 +75,7 @@ export class MfaService {
   async startEnrolment(userId: string): Promise<MfaEnrolment> {
     const mfa = await this.repository.findMfa(userId);
     if (!mfa) throw AppException.unauthenticated();
-    if (mfa.enabledAt) throw new AppException(409, 'conflict', 'Two-factor authentication is already on');
+    if (mfa.enabledAt) throw new AppException('conflict', 'Two-factor authentication is already on');
     const secret = generateSecret();
     await this.repository.setPendingSecret(userId, this.box.seal(secret));
     const uri = generateURI({ issuer: TOTP_ISSUER, label: mfa.email, secret });
@@ -93,14 +93,14 @@ export class MfaService {
   async confirmEnrolment(userId: string, code: string): Promise<string[]> {
     const mfa = await this.repository.findMfa(userId);
     if (!mfa) throw AppException.unauthenticated();
-    if (mfa.enabledAt) throw new AppException(409, 'conflict', 'Two-factor authentication is already on');
-    if (!mfa.pendingSecret) throw new AppException(409, 'conflict', 'Start the two-factor setup first');
+    if (mfa.enabledAt) throw new AppException('conflict', 'Two-factor authentication is already on');
+    if (!mfa.pendingSecret) throw new AppException('conflict', 'Start the two-factor setup first');
     const step = await this.verifyCode(this.box.open(mfa.pendingSecret), code, null);
     if (step === null) throw invalidCode();
     const codes = generateRecoveryCodes();
     const hashes = await Promise.all(codes.map((c) => hashPassword(normalizeRecoveryCode(c))));
     if (!(await this.repository.enableMfa(userId, mfa.pendingSecret, step, hashes, this.clock.now()))) {
-      throw new AppException(409, 'conflict', 'The two-factor setup changed meanwhile: start again');
+      throw new AppException('conflict', 'The two-factor setup changed meanwhile: start again');
     }
     // The access context carries whether the member has two-factor: drop the cached ones.
     await this.access.invalidateUser(userId);
@@ -119,7 +119,7 @@ export class MfaService {
     const mfa = await this.repository.findMfa(userId);
     if (!mfa) throw AppException.unauthenticated();
     if (!mfa.enabledAt || !mfa.secret)
-      throw new AppException(409, 'conflict', 'Two-factor authentication is not on');
+      throw new AppException('conflict', 'Two-factor authentication is not on');
     if (!(await verifyPassword(mfa.passwordHash, password))) {
       throw AppException.validation(
         [{ path: 'body.password', message: 'The password is not correct' }],

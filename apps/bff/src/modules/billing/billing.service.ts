@@ -202,7 +202,7 @@ export class BillingService {
       invoice.balance.amountMinor <= 0 ||
       !['unpaid', 'overdue', 'collections', 'payment_pending'].includes(invoice.status)
     ) {
-      throw new AppException(409, 'conflict', 'This invoice has nothing left to pay');
+      throw new AppException('conflict', 'This invoice has nothing left to pay');
     }
     return this.handoff(account, { kind: 'invoice', invoiceId }, ctx);
   }
@@ -219,7 +219,7 @@ export class BillingService {
   ): Promise<BillingHandoff> {
     const clientId = account.whmcsClientId;
     if (clientId === null)
-      throw new AppException(409, 'conflict', 'This account is not linked to the billing system');
+      throw new AppException('conflict', 'This account is not linked to the billing system');
     const expiresAt = new Date(this.clock.nowMs() + HANDOFF_TTL_MS).toISOString();
     const { redirectUrl } = await this.billing.createHandoff(clientId, target);
     await this.audit.record({
@@ -249,17 +249,16 @@ export class BillingService {
     const subscription: Subscription | undefined = current.find((s) => s.id === subscriptionId);
     if (subscription === undefined) throw AppException.notFound('Service not found');
     if (NOT_CANCELLABLE.has(subscription.status))
-      throw new AppException(409, 'conflict', `This service is already ${subscription.status}`);
+      throw new AppException('conflict', `This service is already ${subscription.status}`);
     const existing = (await this.repository.cancellations(account.accountId)).get(subscriptionId);
-    if (existing)
-      throw new AppException(409, 'conflict', 'A cancellation of this service is already requested');
+    if (existing) throw new AppException('conflict', 'A cancellation of this service is already requested');
     const outcome = await this.billing.requestCancellation(clientId, subscriptionId, request);
     if (outcome === 'not_found') throw AppException.notFound('Service not found');
     // Recorded either way: WHMCS may hold a request made elsewhere, which the services page should show too.
     await this.repository.recordCancellation(account.accountId, subscriptionId, ctx.actorUserId, request);
     await this.cache.invalidate(account.accountId, ['subscriptions']);
     if (outcome === 'already_requested')
-      throw new AppException(409, 'conflict', 'A cancellation of this service is already requested');
+      throw new AppException('conflict', 'A cancellation of this service is already requested');
     await this.audit.record({
       ...ctx,
       action: 'subscription.cancellation_requested',
@@ -268,11 +267,7 @@ export class BillingService {
     });
     const stored = (await this.repository.cancellations(account.accountId)).get(subscriptionId);
     if (!stored)
-      throw new AppException(
-        500,
-        'internal_error',
-        'The cancellation was requested but could not be read back',
-      );
+      throw new AppException('internal_error', 'The cancellation was requested but could not be read back');
     return stored;
   }
 

@@ -215,7 +215,7 @@ export class DashboardsService {
       return this.present(reader, DashboardsService.fromSaved(row));
     } catch (err) {
       if (err instanceof SavedDashboardNameTaken)
-        throw new AppException(409, 'conflict', `A dashboard named ${body.name} already exists`, [
+        throw new AppException('conflict', `A dashboard named ${body.name} already exists`, [
           { path: 'body.name', message: 'already taken' },
         ]);
       throw err;

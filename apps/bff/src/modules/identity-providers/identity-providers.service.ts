@@ -118,7 +118,6 @@ export class IdentityProvidersService {
           );
         }
         throw new AppException(
-          503,
           'upstream_unavailable',
           'The issuer’s /.well-known/openid-configuration cannot be read: check the URL, or save without the check',
         );
@@ -139,7 +138,7 @@ export class IdentityProvidersService {
     } catch (err) {
       if (err instanceof IdentityProviderDomainConflict) {
         const message = `Already routed to another account’s identity provider: ${err.domains.join(', ')}`;
-        throw new AppException(409, 'conflict', message, [{ path: 'body.allowedEmailDomains', message }]);
+        throw new AppException('conflict', message, [{ path: 'body.allowedEmailDomains', message }]);
       }
       throw err;
     }

@@ -40,11 +40,11 @@ export const OWNER_ONLY_MESSAGE = 'Only an owner can grant, change or remove the
 const INVALID_LINK = 'This invite link is not valid';
 
 function conflict(message: string): AppException {
-  return new AppException(409, 'conflict', message);
+  return new AppException('conflict', message);
 }
 
 function gone(message: string): AppException {
-  return new AppException(410, 'gone', message);
+  return new AppException('gone', message);
 }
 
 /**
@@ -389,7 +389,6 @@ export class MembersService {
         );
       }
       throw new AppException(
-        503,
         'upstream_unavailable',
         'The invite email could not be sent; nothing was changed. Try again in a moment.',
       );

@@ -165,7 +165,6 @@ export class NotificationsService implements OnModuleInit {
     const refused = input.items.filter((i) => !allowed.has(i.kind));
     if (refused.length > 0) {
       throw new AppException(
-        400,
         'validation_failed',
         'Your role does not receive these notifications',
         refused.map((i) => ({ path: 'body.items', message: `not available: ${i.kind}` })),

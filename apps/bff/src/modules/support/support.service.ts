@@ -134,7 +134,6 @@ export class SupportService {
     const policy = replyPolicy(current, this.env.CASE_REOPEN_WINDOW_DAYS, new Date());
     if (!policy.canReply) {
       throw new AppException(
-        409,
         'conflict',
         'This case was closed too long ago to be reopened: please open a new case',
       );
@@ -189,7 +188,7 @@ export class SupportService {
     requestKey?: string,
   ): Promise<SupportCase> {
     if (account.salesforceAccountId === null) {
-      throw new AppException(409, 'conflict', 'This account is not linked to the support system');
+      throw new AppException('conflict', 'This account is not linked to the support system');
     }
     const created = await this.crm.createCase(account.salesforceAccountId, req, requestKey);
     try {

@@ -42,7 +42,6 @@ export class WebhookDeliveriesAdminService {
     if (reset === null) throw AppException.notFound('Webhook delivery not found');
     if (!reset.replayed) {
       throw new AppException(
-        409,
         'conflict',
         `Only ${REPLAYABLE_STATUSES.join(' or ')} deliveries can be replayed; this one is ${reset.before.status}`,
       );

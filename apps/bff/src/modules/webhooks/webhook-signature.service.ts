@@ -86,6 +86,6 @@ export class WebhookSignatureService {
   }
 
   private invalid(message: string): AppException {
-    return new AppException(401, 'webhook_signature_invalid', message);
+    return new AppException('webhook_signature_invalid', message);
   }
 }

@@ -110,7 +110,6 @@ export class WebhooksService {
         'webhook refused: Outbound Message from an unknown organization',
       );
       throw new AppException(
-        401,
         'webhook_signature_invalid',
         'Outbound Message from an unknown Salesforce organization',
       );

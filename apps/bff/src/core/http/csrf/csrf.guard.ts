@@ -58,13 +58,12 @@ export class CsrfGuard implements CanActivate {
     const cookie = request.cookies?.[names.csrf];
     if (typeof header !== 'string' || header.length === 0) {
       throw new AppException(
-        403,
         'csrf_failed',
         `Missing CSRF token: send the ${names.csrf} cookie's value in the ${CSRF_HEADER} header`,
       );
     }
     if (header !== cookie || !verifyCsrfToken(this.env.CSRF_SECRET, header, sessionId)) {
-      throw new AppException(403, 'csrf_failed', 'Invalid CSRF token: reload the page and try again');
+      throw new AppException('csrf_failed', 'Invalid CSRF token: reload the page and try again');
     }
     return true;
   }

@@ -140,13 +140,11 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
     switch (claim.kind) {
       case 'mismatch':
         throw new AppException(
-          422,
           'idempotency_key_reused',
           'This Idempotency-Key was used for a different request: send a new key',
         );
       case 'in_flight':
         throw new AppException(
-          409,
           'idempotency_key_in_flight',
           'A request with this Idempotency-Key is still running: retry in a moment',
           undefined,

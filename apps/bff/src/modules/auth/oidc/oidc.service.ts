@@ -191,7 +191,6 @@ export class OidcService {
     if (!pending) {
       await this.fail(meta, 'state_missing');
       throw new AppException(
-        400,
         'validation_failed',
         'Your sign-in through the identity provider expired or was started in another browser: start again',
       );
@@ -332,7 +331,6 @@ export class OidcService {
         'An account identity provider’s client secret does not open (IDENTITY_PROVIDER_SECRET_KEY changed?)',
       );
       throw new AppException(
-        503,
         'upstream_unavailable',
         'The identity provider cannot be used: ask your administrator',
       );
@@ -357,7 +355,7 @@ export class OidcService {
     try {
       return await this.configurations.get(id, version, settings);
     } catch {
-      throw new AppException(503, 'upstream_unavailable', 'The identity provider cannot be reached');
+      throw new AppException('upstream_unavailable', 'The identity provider cannot be reached');
     }
   }
 
@@ -457,10 +455,10 @@ export class OidcService {
     if (err instanceof oidc.ClientError) {
       // State mismatch, nonce mismatch, bad ID token signature or claims, missing parameters.
       await this.fail(meta, 'response_invalid', { check: err.code ?? 'unknown' });
-      return new AppException(400, 'validation_failed', 'The sign-in answer did not verify: start again');
+      return new AppException('validation_failed', 'The sign-in answer did not verify: start again');
     }
     this.logger.warn(`Token request to the identity provider failed: ${(err as Error)?.name ?? 'error'}`);
-    return new AppException(503, 'upstream_unavailable', 'The identity provider cannot be reached');
+    return new AppException('upstream_unavailable', 'The identity provider cannot be reached');
   }
 
   private async fail(meta: ClientMeta, reason: string, extra: Record<string, string> = {}): Promise<void> {

@@ -40,7 +40,7 @@ export class ApiKeysService {
   /** @throws AppException 404 when `accountId` names no account */
   async create(body: CreateApiKeyRequest, ctx: RequestAuditContext): Promise<CreatedApiKey> {
     if (body.accountId !== null && (await this.usage.existingAccounts([body.accountId])).size === 0) {
-      throw new AppException(404, 'not_found', 'Account not found', [
+      throw new AppException('not_found', 'Account not found', [
         { path: 'body.accountId', message: 'Account not found' },
       ]);
     }
