@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Me } from '@portico/domain';
+import type { MfaRepository, StoredMfa } from '../../src/modules/auth/mfa.repository';
+import type { PasswordsRepository } from '../../src/modules/auth/passwords.repository';
 import type {
-  AuthRepository,
   SessionClient,
-  StoredMfa,
+  SessionsRepository,
   StoredRefreshToken,
   StoredSession,
-  UserCredentials,
-} from '../../src/modules/auth/auth.repository';
+} from '../../src/modules/auth/sessions.repository';
+import type { UserCredentials, UsersRepository } from '../../src/modules/auth/users.repository';
 
 /** A user as the fake stores it. */
 export interface FakeUser {
@@ -39,9 +40,10 @@ interface FakeRefreshToken {
 }
 
 /**
- * {@link AuthRepository} in memory, with the same conditional writes as the Prisma one (rotate only an unrotated,
+ * The auth repositories ({@link UsersRepository}, {@link SessionsRepository}, {@link MfaRepository},
+ * {@link PasswordsRepository}) in memory over one store, with the same conditional writes as the Prisma one (rotate only an unrotated,
  * unrevoked token; consume only a newer TOTP step; use a reset token only while unused and unexpired), so the
- * services' rules can be unit tested without PostgreSQL. The integration tests run the real repository.
+ * services' rules can be unit tested without PostgreSQL. The integration tests run the real repositories.
  */
 export class InMemoryAuthRepository {
   readonly users = new Map<string, FakeUser>();
@@ -56,8 +58,20 @@ export class InMemoryAuthRepository {
   /** @param clock the time new sessions start at (the database's `now()` in the real one) */
   constructor(private readonly clock: { now(): Date }) {}
 
-  asRepository(): AuthRepository {
-    return this as unknown as AuthRepository;
+  asUsers(): UsersRepository {
+    return this as unknown as UsersRepository;
+  }
+
+  asSessions(): SessionsRepository {
+    return this as unknown as SessionsRepository;
+  }
+
+  asMfa(): MfaRepository {
+    return this as unknown as MfaRepository;
+  }
+
+  asPasswords(): PasswordsRepository {
+    return this as unknown as PasswordsRepository;
   }
 
   addUser(user: Partial<FakeUser> & Pick<FakeUser, 'email' | 'passwordHash'>): FakeUser {

@@ -27,14 +27,15 @@ export function authWorld(overrides: Record<string, string> = {}) {
   const tokens = new TokenService(new JwtService({}), env);
   const lockout = new LoginLockoutService(new MemoryRateLimitStore(() => clock.nowMs()), env);
   const sessions = new SessionsService(
-    repository.asRepository(),
+    repository.asSessions(),
     revocations.asService(),
     audit.asService(),
     clock,
   );
-  const mfa = new MfaService(repository.asRepository(), env, access.asService(), clock);
+  const mfa = new MfaService(repository.asMfa(), env, access.asService(), clock);
   const password = new PasswordService(
-    repository.asRepository(),
+    repository.asUsers(),
+    repository.asPasswords(),
     sessions,
     audit.asService(),
     mail,
@@ -42,7 +43,8 @@ export function authWorld(overrides: Record<string, string> = {}) {
     clock,
   );
   const auth = new AuthService(
-    repository.asRepository(),
+    repository.asUsers(),
+    repository.asSessions(),
     tokens,
     revocations.asService(),
     mfa,

@@ -1,19 +1,10 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { accountSecuritySchema, type AccountSecurity } from '@portico/domain';
-import {
-  AccessService,
-  AccountScoped,
-  CurrentAccount,
-  RequirePermission,
-  type AccountContext,
-} from '../../core/auth';
-import { AppException } from '../../core/http/app.exception';
+import { AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
-import { DbContext } from '../../core/prisma/db-context';
 import { AuditContext, type RequestAuditContext } from '../audit/audit-context';
-import { AuditService } from '../audit/audit.service';
-import { AuthRepository } from './auth.repository';
+import { AccountSecurityService } from './account-security.service';
 
 /** Account-wide security settings (`security:manage`: owners). */
 @ApiTags('security')
@@ -21,51 +12,24 @@ import { AuthRepository } from './auth.repository';
 @AccountScoped()
 @RequirePermission('security:manage')
 export class AccountSecurityController {
-  constructor(
-    private readonly repository: AuthRepository,
-    private readonly audit: AuditService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly security: AccountSecurityService) {}
 
   @Get()
   @ApiOperation({ summary: 'Account security settings' })
   @ApiOkResponse({ description: 'AccountSecurity' })
-  async get(@CurrentAccount() account: AccountContext): Promise<AccountSecurity> {
-    return {
-      mfaRequired: await DbContext.runWithAccount(account.accountId, () =>
-        this.repository.findAccountMfaRequired(account.accountId),
-      ),
-    };
+  get(@CurrentAccount() account: AccountContext): Promise<AccountSecurity> {
+    return this.security.get(account);
   }
 
   @Put()
   @ApiOperation({ summary: 'Require (or stop requiring) two-factor authentication of every member' })
   @ApiOkResponse({ description: 'AccountSecurity' })
   @ApiConflictResponse({ description: 'conflict: turn on your own two-factor authentication first' })
-  async update(
+  update(
     @CurrentAccount() account: AccountContext,
     @Body(new ZodValidationPipe(accountSecuritySchema)) body: AccountSecurity,
     @AuditContext() ctx: RequestAuditContext,
   ): Promise<AccountSecurity> {
-    if (body.mfaRequired && account.memberMfaEnabled !== true) {
-      throw new AppException(
-        'conflict',
-        'Turn on two-factor authentication for yourself before requiring it of every member',
-      );
-    }
-    // Row-level security lets only the system scope change `accounts` rows; the guard has checked `security:manage`
-    // for this very account, and the update names it by id.
-    await DbContext.runAsSystem('account-security', () =>
-      this.repository.setAccountMfaRequired(account.accountId, body.mfaRequired),
-    );
-    // The access context carries the account's two-factor requirement: drop the cached ones.
-    await this.access.invalidateAccount(account.accountId);
-    await this.audit.record({
-      ...ctx,
-      action: 'account.mfa_requirement_changed',
-      target: `account:${account.accountId}`,
-      metadata: { mfaRequired: body.mfaRequired },
-    });
-    return { mfaRequired: body.mfaRequired };
+    return this.security.update(account, body, ctx);
   }
 }

@@ -13,7 +13,8 @@ import { maskEmail } from '../../core/logging/mask-email';
 import { DbContext } from '../../core/prisma/db-context';
 import { clientMetaOf, type ClientMeta } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
-import { AuthRepository } from './auth.repository';
+import { SessionsRepository } from './sessions.repository';
+import { UsersRepository } from './users.repository';
 import { MfaService } from './mfa.service';
 
 /** A signed-in session: the cookies' values and the `Me` body. */
@@ -52,7 +53,8 @@ export class AuthService implements OnModuleInit {
   private dummyHash: Promise<string> | undefined;
 
   constructor(
-    private readonly repository: AuthRepository,
+    private readonly users: UsersRepository,
+    private readonly sessionStore: SessionsRepository,
     private readonly tokens: TokenService,
     private readonly revocations: SessionRevocationService,
     private readonly mfa: MfaService,
@@ -75,7 +77,7 @@ export class AuthService implements OnModuleInit {
       const email = request.email.trim().toLowerCase();
       const key = loginKey(meta.ip, email);
       await this.lockout.assertNotLocked(key);
-      const user = await this.repository.findCredentials(email);
+      const user = await this.users.findCredentials(email);
       const hash = user?.passwordHash ?? (await (this.dummyHash ??= hashPassword(randomUUID())));
       const ok = await verifyPassword(hash, request.password);
       if (!user || !ok) {
@@ -158,7 +160,7 @@ export class AuthService implements OnModuleInit {
     if (!refreshToken) throw AppException.unauthenticated(SESSION_EXPIRED);
     return DbContext.runAsSystem('refresh', async () => {
       const now = this.clock.now();
-      const stored = await this.repository.findRefreshToken(hashRefreshToken(refreshToken));
+      const stored = await this.sessionStore.findRefreshToken(hashRefreshToken(refreshToken));
       if (!stored || stored.revokedAt || stored.sessionRevokedAt)
         throw AppException.unauthenticated(SESSION_EXPIRED);
       if (stored.rotatedAt) {
@@ -166,11 +168,11 @@ export class AuthService implements OnModuleInit {
         throw AppException.unauthenticated(SESSION_EXPIRED);
       }
       if (stored.expiresAt.getTime() <= now.getTime()) throw AppException.unauthenticated(SESSION_EXPIRED);
-      const me = await this.repository.findMe(stored.userId);
+      const me = await this.users.findMe(stored.userId);
       if (!me) throw AppException.unauthenticated(SESSION_EXPIRED);
       const next = this.tokens.issueRefreshToken(stored.familyId, now, stored.expiresAt);
       const client = { userAgent: meta.userAgent?.slice(0, 512) ?? null, ip: meta.ip };
-      const rotated = await this.repository.rotate(
+      const rotated = await this.sessionStore.rotate(
         stored.id,
         {
           userId: stored.userId,
@@ -193,9 +195,9 @@ export class AuthService implements OnModuleInit {
   async logout(refreshToken: string | undefined, meta: ClientMeta): Promise<void> {
     if (!refreshToken) return;
     await DbContext.runAsSystem('logout', async () => {
-      const stored = await this.repository.findRefreshToken(hashRefreshToken(refreshToken));
+      const stored = await this.sessionStore.findRefreshToken(hashRefreshToken(refreshToken));
       if (!stored) return;
-      await this.repository.revokeFamily(stored.familyId, this.clock.now());
+      await this.sessionStore.revokeFamily(stored.familyId, this.clock.now());
       await this.revocations.revoke([stored.familyId]);
       await this.audit.record({
         action: 'auth.logout',
@@ -211,7 +213,7 @@ export class AuthService implements OnModuleInit {
    * @throws AppException 401 when the user no longer exists
    */
   async me(userId: string): Promise<Me> {
-    const me = await DbContext.runAsUser(userId, () => this.repository.findMe(userId));
+    const me = await DbContext.runAsUser(userId, () => this.users.findMe(userId));
     if (!me) throw AppException.unauthenticated();
     return me;
   }
@@ -225,11 +227,11 @@ export class AuthService implements OnModuleInit {
     meta: ClientMeta,
     options: { mfaAccountId?: string } = {},
   ): Promise<IssuedSession> {
-    const me = await this.repository.findMe(userId);
+    const me = await this.users.findMe(userId);
     if (!me) throw AppException.unauthenticated(INVALID_CREDENTIALS);
     const sessionId = randomUUID();
     const refresh = this.tokens.issueRefreshToken(sessionId, this.clock.now());
-    await this.repository.createSession({
+    await this.sessionStore.createSession({
       sessionId,
       userId,
       tokenHash: refresh.hash,
@@ -287,7 +289,7 @@ export class AuthService implements OnModuleInit {
   }
 
   private async handleReuse(familyId: string, userId: string, meta: ClientMeta, now: Date): Promise<void> {
-    const revoked = await this.repository.revokeFamily(familyId, now);
+    const revoked = await this.sessionStore.revokeFamily(familyId, now);
     await this.revocations.revoke([familyId]);
     this.logger.warn(`Refresh token reuse detected; revoked ${revoked} token(s) of the session`);
     await this.audit.record({

@@ -9,7 +9,7 @@ import { Clock } from '../../core/clock/clock';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { AppException } from '../../core/http/app.exception';
-import { AuthRepository } from './auth.repository';
+import { MfaRepository } from './mfa.repository';
 
 /** Issuer shown in authenticator apps. */
 export const TOTP_ISSUER = 'Portico';
@@ -49,7 +49,7 @@ export class MfaService {
   private readonly box: SecretBox;
 
   constructor(
-    private readonly repository: AuthRepository,
+    private readonly repository: MfaRepository,
     @Inject(ENV) env: Env,
     private readonly access: AccessService,
     private readonly clock: Clock,

@@ -11,7 +11,8 @@ import { maskEmail } from '../../core/logging/mask-email';
 import { MailPort } from '../../core/mail/mail.port';
 import { DbContext } from '../../core/prisma/db-context';
 import { AuditService } from '../audit/audit.service';
-import { AuthRepository } from './auth.repository';
+import { PasswordsRepository } from './passwords.repository';
+import { UsersRepository } from './users.repository';
 import type { ClientMeta } from '../audit/audit-context';
 import { SessionsService } from './sessions.service';
 import { passwordResetMail } from './password-reset.mail';
@@ -60,7 +61,8 @@ export class PasswordService {
   private readonly logger = new Logger('Password');
 
   constructor(
-    private readonly repository: AuthRepository,
+    private readonly users: UsersRepository,
+    private readonly passwords: PasswordsRepository,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly mail: MailPort,
@@ -79,7 +81,7 @@ export class PasswordService {
     meta: ClientMeta,
   ): Promise<void> {
     await DbContext.runAsUser(user.userId, async () => {
-      const credentials = await this.repository.findCredentialsById(user.userId);
+      const credentials = await this.users.findCredentialsById(user.userId);
       if (!credentials) throw AppException.unauthenticated();
       if (!(await verifyPassword(credentials.passwordHash, currentPassword))) {
         throw AppException.validation(
@@ -88,7 +90,7 @@ export class PasswordService {
         );
       }
       assertPolicy(newPassword, credentials.email, 'body.newPassword');
-      await this.repository.updatePassword(user.userId, await hashPassword(newPassword), this.clock.now());
+      await this.passwords.updatePassword(user.userId, await hashPassword(newPassword), this.clock.now());
       await this.audit.record({
         action: 'auth.password_changed',
         actorUserId: user.userId,
@@ -108,7 +110,7 @@ export class PasswordService {
   async requestReset(emailInput: string, meta: ClientMeta): Promise<void> {
     const email = emailInput.trim().toLowerCase();
     await DbContext.runAsSystem('password-reset-request', async () => {
-      const user = await this.repository.findCredentials(email);
+      const user = await this.users.findCredentials(email);
       await this.audit.record({
         action: 'auth.password_reset_requested',
         actorUserId: user?.id ?? null,
@@ -120,7 +122,7 @@ export class PasswordService {
       if (!user) return;
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(this.clock.nowMs() + this.env.PASSWORD_RESET_TTL_SECONDS * 1000);
-      await this.repository.createResetToken({ userId: user.id, tokenHash: sha256(token), expiresAt });
+      await this.passwords.createResetToken({ userId: user.id, tokenHash: sha256(token), expiresAt });
       const link = `${this.env.PORTAL_ORIGIN.replace(/\/+$/, '')}/reset-password#token=${token}`;
       const minutes = Math.round(this.env.PASSWORD_RESET_TTL_SECONDS / 60);
       this.mail
@@ -145,10 +147,10 @@ export class PasswordService {
         'This reset link is invalid, used or expired: ask for a new one',
       );
       const tokenHash = sha256(token);
-      const owner = await this.repository.findResetTokenOwner(tokenHash, this.clock.now());
+      const owner = await this.passwords.findResetTokenOwner(tokenHash, this.clock.now());
       if (!owner) throw invalid;
       assertPolicy(newPassword, owner.email, 'body.newPassword');
-      const userId = await this.repository.resetPassword(
+      const userId = await this.passwords.resetPassword(
         tokenHash,
         await hashPassword(newPassword),
         this.clock.now(),

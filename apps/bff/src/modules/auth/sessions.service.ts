@@ -6,7 +6,7 @@ import { Clock } from '../../core/clock/clock';
 import { AppException } from '../../core/http/app.exception';
 import { DbContext } from '../../core/prisma/db-context';
 import { AuditService } from '../audit/audit.service';
-import { AuthRepository, type StoredSession } from './auth.repository';
+import { SessionsRepository, type StoredSession } from './sessions.repository';
 import type { ClientMeta } from '../audit/audit-context';
 
 /** `Chrome 142 on Linux`-style label of a user agent (bowser); `Unknown device` when there is none. */
@@ -41,7 +41,7 @@ function toSession(row: StoredSession, currentId: string): Session {
 @Injectable()
 export class SessionsService {
   constructor(
-    private readonly repository: AuthRepository,
+    private readonly repository: SessionsRepository,
     private readonly revocations: SessionRevocationService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
