@@ -3,6 +3,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const ENV_MESSAGE = 'Read settings through the validated config module, not process.env';
+
 /** Files under test harnesses, where reading `process.env` (ports, URLs of test services) is the harness's job. */
 const TEST_FILES = [
   '**/*.spec.ts',
@@ -18,8 +20,14 @@ const TEST_FILES = [
  * and validated once, and everything else receives them typed.
  * @param {string[]} configFiles globs of the files allowed to read `process.env`
  */
+/** The `no-restricted-imports` paths that keep `process.env` in the config module (see {@link restrictEnvAccess}). */
+export const ENV_IMPORT_PATHS = [
+  { name: 'process', importNames: ['env'], message: ENV_MESSAGE },
+  { name: 'node:process', importNames: ['env'], message: ENV_MESSAGE },
+];
+
 export function restrictEnvAccess(configFiles) {
-  const message = 'Read settings through the validated config module, not process.env';
+  const message = ENV_MESSAGE;
   return [
     {
       files: ['**/*.js', '**/*.mjs', '**/*.ts', '**/*.tsx'],
@@ -28,10 +36,7 @@ export function restrictEnvAccess(configFiles) {
         'no-restricted-imports': [
           'error',
           {
-            paths: [
-              { name: 'process', importNames: ['env'], message },
-              { name: 'node:process', importNames: ['env'], message },
-            ],
+            paths: ENV_IMPORT_PATHS,
           },
         ],
       },

@@ -6,6 +6,7 @@ import { ConfigModule } from './core/config/config.module';
 import type { Env } from './core/config/env';
 import { EventsModule } from './core/events/events.module';
 import { HttpSecurityModule } from './core/http/http-security.module';
+import { IntegrationsModule } from './integrations/integrations.module';
 import { QueueModule } from './core/queue/queue.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
@@ -28,6 +29,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReadCacheModule } from './modules/read-cache/read-cache.module';
+import { StatusCacheModule } from './modules/status-cache/status-cache.module';
 // ---- end ----
 
 /** Infrastructure every feature relies on (all global). */
@@ -46,6 +48,9 @@ const CORE_MODULES: Type[] = [
   HttpSecurityModule,
 ];
 
+/** The upstream adapters behind their ports, provided once (global). */
+const INTEGRATION_MODULES: Type[] = [IntegrationsModule];
+
 /** Feature modules, each one folder under src/modules. */
 export const FEATURE_MODULES: Type[] = [
   AuthModule,
@@ -55,6 +60,7 @@ export const FEATURE_MODULES: Type[] = [
   AdminModule,
   // ---- feature modules of the integration/webhook/realtime side: list ----
   ReadCacheModule,
+  StatusCacheModule,
   NotificationsModule,
   MeStatusModule,
   BillingModule,
@@ -82,7 +88,7 @@ export class AppModule {
         : FEATURE_MODULES;
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(env), ...CORE_MODULES, ...features],
+      imports: [ConfigModule.forRoot(env), ...CORE_MODULES, ...INTEGRATION_MODULES, ...features],
     };
   }
 }

@@ -5,7 +5,7 @@ import type { EventBus } from '../../src/core/events/event-bus.port';
 import { InProcessEventBus } from '../../src/core/events/in-process-event-bus.adapter';
 import { MailPort, type OutgoingMail } from '../../src/core/mail/mail.port';
 import type { AuditRecord, AuditService } from '../../src/modules/audit/audit.service';
-import type { StatusCacheService } from '../../src/modules/me-status/status-cache.service';
+import type { StatusCacheService } from '../../src/modules/status-cache/status-cache.service';
 import type { NewNotification } from '../../src/modules/notifications/notifications.repository';
 import type { NotificationsService } from '../../src/modules/notifications/notifications.service';
 import type { ReadCacheService } from '../../src/modules/read-cache/read-cache.service';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { apiErrorSchema } from '@portico/domain';
 import { io, type Socket } from 'socket.io-client';
 import { Webhook } from 'standardwebhooks';
-import { StatusCacheService } from '../../src/modules/me-status/status-cache.service';
+import { StatusCacheService } from '../../src/modules/status-cache/status-cache.service';
 import { accountIdByName, loginAs } from '../support/login';
 import { freePort } from '../support/free-port';
 import { createTestApp, type TestApp } from '../support/test-app';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { AccountStatus, StatusBlockName } from '@portico/domain';
 import { accountStatusSchema, meSchema } from '@portico/domain';
 import type { Env } from '../../src/core/config/env';
-import { StatusCacheService } from '../../src/modules/me-status/status-cache.service';
+import { StatusCacheService } from '../../src/modules/status-cache/status-cache.service';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { loginAs } from '../support/login';
 

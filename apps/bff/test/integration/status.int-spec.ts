@@ -1,6 +1,6 @@
 import type { AccountStatus } from '@portico/domain';
 import { accountStatusSchema, meSchema } from '@portico/domain';
-import { StatusCacheService } from '../../src/modules/me-status/status-cache.service';
+import { StatusCacheService } from '../../src/modules/status-cache/status-cache.service';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { loginAs } from '../support/login';
 

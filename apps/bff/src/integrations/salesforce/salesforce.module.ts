@@ -12,6 +12,6 @@ import { SalesforceClient } from './salesforce.client';
     SalesforceCrmProvider,
     { provide: CrmProvider, useExisting: SalesforceCrmProvider },
   ],
-  exports: [CrmProvider, UpstreamModule],
+  exports: [CrmProvider],
 })
 export class SalesforceModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { UpstreamsStatus } from '@portico/domain';
+import type { UpstreamHealth } from '../../modules/health/upstream-health.port';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { MetricsService } from '../../core/metrics/metrics.service';
@@ -50,7 +51,7 @@ export function upstreamPolicyOptions(
  * the clients that call them and read by health and the status document.
  */
 @Injectable()
-export class UpstreamRegistry {
+export class UpstreamRegistry implements UpstreamHealth {
   readonly whmcs: UpstreamResilience;
   readonly salesforce: UpstreamResilience;
 

@@ -12,6 +12,6 @@ import { WhmcsClient } from './whmcs.client';
     WhmcsBillingProvider,
     { provide: BillingProvider, useExisting: WhmcsBillingProvider },
   ],
-  exports: [BillingProvider, UpstreamModule],
+  exports: [BillingProvider],
 })
 export class WhmcsModule {}

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { IdentityProvidersModule } from '../identity-providers/identity-providers.module';
-import { MeStatusModule } from '../me-status/me-status.module';
 import { AdminController } from './admin.controller';
 import { AdminIdentityProviderController } from './admin-identity-provider.controller';
 import { AdminRepository } from './admin.repository';
@@ -8,7 +7,7 @@ import { AdminService } from './admin.service';
 
 /** Platform administration (`/api/v1/admin/...`). */
 @Module({
-  imports: [MeStatusModule, IdentityProvidersModule],
+  imports: [IdentityProvidersModule],
   controllers: [AdminController, AdminIdentityProviderController],
   providers: [AdminRepository, AdminService],
 })

@@ -9,7 +9,7 @@ import type {
 } from '@portico/domain';
 import { AppException } from '../../core/http/app.exception';
 import { AuditService } from '../audit/audit.service';
-import { StatusCacheService } from '../me-status/status-cache.service';
+import { StatusCacheService } from '../status-cache/status-cache.service';
 import type { RequestAuditContext } from '../audit/audit-context';
 import { AccountLinkConflict, AdminRepository } from './admin.repository';
 

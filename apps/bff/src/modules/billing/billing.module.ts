@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
 import { BillingController } from './billing.controller';
 import { BillingRepository } from './billing.repository';
 import { BillingService } from './billing.service';
 
 /** Billing routes over {@link BillingProvider}; exports {@link BillingService} (next charge dates for alerts). */
 @Module({
-  imports: [WhmcsModule],
   controllers: [BillingController],
   providers: [BillingService, BillingRepository],
   exports: [BillingService],

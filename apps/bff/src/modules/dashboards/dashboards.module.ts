@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { UpstreamModule } from '../../integrations/upstream/upstream.module';
 import { BillingModule } from '../billing/billing.module';
 import { SupportModule } from '../support/support.module';
 import { UsageModule } from '../usage/usage.module';
@@ -16,7 +15,7 @@ import { panelProviderRegistry } from './providers';
  * custom panel providers (every class registered with `@PanelProvider` in `providers/`).
  */
 @Module({
-  imports: [UsageModule, BillingModule, SupportModule, UpstreamModule],
+  imports: [UsageModule, BillingModule, SupportModule],
   controllers: [DashboardsController],
   providers: [
     DashboardConfigService,

@@ -30,7 +30,7 @@ import {
 import Mustache from 'mustache';
 import type { AccountContext } from '../../core/auth';
 import { AppException } from '../../core/http/app.exception';
-import { UpstreamRegistry } from '../../integrations/upstream/upstream.registry';
+import { UpstreamHealth } from '../health/upstream-health.port';
 import { AuditService } from '../audit/audit.service';
 import { BillingService } from '../billing/billing.service';
 import { SupportService } from '../support/support.service';
@@ -104,7 +104,7 @@ export class PanelDataService {
     private readonly billing: BillingService,
     private readonly support: SupportService,
     private readonly audit: AuditService,
-    private readonly upstreams: UpstreamRegistry,
+    private readonly upstreams: UpstreamHealth,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -494,7 +494,7 @@ export class PanelDataService {
     if (panel.sources.includes('upstreams')) {
       const names = { whmcs: 'Billing system', salesforce: 'Support system' } as const;
       for (const [id, state] of Object.entries(this.upstreams.status(now.getTime())) as Array<
-        [keyof typeof names, ReturnType<UpstreamRegistry['status']>['whmcs']]
+        [keyof typeof names, ReturnType<UpstreamHealth['status']>['whmcs']]
       >) {
         const status = state.breaker === 'closed' ? 'green' : state.breaker === 'half_open' ? 'amber' : 'red';
         const reason =

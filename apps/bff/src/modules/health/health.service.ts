@@ -3,7 +3,7 @@ import { BillingProvider } from '../billing/billing.provider';
 import { CrmProvider } from '../support/crm.provider';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 import type { UpstreamSnapshot } from '../../integrations/upstream/upstream-policy';
-import { UpstreamRegistry } from '../../integrations/upstream/upstream.registry';
+import { UpstreamHealth } from './upstream-health.port';
 import { HealthRepository } from './health.repository';
 
 /** Longest a readiness check may take, ms. */
@@ -43,7 +43,7 @@ export class HealthService {
     private readonly repository: HealthRepository,
     private readonly billing: BillingProvider,
     private readonly crm: CrmProvider,
-    private readonly upstreams: UpstreamRegistry,
+    private readonly upstreams: UpstreamHealth,
   ) {}
 
   /** Runs every check, each cut at {@link READINESS_CHECK_TIMEOUT_MS}; `status` is ok only when all are. */

@@ -27,7 +27,7 @@ import { UsageTilesService } from '../usage/usage-tiles.service';
 import { UsageService } from '../usage/usage.service';
 import { InMemoryUsageStore } from '../../../test/fakes/usage-store.fake';
 import { MeStatusService } from './me-status.service';
-import { StatusCacheService } from './status-cache.service';
+import { StatusCacheService } from '../status-cache/status-cache.service';
 
 const USD = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
 

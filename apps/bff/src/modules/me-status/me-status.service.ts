@@ -15,12 +15,16 @@ import {
 } from '@portico/domain';
 import type { AccountContext } from '../../core/auth';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
-import { UpstreamRegistry } from '../../integrations/upstream/upstream.registry';
+import { UpstreamHealth } from '../health/upstream-health.port';
 import { BillingProvider } from '../billing/billing.provider';
 import { CrmProvider } from '../support/crm.provider';
 import { UsageTilesService } from '../usage/usage-tiles.service';
 import { RECENT_INVOICES, summarizeBilling } from './billing-summary.mapper';
-import { blockFailureReason, StatusCacheService, type StoredBlock } from './status-cache.service';
+import {
+  blockFailureReason,
+  StatusCacheService,
+  type StoredBlock,
+} from '../status-cache/status-cache.service';
 
 /** Open cases shown on the dashboard. */
 const DASHBOARD_OPEN_CASES = 5;
@@ -59,7 +63,7 @@ export class MeStatusService {
     private readonly crm: CrmProvider,
     private readonly usage: UsageTilesService,
     private readonly cache: StatusCacheService,
-    private readonly upstreams: UpstreamRegistry,
+    private readonly upstreams: UpstreamHealth,
   ) {}
 
   /** The dashboard document of `account` (the caller has checked membership). */

@@ -5,7 +5,7 @@ import { SwrCache } from '../../core/cache/swr-cache';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { MetricsService } from '../../core/metrics/metrics.service';
-import { blockFailureReason, statusCacheWindows } from '../me-status/status-cache.service';
+import { blockFailureReason, statusCacheWindows } from '../status-cache/status-cache.service';
 
 /**
  * Upstream reads behind the read pages, each a cache group per account: every query of a resource (page, filter,

@@ -3,10 +3,7 @@ import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { JobQueue } from '../../core/queue/job-queue.port';
 import { MetricsService } from '../../core/metrics/metrics.service';
-import { SalesforceModule } from '../../integrations/salesforce/salesforce.module';
-import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
 import { BillingModule } from '../billing/billing.module';
-import { MeStatusModule } from '../me-status/me-status.module';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { RECONCILIATION_JOB, ReconciliationService } from './reconciliation.service';
 
@@ -16,7 +13,7 @@ import { RECONCILIATION_JOB, ReconciliationService } from './reconciliation.serv
  * interval timer.
  */
 @Module({
-  imports: [WhmcsModule, SalesforceModule, MeStatusModule, BillingModule],
+  imports: [BillingModule],
   providers: [ReconciliationRepository, ReconciliationService],
   exports: [ReconciliationService],
 })

@@ -7,7 +7,7 @@ import { EventBus } from '../../core/events/event-bus.port';
 import { DbContext } from '../../core/prisma/db-context';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 import { BillingProvider } from '../billing/billing.provider';
-import { StatusCacheService } from '../me-status/status-cache.service';
+import { StatusCacheService } from '../status-cache/status-cache.service';
 import { BillingService } from '../billing/billing.service';
 import { daysUntil, defaultCardWarning } from '../billing/billing-rules.mapper';
 import { cardExpiringNotification, domainExpiringNotification } from '../notifications/notification-content';

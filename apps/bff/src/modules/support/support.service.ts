@@ -19,7 +19,7 @@ import { EventBus } from '../../core/events/event-bus.port';
 import { AppException } from '../../core/http/app.exception';
 import { AuditService } from '../audit/audit.service';
 import type { RequestAuditContext } from '../audit/audit-context';
-import { StatusCacheService } from '../me-status/status-cache.service';
+import { StatusCacheService } from '../status-cache/status-cache.service';
 import { ReadCacheService } from '../read-cache/read-cache.service';
 import { CrmProvider } from './crm.provider';
 import { SupportRepository } from './support.repository';

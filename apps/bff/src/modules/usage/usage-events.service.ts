@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { EventBus } from '../../core/events/event-bus.port';
-import { StatusCacheService } from '../me-status/status-cache.service';
+import { StatusCacheService } from '../status-cache/status-cache.service';
 
 /**
  * Tells the account's open portals that usage changed: per account, one `usage_changed` (with every metric touched)

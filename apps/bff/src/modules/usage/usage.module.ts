@@ -11,8 +11,6 @@ import type { FastifyInstance } from 'fastify';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { JobQueue } from '../../core/queue/job-queue.port';
-import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
-import { StatusCacheModule } from '../me-status/status-cache.module';
 import { UsageAlertRepository } from './alerts/usage-alert.repository';
 import { UsageAlertsController } from './alerts/usage-alerts.controller';
 import { UsageAlertsService } from './alerts/usage-alerts.service';
@@ -47,7 +45,6 @@ import { UsageService } from './usage.service';
  * Exports the catalog, the store and the tiles.
  */
 @Module({
-  imports: [WhmcsModule, StatusCacheModule],
   controllers: [UsageController, UsageAlertsController, UsageIngestController, ApiKeysController],
   providers: [
     {

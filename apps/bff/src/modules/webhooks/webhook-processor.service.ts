@@ -11,7 +11,7 @@ import { DbContext } from '../../core/prisma/db-context';
 import { PermanentJobError } from '../../core/queue/job-queue.port';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 import { BillingProvider } from '../billing/billing.provider';
-import { StatusCacheService } from '../me-status/status-cache.service';
+import { StatusCacheService } from '../status-cache/status-cache.service';
 import { invoiceOverdueNotification, paymentFailedNotification } from '../notifications/notification-content';
 import type { NewNotification } from '../notifications/notifications.repository';
 import { NotificationsService } from '../notifications/notifications.service';

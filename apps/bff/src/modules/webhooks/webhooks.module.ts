@@ -1,9 +1,6 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { SalesforceModule } from '../../integrations/salesforce/salesforce.module';
-import { WhmcsModule } from '../../integrations/whmcs/whmcs.module';
-import { MeStatusModule } from '../me-status/me-status.module';
 import { registerWebhookRawBodyHook, registerXmlBodyParser } from './webhook-raw-body.hook';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
@@ -29,7 +26,6 @@ import { WebhooksService } from './webhooks.service';
  * backoff, dead letters), start-up recovery, and the platform-admin dead-letter routes.
  */
 @Module({
-  imports: [WhmcsModule, SalesforceModule, MeStatusModule],
   controllers: [WebhooksController, WebhookDeliveriesAdminController],
   providers: [
     WebhookSignatureService,
