@@ -12,41 +12,45 @@ export interface UserCredentials {
   locale?: Locale | null;
 }
 
-/** The users as sign-in and the password flows read them: credentials by email or id, and the signed-in user with their memberships. */
+/** The columns of a user that {@link UserCredentials} holds. */
+const CREDENTIALS = { id: true, email: true, passwordHash: true, mfaEnabledAt: true, locale: true } as const;
+
+/** A user row's {@link UserCredentials} (an unknown saved language reads as none). */
+function credentialsOf(
+  row: {
+    id: string;
+    email: string;
+    passwordHash: string;
+    mfaEnabledAt: Date | null;
+    locale: string | null;
+  } | null,
+): UserCredentials | null {
+  return row
+    ? {
+        id: row.id,
+        email: row.email,
+        passwordHash: row.passwordHash,
+        mfaEnabled: row.mfaEnabledAt !== null,
+        locale: localeSchema.safeParse(row.locale).data ?? null,
+      }
+    : null;
+}
+
+/**
+ * The users as sign-in and the password flows read them: credentials by email or id, and the signed-in user with
+ * their memberships.
+ */
 @Injectable()
 export class UsersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** @param email lower-cased */
   async findCredentials(email: string): Promise<UserCredentials | null> {
-    const row = await this.prisma.user.findUnique({
-      where: { email },
-      select: { id: true, email: true, passwordHash: true, mfaEnabledAt: true, locale: true },
-    });
-    return row
-      ? {
-          id: row.id,
-          email: row.email,
-          passwordHash: row.passwordHash,
-          mfaEnabled: row.mfaEnabledAt !== null,
-          locale: localeSchema.safeParse(row.locale).data ?? null,
-        }
-      : null;
+    return credentialsOf(await this.prisma.user.findUnique({ where: { email }, select: CREDENTIALS }));
   }
 
   async findCredentialsById(userId: string): Promise<UserCredentials | null> {
-    const row = await this.prisma.user.findUnique({
-      where: { id: userId },
-      select: { id: true, email: true, passwordHash: true, mfaEnabledAt: true },
-    });
-    return row
-      ? {
-          id: row.id,
-          email: row.email,
-          passwordHash: row.passwordHash,
-          mfaEnabled: row.mfaEnabledAt !== null,
-        }
-      : null;
+    return credentialsOf(await this.prisma.user.findUnique({ where: { id: userId }, select: CREDENTIALS }));
   }
 
   /** The user and their memberships (accounts by name), or null when the user no longer exists. */
