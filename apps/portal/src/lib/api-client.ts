@@ -1,5 +1,6 @@
 import { apiErrorSchema, type FieldIssue } from '@portico/domain';
 import type { z } from 'zod';
+import { issuesOf } from './form-text';
 
 /**
  * A failed BFF call, built from the BFF's error body `{ code, message, requestId, details? }`.
@@ -243,7 +244,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
           code: 'invalid_response',
           message: 'The server sent an answer Portico does not understand.',
           requestId,
-          details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          details: issuesOf(parsed.error),
         });
       }
       return parsed.data;

@@ -6,13 +6,33 @@ export function formText(form: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** One failing field, as the BFF's `details` and {@link issuesOf} give it: `path` is dotted (`body.subject`). */
+export interface FieldIssueText {
+  path: string;
+  message: string;
+}
+
+/**
+ * A zod error's issues as {@link FieldIssueText}s (what the BFF sends in `details`), so a form checks its input in
+ * the browser and maps the BFF's answer with the same helper. @param prefix path segments put in front (`body`)
+ */
+export function issuesOf(
+  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+  prefix: readonly string[] = [],
+): FieldIssueText[] {
+  return error.issues.map((i) => ({
+    path: [...prefix, ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
+}
+
 /**
  * The first issue of each of `fields`, as a sentence; issues about anything else are left out. An issue belongs to
  * the field its path names (`subject`, `body.subject`, `allowedEmailDomains.0`).
  */
 export function fieldErrorsOf<F extends string>(
   fields: readonly F[],
-  issues: readonly { path: string; message: string }[],
+  issues: readonly FieldIssueText[],
 ): Partial<Record<F, string>> {
   const errors: Partial<Record<F, string>> = {};
   for (const issue of issues) {

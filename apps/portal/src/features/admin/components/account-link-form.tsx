@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { linkAccountRequestSchema, type AdminAccount } from '@portico/domain';
 import { useLinkAdminMutation } from '@/features/admin/api/use-link-admin-mutation';
 import { TextField } from '@/components/ui/text-field';
-import { fieldErrorsOf } from '@/lib/form-text';
+import { fieldErrorsOf, issuesOf } from '@/lib/form-text';
 
 type Field = 'name' | 'whmcsClientId' | 'salesforceAccountId';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -45,12 +45,7 @@ export function AccountLinkForm({
       salesforceAccountId: idValue(form.get('salesforceAccountId'), false),
     });
     if (!parsed.success) {
-      setErrors(
-        fieldErrorsOf(
-          FIELDS,
-          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        ),
-      );
+      setErrors(fieldErrorsOf(FIELDS, issuesOf(parsed.error)));
       return;
     }
     setErrors({});

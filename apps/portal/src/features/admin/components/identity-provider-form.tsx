@@ -16,7 +16,7 @@ import {
 } from '@/features/admin/api/use-identity-provider-mutations';
 import { browserApiClient } from '@/lib/api-client';
 import { TextField } from '@/components/ui/text-field';
-import { fieldErrorsOf, formText } from '@/lib/form-text';
+import { fieldErrorsOf, formText, issuesOf } from '@/lib/form-text';
 
 type Field = 'issuerUrl' | 'clientId' | 'clientSecret' | 'allowedEmailDomains';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -74,12 +74,7 @@ export function IdentityProviderForm({
       verifyDiscovery: form.get('verifyDiscovery') === 'on',
     });
     if (!parsed.success) {
-      setErrors(
-        fieldErrorsOf(
-          FIELDS,
-          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        ),
-      );
+      setErrors(fieldErrorsOf(FIELDS, issuesOf(parsed.error)));
       return;
     }
     if (!provider && parsed.data.clientSecret === undefined) {

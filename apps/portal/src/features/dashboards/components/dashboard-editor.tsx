@@ -15,6 +15,7 @@ import {
 } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, isApiError } from '@/lib/api-client';
+import { issuesOf } from '@/lib/form-text';
 import {
   addPanel,
   nameFromTitle,
@@ -25,18 +26,13 @@ import {
 import { dashboardKeys } from '../api/dashboards.queries';
 import styles from '../dashboards.module.css';
 
-/** Dotted issue paths (`panels.0.metric`) of a zod error, as the BFF reports them (`body.panels.0.metric`). */
-function issuesOf(draft: DraftDashboard): FieldIssue[] {
+/** The draft's problems in the browser, with the paths the BFF reports them under (`body.panels.0.metric`). */
+function draftIssues(draft: DraftDashboard): FieldIssue[] {
   const parsed = createSavedDashboardSchema.safeParse({
     ...draft,
     description: draft.description.trim() || undefined,
   });
-  return parsed.success
-    ? []
-    : parsed.error.issues.map((i) => ({
-        path: ['body', ...i.path.map(String)].join('.'),
-        message: i.message,
-      }));
+  return parsed.success ? [] : issuesOf(parsed.error, ['body']);
 }
 
 /**
@@ -122,7 +118,7 @@ export function DashboardEditor({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const issues = issuesOf(draft);
+    const issues = draftIssues(draft);
     setProblems(issues);
     if (issues.length === 0) save.mutate(draft);
   }

@@ -17,9 +17,10 @@ import { invitePreviewQuery } from '@/features/members/api/members.queries';
 import { inviteApiClient, useAcceptInviteMutation } from '@/features/members/api/use-accept-invite-mutation';
 import { accountPagePath } from '@/lib/account-paths';
 import { isApiError } from '@/lib/api-client';
-import { capitalize } from '@/lib/format';
+import { fieldErrorsOf, formText, issuesOf } from '@/lib/form-text';
 
-type FieldErrors = Partial<Record<'name' | 'password', string>>;
+const FIELDS = ['name', 'password'] as const;
+type FieldErrors = Partial<Record<(typeof FIELDS)[number], string>>;
 
 function InviteSummary({ preview }: { preview: InvitePreview }) {
   const t = useTranslations('invite');
@@ -130,11 +131,7 @@ export function AcceptInvite({ token }: { token: string }) {
       setFormError(t('acceptFailed'));
       return;
     }
-    const next: FieldErrors = {};
-    for (const d of err.details) {
-      const field = d.path.split('.').pop();
-      if ((field === 'name' || field === 'password') && !next[field]) next[field] = capitalize(d.message);
-    }
+    const next: FieldErrors = fieldErrorsOf(FIELDS, err.details);
     setErrors(next);
     if (Object.keys(next).length === 0) setFormError(err.message);
   }
@@ -187,19 +184,11 @@ export function AcceptInvite({ token }: { token: string }) {
     event.preventDefault();
     setFormError(null);
     const form = new FormData(event.currentTarget);
-    const nameValue = form.get('name');
-    const passwordValue = form.get('password');
-    const name = typeof nameValue === 'string' ? nameValue : '';
-    const password = typeof passwordValue === 'string' ? passwordValue : '';
+    const name = formText(form, 'name');
+    const password = formText(form, 'password');
     const parsed = acceptInviteRequestSchema.safeParse({ token, name, password });
-    const next: FieldErrors = {};
+    const next: FieldErrors = parsed.success ? {} : fieldErrorsOf(FIELDS, issuesOf(parsed.error));
     if (name.trim() === '') next.name = t('enterName');
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if ((field === 'name' || field === 'password') && !next[field]) next[field] = issue.message;
-      }
-    }
     setErrors(next);
     if (Object.keys(next).length > 0 || !parsed.success) {
       document.getElementById(next.name ? 'invite-name' : 'invite-password')?.focus();

@@ -8,7 +8,7 @@ import { createCaseRequestSchema } from '@portico/domain';
 import { useCreateSupportMutation } from '@/features/support/api/use-create-support-mutation';
 import { PageHeader } from '@/components/ui/page-header';
 import { accountPagePath } from '@/lib/account-paths';
-import { fieldErrorsOf } from '@/lib/form-text';
+import { fieldErrorsOf, issuesOf } from '@/lib/form-text';
 
 type Field = 'subject' | 'description' | 'priority';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -33,10 +33,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
       priority: form.get('priority'),
     });
     if (!parsed.success) {
-      const next = fieldErrorsOf(
-        FIELDS,
-        parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-      );
+      const next = fieldErrorsOf(FIELDS, issuesOf(parsed.error));
       setErrors(next);
       const first = FIELDS.find((f) => next[f]);
       if (first) document.getElementById(`case-${first}`)?.focus();
