@@ -1,4 +1,5 @@
 import { invoiceDetailSchema, invoicePageSchema, subscriptionListSchema } from '@portico/domain';
+import { forgetCachedReads } from '../support/caches';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { signInDemoOwners } from '../support/login';
 
@@ -21,6 +22,7 @@ describe('billing routes (integration)', () => {
     // The sandbox is shared by every suite: start from its seeded state.
     expect((await fetch(`${sandbox}/__admin/reset`, { method: 'POST' })).ok).toBe(true);
     ({ acmeCookie, acme, globexCookie, globex } = await signInDemoOwners(t.url));
+    await forgetCachedReads(t, [acme, globex]);
   });
   afterEach(async () => {
     await fetch(`${sandbox}/__admin/faults`, { method: 'DELETE' });

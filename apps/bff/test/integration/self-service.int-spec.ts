@@ -21,6 +21,7 @@ import { ReadCacheService } from '../../src/modules/read-cache/read-cache.servic
 import { sessionHeaders, signInDemoOwners, type DemoOwners } from '../support/login';
 import { mailTo } from '../support/mail';
 import { systemPrisma } from '../support/system-prisma';
+import { forgetCachedReads } from '../support/caches';
 import { createTestApp, webhookTargetPort, type TestApp } from '../support/test-app';
 import { until } from '../support/until';
 
@@ -82,11 +83,7 @@ describe('self-service (integration)', () => {
     await clearFaults();
     owners = await signInDemoOwners(t.url);
     // With Redis, entries of other suites (longer fresh windows, same demo account ids) may be there: start clean.
-    for (const id of [owners.acme, owners.globex]) {
-      await t.app
-        .get(ReadCacheService)
-        .invalidate(id, ['profile', 'invoices', 'subscriptions', 'domains', 'payment_methods', 'cases']);
-    }
+    await forgetCachedReads(t, [owners.acme, owners.globex]);
     prisma = systemPrisma(t.app.get(PrismaService));
     events = [];
     stop = t.app.get(EventBus).subscribe((e) => events.push(e));

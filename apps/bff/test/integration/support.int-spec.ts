@@ -1,4 +1,5 @@
 import { casePageSchema, supportCaseSchema } from '@portico/domain';
+import { forgetCachedReads } from '../support/caches';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { sessionHeaders, signInDemoOwners } from '../support/login';
 
@@ -30,6 +31,7 @@ describe('support routes (integration)', () => {
     // The sandbox is shared by every suite: start from its seeded state.
     expect((await fetch(`${sandbox}/__admin/reset`, { method: 'POST' })).ok).toBe(true);
     ({ acmeCookie, acme, globexCookie, globex } = await signInDemoOwners(t.url));
+    await forgetCachedReads(t, [acme, globex]);
   });
   afterEach(async () => {
     await fetch(`${sandbox}/__admin/faults`, { method: 'DELETE' });
