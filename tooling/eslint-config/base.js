@@ -15,24 +15,23 @@ const TEST_FILES = [
   'e2e/**/*.ts',
 ];
 
-/**
- * Forbids `process.env` outside `configFiles` (the package's validated config module) and tests: settings are read
- * and validated once, and everything else receives them typed.
- * @param {string[]} configFiles globs of the files allowed to read `process.env`
- */
 /** The `no-restricted-imports` paths that keep `process.env` in the config module (see {@link restrictEnvAccess}). */
 export const ENV_IMPORT_PATHS = [
   { name: 'process', importNames: ['env'], message: ENV_MESSAGE },
   { name: 'node:process', importNames: ['env'], message: ENV_MESSAGE },
 ];
 
+/**
+ * Forbids `process.env` outside `configFiles` (the package's validated config module) and tests: settings are read
+ * and validated once, and everything else receives them typed.
+ * @param {string[]} configFiles globs of the files allowed to read `process.env`
+ */
 export function restrictEnvAccess(configFiles) {
-  const message = ENV_MESSAGE;
   return [
     {
       files: ['**/*.js', '**/*.mjs', '**/*.ts', '**/*.tsx'],
       rules: {
-        'no-restricted-properties': ['error', { object: 'process', property: 'env', message }],
+        'no-restricted-properties': ['error', { object: 'process', property: 'env', message: ENV_MESSAGE }],
         'no-restricted-imports': [
           'error',
           {

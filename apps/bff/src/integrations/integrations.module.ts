@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { UpstreamHealth } from '../modules/health/upstream-health.port';
 import { SalesforceModule } from './salesforce/salesforce.module';
+import { UpstreamHealth } from './upstream/upstream-health.port';
 import { UpstreamModule } from './upstream/upstream.module';
 import { UpstreamRegistry } from './upstream/upstream.registry';
 import { WhmcsModule } from './whmcs/whmcs.module';

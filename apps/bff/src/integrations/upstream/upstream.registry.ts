@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { UpstreamsStatus } from '@portico/domain';
-import type { UpstreamHealth } from '../../modules/health/upstream-health.port';
+import type { UpstreamHealth } from './upstream-health.port';
 import { ENV } from '../../core/config/config.module';
 import type { Env } from '../../core/config/env';
 import { MetricsService } from '../../core/metrics/metrics.service';

@@ -1,22 +1,8 @@
 import type { AccountContext } from '../../core/auth';
 import { AppException } from '../../core/http/app.exception';
+import { InMemoryAccountSecurity } from '../../../test/fakes/account-security-repository.fake';
 import { RecordingAccess, RecordingAudit } from '../../../test/fakes/recorders.fake';
-import type { AccountSecurityRepository } from './account-security.repository';
 import { AccountSecurityService } from './account-security.service';
-
-/** The account table's one setting, in memory. */
-class InMemoryAccountSecurity {
-  readonly mfaRequired = new Map<string, boolean>();
-
-  findAccountMfaRequired(accountId: string): Promise<boolean> {
-    return Promise.resolve(this.mfaRequired.get(accountId) ?? false);
-  }
-
-  setAccountMfaRequired(accountId: string, mfaRequired: boolean): Promise<void> {
-    this.mfaRequired.set(accountId, mfaRequired);
-    return Promise.resolve();
-  }
-}
 
 const CTX = {
   accountId: 'acc-1',
@@ -30,11 +16,7 @@ function world() {
   const store = new InMemoryAccountSecurity();
   const audit = new RecordingAudit();
   const access = new RecordingAccess();
-  const service = new AccountSecurityService(
-    store as unknown as AccountSecurityRepository,
-    audit.asService(),
-    access.asService(),
-  );
+  const service = new AccountSecurityService(store.asRepository(), audit.asService(), access.asService());
   return { store, audit, access, service };
 }
 

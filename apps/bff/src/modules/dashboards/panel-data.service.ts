@@ -30,7 +30,7 @@ import {
 import Mustache from 'mustache';
 import type { AccountContext } from '../../core/auth';
 import { AppException } from '../../core/http/app.exception';
-import { UpstreamHealth } from '../health/upstream-health.port';
+import { UpstreamHealth } from '../../integrations/upstream/upstream-health.port';
 import { AuditService } from '../audit/audit.service';
 import { BillingService } from '../billing/billing.service';
 import { SupportService } from '../support/support.service';

@@ -3,7 +3,7 @@ import { BillingProvider } from '../billing/billing.provider';
 import { CrmProvider } from '../support/crm.provider';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
 import type { UpstreamSnapshot } from '../../integrations/upstream/upstream-policy';
-import { UpstreamHealth } from './upstream-health.port';
+import { UpstreamHealth } from '../../integrations/upstream/upstream-health.port';
 import { HealthRepository } from './health.repository';
 
 /** Longest a readiness check may take, ms. */

@@ -15,7 +15,7 @@ import {
 } from '@portico/domain';
 import type { AccountContext } from '../../core/auth';
 import { UpstreamException } from '../../integrations/upstream/upstream.exception';
-import { UpstreamHealth } from '../health/upstream-health.port';
+import { UpstreamHealth } from '../../integrations/upstream/upstream-health.port';
 import { BillingProvider } from '../billing/billing.provider';
 import { CrmProvider } from '../support/crm.provider';
 import { UsageTilesService } from '../usage/usage-tiles.service';
