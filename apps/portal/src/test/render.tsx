@@ -9,7 +9,7 @@ import {
   SearchParamsContext,
 } from 'next/dist/shared/lib/hooks-client-context.shared-runtime';
 import { NextIntlClientProvider } from 'next-intl';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import en from '@/messages/en.json';
 
 // `find*` and `waitFor` wait on real HTTP round trips to the stand-in BFF: allow a loaded machine its time.
@@ -20,7 +20,8 @@ export interface RecordingRouter extends AppRouterInstance {
   visited: string[];
 }
 
-function recordingRouter(): RecordingRouter {
+/** A router that records where the component went instead of going there. */
+export function recordingRouter(): RecordingRouter {
   const visited: string[] = [];
   return {
     visited,
@@ -33,37 +34,64 @@ function recordingRouter(): RecordingRouter {
   } as unknown as RecordingRouter;
 }
 
+/** Options of {@link TestProviders} and {@link renderWithProviders}. */
+export interface ProviderOptions {
+  pathname?: string;
+  search?: string;
+  locale?: 'en' | 'de';
+  messages?: Record<string, unknown>;
+}
+
 /**
- * Renders `ui` inside the providers every portal page has (English messages by default, TanStack Query, the App Router's contexts), with a fresh
- * query client (no retries) that tests may seed with `queryClient.setQueryData`. Add any new app-wide provider
- * (messages, theme) here, so every component test gets it.
+ * The providers every portal page has (messages, TanStack Query, the App Router's contexts) around `children`, for
+ * `render`, `renderToString` and `hydrateRoot` alike.
  */
-export function renderWithProviders(
-  ui: ReactElement,
-  options: {
-    pathname?: string;
-    search?: string;
-    queryClient?: QueryClient;
-    locale?: 'en' | 'de';
-    messages?: Record<string, unknown>;
-  } = {},
-): RenderResult & { router: RecordingRouter; queryClient: QueryClient } {
-  const queryClient =
-    options.queryClient ??
-    new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const router = recordingRouter();
-  const result = render(
+export function TestProviders({
+  children,
+  queryClient,
+  router,
+  options = {},
+}: {
+  children: ReactNode;
+  queryClient: QueryClient;
+  router: RecordingRouter;
+  options?: ProviderOptions;
+}) {
+  return (
     <NextIntlClientProvider locale={options.locale ?? 'en'} messages={options.messages ?? en} timeZone="UTC">
       <QueryClientProvider client={queryClient}>
         <AppRouterContext.Provider value={router}>
           <PathnameContext.Provider value={options.pathname ?? '/'}>
             <SearchParamsContext.Provider value={new URLSearchParams(options.search ?? '')}>
-              {ui}
+              {children}
             </SearchParamsContext.Provider>
           </PathnameContext.Provider>
         </AppRouterContext.Provider>
       </QueryClientProvider>
-    </NextIntlClientProvider>,
+    </NextIntlClientProvider>
+  );
+}
+
+/** A fresh query client without retries, as each test starts with. */
+export function testQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+}
+
+/**
+ * Renders `ui` inside {@link TestProviders} (English messages by default), with a fresh query client (no retries)
+ * that tests may seed with `queryClient.setQueryData`. Add any new app-wide provider (messages, theme) to
+ * {@link TestProviders}, so every component test gets it.
+ */
+export function renderWithProviders(
+  ui: ReactElement,
+  options: ProviderOptions & { queryClient?: QueryClient } = {},
+): RenderResult & { router: RecordingRouter; queryClient: QueryClient } {
+  const queryClient = options.queryClient ?? testQueryClient();
+  const router = recordingRouter();
+  const result = render(
+    <TestProviders queryClient={queryClient} router={router} options={options}>
+      {ui}
+    </TestProviders>,
   );
   return { ...result, router, queryClient };
 }

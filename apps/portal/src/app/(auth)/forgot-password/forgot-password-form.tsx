@@ -5,10 +5,12 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { passwordForgotRequestSchema } from '@portico/domain';
 import { useForgotPasswordAuthMutation } from '@/features/auth/api/use-password-reset-auth-mutation';
+import { useHydrated } from '@/lib/use-hydrated';
 
 /** Asks for a reset link. The answer is the same whether or not the email has an account. */
 export function ForgotPasswordForm() {
   const forgot = useForgotPasswordAuthMutation();
+  const hydrated = useHydrated();
   const t = useTranslations('auth.forgot');
   const tCommon = useTranslations('common');
   const tLogin = useTranslations('auth.login');
@@ -62,7 +64,11 @@ export function ForgotPasswordForm() {
           disabled={forgot.isPending}
         />
       </div>
-      <button type="submit" className="button button--primary button--block" disabled={forgot.isPending}>
+      <button
+        type="submit"
+        className="button button--primary button--block"
+        disabled={!hydrated || forgot.isPending}
+      >
         {forgot.isPending ? t('submitting') : t('submit')}
       </button>
       <Link className="link small" href="/login">

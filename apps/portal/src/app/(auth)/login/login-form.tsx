@@ -20,6 +20,7 @@ import { adoptSavedLocale } from '@/i18n/use-saved-locale';
 import { browserApiClient } from '@/lib/api-client';
 import { firstDashboardPath } from '@/lib/account-paths';
 import { formText } from '@/lib/form-text';
+import { useHydrated } from '@/lib/use-hydrated';
 
 /**
  * Sign-in in one or two steps: email + password, then (when the user has two-factor on) a code from the
@@ -41,6 +42,7 @@ export function LoginForm({
   const router = useRouter();
   const t = useTranslations('auth.login');
   const login = useLoginAuthMutation();
+  const hydrated = useHydrated();
   const verify = useVerifyMfaAuthMutation();
   const [error, setError] = useState<string | null>(null);
   const [step, setStep] = useState<'password' | 'code'>(initialStep);
@@ -160,7 +162,11 @@ export function LoginForm({
             disabled={submitting}
           />
         </div>
-        <button type="submit" className="button button--primary button--block" disabled={submitting}>
+        <button
+          type="submit"
+          className="button button--primary button--block"
+          disabled={!hydrated || submitting}
+        >
           {submitting ? t('verifying') : t('verify')}
         </button>
         <button
@@ -237,7 +243,11 @@ export function LoginForm({
               disabled={submitting}
             />
           </div>
-          <button type="submit" className="button button--primary button--block" disabled={submitting}>
+          <button
+            type="submit"
+            className="button button--primary button--block"
+            disabled={!hydrated || submitting}
+          >
             {submitting ? t('submitting') : t('submit')}
           </button>
         </>

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { passwordPolicyIssues } from '@portico/domain';
 import { useResetPasswordAuthMutation } from '@/features/auth/api/use-password-reset-auth-mutation';
 import { formText } from '@/lib/form-text';
+import { useHydrated } from '@/lib/use-hydrated';
 
 /**
  * Sets a new password with the token from the emailed link. The link carries the token in the URL fragment
@@ -13,6 +14,7 @@ import { formText } from '@/lib/form-text';
  */
 export function ResetPasswordForm() {
   const reset = useResetPasswordAuthMutation();
+  const hydrated = useHydrated();
   const t = useTranslations('auth.reset');
   const tCommon = useTranslations('common');
   const [token, setToken] = useState<string | null>(null);
@@ -103,7 +105,11 @@ export function ResetPasswordForm() {
           disabled={reset.isPending}
         />
       </div>
-      <button type="submit" className="button button--primary button--block" disabled={reset.isPending}>
+      <button
+        type="submit"
+        className="button button--primary button--block"
+        disabled={!hydrated || reset.isPending}
+      >
         {reset.isPending ? tCommon('saving') : t('submit')}
       </button>
     </form>

@@ -18,6 +18,7 @@ import { inviteApiClient, useAcceptInviteMutation } from '@/features/members/api
 import { accountPagePath } from '@/lib/account-paths';
 import { isApiError } from '@/lib/api-client';
 import { fieldErrorsOf, formText, issuesOf } from '@/lib/form-text';
+import { useHydrated } from '@/lib/use-hydrated';
 
 const FIELDS = ['name', 'password'] as const;
 type FieldErrors = Partial<Record<(typeof FIELDS)[number], string>>;
@@ -96,6 +97,7 @@ export function AcceptInvite({ token }: { token: string }) {
   const preview = useQuery(invitePreviewQuery(inviteApiClient, token));
   const me = useQuery({ ...meQuery(inviteApiClient), retry: false });
   const accept = useAcceptInviteMutation();
+  const hydrated = useHydrated();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const t = useTranslations('invite');
@@ -258,7 +260,11 @@ export function AcceptInvite({ token }: { token: string }) {
           </p>
         ) : null}
       </div>
-      <button type="submit" className="button button--primary button--block" disabled={accept.isPending}>
+      <button
+        type="submit"
+        className="button button--primary button--block"
+        disabled={!hydrated || accept.isPending}
+      >
         {accept.isPending ? t('creating') : t('acceptAndCreate')}
       </button>
     </form>
