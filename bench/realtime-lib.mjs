@@ -14,16 +14,25 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /**
  * Starts sandbox, Redis and `bffPorts.length` BFF instances sharing an embedded PostgreSQL (its own process, data
  * in a temporary folder) and a private redis-server without persistence. Each BFF runs with the descriptor limit
- * raised to the hard limit (`ulimit -n`).
- * @returns {Promise<{ bffUrls: string[], bffPids: number[], sandboxUrl: string, stop: () => Promise<void> }>}
+ * raised to the hard limit (`ulimit -n`). With `realtimePort`, the BFFs run with `REALTIME_PROCESS=separate` and the
+ * sockets go to one separate realtime process (`dist/realtime.js`, same descriptor limit) on that port.
+ * @returns {Promise<{ bffUrls: string[], bffPids: number[], realtimeUrl?: string, realtimePid?: number, sandboxUrl: string, stop: () => Promise<void> }>}
  */
-export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redisPort, withSandbox = true }) {
+export async function realtimeStack({
+  sandboxPort,
+  bffPorts,
+  postgresPort,
+  redisPort,
+  realtimePort,
+  withSandbox = true,
+}) {
   // PORTICO_BENCH_PORT_OFFSET moves every port (the redis-server's too), as for the other benchmarks.
   const offset = Number(process.env.PORTICO_BENCH_PORT_OFFSET ?? 0);
   sandboxPort += offset;
   postgresPort += offset;
   redisPort += offset;
   bffPorts = bffPorts.map((p) => p + offset);
+  if (realtimePort !== undefined) realtimePort += offset;
   const procs = processGroup();
   // stdin kept open (embedded-pg.mjs stops when it closes); the last 200 chunks of output kept for failures.
   const spawnKept = (name, command, args, options) =>
@@ -61,6 +70,9 @@ export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redis
       WHMCS_API_URL: `${sandboxUrl}/includes/api.php`,
       SALESFORCE_LOGIN_URL: sandboxUrl,
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      ...(realtimePort === undefined
+        ? {}
+        : { REALTIME_PROCESS: 'separate', REALTIME_PORT: String(realtimePort) }),
       ...localSecrets(),
     };
     // PostgreSQL in a process of its own, as in production: the BFFs' memory is their own.
@@ -106,7 +118,19 @@ export async function realtimeStack({ sandboxPort, bffPorts, postgresPort, redis
       await waitForHttp(`${bffUrls[i]}/health/live`, 120_000, () => !bff.exited);
       pids.push(bff.child.pid);
     }
-    return { bffUrls, bffPids: pids, sandboxUrl, stop };
+    if (realtimePort === undefined) return { bffUrls, bffPids: pids, sandboxUrl, stop };
+    const realtime = spawnKept(
+      'realtime',
+      'sh',
+      ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" dist/realtime.js', process.execPath],
+      {
+        cwd: path.join(repoRoot, 'apps/bff'),
+        env: { ...BFF_PROCESS_ENV, ...base, DATABASE_URL: databaseUrl },
+      },
+    );
+    const realtimeUrl = `http://127.0.0.1:${realtimePort}`;
+    await waitForHttp(`${realtimeUrl}/health/live`, 60_000, () => !realtime.exited);
+    return { bffUrls, bffPids: pids, realtimeUrl, realtimePid: realtime.child.pid, sandboxUrl, stop };
   } catch (error) {
     procs.dump();
     await stop();

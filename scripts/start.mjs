@@ -9,6 +9,8 @@ const ports = {
   portal: Number(process.env.PORTAL_PORT ?? 3000),
   smtp: Number(process.env.SANDBOX_SMTP_PORT ?? 4125),
   oidc: Number(process.env.SANDBOX_OIDC_PORT ?? 4126),
+  // Used with REDIS_URL and REALTIME_PROCESS=separate only.
+  realtime: Number(process.env.REALTIME_PORT ?? 4001),
 };
 
 const missing = missingArtifacts();
@@ -40,7 +42,7 @@ const seconds = ((Date.now() - t0) / 1000).toFixed(1);
 console.log(`
 [portico] ready in ${seconds} s
   Portal     ${stack.urls.portal}
-  BFF API    ${stack.urls.bff}  (OpenAPI: ${stack.urls.bff}/api/docs)
+  BFF API    ${stack.urls.bff}  (OpenAPI: ${stack.urls.bff}/api/docs)${stack.urls.realtime ? `\n  Realtime   ${stack.urls.realtime}  (socket.io, separate process)` : ''}
   Sandbox    ${stack.urls.sandbox}/__admin  (WHMCS + Salesforce simulators, fault and event controls)
   Mail       ${stack.urls.sandbox}/__admin/mail  (every email the portal sends: invites, password resets)
 

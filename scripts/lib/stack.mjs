@@ -17,6 +17,7 @@ export const buildArtifacts = [
   'apps/sandbox/dist/main.js',
   'apps/bff/dist/main.js',
   'apps/bff/dist/worker.js',
+  'apps/bff/dist/realtime.js',
   'apps/portal/.next/BUILD_ID',
 ];
 
@@ -191,6 +192,7 @@ export const PORT_VARIABLES = {
   smtp: 'SANDBOX_SMTP_PORT',
   oidc: 'SANDBOX_OIDC_PORT',
   bff: 'PORT',
+  realtime: 'REALTIME_PORT',
   portal: 'PORTAL_PORT',
 };
 const PORT_OWNERS = {
@@ -198,6 +200,7 @@ const PORT_OWNERS = {
   smtp: "the sandbox's SMTP catcher",
   oidc: "the sandbox's OpenID provider",
   bff: 'the BFF',
+  realtime: 'the realtime process',
   portal: 'the portal',
 };
 
@@ -220,19 +223,25 @@ export async function assertPortsFree(ports, variables = PORT_VARIABLES) {
 /**
  * Starts sandbox, BFF and portal and waits until each answers.
  * @param {object} options
- * @param {{ sandbox: number, bff: number, portal: number, smtp?: number, oidc?: number }} options.ports (smtp: the sandbox's SMTP catcher, default sandbox + 25; oidc: its OpenID provider, default sandbox + 26)
+ * @param {{ sandbox: number, bff: number, portal: number, smtp?: number, oidc?: number, realtime?: number }} options.ports (smtp: the sandbox's SMTP catcher, default sandbox + 25; oidc: its OpenID provider, default sandbox + 26; realtime: the separate realtime process, used with REDIS_URL and REALTIME_PROCESS=separate, default bff + 1)
  * @param {Record<string, string>} [options.env] extra environment for all three (e.g. DATABASE_URL, REDIS_URL)
  * @param {boolean} [options.quiet] send the processes' output to the parent only on failure
  * @param {Record<string, string>} [options.portVariables] the variable that moves each port (for the message when one is taken)
- * @returns {Promise<{ urls: { sandbox: string, bff: string, portal: string }, stop: () => Promise<void> }>}
+ * @returns {Promise<{ urls: { sandbox: string, bff: string, portal: string, realtime?: string }, stop: () => Promise<void> }>}
  */
 export async function startStack({ ports, env = {}, quiet = false, portVariables = PORT_VARIABLES }) {
+  // With Redis, REALTIME_PROCESS=separate moves the sockets to a process of their own (dist/realtime.js).
+  const redisUrl = env.REDIS_URL ?? process.env.REDIS_URL;
+  const separateRealtime =
+    Boolean(redisUrl) && (env.REALTIME_PROCESS ?? process.env.REALTIME_PROCESS) === 'separate';
+  const realtimePort = ports.realtime ?? ports.bff + 1;
   await assertPortsFree(
     {
       sandbox: ports.sandbox,
       smtp: ports.smtp ?? ports.sandbox + 25,
       oidc: ports.oidc ?? ports.sandbox + 26,
       bff: ports.bff,
+      ...(separateRealtime ? { realtime: realtimePort } : {}),
       portal: ports.portal,
     },
     portVariables,
@@ -262,6 +271,9 @@ export async function startStack({ ports, env = {}, quiet = false, portVariables
     PORTAL_PORT: String(ports.portal),
     BFF_INTERNAL_URL: urls.bff,
     BFF_PUBLIC_URL: `http://localhost:${ports.bff}`,
+    ...(separateRealtime
+      ? { REALTIME_PORT: String(realtimePort), REALTIME_PUBLIC_URL: `http://localhost:${realtimePort}` }
+      : {}),
     ...secrets,
     // The sandbox's OpenID provider registers Portico's client with the BFF's secret.
     SANDBOX_OIDC_CLIENT_SECRET: secrets.OIDC_CLIENT_SECRET,
@@ -294,6 +306,15 @@ export async function startStack({ ports, env = {}, quiet = false, portVariables
       });
       await delay(500);
       if (worker.exited) throw new Error('the worker process exited at start');
+    }
+    if (separateRealtime) {
+      const realtime = procs.spawn('realtime', process.execPath, ['dist/realtime.js'], {
+        cwd: path.join(repoRoot, 'apps/bff'),
+        env: { ...BFF_PROCESS_ENV, ...sharedEnv },
+        quiet,
+      });
+      await waitForHttp(`http://127.0.0.1:${realtimePort}/health/live`, 60_000, () => !realtime.exited);
+      urls.realtime = `http://127.0.0.1:${realtimePort}`;
     }
     // server.mjs: Next.js with the client's address decided from the socket (never a client-sent X-Forwarded-For).
     const portal = procs.spawn('portal', process.execPath, ['server.mjs'], {

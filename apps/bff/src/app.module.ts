@@ -82,10 +82,13 @@ const HTTP_SERVER_MODULES: readonly Type[] = [RealtimeModule];
 @Module({})
 export class AppModule {
   static forRoot(env: Env, options: { httpServer?: boolean } = {}): DynamicModule {
+    // The job worker has no HTTP server; with REALTIME_PROCESS=separate the sockets live in dist/realtime.js.
     const features =
       options.httpServer === false
         ? FEATURE_MODULES.filter((m) => !HTTP_SERVER_MODULES.includes(m))
-        : FEATURE_MODULES;
+        : env.REALTIME_PROCESS === 'separate'
+          ? FEATURE_MODULES.filter((m) => m !== RealtimeModule)
+          : FEATURE_MODULES;
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(env), ...CORE_MODULES, ...INTEGRATION_MODULES, ...features],

@@ -26,7 +26,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Rendered per request so the BFF address comes from the running server's environment, not the build's.
   await connection();
-  const { BFF_PUBLIC_URL } = serverEnv();
+  const { REALTIME_PUBLIC_URL } = serverEnv();
   const [locale, t, cookieStore] = await Promise.all([getLocale(), getTranslations('app'), cookies()]);
   const theme = themeFromCookie(cookieStore.get(THEME_COOKIE)?.value);
   return (
@@ -36,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t('skipToContent')}
         </a>
         <NextIntlClientProvider>
-          <Providers realtimeUrl={BFF_PUBLIC_URL} theme={theme}>
+          <Providers realtimeUrl={REALTIME_PUBLIC_URL} theme={theme}>
             {children}
           </Providers>
         </NextIntlClientProvider>

@@ -9,7 +9,7 @@ import type { ThemeChoice } from '@/lib/theme';
 
 /**
  * Client-side providers shared by every route.
- * @param realtimeUrl origin of the BFF's socket.io endpoint (the server's `BFF_PUBLIC_URL`)
+ * @param realtimeUrl origin of the socket.io endpoint (the server's `REALTIME_PUBLIC_URL`: the BFF, or the separate realtime process)
  * @param theme the theme choice read from the cookie on the server
  */
 export function Providers({

@@ -30,7 +30,7 @@ let socket: Socket | null = null;
 /** Origin of the BFF's socket.io endpoint; set once from the server's configuration by {@link configureRealtime}. */
 let realtimeUrl = 'http://localhost:4000';
 
-/** Sets the BFF origin the socket connects to (called by the root providers with the server's `BFF_PUBLIC_URL`). */
+/** Sets the origin the socket connects to (called by the root providers with the server's `REALTIME_PUBLIC_URL`). */
 export function configureRealtime(url: string): void {
   realtimeUrl = url;
 }

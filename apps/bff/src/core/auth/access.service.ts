@@ -7,10 +7,7 @@ import { RedisConnections } from '../redis/redis.provider';
 import { AccessCache } from './access.cache';
 import { DbContext } from '../prisma/db-context';
 import { AccessRepository } from './access.repository';
-import type { AccountContext } from './session.types';
-
-/** RFC 4122-shaped UUID (any version). */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN, type AccountContext } from './session.types';
 
 /**
  * Answers "may this user see this account?". Existing memberships are cached per instance for

@@ -12,7 +12,7 @@ export {
 } from './auth-cookies';
 export { SessionRevocationService } from './session-revocation.service';
 export { SecretBox } from './secret-box';
-export { AccessService, UUID_PATTERN } from './access.service';
+export { AccessService } from './access.service';
 export { AccountMemberGuard, PERMISSION_KEY } from './account-member.guard';
 export { PlatformAdminGuard } from './platform-admin.guard';
 export {
@@ -25,7 +25,12 @@ export {
 } from './auth.decorators';
 export { AuthCoreModule } from './auth-core.module';
 export { JwtAuthGuard } from './jwt-auth.guard';
-export type { AccountContext, AuthenticatedRequestState, SessionUser } from './session.types';
+export {
+  UUID_PATTERN,
+  type AccountContext,
+  type AuthenticatedRequestState,
+  type SessionUser,
+} from './session.types';
 export {
   TokenService,
   hashRefreshToken,

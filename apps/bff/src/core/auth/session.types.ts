@@ -1,5 +1,8 @@
 import type { Role } from '@portico/domain';
 
+/** RFC 4122-shaped UUID (any version, any case): the ids of users, accounts, memberships and sessions. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The authenticated user of a request (from the access token). */
 export interface SessionUser {
   userId: string;

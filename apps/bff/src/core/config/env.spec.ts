@@ -60,6 +60,16 @@ describe('loadEnv', () => {
     expect(message).not.toContain('short-secret-value');
   });
 
+  it('refuses background jobs or sockets in other processes without Redis to reach them', () => {
+    expect(() => loadEnv({ REALTIME_PROCESS: 'separate' })).toThrow(
+      /REALTIME_PROCESS: separate needs REDIS_URL/,
+    );
+    expect(() => loadEnv({ JOB_WORKER: 'off' })).toThrow(/JOB_WORKER: off needs REDIS_URL/);
+    const env = loadEnv({ REALTIME_PROCESS: 'separate', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(env.REALTIME_PROCESS).toBe('separate');
+    expect(env.REALTIME_PORT).toBe(4001);
+  });
+
   it('requires real JWT secrets in production', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
       /JWT_ACCESS_SECRET[\s\S]*JWT_REFRESH_SECRET|JWT_REFRESH_SECRET[\s\S]*JWT_ACCESS_SECRET/,

@@ -24,7 +24,8 @@ export function metricsAuthorized(
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-const UNAUTHORIZED_MESSAGE = 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>';
+/** The message of a `/metrics` request refused for its token. */
+export const METRICS_UNAUTHORIZED_MESSAGE = 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>';
 
 /**
  * `GET /metrics` on the application's port: the registry in Prometheus' text format for a request with
@@ -40,7 +41,7 @@ export function registerMetricsRoute(
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer realm="metrics"')
-        .send({ code: 'unauthenticated', message: UNAUTHORIZED_MESSAGE, requestId: request.id });
+        .send({ code: 'unauthenticated', message: METRICS_UNAUTHORIZED_MESSAGE, requestId: request.id });
     }
     const { contentType, body } = await metrics.render();
     return reply.header('content-type', contentType).header('cache-control', 'no-store').send(body);
@@ -69,7 +70,7 @@ export async function startMetricsServer(
       return;
     }
     if (env.METRICS_TOKEN !== undefined && !metricsAuthorized(req.headers.authorization, env.METRICS_TOKEN)) {
-      json(401, 'unauthenticated', UNAUTHORIZED_MESSAGE);
+      json(401, 'unauthenticated', METRICS_UNAUTHORIZED_MESSAGE);
       return;
     }
     metrics.render().then(

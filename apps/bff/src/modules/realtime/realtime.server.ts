@@ -4,8 +4,13 @@ import { accountRoom, type RealtimeEvent } from '@portico/domain';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { z } from 'zod';
-import type { AccessService, SessionRevocationService, TokenService, SessionUser } from '../../core/auth';
-import { readCookie } from '../../core/auth';
+// Imported file by file, not through core/auth's index: the separate realtime process loads this module without
+// the guards and Nest modules the index also exports.
+import type { AccessService } from '../../core/auth/access.service';
+import { readCookie } from '../../core/auth/auth-cookies';
+import type { SessionRevocationService } from '../../core/auth/session-revocation.service';
+import type { SessionUser } from '../../core/auth/session.types';
+import type { TokenService } from '../../core/auth/token.service';
 import { meetsAccountMfaRequirement } from '../../core/auth/session.types';
 import type { AccessChange } from '../../core/auth/access-events';
 import type { EventBus } from '../../core/events/event-bus.port';
@@ -102,16 +107,36 @@ export function roomsAffectedBy(change: AccessChange): string[] {
   }
 }
 
-/** What {@link RealtimeServer} needs from the application. */
+/**
+ * Where the events a {@link RealtimeServer} relays come from:
+ * - `local`: the events published in this process ({@link EventBus.subscribeLocal}), broadcast through socket.io's
+ *   adapter (the Redis streams adapter when Redis is there, so every instance's clients get each event once and a
+ *   client recovering on any instance is replayed what it missed). The BFF hosting socket.io on its own port.
+ * - `bus`: every event of every process ({@link EventBus.subscribe}, Redis pub/sub), emitted to this process's own
+ *   clients on socket.io's in-memory adapter (recovery within the process). The separate realtime process, where no
+ *   event is published locally; several of them each deliver to their own clients, and none twice.
+ */
+export type RealtimeRelay = 'local' | 'bus';
+
+/**
+ * What {@link RealtimeServer} needs from the application: narrow ports, so that the BFF passes its Nest services and
+ * the separate realtime process (realtime-app.ts) its lean equivalents without Nest or Prisma.
+ */
 export interface RealtimeDependencies {
-  readonly tokens: TokenService;
-  readonly access: AccessService;
-  readonly revocations: SessionRevocationService;
-  readonly bus: EventBus;
-  readonly redis: RedisConnections;
-  readonly metrics: MetricsService;
+  /** Access-cookie name and token verification ({@link TokenService}). */
+  readonly tokens: Pick<TokenService, 'accessCookieName' | 'verifyAccessToken'>;
+  /** The user's membership of an account, or null ({@link AccessService.findMembership}). */
+  readonly access: Pick<AccessService, 'findMembership'>;
+  /** The revoked-session denylist ({@link SessionRevocationService.isRevoked}). */
+  readonly revocations: Pick<SessionRevocationService, 'isRevoked'>;
+  readonly bus: Pick<EventBus, 'subscribe' | 'subscribeLocal' | 'subscribeAccessChanges'>;
+  /** Redis connections; the streams adapter is used with `relay: 'local'` when Redis is enabled. */
+  readonly redis: Pick<RedisConnections, 'enabled' | 'realtime'>;
+  readonly metrics: Pick<MetricsService, 'readSocketsWith'>;
   /** `PORTAL_ORIGIN`: the only browser origin allowed to open a socket (with credentials). */
   readonly portalOrigin: string;
+  /** Which events are relayed and how (default `local`). */
+  readonly relay?: RealtimeRelay;
 }
 
 /**
@@ -127,11 +152,12 @@ export interface RealtimeDependencies {
  * are disconnected at once on every instance (an {@link AccessChange} on the {@link EventBus}); a client that
  * reconnects passes the checks again.
  *
- * Each instance broadcasts the events published in its own process ({@link EventBus.subscribeLocal}). With
- * `REDIS_URL` set, socket.io runs on the Redis streams adapter: a broadcast is appended to one Redis stream that every
- * instance reads, so clients of all instances receive it once, and a client reconnecting within
- * {@link RECOVERY_WINDOW_MS} (to any instance) is replayed what it missed. Without Redis the default in-memory
- * adapter gives the same recovery within the one process.
+ * Hosted by the BFF (`relay: 'local'`), each instance broadcasts the events published in its own process
+ * ({@link EventBus.subscribeLocal}). With `REDIS_URL` set, socket.io runs on the Redis streams adapter: a broadcast is
+ * appended to one Redis stream that every instance reads, so clients of all instances receive it once, and a client
+ * reconnecting within {@link RECOVERY_WINDOW_MS} (to any instance) is replayed what it missed. Without Redis the
+ * default in-memory adapter gives the same recovery within the one process. In the separate realtime process
+ * (`relay: 'bus'`, see {@link RealtimeRelay}) the same checks run over lean ports.
  */
 export class RealtimeServer {
   private readonly logger = new Logger('RealtimeServer');
@@ -153,6 +179,7 @@ export class RealtimeServer {
   attach(httpServer: HttpServer): Server {
     if (this.io !== undefined) throw new Error('the realtime server is already attached');
     const { tokens, revocations, bus, redis, metrics, portalOrigin } = this.deps;
+    const relay = this.deps.relay ?? 'local';
     const origin = new URL(portalOrigin).origin;
     const io = new Server(httpServer, {
       ...REALTIME_SERVER_OPTIONS,
@@ -166,7 +193,7 @@ export class RealtimeServer {
     });
     this.io = io;
     metrics.readSocketsWith(() => io.engine.clientsCount);
-    if (redis.enabled) {
+    if (relay === 'local' && redis.enabled) {
       io.adapter(
         createAdapter(redis.realtime(), {
           streamName: REALTIME_REDIS_KEYS.stream,
@@ -204,9 +231,13 @@ export class RealtimeServer {
     });
     io.on('connection', (socket) => this.onConnection(socket));
     this.unsubscribers.push(
-      bus.subscribeLocal((event: RealtimeEvent) => {
-        io.to(accountRoom(event.accountId)).emit(event.type, event);
-      }),
+      relay === 'local'
+        ? bus.subscribeLocal((event: RealtimeEvent) => {
+            io.to(accountRoom(event.accountId)).emit(event.type, event);
+          })
+        : bus.subscribe((event: RealtimeEvent) => {
+            io.local.to(accountRoom(event.accountId)).emit(event.type, event);
+          }),
       // Every instance closes its own sockets (`local`): the change reaches every instance through the bus.
       bus.subscribeAccessChanges((change) => {
         io.local.in(roomsAffectedBy(change)).disconnectSockets(true);

@@ -1,0 +1,35 @@
+import { EnvValidationError, loadEnv } from './core/config/env';
+import { PortInUseError } from './core/database/postgres-cluster';
+
+/**
+ * Entry point of the separate realtime process (`node dist/realtime.js`, with `REALTIME_PROCESS=separate` on the
+ * BFFs and a shared Redis): socket.io on `REALTIME_PORT` without Nest's application, Prisma or the feature modules
+ * (see realtime-app.ts). Stops on SIGTERM/SIGINT after closing its sockets.
+ */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded once the environment is known good
+  const { installPinoLogger, startRealtime } = require('./realtime-app') as typeof import('./realtime-app');
+  installPinoLogger(env.LOG_LEVEL);
+  const running = await startRealtime(env);
+  const log = (msg: string): void => {
+    process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), context: 'Realtime', msg })}\n`);
+  };
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log(`Received ${signal}, shutting down`);
+    void running.close().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  log(`Realtime ready on ${running.url}`);
+}
+
+main().catch((err: unknown) => {
+  const plain = err instanceof PortInUseError || err instanceof EnvValidationError;
+  const text = plain ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`${text}\n`);
+  process.exit(1);
+});
