@@ -1,16 +1,16 @@
-import { Logger, type LoggerService } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { Redis } from 'ioredis';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { SessionRevocationService } from './core/auth/session-revocation.service';
-import { TokenService } from './core/auth/token.service';
+import { AccessTokenVerifier } from './core/auth/access-token-verifier';
+import { cookieNames } from './core/auth/auth-cookies';
+import { isSessionRevoked } from './core/auth/revoked-sessions';
 import { RedisCacheAdapter } from './core/cache/redis-cache.adapter';
 import type { Env } from './core/config/env';
 import { appDatabaseUrl } from './core/database/app-role';
 import { PortInUseError } from './core/database/postgres-cluster';
 import { RedisEventBus } from './core/events/redis-event-bus.adapter';
+import type { ProcessLog } from './core/logging/process-log';
 import { requestIdOf } from './core/logging/request-id';
 import { METRICS_PATH, METRICS_UNAUTHORIZED_MESSAGE, metricsAuthorized } from './core/metrics/metrics.route';
 import { MetricsService } from './core/metrics/metrics.service';
@@ -28,41 +28,28 @@ export interface RunningRealtime {
   close(): Promise<void>;
 }
 
-/**
- * Installs a logger writing JSON lines through pino at `level` as Nest's static logger (`Logger.overrideLogger`), which
- * the shared realtime, bus and revocation classes log through. For the realtime process's entry point only: a test
- * starting {@link startRealtime} beside a BFF keeps the BFF's logger.
- */
-export function installPinoLogger(level: Env['LOG_LEVEL']): void {
-  const log = pino({ level, base: { process: 'realtime' } });
+/** A {@link ProcessLog} writing through `log` (pino) with `context`, for the classes shared with the BFF. */
+function pinoProcessLog(log: pino.Logger, context: string): ProcessLog {
+  const child = log.child({ context });
   const write =
-    (method: 'info' | 'error' | 'warn' | 'debug' | 'trace') =>
+    (method: 'info' | 'error' | 'warn' | 'debug') =>
     (message: unknown, ...params: unknown[]): void => {
-      // Nest appends the logger's context as the last parameter.
-      const context = typeof params.at(-1) === 'string' ? params.pop() : undefined;
       if (typeof message === 'object' && message !== null) {
-        log[method]({ context, ...message }, typeof params[0] === 'string' ? params[0] : '');
+        child[method](message, typeof params[0] === 'string' ? params[0] : '');
       } else {
-        log[method]({ context }, String(message));
+        child[method](String(message));
       }
     };
-  const service: LoggerService = {
-    log: write('info'),
-    error: write('error'),
-    warn: write('warn'),
-    debug: write('debug'),
-    verbose: write('trace'),
-  };
-  Logger.overrideLogger(service);
+  return { log: write('info'), error: write('error'), warn: write('warn'), debug: write('debug') };
 }
 
 /**
  * Starts the separate realtime process's server (`REALTIME_PROCESS=separate`): the same {@link RealtimeServer} the
  * BFF hosts (Origin check, access cookie, revoked-session denylist, membership and two-factor checks on
- * `join_account`, sockets closed on every access change), over lean ports instead of Nest and Prisma: the access
- * token verified with the BFF's secret, the denylist read from the shared Redis cache, memberships read over
- * node-postgres in the user's row-level-security scope, events and access changes taken from the Redis event bus
- * (`relay: 'bus'`). Serves `GET /health/live` and, on the same port, `GET /metrics` behind `METRICS_TOKEN`
+ * `join_account`, sockets closed on every access change), over lean ports and without loading Nest or Prisma: the
+ * access token verified by the BFF's own {@link AccessTokenVerifier}, the denylist read from the shared Redis cache,
+ * memberships read over node-postgres in the user's row-level-security scope, events and access changes taken from
+ * the Redis event bus (`relay: 'bus'`). Logs JSON lines through pino at `LOG_LEVEL`. Serves `GET /health/live` and, on the same port, `GET /metrics` behind `METRICS_TOKEN`
  * (401 without it, as on the BFF).
  * @param env the validated environment; needs REDIS_URL and a resolved DATABASE_URL (a server's, or the embedded
  *   one a BFF runs)
@@ -72,25 +59,29 @@ export function installPinoLogger(level: Env['LOG_LEVEL']): void {
 export async function startRealtime(env: Env): Promise<RunningRealtime> {
   if (env.REDIS_URL === undefined) throw new Error('the realtime process needs REDIS_URL');
   if (env.DATABASE_URL === undefined) throw new Error('the realtime process needs DATABASE_URL');
+  const log = pino({ level: env.LOG_LEVEL, base: { process: 'realtime' } });
   const connect = (role: string): Redis => {
     const redis = new Redis(env.REDIS_URL as string, {
       maxRetriesPerRequest: 2,
       connectionName: `portico-realtime-${role}`,
     });
-    redis.on('error', (err: Error) =>
-      Logger.warn(`Redis ${role} connection error: ${err.message}`, 'Realtime'),
-    );
+    redis.on('error', (err: Error) => log.warn(`Redis ${role} connection error: ${err.message}`));
     return redis;
   };
   const client = connect('client');
   const subscriber = connect('subscriber');
   const pool = new ScopedPool({ connectionString: appDatabaseUrl(env), max: 4 });
-  const bus = new RedisEventBus(client, subscriber);
+  const bus = new RedisEventBus(client, subscriber, { logger: pinoProcessLog(log, 'RedisEventBus') });
+  const cache = new RedisCacheAdapter(client);
+  const verifier = new AccessTokenVerifier(env.JWT_ACCESS_SECRET);
   const metrics = new MetricsService();
   const realtime = new RealtimeServer({
-    tokens: new TokenService(new JwtService(), env),
+    tokens: {
+      accessCookieName: cookieNames(env.COOKIE_SECURE).access,
+      verifyAccessToken: (token) => verifier.verify(token),
+    },
     access: new PgMembershipLookup(pool),
-    revocations: new SessionRevocationService(new RedisCacheAdapter(client), bus, env),
+    revocations: { isRevoked: (sessionId) => isSessionRevoked(cache, sessionId) },
     bus,
     redis: {
       enabled: false,
@@ -101,6 +92,7 @@ export async function startRealtime(env: Env): Promise<RunningRealtime> {
     metrics,
     portalOrigin: env.PORTAL_ORIGIN,
     relay: 'bus',
+    logger: pinoProcessLog(log, 'RealtimeServer'),
   });
 
   const http: Server = createServer((req: IncomingMessage, res: ServerResponse) => {

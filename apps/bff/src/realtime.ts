@@ -3,14 +3,13 @@ import { PortInUseError } from './core/database/postgres-cluster';
 
 /**
  * Entry point of the separate realtime process (`node dist/realtime.js`, with `REALTIME_PROCESS=separate` on the
- * BFFs and a shared Redis): socket.io on `REALTIME_PORT` without Nest's application, Prisma or the feature modules
- * (see realtime-app.ts). Stops on SIGTERM/SIGINT after closing its sockets.
+ * BFFs and a shared Redis): socket.io on `REALTIME_PORT` without Nest, Prisma or the feature modules (see
+ * realtime-app.ts). Stops on SIGTERM/SIGINT after closing its sockets.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded once the environment is known good
-  const { installPinoLogger, startRealtime } = require('./realtime-app') as typeof import('./realtime-app');
-  installPinoLogger(env.LOG_LEVEL);
+  const { startRealtime } = require('./realtime-app') as typeof import('./realtime-app');
   const running = await startRealtime(env);
   const log = (msg: string): void => {
     process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), context: 'Realtime', msg })}\n`);

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { RealtimeEvent } from '@portico/domain';
 import { Redis } from 'ioredis';
@@ -173,7 +174,10 @@ busContract(
     const pub = new Redis(redisUrl ?? '');
     const sub = new Redis(redisUrl ?? '');
     return {
-      bus: new RedisEventBus(pub, sub, `portico:test:${randomUUID()}`),
+      bus: new RedisEventBus(pub, sub, {
+        logger: new Logger('RedisEventBus'),
+        channel: `portico:test:${randomUUID()}`,
+      }),
       close: async () => {
         await Promise.all([pub.quit(), sub.quit()]);
       },
@@ -192,8 +196,8 @@ busContract(
       new Redis(redisUrl!),
     ] as const;
     try {
-      const one = new RedisEventBus(conns[0], conns[1], channel);
-      const two = new RedisEventBus(conns[2], conns[3], channel);
+      const one = new RedisEventBus(conns[0], conns[1], { logger: new Logger('RedisEventBus'), channel });
+      const two = new RedisEventBus(conns[2], conns[3], { logger: new Logger('RedisEventBus'), channel });
       const got: RealtimeEvent[] = [];
       const localOnTwo: RealtimeEvent[] = [];
       two.subscribe((e) => got.push(e));

@@ -3,8 +3,7 @@ import { CachePort } from '../cache/cache.port';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { EventBus } from '../events/event-bus.port';
-
-const KEY_PREFIX = 'auth:revoked-session:';
+import { isSessionRevoked, REVOKED_SESSION_KEY_PREFIX } from './revoked-sessions';
 
 /**
  * A denylist of revoked sessions (refresh-token families) in the cache port (Redis when REDIS_URL is set, so every
@@ -30,7 +29,9 @@ export class SessionRevocationService {
   async revoke(sessionIds: readonly string[]): Promise<void> {
     if (sessionIds.length === 0) return;
     const ttlMs = this.env.JWT_ACCESS_TTL_SECONDS * 1000 + 5_000;
-    await Promise.all(sessionIds.map((id) => this.cache.set(`${KEY_PREFIX}${id}`, true, ttlMs)));
+    await Promise.all(
+      sessionIds.map((id) => this.cache.set(`${REVOKED_SESSION_KEY_PREFIX}${id}`, true, ttlMs)),
+    );
     for (let i = 0; i < sessionIds.length; i += 1000) {
       await this.bus
         .publishAccessChange({ type: 'session_revoked', sessionIds: sessionIds.slice(i, i + 1000) })
@@ -45,6 +46,6 @@ export class SessionRevocationService {
 
   /** Whether the session was revoked within the last access-token lifetime. */
   async isRevoked(sessionId: string): Promise<boolean> {
-    return (await this.cache.get<boolean>(`${KEY_PREFIX}${sessionId}`)) === true;
+    return isSessionRevoked(this.cache, sessionId);
   }
 }

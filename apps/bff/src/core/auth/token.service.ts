@@ -1,9 +1,9 @@
-import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { LRUCache } from 'lru-cache';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
+import { AccessTokenVerifier } from './access-token-verifier';
 import { cookieNames, type CookieNames } from './auth-cookies';
 import type { AccessTokenClaims, SessionUser } from './session.types';
 
@@ -14,10 +14,6 @@ export interface IssuedRefreshToken {
   hash: string;
   expiresAt: Date;
 }
-
-/** Verified access tokens remembered per instance (each entry lives until its token expires, at most 60 s). */
-const VERIFIED_TOKENS_MAX = 10_000;
-const VERIFIED_TOKEN_TTL_MS = 60_000;
 
 /** Audience of the two-factor challenge token, so it can never pass as an access token (other key, too). */
 const MFA_AUDIENCE = 'portico:mfa-challenge';
@@ -30,27 +26,15 @@ const MFA_AUDIENCE = 'portico:mfa-challenge';
 export class TokenService {
   /** Cookie names in force (`__Host-` prefixed when cookies are Secure). */
   readonly cookies: CookieNames;
-  /**
-   * The access secret as a KeyObject, made once: given the string, jsonwebtoken re-derives a key (after failing to
-   * read it as a public key, with a thrown error) on every verification, the main CPU cost of a signed-in request.
-   */
-  private readonly accessKey: KeyObject;
-  /**
-   * Tokens whose signature was verified, by the exact token string, with their session: a signed-in page makes
-   * many requests with the same token. An entry never outlives its token's `exp`, so nothing is accepted that a
-   * fresh verification would refuse (revocation is checked apart, on every request).
-   */
-  private readonly verified = new LRUCache<string, { session: SessionUser; expiresAtMs: number }>({
-    max: VERIFIED_TOKENS_MAX,
-    ttl: VERIFIED_TOKEN_TTL_MS,
-  });
+  /** Verification of access tokens, shared with the separate realtime process. */
+  private readonly verifier: AccessTokenVerifier;
 
   constructor(
     private readonly jwt: JwtService,
     @Inject(ENV) private readonly env: Env,
   ) {
     this.cookies = cookieNames(env.COOKIE_SECURE);
-    this.accessKey = createSecretKey(Buffer.from(env.JWT_ACCESS_SECRET, 'utf8'));
+    this.verifier = new AccessTokenVerifier(env.JWT_ACCESS_SECRET);
   }
 
   /** Name of the access-token cookie in force (for readers outside HTTP, e.g. the socket.io handshake). */
@@ -108,24 +92,7 @@ export class TokenService {
    * revocation (see SessionRevocationService).
    */
   verifyAccessToken(token: string): SessionUser | null {
-    const known = this.verified.get(token);
-    if (known && Date.now() < known.expiresAtMs) return known.session;
-    try {
-      const claims = this.jwt.verify<AccessTokenClaims & { exp?: number }>(token, {
-        // jsonwebtoken 9 takes a KeyObject; @nestjs/jwt's types predate it.
-        secret: this.accessKey as unknown as Buffer,
-        algorithms: ['HS256'],
-      });
-      const session = sessionFromClaims(claims);
-      if (session && typeof claims.exp === 'number') {
-        const expiresAtMs = claims.exp * 1000;
-        const ttl = Math.min(expiresAtMs - Date.now(), VERIFIED_TOKEN_TTL_MS);
-        if (ttl > 0) this.verified.set(token, { session, expiresAtMs }, { ttl });
-      }
-      return session;
-    } catch {
-      return null;
-    }
+    return this.verifier.verify(token);
   }
 
   /** A two-factor challenge token for `userId`, valid `MFA_CHALLENGE_TTL_SECONDS`. */
@@ -180,24 +147,4 @@ export function sessionIdOfRefreshToken(token: string): string | null {
 /** sha256 hex of a refresh token (the stored form). */
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-/** Validates decoded claims into a {@link SessionUser}; null when they are not ours. */
-export function sessionFromClaims(claims: unknown): SessionUser | null {
-  if (typeof claims !== 'object' || claims === null) return null;
-  const { sub, email, sid, mfa_acct: mfaAccountId } = claims as Partial<AccessTokenClaims>;
-  if (
-    typeof sub !== 'string' ||
-    typeof email !== 'string' ||
-    typeof sid !== 'string' ||
-    sub.length === 0 ||
-    sid.length === 0
-  )
-    return null;
-  return {
-    userId: sub,
-    email,
-    sessionId: sid,
-    ...(typeof mfaAccountId === 'string' && mfaAccountId.length > 0 ? { mfaAccountId } : {}),
-  };
 }

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { RedisConnections } from '../redis/redis.provider';
 import { EventBus } from './event-bus.port';
 import { InProcessEventBus } from './in-process-event-bus.adapter';
@@ -12,7 +12,9 @@ import { RedisEventBus } from './redis-event-bus.adapter';
       provide: EventBus,
       inject: [RedisConnections],
       useFactory: (redis: RedisConnections): EventBus =>
-        redis.enabled ? new RedisEventBus(redis.client(), redis.subscriber()) : new InProcessEventBus(),
+        redis.enabled
+          ? new RedisEventBus(redis.client(), redis.subscriber(), { logger: new Logger('RedisEventBus') })
+          : new InProcessEventBus(),
     },
   ],
   exports: [EventBus],

@@ -1,9 +1,9 @@
-import { Logger } from '@nestjs/common';
 import { realtimeEventSchema, type RealtimeEvent } from '@portico/domain';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { accessChangeSchema, type AccessChange } from '../auth/access-events';
+import type { ProcessLog } from '../logging/process-log';
 import { EventBus } from './event-bus.port';
 
 /** Redis channel carrying realtime events as JSON. */
@@ -21,7 +21,6 @@ const accessMessageSchema = z.object({ origin: z.string(), change: accessChangeS
  * logged and dropped.
  */
 export class RedisEventBus extends EventBus {
-  private readonly logger = new Logger('RedisEventBus');
   private readonly handlers = new Set<(event: RealtimeEvent) => void>();
   private readonly localHandlers = new Set<(event: RealtimeEvent) => void>();
   private readonly accessHandlers = new Set<(change: AccessChange) => void>();
@@ -31,13 +30,22 @@ export class RedisEventBus extends EventBus {
   private readonly instanceId = randomUUID();
   private readonly accessChannel: string;
 
+  private readonly channel: string;
+  private readonly logger: ProcessLog;
+
+  /**
+   * @param options.logger where dropped messages and failing handlers are logged (Nest's `Logger` in the BFF)
+   * @param options.channel the events' channel (default {@link REALTIME_CHANNEL}; access changes on `<channel>:access`)
+   */
   constructor(
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
-    private readonly channel = REALTIME_CHANNEL,
+    options: { logger: ProcessLog; channel?: string },
   ) {
     super();
-    this.accessChannel = `${channel}${ACCESS_CHANNEL_SUFFIX}`;
+    this.channel = options.channel ?? REALTIME_CHANNEL;
+    this.logger = options.logger;
+    this.accessChannel = `${this.channel}${ACCESS_CHANNEL_SUFFIX}`;
     this.subscriber.on('message', (from: string, message: string) => {
       if (from === this.channel) this.dispatch(message);
       else if (from === this.accessChannel) this.dispatchAccess(message);

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Outcome of one read of a stale-while-revalidate cache. */
@@ -77,7 +76,6 @@ const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 1
  *   {@link MetricsService.usageSamplesIngested} once per accepted batch);
  * - `realtime_sockets_connected`: sockets open on this instance.
  */
-@Injectable()
 export class MetricsService {
   /** The registry `GET /metrics` serialises. */
   readonly registry = new Registry();

@@ -1,6 +1,7 @@
 import {
   Inject,
   Injectable,
+  Logger,
   Module,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
@@ -42,6 +43,7 @@ export class RealtimeHost implements OnApplicationBootstrap, BeforeApplicationSh
       redis,
       metrics,
       portalOrigin: env.PORTAL_ORIGIN,
+      logger: new Logger('RealtimeServer'),
     });
   }
 

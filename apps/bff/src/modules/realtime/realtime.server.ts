@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { accountRoom, type RealtimeEvent } from '@portico/domain';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
@@ -14,6 +13,7 @@ import type { TokenService } from '../../core/auth/token.service';
 import { meetsAccountMfaRequirement } from '../../core/auth/session.types';
 import type { AccessChange } from '../../core/auth/access-events';
 import type { EventBus } from '../../core/events/event-bus.port';
+import type { ProcessLog } from '../../core/logging/process-log';
 import type { MetricsService } from '../../core/metrics/metrics.service';
 import type { RedisConnections } from '../../core/redis/redis.provider';
 
@@ -137,6 +137,8 @@ export interface RealtimeDependencies {
   readonly portalOrigin: string;
   /** Which events are relayed and how (default `local`). */
   readonly relay?: RealtimeRelay;
+  /** Nest's `Logger` in the BFF, a pino child in the realtime process. */
+  readonly logger: ProcessLog;
 }
 
 /**
@@ -160,7 +162,6 @@ export interface RealtimeDependencies {
  * (`relay: 'bus'`, see {@link RealtimeRelay}) the same checks run over lean ports.
  */
 export class RealtimeServer {
-  private readonly logger = new Logger('RealtimeServer');
   private io: Server | undefined;
   private readonly unsubscribers: (() => void)[] = [];
 
@@ -204,7 +205,7 @@ export class RealtimeServer {
           blockTimeInMs: REALTIME_READ_BLOCK_MS,
         }),
       );
-      this.logger.log('socket.io on the Redis streams adapter');
+      this.deps.logger.log('socket.io on the Redis streams adapter');
     }
     io.use((socket, next) => {
       const token = readCookie(socket.handshake.headers.cookie, tokens.accessCookieName);
@@ -241,7 +242,7 @@ export class RealtimeServer {
       // Every instance closes its own sockets (`local`): the change reaches every instance through the bus.
       bus.subscribeAccessChanges((change) => {
         io.local.in(roomsAffectedBy(change)).disconnectSockets(true);
-        this.logger.debug({ change: change.type }, 'sockets affected by an access change disconnected');
+        this.deps.logger.debug({ change: change.type }, 'sockets affected by an access change disconnected');
       }),
     );
     return io;
@@ -297,7 +298,7 @@ export class RealtimeServer {
       accountRoom(membership.accountId),
       accessRooms.member(user.userId, membership.accountId),
     ]);
-    this.logger.debug({ accountId: membership.accountId }, 'socket joined account room');
+    this.deps.logger.debug({ accountId: membership.accountId }, 'socket joined account room');
     return { ok: true };
   }
 }
