@@ -4,8 +4,8 @@ import { CachePort } from '../../src/core/cache/cache.port';
 import { io, type Socket } from 'socket.io-client';
 import { createAccount, createUser } from '../factories/account.factory';
 import { testDb } from '../factories/db';
-import { loginAs, sessionHeaders } from '../support/login';
-import { until } from '../support/realtime-clients';
+import { loginAs, statusOf } from '../support/login';
+import { disconnectReason, until } from '../support/realtime-clients';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -48,21 +48,8 @@ describe('realtime access (integration, socket.io from outside)', () => {
     return socket;
   }
 
-  /** Resolves with the disconnect reason. */
-  const disconnected = (socket: Socket): Promise<string> =>
-    socket.connected
-      ? new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)))
-      : Promise.resolve('already');
-
-  async function call(method: string, path: string, cookie: string, body?: object): Promise<number> {
-    const res = await fetch(`${t.url}${path}`, {
-      method,
-      headers: sessionHeaders(cookie, body ? { 'content-type': 'application/json' } : {}),
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    await res.arrayBuffer();
-    return res.status;
-  }
+  const call = (method: string, path: string, cookie: string, body?: object): Promise<number> =>
+    statusOf(t.url, method, path, cookie, body);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -112,7 +99,7 @@ describe('realtime access (integration, socket.io from outside)', () => {
     const user = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
     const cookie = await loginAs(t.url, user.email, user.password);
     const socket = await joined(t.url, cookie);
-    const closed = disconnected(socket);
+    const closed = disconnectReason(socket);
     expect(await call('POST', '/api/v1/auth/logout', cookie)).toBe(204);
     expect(await closed).toBe('io server disconnect');
     const again = await connect(t.url, cookie, { origin: t.env.PORTAL_ORIGIN });
@@ -125,7 +112,7 @@ describe('realtime access (integration, socket.io from outside)', () => {
     const revoke = await loginAs(t.url, user.email, user.password);
     const kept = await joined(t.url, keep);
     const doomed = await joined(t.url, revoke);
-    const closed = disconnected(doomed);
+    const closed = disconnectReason(doomed);
     const list = sessionListSchema.parse(
       await (await fetch(`${t.url}/api/v1/auth/sessions`, { headers: { cookie: keep } })).json(),
     );
@@ -141,7 +128,7 @@ describe('realtime access (integration, socket.io from outside)', () => {
     const user = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
     const cookie = await loginAs(t.url, user.email, user.password);
     const socket = await joined(t.url, cookie);
-    const closed = disconnected(socket);
+    const closed = disconnectReason(socket);
     expect(await call('DELETE', `/api/v1/accounts/${accountId}/members/${user.id}`, ownerCookie)).toBe(204);
     expect(await closed).toBe('io server disconnect');
     const { socket: again, error } = await connect(t.url, cookie, { origin: t.env.PORTAL_ORIGIN });
@@ -162,7 +149,7 @@ describe('realtime access (integration, socket.io from outside)', () => {
     );
     const socket = await joined(t.url, cookie);
     const elsewhere = await joined(t.url, cookie, other.id);
-    const closed = disconnected(socket);
+    const closed = disconnectReason(socket);
     expect(
       await call('PATCH', `/api/v1/accounts/${accountId}/members/${user.id}`, ownerCookie, {
         role: 'billing',
@@ -185,7 +172,7 @@ describe('realtime access (integration, socket.io from outside)', () => {
     );
     const sessionId = sessions.find((s) => s.current)?.id ?? '';
     await t.app.get(CachePort).set(`auth:revoked-session:${sessionId}`, true, 60_000);
-    const closed = disconnected(socket);
+    const closed = disconnectReason(socket);
     expect(await socket.timeout(5000).emitWithAck('join_account', { accountId })).toEqual({
       ok: false,
       code: 'unauthenticated',
@@ -201,7 +188,7 @@ describe('realtime access (integration, socket.io from outside)', () => {
         const user = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
         const cookie = await loginAs(t.url, user.email, user.password);
         const onOther = await joined(other.url, cookie);
-        const closed = disconnected(onOther);
+        const closed = disconnectReason(onOther);
         expect(await call('POST', '/api/v1/auth/logout', cookie)).toBe(204);
         expect(await closed).toBe('io server disconnect');
         const again = await connect(other.url, cookie, { origin: t.env.PORTAL_ORIGIN });
@@ -210,7 +197,7 @@ describe('realtime access (integration, socket.io from outside)', () => {
         const member = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
         const memberCookie = await loginAs(t.url, member.email, member.password);
         const memberSocket = await joined(other.url, memberCookie);
-        const memberClosed = disconnected(memberSocket);
+        const memberClosed = disconnectReason(memberSocket);
         expect(await call('DELETE', `/api/v1/accounts/${accountId}/members/${member.id}`, ownerCookie)).toBe(
           204,
         );

@@ -6,8 +6,8 @@ import { EventBus } from '../../src/core/events/event-bus.port';
 import { startRealtime, type RunningRealtime } from '../../src/realtime-app';
 import { createAccount, createUser } from '../factories/account.factory';
 import { testDb } from '../factories/db';
-import { loginAs, sessionHeaders } from '../support/login';
-import { until, usageEvent } from '../support/realtime-clients';
+import { loginAs, statusOf } from '../support/login';
+import { disconnectReason, until, usageEvent } from '../support/realtime-clients';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const METRICS_TOKEN = `metrics-${randomUUID()}`;
@@ -58,18 +58,8 @@ const METRICS_TOKEN = `metrics-${randomUUID()}`;
     return { socket, received };
   }
 
-  const disconnected = (socket: Socket): Promise<string> =>
-    new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-
-  async function call(method: string, path: string, cookie: string, body?: object): Promise<number> {
-    const res = await fetch(`${t.url}${path}`, {
-      method,
-      headers: sessionHeaders(cookie, body ? { 'content-type': 'application/json' } : {}),
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    await res.arrayBuffer();
-    return res.status;
-  }
+  const call = (method: string, path: string, cookie: string, body?: object): Promise<number> =>
+    statusOf(t.url, method, path, cookie, body);
 
   beforeAll(async () => {
     t = await createTestApp({ REALTIME_PROCESS: 'separate', METRICS_TOKEN });
@@ -145,7 +135,7 @@ const METRICS_TOKEN = `metrics-${randomUUID()}`;
     const user = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
     const cookie = await loginAs(t.url, user.email, user.password);
     const { socket } = await joined(cookie);
-    const closed = disconnected(socket);
+    const closed = disconnectReason(socket);
     expect(await call('POST', '/api/v1/auth/logout', cookie)).toBe(204);
     expect(await closed).toBe('io server disconnect');
     expect((await connect(realtime.url, cookie, t.env.PORTAL_ORIGIN)).error?.message).toBe('unauthenticated');
@@ -155,7 +145,7 @@ const METRICS_TOKEN = `metrics-${randomUUID()}`;
     const user = await createUser(db, { memberships: [{ accountId, role: 'viewer' }] });
     const cookie = await loginAs(t.url, user.email, user.password);
     const { socket } = await joined(cookie);
-    const closed = disconnected(socket);
+    const closed = disconnectReason(socket);
     expect(await call('DELETE', `/api/v1/accounts/${accountId}/members/${user.id}`, ownerCookie)).toBe(204);
     expect(await closed).toBe('io server disconnect');
     const { socket: again, error } = await connect(realtime.url, cookie, t.env.PORTAL_ORIGIN);

@@ -57,6 +57,26 @@ export function sessionHeaders(cookie: string, extra: Record<string, string> = {
   return { ...extra, cookie, ...(csrf ? { 'x-csrf-token': csrf } : {}) };
 }
 
+/**
+ * Sends `method path` to the BFF at `baseUrl` with the session `cookie` (and `body` as JSON) and returns the status,
+ * the answer's body read and dropped.
+ */
+export async function statusOf(
+  baseUrl: string,
+  method: string,
+  path: string,
+  cookie: string,
+  body?: object,
+): Promise<number> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: sessionHeaders(cookie, body ? { 'content-type': 'application/json' } : {}),
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 /** The CSRF cookie's value (`portico_csrf`, or `__Host-portico_csrf` when cookies are Secure) in a cookie header. */
 export function csrfTokenOf(cookie: string): string | undefined {
   for (const part of cookie.split(';')) {

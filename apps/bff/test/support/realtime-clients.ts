@@ -59,3 +59,10 @@ export async function until(check: () => boolean, ms = 5000, what = 'a condition
 
 /** Resolves after `ms`. */
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves with the reason `socket` is disconnected for (`already` when it is not connected). */
+export function disconnectReason(socket: Socket): Promise<string> {
+  return socket.connected
+    ? new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)))
+    : Promise.resolve('already');
+}
