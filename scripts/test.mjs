@@ -147,10 +147,18 @@ if (wants('e2e')) {
         // PORTICO_E2E_GREP runs only the tests whose title matches it.
         const offset = Number(process.env.PORTICO_E2E_PORT_OFFSET ?? 0);
         const stack = await startThrowawayStack({
-          ports: { sandbox: 4110 + offset, bff: 4010 + offset, portal: 3010 + offset },
+          ports: {
+            sandbox: 4110 + offset,
+            bff: 4010 + offset,
+            realtime: 4011 + offset,
+            portal: 3010 + offset,
+          },
           postgresPort: 54339 + offset,
           portVariables: Object.fromEntries(
-            ['sandbox', 'smtp', 'oidc', 'bff', 'portal'].map((role) => [role, 'PORTICO_E2E_PORT_OFFSET']),
+            ['sandbox', 'smtp', 'oidc', 'bff', 'realtime', 'portal'].map((role) => [
+              role,
+              'PORTICO_E2E_PORT_OFFSET',
+            ]),
           ),
           // Few, quick retries so an e2e test can make a dead-lettered webhook delivery in a few seconds. Blocks turn
           // stale after 5 s (not 30 s) and an open breaker tries again after 2 s (not 10 s), so the degraded-dashboard
@@ -165,6 +173,11 @@ if (wants('e2e')) {
             // The accessibility scans open every page in two themes at two widths as one user: several hundred API
             // reads a minute, which the production limit (100 per user) would answer with 429.
             RATE_LIMIT_API_PER_MINUTE: '1000',
+            // PORTICO_E2E_REDIS_URL runs the stack on that Redis with every process apart: the job worker and the
+            // sockets in the separate realtime process (the default run keeps one BFF without Redis).
+            ...(process.env.PORTICO_E2E_REDIS_URL
+              ? { REDIS_URL: process.env.PORTICO_E2E_REDIS_URL, REALTIME_PROCESS: 'separate' }
+              : {}),
           },
         });
         try {

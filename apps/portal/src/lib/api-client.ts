@@ -255,11 +255,19 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
   };
 }
 
-/** Sends the browser to the login page, remembering where it was. No-op on the server and on /login itself. */
+/** Set once the browser is on its way to the login page (the page is being left: nothing resets it). */
+let leavingForLogin = false;
+
+/**
+ * Sends the browser to the login page, remembering where it was. No-op on the server, on /login itself and once
+ * already under way: a page whose session died has several reads failing at once, and a second navigation would
+ * abort the first (the page then shows `ERR_ABORTED` for a moment before the second lands).
+ */
 function redirectToLogin(): void {
-  if (typeof window === 'undefined') return;
+  if (typeof window === 'undefined' || leavingForLogin) return;
   const { pathname, search } = window.location;
   if (pathname.startsWith('/login')) return;
+  leavingForLogin = true;
   window.location.assign(`/login?next=${encodeURIComponent(`${pathname}${search}`)}`);
 }
 
