@@ -1,4 +1,4 @@
-import { passwordPolicyIssues } from './security.schema';
+import { brokenPasswordRules, passwordPolicyIssues } from './security.schema';
 
 describe('passwordPolicyIssues', () => {
   it('accepts 12+ characters and passphrases of 4+ words', () => {
@@ -19,5 +19,13 @@ describe('passwordPolicyIssues', () => {
 
   it('refuses one repeated character', () => {
     expect(passwordPolicyIssues('aaaaaaaaaaaaaaaa', null)).toContain('Do not repeat a single character');
+  });
+});
+
+describe('brokenPasswordRules', () => {
+  it('names each broken rule, in order, and the English messages follow them', () => {
+    expect(brokenPasswordRules('aaaa', 'aaaa@example.com')).toEqual(['length', 'no_email', 'not_one_character']);
+    expect(brokenPasswordRules('tangerine-otter-42', 'owner@acme.example')).toEqual([]);
+    expect(passwordPolicyIssues('aaaa', 'aaaa@example.com')).toHaveLength(3);
   });
 });

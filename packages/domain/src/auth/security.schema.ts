@@ -115,24 +115,38 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** Words (runs of 2+ letters or digits) that make a passphrase acceptable below {@link PASSWORD_MIN_LENGTH}. */
 export const PASSPHRASE_MIN_WORDS = 4;
 
+/** The password rules that need no word list, by name (the portal words them in the page's language). */
+export const PASSWORD_RULES = ['length', 'no_email', 'not_one_character'] as const;
+export type PasswordRule = (typeof PASSWORD_RULES)[number];
+
+/** The rules in English, as the BFF answers them. */
+const PASSWORD_RULE_MESSAGES: Readonly<Record<PasswordRule, string>> = {
+  length: `Use at least ${PASSWORD_MIN_LENGTH} characters, or a passphrase of ${PASSPHRASE_MIN_WORDS} or more words`,
+  no_email: 'Do not use your email address in your password',
+  not_one_character: 'Do not repeat a single character',
+};
+
 /**
- * The password rules that need no word list: at least {@link PASSWORD_MIN_LENGTH} characters or a passphrase of
- * {@link PASSPHRASE_MIN_WORDS}+ words, and not containing the local part of the user's email (3+ characters).
- * The BFF also refuses passwords found in a common-password list.
- * @returns the broken rules as messages (empty when none)
+ * The password rules `password` breaks, in {@link PASSWORD_RULES} order: at least {@link PASSWORD_MIN_LENGTH}
+ * characters or a passphrase of {@link PASSPHRASE_MIN_WORDS}+ words (`length`), not containing the local part of the
+ * user's email of 3+ characters (`no_email`), not one character repeated (`not_one_character`). The BFF also refuses
+ * passwords found in a common-password list.
+ * @returns the broken rules (empty when none)
+ */
+export function brokenPasswordRules(password: string, email: string | null): PasswordRule[] {
+  const broken: PasswordRule[] = [];
+  const words = password.split(/[\s\-_.,;:]+/).filter((w) => w.length >= 2);
+  if (password.length < PASSWORD_MIN_LENGTH && words.length < PASSPHRASE_MIN_WORDS) broken.push('length');
+  const local = email?.split('@')[0]?.toLowerCase() ?? '';
+  if (local.length >= 3 && password.toLowerCase().includes(local)) broken.push('no_email');
+  if (password.length > 0 && new Set(password).size === 1) broken.push('not_one_character');
+  return broken;
+}
+
+/**
+ * The broken rules of {@link brokenPasswordRules} as English messages (the BFF's `details`).
+ * @returns the messages (empty when none)
  */
 export function passwordPolicyIssues(password: string, email: string | null): string[] {
-  const issues: string[] = [];
-  const words = password.split(/[\s\-_.,;:]+/).filter((w) => w.length >= 2);
-  if (password.length < PASSWORD_MIN_LENGTH && words.length < PASSPHRASE_MIN_WORDS) {
-    issues.push(
-      `Use at least ${PASSWORD_MIN_LENGTH} characters, or a passphrase of ${PASSPHRASE_MIN_WORDS} or more words`,
-    );
-  }
-  const local = email?.split('@')[0]?.toLowerCase() ?? '';
-  if (local.length >= 3 && password.toLowerCase().includes(local)) {
-    issues.push('Do not use your email address in your password');
-  }
-  if (password.length > 0 && new Set(password).size === 1) issues.push('Do not repeat a single character');
-  return issues;
+  return brokenPasswordRules(password, email).map((rule) => PASSWORD_RULE_MESSAGES[rule]);
 }

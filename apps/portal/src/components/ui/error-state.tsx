@@ -2,25 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { isApiError } from '@/lib/api-client';
-
-/** Codes of the errors the portal's own API client makes (no answer, an unreadable one): worded in the catalogue. */
-const CLIENT_ERROR_CODES = new Set(['network_error', 'invalid_response']);
-
-/**
- * User-facing text for an error: the BFF's messages are written for users; the API client's own failures are said in
- * the page's language.
- */
-function errorMessage(
-  error: unknown,
-  fallback: string,
-  clientError: (code: 'network_error' | 'invalid_response') => string,
-): string {
-  if (isApiError(error) && CLIENT_ERROR_CODES.has(error.code))
-    return clientError(error.code as 'network_error' | 'invalid_response');
-  if (isApiError(error)) return error.message;
-  if (error instanceof Error && error.message) return error.message;
-  return fallback;
-}
+import { useErrorText } from '@/lib/use-error-text';
 
 /** A failed load: what happened, the request id for support, and a retry button. */
 export function ErrorState({
@@ -35,6 +17,7 @@ export function ErrorState({
   retrying?: boolean;
 }) {
   const t = useTranslations('common');
+  const errorText = useErrorText();
   const requestId = isApiError(error) ? error.requestId : null;
   return (
     <div className="error-state" role="alert">
@@ -46,9 +29,7 @@ export function ErrorState({
       </svg>
       <div className="error-state__body">
         <p className="error-state__title">{title ?? t('couldNotLoad')}</p>
-        <p className="error-state__message">
-          {errorMessage(error, t('somethingWrong'), (code) => t(`clientError.${code}`))}
-        </p>
+        <p className="error-state__message">{errorText(error)}</p>
         {requestId ? <p className="error-state__meta">{t('reference', { requestId })}</p> : null}
       </div>
       {onRetry ? (

@@ -6,12 +6,14 @@ import { useTranslations } from 'next-intl';
 import { passwordForgotRequestSchema } from '@portico/domain';
 import { useForgotPasswordAuthMutation } from '@/features/auth/api/use-password-reset-auth-mutation';
 import { useHydrated } from '@/lib/use-hydrated';
+import { useErrorText } from '@/lib/use-error-text';
 
 /** Asks for a reset link. The answer is the same whether or not the email has an account. */
 export function ForgotPasswordForm() {
   const forgot = useForgotPasswordAuthMutation();
   const hydrated = useHydrated();
   const t = useTranslations('auth.forgot');
+  const errorText = useErrorText();
   const tCommon = useTranslations('common');
   const tLogin = useTranslations('auth.login');
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +28,7 @@ export function ForgotPasswordForm() {
       setError(t('invalidEmail'));
       return;
     }
-    forgot.mutate(parsed.data, { onError: (err) => setError(err.message || t('failed')) });
+    forgot.mutate(parsed.data, { onError: (err) => setError(errorText(err, t('failed'))) });
   }
 
   if (forgot.isSuccess) {

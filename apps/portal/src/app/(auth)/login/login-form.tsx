@@ -21,6 +21,7 @@ import { browserApiClient } from '@/lib/api-client';
 import { firstDashboardPath } from '@/lib/account-paths';
 import { formText } from '@/lib/form-text';
 import { useHydrated } from '@/lib/use-hydrated';
+import { useErrorText } from '@/lib/use-error-text';
 
 /**
  * Sign-in in one or two steps: email + password, then (when the user has two-factor on) a code from the
@@ -41,6 +42,7 @@ export function LoginForm({
 }) {
   const router = useRouter();
   const t = useTranslations('auth.login');
+  const errorText = useErrorText();
   const login = useLoginAuthMutation();
   const hydrated = useHydrated();
   const verify = useVerifyMfaAuthMutation();
@@ -100,8 +102,7 @@ export function LoginForm({
       },
       onError: (err) => {
         if (err.status === 401) setError(t('mismatch'));
-        else if (err.status === 429) setError(`${err.message}.`);
-        else setError(err.message || t('failed'));
+        else setError(errorText(err, t('failed')));
       },
     });
   }
@@ -122,8 +123,7 @@ export function LoginForm({
           setStep('password');
           setError(t('expired'));
         } else if (err.status === 401) setError(t('codeRejected'));
-        else if (err.status === 429) setError(`${err.message}.`);
-        else setError(err.message || t('failed'));
+        else setError(errorText(err, t('failed')));
       },
     });
   }

@@ -3,9 +3,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { passwordPolicyIssues } from '@portico/domain';
 import { useResetPasswordAuthMutation } from '@/features/auth/api/use-password-reset-auth-mutation';
 import { formText } from '@/lib/form-text';
+import { useErrorText, usePasswordRuleText } from '@/lib/use-error-text';
 import { useHydrated } from '@/lib/use-hydrated';
 
 /**
@@ -17,6 +17,8 @@ export function ResetPasswordForm() {
   const hydrated = useHydrated();
   const t = useTranslations('auth.reset');
   const tCommon = useTranslations('common');
+  const errorText = useErrorText();
+  const brokenRule = usePasswordRuleText();
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,15 +38,15 @@ export function ResetPasswordForm() {
       setError(t('differ'));
       return;
     }
-    const issues = passwordPolicyIssues(password, null);
-    if (issues.length > 0) {
-      setError(`${issues[0]}.`);
+    const broken = brokenRule(password, null);
+    if (broken !== null) {
+      setError(broken);
       return;
     }
     if (!token) return;
     reset.mutate(
       { token, newPassword: password },
-      { onError: (err) => setError(err.details.map((d) => d.message).join('. ') || err.message) },
+      { onError: (err) => setError(errorText(err, undefined, { details: true })) },
     );
   }
 

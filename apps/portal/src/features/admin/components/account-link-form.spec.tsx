@@ -85,6 +85,28 @@ describe('AccountLinkForm', () => {
     expect(screen.getByLabelText('WHMCS client id').getAttribute('aria-invalid')).toBe('true');
   });
 
+  it("words the BFF's refusal for its code on a German page, and says it in the BFF's words on an English one", async () => {
+    const bff = await startFakeBff({
+      [`PATCH ${PATH}`]: () => ({
+        status: 403,
+        body: { code: 'forbidden', message: 'Only platform administrators link accounts', requestId: 'r2' },
+      }),
+    });
+    close = bff.close;
+    const user = userEvent.setup();
+    const german = renderWithProviders(<AccountLinkForm account={account} onDone={() => undefined} />, {
+      locale: 'de',
+      messages: de,
+    });
+    await user.click(screen.getByRole('button', { name: 'Verknüpfungen speichern' }));
+    expect(await screen.findByText(de.common.apiError.forbidden)).toBeTruthy();
+    expect(screen.queryByText('Only platform administrators link accounts')).toBeNull();
+    german.unmount();
+    renderWithProviders(<AccountLinkForm account={account} onDone={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Save links' }));
+    expect(await screen.findByText('Only platform administrators link accounts')).toBeTruthy();
+  });
+
   it('cancels without saving', async () => {
     const onDone = jest.fn();
     const user = userEvent.setup();

@@ -6,6 +6,7 @@ import { linkAccountRequestSchema, type AdminAccount } from '@portico/domain';
 import { useLinkAdminMutation } from '@/features/admin/api/use-link-admin-mutation';
 import { TextField } from '@/components/ui/text-field';
 import { fieldErrorsOf, issuesOf } from '@/lib/form-text';
+import { useErrorText } from '@/lib/use-error-text';
 
 type Field = 'name' | 'whmcsClientId' | 'salesforceAccountId';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -31,6 +32,7 @@ export function AccountLinkForm({
 }) {
   const link = useLinkAdminMutation();
   const t = useTranslations('admin.linkForm');
+  const errorText = useErrorText();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -56,7 +58,7 @@ export function AccountLinkForm({
         onError: (err) => {
           const next = fieldErrorsOf(FIELDS, err.details);
           setErrors(next);
-          if (Object.keys(next).length === 0) setFormError(err.message || t('saveFailed'));
+          if (Object.keys(next).length === 0) setFormError(errorText(err, t('saveFailed')));
         },
       },
     );

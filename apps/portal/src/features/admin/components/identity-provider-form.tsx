@@ -17,6 +17,7 @@ import {
 import { browserApiClient } from '@/lib/api-client';
 import { TextField } from '@/components/ui/text-field';
 import { fieldErrorsOf, formText, issuesOf } from '@/lib/form-text';
+import { useErrorText } from '@/lib/use-error-text';
 
 type Field = 'issuerUrl' | 'clientId' | 'clientSecret' | 'allowedEmailDomains';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -38,6 +39,7 @@ export function IdentityProviderForm({
 }) {
   const t = useTranslations('admin.identityProvider');
   const roles = useTranslations('roles');
+  const errorText = useErrorText();
   const current = useQuery(identityProviderQuery(browserApiClient, account.id));
   const save = usePutIdentityProviderMutation(account.id);
   const remove = useDeleteIdentityProviderMutation(account.id);
@@ -87,7 +89,7 @@ export function IdentityProviderForm({
       onError: (err) => {
         const next = fieldErrorsOf(FIELDS, err.details);
         setErrors(next);
-        if (Object.keys(next).length === 0) setFormError(err.message || t('saveFailed'));
+        if (Object.keys(next).length === 0) setFormError(errorText(err, t('saveFailed')));
       },
     });
   }
@@ -193,7 +195,7 @@ export function IdentityProviderForm({
               onClick={() =>
                 remove.mutate(undefined, {
                   onSuccess: () => onDone(t('removed', { account: account.name })),
-                  onError: (err) => setFormError(err.message || t('removeFailed')),
+                  onError: (err) => setFormError(errorText(err, t('removeFailed'))),
                 })
               }
             >

@@ -13,6 +13,7 @@ import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { apiKeyListQuery } from '../api/api-keys.queries';
 import { useApiKeyMutations } from '../api/use-api-key-mutations';
+import { useErrorText } from '@/lib/use-error-text';
 
 /**
  * Usage API keys of metering systems (`POST /api/v1/usage/samples`): create one for an account or platform-wide
@@ -27,6 +28,7 @@ export function ApiKeysView() {
   const [accountId, setAccountId] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
   const t = useTranslations('apiKeys');
+  const errorText = useErrorText();
   const f = useFormat();
 
   function submit(event: FormEvent) {
@@ -69,7 +71,7 @@ export function ApiKeysView() {
             {t('create')}
           </button>
         </form>
-        {create.isError ? <p className="field__error">{create.error.message}</p> : null}
+        {create.isError ? <p className="field__error">{errorText(create.error)}</p> : null}
         {create.data ? (
           <div className="secret-once" role="status" data-testid="api-key-secret">
             <span className="strong">{t('copyNow')}</span>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { HandoffState } from '../hooks/use-billing-handoff';
+import { useErrorText } from '@/lib/use-error-text';
 
 /** The card shown when the billing system refused a hand-off: what happened and what to do, no link. */
 export function HandoffError({
@@ -12,11 +13,16 @@ export function HandoffError({
   what: 'payInvoice' | 'managePaymentMethods';
 }) {
   const t = useTranslations('billing.handoff');
+  const errorText = useErrorText();
   if (state.kind !== 'failed') return null;
   return (
     <div className="alert alert--danger handoff-error" role="alert" data-testid="handoff-error">
       <strong>{t(`failed.${what}`)}</strong>{' '}
-      {t('failedBody', { message: state.error.message, requestId: state.error.requestId ?? 'none' })}
+      {t('failedBody', {
+        // The text goes on with its own sentence: without the message's full stop.
+        message: errorText(state.error).replace(/\.$/, ''),
+        requestId: state.error.requestId ?? 'none',
+      })}
     </div>
   );
 }

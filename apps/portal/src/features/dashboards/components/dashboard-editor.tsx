@@ -25,6 +25,7 @@ import {
 } from '../api/dashboard-editor';
 import { dashboardKeys } from '../api/dashboards.queries';
 import styles from '../dashboards.module.css';
+import { useErrorText } from '@/lib/use-error-text';
 
 /** The draft's problems in the browser, with the paths the BFF reports them under (`body.panels.0.metric`). */
 function draftIssues(draft: DraftDashboard): FieldIssue[] {
@@ -68,6 +69,7 @@ export function DashboardEditor({
   const [problems, setProblems] = useState<FieldIssue[]>([]);
   const t = useTranslations('dashboards.editor');
   const common = useTranslations('common');
+  const errorText = useErrorText();
   const typeLabel = (type: Panel['type']) => t(`type.${type}`);
   const offers: ReadonlyArray<{ label: string; panel: PanelInput | Panel }> = [
     ...sourcePanels.map((p) => ({
@@ -104,11 +106,7 @@ export function DashboardEditor({
     },
     onError: (err) => {
       setProblems(
-        isApiError(err)
-          ? err.details.length > 0
-            ? err.details
-            : [{ path: '', message: err.message }]
-          : [{ path: '', message: String(err) }],
+        isApiError(err) && err.details.length > 0 ? err.details : [{ path: '', message: errorText(err) }],
       );
     },
   });

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { createInviteRequestSchema, roleSchema, type Role } from '@portico/domain';
 import { capitalize } from '@/lib/format';
 import { useManageMembersMutation } from '../api/use-manage-members-mutation';
+import { useErrorText } from '@/lib/use-error-text';
 
 /** Invite by email with a role; validated with the domain schema, then the BFF's answer shown in place. */
 export function InviteForm({
@@ -22,6 +23,7 @@ export function InviteForm({
   const t = useTranslations('users.inviteForm');
   const roleLabel = useTranslations('roles');
   const roleSummary = useTranslations('roleSummary');
+  const errorText = useErrorText();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,7 +52,7 @@ export function InviteForm({
             : detail?.path.endsWith('role')
               ? 'role'
               : null;
-          setError({ field, message: capitalize(detail?.message ?? err.message) });
+          setError({ field, message: capitalize(errorText(err, undefined, { details: true })) });
         },
       },
     );

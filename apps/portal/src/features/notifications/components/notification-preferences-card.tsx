@@ -8,6 +8,7 @@ import {
 } from '@/features/notifications/api/notifications';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { browserApiClient } from '@/lib/api-client';
+import { useErrorText } from '@/lib/use-error-text';
 
 /** Per kind of notification the member's role receives: also send an email (saved at once). */
 export function NotificationPreferencesCard({
@@ -20,6 +21,7 @@ export function NotificationPreferencesCard({
   const prefs = useQuery(notificationPreferencesQuery(browserApiClient, accountId));
   const save = useSaveNotificationPreferences(accountId);
   const t = useTranslations('notifications.preferences');
+  const errorText = useErrorText();
   return (
     <section className="card" aria-labelledby="notification-prefs-title">
       <h2 className="card__title" id="notification-prefs-title">
@@ -49,7 +51,7 @@ export function NotificationPreferencesCard({
       )}
       {save.isError ? (
         <p className="alert alert--danger" role="alert">
-          {save.error.message}
+          {errorText(save.error)}
         </p>
       ) : null}
     </section>

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { accountSecurityQuery } from '@/features/security/api/security.queries';
 import { useAccountMfaSecurityMutation } from '@/features/security/api/use-security-mutations';
 import { browserApiClient } from '@/lib/api-client';
+import { useErrorText } from '@/lib/use-error-text';
 
 /** Owners: require two-factor authentication of every member of the account. */
 export function AccountSecurityCard({ accountId, accountName }: { accountId: string; accountName: string }) {
@@ -12,6 +13,7 @@ export function AccountSecurityCard({ accountId, accountName }: { accountId: str
   const update = useAccountMfaSecurityMutation(accountId);
   const required = settings.data?.mfaRequired ?? false;
   const t = useTranslations('settings.accountSecurity');
+  const errorText = useErrorText();
   return (
     <section className="card" aria-labelledby="account-security-title">
       <h2 className="card__title" id="account-security-title">
@@ -30,7 +32,7 @@ export function AccountSecurityCard({ accountId, accountName }: { accountId: str
       </label>
       {update.isError ? (
         <p className="text-danger" role="alert">
-          {update.error.message}
+          {errorText(update.error)}
         </p>
       ) : null}
     </section>

@@ -2,14 +2,16 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { passwordPolicyIssues } from '@portico/domain';
 import { useChangePasswordSecurityMutation } from '@/features/security/api/use-security-mutations';
 import { formText } from '@/lib/form-text';
+import { useErrorText, usePasswordRuleText } from '@/lib/use-error-text';
 
 /** Change the password (current one required); every other session is signed out. */
 export function PasswordCard() {
   const change = useChangePasswordSecurityMutation();
   const t = useTranslations('settings.password');
+  const errorText = useErrorText();
+  const brokenRule = usePasswordRuleText();
   const [error, setError] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -19,14 +21,14 @@ export function PasswordCard() {
     const form = new FormData(formElement);
     const currentPassword = formText(form, 'current');
     const newPassword = formText(form, 'new');
-    const issues = passwordPolicyIssues(newPassword, null);
+    const broken = brokenRule(newPassword, null);
     if (currentPassword.length === 0) return setError(t('enterCurrent'));
-    if (issues.length > 0) return setError(`${issues[0]}.`);
+    if (broken !== null) return setError(broken);
     change.mutate(
       { currentPassword, newPassword },
       {
         onSuccess: () => formElement.reset(),
-        onError: (err) => setError(err.details.map((d) => d.message).join('. ') || err.message),
+        onError: (err) => setError(errorText(err, undefined, { details: true })),
       },
     );
   }

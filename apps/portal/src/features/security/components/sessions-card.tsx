@@ -9,6 +9,7 @@ import {
 } from '@/features/security/api/use-security-mutations';
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
+import { useErrorText } from '@/lib/use-error-text';
 
 /** Live sessions (device, IP, started, last seen) with "Sign out" per session and for all others. */
 export function SessionsCard() {
@@ -17,6 +18,7 @@ export function SessionsCard() {
   const revokeOthers = useRevokeOtherSessionsSecurityMutation();
   const others = sessions.data?.filter((s) => !s.current).length ?? 0;
   const t = useTranslations('settings.sessions');
+  const errorText = useErrorText();
   const f = useFormat();
   return (
     <section className="card span-full" aria-labelledby="sessions-title" data-testid="sessions-card">
@@ -34,7 +36,7 @@ export function SessionsCard() {
         </button>
       </div>
       {sessions.isError ? (
-        <p className="text-danger">{t('loadFailed', { message: sessions.error.message })}</p>
+        <p className="text-danger">{t('loadFailed', { message: errorText(sessions.error) })}</p>
       ) : null}
       {revoke.isError || revokeOthers.isError ? (
         <p className="text-danger" role="alert">

@@ -13,6 +13,7 @@ import {
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { formText } from '@/lib/form-text';
+import { useErrorText } from '@/lib/use-error-text';
 
 /**
  * Two-factor authentication: set up (QR code or key, then a first code), the ten recovery codes shown once, and
@@ -27,6 +28,7 @@ export function TwoFactorCard() {
   const [disabling, setDisabling] = useState(false);
   const t = useTranslations('settings.mfa');
   const common = useTranslations('common');
+  const errorText = useErrorText();
   const f = useFormat();
 
   function onConfirm(event: FormEvent<HTMLFormElement>) {
@@ -35,7 +37,7 @@ export function TwoFactorCard() {
     const parsed = totpCodeSchema.safeParse(new FormData(event.currentTarget).get('code'));
     if (!parsed.success) return setError(t('enterCode'));
     confirm.mutate(parsed.data, {
-      onError: (err) => setError(err.status === 400 ? t('invalidCode') : err.message),
+      onError: (err) => setError(err.status === 400 ? t('invalidCode') : errorText(err)),
     });
   }
 
@@ -57,7 +59,7 @@ export function TwoFactorCard() {
         start.reset();
         confirm.reset();
       },
-      onError: (err) => setError(err.details.map((d) => d.message).join('. ') || err.message),
+      onError: (err) => setError(errorText(err, undefined, { details: true })),
     });
   }
 
@@ -188,7 +190,7 @@ export function TwoFactorCard() {
       ) : (
         <>
           <p className="muted">{t('intro')}</p>
-          {start.isError ? <p className="text-danger">{start.error.message}</p> : null}
+          {start.isError ? <p className="text-danger">{errorText(start.error)}</p> : null}
           <div className="form__actions">
             <button
               type="button"

@@ -19,6 +19,7 @@ import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
+import { useErrorText } from '@/lib/use-error-text';
 
 /**
  * The public conversation of a case, oldest first (support's replies and the customer's), updated live when the CRM
@@ -37,6 +38,7 @@ export function CaseConversation({
   const comments = useQuery(caseCommentsQuery(browserApiClient, accountId, supportCase.id));
   const [body, setBody] = useState('');
   const t = useTranslations('support.conversation');
+  const errorText = useErrorText();
   const f = useFormat();
   const reply = useMutation<CreatedCaseComment, ApiError, string>({
     mutationFn: (text) =>
@@ -126,7 +128,7 @@ export function CaseConversation({
           </label>
           {reply.isError ? (
             <p className="alert alert--danger" role="alert">
-              {reply.error.message}
+              {errorText(reply.error)}
             </p>
           ) : null}
           <div className="form__actions">

@@ -16,6 +16,7 @@ import { Badge } from '@/components/ui/badge';
 import { usageAlertsQuery } from '../api/usage.queries';
 import { useUsageAlertMutations } from '../api/use-usage-alert-mutations';
 import { formatUsage } from '../usage-format';
+import { useErrorText } from '@/lib/use-error-text';
 
 /** Thresholds and firings in words of the page's language. */
 function useAlertText() {
@@ -94,6 +95,7 @@ export function UsageAlertsPanel({
   const [type, setType] = useState<'percent' | 'absolute'>('percent');
   const [value, setValue] = useState('90');
   const t = useTranslations('usage.alerts');
+  const errorText = useErrorText();
   const text = useAlertText();
   const def = catalog.metrics.find((m) => m.key === metric);
   const percentAllowed = def?.limit.from !== 'none';
@@ -223,7 +225,7 @@ export function UsageAlertsPanel({
           <button className="button button--primary" disabled={create.isPending}>
             {t('add')}
           </button>
-          {create.isError ? <p className="field__error">{create.error.message}</p> : null}
+          {create.isError ? <p className="field__error">{errorText(create.error)}</p> : null}
         </form>
       ) : null}
       <h3 className="small muted" style={{ marginTop: 16 }}>

@@ -19,6 +19,7 @@ import { useFormat } from '@/lib/use-format';
 import { LIST_PAGE_SIZE } from '@/lib/search-params';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
 import { statusFilterParam, statusQuery, type DeliveryStatusFilter } from '../status-filter';
+import { useErrorText } from '@/lib/use-error-text';
 
 const STATUS_TONES: Record<WebhookDeliveryStatus, BadgeTone> = {
   dead_lettered: 'danger',
@@ -69,6 +70,7 @@ export function WebhookDeliveriesView({
     }),
   );
   const replay = useReplayWebhookDeliveryMutation();
+  const errorText = useErrorText();
   const t = useTranslations('webhookDeliveries');
   const f = useFormat();
 
@@ -84,7 +86,7 @@ export function WebhookDeliveriesView({
             deliveryId: queued.deliveryId,
           }),
         }),
-      onError: (err) => setResult({ kind: 'danger', text: err.message || t('replayFailed') }),
+      onError: (err) => setResult({ kind: 'danger', text: errorText(err, t('replayFailed')) }),
     });
   }
 

@@ -19,6 +19,7 @@ import { accountPagePath } from '@/lib/account-paths';
 import { isApiError } from '@/lib/api-client';
 import { fieldErrorsOf, formText, issuesOf } from '@/lib/form-text';
 import { useHydrated } from '@/lib/use-hydrated';
+import { useErrorText } from '@/lib/use-error-text';
 
 const FIELDS = ['name', 'password'] as const;
 type FieldErrors = Partial<Record<(typeof FIELDS)[number], string>>;
@@ -97,6 +98,7 @@ export function AcceptInvite({ token }: { token: string }) {
   const preview = useQuery(invitePreviewQuery(inviteApiClient, token));
   const me = useQuery({ ...meQuery(inviteApiClient), retry: false });
   const accept = useAcceptInviteMutation();
+  const errorText = useErrorText();
   const hydrated = useHydrated();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -116,7 +118,7 @@ export function AcceptInvite({ token }: { token: string }) {
       <div className="form" data-testid="invite-invalid">
         <h1 className="auth-card__title">{gone ? t('gone') : t('invalid')}</h1>
         <div className="alert alert--danger" role="alert">
-          {gone ? preview.error.message : t('invalidBody')}
+          {gone ? errorText(preview.error, t('invalidBody')) : t('invalidBody')}
         </div>
         <Link className="button button--secondary button--block" href="/login">
           {t('goToSignIn')}
@@ -135,7 +137,7 @@ export function AcceptInvite({ token }: { token: string }) {
     }
     const next: FieldErrors = fieldErrorsOf(FIELDS, err.details);
     setErrors(next);
-    if (Object.keys(next).length === 0) setFormError(err.message);
+    if (Object.keys(next).length === 0) setFormError(errorText(err));
   }
 
   if (invite.existingUser) {

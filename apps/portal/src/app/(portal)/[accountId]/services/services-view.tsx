@@ -25,6 +25,7 @@ import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { formText } from '@/lib/form-text';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
+import { useErrorText } from '@/lib/use-error-text';
 
 const CANCELLABLE = new Set(['active', 'suspended', 'pending']);
 
@@ -70,6 +71,7 @@ function CancelDialog({
   const queryClient = useQueryClient();
   const t = useTranslations('services');
   const f = useFormat();
+  const errorText = useErrorText();
   const cancel = useMutation<SubscriptionCancellation, ApiError, CancelSubscriptionRequest>({
     mutationFn: (body) =>
       browserApiClient.request(
@@ -128,7 +130,7 @@ function CancelDialog({
       </label>
       {cancel.isError && !reasonError ? (
         <p className="alert alert--danger" role="alert">
-          {cancel.error.message}
+          {errorText(cancel.error)}
         </p>
       ) : null}
       <div className="form__actions">

@@ -13,6 +13,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
+import { useErrorText } from '@/lib/use-error-text';
 
 /** The account's users: members with their roles, pending invites, and (for owners and admins) the invite form. */
 export function UsersView({ accountId }: { accountId: string }) {
@@ -22,12 +23,13 @@ export function UsersView({ accountId }: { accountId: string }) {
   const t = useTranslations('users');
   const roles = useTranslations('roles');
   const roleSummary = useTranslations('roleSummary');
+  const errorText = useErrorText();
   const [notice, setNotice] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
   const canManage = permissions.can('members:manage');
   const myRole = permissions.role ?? 'viewer';
   const onDone = (text: string) => setNotice({ tone: 'success', text });
   const onError = (error: ApiError) =>
-    setNotice({ tone: 'danger', text: error.message || t('changeFailed') });
+    setNotice({ tone: 'danger', text: errorText(error, t('changeFailed')) });
   // What the member rows and the invite rows both need to offer (or hide) their actions.
   const rowProps = { accountId, myUserId: me.data?.user.id ?? '', myRole, canManage, onDone, onError };
 

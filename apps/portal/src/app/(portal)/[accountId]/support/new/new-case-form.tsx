@@ -9,6 +9,7 @@ import { useCreateSupportMutation } from '@/features/support/api/use-create-supp
 import { PageHeader } from '@/components/ui/page-header';
 import { accountPagePath } from '@/lib/account-paths';
 import { fieldErrorsOf, issuesOf } from '@/lib/form-text';
+import { useErrorText } from '@/lib/use-error-text';
 
 type Field = 'subject' | 'description' | 'priority';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -22,6 +23,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const t = useTranslations('support.new');
+  const errorText = useErrorText();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,7 +47,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
       onError: (err) => {
         const next = fieldErrorsOf(FIELDS, err.details);
         setErrors(next);
-        if (Object.keys(next).length === 0) setFormError(err.message || t('failed'));
+        if (Object.keys(next).length === 0) setFormError(errorText(err, t('failed')));
       },
     });
   }
