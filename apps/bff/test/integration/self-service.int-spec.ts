@@ -497,6 +497,14 @@ describe('self-service (integration)', () => {
       expect(mine).toHaveLength(1);
       expect(mine[0]!.id).toBe(created.type === 'notification_created' ? created.payload.notificationId : '');
       expect(mine[0]!.readAt).toBeNull();
+      expect(mine[0]!.title).toBe(`Invoice #${overdue.number} is overdue`);
+      // The same notification in the page's language, written from the stored message.
+      const german = notificationListSchema
+        .parse(await (await get(acme('notifications?locale=de'))).json())
+        .items.find((n) => n.id === mine[0]!.id);
+      expect(german?.title).toBe(`Rechnung Nr. ${overdue.number} ist überfällig`);
+      expect(german?.body).toContain('waren am');
+      expect((await get(acme('notifications?locale=fr'))).status).toBe(400);
       const mail = await until(
         async () =>
           (await mailTo('owner@acme.example')).find((m) => m.subject.includes(`#${overdue.number}`)),

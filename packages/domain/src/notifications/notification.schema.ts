@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestampSchema } from '../common/date-range.schema';
+import { localeSchema } from '../auth/auth.schema';
 import { pageQuerySchema } from '../common/pagination.schema';
 import type { Permission } from '../users/permission.schema';
 
@@ -43,9 +44,13 @@ export const notificationSchema = z.object({
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
-/** `GET .../notifications` query: `unread=true` lists only unread ones; newest first. */
+/**
+ * `GET .../notifications` query: `unread=true` lists only unread ones; newest first. `locale` is the language the
+ * titles and bodies are written in (the portal's page language; default `en`).
+ */
 export const notificationListQuerySchema = pageQuerySchema.extend({
   unread: z.preprocess((v) => (v === undefined || v === '' ? undefined : v), z.stringbool().optional()),
+  locale: localeSchema.optional(),
 });
 export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;
 

@@ -1,24 +1,60 @@
-import type { Domain, Invoice, Locale, Money, PaymentMethod } from '@portico/domain';
+import {
+  moneySchema,
+  usageUnitSchema,
+  type Domain,
+  type Invoice,
+  type Locale,
+  type PaymentMethod,
+} from '@portico/domain';
+import { z } from 'zod';
 import { mailTranslator } from '../../core/mail/i18n/mail-translator';
+import { formatUsageValue } from '../usage/alerts/usage-alert.mail';
 import type { NewNotification } from './notifications.repository';
 
 /**
- * What a notification says, as data: its title and body are rendered from the mail catalogue in any language (the
- * stored copy, shown under the bell, in English; each email in its recipient's saved language).
+ * What a notification says, as data: its title and body are rendered from the mail catalogue in any language (under
+ * the bell in the reader's page language, each email in its recipient's saved language). Stored with the
+ * notification (`notifications.message`) and parsed with this schema when read back.
  */
-export type NotificationMessage =
-  | { kind: 'invoice_overdue'; number: string; balance: Money; dueOn: string | null }
-  | { kind: 'payment_failed'; number: string; balance: Money }
-  | {
-      kind: 'card_expiring';
-      brand: string | null;
-      lastFour: string | null;
-      expired: boolean;
-      /** `YYYY-MM`, or null when the billing system does not say. */
-      expiryMonth: string | null;
-      nextChargeOn: string;
-    }
-  | { kind: 'domain_expiring'; name: string; expiresOn: string | null; autoRenew: boolean };
+export const notificationMessageSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('invoice_overdue'),
+    number: z.string(),
+    balance: moneySchema,
+    /** `YYYY-MM-DD`. */
+    dueOn: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('payment_failed'), number: z.string(), balance: moneySchema }),
+  z.object({
+    kind: z.literal('card_expiring'),
+    brand: z.string().nullable(),
+    lastFour: z.string().nullable(),
+    expired: z.boolean(),
+    /** `YYYY-MM`, or null when the billing system does not say. */
+    expiryMonth: z.string().nullable(),
+    /** `YYYY-MM-DD`. */
+    nextChargeOn: z.string(),
+  }),
+  z.object({
+    kind: z.literal('domain_expiring'),
+    name: z.string(),
+    /** `YYYY-MM-DD`. */
+    expiresOn: z.string().nullable(),
+    autoRenew: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('usage_alert'),
+    /** The metric's label from the catalog. */
+    label: z.string(),
+    unit: usageUnitSchema,
+    /** The value that fired the alert and the threshold it crossed, in `unit`. */
+    value: z.number(),
+    threshold: z.number(),
+    /** The service the rule watches, or null for the account's total. */
+    service: z.string().nullable(),
+  }),
+]);
+export type NotificationMessage = z.infer<typeof notificationMessageSchema>;
 
 /** Title and body of a notification in `locale` (English when none or an unknown one is given). */
 export function notificationText(
@@ -57,6 +93,17 @@ export function notificationText(
         }),
       };
     }
+    case 'usage_alert': {
+      const value = (v: number): string => formatUsageValue(v, message.unit, locale);
+      return {
+        title: t.text('notification.usageAlert.title', { label: message.label, value: value(message.value) }),
+        body: t.text('notification.usageAlert.body', {
+          label: message.label,
+          service: message.service ?? 'none',
+          threshold: value(message.threshold),
+        }),
+      };
+    }
     case 'domain_expiring':
       return {
         title: message.expiresOn
@@ -73,7 +120,7 @@ export function notificationText(
 }
 
 /** A notification of `message`, its stored title and body in English. */
-function notificationOf(
+export function notificationOf(
   message: NotificationMessage,
   dedupKey: string,
   link: string,

@@ -8,6 +8,7 @@ import {
   type NotificationKind,
   type Role,
 } from '@portico/domain';
+import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../core/prisma/prisma.service';
 import type { NotificationMessage } from './notification-content';
 
@@ -43,20 +44,33 @@ export class NotificationsRepository {
   /** Stores the notification unless the account has one with the same `dedupKey`; returns its id, or null. */
   async insertOnce(accountId: string, n: NewNotification): Promise<{ id: string; createdAt: Date } | null> {
     const rows = await this.prisma.notification.createManyAndReturn({
-      data: [{ accountId, kind: n.kind, dedupKey: n.dedupKey, title: n.title, body: n.body, link: n.link }],
+      data: [
+        {
+          accountId,
+          kind: n.kind,
+          dedupKey: n.dedupKey,
+          title: n.title,
+          body: n.body,
+          link: n.link,
+          message: n.message ?? Prisma.DbNull,
+        },
+      ],
       skipDuplicates: true,
       select: { id: true, createdAt: true },
     });
     return rows[0] ?? null;
   }
 
-  /** One page of the account's notifications of `kinds`, newest first, with `userId`'s read marks. */
+  /**
+   * One page of the account's notifications of `kinds`, newest first, with `userId`'s read marks and each one's stored
+   * message (unparsed JSON, null when none was kept).
+   */
   async page(
     accountId: string,
     userId: string,
     kinds: readonly NotificationKind[],
     options: { unreadOnly: boolean; page: number; pageSize: number },
-  ): Promise<{ items: Notification[]; total: number; unread: number }> {
+  ): Promise<{ items: (Notification & { message: unknown })[]; total: number; unread: number }> {
     const base = { accountId, kind: { in: [...kinds] } };
     const unreadWhere = { ...base, reads: { none: { userId } } };
     const where = options.unreadOnly ? unreadWhere : base;
@@ -72,6 +86,7 @@ export class NotificationsRepository {
           title: true,
           body: true,
           link: true,
+          message: true,
           createdAt: true,
           reads: { where: { userId }, select: { readAt: true } },
         },
@@ -88,6 +103,7 @@ export class NotificationsRepository {
         link: r.link,
         createdAt: r.createdAt.toISOString(),
         readAt: r.reads[0]?.readAt.toISOString() ?? null,
+        message: r.message,
       })),
       total,
       unread,

@@ -19,7 +19,11 @@ import { AppException } from '../../core/http/app.exception';
 import { MailPort } from '../../core/mail/mail.port';
 import { DbContext } from '../../core/prisma/db-context';
 import { JobQueue } from '../../core/queue/job-queue.port';
-import { notificationText, type NotificationMessage } from './notification-content';
+import {
+  notificationMessageSchema,
+  notificationText,
+  type NotificationMessage,
+} from './notification-content';
 import { notificationMail } from './notification.mail';
 import { NotificationsRepository, type NewNotification } from './notifications.repository';
 
@@ -103,7 +107,10 @@ export class NotificationsService implements OnModuleInit {
     return created.id;
   }
 
-  /** One page of the member's notifications (kinds the role may see), with the unread count. */
+  /**
+   * One page of the member's notifications (kinds the role may see), with the unread count; titles and bodies in
+   * `query.locale` (English by default).
+   */
   async list(
     accountId: string,
     userId: string,
@@ -116,7 +123,16 @@ export class NotificationsService implements OnModuleInit {
       page: query.page,
       pageSize: query.pageSize,
     });
-    return { items, unreadCount: unread, page: { page: query.page, pageSize: query.pageSize, total } };
+    const locale = query.locale ?? 'en';
+    return {
+      // Written in the reader's language from the stored message; the stored English text when there is none.
+      items: items.map(({ message, ...item }) => {
+        const parsed = message === null ? null : notificationMessageSchema.safeParse(message);
+        return parsed?.success ? { ...item, ...notificationText(parsed.data, locale) } : item;
+      }),
+      unreadCount: unread,
+      page: { page: query.page, pageSize: query.pageSize, total },
+    };
   }
 
   /**

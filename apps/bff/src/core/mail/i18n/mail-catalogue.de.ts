@@ -78,5 +78,9 @@ export const MAIL_CATALOGUE_DE: MailCatalogue = {
       manual:
         'Die automatische Verlängerung ist aus: Verlängern Sie die Domain vorher, sonst funktioniert sie nicht mehr.',
     },
+    usageAlert: {
+      title: '{label} hat {value} erreicht',
+      body: '{label}{service, select, none {} other { (Dienst {service})}} hat die Alarmschwelle von {threshold} überschritten.',
+    },
   },
 };

@@ -77,5 +77,9 @@ export const MAIL_CATALOGUE_EN = {
       autoRenew: 'It renews automatically; make sure your payment method is valid.',
       manual: 'Auto-renew is off: renew it before then or the domain stops working.',
     },
+    usageAlert: {
+      title: '{label} reached {value}',
+      body: '{label}{service, select, none {} other { (service {service})}} crossed the alert threshold of {threshold}.',
+    },
   },
 } as const;

@@ -17,6 +17,7 @@ import { MailPort } from '../../../core/mail/mail.port';
 import { DbContext } from '../../../core/prisma/db-context';
 import type { RequestAuditContext } from '../../audit/audit-context';
 import { AuditService } from '../../audit/audit.service';
+import { notificationOf } from '../../notifications/notification-content';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { MetricCatalogService } from '../catalog/metric-catalog';
 import { currentFigures, figureOf, type CurrentFigure } from '../usage-current';
@@ -25,7 +26,7 @@ import { metricLimit } from '../usage-limits.mapper';
 import { UsageStore } from '../usage-store.port';
 import { UsageRepository } from '../usage.repository';
 import { UsageAlertRepository, type StoredRule } from './usage-alert.repository';
-import { formatUsageValue, usageAlertMail } from './usage-alert.mail';
+import { usageAlertMail } from './usage-alert.mail';
 
 /** Quiet time before an account's rules are evaluated after samples arrive, ms (a stream evaluates about twice a second). */
 const EVALUATION_DELAY_MS = 500;
@@ -249,18 +250,21 @@ export class UsageAlertsService implements OnModuleDestroy {
               ),
             );
           // The bell: stored once per firing. The firing's own mail (below) is the email, so the notification sends none.
-          const label = metric.label;
-          const shown = formatUsageValue(value, metric.unit);
           await this.notifications
             ?.notify(
               accountId,
-              {
-                kind: 'usage_alert',
-                dedupKey: `usage_alert:${firingId}`,
-                title: `${label} reached ${shown}`,
-                body: `${label}${rule.service === null ? '' : ` (service ${rule.service})`} crossed the alert threshold of ${formatUsageValue(thresholdValue, metric.unit)}.`,
-                link: `usage?metric=${encodeURIComponent(metric.key)}`,
-              },
+              notificationOf(
+                {
+                  kind: 'usage_alert',
+                  label: metric.label,
+                  unit: metric.unit,
+                  value,
+                  threshold: thresholdValue,
+                  service: rule.service,
+                },
+                `usage_alert:${firingId}`,
+                `usage?metric=${encodeURIComponent(metric.key)}`,
+              ),
               { email: false },
             )
             .catch((err: unknown) =>

@@ -4,6 +4,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import {
   notificationListSchema,
   notificationPreferencesSchema,
+  type Locale,
   type NotificationPreferences,
 } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
@@ -12,14 +13,14 @@ import { notificationKeys } from './keys';
 
 export { notificationKeys } from './keys';
 
-/** The member's latest notifications (20) and unread count. */
-export function notificationsQuery(client: ApiClient, accountId: string) {
+/** The member's latest notifications (20) and unread count, their texts in `locale` (the page's language). */
+export function notificationsQuery(client: ApiClient, accountId: string, locale: Locale) {
   return queryOptions({
-    queryKey: notificationKeys.list(accountId),
+    queryKey: [...notificationKeys.list(accountId), locale] as const,
     queryFn: ({ signal }) =>
       client.request(accountApiPath(accountId, 'notifications'), notificationListSchema, {
         signal,
-        query: { pageSize: 20 },
+        query: { pageSize: 20, locale },
       }),
   });
 }

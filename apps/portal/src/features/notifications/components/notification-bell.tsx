@@ -3,11 +3,12 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useDismiss } from '@/components/ui/use-dismiss';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useQuery } from '@tanstack/react-query';
 import { notificationsQuery, useMarkNotificationRead } from '@/features/notifications/api/notifications';
 import { useNow } from '@/components/ui/use-now';
 import { accountPagePath } from '@/lib/account-paths';
+import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 
@@ -17,7 +18,10 @@ import { useFormat } from '@/lib/use-format';
  * outside clicks.
  */
 export function NotificationBell({ accountId }: { accountId: string }) {
-  const list = useQuery(notificationsQuery(browserApiClient, accountId));
+  const locale = useLocale();
+  const list = useQuery(
+    notificationsQuery(browserApiClient, accountId, isLocale(locale) ? locale : DEFAULT_LOCALE),
+  );
   const markRead = useMarkNotificationRead(accountId);
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
