@@ -86,13 +86,36 @@ export const kpiPanelDataSchema = z.object({
 export const healthColorSchema = z.enum(['green', 'amber', 'red']);
 export type HealthColor = z.infer<typeof healthColorSchema>;
 
+/**
+ * Why a health item has its colour, as a code the portal words in its language: a service's WHMCS status
+ * (`service_*`), an upstream's circuit breaker (`upstream_*`).
+ */
+export const healthReasonCodeSchema = z.enum([
+  'service_active',
+  'service_pending',
+  'service_suspended',
+  'service_blocked',
+  'upstream_answering',
+  'upstream_recovering',
+  'upstream_rate_limited',
+  'upstream_failing',
+]);
+export type HealthReasonCode = z.infer<typeof healthReasonCodeSchema>;
+
 export const healthItemSchema = z.object({
   kind: z.enum(['service', 'upstream']),
   id: z.string(),
+  /** A service's product (and domain); for an upstream, its provider name as the BFF writes it in English. */
   name: z.string(),
   status: healthColorSchema,
-  /** Why it has that colour, in plain words (WHMCS status, breaker state and reason). */
+  /** Why it has that colour, in plain English words (WHMCS status, breaker state and reason). */
   reason: z.string(),
+  /** {@link reason} as a code. */
+  reasonCode: healthReasonCodeSchema,
+  /** Until when calls to an upstream are paused (ISO 8601), when its breaker is open and says so; else null. */
+  retryAt: isoTimestampSchema.nullable(),
+  /** The billing system could not be reached: a service's status is the last copy, as of {@link checkedAt}. */
+  stale: z.boolean(),
   /** When it was last checked (ISO 8601). */
   checkedAt: isoTimestampSchema,
 });

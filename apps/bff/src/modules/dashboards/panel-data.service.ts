@@ -473,20 +473,23 @@ export class PanelDataService {
                 ? 'red'
                 : null;
         if (status === null) continue;
-        const words =
+        const [reasonCode, words] =
           s.status === 'active'
-            ? 'Active'
+            ? (['service_active', 'Active'] as const)
             : s.status === 'pending'
-              ? 'Pending activation'
+              ? (['service_pending', 'Pending activation'] as const)
               : s.status === 'suspended'
-                ? 'Suspended'
-                : 'Blocked';
+                ? (['service_suspended', 'Suspended'] as const)
+                : (['service_blocked', 'Blocked'] as const);
         items.push({
           kind: 'service',
           id: s.id,
           name: `${s.productName}${s.domain ? ` (${s.domain})` : ''}`,
           status,
           reason: `${words} in the billing system${stale}`,
+          reasonCode,
+          retryAt: null,
+          stale: subs.meta.stale,
           checkedAt,
         });
       }
@@ -497,15 +500,26 @@ export class PanelDataService {
         [keyof typeof names, ReturnType<UpstreamHealth['status']>['whmcs']]
       >) {
         const status = state.breaker === 'closed' ? 'green' : state.breaker === 'half_open' ? 'amber' : 'red';
-        const reason =
+        const until = state.retryAt ? ` until ${state.retryAt}` : '';
+        const [reasonCode, reason] =
           state.breaker === 'closed'
-            ? 'Answering normally'
+            ? (['upstream_answering', 'Answering normally'] as const)
             : state.breaker === 'half_open'
-              ? 'Recovering: the next call decides'
+              ? (['upstream_recovering', 'Recovering: the next call decides'] as const)
               : state.openReason === 'rate_limited'
-                ? `Rate limited${state.retryAt ? ` until ${state.retryAt}` : ''}`
-                : `Failing: calls paused${state.retryAt ? ` until ${state.retryAt}` : ''}`;
-        items.push({ kind: 'upstream', id, name: names[id], status, reason, checkedAt: now.toISOString() });
+                ? (['upstream_rate_limited', `Rate limited${until}`] as const)
+                : (['upstream_failing', `Failing: calls paused${until}`] as const);
+        items.push({
+          kind: 'upstream',
+          id,
+          name: names[id],
+          status,
+          reason,
+          reasonCode,
+          retryAt: state.breaker === 'open' ? (state.retryAt ?? null) : null,
+          stale: false,
+          checkedAt: now.toISOString(),
+        });
       }
     }
     return { type: 'health_status', items };

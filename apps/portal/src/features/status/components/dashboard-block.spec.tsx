@@ -2,6 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FORBIDDEN_REASON, type BlockMeta } from '@portico/domain';
+import de from '@/messages/de.json';
 import { renderWithProviders } from '@/test/render';
 import { DashboardBlock } from './dashboard-block';
 
@@ -50,6 +51,47 @@ describe('DashboardBlock', () => {
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
     expect(children).not.toHaveBeenCalled();
+  });
+
+  it("says the BFF's reason on an English page and the unreachable source on a German one, also for a last copy", () => {
+    const unavailable = meta({
+      unavailable: true,
+      fetchedAt: null,
+      reason: 'Billing system did not answer in time',
+    });
+    const stale = meta({ stale: true, reason: 'Billing system did not answer in time' });
+    const cards = (
+      <>
+        <DashboardBlock
+          title="Billing"
+          block={{ meta: unavailable, data: null }}
+          onRetry={() => undefined}
+          retrying={false}
+        >
+          {() => <p>data</p>}
+        </DashboardBlock>
+        <DashboardBlock
+          title="Plan"
+          block={{ meta: stale, data: { n: 1 } }}
+          onRetry={() => undefined}
+          retrying={false}
+        >
+          {() => <p>plan</p>}
+        </DashboardBlock>
+      </>
+    );
+    const english = renderWithProviders(cards);
+    expect(document.body.textContent).toContain('Billing system did not answer in time.');
+    expect(document.body.textContent).toContain('billing system did not answer in time');
+    english.unmount();
+    renderWithProviders(cards, { locale: 'de', messages: de });
+    expect(document.body.textContent).toContain(
+      de.block.couldNotReach.replace('{source}', de.block.source.whmcs),
+    );
+    expect(document.body.textContent).toContain(
+      de.block.sourceUnreachable.replace('{source}', de.block.source.whmcs),
+    );
+    expect(document.body.textContent).not.toContain('did not answer');
   });
 
   it('shows the retry in progress, disabled', () => {

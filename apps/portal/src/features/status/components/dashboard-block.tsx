@@ -1,23 +1,25 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { FORBIDDEN_REASON, NOT_LINKED_REASON, type BlockMeta } from '@portico/domain';
 import { Freshness } from './freshness';
 import { unavailableReason } from './block-reason';
 
 /**
- * Why a card is unavailable, in the page's language where the portal knows the words (no reason given, account not
- * linked to the source); a reason the BFF wrote is shown as it came (see {@link unavailableReason}).
+ * Why a card is unavailable, in the page's language: no reason given, or an account not linked to the source, in the
+ * catalogue's words; a reason the BFF wrote as it came on an English page (see {@link unavailableReason}), and as
+ * the source that could not be reached on a page in another language (the BFF writes English).
  */
 function useUnavailableText(): (meta: Pick<BlockMeta, 'source' | 'reason'>) => string {
   const t = useTranslations('block');
+  const locale = useLocale();
   return (meta) => {
     const reason = meta.reason?.trim().toLowerCase() ?? '';
     const source = t(`source.${meta.source}`);
     if (reason === '') return meta.source === 'portico' ? t('couldNotLoad') : t('couldNotReach', { source });
     if (reason === NOT_LINKED_REASON) return t('notLinked', { source });
-    return unavailableReason(meta);
+    return locale === 'en' ? unavailableReason(meta) : t('couldNotReach', { source });
   };
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { BlockMeta, ReadMeta } from '@portico/domain';
 import { Badge } from '@/components/ui/badge';
 import { useNow } from '@/components/ui/use-now';
@@ -9,7 +9,8 @@ import { staleNote } from './block-reason';
 
 /**
  * "Updated 2 min ago"; for data served from its last copy, "Updated 3 min ago · billing system is unavailable"
- * (or "· refreshing") with a quiet "Last copy" badge: the data is still shown, and says how old it is. Used by the
+ * (the BFF's reason on an English page, the source that could not be reached in another language; or "· refreshing")
+ * with a quiet "Last copy" badge: the data is still shown, and says how old it is. Used by the
  * dashboard cards (a block's meta) and the read pages (a read's meta).
  */
 export function Freshness({
@@ -21,6 +22,7 @@ export function Freshness({
 }) {
   const now = useNow();
   const t = useTranslations('block');
+  const locale = useLocale();
   const f = useFormat();
   if ('unavailable' in meta && meta.unavailable) return null;
   return (
@@ -37,7 +39,11 @@ export function Freshness({
           <span className="freshness__note">
             <span aria-hidden="true">· </span>
             <span className="visually-hidden">, </span>
-            {meta.reason?.trim() ? staleNote(meta) : t('refreshing')}
+            {!meta.reason?.trim()
+              ? t('refreshing')
+              : locale === 'en'
+                ? staleNote(meta)
+                : t('sourceUnreachable', { source: t(`source.${meta.source}`) })}
           </span>
           <Badge tone="neutral" title={t('lastCopyHint')}>
             {t('lastCopy')}
