@@ -24,7 +24,11 @@ describe('passwordPolicyIssues', () => {
 
 describe('brokenPasswordRules', () => {
   it('names each broken rule, in order, and the English messages follow them', () => {
-    expect(brokenPasswordRules('aaaa', 'aaaa@example.com')).toEqual(['length', 'no_email', 'not_one_character']);
+    expect(brokenPasswordRules('aaaa', 'aaaa@example.com')).toEqual([
+      'length',
+      'no_email',
+      'not_one_character',
+    ]);
     expect(brokenPasswordRules('tangerine-otter-42', 'owner@acme.example')).toEqual([]);
     expect(passwordPolicyIssues('aaaa', 'aaaa@example.com')).toHaveLength(3);
   });
