@@ -1,9 +1,11 @@
 'use client';
 
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { brokenPasswordRules, PASSPHRASE_MIN_WORDS, PASSWORD_MIN_LENGTH } from '@portico/domain';
 import { errorText } from './error-text';
+import { fieldIssueOf, type ZodIssueLike } from './field-issue-text';
+import { issuesOf, type FieldIssueText } from './form-text';
 
 /**
  * {@link errorText} bound to the page's language: `(error, fallback?, options?) => text`, where `fallback` (default
@@ -41,5 +43,32 @@ export function usePasswordRuleText(): (password: string, email: string | null) 
       return rule === undefined ? null : t(rule, { min: PASSWORD_MIN_LENGTH, words: PASSPHRASE_MIN_WORDS });
     },
     [t],
+  );
+}
+
+/**
+ * Field issues in the page's language, for {@link fieldErrorsOf}: on an English page the domain's and the BFF's own
+ * messages (written for people); on any other, the browser's zod issues worded by their code (`common.fieldIssue.*`,
+ * see {@link fieldIssueOf}) and the BFF's `details` as "not valid" on their field (they carry no code).
+ */
+export function useFieldIssues(): {
+  fromZod: (error: { issues: readonly ZodIssueLike[] }, prefix?: readonly string[]) => FieldIssueText[];
+  fromBff: (details: readonly FieldIssueText[]) => FieldIssueText[];
+} {
+  const locale = useLocale();
+  const t = useTranslations('common.fieldIssue');
+  return useMemo(
+    () => ({
+      fromZod: (error, prefix = []) =>
+        locale === 'en'
+          ? issuesOf(error, prefix)
+          : error.issues.map((issue) => {
+              const { key, values } = fieldIssueOf(issue);
+              return { path: [...prefix, ...issue.path.map(String)].join('.'), message: t(key, values) };
+            }),
+      fromBff: (details) =>
+        locale === 'en' ? [...details] : details.map((d) => ({ path: d.path, message: t('invalid') })),
+    }),
+    [locale, t],
   );
 }

@@ -107,6 +107,37 @@ describe('AccountLinkForm', () => {
     expect(await screen.findByText('Only platform administrators link accounts')).toBeTruthy();
   });
 
+  it('words field problems in German, from the browser check and from the BFF alike', async () => {
+    const bff = await startFakeBff({
+      [`PATCH ${PATH}`]: () => ({
+        status: 409,
+        body: {
+          code: 'conflict',
+          message: 'Already linked',
+          requestId: 'r3',
+          details: [{ path: 'body.whmcsClientId', message: 'is linked to Globex already' }],
+        },
+      }),
+    });
+    close = bff.close;
+    const user = userEvent.setup();
+    renderWithProviders(<AccountLinkForm account={account} onDone={() => undefined} />, {
+      locale: 'de',
+      messages: de,
+    });
+    const sfId = screen.getByLabelText('Salesforce-Account-ID');
+    await user.type(sfId, 'not-an-id');
+    await user.click(screen.getByRole('button', { name: 'Verknüpfungen speichern' }));
+    expect(document.getElementById('link-salesforceAccountId-error')?.textContent).toBe(
+      de.common.fieldIssue.format,
+    );
+    expect(bff.received).toEqual([]);
+    await user.clear(sfId);
+    await user.click(screen.getByRole('button', { name: 'Verknüpfungen speichern' }));
+    expect(await screen.findByText(de.common.fieldIssue.invalid)).toBeTruthy();
+    expect(screen.queryByText(/Globex/)).toBeNull();
+  });
+
   it('cancels without saving', async () => {
     const onDone = jest.fn();
     const user = userEvent.setup();

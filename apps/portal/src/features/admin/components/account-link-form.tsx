@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { linkAccountRequestSchema, type AdminAccount } from '@portico/domain';
 import { useLinkAdminMutation } from '@/features/admin/api/use-link-admin-mutation';
 import { TextField } from '@/components/ui/text-field';
-import { fieldErrorsOf, issuesOf } from '@/lib/form-text';
-import { useErrorText } from '@/lib/use-error-text';
+import { fieldErrorsOf } from '@/lib/form-text';
+import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
 
 type Field = 'name' | 'whmcsClientId' | 'salesforceAccountId';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -33,6 +33,7 @@ export function AccountLinkForm({
   const link = useLinkAdminMutation();
   const t = useTranslations('admin.linkForm');
   const errorText = useErrorText();
+  const fieldIssues = useFieldIssues();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -47,7 +48,7 @@ export function AccountLinkForm({
       salesforceAccountId: idValue(form.get('salesforceAccountId'), false),
     });
     if (!parsed.success) {
-      setErrors(fieldErrorsOf(FIELDS, issuesOf(parsed.error)));
+      setErrors(fieldErrorsOf(FIELDS, fieldIssues.fromZod(parsed.error)));
       return;
     }
     setErrors({});
@@ -56,7 +57,7 @@ export function AccountLinkForm({
       {
         onSuccess: (saved) => onDone(saved),
         onError: (err) => {
-          const next = fieldErrorsOf(FIELDS, err.details);
+          const next = fieldErrorsOf(FIELDS, fieldIssues.fromBff(err.details));
           setErrors(next);
           if (Object.keys(next).length === 0) setFormError(errorText(err, t('saveFailed')));
         },

@@ -16,8 +16,8 @@ import {
 } from '@/features/admin/api/use-identity-provider-mutations';
 import { browserApiClient } from '@/lib/api-client';
 import { TextField } from '@/components/ui/text-field';
-import { fieldErrorsOf, formText, issuesOf } from '@/lib/form-text';
-import { useErrorText } from '@/lib/use-error-text';
+import { fieldErrorsOf, formText } from '@/lib/form-text';
+import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
 
 type Field = 'issuerUrl' | 'clientId' | 'clientSecret' | 'allowedEmailDomains';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -40,6 +40,7 @@ export function IdentityProviderForm({
   const t = useTranslations('admin.identityProvider');
   const roles = useTranslations('roles');
   const errorText = useErrorText();
+  const fieldIssues = useFieldIssues();
   const current = useQuery(identityProviderQuery(browserApiClient, account.id));
   const save = usePutIdentityProviderMutation(account.id);
   const remove = useDeleteIdentityProviderMutation(account.id);
@@ -76,7 +77,7 @@ export function IdentityProviderForm({
       verifyDiscovery: form.get('verifyDiscovery') === 'on',
     });
     if (!parsed.success) {
-      setErrors(fieldErrorsOf(FIELDS, issuesOf(parsed.error)));
+      setErrors(fieldErrorsOf(FIELDS, fieldIssues.fromZod(parsed.error)));
       return;
     }
     if (!provider && parsed.data.clientSecret === undefined) {
@@ -87,7 +88,7 @@ export function IdentityProviderForm({
     save.mutate(parsed.data, {
       onSuccess: () => onDone(t('saved', { account: account.name })),
       onError: (err) => {
-        const next = fieldErrorsOf(FIELDS, err.details);
+        const next = fieldErrorsOf(FIELDS, fieldIssues.fromBff(err.details));
         setErrors(next);
         if (Object.keys(next).length === 0) setFormError(errorText(err, t('saveFailed')));
       },

@@ -15,7 +15,6 @@ import {
 } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, isApiError } from '@/lib/api-client';
-import { issuesOf } from '@/lib/form-text';
 import {
   addPanel,
   nameFromTitle,
@@ -25,15 +24,21 @@ import {
 } from '../api/dashboard-editor';
 import { dashboardKeys } from '../api/dashboards.queries';
 import styles from '../dashboards.module.css';
-import { useErrorText } from '@/lib/use-error-text';
+import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
 
-/** The draft's problems in the browser, with the paths the BFF reports them under (`body.panels.0.metric`). */
-function draftIssues(draft: DraftDashboard): FieldIssue[] {
+/**
+ * The draft's problems in the browser, with the paths the BFF reports them under (`body.panels.0.metric`), worded by
+ * `fromZod` (see `useFieldIssues`).
+ */
+function draftIssues(
+  draft: DraftDashboard,
+  fromZod: ReturnType<typeof useFieldIssues>['fromZod'],
+): FieldIssue[] {
   const parsed = createSavedDashboardSchema.safeParse({
     ...draft,
     description: draft.description.trim() || undefined,
   });
-  return parsed.success ? [] : issuesOf(parsed.error, ['body']);
+  return parsed.success ? [] : fromZod(parsed.error, ['body']);
 }
 
 /**
@@ -70,6 +75,7 @@ export function DashboardEditor({
   const t = useTranslations('dashboards.editor');
   const common = useTranslations('common');
   const errorText = useErrorText();
+  const fieldIssues = useFieldIssues();
   const typeLabel = (type: Panel['type']) => t(`type.${type}`);
   const offers: ReadonlyArray<{ label: string; panel: PanelInput | Panel }> = [
     ...sourcePanels.map((p) => ({
@@ -106,7 +112,9 @@ export function DashboardEditor({
     },
     onError: (err) => {
       setProblems(
-        isApiError(err) && err.details.length > 0 ? err.details : [{ path: '', message: errorText(err) }],
+        isApiError(err) && err.details.length > 0
+          ? fieldIssues.fromBff(err.details)
+          : [{ path: '', message: errorText(err) }],
       );
     },
   });
@@ -116,7 +124,7 @@ export function DashboardEditor({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const issues = draftIssues(draft);
+    const issues = draftIssues(draft, fieldIssues.fromZod);
     setProblems(issues);
     if (issues.length === 0) save.mutate(draft);
   }

@@ -17,9 +17,9 @@ import { invitePreviewQuery } from '@/features/members/api/members.queries';
 import { inviteApiClient, useAcceptInviteMutation } from '@/features/members/api/use-accept-invite-mutation';
 import { accountPagePath } from '@/lib/account-paths';
 import { isApiError } from '@/lib/api-client';
-import { fieldErrorsOf, formText, issuesOf } from '@/lib/form-text';
+import { fieldErrorsOf, formText } from '@/lib/form-text';
 import { useHydrated } from '@/lib/use-hydrated';
-import { useErrorText } from '@/lib/use-error-text';
+import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
 
 const FIELDS = ['name', 'password'] as const;
 type FieldErrors = Partial<Record<(typeof FIELDS)[number], string>>;
@@ -99,6 +99,7 @@ export function AcceptInvite({ token }: { token: string }) {
   const me = useQuery({ ...meQuery(inviteApiClient), retry: false });
   const accept = useAcceptInviteMutation();
   const errorText = useErrorText();
+  const fieldIssues = useFieldIssues();
   const hydrated = useHydrated();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -135,7 +136,7 @@ export function AcceptInvite({ token }: { token: string }) {
       setFormError(t('acceptFailed'));
       return;
     }
-    const next: FieldErrors = fieldErrorsOf(FIELDS, err.details);
+    const next: FieldErrors = fieldErrorsOf(FIELDS, fieldIssues.fromBff(err.details));
     setErrors(next);
     if (Object.keys(next).length === 0) setFormError(errorText(err));
   }
@@ -191,7 +192,7 @@ export function AcceptInvite({ token }: { token: string }) {
     const name = formText(form, 'name');
     const password = formText(form, 'password');
     const parsed = acceptInviteRequestSchema.safeParse({ token, name, password });
-    const next: FieldErrors = parsed.success ? {} : fieldErrorsOf(FIELDS, issuesOf(parsed.error));
+    const next: FieldErrors = parsed.success ? {} : fieldErrorsOf(FIELDS, fieldIssues.fromZod(parsed.error));
     if (name.trim() === '') next.name = t('enterName');
     setErrors(next);
     if (Object.keys(next).length > 0 || !parsed.success) {

@@ -8,8 +8,8 @@ import { createCaseRequestSchema } from '@portico/domain';
 import { useCreateSupportMutation } from '@/features/support/api/use-create-support-mutation';
 import { PageHeader } from '@/components/ui/page-header';
 import { accountPagePath } from '@/lib/account-paths';
-import { fieldErrorsOf, issuesOf } from '@/lib/form-text';
-import { useErrorText } from '@/lib/use-error-text';
+import { fieldErrorsOf } from '@/lib/form-text';
+import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
 
 type Field = 'subject' | 'description' | 'priority';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -24,6 +24,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const t = useTranslations('support.new');
   const errorText = useErrorText();
+  const fieldIssues = useFieldIssues();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,7 +36,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
       priority: form.get('priority'),
     });
     if (!parsed.success) {
-      const next = fieldErrorsOf(FIELDS, issuesOf(parsed.error));
+      const next = fieldErrorsOf(FIELDS, fieldIssues.fromZod(parsed.error));
       setErrors(next);
       const first = FIELDS.find((f) => next[f]);
       if (first) document.getElementById(`case-${first}`)?.focus();
@@ -45,7 +46,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
     create.mutate(parsed.data, {
       onSuccess: (created) => router.push(accountPagePath(accountId, 'support', created.id)),
       onError: (err) => {
-        const next = fieldErrorsOf(FIELDS, err.details);
+        const next = fieldErrorsOf(FIELDS, fieldIssues.fromBff(err.details));
         setErrors(next);
         if (Object.keys(next).length === 0) setFormError(errorText(err, t('failed')));
       },
