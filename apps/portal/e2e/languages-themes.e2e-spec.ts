@@ -50,6 +50,15 @@ test.describe('languages and themes', () => {
         await page.screenshot({ path: artifact(`de-usage-${width}.png`), fullPage: true });
       }
 
+      // A form's problems are in German too: the browser's check of the domain schema, worded by its code.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`/${accountId}/support/new`);
+      await page.getByLabel('Betreff').fill('Hi');
+      await page.getByLabel('Beschreibung').fill('Die Post an postmaster@ kommt seit heute Morgen zurück.');
+      await page.getByRole('button', { name: 'Fall eröffnen' }).click();
+      await expect(page.locator('#case-subject-error')).toHaveText('Mindestens 3 Zeichen');
+      await page.screenshot({ path: artifact('de-support-new-invalid-1280.png'), fullPage: true });
+
       // A fresh browser (English, no cookie) signs in and lands in German: the choice was saved on the user.
       const other = await browser.newContext({ locale: 'en-US' });
       const fresh = await other.newPage();
