@@ -85,8 +85,12 @@ export class InMemoryMembersRepository {
     return Promise.resolve(invite ? { ...invite } : null);
   }
 
-  findUserLocale(email: string): Promise<'en' | 'de' | null> {
-    return Promise.resolve(this.state.users.find((u) => u.email === email)?.locale ?? null);
+  findUserLocale(email: string, fallbackUserId?: string): Promise<'en' | 'de' | null> {
+    const localeOf = (user: FakeUser | undefined): 'en' | 'de' | null => user?.locale ?? null;
+    return Promise.resolve(
+      localeOf(this.state.users.find((u) => u.email === email)) ??
+        localeOf(this.state.users.find((u) => u.id === fallbackUserId)),
+    );
   }
 
   findUserIdByEmail(email: string): Promise<string | null> {

@@ -430,4 +430,13 @@ describe('members and invites (integration)', () => {
     expect(meSchema.parse((await call('GET', '/api/v1/me', cookie)).body).user.locale).toBe('de');
     expect((await call('PUT', '/api/v1/me/locale', null, { locale: 'en' })).status).toBe(401);
   });
+
+  it("writes an invite to a person without a sign-in in the inviter's saved language", async () => {
+    const admin = await createUser(db, { memberships: [{ accountId, role: 'admin' }] });
+    const cookie = await loginAs(t.url, admin.email, admin.password);
+    expect((await call('PUT', '/api/v1/me/locale', cookie, { locale: 'de' })).status).toBe(204);
+    const to = `newcomer-${randomBytes(4).toString('hex')}@example.com`;
+    await invite(to, 'viewer', cookie);
+    expect((await waitForMail(to)).subject).toMatch(/hat Sie zu .* auf Portico eingeladen/);
+  });
 });

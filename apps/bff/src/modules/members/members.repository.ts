@@ -223,13 +223,21 @@ export class MembersRepository {
     return row ? toStoredInvite(row) : null;
   }
 
-  /** The id of the user with this (lower-cased) email, or null. */
-  /** The saved language of the user with `email` (null: no such user, or none saved); the invite mail's language. */
-  async findUserLocale(email: string): Promise<Locale | null> {
-    const row = await this.prisma.user.findUnique({ where: { email }, select: { locale: true } });
-    return row?.locale === 'en' || row?.locale === 'de' ? row.locale : null;
+  /**
+   * The saved language of the user with `email`, or else of the user `fallbackUserId` (null: neither saved one); the
+   * invite mail's language.
+   */
+  async findUserLocale(email: string, fallbackUserId?: string): Promise<Locale | null> {
+    const rows = await this.prisma.user.findMany({
+      where: { OR: [{ email }, ...(fallbackUserId ? [{ id: fallbackUserId }] : [])] },
+      select: { email: true, locale: true },
+    });
+    const localeOf = (row: { locale: string | null } | undefined): Locale | null =>
+      row?.locale === 'en' || row?.locale === 'de' ? row.locale : null;
+    return localeOf(rows.find((r) => r.email === email)) ?? localeOf(rows.find((r) => r.email !== email));
   }
 
+  /** The id of the user with this (lower-cased) email, or null. */
   async findUserIdByEmail(email: string): Promise<string | null> {
     const row = await this.prisma.user.findUnique({ where: { email }, select: { id: true } });
     return row?.id ?? null;

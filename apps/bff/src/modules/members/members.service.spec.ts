@@ -126,6 +126,21 @@ describe('MembersService', () => {
       expect(w.mail.sent[0]?.text).toContain('mit der Rolle Lesend beizutreten');
     });
 
+    it("writes the invite of a person without a sign-in in the inviter's saved language", async () => {
+      const w = world();
+      const owner = w.repository.state.users.find((u) => u.id === OWNER.id);
+      if (owner) owner.locale = 'de';
+      await w.service.invite(
+        w.owner.account,
+        w.owner.actor,
+        { email: 'new@acme.example', role: 'viewer' },
+        META,
+      );
+      expect(w.mail.sent.map((m) => m.subject)).toEqual([
+        'Olive Owner hat Sie zu Acme auf Portico eingeladen',
+      ]);
+    });
+
     it('refuses to invite a member or an email with a pending invite, but replaces an expired one', async () => {
       const w = world();
       expect(

@@ -114,7 +114,7 @@ export class MembersService {
         createdAt: now,
         expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
       });
-      await this.sendInvite(created, minted.token);
+      await this.sendInvite(created, minted.token, actor.userId);
       return created;
     });
     await this.record('member.invited', account, actor, `invite:${invite.id}`, meta, {
@@ -144,7 +144,7 @@ export class MembersService {
         invitedByUserId: actor.userId,
         expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
       });
-      await this.sendInvite(renewed, minted.token);
+      await this.sendInvite(renewed, minted.token, actor.userId);
       return renewed;
     });
     await this.record('member.invite_resent', account, actor, `invite:${invite.id}`, meta, {
@@ -360,10 +360,11 @@ export class MembersService {
     if (role === 'owner' && account.role !== 'owner') throw AppException.forbidden(OWNER_ONLY_MESSAGE);
   }
 
-  private async sendInvite(invite: StoredInvite, token: string): Promise<void> {
+  private async sendInvite(invite: StoredInvite, token: string, inviterUserId: string): Promise<void> {
     const link = new URL(`/invite/${encodeURIComponent(token)}`, this.env.PORTAL_ORIGIN).toString();
-    // In the invited person's saved language when they already have a sign-in (users carry no account rows).
-    const locale = await this.repository.findUserLocale(invite.email);
+    // In the invited person's saved language when they already have a sign-in (users carry no account rows), else in
+    // the inviter's: a colleague in the same company more often reads the same language than English.
+    const locale = await this.repository.findUserLocale(invite.email, inviterUserId);
     try {
       await this.mail.send({
         to: invite.email,
