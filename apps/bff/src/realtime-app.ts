@@ -83,12 +83,6 @@ export async function startRealtime(env: Env): Promise<RunningRealtime> {
     access: new PgMembershipLookup(pool),
     revocations: { isRevoked: (sessionId) => isSessionRevoked(cache, sessionId) },
     bus,
-    redis: {
-      enabled: false,
-      realtime: () => {
-        throw new Error('the realtime process relays from the bus, without the streams adapter');
-      },
-    },
     metrics,
     portalOrigin: env.PORTAL_ORIGIN,
     relay: 'bus',

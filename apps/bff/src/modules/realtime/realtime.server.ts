@@ -130,8 +130,8 @@ export interface RealtimeDependencies {
   /** The revoked-session denylist ({@link SessionRevocationService.isRevoked}). */
   readonly revocations: Pick<SessionRevocationService, 'isRevoked'>;
   readonly bus: Pick<EventBus, 'subscribe' | 'subscribeLocal' | 'subscribeAccessChanges'>;
-  /** Redis connections; the streams adapter is used with `relay: 'local'` when Redis is enabled. */
-  readonly redis: Pick<RedisConnections, 'enabled' | 'realtime'>;
+  /** Redis connections, for the streams adapter of `relay: 'local'` when Redis is enabled (unused by `bus`). */
+  readonly redis?: Pick<RedisConnections, 'enabled' | 'realtime'>;
   readonly metrics: Pick<MetricsService, 'readSocketsWith'>;
   /** `PORTAL_ORIGIN`: the only browser origin allowed to open a socket (with credentials). */
   readonly portalOrigin: string;
@@ -194,7 +194,7 @@ export class RealtimeServer {
     });
     this.io = io;
     metrics.readSocketsWith(() => io.engine.clientsCount);
-    if (relay === 'local' && redis.enabled) {
+    if (relay === 'local' && redis?.enabled) {
       io.adapter(
         createAdapter(redis.realtime(), {
           streamName: REALTIME_REDIS_KEYS.stream,
