@@ -3,15 +3,21 @@ import { formatBytes } from '@/lib/format';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** A cached `Intl.NumberFormat` of `locale`: compact notation (`4.2M`, de-DE `4,2 Mio.`) or whole numbers. */
-function numberFormat(locale: string, style: 'compact' | 'whole' | 'one'): Intl.NumberFormat {
+/**
+ * A cached `Intl.NumberFormat` of `locale`: compact notation with one fraction digit (`4.2M`, de-DE `4,2 Mio.`) or
+ * none (`699K`), or plain numbers with none or one.
+ */
+function numberFormat(
+  locale: string,
+  style: 'compact' | 'compactWhole' | 'whole' | 'one',
+): Intl.NumberFormat {
   const key = `${locale}|${style}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(
       locale,
-      style === 'compact'
-        ? { notation: 'compact', maximumFractionDigits: 1 }
+      style === 'compact' || style === 'compactWhole'
+        ? { notation: 'compact', maximumFractionDigits: style === 'compact' ? 1 : 0 }
         : { maximumFractionDigits: style === 'one' ? 1 : 0 },
     );
     numberFormats.set(key, format);
@@ -39,10 +45,15 @@ export function formatUsage(
       if (Math.abs(value) >= 60) return `${numberFormat(locale, 'one').format(value / 60)} min`;
       return `${numberFormat(locale, 'whole').format(value)} s`;
     default: {
+      // Below a million without a fraction digit: languages without a compact form for thousands (German) write the
+      // whole number then, and a count is never 698.938,8.
+      const abs = Math.abs(value);
       const text =
-        Math.abs(value) >= 10_000
+        abs >= 1_000_000
           ? numberFormat(locale, 'compact').format(value)
-          : numberFormat(locale, 'whole').format(value);
+          : abs >= 10_000
+            ? numberFormat(locale, 'compactWhole').format(value)
+            : numberFormat(locale, 'whole').format(value);
       return options.short ? text : `${text} ${unit}`;
     }
   }
