@@ -1,11 +1,11 @@
 import { sessionListSchema } from '@portico/domain';
 import type { Client } from 'pg';
 import { CachePort } from '../../src/core/cache/cache.port';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { createAccount, createUser } from '../factories/account.factory';
 import { testDb } from '../factories/db';
 import { loginAs, statusOf } from '../support/login';
-import { disconnectReason, until } from '../support/realtime-clients';
+import { disconnectReason, openSocket, until } from '../support/realtime-clients';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -21,22 +21,14 @@ describe('realtime access (integration, socket.io from outside)', () => {
   const sockets: Socket[] = [];
 
   /** Opens a socket with `cookie` (and `origin` when given); resolves with it or with the handshake's error. */
-  function connect(
+  async function connect(
     url: string,
     cookie: string,
     options: { origin?: string; transport?: 'websocket' | 'polling' } = {},
   ): Promise<{ socket: Socket; error?: Error }> {
-    const headers: Record<string, string> = { cookie, ...(options.origin ? { origin: options.origin } : {}) };
-    const socket = io(url, {
-      transports: [options.transport ?? 'websocket'],
-      extraHeaders: headers,
-      reconnection: false,
-    });
-    sockets.push(socket);
-    return new Promise((resolve) => {
-      socket.once('connect', () => resolve({ socket }));
-      socket.once('connect_error', (error: Error) => resolve({ socket, error }));
-    });
+    const opened = await openSocket(url, { cookie, ...options });
+    sockets.push(opened.socket);
+    return opened;
   }
 
   /** A connected socket joined to `account`'s room. */

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { REALTIME_EVENT_TYPES, type RealtimeEvent } from '@portico/domain';
 import type { Client } from 'pg';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { EventBus } from '../../src/core/events/event-bus.port';
 import { startRealtime, type RunningRealtime } from '../../src/realtime-app';
 import { createAccount, createUser } from '../factories/account.factory';
 import { testDb } from '../factories/db';
 import { loginAs, statusOf } from '../support/login';
-import { disconnectReason, until, usageEvent } from '../support/realtime-clients';
+import { disconnectReason, openSocket, until, usageEvent } from '../support/realtime-clients';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const METRICS_TOKEN = `metrics-${randomUUID()}`;
@@ -26,21 +26,14 @@ const METRICS_TOKEN = `metrics-${randomUUID()}`;
   let ownerCookie: string;
   const sockets: Socket[] = [];
 
-  function connect(
+  async function connect(
     url: string,
     cookie: string | undefined,
     origin?: string,
   ): Promise<{ socket: Socket; error?: Error }> {
-    const socket = io(url, {
-      transports: ['websocket'],
-      extraHeaders: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
-      reconnection: false,
-    });
-    sockets.push(socket);
-    return new Promise((resolve) => {
-      socket.once('connect', () => resolve({ socket }));
-      socket.once('connect_error', (error: Error) => resolve({ socket, error }));
-    });
+    const opened = await openSocket(url, { cookie, origin });
+    sockets.push(opened.socket);
+    return opened;
   }
 
   /** A socket on the realtime process, joined to `account`'s room, recording every realtime event. */

@@ -66,3 +66,25 @@ export function disconnectReason(socket: Socket): Promise<string> {
     ? new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)))
     : Promise.resolve('already');
 }
+
+/**
+ * Opens a socket.io client to `url` (no reconnection) with the `cookie` and `Origin` given; resolves with it, and with
+ * the handshake's error when it was refused. The caller closes the socket.
+ */
+export function openSocket(
+  url: string,
+  options: { cookie?: string; origin?: string; transport?: 'websocket' | 'polling' } = {},
+): Promise<{ socket: Socket; error?: Error }> {
+  const socket = io(url, {
+    transports: [options.transport ?? 'websocket'],
+    extraHeaders: {
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+      ...(options.origin ? { origin: options.origin } : {}),
+    },
+    reconnection: false,
+  });
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve({ socket }));
+    socket.once('connect_error', (error: Error) => resolve({ socket, error }));
+  });
+}

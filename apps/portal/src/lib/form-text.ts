@@ -14,15 +14,18 @@ export interface FieldIssueText {
 
 /**
  * A zod error's issues as {@link FieldIssueText}s (what the BFF sends in `details`), so a form checks its input in
- * the browser and maps the BFF's answer with the same helper. @param prefix path segments put in front (`body`)
+ * the browser and maps the BFF's answer with the same helper.
+ * @param prefix path segments put in front (`body`)
+ * @param word each issue's text (default: its own message)
  */
-export function issuesOf(
-  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+export function issuesOf<I extends { path: readonly PropertyKey[]; message: string }>(
+  error: { issues: readonly I[] },
   prefix: readonly string[] = [],
+  word: (issue: I) => string = (issue) => issue.message,
 ): FieldIssueText[] {
   return error.issues.map((i) => ({
     path: [...prefix, ...i.path.map(String)].join('.'),
-    message: i.message,
+    message: word(i),
   }));
 }
 

@@ -62,9 +62,9 @@ export function useFieldIssues(): {
       fromZod: (error, prefix = []) =>
         locale === 'en'
           ? issuesOf(error, prefix)
-          : error.issues.map((issue) => {
+          : issuesOf(error, prefix, (issue) => {
               const { key, values } = fieldIssueOf(issue);
-              return { path: [...prefix, ...issue.path.map(String)].join('.'), message: t(key, values) };
+              return t(key, values);
             }),
       fromBff: (details) =>
         locale === 'en' ? [...details] : details.map((d) => ({ path: d.path, message: t('invalid') })),

@@ -16,6 +16,16 @@ const account: AdminAccount = {
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 const PATH = `/api/v1/admin/accounts/${account.id}`;
+/** The BFF's refusal of a WHMCS client another account is linked to. */
+const ALREADY_LINKED = {
+  status: 409,
+  body: {
+    code: 'conflict',
+    message: 'Already linked',
+    requestId: 'r1',
+    details: [{ path: 'body.whmcsClientId', message: 'is linked to Globex already' }],
+  },
+};
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -66,17 +76,7 @@ describe('AccountLinkForm', () => {
   });
 
   it("shows the BFF's refusal on the field it names", async () => {
-    const bff = await startFakeBff({
-      [`PATCH ${PATH}`]: () => ({
-        status: 409,
-        body: {
-          code: 'conflict',
-          message: 'Already linked',
-          requestId: 'r1',
-          details: [{ path: 'body.whmcsClientId', message: 'is linked to Globex already' }],
-        },
-      }),
-    });
+    const bff = await startFakeBff({ [`PATCH ${PATH}`]: () => ALREADY_LINKED });
     close = bff.close;
     const user = userEvent.setup();
     renderWithProviders(<AccountLinkForm account={account} onDone={() => undefined} />);
@@ -108,17 +108,7 @@ describe('AccountLinkForm', () => {
   });
 
   it('words field problems in German, from the browser check and from the BFF alike', async () => {
-    const bff = await startFakeBff({
-      [`PATCH ${PATH}`]: () => ({
-        status: 409,
-        body: {
-          code: 'conflict',
-          message: 'Already linked',
-          requestId: 'r3',
-          details: [{ path: 'body.whmcsClientId', message: 'is linked to Globex already' }],
-        },
-      }),
-    });
+    const bff = await startFakeBff({ [`PATCH ${PATH}`]: () => ALREADY_LINKED });
     close = bff.close;
     const user = userEvent.setup();
     renderWithProviders(<AccountLinkForm account={account} onDone={() => undefined} />, {
