@@ -1,59 +1,25 @@
-/** The parts of a zod issue the portal words in other languages than English. */
-export interface ZodIssueLike {
-  code: string;
-  path: readonly PropertyKey[];
-  message: string;
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-  origin?: string;
-  format?: string;
-  input?: unknown;
-}
+import { fieldRuleOf, type FieldRule, type ZodIssueLike } from '@portico/domain';
 
-/** Catalogue keys (`common.fieldIssue.<key>`) for what a field's input breaks. */
-export type FieldIssueKey =
-  | 'required'
-  | 'tooShort'
-  | 'tooLong'
-  | 'tooSmall'
-  | 'tooBig'
-  | 'email'
-  | 'url'
-  | 'format'
-  | 'choice'
-  | 'invalid';
+export type { ZodIssueLike };
+
+/** Catalogue keys (`common.fieldIssue.<key>`) for what a field's input breaks: the domain's {@link FieldRule}s. */
+export type FieldIssueKey = FieldRule;
+
+/** Catalogue values of a rule's bound: `{minimum}` for `tooShort`/`tooSmall`, `{maximum}` for `tooLong`/`tooBig`. */
+export function fieldIssueValues(rule: FieldRule, limit: number | undefined): Record<string, number> {
+  if (limit === undefined) return {};
+  if (rule === 'tooShort' || rule === 'tooSmall') return { minimum: limit };
+  if (rule === 'tooLong' || rule === 'tooBig') return { maximum: limit };
+  return {};
+}
 
 /**
  * What a zod issue says, as a catalogue key and its values, for pages whose language is not the one the domain's
- * schemas write their messages in (English): an empty or missing text is `required`, a string's length
- * `tooShort`/`tooLong` with `{minimum}`/`{maximum}` characters, a number's range `tooSmall`/`tooBig`, an email or URL
- * format `email`/`url`, other formats `format`, an enum `choice`, anything else `invalid`.
+ * schemas write their messages in (English): the domain's `fieldRuleOf` (an empty or missing text is `required`, a
+ * string's length `tooShort`/`tooLong` with `{minimum}`/`{maximum}` characters, a number's range
+ * `tooSmall`/`tooBig`, `email`/`url`/`format`, an enum `choice`, anything else `invalid`).
  */
 export function fieldIssueOf(issue: ZodIssueLike): { key: FieldIssueKey; values: Record<string, number> } {
-  const minimum = Number(issue.minimum ?? 0);
-  const maximum = Number(issue.maximum ?? 0);
-  switch (issue.code) {
-    case 'invalid_type':
-      return { key: issue.input === undefined || issue.input === null ? 'required' : 'invalid', values: {} };
-    case 'too_small':
-      if (issue.origin === 'string')
-        return minimum <= 1 ? { key: 'required', values: {} } : { key: 'tooShort', values: { minimum } };
-      return issue.origin === 'number'
-        ? { key: 'tooSmall', values: { minimum } }
-        : { key: 'invalid', values: {} };
-    case 'too_big':
-      if (issue.origin === 'string') return { key: 'tooLong', values: { maximum } };
-      return issue.origin === 'number'
-        ? { key: 'tooBig', values: { maximum } }
-        : { key: 'invalid', values: {} };
-    case 'invalid_format':
-      return {
-        key: issue.format === 'email' ? 'email' : issue.format === 'url' ? 'url' : 'format',
-        values: {},
-      };
-    case 'invalid_value':
-      return { key: 'choice', values: {} };
-    default:
-      return { key: 'invalid', values: {} };
-  }
+  const { rule, limit } = fieldRuleOf(issue);
+  return { key: rule, values: fieldIssueValues(rule, limit) };
 }

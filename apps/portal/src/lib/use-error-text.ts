@@ -2,9 +2,14 @@
 
 import { useCallback, useMemo } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { brokenPasswordRules, PASSPHRASE_MIN_WORDS, PASSWORD_MIN_LENGTH } from '@portico/domain';
+import {
+  brokenPasswordRules,
+  PASSPHRASE_MIN_WORDS,
+  PASSWORD_MIN_LENGTH,
+  type FieldIssue,
+} from '@portico/domain';
 import { errorText } from './error-text';
-import { fieldIssueOf, type ZodIssueLike } from './field-issue-text';
+import { fieldIssueOf, fieldIssueValues, type ZodIssueLike } from './field-issue-text';
 import { issuesOf, type FieldIssueText } from './form-text';
 
 /**
@@ -49,11 +54,12 @@ export function usePasswordRuleText(): (password: string, email: string | null) 
 /**
  * Field issues in the page's language, for {@link fieldErrorsOf}: on an English page the domain's and the BFF's own
  * messages (written for people); on any other, the browser's zod issues worded by their code (`common.fieldIssue.*`,
- * see {@link fieldIssueOf}) and the BFF's `details` as "not valid" on their field (they carry no code).
+ * see {@link fieldIssueOf}) and the BFF's `details` worded by the rule each names (`rule`, `limit`), or as "not
+ * valid" on their field when it names none.
  */
 export function useFieldIssues(): {
   fromZod: (error: { issues: readonly ZodIssueLike[] }, prefix?: readonly string[]) => FieldIssueText[];
-  fromBff: (details: readonly FieldIssueText[]) => FieldIssueText[];
+  fromBff: (details: readonly FieldIssue[]) => FieldIssueText[];
 } {
   const locale = useLocale();
   const t = useTranslations('common.fieldIssue');
@@ -67,7 +73,12 @@ export function useFieldIssues(): {
               return t(key, values);
             }),
       fromBff: (details) =>
-        locale === 'en' ? [...details] : details.map((d) => ({ path: d.path, message: t('invalid') })),
+        locale === 'en'
+          ? details.map((d) => ({ path: d.path, message: d.message }))
+          : details.map((d) => ({
+              path: d.path,
+              message: d.rule === undefined ? t('invalid') : t(d.rule, fieldIssueValues(d.rule, d.limit)),
+            })),
     }),
     [locale, t],
   );

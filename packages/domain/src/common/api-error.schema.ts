@@ -55,8 +55,37 @@ export const apiErrorStatus: Readonly<Record<ApiErrorCode, number>> = {
   internal_error: 500,
 };
 
-/** One failing field of a request: `path` is the dotted location (`body.email`, `query.from`). */
-export const fieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+/**
+ * What a field's input breaks, so a client words the issue in its own language (see `fieldRuleOf`): `required`
+ * (missing or empty), `tooShort`/`tooLong` (a text's length, in characters), `tooSmall`/`tooBig` (a number's
+ * range), `email`, `url`, `format` (another text format), `choice` (not one of the allowed values), `invalid`
+ * (anything else, such as a rule across fields).
+ */
+export const fieldRuleSchema = z.enum([
+  'required',
+  'tooShort',
+  'tooLong',
+  'tooSmall',
+  'tooBig',
+  'email',
+  'url',
+  'format',
+  'choice',
+  'invalid',
+]);
+export type FieldRule = z.infer<typeof fieldRuleSchema>;
+
+/**
+ * One failing field of a request: `path` is the dotted location (`body.email`, `query.from`), `message` an English
+ * sentence, `rule` what the input breaks and `limit` its bound (characters for `tooShort`/`tooLong`, the number for
+ * `tooSmall`/`tooBig`). An unknown `rule` from a newer server is dropped rather than failing the whole error body.
+ */
+export const fieldIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  rule: fieldRuleSchema.optional().catch(undefined),
+  limit: z.number().optional().catch(undefined),
+});
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
 /** Body of every non-2xx response: `{ code, message, requestId, details? }`. */

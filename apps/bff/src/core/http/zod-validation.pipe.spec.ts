@@ -28,6 +28,31 @@ describe('ZodValidationPipe', () => {
     expect(err.details?.map((d) => d.path).sort()).toEqual(['body.email', 'body.password']);
   });
 
+  it('names the rule each field breaks, with its bound, for clients that word it in their language', () => {
+    const schema = z.object({
+      subject: z.string().min(3),
+      size: z.number().max(9),
+      email: z.email(),
+      n: z.number(),
+    });
+    const err = failure(() =>
+      new ZodValidationPipe(schema).transform(
+        { subject: 'ab', size: 10, email: 'x', n: 'four' },
+        { type: 'body' },
+      ),
+    );
+    expect(err.details?.map(({ path, rule, limit }) => ({ path, rule, limit }))).toEqual([
+      { path: 'body.subject', rule: 'tooShort', limit: 3 },
+      { path: 'body.size', rule: 'tooBig', limit: 9 },
+      { path: 'body.email', rule: 'email', limit: undefined },
+      { path: 'body.n', rule: 'invalid', limit: undefined },
+    ]);
+    // The input is read to tell a wrong type from a missing one, and never sent back.
+    expect(JSON.stringify(err.details)).not.toContain('four');
+    const missing = failure(() => new ZodValidationPipe(schema).transform({}, { type: 'body' }));
+    expect(missing.details?.every((d) => d.rule === 'required')).toBe(true);
+  });
+
   it('reports refinements on their path (query.from for from >= to)', () => {
     const err = failure(() =>
       new ZodValidationPipe(usageQuerySchema).transform(
@@ -35,7 +60,7 @@ describe('ZodValidationPipe', () => {
         { type: 'query' },
       ),
     );
-    expect(err.details).toEqual([{ path: 'query.from', message: 'from must be before to' }]);
+    expect(err.details).toEqual([{ path: 'query.from', message: 'from must be before to', rule: 'invalid' }]);
   });
 
   it('names the parameter for @Param pipes', () => {

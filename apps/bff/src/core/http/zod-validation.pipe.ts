@@ -1,5 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import type { FieldIssue } from '@portico/domain';
+import { fieldRuleOf, type FieldIssue } from '@portico/domain';
 import type { z } from 'zod';
 import { AppException } from './app.exception';
 
@@ -10,11 +10,16 @@ const LOCATION: Record<ArgumentMetadata['type'], string> = {
   custom: 'input',
 };
 
-/** Turns zod issues into `{ path: 'body.email', message }` entries, `prefix` naming the request part. */
+/**
+ * Turns zod issues into `{ path: 'body.email', message, rule, limit? }` entries (see the domain's `fieldRuleOf`), so
+ * a client words them in its own language; `prefix` names the request part. The input values zod reports are not
+ * copied.
+ */
 export function zodIssuesToDetails(issues: readonly z.core.$ZodIssue[], prefix: string): FieldIssue[] {
   return issues.map((issue) => ({
     path: [prefix, ...issue.path.map((p) => String(p))].join('.'),
     message: issue.message,
+    ...fieldRuleOf(issue),
   }));
 }
 
@@ -28,7 +33,8 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   constructor(private readonly schema: S) {}
 
   transform(value: unknown, metadata: ArgumentMetadata): z.output<S> {
-    const result = this.schema.safeParse(value);
+    // The input of each issue tells a wrong type from a missing value (fieldRuleOf); it never leaves this method.
+    const result = this.schema.safeParse(value, { reportInput: true });
     if (result.success) return result.data;
     const prefix =
       metadata.type === 'param' && metadata.data ? `params.${metadata.data}` : LOCATION[metadata.type];
