@@ -37,6 +37,9 @@ test.describe('languages and themes', () => {
       page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Übersicht' }),
     ).toBeVisible();
     try {
+      // Configured texts (metric labels) come in German too, refetched on the switch: the BFF words them in the
+      // language the page sends.
+      await expect(page.getByTestId('usage-tile-disk')).toContainText('Speicherplatz');
       // Money as 1.234,56 $ and dates as 21.11.2026.
       await expect(page.getByTestId('next-invoice')).toContainText(/\d,\d\d\s\$|\d,\d\d\s€/);
       await expect(page.getByTestId('next-invoice')).toContainText(/Fällig am \d{2}\.\d{2}\.\d{4}/);
@@ -49,6 +52,13 @@ test.describe('languages and themes', () => {
         await expect(page.getByTestId('usage-chart')).toBeVisible();
         await page.screenshot({ path: artifact(`de-usage-${width}.png`), fullPage: true });
       }
+
+      // Dashboard and panel titles from the configuration, in German.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`/${accountId}/dashboards`);
+      await expect(page.getByTestId('dashboard-select')).toContainText('Acme-Übersicht');
+      await expect(page.getByTestId('dashboard-grid')).toContainText('Belegter Speicherplatz');
+      await page.screenshot({ path: artifact('de-dashboards-1280.png'), fullPage: true });
 
       // A form's problems are in German too: the browser's check of the domain schema, worded by its code.
       await page.setViewportSize({ width: 1280, height: 900 });

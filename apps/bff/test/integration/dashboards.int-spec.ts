@@ -1,4 +1,6 @@
 import {
+  accountStatusSchema,
+  accountUsageCatalogSchema,
   apiErrorSchema,
   dashboardListSchema,
   dashboardSchema,
@@ -76,6 +78,50 @@ describe('dashboards (integration)', () => {
       gridPos: { x: 0, y: 0, w: 3, h: 2 },
       refreshSeconds: 300,
     });
+  });
+
+  it('serves configured texts in the language Accept-Language prefers: titles, panel titles, metric labels', async () => {
+    const inLanguage = async (language: string, path: string, query: Record<string, string> = {}) => {
+      const qs = Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
+      const res = await fetch(`${t.url}/api/v1/accounts/${acme!.id}/${path}${qs}`, {
+        headers: { cookie: acmeOwner, 'accept-language': language },
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as unknown;
+    };
+    const list = dashboardListSchema.parse(await inLanguage('de-DE,de;q=0.9,en;q=0.8', 'dashboards'));
+    expect(list.items.map((d) => d.title)).toEqual(['Acme-Übersicht', 'Leistung']);
+    const german = dashboardSchema.parse(await inLanguage('de', 'dashboards/default'));
+    expect(german.description).toMatch(/^Kontingente/);
+    const diskUsed = german.panels.find((p) => p.id === 'disk-used') as Record<string, unknown>;
+    expect(diskUsed.title).toBe('Belegter Speicherplatz');
+    expect(diskUsed).not.toHaveProperty('translations');
+    // A language without translations, or none, gets the files' own texts.
+    expect(dashboardListSchema.parse(await inLanguage('fr', 'dashboards')).items[0]?.title).toBe(
+      'Acme overview',
+    );
+
+    // Panel data is cached per account: the language is part of its key, so neither reader gets the other's labels.
+    const trend = async (language: string) => {
+      const data = panelDataSchema.parse(
+        await inLanguage(language, 'dashboards/default/panels/disk-trend/data', range(7 * DAY)),
+      );
+      if (data.type !== 'timeseries') throw new Error(data.type);
+      return [...new Set(data.series.map((x) => x.label))];
+    };
+    expect(await trend('de')).toEqual(['Speicherplatz']);
+    expect(await trend('en')).toEqual(['Disk space']);
+    expect(await trend('de')).toEqual(['Speicherplatz']);
+
+    const catalog = accountUsageCatalogSchema.parse(await inLanguage('de', 'usage/catalog'));
+    expect(catalog.metrics.find((m) => m.key === 'disk')).toMatchObject({
+      label: 'Speicherplatz',
+      description: 'Belegter Speicher auf Ihren Diensten.',
+    });
+    const status = accountStatusSchema.parse(await inLanguage('de', 'status'));
+    expect(status.usage.data?.find((tile) => tile.metric === 'disk')?.label).toBe('Speicherplatz');
+    const english = accountStatusSchema.parse(await inLanguage('en', 'status'));
+    expect(english.usage.data?.find((tile) => tile.metric === 'disk')?.label).toBe('Disk space');
   });
 
   it("serves every panel of both dashboards in its type's shape", async () => {

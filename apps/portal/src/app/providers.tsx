@@ -3,9 +3,16 @@
 import type { ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { getQueryClient } from '@/lib/query-client';
+import { useRefetchOnLocaleChange } from '@/lib/use-refetch-on-locale-change';
 import { configureRealtime } from '@/lib/realtime';
 import { ThemeProvider } from '@/lib/theme-context';
 import type { ThemeChoice } from '@/lib/theme';
+
+/** Refetches the queries when the page's language changes (see {@link useRefetchOnLocaleChange}). */
+function LocaleQueries() {
+  useRefetchOnLocaleChange();
+  return null;
+}
 
 /**
  * Client-side providers shared by every route.
@@ -24,7 +31,10 @@ export function Providers({
   configureRealtime(realtimeUrl);
   return (
     <ThemeProvider initial={theme}>
-      <QueryClientProvider client={getQueryClient()}>{children}</QueryClientProvider>
+      <QueryClientProvider client={getQueryClient()}>
+        <LocaleQueries />
+        {children}
+      </QueryClientProvider>
     </ThemeProvider>
   );
 }

@@ -380,3 +380,25 @@ describe('createApiClient: CSRF header', () => {
     expect(calls('/api/v1/thing').every((c) => c.headers['x-csrf-token'] === undefined)).toBe(true);
   });
 });
+
+describe('createApiClient: page language', () => {
+  const g = globalThis as { document?: { cookie: string; documentElement?: { lang: string } } };
+  afterEach(() => {
+    delete g.document;
+  });
+
+  it("sends the page's language as Accept-Language, so the BFF words configured texts in it", async () => {
+    route('GET', '/api/v1/thing', (_req, res) => json(res, 200, { id: 'a', count: 1 }));
+    g.document = { cookie: '', documentElement: { lang: 'de' } };
+    await client().request('/api/v1/thing', thingSchema);
+    g.document = { cookie: '', documentElement: { lang: '' } };
+    await client().request('/api/v1/thing', thingSchema);
+    // The server variant names the request's language itself.
+    delete g.document;
+    await client({ headers: { 'accept-language': 'en' } }).request('/api/v1/thing', thingSchema);
+    // Without a page language the runtime's own default goes (Node's fetch: `*`, which the BFF reads as English).
+    const sent = calls('/api/v1/thing').map((c) => c.headers['accept-language']);
+    expect([sent[0], sent[2]]).toEqual(['de', 'en']);
+    expect(sent[1]).not.toBe('de');
+  });
+});

@@ -112,6 +112,16 @@ function csrfHeader(method: string): Record<string, string> {
   return token ? { [CSRF_HEADER]: token } : {};
 }
 
+/**
+ * The page's language (`<html lang>`) as `Accept-Language`, so the BFF serves configured texts (dashboard titles,
+ * metric labels) in it; none on the server (the server client sets the request's) or before the page has one.
+ */
+function pageLanguageHeader(): Record<string, string> {
+  if (typeof document === 'undefined') return {};
+  const lang = document.documentElement?.lang;
+  return lang ? { 'accept-language': lang } : {};
+}
+
 /** A fresh request id (UUID v4 when available; random hex otherwise, e.g. on plain-http LAN origins). */
 function newRequestId(): string {
   const c = globalThis.crypto;
@@ -179,6 +189,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'x-request-id': requestId,
+      ...pageLanguageHeader(),
       ...config.headers,
       ...csrfHeader(method),
     };

@@ -4,3 +4,4 @@ export * from './pagination.schema';
 export * from './date-range.schema';
 export * from './freshness.schema';
 export * from './zod-issues.mapper';
+export * from './translations';

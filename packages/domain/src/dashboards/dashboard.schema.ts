@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translationsSchema } from '../common/translations';
 import { isoTimestampSchema } from '../common/date-range.schema';
 import { panelSchema, panelsOverlap, type Panel } from './panel.schema';
 
@@ -73,6 +74,11 @@ export const dashboardFileSchema = z
     name: dashboardNameSchema,
     title: z.string().trim().min(1).max(80),
     description: z.string().max(300).optional(),
+    /** `title` and `description` in other languages (`{ de: { title: Übersicht } }`); served translated. */
+    translations: translationsSchema({
+      title: z.string().trim().min(1).max(80),
+      description: z.string().max(300),
+    }),
     scope: dashboardScopeSchema.default({ all: true }),
     /** Order of the dashboard in the selector (lower first). */
     order: z.number().int().min(0).max(1000).default(100),

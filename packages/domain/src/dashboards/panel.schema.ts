@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translationsSchema } from '../common/translations';
 import { usageMetricKeySchema } from '../usage/metric-catalog.schema';
 
 /**
@@ -117,6 +118,11 @@ const panelBase = {
   id: panelIdSchema,
   title: z.string().trim().min(1).max(80),
   description: z.string().max(300).optional(),
+  /** `title` and `description` in other languages (`{ de: { title: 'Speicherplatz' } }`); served translated. */
+  translations: translationsSchema({
+    title: z.string().trim().min(1).max(80),
+    description: z.string().max(300),
+  }),
   /** Position on the grid; `w`/`h` default to {@link DEFAULT_PANEL_SIZE}, `x`/`y` are required. */
   gridPos: z
     .object({ x: z.number(), y: z.number(), w: z.number().optional(), h: z.number().optional() })

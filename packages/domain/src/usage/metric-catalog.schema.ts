@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translationsSchema } from '../common/translations';
 
 /**
  * The metric catalog: every metered quantity Portico knows, with its unit, its kind (gauge or counter), whether it
@@ -59,6 +60,12 @@ export const usageLimitSourceSchema = z.discriminatedUnion('from', [
 ]);
 export type UsageLimitSource = z.infer<typeof usageLimitSourceSchema>;
 
+/** `translations` of a metric: its label and description per language. */
+const metricTextTranslations = translationsSchema({
+  label: z.string().min(1).max(80),
+  description: z.string().max(300),
+});
+
 /** One metric of the catalog, normalised. */
 export const metricDefinitionSchema = z.object({
   key: usageMetricKeySchema,
@@ -66,6 +73,11 @@ export const metricDefinitionSchema = z.object({
   label: z.string().min(1).max(80),
   /** One sentence for the usage page (`Space in use on your services.`). */
   description: z.string().max(300),
+  /**
+   * `label` and `description` in other languages (`{ de: { label: 'Speicherplatz' } }`), from the file; the BFF serves
+   * each reader the texts of their language (`translated`) without this field.
+   */
+  translations: metricTextTranslations,
   unit: usageUnitSchema,
   kind: usageMetricKindSchema,
   /** Samples carry a service (WHMCS service id); false: one series per account. */
@@ -92,6 +104,8 @@ export const metricFileEntrySchema = z
   .object({
     label: z.string().min(1).max(80),
     description: z.string().max(300).default(''),
+    /** `{ de: { label, description } }`: the texts in other languages (each optional). */
+    translations: metricTextTranslations,
     unit: usageUnitSchema,
     kind: usageMetricKindSchema,
     perService: z.boolean().default(false),
@@ -185,6 +199,7 @@ export const metricCatalogFileSchema = z
       key,
       label: e.label,
       description: e.description,
+      ...(e.translations === undefined ? {} : { translations: e.translations }),
       unit: e.unit,
       kind: e.kind,
       perService: e.perService,

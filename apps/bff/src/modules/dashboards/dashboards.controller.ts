@@ -31,6 +31,7 @@ import {
   type CreateSavedDashboard,
   type Dashboard,
   type DashboardList,
+  type Locale,
   type PanelData,
   type PanelDataQuery,
   type UpdateSavedDashboard,
@@ -44,12 +45,14 @@ import {
   type AccountContext,
   type SessionUser,
 } from '../../core/auth';
+import { RequestLocale } from '../../core/http/request-locale';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { DashboardsService, type DashboardReader } from './dashboards.service';
 
-const reader = (account: AccountContext, user: SessionUser): DashboardReader => ({
+const reader = (account: AccountContext, user: SessionUser, locale: Locale = 'en'): DashboardReader => ({
   ...account,
   userId: user.userId,
+  locale,
 });
 
 const rangeQueries = [
@@ -88,8 +91,12 @@ export class DashboardsController {
     summary: 'The dashboards of the account (configuration: all accounts, its products, or this account)',
   })
   @ApiOkResponse({ description: 'DashboardList' })
-  list(@CurrentAccount() account: AccountContext, @CurrentUser() user: SessionUser): Promise<DashboardList> {
-    return this.dashboards.list(reader(account, user));
+  list(
+    @CurrentAccount() account: AccountContext,
+    @CurrentUser() user: SessionUser,
+    @RequestLocale() locale: Locale,
+  ): Promise<DashboardList> {
+    return this.dashboards.list(reader(account, user, locale));
   }
 
   @Post()
@@ -152,8 +159,9 @@ export class DashboardsController {
     @CurrentAccount() account: AccountContext,
     @CurrentUser() user: SessionUser,
     @Param('name') name: string,
+    @RequestLocale() locale: Locale,
   ): Promise<Dashboard> {
-    return this.dashboards.get(reader(account, user), name);
+    return this.dashboards.get(reader(account, user, locale), name);
   }
 
   @Get(':name/panels/:panelId/data')
@@ -169,8 +177,9 @@ export class DashboardsController {
     @Param('name') name: string,
     @Param('panelId') panelId: string,
     @Query(new ZodValidationPipe(panelDataQuerySchema)) query: PanelDataQuery,
+    @RequestLocale() locale: Locale,
   ): Promise<PanelData> {
-    return this.dashboards.panelData(reader(account, user), name, panelId, query);
+    return this.dashboards.panelData(reader(account, user, locale), name, panelId, query);
   }
 
   @Get(':name/panels/:panelId/data.csv')
@@ -187,8 +196,14 @@ export class DashboardsController {
     @Param('panelId') panelId: string,
     @Query(new ZodValidationPipe(panelDataQuerySchema)) query: PanelDataQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @RequestLocale() locale: Locale,
   ): Promise<string> {
-    const { fileName, csv } = await this.dashboards.panelCsv(reader(account, user), name, panelId, query);
+    const { fileName, csv } = await this.dashboards.panelCsv(
+      reader(account, user, locale),
+      name,
+      panelId,
+      query,
+    );
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${fileName}"`);

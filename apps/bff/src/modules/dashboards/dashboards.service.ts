@@ -4,11 +4,13 @@ import {
   dashboardNameSchema,
   panelIdSchema,
   roleHasPermission,
+  translated,
   type CreateSavedDashboard,
   type Dashboard,
   type DashboardList,
   type DashboardSource,
   type DashboardVisibility,
+  type Locale,
   type Panel,
   type PanelData,
   type PanelDataQuery,
@@ -47,8 +49,11 @@ export interface ResolvedDashboard {
   saved: SavedDashboardRow | null;
 }
 
-/** Who reads: the account (with the member's role) and the signed-in member. */
-export type DashboardReader = AccountContext & { userId: string };
+/**
+ * Who reads: the account (with the member's role), the signed-in member and the language configured texts are
+ * served in (`locale`, default English: dashboard and panel titles and descriptions, metric labels).
+ */
+export type DashboardReader = AccountContext & { userId: string; locale?: Locale };
 
 /**
  * The dashboards of an account (configuration resolved per account: one account over its products over all) and
@@ -84,20 +89,27 @@ export class DashboardsService {
     }
   }
 
-  /** The configured dashboards of the account (one account over its products over all), in their order. */
-  private async configured(account: AccountContext): Promise<ResolvedDashboard[]> {
+  /**
+   * The configured dashboards of the account (one account over its products over all), in their order, with their
+   * titles and descriptions and their panels' in the reader's language (the files' `translations`). Saved
+   * dashboards are served as saved: the editor sends back what it read.
+   */
+  private async configured(reader: DashboardReader): Promise<ResolvedDashboard[]> {
+    const locale = reader.locale ?? 'en';
     return dashboardsFor(this.config.config, {
-      accountId: account.accountId,
-      products: await this.products(account),
-    }).map((d) => ({
-      name: d.name,
-      title: d.title,
-      description: d.description ?? null,
-      panels: d.panels,
-      source: 'configuration' as const,
-      visibility: null,
-      saved: null,
-    }));
+      accountId: reader.accountId,
+      products: await this.products(reader),
+    })
+      .map((file) => translated(file, locale))
+      .map((d) => ({
+        name: d.name,
+        title: d.title,
+        description: d.description ?? null,
+        panels: d.panels.map((p) => translated(p, locale) as Panel),
+        source: 'configuration' as const,
+        visibility: null,
+        saved: null,
+      }));
   }
 
   private static fromSaved(row: SavedDashboardRow): ResolvedDashboard {
@@ -284,9 +296,10 @@ export class DashboardsService {
       this.env.DASHBOARD_PANEL_CACHE_SECONDS,
       panel.refreshSeconds === 0 ? this.env.DASHBOARD_PANEL_CACHE_SECONDS : panel.refreshSeconds,
     );
-    // The panel's definition is part of the key: a reloaded configuration never serves data of the old panel.
+    // The panel's definition is part of the key (a reloaded configuration never serves data of the old panel), and so
+    // is the reader's language (metric labels in the data).
     const digest = createHash('sha256')
-      .update(JSON.stringify([panel, query]))
+      .update(JSON.stringify([panel, query, account.locale ?? 'en']))
       .digest('base64url')
       .slice(0, 22);
     const key = `dashboard-panel:${account.accountId}:${name}:${panelId}:${digest}`;

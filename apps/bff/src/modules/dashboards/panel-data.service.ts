@@ -26,6 +26,7 @@ import {
   type TemplatePanelData,
   type TimeseriesPanel,
   type TimeseriesPanelData,
+  type Locale,
 } from '@portico/domain';
 import Mustache from 'mustache';
 import type { AccountContext } from '../../core/auth';
@@ -49,6 +50,9 @@ import {
   type TemplatePanelProvider,
 } from './providers';
 import { tablePage, type TableRow } from './table-page';
+
+/** The account a panel is read for, and the language of its configured texts (metric labels; default English). */
+export type PanelReader = AccountContext & { locale?: Locale };
 
 /** Raw points a timeseries panel returns per metric with aggregation off (the rest is cut: `truncated`). */
 const RAW_POINT_LIMIT = 5_000;
@@ -113,7 +117,7 @@ export class PanelDataService {
    * @throws AppException 400 for a query the panel cannot answer (unknown series or sort column)
    */
   async read(
-    account: AccountContext,
+    account: PanelReader,
     panel: Panel,
     query: PanelDataQuery,
     now: Date = new Date(),
@@ -142,8 +146,9 @@ export class PanelDataService {
     }
   }
 
-  private metric(key: string): MetricDefinition {
-    const metric = this.catalog.find(key);
+  /** The catalog's metric of `key`, its label and description in `locale`. */
+  private metric(key: string, locale: Locale | undefined): MetricDefinition {
+    const metric = this.catalog.findIn(key, locale ?? 'en');
     // The configuration was checked against the catalog at load: this is a catalog changed under it.
     if (!metric)
       throw AppException.validation([
@@ -153,7 +158,7 @@ export class PanelDataService {
   }
 
   private async timeseries(
-    account: AccountContext,
+    account: PanelReader,
     panel: TimeseriesPanel,
     query: PanelDataQuery,
     from: Date,
@@ -169,7 +174,7 @@ export class PanelDataService {
       ]);
     }
     const keys = query.series === undefined ? panel.metrics : [query.series];
-    const metrics = keys.map((k) => this.metric(k));
+    const metrics = keys.map((k) => this.metric(k, account.locale));
     const raw = query.aggregation === 'off';
     let truncated = false;
     let bucket: TimeseriesPanelData['bucket'] = 'raw';
@@ -275,7 +280,7 @@ export class PanelDataService {
   }
 
   private async kpi(
-    account: AccountContext,
+    account: PanelReader,
     panel: KpiPanel,
     from: Date,
     to: Date,
@@ -310,7 +315,7 @@ export class PanelDataService {
     };
     if (panel.measure === 'next_invoice_estimate')
       return this.nextInvoiceEstimate(account, panel, now, finish);
-    const metric = this.metric(panel.metric!);
+    const metric = this.metric(panel.metric!, account.locale);
     if (panel.measure === 'usage_total') {
       const prev = previousPeriod(from, to);
       const [cur, old] = await Promise.all([
@@ -393,7 +398,7 @@ export class PanelDataService {
    * billing period, plus the projected overage of `metric` at `overagePrice`. Compared with the newest invoice.
    */
   private async nextInvoiceEstimate(
-    account: AccountContext,
+    account: PanelReader,
     panel: KpiPanel,
     now: Date,
     finish: (
@@ -424,7 +429,7 @@ export class PanelDataService {
         amount: s.recurringAmount,
       }));
     if (panel.metric !== undefined && panel.overagePrice !== undefined) {
-      const metric = this.metric(panel.metric);
+      const metric = this.metric(panel.metric, account.locale);
       const services = await this.usageServices.list(account.accountId);
       const limit = metricLimit(metric, services.length > 0 ? services : null, null) ?? null;
       const projection =
@@ -454,7 +459,7 @@ export class PanelDataService {
   }
 
   private async health(
-    account: AccountContext,
+    account: PanelReader,
     panel: HealthStatusPanel,
     now: Date,
   ): Promise<Bare<HealthStatusPanelData>> {
@@ -526,7 +531,7 @@ export class PanelDataService {
   }
 
   private async table(
-    account: AccountContext,
+    account: PanelReader,
     panel: TablePanel,
     query: PanelDataQuery,
     from: Date,
@@ -546,7 +551,7 @@ export class PanelDataService {
 
   /** Every row a table panel sorts and filters (before paging), with its columns and default order. */
   async tableRows(
-    account: AccountContext,
+    account: PanelReader,
     panel: TablePanel,
     query: Pick<PanelDataQuery, 'aggregation'>,
     from: Date,
@@ -634,7 +639,7 @@ export class PanelDataService {
         };
       }
       case 'usage_points': {
-        const metric = this.metric(panel.metric!);
+        const metric = this.metric(panel.metric!, account.locale);
         const columns: TableColumn[] = [
           { key: 'at', label: 'Time', kind: 'date' },
           { key: 'service', label: 'Service', kind: 'text' },
@@ -697,7 +702,7 @@ export class PanelDataService {
   }
 
   private async template(
-    account: AccountContext,
+    account: PanelReader,
     panel: TemplatePanel,
     from: Date,
     to: Date,
@@ -714,7 +719,7 @@ export class PanelDataService {
   }
 
   private async image(
-    account: AccountContext,
+    account: PanelReader,
     panel: ImagePanel,
     from: Date,
     to: Date,

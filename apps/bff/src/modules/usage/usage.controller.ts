@@ -12,6 +12,7 @@ import {
   usageQuerySchema,
   usageSamplesQuerySchema,
   type AccountUsageCatalog,
+  type Locale,
   type UsageExportQuery,
   type UsageQuery,
   type UsageSamplePage,
@@ -20,6 +21,7 @@ import {
 } from '@portico/domain';
 import type { FastifyReply } from 'fastify';
 import { AccountScoped, CurrentAccount, RequirePermission, type AccountContext } from '../../core/auth';
+import { RequestLocale } from '../../core/http/request-locale';
 import { ZodValidationPipe } from '../../core/http/zod-validation.pipe';
 import { UsageService } from './usage.service';
 
@@ -54,10 +56,17 @@ export class UsageController {
   }
 
   @Get('usage/catalog')
-  @ApiOperation({ summary: "The metric catalog and the account's services" })
+  @ApiOperation({
+    summary: "The metric catalog and the account's services",
+    description:
+      'Metric labels and descriptions in the language `Accept-Language` prefers (en, de), as configured.',
+  })
   @ApiOkResponse({ description: 'AccountUsageCatalog' })
-  async catalog(@CurrentAccount() account: AccountContext): Promise<AccountUsageCatalog> {
-    return this.usage.accountCatalog(account.accountId);
+  async catalog(
+    @CurrentAccount() account: AccountContext,
+    @RequestLocale() locale: Locale,
+  ): Promise<AccountUsageCatalog> {
+    return this.usage.accountCatalog(account.accountId, locale);
   }
 
   @Get('usage/samples')

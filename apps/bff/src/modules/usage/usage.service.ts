@@ -4,6 +4,7 @@ import {
   USAGE_BUCKET_MS,
   usagePeriodOf,
   type AccountUsageCatalog,
+  type Locale,
   type MetricDefinition,
   type UsageBucket,
   type UsageExportQuery,
@@ -111,10 +112,11 @@ export class UsageService {
     return service;
   }
 
-  async accountCatalog(accountId: string): Promise<AccountUsageCatalog> {
+  /** The metric catalog, its texts in `locale` (see `MetricCatalogService.metricsIn`), and the account's services. */
+  async accountCatalog(accountId: string, locale: Locale = 'en'): Promise<AccountUsageCatalog> {
     const services = await this.services.list(accountId);
     return {
-      metrics: [...this.catalog.metrics],
+      metrics: [...this.catalog.metricsIn(locale)],
       services: services.map((s) => ({ id: s.service, name: s.name, status: s.status })),
     };
   }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import {
   findMetric,
   metricCatalogFileSchema,
+  translated,
+  type Locale,
   type MetricCatalog,
   type MetricDefinition,
 } from '@portico/domain';
@@ -55,7 +57,27 @@ export function loadMetricCatalog(file: string): MetricCatalog {
  * dashboards and anything else that shows metrics); the only place the metric list comes from.
  */
 export class MetricCatalogService {
+  private readonly byLocale = new Map<Locale, readonly MetricDefinition[]>();
+
   constructor(readonly catalog: MetricCatalog) {}
+
+  /**
+   * Every metric with its `label` and `description` in `locale` (the file's `translations`; English, or a language
+   * the file does not translate, keeps its own) and without `translations`: what readers are shown.
+   */
+  metricsIn(locale: Locale): readonly MetricDefinition[] {
+    let metrics = this.byLocale.get(locale);
+    if (metrics === undefined) {
+      metrics = this.catalog.metrics.map((m) => translated(m, locale));
+      this.byLocale.set(locale, metrics);
+    }
+    return metrics;
+  }
+
+  /** The metric of `key` with its texts in `locale` (see {@link metricsIn}), or undefined. */
+  findIn(key: string, locale: Locale): MetricDefinition | undefined {
+    return this.metricsIn(locale).find((m) => m.key === key);
+  }
 
   /** Every metric, in the file's order. */
   get metrics(): readonly MetricDefinition[] {
