@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { realtimeEventSchema, type RealtimeEvent } from '@portico/domain';
 import { billingKeys } from '@/features/billing/api/keys';
-import { statusKeys } from '@/features/status/api/keys';
+import { statusKeys } from '@/features/dashboard/api/keys';
 import { supportKeys } from '@/features/support/api/keys';
 import { usageKeys } from '@/features/usage/api/keys';
 import { notificationKeys } from '@/features/notifications/api/keys';

@@ -1,6 +1,6 @@
 import type { RealtimeEvent, StatusBlockName } from '@portico/domain';
 import { billingKeys } from '@/features/billing/api/keys';
-import { statusKeys } from '@/features/status/api/keys';
+import { statusKeys } from '@/features/dashboard/api/keys';
 import { supportKeys } from '@/features/support/api/keys';
 import { usageKeys } from '@/features/usage/api/keys';
 import { notificationKeys } from '@/features/notifications/api/keys';

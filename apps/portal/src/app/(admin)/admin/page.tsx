@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { adminAccountPageQuery } from '@/features/admin/api/admin.queries';
 import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
-import { AdminAccountsView } from './admin-accounts-view';
+import { AdminAccountsView } from '@/features/admin/components/admin-accounts-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

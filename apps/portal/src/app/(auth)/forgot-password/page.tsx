@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { AuthCard } from '../auth-card';
-import { ForgotPasswordForm } from './forgot-password-form';
+import { AuthCard } from '@/features/auth/components/auth-card';
+import { ForgotPasswordForm } from '@/features/auth/components/forgot-password-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.forgot');

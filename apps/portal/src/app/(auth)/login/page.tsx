@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { SearchParams } from '@/lib/search-params';
-import { AuthCard } from '../auth-card';
-import { LoginForm } from './login-form';
+import { AuthCard } from '@/features/auth/components/auth-card';
+import { LoginForm } from '@/features/auth/components/login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.login');

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { supportCaseSchema, type CreateCaseRequest, type SupportCase } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
-import { statusKeys } from '@/features/status/api/keys';
+import { statusKeys } from '@/features/dashboard/api/keys';
 import { supportKeys } from './keys';
 
 /** Opens a support case (`POST .../cases`, 201 `SupportCase`) and refreshes the case lists and the dashboard. */

@@ -12,8 +12,8 @@ import {
 } from '@portico/domain';
 import { caseCommentsQuery } from '@/features/support/api/support.queries';
 import { supportKeys } from '@/features/support/api/keys';
-import { statusKeys } from '@/features/status/api/keys';
-import { Freshness } from '@/features/status/components/freshness';
+import { statusKeys } from '@/features/dashboard/api/keys';
+import { Freshness } from '@/features/dashboard/components/freshness';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountApiPath } from '@/lib/account-paths';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { AuthCard } from '../../auth-card';
-import { AcceptInvite } from './accept-invite';
+import { AuthCard } from '@/features/auth/components/auth-card';
+import { AcceptInvite } from '@/features/auth/components/accept-invite';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

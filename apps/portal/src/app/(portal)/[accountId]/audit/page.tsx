@@ -4,7 +4,7 @@ import { auditPageQuery } from '@/features/audit/api/audit.queries';
 import { auditQueryOf, parseAuditFilters } from '@/features/audit/components/audit-filters';
 import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
-import { AuditView } from './audit-view';
+import { AuditView } from '@/features/audit/components/audit-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

@@ -4,7 +4,7 @@ import { invoiceListQuery } from '@/features/billing/api/billing.queries';
 import { parseInvoiceFilter } from '@/features/billing/components/invoice-filters';
 import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
-import { BillingView } from './billing-view';
+import { BillingView } from '@/features/billing/components/billing-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { accountStatusQuery } from '@/features/status/api/status.queries';
+import { accountStatusQuery } from '@/features/dashboard/api/dashboard.queries';
 import { Prefetched } from '@/lib/server-prefetch';
-import { DashboardView } from './dashboard-view';
+import { DashboardView } from '@/features/dashboard/components/dashboard-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

@@ -4,7 +4,7 @@ import { domainListFilterSchema, type DomainListFilter } from '@portico/domain';
 import { domainListQuery } from '@/features/billing/api/billing.queries';
 import { Prefetched } from '@/lib/server-prefetch';
 import type { SearchParams } from '@/lib/search-params';
-import { DomainsView } from './domains-view';
+import { DomainsView } from '@/features/domains/components/domains-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { subscriptionsQuery } from '@/features/billing/api/billing.queries';
 import { Prefetched } from '@/lib/server-prefetch';
-import { ServicesView } from './services-view';
+import { ServicesView } from '@/features/services/components/services-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

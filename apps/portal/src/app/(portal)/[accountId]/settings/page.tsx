@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { SettingsView } from './settings-view';
+import { SettingsView } from '@/features/settings/components/settings-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

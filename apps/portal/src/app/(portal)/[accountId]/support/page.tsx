@@ -4,7 +4,7 @@ import { caseListQuery } from '@/features/support/api/support.queries';
 import { parseCaseState } from '@/features/support/components/case-filters';
 import { Prefetched } from '@/lib/server-prefetch';
 import { LIST_PAGE_SIZE, pageParam, type SearchParams } from '@/lib/search-params';
-import { SupportView } from './support-view';
+import { SupportView } from '@/features/support/components/support-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

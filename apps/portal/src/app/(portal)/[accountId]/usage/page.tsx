@@ -4,7 +4,7 @@ import { usageCatalogQuery, usageSeriesQuery } from '@/features/usage/api/usage.
 import { isUsageRangePreset } from '@/features/usage/api/usage-range';
 import { Prefetched } from '@/lib/server-prefetch';
 import type { SearchParams } from '@/lib/search-params';
-import { UsageView } from './usage-view';
+import { UsageView } from '@/features/usage/components/usage-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { memberListQuery } from '@/features/members/api/members.queries';
+import { memberListQuery } from '@/features/users/api/users.queries';
 import { Prefetched } from '@/lib/server-prefetch';
-import { UsersView } from './users-view';
+import { UsersView } from '@/features/users/components/users-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { invoiceDetailQuery } from '@/features/billing/api/billing.queries';
 import { Prefetched } from '@/lib/server-prefetch';
-import { InvoiceDetailView } from './invoice-detail-view';
+import { InvoiceDetailView } from '@/features/billing/components/invoice-detail-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { paymentMethodsQuery } from '@/features/billing/api/billing.queries';
 import { Prefetched } from '@/lib/server-prefetch';
-import { PaymentMethodsView } from './payment-methods-view';
+import { PaymentMethodsView } from '@/features/billing/components/payment-methods-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

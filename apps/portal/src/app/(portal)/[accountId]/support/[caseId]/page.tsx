@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { caseDetailQuery } from '@/features/support/api/support.queries';
 import { Prefetched } from '@/lib/server-prefetch';
-import { CaseDetailView } from './case-detail-view';
+import { CaseDetailView } from '@/features/support/components/case-detail-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

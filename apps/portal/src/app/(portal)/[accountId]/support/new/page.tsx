@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { NewCaseForm } from './new-case-form';
+import { NewCaseForm } from '@/features/support/components/new-case-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');

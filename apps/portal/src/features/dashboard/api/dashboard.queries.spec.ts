@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AccountStatus, BlockMeta } from '@portico/domain';
-import { degradedRefetchInterval, STALE_REFETCH_MS, UNAVAILABLE_REFETCH_MS } from './status.queries';
+import { degradedRefetchInterval, STALE_REFETCH_MS, UNAVAILABLE_REFETCH_MS } from './dashboard.queries';
 
 const ok: BlockMeta = {
   source: 'whmcs',

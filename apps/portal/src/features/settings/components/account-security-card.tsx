@@ -2,8 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { accountSecurityQuery } from '@/features/security/api/security.queries';
-import { useAccountMfaSecurityMutation } from '@/features/security/api/use-security-mutations';
+import { accountSecurityQuery } from '@/features/settings/api/settings.queries';
+import { useAccountMfaSecurityMutation } from '@/features/settings/api/use-security-mutations';
 import { browserApiClient } from '@/lib/api-client';
 import { useErrorText } from '@/lib/use-error-text';
 

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useQuery } from '@tanstack/react-query';
-import { accountStatusQuery } from '@/features/status/api/status.queries';
-import { DashboardBlock } from '@/features/status/components/dashboard-block';
+import { accountStatusQuery } from '@/features/dashboard/api/dashboard.queries';
+import { DashboardBlock } from '@/features/dashboard/components/dashboard-block';
 import {
   AccountTeam,
   BalanceDue,
@@ -14,7 +14,7 @@ import {
   RecentInvoices,
   Subscriptions,
   UsageTiles,
-} from '@/features/status/components/dashboard-blocks';
+} from '@/features/dashboard/components/dashboard-blocks';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonLines } from '@/components/ui/skeleton';

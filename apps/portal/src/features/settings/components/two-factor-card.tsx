@@ -4,12 +4,12 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { recoveryCodeSchema, totpCodeSchema } from '@portico/domain';
-import { mfaStatusQuery } from '@/features/security/api/security.queries';
+import { mfaStatusQuery } from '@/features/settings/api/settings.queries';
 import {
   useConfirmMfaSecurityMutation,
   useDisableMfaSecurityMutation,
   useStartMfaSecurityMutation,
-} from '@/features/security/api/use-security-mutations';
+} from '@/features/settings/api/use-security-mutations';
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { formText } from '@/lib/form-text';

@@ -12,7 +12,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedList } from '@/components/ui/paged-list';
 import { SegmentedControl } from '@/components/ui/segmented-control';
-import { Freshness } from '@/features/status/components/freshness';
+import { Freshness } from '@/features/dashboard/components/freshness';
 import { accountApiPath, accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { LIST_PAGE_SIZE } from '@/lib/search-params';

@@ -13,8 +13,8 @@ import {
 } from '@portico/domain';
 import { meQuery } from '@/features/auth/api/auth.queries';
 import { useLogoutAuthMutation } from '@/features/auth/api/use-logout-auth-mutation';
-import { invitePreviewQuery } from '@/features/members/api/members.queries';
-import { inviteApiClient, useAcceptInviteMutation } from '@/features/members/api/use-accept-invite-mutation';
+import { invitePreviewQuery } from '@/features/users/api/users.queries';
+import { inviteApiClient, useAcceptInviteMutation } from '@/features/users/api/use-accept-invite-mutation';
 import { accountPagePath } from '@/lib/account-paths';
 import { isApiError } from '@/lib/api-client';
 import { fieldErrorsOf, formText } from '@/lib/form-text';

@@ -2,11 +2,11 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { sessionsQuery } from '@/features/security/api/security.queries';
+import { sessionsQuery } from '@/features/settings/api/settings.queries';
 import {
   useRevokeOtherSessionsSecurityMutation,
   useRevokeSessionSecurityMutation,
-} from '@/features/security/api/use-security-mutations';
+} from '@/features/settings/api/use-security-mutations';
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { useErrorText } from '@/lib/use-error-text';

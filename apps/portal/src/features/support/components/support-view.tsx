@@ -10,7 +10,7 @@ import { CaseTable } from '@/features/support/components/case-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedList } from '@/components/ui/paged-list';
-import { Freshness } from '@/features/status/components/freshness';
+import { Freshness } from '@/features/dashboard/components/freshness';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';

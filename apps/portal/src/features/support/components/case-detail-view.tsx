@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { caseDetailQuery } from '@/features/support/api/support.queries';
 import { CasePriorityBadge, CaseStatusBadge } from '@/features/support/components/case-badges';
 import { CaseConversation } from '@/features/support/components/case-conversation';
-import { Freshness } from '@/features/status/components/freshness';
+import { Freshness } from '@/features/dashboard/components/freshness';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';

@@ -6,10 +6,10 @@ import { useQuery } from '@tanstack/react-query';
 import { roleHasPermission } from '@portico/domain';
 import { PageHeader } from '@/components/ui/page-header';
 import { meQuery } from '@/features/auth/api/auth.queries';
-import { AccountSecurityCard } from '@/features/security/components/account-security-card';
-import { PasswordCard } from '@/features/security/components/password-card';
-import { SessionsCard } from '@/features/security/components/sessions-card';
-import { TwoFactorCard } from '@/features/security/components/two-factor-card';
+import { AccountSecurityCard } from '@/features/settings/components/account-security-card';
+import { PasswordCard } from '@/features/settings/components/password-card';
+import { SessionsCard } from '@/features/settings/components/sessions-card';
+import { TwoFactorCard } from '@/features/settings/components/two-factor-card';
 import { NotificationPreferencesCard } from '@/features/notifications/components/notification-preferences-card';
 import { browserApiClient } from '@/lib/api-client';
 

@@ -7,7 +7,7 @@ import type { PaymentMethod } from '@portico/domain';
 import { paymentMethodsQuery } from '@/features/billing/api/billing.queries';
 import { HandoffError } from '@/features/billing/components/handoff-error';
 import { useBillingHandoff } from '@/features/billing/hooks/use-billing-handoff';
-import { Freshness } from '@/features/status/components/freshness';
+import { Freshness } from '@/features/dashboard/components/freshness';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';

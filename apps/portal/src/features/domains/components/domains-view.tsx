@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { Domain, DomainListFilter, DomainStatus } from '@portico/domain';
 import { domainListQuery } from '@/features/billing/api/billing.queries';
-import { Freshness } from '@/features/status/components/freshness';
+import { Freshness } from '@/features/dashboard/components/freshness';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { useChangePasswordSecurityMutation } from '@/features/security/api/use-security-mutations';
+import { useChangePasswordSecurityMutation } from '@/features/settings/api/use-security-mutations';
 import { formText } from '@/lib/form-text';
 import { useErrorText, usePasswordRuleText } from '@/lib/use-error-text';
 

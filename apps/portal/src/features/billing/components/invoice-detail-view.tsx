@@ -8,7 +8,7 @@ import { invoiceDetailQuery } from '@/features/billing/api/billing.queries';
 import { HandoffError } from '@/features/billing/components/handoff-error';
 import { InvoiceStatusBadge } from '@/features/billing/components/status-badges';
 import { useBillingHandoff } from '@/features/billing/hooks/use-billing-handoff';
-import { Freshness } from '@/features/status/components/freshness';
+import { Freshness } from '@/features/dashboard/components/freshness';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountApiPath, accountPagePath } from '@/lib/account-paths';
