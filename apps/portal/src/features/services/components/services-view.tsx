@@ -23,9 +23,9 @@ import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
-import { formText } from '@/lib/form-text';
+import { fieldErrorsOf, formText } from '@/lib/form-text';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
-import { useErrorText } from '@/lib/use-error-text';
+import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
 
 const CANCELLABLE = new Set(['active', 'suspended', 'pending']);
 
@@ -72,6 +72,7 @@ function CancelDialog({
   const t = useTranslations('services');
   const f = useFormat();
   const errorText = useErrorText();
+  const fieldIssues = useFieldIssues();
   const cancel = useMutation<SubscriptionCancellation, ApiError, CancelSubscriptionRequest>({
     mutationFn: (body) =>
       browserApiClient.request(
@@ -95,7 +96,9 @@ function CancelDialog({
       reason: formText(form, 'reason'),
     });
   };
-  const reasonError = cancel.error?.details?.find((d) => d.path.endsWith('reason'))?.message;
+  const reasonError = cancel.error
+    ? fieldErrorsOf(['reason'] as const, fieldIssues.fromBff(cancel.error.details)).reason
+    : undefined;
   return (
     <form
       className="cancel-dialog"

@@ -3,6 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { startFakeBff } from '@/test/fake-bff';
 import { renderWithProviders } from '@/test/render';
+import de from '@/messages/de.json';
 import { InviteForm } from './invite-form';
 
 const ACCOUNT = 'acc_1';
@@ -85,6 +86,34 @@ describe('InviteForm', () => {
     await user.click(screen.getByRole('button', { name: 'Send invite' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'New@acme.example is already a member of this account',
+    );
+  });
+
+  it("words the BFF's refusal of a field in the page's language, by the rule it names", async () => {
+    const bff = await startFakeBff({
+      [`POST ${INVITES}`]: () => ({
+        status: 400,
+        body: {
+          code: 'validation_failed',
+          message: 'Request validation failed',
+          requestId: 'r2',
+          details: [{ path: 'body.email', message: 'Invalid email address', rule: 'email' }],
+        },
+      }),
+    });
+    close = bff.close;
+    const user = userEvent.setup();
+    renderWithProviders(<InviteForm accountId={ACCOUNT} myRole="owner" onInvited={() => undefined} />, {
+      locale: 'de',
+      messages: de,
+    });
+    // Passes the browser's check; the BFF's own rules (say, a stricter address check) refuse it.
+    await user.type(screen.getByLabelText('E-Mail'), 'new@acme.example');
+    await user.click(screen.getByRole('button', { name: 'Einladung senden' }));
+    const email = screen.getByLabelText('E-Mail');
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Geben Sie eine gültige E-Mail-Adresse ein',
     );
   });
 });

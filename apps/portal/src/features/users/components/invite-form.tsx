@@ -4,8 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { createInviteRequestSchema, roleSchema, type Role } from '@portico/domain';
 import { capitalize } from '@/lib/format';
+import { fieldErrorsOf } from '@/lib/form-text';
 import { useManageMembersMutation } from '../api/use-manage-members-mutation';
-import { useErrorText } from '@/lib/use-error-text';
+import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
 
 /** Invite by email with a role; validated with the domain schema, then the BFF's answer shown in place. */
 export function InviteForm({
@@ -24,6 +25,7 @@ export function InviteForm({
   const roleLabel = useTranslations('roles');
   const roleSummary = useTranslations('roleSummary');
   const errorText = useErrorText();
+  const fieldIssues = useFieldIssues();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,13 +48,13 @@ export function InviteForm({
           onInvited(parsed.data.email);
         },
         onError: (err) => {
-          const detail = err.details[0];
-          const field = detail?.path.endsWith('email')
-            ? 'email'
-            : detail?.path.endsWith('role')
-              ? 'role'
-              : null;
-          setError({ field, message: capitalize(errorText(err, undefined, { details: true })) });
+          // A field the BFF refused gets its problem in the page's language; anything else the error's own text.
+          const fields = fieldErrorsOf(['email', 'role'] as const, fieldIssues.fromBff(err.details));
+          const field = fields.email !== undefined ? 'email' : fields.role !== undefined ? 'role' : null;
+          setError({
+            field,
+            message: (field && fields[field]) ?? capitalize(errorText(err, undefined, { details: true })),
+          });
         },
       },
     );
