@@ -5,11 +5,22 @@ import {
   flexRender,
   getCoreRowModel,
   useReactTable,
+  type CellContext,
   type ColumnDef,
+  type HeaderContext,
+  type RowData,
   type SortingState,
 } from '@tanstack/react-table';
 
-/** Attributes of a `<tr>` (or the `<tfoot>`): the element's own, plus any `data-*` for tests and tooling. */
+declare module '@tanstack/react-table' {
+  // The type parameter must match TanStack's own declaration of the interface.
+  interface TableMeta<TData extends RowData> {
+    /** DataTable: its columns of this render, by id, for the cell and header renderers. */
+    dataTableColumns?: ReadonlyMap<string, DataTableColumn<TData>>;
+  }
+}
+
+/** Attributes of a body row's `<tr>`: the element's own, plus any `data-*` for tests and tooling. */
 export type DataTableRowProps = HTMLAttributes<HTMLTableRowElement> & {
   [key: `data-${string}`]: string | undefined;
 };
@@ -101,11 +112,20 @@ export interface DataTableProps<T> {
 
 const INTERACTIVE = 'a, button, input, select, textarea, label, summary';
 
-function headerContent<T>(column: DataTableColumn<T>): ColumnDef<T, unknown>['header'] {
-  if (!column.hideHeader) return column.header;
-  return function HiddenHeader() {
-    return <span className="visually-hidden">{column.header}</span>;
-  };
+/**
+ * The header and cell renderers TanStack is given. `flexRender` mounts a function as a component, so they are the
+ * same functions every render (a new one would remount the cell and lose its focus and state); they read the
+ * render's columns from the table's `meta`.
+ */
+function DataTableHeader<T>(ctx: HeaderContext<T, unknown>): ReactNode {
+  const column = ctx.table.options.meta?.dataTableColumns?.get(ctx.column.id);
+  if (!column) return null;
+  return column.hideHeader ? <span className="visually-hidden">{column.header}</span> : column.header;
+}
+
+function DataTableCell<T>(ctx: CellContext<T, unknown>): ReactNode {
+  const column = ctx.table.options.meta?.dataTableColumns?.get(ctx.column.id);
+  return column ? column.cell(ctx.row.original, ctx.row.index) : null;
 }
 
 function cellClassName<T>(column: DataTableColumn<T> | undefined, row: T): string | undefined {
@@ -157,8 +177,8 @@ export function DataTable<T>({
       columns.map((c) => ({
         id: c.id,
         ...(c.value ? { accessorFn: c.value } : {}),
-        header: headerContent(c),
-        cell: (ctx) => c.cell(ctx.row.original, ctx.row.index),
+        header: DataTableHeader<T>,
+        cell: DataTableCell<T>,
         enableSorting: sortable && c.value !== undefined,
       })),
     [columns, sortable],
@@ -171,6 +191,7 @@ export function DataTable<T>({
     columns: columnDefs,
     getRowId,
     getCoreRowModel: getCoreRowModel(),
+    meta: { dataTableColumns: byId },
     manualSorting: true,
     enableSorting: sortable,
     state: { sorting },
