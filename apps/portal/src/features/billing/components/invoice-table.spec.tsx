@@ -51,4 +51,37 @@ describe('InvoiceTable', () => {
     await user.click(within(row!).getAllByRole('cell')[2]!);
     expect(router.visited).toEqual(['/acc_1/billing/1001']);
   });
+  it('labels every cell for the card layout and right-aligns the amounts', () => {
+    renderWithProviders(<InvoiceTable accountId="acc_1" invoices={[invoice({})]} />);
+    const table = screen.getByTestId('invoice-table');
+    expect(table.className).toBe('table table--cards');
+    const [row] = within(table).getAllByRole('row').slice(1);
+    expect(row!.getAttribute('data-invoice-id')).toBe('1001');
+    expect(row!.className).toBe('row-link');
+    const cells = within(row!).getAllByRole('cell');
+    expect(cells.map((c) => c.getAttribute('data-label'))).toEqual([
+      'Invoice',
+      'Issued',
+      'Due',
+      'Total',
+      'Balance',
+      'Status',
+    ]);
+    expect(cells.filter((c) => c.classList.contains('num')).map((c) => c.textContent)).toEqual([
+      '€119.00',
+      '€119.00',
+    ]);
+    expect(cells[4]!.className).toBe('num hide-sm');
+  });
+
+  it('leaves a click on the invoice link to the link, without a second navigation by the row', async () => {
+    const user = userEvent.setup();
+    // jsdom cannot follow the link; what counts here is that the row does not navigate as well.
+    const stay = (e: MouseEvent) => e.preventDefault();
+    window.addEventListener('click', stay);
+    const { router } = renderWithProviders(<InvoiceTable accountId="acc_1" invoices={[invoice({})]} />);
+    await user.click(screen.getByRole('link', { name: '#2026-0001' }));
+    window.removeEventListener('click', stay);
+    expect(router.visited).toEqual([]);
+  });
 });
