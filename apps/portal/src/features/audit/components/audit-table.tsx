@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { AuditEventView } from '@portico/domain';
 import { DataTable } from '@/components/ui/data-table';
-import { useFormat } from '@/lib/use-format';
+import { DateTime } from '@/components/ui/date-time';
 import { useAuditActionLabel } from './use-audit-action-label';
 
 /** What the event was about, in a few words: the target, or a telling detail of its metadata. */
@@ -17,7 +17,6 @@ function detailOf(event: AuditEventView): string {
 /** Audit events as a table (when, who, action in plain words, target, IP); below 640 px each row becomes a card. */
 export function AuditTable({ events }: { events: AuditEventView[] }) {
   const t = useTranslations('audit.table');
-  const f = useFormat();
   const actionLabel = useAuditActionLabel();
   return (
     <DataTable
@@ -29,11 +28,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
         {
           id: 'when',
           header: t('when'),
-          cell: (e) => (
-            <time dateTime={e.occurredAt} suppressHydrationWarning>
-              {f.dateTime(e.occurredAt)}
-            </time>
-          ),
+          cell: (e) => <DateTime at={e.occurredAt} />,
         },
         {
           id: 'who',

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Invoice } from '@portico/domain';
-import { renderWithProviders } from '@/test/render';
+import { clickLinkInPlace, renderWithProviders } from '@/test/render';
 import { InvoiceTable } from './invoice-table';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -76,12 +76,8 @@ describe('InvoiceTable', () => {
 
   it('leaves a click on the invoice link to the link, without a second navigation by the row', async () => {
     const user = userEvent.setup();
-    // jsdom cannot follow the link; what counts here is that the row does not navigate as well.
-    const stay = (e: MouseEvent) => e.preventDefault();
-    window.addEventListener('click', stay);
     const { router } = renderWithProviders(<InvoiceTable accountId="acc_1" invoices={[invoice({})]} />);
-    await user.click(screen.getByRole('link', { name: '#2026-0001' }));
-    window.removeEventListener('click', stay);
+    await clickLinkInPlace(user, screen.getByRole('link', { name: '#2026-0001' }));
     expect(router.visited).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SupportCase } from '@portico/domain';
-import { renderWithProviders } from '@/test/render';
+import { clickLinkInPlace, renderWithProviders } from '@/test/render';
 import { CaseTable } from './case-table';
 
 const supportCase = (overrides: Partial<SupportCase>): SupportCase => ({
@@ -73,11 +73,8 @@ describe('CaseTable', () => {
 
   it('leaves a click on the subject link to the link, without a second navigation by the row', async () => {
     const user = userEvent.setup();
-    const stay = (e: MouseEvent) => e.preventDefault();
-    window.addEventListener('click', stay);
     const { router } = renderWithProviders(<CaseTable accountId="acc_1" cases={[supportCase({})]} />);
-    await user.click(screen.getByRole('link', { name: 'Mail bounces' }));
-    window.removeEventListener('click', stay);
+    await clickLinkInPlace(user, screen.getByRole('link', { name: 'Mail bounces' }));
     expect(router.visited).toEqual([]);
   });
 });

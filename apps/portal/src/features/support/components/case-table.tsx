@@ -5,15 +5,14 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { SupportCase } from '@portico/domain';
 import { DataTable } from '@/components/ui/data-table';
+import { DateTime } from '@/components/ui/date-time';
 import { accountPagePath } from '@/lib/account-paths';
-import { useFormat } from '@/lib/use-format';
 import { CasePriorityBadge, CaseStatusBadge } from './case-badges';
 
 /** Cases as a table; below 640 px each row becomes a card. A row opens its case. */
 export function CaseTable({ accountId, cases }: { accountId: string; cases: SupportCase[] }) {
   const router = useRouter();
   const t = useTranslations('support.table');
-  const f = useFormat();
   const href = (id: string) => accountPagePath(accountId, 'support', id);
   return (
     <DataTable
@@ -39,11 +38,7 @@ export function CaseTable({ accountId, cases }: { accountId: string; cases: Supp
         {
           id: 'opened',
           header: t('opened'),
-          cell: (c) => (
-            <time dateTime={c.createdAt} suppressHydrationWarning>
-              {f.dateTime(c.createdAt)}
-            </time>
-          ),
+          cell: (c) => <DateTime at={c.createdAt} />,
         },
       ]}
     />

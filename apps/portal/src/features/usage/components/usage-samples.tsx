@@ -6,6 +6,7 @@ import type { AccountUsageCatalog, UsageUnit } from '@portico/domain';
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { DataTable } from '@/components/ui/data-table';
+import { DateTime } from '@/components/ui/date-time';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { usageSamplesQuery } from '../api/usage.queries';
@@ -56,11 +57,7 @@ export function UsageSamples({
             {
               id: 'time',
               header: t('time'),
-              cell: (r) => (
-                <time dateTime={r.at} suppressHydrationWarning>
-                  {f.dateTime(r.at)}
-                </time>
-              ),
+              cell: (r) => <DateTime at={r.at} />,
             },
             {
               id: 'value',

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { UsageSeries } from '@portico/domain';
 import { DataTable } from '@/components/ui/data-table';
+import { DateTime } from '@/components/ui/date-time';
 import { useFormat } from '@/lib/use-format';
 import { formatUsage } from '../usage-format';
 
@@ -26,11 +27,7 @@ export function UsageTable({ series }: { series: UsageSeries }) {
           {
             id: 'time',
             header: t('time'),
-            cell: (p) => (
-              <time dateTime={p.at} suppressHydrationWarning>
-                {f.dateTime(p.at)}
-              </time>
-            ),
+            cell: (p) => <DateTime at={p.at} />,
           },
           {
             id: 'value',
