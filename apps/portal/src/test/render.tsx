@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { configure, render, type RenderResult } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import {
   AppRouterContext,
   type AppRouterInstance,
@@ -94,4 +95,18 @@ export function renderWithProviders(
     </TestProviders>,
   );
   return { ...result, router, queryClient };
+}
+
+/**
+ * Clicks a link the way a user does, but keeps jsdom from following it (it cannot navigate and says so): for tests
+ * of what else the click does, such as a clickable row around the link navigating a second time.
+ */
+export async function clickLinkInPlace(user: UserEvent, link: HTMLElement): Promise<void> {
+  const stay = (event: MouseEvent) => event.preventDefault();
+  window.addEventListener('click', stay);
+  try {
+    await user.click(link);
+  } finally {
+    window.removeEventListener('click', stay);
+  }
 }

@@ -7,6 +7,7 @@ import type { AdminAccount } from '@portico/domain';
 import { adminAccountPageQuery } from '@/features/admin/api/admin.queries';
 import { AccountLinkForm } from '@/features/admin/components/account-link-form';
 import { IdentityProviderForm } from '@/features/admin/components/identity-provider-form';
+import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedList } from '@/components/ui/paged-list';
@@ -117,39 +118,40 @@ export function AdminAccountsView({
           onPageChange={(p) => setView({ ...view, page: p })}
         >
           {(items) => (
-            <table className="table table--cards" data-testid="admin-account-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('account')}</th>
-                  <th scope="col">{t('whmcsClient')}</th>
-                  <th scope="col">{t('salesforceAccount')}</th>
-                  <th scope="col" className="num">
-                    {t('members')}
-                  </th>
-                  <th scope="col">{t('created')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((a) => (
-                  <tr key={a.id}>
-                    <td data-label={t('account')}>
-                      <span className="stack-tight">
-                        <span className="strong">{a.name}</span>
-                        <code className="muted small break">{a.id}</code>
-                      </span>
-                    </td>
-                    <td data-label={t('whmcsClient')}>{a.whmcsClientId ?? <NotLinked />}</td>
-                    <td data-label={t('salesforceAccount')}>
-                      {a.salesforceAccountId ? <code>{a.salesforceAccountId}</code> : <NotLinked />}
-                    </td>
-                    <td data-label={t('members')} className="num">
-                      {a.memberCount}
-                    </td>
-                    <td data-label={t('created')}>{f.date(a.createdAt.slice(0, 10))}</td>
-                    <td data-label="">
+            <DataTable
+              rows={items}
+              getRowId={(a) => a.id}
+              cards
+              data-testid="admin-account-table"
+              columns={[
+                {
+                  id: 'account',
+                  header: t('account'),
+                  cell: (a) => (
+                    <span className="stack-tight">
+                      <span className="strong">{a.name}</span>
+                      <code className="muted small break">{a.id}</code>
+                    </span>
+                  ),
+                },
+                {
+                  id: 'whmcsClient',
+                  header: t('whmcsClient'),
+                  cell: (a) => a.whmcsClientId ?? <NotLinked />,
+                },
+                {
+                  id: 'salesforceAccount',
+                  header: t('salesforceAccount'),
+                  cell: (a) => (a.salesforceAccountId ? <code>{a.salesforceAccountId}</code> : <NotLinked />),
+                },
+                { id: 'members', header: t('members'), numeric: true, cell: (a) => a.memberCount },
+                { id: 'created', header: t('created'), cell: (a) => f.date(a.createdAt.slice(0, 10)) },
+                {
+                  id: 'actions',
+                  header: t('actions'),
+                  hideHeader: true,
+                  cell: (a) => (
+                    <>
                       <button
                         type="button"
                         className="button button--secondary button--small"
@@ -179,11 +181,11 @@ export function AdminAccountsView({
                       >
                         {idp('open')}
                       </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+              ]}
+            />
           )}
         </PagedList>
       </section>

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { adminAccountPageQuery } from '@/features/admin/api/admin.queries';
 import { Badge } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -108,74 +109,79 @@ export function ApiKeysView() {
           <EmptyState title={t('empty')} />
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('tableLabel')}>
-            <table className="table" data-testid="api-keys">
-              <thead>
-                <tr>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('account')}</th>
-                  <th scope="col">{t('key')}</th>
-                  <th scope="col">{t('created')}</th>
-                  <th scope="col">{t('lastUsed')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {keys.data.items.map((k) => (
-                  <tr key={k.id} data-key-id={k.id}>
-                    <td className="strong">{k.name}</td>
-                    <td>{k.accountName ?? <span className="muted">{t('platformWide')}</span>}</td>
-                    <td>
-                      <code>{k.prefix}…</code>
-                    </td>
-                    <td suppressHydrationWarning>{f.dateTime(k.createdAt)}</td>
-                    <td suppressHydrationWarning>
-                      {k.lastUsedAt ? f.dateTime(k.lastUsedAt) : <span className="muted">{t('never')}</span>}
-                    </td>
-                    <td>
-                      {k.revokedAt ? (
-                        <Badge tone="neutral">{t('revoked')}</Badge>
-                      ) : (
-                        <Badge tone="success">{t('active')}</Badge>
-                      )}
-                    </td>
-                    <td>
-                      {k.revokedAt ? null : confirming === k.id ? (
-                        <span className="list__side">
-                          <button
-                            type="button"
-                            className="button button--danger button--small"
-                            onClick={() => revoke.mutate(k.id, { onSettled: () => setConfirming(null) })}
-                          >
-                            {t('revokeNow')}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button--secondary button--small"
-                            onClick={() => setConfirming(null)}
-                          >
-                            {t('keep')}
-                          </button>
-                        </span>
-                      ) : (
+            <DataTable
+              rows={keys.data.items}
+              getRowId={(k) => k.id}
+              data-testid="api-keys"
+              rowProps={(k) => ({ 'data-key-id': k.id })}
+              columns={[
+                { id: 'name', header: t('name'), className: 'strong', cell: (k) => k.name },
+                {
+                  id: 'account',
+                  header: t('account'),
+                  cell: (k) => k.accountName ?? <span className="muted">{t('platformWide')}</span>,
+                },
+                { id: 'key', header: t('key'), cell: (k) => <code>{k.prefix}…</code> },
+                {
+                  id: 'created',
+                  header: t('created'),
+                  suppressHydrationWarning: true,
+                  cell: (k) => f.dateTime(k.createdAt),
+                },
+                {
+                  id: 'lastUsed',
+                  header: t('lastUsed'),
+                  suppressHydrationWarning: true,
+                  cell: (k) =>
+                    k.lastUsedAt ? f.dateTime(k.lastUsedAt) : <span className="muted">{t('never')}</span>,
+                },
+                {
+                  id: 'status',
+                  header: t('status'),
+                  cell: (k) =>
+                    k.revokedAt ? (
+                      <Badge tone="neutral">{t('revoked')}</Badge>
+                    ) : (
+                      <Badge tone="success">{t('active')}</Badge>
+                    ),
+                },
+                {
+                  id: 'actions',
+                  header: t('actions'),
+                  hideHeader: true,
+                  cell: (k) =>
+                    k.revokedAt ? null : confirming === k.id ? (
+                      <span className="list__side">
+                        <button
+                          type="button"
+                          className="button button--danger button--small"
+                          onClick={() => revoke.mutate(k.id, { onSettled: () => setConfirming(null) })}
+                        >
+                          {t('revokeNow')}
+                        </button>
                         <button
                           type="button"
                           className="button button--secondary button--small"
-                          onClick={() => setConfirming(k.id)}
+                          onClick={() => setConfirming(null)}
                         >
-                          {t.rich('revoke', {
-                            name: k.name,
-                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                          })}
+                          {t('keep')}
                         </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => setConfirming(k.id)}
+                      >
+                        {t.rich('revoke', {
+                          name: k.name,
+                          hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                        })}
+                      </button>
+                    ),
+                },
+              ]}
+            />
           </div>
         )}
       </section>

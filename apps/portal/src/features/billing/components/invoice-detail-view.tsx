@@ -9,6 +9,7 @@ import { HandoffError } from '@/features/billing/components/handoff-error';
 import { InvoiceStatusBadge } from '@/features/billing/components/status-badges';
 import { useBillingHandoff } from '@/features/billing/hooks/use-billing-handoff';
 import { Freshness } from '@/features/dashboard/components/freshness';
+import { DataTable } from '@/components/ui/data-table';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountApiPath, accountPagePath } from '@/lib/account-paths';
@@ -135,36 +136,30 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
           {t('items')}
         </h2>
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('itemsLabel')}>
-          <table className="table" data-testid="line-items">
-            <thead>
-              <tr>
-                <th scope="col">{t('description')}</th>
-                <th scope="col">{t('type')}</th>
-                <th scope="col" className="num">
-                  {t('amount')}
+          <DataTable
+            rows={inv.lineItems}
+            getRowId={(item) => item.id}
+            data-testid="line-items"
+            columns={[
+              {
+                id: 'description',
+                header: t('description'),
+                className: 'pre-line',
+                cell: (item) => item.description,
+              },
+              { id: 'type', header: t('type'), cell: (item) => formatCode(item.type) },
+              { id: 'amount', header: t('amount'), numeric: true, cell: (item) => f.money(item.amount) },
+            ]}
+            footerTestId="invoice-totals"
+            footer={totals.map((row) => (
+              <tr key={row.label} className={row.kind === 'total' ? 'table__total' : undefined}>
+                <th scope="row" colSpan={2}>
+                  {row.label}
                 </th>
+                <td className={row.kind === 'due' ? 'num strong' : 'num'}>{f.money(row.amount)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {inv.lineItems.map((item) => (
-                <tr key={item.id}>
-                  <td className="pre-line">{item.description}</td>
-                  <td>{formatCode(item.type)}</td>
-                  <td className="num">{f.money(item.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot data-testid="invoice-totals">
-              {totals.map((row) => (
-                <tr key={row.label} className={row.kind === 'total' ? 'table__total' : undefined}>
-                  <th scope="row" colSpan={2}>
-                    {row.label}
-                  </th>
-                  <td className={row.kind === 'due' ? 'num strong' : 'num'}>{f.money(row.amount)}</td>
-                </tr>
-              ))}
-            </tfoot>
-          </table>
+            ))}
+          />
         </div>
       </section>
 
@@ -176,26 +171,15 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
           <p className="muted">{t('noPayments')}</p>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('payments')}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('date')}</th>
-                  <th scope="col">{t('method')}</th>
-                  <th scope="col" className="num">
-                    {t('amount')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {inv.payments.map((p) => (
-                  <tr key={p.id}>
-                    <td>{f.dateTime(p.at)}</td>
-                    <td>{formatCode(p.gateway)}</td>
-                    <td className="num">{f.money(p.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={inv.payments}
+              getRowId={(p) => p.id}
+              columns={[
+                { id: 'date', header: t('date'), cell: (p) => f.dateTime(p.at) },
+                { id: 'method', header: t('method'), cell: (p) => formatCode(p.gateway) },
+                { id: 'amount', header: t('amount'), numeric: true, cell: (p) => f.money(p.amount) },
+              ]}
+            />
           </div>
         )}
         {inv.notes ? <p className="notes pre-line">{inv.notes}</p> : null}

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Invoice } from '@portico/domain';
-import { renderWithProviders } from '@/test/render';
+import { clickLinkInPlace, renderWithProviders } from '@/test/render';
 import { InvoiceTable } from './invoice-table';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -50,5 +50,34 @@ describe('InvoiceTable', () => {
     const [row] = within(screen.getByTestId('invoice-table')).getAllByRole('row').slice(1);
     await user.click(within(row!).getAllByRole('cell')[2]!);
     expect(router.visited).toEqual(['/acc_1/billing/1001']);
+  });
+  it('labels every cell for the card layout and right-aligns the amounts', () => {
+    renderWithProviders(<InvoiceTable accountId="acc_1" invoices={[invoice({})]} />);
+    const table = screen.getByTestId('invoice-table');
+    expect(table.className).toBe('table table--cards');
+    const [row] = within(table).getAllByRole('row').slice(1);
+    expect(row!.getAttribute('data-invoice-id')).toBe('1001');
+    expect(row!.className).toBe('row-link');
+    const cells = within(row!).getAllByRole('cell');
+    expect(cells.map((c) => c.getAttribute('data-label'))).toEqual([
+      'Invoice',
+      'Issued',
+      'Due',
+      'Total',
+      'Balance',
+      'Status',
+    ]);
+    expect(cells.filter((c) => c.classList.contains('num')).map((c) => c.textContent)).toEqual([
+      '€119.00',
+      '€119.00',
+    ]);
+    expect(cells[4]!.className).toBe('num hide-sm');
+  });
+
+  it('leaves a click on the invoice link to the link, without a second navigation by the row', async () => {
+    const user = userEvent.setup();
+    const { router } = renderWithProviders(<InvoiceTable accountId="acc_1" invoices={[invoice({})]} />);
+    await clickLinkInPlace(user, screen.getByRole('link', { name: '#2026-0001' }));
+    expect(router.visited).toEqual([]);
   });
 });

@@ -4,61 +4,48 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { Invoice } from '@portico/domain';
+import { DataTable } from '@/components/ui/data-table';
 import { accountPagePath } from '@/lib/account-paths';
 import { useFormat } from '@/lib/use-format';
 import { InvoiceStatusBadge } from './status-badges';
 
-/** Invoices as a table; below 640 px each row becomes a card (CSS `data-label`s). */
+/** Invoices as a table; below 640 px each row becomes a card (CSS `data-label`s). A row opens its invoice. */
 export function InvoiceTable({ accountId, invoices }: { accountId: string; invoices: Invoice[] }) {
   const router = useRouter();
   const t = useTranslations('billing.table');
   const f = useFormat();
   const href = (id: string) => accountPagePath(accountId, 'billing', id);
   return (
-    <table className="table table--cards" data-testid="invoice-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('invoice')}</th>
-          <th scope="col">{t('issued')}</th>
-          <th scope="col">{t('due')}</th>
-          <th scope="col" className="num">
-            {t('total')}
-          </th>
-          <th scope="col" className="num">
-            {t('balance')}
-          </th>
-          <th scope="col">{t('status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {invoices.map((inv) => (
-          <tr
-            key={inv.id}
-            className="row-link"
-            data-invoice-id={inv.id}
-            onClick={() => router.push(href(inv.id))}
-          >
-            <td data-label={t('invoice')} className="cell-title">
-              <Link className="link strong" href={href(inv.id)} onClick={(e) => e.stopPropagation()}>
-                #{inv.number}
-              </Link>
-            </td>
-            <td data-label={t('issued')} className="hide-sm">
-              {f.date(inv.issuedOn)}
-            </td>
-            <td data-label={t('due')}>{f.date(inv.dueOn)}</td>
-            <td data-label={t('total')} className="num">
-              {f.money(inv.total)}
-            </td>
-            <td data-label={t('balance')} className="num hide-sm">
-              {f.money(inv.balance)}
-            </td>
-            <td data-label={t('status')}>
-              <InvoiceStatusBadge status={inv.status} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={invoices}
+      getRowId={(inv) => inv.id}
+      cards
+      data-testid="invoice-table"
+      rowProps={(inv) => ({ 'data-invoice-id': inv.id })}
+      onRowClick={(inv) => router.push(href(inv.id))}
+      columns={[
+        {
+          id: 'invoice',
+          header: t('invoice'),
+          className: 'cell-title',
+          cell: (inv) => (
+            <Link className="link strong" href={href(inv.id)}>
+              #{inv.number}
+            </Link>
+          ),
+        },
+        { id: 'issued', header: t('issued'), className: 'hide-sm', cell: (inv) => f.date(inv.issuedOn) },
+        { id: 'due', header: t('due'), cell: (inv) => f.date(inv.dueOn) },
+        { id: 'total', header: t('total'), numeric: true, cell: (inv) => f.money(inv.total) },
+        {
+          id: 'balance',
+          header: t('balance'),
+          numeric: true,
+          className: 'hide-sm',
+          cell: (inv) => f.money(inv.balance),
+        },
+        { id: 'status', header: t('status'), cell: (inv) => <InvoiceStatusBadge status={inv.status} /> },
+      ]}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { Panel, TimeseriesPanelData } from '@portico/domain';
+import { DataTable } from '@/components/ui/data-table';
 import { useNow } from '@/components/ui/use-now';
 import { accountPagePath } from '@/lib/account-paths';
 import { useFormat } from '@/lib/use-format';
@@ -56,32 +57,23 @@ function PointsTable({ data }: { data: TimeseriesPanelData }) {
   const rows = data.series.flatMap((s) =>
     s.points.map((p) => ({ name: nameOf(s), ...p, service: p.service ?? s.service })),
   );
+  const optional = (v: number | null | undefined) => (v === undefined || v === null ? '–' : f.number(v));
   return (
     <div className={styles.tableScroll} style={{ maxHeight: '40vh' }}>
-      <table className={styles.table} data-testid="drilldown-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('series')}</th>
-            <th scope="col">{t('service')}</th>
-            <th scope="col">{t('time')}</th>
-            <th scope="col">{t('value')}</th>
-            <th scope="col">{t('min')}</th>
-            <th scope="col">{t('max')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(0, 1000).map((r, i) => (
-            <tr key={i}>
-              <td>{r.name}</td>
-              <td>{r.service ?? '–'}</td>
-              <td>{f.dateTime(r.at)}</td>
-              <td>{f.number(r.value)}</td>
-              <td>{r.min === undefined || r.min === null ? '–' : f.number(r.min)}</td>
-              <td>{r.max === undefined || r.max === null ? '–' : f.number(r.max)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={rows.slice(0, 1000)}
+        getRowId={(_, index) => String(index)}
+        className={styles.table}
+        data-testid="drilldown-table"
+        columns={[
+          { id: 'series', header: t('series'), cell: (r) => r.name },
+          { id: 'service', header: t('service'), cell: (r) => r.service ?? '–' },
+          { id: 'time', header: t('time'), cell: (r) => f.dateTime(r.at) },
+          { id: 'value', header: t('value'), cell: (r) => f.number(r.value) },
+          { id: 'min', header: t('min'), cell: (r) => optional(r.min) },
+          { id: 'max', header: t('max'), cell: (r) => optional(r.max) },
+        ]}
+      />
       {rows.length > 1000 && (
         <p className={styles.muted}>
           {t('cut', { shown: f.number(1000, 0), total: f.number(rows.length, 0) })}

@@ -3,6 +3,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { KpiPanelData, TablePanelData } from '@portico/domain';
 import de from '@/messages/de.json';
+import en from '@/messages/en.json';
 import { renderWithProviders } from '@/test/render';
 import { DateFilter } from './date-filter';
 import { KpiPanel } from './kpi-panel';
@@ -128,5 +129,40 @@ describe('TablePanel', () => {
     await user.click(screen.getByRole('button', { name: 'Weiter' }));
     expect(onPage).toHaveBeenCalledWith(2);
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Zurück' }).disabled).toBe(true);
+  });
+  it('asks the BFF for another order from a header, text first ascending, figures first descending', async () => {
+    const onSort = jest.fn();
+    const user = userEvent.setup();
+    renderWithProviders(
+      <TablePanel
+        data={table}
+        onSort={onSort}
+        onPage={() => undefined}
+        filter=""
+        onFilter={() => undefined}
+      />,
+    );
+    const headers = screen.getAllByRole('columnheader');
+    expect(headers.map((h) => h.getAttribute('aria-sort'))).toEqual(['ascending', 'none', 'none']);
+    await user.click(within(headers[0]!).getByRole('button', { name: 'Service' }));
+    expect(onSort).toHaveBeenLastCalledWith('name:desc');
+    await user.click(within(headers[1]!).getByRole('button', { name: 'Amount' }));
+    expect(onSort).toHaveBeenLastCalledWith('amount:desc');
+    expect(onSort).toHaveBeenCalledTimes(2);
+  });
+
+  it('says when no row matches the filter', () => {
+    renderWithProviders(
+      <TablePanel
+        data={{ ...table, rows: [], filter: 'nothing', page: { page: 1, pageSize: 20, total: 0 } }}
+        onSort={() => undefined}
+        onPage={() => undefined}
+        filter="nothing"
+        onFilter={() => undefined}
+      />,
+    );
+    const [, empty] = screen.getAllByRole('row');
+    expect(within(empty!).getByRole('cell').getAttribute('colspan')).toBe('3');
+    expect(empty!.textContent).toBe(en.dashboards.table.noMatch);
   });
 });

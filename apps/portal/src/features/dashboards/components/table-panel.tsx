@@ -1,15 +1,9 @@
 'use client';
 
 import { useMemo } from 'react';
-import {
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-  type SortingState,
-} from '@tanstack/react-table';
 import { useTranslations } from 'next-intl';
 import type { TableColumn, TablePanelData } from '@portico/domain';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { humanize } from '@/lib/format';
 import { useFormat, type Formatters } from '@/lib/use-format';
 import styles from '../dashboards.module.css';
@@ -37,8 +31,9 @@ function cellText(row: Row, column: TableColumn, f: Formatters): string {
 }
 
 /**
- * A table panel on TanStack Table in manual mode: the BFF sorts, filters and pages (`sort`, `filter`, `page` of
- * the panel data query); the table shows the page and asks for another order or page through the callbacks.
+ * A table panel on {@link DataTable} with server-side sorting: the BFF sorts, filters and pages (`sort`, `filter`,
+ * `page` of the panel data query); the table shows the page as given and asks for another order or page through
+ * the callbacks.
  */
 export function TablePanel({
   data,
@@ -56,33 +51,17 @@ export function TablePanel({
   const t = useTranslations('dashboards.table');
   const common = useTranslations('common');
   const f = useFormat();
-  const columns = useMemo<Array<ColumnDef<Row>>>(
+  const columns = useMemo<Array<DataTableColumn<Row>>>(
     () =>
       data.columns.map((c) => ({
         id: c.key,
         header: c.label,
-        accessorFn: (row: Row) => row[c.key],
-        cell: (ctx) => cellText(ctx.row.original, c, f),
+        value: (row: Row) => row[c.key],
+        cell: (row: Row) => cellText(row, c, f),
       })),
     [data.columns, f],
   );
-  const sorting: SortingState = [{ id: data.sort.column, desc: data.sort.direction === 'desc' }];
   const pageCount = Math.max(1, Math.ceil(data.page.total / data.page.pageSize));
-  const table = useReactTable({
-    data: data.rows,
-    columns,
-    state: { sorting, pagination: { pageIndex: data.page.page - 1, pageSize: data.page.pageSize } },
-    manualSorting: true,
-    manualPagination: true,
-    manualFiltering: true,
-    pageCount,
-    getCoreRowModel: getCoreRowModel(),
-    onSortingChange: (updater) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater;
-      const first = next[0];
-      if (first) onSort(`${first.id}:${first.desc ? 'desc' : 'asc'}`);
-    },
-  });
   return (
     <div className={styles.tableWrap}>
       <label className={styles.filter}>
@@ -96,51 +75,19 @@ export function TablePanel({
         />
       </label>
       <div className={styles.tableScroll}>
-        <table className={styles.table}>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                      scope="col"
-                    >
-                      <button
-                        type="button"
-                        className={styles.sortButton}
-                        onClick={header.column.getToggleSortingHandler()}
-                      >
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden="true">
-                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
-              </tr>
-            ))}
-            {data.rows.length === 0 && (
-              <tr>
-                <td colSpan={data.columns.length} className={styles.muted}>
-                  {data.filter ? t('noMatch') : t('noRows')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <DataTable
+          rows={data.rows}
+          columns={columns}
+          getRowId={(_, index) => String(index)}
+          className={styles.table}
+          sort={{
+            column: data.sort.column,
+            direction: data.sort.direction,
+            onSort: (column, direction) => onSort(`${column}:${direction}`),
+            buttonClassName: styles.sortButton,
+          }}
+          empty={<span className={styles.muted}>{data.filter ? t('noMatch') : t('noRows')}</span>}
+        />
       </div>
       <div className={styles.pager}>
         <span>{t('pager', { total: data.page.total, page: data.page.page, pages: pageCount })}</span>

@@ -7,6 +7,7 @@ import type { Domain, DomainListFilter, DomainStatus } from '@portico/domain';
 import { domainListQuery } from '@/features/billing/api/billing.queries';
 import { Freshness } from '@/features/dashboard/components/freshness';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -112,45 +113,36 @@ export function DomainsView({
             role="region"
             aria-label={t('title')}
           >
-            <table className="table table--cards" data-testid="domains-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('domain')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">{t('expires')}</th>
-                  <th scope="col">{t('autoRenew')}</th>
-                  <th scope="col">{t('registrar')}</th>
-                  <th scope="col" className="num">
-                    {t('renewal')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {domains.data.items.map((d) => (
-                  <tr key={d.id}>
-                    <td className="strong cell-title" data-label={t('domain')}>
-                      {d.name}
-                    </td>
-                    <td data-label={t('status')}>
-                      <Badge tone={TONE[d.status]}>{t(`statusLabel.${d.status}`)}</Badge>
-                    </td>
-                    <td data-label={t('expires')}>
-                      <Expiry domain={d} now={now} />
-                    </td>
-                    <td data-label={t('autoRenew')}>{d.autoRenew ? t('on') : t('off')}</td>
-                    <td data-label={t('registrar')}>{d.registrar ?? '–'}</td>
-                    <td className="num" data-label={t('renewal')}>
-                      <span>
-                        {f.money(d.recurringAmount)}
-                        {d.periodYears ? (
-                          <span className="muted small"> / {t('years', { years: d.periodYears })}</span>
-                        ) : null}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={domains.data.items}
+              getRowId={(d) => d.id}
+              cards
+              data-testid="domains-table"
+              columns={[
+                { id: 'domain', header: t('domain'), className: 'strong cell-title', cell: (d) => d.name },
+                {
+                  id: 'status',
+                  header: t('status'),
+                  cell: (d) => <Badge tone={TONE[d.status]}>{t(`statusLabel.${d.status}`)}</Badge>,
+                },
+                { id: 'expires', header: t('expires'), cell: (d) => <Expiry domain={d} now={now} /> },
+                { id: 'autoRenew', header: t('autoRenew'), cell: (d) => (d.autoRenew ? t('on') : t('off')) },
+                { id: 'registrar', header: t('registrar'), cell: (d) => d.registrar ?? '–' },
+                {
+                  id: 'renewal',
+                  header: t('renewal'),
+                  numeric: true,
+                  cell: (d) => (
+                    <span>
+                      {f.money(d.recurringAmount)}
+                      {d.periodYears ? (
+                        <span className="muted small"> / {t('years', { years: d.periodYears })}</span>
+                      ) : null}
+                    </span>
+                  ),
+                },
+              ]}
+            />
           </div>
         )}
       </section>

@@ -7,6 +7,7 @@ import {
   useRevokeOtherSessionsSecurityMutation,
   useRevokeSessionSecurityMutation,
 } from '@/features/settings/api/use-security-mutations';
+import { DataTable } from '@/components/ui/data-table';
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { useErrorText } from '@/lib/use-error-text';
@@ -44,47 +45,45 @@ export function SessionsCard() {
         </p>
       ) : null}
       <div className="table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('device')}</th>
-              <th scope="col">{t('ip')}</th>
-              <th scope="col">{t('signedIn')}</th>
-              <th scope="col">{t('lastActive')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(sessions.data ?? []).map((s) => (
-              <tr key={s.id} data-testid="session-row">
-                <td>
+        <DataTable
+          rows={sessions.data ?? []}
+          getRowId={(s) => s.id}
+          rowProps={() => ({ 'data-testid': 'session-row' })}
+          columns={[
+            {
+              id: 'device',
+              header: t('device'),
+              cell: (s) => (
+                <>
                   {s.device}{' '}
                   {s.current ? <span className="badge badge--success">{t('thisDevice')}</span> : null}
-                </td>
-                <td className="tabular">{s.ip ?? '—'}</td>
-                <td>{f.dateTime(s.createdAt)}</td>
-                <td>{f.dateTime(s.lastSeenAt)}</td>
-                <td>
-                  {s.current ? null : (
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate(s.id)}
-                    >
-                      {t.rich('signOut', {
-                        device: s.device,
-                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                      })}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { id: 'ip', header: t('ip'), className: 'tabular', cell: (s) => s.ip ?? '—' },
+            { id: 'signedIn', header: t('signedIn'), cell: (s) => f.dateTime(s.createdAt) },
+            { id: 'lastActive', header: t('lastActive'), cell: (s) => f.dateTime(s.lastSeenAt) },
+            {
+              id: 'actions',
+              header: t('actions'),
+              hideHeader: true,
+              cell: (s) =>
+                s.current ? null : (
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    disabled={revoke.isPending}
+                    onClick={() => revoke.mutate(s.id)}
+                  >
+                    {t.rich('signOut', {
+                      device: s.device,
+                      hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                    })}
+                  </button>
+                ),
+            },
+          ]}
+        />
       </div>
     </section>
   );

@@ -5,6 +5,8 @@ import { useTranslations } from 'next-intl';
 import type { AccountUsageCatalog, UsageUnit } from '@portico/domain';
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
+import { DataTable } from '@/components/ui/data-table';
+import { DateTime } from '@/components/ui/date-time';
 import { ErrorState } from '@/components/ui/error-state';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { usageSamplesQuery } from '../api/usage.queries';
@@ -46,32 +48,26 @@ export function UsageSamples({
   return (
     <>
       <div className="table-scroll table-scroll--tall" tabIndex={0} role="region" aria-label={t('samples')}>
-        <table className="table" data-testid="usage-samples">
-          <thead>
-            <tr>
-              <th scope="col">{t('service')}</th>
-              <th scope="col">{t('time')}</th>
-              <th scope="col" className="num">
-                {t('value')}
-              </th>
-              <th scope="col">{t('sampleId')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.service ?? ''}|${r.at}|${r.id ?? ''}`}>
-                <td>{name(r.service)}</td>
-                <td>
-                  <time dateTime={r.at} suppressHydrationWarning>
-                    {f.dateTime(r.at)}
-                  </time>
-                </td>
-                <td className="num">{formatUsage(r.value, unit, { digits: 2, locale: f.locale })}</td>
-                <td className="muted small">{r.id ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={rows}
+          getRowId={(r) => `${r.service ?? ''}|${r.at}|${r.id ?? ''}`}
+          data-testid="usage-samples"
+          columns={[
+            { id: 'service', header: t('service'), cell: (r) => name(r.service) },
+            {
+              id: 'time',
+              header: t('time'),
+              cell: (r) => <DateTime at={r.at} />,
+            },
+            {
+              id: 'value',
+              header: t('value'),
+              numeric: true,
+              cell: (r) => formatUsage(r.value, unit, { digits: 2, locale: f.locale }),
+            },
+            { id: 'sampleId', header: t('sampleId'), className: 'muted small', cell: (r) => r.id ?? '' },
+          ]}
+        />
       </div>
       <p className="muted small">
         {t('count', { count: rows.length, more: samples.hasNextPage ? 'yes' : 'no' })}{' '}

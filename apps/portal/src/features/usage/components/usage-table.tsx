@@ -2,8 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import type { UsageSeries } from '@portico/domain';
+import { DataTable } from '@/components/ui/data-table';
+import { DateTime } from '@/components/ui/date-time';
 import { useFormat } from '@/lib/use-format';
 import { formatUsage } from '../usage-format';
+
+type Point = UsageSeries['points'][number];
 
 /** The series as a table, newest first: gauges time, average, min, max; counters time and sum. */
 export function UsageTable({ series }: { series: UsageSeries }) {
@@ -15,44 +19,30 @@ export function UsageTable({ series }: { series: UsageSeries }) {
     v === null ? '–' : formatUsage(v, series.unit, { digits: 2, locale: f.locale });
   return (
     <div className="table-scroll table-scroll--tall" tabIndex={0} role="region" aria-label={t('values')}>
-      <table className="table" data-testid="usage-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('time')}</th>
-            <th scope="col" className="num">
-              {gauge ? t('average') : t('total')}
-            </th>
-            {gauge ? (
-              <>
-                <th scope="col" className="num">
-                  {t('min')}
-                </th>
-                <th scope="col" className="num">
-                  {t('max')}
-                </th>
-              </>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.at}>
-              <td>
-                <time dateTime={p.at} suppressHydrationWarning>
-                  {f.dateTime(p.at)}
-                </time>
-              </td>
-              <td className="num">{fmt(p.value)}</td>
-              {gauge ? (
-                <>
-                  <td className="num">{fmt(p.min)}</td>
-                  <td className="num">{fmt(p.max)}</td>
-                </>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={rows}
+        getRowId={(p) => p.at}
+        data-testid="usage-table"
+        columns={[
+          {
+            id: 'time',
+            header: t('time'),
+            cell: (p) => <DateTime at={p.at} />,
+          },
+          {
+            id: 'value',
+            header: gauge ? t('average') : t('total'),
+            numeric: true,
+            cell: (p) => fmt(p.value),
+          },
+          ...(gauge
+            ? [
+                { id: 'min', header: t('min'), numeric: true, cell: (p: Point) => fmt(p.min) },
+                { id: 'max', header: t('max'), numeric: true, cell: (p: Point) => fmt(p.max) },
+              ]
+            : []),
+        ]}
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import {
 import { webhookDeliveryPageQuery } from '@/features/webhook-deliveries/api/webhook-deliveries.queries';
 import { useReplayWebhookDeliveryMutation } from '@/features/webhook-deliveries/api/use-replay-webhook-delivery-mutation';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedList } from '@/components/ui/paged-list';
@@ -134,70 +135,65 @@ export function WebhookDeliveriesView({
           onPageChange={(p) => setView({ ...view, page: p })}
         >
           {(items) => (
-            <table className="table table--cards" data-testid="webhook-delivery-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('event')}</th>
-                  <th scope="col">{t('account')}</th>
-                  <th scope="col">{t('received')}</th>
-                  <th scope="col" className="num">
-                    {t('attempts')}
-                  </th>
-                  <th scope="col">{t('lastError')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((d) => (
-                  <tr key={d.id} data-delivery-id={d.deliveryId}>
-                    <td data-label={t('event')}>
-                      <span className="stack-tight">
-                        <span className="strong">{d.eventType}</span>
-                        <span className="muted small">
-                          {PROVIDER_LABELS[d.provider]} · <code className="break">{d.deliveryId}</code>
-                        </span>
+            <DataTable
+              rows={items}
+              getRowId={(d) => d.id}
+              cards
+              data-testid="webhook-delivery-table"
+              rowProps={(d) => ({ 'data-delivery-id': d.deliveryId })}
+              columns={[
+                {
+                  id: 'event',
+                  header: t('event'),
+                  cell: (d) => (
+                    <span className="stack-tight">
+                      <span className="strong">{d.eventType}</span>
+                      <span className="muted small">
+                        {PROVIDER_LABELS[d.provider]} · <code className="break">{d.deliveryId}</code>
                       </span>
-                    </td>
-                    <td data-label={t('account')}>
-                      {d.accountId ? (
-                        <code className="small break">{d.accountId}</code>
-                      ) : (
-                        <span className="muted">{t('unknown')}</span>
-                      )}
-                    </td>
-                    <td data-label={t('received')}>{f.dateTime(d.receivedAt)}</td>
-                    <td data-label={t('attempts')} className="num">
-                      {d.attempts}
-                    </td>
-                    <td data-label={t('lastError')}>
-                      <LastError text={d.lastError} />
-                    </td>
-                    <td data-label={t('status')}>
-                      <Badge tone={STATUS_TONES[d.status]}>{t(`statusLabel.${d.status}`)}</Badge>
-                    </td>
-                    <td data-label="">
-                      {d.status === 'dead_lettered' ? (
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          disabled={replay.isPending && replay.variables === d.id}
-                          onClick={() => onReplay(d)}
-                        >
-                          {replay.isPending && replay.variables === d.id ? t('replaying') : t('replay')}
-                          <span className="visually-hidden">
-                            {' '}
-                            {t('replayTarget', { eventType: d.eventType, deliveryId: d.deliveryId })}
-                          </span>
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </span>
+                  ),
+                },
+                {
+                  id: 'account',
+                  header: t('account'),
+                  cell: (d) =>
+                    d.accountId ? (
+                      <code className="small break">{d.accountId}</code>
+                    ) : (
+                      <span className="muted">{t('unknown')}</span>
+                    ),
+                },
+                { id: 'received', header: t('received'), cell: (d) => f.dateTime(d.receivedAt) },
+                { id: 'attempts', header: t('attempts'), numeric: true, cell: (d) => d.attempts },
+                { id: 'lastError', header: t('lastError'), cell: (d) => <LastError text={d.lastError} /> },
+                {
+                  id: 'status',
+                  header: t('status'),
+                  cell: (d) => <Badge tone={STATUS_TONES[d.status]}>{t(`statusLabel.${d.status}`)}</Badge>,
+                },
+                {
+                  id: 'actions',
+                  header: t('actions'),
+                  hideHeader: true,
+                  cell: (d) =>
+                    d.status === 'dead_lettered' ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        disabled={replay.isPending && replay.variables === d.id}
+                        onClick={() => onReplay(d)}
+                      >
+                        {replay.isPending && replay.variables === d.id ? t('replaying') : t('replay')}
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('replayTarget', { eventType: d.eventType, deliveryId: d.deliveryId })}
+                        </span>
+                      </button>
+                    ) : null,
+                },
+              ]}
+            />
           )}
         </PagedList>
       </section>
