@@ -13,9 +13,9 @@ import { BullMqJobQueue } from '../../src/core/queue/bullmq-job-queue.adapter';
 import { PermanentJobError } from '../../src/core/queue/job-queue.port';
 import { InProcessJobQueue } from '../../src/core/queue/in-process-job-queue.adapter';
 import type { JobQueue } from '../../src/core/queue/job-queue.port';
+import { eventually } from '../support/eventually';
 
 const redisUrl = process.env.REDIS_URL;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function event(accountId: string): RealtimeEvent {
   return {
@@ -51,8 +51,8 @@ function cacheContract(
       const key = `ttl-${randomUUID()}`;
       await cache.set(key, 'v', 80);
       await expect(cache.get(key)).resolves.toBe('v');
-      await sleep(200);
-      await expect(cache.get(key)).resolves.toBeUndefined();
+      // real wait (polled): the time-to-live runs in Redis or on lru-cache's own clock, which tests cannot move.
+      await eventually(async () => expect(await cache.get(key)).toBeUndefined());
     });
     it('deletes several keys at once and ignores absent ones', async () => {
       const [a, b] = [`a-${randomUUID()}`, `b-${randomUUID()}`];
@@ -76,21 +76,24 @@ function cacheContract(
     });
     it('locks: set-if-absent, renew and release only by the owner, lapse after the lease', async () => {
       const key = `lock-${randomUUID()}`;
-      await expect(cache.setIfAbsent(key, 'owner', 150)).resolves.toBe(true);
-      await expect(cache.setIfAbsent(key, 'other', 150)).resolves.toBe(false);
+      await expect(cache.setIfAbsent(key, 'owner', 100)).resolves.toBe(true);
+      await expect(cache.setIfAbsent(key, 'other', 100)).resolves.toBe(false);
       await expect(cache.get(key)).resolves.toBe('owner');
       await expect(cache.extendIfEquals(key, 'other', 10_000)).resolves.toBe(false);
-      await expect(cache.extendIfEquals(key, 'owner', 400)).resolves.toBe(true);
-      await sleep(250);
-      await expect(cache.get(key)).resolves.toBe('owner'); // renewed past its first lease
+      const renewedAt = Date.now();
+      await expect(cache.extendIfEquals(key, 'owner', 300)).resolves.toBe(true);
       await cache.deleteIfEquals(key, 'other');
       await expect(cache.get(key)).resolves.toBe('owner');
+      // real wait (polled): the lease runs in Redis or on lru-cache's own clock, which tests cannot move.
+      await eventually(async () => expect(await cache.get(key)).toBeUndefined());
+      // A lock cannot lapse early, so this holds on a slow machine too: it outlived its first lease (100 ms).
+      expect(Date.now() - renewedAt).toBeGreaterThanOrEqual(250);
+      await expect(cache.extendIfEquals(key, 'owner', 1000)).resolves.toBe(false);
+      await expect(cache.setIfAbsent(key, 'next', 10_000)).resolves.toBe(true);
       await cache.deleteIfEquals(key, 'owner');
+      await expect(cache.get(key)).resolves.toBe('next');
+      await cache.deleteIfEquals(key, 'next');
       await expect(cache.get(key)).resolves.toBeUndefined();
-      await expect(cache.setIfAbsent(key, 'next', 80)).resolves.toBe(true);
-      await sleep(200);
-      await expect(cache.extendIfEquals(key, 'next', 1000)).resolves.toBe(false);
-      await expect(cache.setIfAbsent(key, 'after', 1000)).resolves.toBe(true);
     });
   });
 }
@@ -115,14 +118,15 @@ function busContract(
       if (bus instanceof RedisEventBus) await bus.ready();
       const first = event(randomUUID());
       await bus.publish(first);
-      for (let i = 0; i < 50 && (a.length < 1 || b.length < 1); i++) await sleep(20);
-      expect(a).toEqual([first]);
-      expect(b).toEqual([first]);
+      await eventually(() => {
+        expect(a).toEqual([first]);
+        expect(b).toEqual([first]);
+      });
       offA();
       const second = event(randomUUID());
       await bus.publish(second);
-      for (let i = 0; i < 50 && b.length < 2; i++) await sleep(20);
-      expect(b).toEqual([first, second]);
+      // One message goes to every handler at once: when b has it, a would have it too.
+      await eventually(() => expect(b).toEqual([first, second]));
       expect(a).toEqual([first]);
       offB();
     });
@@ -136,8 +140,7 @@ function busContract(
       if (bus instanceof RedisEventBus) await bus.ready();
       const e = event(randomUUID());
       await bus.publish(e);
-      for (let i = 0; i < 50 && got.length < 1; i++) await sleep(20);
-      expect(got).toEqual([e.id]);
+      await eventually(() => expect(got).toEqual([e.id]));
       offBad();
       offGood();
     });
@@ -165,7 +168,7 @@ cacheContract(
       close: async () => void (await redis.quit()),
     };
   },
-  redisUrl !== undefined,
+  Boolean(redisUrl),
 );
 busContract('in-process', async () => ({ bus: new InProcessEventBus(), close: async () => undefined }), true);
 busContract(
@@ -183,7 +186,7 @@ busContract(
       },
     };
   },
-  redisUrl !== undefined,
+  Boolean(redisUrl),
 );
 
 (redisUrl ? describe : describe.skip)('RedisEventBus across instances', () => {
@@ -207,9 +210,8 @@ busContract(
       await conns[0].publish(channel, 'not json');
       const e = event(randomUUID());
       await one.publish(e);
-      for (let i = 0; i < 50 && got.length < 1; i++) await sleep(20);
-      await sleep(50);
-      expect(got).toEqual([e]);
+      // The malformed messages went first on the same channel: had one passed, it would be in `got` before `e`.
+      await eventually(() => expect(got).toEqual([e]));
       // Events of another instance are not local: that instance's gateway broadcasts them.
       expect(localOnTwo).toEqual([]);
     } finally {
@@ -217,6 +219,34 @@ busContract(
     }
   });
 });
+
+/** Data of the job {@link finished} adds again under a finished job's id. */
+const AGAIN = { again: true };
+const isAgain = (data: unknown): boolean => (data as { again?: boolean }).again === true;
+
+/**
+ * Resolves once the job `jobId` of `name` is over for good (done or dead-lettered, no retry pending): when a job
+ * added again under its id ({@link AGAIN}, after `forget`) has run. A job still queued, running or waiting for a
+ * retry keeps its id, so that one is not added before.
+ * @param ranAgain whether the handler has seen {@link AGAIN}
+ */
+async function finished(
+  queue: JobQueue,
+  name: string,
+  jobId: string,
+  ranAgain: () => boolean,
+): Promise<void> {
+  await eventually(
+    async () => {
+      if (!ranAgain()) {
+        await queue.forget(name, jobId);
+        await queue.enqueue(name, AGAIN, { jobId, attempts: 1 });
+      }
+      expect(ranAgain()).toBe(true);
+    },
+    { timeoutMs: 15_000, intervalMs: 50 },
+  );
+}
 
 /** The JobQueue contract, run against every adapter. */
 function jobQueueContract(
@@ -238,20 +268,21 @@ function jobQueueContract(
         seen.push(data);
       });
       await queue.enqueue(job, { n: 7 });
-      for (let i = 0; i < 100 && seen.length < 1; i++) await sleep(20);
-      expect(seen).toEqual([{ n: 7 }]);
+      await eventually(() => expect(seen).toEqual([{ n: 7 }]));
     });
 
     it('retries a failing job until it succeeds, counting attempts from 1', async () => {
       const job = `retry-${randomUUID()}`;
+      const jobId = randomUUID();
       const attempts: number[] = [];
-      queue.process(job, async (_data, attempt) => {
+      let ranAgain = false;
+      queue.process(job, async (data, attempt) => {
+        if (isAgain(data)) return void (ranAgain = true);
         attempts.push(attempt);
         if (attempt < 3) throw new Error('not yet');
       });
-      await queue.enqueue(job, {}, { attempts: 4, backoffMs: 20 });
-      for (let i = 0; i < 150 && attempts.length < 3; i++) await sleep(20);
-      await sleep(100);
+      await queue.enqueue(job, {}, { attempts: 4, backoffMs: 20, jobId });
+      await finished(queue, job, jobId, () => ranAgain);
       expect(attempts).toEqual([1, 2, 3]);
     });
 
@@ -259,13 +290,19 @@ function jobQueueContract(
       const job = `dedupe-${randomUUID()}`;
       let calls = 0;
       const jobId = randomUUID();
+      let ranAgain = false;
       await queue.enqueue(job, {}, { jobId });
       await queue.enqueue(job, {}, { jobId });
-      queue.process(job, async () => {
-        calls += 1;
-      });
-      for (let i = 0; i < 100 && calls < 1; i++) await sleep(20);
-      await sleep(200);
+      // One at a time, in order: a second copy would run before the job added again after the first.
+      queue.process(
+        job,
+        async (data) => {
+          if (isAgain(data)) ranAgain = true;
+          else calls += 1;
+        },
+        1,
+      );
+      await finished(queue, job, jobId, () => ranAgain);
       expect(calls).toBe(1);
     });
 
@@ -286,48 +323,70 @@ function jobQueueContract(
         },
       );
       await queue.enqueue(job, { n: 1 }, { attempts: 2, backoffMs: 20, jobId });
-      for (let i = 0; i < 150 && dead.length < 1; i++) await sleep(20);
-      await sleep(200);
+      await eventually(() => expect(dead.length).toBeGreaterThanOrEqual(1));
       expect(dead).toEqual([{ data: { n: 1 }, error: 'attempt 2 failed', attempts: 2 }]);
       expect(calls).toBe(2);
 
-      await queue.forget(job, jobId);
-      await queue.enqueue(job, { n: 2 }, { attempts: 1, jobId });
-      for (let i = 0; i < 150 && dead.length < 2; i++) await sleep(20);
-      expect(dead[1]).toEqual({ data: { n: 2 }, error: 'attempt 1 failed', attempts: 1 });
+      // The id is taken until the job is over (dead-lettered first, then failed): forget and add again until it runs.
+      await eventually(
+        async () => {
+          if (dead.length < 2) {
+            await queue.forget(job, jobId);
+            await queue.enqueue(job, { n: 2 }, { attempts: 1, jobId });
+          }
+          expect(dead.length).toBeGreaterThanOrEqual(2);
+        },
+        { timeoutMs: 15_000, intervalMs: 50 },
+      );
+      // Had the first job been dead-lettered twice, its copy would be second here.
+      expect(dead).toEqual([
+        { data: { n: 1 }, error: 'attempt 2 failed', attempts: 2 },
+        { data: { n: 2 }, error: 'attempt 1 failed', attempts: 1 },
+      ]);
+      expect(calls).toBe(3);
     });
 
     it('dead-letters a PermanentJobError without retrying it', async () => {
       const job = `permanent-${randomUUID()}`;
+      const jobId = randomUUID();
       const dead: number[] = [];
       let calls = 0;
+      let ranAgain = false;
       queue.process(
         job,
-        async () => {
+        async (data) => {
+          if (isAgain(data)) return void (ranAgain = true);
           calls += 1;
           throw new PermanentJobError('retrying cannot help');
         },
         { onDeadLetter: async (_data, _error, attempts) => void dead.push(attempts) },
       );
-      await queue.enqueue(job, {}, { attempts: 5, backoffMs: 20 });
-      for (let i = 0; i < 150 && dead.length < 1; i++) await sleep(20);
-      await sleep(200);
+      await queue.enqueue(job, {}, { attempts: 5, backoffMs: 20, jobId });
+      await finished(queue, job, jobId, () => ranAgain);
       expect({ calls, dead }).toEqual({ calls: 1, dead: [1] });
     });
 
     it('runs a scheduled job every interval until the schedule is removed', async () => {
       const job = `tick-${randomUUID()}`;
       let runs = 0;
-      queue.process(job, async () => {
-        runs += 1;
-      });
+      let ranAgain = false;
+      // One at a time, in order: a run added before the job added below runs before it.
+      queue.process(
+        job,
+        async (data) => {
+          if (isAgain(data)) ranAgain = true;
+          else runs += 1;
+        },
+        1,
+      );
       await queue.schedule(job, 100);
-      for (let i = 0; i < 200 && runs < 3; i++) await sleep(20);
-      expect(runs).toBeGreaterThanOrEqual(3);
+      await eventually(() => expect(runs).toBeGreaterThanOrEqual(3));
       await queue.schedule(job, 0);
-      await sleep(300);
+      await queue.enqueue(job, AGAIN, { attempts: 1 });
+      await eventually(() => expect(ranAgain).toBe(true));
       const after = runs;
-      await sleep(400);
+      // real wait: that no run comes any more can only be seen by letting three intervals pass.
+      await new Promise((r) => setTimeout(r, 300));
       expect(runs).toBe(after);
     });
   });
@@ -337,5 +396,5 @@ jobQueueContract('in-process', () => new InProcessJobQueue(), true);
 jobQueueContract(
   'BullMQ on Redis',
   () => new BullMqJobQueue({ REDIS_URL: redisUrl, JOB_LOCK_DURATION_MS: 30_000 } as Env),
-  redisUrl !== undefined,
+  Boolean(redisUrl),
 );

@@ -14,6 +14,7 @@ import {
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { eventually } from '../support/eventually';
 import { Client } from 'pg';
 import { findRepoRoot } from '../../src/core/config/env';
 import { embeddedPostgresUrl } from '../../src/core/database/embedded-postgres.server';
@@ -55,18 +56,17 @@ describe('first run (integration)', () => {
     let out = '';
     child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-    const deadline = Date.now() + 150_000;
-    for (;;) {
-      if (child.exitCode !== null)
-        throw new Error(`the BFF exited with ${child.exitCode}:\n${out.slice(-3000)}`);
-      const ok = await fetch(`http://127.0.0.1:${env.PORT}/health/live`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return { child, output: () => out };
-      if (Date.now() > deadline) throw new Error(`the BFF was not ready in 150 s:\n${out.slice(-3000)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const state = await eventually(
+      async () => {
+        if (child.exitCode !== null) return 'exited';
+        expect((await fetch(`http://127.0.0.1:${env.PORT}/health/live`)).ok).toBe(true);
+        return 'live';
+      },
+      { timeoutMs: 150_000, intervalMs: 250 },
+    ).catch(() => 'late');
+    if (state === 'exited') throw new Error(`the BFF exited with ${child.exitCode}:\n${out.slice(-3000)}`);
+    if (state === 'late') throw new Error(`the BFF was not ready in 150 s:\n${out.slice(-3000)}`);
+    return { child, output: () => out };
   }
 
   async function stopBff(child: ChildProcess): Promise<void> {

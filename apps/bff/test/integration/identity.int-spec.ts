@@ -14,6 +14,7 @@ import { createAccount, createUser } from '../factories/account.factory';
 import { testDb } from '../factories/db';
 import { cookieHeader, sessionHeaders, setCookieValue } from '../support/login';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { eventually } from '../support/eventually';
 
 const json = { 'content-type': 'application/json' };
 const CHROME_UA =
@@ -483,16 +484,19 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
           })
         ).status,
       ).toBe(204);
-      let link: string | undefined;
-      for (let i = 0; i < 50 && !link; i++) {
-        const mail = (await (
-          await fetch(`${sandbox}/__admin/mail.json?to=${encodeURIComponent(user.email)}`)
-        ).json()) as { messages: { subject: string; text: string }[] };
-        link = mail.messages
-          .find((m) => m.subject === 'Reset your Portico password')
-          ?.text.match(/https?:\/\/\S+#token=\S+/)?.[0];
-        if (!link) await new Promise((r) => setTimeout(r, 100));
-      }
+      const link = await eventually(
+        async () => {
+          const mail = (await (
+            await fetch(`${sandbox}/__admin/mail.json?to=${encodeURIComponent(user.email)}`)
+          ).json()) as { messages: { subject: string; text: string }[] };
+          const found = mail.messages
+            .find((m) => m.subject === 'Reset your Portico password')
+            ?.text.match(/https?:\/\/\S+#token=\S+/)?.[0];
+          expect(found).toBeDefined();
+          return found;
+        },
+        { intervalMs: 100 },
+      );
       expect(link).toMatch(/^http:\/\/localhost:3000\/reset-password#token=/);
       const token = new URLSearchParams(new URL(link!).hash.slice(1)).get('token')!;
       const reset = () =>
@@ -562,6 +566,7 @@ describe('identity: sessions, CSRF, two-factor, passwords, abuse controls (integ
         expect((await login(strict.url, other.email, other.password)).status).toBe(200);
         expect(await auditCount('auth.login_locked', user.id)).toBe(1);
 
+        // real wait: the lockout (LOGIN_LOCKOUT_BASE_MS, 1 s: Retry-After counts whole seconds) expires in the store.
         await new Promise((r) => setTimeout(r, 1100));
         expect((await login(strict.url, user.email, user.password)).status).toBe(200);
         for (let i = 0; i < 3; i++) expect((await fail()).status).toBe(401);

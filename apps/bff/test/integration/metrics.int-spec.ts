@@ -5,6 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import { StatusCacheService } from '../../src/modules/status-cache/status-cache.service';
 import { accountIdByName, loginAs } from '../support/login';
 import { freePort } from '../support/free-port';
+import { eventually } from '../support/eventually';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const TOKEN = 'metrics-token-for-the-integration-test';
@@ -99,18 +100,18 @@ describe('GET /metrics (integration)', () => {
     });
 
     // The worker processes the delivery behind the 204: scrape until it is counted.
-    let text = '';
-    const deadline = Date.now() + 15_000;
-    while (
-      sample(text, 'portico_webhook_deliveries_total', { provider: 'whmcs', status: 'processed' }) ===
-        undefined &&
-      Date.now() < deadline
-    ) {
-      text = (await scrape()).text;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await eventually(
+      async () =>
+        expect(
+          sample((await scrape()).text, 'portico_webhook_deliveries_total', {
+            provider: 'whmcs',
+            status: 'processed',
+          }),
+        ).toBeDefined(),
+      { timeoutMs: 15_000, intervalMs: 50 },
+    );
     const res = await scrape();
-    text = res.text;
+    const text = res.text;
     expect(res.status).toBe(200);
     expect(res.type).toContain('text/plain');
     expect(

@@ -64,6 +64,7 @@ describe('realtime access (integration, socket.io from outside)', () => {
               resolve();
               return;
             }
+            // real wait (bound only): a socket whose engine never reports its close does not hold the suite.
             const timer = setTimeout(resolve, 2_000);
             engine.once('close', () => {
               clearTimeout(timer);

@@ -1,12 +1,6 @@
 import { EventBus } from '../../src/core/events/event-bus.port';
 import { accountIdByName, loginAs } from '../support/login';
-import {
-  connectRecording,
-  sleep,
-  until,
-  usageEvent,
-  type RecordingClient,
-} from '../support/realtime-clients';
+import { connectRecording, until, usageEvent, type RecordingClient } from '../support/realtime-clients';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const redisUrl = process.env.REDIS_URL;
@@ -43,15 +37,18 @@ const redisUrl = process.env.REDIS_URL;
       const onA = await client(a);
       const onB = await client(b);
       const event = usageEvent(acme);
+      const marker = usageEvent(acme);
       await a.app.get(EventBus).publish(event);
+      await a.app.get(EventBus).publish(marker);
+      // Events reach a client in order: a duplicate of the first (one broadcast per instance) would come before
+      // the second.
       await until(
-        () => onA.received.length > 0 && onB.received.length > 0,
+        () => onA.ids().includes(marker.id) && onB.ids().includes(marker.id),
         5000,
-        'the event on both instances',
+        'both events on both instances',
       );
-      await sleep(300); // a duplicate (one broadcast per instance) would arrive within this time
-      expect(onA.received).toEqual([event]);
-      expect(onB.received).toEqual([event]);
+      expect(onA.received).toEqual([event, marker]);
+      expect(onB.received).toEqual([event, marker]);
     });
 
     it('does not deliver an account event to a client outside the room', async () => {
@@ -61,14 +58,18 @@ const redisUrl = process.env.REDIS_URL;
       const outsider = await connectRecording(b.url, initechCookie, initech);
       clients.push(outsider);
       const event = usageEvent(acme);
+      const theirs = usageEvent(initech);
       await a.app.get(EventBus).publish(event);
-      await until(() => inRoom.received.length > 0, 5000, 'the event');
-      await sleep(200);
-      expect(outsider.received).toEqual([]);
+      await a.app.get(EventBus).publish(theirs);
+      // The outsider's own event comes after: had the first reached it, it would have come before.
+      await until(() => inRoom.received.length > 0 && outsider.received.length > 0, 5000, 'the events');
+      expect(outsider.received).toEqual([theirs]);
     });
 
     it('replays the events missed during a short disconnection (socket.recovered)', async () => {
       const onB = await client(b);
+      // Stays connected to B: once it has an event, B has read it from the stream.
+      const witness = await client(b);
       // The client learns its stream offset from the events it receives: it needs one before it can recover.
       const first = usageEvent(acme);
       await a.app.get(EventBus).publish(first);
@@ -81,7 +82,7 @@ const redisUrl = process.env.REDIS_URL;
 
       const missed = [usageEvent(acme), usageEvent(acme), usageEvent(acme)];
       for (const event of missed) await a.app.get(EventBus).publish(event);
-      await sleep(200);
+      await until(() => witness.received.length === 4, 5000, 'the missed events on B');
 
       const reconnected = new Promise<void>((resolve) => onB.socket.once('connect', () => resolve()));
       onB.socket.connect();

@@ -95,6 +95,7 @@ async function stopRedis(child: ChildProcess): Promise<void> {
         const entry = { event, at: Date.now(), failed: false };
         published.push(entry);
         await bus.publish(event).catch(() => (entry.failed = true));
+        // real wait: the pace of the burst the test sends (one event every 50 ms).
         await sleep(50);
       }
     })();
@@ -102,7 +103,7 @@ async function stopRedis(child: ChildProcess): Promise<void> {
     await until(() => onB.received.length >= 10, 10_000, 'events on B before the restart');
     const stoppedAt = Date.now();
     await stopRedis(redis);
-    await sleep(1_000); // Redis is down for about a second
+    await sleep(1_000); // real wait: the outage under test (Redis down for about a second)
     redis = await startRedis(port);
     const backAt = Date.now();
 

@@ -104,9 +104,9 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
   });
 
   it('WHMCS answering 500s: cached blocks are served stale with their age and reason, never a 5xx', async () => {
-    const t = await app({ STATUS_CACHE_TTL_MS: 200, STATUS_CACHE_STALE_IF_ERROR_MS: 60_000 });
+    const t = await app({ STATUS_CACHE_TTL_MS: 100, STATUS_CACHE_STALE_IF_ERROR_MS: 60_000 });
     const warm = (await status(t, acme)).doc;
-    await sleep(300);
+    await sleep(150); // real wait: the fresh window (STATUS_CACHE_TTL_MS) runs on the BFF's clock
     await fault({ upstream: 'whmcs', mode: 'error', status: 500 });
     const { doc } = await status(t, acme);
     for (const name of WHMCS_BLOCKS) {
@@ -125,12 +125,12 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
     const relay = await relayTo(new URL(sandbox));
     const t = await app({
       WHMCS_API_URL: `${relay.url}/includes/api.php`,
-      STATUS_CACHE_TTL_MS: 200,
+      STATUS_CACHE_TTL_MS: 100,
       STATUS_CACHE_STALE_IF_ERROR_MS: 60_000,
     });
     const warm = (await status(t, acme)).doc;
     await relay.cut();
-    await sleep(300);
+    await sleep(150); // real wait: the fresh window (STATUS_CACHE_TTL_MS) runs on the BFF's clock
     const { doc } = await status(t, acme);
     for (const name of WHMCS_BLOCKS) {
       expect(doc[name].meta).toMatchObject({
@@ -147,9 +147,9 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
   });
 
   it('WHMCS stalling 10 s: answers at its timeout from the stale cache, not after the stall', async () => {
-    const t = await app({ STATUS_CACHE_TTL_MS: 200, STATUS_CACHE_STALE_IF_ERROR_MS: 60_000 });
+    const t = await app({ STATUS_CACHE_TTL_MS: 100, STATUS_CACHE_STALE_IF_ERROR_MS: 60_000 });
     await status(t, acme);
-    await sleep(300);
+    await sleep(150); // real wait: the fresh window (STATUS_CACHE_TTL_MS) runs on the BFF's clock
     await fault({ upstream: 'whmcs', mode: 'latency', latencyMs: 10_000 });
     const started = Date.now();
     const { doc } = await status(t, acme);
@@ -166,12 +166,12 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
 
   it('within the stale-while-revalidate window, a stalled upstream does not delay the answer at all', async () => {
     const t = await app({
-      STATUS_CACHE_TTL_MS: 200,
+      STATUS_CACHE_TTL_MS: 100,
       STATUS_CACHE_STALE_MS: 60_000,
       STATUS_CACHE_STALE_IF_ERROR_MS: 60_000,
     });
     const warm = (await status(t, acme)).doc;
-    await sleep(300);
+    await sleep(150); // real wait: the fresh window (STATUS_CACHE_TTL_MS) runs on the BFF's clock
     await fault({ upstream: 'whmcs', mode: 'timeout' });
     const { doc } = await status(t, acme);
     for (const name of WHMCS_BLOCKS) {
@@ -245,7 +245,7 @@ describe('upstream resilience and stale-while-revalidate (integration, sandbox f
     await fault({ upstream: 'whmcs', mode: 'error', status: 500 });
     let openedAt: number | null = null;
     for (let i = 1; i <= 10 && openedAt === null; i += 1) {
-      const tick = sleep(200);
+      const tick = sleep(200); // real wait: the pace under test (5 requests/s)
       const { doc } = await status(t, acme);
       if (doc.upstreams.whmcs.breaker === 'open') openedAt = i;
       await tick;

@@ -92,7 +92,8 @@ describe('self-service (integration)', () => {
     stop();
     await clearFaults();
     await t.close();
-    // The next suite listens on the same webhook port: let pooled client sockets see this server's close first.
+    // real wait: the next suite listens on the same webhook port: let the sandbox's pooled client sockets (another
+    // process) see this server's close first.
     await new Promise((r) => setTimeout(r, 1000));
   });
   afterEach(async () => {
@@ -131,6 +132,7 @@ describe('self-service (integration)', () => {
         expect(fresh.status).toBe(200);
         const before = (await fresh.json()) as { meta: { fetchedAt: string; stale: boolean } };
         expect(before.meta.stale).toBe(false);
+        // real wait: fetchedAt has millisecond precision; a reload would now show a later one.
         await new Promise((r) => setTimeout(r, 5));
         await fault(upstream);
         const down = await get(url);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { accountIdByName, loginAs } from '../support/login';
 import { freePort } from '../support/free-port';
+import { eventually } from '../support/eventually';
 import { TEST_ENV } from '../support/test-state';
 
 interface SpanRecord {
@@ -47,19 +48,16 @@ function bffEnv(port: number, extra: Record<string, string> = {}): NodeJS.Proces
 }
 
 async function waitLive(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the BFF exited:\n${output().slice(-3000)}`);
-    if (
-      await fetch(`${url}/health/live`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    if (Date.now() > deadline) throw new Error(`the BFF was not ready:\n${output().slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const state = await eventually(
+    async () => {
+      if (child.exitCode !== null) return 'exited';
+      expect((await fetch(`${url}/health/live`)).ok).toBe(true);
+      return 'live';
+    },
+    { timeoutMs: 90_000, intervalMs: 200 },
+  ).catch(() => 'late');
+  if (state === 'exited') throw new Error(`the BFF exited:\n${output().slice(-3000)}`);
+  if (state === 'late') throw new Error(`the BFF was not ready:\n${output().slice(-3000)}`);
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -114,11 +112,14 @@ describe('tracing (integration, OpenTelemetry with an in-memory exporter)', () =
     expect(res.status).toBe(200);
     await res.arrayBuffer();
 
-    let trace: SpanRecord[] = [];
-    for (let i = 0; i < 50 && !trace.some((s) => s.kind === SERVER); i += 1) {
-      trace = (await spans()).filter((s) => s.traceId === traceId);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const trace = await eventually(
+      async () => {
+        const ofRequest = (await spans()).filter((s) => s.traceId === traceId);
+        expect(ofRequest.some((s) => s.kind === SERVER)).toBe(true);
+        return ofRequest;
+      },
+      { intervalMs: 100 },
+    );
     const server = trace.find((s) => s.kind === SERVER);
     expect(server).toBeDefined();
     const ids = new Set(trace.map((s) => s.spanId));
@@ -167,12 +168,10 @@ describe('tracing (integration, OpenTelemetry with an in-memory exporter)', () =
     // The worker's claim of the delivery (UPDATE webhook_deliveries) and its re-read of the invoice (WHMCS).
     const isWorkerCall = (s: SpanRecord): boolean =>
       s.kind === CLIENT && spanUrl(s).includes('/includes/api.php');
-    let trace: SpanRecord[] = [];
-    for (let i = 0; i < 100 && !trace.some(isWorkerCall); i += 1) {
-      await new Promise((r) => setTimeout(r, 100));
-      trace = (await spans()).filter((s) => s.traceId === traceId);
-    }
-    expect(trace.some(isWorkerCall)).toBe(true);
+    await eventually(
+      async () => expect((await spans()).some((s) => s.traceId === traceId && isWorkerCall(s))).toBe(true),
+      { intervalMs: 100 },
+    );
   });
 });
 
@@ -198,6 +197,7 @@ describe('tracing with the collector down', () => {
         const res = await fetch(`${base}/api/v1/accounts/${acme}/status`, { headers: { cookie } });
         expect(res.status).toBe(200);
         await res.arrayBuffer();
+        // real wait: the requests must span the exporter's batch timer (1 s, inside the BFF process).
         await new Promise((r) => setTimeout(r, 150));
       }
       expect(bff.exitCode).toBeNull();

@@ -468,6 +468,7 @@ describe('usage (integration)', () => {
       await send(600_000_000);
       expect(await firings()).toBe(1);
       await send(1);
+      // real wait: lets the ingestion's own evaluation (after its quiet time, a timer in the BFF) run first.
       await new Promise((r) => setTimeout(r, 800));
       await alerts.evaluate(initech!.id);
       expect(await firings()).toBe(1);

@@ -10,6 +10,7 @@ import { stableEventId } from '../../src/modules/webhooks/webhook-processor.serv
 import { testDb } from '../factories/db';
 import { BFF_MAIN, startBffProcess, WORKER_MAIN } from '../support/bff-process';
 import { freePort } from '../support/free-port';
+import { eventually } from '../support/eventually';
 import { testEnv } from '../support/test-app';
 
 /**
@@ -130,28 +131,21 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     }
 
     // Kill it while part of the burst is done and part is not.
-    for (const deadline = Date.now() + 30_000; ;) {
-      const done = (await counts(ids)).processed ?? 0;
-      if (done >= 5) break;
-      if (Date.now() > deadline) throw new Error('nothing processed in 30 s');
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await eventually(async () => expect((await counts(ids)).processed ?? 0).toBeGreaterThanOrEqual(5), {
+      timeoutMs: 30_000,
+    });
     child.kill('SIGKILL');
     await new Promise((r) => child?.once('exit', r));
     const atKill = await counts(ids);
     expect(atKill.processed ?? 0).toBeLessThan(BURST);
 
     child = await startBff(port);
-    let final: Record<string, number> = {};
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-      final = await counts(ids);
-      if ((final.processed ?? 0) === BURST) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(final).toEqual({ processed: BURST });
+    await eventually(async () => expect(await counts(ids)).toEqual({ processed: BURST }), {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+    });
 
     // One effect per delivery: exactly the events derived from each delivery, none missing, none extra.
-    await new Promise((r) => setTimeout(r, 500));
     const { rows } = await db.query<{ id: string }>(
       'SELECT id FROM webhook_deliveries WHERE delivery_id = ANY($1)',
       [ids],
@@ -159,9 +153,12 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     const expected = new Set(
       rows.flatMap((r) => [stableEventId(`${r.id}:account_update`), stableEventId(`${r.id}:billing_alert`)]),
     );
-    const burstEvents = seen.filter((e) => expected.has(e.id));
-    const distinct = new Set(burstEvents.map((e) => e.id));
-    expect(distinct).toEqual(expected);
+    // The last events are published just after their delivery is marked processed.
+    const burstEvents = await eventually(() => {
+      const events = seen.filter((e) => expected.has(e.id));
+      expect(new Set(events.map((e) => e.id))).toEqual(expected);
+      return events;
+    });
     // Re-runs after the crash repeat events with the same ids (at-least-once delivery, one effect).
     expect(burstEvents.length).toBeGreaterThanOrEqual(expected.size);
     process.stdout.write(
@@ -197,26 +194,24 @@ describeWithRedis('webhook delivery survives kill -9 of the worker (BullMQ on Re
     };
     try {
       const first = await post();
-      for (const deadline = Date.now() + 30_000; (await counts([first])).processed !== 1;) {
-        if (Date.now() > deadline) throw new Error('the worker did not process a delivery in 30 s');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await eventually(async () => expect(await counts([first])).toEqual({ processed: 1 }), {
+        timeoutMs: 30_000,
+        intervalMs: 50,
+      });
       worker.kill('SIGKILL');
       await new Promise((r) => worker.once('exit', r));
       // The API keeps answering; the deliveries wait, recorded and queued.
-      const waiting = [];
+      const waiting: string[] = [];
       for (let i = 0; i < 10; i += 1) waiting.push(await post());
+      // real wait: nothing is to happen (no process works the queue): that can only be seen by letting time pass.
       await new Promise((r) => setTimeout(r, 1000));
       expect(await counts(waiting)).toEqual({ received: 10 });
 
       worker = await startBff(port, WORKER_MAIN, { METRICS_PORT: metricsPort });
-      let final: Record<string, number> = {};
-      for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-        final = await counts(waiting);
-        if (final.processed === 10) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(final).toEqual({ processed: 10 });
+      await eventually(async () => expect(await counts(waiting)).toEqual({ processed: 10 }), {
+        timeoutMs: 60_000,
+        intervalMs: 100,
+      });
     } finally {
       for (const proc of [worker, api]) if (proc.exitCode === null) proc.kill('SIGKILL');
     }

@@ -136,6 +136,7 @@ describe('webhook pipeline (integration)', () => {
       expect(again.status).toBe(200);
       expect(await again.text()).toContain('<Ack>true</Ack>');
       expect(await prisma.webhookDelivery.count({ where: { deliveryId: n } })).toBe(1);
+      // real wait: jobs run side by side (no order to wait on): give a wrongly queued second run time to show.
       await new Promise((r) => setTimeout(r, 300));
       expect(events).toEqual([]);
     });
@@ -216,6 +217,7 @@ describe('webhook pipeline (integration)', () => {
       for (let i = 0; i < 3; i += 1)
         expect((await post('/webhooks/whmcs', body, signed(body, id))).status).toBe(204);
       await settled(id);
+      // real wait: jobs run side by side (no order to wait on): give a wrongly queued second run time to show.
       await new Promise((r) => setTimeout(r, 300));
       expect(events.filter((e) => e.type === 'account_update')).toHaveLength(1);
       expect(await prisma.webhookDelivery.count({ where: { deliveryId: id } })).toBe(1);
@@ -410,6 +412,7 @@ describe('webhook pipeline (integration)', () => {
       });
       const after = (await (await fetch(`${sandbox}/__admin/state`)).json()) as { webhooks: unknown[] };
       expect(after.webhooks.length).toBe(before);
+      // real wait: that no webhook comes can only be seen by letting time pass.
       await new Promise((r) => setTimeout(r, 200));
       expect(events).toEqual([]);
 

@@ -8,6 +8,7 @@ import { WebhookRecoveryService } from '../../src/modules/webhooks/webhook-recov
 import { createTestApp, webhookTargetPort, type TestApp } from '../support/test-app';
 import { loginAs } from '../support/login';
 import { systemPrisma } from '../support/system-prisma';
+import { eventually } from '../support/eventually';
 
 describe('webhooks (integration)', () => {
   let t: TestApp;
@@ -48,15 +49,19 @@ describe('webhooks (integration)', () => {
   }
 
   async function waitFor<T>(find: () => T | undefined, ms = 5000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const found = find();
-      if (found !== undefined) return found;
-      if (Date.now() > deadline)
-        throw new Error(
-          `timed out waiting: ${JSON.stringify(await (await fetch(`${sandbox}/__admin/state`)).json()).slice(0, 1500)}`,
-        );
-      await new Promise((r) => setTimeout(r, 50));
+    try {
+      return await eventually(
+        () => {
+          const found = find();
+          if (found === undefined) throw new Error('not yet');
+          return found;
+        },
+        { timeoutMs: ms, intervalMs: 50 },
+      );
+    } catch {
+      throw new Error(
+        `timed out waiting: ${JSON.stringify(await (await fetch(`${sandbox}/__admin/state`)).json()).slice(0, 1500)}`,
+      );
     }
   }
 
@@ -187,6 +192,7 @@ describe('webhooks (integration)', () => {
     expect((await post('/webhooks/whmcs', body, signedHeaders(body, id))).status).toBe(204);
 
     await waitFor(() => received.find((e) => e.type === 'account_update'));
+    // real wait: a second job would run beside the first (no order between jobs): give a duplicate time to show.
     await new Promise((r) => setTimeout(r, 500));
     expect(received.filter((e) => e.type === 'account_update')).toHaveLength(1);
     expect(received[0]?.payload).toMatchObject({ blocks: ['profile'], reason: 'whmcs:ClientEdit' });
@@ -204,13 +210,16 @@ describe('webhooks (integration)', () => {
       params: {},
     });
     expect((await post('/webhooks/whmcs', body, signedHeaders(body, id))).status).toBe(204);
-    const deadline = Date.now() + 5000;
-    let status = 'received';
-    while (status === 'received' && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-      status = (await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } })).status;
-    }
-    expect(status).toBe('ignored');
+    await eventually(
+      async () =>
+        expect(
+          (await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } })).status,
+        ).not.toBe('received'),
+      { intervalMs: 50 },
+    );
+    expect((await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } })).status).toBe(
+      'ignored',
+    );
   });
 
   it('relays a Salesforce case change as account_update', async () => {
@@ -238,11 +247,14 @@ describe('webhooks (integration)', () => {
     });
     const picked = await t.app.get(WebhookRecoveryService).recover();
     expect(picked).toBeGreaterThanOrEqual(1);
-    let row = await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } });
-    for (const deadline = Date.now() + 5000; row.status === 'received' && Date.now() < deadline;) {
-      await new Promise((r) => setTimeout(r, 50));
-      row = await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } });
-    }
+    const row = await eventually(
+      async () => {
+        const current = await prisma.webhookDelivery.findFirstOrThrow({ where: { deliveryId: id } });
+        expect(current.status).not.toBe('received');
+        return current;
+      },
+      { intervalMs: 50 },
+    );
     expect(row).toMatchObject({ status: 'processed', accountId: acme, attempts: 1 });
     const update = await waitFor(() => received.find((e) => e.type === 'account_update'));
     expect(update.payload).toMatchObject({ blocks: ['profile'] });

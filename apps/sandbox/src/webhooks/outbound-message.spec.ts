@@ -17,22 +17,30 @@ const parser = new XMLParser({
 
 let receiver: FastifyInstance;
 let received: Received[];
+/** Told of the next request the receiver records (see {@link nextRequest}). */
+let onRequest: Array<() => void>;
+/** Resolves when the receiver has recorded its next request (and written its answer). */
+const nextRequest = () => new Promise<void>((resolve) => onRequest.push(resolve));
 let ack: boolean;
 let sb: Sandbox;
 
 beforeEach(async () => {
   received = [];
+  onRequest = [];
   ack = true;
   receiver = Fastify();
   receiver.addContentTypeParser(['application/json', 'text/xml'], { parseAs: 'string' }, (_req, body, done) =>
     done(null, body),
   );
-  const record = (request: { url: string; headers: Record<string, unknown>; body: unknown }) =>
+  const record = (request: { url: string; headers: Record<string, unknown>; body: unknown }) => {
     received.push({
       path: request.url,
       contentType: String(request.headers['content-type']),
       raw: request.body as string,
     });
+    // Handlers answer synchronously after recording, so a waiter runs only once the answer is written.
+    for (const resolve of onRequest.splice(0)) resolve();
+  };
   receiver.post('/webhooks/salesforce/outbound', async (request, reply) => {
     record(request);
     return reply
@@ -92,12 +100,13 @@ describe('Salesforce Outbound Messages', () => {
 
   it('redelivers with the same notification ids until acknowledged', async () => {
     ack = false;
+    const first = nextRequest();
     await sb.app.inject({
       method: 'POST',
       url: '/__admin/salesforce/outbound-messages',
       payload: { caseIds: [caseId()] },
     });
-    for (let i = 0; i < 200 && received.length === 0; i += 1) await new Promise((r) => setTimeout(r, 5));
+    await first; // answered <Ack>false</Ack>
     ack = true;
     await sb.webhooks.idle();
     expect(received.length).toBeGreaterThanOrEqual(2);

@@ -6,10 +6,17 @@ export class MemoryCacheAdapter extends CachePort {
   readonly shared: boolean = false;
   private readonly lru: LRUCache<string, { value: unknown }>;
 
-  /** @param maxEntries entries kept before the least recently used is evicted */
-  constructor(maxEntries = 10_000) {
+  /**
+   * @param maxEntries entries kept before the least recently used is evicted
+   * @param monotonic the clock the time-to-live counts on (default `performance`; tests pass a fake one)
+   */
+  constructor(maxEntries = 10_000, monotonic?: { now(): number }) {
     super();
-    this.lru = new LRUCache<string, { value: unknown }>({ max: maxEntries, ttlAutopurge: false });
+    this.lru = new LRUCache<string, { value: unknown }>({
+      max: maxEntries,
+      ttlAutopurge: false,
+      ...(monotonic ? { perf: monotonic } : {}),
+    });
   }
 
   async get<T>(key: string): Promise<T | undefined> {

@@ -5,6 +5,10 @@ import { SharedLoadError, SwrCache, type SwrWindows } from './swr-cache';
 /** One store seen by several "instances", like Redis (locks then coordinate them). */
 class SharedMemoryCache extends MemoryCacheAdapter {
   override readonly shared = true;
+  constructor() {
+    // Leases lapse on the fake clock, so a lock's lifetime is moved on with the timers.
+    super(10_000, { now: () => Date.now() });
+  }
 }
 
 const windows = (overrides: Partial<SwrWindows> = {}): SwrWindows => ({
@@ -15,18 +19,22 @@ const windows = (overrides: Partial<SwrWindows> = {}): SwrWindows => ({
   ...overrides,
 });
 const reasonOf = (err: unknown) => (err instanceof Error ? `safe: ${err.message}` : 'safe');
-/** Resolves after `ms` of (fake) time: loaders that take a while, callers that come a little later. */
+/** Resolves after `ms` of fake time (every test runs on fake timers): loaders that take a while, late callers. */
 const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Moves the fake clock and timers by `ms`, running what falls due (lock polls, lease renewals, slow loaders). */
 const tick = (ms: number) => jest.advanceTimersByTimeAsync(ms);
-/** Awaits `promise` while moving fake time on by `ms` (enough for every timer it waits on). */
+/**
+ * Awaits `promise` while moving fake time on by `ms` (enough for every timer it waits on).
+ * @throws Error when it is still pending after that much fake time
+ */
 async function run<T>(promise: Promise<T>, ms = 1_000): Promise<T> {
   const settled = promise.then(
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),
   );
   await tick(ms);
-  const outcome = await settled;
+  const outcome = await Promise.race([settled, Promise.resolve(undefined)]);
+  if (outcome === undefined) throw new Error(`still pending after ${ms} ms of fake time`);
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
 }
@@ -65,18 +73,24 @@ describe('SwrCache', () => {
   });
 
   it('keeps the lock while a load outlasts its lease (renewal), and takes over from a holder that died', async () => {
-    // Real timers here: lru-cache expires the leases on the monotonic clock, which fake timers do not move.
-    jest.useRealTimers();
     const store = new SharedMemoryCache();
     const a = new SwrCache(store, windows({ lockMs: 60 }), reasonOf);
     const b = new SwrCache(store, windows({ lockMs: 60 }), reasonOf);
     const { counter, load } = slowLoader('v', 250);
-    await Promise.all([a.read('k', load), (async () => (await after(10), b.read('k', load)))()]);
+    await run(Promise.all([a.read('k', load), (async () => (await after(10), b.read('k', load)))()]));
     expect(counter.calls).toBe(1);
 
-    // A lock left by an instance that died (never renewed, never released): gone after one lease.
+    // A lock left by an instance that died (never renewed, never released): gone after one lease, well before the
+    // reader's own deadline (20 leases), so the reader takes over at once.
     await store.setIfAbsent('lock:other', 'dead-instance', 60);
-    expect((await b.read('other', async () => 'w')).data).toBe('w');
+    expect(
+      (
+        await run(
+          b.read('other', async () => 'w'),
+          200,
+        )
+      ).data,
+    ).toBe('w');
   });
 
   it("fails the waiting instance's readers when the lock holder's cold load fails", async () => {

@@ -10,8 +10,14 @@ const until = async (check: () => boolean, ms = 2000): Promise<void> => {
 };
 /** Lets `ms` of fake time pass (every timer due in it runs). */
 const elapse = (ms: number) => jest.advanceTimersByTimeAsync(ms);
-/** A handler's work that takes `ms` of (fake) time. */
-const work = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Handlers' work that ends when the test says so: `hold()` in a handler, `releaseOne()` in the test. */
+function gates(): { hold: () => Promise<void>; releaseOne: () => void } {
+  const waiting: Array<() => void> = [];
+  return {
+    hold: () => new Promise<void>((release) => waiting.push(release)),
+    releaseOne: () => waiting.shift()?.(),
+  };
+}
 
 describe('InProcessJobQueue', () => {
   let queue: InProcessJobQueue;
@@ -76,22 +82,26 @@ describe('InProcessJobQueue', () => {
   });
 
   it('limits how many jobs of a name run at once', async () => {
+    const work = gates();
     let running = 0;
-    let peak = 0;
     queue.process(
       'limited',
       async () => {
         running += 1;
-        peak = Math.max(peak, running);
-        await work(10);
+        await work.hold();
         running -= 1;
       },
       2,
     );
     for (let i = 0; i < 6; i += 1) await queue.enqueue('limited', { i });
-    await until(() => running === 0 && peak > 0, 2000);
-    await elapse(50);
-    expect(peak).toBe(2);
+    // Each time one ends, the next one starts: two run at once as long as two are left.
+    for (let left = 6; left > 0; left -= 1) {
+      await elapse(10);
+      expect(running).toBe(Math.min(2, left));
+      work.releaseOne();
+    }
+    await elapse(10);
+    expect(running).toBe(0);
   });
 
   it('hands a job whose attempts ran out to the dead-letter handler, once, with the last error', async () => {
@@ -134,18 +144,21 @@ describe('InProcessJobQueue', () => {
   });
 
   it('runs a scheduled job on its interval, never two runs at once', async () => {
-    let running = 0;
-    let peak = 0;
+    const work = gates();
     let runs = 0;
     queue.process('tick', async () => {
-      running += 1;
       runs += 1;
-      peak = Math.max(peak, running);
-      await work(35);
-      running -= 1;
+      await work.hold();
     });
     await queue.schedule('tick', 10);
-    await until(() => runs >= 3, 3000);
-    expect(peak).toBe(1);
+    await elapse(15);
+    expect(runs).toBe(1);
+    // Ten intervals pass while the first run is still going: none of them adds a second run.
+    await elapse(100);
+    expect(runs).toBe(1);
+    work.releaseOne();
+    await elapse(10);
+    expect(runs).toBe(2);
+    work.releaseOne();
   });
 });
