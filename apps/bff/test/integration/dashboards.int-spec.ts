@@ -87,7 +87,8 @@ describe('dashboards (integration)', () => {
         headers: { cookie: acmeOwner, 'accept-language': language },
       });
       expect(res.status).toBe(200);
-      return (await res.json()) as unknown;
+      const body: unknown = await res.json();
+      return body;
     };
     const list = dashboardListSchema.parse(await inLanguage('de-DE,de;q=0.9,en;q=0.8', 'dashboards'));
     expect(list.items.map((d) => d.title)).toEqual(['Acme-Übersicht', 'Leistung']);
