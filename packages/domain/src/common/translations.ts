@@ -34,7 +34,7 @@ export function translated<T extends object>(item: T, locale: Locale): Omit<T, '
   const texts = locale === 'en' ? undefined : translations?.[locale];
   if (texts === undefined) return own;
   const replaced: Record<string, string> = {};
-  for (const [field, text] of Object.entries(texts) as Array<[string, string | undefined]>)
+  for (const [field, text] of Object.entries<string | undefined>(texts))
     if (text !== undefined) replaced[field] = text;
   return { ...own, ...replaced };
 }
