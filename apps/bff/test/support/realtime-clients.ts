@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { REALTIME_EVENT_TYPES, type RealtimeEvent } from '@portico/domain';
 import { io, type Socket } from 'socket.io-client';
+import { eventually } from './eventually';
 
 /** A socket.io client of the tests with every realtime event it received, in order. */
 export interface RecordingClient {
@@ -48,13 +49,14 @@ export function usageEvent(accountId: string): RealtimeEvent {
   };
 }
 
-/** Polls `check` every 20 ms until it is true. @throws Error after `ms` */
+/** Polls `check` every 20 ms (through {@link eventually}) until it is true. @throws Error after `ms` */
 export async function until(check: () => boolean, ms = 5000, what = 'a condition'): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await eventually(
+    () => {
+      if (!check()) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeoutMs: ms, intervalMs: 20 },
+  );
 }
 
 /** Resolves after `ms`. */
