@@ -1,32 +1,16 @@
 'use client';
 
 import { useEffect, useSyncExternalStore } from 'react';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { io, type Socket } from 'socket.io-client';
-import { meSchema, realtimeEventSchema, REALTIME_EVENT_TYPES, type RealtimeEvent } from '@portico/domain';
-import { browserApiClient } from './api-client';
-import { queryKeysForEvent } from './realtime-invalidation';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  connectionState,
+  setConnectionState,
+  subscribeConnectionState,
+  type ConnectionState,
+} from './realtime-state';
 
-/** State of the tab's live connection, as shown by the connection indicator. */
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+export type { ConnectionState } from './realtime-state';
 
-/** Consecutive failed attempts after which the indicator says offline rather than reconnecting. */
-const OFFLINE_AFTER_FAILURES = 4;
-/** Upper bound of the manual reconnect back-off, in ms. */
-const MAX_BACKOFF_MS = 30_000;
-/** How long to wait for the `join_account` acknowledgement, in ms. */
-const JOIN_ACK_TIMEOUT_MS = 5_000;
-
-let state: ConnectionState = 'connecting';
-const listeners = new Set<() => void>();
-
-function setState(next: ConnectionState): void {
-  if (next === state) return;
-  state = next;
-  for (const listener of listeners) listener();
-}
-
-let socket: Socket | null = null;
 /** Origin of the BFF's socket.io endpoint; set once from the server's configuration by {@link configureRealtime}. */
 let realtimeUrl = 'http://localhost:4000';
 
@@ -34,112 +18,24 @@ let realtimeUrl = 'http://localhost:4000';
 export function configureRealtime(url: string): void {
   realtimeUrl = url;
 }
-let currentAccountId: string | null = null;
-let queryClientRef: QueryClient | null = null;
-let failures = 0;
-let hasConnectedBefore = false;
-/** Account whose room the server acknowledged joining on the current socket session (kept across a recovery). */
-let joinedAccountId: string | null = null;
-let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-function joinCurrentAccount(): void {
-  if (!socket?.connected || !currentAccountId) return;
-  const accountId = currentAccountId;
-  socket
-    .timeout(JOIN_ACK_TIMEOUT_MS)
-    .emit('join_account', { accountId }, (err: Error | null, ack: unknown) => {
-      if (err || (typeof ack === 'object' && ack !== null && 'ok' in ack && ack.ok === false)) {
-        // Not joined: the page still works by polling on focus; try again on the next reconnect.
-        console.warn('realtime: join_account was not acknowledged');
-        return;
-      }
-      joinedAccountId = accountId;
-    });
+let socketModule: Promise<typeof import('./realtime-socket')> | null = null;
+
+/**
+ * The socket.io client, fetched once the page's `load` event has fired: live updates start a moment after the first
+ * paint instead of adding the client (about 14 KiB gzip) and the event schemas to what the paint waits for.
+ */
+function loadSocketModule(): Promise<typeof import('./realtime-socket')> {
+  socketModule ??= new Promise<void>((resolve) => {
+    if (document.readyState === 'complete') resolve();
+    else window.addEventListener('load', () => resolve(), { once: true });
+  }).then(() => import('./realtime-socket'));
+  return socketModule;
 }
 
-/** Invalidates the queries an event touches, through the same keys the pages use. */
-function invalidateFor(event: RealtimeEvent): void {
-  const qc = queryClientRef;
-  if (!qc) return;
-  for (const queryKey of queryKeysForEvent(event)) void qc.invalidateQueries({ queryKey });
-}
-
-function scheduleReconnect(): void {
-  if (retryTimer || !socket) return;
-  const delay = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(failures, 5));
-  retryTimer = setTimeout(() => {
-    retryTimer = null;
-    // The handshake may have been refused for an expired access cookie: `GET /me` refreshes it (or sends the
-    // user to the login page when the session is gone), then the socket tries again.
-    browserApiClient
-      .request('/api/v1/me', meSchema)
-      .catch(() => undefined)
-      .finally(() => socket?.connect());
-  }, delay);
-}
-
-/** Builds the tab's one socket on first use (browser only: called from an effect). */
-function ensureSocket(): void {
-  if (socket) return;
-  const s = io(realtimeUrl, { path: '/socket.io', withCredentials: true, autoConnect: false });
-  socket = s;
-  s.on('connect', () => {
-    failures = 0;
-    setState('connected');
-    // `recovered`: the server restored this session (rooms included) and replays the events missed while
-    // disconnected (up to two minutes, on any BFF instance): nothing to join or refetch.
-    if (s.recovered && joinedAccountId !== null && joinedAccountId === currentAccountId) {
-      hasConnectedBefore = true;
-      return;
-    }
-    joinedAccountId = null;
-    joinCurrentAccount();
-    if (hasConnectedBefore && currentAccountId && queryClientRef) {
-      // A new session: events may have been missed while disconnected.
-      void queryClientRef.invalidateQueries({ queryKey: ['account', currentAccountId] });
-    }
-    hasConnectedBefore = true;
-  });
-  s.on('disconnect', (reason) => {
-    setState(navigator.onLine ? 'reconnecting' : 'offline');
-    // After a server-side disconnect socket.io does not retry by itself.
-    if (reason === 'io server disconnect') scheduleReconnect();
-  });
-  s.on('connect_error', () => {
-    failures += 1;
-    setState(!navigator.onLine || failures >= OFFLINE_AFTER_FAILURES ? 'offline' : 'reconnecting');
-    // `active` is false when the server refused the handshake (e.g. auth); socket.io will not retry then.
-    if (!s.active) scheduleReconnect();
-  });
-  for (const type of REALTIME_EVENT_TYPES) {
-    s.on(type, (payload: unknown) => {
-      const parsed = realtimeEventSchema.safeParse(payload);
-      if (parsed.success && parsed.data.type === type) invalidateFor(parsed.data);
-    });
-  }
-  // Added once, with the socket.
-  window.addEventListener('offline', () => setState('offline'));
-  window.addEventListener('online', () => {
-    if (!s.connected) {
-      setState('reconnecting');
-      s.connect();
-    }
-  });
-  s.connect();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** The live connection state (`connecting` during server rendering). */
+/** The live connection state (`connecting` during server rendering and until the client has loaded). */
 export function useConnectionState(): ConnectionState {
-  return useSyncExternalStore(
-    subscribe,
-    () => state,
-    () => 'connecting' as const,
-  );
+  return useSyncExternalStore(subscribeConnectionState, connectionState, () => 'connecting' as const);
 }
 
 /**
@@ -149,9 +45,14 @@ export function useConnectionState(): ConnectionState {
 export function useRealtimeAccount(accountId: string): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    queryClientRef = queryClient;
-    currentAccountId = accountId;
-    ensureSocket();
-    joinCurrentAccount();
+    // Calls resolve in order on the one promise, so the latest account is the one joined.
+    loadSocketModule()
+      .then((socket) => socket.joinAccount(realtimeUrl, accountId, queryClient))
+      .catch(() => {
+        // The chunk could not be fetched (offline, or a new deployment): the page still works by refetching on focus.
+        socketModule = null;
+        setConnectionState('offline');
+        console.warn('realtime: the live-update client could not be loaded');
+      });
   }, [accountId, queryClient]);
 }
