@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   transpilePackages: ['@portico/domain'],
+  // The browser bundle reads the domain's sources, module by module (the package has no side effects), so a page
+  // carries only the schemas it uses rather than the whole prebuilt contract.
+  turbopack: { resolveAlias: { '@portico/domain': { browser: '../../packages/domain/src/index.ts' } } },
   // Tracing (src/instrumentation.node.ts) hooks Node's modules at run time: load its packages from node_modules.
   serverExternalPackages: [
     '@opentelemetry/sdk-node',
