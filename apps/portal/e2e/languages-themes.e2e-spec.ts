@@ -28,6 +28,8 @@ test.describe('languages and themes', () => {
     page,
     browser,
   }) => {
+    // Many pages, two widths each, and a second sign-in: more than the default minute on a busy machine.
+    test.setTimeout(120_000);
     await signIn(page);
     const accountId = accountIdFrom(page.url());
     await page.getByRole('button', { name: /Open user menu/ }).click();

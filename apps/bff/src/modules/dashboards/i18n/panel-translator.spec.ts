@@ -68,6 +68,7 @@ describe('panel translator', () => {
     expect(en.metricValue(1250, 'requests')).toBe('1,250 requests');
     expect(de.metricValue(1250, 'requests')).toBe('1.250 Anfragen');
     expect(de.metricValue(12.25, 'count')).toBe('12,3');
+    expect(de.metricValue(797_540.3, 'requests')).toBe('797.540 Anfragen');
     expect(plain(en.metricValue(12, 'seconds'))).toBe('12 sec');
     expect(de.unit('bytes')).toBe('Bytes');
   });

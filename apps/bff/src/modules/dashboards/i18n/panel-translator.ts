@@ -30,7 +30,8 @@ export interface PanelTranslator {
   /**
    * A value in a catalog metric's unit, with at most `decimals` fraction digits: bytes in decimal multiples (1 GB =
    * 10^9 bytes, as WHMCS and the portal do: `44.9 GB` / `44,9 GB`), seconds (`12 sec` / `12 Sek.`), requests with
-   * their word (`1,250 requests` / `1.250 Anfragen`), counts as the bare number.
+   * their word (`1,250 requests` / `1.250 Anfragen`), counts as the bare number; counts and requests from 1,000 up
+   * without a fraction.
    */
   metricValue(value: number, unit: UsageUnit, decimals?: number): string;
   /** A unit's word for labels (`bytes` / `Bytes`). */
@@ -88,10 +89,11 @@ function createTranslator(locale: Locale): PanelTranslator {
         }
         case 'seconds':
           return unitFormat('second', decimals).format(value);
+        // Counts from a thousand up are whole: 797,540 requests, never 797,540.3.
         case 'count':
-          return text('value.count', { value: number(value, decimals) });
+          return text('value.count', { value: number(value, Math.abs(value) >= 1000 ? 0 : decimals) });
         case 'requests':
-          return text('value.requests', { value: number(value, decimals) });
+          return text('value.requests', { value: number(value, Math.abs(value) >= 1000 ? 0 : decimals) });
       }
     },
     unit: (unit) => text(`unit.${unit}`),
