@@ -28,6 +28,8 @@ test.describe('languages and themes', () => {
     page,
     browser,
   }) => {
+    // Many pages, two widths each, and a second sign-in: more than the default minute on a busy machine.
+    test.setTimeout(120_000);
     await signIn(page);
     const accountId = accountIdFrom(page.url());
     await page.getByRole('button', { name: /Open user menu/ }).click();
@@ -58,7 +60,19 @@ test.describe('languages and themes', () => {
       await page.goto(`/${accountId}/dashboards`);
       await expect(page.getByTestId('dashboard-select')).toContainText('Acme-Übersicht');
       await expect(page.getByTestId('dashboard-grid')).toContainText('Belegter Speicherplatz');
-      await page.screenshot({ path: artifact('de-dashboards-1280.png'), fullPage: true });
+      // Texts the BFF words itself in German too: a table's column headers, and the template panel in the file's
+      // German template with German numbers (44,9 GB) and dates (01.11.2026).
+      await expect(
+        page.getByTestId('panel-invoices').getByRole('columnheader', { name: /^Rechnung/ }),
+      ).toBeVisible();
+      const summary = page.getByTestId('panel-summary');
+      await expect(summary).toContainText(/\d{2}\.\d{2}\.\d{4} bis \d{2}\.\d{2}\.\d{4}/);
+      await expect(summary).toContainText(/Speicherplatz: \d+,\d\sGB von \d+(,\d)?\sGB \(\d+\s%\)/);
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 900 });
+        await expect(summary).toBeVisible();
+        await page.screenshot({ path: artifact(`de-dashboards-${width}.png`), fullPage: true });
+      }
 
       // A form's problems are in German too: the browser's check of the domain schema, worded by its code.
       await page.setViewportSize({ width: 1280, height: 900 });

@@ -125,6 +125,94 @@ describe('dashboards (integration)', () => {
     expect(english.usage.data?.find((tile) => tile.metric === 'disk')?.label).toBe('Disk space');
   });
 
+  it("words what the BFF composes in the reader's language: column headers, thresholds, details, template, heatmap", async () => {
+    const german = async (
+      dashboard: string,
+      panelId: string,
+      query: Record<string, string> = range(7 * DAY),
+    ) => {
+      const res = await fetch(
+        `${t.url}/api/v1/accounts/${acme!.id}/dashboards/${dashboard}/panels/${panelId}/data?${new URLSearchParams(query).toString()}`,
+        { headers: { cookie: acmeOwner, 'accept-language': 'de-DE,de;q=0.9' } },
+      );
+      expect(res.status).toBe(200);
+      return panelDataSchema.parse(await res.json());
+    };
+
+    // Table column headers, from the panel catalogue; the metric's label and unit word in the usage points' header.
+    const headers = async (dashboard: string, panelId: string) => {
+      const data = await german(dashboard, panelId);
+      if (data.type !== 'table') throw new Error(data.type);
+      return data.columns.map((c) => c.label);
+    };
+    expect(await headers('default', 'invoices')).toEqual([
+      'Rechnung',
+      'Ausgestellt',
+      'Fällig',
+      'Status',
+      'Summe',
+      'Offen',
+      'Währung',
+    ]);
+    expect(await headers('default', 'cases')).toEqual(['Fall', 'Betreff', 'Status', 'Priorität', 'Eröffnet']);
+    expect(await headers('default', 'audit')).toEqual(['Zeit', 'Aktion', 'Von', 'Ziel']);
+    expect(await headers('performance', 'services')).toEqual([
+      'Dienst',
+      'Domain',
+      'Status',
+      'Abrechnung',
+      'Preis',
+      'Währung',
+      'Nächste Fälligkeit',
+    ]);
+    expect(await headers('performance', 'usage-points')).toEqual(['Zeit', 'Dienst', 'Bandbreite (Bytes)']);
+    // The English reader still gets English headers (the language is part of the panel cache key).
+    const english = await panel(acmeOwner, acme!.id, 'default', 'invoices');
+    if (english.type !== 'table') throw new Error(english.type);
+    expect(english.columns[0]?.label).toBe('Invoice');
+
+    // KPI threshold labels from the files' translations; details worded and numbers formatted in German.
+    const used = await german('default', 'disk-used');
+    if (used.type !== 'kpi') throw new Error(used.type);
+    expect(used.threshold?.label).toMatch(/^(gut|Warnung|kritisch)$/);
+    expect(used.detail).toMatch(/^\d+(,\d)?\sGB von \d+(,\d)?\sGB$/);
+    const cost = await german('default', 'bandwidth-overage-cost');
+    if (cost.type !== 'kpi') throw new Error(cost.type);
+    expect(cost.threshold?.label).toMatch(/^(im Kontingent|überschritten)$/);
+    expect(cost.detail).toMatch(/^(Im Rahmen des Kontingents|\d+(,\d)?\s[kMGT]?B über dem Kontingent)$/);
+    const estimate = await german('default', 'next-invoice');
+    if (estimate.type !== 'kpi') throw new Error(estimate.type);
+    expect(estimate.detail).toMatch(
+      /^\d+ Dienste? bis \d{2}\.\d{2}\.\d{4} fällig; verglichen mit der letzten Rechnung$/,
+    );
+    expect(
+      estimate.parts.every((p) => /, fällig am \d{2}\.\d{2}\.\d{4}$|^Voraussichtliche /.test(p.label)),
+    ).toBe(true);
+    const total = await german('performance', 'bandwidth-total');
+    if (total.type !== 'kpi') throw new Error(total.type);
+    expect(total.detail).toBe('Summe im gewählten Zeitraum');
+    const trend = await german('default', 'bandwidth-trend');
+    if (trend.type !== 'timeseries') throw new Error(trend.type);
+    expect(trend.yLabel).toBe('Bandbreite (Bytes)');
+
+    // The template panel renders the German template with German dates, figures and percentages.
+    const summary = await german('default', 'summary');
+    if (summary.type !== 'template') throw new Error(summary.type);
+    expect(summary.html).toMatch(/^Acme Hosting Ltd: \d{2}\.\d{2}\.\d{4} bis \d{2}\.\d{2}\.\d{4}\n/);
+    expect(summary.html).toMatch(/Speicherplatz: \d+,\d\sGB von \d+(,\d)?\sGB \(\d+\s%\)/);
+    expect(summary.html).not.toMatch(/ of | to |\d\.\d\sGB/);
+
+    // The heatmap: its label, names, dates, legend and empty days in German; the image's alternative translated.
+    const heat = await german('performance', 'bandwidth-heatmap');
+    if (heat.type !== 'image') throw new Error(heat.type);
+    expect(heat.body).toContain('aria-label="Bandbreite, täglich, 91 Tage"');
+    expect(heat.body).toContain('>Weniger</text>');
+    expect(heat.body).toMatch(/>Mo<\/text>/);
+    expect(heat.body).toMatch(/<title>\d{2}\.\d{2}\.\d{4}: (\d+(,\d)?\s[kMGT]?B|keine Daten)<\/title>/);
+    expect(heat.body).not.toMatch(/>(Less|More)<|no data/);
+    expect(heat.alt).toBe('Kalender-Heatmap der täglichen Bandbreite in den letzten 13 Wochen');
+  });
+
   it("serves every panel of both dashboards in its type's shape", async () => {
     for (const name of ['default', 'performance']) {
       const d = dashboardSchema.parse(await (await get(acmeOwner, `${acme!.id}/dashboards/${name}`)).json());

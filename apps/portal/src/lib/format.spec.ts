@@ -6,6 +6,7 @@ import {
   formatDate,
   formatMoney,
   formatRelative,
+  formatTimeTick,
   humanize,
 } from './format';
 
@@ -109,6 +110,19 @@ describe('formatDate', () => {
   it('shows a dash for null and echoes unparseable text', () => {
     expect(formatDate(null)).toBe('–');
     expect(formatDate('someday')).toBe('someday');
+  });
+});
+
+describe('formatTimeTick', () => {
+  it('words axis ticks by their roundness in the language, not in d3 English', () => {
+    const ticks = [
+      new Date(2026, 10, 27, 14, 30),
+      new Date(2026, 10, 27),
+      new Date(2026, 11, 1),
+      new Date(2027, 0, 1),
+    ];
+    expect(ticks.map((t) => formatTimeTick(t, 'en-US'))).toEqual(['2:30 PM', 'Nov 27', 'December', '2027']);
+    expect(ticks.map((t) => formatTimeTick(t, 'de-DE'))).toEqual(['14:30', '27. Nov.', 'Dezember', '2027']);
   });
 });
 

@@ -98,6 +98,36 @@ export function formatDate(isoDate: string | null, locale: string = LOCALE): str
   ).format(ms);
 }
 
+/**
+ * A time axis tick in the viewer's language and time zone, worded by how round the instant is (d3's multi-scale
+ * rule, with `Intl` instead of d3's English names): a time within the day (`2:30 PM` / `14:30`), a day (`Nov 27` /
+ * `27. Nov.`), a month (`December` / `Dezember`), a year (`2027`).
+ */
+export function formatTimeTick(at: Date, locale: string = LOCALE): string {
+  const style =
+    at.getSeconds() !== 0 || at.getMilliseconds() !== 0
+      ? 'second'
+      : at.getMinutes() !== 0 || at.getHours() !== 0
+        ? 'minute'
+        : at.getDate() !== 1
+          ? 'day'
+          : at.getMonth() !== 0
+            ? 'month'
+            : 'year';
+  const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
+    second: { hour: 'numeric', minute: '2-digit', second: '2-digit' },
+    minute: { hour: 'numeric', minute: '2-digit' },
+    day: { month: 'short', day: 'numeric' },
+    month: { month: 'long' },
+    year: { year: 'numeric' },
+  };
+  return cached(
+    dateFormats,
+    `${locale}|tick-${style}`,
+    () => new Intl.DateTimeFormat(locale, options[style]),
+  ).format(at);
+}
+
 /** Formats an ISO timestamp in the viewer's time zone, e.g. `Nov 21, 2026, 10:04 AM` or `21.11.2026, 10:04`. */
 export function formatDateTime(iso: string | null, locale: string = LOCALE): string {
   if (!iso) return '–';

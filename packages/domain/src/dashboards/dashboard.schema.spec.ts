@@ -7,6 +7,7 @@ import {
   panelSchema,
   relativeChange,
   thresholdFor,
+  translatedPanel,
   updateSavedDashboardSchema,
 } from './index';
 
@@ -96,6 +97,67 @@ describe('panel schemas', () => {
     expect(paths(panelSchema.safeParse({ ...base, type: 'image', provider: 'usage-heatmap' }))).toEqual([
       'alt',
     ]);
+  });
+});
+
+describe('translated panels', () => {
+  it('words the panel texts of its type and the KPI threshold labels, and drops every translations field', () => {
+    const kpi = panelSchema.parse({
+      ...base,
+      type: 'kpi',
+      measure: 'allowance_used_ratio',
+      metric: 'disk',
+      translations: { de: { title: 'Belegt' } },
+      thresholds: [
+        { value: 0, color: 'green', label: 'good', translations: { de: { label: 'gut' } } },
+        { value: 80, color: 'amber', label: 'warning' },
+      ],
+    });
+    const de = translatedPanel(kpi, 'de');
+    expect(de).toMatchObject({ title: 'Belegt' });
+    if (de.type !== 'kpi') throw new Error(de.type);
+    expect(de.thresholds).toEqual([
+      { value: 0, color: 'green', label: 'gut' },
+      { value: 80, color: 'amber', label: 'warning' },
+    ]);
+    expect(JSON.stringify(de)).not.toContain('translations');
+    const en = translatedPanel(kpi, 'en');
+    if (en.type !== 'kpi') throw new Error(en.type);
+    expect(en.thresholds.map((t) => t.label)).toEqual(['good', 'warning']);
+    expect(JSON.stringify(en)).not.toContain('translations');
+  });
+
+  it.each([
+    ['timeseries', { metrics: ['disk'], yLabel: 'Bytes' }, { yLabel: 'Byte' }],
+    ['template', { provider: 'account-summary', template: 'Used {{used}}' }, { template: 'Belegt {{used}}' }],
+    ['image', { provider: 'usage-heatmap', alt: 'Daily use' }, { alt: 'Tägliche Nutzung' }],
+  ])('%s: translates its own text', (type, extra, de) => {
+    const p = panelSchema.parse({ ...base, type, ...extra, translations: { de } });
+    expect(translatedPanel(p, 'de')).toMatchObject(de);
+  });
+
+  it('refuses a translated field a panel type does not have, and an unescaped tag in a translated template', () => {
+    expect(
+      paths(
+        panelSchema.safeParse({
+          ...base,
+          type: 'table',
+          source: 'invoices',
+          translations: { de: { alt: 'x' } },
+        }),
+      ),
+    ).toEqual(['translations.de']);
+    expect(
+      paths(
+        panelSchema.safeParse({
+          ...base,
+          type: 'template',
+          provider: 'account-summary',
+          template: 'ok',
+          translations: { de: { template: '{{{raw}}}' } },
+        }),
+      ),
+    ).toEqual(['translations.de.template']);
   });
 });
 

@@ -8,7 +8,9 @@ import { kpiMeasureSchema, thresholdColorSchema } from './panel.schema';
 /**
  * The data of one panel (`GET .../dashboards/:name/panels/:panelId/data`), by panel type. Every answer carries
  * `meta`: when its figures were read (`fetchedAt`), whether they came from the per-account panel cache
- * (`cached`), and the range it covers.
+ * (`cached`), and the range it covers. Its texts are in the language the request's `Accept-Language` prefers
+ * (English or German): configured texts (labels, thresholds, templates) from their `translations`, and the words,
+ * numbers and dates the BFF composes (column headers, KPI details, the heatmap) worded and formatted for it.
  */
 
 export const panelDataMetaSchema = z.object({
@@ -52,6 +54,7 @@ export const timeseriesPanelDataSchema = z.object({
   type: z.literal('timeseries'),
   /** `raw` with `aggregation=off`. */
   bucket: usageBucketSchema,
+  /** The y-axis label: the panel's own, or the first metric's label and unit (`Disk space (bytes)`), in the language. */
   yLabel: z.string(),
   series: z.array(panelSeriesSchema),
   /** True when raw points were cut at the read limit (aggregation off). */
@@ -59,7 +62,7 @@ export const timeseriesPanelDataSchema = z.object({
   meta: panelDataMetaSchema,
 });
 
-/** The threshold step a KPI value falls in. */
+/** The threshold step a KPI value falls in, its configured label in the reader's language. */
 export const kpiThresholdHitSchema = z.object({ color: thresholdColorSchema, label: z.string() });
 
 export const kpiPanelDataSchema = z.object({
@@ -76,9 +79,9 @@ export const kpiPanelDataSchema = z.object({
   /** (value - previous) / previous; null when either is unknown or previous is 0. */
   change: z.number().nullable(),
   threshold: kpiThresholdHitSchema.nullable(),
-  /** One line explaining the figure (e.g. `4.2 GB of 10 GB`). */
+  /** One line explaining the figure, in the reader's language (`4.2 GB of 10 GB`, German `4,2 GB von 10 GB`). */
   detail: z.string().nullable(),
-  /** Money parts of `next_invoice_estimate`: recurring amounts and projected overage. */
+  /** Money parts of `next_invoice_estimate`: recurring amounts and projected overage, labelled in the language. */
   parts: z.array(z.object({ label: z.string(), amount: moneySchema })).default([]),
   meta: panelDataMetaSchema,
 });
@@ -127,7 +130,10 @@ export const healthStatusPanelDataSchema = z.object({
   meta: panelDataMetaSchema,
 });
 
-/** A table column: `key` of the rows, header `label`, value `kind` (for formatting and sorting). */
+/**
+ * A table column: `key` of the rows (stable: sorting, CSV headers), header `label` in the reader's language
+ * (`Invoice`, German `Rechnung`), value `kind` (for formatting and sorting).
+ */
 export const tableColumnSchema = z.object({
   key: z.string(),
   label: z.string(),
@@ -149,7 +155,8 @@ export const tablePanelDataSchema = z.object({
 /**
  * A template panel: the rendered template as HTML that holds no markup at all: the template's own text is
  * HTML-escaped before rendering and every value by the template library, so `html` never contains `<`. The portal
- * shows it with line breaks kept.
+ * shows it with line breaks kept. The template is the reader's language's (the panel's `translations`), and the
+ * provider's numbers, units and dates are formatted for it (`44,9 GB`, `01.07.2026`).
  */
 export const templatePanelDataSchema = z.object({
   type: z.literal('template'),
@@ -157,7 +164,10 @@ export const templatePanelDataSchema = z.object({
   meta: panelDataMetaSchema,
 });
 
-/** An image panel: the image the provider rendered (`image/svg+xml` as text, `image/png` as base64). */
+/**
+ * An image panel: the image the provider rendered (`image/svg+xml` as text, `image/png` as base64), its texts and
+ * `alt` in the reader's language.
+ */
 export const imagePanelDataSchema = z.object({
   type: z.literal('image'),
   mediaType: z.enum(['image/svg+xml', 'image/png']),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { translationsSchema } from '../common/translations';
+import type { Locale } from '../auth/auth.schema';
+import { translated, translationsSchema } from '../common/translations';
 import { usageMetricKeySchema } from '../usage/metric-catalog.schema';
 
 /**
@@ -72,12 +73,20 @@ export const DEFAULT_PANEL_REFRESH_SECONDS: Readonly<Record<PanelType, number>> 
 export const thresholdColorSchema = z.enum(['green', 'amber', 'red', 'blue', 'grey']);
 export type ThresholdColor = z.infer<typeof thresholdColorSchema>;
 
+const thresholdLabelSchema = z.string().min(1).max(40);
+
 /**
  * One threshold step of a KPI (Grafana's model): the colour and label apply from `value` (inclusive, in the KPI's
- * unit) up to the next step. Steps are listed in ascending `value`; a value below the first step has no colour.
+ * unit) up to the next step. Steps are listed in ascending `value`; a value below the first step has no colour. The
+ * label is configured text: `translations` words it in other languages (`{ de: { label: gut } }`).
  */
 export const kpiThresholdSchema = z
-  .object({ value: z.number().finite(), color: thresholdColorSchema, label: z.string().min(1).max(40) })
+  .object({
+    value: z.number().finite(),
+    color: thresholdColorSchema,
+    label: thresholdLabelSchema,
+    translations: translationsSchema({ label: thresholdLabelSchema }),
+  })
   .strict();
 export type KpiThreshold = z.infer<typeof kpiThresholdSchema>;
 
@@ -114,15 +123,15 @@ export const overagePriceSchema = z
   .strict();
 export type OveragePrice = z.infer<typeof overagePriceSchema>;
 
+const panelTitleSchema = z.string().trim().min(1).max(80);
+const panelDescriptionSchema = z.string().max(300);
+
 const panelBase = {
   id: panelIdSchema,
-  title: z.string().trim().min(1).max(80),
-  description: z.string().max(300).optional(),
+  title: panelTitleSchema,
+  description: panelDescriptionSchema.optional(),
   /** `title` and `description` in other languages (`{ de: { title: 'Speicherplatz' } }`); served translated. */
-  translations: translationsSchema({
-    title: z.string().trim().min(1).max(80),
-    description: z.string().max(300),
-  }),
+  translations: translationsSchema({ title: panelTitleSchema, description: panelDescriptionSchema }),
   /** Position on the grid; `w`/`h` default to {@link DEFAULT_PANEL_SIZE}, `x`/`y` are required. */
   gridPos: z
     .object({ x: z.number(), y: z.number(), w: z.number().optional(), h: z.number().optional() })
@@ -135,6 +144,8 @@ const panelBase = {
     .optional(),
 };
 
+const yLabelSchema = z.string().max(60);
+
 /** `timeseries`: one to five catalog metrics over the selected range, per service or summed, with projections. */
 export const timeseriesPanelInputSchema = z
   .object({
@@ -146,7 +157,13 @@ export const timeseriesPanelInputSchema = z
     /** Draw the projection to the end of the billing period when the range reaches the present. */
     projection: z.boolean().default(true),
     /** Y-axis label; defaults to the first metric's label and unit. */
-    yLabel: z.string().max(60).optional(),
+    yLabel: yLabelSchema.optional(),
+    /** `title`, `description` and `yLabel` in other languages; served translated. */
+    translations: translationsSchema({
+      title: panelTitleSchema,
+      description: panelDescriptionSchema,
+      yLabel: yLabelSchema,
+    }),
   })
   .strict();
 
@@ -246,8 +263,19 @@ export const templatePanelInputSchema = z
     provider: panelProviderNameSchema,
     params: z.record(z.string(), z.unknown()).default({}),
     template: panelTemplateSchema,
+    /**
+     * `title`, `description` and `template` in other languages (the same provider's view, other words); served
+     * translated, so the BFF renders the reader's template.
+     */
+    translations: translationsSchema({
+      title: panelTitleSchema,
+      description: panelDescriptionSchema,
+      template: panelTemplateSchema,
+    }),
   })
   .strict();
+
+const altSchema = z.string().min(1).max(200);
 
 /** `image`: an SVG or PNG a custom provider renders on the server. */
 export const imagePanelInputSchema = z
@@ -257,7 +285,13 @@ export const imagePanelInputSchema = z
     provider: panelProviderNameSchema,
     params: z.record(z.string(), z.unknown()).default({}),
     /** Text alternative of the image. */
-    alt: z.string().min(1).max(200),
+    alt: altSchema,
+    /** `title`, `description` and `alt` in other languages; served translated. */
+    translations: translationsSchema({
+      title: panelTitleSchema,
+      description: panelDescriptionSchema,
+      alt: altSchema,
+    }),
   })
   .strict();
 
@@ -304,6 +338,16 @@ export const panelSchema = panelInputSchema.transform((p, ctx): Panel => {
     refreshSeconds: p.refreshSeconds ?? DEFAULT_PANEL_REFRESH_SECONDS[p.type],
   };
 });
+
+/**
+ * `panel` in `locale`, as the BFF serves a configured panel: its texts (title, description, and per type the y-axis
+ * label, template or image alternative) and its KPI threshold labels replaced by their `translations` for the
+ * language, every `translations` field dropped. English, or a language without translations, keeps the own texts.
+ */
+export function translatedPanel(panel: Panel, locale: Locale): Panel {
+  const own = translated(panel, locale) as Panel;
+  return own.type === 'kpi' ? { ...own, thresholds: own.thresholds.map((t) => translated(t, locale)) } : own;
+}
 
 /** Whether two grid positions overlap. */
 export function panelsOverlap(a: GridPosition, b: GridPosition): boolean {

@@ -99,11 +99,15 @@ describe('dashboard configuration', () => {
     title: Words
     provider: account-summary
     template: "{{#metrics}}unclosed"
+    translations: { de: { template: "{{^metrics}}offen" } }
     gridPos: { x: 0, y: 4 }
 `;
     const out = messages('a.yaml', text);
     expect(out[0]).toMatch(/^a\.yaml:14:35 panels\.1\.params\.days: /);
     expect(out[1]).toMatch(/^a\.yaml:21:15 panels\.2\.template: template: Unclosed section "metrics"/);
+    expect(out[2]).toMatch(
+      /^a\.yaml:22:37 panels\.2\.translations\.de\.template: template: Unclosed section "metrics"/,
+    );
   });
 
   it('reports YAML syntax errors with their position', () => {

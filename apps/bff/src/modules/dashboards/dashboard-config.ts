@@ -155,13 +155,17 @@ function checkProvider(
   if (typeof metric === 'string' && !metricKeys.has(metric))
     out.push({ path: ['params', 'metric'], message: `unknown metric ${JSON.stringify(metric)}` });
   if (panel.type === 'template') {
-    try {
-      Mustache.parse(panel.template);
-    } catch (err) {
-      out.push({
-        path: ['template'],
-        message: `template: ${err instanceof Error ? err.message : String(err)}`,
-      });
+    // The template and each language's translation of it.
+    const templates: Array<[PropertyKey[], string]> = [[['template'], panel.template]];
+    for (const [language, texts] of Object.entries(panel.translations ?? {}))
+      if (texts?.template !== undefined)
+        templates.push([['translations', language, 'template'], texts.template]);
+    for (const [path, template] of templates) {
+      try {
+        Mustache.parse(template);
+      } catch (err) {
+        out.push({ path, message: `template: ${err instanceof Error ? err.message : String(err)}` });
+      }
     }
   }
   return out;

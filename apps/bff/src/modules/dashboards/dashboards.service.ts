@@ -5,6 +5,7 @@ import {
   panelIdSchema,
   roleHasPermission,
   translated,
+  translatedPanel,
   type CreateSavedDashboard,
   type Dashboard,
   type DashboardList,
@@ -91,7 +92,8 @@ export class DashboardsService {
 
   /**
    * The configured dashboards of the account (one account over its products over all), in their order, with their
-   * titles and descriptions and their panels' in the reader's language (the files' `translations`). Saved
+   * titles and descriptions and their panels' texts (titles, threshold labels, templates, ...) in the reader's
+   * language (the files' `translations`). Saved
    * dashboards are served as saved: the editor sends back what it read.
    */
   private async configured(reader: DashboardReader): Promise<ResolvedDashboard[]> {
@@ -105,7 +107,7 @@ export class DashboardsService {
         name: d.name,
         title: d.title,
         description: d.description ?? null,
-        panels: d.panels.map((p) => translated(p, locale) as Panel),
+        panels: d.panels.map((p) => translatedPanel(p, locale)),
         source: 'configuration' as const,
         visibility: null,
         saved: null,
@@ -297,7 +299,7 @@ export class DashboardsService {
       panel.refreshSeconds === 0 ? this.env.DASHBOARD_PANEL_CACHE_SECONDS : panel.refreshSeconds,
     );
     // The panel's definition is part of the key (a reloaded configuration never serves data of the old panel), and so
-    // is the reader's language (metric labels in the data).
+    // is the reader's language (metric labels, column headers, details, numbers and dates in the data).
     const digest = createHash('sha256')
       .update(JSON.stringify([panel, query, account.locale ?? 'en']))
       .digest('base64url')

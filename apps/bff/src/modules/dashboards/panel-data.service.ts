@@ -4,6 +4,7 @@ import {
   relativeChange,
   roleHasPermission,
   thresholdFor,
+  translatedPanel,
   usagePeriodOf,
   type HealthItem,
   type HealthStatusPanel,
@@ -42,7 +43,7 @@ import { UsageServicesService } from '../usage/usage-services.service';
 import { UsageStore } from '../usage/usage-store.port';
 import { UsageService } from '../usage/usage.service';
 import { allowanceFigures, overageCost, previousPeriod } from './kpi-figures';
-import { formatMetricValue } from './providers/format';
+import { panelTranslator, type PanelMessageKey, type PanelTranslator } from './i18n/panel-translator';
 import {
   panelProviderRegistry,
   type ImagePanelProvider,
@@ -51,7 +52,11 @@ import {
 } from './providers';
 import { tablePage, type TableRow } from './table-page';
 
-/** The account a panel is read for, and the language of its configured texts (metric labels; default English). */
+/**
+ * The account a panel is read for, and the reader's language (default English): of the configured texts (metric
+ * labels, threshold labels, templates) and of the words, numbers and dates the BFF composes (column headers, KPI
+ * details, the heatmap's texts).
+ */
 export type PanelReader = AccountContext & { locale?: Locale };
 
 /** Raw points a timeseries panel returns per metric with aggregation off (the rest is cut: `truncated`). */
@@ -118,10 +123,12 @@ export class PanelDataService {
    */
   async read(
     account: PanelReader,
-    panel: Panel,
+    configured: Panel,
     query: PanelDataQuery,
     now: Date = new Date(),
   ): Promise<PanelData> {
+    // A configured panel comes translated; a saved one as saved, with any translations it carries.
+    const panel = translatedPanel(configured, account.locale ?? 'en');
     const meta: PanelDataMeta = {
       fetchedAt: now.toISOString(),
       cached: false,
@@ -241,10 +248,12 @@ export class PanelDataService {
       )
     ).flat();
     const first = metrics[0]!;
+    const tr = panelTranslator(account.locale);
     return {
       type: 'timeseries',
       bucket,
-      yLabel: panel.yLabel ?? `${first.label} (${first.unit})`,
+      yLabel:
+        panel.yLabel ?? tr.text('timeseries.yLabel', { metric: first.label, unit: tr.unit(first.unit) }),
       series,
       truncated,
     };
@@ -286,6 +295,7 @@ export class PanelDataService {
     to: Date,
     now: Date,
   ): Promise<Bare<KpiPanelData>> {
+    const tr = panelTranslator(account.locale);
     const base = {
       type: 'kpi' as const,
       measure: panel.measure,
@@ -314,7 +324,7 @@ export class PanelDataService {
       };
     };
     if (panel.measure === 'next_invoice_estimate')
-      return this.nextInvoiceEstimate(account, panel, now, finish);
+      return this.nextInvoiceEstimate(account, panel, now, tr, finish);
     const metric = this.metric(panel.metric!, account.locale);
     if (panel.measure === 'usage_total') {
       const prev = previousPeriod(from, to);
@@ -342,7 +352,7 @@ export class PanelDataService {
         figure(old),
         metric.unit,
         null,
-        metric.kind === 'counter' ? 'Total over the selected range' : 'Average over the selected range',
+        tr.text(metric.kind === 'counter' ? 'kpi.totalOverRange' : 'kpi.averageOverRange'),
       );
     }
     // Allowance measures: the billing period so far against the previous period of the same length.
@@ -360,8 +370,11 @@ export class PanelDataService {
     const old = allowanceFigures(usedBefore, limit);
     const of =
       limit === null
-        ? 'no limit'
-        : `${formatMetricValue(usedNow, metric.unit)} of ${formatMetricValue(limit, metric.unit)}`;
+        ? tr.text('kpi.noLimit')
+        : tr.text('kpi.usedOfLimit', {
+            used: tr.metricValue(usedNow, metric.unit),
+            limit: tr.metricValue(limit, metric.unit),
+          });
     switch (panel.measure) {
       case 'allowance_used':
         return finish(cur.used, old.used, metric.unit, null, of);
@@ -375,7 +388,7 @@ export class PanelDataService {
           old.overage,
           metric.unit,
           null,
-          cur.overage !== null && cur.overage > 0 ? 'In overage' : of,
+          cur.overage !== null && cur.overage > 0 ? tr.text('kpi.inOverage') : of,
         );
       case 'overage_cost': {
         const price = panel.overagePrice!;
@@ -386,8 +399,8 @@ export class PanelDataService {
           'money',
           price.currency,
           cur.overage !== null && cur.overage > 0
-            ? `${formatMetricValue(cur.overage, metric.unit)} over the allowance`
-            : 'Within the allowance',
+            ? tr.text('kpi.overAllowance', { overage: tr.metricValue(cur.overage, metric.unit) })
+            : tr.text('kpi.withinAllowance'),
         );
       }
     }
@@ -401,6 +414,7 @@ export class PanelDataService {
     account: PanelReader,
     panel: KpiPanel,
     now: Date,
+    tr: PanelTranslator,
     finish: (
       value: number | null,
       previous: number | null,
@@ -425,7 +439,10 @@ export class PanelDataService {
     const parts: Array<{ label: string; amount: Money }> = due
       .filter((s) => s.recurringAmount.currency === currency)
       .map((s) => ({
-        label: `${s.productName}${s.domain ? ` (${s.domain})` : ''}, due ${s.nextDueOn}`,
+        label: tr.text('kpi.partDue', {
+          service: `${s.productName}${s.domain ? ` (${s.domain})` : ''}`,
+          date: tr.date(s.nextDueOn!),
+        }),
         amount: s.recurringAmount,
       }));
     if (panel.metric !== undefined && panel.overagePrice !== undefined) {
@@ -436,7 +453,7 @@ export class PanelDataService {
         limit === null ? null : await this.usage.projection(account.accountId, metric, null, limit, now);
       if (limit !== null && projection !== null && projection.value > limit) {
         parts.push({
-          label: `Projected ${metric.label.toLowerCase()} overage`,
+          label: tr.text('kpi.partProjectedOverage', { metric: metric.label }),
           amount: {
             amountMinor: overageCost(projection.value - limit, panel.overagePrice),
             currency: panel.overagePrice.currency,
@@ -444,7 +461,7 @@ export class PanelDataService {
         });
       }
     }
-    if (currency === null) return finish(null, null, 'money', null, 'Nothing due this period');
+    if (currency === null) return finish(null, null, 'money', null, tr.text('kpi.nothingDue'));
     const value = parts.reduce((s, p) => s + p.amount.amountMinor, 0);
     const last = invoices.items[0];
     const previous = last && last.currency === currency ? last.total.amountMinor : null;
@@ -453,7 +470,7 @@ export class PanelDataService {
       previous,
       'money',
       currency,
-      `${due.length} service${due.length === 1 ? '' : 's'} due by ${end}; compared with the last invoice`,
+      tr.text('kpi.dueServices', { count: due.length, date: tr.date(end) }),
       parts,
     );
   }
@@ -561,6 +578,13 @@ export class PanelDataService {
     rows: TableRow[];
     defaultSort: { column: string; direction: 'asc' | 'desc' };
   }> {
+    const tr = panelTranslator(account.locale);
+    /** A column of the panel's source with its header in the reader's language. */
+    const column = <K extends string>(
+      key: K,
+      kind: TableColumn['kind'],
+      header: Extract<PanelMessageKey, `column.${TablePanel['source']}.${K}`>,
+    ): TableColumn => ({ key, label: tr.text(header), kind });
     switch (panel.source) {
       case 'invoices': {
         const page = await this.billing.listInvoices(account, {
@@ -570,13 +594,13 @@ export class PanelDataService {
         });
         return {
           columns: [
-            { key: 'number', label: 'Invoice', kind: 'text' },
-            { key: 'issuedOn', label: 'Issued', kind: 'date' },
-            { key: 'dueOn', label: 'Due', kind: 'date' },
-            { key: 'status', label: 'Status', kind: 'status' },
-            { key: 'total', label: 'Total', kind: 'money' },
-            { key: 'balance', label: 'Balance', kind: 'money' },
-            { key: 'currency', label: 'Currency', kind: 'text' },
+            column('number', 'text', 'column.invoices.number'),
+            column('issuedOn', 'date', 'column.invoices.issuedOn'),
+            column('dueOn', 'date', 'column.invoices.dueOn'),
+            column('status', 'status', 'column.invoices.status'),
+            column('total', 'money', 'column.invoices.total'),
+            column('balance', 'money', 'column.invoices.balance'),
+            column('currency', 'text', 'column.invoices.currency'),
           ],
           rows: page.items.map((i) => ({
             number: i.number,
@@ -598,11 +622,11 @@ export class PanelDataService {
         });
         return {
           columns: [
-            { key: 'number', label: 'Case', kind: 'text' },
-            { key: 'subject', label: 'Subject', kind: 'text' },
-            { key: 'status', label: 'Status', kind: 'status' },
-            { key: 'priority', label: 'Priority', kind: 'text' },
-            { key: 'createdAt', label: 'Opened', kind: 'date' },
+            column('number', 'text', 'column.cases.number'),
+            column('subject', 'text', 'column.cases.subject'),
+            column('status', 'status', 'column.cases.status'),
+            column('priority', 'text', 'column.cases.priority'),
+            column('createdAt', 'date', 'column.cases.createdAt'),
           ],
           rows: page.items.map((c) => ({
             number: c.number,
@@ -618,13 +642,13 @@ export class PanelDataService {
         const list = await this.billing.listSubscriptions(account);
         return {
           columns: [
-            { key: 'productName', label: 'Service', kind: 'text' },
-            { key: 'domain', label: 'Domain', kind: 'text' },
-            { key: 'status', label: 'Status', kind: 'status' },
-            { key: 'billingCycle', label: 'Cycle', kind: 'text' },
-            { key: 'recurringAmount', label: 'Price', kind: 'money' },
-            { key: 'currency', label: 'Currency', kind: 'text' },
-            { key: 'nextDueOn', label: 'Next due', kind: 'date' },
+            column('productName', 'text', 'column.services.productName'),
+            column('domain', 'text', 'column.services.domain'),
+            column('status', 'status', 'column.services.status'),
+            column('billingCycle', 'text', 'column.services.billingCycle'),
+            column('recurringAmount', 'money', 'column.services.recurringAmount'),
+            column('currency', 'text', 'column.services.currency'),
+            column('nextDueOn', 'date', 'column.services.nextDueOn'),
           ],
           rows: list.items.map((s) => ({
             productName: s.productName,
@@ -641,9 +665,13 @@ export class PanelDataService {
       case 'usage_points': {
         const metric = this.metric(panel.metric!, account.locale);
         const columns: TableColumn[] = [
-          { key: 'at', label: 'Time', kind: 'date' },
-          { key: 'service', label: 'Service', kind: 'text' },
-          { key: 'value', label: `${metric.label} (${metric.unit})`, kind: 'number' },
+          column('at', 'date', 'column.usage_points.at'),
+          column('service', 'text', 'column.usage_points.service'),
+          {
+            key: 'value',
+            label: tr.text('column.usage_points.value', { metric: metric.label, unit: tr.unit(metric.unit) }),
+            kind: 'number',
+          },
         ];
         if (query.aggregation === 'off') {
           const raw = await this.store.rawSamples({
@@ -680,10 +708,10 @@ export class PanelDataService {
         });
         return {
           columns: [
-            { key: 'occurredAt', label: 'Time', kind: 'date' },
-            { key: 'action', label: 'Action', kind: 'text' },
-            { key: 'actor', label: 'By', kind: 'text' },
-            { key: 'target', label: 'Target', kind: 'text' },
+            column('occurredAt', 'date', 'column.audit_events.occurredAt'),
+            column('action', 'text', 'column.audit_events.action'),
+            column('actor', 'text', 'column.audit_events.actor'),
+            column('target', 'text', 'column.audit_events.target'),
           ],
           rows: page.items.map((e) => ({
             occurredAt: e.occurredAt,
@@ -697,8 +725,9 @@ export class PanelDataService {
     }
   }
 
-  private providerContext(account: AccountContext, from: Date, to: Date, now: Date): PanelProviderContext {
-    return { account, from, to, now };
+  private providerContext(account: PanelReader, from: Date, to: Date, now: Date): PanelProviderContext {
+    const locale = account.locale ?? 'en';
+    return { account, from, to, now, locale, translator: panelTranslator(locale) };
   }
 
   private async template(

@@ -7,6 +7,7 @@ import {
   MAIL_CATALOGUES,
   type MailCatalogue,
 } from './mail-translator';
+import { argumentsOf } from '../../../../test/support/icu-arguments';
 
 /** Every leaf of a catalogue as a dotted key, sorted. */
 function keysOf(node: unknown, prefix = ''): string[] {
@@ -14,29 +15,6 @@ function keysOf(node: unknown, prefix = ''): string[] {
   return Object.entries(node as Record<string, unknown>)
     .flatMap(([k, v]) => keysOf(v, `${prefix}${k}.`))
     .sort();
-}
-
-interface AstNode {
-  type: number;
-  value?: unknown;
-  options?: Record<string, { value: AstNode[] }>;
-  children?: AstNode[];
-}
-
-/** The ICU argument names (and tag names) a message uses, read from intl-messageformat's own parse. */
-function argumentsOf(message: string): string[] {
-  const names = new Set<string>();
-  const walk = (nodes: AstNode[]) => {
-    for (const n of nodes) {
-      // 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural, 8 tag
-      if ([1, 2, 3, 4, 5, 6].includes(n.type) && typeof n.value === 'string') names.add(n.value);
-      if (n.type === 8 && typeof n.value === 'string') names.add(`<${n.value}>`);
-      for (const option of Object.values(n.options ?? {})) walk(option.value);
-      walk(n.children ?? []);
-    }
-  };
-  walk(new IntlMessageFormat(message, 'en').getAst());
-  return [...names].sort();
 }
 
 const languages = Object.keys(MAIL_CATALOGUES) as (keyof typeof MAIL_CATALOGUES)[];

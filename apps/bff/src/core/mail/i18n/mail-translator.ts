@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { currencyExponent, localeSchema, type Locale, type Money } from '@portico/domain';
+import { INTL_LOCALE } from '../../i18n/intl-locale';
 import { MAIL_CATALOGUE_DE } from './mail-catalogue.de';
 import { MAIL_CATALOGUE_EN } from './mail-catalogue.en';
 
@@ -16,9 +17,6 @@ export const MAIL_CATALOGUES: Readonly<Record<Locale, MailCatalogue>> = {
 
 /** The language of a mail when the recipient saved none (or an unknown one). */
 export const DEFAULT_MAIL_LOCALE: Locale = 'en';
-
-/** Regional locale handed to `Intl` for each language (as the portal does: number grouping, date order). */
-const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-US', de: 'de-DE' };
 
 /** Values of a message's ICU arguments. */
 export type MessageValues = Readonly<Record<string, string | number>>;

@@ -5,7 +5,6 @@ import { currentFigures, figureOf } from '../../usage/usage-current';
 import { metricLimit } from '../../usage/usage-limits.mapper';
 import { UsageServicesService } from '../../usage/usage-services.service';
 import { UsageStore } from '../../usage/usage-store.port';
-import { formatMetricValue } from './format';
 import { PanelProvider, type PanelProviderContext, type TemplatePanelProvider } from './panel-provider';
 
 const params = z
@@ -29,8 +28,9 @@ export interface SummaryMetric {
 /**
  * `account-summary` (template): the account's name, the current billing period and, per metric, the use this period
  * and its limit, in words. View: `{ account, periodStart, periodEnd, metrics: [{ key, label, used, limit, percent,
- * over }], hasMetrics }` (dates `YYYY-MM-DD`, figures formatted). Reads the usage store (the recorded samples) and
- * the account's services (limits).
+ * over }], hasMetrics }`, in the reader's language: metric labels from the catalog, dates, figures and percentages
+ * formatted for the locale (`Jul 1, 2026`, `44.9 GB`, `70%`; German `01.07.2026`, `44,9 GB`, `70 %`). Reads the
+ * usage store (the recorded samples) and the account's services (limits).
  */
 @PanelProvider({
   name: 'account-summary',
@@ -48,10 +48,9 @@ export class AccountSummaryProvider implements TemplatePanelProvider<Params> {
 
   async data(p: Params, ctx: PanelProviderContext): Promise<Record<string, unknown>> {
     const period = usagePeriodOf(ctx.now);
-    const wanted =
-      p.metrics === undefined
-        ? this.catalog.metrics
-        : this.catalog.metrics.filter((m) => p.metrics!.includes(m.key));
+    const tr = ctx.translator;
+    const all = this.catalog.metricsIn(ctx.locale);
+    const wanted = p.metrics === undefined ? all : all.filter((m) => p.metrics!.includes(m.key));
     const services = await this.services.list(ctx.account.accountId);
     const metrics: SummaryMetric[] = await Promise.all(
       wanted.map(async (m) => {
@@ -60,17 +59,17 @@ export class AccountSummaryProvider implements TemplatePanelProvider<Params> {
         return {
           key: m.key,
           label: m.label,
-          used: formatMetricValue(used, m.unit),
-          limit: limit === null ? null : formatMetricValue(limit, m.unit),
-          percent: limit === null || limit <= 0 ? null : `${Math.round((used / limit) * 100)} %`,
+          used: tr.metricValue(used, m.unit),
+          limit: limit === null ? null : tr.metricValue(limit, m.unit),
+          percent: limit === null || limit <= 0 ? null : tr.percent(used / limit),
           over: limit !== null && used > limit,
         };
       }),
     );
     return {
       account: ctx.account.accountName,
-      periodStart: period.start.toISOString().slice(0, 10),
-      periodEnd: new Date(period.end.getTime() - 1).toISOString().slice(0, 10),
+      periodStart: tr.date(period.start),
+      periodEnd: tr.date(new Date(period.end.getTime() - 1)),
       metrics,
       hasMetrics: metrics.length > 0,
     };

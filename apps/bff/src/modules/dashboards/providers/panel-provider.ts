@@ -1,14 +1,20 @@
 import { Injectable, type Type } from '@nestjs/common';
-import type { Permission } from '@portico/domain';
+import type { Locale, Permission } from '@portico/domain';
 import type { z } from 'zod';
 import type { AccountContext } from '../../../core/auth';
+import type { PanelTranslator } from '../i18n/panel-translator';
 
-/** What a provider is asked for: the account, the dashboard's range `[from, to)` and the instant of the read. */
+/**
+ * What a provider is asked for: the account, the dashboard's range `[from, to)`, the instant of the read, and the
+ * reader's language with its words and formats (numbers, units and dates in a view or an image follow it).
+ */
 export interface PanelProviderContext {
   account: AccountContext;
   from: Date;
   to: Date;
   now: Date;
+  locale: Locale;
+  translator: PanelTranslator;
 }
 
 /** An image a provider rendered: SVG as text, PNG as base64; `width`/`height` in CSS pixels. */

@@ -1,3 +1,4 @@
+import { panelTranslator } from '../i18n/panel-translator';
 import { renderPanelTemplate } from '../panel-data.service';
 import { escapeXml, heatLevel, renderCalendarHeatmap } from './usage-heatmap.provider';
 import { panelProviderRegistry } from './index';
@@ -47,14 +48,36 @@ describe('panel providers', () => {
       });
       expect(img.mediaType).toBe('image/svg+xml');
       expect(img.body.match(/<rect [^>]*><title>/g)).toHaveLength(14);
-      expect(img.body).toContain('<title>2026-11-10: 20 GB</title>');
-      expect(img.body).toContain('<title>2026-11-03: no data</title>');
+      expect(img.body).toContain('<title>Nov 10, 2026: 20 GB</title>');
+      expect(img.body).toContain('<title>Nov 3, 2026: no data</title>');
+      expect(img.body).toContain('>Mon</text>');
+      expect(img.body).toContain('>Less</text>');
       expect(img.body).toContain('aria-label="Use &lt;daily&gt;"');
       // Two weeks: the second Monday is one column to the right of the first.
       expect(img.body).toMatch(
-        /<rect x="44" y="18" width="12" height="12" rx="2" fill="#[0-9a-f]{6}"><title>2026-11-09/,
+        /<rect x="44" y="18" width="12" height="12" rx="2" fill="#[0-9a-f]{6}"><title>Nov 9, 2026/,
       );
     });
+    it("words its names, dates, legend and empty days in the translator's language", () => {
+      const img = renderCalendarHeatmap({
+        start,
+        days: 14,
+        values: new Map([[start.getTime() + 8 * DAY, 20]]),
+        label: 'Bandbreite, täglich, 14 Tage',
+        format: (v) => `${v} GB`,
+        translator: panelTranslator('de'),
+      });
+      expect(img.body).toContain('<title>10.11.2026: 20 GB</title>');
+      expect(img.body).toContain('<title>03.11.2026: keine Daten</title>');
+      expect(img.body).toContain('>Nov</text>');
+      expect(img.body).toMatch(/>Mo<\/text>.*>Mi<\/text>.*>Fr<\/text>/);
+      expect(img.body).toContain('>Weniger</text>');
+      expect(img.body).toContain('>Mehr</text>');
+      expect(img.body).not.toMatch(/>(Less|More|Mon)</);
+      // The longer German "Weniger" pushes the ramp right, clear of the word.
+      expect(img.body).toMatch(/<rect x="78" y="[0-9]+" width="12" height="12" rx="2" fill="#e5e7eb"\/>/);
+    });
+
     it('escapes XML', () => {
       expect(escapeXml(`<a href="x">'&'</a>`)).toBe(
         '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;',

@@ -5,6 +5,7 @@ import { extent, line, max, scaleLinear, scaleOrdinal, scaleTime, schemeTableau1
 import { useTranslations } from 'next-intl';
 import type { PanelPoint, TimeseriesPanelData } from '@portico/domain';
 import { formatUsage, unitScale } from '@/features/usage/usage-format';
+import { formatTimeTick } from '@/lib/format';
 import { useFormat } from '@/lib/use-format';
 import styles from '../dashboards.module.css';
 import { useElementWidth } from './use-element-width';
@@ -96,8 +97,16 @@ export function TimeseriesPanel({ data, height }: { data: TimeseriesPanelData; h
     });
     const xTicks = x.ticks(Math.max(2, Math.floor(innerWidth / 100))).filter((t) => x(t) <= innerWidth - 20);
     const yTicks = yUnits.ticks(4).map((t) => t * step);
-    return { x, y, series, xTicks, xFormat: x.tickFormat(), yTicks, limit: limitOnScale ? limit : null };
-  }, [data, innerWidth, innerHeight, unit, raw, nameOf]);
+    return {
+      x,
+      y,
+      series,
+      xTicks,
+      xFormat: (t: Date) => formatTimeTick(t, f.locale),
+      yTicks,
+      limit: limitOnScale ? limit : null,
+    };
+  }, [data, innerWidth, innerHeight, unit, raw, nameOf, f.locale]);
 
   const pointCount = data.series.reduce((n, s) => n + s.points.length, 0);
   return (

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type P
 import { useTranslations } from 'next-intl';
 import { area, bisector, line, max, scaleLinear, scaleTime } from 'd3';
 import type { UsagePoint, UsageSeries } from '@portico/domain';
+import { formatTimeTick } from '@/lib/format';
 import { useFormat } from '@/lib/use-format';
 import { formatUsage, unitScale } from '../usage-format';
 
@@ -113,7 +114,7 @@ export function UsageChart({
     }
     // Ticks too close to the right edge would run their label past it.
     const xTicks = x.ticks(Math.max(2, Math.floor(innerWidth / 110))).filter((t) => x(t) <= innerWidth - 24);
-    const xFormat = x.tickFormat();
+    const xFormat = (t: Date) => formatTimeTick(t, f.locale);
     const yTicks = yUnits.ticks(5).map((t) => t * unit);
     return {
       x,
@@ -128,7 +129,7 @@ export function UsageChart({
       projectionPath,
       projectionBand,
     };
-  }, [series, points, projection, bars, gauge, innerWidth, innerHeight]);
+  }, [series, points, projection, bars, gauge, innerWidth, innerHeight, f.locale]);
 
   const hover = hoverIndex === null ? undefined : points[hoverIndex];
   const fmt = (v: number, digits = 1) => formatUsage(v, series.unit, { digits, locale: f.locale });
