@@ -11,6 +11,8 @@ import {
   type RowData,
   type SortingState,
 } from '@tanstack/react-table';
+import { cx } from '@/lib/cx';
+import styles from './data-table.module.css';
 
 declare module '@tanstack/react-table' {
   // The type parameter must match TanStack's own declaration of the interface.
@@ -158,7 +160,7 @@ export function DataTable<T>({
   rows,
   columns,
   getRowId,
-  className = 'table',
+  className = styles.table,
   cards = false,
   'data-testid': testId,
   'aria-label': ariaLabel,
@@ -206,11 +208,7 @@ export function DataTable<T>({
   };
   const bodyRows = table.getRowModel().rows;
   return (
-    <table
-      className={cards ? `${className} table--cards` : className}
-      data-testid={testId}
-      aria-label={ariaLabel}
-    >
+    <table className={cx(className, cards && styles.cards)} data-testid={testId} aria-label={ariaLabel}>
       {caption ? <caption>{caption}</caption> : null}
       <thead>
         {table.getHeaderGroups().map((group) => (
@@ -250,7 +248,7 @@ export function DataTable<T>({
       <tbody>
         {bodyRows.map((row) => {
           const own = rowProps?.(row.original) ?? {};
-          const rowClass = [onRowClick ? 'row-link' : undefined, own.className].filter(Boolean).join(' ');
+          const rowClass = [onRowClick ? styles.rowLink : undefined, own.className].filter(Boolean).join(' ');
           return (
             <tr
               key={row.id}
