@@ -49,7 +49,10 @@ export interface DataTableColumn<T> {
   cell: (row: T, index: number) => ReactNode;
   /** A right-aligned figure (amounts, counts): the `num` class on the header and on every cell. */
   numeric?: boolean;
-  /** More classes of the body cells (`break`, `cell-title`, `hide-sm`, …), the same for every row or by row. */
+  /**
+   * More classes of the body cells (`break`, `tableStyles.cellTitle`, `tableStyles.hideSm`, …), the same for every row
+   * or by row.
+   */
   className?: string | ((row: T) => string | undefined);
   /** The cells show the reader's local time, which the server cannot know: React accepts the differing text. */
   suppressHydrationWarning?: boolean;
@@ -85,9 +88,9 @@ export interface DataTableProps<T> {
   columns: ReadonlyArray<DataTableColumn<T>>;
   /** A row's stable id: its React key (and TanStack's row id). */
   getRowId: (row: T, index: number) => string;
-  /** The table's base class: `table` (the portal's table styles) unless a feature has its own. */
+  /** The table's base class: the portal's table styles (`data-table.module.css`) unless a feature has its own. */
   className?: string;
-  /** Below 640 px each row becomes a card (`table--cards`), each cell labelled by its `data-label`. */
+  /** Below 640 px each row becomes a card (`cards` in `data-table.module.css`), each cell labelled by its `data-label`. */
   cards?: boolean;
   'data-testid'?: string;
   /** The table's accessible name, when no `caption` gives one. */

@@ -89,7 +89,7 @@ export function DashboardBlock<T>({
       ) : data === null ? (
         <p className="muted">{t('nothingYet')}</p>
       ) : (
-        <div className="block__body">{children(data)}</div>
+        <div>{children(data)}</div>
       )}
     </section>
   );

@@ -75,7 +75,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
               {formError}
             </div>
           ) : null}
-          <div className={`field${errors.subject ? ' field--invalid' : ''}`}>
+          <div className={cx(fieldStyles.field, errors.subject && fieldStyles.invalid)}>
             <label htmlFor="case-subject">{t('subject')}</label>
             <input
               id="case-subject"
@@ -93,7 +93,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
               </p>
             ) : null}
           </div>
-          <div className={`field${errors.description ? ' field--invalid' : ''}`}>
+          <div className={cx(fieldStyles.field, errors.description && fieldStyles.invalid)}>
             <label htmlFor="case-description">{t('descriptionLabel')}</label>
             <textarea
               id="case-description"
@@ -113,7 +113,7 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
               </p>
             ) : null}
           </div>
-          <div className={`field${errors.priority ? ' field--invalid' : ''}`}>
+          <div className={cx(fieldStyles.field, errors.priority && fieldStyles.invalid)}>
             <label htmlFor="case-priority">{t('priority')}</label>
             <select
               id="case-priority"
