@@ -161,7 +161,7 @@ test.describe('invoices', () => {
     const accountId = accountIdFrom(page.url());
     await page.goto(`/${accountId}/billing`);
     const table = page.getByTestId('invoice-table');
-    const statuses = table.locator('tbody tr .badge');
+    const statuses = table.locator('tbody tr').getByTestId('status-badge');
     await expect(statuses.first()).toBeVisible();
     const allStatuses = await statuses.allTextContents();
     expect(new Set(allStatuses).size).toBeGreaterThan(1);
