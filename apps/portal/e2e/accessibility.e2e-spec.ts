@@ -16,7 +16,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag2
 /** Waits until the page has painted its data: no skeleton left and the main landmark present. */
 async function settled(page: Page): Promise<void> {
   await page.locator('main').first().waitFor();
-  await expect(page.locator('.skeleton')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId('skeleton')).toHaveCount(0, { timeout: 15_000 });
 }
 
 /** Runs axe on the current page and fails with a readable list of violations. */

@@ -59,7 +59,7 @@ test.describe('a degraded dashboard', () => {
       for (const id of ['block-cases', 'block-crm']) {
         const card = page.getByTestId(id);
         await expect(card.getByText('Temporarily unavailable')).toBeVisible();
-        await expect(card.locator('.block__unavailable-reason')).toContainText(
+        await expect(card.getByTestId('block-unavailable-reason')).toContainText(
           'Support system is unavailable.',
         );
         await expect(card.getByRole('button', { name: 'Retry' })).toBeVisible();

@@ -62,7 +62,7 @@ test.describe('a dead upstream', () => {
         const block = page.getByTestId(id);
         await expect(block.getByText('Temporarily unavailable'), `${id} says unavailable`).toBeVisible();
         // A reason written as a sentence (e.g. "Billing system is unavailable."), not a bare code.
-        await expect(block.locator('.block__unavailable-reason'), `${id} gives a reason`).toHaveText(
+        await expect(block.getByTestId('block-unavailable-reason'), `${id} gives a reason`).toHaveText(
           /^[A-Z][^.]+\. \S/,
         );
         await expect(block.getByRole('button', { name: 'Retry' })).toBeVisible();
@@ -74,8 +74,14 @@ test.describe('a dead upstream', () => {
           `${id} still shows`,
         ).toHaveCount(0);
       }
-      await expect(page.getByTestId('block-cases').locator('.list__row, .empty-state').first()).toBeVisible();
-      await expect(page.getByTestId('block-usage').locator('.usage-tile').first()).toBeVisible();
+      const cases = page.getByTestId('block-cases');
+      await expect(cases.getByRole('listitem').or(cases.getByTestId('empty-state')).first()).toBeVisible();
+      await expect(
+        page
+          .getByTestId('block-usage')
+          .getByTestId(/^usage-tile-/)
+          .first(),
+      ).toBeVisible();
       // The plan limits come from the billing system: while it is down, the tiles keep the figures and limits the
       // usage sync last read from it (Starter Hosting: 10 GB), never "unlimited".
       await expect(page.getByTestId('usage-tile-disk')).toContainText('of 10 GB');
@@ -155,7 +161,7 @@ test.describe('invoices', () => {
     const accountId = accountIdFrom(page.url());
     await page.goto(`/${accountId}/billing`);
     const table = page.getByTestId('invoice-table');
-    const statuses = table.locator('tbody tr .badge');
+    const statuses = table.locator('tbody tr').getByTestId('status-badge');
     await expect(statuses.first()).toBeVisible();
     const allStatuses = await statuses.allTextContents();
     expect(new Set(allStatuses).size).toBeGreaterThan(1);

@@ -21,7 +21,7 @@ test.describe('customer portal', () => {
     await expect(nextInvoice).toHaveAttribute('data-invoice-id', /.+/);
     const invoiceId = await nextInvoice.getAttribute('data-invoice-id');
     expect(invoiceId).toBeTruthy();
-    await expect(nextInvoice.locator('.badge')).not.toHaveText('Paid');
+    await expect(nextInvoice.getByTestId('status-badge')).not.toHaveText('Paid');
 
     await page.screenshot({ path: artifact('dashboard-1280.png'), fullPage: true });
 

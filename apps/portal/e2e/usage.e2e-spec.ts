@@ -70,7 +70,12 @@ test.describe('usage', () => {
 
     // The dashboard is open when the threshold is crossed: the alert appears there live.
     await page.goto(`/${accountId}/dashboard`);
-    await expect(page.getByTestId('block-usage').locator('.usage-tile').first()).toBeVisible();
+    await expect(
+      page
+        .getByTestId('block-usage')
+        .getByTestId(/^usage-tile-/)
+        .first(),
+    ).toBeVisible();
     const mailsBefore = await alertMails(request);
     await send(5_000_000);
     const recent = page.getByTestId('usage-alerts-recent');

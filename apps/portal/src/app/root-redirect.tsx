@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { meSchema } from '@portico/domain';
 import { firstDashboardPath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
+import layoutStyles from '@/components/ui/layout.module.css';
 
 /** Finds where to go from `/` in the browser, where an expired access token can be refreshed. */
 export function RootRedirect() {
@@ -30,7 +31,7 @@ export function RootRedirect() {
     };
   }, [router]);
   return (
-    <main id="main" className="centered-page">
+    <main id="main" className={layoutStyles.centeredPage}>
       <p role="status">{t(message)}</p>
     </main>
   );

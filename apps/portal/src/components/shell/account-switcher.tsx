@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { Membership } from '@portico/domain';
 import { accountPagePath } from '@/lib/account-paths';
+import styles from './account-switcher.module.css';
 
 /** Shows the current account's name and switches to another membership, staying in the same section. */
 export function AccountSwitcher({
@@ -21,19 +22,19 @@ export function AccountSwitcher({
   const current = memberships.find((m) => m.accountId === accountId);
   if (memberships.length <= 1) {
     return (
-      <div className="account-name">
-        <span className="account-name__label">{t('account')}</span>
-        <span className="account-name__value" data-testid="account-name">
+      <div className={styles.accountName}>
+        <span className={styles.label}>{t('account')}</span>
+        <span className={styles.value} data-testid="account-name">
           {current?.accountName ?? '\u00a0'}
         </span>
       </div>
     );
   }
   return (
-    <label className="account-switcher">
-      <span className="account-name__label">{t('account')}</span>
+    <label className={styles.accountSwitcher}>
+      <span className={styles.label}>{t('account')}</span>
       <select
-        className="account-switcher__select"
+        className={styles.select}
         value={accountId}
         data-testid="account-switcher"
         onChange={(e) => router.push(accountPagePath(e.target.value, section))}

@@ -11,6 +11,8 @@ import { firstDashboardPath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { Badge } from '@/components/ui/badge';
 import { ShellFrame } from './shell-frame';
+import cardStyles from '@/components/ui/card.module.css';
+import pageHeaderStyles from '@/components/ui/page-header.module.css';
 
 const SECTIONS = [
   { href: '/admin', key: 'accounts' },
@@ -49,8 +51,8 @@ export function AdminShell({ children }: { children: ReactNode }) {
       tabs={SECTIONS.map((s) => ({ href: s.href, label: t(`nav.${s.key}`), active: pathname === s.href }))}
     >
       {denied ? (
-        <div className="card">
-          <h1 className="page-header__title">{tNotFound('title')}</h1>
+        <div className={cardStyles.card}>
+          <h1 className={pageHeaderStyles.title}>{tNotFound('title')}</h1>
           <p className="muted">{tNotFound('body')}</p>
         </div>
       ) : (

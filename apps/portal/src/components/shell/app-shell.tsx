@@ -18,6 +18,10 @@ import { AccountSwitcher } from './account-switcher';
 import { ConnectionIndicator } from './connection-indicator';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { ShellFrame } from './shell-frame';
+import { cx } from '@/lib/cx';
+import cardStyles from '@/components/ui/card.module.css';
+import pageHeaderStyles from '@/components/ui/page-header.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 /** The sections in navigation order; `key` names the label under `shell.nav`. */
 const SECTIONS: readonly { slug: string; key: string; permission?: Permission }[] = [
@@ -104,15 +108,18 @@ export function AppShell({ accountId, children }: { accountId: string; children:
       }))}
     >
       {noAccess ? (
-        <div className="card">
-          <h1 className="page-header__title">{t('noAccessTitle')}</h1>
+        <div className={cardStyles.card}>
+          <h1 className={pageHeaderStyles.title}>{t('noAccessTitle')}</h1>
           <p className="muted">{t('noAccessBody')}</p>
         </div>
       ) : mustEnrol ? (
-        <div className="card" data-testid="mfa-enrol-required">
-          <h1 className="page-header__title">{t('mfaTitle')}</h1>
+        <div className={cardStyles.card} data-testid="mfa-enrol-required">
+          <h1 className={pageHeaderStyles.title}>{t('mfaTitle')}</h1>
           <p className="muted">{t('mfaBody', { account: membership.accountName })}</p>
-          <Link className="button button--primary" href={accountPagePath(accountId, 'settings')}>
+          <Link
+            className={cx(buttonStyles.button, buttonStyles.primary)}
+            href={accountPagePath(accountId, 'settings')}
+          >
             {t('mfaAction')}
           </Link>
         </div>

@@ -10,6 +10,8 @@ import { isLocale, LOCALE_COOKIE, LOCALE_NAMES, LOCALES, type AppLocale } from '
 import { browserApiClient } from '@/lib/api-client';
 import { THEME_CHOICES, writePreferenceCookie, type ThemeChoice } from '@/lib/theme';
 import { useTheme } from '@/lib/theme-context';
+import styles from './preference-switchers.module.css';
+import { cx } from '@/lib/cx';
 
 const THEME_KEY: Readonly<Record<ThemeChoice, 'themeSystem' | 'themeLight' | 'themeDark'>> = {
   system: 'themeSystem',
@@ -57,8 +59,8 @@ export function PreferenceSwitchers({
   }
 
   return (
-    <div className={`preferences${className ? ` ${className}` : ''}`}>
-      <div className="preferences__field">
+    <div className={cx(styles.preferences, className)}>
+      <div className={styles.field}>
         <label htmlFor={languageId}>{t('language')}</label>
         <select
           id={languageId}
@@ -76,7 +78,7 @@ export function PreferenceSwitchers({
           ))}
         </select>
       </div>
-      <div className="preferences__field">
+      <div className={styles.field}>
         <label htmlFor={themeId}>{t('theme')}</label>
         <select
           id={themeId}

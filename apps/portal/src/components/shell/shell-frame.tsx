@@ -4,6 +4,10 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import type { Me } from '@portico/domain';
 import { UserMenu } from './user-menu';
+import { cx } from '@/lib/cx';
+import styles from './shell-frame.module.css';
+import brandStyles from './brand.module.css';
+import userMenuStyles from './user-menu.module.css';
 
 /** One tab of the section navigation under the top bar. */
 export interface ShellTab {
@@ -37,36 +41,39 @@ export function ShellFrame({
   children: ReactNode;
 }) {
   return (
-    <div className="shell">
-      <header className="topbar">
-        <div className="topbar__inner">
-          <Link href={home} className="brand">
-            <span className="brand__mark" aria-hidden="true">
+    <div className={styles.shell}>
+      <header className={styles.topbar}>
+        <div className={styles.topbarInner}>
+          <Link href={home} className={brandStyles.brand}>
+            <span className={brandStyles.mark} aria-hidden="true">
               P
             </span>
             {/* The name says where the link goes ("Portico home") and begins with the visible word (WCAG 2.5.3). */}
-            <span className="brand__name" aria-hidden="true">
+            <span className={brandStyles.name} aria-hidden="true">
               Portico
             </span>
             <span className="visually-hidden">{homeLabel}</span>
           </Link>
-          <div className="topbar__account">{account}</div>
-          <div className="topbar__right">
+          <div className={styles.topbarAccount}>{account}</div>
+          <div className={styles.topbarRight}>
             {extras}
             {me ? (
               <UserMenu user={me.user} platformAdmin={me.platformAdmin} />
             ) : (
-              <span className="avatar avatar--placeholder" aria-hidden="true" />
+              <span
+                className={cx(userMenuStyles.avatar, userMenuStyles.avatarPlaceholder)}
+                aria-hidden="true"
+              />
             )}
           </div>
         </div>
-        <nav className="tabs" aria-label={navLabel}>
-          <div className="tabs__inner">
+        <nav className={styles.tabs} aria-label={navLabel}>
+          <div className={styles.tabsInner}>
             {tabs.map((t) => (
               <Link
                 key={t.href}
                 href={t.href}
-                className={`tabs__item${t.active ? ' tabs__item--active' : ''}`}
+                className={cx(styles.tab, t.active && styles.tabActive)}
                 aria-current={t.active ? 'page' : undefined}
               >
                 {t.label}
@@ -75,7 +82,7 @@ export function ShellFrame({
           </div>
         </nav>
       </header>
-      <main id="main" className="page">
+      <main id="main" className={styles.page}>
         {children}
       </main>
     </div>

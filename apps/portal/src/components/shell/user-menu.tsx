@@ -7,6 +7,9 @@ import { useTranslations } from 'next-intl';
 import type { User } from '@portico/domain';
 import { useLogoutAuthMutation } from '@/features/auth/api/use-logout-auth-mutation';
 import { PreferenceSwitchers } from './preference-switchers';
+import { cx } from '@/lib/cx';
+import styles from './user-menu.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -33,32 +36,32 @@ export function UserMenu({ user, platformAdmin = false }: { user: User; platform
   useDismiss(open, close, root, button);
 
   return (
-    <div className="user-menu" ref={root}>
+    <div className={styles.userMenu} ref={root}>
       <button
         ref={button}
         type="button"
-        className="user-menu__button"
+        className={styles.button}
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((v) => !v)}
       >
-        <span className="avatar" aria-hidden="true">
+        <span className={styles.avatar} aria-hidden="true">
           {initials(user.name)}
         </span>
-        <span className="user-menu__name">{user.name}</span>
+        <span className={styles.name}>{user.name}</span>
         <span className="visually-hidden">{t('open')}</span>
       </button>
       {open ? (
-        <div className="user-menu__panel" id={menuId}>
-          <p className="user-menu__identity">
+        <div className={styles.panel} id={menuId}>
+          <p className={styles.identity}>
             <span className="strong">{user.name}</span>
             <span className="muted small break">{user.email}</span>
           </p>
           <PreferenceSwitchers signedIn />
           {platformAdmin ? (
             <Link
-              className="button button--secondary button--block"
+              className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.block, styles.action)}
               href="/admin"
               onClick={() => setOpen(false)}
             >
@@ -67,7 +70,7 @@ export function UserMenu({ user, platformAdmin = false }: { user: User; platform
           ) : null}
           <button
             type="button"
-            className="button button--secondary button--block"
+            className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.block, styles.action)}
             disabled={logout.isPending}
             onClick={() =>
               logout.mutate(undefined, {

@@ -39,7 +39,7 @@ describe('DataTable', () => {
   it('renders column headers with scope, a hidden header for an action column, and the table classes', () => {
     render(<DataTable rows={ITEMS} columns={COLUMNS} getRowId={(i) => i.id} cards data-testid="items" />);
     const table = screen.getByTestId('items');
-    expect(table.className).toBe('table table--cards');
+    expect(table.className).toBe('table cards');
     const headers = within(table).getAllByRole('columnheader');
     expect(headers.map((h) => [h.getAttribute('scope'), h.textContent, h.className])).toEqual([
       ['col', 'Name', ''],
@@ -132,7 +132,7 @@ describe('DataTable', () => {
       />,
     );
     const [alpha, beta] = bodyRows();
-    expect(alpha!.className).toBe('row-link picked');
+    expect(alpha!.className).toBe('rowLink picked');
     // The row is no tab stop of its own: keyboard users open it through the link in it.
     expect(alpha!.hasAttribute('tabindex')).toBe(false);
     await user.click(within(beta!).getAllByRole('cell')[1]!);

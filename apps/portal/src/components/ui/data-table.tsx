@@ -11,6 +11,8 @@ import {
   type RowData,
   type SortingState,
 } from '@tanstack/react-table';
+import { cx } from '@/lib/cx';
+import styles from './data-table.module.css';
 
 declare module '@tanstack/react-table' {
   // The type parameter must match TanStack's own declaration of the interface.
@@ -47,7 +49,10 @@ export interface DataTableColumn<T> {
   cell: (row: T, index: number) => ReactNode;
   /** A right-aligned figure (amounts, counts): the `num` class on the header and on every cell. */
   numeric?: boolean;
-  /** More classes of the body cells (`break`, `cell-title`, `hide-sm`, …), the same for every row or by row. */
+  /**
+   * More classes of the body cells (`break`, `tableStyles.cellTitle`, `tableStyles.hideSm`, …), the same for every row
+   * or by row.
+   */
   className?: string | ((row: T) => string | undefined);
   /** The cells show the reader's local time, which the server cannot know: React accepts the differing text. */
   suppressHydrationWarning?: boolean;
@@ -83,9 +88,9 @@ export interface DataTableProps<T> {
   columns: ReadonlyArray<DataTableColumn<T>>;
   /** A row's stable id: its React key (and TanStack's row id). */
   getRowId: (row: T, index: number) => string;
-  /** The table's base class: `table` (the portal's table styles) unless a feature has its own. */
+  /** The table's base class: the portal's table styles (`data-table.module.css`) unless a feature has its own. */
   className?: string;
-  /** Below 640 px each row becomes a card (`table--cards`), each cell labelled by its `data-label`. */
+  /** Below 640 px each row becomes a card (`cards` in `data-table.module.css`), each cell labelled by its `data-label`. */
   cards?: boolean;
   'data-testid'?: string;
   /** The table's accessible name, when no `caption` gives one. */
@@ -158,7 +163,7 @@ export function DataTable<T>({
   rows,
   columns,
   getRowId,
-  className = 'table',
+  className = styles.table,
   cards = false,
   'data-testid': testId,
   'aria-label': ariaLabel,
@@ -206,11 +211,7 @@ export function DataTable<T>({
   };
   const bodyRows = table.getRowModel().rows;
   return (
-    <table
-      className={cards ? `${className} table--cards` : className}
-      data-testid={testId}
-      aria-label={ariaLabel}
-    >
+    <table className={cx(className, cards && styles.cards)} data-testid={testId} aria-label={ariaLabel}>
       {caption ? <caption>{caption}</caption> : null}
       <thead>
         {table.getHeaderGroups().map((group) => (
@@ -250,7 +251,7 @@ export function DataTable<T>({
       <tbody>
         {bodyRows.map((row) => {
           const own = rowProps?.(row.original) ?? {};
-          const rowClass = [onRowClick ? 'row-link' : undefined, own.className].filter(Boolean).join(' ');
+          const rowClass = [onRowClick ? styles.rowLink : undefined, own.className].filter(Boolean).join(' ');
           return (
             <tr
               key={row.id}

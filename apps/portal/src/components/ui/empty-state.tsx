@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
+import styles from './empty-state.module.css';
 
 /** Shown when a list has nothing to show. */
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="empty-state">
-      <p className="empty-state__title">{title}</p>
-      {children ? <div className="empty-state__body">{children}</div> : null}
+    <div className={styles.emptyState} data-testid="empty-state">
+      <p className={styles.title}>{title}</p>
+      {children ? <div className={styles.body}>{children}</div> : null}
     </div>
   );
 }

@@ -3,6 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { isApiError } from '@/lib/api-client';
 import { useErrorText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import styles from './error-state.module.css';
+import buttonStyles from './button.module.css';
 
 /** A failed load: what happened, the request id for support, and a retry button. */
 export function ErrorState({
@@ -20,22 +23,22 @@ export function ErrorState({
   const errorText = useErrorText();
   const requestId = isApiError(error) ? error.requestId : null;
   return (
-    <div className="error-state" role="alert">
-      <svg className="error-state__icon" viewBox="0 0 20 20" aria-hidden="true">
+    <div className={styles.errorState} role="alert">
+      <svg className={styles.icon} viewBox="0 0 20 20" aria-hidden="true">
         <path
           fill="currentColor"
           d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm0 3.5a1 1 0 0 1 1 1V10a1 1 0 1 1-2 0V6.5a1 1 0 0 1 1-1Zm0 9a1.1 1.1 0 1 1 0-2.2 1.1 1.1 0 0 1 0 2.2Z"
         />
       </svg>
-      <div className="error-state__body">
-        <p className="error-state__title">{title ?? t('couldNotLoad')}</p>
-        <p className="error-state__message">{errorText(error)}</p>
-        {requestId ? <p className="error-state__meta">{t('reference', { requestId })}</p> : null}
+      <div className={styles.body}>
+        <p className={styles.title}>{title ?? t('couldNotLoad')}</p>
+        <p className={styles.message}>{errorText(error)}</p>
+        {requestId ? <p className={styles.meta}>{t('reference', { requestId })}</p> : null}
       </div>
       {onRetry ? (
         <button
           type="button"
-          className="button button--secondary button--small"
+          className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
           onClick={onRetry}
           disabled={retrying}
         >

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import styles from './page-header.module.css';
 
 /** Title row of a page, with optional actions on the right. */
 export function PageHeader({
@@ -11,12 +12,12 @@ export function PageHeader({
   actions?: ReactNode;
 }) {
   return (
-    <div className="page-header">
+    <div className={styles.pageHeader}>
       <div>
-        <h1 className="page-header__title">{title}</h1>
-        {description ? <p className="page-header__description">{description}</p> : null}
+        <h1 className={styles.title}>{title}</h1>
+        {description ? <p className={styles.description}>{description}</p> : null}
       </div>
-      {actions ? <div className="page-header__actions">{actions}</div> : null}
+      {actions ? <div className={styles.actions}>{actions}</div> : null}
     </div>
   );
 }

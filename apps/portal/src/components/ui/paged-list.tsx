@@ -6,6 +6,7 @@ import type { PageInfo } from '@portico/domain';
 import { ErrorState } from './error-state';
 import { Pagination } from './pagination';
 import { SkeletonLines } from './skeleton';
+import layoutStyles from './layout.module.css';
 
 /**
  * The body of a paged list bound to its query: placeholder lines while the first page loads, the error with a retry,
@@ -40,7 +41,7 @@ export function PagedList<T>({
   }
   if (query.data.items.length === 0) return empty;
   return (
-    <div className={query.isPlaceholderData ? 'is-updating' : undefined}>
+    <div className={query.isPlaceholderData ? layoutStyles.isUpdating : undefined}>
       {children(query.data.items)}
       <Pagination page={query.data.page} onChange={onPageChange} busy={query.isFetching} />
     </div>

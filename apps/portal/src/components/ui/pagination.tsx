@@ -2,6 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import type { PageInfo } from '@portico/domain';
+import { cx } from '@/lib/cx';
+import styles from './pagination.module.css';
+import buttonStyles from './button.module.css';
 
 /** Previous / next paging with "21–40 of 57". */
 export function Pagination({
@@ -18,14 +21,14 @@ export function Pagination({
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
   const last = Math.min(page.total, page.page * page.pageSize);
   return (
-    <nav className="pagination" aria-label={t('pagination')}>
-      <span className="pagination__summary" aria-live="polite">
+    <nav className={styles.pagination} aria-label={t('pagination')}>
+      <span className={styles.summary} aria-live="polite">
         {page.total === 0 ? t('noResults') : t('range', { first, last, total: page.total })}
       </span>
-      <div className="pagination__buttons">
+      <div className={styles.buttons}>
         <button
           type="button"
-          className="button button--secondary button--small"
+          className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
           onClick={() => onChange(page.page - 1)}
           disabled={busy || page.page <= 1}
         >
@@ -33,7 +36,7 @@ export function Pagination({
         </button>
         <button
           type="button"
-          className="button button--secondary button--small"
+          className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
           onClick={() => onChange(page.page + 1)}
           disabled={busy || page.page >= pages}
         >

@@ -1,5 +1,8 @@
 'use client';
 
+import { cx } from '@/lib/cx';
+import styles from './segmented-control.module.css';
+
 /** One option of a {@link SegmentedControl}. */
 export interface SegmentOption<T extends string> {
   value: T;
@@ -19,14 +22,14 @@ export function SegmentedControl<T extends string>({
   onChange: (value: T) => void;
 }) {
   return (
-    <div className="segmented" role="radiogroup" aria-label={label}>
+    <div className={styles.segmented} role="radiogroup" aria-label={label}>
       {options.map((option) => (
         <button
           key={option.value}
           type="button"
           role="radio"
           aria-checked={option.value === value}
-          className={`segmented__item${option.value === value ? ' segmented__item--active' : ''}`}
+          className={cx(styles.item, option.value === value && styles.active)}
           onClick={() => onChange(option.value)}
         >
           {option.label}

@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
+import fieldStyles from './field.module.css';
+import { cx } from '@/lib/cx';
 
 /**
  * A labelled text input with its hint and its error, wired for assistive technology: the input names its error and
@@ -18,7 +20,7 @@ export function TextField({
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby'>) {
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
+    <div className={cx(fieldStyles.field, error && fieldStyles.invalid)}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -27,12 +29,12 @@ export function TextField({
         aria-describedby={describedBy || undefined}
       />
       {hint ? (
-        <span id={`${id}-hint`} className="field__hint">
+        <span id={`${id}-hint`} className={fieldStyles.hint}>
           {hint}
         </span>
       ) : null}
       {error ? (
-        <span id={`${id}-error`} className="field__error">
+        <span id={`${id}-error`} className={fieldStyles.error}>
           {error}
         </span>
       ) : null}

@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import type { SearchParams } from '@/lib/search-params';
 import { AuthCard } from '@/features/auth/components/auth-card';
 import { LoginForm } from '@/features/auth/components/login-form';
+import { cx } from '@/lib/cx';
+import authStyles from '@/features/auth/components/auth-card.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.login');
@@ -29,7 +31,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <AuthCard
       title={t('title')}
       subtitle={t('subtitle')}
-      footer={<p className="auth-page__footer muted small">{t('demo')}</p>}
+      footer={<p className={cx(authStyles.footer, 'muted small')}>{t('demo')}</p>}
     >
       <LoginForm next={safeNext(params.next)} initialStep={params.step === 'code' ? 'code' : 'password'} />
     </AuthCard>

@@ -7,6 +7,10 @@ import { useLinkAdminMutation } from '@/features/admin/api/use-link-admin-mutati
 import { TextField } from '@/components/ui/text-field';
 import { fieldErrorsOf } from '@/lib/form-text';
 import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import fieldStyles from '@/components/ui/field.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 type Field = 'name' | 'whmcsClientId' | 'salesforceAccountId';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -84,14 +88,14 @@ export function AccountLinkForm({
 
   return (
     <form
-      className="form"
+      className={fieldStyles.form}
       onSubmit={onSubmit}
       noValidate
       aria-label={t('formLabel', { name: account.name })}
       data-testid="account-link-form"
     >
       {formError ? (
-        <div className="alert alert--danger" role="alert">
+        <div className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
           {formError}
         </div>
       ) : null}
@@ -105,13 +109,17 @@ export function AccountLinkForm({
         defaultValue: account.salesforceAccountId ?? '',
         hint: t('salesforceHint'),
       })}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={link.isPending}>
+      <div className={fieldStyles.actions}>
+        <button
+          type="submit"
+          className={cx(buttonStyles.button, buttonStyles.primary)}
+          disabled={link.isPending}
+        >
           {link.isPending ? t('saving') : t('save')}
         </button>
         <button
           type="button"
-          className="button button--secondary"
+          className={cx(buttonStyles.button, buttonStyles.secondary)}
           onClick={() => onDone(null)}
           disabled={link.isPending}
         >

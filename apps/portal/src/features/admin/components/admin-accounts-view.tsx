@@ -15,6 +15,12 @@ import { browserApiClient } from '@/lib/api-client';
 import { LIST_PAGE_SIZE } from '@/lib/search-params';
 import { useFormat } from '@/lib/use-format';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
+import { cx } from '@/lib/cx';
+import alertStyles from '@/components/ui/alert.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
+import cardStyles from '@/components/ui/card.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 function NotLinked() {
   const t = useTranslations('admin.accounts');
@@ -54,13 +60,16 @@ export function AdminAccountsView({
     <>
       <PageHeader title={t('title')} description={t('description')} />
       {saved ? (
-        <div className="alert alert--success card-gap" role="status">
+        <div className={cx(alertStyles.alert, alertStyles.success, layoutStyles.cardGap)} role="status">
           {saved}
         </div>
       ) : null}
       {editing ? (
-        <section className="card card--narrow card-gap" aria-labelledby="link-title">
-          <h2 className="card__title" id="link-title">
+        <section
+          className={cx(cardStyles.card, cardStyles.narrow, layoutStyles.cardGap)}
+          aria-labelledby="link-title"
+        >
+          <h2 className={cardStyles.title} id="link-title">
             {t('linksOf', { name: editing.name })}
           </h2>
           <AccountLinkForm
@@ -74,8 +83,11 @@ export function AdminAccountsView({
         </section>
       ) : null}
       {signIn ? (
-        <section className="card card--narrow card-gap" aria-labelledby="idp-title">
-          <h2 className="card__title" id="idp-title">
+        <section
+          className={cx(cardStyles.card, cardStyles.narrow, layoutStyles.cardGap)}
+          aria-labelledby="idp-title"
+        >
+          <h2 className={cardStyles.title} id="idp-title">
             {idp('title', { account: signIn.name })}
           </h2>
           <IdentityProviderForm
@@ -88,9 +100,9 @@ export function AdminAccountsView({
           />
         </section>
       ) : null}
-      <section className="card">
-        <form className="toolbar" role="search" onSubmit={search}>
-          <div className="field field--grow">
+      <section className={cardStyles.card}>
+        <form className={layoutStyles.toolbar} role="search" onSubmit={search}>
+          <div className={cx(fieldStyles.field, fieldStyles.grow)}>
             <label htmlFor="admin-search" className="visually-hidden">
               {t('searchLabel')}
             </label>
@@ -102,7 +114,7 @@ export function AdminAccountsView({
               onChange={(e) => setDraft(e.target.value)}
             />
           </div>
-          <button type="submit" className="button button--secondary">
+          <button type="submit" className={cx(buttonStyles.button, buttonStyles.secondary)}>
             {t('search')}
           </button>
         </form>
@@ -128,7 +140,7 @@ export function AdminAccountsView({
                   id: 'account',
                   header: t('account'),
                   cell: (a) => (
-                    <span className="stack-tight">
+                    <span className={layoutStyles.stackTight}>
                       <span className="strong">{a.name}</span>
                       <code className="muted small break">{a.id}</code>
                     </span>
@@ -154,7 +166,7 @@ export function AdminAccountsView({
                     <>
                       <button
                         type="button"
-                        className="button button--secondary button--small"
+                        className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                         onClick={() => {
                           setSaved(null);
                           setSignIn(null);
@@ -169,7 +181,7 @@ export function AdminAccountsView({
                       </button>{' '}
                       <button
                         type="button"
-                        className="button button--secondary button--small"
+                        className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                         data-testid={`admin-idp-${a.id}`}
                         aria-label={idp('openFor', { account: a.name })}
                         onClick={() => {

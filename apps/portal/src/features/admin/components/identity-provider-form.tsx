@@ -18,6 +18,10 @@ import { browserApiClient } from '@/lib/api-client';
 import { TextField } from '@/components/ui/text-field';
 import { fieldErrorsOf, formText } from '@/lib/form-text';
 import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import alertStyles from '@/components/ui/alert.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 type Field = 'issuerUrl' | 'clientId' | 'clientSecret' | 'allowedEmailDomains';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -52,7 +56,7 @@ export function IdentityProviderForm({
   if (current.isPending) return <p className="muted">{t('loading')}</p>;
   if (current.isError) {
     return (
-      <div className="alert alert--danger" role="alert">
+      <div className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
         {t('loadFailed')}
       </div>
     );
@@ -115,14 +119,14 @@ export function IdentityProviderForm({
 
   return (
     <form
-      className="form"
+      className={fieldStyles.form}
       onSubmit={onSubmit}
       noValidate
       aria-label={t('formLabel', { account: account.name })}
       data-testid="identity-provider-form"
     >
       {formError ? (
-        <div className="alert alert--danger" role="alert">
+        <div className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
           {formError}
         </div>
       ) : null}
@@ -148,7 +152,7 @@ export function IdentityProviderForm({
         placeholder: 'example.com',
         hint: t('hints.domains'),
       })}
-      <div className="field">
+      <div className={fieldStyles.field}>
         <label htmlFor="idp-jitRole">{t('fields.jitRole')}</label>
         <select id="idp-jitRole" name="jitRole" defaultValue={provider?.jitRole ?? 'viewer'} disabled={busy}>
           {identityProviderJitRoleSchema.options.map((role) => (
@@ -175,13 +179,13 @@ export function IdentityProviderForm({
         <input type="checkbox" name="verifyDiscovery" defaultChecked disabled={busy} />{' '}
         {t('fields.verifyDiscovery')}
       </label>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+      <div className={fieldStyles.actions}>
+        <button type="submit" className={cx(buttonStyles.button, buttonStyles.primary)} disabled={busy}>
           {save.isPending ? t('saving') : t('save')}
         </button>
         <button
           type="button"
-          className="button button--secondary"
+          className={cx(buttonStyles.button, buttonStyles.secondary)}
           onClick={() => onDone(null)}
           disabled={busy}
         >
@@ -191,7 +195,7 @@ export function IdentityProviderForm({
           confirmRemove ? (
             <button
               type="button"
-              className="button button--danger"
+              className={cx(buttonStyles.button, buttonStyles.danger)}
               disabled={busy}
               onClick={() =>
                 remove.mutate(undefined, {
@@ -205,7 +209,7 @@ export function IdentityProviderForm({
           ) : (
             <button
               type="button"
-              className="button button--ghost"
+              className={cx(buttonStyles.button, buttonStyles.ghost)}
               disabled={busy}
               onClick={() => setConfirmRemove(true)}
             >

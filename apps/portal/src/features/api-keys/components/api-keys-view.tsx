@@ -15,6 +15,16 @@ import { useFormat } from '@/lib/use-format';
 import { apiKeyListQuery } from '../api/api-keys.queries';
 import { useApiKeyMutations } from '../api/use-api-key-mutations';
 import { useErrorText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import cardStyles from '@/components/ui/card.module.css';
+import blockStyles from '@/features/dashboard/components/dashboard-block.module.css';
+import alertFormStyles from '@/features/usage/components/usage-alerts-panel.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
+import styles from './api-keys-view.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
+import tableStyles from '@/components/ui/data-table.module.css';
+import listStyles from '@/components/ui/list.module.css';
 
 /**
  * Usage API keys of metering systems (`POST /api/v1/usage/samples`): create one for an account or platform-wide
@@ -43,10 +53,10 @@ export function ApiKeysView() {
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <section className="card">
-        <h2 className="block__title">{t('newKey')}</h2>
-        <form className="usage-alert-form" onSubmit={submit} aria-label={t('newKeyForm')}>
-          <div className="field">
+      <section className={cardStyles.card}>
+        <h2 className={blockStyles.title}>{t('newKey')}</h2>
+        <form className={alertFormStyles.form} onSubmit={submit} aria-label={t('newKeyForm')}>
+          <div className={cx(fieldStyles.field, alertFormStyles.field)}>
             <label htmlFor="key-name">{t('name')}</label>
             <input
               id="key-name"
@@ -57,7 +67,7 @@ export function ApiKeysView() {
               placeholder={t('namePlaceholder')}
             />
           </div>
-          <div className="field">
+          <div className={cx(fieldStyles.field, alertFormStyles.field)}>
             <label htmlFor="key-account">{t('account')}</label>
             <select id="key-account" value={accountId} onChange={(e) => setAccountId(e.target.value)}>
               <option value="">{t('platformWideOption')}</option>
@@ -68,18 +78,21 @@ export function ApiKeysView() {
               ))}
             </select>
           </div>
-          <button className="button button--primary" disabled={create.isPending || name.trim() === ''}>
+          <button
+            className={cx(buttonStyles.button, buttonStyles.primary)}
+            disabled={create.isPending || name.trim() === ''}
+          >
             {t('create')}
           </button>
         </form>
-        {create.isError ? <p className="field__error">{errorText(create.error)}</p> : null}
+        {create.isError ? <p className={fieldStyles.error}>{errorText(create.error)}</p> : null}
         {create.data ? (
-          <div className="secret-once" role="status" data-testid="api-key-secret">
+          <div className={styles.secretOnce} role="status" data-testid="api-key-secret">
             <span className="strong">{t('copyNow')}</span>
             <code>{create.data.secret}</code>
             <button
               type="button"
-              className="button button--secondary button--small"
+              className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
               onClick={() => void navigator.clipboard?.writeText(create.data.secret)}
             >
               {t('copy')}
@@ -87,10 +100,10 @@ export function ApiKeysView() {
           </div>
         ) : null}
       </section>
-      <section className="card">
-        <div className="toolbar">
-          <h2 className="block__title">{t('keys')}</h2>
-          <div className="toolbar__spacer" />
+      <section className={cardStyles.card}>
+        <div className={layoutStyles.toolbar}>
+          <h2 className={blockStyles.title}>{t('keys')}</h2>
+          <div className={layoutStyles.toolbarSpacer} />
           <label className="small">
             <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} />{' '}
             {t('showRevoked')}
@@ -108,7 +121,7 @@ export function ApiKeysView() {
         ) : keys.data.items.length === 0 ? (
           <EmptyState title={t('empty')} />
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('tableLabel')}>
+          <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('tableLabel')}>
             <DataTable
               rows={keys.data.items}
               getRowId={(k) => k.id}
@@ -151,17 +164,17 @@ export function ApiKeysView() {
                   hideHeader: true,
                   cell: (k) =>
                     k.revokedAt ? null : confirming === k.id ? (
-                      <span className="list__side">
+                      <span className={listStyles.side}>
                         <button
                           type="button"
-                          className="button button--danger button--small"
+                          className={cx(buttonStyles.button, buttonStyles.danger, buttonStyles.small)}
                           onClick={() => revoke.mutate(k.id, { onSettled: () => setConfirming(null) })}
                         >
                           {t('revokeNow')}
                         </button>
                         <button
                           type="button"
-                          className="button button--secondary button--small"
+                          className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                           onClick={() => setConfirming(null)}
                         >
                           {t('keep')}
@@ -170,7 +183,7 @@ export function ApiKeysView() {
                     ) : (
                       <button
                         type="button"
-                        className="button button--secondary button--small"
+                        className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                         onClick={() => setConfirming(k.id)}
                       >
                         {t.rich('revoke', {

@@ -5,6 +5,7 @@ import type { AuditEventView } from '@portico/domain';
 import { DataTable } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
 import { useAuditActionLabel } from './use-audit-action-label';
+import layoutStyles from '@/components/ui/layout.module.css';
 
 /** What the event was about, in a few words: the target, or a telling detail of its metadata. */
 function detailOf(event: AuditEventView): string {
@@ -35,7 +36,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
           header: t('who'),
           cell: (e) =>
             e.actor ? (
-              <span className="stack-tight">
+              <span className={layoutStyles.stackTight}>
                 <span className="strong">{e.actor.name}</span>
                 <span className="muted small">{e.actor.maskedEmail}</span>
               </span>

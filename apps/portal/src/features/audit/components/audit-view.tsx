@@ -18,6 +18,11 @@ import { PagedList } from '@/components/ui/paged-list';
 import { browserApiClient } from '@/lib/api-client';
 import { LIST_PAGE_SIZE } from '@/lib/search-params';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
+import { cx } from '@/lib/cx';
+import buttonStyles from '@/components/ui/button.module.css';
+import cardStyles from '@/components/ui/card.module.css';
+import styles from './audit-view.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
 
 /** The account's audit log: filters (action, person, days), a paged table and a CSV export of the filtered set. */
 export function AuditView({ accountId, initial }: { accountId: string; initial: AuditFilterState }) {
@@ -49,7 +54,7 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
         description={t('description')}
         actions={
           <a
-            className="button button--secondary"
+            className={cx(buttonStyles.button, buttonStyles.secondary)}
             href={auditCsvUrl(accountId, query)}
             download
             data-testid="audit-csv"
@@ -58,9 +63,9 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
           </a>
         }
       />
-      <section className="card">
-        <form className="audit-filters" onSubmit={apply} aria-label={t('filterLabel')}>
-          <div className="field">
+      <section className={cardStyles.card}>
+        <form className={styles.filters} onSubmit={apply} aria-label={t('filterLabel')}>
+          <div className={fieldStyles.field}>
             <label htmlFor="audit-action">{t('action')}</label>
             <select
               id="audit-action"
@@ -75,7 +80,7 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
               ))}
             </select>
           </div>
-          <div className="field">
+          <div className={fieldStyles.field}>
             <label htmlFor="audit-actor">{t('actor')}</label>
             <input
               id="audit-actor"
@@ -87,7 +92,7 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
               onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
             />
           </div>
-          <div className={`field${rangeInvalid ? ' field--invalid' : ''}`}>
+          <div className={cx(fieldStyles.field, rangeInvalid && fieldStyles.invalid)}>
             <label htmlFor="audit-from">{t('from')}</label>
             <input
               id="audit-from"
@@ -96,7 +101,7 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
               onChange={(e) => setDraft({ ...draft, fromDay: e.target.value })}
             />
           </div>
-          <div className={`field${rangeInvalid ? ' field--invalid' : ''}`}>
+          <div className={cx(fieldStyles.field, rangeInvalid && fieldStyles.invalid)}>
             <label htmlFor="audit-to">{t('to')}</label>
             <input
               id="audit-to"
@@ -106,18 +111,26 @@ export function AuditView({ accountId, initial }: { accountId: string; initial: 
               onChange={(e) => setDraft({ ...draft, toDay: e.target.value })}
             />
           </div>
-          <div className="audit-filters__actions">
-            <button type="submit" className="button button--primary" disabled={rangeInvalid}>
+          <div className={styles.actions}>
+            <button
+              type="submit"
+              className={cx(buttonStyles.button, buttonStyles.primary)}
+              disabled={rangeInvalid}
+            >
               {t('apply')}
             </button>
             {filtered ? (
-              <button type="button" className="button button--secondary" onClick={clear}>
+              <button
+                type="button"
+                className={cx(buttonStyles.button, buttonStyles.secondary)}
+                onClick={clear}
+              >
                 {t('clear')}
               </button>
             ) : null}
           </div>
           {rangeInvalid ? (
-            <p id="audit-range-error" className="field__error audit-filters__error" role="alert">
+            <p id="audit-range-error" className={cx(fieldStyles.error, styles.error)} role="alert">
               {t('rangeInvalid')}
             </p>
           ) : null}

@@ -20,6 +20,11 @@ import { isApiError } from '@/lib/api-client';
 import { fieldErrorsOf, formText } from '@/lib/form-text';
 import { useHydrated } from '@/lib/use-hydrated';
 import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import authStyles from './auth-card.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 const FIELDS = ['name', 'password'] as const;
 type FieldErrors = Partial<Record<(typeof FIELDS)[number], string>>;
@@ -29,8 +34,8 @@ function InviteSummary({ preview }: { preview: InvitePreview }) {
   const roles = useTranslations('roles');
   return (
     <>
-      <h1 className="auth-card__title">{t('join', { account: preview.accountName })}</h1>
-      <p className="muted auth-card__subtitle">
+      <h1 className={authStyles.title}>{t('join', { account: preview.accountName })}</h1>
+      <p className={cx('muted', authStyles.subtitle)}>
         {t.rich('summary', {
           invitedBy: preview.invitedBy ?? t('anAdministrator'),
           email: preview.email,
@@ -48,13 +53,13 @@ function SignOutAndRetry({ signedInAs, invited }: { signedInAs: string; invited:
   const logout = useLogoutAuthMutation();
   const t = useTranslations('invite');
   return (
-    <div className="form">
-      <div className="alert alert--danger" role="alert">
+    <div className={fieldStyles.form}>
+      <div className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
         {t('wrongUser', { signedInAs, invited })}
       </div>
       <button
         type="button"
-        className="button button--secondary button--block"
+        className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.block)}
         disabled={logout.isPending}
         onClick={() => logout.mutate(undefined, { onSettled: () => window.location.reload() })}
       >
@@ -69,22 +74,22 @@ function Accepted({ accepted }: { accepted: AcceptedInvite }) {
   const t = useTranslations('invite');
   const roles = useTranslations('roles');
   return (
-    <div className="form" data-testid="invite-accepted">
-      <h1 className="auth-card__title">{t('welcome', { account: accepted.accountName })}</h1>
-      <div className="alert alert--success" role="status">
+    <div className={fieldStyles.form} data-testid="invite-accepted">
+      <h1 className={authStyles.title}>{t('welcome', { account: accepted.accountName })}</h1>
+      <div className={cx(alertStyles.alert, alertStyles.success)} role="status">
         {accepted.userCreated
           ? t('signInReady', { email: accepted.email })
           : t('joined', { account: accepted.accountName, role: roles(accepted.role) })}
       </div>
       {accepted.userCreated ? (
         <Link
-          className="button button--primary button--block"
+          className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.block)}
           href={`/login?next=${encodeURIComponent(next)}`}
         >
           {t('signIn')}
         </Link>
       ) : (
-        <Link className="button button--primary button--block" href={next}>
+        <Link className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.block)} href={next}>
           {t('open', { account: accepted.accountName })}
         </Link>
       )}
@@ -116,12 +121,12 @@ export function AcceptInvite({ token }: { token: string }) {
   if (preview.isError) {
     const gone = isApiError(preview.error) && preview.error.status === 410;
     return (
-      <div className="form" data-testid="invite-invalid">
-        <h1 className="auth-card__title">{gone ? t('gone') : t('invalid')}</h1>
-        <div className="alert alert--danger" role="alert">
+      <div className={fieldStyles.form} data-testid="invite-invalid">
+        <h1 className={authStyles.title}>{gone ? t('gone') : t('invalid')}</h1>
+        <div className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
           {gone ? errorText(preview.error, t('invalidBody')) : t('invalidBody')}
         </div>
-        <Link className="button button--secondary button--block" href="/login">
+        <Link className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.block)} href="/login">
           {t('goToSignIn')}
         </Link>
       </div>
@@ -144,11 +149,11 @@ export function AcceptInvite({ token }: { token: string }) {
   if (invite.existingUser) {
     if (signedInAs === null) {
       return (
-        <div className="form">
+        <div className={fieldStyles.form}>
           <InviteSummary preview={invite} />
           <p>{t('existingUser', { email: invite.email })}</p>
           <Link
-            className="button button--primary button--block"
+            className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.block)}
             href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}
           >
             {t('signInToAccept')}
@@ -159,16 +164,16 @@ export function AcceptInvite({ token }: { token: string }) {
     if (signedInAs !== invite.email)
       return <SignOutAndRetry signedInAs={signedInAs} invited={invite.email} />;
     return (
-      <div className="form">
+      <div className={fieldStyles.form}>
         <InviteSummary preview={invite} />
         {formError ? (
-          <div className="alert alert--danger" role="alert">
+          <div className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
             {formError}
           </div>
         ) : null}
         <button
           type="button"
-          className="button button--primary button--block"
+          className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.block)}
           disabled={accept.isPending}
           onClick={() =>
             accept.mutate(
@@ -203,14 +208,14 @@ export function AcceptInvite({ token }: { token: string }) {
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form className={fieldStyles.form} onSubmit={onSubmit} noValidate>
       <InviteSummary preview={invite} />
       {formError ? (
-        <div className="alert alert--danger" role="alert">
+        <div className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
           {formError}
         </div>
       ) : null}
-      <div className="field">
+      <div className={fieldStyles.field}>
         <label htmlFor="invite-email-readonly">{t('email')}</label>
         <input
           id="invite-email-readonly"
@@ -220,7 +225,7 @@ export function AcceptInvite({ token }: { token: string }) {
           autoComplete="username"
         />
       </div>
-      <div className={`field${errors.name ? ' field--invalid' : ''}`}>
+      <div className={cx(fieldStyles.field, errors.name && fieldStyles.invalid)}>
         <label htmlFor="invite-name">{t('name')}</label>
         <input
           id="invite-name"
@@ -234,12 +239,12 @@ export function AcceptInvite({ token }: { token: string }) {
           aria-describedby={errors.name ? 'invite-name-error' : undefined}
         />
         {errors.name ? (
-          <p className="field__error" id="invite-name-error">
+          <p className={fieldStyles.error} id="invite-name-error">
             {errors.name}
           </p>
         ) : null}
       </div>
-      <div className={`field${errors.password ? ' field--invalid' : ''}`}>
+      <div className={cx(fieldStyles.field, errors.password && fieldStyles.invalid)}>
         <label htmlFor="invite-password">{t('password')}</label>
         <input
           id="invite-password"
@@ -254,18 +259,18 @@ export function AcceptInvite({ token }: { token: string }) {
             .filter(Boolean)
             .join(' ')}
         />
-        <p className="field__hint" id="invite-password-hint">
+        <p className={fieldStyles.hint} id="invite-password-hint">
           {t('passwordHint', { min: MIN_PASSWORD_LENGTH })}
         </p>
         {errors.password ? (
-          <p className="field__error" id="invite-password-error">
+          <p className={fieldStyles.error} id="invite-password-error">
             {errors.password}
           </p>
         ) : null}
       </div>
       <button
         type="submit"
-        className="button button--primary button--block"
+        className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.block)}
         disabled={!hydrated || accept.isPending}
       >
         {accept.isPending ? t('creating') : t('acceptAndCreate')}

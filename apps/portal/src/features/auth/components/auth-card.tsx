@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import { PreferenceSwitchers } from '@/components/shell/preference-switchers';
+import { cx } from '@/lib/cx';
+import styles from './auth-card.module.css';
+import brandStyles from '@/components/shell/brand.module.css';
+import preferencesStyles from '@/components/shell/preference-switchers.module.css';
 
 /**
  * The centred card of the signed-out pages (sign-in, forgot and reset password, invite). `title` and `subtitle` head
@@ -18,20 +22,20 @@ export function AuthCard({
   children: ReactNode;
 }) {
   return (
-    <main id="main" className="auth-page">
-      <div className="auth-card">
-        <div className="brand brand--large">
-          <span className="brand__mark" aria-hidden="true">
+    <main id="main" className={styles.page}>
+      <div className={styles.card}>
+        <div className={cx(brandStyles.brand, brandStyles.large)}>
+          <span className={brandStyles.mark} aria-hidden="true">
             P
           </span>
-          <span className="brand__name">Portico</span>
+          <span className={brandStyles.name}>Portico</span>
         </div>
-        {title ? <h1 className="auth-card__title">{title}</h1> : null}
-        {subtitle ? <p className="muted auth-card__subtitle">{subtitle}</p> : null}
+        {title ? <h1 className={styles.title}>{title}</h1> : null}
+        {subtitle ? <p className={cx('muted', styles.subtitle)}>{subtitle}</p> : null}
         {children}
       </div>
       {footer}
-      <PreferenceSwitchers className="preferences--inline" />
+      <PreferenceSwitchers className={preferencesStyles.inline} />
     </main>
   );
 }

@@ -7,6 +7,10 @@ import { passwordForgotRequestSchema } from '@portico/domain';
 import { useForgotPasswordAuthMutation } from '@/features/auth/api/use-password-reset-auth-mutation';
 import { useHydrated } from '@/lib/use-hydrated';
 import { useErrorText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import fieldStyles from '@/components/ui/field.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 /** Asks for a reset link. The answer is the same whether or not the email has an account. */
 export function ForgotPasswordForm() {
@@ -33,8 +37,8 @@ export function ForgotPasswordForm() {
 
   if (forgot.isSuccess) {
     return (
-      <div className="form">
-        <div className="alert" role="status" data-testid="forgot-sent">
+      <div className={fieldStyles.form}>
+        <div className={alertStyles.alert} role="status" data-testid="forgot-sent">
           {t('sent')}
         </div>
         <Link className="link" href="/login">
@@ -45,17 +49,17 @@ export function ForgotPasswordForm() {
   }
   return (
     <form
-      className="form"
+      className={fieldStyles.form}
       onSubmit={onSubmit}
       noValidate
       aria-describedby={error ? 'forgot-error' : undefined}
     >
       {error ? (
-        <div id="forgot-error" className="alert alert--danger" role="alert">
+        <div id="forgot-error" className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
           {error}
         </div>
       ) : null}
-      <div className="field">
+      <div className={fieldStyles.field}>
         <label htmlFor="email">{tLogin('email')}</label>
         <input
           id="email"
@@ -68,7 +72,7 @@ export function ForgotPasswordForm() {
       </div>
       <button
         type="submit"
-        className="button button--primary button--block"
+        className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.block)}
         disabled={!hydrated || forgot.isPending}
       >
         {forgot.isPending ? t('submitting') : t('submit')}

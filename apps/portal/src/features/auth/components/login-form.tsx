@@ -22,6 +22,11 @@ import { firstDashboardPath } from '@/lib/account-paths';
 import { formText } from '@/lib/form-text';
 import { useHydrated } from '@/lib/use-hydrated';
 import { useErrorText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import alertStyles from '@/components/ui/alert.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
+import styles from './login-form.module.css';
 
 /**
  * Sign-in in one or two steps: email + password, then (when the user has two-factor on) a code from the
@@ -129,7 +134,12 @@ export function LoginForm({
   }
 
   const alert = error ? (
-    <div id="login-error" className="alert alert--danger" role="alert" data-testid="login-error">
+    <div
+      id="login-error"
+      className={cx(alertStyles.alert, alertStyles.danger)}
+      role="alert"
+      data-testid="login-error"
+    >
       {error}
     </div>
   ) : null;
@@ -138,7 +148,7 @@ export function LoginForm({
     const submitting = verify.isPending || verify.isSuccess;
     return (
       <form
-        className="form"
+        className={fieldStyles.form}
         onSubmit={onCode}
         noValidate
         aria-describedby={error ? 'login-error' : undefined}
@@ -146,7 +156,7 @@ export function LoginForm({
       >
         {alert}
         <p className="muted">{useRecovery ? t('recoveryHint') : t('codeHint')}</p>
-        <div className="field">
+        <div className={fieldStyles.field}>
           <label htmlFor="code">{useRecovery ? t('recoveryLabel') : t('codeLabel')}</label>
           <input
             id="code"
@@ -164,14 +174,14 @@ export function LoginForm({
         </div>
         <button
           type="submit"
-          className="button button--primary button--block"
+          className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.block)}
           disabled={!hydrated || submitting}
         >
           {submitting ? t('verifying') : t('verify')}
         </button>
         <button
           type="button"
-          className="button button--ghost button--block"
+          className={cx(buttonStyles.button, buttonStyles.ghost, buttonStyles.block)}
           onClick={() => {
             setUseRecovery((v) => !v);
             setError(null);
@@ -187,13 +197,13 @@ export function LoginForm({
   const submitting = login.isPending || (login.isSuccess && !isMfaChallenge(login.data));
   return (
     <form
-      className="form"
+      className={fieldStyles.form}
       onSubmit={onPassword}
       noValidate
       aria-describedby={error ? 'login-error' : undefined}
     >
       {alert}
-      <div className="field">
+      <div className={fieldStyles.field}>
         <label htmlFor="email">{t('email')}</label>
         <input
           id="email"
@@ -209,13 +219,13 @@ export function LoginForm({
         />
       </div>
       {offer ? (
-        <div className="form" data-testid="login-sso">
+        <div className={fieldStyles.form} data-testid="login-sso">
           <p className="muted small" role="status">
             {t('ssoOffer')}
           </p>
           {/* A navigation, not a fetch: the provider's sign-in page takes over the window. */}
           <a
-            className="button button--primary button--block"
+            className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.block)}
             href={withNext(offer.startUrl)}
             data-testid="login-sso-continue"
           >
@@ -223,7 +233,7 @@ export function LoginForm({
           </a>
           <button
             type="button"
-            className="button button--ghost button--block"
+            className={cx(buttonStyles.button, buttonStyles.ghost, buttonStyles.block)}
             onClick={() => setPasswordChosen(offer.email)}
             data-testid="login-sso-password"
           >
@@ -232,7 +242,7 @@ export function LoginForm({
         </div>
       ) : (
         <>
-          <div className="field">
+          <div className={fieldStyles.field}>
             <label htmlFor="password">{t('password')}</label>
             <input
               id="password"
@@ -245,7 +255,7 @@ export function LoginForm({
           </div>
           <button
             type="submit"
-            className="button button--primary button--block"
+            className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.block)}
             disabled={!hydrated || submitting}
           >
             {submitting ? t('submitting') : t('submit')}
@@ -260,12 +270,12 @@ export function LoginForm({
       {/* The platform provider's button would compete with the account's own sign-in on offer. */}
       {oidc.data?.enabled && !offer ? (
         <>
-          <p className="muted small login-divider" aria-hidden="true">
+          <p className={cx('muted small', styles.divider)} aria-hidden="true">
             {t('or')}
           </p>
           {/* A navigation, not a fetch: the provider's sign-in page takes over the window. */}
           <a
-            className="button button--secondary button--block"
+            className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.block)}
             href={`/api/v1/auth/oidc/start${next ? `?next=${encodeURIComponent(next)}` : ''}`}
             data-testid="login-oidc"
           >

@@ -7,6 +7,10 @@ import { useResetPasswordAuthMutation } from '@/features/auth/api/use-password-r
 import { formText } from '@/lib/form-text';
 import { useErrorText, usePasswordRuleText } from '@/lib/use-error-text';
 import { useHydrated } from '@/lib/use-hydrated';
+import { cx } from '@/lib/cx';
+import fieldStyles from '@/components/ui/field.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 /**
  * Sets a new password with the token from the emailed link. The link carries the token in the URL fragment
@@ -52,11 +56,11 @@ export function ResetPasswordForm() {
 
   if (reset.isSuccess) {
     return (
-      <div className="form">
-        <div className="alert" role="status" data-testid="reset-done">
+      <div className={fieldStyles.form}>
+        <div className={alertStyles.alert} role="status" data-testid="reset-done">
           {t('done')}
         </div>
-        <Link className="button button--primary button--block" href="/login">
+        <Link className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.block)} href="/login">
           {tCommon('signIn')}
         </Link>
       </div>
@@ -64,7 +68,7 @@ export function ResetPasswordForm() {
   }
   if (token === null) {
     return (
-      <div className="form">
+      <div className={fieldStyles.form}>
         <p className="muted">{t('needsLink')}</p>
         <Link className="link" href="/forgot-password">
           {t('askAgain')}
@@ -74,17 +78,22 @@ export function ResetPasswordForm() {
   }
   return (
     <form
-      className="form"
+      className={fieldStyles.form}
       onSubmit={onSubmit}
       noValidate
       aria-describedby={error ? 'reset-error' : undefined}
     >
       {error ? (
-        <div id="reset-error" className="alert alert--danger" role="alert" data-testid="reset-error">
+        <div
+          id="reset-error"
+          className={cx(alertStyles.alert, alertStyles.danger)}
+          role="alert"
+          data-testid="reset-error"
+        >
           {error}
         </div>
       ) : null}
-      <div className="field">
+      <div className={fieldStyles.field}>
         <label htmlFor="password">{t('newPassword')}</label>
         <input
           id="password"
@@ -96,7 +105,7 @@ export function ResetPasswordForm() {
           disabled={reset.isPending}
         />
       </div>
-      <div className="field">
+      <div className={fieldStyles.field}>
         <label htmlFor="confirm">{t('repeat')}</label>
         <input
           id="confirm"
@@ -109,7 +118,7 @@ export function ResetPasswordForm() {
       </div>
       <button
         type="submit"
-        className="button button--primary button--block"
+        className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.block)}
         disabled={!hydrated || reset.isPending}
       >
         {reset.isPending ? tCommon('saving') : t('submit')}

@@ -8,6 +8,9 @@ import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
+import { cx } from '@/lib/cx';
+import styles from './attention-notices.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
 
 /**
  * Dashboard warnings that need the customer: domains expiring within 30 days, and a default card that expires before
@@ -30,9 +33,13 @@ export function AttentionNotices({ accountId }: { accountId: string }) {
   const warning = methods.data?.warning ?? null;
   if (expiring.length === 0 && warning === null) return null;
   return (
-    <div className="attention" data-testid="attention">
+    <div className={styles.attention} data-testid="attention">
       {expiring.length > 0 ? (
-        <div className="alert alert--warning" role="status" data-testid="attention-domains">
+        <div
+          className={cx(alertStyles.alert, alertStyles.warning)}
+          role="status"
+          data-testid="attention-domains"
+        >
           <strong>
             {expiring.length === 1
               ? t('oneDomain', { name: expiring[0]?.name ?? '' })
@@ -48,7 +55,11 @@ export function AttentionNotices({ accountId }: { accountId: string }) {
         </div>
       ) : null}
       {warning ? (
-        <div className="alert alert--warning" role="status" data-testid="attention-card">
+        <div
+          className={cx(alertStyles.alert, alertStyles.warning)}
+          role="status"
+          data-testid="attention-card"
+        >
           <strong>{t('card')}</strong>
           {t('cardOn', { date: f.date(warning.nextChargeOn) })}{' '}
           <Link className="link" href={accountPagePath(accountId, 'billing', 'payment-methods')}>

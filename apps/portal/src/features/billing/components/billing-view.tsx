@@ -17,6 +17,12 @@ import { accountApiPath, accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { LIST_PAGE_SIZE } from '@/lib/search-params';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
+import { cx } from '@/lib/cx';
+import buttonStyles from '@/components/ui/button.module.css';
+import cardStyles from '@/components/ui/card.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
+import styles from './billing-view.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
 
 /** Invoice list with status tabs and paging (kept in the URL). */
 export function BillingView({
@@ -41,22 +47,22 @@ export function BillingView({
         description={t('description')}
         actions={
           <Link
-            className="button button--secondary"
+            className={cx(buttonStyles.button, buttonStyles.secondary)}
             href={accountPagePath(accountId, 'billing', 'payment-methods')}
           >
             {t('paymentMethods')}
           </Link>
         }
       />
-      <section className="card">
-        <div className="toolbar">
+      <section className={cardStyles.card}>
+        <div className={layoutStyles.toolbar}>
           <SegmentedControl
             label={t('statusTabs')}
             options={INVOICE_FILTERS.map((f) => ({ value: f.value, label: t(`filter.${f.value}`) }))}
             value={status}
             onChange={(s) => setView({ status: s, page: 1 })}
           />
-          <span className="toolbar__spacer" />
+          <span className={layoutStyles.toolbarSpacer} />
           {invoices.data ? <Freshness meta={invoices.data.meta} /> : null}
         </div>
         <PagedList
@@ -90,13 +96,13 @@ function PeriodDownload({ accountId }: { accountId: string }) {
   const invalid = from > to;
   const href = `${accountApiPath(accountId, 'invoices.zip')}?from=${from}&to=${to}`;
   return (
-    <section className="card" aria-labelledby="period-title">
-      <h2 className="card__title" id="period-title">
+    <section className={cardStyles.card} aria-labelledby="period-title">
+      <h2 className={cardStyles.title} id="period-title">
         {t('periodTitle')}
       </h2>
       <p className="muted small">{t('periodBody')}</p>
-      <div className="period-form">
-        <label className="field">
+      <div className={styles.periodForm}>
+        <label className={fieldStyles.field}>
           <span>{t('from')}</span>
           <input
             type="date"
@@ -106,7 +112,7 @@ function PeriodDownload({ accountId }: { accountId: string }) {
             data-testid="zip-from"
           />
         </label>
-        <label className="field">
+        <label className={fieldStyles.field}>
           <span>{t('to')}</span>
           <input
             type="date"
@@ -117,11 +123,16 @@ function PeriodDownload({ accountId }: { accountId: string }) {
           />
         </label>
         {invalid ? (
-          <span className="field__error" role="alert">
+          <span className={fieldStyles.error} role="alert">
             {t('periodInvalid')}
           </span>
         ) : (
-          <a className="button button--secondary" href={href} download data-testid="zip-download">
+          <a
+            className={cx(buttonStyles.button, buttonStyles.secondary)}
+            href={href}
+            download
+            data-testid="zip-download"
+          >
             {t('downloadZip')}
           </a>
         )}

@@ -17,6 +17,14 @@ import { browserApiClient, isApiError } from '@/lib/api-client';
 import { formatCode } from '@/lib/format';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { useFormat } from '@/lib/use-format';
+import { cx } from '@/lib/cx';
+import cardStyles from '@/components/ui/card.module.css';
+import pageHeaderStyles from '@/components/ui/page-header.module.css';
+import styles from './invoice-detail-view.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
+import tableStyles from '@/components/ui/data-table.module.css';
 
 const PAYABLE = new Set(['unpaid', 'overdue', 'collections', 'payment_pending']);
 
@@ -36,7 +44,7 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
     return (
       <>
         {back}
-        <section className="card">
+        <section className={cardStyles.card}>
           <SkeletonLines lines={8} label={t('loading')} />
         </section>
       </>
@@ -48,8 +56,8 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
       <>
         {back}
         {/* Every page keeps its level-one heading, also when its data could not be read. */}
-        <div className="page-header">
-          <h1 className="page-header__title">{t('title')}</h1>
+        <div className={pageHeaderStyles.pageHeader}>
+          <h1 className={pageHeaderStyles.title}>{t('title')}</h1>
         </div>
         <ErrorState
           title={notFound ? t('notFound') : t('loadFailed')}
@@ -83,27 +91,27 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
   return (
     <>
       {back}
-      <div className="page-header">
+      <div className={pageHeaderStyles.pageHeader}>
         <div>
-          <h1 className="page-header__title">
+          <h1 className={pageHeaderStyles.title}>
             {t('heading', { number: inv.number })} <InvoiceStatusBadge status={inv.status} />
           </h1>
-          <p className="page-header__description">
+          <p className={pageHeaderStyles.description}>
             {t('issuedDue', { issued: f.date(inv.issuedOn), due: f.date(inv.dueOn) })}
             {inv.paidAt ? ` · ${t('paidAt', { at: f.dateTime(inv.paidAt) })}` : ''}
           </p>
-          <Freshness meta={inv.meta} />
+          <Freshness meta={inv.meta} className={pageHeaderStyles.freshness} />
         </div>
-        <div className="page-header__actions">
-          <div className="amount-due">
+        <div className={pageHeaderStyles.actions}>
+          <div className={styles.amountDue}>
             <span className="muted small">{inv.balance.amountMinor > 0 ? t('amountDue') : t('total')}</span>
-            <span className="amount-due__value" data-testid="amount-due">
+            <span className={styles.amountDueValue} data-testid="amount-due">
               {f.money(inv.balance.amountMinor > 0 ? inv.balance : inv.total)}
             </span>
           </div>
-          <div className="button-row">
+          <div className={layoutStyles.buttonRow}>
             <a
-              className="button button--secondary"
+              className={cx(buttonStyles.button, buttonStyles.secondary)}
               href={accountApiPath(accountId, 'invoices', invoiceId, 'pdf')}
               download
               data-testid="invoice-pdf"
@@ -113,7 +121,7 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
             {payable && permissions.can('billing:pay') ? (
               <button
                 type="button"
-                className="button button--primary"
+                className={cx(buttonStyles.button, buttonStyles.primary)}
                 onClick={pay.start}
                 disabled={pay.state.kind === 'opening'}
                 data-testid="pay-invoice"
@@ -126,16 +134,16 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
       </div>
       <HandoffError state={pay.state} what="payInvoice" />
       {pay.state.kind === 'opened' && payable ? (
-        <p className="alert alert--info" role="status">
+        <p className={cx(alertStyles.alert, alertStyles.info)} role="status">
           {t('paymentOpened')}
         </p>
       ) : null}
 
-      <section className="card" aria-labelledby="items-title">
-        <h2 className="card__title" id="items-title">
+      <section className={cardStyles.card} aria-labelledby="items-title">
+        <h2 className={cardStyles.title} id="items-title">
           {t('items')}
         </h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('itemsLabel')}>
+        <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('itemsLabel')}>
           <DataTable
             rows={inv.lineItems}
             getRowId={(item) => item.id}
@@ -152,7 +160,7 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
             ]}
             footerTestId="invoice-totals"
             footer={totals.map((row) => (
-              <tr key={row.label} className={row.kind === 'total' ? 'table__total' : undefined}>
+              <tr key={row.label} className={row.kind === 'total' ? tableStyles.total : undefined}>
                 <th scope="row" colSpan={2}>
                   {row.label}
                 </th>
@@ -163,14 +171,14 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
         </div>
       </section>
 
-      <section className="card" aria-labelledby="payments-title">
-        <h2 className="card__title" id="payments-title">
+      <section className={cardStyles.card} aria-labelledby="payments-title">
+        <h2 className={cardStyles.title} id="payments-title">
           {t('payments')}
         </h2>
         {inv.payments.length === 0 ? (
           <p className="muted">{t('noPayments')}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('payments')}>
+          <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('payments')}>
             <DataTable
               rows={inv.payments}
               getRowId={(p) => p.id}
@@ -182,7 +190,7 @@ export function InvoiceDetailView({ accountId, invoiceId }: { accountId: string;
             />
           </div>
         )}
-        {inv.notes ? <p className="notes pre-line">{inv.notes}</p> : null}
+        {inv.notes ? <p className={cx(styles.notes, 'pre-line')}>{inv.notes}</p> : null}
       </section>
     </>
   );

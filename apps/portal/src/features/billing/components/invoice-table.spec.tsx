@@ -54,10 +54,10 @@ describe('InvoiceTable', () => {
   it('labels every cell for the card layout and right-aligns the amounts', () => {
     renderWithProviders(<InvoiceTable accountId="acc_1" invoices={[invoice({})]} />);
     const table = screen.getByTestId('invoice-table');
-    expect(table.className).toBe('table table--cards');
+    expect(table.className).toBe('table cards');
     const [row] = within(table).getAllByRole('row').slice(1);
     expect(row!.getAttribute('data-invoice-id')).toBe('1001');
-    expect(row!.className).toBe('row-link');
+    expect(row!.className).toBe('rowLink');
     const cells = within(row!).getAllByRole('cell');
     expect(cells.map((c) => c.getAttribute('data-label'))).toEqual([
       'Invoice',
@@ -71,7 +71,7 @@ describe('InvoiceTable', () => {
       '€119.00',
       '€119.00',
     ]);
-    expect(cells[4]!.className).toBe('num hide-sm');
+    expect(cells[4]!.className).toBe('num hideSm');
   });
 
   it('leaves a click on the invoice link to the link, without a second navigation by the row', async () => {

@@ -8,6 +8,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { accountPagePath } from '@/lib/account-paths';
 import { useFormat } from '@/lib/use-format';
 import { InvoiceStatusBadge } from './status-badges';
+import tableStyles from '@/components/ui/data-table.module.css';
 
 /** Invoices as a table; below 640 px each row becomes a card (CSS `data-label`s). A row opens its invoice. */
 export function InvoiceTable({ accountId, invoices }: { accountId: string; invoices: Invoice[] }) {
@@ -27,21 +28,26 @@ export function InvoiceTable({ accountId, invoices }: { accountId: string; invoi
         {
           id: 'invoice',
           header: t('invoice'),
-          className: 'cell-title',
+          className: tableStyles.cellTitle,
           cell: (inv) => (
             <Link className="link strong" href={href(inv.id)}>
               #{inv.number}
             </Link>
           ),
         },
-        { id: 'issued', header: t('issued'), className: 'hide-sm', cell: (inv) => f.date(inv.issuedOn) },
+        {
+          id: 'issued',
+          header: t('issued'),
+          className: tableStyles.hideSm,
+          cell: (inv) => f.date(inv.issuedOn),
+        },
         { id: 'due', header: t('due'), cell: (inv) => f.date(inv.dueOn) },
         { id: 'total', header: t('total'), numeric: true, cell: (inv) => f.money(inv.total) },
         {
           id: 'balance',
           header: t('balance'),
           numeric: true,
-          className: 'hide-sm',
+          className: tableStyles.hideSm,
           cell: (inv) => f.money(inv.balance),
         },
         { id: 'status', header: t('status'), cell: (inv) => <InvoiceStatusBadge status={inv.status} /> },

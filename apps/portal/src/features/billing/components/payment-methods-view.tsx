@@ -17,6 +17,11 @@ import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { useFormat } from '@/lib/use-format';
+import { cx } from '@/lib/cx';
+import buttonStyles from '@/components/ui/button.module.css';
+import cardStyles from '@/components/ui/card.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
+import listStyles from '@/components/ui/list.module.css';
 
 /** `2026-03` -> `03/2026`. */
 function expiry(month: string | null): string {
@@ -50,7 +55,7 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
           canManage ? (
             <button
               type="button"
-              className="button button--primary"
+              className={cx(buttonStyles.button, buttonStyles.primary)}
               onClick={manage.start}
               disabled={manage.state.kind === 'opening'}
               data-testid="manage-payment-methods"
@@ -62,7 +67,7 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
       />
       <HandoffError state={manage.state} what="managePaymentMethods" />
       {methods.isPending ? (
-        <section className="card">
+        <section className={cardStyles.card}>
           <SkeletonLines lines={4} label={t('loading')} />
         </section>
       ) : methods.isError ? (
@@ -75,7 +80,11 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
       ) : (
         <>
           {methods.data.warning ? (
-            <div className="alert alert--warning" role="alert" data-testid="card-warning">
+            <div
+              className={cx(alertStyles.alert, alertStyles.warning)}
+              role="alert"
+              data-testid="card-warning"
+            >
               {t.rich('warning', {
                 expired: methods.data.items.find((m) => m.id === methods.data.warning?.paymentMethodId)
                   ?.expired
@@ -88,18 +97,18 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
               {canManage ? t('warningManage') : t('warningAsk')}
             </div>
           ) : null}
-          <section className="card">
-            <div className="card__head">
-              <h2 className="card__title">{t('stored')}</h2>
+          <section className={cardStyles.card}>
+            <div className={cardStyles.head}>
+              <h2 className={cardStyles.title}>{t('stored')}</h2>
               <Freshness meta={methods.data.meta} />
             </div>
             {methods.data.items.length === 0 ? (
               <EmptyState title={t('empty')}>{t('emptyBody')}</EmptyState>
             ) : (
-              <ul className="list" data-testid="payment-methods">
+              <ul className={listStyles.list} data-testid="payment-methods">
                 {methods.data.items.map((m) => (
-                  <li key={m.id} className="list__row">
-                    <div className="list__main">
+                  <li key={m.id} className={listStyles.row}>
+                    <div className={listStyles.main}>
                       <span className="strong">{methodName(m, t)}</span>
                       <span className="muted small">
                         {m.description ?? (m.type === 'card' ? t('card') : t('bankAccount'))}
@@ -108,7 +117,7 @@ export function PaymentMethodsView({ accountId }: { accountId: string }) {
                           : ''}
                       </span>
                     </div>
-                    <div className="list__side list__side--badges">
+                    <div className={cx(listStyles.side, listStyles.sideBadges)}>
                       {m.isDefault ? <Badge tone="info">{t('default')}</Badge> : null}
                       {m.expired ? <Badge tone="danger">{t('expired')}</Badge> : null}
                     </div>

@@ -5,6 +5,10 @@ import { useLocale, useTranslations } from 'next-intl';
 import { FORBIDDEN_REASON, NOT_LINKED_REASON, type BlockMeta } from '@portico/domain';
 import { Freshness } from './freshness';
 import { unavailableReason } from './block-reason';
+import { cx } from '@/lib/cx';
+import styles from './dashboard-block.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
+import cardStyles from '@/components/ui/card.module.css';
 
 /**
  * Why a card is unavailable, in the page's language: no reason given, or an account not linked to the source, in the
@@ -54,28 +58,28 @@ export function DashboardBlock<T>({
   if (meta.unavailable && meta.reason === FORBIDDEN_REASON) return null;
   return (
     <section
-      className={`card block ${className ?? ''}`}
+      className={cx(cardStyles.card, styles.block, className)}
       aria-labelledby={`${testId ?? title}-title`}
       data-testid={testId}
     >
-      <header className="block__header">
-        <div className="block__heading">
-          <h2 className="block__title" id={`${testId ?? title}-title`}>
+      <header className={styles.header}>
+        <div className={styles.heading}>
+          <h2 className={styles.title} id={`${testId ?? title}-title`}>
             {title}
           </h2>
           <Freshness meta={meta} />
         </div>
-        {action && !meta.unavailable ? <div className="block__action">{action}</div> : null}
+        {action && !meta.unavailable ? <div className={styles.action}>{action}</div> : null}
       </header>
       {meta.unavailable ? (
-        <div className="block__unavailable" role="status">
-          <p className="block__unavailable-title">{t('unavailable')}</p>
-          <p className="block__unavailable-reason">
+        <div className={styles.unavailable} role="status">
+          <p className={styles.unavailableTitle}>{t('unavailable')}</p>
+          <p className={styles.unavailableReason} data-testid="block-unavailable-reason">
             {unavailableText(meta)} {t('othersFine')}
           </p>
           <button
             type="button"
-            className="button button--secondary button--small"
+            className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
             onClick={onRetry}
             disabled={retrying}
           >
@@ -85,7 +89,7 @@ export function DashboardBlock<T>({
       ) : data === null ? (
         <p className="muted">{t('nothingYet')}</p>
       ) : (
-        <div className="block__body">{children(data)}</div>
+        <div>{children(data)}</div>
       )}
     </section>
   );

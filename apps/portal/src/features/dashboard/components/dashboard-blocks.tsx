@@ -22,6 +22,10 @@ import { useNow } from '@/components/ui/use-now';
 import { accountPagePath } from '@/lib/account-paths';
 import { daysUntil, humanize } from '@/lib/format';
 import { useFormat } from '@/lib/use-format';
+import { cx } from '@/lib/cx';
+import styles from './dashboard-blocks.module.css';
+import listStyles from '@/components/ui/list.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
 
 /** Balance due per currency with counts of unpaid and overdue invoices. */
 export function BalanceDue({ billing, accountId }: { billing: BillingSummary; accountId: string }) {
@@ -29,17 +33,17 @@ export function BalanceDue({ billing, accountId }: { billing: BillingSummary; ac
   const f = useFormat();
   const nothingDue = billing.balanceDue.every((m) => m.amountMinor === 0);
   return (
-    <div className="balance" data-testid="balance-due">
+    <div data-testid="balance-due">
       {billing.balanceDue.length === 0 || nothingDue ? (
-        <p className="balance__amount balance__amount--clear">{t('nothingDue')}</p>
+        <p className={cx(styles.balanceAmount, styles.balanceAmountClear)}>{t('nothingDue')}</p>
       ) : (
         billing.balanceDue.map((money) => (
-          <p className="balance__amount" key={money.currency}>
+          <p className={styles.balanceAmount} key={money.currency}>
             {f.money(money)}
           </p>
         ))
       )}
-      <p className="balance__counts">
+      <p className={styles.balanceCounts}>
         <span>{t('unpaid', { count: billing.unpaidCount })}</span>
         {billing.overdueCount > 0 ? (
           <span className="text-danger">{t('overdue', { count: billing.overdueCount })}</span>
@@ -81,13 +85,16 @@ export function NextInvoice({ billing, accountId }: { billing: BillingSummary; a
       data-invoice-id={invoice.id}
       data-status={invoice.status}
     >
-      <div className="next-invoice__top">
-        <Link className="next-invoice__number link" href={accountPagePath(accountId, 'billing', invoice.id)}>
+      <div className={styles.nextInvoiceTop}>
+        <Link
+          className={cx(styles.nextInvoiceNumber, 'link')}
+          href={accountPagePath(accountId, 'billing', invoice.id)}
+        >
           {t('invoiceNumber', { number: invoice.number })}
         </Link>
         <InvoiceStatusBadge status={invoice.status} />
       </div>
-      <p className="next-invoice__amount">
+      <p className={styles.nextInvoiceAmount}>
         {f.money(invoice.balance.amountMinor > 0 ? invoice.balance : invoice.total)}
       </p>
       <p className="muted">
@@ -106,16 +113,16 @@ export function RecentInvoices({ billing, accountId }: { billing: BillingSummary
   const f = useFormat();
   if (billing.recentInvoices.length === 0) return <p className="muted">{t('noInvoices')}</p>;
   return (
-    <ul className="list" data-testid="recent-invoices">
+    <ul className={listStyles.list} data-testid="recent-invoices">
       {billing.recentInvoices.map((invoice) => (
-        <li key={invoice.id} className="list__row" data-invoice-id={invoice.id}>
-          <div className="list__main">
+        <li key={invoice.id} className={listStyles.row} data-invoice-id={invoice.id}>
+          <div className={listStyles.main}>
             <Link className="link" href={accountPagePath(accountId, 'billing', invoice.id)}>
               #{invoice.number}
             </Link>
             <span className="muted small">{t('issued', { date: f.date(invoice.issuedOn) })}</span>
           </div>
-          <div className="list__side">
+          <div className={listStyles.side}>
             <span className="tabular">{f.money(invoice.total)}</span>
             <InvoiceStatusBadge status={invoice.status} />
           </div>
@@ -131,17 +138,17 @@ export function Subscriptions({ items }: { items: Subscription[] }) {
   const f = useFormat();
   if (items.length === 0) return <EmptyState title={t('noServices')} />;
   return (
-    <ul className="list">
+    <ul className={listStyles.list}>
       {items.map((s) => (
-        <li key={s.id} className="list__row" data-testid="subscription">
-          <div className="list__main">
+        <li key={s.id} className={listStyles.row} data-testid="subscription">
+          <div className={listStyles.main}>
             <span className="strong">{s.productName}</span>
             <span className="muted small">
               {[s.domain, s.groupName].filter(Boolean).join(' · ') || '—'}
               {s.nextDueOn && s.status === 'active' ? ` · ${t('renews', { date: f.date(s.nextDueOn) })}` : ''}
             </span>
           </div>
-          <div className="list__side">
+          <div className={listStyles.side}>
             <span className="tabular small">
               {t(`cycle.${s.billingCycle}`, { amount: f.money(s.recurringAmount) })}
             </span>
@@ -171,12 +178,12 @@ export function UsageTiles({
   if (tiles.length === 0) return <EmptyState title={t('noUsage')} />;
   return (
     <>
-      <div className="usage-tiles">
+      <div className={styles.usageTiles}>
         {tiles.map((tile) => (
           <Link
             key={tile.metric}
             href={`${accountPagePath(accountId, 'usage')}?metric=${encodeURIComponent(tile.metric)}`}
-            className="usage-tile"
+            className={styles.usageTile}
           >
             <UsageMeter tile={tile} limitsUnavailable={limitsUnavailable} nowMs={now} />
             <span className="visually-hidden">{t('usageTileDetails')}</span>
@@ -197,10 +204,10 @@ export function OpenCases({ cases, accountId }: { cases: CasesSummary; accountId
   const f = useFormat();
   if (cases.open.length === 0) return <EmptyState title={t('noCases')}>{t('noCasesBody')}</EmptyState>;
   return (
-    <ul className="list" data-testid="open-cases">
+    <ul className={listStyles.list} data-testid="open-cases">
       {cases.open.map((c) => (
-        <li key={c.id} className="list__row">
-          <div className="list__main">
+        <li key={c.id} className={listStyles.row}>
+          <div className={listStyles.main}>
             <Link className="link" href={accountPagePath(accountId, 'support', c.id)}>
               {c.subject}
             </Link>
@@ -209,7 +216,7 @@ export function OpenCases({ cases, accountId }: { cases: CasesSummary; accountId
               {now !== null ? ` · ${t('opened', { when: f.relative(c.createdAt, now) })}` : ''}
             </span>
           </div>
-          <div className="list__side list__side--badges">
+          <div className={cx(listStyles.side, listStyles.sideBadges)}>
             <CaseStatusBadge status={c.status} />
             <CasePriorityBadge priority={c.priority} />
           </div>
@@ -232,7 +239,7 @@ export function Profile({ profile }: { profile: CustomerProfile }) {
   const t = useTranslations('dashboard.blocks');
   const f = useFormat();
   return (
-    <dl className="facts">
+    <dl className={layoutStyles.facts}>
       <div>
         <dt>{t('company')}</dt>
         <dd>{profile.companyName ?? '—'}</dd>
@@ -274,7 +281,7 @@ export function Profile({ profile }: { profile: CustomerProfile }) {
 export function AccountTeam({ crm }: { crm: CrmAccount }) {
   const t = useTranslations('dashboard.blocks');
   return (
-    <dl className="facts">
+    <dl className={layoutStyles.facts}>
       <div>
         <dt>{t('accountManager')}</dt>
         <dd className="strong">{crm.accountManager ?? t('notAssigned')}</dd>

@@ -22,14 +22,19 @@ import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { AttentionNotices } from '@/features/billing/components/attention-notices';
+import { cx } from '@/lib/cx';
+import layoutStyles from '@/components/ui/layout.module.css';
+import cardStyles from '@/components/ui/card.module.css';
+import blockStyles from './dashboard-block.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 function DashboardSkeleton() {
   const t = useTranslations('dashboard');
   return (
-    <div className="dashboard-grid" aria-busy="true">
+    <div className={layoutStyles.dashboardGrid} aria-busy="true">
       {(['balance', 'nextInvoice', 'usage', 'subscriptions', 'cases', 'profile'] as const).map((key) => (
-        <section key={key} className="card block">
-          <h2 className="block__title">{t(`block.${key}`)}</h2>
+        <section key={key} className={cx(cardStyles.card, blockStyles.block)}>
+          <h2 className={blockStyles.title}>{t(`block.${key}`)}</h2>
           <SkeletonLines lines={3} label={t('loading', { block: t(`block.${key}`) })} />
         </section>
       ))}
@@ -75,14 +80,17 @@ export function DashboardView({ accountId }: { accountId: string }) {
         description={permissions.can('billing:read') ? t('descriptionBilling') : t('description')}
         actions={
           permissions.can('support:write') ? (
-            <Link className="button button--primary" href={accountPagePath(accountId, 'support', 'new')}>
+            <Link
+              className={cx(buttonStyles.button, buttonStyles.primary)}
+              href={accountPagePath(accountId, 'support', 'new')}
+            >
               {t('newCase')}
             </Link>
           ) : undefined
         }
       />
       <AttentionNotices accountId={accountId} />
-      <div className="dashboard-grid">
+      <div className={layoutStyles.dashboardGrid}>
         <DashboardBlock title={t('block.balance')} block={s.billing} {...refresh} testId="block-balance">
           {(billing) => <BalanceDue billing={billing} accountId={accountId} />}
         </DashboardBlock>
@@ -118,7 +126,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
           block={s.subscriptions}
           {...refresh}
           testId="block-subscriptions"
-          className="span-2"
+          className={layoutStyles.span2}
         >
           {(items) => <Subscriptions items={items} />}
         </DashboardBlock>
@@ -140,7 +148,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
           block={s.cases}
           {...refresh}
           testId="block-cases"
-          className="span-2"
+          className={layoutStyles.span2}
           action={
             <Link className="link small" href={accountPagePath(accountId, 'support')}>
               {t('allCases')}
@@ -157,7 +165,7 @@ export function DashboardView({ accountId }: { accountId: string }) {
           block={s.profile}
           {...refresh}
           testId="block-profile"
-          className="span-full"
+          className={layoutStyles.spanFull}
         >
           {(profile) => <Profile profile={profile} />}
         </DashboardBlock>

@@ -6,6 +6,8 @@ import { Badge } from '@/components/ui/badge';
 import { useNow } from '@/components/ui/use-now';
 import { useFormat } from '@/lib/use-format';
 import { staleNote } from './block-reason';
+import { cx } from '@/lib/cx';
+import styles from './freshness.module.css';
 
 /**
  * "Updated 2 min ago"; for data served from its last copy, "Updated 3 min ago · billing system is unavailable"
@@ -15,10 +17,13 @@ import { staleNote } from './block-reason';
  */
 export function Freshness({
   meta,
+  className,
 }: {
   meta:
     | (Pick<BlockMeta, 'source' | 'stale' | 'reason'> & { fetchedAt: string | null; unavailable?: boolean })
     | ReadMeta;
+  /** Extra class for where it sits (e.g. under a page title). */
+  className?: string;
 }) {
   const now = useNow();
   const t = useTranslations('block');
@@ -26,7 +31,7 @@ export function Freshness({
   const f = useFormat();
   if ('unavailable' in meta && meta.unavailable) return null;
   return (
-    <span className={`freshness${meta.stale ? ' freshness--stale' : ''}`} data-testid="block-freshness">
+    <span className={cx(styles.freshness, className)} data-testid="block-freshness">
       {meta.fetchedAt ? (
         <time dateTime={meta.fetchedAt} title={f.dateTime(meta.fetchedAt)} suppressHydrationWarning>
           {now === null ? t('updatedRecently') : t('updated', { when: f.relative(meta.fetchedAt, now) })}
@@ -36,7 +41,7 @@ export function Freshness({
       )}
       {meta.stale ? (
         <>
-          <span className="freshness__note">
+          <span className={styles.note}>
             <span aria-hidden="true">· </span>
             <span className="visually-hidden">, </span>
             {!meta.reason?.trim()

@@ -25,6 +25,8 @@ import {
 import { dashboardKeys } from '../api/dashboards.queries';
 import styles from '../dashboards.module.css';
 import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import buttonStyles from '@/components/ui/button.module.css';
 
 /**
  * The draft's problems in the browser, with the paths the BFF reports them under (`body.panels.0.metric`), worded by
@@ -221,7 +223,7 @@ export function DashboardEditor({
         </label>
         <button
           type="button"
-          className="button button--secondary button--small"
+          className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
           onClick={() => {
             const offer = offers[Number(choice)];
             if (offer) setPanels(addPanel(draft.panels, offer.panel));
@@ -281,7 +283,7 @@ export function DashboardEditor({
                   ))}
                   <button
                     type="button"
-                    className="button button--secondary button--small"
+                    className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                     onClick={() => move(0, -1)}
                     disabled={pos.y === 0}
                     aria-label={t('moveUp', { title: p.title })}
@@ -290,7 +292,7 @@ export function DashboardEditor({
                   </button>
                   <button
                     type="button"
-                    className="button button--secondary button--small"
+                    className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                     onClick={() => move(0, 1)}
                     aria-label={t('moveDown', { title: p.title })}
                   >
@@ -298,7 +300,7 @@ export function DashboardEditor({
                   </button>
                   <button
                     type="button"
-                    className="button button--secondary button--small"
+                    className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                     onClick={() => move(-1, 0)}
                     disabled={pos.x === 0}
                     aria-label={t('moveLeft', { title: p.title })}
@@ -307,7 +309,7 @@ export function DashboardEditor({
                   </button>
                   <button
                     type="button"
-                    className="button button--secondary button--small"
+                    className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                     onClick={() => move(1, 0)}
                     disabled={pos.x + pos.w >= GRID_COLUMNS}
                     aria-label={t('moveRight', { title: p.title })}
@@ -316,7 +318,7 @@ export function DashboardEditor({
                   </button>
                   <button
                     type="button"
-                    className="button button--secondary button--small"
+                    className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                     onClick={() => setPanels(draft.panels.filter((_, j) => j !== i))}
                     aria-label={t('removePanel', { title: p.title })}
                   >
@@ -360,13 +362,17 @@ export function DashboardEditor({
       <div className={styles.editorActions}>
         <button
           type="submit"
-          className="button button--small"
+          className={cx(buttonStyles.button, buttonStyles.small)}
           disabled={save.isPending}
           data-testid="editor-save"
         >
           {save.isPending ? common('saving') : t('save')}
         </button>
-        <button type="button" className="button button--secondary button--small" onClick={() => onDone(null)}>
+        <button
+          type="button"
+          className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
+          onClick={() => onDone(null)}
+        >
           {common('cancel')}
         </button>
       </div>

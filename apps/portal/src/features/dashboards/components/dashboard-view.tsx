@@ -17,6 +17,8 @@ import styles from '../dashboards.module.css';
 import { DashboardEditor } from './dashboard-editor';
 import { DateFilter } from './date-filter';
 import { PanelCard } from './panel-card';
+import { cx } from '@/lib/cx';
+import buttonStyles from '@/components/ui/button.module.css';
 
 /**
  * A dashboard: selector of the account's dashboards (configured and saved), for owners and admins "New dashboard",
@@ -111,7 +113,7 @@ export function DashboardView({
         <DateFilter key={JSON.stringify(range)} range={range} onChange={(r) => go({ range: r })} />
         <button
           type="button"
-          className="button button--secondary button--small"
+          className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
           onClick={() => {
             setAnchor(Date.now());
             void queryClient.invalidateQueries({ queryKey: dashboardKeys.all(accountId) });
@@ -123,7 +125,7 @@ export function DashboardView({
           <>
             <button
               type="button"
-              className="button button--secondary button--small"
+              className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
               onClick={() => setEditing('new')}
               data-testid="dashboard-new"
             >
@@ -133,7 +135,7 @@ export function DashboardView({
               <>
                 <button
                   type="button"
-                  className="button button--secondary button--small"
+                  className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                   onClick={() => setEditing('edit')}
                   data-testid="dashboard-edit"
                 >
@@ -141,7 +143,7 @@ export function DashboardView({
                 </button>
                 <button
                   type="button"
-                  className="button button--secondary button--small"
+                  className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                   disabled={remove.isPending}
                   onClick={() => {
                     if (globalThis.confirm(t('confirmDelete', { title: dashboard.data?.title ?? name })))

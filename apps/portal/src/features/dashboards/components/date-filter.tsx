@@ -11,6 +11,9 @@ import {
 } from '../api/dashboard-range';
 import { useFormat } from '@/lib/use-format';
 import styles from '../dashboards.module.css';
+import { cx } from '@/lib/cx';
+import segmentedStyles from '@/components/ui/segmented-control.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 /**
  * The dashboard's global date filter: presets (24 h, 7 d, 30 d, 90 d) and a custom range picker (two calendar
@@ -44,7 +47,7 @@ export function DateFilter({
   }
   return (
     <div className={styles.dateFilter} role="group" aria-label={t('label')}>
-      <div className="segmented" role="radiogroup" aria-label={t('presets')}>
+      <div className={segmentedStyles.segmented} role="radiogroup" aria-label={t('presets')}>
         {DASHBOARD_RANGE_PRESETS.map((p) => {
           const active = !custom && range.preset === p;
           return (
@@ -53,7 +56,7 @@ export function DateFilter({
               type="button"
               role="radio"
               aria-checked={active}
-              className={`segmented__item${active ? ' segmented__item--active' : ''}`}
+              className={cx(segmentedStyles.item, active && segmentedStyles.active)}
               onClick={() => onChange({ preset: p })}
             >
               {t(`preset.${p}`)}
@@ -85,7 +88,7 @@ export function DateFilter({
             required
           />
         </label>
-        <button type="submit" className="button button--secondary button--small">
+        <button type="submit" className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}>
           {t('apply')}
         </button>
         {summary && (

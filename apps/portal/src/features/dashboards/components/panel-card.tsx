@@ -12,6 +12,8 @@ import { panelCsvUrl } from '../api/dashboards.queries';
 import styles from '../dashboards.module.css';
 import { PanelState, usePanelData } from './panel-body';
 import { useSeriesName } from './timeseries-panel';
+import { cx } from '@/lib/cx';
+import buttonStyles from '@/components/ui/button.module.css';
 
 /** Height of one grid row and the gap between rows, px (the CSS grid uses the same). */
 export const ROW_PX = 80;
@@ -135,7 +137,7 @@ function DrillDown({
           )}
           {exportable && (
             <a
-              className="button button--secondary button--small"
+              className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
               href={panelCsvUrl(accountId, dashboard, panel.id, window, {
                 ...(raw ? { aggregation: 'off' } : {}),
                 ...(panel.type === 'table' ? { sort: state.options.sort, filter: state.options.filter } : {}),
@@ -146,14 +148,14 @@ function DrillDown({
             </a>
           )}
           <Link
-            className="button button--secondary button--small"
+            className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
             href={reportPath(accountId, dashboard, panel.id, window, raw ? 'off' : undefined)}
           >
             {t('openReport')}
           </Link>
           <button
             type="button"
-            className="button button--primary button--small"
+            className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.small)}
             onClick={() => ref.current?.close()}
           >
             {t('close')}

@@ -13,6 +13,8 @@ import { dashboardQuery, panelCsvUrl } from '../api/dashboards.queries';
 import styles from '../dashboards.module.css';
 import { PanelState, usePanelData } from './panel-body';
 import type { Panel } from '@portico/domain';
+import { cx } from '@/lib/cx';
+import buttonStyles from '@/components/ui/button.module.css';
 
 function ReportPanel({
   accountId,
@@ -63,7 +65,7 @@ function ReportPanel({
         <div className={styles.actions}>
           {exportable && (
             <a
-              className="button button--secondary button--small"
+              className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
               href={panelCsvUrl(accountId, dashboard, panel.id, window, options)}
               download
             >
@@ -71,14 +73,14 @@ function ReportPanel({
             </a>
           )}
           <a
-            className="button button--secondary button--small"
+            className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
             href={`${accountApiPath(accountId, 'dashboards', dashboard, 'panels', panel.id, 'data')}?${jsonQuery.toString()}`}
             download={`${dashboard}-${panel.id}.json`}
           >
             {t('exportJson')}
           </a>
           <Link
-            className="button button--ghost button--small"
+            className={cx(buttonStyles.button, buttonStyles.ghost, buttonStyles.small)}
             href={`${accountPagePath(accountId, 'dashboards')}?${new URLSearchParams({ ...(dashboard !== 'default' ? { dashboard } : {}), ...rangeSearch({ from: window.from, to: window.to }) }).toString()}`}
           >
             {t('openDashboard')}

@@ -7,6 +7,8 @@ import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { humanize } from '@/lib/format';
 import { useFormat, type Formatters } from '@/lib/use-format';
 import styles from '../dashboards.module.css';
+import { cx } from '@/lib/cx';
+import buttonStyles from '@/components/ui/button.module.css';
 
 type Row = TablePanelData['rows'][number];
 
@@ -93,7 +95,7 @@ export function TablePanel({
         <span>{t('pager', { total: data.page.total, page: data.page.page, pages: pageCount })}</span>
         <button
           type="button"
-          className="button button--secondary button--small"
+          className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
           disabled={data.page.page <= 1}
           onClick={() => onPage(data.page.page - 1)}
         >
@@ -101,7 +103,7 @@ export function TablePanel({
         </button>
         <button
           type="button"
-          className="button button--secondary button--small"
+          className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
           disabled={data.page.page >= pageCount}
           onClick={() => onPage(data.page.page + 1)}
         >

@@ -18,6 +18,12 @@ import { browserApiClient } from '@/lib/api-client';
 import { daysUntil } from '@/lib/format';
 import { useFormat } from '@/lib/use-format';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
+import { cx } from '@/lib/cx';
+import alertStyles from '@/components/ui/alert.module.css';
+import cardStyles from '@/components/ui/card.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import tableStyles from '@/components/ui/data-table.module.css';
 
 const FILTERS: readonly DomainListFilter[] = ['all', 'active', 'expiring', 'expired', 'pending', 'inactive'];
 
@@ -69,20 +75,24 @@ export function DomainsView({
     <>
       <PageHeader title={t('title')} description={t('description')} />
       {domains.data && domains.data.expiringSoon > 0 ? (
-        <div className="alert alert--warning" role="status" data-testid="domains-expiring">
+        <div
+          className={cx(alertStyles.alert, alertStyles.warning)}
+          role="status"
+          data-testid="domains-expiring"
+        >
           {t('expiringSoon', { count: domains.data.expiringSoon })}
         </div>
       ) : null}
-      <section className="card">
-        <div className="toolbar">
+      <section className={cardStyles.card}>
+        <div className={layoutStyles.toolbar}>
           <SegmentedControl
             label={t('statusTabs')}
             options={FILTERS.map((value) => ({ value, label: t(`filter.${value}`) }))}
             value={status}
             onChange={(s) => setView({ status: s })}
           />
-          <span className="toolbar__spacer" />
-          <label className="field field--inline">
+          <span className={layoutStyles.toolbarSpacer} />
+          <label className={cx(fieldStyles.field, fieldStyles.inline)}>
             <span className="visually-hidden">{t('search')}</span>
             <input
               type="search"
@@ -108,7 +118,7 @@ export function DomainsView({
           </EmptyState>
         ) : (
           <div
-            className={`table-scroll${domains.isPlaceholderData ? ' is-updating' : ''}`}
+            className={cx(tableStyles.scroll, domains.isPlaceholderData && layoutStyles.isUpdating)}
             tabIndex={0}
             role="region"
             aria-label={t('title')}
@@ -119,7 +129,12 @@ export function DomainsView({
               cards
               data-testid="domains-table"
               columns={[
-                { id: 'domain', header: t('domain'), className: 'strong cell-title', cell: (d) => d.name },
+                {
+                  id: 'domain',
+                  header: t('domain'),
+                  className: cx('strong', tableStyles.cellTitle),
+                  cell: (d) => d.name,
+                },
                 {
                   id: 'status',
                   header: t('status'),

@@ -11,6 +11,8 @@ import { accountPagePath } from '@/lib/account-paths';
 import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
+import { cx } from '@/lib/cx';
+import styles from './notification-bell.module.css';
 
 /**
  * The bell in the header: the unread count (live: `notification_created` refreshes it), and a panel with the latest
@@ -36,11 +38,11 @@ export function NotificationBell({ accountId }: { accountId: string }) {
   useDismiss(open, close, root, button);
 
   return (
-    <div className="bell" ref={root}>
+    <div className={styles.bell} ref={root}>
       <button
         ref={button}
         type="button"
-        className="bell__button"
+        className={styles.button}
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={panelId}
@@ -58,14 +60,14 @@ export function NotificationBell({ accountId }: { accountId: string }) {
           {t('unread', { count: unread })}
         </span>
         {unread > 0 ? (
-          <span className="bell__count" aria-hidden="true" data-testid="notification-count">
+          <span className={styles.count} aria-hidden="true" data-testid="notification-count">
             {unread > 99 ? '99+' : unread}
           </span>
         ) : null}
       </button>
       {open ? (
-        <div className="bell__panel" id={panelId} role="region" aria-label={t('label')}>
-          <div className="bell__head">
+        <div className={styles.panel} id={panelId} role="region" aria-label={t('label')}>
+          <div className={styles.head}>
             <span className="strong">{t('label')}</span>
             {unread > 0 ? (
               <button
@@ -85,11 +87,11 @@ export function NotificationBell({ accountId }: { accountId: string }) {
           ) : list.data.items.length === 0 ? (
             <p className="muted small">{t('empty')}</p>
           ) : (
-            <ul className="bell__list" data-testid="notification-list">
+            <ul className={styles.list} data-testid="notification-list">
               {list.data.items.map((n) => (
                 <li
                   key={n.id}
-                  className={`bell__item${n.readAt ? '' : ' bell__item--unread'}`}
+                  className={cx(styles.item, !n.readAt && styles.unread)}
                   data-read={n.readAt ? 'true' : 'false'}
                 >
                   <Link
@@ -99,8 +101,8 @@ export function NotificationBell({ accountId }: { accountId: string }) {
                       setOpen(false);
                     }}
                   >
-                    <span className="bell__title">{n.title}</span>
-                    <span className="bell__body small">{n.body}</span>
+                    <span className={styles.title}>{n.title}</span>
+                    <span className={cx(styles.body, 'small')}>{n.body}</span>
                     <time className="muted small" dateTime={n.createdAt} suppressHydrationWarning>
                       {now === null ? '' : f.relative(n.createdAt, now)}
                     </time>
@@ -108,7 +110,7 @@ export function NotificationBell({ accountId }: { accountId: string }) {
                   {!n.readAt ? (
                     <button
                       type="button"
-                      className="bell__mark"
+                      className={styles.mark}
                       onClick={() => markRead.mutate(n.id)}
                       aria-label={t('markOne', { title: n.title })}
                     >

@@ -9,6 +9,11 @@ import {
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { browserApiClient } from '@/lib/api-client';
 import { useErrorText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import cardStyles from '@/components/ui/card.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
+import styles from './notification-preferences-card.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
 
 /** Per kind of notification the member's role receives: also send an email (saved at once). */
 export function NotificationPreferencesCard({
@@ -23,20 +28,20 @@ export function NotificationPreferencesCard({
   const t = useTranslations('notifications.preferences');
   const errorText = useErrorText();
   return (
-    <section className="card" aria-labelledby="notification-prefs-title">
-      <h2 className="card__title" id="notification-prefs-title">
+    <section className={cardStyles.card} aria-labelledby="notification-prefs-title">
+      <h2 className={cardStyles.title} id="notification-prefs-title">
         {t('title')}
       </h2>
       <p className="muted small">{t('body', { account: accountName })}</p>
       {prefs.isPending ? (
         <SkeletonLines lines={3} label={t('loading')} />
       ) : prefs.isError ? (
-        <p className="alert alert--danger">{t('loadFailed')}</p>
+        <p className={cx(alertStyles.alert, alertStyles.danger)}>{t('loadFailed')}</p>
       ) : (
-        <ul className="toggles" data-testid="notification-preferences">
+        <ul className={styles.toggles} data-testid="notification-preferences">
           {prefs.data.items.map((p) => (
             <li key={p.kind}>
-              <label className="toggle">
+              <label className={fieldStyles.toggle}>
                 <input
                   type="checkbox"
                   checked={p.email}
@@ -50,7 +55,7 @@ export function NotificationPreferencesCard({
         </ul>
       )}
       {save.isError ? (
-        <p className="alert alert--danger" role="alert">
+        <p className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
           {errorText(save.error)}
         </p>
       ) : null}

@@ -26,6 +26,14 @@ import { useFormat } from '@/lib/use-format';
 import { fieldErrorsOf, formText } from '@/lib/form-text';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import meterStyles from '@/features/usage/components/usage-meter.module.css';
+import styles from './services-view.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
+import cardStyles from '@/components/ui/card.module.css';
 
 const CANCELLABLE = new Set(['active', 'suspended', 'pending']);
 
@@ -36,7 +44,7 @@ function UsageLine({ label, quota }: { label: string; quota: Quota | null }) {
   const ratio = quota.limit ? Math.min(quota.used / quota.limit, 1) : null;
   const level = ratio === null ? 'ok' : ratio >= 0.9 ? 'critical' : ratio >= 0.75 ? 'warning' : 'ok';
   return (
-    <div className={`service-usage meter--${level}`}>
+    <div className={cx(styles.usage, meterStyles[level])}>
       <span className="small">
         {quota.limit
           ? t('quota', { label, used: f.bytes(quota.used), limit: f.bytes(quota.limit) })
@@ -44,14 +52,14 @@ function UsageLine({ label, quota }: { label: string; quota: Quota | null }) {
       </span>
       {ratio !== null ? (
         <span
-          className="meter__track"
+          className={meterStyles.track}
           role="meter"
           aria-label={t('quotaUsed', { label })}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={Math.round(ratio * 100)}
         >
-          <span className="meter__fill" style={{ width: `${Math.round(ratio * 100)}%` }} />
+          <span className={meterStyles.fill} style={{ width: `${Math.round(ratio * 100)}%` }} />
         </span>
       ) : null}
     </div>
@@ -101,25 +109,25 @@ function CancelDialog({
     : undefined;
   return (
     <form
-      className="cancel-dialog"
+      className={styles.cancelDialog}
       onSubmit={submit}
       aria-labelledby={`cancel-${service.id}-title`}
       data-testid="cancel-dialog"
     >
-      <h3 id={`cancel-${service.id}-title`} className="section-title">
+      <h3 id={`cancel-${service.id}-title`} className={layoutStyles.sectionTitle}>
         {t('cancelTitle', { product: service.productName, domain: service.domain ?? 'none' })}
       </h3>
-      <fieldset className="radio-group">
+      <fieldset>
         <legend>{t('when')}</legend>
-        <label className="radio">
+        <label className={fieldStyles.radio}>
           <input type="radio" name="type" value="end_of_billing_period" defaultChecked />{' '}
           {t('endOfPeriod', { date: service.nextDueOn ? f.date(service.nextDueOn) : 'none' })}
         </label>
-        <label className="radio">
+        <label className={fieldStyles.radio}>
           <input type="radio" name="type" value="immediate" /> {t('immediate')}
         </label>
       </fieldset>
-      <label className={`field${reasonError ? ' field--invalid' : ''}`}>
+      <label className={cx(fieldStyles.field, reasonError && fieldStyles.invalid)}>
         <span>{t('why')}</span>
         <textarea
           name="reason"
@@ -129,18 +137,26 @@ function CancelDialog({
           maxLength={1000}
           aria-invalid={reasonError ? true : undefined}
         />
-        {reasonError ? <span className="field__error">{reasonError}</span> : null}
+        {reasonError ? <span className={fieldStyles.error}>{reasonError}</span> : null}
       </label>
       {cancel.isError && !reasonError ? (
-        <p className="alert alert--danger" role="alert">
+        <p className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
           {errorText(cancel.error)}
         </p>
       ) : null}
-      <div className="form__actions">
-        <button type="submit" className="button button--danger" disabled={cancel.isPending}>
+      <div className={fieldStyles.actions}>
+        <button
+          type="submit"
+          className={cx(buttonStyles.button, buttonStyles.danger)}
+          disabled={cancel.isPending}
+        >
           {cancel.isPending ? t('requesting') : t('request')}
         </button>
-        <button type="button" className="button button--ghost" onClick={() => onDone(null)}>
+        <button
+          type="button"
+          className={cx(buttonStyles.button, buttonStyles.ghost)}
+          onClick={() => onDone(null)}
+        >
           {t('keep')}
         </button>
       </div>
@@ -162,11 +178,16 @@ export function ServicesView({ accountId }: { accountId: string }) {
     <>
       <PageHeader title={t('title')} description={t('description')} />
       {done ? (
-        <p className="alert alert--success" role="status" ref={status} data-testid="cancellation-requested">
+        <p
+          className={cx(alertStyles.alert, alertStyles.success)}
+          role="status"
+          ref={status}
+          data-testid="cancellation-requested"
+        >
           {t('requested', { type: done.type })}
         </p>
       ) : null}
-      <section className="card">
+      <section className={cardStyles.card}>
         {services.isPending ? (
           <SkeletonLines lines={5} label={t('loading')} />
         ) : services.isError ? (
@@ -181,11 +202,11 @@ export function ServicesView({ accountId }: { accountId: string }) {
         ) : (
           <>
             <Freshness meta={services.data.meta} />
-            <ul className="services" data-testid="services">
+            <ul className={styles.services} data-testid="services">
               {services.data.items.map((s) => (
-                <li key={s.id} className="service" data-testid={`service-${s.id}`}>
-                  <div className="service__main">
-                    <div className="service__title">
+                <li key={s.id} className={styles.service} data-testid={`service-${s.id}`}>
+                  <div className={styles.main}>
+                    <div className={styles.title}>
                       <span className="strong">{s.productName}</span>
                       <SubscriptionStatusBadge status={s.status} />
                       {s.cancellation ? <Badge tone="warning">{t('cancellationRequested')}</Badge> : null}
@@ -196,7 +217,7 @@ export function ServicesView({ accountId }: { accountId: string }) {
                     <UsageLine label={t('disk')} quota={s.disk} />
                     <UsageLine label={t('bandwidth')} quota={s.bandwidth} />
                   </div>
-                  <dl className="service__facts">
+                  <dl className={styles.facts}>
                     <div>
                       <dt>{t('price')}</dt>
                       <dd>
@@ -209,11 +230,11 @@ export function ServicesView({ accountId }: { accountId: string }) {
                       <dd>{f.date(s.nextDueOn)}</dd>
                     </div>
                   </dl>
-                  <div className="service__actions">
+                  <div className={styles.actions}>
                     {canCancel && CANCELLABLE.has(s.status) && !s.cancellation && cancelling !== s.id ? (
                       <button
                         type="button"
-                        className="button button--secondary button--small"
+                        className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                         onClick={() => setCancelling(s.id)}
                       >
                         {t('cancelService')}

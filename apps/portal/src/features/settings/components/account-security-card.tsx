@@ -6,6 +6,8 @@ import { accountSecurityQuery } from '@/features/settings/api/settings.queries';
 import { useAccountMfaSecurityMutation } from '@/features/settings/api/use-security-mutations';
 import { browserApiClient } from '@/lib/api-client';
 import { useErrorText } from '@/lib/use-error-text';
+import cardStyles from '@/components/ui/card.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
 
 /** Owners: require two-factor authentication of every member of the account. */
 export function AccountSecurityCard({ accountId, accountName }: { accountId: string; accountName: string }) {
@@ -15,12 +17,12 @@ export function AccountSecurityCard({ accountId, accountName }: { accountId: str
   const t = useTranslations('settings.accountSecurity');
   const errorText = useErrorText();
   return (
-    <section className="card" aria-labelledby="account-security-title">
-      <h2 className="card__title" id="account-security-title">
+    <section className={cardStyles.card} aria-labelledby="account-security-title">
+      <h2 className={cardStyles.title} id="account-security-title">
         {t('title', { account: accountName })}
       </h2>
       <p className="muted">{t('body')}</p>
-      <label className="field--inline">
+      <label className={fieldStyles.inline}>
         <input
           type="checkbox"
           checked={required}

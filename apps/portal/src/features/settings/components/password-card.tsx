@@ -5,6 +5,10 @@ import { useTranslations } from 'next-intl';
 import { useChangePasswordSecurityMutation } from '@/features/settings/api/use-security-mutations';
 import { formText } from '@/lib/form-text';
 import { useErrorText, usePasswordRuleText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import cardStyles from '@/components/ui/card.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 /** Change the password (current one required); every other session is signed out. */
 export function PasswordCard() {
@@ -34,11 +38,11 @@ export function PasswordCard() {
   }
 
   return (
-    <section className="card" aria-labelledby="password-title">
-      <h2 className="card__title" id="password-title">
+    <section className={cardStyles.card} aria-labelledby="password-title">
+      <h2 className={cardStyles.title} id="password-title">
         {t('title')}
       </h2>
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <form className={fieldStyles.form} onSubmit={onSubmit} noValidate>
         {error ? (
           <p className="text-danger" role="alert">
             {error}
@@ -49,7 +53,7 @@ export function PasswordCard() {
             {t('changed')}
           </p>
         ) : null}
-        <div className="field">
+        <div className={fieldStyles.field}>
           <label htmlFor="current-password">{t('current')}</label>
           <input
             id="current-password"
@@ -59,7 +63,7 @@ export function PasswordCard() {
             required
           />
         </div>
-        <div className="field">
+        <div className={fieldStyles.field}>
           <label htmlFor="new-password">{t('new')}</label>
           <input
             id="new-password"
@@ -69,11 +73,15 @@ export function PasswordCard() {
             required
             aria-describedby="new-password-hint"
           />
-          <p className="field__hint" id="new-password-hint">
+          <p className={fieldStyles.hint} id="new-password-hint">
             {t('hint')}
           </p>
         </div>
-        <button type="submit" className="button button--primary" disabled={change.isPending}>
+        <button
+          type="submit"
+          className={cx(buttonStyles.button, buttonStyles.primary)}
+          disabled={change.isPending}
+        >
           {t('submit')}
         </button>
       </form>

@@ -11,6 +11,13 @@ import { DataTable } from '@/components/ui/data-table';
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { useErrorText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import cardStyles from '@/components/ui/card.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
+import blockStyles from '@/features/dashboard/components/dashboard-block.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
+import tableStyles from '@/components/ui/data-table.module.css';
+import badgeStyles from '@/components/ui/badge.module.css';
 
 /** Live sessions (device, IP, started, last seen) with "Sign out" per session and for all others. */
 export function SessionsCard() {
@@ -22,14 +29,18 @@ export function SessionsCard() {
   const errorText = useErrorText();
   const f = useFormat();
   return (
-    <section className="card span-full" aria-labelledby="sessions-title" data-testid="sessions-card">
-      <div className="block__header">
-        <h2 className="card__title" id="sessions-title">
+    <section
+      className={cx(cardStyles.card, layoutStyles.spanFull)}
+      aria-labelledby="sessions-title"
+      data-testid="sessions-card"
+    >
+      <div className={blockStyles.header}>
+        <h2 className={cardStyles.title} id="sessions-title">
           {t('title')}
         </h2>
         <button
           type="button"
-          className="button button--secondary button--small"
+          className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
           disabled={others === 0 || revokeOthers.isPending}
           onClick={() => revokeOthers.mutate()}
         >
@@ -44,7 +55,7 @@ export function SessionsCard() {
           {(revoke.error ?? revokeOthers.error)?.message}
         </p>
       ) : null}
-      <div className="table-scroll">
+      <div className={tableStyles.scroll}>
         <DataTable
           rows={sessions.data ?? []}
           getRowId={(s) => s.id}
@@ -56,7 +67,9 @@ export function SessionsCard() {
               cell: (s) => (
                 <>
                   {s.device}{' '}
-                  {s.current ? <span className="badge badge--success">{t('thisDevice')}</span> : null}
+                  {s.current ? (
+                    <span className={cx(badgeStyles.badge, badgeStyles.success)}>{t('thisDevice')}</span>
+                  ) : null}
                 </>
               ),
             },
@@ -71,7 +84,7 @@ export function SessionsCard() {
                 s.current ? null : (
                   <button
                     type="button"
-                    className="button button--ghost button--small"
+                    className={cx(buttonStyles.button, buttonStyles.ghost, buttonStyles.small)}
                     disabled={revoke.isPending}
                     onClick={() => revoke.mutate(s.id)}
                   >

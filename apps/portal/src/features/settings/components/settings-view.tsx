@@ -12,6 +12,10 @@ import { SessionsCard } from '@/features/settings/components/sessions-card';
 import { TwoFactorCard } from '@/features/settings/components/two-factor-card';
 import { NotificationPreferencesCard } from '@/features/notifications/components/notification-preferences-card';
 import { browserApiClient } from '@/lib/api-client';
+import { cx } from '@/lib/cx';
+import alertStyles from '@/components/ui/alert.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
+import cardStyles from '@/components/ui/card.module.css';
 
 /** The signed-in user's security: sessions, two-factor authentication, password; owners also see account rules. */
 export function SettingsView({ accountId }: { accountId: string }) {
@@ -23,13 +27,17 @@ export function SettingsView({ accountId }: { accountId: string }) {
     <>
       <PageHeader title={t('title')} description={t('description')} />
       {mustEnrol ? (
-        <div className="alert alert--danger" role="alert" data-testid="mfa-required-notice">
+        <div
+          className={cx(alertStyles.alert, alertStyles.danger)}
+          role="alert"
+          data-testid="mfa-required-notice"
+        >
           {t('mfaRequired', { account: membership.accountName })}
         </div>
       ) : null}
-      <div className="dashboard-grid">
-        <section className="card" aria-labelledby="appearance-title">
-          <h2 className="card__title" id="appearance-title">
+      <div className={layoutStyles.dashboardGrid}>
+        <section className={cardStyles.card} aria-labelledby="appearance-title">
+          <h2 className={cardStyles.title} id="appearance-title">
             {t('appearanceTitle')}
           </h2>
           <p className="muted small">{t('appearanceBody')}</p>

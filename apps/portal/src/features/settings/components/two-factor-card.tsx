@@ -14,6 +14,12 @@ import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { formText } from '@/lib/form-text';
 import { useErrorText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import cardStyles from '@/components/ui/card.module.css';
+import listStyles from '@/components/ui/list.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
+import badgeStyles from '@/components/ui/badge.module.css';
 
 /**
  * Two-factor authentication: set up (QR code or key, then a first code), the ten recovery codes shown once, and
@@ -71,29 +77,29 @@ export function TwoFactorCard() {
 
   if (confirm.data) {
     return (
-      <section className="card" aria-labelledby="mfa-title" data-testid="mfa-card">
-        <h2 className="card__title" id="mfa-title">
+      <section className={cardStyles.card} aria-labelledby="mfa-title" data-testid="mfa-card">
+        <h2 className={cardStyles.title} id="mfa-title">
           {t('nowOn')}
         </h2>
         <p>{t('saveCodes')}</p>
-        <ul className="list tabular" data-testid="recovery-codes">
+        <ul className={cx(listStyles.list, 'tabular')} data-testid="recovery-codes">
           {confirm.data.recoveryCodes.map((c) => (
             <li key={c}>
               <code>{c}</code>
             </li>
           ))}
         </ul>
-        <div className="form__actions">
+        <div className={fieldStyles.actions}>
           <button
             type="button"
-            className="button button--secondary button--small"
+            className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
             onClick={() => void navigator.clipboard?.writeText(confirm.data.recoveryCodes.join('\n'))}
           >
             {t('copyCodes')}
           </button>
           <button
             type="button"
-            className="button button--primary button--small"
+            className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.small)}
             onClick={() => confirm.reset()}
           >
             {t('savedCodes')}
@@ -105,9 +111,9 @@ export function TwoFactorCard() {
 
   if (status.data?.enabled) {
     return (
-      <section className="card" aria-labelledby="mfa-title" data-testid="mfa-card">
-        <h2 className="card__title" id="mfa-title">
-          {t('title')} <span className="badge badge--success">{t('on')}</span>
+      <section className={cardStyles.card} aria-labelledby="mfa-title" data-testid="mfa-card">
+        <h2 className={cardStyles.title} id="mfa-title">
+          {t('title')} <span className={cx(badgeStyles.badge, badgeStyles.success)}>{t('on')}</span>
         </h2>
         <p className="muted">
           {t('onSince', {
@@ -116,9 +122,9 @@ export function TwoFactorCard() {
           })}
         </p>
         {disabling ? (
-          <form className="form" onSubmit={onDisable} noValidate>
+          <form className={fieldStyles.form} onSubmit={onDisable} noValidate>
             {alert}
-            <div className="field">
+            <div className={fieldStyles.field}>
               <label htmlFor="mfa-off-password">{t('password')}</label>
               <input
                 id="mfa-off-password"
@@ -128,15 +134,23 @@ export function TwoFactorCard() {
                 required
               />
             </div>
-            <div className="field">
+            <div className={fieldStyles.field}>
               <label htmlFor="mfa-off-code">{t('offCode')}</label>
               <input id="mfa-off-code" name="code" type="text" autoComplete="one-time-code" required />
             </div>
-            <div className="form__actions">
-              <button type="submit" className="button button--secondary" disabled={disable.isPending}>
+            <div className={fieldStyles.actions}>
+              <button
+                type="submit"
+                className={cx(buttonStyles.button, buttonStyles.secondary)}
+                disabled={disable.isPending}
+              >
                 {t('turnOff')}
               </button>
-              <button type="button" className="button button--ghost" onClick={() => setDisabling(false)}>
+              <button
+                type="button"
+                className={cx(buttonStyles.button, buttonStyles.ghost)}
+                onClick={() => setDisabling(false)}
+              >
                 {common('cancel')}
               </button>
             </div>
@@ -144,7 +158,7 @@ export function TwoFactorCard() {
         ) : (
           <button
             type="button"
-            className="button button--ghost button--small"
+            className={cx(buttonStyles.button, buttonStyles.ghost, buttonStyles.small)}
             onClick={() => setDisabling(true)}
           >
             {t('turnOffStart')}
@@ -155,12 +169,12 @@ export function TwoFactorCard() {
   }
 
   return (
-    <section className="card" aria-labelledby="mfa-title" data-testid="mfa-card">
-      <h2 className="card__title" id="mfa-title">
-        {t('title')} <span className="badge badge--neutral">{t('off')}</span>
+    <section className={cardStyles.card} aria-labelledby="mfa-title" data-testid="mfa-card">
+      <h2 className={cardStyles.title} id="mfa-title">
+        {t('title')} <span className={cx(badgeStyles.badge, badgeStyles.neutral)}>{t('off')}</span>
       </h2>
       {start.data ? (
-        <form className="form" onSubmit={onConfirm} noValidate>
+        <form className={fieldStyles.form} onSubmit={onConfirm} noValidate>
           <p>{t('scan')}</p>
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made per enrolment; next/image cannot optimise it */}
           <img src={start.data.qrCodeDataUrl} alt={t('qrAlt')} width={200} height={200} />
@@ -171,7 +185,7 @@ export function TwoFactorCard() {
             })}
           </p>
           {alert}
-          <div className="field">
+          <div className={fieldStyles.field}>
             <label htmlFor="mfa-code">{t('code')}</label>
             <input
               id="mfa-code"
@@ -183,7 +197,11 @@ export function TwoFactorCard() {
               required
             />
           </div>
-          <button type="submit" className="button button--primary" disabled={confirm.isPending}>
+          <button
+            type="submit"
+            className={cx(buttonStyles.button, buttonStyles.primary)}
+            disabled={confirm.isPending}
+          >
             {t('turnOn')}
           </button>
         </form>
@@ -191,10 +209,10 @@ export function TwoFactorCard() {
         <>
           <p className="muted">{t('intro')}</p>
           {start.isError ? <p className="text-danger">{errorText(start.error)}</p> : null}
-          <div className="form__actions">
+          <div className={fieldStyles.actions}>
             <button
               type="button"
-              className="button button--primary button--small"
+              className={cx(buttonStyles.button, buttonStyles.primary, buttonStyles.small)}
               disabled={start.isPending}
               onClick={() => start.mutate()}
             >

@@ -20,6 +20,12 @@ import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { useErrorText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import cardStyles from '@/components/ui/card.module.css';
+import styles from './case-conversation.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 /**
  * The public conversation of a case, oldest first (support's replies and the customer's), updated live when the CRM
@@ -64,9 +70,9 @@ export function CaseConversation({
   };
   const policy = supportCase.reply;
   return (
-    <section className="card conversation" aria-labelledby="conversation-title">
-      <div className="card__head">
-        <h2 className="card__title" id="conversation-title">
+    <section className={cx(cardStyles.card, styles.conversation)} aria-labelledby="conversation-title">
+      <div className={cardStyles.head}>
+        <h2 className={cardStyles.title} id="conversation-title">
           {t('title')}
         </h2>
         {comments.data ? <Freshness meta={comments.data.meta} /> : null}
@@ -83,10 +89,10 @@ export function CaseConversation({
       ) : comments.data.items.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
-        <ol className="messages" data-testid="case-comments">
+        <ol className={styles.messages} data-testid="case-comments">
           {comments.data.items.map((c) => (
-            <li key={c.id} className={`message message--${c.authorType}`} data-author={c.authorType}>
-              <div className="message__meta">
+            <li key={c.id} className={cx(styles.message, styles[c.authorType])} data-author={c.authorType}>
+              <div className={styles.meta}>
                 <span className="strong">
                   {c.authorType === 'support'
                     ? (c.authorName ?? t('support'))
@@ -97,14 +103,14 @@ export function CaseConversation({
                   {f.dateTime(c.createdAt)}
                 </time>
               </div>
-              <p className="message__body pre-line">{c.body}</p>
+              <p className={cx(styles.body, 'pre-line')}>{c.body}</p>
             </li>
           ))}
         </ol>
       )}
       {!canWrite ? null : policy.canReply ? (
-        <form className="reply-form" onSubmit={submit} noValidate>
-          <label className={`field${tooLong ? ' field--invalid' : ''}`}>
+        <form className={styles.replyForm} onSubmit={submit} noValidate>
+          <label className={cx(fieldStyles.field, tooLong && fieldStyles.invalid)}>
             <span>{policy.reopensOnReply ? t('replyToReopen') : t('yourReply')}</span>
             <textarea
               name="body"
@@ -115,7 +121,7 @@ export function CaseConversation({
               aria-invalid={tooLong || undefined}
               data-testid="reply-body"
             />
-            <span id="reply-hint" className={tooLong ? 'field__error' : 'field__hint'}>
+            <span id="reply-hint" className={tooLong ? fieldStyles.error : fieldStyles.hint}>
               {tooLong
                 ? t('tooLong', {
                     over: f.number(bytes - CASE_COMMENT_MAX_BYTES, 0),
@@ -127,14 +133,14 @@ export function CaseConversation({
             </span>
           </label>
           {reply.isError ? (
-            <p className="alert alert--danger" role="alert">
+            <p className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
               {errorText(reply.error)}
             </p>
           ) : null}
-          <div className="form__actions">
+          <div className={fieldStyles.actions}>
             <button
               type="submit"
-              className="button button--primary"
+              className={cx(buttonStyles.button, buttonStyles.primary)}
               disabled={reply.isPending || body.trim() === '' || tooLong}
               data-testid="send-reply"
             >

@@ -13,6 +13,10 @@ import { SkeletonLines } from '@/components/ui/skeleton';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient, isApiError } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
+import cardStyles from '@/components/ui/card.module.css';
+import pageHeaderStyles from '@/components/ui/page-header.module.css';
+import badgeStyles from '@/components/ui/badge.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
 
 /** One support case: status, priority, dates, the description and the conversation with support. */
 export function CaseDetailView({ accountId, caseId }: { accountId: string; caseId: string }) {
@@ -29,7 +33,7 @@ export function CaseDetailView({ accountId, caseId }: { accountId: string; caseI
     return (
       <>
         {back}
-        <section className="card">
+        <section className={cardStyles.card}>
           <SkeletonLines lines={6} label={t('loading')} />
         </section>
       </>
@@ -41,8 +45,8 @@ export function CaseDetailView({ accountId, caseId }: { accountId: string; caseI
       <>
         {back}
         {/* Every page keeps its level-one heading, also when its data could not be read. */}
-        <div className="page-header">
-          <h1 className="page-header__title">{t('title')}</h1>
+        <div className={pageHeaderStyles.pageHeader}>
+          <h1 className={pageHeaderStyles.title}>{t('title')}</h1>
         </div>
         <ErrorState
           title={notFound ? t('notFound') : t('loadFailed')}
@@ -57,31 +61,31 @@ export function CaseDetailView({ accountId, caseId }: { accountId: string; caseI
   return (
     <>
       {back}
-      <div className="page-header">
+      <div className={pageHeaderStyles.pageHeader}>
         <div>
           <p className="eyebrow">{t('number', { number: c.number })}</p>
-          <h1 className="page-header__title" data-testid="case-subject">
+          <h1 className={pageHeaderStyles.title} data-testid="case-subject">
             {c.subject}
           </h1>
-          <div className="badges">
+          <div className={badgeStyles.badges}>
             <CaseStatusBadge status={c.status} />
             <CasePriorityBadge priority={c.priority} />
           </div>
-          <Freshness meta={c.meta} />
+          <Freshness meta={c.meta} className={pageHeaderStyles.freshness} />
         </div>
       </div>
-      <div className="detail-grid">
-        <section className="card" aria-labelledby="description-title">
-          <h2 className="card__title" id="description-title">
+      <div className={layoutStyles.detailGrid}>
+        <section className={cardStyles.card} aria-labelledby="description-title">
+          <h2 className={cardStyles.title} id="description-title">
             {t('description')}
           </h2>
           <p className="pre-line">{c.description ?? t('noDescription')}</p>
         </section>
-        <section className="card" aria-labelledby="details-title">
-          <h2 className="card__title" id="details-title">
+        <section className={cardStyles.card} aria-labelledby="details-title">
+          <h2 className={cardStyles.title} id="details-title">
             {t('details')}
           </h2>
-          <dl className="facts">
+          <dl className={layoutStyles.facts}>
             <div>
               <dt>{t('opened')}</dt>
               <dd suppressHydrationWarning>{f.dateTime(c.createdAt)}</dd>

@@ -59,7 +59,7 @@ describe('CaseTable', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['Mail bounces', 'DNS']);
     const cells = within(rows[1]!).getAllByRole('cell');
-    expect(cells[0]!.className).toBe('cell-title');
+    expect(cells[0]!.className).toBe('cellTitle');
     expect(cells.map((c) => c.getAttribute('data-label'))).toEqual([
       'Subject',
       'Number',

@@ -8,6 +8,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
 import { accountPagePath } from '@/lib/account-paths';
 import { CasePriorityBadge, CaseStatusBadge } from './case-badges';
+import tableStyles from '@/components/ui/data-table.module.css';
 
 /** Cases as a table; below 640 px each row becomes a card. A row opens its case. */
 export function CaseTable({ accountId, cases }: { accountId: string; cases: SupportCase[] }) {
@@ -25,7 +26,7 @@ export function CaseTable({ accountId, cases }: { accountId: string; cases: Supp
         {
           id: 'subject',
           header: t('subject'),
-          className: 'cell-title',
+          className: tableStyles.cellTitle,
           cell: (c) => (
             <Link className="link strong" href={href(c.id)}>
               {c.subject}

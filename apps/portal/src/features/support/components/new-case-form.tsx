@@ -10,6 +10,11 @@ import { PageHeader } from '@/components/ui/page-header';
 import { accountPagePath } from '@/lib/account-paths';
 import { fieldErrorsOf } from '@/lib/form-text';
 import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import cardStyles from '@/components/ui/card.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 type Field = 'subject' | 'description' | 'priority';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -63,14 +68,14 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
         ← {t('back')}
       </Link>
       <PageHeader title={t('title')} description={t('description')} />
-      <section className="card card--narrow">
-        <form className="form" onSubmit={onSubmit} noValidate>
+      <section className={cx(cardStyles.card, cardStyles.narrow)}>
+        <form className={fieldStyles.form} onSubmit={onSubmit} noValidate>
           {formError ? (
-            <div className="alert alert--danger" role="alert">
+            <div className={cx(alertStyles.alert, alertStyles.danger)} role="alert">
               {formError}
             </div>
           ) : null}
-          <div className={`field${errors.subject ? ' field--invalid' : ''}`}>
+          <div className={cx(fieldStyles.field, errors.subject && fieldStyles.invalid)}>
             <label htmlFor="case-subject">{t('subject')}</label>
             <input
               id="case-subject"
@@ -83,12 +88,12 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
               aria-describedby={describedBy('subject')}
             />
             {errors.subject ? (
-              <p className="field__error" id="case-subject-error">
+              <p className={fieldStyles.error} id="case-subject-error">
                 {errors.subject}
               </p>
             ) : null}
           </div>
-          <div className={`field${errors.description ? ' field--invalid' : ''}`}>
+          <div className={cx(fieldStyles.field, errors.description && fieldStyles.invalid)}>
             <label htmlFor="case-description">{t('descriptionLabel')}</label>
             <textarea
               id="case-description"
@@ -99,16 +104,16 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
               aria-invalid={Boolean(errors.description)}
               aria-describedby={describedBy('description', 'case-description-hint')}
             />
-            <p className="field__hint" id="case-description-hint">
+            <p className={fieldStyles.hint} id="case-description-hint">
               {t('descriptionHint')}
             </p>
             {errors.description ? (
-              <p className="field__error" id="case-description-error">
+              <p className={fieldStyles.error} id="case-description-error">
                 {errors.description}
               </p>
             ) : null}
           </div>
-          <div className={`field${errors.priority ? ' field--invalid' : ''}`}>
+          <div className={cx(fieldStyles.field, errors.priority && fieldStyles.invalid)}>
             <label htmlFor="case-priority">{t('priority')}</label>
             <select
               id="case-priority"
@@ -123,16 +128,19 @@ export function NewCaseForm({ accountId }: { accountId: string }) {
               <option value="high">{t('priorityHigh')}</option>
             </select>
             {errors.priority ? (
-              <p className="field__error" id="case-priority-error">
+              <p className={fieldStyles.error} id="case-priority-error">
                 {errors.priority}
               </p>
             ) : null}
           </div>
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
+          <div className={fieldStyles.actions}>
+            <button type="submit" className={cx(buttonStyles.button, buttonStyles.primary)} disabled={busy}>
               {busy ? t('opening') : t('submit')}
             </button>
-            <Link className="button button--ghost" href={accountPagePath(accountId, 'support')}>
+            <Link
+              className={cx(buttonStyles.button, buttonStyles.ghost)}
+              href={accountPagePath(accountId, 'support')}
+            >
               {t('cancel')}
             </Link>
           </div>

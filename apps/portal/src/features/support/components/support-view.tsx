@@ -17,6 +17,10 @@ import { browserApiClient } from '@/lib/api-client';
 import { LIST_PAGE_SIZE } from '@/lib/search-params';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
+import { cx } from '@/lib/cx';
+import buttonStyles from '@/components/ui/button.module.css';
+import cardStyles from '@/components/ui/card.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
 
 /** Support cases with Open / Closed / All tabs and paging. */
 export function SupportView({
@@ -42,21 +46,24 @@ export function SupportView({
         description={t('description')}
         actions={
           canOpenCases ? (
-            <Link className="button button--primary" href={accountPagePath(accountId, 'support', 'new')}>
+            <Link
+              className={cx(buttonStyles.button, buttonStyles.primary)}
+              href={accountPagePath(accountId, 'support', 'new')}
+            >
               {t('newCase')}
             </Link>
           ) : undefined
         }
       />
-      <section className="card">
-        <div className="toolbar">
+      <section className={cardStyles.card}>
+        <div className={layoutStyles.toolbar}>
           <SegmentedControl
             label={t('stateTabs')}
             options={CASE_FILTERS.map((f) => ({ value: f.value, label: t(`filter.${f.value}`) }))}
             value={state}
             onChange={(s) => setView({ state: s, page: 1 })}
           />
-          <span className="toolbar__spacer" />
+          <span className={layoutStyles.toolbarSpacer} />
           {cases.data ? <Freshness meta={cases.data.meta} /> : null}
         </div>
         <PagedList

@@ -17,6 +17,13 @@ import { usageAlertsQuery } from '../api/usage.queries';
 import { useUsageAlertMutations } from '../api/use-usage-alert-mutations';
 import { formatUsage } from '../usage-format';
 import { useErrorText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import styles from './usage-alerts-panel.module.css';
+import cardStyles from '@/components/ui/card.module.css';
+import blockStyles from '@/features/dashboard/components/dashboard-block.module.css';
+import listStyles from '@/components/ui/list.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
 
 /** Thresholds and firings in words of the page's language. */
 function useAlertText() {
@@ -58,7 +65,7 @@ export function RecentUsageAlerts({
   const text = useAlertText();
   if (firings.length === 0) return null;
   return (
-    <ul className="usage-alert-list" data-testid="usage-alerts-recent" aria-label={t('recentLabel')}>
+    <ul className={styles.list} data-testid="usage-alerts-recent" aria-label={t('recentLabel')}>
       {firings.slice(0, limit).map((f) => (
         <li key={f.id} data-alert-id={f.id}>
           <span>
@@ -118,15 +125,15 @@ export function UsageAlertsPanel({
 
   const rules: UsageAlertRule[] = alerts.data?.rules ?? [];
   return (
-    <section className="card" aria-labelledby="usage-alerts-title" data-testid="usage-alerts">
-      <h2 id="usage-alerts-title" className="block__title">
+    <section className={cardStyles.card} aria-labelledby="usage-alerts-title" data-testid="usage-alerts">
+      <h2 id="usage-alerts-title" className={blockStyles.title}>
         {t('title')}
       </h2>
       <p className="muted small">{t('intro')}</p>
       {rules.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
-        <ul className="usage-alert-list" data-testid="usage-alert-rules">
+        <ul className={styles.list} data-testid="usage-alert-rules">
           {rules.map((r) => {
             const m = catalog.metrics.find((x) => x.key === r.metric);
             const svc = r.service
@@ -147,17 +154,17 @@ export function UsageAlertsPanel({
                   )}
                 </span>
                 {canManage ? (
-                  <span className="list__side">
+                  <span className={listStyles.side}>
                     <button
                       type="button"
-                      className="button button--secondary button--small"
+                      className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                       onClick={() => update.mutate({ id: r.id, body: { enabled: !r.enabled } })}
                     >
                       {r.enabled ? t('pause') : t('resume')}
                     </button>
                     <button
                       type="button"
-                      className="button button--secondary button--small"
+                      className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                       onClick={() => remove.mutate(r.id)}
                     >
                       {t.rich('delete', {
@@ -173,8 +180,8 @@ export function UsageAlertsPanel({
         </ul>
       )}
       {canManage ? (
-        <form className="usage-alert-form" onSubmit={submit} aria-label={t('formLabel')}>
-          <div className="field">
+        <form className={styles.form} onSubmit={submit} aria-label={t('formLabel')}>
+          <div className={cx(fieldStyles.field, styles.field)}>
             <label htmlFor="alert-metric">{t('metric')}</label>
             <select id="alert-metric" value={metric} onChange={(e) => setMetric(e.target.value)}>
               {catalog.metrics.map((m) => (
@@ -185,7 +192,7 @@ export function UsageAlertsPanel({
             </select>
           </div>
           {def?.perService ? (
-            <div className="field">
+            <div className={cx(fieldStyles.field, styles.field)}>
               <label htmlFor="alert-service">{t('service')}</label>
               <select id="alert-service" value={service} onChange={(e) => setService(e.target.value)}>
                 <option value="">{t('allServices')}</option>
@@ -198,7 +205,7 @@ export function UsageAlertsPanel({
             </div>
           ) : null}
           {percentAllowed ? (
-            <div className="field">
+            <div className={cx(fieldStyles.field, styles.field)}>
               <label htmlFor="alert-type">{t('threshold')}</label>
               <select
                 id="alert-type"
@@ -210,7 +217,7 @@ export function UsageAlertsPanel({
               </select>
             </div>
           ) : null}
-          <div className="field">
+          <div className={cx(fieldStyles.field, styles.field)}>
             <label htmlFor="alert-value">
               {percentAllowed && type === 'percent' ? t('percent') : t('amount', { unit: unitHint })}
             </label>
@@ -222,10 +229,10 @@ export function UsageAlertsPanel({
               required
             />
           </div>
-          <button className="button button--primary" disabled={create.isPending}>
+          <button className={cx(buttonStyles.button, buttonStyles.primary)} disabled={create.isPending}>
             {t('add')}
           </button>
-          {create.isError ? <p className="field__error">{errorText(create.error)}</p> : null}
+          {create.isError ? <p className={fieldStyles.error}>{errorText(create.error)}</p> : null}
         </form>
       ) : null}
       <h3 className="small muted" style={{ marginTop: 16 }}>

@@ -7,6 +7,8 @@ import type { UsagePoint, UsageSeries } from '@portico/domain';
 import { formatTimeTick } from '@/lib/format';
 import { useFormat } from '@/lib/use-format';
 import { formatUsage, unitScale } from '../usage-format';
+import styles from './usage-chart.module.css';
+import { cx } from '@/lib/cx';
 
 const HEIGHT = 300;
 const MARGIN = { top: 16, right: 16, bottom: 32, left: 72 } as const;
@@ -178,7 +180,7 @@ export function UsageChart({
     // The chart is one composite widget: a single tab stop whose arrow keys move between points (announced below).
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <div
-      className="chart"
+      className={styles.chart}
       ref={containerRef}
       tabIndex={points.length > 0 ? 0 : undefined}
       role="group"
@@ -227,25 +229,25 @@ export function UsageChart({
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             {chart.yTicks.map((t) => (
               <g key={`y${t}`} transform={`translate(0,${chart.y(t)})`}>
-                <line className="chart__grid" x1={0} x2={innerWidth} />
-                <text className="chart__tick" x={-8} dy="0.32em" textAnchor="end">
+                <line className={styles.grid} x1={0} x2={innerWidth} />
+                <text className={styles.tick} x={-8} dy="0.32em" textAnchor="end">
                   {formatUsage(t, series.unit, { digits: 1, short: true })}
                 </text>
               </g>
             ))}
             {chart.xTicks.map((t) => (
               <g key={`x${t.getTime()}`} transform={`translate(${chart.x(t)},${innerHeight})`}>
-                <line className="chart__axis-tick" y2={5} />
-                <text className="chart__tick" y={18} textAnchor="middle">
+                <line className={styles.axisTick} y2={5} />
+                <text className={styles.tick} y={18} textAnchor="middle">
                   {chart.xFormat(t)}
                 </text>
               </g>
             ))}
-            <line className="chart__axis" x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} />
-            {chart.bandPath ? <path className="chart__band" d={chart.bandPath} /> : null}
+            <line className={styles.axis} x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} />
+            {chart.bandPath ? <path className={styles.band} d={chart.bandPath} /> : null}
             {chart.projectionBand ? (
               <path
-                className="chart__projection-band"
+                className={styles.projectionBand}
                 d={chart.projectionBand}
                 data-testid="usage-projection-band"
               />
@@ -254,7 +256,7 @@ export function UsageChart({
               ? points.map((p) => (
                   <rect
                     key={p.at}
-                    className="chart__bar"
+                    className={styles.bar}
                     x={chart.x(pointTime(p))}
                     y={chart.y(p.value)}
                     width={chart.bucketPx}
@@ -263,22 +265,22 @@ export function UsageChart({
                 ))
               : null}
             {chart.linePath ? (
-              <path className="chart__line" d={chart.linePath} data-testid="usage-line" />
+              <path className={styles.line} d={chart.linePath} data-testid="usage-line" />
             ) : null}
             {chart.projectionPath ? (
-              <path className="chart__projection" d={chart.projectionPath} data-testid="usage-projection" />
+              <path className={styles.projection} d={chart.projectionPath} data-testid="usage-projection" />
             ) : null}
             {chart.limitOnScale && series.limit !== null ? (
               <g data-testid="usage-limit-line">
                 <line
-                  className="chart__limit"
+                  className={styles.limit}
                   x1={0}
                   x2={innerWidth}
                   y1={chart.y(series.limit)}
                   y2={chart.y(series.limit)}
                 />
                 <text
-                  className="chart__limit-label"
+                  className={styles.limitLabel}
                   x={innerWidth - 4}
                   y={chart.y(series.limit) - 6}
                   textAnchor="end"
@@ -289,9 +291,9 @@ export function UsageChart({
             ) : null}
             {hover ? (
               <g transform={`translate(${chart.x(pointTime(hover))},0)`}>
-                <line className="chart__cursor" y1={0} y2={innerHeight} />
+                <line className={styles.cursor} y1={0} y2={innerHeight} />
                 <circle
-                  className={`chart__dot${keyboard ? ' chart__dot--focus' : ''}`}
+                  className={cx(styles.dot, keyboard && styles.dotFocus)}
                   cy={chart.y(hover.value)}
                   r={keyboard ? 6 : 4}
                 />
@@ -311,7 +313,7 @@ export function UsageChart({
       )}
       {hover ? (
         <div
-          className="chart__tooltip"
+          className={styles.tooltip}
           style={{
             left: Math.min(Math.max(MARGIN.left + chart.x(pointTime(hover)), 90), Math.max(90, width - 90)),
           }}

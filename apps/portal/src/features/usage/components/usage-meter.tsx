@@ -4,6 +4,8 @@ import { useTranslations } from 'next-intl';
 import type { UsageTile } from '@portico/domain';
 import { useFormat, type Formatters } from '@/lib/use-format';
 import { formatUsage } from '../usage-format';
+import { cx } from '@/lib/cx';
+import styles from './usage-meter.module.css';
 
 /** Translates a key of the `usage.meter` catalogue namespace (next-intl's `useTranslations('usage.meter')`). */
 export type MeterTranslate = (key: string, values?: Record<string, string | number>) => string;
@@ -107,25 +109,25 @@ export function UsageMeter({
   const fresh = freshnessText(tile, nowMs, t, f);
   return (
     <div
-      className={`meter meter--${tile.level}`}
+      className={styles[tile.level]}
       data-testid={`usage-tile-${tile.metric}`}
       data-level={tile.level}
       data-used={tile.used}
       data-source={tile.source}
     >
-      <div className="meter__top">
-        <span className="meter__label">
+      <div className={styles.top}>
+        <span className={styles.label}>
           {tile.label}
           {tile.kind === 'counter' ? <span className="muted small"> · {t('thisMonth')}</span> : null}
         </span>
-        <span className="meter__percent">{text.percent}</span>
+        <span className={styles.percent}>{text.percent}</span>
       </div>
-      <p className="meter__values">
+      <p className={styles.values}>
         <span className="strong">{formatUsage(tile.used, tile.unit, { locale: f.locale })}</span>
         <span className="muted"> {text.ofLimit}</span>
       </p>
       <div
-        className="meter__track"
+        className={styles.track}
         role="meter"
         aria-label={t('ariaUsed', { label: tile.label })}
         aria-valuemin={0}
@@ -133,16 +135,16 @@ export function UsageMeter({
         aria-valuenow={percent ?? 0}
         aria-valuetext={text.valueText}
       >
-        <span className="meter__fill" style={{ width: `${Math.min(100, percent ?? 0)}%` }} />
+        <span className={styles.fill} style={{ width: `${Math.min(100, percent ?? 0)}%` }} />
       </div>
-      <p className="meter__level small">{text.level}</p>
+      <p className={cx(styles.level, 'small')}>{text.level}</p>
       {text.projection ? (
-        <p className="meter__projection small" data-testid={`usage-projection-${tile.metric}`}>
+        <p className={cx(styles.projection, 'small')} data-testid={`usage-projection-${tile.metric}`}>
           {text.projection}
         </p>
       ) : null}
       {fresh ? (
-        <p className="meter__fresh small muted" suppressHydrationWarning>
+        <p className={cx(styles.fresh, 'small muted')} suppressHydrationWarning>
           {fresh}
         </p>
       ) : null}

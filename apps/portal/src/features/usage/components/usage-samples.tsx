@@ -12,6 +12,9 @@ import { SkeletonLines } from '@/components/ui/skeleton';
 import { usageSamplesQuery } from '../api/usage.queries';
 import type { UsageRangePreset } from '../api/usage-range';
 import { formatUsage } from '../usage-format';
+import { cx } from '@/lib/cx';
+import tableStyles from '@/components/ui/data-table.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
 
 /** Raw samples of the selected range (its last 31 days), no aggregation, loaded 200 at a time. */
 export function UsageSamples({
@@ -47,7 +50,12 @@ export function UsageSamples({
     id === null ? '—' : (catalog.services.find((s) => s.id === id)?.name ?? id);
   return (
     <>
-      <div className="table-scroll table-scroll--tall" tabIndex={0} role="region" aria-label={t('samples')}>
+      <div
+        className={cx(tableStyles.scroll, tableStyles.scrollTall)}
+        tabIndex={0}
+        role="region"
+        aria-label={t('samples')}
+      >
         <DataTable
           rows={rows}
           getRowId={(r) => `${r.service ?? ''}|${r.at}|${r.id ?? ''}`}
@@ -74,7 +82,7 @@ export function UsageSamples({
         {samples.hasNextPage ? (
           <button
             type="button"
-            className="button button--secondary button--small"
+            className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
             onClick={() => void samples.fetchNextPage()}
             disabled={samples.isFetchingNextPage}
           >

@@ -6,6 +6,8 @@ import { DataTable } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
 import { useFormat } from '@/lib/use-format';
 import { formatUsage } from '../usage-format';
+import { cx } from '@/lib/cx';
+import tableStyles from '@/components/ui/data-table.module.css';
 
 type Point = UsageSeries['points'][number];
 
@@ -18,7 +20,12 @@ export function UsageTable({ series }: { series: UsageSeries }) {
   const fmt = (v: number | null) =>
     v === null ? '–' : formatUsage(v, series.unit, { digits: 2, locale: f.locale });
   return (
-    <div className="table-scroll table-scroll--tall" tabIndex={0} role="region" aria-label={t('values')}>
+    <div
+      className={cx(tableStyles.scroll, tableStyles.scrollTall)}
+      tabIndex={0}
+      role="region"
+      aria-label={t('values')}
+    >
       <DataTable
         rows={rows}
         getRowId={(p) => p.at}

@@ -24,6 +24,12 @@ import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
+import { cx } from '@/lib/cx';
+import styles from './usage-view.module.css';
+import cardStyles from '@/components/ui/card.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
 
 /** Ranges on which the chart continues into a projection to the end of the billing period. */
 const PROJECTED_RANGES: ReadonlySet<UsageRangePreset> = new Set(['period', '30d']);
@@ -72,11 +78,11 @@ function Summary({
     ]);
   }
   return (
-    <dl className="usage-summary" data-testid="usage-summary">
+    <dl className={styles.summary} data-testid="usage-summary">
       {items.map(([label, value]) => (
-        <div key={label} className="usage-summary__item">
-          <dt className="usage-summary__label">{label}</dt>
-          <dd className="usage-summary__value" style={{ margin: 0 }}>
+        <div key={label} className={styles.summaryItem}>
+          <dt className={styles.summaryLabel}>{label}</dt>
+          <dd className={styles.summaryValue} style={{ margin: 0 }}>
             {value}
           </dd>
         </div>
@@ -105,8 +111,8 @@ function Series({
   const cumulative = metric.kind === 'counter' && range === 'period';
   const shown = data && !PROJECTED_RANGES.has(range) ? { ...data, projection: null } : data;
   return (
-    <section className="card">
-      <div className="toolbar">
+    <section className={cardStyles.card}>
+      <div className={layoutStyles.toolbar}>
         <SegmentedControl
           label={t('view')}
           options={[
@@ -117,9 +123,9 @@ function Series({
           value={view}
           onChange={setView}
         />
-        <div className="toolbar__spacer" />
+        <div className={layoutStyles.toolbarSpacer} />
         <a
-          className="button button--secondary"
+          className={cx(buttonStyles.button, buttonStyles.secondary)}
           href={usageCsvUrl(accountId, metric.key, range, service)}
           download
           data-testid="usage-csv"
@@ -127,7 +133,7 @@ function Series({
           {t('exportCsv')}
         </a>
       </div>
-      <div className="usage-meta" aria-live="polite">
+      <div className={styles.meta} aria-live="polite">
         {data ? (
           <>
             <span className="strong">{metric.label}</span>
@@ -153,7 +159,7 @@ function Series({
           catalog={catalog}
         />
       ) : series.isPending ? (
-        <div role="status" aria-label={t('loading')} className="chart-skeleton">
+        <div role="status" aria-label={t('loading')} className={styles.chartSkeleton}>
           <Skeleton height={260} />
         </div>
       ) : series.isError ? (
@@ -169,27 +175,27 @@ function Series({
         view === 'chart' ? (
           <>
             <UsageChart series={shown} label={metric.label} cumulative={cumulative} />
-            <p className="chart-legend">
+            <p className={styles.legend}>
               {metric.kind === 'gauge' ? (
                 <>
-                  <span className="chart-legend__line" aria-hidden="true" /> {t('legendAverage')}
-                  <span className="chart-legend__band" aria-hidden="true" /> {t('legendBand')}
+                  <span className={styles.legendLine} aria-hidden="true" /> {t('legendAverage')}
+                  <span className={styles.legendBand} aria-hidden="true" /> {t('legendBand')}
                 </>
               ) : cumulative ? (
                 <>
-                  <span className="chart-legend__line" aria-hidden="true" /> {t('legendMonthTotal')}
+                  <span className={styles.legendLine} aria-hidden="true" /> {t('legendMonthTotal')}
                 </>
               ) : (
                 <>{t('legendPerBucket', { bucket: t(`bucket.${shown.bucket}`) })}</>
               )}
               {shown.projection && (metric.kind === 'gauge' || cumulative) ? (
                 <>
-                  <span className="chart-legend__dash" aria-hidden="true" /> {t('legendProjection')}
+                  <span className={styles.legendDash} aria-hidden="true" /> {t('legendProjection')}
                 </>
               ) : null}
               {shown.limit !== null && (metric.kind === 'gauge' || cumulative) ? (
                 <>
-                  <span className="chart-legend__limit" aria-hidden="true" /> {t('legendLimit')}
+                  <span className={styles.legendLimit} aria-hidden="true" /> {t('legendLimit')}
                 </>
               ) : null}
             </p>
@@ -256,10 +262,10 @@ export function UsageView({
   return (
     <>
       <PageHeader title={t('title')} description={metric.description || undefined} />
-      <div className="usage-layout">
-        <section className="card">
-          <div className="toolbar">
-            <div className="field field--inline">
+      <div className={styles.layout}>
+        <section className={cardStyles.card}>
+          <div className={layoutStyles.toolbar}>
+            <div className={cx(fieldStyles.field, fieldStyles.inline, styles.picker)}>
               <label htmlFor="usage-metric">{t('metric')}</label>
               <select
                 id="usage-metric"
@@ -274,7 +280,7 @@ export function UsageView({
               </select>
             </div>
             {metric.perService && catalog.data.services.length > 0 ? (
-              <div className="field field--inline">
+              <div className={cx(fieldStyles.field, fieldStyles.inline, styles.picker)}>
                 <label htmlFor="usage-service">{t('service')}</label>
                 <select id="usage-service" value={service} onChange={(e) => set({ service: e.target.value })}>
                   <option value="">{t('allServices')}</option>

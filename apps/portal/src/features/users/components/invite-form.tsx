@@ -7,6 +7,11 @@ import { capitalize } from '@/lib/format';
 import { fieldErrorsOf } from '@/lib/form-text';
 import { useManageMembersMutation } from '../api/use-manage-members-mutation';
 import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import styles from './invite-form.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
 
 /** Invite by email with a role; validated with the domain schema, then the BFF's answer shown in place. */
 export function InviteForm({
@@ -62,8 +67,8 @@ export function InviteForm({
 
   const emailError = error?.field === 'email' ? error.message : null;
   return (
-    <form className="invite-form" onSubmit={onSubmit} noValidate aria-label={t('label')}>
-      <div className={`field invite-form__email${emailError ? ' field--invalid' : ''}`}>
+    <form className={styles.inviteForm} onSubmit={onSubmit} noValidate aria-label={t('label')}>
+      <div className={cx(fieldStyles.field, emailError && fieldStyles.invalid)}>
         <label htmlFor="invite-email">{t('email')}</label>
         <input
           id="invite-email"
@@ -77,12 +82,12 @@ export function InviteForm({
           aria-describedby={emailError ? 'invite-email-error' : undefined}
         />
         {emailError ? (
-          <p className="field__error" id="invite-email-error">
+          <p className={fieldStyles.error} id="invite-email-error">
             {emailError}
           </p>
         ) : null}
       </div>
-      <div className="field invite-form__role">
+      <div className={fieldStyles.field}>
         <label htmlFor="invite-role">{t('role')}</label>
         <select id="invite-role" name="role" defaultValue="viewer" disabled={manage.isPending}>
           {roles.map((r) => (
@@ -92,13 +97,17 @@ export function InviteForm({
           ))}
         </select>
       </div>
-      <div className="invite-form__submit">
-        <button type="submit" className="button button--primary" disabled={manage.isPending}>
+      <div className={styles.submit}>
+        <button
+          type="submit"
+          className={cx(buttonStyles.button, buttonStyles.primary)}
+          disabled={manage.isPending}
+        >
           {manage.isPending ? t('sending') : t('send')}
         </button>
       </div>
       {error && error.field !== 'email' ? (
-        <p className="alert alert--danger invite-form__error" role="alert">
+        <p className={cx(alertStyles.alert, alertStyles.danger, styles.error)} role="alert">
           {error.message}
         </p>
       ) : null}

@@ -8,6 +8,11 @@ import { EmptyState } from '@/components/ui/empty-state';
 import type { ApiError } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { useManageMembersMutation, type MembersChange } from '../api/use-manage-members-mutation';
+import { cx } from '@/lib/cx';
+import buttonStyles from '@/components/ui/button.module.css';
+import styles from './member-rows.module.css';
+import listStyles from '@/components/ui/list.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
 
 /** Shared props: who is looking, and where results are announced. */
 interface RowsProps {
@@ -37,7 +42,7 @@ function ConfirmButton({
     return (
       <button
         type="button"
-        className="button button--ghost button--small"
+        className={cx(buttonStyles.button, buttonStyles.ghost, buttonStyles.small)}
         disabled={disabled}
         onClick={() => setAsking(true)}
       >
@@ -46,10 +51,10 @@ function ConfirmButton({
     );
   }
   return (
-    <span className="confirm">
+    <span className={styles.confirm}>
       <button
         type="button"
-        className="button button--danger button--small"
+        className={cx(buttonStyles.button, buttonStyles.danger, buttonStyles.small)}
         disabled={disabled}
         onClick={() => {
           setAsking(false);
@@ -58,7 +63,11 @@ function ConfirmButton({
       >
         {confirmLabel}
       </button>
-      <button type="button" className="button button--ghost button--small" onClick={() => setAsking(false)}>
+      <button
+        type="button"
+        className={cx(buttonStyles.button, buttonStyles.ghost, buttonStyles.small)}
+        onClick={() => setAsking(false)}
+      >
         {common('cancel')}
       </button>
     </span>
@@ -74,7 +83,7 @@ export function MemberRows({ members, ...props }: RowsProps & { members: Member[
   const run = (change: MembersChange, message: string) =>
     manage.mutate(change, { onSuccess: () => props.onDone(message), onError: props.onError });
   return (
-    <ul className="list members" data-testid="members">
+    <ul className={listStyles.list} data-testid="members">
       {members.map((m) => {
         const editable = props.canManage && (m.role !== 'owner' || props.myRole === 'owner');
         const roles = roleSchema.options.filter(
@@ -82,8 +91,8 @@ export function MemberRows({ members, ...props }: RowsProps & { members: Member[
         );
         const isMe = m.userId === props.myUserId;
         return (
-          <li key={m.userId} className="list__row member-row" data-testid="member-row" data-email={m.email}>
-            <div className="list__main">
+          <li key={m.userId} className={listStyles.row} data-testid="member-row" data-email={m.email}>
+            <div className={listStyles.main}>
               <span className="strong">
                 {m.name} {isMe ? <Badge tone="info">{t('you')}</Badge> : null}
               </span>
@@ -91,9 +100,9 @@ export function MemberRows({ members, ...props }: RowsProps & { members: Member[
                 {m.email} · {t('joined', { date: f.date(m.joinedAt.slice(0, 10)) })}
               </span>
             </div>
-            <div className="list__side member-row__actions">
+            <div className={cx(listStyles.side, styles.actions)}>
               {editable ? (
-                <label className="field field--inline">
+                <label className={cx(fieldStyles.field, fieldStyles.inline)}>
                   <span className="visually-hidden">{t('roleOf', { name: m.name })}</span>
                   <select
                     value={m.role}
@@ -146,12 +155,12 @@ export function InviteRows({ invites, ...props }: RowsProps & { invites: Invite[
     manage.mutate(change, { onSuccess: () => props.onDone(message), onError: props.onError });
   if (invites.length === 0) return <EmptyState title={t('noInvites')}>{t('noInvitesBody')}</EmptyState>;
   return (
-    <ul className="list" data-testid="invites">
+    <ul className={listStyles.list} data-testid="invites">
       {invites.map((i) => {
         const allowed = props.canManage && (i.role !== 'owner' || props.myRole === 'owner');
         return (
-          <li key={i.id} className="list__row" data-testid="invite-row" data-email={i.email}>
-            <div className="list__main">
+          <li key={i.id} className={listStyles.row} data-testid="invite-row" data-email={i.email}>
+            <div className={listStyles.main}>
               <span className="strong break">{i.email}</span>
               <span className="muted small">
                 {roleLabel(i.role)}
@@ -161,7 +170,7 @@ export function InviteRows({ invites, ...props }: RowsProps & { invites: Invite[
                   : t('inviteExpires', { date: f.date(i.expiresAt.slice(0, 10)) })}
               </span>
             </div>
-            <div className="list__side member-row__actions">
+            <div className={cx(listStyles.side, styles.actions)}>
               {i.expired ? (
                 <Badge tone="warning">{t('expired')}</Badge>
               ) : (
@@ -171,7 +180,7 @@ export function InviteRows({ invites, ...props }: RowsProps & { invites: Invite[
                 <>
                   <button
                     type="button"
-                    className="button button--secondary button--small"
+                    className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                     disabled={manage.isPending}
                     onClick={() => run({ kind: 'resend', inviteId: i.id }, t('resent', { email: i.email }))}
                   >

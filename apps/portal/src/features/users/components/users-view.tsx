@@ -14,6 +14,11 @@ import { SkeletonLines } from '@/components/ui/skeleton';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { useAccountPermissions } from '@/lib/use-account-permissions';
 import { useErrorText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import cardStyles from '@/components/ui/card.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
+import styles from './users-view.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
 
 /** The account's users: members with their roles, pending invites, and (for owners and admins) the invite form. */
 export function UsersView({ accountId }: { accountId: string }) {
@@ -38,7 +43,7 @@ export function UsersView({ accountId }: { accountId: string }) {
       <PageHeader title={t('title')} description={t('description')} />
       {notice ? (
         <div
-          className={`alert alert--${notice.tone}`}
+          className={cx(alertStyles.alert, alertStyles[notice.tone])}
           role={notice.tone === 'danger' ? 'alert' : 'status'}
           data-testid="users-notice"
         >
@@ -46,12 +51,12 @@ export function UsersView({ accountId }: { accountId: string }) {
         </div>
       ) : null}
       {canManage ? (
-        <section className="card section-gap" aria-labelledby="invite-title">
-          <h2 className="section-title" id="invite-title">
+        <section className={cx(cardStyles.card, layoutStyles.sectionGap)} aria-labelledby="invite-title">
+          <h2 className={layoutStyles.sectionTitle} id="invite-title">
             {t('inviteTitle')}
           </h2>
           <p className="muted small">{t('inviteBody')}</p>
-          <div className="section-gap">
+          <div className={layoutStyles.sectionGap}>
             <InviteForm
               accountId={accountId}
               myRole={myRole}
@@ -61,11 +66,11 @@ export function UsersView({ accountId }: { accountId: string }) {
         </section>
       ) : null}
       {list.isPending ? (
-        <section className="card section-gap">
+        <section className={cx(cardStyles.card, layoutStyles.sectionGap)}>
           <SkeletonLines lines={4} label={t('loading')} />
         </section>
       ) : list.isError ? (
-        <div className="section-gap">
+        <div className={layoutStyles.sectionGap}>
           <ErrorState
             title={t('loadFailed')}
             error={list.error}
@@ -75,25 +80,25 @@ export function UsersView({ accountId }: { accountId: string }) {
         </div>
       ) : (
         <>
-          <section className="card section-gap" aria-labelledby="members-title">
-            <h2 className="section-title" id="members-title">
+          <section className={cx(cardStyles.card, layoutStyles.sectionGap)} aria-labelledby="members-title">
+            <h2 className={layoutStyles.sectionTitle} id="members-title">
               {t('members', { count: list.data.members.length })}
             </h2>
             <MemberRows members={list.data.members} {...rowProps} />
           </section>
-          <section className="card section-gap" aria-labelledby="invites-title">
-            <h2 className="section-title" id="invites-title">
+          <section className={cx(cardStyles.card, layoutStyles.sectionGap)} aria-labelledby="invites-title">
+            <h2 className={layoutStyles.sectionTitle} id="invites-title">
               {t('invites', { count: list.data.invites.length })}
             </h2>
             <InviteRows invites={list.data.invites} {...rowProps} />
           </section>
         </>
       )}
-      <section className="card section-gap" aria-labelledby="roles-title">
-        <h2 className="section-title" id="roles-title">
+      <section className={cx(cardStyles.card, layoutStyles.sectionGap)} aria-labelledby="roles-title">
+        <h2 className={layoutStyles.sectionTitle} id="roles-title">
           {t('roles')}
         </h2>
-        <dl className="role-legend">
+        <dl className={styles.roleLegend}>
           {roleSchema.options.map((r) => (
             <div key={r} style={{ display: 'contents' }}>
               <dt>{roles(r)}</dt>
@@ -101,7 +106,7 @@ export function UsersView({ accountId }: { accountId: string }) {
             </div>
           ))}
         </dl>
-        <p className="muted small section-gap">{t('ownerRule')}</p>
+        <p className={cx('muted small', layoutStyles.sectionGap)}>{t('ownerRule')}</p>
       </section>
     </>
   );

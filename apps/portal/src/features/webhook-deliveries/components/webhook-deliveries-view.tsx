@@ -21,6 +21,13 @@ import { LIST_PAGE_SIZE } from '@/lib/search-params';
 import { useSearchParamsState } from '@/lib/use-search-params-state';
 import { statusFilterParam, statusQuery, type DeliveryStatusFilter } from '../status-filter';
 import { useErrorText } from '@/lib/use-error-text';
+import { cx } from '@/lib/cx';
+import styles from './webhook-deliveries-view.module.css';
+import cardStyles from '@/components/ui/card.module.css';
+import layoutStyles from '@/components/ui/layout.module.css';
+import fieldStyles from '@/components/ui/field.module.css';
+import buttonStyles from '@/components/ui/button.module.css';
+import alertStyles from '@/components/ui/alert.module.css';
 
 const STATUS_TONES: Record<WebhookDeliveryStatus, BadgeTone> = {
   dead_lettered: 'danger',
@@ -41,7 +48,7 @@ function LastError({ text }: { text: string | null }) {
   if (text === null) return <span className="muted">{t('none')}</span>;
   if (text.length <= 80) return <span className="break">{text}</span>;
   return (
-    <details className="delivery-error">
+    <details className={styles.deliveryError}>
       <summary title={text}>{`${text.slice(0, 80)}…`}</summary>
       <p className="small break">{text}</p>
     </details>
@@ -96,15 +103,15 @@ export function WebhookDeliveriesView({
       <PageHeader title={t('title')} description={t('description')} />
       {result ? (
         <div
-          className={`alert alert--${result.kind} card-gap`}
+          className={cx(alertStyles.alert, alertStyles[result.kind], layoutStyles.cardGap)}
           role={result.kind === 'danger' ? 'alert' : 'status'}
         >
           {result.text}
         </div>
       ) : null}
-      <section className="card">
-        <div className="toolbar">
-          <div className="field">
+      <section className={cardStyles.card}>
+        <div className={layoutStyles.toolbar}>
+          <div className={fieldStyles.field}>
             <label htmlFor="delivery-status">{t('status')}</label>
             <select
               id="delivery-status"
@@ -146,7 +153,7 @@ export function WebhookDeliveriesView({
                   id: 'event',
                   header: t('event'),
                   cell: (d) => (
-                    <span className="stack-tight">
+                    <span className={layoutStyles.stackTight}>
                       <span className="strong">{d.eventType}</span>
                       <span className="muted small">
                         {PROVIDER_LABELS[d.provider]} · <code className="break">{d.deliveryId}</code>
@@ -180,7 +187,7 @@ export function WebhookDeliveriesView({
                     d.status === 'dead_lettered' ? (
                       <button
                         type="button"
-                        className="button button--secondary button--small"
+                        className={cx(buttonStyles.button, buttonStyles.secondary, buttonStyles.small)}
                         disabled={replay.isPending && replay.variables === d.id}
                         onClick={() => onReplay(d)}
                       >
