@@ -37,7 +37,7 @@ export interface DataTableColumn<T> {
   id: string;
   /**
    * The header text: what the `<th scope="col">` shows and each body cell's `data-label` (the card layout of a
-   * `cards` table prints it before the value below 640 px).
+   * `cards` table prints it before the value below 720 px).
    */
   header: string;
   /**
