@@ -170,6 +170,15 @@ describe('dashboards (integration)', () => {
     const english = await panel(acmeOwner, acme!.id, 'default', 'invoices');
     if (english.type !== 'table') throw new Error(english.type);
     expect(english.columns[0]?.label).toBe('Invoice');
+    // Status cells keep the domain's values and name their vocabulary, so the portal words them as its pages do.
+    const vocabularies = async (dashboard: string, panelId: string) => {
+      const data = await german(dashboard, panelId);
+      if (data.type !== 'table') throw new Error(data.type);
+      return Object.fromEntries(data.columns.filter((c) => c.vocabulary).map((c) => [c.key, c.vocabulary]));
+    };
+    expect(await vocabularies('default', 'invoices')).toEqual({ status: 'invoice' });
+    expect(await vocabularies('default', 'cases')).toEqual({ status: 'case', priority: 'priority' });
+    expect(await vocabularies('performance', 'services')).toEqual({ status: 'subscription' });
 
     // KPI threshold labels from the files' translations; details worded and numbers formatted in German.
     const used = await german('default', 'disk-used');

@@ -134,10 +134,19 @@ export const healthStatusPanelDataSchema = z.object({
  * A table column: `key` of the rows (stable: sorting, CSV headers), header `label` in the reader's language
  * (`Invoice`, German `Rechnung`), value `kind` (for formatting and sorting).
  */
+/**
+ * The enumeration a `status` column's values come from (`invoice`: an invoice's status, `subscription`: a service's,
+ * `case`: a support case's, `priority`: a case's priority), so the portal words each value in the reader's language
+ * as its own pages do. The cells keep the domain's value (`unpaid`): sorting, the filter and CSV exports use it.
+ */
+export const tableVocabularySchema = z.enum(['invoice', 'subscription', 'case', 'priority']);
+export type TableVocabulary = z.infer<typeof tableVocabularySchema>;
+
 export const tableColumnSchema = z.object({
   key: z.string(),
   label: z.string(),
   kind: z.enum(['text', 'number', 'date', 'money', 'status']),
+  vocabulary: tableVocabularySchema.optional(),
 });
 export type TableColumn = z.infer<typeof tableColumnSchema>;
 

@@ -21,6 +21,7 @@ import {
   type PanelDataQuery,
   type PanelSeries,
   type TableColumn,
+  type TableVocabulary,
   type TablePanel,
   type TablePanelData,
   type TemplatePanel,
@@ -584,7 +585,8 @@ export class PanelDataService {
       key: K,
       kind: TableColumn['kind'],
       header: Extract<PanelMessageKey, `column.${TablePanel['source']}.${K}`>,
-    ): TableColumn => ({ key, label: tr.text(header), kind });
+      vocabulary?: TableVocabulary,
+    ): TableColumn => ({ key, label: tr.text(header), kind, ...(vocabulary ? { vocabulary } : {}) });
     switch (panel.source) {
       case 'invoices': {
         const page = await this.billing.listInvoices(account, {
@@ -597,7 +599,7 @@ export class PanelDataService {
             column('number', 'text', 'column.invoices.number'),
             column('issuedOn', 'date', 'column.invoices.issuedOn'),
             column('dueOn', 'date', 'column.invoices.dueOn'),
-            column('status', 'status', 'column.invoices.status'),
+            column('status', 'status', 'column.invoices.status', 'invoice'),
             column('total', 'money', 'column.invoices.total'),
             column('balance', 'money', 'column.invoices.balance'),
             column('currency', 'text', 'column.invoices.currency'),
@@ -624,8 +626,8 @@ export class PanelDataService {
           columns: [
             column('number', 'text', 'column.cases.number'),
             column('subject', 'text', 'column.cases.subject'),
-            column('status', 'status', 'column.cases.status'),
-            column('priority', 'text', 'column.cases.priority'),
+            column('status', 'status', 'column.cases.status', 'case'),
+            column('priority', 'status', 'column.cases.priority', 'priority'),
             column('createdAt', 'date', 'column.cases.createdAt'),
           ],
           rows: page.items.map((c) => ({
@@ -644,7 +646,7 @@ export class PanelDataService {
           columns: [
             column('productName', 'text', 'column.services.productName'),
             column('domain', 'text', 'column.services.domain'),
-            column('status', 'status', 'column.services.status'),
+            column('status', 'status', 'column.services.status', 'subscription'),
             column('billingCycle', 'text', 'column.services.billingCycle'),
             column('recurringAmount', 'money', 'column.services.recurringAmount'),
             column('currency', 'text', 'column.services.currency'),

@@ -130,6 +130,46 @@ describe('TablePanel', () => {
     expect(onPage).toHaveBeenCalledWith(2);
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Zurück' }).disabled).toBe(true);
   });
+  it('words status cells of a known vocabulary as the pages do, and humanizes any other value', () => {
+    const statuses = {
+      ...table,
+      columns: [
+        { key: 'status', label: 'Status', kind: 'status', vocabulary: 'invoice' },
+        { key: 'priority', label: 'Priorität', kind: 'status', vocabulary: 'priority' },
+        { key: 'stage', label: 'Stufe', kind: 'status' },
+      ],
+      rows: [
+        { status: 'unpaid', priority: 'high', stage: 'in_review' },
+        { status: 'on_hold', priority: 'low', stage: 'done' },
+      ],
+    } as unknown as TablePanelData;
+    const cellsIn = (locale: 'de' | 'en') => {
+      const view = renderWithProviders(
+        <TablePanel
+          data={statuses}
+          onSort={() => undefined}
+          onPage={() => undefined}
+          filter=""
+          onFilter={() => undefined}
+        />,
+        { locale, messages: locale === 'de' ? de : en },
+      );
+      const rows = screen.getAllByRole('row').slice(1);
+      const text = rows.map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
+      view.unmount();
+      return text;
+    };
+    expect(cellsIn('de')).toEqual([
+      [de.status.invoice.unpaid, de.status.priority.high, 'In review'],
+      ['On hold', de.status.priority.low, 'Done'],
+    ]);
+    expect(cellsIn('en')[0]).toEqual(['Unpaid', 'High priority', 'In review']);
+  });
+
   it('asks the BFF for another order from a header, text first ascending, figures first descending', async () => {
     const onSort = jest.fn();
     const user = userEvent.setup();

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { useTranslations } from 'next-intl';
-import type { TableColumn, TablePanelData } from '@portico/domain';
+import type { TableColumn, TablePanelData, TableVocabulary } from '@portico/domain';
 import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { humanize } from '@/lib/format';
 import { useFormat, type Formatters } from '@/lib/use-format';
@@ -12,8 +12,11 @@ import buttonStyles from '@/components/ui/button.module.css';
 
 type Row = TablePanelData['rows'][number];
 
+/** Words a `status` cell's value of a vocabulary (`invoice`, `unpaid`) in the page's language; undefined if unknown. */
+type StatusWords = (vocabulary: TableVocabulary, value: string) => string | undefined;
+
 /** A cell as text, by its column's kind (money columns come with a `currency` column or as minor units). */
-function cellText(row: Row, column: TableColumn, f: Formatters): string {
+function cellText(row: Row, column: TableColumn, f: Formatters, statusWords: StatusWords): string {
   const v = row[column.key];
   if (v === null || v === undefined) return '–';
   switch (column.kind) {
@@ -24,7 +27,7 @@ function cellText(row: Row, column: TableColumn, f: Formatters): string {
     case 'date':
       return typeof v === 'string' ? (v.length > 10 ? f.dateTime(v) : f.date(v)) : String(v);
     case 'status':
-      return humanize(String(v));
+      return (column.vocabulary && statusWords(column.vocabulary, String(v))) ?? humanize(String(v));
     case 'number':
       return typeof v === 'number' ? f.number(v) : String(v);
     default:
@@ -53,16 +56,20 @@ export function TablePanel({
   const t = useTranslations('dashboards.table');
   const common = useTranslations('common');
   const f = useFormat();
-  const columns = useMemo<Array<DataTableColumn<Row>>>(
-    () =>
-      data.columns.map((c) => ({
-        id: c.key,
-        header: c.label,
-        value: (row: Row) => row[c.key],
-        cell: (row: Row) => cellText(row, c, f),
-      })),
-    [data.columns, f],
-  );
+  const statusT = useTranslations('status');
+  const columns = useMemo<Array<DataTableColumn<Row>>>(() => {
+    // The same words as the invoice, service and case pages: `status.<vocabulary>.<value>`.
+    const statusWords: StatusWords = (vocabulary, value) => {
+      const key = `${vocabulary}.${value}`;
+      return statusT.has(key) ? statusT(key) : undefined;
+    };
+    return data.columns.map((c) => ({
+      id: c.key,
+      header: c.label,
+      value: (row: Row) => row[c.key],
+      cell: (row: Row) => cellText(row, c, f, statusWords),
+    }));
+  }, [data.columns, f, statusT]);
   const pageCount = Math.max(1, Math.ceil(data.page.total / data.page.pageSize));
   return (
     <div className={styles.tableWrap}>
