@@ -179,6 +179,7 @@ describe('dashboards (integration)', () => {
     expect(await vocabularies('default', 'invoices')).toEqual({ status: 'invoice' });
     expect(await vocabularies('default', 'cases')).toEqual({ status: 'case', priority: 'priority' });
     expect(await vocabularies('performance', 'services')).toEqual({ status: 'subscription' });
+    expect(await vocabularies('default', 'audit')).toEqual({ action: 'audit_action' });
 
     // KPI threshold labels from the files' translations; details worded and numbers formatted in German.
     const used = await german('default', 'disk-used');

@@ -135,11 +135,12 @@ export const healthStatusPanelDataSchema = z.object({
  * (`Invoice`, German `Rechnung`), value `kind` (for formatting and sorting).
  */
 /**
- * The enumeration a `status` column's values come from (`invoice`: an invoice's status, `subscription`: a service's,
- * `case`: a support case's, `priority`: a case's priority), so the portal words each value in the reader's language
- * as its own pages do. The cells keep the domain's value (`unpaid`): sorting, the filter and CSV exports use it.
+ * The enumeration a column's values come from (`invoice`: an invoice's status, `subscription`: a service's, `case`: a
+ * support case's, `priority`: a case's priority, `audit_action`: an audit event's action such as `member.invited`),
+ * so the portal words each value in the reader's language as its own pages do. The cells keep the domain's value
+ * (`unpaid`): sorting, the filter and CSV exports use it.
  */
-export const tableVocabularySchema = z.enum(['invoice', 'subscription', 'case', 'priority']);
+export const tableVocabularySchema = z.enum(['invoice', 'subscription', 'case', 'priority', 'audit_action']);
 export type TableVocabulary = z.infer<typeof tableVocabularySchema>;
 
 export const tableColumnSchema = z.object({

@@ -711,7 +711,7 @@ export class PanelDataService {
         return {
           columns: [
             column('occurredAt', 'date', 'column.audit_events.occurredAt'),
-            column('action', 'text', 'column.audit_events.action'),
+            column('action', 'text', 'column.audit_events.action', 'audit_action'),
             column('actor', 'text', 'column.audit_events.actor'),
             column('target', 'text', 'column.audit_events.target'),
           ],

@@ -130,17 +130,18 @@ describe('TablePanel', () => {
     expect(onPage).toHaveBeenCalledWith(2);
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Zurück' }).disabled).toBe(true);
   });
-  it('words status cells of a known vocabulary as the pages do, and humanizes any other value', () => {
+  it('words cells of a known vocabulary as the pages do, and humanizes any other value', () => {
     const statuses = {
       ...table,
       columns: [
         { key: 'status', label: 'Status', kind: 'status', vocabulary: 'invoice' },
         { key: 'priority', label: 'Priorität', kind: 'status', vocabulary: 'priority' },
         { key: 'stage', label: 'Stufe', kind: 'status' },
+        { key: 'action', label: 'Aktion', kind: 'text', vocabulary: 'audit_action' },
       ],
       rows: [
-        { status: 'unpaid', priority: 'high', stage: 'in_review' },
-        { status: 'on_hold', priority: 'low', stage: 'done' },
+        { status: 'unpaid', priority: 'high', stage: 'in_review', action: 'member.invited' },
+        { status: 'on_hold', priority: 'low', stage: 'done', action: 'widget.polished' },
       ],
     } as unknown as TablePanelData;
     const cellsIn = (locale: 'de' | 'en') => {
@@ -164,10 +165,16 @@ describe('TablePanel', () => {
       return text;
     };
     expect(cellsIn('de')).toEqual([
-      [de.status.invoice.unpaid, de.status.priority.high, 'In review'],
-      ['On hold', de.status.priority.low, 'Done'],
+      [de.status.invoice.unpaid, de.status.priority.high, 'In review', de.audit.actions.member.invited],
+      // Values the catalogue does not know: humanized, and an audit action in the domain's English words.
+      ['On hold', de.status.priority.low, 'Done', 'Widget: polished'],
     ]);
-    expect(cellsIn('en')[0]).toEqual(['Unpaid', 'High priority', 'In review']);
+    expect(cellsIn('en')[0]).toEqual([
+      'Unpaid',
+      'High priority',
+      'In review',
+      en.audit.actions.member.invited,
+    ]);
   });
 
   it('asks the BFF for another order from a header, text first ascending, figures first descending', async () => {

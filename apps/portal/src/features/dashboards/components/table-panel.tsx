@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import type { TableColumn, TablePanelData, TableVocabulary } from '@portico/domain';
 import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { humanize } from '@/lib/format';
+import { useAuditActionLabel } from '@/features/audit/components/use-audit-action-label';
 import { useFormat, type Formatters } from '@/lib/use-format';
 import styles from '../dashboards.module.css';
 import { cx } from '@/lib/cx';
@@ -12,7 +13,7 @@ import buttonStyles from '@/components/ui/button.module.css';
 
 type Row = TablePanelData['rows'][number];
 
-/** Words a `status` cell's value of a vocabulary (`invoice`, `unpaid`) in the page's language; undefined if unknown. */
+/** Words a cell's value of a vocabulary (`invoice`, `unpaid`) in the page's language; undefined if unknown. */
 type StatusWords = (vocabulary: TableVocabulary, value: string) => string | undefined;
 
 /** A cell as text, by its column's kind (money columns come with a `currency` column or as minor units). */
@@ -28,6 +29,8 @@ function cellText(row: Row, column: TableColumn, f: Formatters, statusWords: Sta
       return typeof v === 'string' ? (v.length > 10 ? f.dateTime(v) : f.date(v)) : String(v);
     case 'status':
       return (column.vocabulary && statusWords(column.vocabulary, String(v))) ?? humanize(String(v));
+    case 'text':
+      return (column.vocabulary && statusWords(column.vocabulary, String(v))) ?? String(v);
     case 'number':
       return typeof v === 'number' ? f.number(v) : String(v);
     default:
@@ -57,9 +60,11 @@ export function TablePanel({
   const common = useTranslations('common');
   const f = useFormat();
   const statusT = useTranslations('status');
+  const auditActionLabel = useAuditActionLabel();
   const columns = useMemo<Array<DataTableColumn<Row>>>(() => {
-    // The same words as the invoice, service and case pages: `status.<vocabulary>.<value>`.
+    // The same words as the invoice, service, case and audit pages: `status.<vocabulary>.<value>`, audit actions.
     const statusWords: StatusWords = (vocabulary, value) => {
+      if (vocabulary === 'audit_action') return auditActionLabel(value);
       const key = `${vocabulary}.${value}`;
       return statusT.has(key) ? statusT(key) : undefined;
     };
@@ -69,7 +74,7 @@ export function TablePanel({
       value: (row: Row) => row[c.key],
       cell: (row: Row) => cellText(row, c, f, statusWords),
     }));
-  }, [data.columns, f, statusT]);
+  }, [data.columns, f, statusT, auditActionLabel]);
   const pageCount = Math.max(1, Math.ceil(data.page.total / data.page.pageSize));
   return (
     <div className={styles.tableWrap}>
