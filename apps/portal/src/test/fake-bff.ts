@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface ReceivedRequest {
   method: string;
   path: string;
+  /** The query string's parameters (the last value of a repeated one). */
+  query: Record<string, string>;
   body: unknown;
 }
 
@@ -23,10 +25,12 @@ export async function startFakeBff(
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const url = new URL(req.url ?? '/', 'http://x');
+      const path = url.pathname;
       const request = {
         method: req.method ?? 'GET',
         path,
+        query: Object.fromEntries(url.searchParams),
         body: raw ? (JSON.parse(raw) as unknown) : undefined,
       };
       received.push(request);
