@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface ReceivedRequest {
   method: string;
   path: string;
-  /** The query string's parameters (the last value of a repeated one). */
-  query: Record<string, string>;
+  /** The query string's parameters (the last value of a repeated one); absent when the URL has none. */
+  query?: Record<string, string>;
   body: unknown;
 }
 
@@ -30,7 +30,7 @@ export async function startFakeBff(
       const request = {
         method: req.method ?? 'GET',
         path,
-        query: Object.fromEntries(url.searchParams),
+        ...(url.search ? { query: Object.fromEntries(url.searchParams) } : {}),
         body: raw ? (JSON.parse(raw) as unknown) : undefined,
       };
       received.push(request);

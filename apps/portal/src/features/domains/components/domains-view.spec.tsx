@@ -88,7 +88,7 @@ describe('DomainsView', () => {
     const bff = await startFakeBff({
       [`GET ${DOMAINS}`]: (req) => ({
         status: 200,
-        body: list(req.query.status === 'expired' ? [] : [domain({})], { total: 1 }),
+        body: list(req.query?.status === 'expired' ? [] : [domain({})], { total: 1 }),
       }),
     });
     close = bff.close;
