@@ -138,9 +138,15 @@ describe('tracing (integration, OpenTelemetry with an in-memory exporter)', () =
         (s) => s.attributes['db.system'] === 'postgresql' || s.attributes['db.system.name'] === 'postgresql',
       ),
     ).toBe(true);
-    // The access log line of the request (and any other line written in its context) carries the trace id.
-    const lines = out.split('\n').filter((l) => l.includes(`"traceId":"${traceId}"`));
-    expect(lines.some((l) => l.includes('request completed'))).toBe(true);
+    // The access log line of the request (and any other line written in its context) carries the trace id. It is
+    // written after the response has left and reaches this process through a pipe, so it may come after the spans.
+    await eventually(
+      () => {
+        const lines = out.split('\n').filter((l) => l.includes(`"traceId":"${traceId}"`));
+        expect(lines.some((l) => l.includes('request completed'))).toBe(true);
+      },
+      { intervalMs: 100 },
+    );
   });
 
   it('carries the context of a webhook delivery through the job queue to the worker', async () => {
