@@ -64,18 +64,36 @@ function createTranslator(locale: Locale): PanelTranslator {
     const result = messageFormat(locale, key).format<string>(values);
     return Array.isArray(result) ? result.join('') : String(result);
   };
+  // Intl formatters are costly to build and a heatmap formats a value per day: one per option set, kept.
+  const numberFormats = new Map<string, Intl.NumberFormat>();
+  const numberFormat = (options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+    const key = JSON.stringify(options);
+    let format = numberFormats.get(key);
+    if (format === undefined) {
+      format = new Intl.NumberFormat(intl, options);
+      numberFormats.set(key, format);
+    }
+    return format;
+  };
+  const dayFormats = new Map<string, Intl.DateTimeFormat>();
+  const day = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+    const key = JSON.stringify(options);
+    let format = dayFormats.get(key);
+    if (format === undefined) {
+      format = new Intl.DateTimeFormat(intl, { ...options, timeZone: 'UTC' });
+      dayFormats.set(key, format);
+    }
+    return format;
+  };
   const unitFormat = (unit: string, digits: number) =>
-    new Intl.NumberFormat(intl, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits });
-  const number = (value: number, digits = 0) =>
-    new Intl.NumberFormat(intl, { maximumFractionDigits: digits }).format(value);
-  const day = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(intl, { ...options, timeZone: 'UTC' });
+    numberFormat({ style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits });
+  const number = (value: number, digits = 0) => numberFormat({ maximumFractionDigits: digits }).format(value);
   return {
     locale,
     text,
     number,
     percent: (ratio, digits = 0) =>
-      new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: digits }).format(ratio),
+      numberFormat({ style: 'percent', maximumFractionDigits: digits }).format(ratio),
     metricValue: (value, unit, decimals = 1) => {
       switch (unit) {
         case 'bytes': {
