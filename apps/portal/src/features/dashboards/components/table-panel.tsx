@@ -20,6 +20,8 @@ type StatusWords = (vocabulary: TableVocabulary, value: string) => string | unde
 function cellText(row: Row, column: TableColumn, f: Formatters, statusWords: StatusWords): string {
   const v = row[column.key];
   if (v === null || v === undefined) return '–';
+  const worded = column.vocabulary ? statusWords(column.vocabulary, String(v)) : undefined;
+  if (worded !== undefined) return worded;
   switch (column.kind) {
     case 'money':
       return typeof v === 'number' && typeof row.currency === 'string'
@@ -28,9 +30,7 @@ function cellText(row: Row, column: TableColumn, f: Formatters, statusWords: Sta
     case 'date':
       return typeof v === 'string' ? (v.length > 10 ? f.dateTime(v) : f.date(v)) : String(v);
     case 'status':
-      return (column.vocabulary && statusWords(column.vocabulary, String(v))) ?? humanize(String(v));
-    case 'text':
-      return (column.vocabulary && statusWords(column.vocabulary, String(v))) ?? String(v);
+      return humanize(String(v));
     case 'number':
       return typeof v === 'number' ? f.number(v) : String(v);
     default:
