@@ -35,10 +35,10 @@ export function BalanceDue({ billing, accountId }: { billing: BillingSummary; ac
   return (
     <div data-testid="balance-due">
       {billing.balanceDue.length === 0 || nothingDue ? (
-        <p className={cx(styles.balanceAmount, styles.balanceAmountClear)}>{t('nothingDue')}</p>
+        <p className={cx(styles.amount, styles.balanceAmountClear)}>{t('nothingDue')}</p>
       ) : (
         billing.balanceDue.map((money) => (
-          <p className={styles.balanceAmount} key={money.currency}>
+          <p className={styles.amount} key={money.currency}>
             {f.money(money)}
           </p>
         ))
@@ -94,7 +94,7 @@ export function NextInvoice({ billing, accountId }: { billing: BillingSummary; a
         </Link>
         <InvoiceStatusBadge status={invoice.status} />
       </div>
-      <p className={styles.nextInvoiceAmount}>
+      <p className={cx(styles.amount, styles.nextInvoiceAmount)}>
         {f.money(invoice.balance.amountMinor > 0 ? invoice.balance : invoice.total)}
       </p>
       <p className="muted">
