@@ -70,6 +70,17 @@ const mixed = () => [
 
 const nbsp = (text: string | null | undefined) => (text ?? '').replace(/\u00a0/g, ' ');
 
+/** The BFF's answer to a reason that is blank but for one letter once trimmed. */
+const REASON_REFUSED = {
+  status: 400,
+  body: {
+    code: 'validation_failed',
+    message: 'Request validation failed',
+    requestId: 'r1',
+    details: [{ path: 'body.reason', rule: 'tooShort', limit: 3, message: 'tell us why, in a few words' }],
+  },
+};
+
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await close?.();
@@ -238,17 +249,7 @@ describe('ServicesView', () => {
     const bff = await startFakeBff({
       [`GET ${ME}`]: () => ({ status: 200, body: me('owner') }),
       [`GET ${SUBSCRIPTIONS}`]: () => ({ status: 200, body: { items: [service({})], meta } }),
-      [`POST ${SUBSCRIPTIONS}/s1/cancellation`]: () => ({
-        status: 400,
-        body: {
-          code: 'validation_failed',
-          message: 'Request validation failed',
-          requestId: 'r1',
-          details: [
-            { path: 'body.reason', rule: 'tooShort', limit: 3, message: 'tell us why, in a few words' },
-          ],
-        },
-      }),
+      [`POST ${SUBSCRIPTIONS}/s1/cancellation`]: () => REASON_REFUSED,
     });
     close = bff.close;
     const user = userEvent.setup();
@@ -287,17 +288,7 @@ describe('ServicesView', () => {
           meta,
         },
       }),
-      [`POST ${SUBSCRIPTIONS}/s1/cancellation`]: () => ({
-        status: 400,
-        body: {
-          code: 'validation_failed',
-          message: 'Request validation failed',
-          requestId: 'r1',
-          details: [
-            { path: 'body.reason', rule: 'tooShort', limit: 3, message: 'tell us why, in a few words' },
-          ],
-        },
-      }),
+      [`POST ${SUBSCRIPTIONS}/s1/cancellation`]: () => REASON_REFUSED,
     });
     close = bff.close;
     const user = userEvent.setup();
