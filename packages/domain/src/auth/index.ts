@@ -1,2 +1,3 @@
 export * from './auth.schema';
 export * from './security.schema';
+export * from './password-rules';

@@ -1,4 +1,5 @@
-import { brokenPasswordRules, passwordPolicyIssues } from './security.schema';
+import { passwordPolicyIssues } from './security.schema';
+import { brokenPasswordRules } from './password-rules';
 
 describe('passwordPolicyIssues', () => {
   it('accepts 12+ characters and passphrases of 4+ words', () => {

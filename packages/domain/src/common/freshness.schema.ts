@@ -24,19 +24,10 @@ export const blockMetaSchema = z.object({
 });
 export type BlockMeta = z.infer<typeof blockMetaSchema>;
 
-/** `reason` of a block whose account is not linked to the block's upstream (no WHMCS client or CRM account id). */
-export const NOT_LINKED_REASON = 'not linked';
-
 /** A block: its `meta` and its `data` (null when unavailable). */
 export function blockOf<T extends z.ZodType>(data: T) {
   return z.object({ meta: blockMetaSchema, data: data.nullable() });
 }
-
-/**
- * `reason` of a block the member's role may not read (see `STATUS_BLOCK_PERMISSION`): the block is `unavailable`
- * with `data: null`, and the portal hides it instead of showing an error.
- */
-export const FORBIDDEN_REASON = 'forbidden';
 
 /**
  * Freshness of a read page (invoices, invoice detail, subscriptions, domains, payment methods, cases, case detail,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoTimestampSchema } from '../common/date-range.schema';
 import { localeSchema } from '../auth/auth.schema';
 import { pageQuerySchema } from '../common/pagination.schema';
-import type { Permission } from '../users/permission.schema';
+import type { Permission } from '../users/permissions';
 
 /**
  * Kinds of notification. Each is stored per account and shown to the members whose role holds

@@ -7,7 +7,7 @@ import { invoiceSchema } from '../billing/invoice.schema';
 import { subscriptionSchema } from '../billing/subscription.schema';
 import { supportCaseSchema } from '../support/case.schema';
 import { usageTileSchema } from '../usage/usage.schema';
-import type { Permission } from '../users/permission.schema';
+import type { Permission } from '../users/permissions';
 import { upstreamsStatusSchema } from './upstream-status.schema';
 
 /** Billing summary of the dashboard. Amounts are per currency: a customer may hold invoices in several. */

@@ -1,4 +1,5 @@
 export * from './metric-catalog.schema';
 export * from './usage.schema';
+export * from './usage-period';
 export * from './usage-ingest.schema';
 export * from './usage-alert.schema';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_USAGE_SAMPLES_RANGE_MS } from './usage-period';
 import { isoTimestampSchema } from '../common/date-range.schema';
 import {
   metricCatalogSchema,
@@ -140,9 +141,6 @@ export const usageSeriesSchema = z.object({
 });
 export type UsageSeries = z.infer<typeof usageSeriesSchema>;
 
-/** Longest range of a drill-down into raw samples: 31 days. */
-export const MAX_USAGE_SAMPLES_RANGE_MS = 31 * 24 * HOUR_MS;
-
 /**
  * `GET .../usage/samples` query: raw samples, no aggregation, over at most 31 days, oldest first, in pages of
  * `limit` (1..1000, default 500) continued with the previous page's `nextCursor`.
@@ -271,10 +269,3 @@ export const accountUsageCatalogSchema = metricCatalogSchema.extend({
   services: z.array(usageServiceSchema),
 });
 export type AccountUsageCatalog = z.infer<typeof accountUsageCatalogSchema>;
-
-/** The calendar month (UTC) holding `at`: `[start, end)`. */
-export function usagePeriodOf(at: Date): { start: Date; end: Date } {
-  const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
-  const end = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
-  return { start, end };
-}

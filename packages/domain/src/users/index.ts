@@ -1,3 +1,4 @@
 export * from './role.schema';
 export * from './member.schema';
 export * from './permission.schema';
+export * from './permissions';

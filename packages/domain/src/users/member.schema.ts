@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MIN_LENGTH } from '../auth/security.schema';
+import { PASSWORD_MIN_LENGTH } from '../auth/password-rules';
 import { isoTimestampSchema } from '../common/date-range.schema';
 import { roleSchema } from './role.schema';
 

@@ -1,4 +1,5 @@
-import { permissionSchema, permissionsOf, roleHasPermission, ROLE_PERMISSIONS } from './permission.schema';
+import { permissionSchema } from './permission.schema';
+import { permissionsOf, roleHasPermission, ROLE_PERMISSIONS } from './permissions';
 import { roleSchema } from './role.schema';
 
 describe('permission matrix', () => {
