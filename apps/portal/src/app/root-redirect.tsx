@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { meSchema } from '@portico/domain';
 import { firstDashboardPath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import layoutStyles from '@/components/ui/layout.module.css';
+import { domainSchema } from '@/lib/schemas';
 
 /** Finds where to go from `/` in the browser, where an expired access token can be refreshed. */
 export function RootRedirect() {
@@ -16,7 +16,10 @@ export function RootRedirect() {
   useEffect(() => {
     let cancelled = false;
     browserApiClient
-      .request('/api/v1/me', meSchema)
+      .request(
+        '/api/v1/me',
+        domainSchema((d) => d.meSchema),
+      )
       .then((me) => {
         if (cancelled) return;
         const target = firstDashboardPath(me);

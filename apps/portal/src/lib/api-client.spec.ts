@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { z } from 'zod';
 import { ApiError, createApiClient, csrfTokenFrom, isApiError, type ApiClientConfig } from './api-client';
+import { domainSchema } from './schemas';
 
 /** One request as the local server saw it. */
 interface Seen {
@@ -147,6 +148,26 @@ describe('createApiClient: success', () => {
       res.end();
     });
     await expect(client().send('/api/v1/auth/logout', { method: 'POST' })).resolves.toBeUndefined();
+  });
+});
+
+describe('createApiClient: schema loaders', () => {
+  it("loads a domain schema on the call and parses the answer with it (the domain's own rules apply)", async () => {
+    route('GET', '/api/v1/codes', (_req, res) => json(res, 200, 'forbidden'));
+    route('GET', '/api/v1/bad-code', (_req, res) => json(res, 200, 'no_such_code'));
+    const codes = domainSchema((d) => d.apiErrorCodeSchema);
+    await expect(client().request('/api/v1/codes', codes)).resolves.toBe('forbidden');
+    await expect(client().request('/api/v1/bad-code', codes)).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
+  });
+
+  it('reports a loader that fails (its chunk could not be fetched) as a network_error, not a crash', async () => {
+    route('GET', '/api/v1/thing', (_req, res) => json(res, 200, { id: 't1', count: 3 }));
+    const failing = () => Promise.reject(new Error('Loading chunk 42 failed'));
+    const error = await rejection(client().request('/api/v1/thing', failing));
+    expect(error).toMatchObject({ status: 0, code: 'network_error' });
+    expect(calls('/api/v1/thing')).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
-import { apiErrorSchema, type FieldIssue } from '@portico/domain';
+import type { FieldIssue } from '@portico/domain';
 import type { z } from 'zod';
 import { issuesOf } from './form-text';
+import { loadDomain } from './schemas';
 
 /**
  * A failed BFF call, built from the BFF's error body `{ code, message, requestId, details? }`.
@@ -55,13 +56,19 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
+/**
+ * The domain schema of an answer, or a loader of it (`domainSchema((d) => d.meSchema)` from `lib/schemas.ts`): a
+ * loader keeps zod and the schemas out of the page's first load.
+ */
+export type SchemaRef<T> = z.ZodType<T> | (() => Promise<z.ZodType<T>>);
+
 /** A typed BFF client: every success is parsed with its domain schema. */
 export interface ApiClient {
   /**
-   * Calls `path` (e.g. `/api/v1/me`) and parses the JSON answer with `schema`.
+   * Calls `path` (e.g. `/api/v1/me`) and parses the JSON answer with `schema` (loaded first when it is a loader).
    * @throws ApiError on a non-2xx answer, a network failure or a body that does not match `schema`.
    */
-  request<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions): Promise<T>;
+  request<T>(path: string, schema: SchemaRef<T>, options?: RequestOptions): Promise<T>;
   /** Like {@link ApiClient.request} for answers without a body (204). */
   send(path: string, options?: RequestOptions): Promise<void>;
 }
@@ -148,8 +155,12 @@ async function toApiError(response: Response, sentRequestId: string): Promise<Ap
   } catch {
     json = null;
   }
-  const parsed = apiErrorSchema.safeParse(json);
-  if (parsed.success) {
+  // The schemas not loading (the network went away meanwhile) leaves the generic error below.
+  const parsed = await loadDomain().then(
+    ({ apiErrorSchema }) => apiErrorSchema.safeParse(json),
+    () => null,
+  );
+  if (parsed?.success) {
     return new ApiError({
       status: response.status,
       ...parsed.data,
@@ -162,6 +173,23 @@ async function toApiError(response: Response, sentRequestId: string): Promise<Ap
     message: response.statusText || `Request failed with status ${response.status}`,
     requestId: headerId,
   });
+}
+
+/** The schema of a {@link SchemaRef} loader; a loader that fails (its chunk could not be fetched) is a network error. */
+async function loadSchema<T>(
+  load: () => Promise<z.ZodType<T>>,
+  requestId: string | null,
+): Promise<z.ZodType<T>> {
+  try {
+    return await load();
+  } catch {
+    throw new ApiError({
+      status: 0,
+      code: 'network_error',
+      message: 'Could not reach Portico. Check your connection and try again.',
+      requestId,
+    });
+  }
 }
 
 /** Builds a client; see {@link browserApiClient} and `createServerApiClient` for the two configured ones. */
@@ -234,7 +262,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
   }
 
   return {
-    async request<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+    async request<T>(path: string, schemaRef: SchemaRef<T>, options: RequestOptions = {}): Promise<T> {
       const response = await raw(path, options, true);
       const requestId = response.headers.get('x-request-id');
       let json: unknown;
@@ -248,6 +276,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
           requestId,
         });
       }
+      const schema = typeof schemaRef === 'function' ? await loadSchema(schemaRef, requestId) : schemaRef;
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
         throw new ApiError({

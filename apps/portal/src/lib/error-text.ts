@@ -1,4 +1,4 @@
-import { apiErrorCodeSchema, type ApiErrorCode } from '@portico/domain';
+import { isApiErrorCode, type ApiErrorCode } from '@portico/domain';
 import { isApiError } from './api-client';
 
 /** Codes of the failures the portal's own API client makes (no answer, an unreadable one). */
@@ -40,8 +40,7 @@ export function errorText(
     if (locale === 'en' && options.details && error.details.length > 0)
       return error.details.map((d) => d.message).join('. ');
     if (locale === 'en' && error.message) return error.message;
-    const code = apiErrorCodeSchema.safeParse(error.code);
-    return code.success ? texts.api(code.data) : fallback;
+    return isApiErrorCode(error.code) ? texts.api(error.code) : fallback;
   }
   if (locale === 'en' && error instanceof Error && error.message) return error.message;
   return fallback;

@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
-import { meSchema, realtimeEventSchema, REALTIME_EVENT_TYPES, type RealtimeEvent } from '@portico/domain';
+import { realtimeEventSchema, REALTIME_EVENT_TYPES, type RealtimeEvent } from '@portico/domain';
 import { browserApiClient } from './api-client';
 import { queryKeysForEvent } from './realtime-invalidation';
 import { setConnectionState } from './realtime-state';
+import { domainSchema } from '@/lib/schemas';
 
 // The socket.io client and the event schemas: loaded by `realtime.ts` after the page has loaded, so they are not
 // part of the JavaScript the first paint waits for.
@@ -54,7 +55,10 @@ function scheduleReconnect(): void {
     // The handshake may have been refused for an expired access cookie: `GET /me` refreshes it (or sends the
     // user to the login page when the session is gone), then the socket tries again.
     browserApiClient
-      .request('/api/v1/me', meSchema)
+      .request(
+        '/api/v1/me',
+        domainSchema((d) => d.meSchema),
+      )
       .catch(() => undefined)
       .finally(() => socket?.connect());
   }, delay);

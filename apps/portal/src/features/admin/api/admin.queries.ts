@@ -1,17 +1,22 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { adminAccountPageSchema, identityProviderSchema, type AdminAccountQuery } from '@portico/domain';
+import type { AdminAccountQuery } from '@portico/domain';
 import { isApiError, type ApiClient } from '@/lib/api-client';
 import { adminKeys } from './keys';
+import { domainSchema } from '@/lib/schemas';
 
 /** One page of every account (platform administrators only). */
 export function adminAccountPageQuery(client: ApiClient, query: AdminAccountQuery) {
   return queryOptions({
     queryKey: adminKeys.accountPage(query),
     queryFn: ({ signal }) =>
-      client.request('/api/v1/admin/accounts', adminAccountPageSchema, {
-        signal,
-        query: { page: query.page, pageSize: query.pageSize, search: query.search },
-      }),
+      client.request(
+        '/api/v1/admin/accounts',
+        domainSchema((d) => d.adminAccountPageSchema),
+        {
+          signal,
+          query: { page: query.page, pageSize: query.pageSize, search: query.search },
+        },
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -27,7 +32,11 @@ export function identityProviderQuery(client: ApiClient, accountId: string) {
     queryKey: adminKeys.identityProvider(accountId),
     queryFn: async ({ signal }) => {
       try {
-        return await client.request(identityProviderPath(accountId), identityProviderSchema, { signal });
+        return await client.request(
+          identityProviderPath(accountId),
+          domainSchema((d) => d.identityProviderSchema),
+          { signal },
+        );
       } catch (err) {
         if (isApiError(err) && err.status === 404) return null;
         throw err;

@@ -1,14 +1,11 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  identityProviderSchema,
-  type IdentityProvider,
-  type PutIdentityProviderCommand,
-} from '@portico/domain';
+import type { IdentityProvider, PutIdentityProviderCommand } from '@portico/domain';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { identityProviderPath } from './admin.queries';
 import { adminKeys } from './keys';
+import { domainSchema } from '@/lib/schemas';
 
 /**
  * Creates or replaces an account's identity provider (`PUT .../identity-provider`); without `clientSecret` the
@@ -18,10 +15,14 @@ export function usePutIdentityProviderMutation(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation<IdentityProvider, ApiError, PutIdentityProviderCommand>({
     mutationFn: (body) =>
-      browserApiClient.request(identityProviderPath(accountId), identityProviderSchema, {
-        method: 'PUT',
-        body,
-      }),
+      browserApiClient.request(
+        identityProviderPath(accountId),
+        domainSchema((d) => d.identityProviderSchema),
+        {
+          method: 'PUT',
+          body,
+        },
+      ),
     onSuccess: (saved) => queryClient.setQueryData(adminKeys.identityProvider(accountId), saved),
   });
 }

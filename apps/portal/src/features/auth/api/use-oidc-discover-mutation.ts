@@ -1,8 +1,9 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { oidcDiscoverResponseSchema, type OidcDiscoverResponse } from '@portico/domain';
+import type { OidcDiscoverResponse } from '@portico/domain';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
+import { domainSchema } from '@/lib/schemas';
 
 /**
  * Asks which sign-in an email's domain routes to (`POST /api/v1/auth/oidc/discover`): the account's own identity
@@ -12,9 +13,13 @@ import { browserApiClient, type ApiError } from '@/lib/api-client';
 export function useOidcDiscoverMutation() {
   return useMutation<OidcDiscoverResponse, ApiError, string>({
     mutationFn: (email) =>
-      browserApiClient.request('/api/v1/auth/oidc/discover', oidcDiscoverResponseSchema, {
-        method: 'POST',
-        body: { email },
-      }),
+      browserApiClient.request(
+        '/api/v1/auth/oidc/discover',
+        domainSchema((d) => d.oidcDiscoverResponseSchema),
+        {
+          method: 'POST',
+          body: { email },
+        },
+      ),
   });
 }

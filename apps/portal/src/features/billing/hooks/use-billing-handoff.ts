@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { billingHandoffSchema } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, isApiError, type ApiError } from '@/lib/api-client';
+import { domainSchema } from '@/lib/schemas';
 
 /** What a hand-off is doing: idle, waiting for the link, opened, or failed with the BFF's error. */
 export type HandoffState =
@@ -21,7 +21,11 @@ export function useBillingHandoff(accountId: string, path: readonly string[]) {
     const tab = window.open('about:blank', '_blank');
     setState({ kind: 'opening' });
     browserApiClient
-      .request(accountApiPath(accountId, ...path), billingHandoffSchema, { method: 'POST' })
+      .request(
+        accountApiPath(accountId, ...path),
+        domainSchema((d) => d.billingHandoffSchema),
+        { method: 'POST' },
+      )
       .then(({ redirectUrl }) => {
         if (tab && !tab.closed) {
           tab.opener = null;

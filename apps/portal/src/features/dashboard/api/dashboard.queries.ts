@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { accountStatusSchema, NOT_LINKED_REASON, type AccountStatus, type BlockMeta } from '@portico/domain';
+import { NOT_LINKED_REASON, type AccountStatus, type BlockMeta } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import type { ApiClient } from '@/lib/api-client';
 import { statusKeys } from './keys';
+import { domainSchema } from '@/lib/schemas';
 
 /** How soon to read the document again while a block shows its last copy (the BFF refreshes it meanwhile), ms. */
 export const STALE_REFETCH_MS = 15_000;
@@ -29,7 +30,11 @@ export function accountStatusQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: statusKeys.detail(accountId),
     queryFn: ({ signal }) =>
-      client.request(accountApiPath(accountId, 'status'), accountStatusSchema, { signal }),
+      client.request(
+        accountApiPath(accountId, 'status'),
+        domainSchema((d) => d.accountStatusSchema),
+        { signal },
+      ),
     refetchInterval: (query) => degradedRefetchInterval(query.state.data),
   });
 }

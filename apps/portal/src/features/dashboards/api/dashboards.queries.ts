@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { dashboardListSchema, dashboardSchema, panelDataSchema, type Panel } from '@portico/domain';
+import type { Panel } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import type { ApiClient } from '@/lib/api-client';
+import { domainSchema } from '@/lib/schemas';
 
 /** What a panel's data read asks for besides the range. */
 export interface PanelDataOptions {
@@ -53,7 +54,11 @@ export function dashboardListQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: dashboardKeys.list(accountId),
     queryFn: ({ signal }) =>
-      client.request(accountApiPath(accountId, 'dashboards'), dashboardListSchema, { signal }),
+      client.request(
+        accountApiPath(accountId, 'dashboards'),
+        domainSchema((d) => d.dashboardListSchema),
+        { signal },
+      ),
     staleTime: 60_000,
   });
 }
@@ -62,7 +67,11 @@ export function dashboardQuery(client: ApiClient, accountId: string, name: strin
   return queryOptions({
     queryKey: dashboardKeys.one(accountId, name),
     queryFn: ({ signal }) =>
-      client.request(accountApiPath(accountId, 'dashboards', name), dashboardSchema, { signal }),
+      client.request(
+        accountApiPath(accountId, 'dashboards', name),
+        domainSchema((d) => d.dashboardSchema),
+        { signal },
+      ),
     staleTime: 60_000,
   });
 }
@@ -82,7 +91,7 @@ export function panelDataQuery(
     queryFn: ({ signal }) =>
       client.request(
         accountApiPath(accountId, 'dashboards', name, 'panels', panelId, 'data'),
-        panelDataSchema,
+        domainSchema((d) => d.panelDataSchema),
         { signal, query: query(window, options) },
       ),
     refetchInterval: refreshSeconds > 0 ? refreshSeconds * 1000 : false,

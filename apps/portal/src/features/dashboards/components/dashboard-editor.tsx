@@ -5,7 +5,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import {
   createSavedDashboardSchema,
-  dashboardSchema,
   GRID_COLUMNS,
   type Dashboard,
   type DashboardVisibility,
@@ -27,6 +26,7 @@ import styles from '../dashboards.module.css';
 import { useErrorText, useFieldIssues } from '@/lib/use-error-text';
 import { cx } from '@/lib/cx';
 import buttonStyles from '@/components/ui/button.module.css';
+import { domainSchema } from '@/lib/schemas';
 
 /**
  * The draft's problems in the browser, with the paths the BFF reports them under (`body.panels.0.metric`), worded by
@@ -99,14 +99,22 @@ export function DashboardEditor({
         panels: d.panels,
       };
       return existing
-        ? browserApiClient.request(accountApiPath(accountId, 'dashboards', existing.name), dashboardSchema, {
-            method: 'PUT',
-            body,
-          })
-        : browserApiClient.request(accountApiPath(accountId, 'dashboards'), dashboardSchema, {
-            method: 'POST',
-            body: { name: d.name, ...body },
-          });
+        ? browserApiClient.request(
+            accountApiPath(accountId, 'dashboards', existing.name),
+            domainSchema((d) => d.dashboardSchema),
+            {
+              method: 'PUT',
+              body,
+            },
+          )
+        : browserApiClient.request(
+            accountApiPath(accountId, 'dashboards'),
+            domainSchema((d) => d.dashboardSchema),
+            {
+              method: 'POST',
+              body: { name: d.name, ...body },
+            },
+          );
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: dashboardKeys.all(accountId) });

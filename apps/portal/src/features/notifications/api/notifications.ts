@@ -1,15 +1,11 @@
 'use client';
 
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  notificationListSchema,
-  notificationPreferencesSchema,
-  type Locale,
-  type NotificationPreferences,
-} from '@portico/domain';
+import type { Locale, NotificationPreferences } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiClient, type ApiError } from '@/lib/api-client';
 import { notificationKeys } from './keys';
+import { domainSchema } from '@/lib/schemas';
 
 export { notificationKeys } from './keys';
 
@@ -18,10 +14,14 @@ export function notificationsQuery(client: ApiClient, accountId: string, locale:
   return queryOptions({
     queryKey: [...notificationKeys.list(accountId), locale] as const,
     queryFn: ({ signal }) =>
-      client.request(accountApiPath(accountId, 'notifications'), notificationListSchema, {
-        signal,
-        query: { pageSize: 20, locale },
-      }),
+      client.request(
+        accountApiPath(accountId, 'notifications'),
+        domainSchema((d) => d.notificationListSchema),
+        {
+          signal,
+          query: { pageSize: 20, locale },
+        },
+      ),
   });
 }
 
@@ -32,7 +32,7 @@ export function notificationPreferencesQuery(client: ApiClient, accountId: strin
     queryFn: ({ signal }) =>
       client.request(
         accountApiPath(accountId, 'notifications', 'preferences'),
-        notificationPreferencesSchema,
+        domainSchema((d) => d.notificationPreferencesSchema),
         { signal },
       ),
   });
@@ -60,7 +60,7 @@ export function useSaveNotificationPreferences(accountId: string) {
     mutationFn: (body) =>
       browserApiClient.request(
         accountApiPath(accountId, 'notifications', 'preferences'),
-        notificationPreferencesSchema,
+        domainSchema((d) => d.notificationPreferencesSchema),
         { method: 'PUT', body },
       ),
     onSuccess: (saved) => queryClient.setQueryData(notificationKeys.preferences(accountId), saved),

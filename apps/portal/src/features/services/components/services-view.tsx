@@ -3,13 +3,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import {
-  subscriptionCancellationSchema,
-  type CancelSubscriptionRequest,
-  type Quota,
-  type Service,
-  type SubscriptionCancellation,
-} from '@portico/domain';
+import type { CancelSubscriptionRequest, Quota, Service, SubscriptionCancellation } from '@portico/domain';
 import { billingKeys } from '@/features/billing/api/keys';
 import { subscriptionsQuery } from '@/features/billing/api/billing.queries';
 import { SubscriptionStatusBadge } from '@/features/billing/components/status-badges';
@@ -34,6 +28,7 @@ import fieldStyles from '@/components/ui/field.module.css';
 import alertStyles from '@/components/ui/alert.module.css';
 import buttonStyles from '@/components/ui/button.module.css';
 import cardStyles from '@/components/ui/card.module.css';
+import { domainSchema } from '@/lib/schemas';
 
 const CANCELLABLE = new Set(['active', 'suspended', 'pending']);
 
@@ -85,7 +80,7 @@ function CancelDialog({
     mutationFn: (body) =>
       browserApiClient.request(
         accountApiPath(accountId, 'subscriptions', service.id, 'cancellation'),
-        subscriptionCancellationSchema,
+        domainSchema((d) => d.subscriptionCancellationSchema),
         { method: 'POST', body },
       ),
     onSuccess: async (created) => {

@@ -1,20 +1,18 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  accountSecuritySchema,
-  mfaEnrolmentSchema,
-  mfaRecoveryCodesSchema,
-  type AccountSecurity,
-  type MfaDisableRequest,
-  type MfaEnrolment,
-  type MfaRecoveryCodes,
-  type PasswordChangeRequest,
+import type {
+  AccountSecurity,
+  MfaDisableRequest,
+  MfaEnrolment,
+  MfaRecoveryCodes,
+  PasswordChangeRequest,
 } from '@portico/domain';
 import { authKeys } from '@/features/auth/api/keys';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { securityKeys } from './keys';
+import { domainSchema } from '@/lib/schemas';
 
 /** Revokes one session (`DELETE /api/v1/auth/sessions/:id`). */
 export function useRevokeSessionSecurityMutation() {
@@ -39,7 +37,11 @@ export function useRevokeOtherSessionsSecurityMutation() {
 export function useStartMfaSecurityMutation() {
   return useMutation<MfaEnrolment, ApiError, void>({
     mutationFn: () =>
-      browserApiClient.request('/api/v1/auth/mfa/enrolment', mfaEnrolmentSchema, { method: 'POST' }),
+      browserApiClient.request(
+        '/api/v1/auth/mfa/enrolment',
+        domainSchema((d) => d.mfaEnrolmentSchema),
+        { method: 'POST' },
+      ),
   });
 }
 
@@ -48,10 +50,14 @@ export function useConfirmMfaSecurityMutation() {
   const queryClient = useQueryClient();
   return useMutation<MfaRecoveryCodes, ApiError, string>({
     mutationFn: (code) =>
-      browserApiClient.request('/api/v1/auth/mfa/enrolment/confirm', mfaRecoveryCodesSchema, {
-        method: 'POST',
-        body: { code },
-      }),
+      browserApiClient.request(
+        '/api/v1/auth/mfa/enrolment/confirm',
+        domainSchema((d) => d.mfaRecoveryCodesSchema),
+        {
+          method: 'POST',
+          body: { code },
+        },
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: securityKeys.mfa() });
       void queryClient.invalidateQueries({ queryKey: authKeys.me() });
@@ -85,10 +91,14 @@ export function useAccountMfaSecurityMutation(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation<AccountSecurity, ApiError, AccountSecurity>({
     mutationFn: (body) =>
-      browserApiClient.request(accountApiPath(accountId, 'security'), accountSecuritySchema, {
-        method: 'PUT',
-        body,
-      }),
+      browserApiClient.request(
+        accountApiPath(accountId, 'security'),
+        domainSchema((d) => d.accountSecuritySchema),
+        {
+          method: 'PUT',
+          body,
+        },
+      ),
     onSuccess: (data) => {
       queryClient.setQueryData(securityKeys.account(accountId), data);
       void queryClient.invalidateQueries({ queryKey: authKeys.me() });

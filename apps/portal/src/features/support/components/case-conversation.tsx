@@ -5,7 +5,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import {
   CASE_COMMENT_MAX_BYTES,
-  createdCaseCommentSchema,
   utf8ByteLength,
   type CaseDetail,
   type CreatedCaseComment,
@@ -26,6 +25,7 @@ import styles from './case-conversation.module.css';
 import alertStyles from '@/components/ui/alert.module.css';
 import fieldStyles from '@/components/ui/field.module.css';
 import buttonStyles from '@/components/ui/button.module.css';
+import { domainSchema } from '@/lib/schemas';
 
 /**
  * The public conversation of a case, oldest first (support's replies and the customer's), updated live when the CRM
@@ -50,7 +50,7 @@ export function CaseConversation({
     mutationFn: (text) =>
       browserApiClient.request(
         accountApiPath(accountId, 'cases', supportCase.id, 'comments'),
-        createdCaseCommentSchema,
+        domainSchema((d) => d.createdCaseCommentSchema),
         { method: 'POST', body: { body: text } },
       ),
     onSuccess: async () => {

@@ -1,22 +1,21 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import {
-  accountUsageCatalogSchema,
-  MAX_USAGE_SAMPLES_RANGE_MS,
-  usageAlertsViewSchema,
-  usageSamplePageSchema,
-  usageSeriesSchema,
-} from '@portico/domain';
+import { MAX_USAGE_SAMPLES_RANGE_MS } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import type { ApiClient } from '@/lib/api-client';
 import { usageKeys } from './keys';
 import { rangeWindow, type UsageRangePreset } from './usage-range';
+import { domainSchema } from '@/lib/schemas';
 
 /** The metric catalog and the account's services (what the usage page offers). */
 export function usageCatalogQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: usageKeys.catalog(accountId),
     queryFn: ({ signal }) =>
-      client.request(accountApiPath(accountId, 'usage', 'catalog'), accountUsageCatalogSchema, { signal }),
+      client.request(
+        accountApiPath(accountId, 'usage', 'catalog'),
+        domainSchema((d) => d.accountUsageCatalogSchema),
+        { signal },
+      ),
     staleTime: 5 * 60_000,
   });
 }
@@ -32,10 +31,14 @@ export function usageSeriesQuery(
   return queryOptions({
     queryKey: usageKeys.series(accountId, metric, range, service),
     queryFn: ({ signal }) =>
-      client.request(accountApiPath(accountId, 'usage'), usageSeriesSchema, {
-        signal,
-        query: { metric, ...rangeWindow(range), service: service ?? undefined },
-      }),
+      client.request(
+        accountApiPath(accountId, 'usage'),
+        domainSchema((d) => d.usageSeriesSchema),
+        {
+          signal,
+          query: { metric, ...rangeWindow(range), service: service ?? undefined },
+        },
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -56,17 +59,21 @@ export function usageSamplesQuery(
       const from = new Date(
         Math.max(Date.parse(window.from), Date.parse(window.to) - MAX_USAGE_SAMPLES_RANGE_MS),
       ).toISOString();
-      return client.request(accountApiPath(accountId, 'usage', 'samples'), usageSamplePageSchema, {
-        signal,
-        query: {
-          metric,
-          from,
-          to: window.to,
-          service: service ?? undefined,
-          limit: 200,
-          cursor: pageParam ?? undefined,
+      return client.request(
+        accountApiPath(accountId, 'usage', 'samples'),
+        domainSchema((d) => d.usageSamplePageSchema),
+        {
+          signal,
+          query: {
+            metric,
+            from,
+            to: window.to,
+            service: service ?? undefined,
+            limit: 200,
+            cursor: pageParam ?? undefined,
+          },
         },
-      });
+      );
     },
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -77,7 +84,11 @@ export function usageAlertsQuery(client: ApiClient, accountId: string) {
   return queryOptions({
     queryKey: usageKeys.alerts(accountId),
     queryFn: ({ signal }) =>
-      client.request(accountApiPath(accountId, 'usage', 'alerts'), usageAlertsViewSchema, { signal }),
+      client.request(
+        accountApiPath(accountId, 'usage', 'alerts'),
+        domainSchema((d) => d.usageAlertsViewSchema),
+        { signal },
+      ),
   });
 }
 

@@ -1,15 +1,11 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  usageAlertRuleSchema,
-  type CreateUsageAlertRule,
-  type UpdateUsageAlertRule,
-  type UsageAlertRule,
-} from '@portico/domain';
+import type { CreateUsageAlertRule, UpdateUsageAlertRule, UsageAlertRule } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { usageKeys } from './keys';
+import { domainSchema } from '@/lib/schemas';
 
 /** Create, change and delete usage alert rules (`alerts:manage`); the alert list is refetched after each. */
 export function useUsageAlertMutations(accountId: string) {
@@ -17,12 +13,21 @@ export function useUsageAlertMutations(accountId: string) {
   const onSettled = () => queryClient.invalidateQueries({ queryKey: usageKeys.alerts(accountId) });
   const path = (...segments: string[]) => accountApiPath(accountId, 'usage', 'alerts', ...segments);
   const create = useMutation<UsageAlertRule, ApiError, CreateUsageAlertRule>({
-    mutationFn: (body) => browserApiClient.request(path(), usageAlertRuleSchema, { method: 'POST', body }),
+    mutationFn: (body) =>
+      browserApiClient.request(
+        path(),
+        domainSchema((d) => d.usageAlertRuleSchema),
+        { method: 'POST', body },
+      ),
     onSettled,
   });
   const update = useMutation<UsageAlertRule, ApiError, { id: string; body: UpdateUsageAlertRule }>({
     mutationFn: ({ id, body }) =>
-      browserApiClient.request(path(id), usageAlertRuleSchema, { method: 'PATCH', body }),
+      browserApiClient.request(
+        path(id),
+        domainSchema((d) => d.usageAlertRuleSchema),
+        { method: 'PATCH', body },
+      ),
     onSettled,
   });
   const remove = useMutation<void, ApiError, string>({

@@ -1,10 +1,11 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { inviteSchema, memberSchema, type CreateInviteRequest, type Role } from '@portico/domain';
+import type { CreateInviteRequest, Role } from '@portico/domain';
 import { accountApiPath } from '@/lib/account-paths';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { membersKeys } from './keys';
+import { domainSchema } from '@/lib/schemas';
 
 /** One member-management change. */
 export type MembersChange =
@@ -18,18 +19,30 @@ function perform(accountId: string, change: MembersChange): Promise<unknown> {
   const path = (...segments: string[]) => accountApiPath(accountId, 'members', ...segments);
   switch (change.kind) {
     case 'invite':
-      return browserApiClient.request(path('invites'), inviteSchema, { method: 'POST', body: change.body });
+      return browserApiClient.request(
+        path('invites'),
+        domainSchema((d) => d.inviteSchema),
+        { method: 'POST', body: change.body },
+      );
     case 'resend':
-      return browserApiClient.request(path('invites', change.inviteId, 'resend'), inviteSchema, {
-        method: 'POST',
-      });
+      return browserApiClient.request(
+        path('invites', change.inviteId, 'resend'),
+        domainSchema((d) => d.inviteSchema),
+        {
+          method: 'POST',
+        },
+      );
     case 'revoke':
       return browserApiClient.send(path('invites', change.inviteId), { method: 'DELETE' });
     case 'role':
-      return browserApiClient.request(path(change.userId), memberSchema, {
-        method: 'PATCH',
-        body: { role: change.role },
-      });
+      return browserApiClient.request(
+        path(change.userId),
+        domainSchema((d) => d.memberSchema),
+        {
+          method: 'PATCH',
+          body: { role: change.role },
+        },
+      );
     case 'remove':
       return browserApiClient.send(path(change.userId), { method: 'DELETE' });
   }

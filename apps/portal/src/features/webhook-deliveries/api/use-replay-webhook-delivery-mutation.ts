@@ -1,9 +1,10 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { webhookDeliverySchema, type WebhookDelivery } from '@portico/domain';
+import type { WebhookDelivery } from '@portico/domain';
 import { browserApiClient, type ApiError } from '@/lib/api-client';
 import { webhookDeliveryKeys } from './keys';
+import { domainSchema } from '@/lib/schemas';
 
 /**
  * Queues a dead-lettered (or ignored) delivery again (`POST /api/v1/admin/webhook-deliveries/:id/replay`, 202 with the
@@ -15,7 +16,7 @@ export function useReplayWebhookDeliveryMutation() {
     mutationFn: (id) =>
       browserApiClient.request(
         `/api/v1/admin/webhook-deliveries/${encodeURIComponent(id)}/replay`,
-        webhookDeliverySchema,
+        domainSchema((d) => d.webhookDeliverySchema),
         { method: 'POST' },
       ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: webhookDeliveryKeys.all() }),
