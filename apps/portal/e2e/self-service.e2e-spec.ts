@@ -190,6 +190,11 @@ test.describe('self-service', () => {
     await expect(page.getByTestId('attention-domains')).toContainText('acme-shop.example');
     await expect(page.getByTestId('attention-card')).toBeVisible();
     await shoot(page, 'dashboard-attention');
+    // The server renders the warnings into the page itself (their data is prefetched with the status document), so
+    // they are part of the first paint rather than appearing once the browser has fetched them.
+    const html = await (await page.request.get(`/${accountId}/dashboard`)).text();
+    for (const warning of ['attention-domains', 'attention-card'])
+      expect(html.includes(`data-testid="${warning}"`), `${warning} in the server-rendered page`).toBe(true);
 
     await page.goto(`/${accountId}/domains`);
     await expect(page.getByTestId('domains-table')).toContainText('acme.example');

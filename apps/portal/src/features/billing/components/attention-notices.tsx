@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { domainListQuery, paymentMethodsQuery } from '@/features/billing/api/billing.queries';
+import { expiringDomainsQuery, paymentMethodsQuery } from '@/features/billing/api/billing.queries';
 import { accountPagePath } from '@/lib/account-paths';
 import { browserApiClient } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
@@ -15,14 +15,14 @@ import alertStyles from '@/components/ui/alert.module.css';
 /**
  * Dashboard warnings that need the customer: domains expiring within 30 days, and a default card that expires before
  * the next charge. Each reads its own page's (cached) data, only for roles that may see it; nothing shows while
- * loading or on error (the pages themselves say more).
+ * loading or on error (the pages themselves say more). The dashboard page prefetches both on the server.
  */
 export function AttentionNotices({ accountId }: { accountId: string }) {
   const permissions = useAccountPermissions(accountId);
   const t = useTranslations('attention');
   const f = useFormat();
   const domains = useQuery({
-    ...domainListQuery(browserApiClient, accountId, { status: 'expiring' }),
+    ...expiringDomainsQuery(browserApiClient, accountId),
     enabled: permissions.can('subscriptions:read'),
   });
   const methods = useQuery({
