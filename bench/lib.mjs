@@ -62,6 +62,48 @@ export function percentile(sorted, p) {
   return sorted[Math.max(0, index)];
 }
 
+/**
+ * The scripts a page transfers when `navigate()` loads it with the browser cache disabled: each with its compressed
+ * size on the wire (bytes), its content encoding and whether it was requested after the page's load event. The
+ * page's cache stays disabled afterwards, so later loads of it are fresh too.
+ * @param {import('playwright-core').Page} page
+ * @param {() => Promise<unknown>} navigate loads the page (e.g. `() => page.reload({ waitUntil: 'networkidle' })`)
+ * @returns {Promise<Array<{ url: string, bytes: number, encoding: string, afterLoad: boolean }>>}
+ */
+export async function scriptsTransferred(page, navigate) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const scripts = new Map();
+  let loaded = false;
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.type === 'Script')
+      scripts.set(e.requestId, {
+        url: e.response.url,
+        encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'none',
+        afterLoad: loaded,
+        bytes: 0,
+      });
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const script = scripts.get(e.requestId);
+    if (script) script.bytes = e.encodedDataLength;
+  });
+  page.once('load', () => {
+    loaded = true;
+  });
+  await navigate();
+  return [...scripts.values()];
+}
+
+/** Prints each script of {@link scriptsTransferred} with its size in KiB, marked when requested after load. */
+export function listScripts(scripts) {
+  for (const s of scripts)
+    console.log(
+      `  ${(s.bytes / 1024).toFixed(1).padStart(7)} KiB  ${s.afterLoad ? '(after load) ' : ''}${new URL(s.url).pathname}`,
+    );
+}
+
 /** Chromium headless with the machine's flags (`CHROMIUM_PATH`, default `/usr/bin/chromium`). */
 export function launchChromium() {
   return chromium.launch({

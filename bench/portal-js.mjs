@@ -7,7 +7,7 @@
 // - LCP: "first view" is the first full page load of the dashboard after the stack starts (signing in reached it by
 //   a client-side navigation); then --views more fresh views (cache disabled): LCP and time to first byte, medians.
 //   Goals: first-load JS <= 140 kB gzip, LCP median <= 500 ms, first view <= 1.0 s.
-import { benchStack, launchChromium, signInInBrowser } from './lib.mjs';
+import { benchStack, launchChromium, listScripts, scriptsTransferred, signInInBrowser } from './lib.mjs';
 
 const VIEWS = Number(process.argv.find((a) => a.startsWith('--views='))?.split('=')[1] ?? 7);
 const median = (xs) => {
@@ -46,44 +46,13 @@ try {
   await firstPage.close();
 
   // A fresh load of the dashboard with an empty cache.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  const scripts = new Map();
-  let loaded = false;
-  cdp.on('Network.responseReceived', (e) => {
-    if (e.type === 'Script')
-      scripts.set(e.requestId, {
-        url: e.response.url,
-        encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'none',
-        afterLoad: loaded,
-      });
-  });
-  const sizes = new Map();
-  cdp.on('Network.loadingFinished', (e) => {
-    if (scripts.has(e.requestId)) sizes.set(e.requestId, e.encodedDataLength);
-  });
-  page.once('load', () => {
-    loaded = true;
-  });
-  await page.reload({ waitUntil: 'networkidle' });
-  let total = 0;
-  let firstLoad = 0;
-  const encodings = new Set();
-  for (const [id, info] of scripts) {
-    const size = sizes.get(id) ?? 0;
-    total += size;
-    if (!info.afterLoad) firstLoad += size;
-    encodings.add(info.encoding);
-  }
-  if (process.argv.includes('--list')) {
-    for (const [id, info] of scripts)
-      console.log(
-        `  ${((sizes.get(id) ?? 0) / 1024).toFixed(1).padStart(7)} KiB  ${info.afterLoad ? '(after load) ' : ''}${new URL(info.url).pathname}`,
-      );
-  }
+  const scripts = await scriptsTransferred(page, () => page.reload({ waitUntil: 'networkidle' }));
+  const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
+  const firstLoad = scripts.filter((s) => !s.afterLoad).reduce((sum, s) => sum + s.bytes, 0);
+  const encodings = new Set(scripts.map((s) => s.encoding));
+  if (process.argv.includes('--list')) listScripts(scripts);
   console.log(
-    `\nportal dashboard: ${scripts.size} scripts, ${(total / 1024).toFixed(1)} KiB transferred by network idle, ` +
+    `\nportal dashboard: ${scripts.length} scripts, ${(total / 1024).toFixed(1)} KiB transferred by network idle, ` +
       `${(firstLoad / 1024).toFixed(1)} KiB (${(firstLoad / 1000).toFixed(1)} kB) by the load event (content-encoding: ${[...encodings].join(', ')})`,
   );
 
