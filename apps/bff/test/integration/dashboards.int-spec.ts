@@ -165,7 +165,7 @@ describe('dashboards (integration)', () => {
       'Währung',
       'Nächste Fälligkeit',
     ]);
-    expect(await headers('performance', 'usage-points')).toEqual(['Zeit', 'Dienst', 'Bandbreite (Bytes)']);
+    expect(await headers('performance', 'usage-points')).toEqual(['Zeit', 'Dienst', 'Bandbreite']);
     // The English reader still gets English headers (the language is part of the panel cache key).
     const english = await panel(acmeOwner, acme!.id, 'default', 'invoices');
     if (english.type !== 'table') throw new Error(english.type);
@@ -282,6 +282,8 @@ describe('dashboards (integration)', () => {
       sort: 'value:desc',
     });
     if (points.type !== 'table') throw new Error(points.type);
+    // The values stay raw numbers; the column names their unit, for the portal to word them.
+    expect(points.columns.find((c) => c.key === 'value')).toMatchObject({ kind: 'number', unit: 'bytes' });
     const values = points.rows.map((r) => r.value as number);
     expect(values).toEqual([...values].sort((a, b) => b - a));
     expect(points.page.total).toBeGreaterThan(points.rows.length);

@@ -143,11 +143,18 @@ export const healthStatusPanelDataSchema = z.object({
 export const tableVocabularySchema = z.enum(['invoice', 'subscription', 'case', 'priority', 'audit_action']);
 export type TableVocabulary = z.infer<typeof tableVocabularySchema>;
 
+/**
+ * A column of a table panel: `key` of its cells in each row, `label` (in the request's language), `kind` of value,
+ * `vocabulary` of coded cells, and for a `number` column of usage values their `unit` (the metric catalog's:
+ * `bytes`, `seconds`, `count`, `requests`): the portal scales and words each value with it (`1.8 GB`), while
+ * sorting, the filter and CSV exports keep the raw number.
+ */
 export const tableColumnSchema = z.object({
   key: z.string(),
   label: z.string(),
   kind: z.enum(['text', 'number', 'date', 'money', 'status']),
   vocabulary: tableVocabularySchema.optional(),
+  unit: usageUnitSchema.optional(),
 });
 export type TableColumn = z.infer<typeof tableColumnSchema>;
 

@@ -669,11 +669,8 @@ export class PanelDataService {
         const columns: TableColumn[] = [
           column('at', 'date', 'column.usage_points.at'),
           column('service', 'text', 'column.usage_points.service'),
-          {
-            key: 'value',
-            label: tr.text('column.usage_points.value', { metric: metric.label, unit: tr.unit(metric.unit) }),
-            kind: 'number',
-          },
+          // Raw values in the metric's unit; the portal words them (`1.8 GB`) from `unit`.
+          { key: 'value', label: metric.label, kind: 'number', unit: metric.unit },
         ];
         if (query.aggregation === 'off') {
           const raw = await this.store.rawSamples({

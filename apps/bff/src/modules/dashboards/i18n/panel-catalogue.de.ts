@@ -23,7 +23,6 @@ export const PANEL_CATALOGUE_DE: Readonly<Record<PanelMessageKey, string>> = {
   'column.services.nextDueOn': 'Nächste Fälligkeit',
   'column.usage_points.at': 'Zeit',
   'column.usage_points.service': 'Dienst',
-  'column.usage_points.value': '{metric} ({unit})',
   'column.audit_events.occurredAt': 'Zeit',
   'column.audit_events.action': 'Aktion',
   'column.audit_events.actor': 'Von',

@@ -26,7 +26,6 @@ export const PANEL_CATALOGUE_EN = {
   'column.services.nextDueOn': 'Next due',
   'column.usage_points.at': 'Time',
   'column.usage_points.service': 'Service',
-  'column.usage_points.value': '{metric} ({unit})',
   'column.audit_events.occurredAt': 'Time',
   'column.audit_events.action': 'Action',
   'column.audit_events.actor': 'By',

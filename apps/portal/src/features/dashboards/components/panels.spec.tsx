@@ -8,6 +8,7 @@ import { renderWithProviders } from '@/test/render';
 import { DateFilter } from './date-filter';
 import { KpiPanel } from './kpi-panel';
 import { TablePanel } from './table-panel';
+import { formatUsage } from '@/features/usage/usage-format';
 
 const kpi = (overrides: Partial<KpiPanelData>): KpiPanelData =>
   ({
@@ -175,6 +176,39 @@ describe('TablePanel', () => {
       'In review',
       en.audit.actions.member.invited,
     ]);
+  });
+
+  it('words usage values in their unit, in the page language', () => {
+    const points = {
+      ...table,
+      columns: [
+        { key: 'bandwidth', label: 'Bandbreite', kind: 'number', unit: 'bytes' },
+        { key: 'requests', label: 'Anfragen', kind: 'number', unit: 'requests' },
+        { key: 'plain', label: 'Zahl', kind: 'number' },
+      ],
+      rows: [{ bandwidth: 1_810_404_437.5, requests: 12_345_678, plain: 1234.5 }],
+    } as unknown as TablePanelData;
+    renderWithProviders(
+      <TablePanel
+        data={points}
+        onSort={() => undefined}
+        onPage={() => undefined}
+        filter=""
+        onFilter={() => undefined}
+      />,
+      { locale: 'de', messages: de },
+    );
+    const [row] = screen.getAllByRole('row').slice(1);
+    const cells = within(row!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells).toEqual([
+      formatUsage(1_810_404_437.5, 'bytes', { locale: 'de' }),
+      formatUsage(12_345_678, 'requests', { locale: 'de' }),
+      '1.234,5',
+    ]);
+    // 1,810,404,437.5 bytes are 1.69 GiB, written GB as on the usage page.
+    expect(cells[0]).toMatch(/^1,7 GB$/);
   });
 
   it('asks the BFF for another order from a header, text first ascending, figures first descending', async () => {

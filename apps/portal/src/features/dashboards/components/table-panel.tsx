@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import type { TableColumn, TablePanelData, TableVocabulary } from '@portico/domain';
 import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { humanize } from '@/lib/format';
+import { formatUsage } from '@/features/usage/usage-format';
 import { useAuditActionLabel } from '@/features/audit/components/use-audit-action-label';
 import { useFormat, type Formatters } from '@/lib/use-format';
 import styles from '../dashboards.module.css';
@@ -16,7 +17,10 @@ type Row = TablePanelData['rows'][number];
 /** Words a cell's value of a vocabulary (`invoice`, `unpaid`) in the page's language; undefined if unknown. */
 type StatusWords = (vocabulary: TableVocabulary, value: string) => string | undefined;
 
-/** A cell as text, by its column's kind (money columns come with a `currency` column or as minor units). */
+/**
+ * A cell as text, by its column's kind (money columns come with a `currency` column or as minor units; number columns
+ * of usage values are worded in their `unit`, `1.7 GB`, as the usage page words them).
+ */
 function cellText(row: Row, column: TableColumn, f: Formatters, statusWords: StatusWords): string {
   const v = row[column.key];
   if (v === null || v === undefined) return '–';
@@ -32,7 +36,8 @@ function cellText(row: Row, column: TableColumn, f: Formatters, statusWords: Sta
     case 'status':
       return humanize(String(v));
     case 'number':
-      return typeof v === 'number' ? f.number(v) : String(v);
+      if (typeof v !== 'number') return String(v);
+      return column.unit ? formatUsage(v, column.unit, { locale: f.locale }) : f.number(v);
     default:
       return String(v);
   }
