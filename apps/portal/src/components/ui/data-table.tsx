@@ -90,7 +90,7 @@ export interface DataTableProps<T> {
   getRowId: (row: T, index: number) => string;
   /** The table's base class: the portal's table styles (`data-table.module.css`) unless a feature has its own. */
   className?: string;
-  /** Below 640 px each row becomes a card (`cards` in `data-table.module.css`), each cell labelled by its `data-label`. */
+  /** Below 720 px each row becomes a card (`cards` in `data-table.module.css`), each cell labelled by its `data-label`. */
   cards?: boolean;
   'data-testid'?: string;
   /** The table's accessible name, when no `caption` gives one. */

@@ -232,6 +232,44 @@ describe('TablePanel', () => {
     expect(onSort).toHaveBeenCalledTimes(2);
   });
 
+  it('offers the order as a select for the card layout on phones, and asks the BFF for the chosen one', async () => {
+    const onSort = jest.fn();
+    const user = userEvent.setup();
+    renderWithProviders(
+      <TablePanel
+        data={table}
+        onSort={onSort}
+        onPage={() => undefined}
+        filter=""
+        onFilter={() => undefined}
+      />,
+      { locale: 'de', messages: de },
+    );
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Zeilen sortieren' });
+    expect(select.value).toBe('name:asc');
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      'Service, aufsteigend',
+      'Service, absteigend',
+      'Amount, aufsteigend',
+      'Amount, absteigend',
+      'Requests, aufsteigend',
+      'Requests, absteigend',
+    ]);
+    await user.selectOptions(select, 'requests:desc');
+    expect(onSort).toHaveBeenCalledWith('requests:desc');
+    // Each cell carries its column's name for the card layout.
+    const [row] = screen.getAllByRole('row').slice(1);
+    expect(
+      within(row!)
+        .getAllByRole('cell')
+        .map((c) => c.getAttribute('data-label')),
+    ).toEqual(['Service', 'Amount', 'Requests']);
+  });
+
   it('says when no row matches the filter', () => {
     renderWithProviders(
       <TablePanel

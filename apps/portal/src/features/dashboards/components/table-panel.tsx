@@ -46,7 +46,8 @@ function cellText(row: Row, column: TableColumn, f: Formatters, statusWords: Sta
 /**
  * A table panel on {@link DataTable} with server-side sorting: the BFF sorts, filters and pages (`sort`, `filter`,
  * `page` of the panel data query); the table shows the page as given and asks for another order or page through
- * the callbacks.
+ * the callbacks. Below 720 px each row is a card of labelled cells, and a select takes the headers' part of
+ * choosing the order.
  */
 export function TablePanel({
   data,
@@ -83,22 +84,42 @@ export function TablePanel({
   const pageCount = Math.max(1, Math.ceil(data.page.total / data.page.pageSize));
   return (
     <div className={styles.tableWrap}>
-      <label className={styles.filter}>
-        <span className="visually-hidden">{t('filterRows')}</span>
-        <input
-          type="search"
-          placeholder={t('filter')}
-          value={filter}
-          onChange={(e) => onFilter(e.target.value)}
-          className={styles.input}
-        />
-      </label>
+      <div className={styles.tableTools}>
+        <label className={styles.filter}>
+          <span className="visually-hidden">{t('filterRows')}</span>
+          <input
+            type="search"
+            placeholder={t('filter')}
+            value={filter}
+            onChange={(e) => onFilter(e.target.value)}
+            className={styles.input}
+          />
+        </label>
+        {/* On a phone the rows are cards without column headers: the order is chosen here instead. */}
+        <label className={styles.phoneSort}>
+          <span className="visually-hidden">{t('sortRows')}</span>
+          <select
+            value={`${data.sort.column}:${data.sort.direction}`}
+            onChange={(e) => onSort(e.target.value)}
+            className={styles.input}
+          >
+            {data.columns.flatMap((c) =>
+              (['asc', 'desc'] as const).map((direction) => (
+                <option key={`${c.key}:${direction}`} value={`${c.key}:${direction}`}>
+                  {t(direction === 'asc' ? 'sortAscending' : 'sortDescending', { column: c.label })}
+                </option>
+              )),
+            )}
+          </select>
+        </label>
+      </div>
       <div className={styles.tableScroll}>
         <DataTable
           rows={data.rows}
           columns={columns}
           getRowId={(_, index) => String(index)}
           className={styles.table}
+          cards
           sort={{
             column: data.sort.column,
             direction: data.sort.direction,
