@@ -2,10 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import {
-  notificationPreferencesQuery,
-  useSaveNotificationPreferences,
-} from '@/features/notifications/api/notifications';
+import { useSaveNotificationPreferences } from '@/features/notifications/api/notifications';
+import { notificationPreferencesQuery } from '@/features/notifications/api/notifications.queries';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { browserApiClient } from '@/lib/api-client';
 import { useErrorText } from '@/lib/use-error-text';

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { meQuery } from '@/features/auth/api/auth.queries';
 import { expiringDomainsQuery, paymentMethodsQuery } from '@/features/billing/api/billing.queries';
 import { accountStatusQuery } from '@/features/dashboard/api/dashboard.queries';
+import { usageAlertsQuery, usageCatalogQuery } from '@/features/usage/api/usage.queries';
 import { accountPermissions } from '@/lib/permissions';
 import { Prefetched } from '@/lib/server-prefetch';
 import { DashboardView } from '@/features/dashboard/components/dashboard-view';
@@ -13,9 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The dashboard, rendered with its status document and, for roles that may read them, the attention notices' data
- * (expiring domains, the default card's warning): the notices are then in the first HTML instead of appearing after
- * the page has loaded, which moved the page's largest paint late.
+ * The dashboard, rendered with its status document and, for roles that may read them, the data of what the blocks
+ * show beside it: the attention notices (expiring domains, the default card's warning) and the usage block's recent
+ * alerts (with the catalog that words them). They are then in the first HTML instead of appearing after the page has
+ * loaded (the notices, its largest element, moved the largest paint late), and the browser has nothing to fetch and
+ * check until something changes.
  */
 export default async function DashboardPage({ params }: { params: Promise<{ accountId: string }> }) {
   const accountId = decodeURIComponent((await params).accountId);
@@ -33,6 +36,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ acco
               permissions.can('billing:read')
                 ? qc.prefetchQuery(paymentMethodsQuery(client, accountId))
                 : null,
+              permissions.can('usage:read') ? qc.prefetchQuery(usageAlertsQuery(client, accountId)) : null,
+              permissions.can('usage:read') ? qc.prefetchQuery(usageCatalogQuery(client, accountId)) : null,
             ]);
           })
           .catch(() => undefined);
