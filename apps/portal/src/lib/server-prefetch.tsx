@@ -1,8 +1,28 @@
-import type { ReactNode } from 'react';
+import { cache, type ReactNode } from 'react';
 import { dehydrate, HydrationBoundary, type DehydratedState, type QueryClient } from '@tanstack/react-query';
+import type { Me } from '@portico/domain';
+import { meQuery } from '@/features/auth/api/auth.queries';
 import type { ApiClient } from './api-client';
 import { makeQueryClient } from './query-client';
+import { domainSchema } from './schemas';
 import { createServerApiClient } from './server-api-client';
+
+/**
+ * `GET /api/v1/me` of the request being rendered, read once: a layout and its page, rendered side by side, both
+ * need it (React's per-request `cache`).
+ * @throws ApiError as {@link ApiClient.request} does
+ */
+const serverMe = cache(async (): Promise<Me> =>
+  (await createServerApiClient()).request(
+    '/api/v1/me',
+    domainSchema((d) => d.meSchema),
+  ),
+);
+
+/** {@link meQuery} for server prefetches: answered by the request's one read of `me`. */
+export function serverMeQuery(client: ApiClient) {
+  return { ...meQuery(client), queryFn: () => serverMe() };
+}
 
 /** Server-side prefetches of a page: fills the query client through the cookie-forwarding API client. */
 export type ServerPrefetch = (queryClient: QueryClient, client: ApiClient) => Promise<unknown>;

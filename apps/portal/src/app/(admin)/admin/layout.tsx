@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { HydrationBoundary } from '@tanstack/react-query';
-import { meQuery } from '@/features/auth/api/auth.queries';
 import { authKeys } from '@/features/auth/api/keys';
-import { prefetchOnServer } from '@/lib/server-prefetch';
+import { prefetchOnServer, serverMeQuery } from '@/lib/server-prefetch';
 import { AdminShell } from '@/components/shell/admin-shell';
 import type { Me } from '@portico/domain';
 
@@ -11,7 +10,7 @@ import type { Me } from '@portico/domain';
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   let me: Me | undefined;
   const state = await prefetchOnServer(async (qc, client) => {
-    await qc.prefetchQuery(meQuery(client));
+    await qc.prefetchQuery(serverMeQuery(client));
     // eslint-disable-next-line react-hooks/immutability -- a server component run once per request, not a render that repeats
     me = qc.getQueryData<Me>(authKeys.me());
   });

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import { getLocale } from 'next-intl/server';
-import { meQuery } from '@/features/auth/api/auth.queries';
 import { notificationsQuery } from '@/features/notifications/api/notifications.queries';
 import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
-import { Prefetched } from '@/lib/server-prefetch';
+import { Prefetched, serverMeQuery } from '@/lib/server-prefetch';
 import { AppShell } from '@/components/shell/app-shell';
 
 export default async function AccountLayout({
@@ -21,7 +20,7 @@ export default async function AccountLayout({
     <Prefetched
       prefetch={(qc, client) =>
         Promise.all([
-          qc.prefetchQuery(meQuery(client)),
+          qc.prefetchQuery(serverMeQuery(client)),
           qc.prefetchQuery(notificationsQuery(client, accountId, isLocale(locale) ? locale : DEFAULT_LOCALE)),
         ])
       }

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { meQuery } from '@/features/auth/api/auth.queries';
 import { expiringDomainsQuery, paymentMethodsQuery } from '@/features/billing/api/billing.queries';
 import { accountStatusQuery } from '@/features/dashboard/api/dashboard.queries';
 import { usageAlertsQuery, usageCatalogQuery } from '@/features/usage/api/usage.queries';
 import { accountPermissions } from '@/lib/permissions';
-import { Prefetched } from '@/lib/server-prefetch';
+import { Prefetched, serverMeQuery } from '@/lib/server-prefetch';
 import { DashboardView } from '@/features/dashboard/components/dashboard-view';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +25,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ acco
     <Prefetched
       prefetch={async (qc, client) => {
         const notices = qc
-          .fetchQuery(meQuery(client))
+          .fetchQuery(serverMeQuery(client))
           .then((me) => {
             const permissions = accountPermissions(me, accountId);
             return Promise.all([
