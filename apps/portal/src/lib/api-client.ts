@@ -175,6 +175,16 @@ async function toApiError(response: Response, sentRequestId: string): Promise<Ap
   });
 }
 
+/** The error of a call that reached no answer (or could not load what checks it): status 0, `network_error`. */
+function networkError(requestId: string | null): ApiError {
+  return new ApiError({
+    status: 0,
+    code: 'network_error',
+    message: 'Could not reach Portico. Check your connection and try again.',
+    requestId,
+  });
+}
+
 /** The schema of a {@link SchemaRef} loader; a loader that fails (its chunk could not be fetched) is a network error. */
 async function loadSchema<T>(
   load: () => Promise<z.ZodType<T>>,
@@ -183,12 +193,7 @@ async function loadSchema<T>(
   try {
     return await load();
   } catch {
-    throw new ApiError({
-      status: 0,
-      code: 'network_error',
-      message: 'Could not reach Portico. Check your connection and try again.',
-      requestId,
-    });
+    throw networkError(requestId);
   }
 }
 
@@ -243,12 +248,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
       // The caller cancelled (e.g. TanStack Query dropped the query): pass its abort through untouched. Checked on the
       // signal, not with `instanceof Error`, which fails for a DOMException from another realm.
       if (options.signal?.aborted) throw error;
-      throw new ApiError({
-        status: 0,
-        code: 'network_error',
-        message: 'Could not reach Portico. Check your connection and try again.',
-        requestId,
-      });
+      throw networkError(requestId);
     }
     if (response.ok) return response;
     const isAuthPath = AUTH_PATHS.includes(path);
